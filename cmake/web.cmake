@@ -1,0 +1,67 @@
+# The WebAssembly app (included from CMakeLists.txt under emcmake).
+# Output: explainer.js + explainer.wasm, assembled with the page, the packs and the
+# basemap into build/web/ by tools/assemble-web.mjs (the `web` target).
+
+set(IMGUI_DIR ${PROJECT_SOURCE_DIR}/.deps/imgui CACHE PATH "Dear ImGui sources (scripts/setup fetches them)")
+if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run scripts/setup first")
+endif()
+
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+# WebGL2 is OpenGL ES 3; no demo window, no .ini file, no obsolete API.
+target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+
+# [SECTION] Fonts: subset to what packs need, embedded into the wasm -----------------
+# Latin, Latin-1, Latin Extended-A (names such as "Türkiye", "Côte d'Ivoire"),
+# general punctuation (curly quotes, dashes, ellipsis), arrows and the minus sign.
+set(EXPLAINER_FONT_UNICODES "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2022,U+00B7,U+2715")
+set(EXPLAINER_FONT_DIR /usr/share/fonts/truetype/noto)
+set(EXPLAINER_FONTS NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSans-Regular NotoSans-Bold)
+set(EXPLAINER_SUBSET_DIR ${CMAKE_BINARY_DIR}/fonts)
+set(EXPLAINER_SUBSET_FONTS)
+foreach(font ${EXPLAINER_FONTS})
+  set(out ${EXPLAINER_SUBSET_DIR}/${font}.ttf)
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${EXPLAINER_SUBSET_DIR}
+    COMMAND /usr/bin/python3 -m fontTools.subset ${EXPLAINER_FONT_DIR}/${font}.ttf --unicodes=${EXPLAINER_FONT_UNICODES}
+            --no-hinting --desubroutinize --layout-features= --output-file=${out}
+    DEPENDS ${EXPLAINER_FONT_DIR}/${font}.ttf
+    COMMENT "Subsetting ${font}")
+  list(APPEND EXPLAINER_SUBSET_FONTS ${out})
+endforeach()
+add_custom_target(fonts DEPENDS ${EXPLAINER_SUBSET_FONTS})
+
+# [SECTION] The app ------------------------------------------------------------------
+file(GLOB EXPLAINER_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
+file(GLOB EXPLAINER_PLATFORM_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/*.cpp)
+add_executable(explainer ${EXPLAINER_UI_SOURCES} ${EXPLAINER_PLATFORM_SOURCES})
+add_dependencies(explainer fonts)
+target_link_libraries(explainer PRIVATE explainer_core imgui)
+target_compile_options(explainer PRIVATE -Wall -Wextra)
+set(EXPLAINER_LINK_FLAGS
+  -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createExplainerModule
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc -sDYNAMIC_EXECUTION=0
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  --embed-file ${EXPLAINER_SUBSET_DIR}@/fonts)
+target_link_options(explainer PRIVATE ${EXPLAINER_LINK_FLAGS})
+set_target_properties(explainer PROPERTIES SUFFIX ".js" LINK_DEPENDS "${EXPLAINER_SUBSET_FONTS}")
+
+# [SECTION] build/web/ ----------------------------------------------------------------
+set(EXPLAINER_WEB_DIR ${PROJECT_SOURCE_DIR}/build/web CACHE PATH "Where the static site is assembled")
+file(GLOB EXPLAINER_WEB_ASSETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/* ${PROJECT_SOURCE_DIR}/content/*.json
+     ${PROJECT_SOURCE_DIR}/tests/packs/*.json)
+add_custom_target(web ALL
+  COMMAND node ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs
+          --build ${CMAKE_BINARY_DIR} --out ${EXPLAINER_WEB_DIR} --root ${PROJECT_SOURCE_DIR}
+  DEPENDS explainer ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs ${EXPLAINER_WEB_ASSETS}
+  COMMENT "Assembling ${EXPLAINER_WEB_DIR}"
+  VERBATIM)
+if(TARGET basemap)
+  add_dependencies(web basemap)
+endif()

@@ -1,0 +1,66 @@
+#include "actions.h"
+
+#include <cmath>
+
+namespace explainer {
+
+namespace {
+
+// Views are compared with a tolerance so that re-applying a decoded link (rounded to
+// the fragment's precision) does not count as a change.
+bool nearly(double a, double b, double tolerance) { return std::fabs(a - b) <= tolerance; }
+
+ChangeKind replace_if(bool changed) { return changed ? ChangeKind::Replace : ChangeKind::None; }
+
+} // namespace
+
+ChangeKind apply_action(AppState& state, const Action& action) {
+    struct Visitor {
+        AppState& s;
+        ChangeKind operator()(const SelectAction& a) {
+            if (s.selection == a.id) return ChangeKind::None;
+            s.selection = a.id;
+            return ChangeKind::Push;
+        }
+        ChangeKind operator()(const HoverAction& a) {
+            // Hover is app state but never part of a link: no history entry.
+            s.hover = a.id;
+            return ChangeKind::None;
+        }
+        ChangeKind operator()(const SetMapAction& a) {
+            const bool changed = !nearly(s.map.lat, a.view.lat, 1e-7) || !nearly(s.map.lon, a.view.lon, 1e-7) ||
+                                 !nearly(s.map.zoom, a.view.zoom, 1e-6);
+            s.map = a.view;
+            return replace_if(changed);
+        }
+        ChangeKind operator()(const SetTimelineAction& a) {
+            const bool changed = !nearly(s.timeline.start_day, a.range.start_day, 1e-4) ||
+                                 !nearly(s.timeline.end_day, a.range.end_day, 1e-4);
+            s.timeline = a.range;
+            return replace_if(changed);
+        }
+        ChangeKind operator()(const SetTimeCursorAction& a) {
+            if (s.time_cursor == a.day) return ChangeKind::None;
+            s.time_cursor = a.day;
+            return ChangeKind::Push;
+        }
+        ChangeKind operator()(const SetParagraphAction& a) {
+            const bool changed = s.article_paragraph != a.id;
+            s.article_paragraph = a.id;
+            return replace_if(changed);
+        }
+        ChangeKind operator()(const SetPanelAction& a) {
+            if (s.panel == a.panel) return ChangeKind::None;
+            s.panel = a.panel;
+            return ChangeKind::Push;
+        }
+        ChangeKind operator()(const SetQuoteFilterAction& a) {
+            if (s.quote_speaker_filter == a.speaker) return ChangeKind::None;
+            s.quote_speaker_filter = a.speaker;
+            return ChangeKind::Push;
+        }
+    };
+    return std::visit(Visitor{state}, action);
+}
+
+} // namespace explainer

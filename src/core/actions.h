@@ -1,0 +1,40 @@
+// What panels, the JS API and links may do to the app state. Panels never write the
+// state directly: they emit actions, and the app applies them between frames, so
+// every panel sees one consistent state within a frame.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app_state.h"
+
+namespace explainer {
+
+// Why a change happened decides how it reaches history: selections push an entry,
+// continuous view changes (pan, zoom, scroll) replace the current one.
+enum class ChangeKind { None, Replace, Push };
+
+struct SelectAction { std::string id; };           // "" clears the selection
+struct HoverAction { std::string id; };            // "" clears the hover
+struct SetMapAction { MapView view; };
+struct SetTimelineAction { TimeRange range; };
+struct SetTimeCursorAction { std::optional<int> day; };
+struct SetParagraphAction { std::string id; };
+struct SetPanelAction { Panel panel; };
+struct SetQuoteFilterAction { std::string speaker; };
+
+using Action = std::variant<SelectAction, HoverAction, SetMapAction, SetTimelineAction,
+                            SetTimeCursorAction, SetParagraphAction, SetPanelAction,
+                            SetQuoteFilterAction>;
+
+// Applies one action; returns how history should record it (None when nothing changed).
+ChangeKind apply_action(AppState& state, const Action& action);
+
+// The queue panels write into during a frame.
+struct Actions {
+    std::vector<Action> pending;
+    void push(Action action) { pending.push_back(std::move(action)); }
+};
+
+} // namespace explainer

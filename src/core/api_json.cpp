@@ -1,0 +1,109 @@
+#include "api_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "date_text.h"
+#include "dates.h"
+
+namespace explainer {
+
+namespace {
+
+using nlohmann::json;
+
+json id_or_null(const std::string& id) { return id.empty() ? json(nullptr) : json(id); }
+
+} // namespace
+
+std::string state_to_json(const AppState& state) {
+    json out = json::object();
+    out["selection"] = id_or_null(state.selection);
+    out["hover"] = id_or_null(state.hover);
+    out["map"] = {{"lat", state.map.lat}, {"lon", state.map.lon}, {"zoom", state.map.zoom}};
+    out["timeline"] = {{"start", format_iso_day(static_cast<int>(std::floor(state.timeline.start_day)))},
+                       {"end", format_iso_day(static_cast<int>(std::floor(state.timeline.end_day)))}};
+    out["timeCursor"] = state.time_cursor ? json(format_iso_day(*state.time_cursor)) : json(nullptr);
+    out["paragraph"] = id_or_null(state.article_paragraph);
+    out["panel"] = panel_name(state.panel);
+    out["quoteSpeaker"] = id_or_null(state.quote_speaker_filter);
+    return out.dump();
+}
+
+std::string entities_to_json(const Pack& pack) {
+    json out = json::array();
+    for (const Entity& e : pack.entities) {
+        json o = {{"id", e.id},
+                  {"type", entity_kind_name(e.kind)},
+                  {"name", e.name},
+                  {"aliases", e.aliases},
+                  {"description", e.description},
+                  {"context", e.context}};
+        switch (e.kind) {
+        case EntityKind::Place:
+            if (e.location) o["lat"] = e.location->lat, o["lon"] = e.location->lon;
+            if (!e.country.empty()) o["country"] = e.country;
+            break;
+        case EntityKind::Event:
+            if (e.date) {
+                o["start"] = format_iso_day(e.date->start_day);
+                o["end"] = format_iso_day(e.date->end_day);
+                o["approximate"] = e.date->approximate;
+            }
+            o["places"] = e.places;
+            break;
+        case EntityKind::Quote:
+            o["text"] = e.text;
+            o["speaker"] = e.speaker;
+            if (!e.place.empty()) o["place"] = e.place;
+            break;
+        case EntityKind::Person:
+            o["role"] = e.role;
+            o["affiliations"] = e.affiliations;
+            o["anonymous"] = e.anonymous;
+            if (!e.place.empty()) o["place"] = e.place;
+            break;
+        case EntityKind::Figure:
+            o["value"] = e.value;
+            o["note"] = e.note;
+            break;
+        case EntityKind::Organisation: break;
+        }
+        out.push_back(std::move(o));
+    }
+    // Invalid UTF-8 cannot reach here (load_pack rejects it), but never abort on it.
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string article_to_json(const Pack& pack) {
+    const Article& a = pack.article;
+    json paragraphs = json::array();
+    for (std::size_t p = 0; p < a.paragraphs.size(); ++p) {
+        json spans = json::array();
+        for (const Entity& e : pack.entities)
+            for (const Mention& m : e.mentions)
+                if (m.paragraph_index == p)
+                    spans.push_back({{"begin", m.begin}, {"end", m.end}, {"id", e.id}, {"type", entity_kind_name(e.kind)},
+                                     {"name", e.name}, {"description", e.description}});
+        std::sort(spans.begin(), spans.end(), [](const json& x, const json& y) {
+            if (x["begin"] != y["begin"]) return x["begin"] < y["begin"];
+            return x["end"] > y["end"];
+        });
+        const Paragraph& para = a.paragraphs[p];
+        paragraphs.push_back({{"id", para.id},
+                              {"text", para.text},
+                              {"link", para.link_text.empty() ? json(nullptr)
+                                                              : json({{"text", para.link_text}, {"url", para.link_url}})},
+                              {"spans", std::move(spans)}});
+    }
+    json out = {{"headline", a.headline},
+                {"source", a.source},
+                {"attribution", a.attribution},
+                {"url", a.url},
+                {"published", a.published.iso.empty() ? std::string() : describe_span(a.published)},
+                {"paragraphs", std::move(paragraphs)}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace explainer

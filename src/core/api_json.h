@@ -1,0 +1,28 @@
+// Plain-object views of the app for the page's JavaScript API (Explainer.getState(),
+// Explainer.entities()). JSON text crosses the wasm boundary; the page parses it.
+#pragma once
+#include <string>
+
+#include "app_state.h"
+#include "pack.h"
+
+namespace explainer {
+
+// {"selection": id|null, "hover": id|null, "map": {"lat","lon","zoom"},
+//  "timeline": {"start","end"} (ISO days), "timeCursor": ISO|null,
+//  "paragraph": id|null, "panel": "article"|..., "quoteSpeaker": id|null}
+std::string state_to_json(const AppState& state);
+
+// [{id, type, name, aliases, description, context, ...kind fields}] in pack order:
+// places add lat/lon (and country); events start/end ISO days, approximate, places;
+// quotes text, speaker (and place); people role, affiliations, place, anonymous;
+// figures value, note.
+std::string entities_to_json(const Pack& pack);
+
+// The article with its resolved mentions, for the page's HTML mirror:
+// {headline, source, attribution, url, published, paragraphs: [{id, text, link: {text,
+// url}|null, spans: [{begin, end, id, type, name, description}]}]}; span offsets are
+// UTF-8 byte offsets into `text`, outermost first where spans nest.
+std::string article_to_json(const Pack& pack);
+
+} // namespace explainer

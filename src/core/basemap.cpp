@@ -1,0 +1,386 @@
+// Index:
+// [SECTION] Bounded reader
+// [SECTION] Parsing
+// [SECTION] Queries
+// [SECTION] Meshes
+#include "basemap.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "triangulate.h"
+
+namespace explainer {
+
+namespace {
+
+// Sanity caps well above the real file (120 countries, a few hundred lines, ~60k
+// points) that keep a hostile file from asking for absurd allocations. Counts are
+// also checked against the bytes left, which bounds them far more tightly.
+constexpr uint32_t kMaxCountries = 4096;
+constexpr uint32_t kMaxLines = 1u << 20;
+constexpr uint32_t kMaxStringBytes = 256;
+constexpr uint32_t kGridMax = 65535;
+constexpr size_t kHeaderBytes = 84;
+
+// [SECTION] Bounded reader ---------------------------------------------------------
+
+class Reader {
+public:
+    Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
+
+    bool failed() const { return !error_.empty(); }
+    const std::string& error() const { return error_; }
+    size_t position() const { return pos_; }
+    size_t remaining() const { return size_ - pos_; }
+
+    bool fail(const std::string& why) {
+        if (error_.empty()) error_ = why + " (at byte " + std::to_string(pos_) + ")";
+        return false;
+    }
+
+    bool bytes(void* out, size_t n) {
+        if (failed()) return false;
+        if (n > remaining()) return fail("truncated");
+        std::memcpy(out, data_ + pos_, n);
+        pos_ += n;
+        return true;
+    }
+
+    uint16_t u16() {
+        uint8_t b[2] = {};
+        bytes(b, 2);
+        return static_cast<uint16_t>(b[0] | (b[1] << 8));
+    }
+
+    uint32_t u32() {
+        uint8_t b[4] = {};
+        bytes(b, 4);
+        return static_cast<uint32_t>(b[0]) | (static_cast<uint32_t>(b[1]) << 8) |
+               (static_cast<uint32_t>(b[2]) << 16) | (static_cast<uint32_t>(b[3]) << 24);
+    }
+
+    double f64() {
+        uint8_t b[8] = {};
+        bytes(b, 8);
+        uint64_t bits = 0;
+        for (int i = 7; i >= 0; --i) bits = (bits << 8) | b[i];
+        double value;
+        std::memcpy(&value, &bits, sizeof value);
+        return value;
+    }
+
+    // LEB128, at most 5 bytes and 32 bits.
+    uint32_t varint() {
+        uint32_t value = 0;
+        for (int i = 0; i < 5; ++i) {
+            if (failed()) return 0;
+            if (remaining() == 0) return fail("truncated"), 0;
+            const uint8_t b = data_[pos_++];
+            if (i == 4 && (b & 0xF0)) return fail("varint overflows 32 bits"), 0;
+            value |= static_cast<uint32_t>(b & 0x7F) << (7 * i);
+            if (!(b & 0x80)) return value;
+        }
+        return fail("varint longer than 5 bytes"), 0;
+    }
+
+    int64_t zigzag() {
+        const uint32_t v = varint();
+        return (v & 1) ? -static_cast<int64_t>(v >> 1) - 1 : static_cast<int64_t>(v >> 1);
+    }
+
+    // A count of items each taking at least min_bytes, capped.
+    uint32_t count(uint32_t cap, size_t min_bytes, const char* what) {
+        const uint32_t n = varint();
+        if (failed()) return 0;
+        if (n > cap || static_cast<uint64_t>(n) * min_bytes > remaining()) {
+            return fail(std::string("implausible ") + what + " count"), 0;
+        }
+        return n;
+    }
+
+private:
+    const uint8_t* data_;
+    size_t size_;
+    size_t pos_ = 0;
+    std::string error_;
+};
+
+bool valid_utf8(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+        const auto b = static_cast<uint8_t>(s[i]);
+        size_t extra = 0;
+        uint32_t cp = 0;
+        if (b < 0x80) {
+            if (b < 0x20 || b == 0x7F) return false;  // no control characters in names
+            ++i;
+            continue;
+        } else if ((b & 0xE0) == 0xC0) {
+            extra = 1, cp = b & 0x1F;
+        } else if ((b & 0xF0) == 0xE0) {
+            extra = 2, cp = b & 0x0F;
+        } else if ((b & 0xF8) == 0xF0) {
+            extra = 3, cp = b & 0x07;
+        } else {
+            return false;
+        }
+        if (extra > s.size() - 1 - i) return false;  // sequence cut off by the end
+        for (size_t k = 1; k <= extra; ++k) {
+            const auto c = static_cast<uint8_t>(s[i + k]);
+            if ((c & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        const uint32_t min_cp[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < min_cp[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+// [SECTION] Parsing ----------------------------------------------------------------
+
+class BasemapParser {
+public:
+    BasemapParser(const uint8_t* data, size_t size) : in_(data, size) {}
+
+    std::optional<Basemap> parse(std::string* error) {
+        Basemap map;
+        if (read_header(map)) {
+            map.countries.reserve(country_count_);
+            for (uint32_t i = 0; i < country_count_ && !in_.failed(); ++i) read_country(map.countries.emplace_back());
+            read_lines(map.coastlines, coastline_count_);
+            read_lines(map.borders, border_count_);
+            if (!in_.failed() && in_.remaining() != 0) in_.fail("trailing bytes after the last border");
+        }
+        if (in_.failed()) {
+            if (error) *error = in_.error();
+            return std::nullopt;
+        }
+        return map;
+    }
+
+private:
+    bool read_header(Basemap& map) {
+        if (in_.remaining() < kHeaderBytes) return in_.fail("shorter than the 84-byte header");
+        char magic[4];
+        in_.bytes(magic, 4);
+        if (std::memcmp(magic, "EXMB", 4) != 0) return in_.fail("not a basemap (magic is not EXMB)");
+        const uint16_t version = in_.u16();
+        if (version != 1) return in_.fail("unsupported basemap version " + std::to_string(version));
+        if (in_.u16() != 0) return in_.fail("unknown flags");
+        GeoBox& r = map.region;
+        r.west = in_.f64();
+        r.south = in_.f64();
+        r.east = in_.f64();
+        r.north = in_.f64();
+        origin_ = {in_.f64(), in_.f64()};
+        step_ = {in_.f64(), in_.f64()};
+        // Written as negations so that NaN fails every check.
+        if (!(r.west >= -180.0 && r.east <= 180.0 && r.west < r.east && r.south >= -kMercatorMaxLat &&
+              r.north <= kMercatorMaxLat && r.south < r.north)) {
+            return in_.fail("region box out of range");
+        }
+        if (!(step_.lon > 0.0 && step_.lon <= 1.0 && step_.lat > 0.0 && step_.lat <= 1.0 && std::isfinite(origin_.lon) &&
+              std::isfinite(origin_.lat) && std::fabs(origin_.lon) <= 360.0 && std::fabs(origin_.lat) <= 180.0)) {
+            return in_.fail("grid out of range");
+        }
+        region_ = r;
+        country_count_ = in_.u32();
+        coastline_count_ = in_.u32();
+        border_count_ = in_.u32();
+        // Smallest country: 2 empty strings, a 2-byte label, 1 polygon of 1 ring of 3
+        // points; smallest line: a count and 2 points.
+        if (country_count_ > kMaxCountries || static_cast<uint64_t>(country_count_) * 12 > in_.remaining()) {
+            return in_.fail("implausible country count");
+        }
+        if (coastline_count_ > kMaxLines || border_count_ > kMaxLines ||
+            (static_cast<uint64_t>(coastline_count_) + border_count_) * 5 > in_.remaining()) {
+            return in_.fail("implausible line count");
+        }
+        return true;
+    }
+
+    std::string read_string(const char* what) {
+        const uint32_t n = in_.varint();
+        if (in_.failed()) return {};
+        if (n > kMaxStringBytes) return in_.fail(std::string(what) + " too long"), std::string();
+        std::string s(std::min<size_t>(n, in_.remaining()), '\0');
+        if (!in_.bytes(s.data(), n)) return {};
+        if (!valid_utf8(s)) return in_.fail(std::string(what) + " is not clean UTF-8"), std::string();
+        return s;
+    }
+
+    GeoPoint grid_to_geo(int64_t qx, int64_t qy) {
+        const GeoPoint g = {origin_.lon + static_cast<double>(qx) * step_.lon,
+                            origin_.lat + static_cast<double>(qy) * step_.lat};
+        // Within one grid step of the region: clip points are rounded to the grid.
+        if (!(g.lon >= region_.west - step_.lon && g.lon <= region_.east + step_.lon &&
+              g.lat >= region_.south - step_.lat && g.lat <= region_.north + step_.lat)) {
+            in_.fail("point outside the region");
+        }
+        return g;
+    }
+
+    void read_points(GeoLine& out, uint32_t min_points) {
+        const uint32_t n = in_.count(UINT32_MAX, 2, "point");
+        if (in_.failed()) return;
+        if (n < min_points) {
+            in_.fail("too few points");
+            return;
+        }
+        out.reserve(n);
+        for (uint32_t i = 0; i < n && !in_.failed(); ++i) {
+            const int64_t x = cursor_x_ + in_.zigzag();
+            const int64_t y = cursor_y_ + in_.zigzag();
+            if (x < 0 || x > kGridMax || y < 0 || y > kGridMax) {
+                in_.fail("point off the grid");
+                return;
+            }
+            cursor_x_ = x;
+            cursor_y_ = y;
+            out.push_back(grid_to_geo(x, y));
+        }
+    }
+
+    void read_country(Country& country) {
+        country.id = read_string("country id");
+        country.name = read_string("country name");
+        const uint32_t label_x = in_.varint(), label_y = in_.varint();
+        if (in_.failed()) return;
+        if (label_x > kGridMax || label_y > kGridMax) {
+            in_.fail("label off the grid");
+            return;
+        }
+        country.label = grid_to_geo(label_x, label_y);
+        const uint32_t polygon_count = in_.count(UINT32_MAX, 7, "polygon");
+        if (polygon_count == 0) {
+            in_.fail("country without polygons");
+            return;
+        }
+        country.polygons.reserve(polygon_count);
+        country.bounds = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+        for (uint32_t p = 0; p < polygon_count && !in_.failed(); ++p) {
+            CountryPolygon& polygon = country.polygons.emplace_back();
+            const uint32_t ring_count = in_.count(UINT32_MAX, 7, "ring");
+            if (ring_count == 0) {
+                in_.fail("polygon without rings");
+                return;
+            }
+            polygon.rings.reserve(ring_count);
+            for (uint32_t r = 0; r < ring_count && !in_.failed(); ++r) read_points(polygon.rings.emplace_back(), 3);
+            for (const GeoPoint& g : polygon.rings.front()) {
+                country.bounds.west = std::min(country.bounds.west, g.lon);
+                country.bounds.south = std::min(country.bounds.south, g.lat);
+                country.bounds.east = std::max(country.bounds.east, g.lon);
+                country.bounds.north = std::max(country.bounds.north, g.lat);
+            }
+        }
+    }
+
+    void read_lines(std::vector<GeoLine>& lines, uint32_t count) {
+        if (in_.failed()) return;
+        lines.reserve(count);
+        for (uint32_t i = 0; i < count && !in_.failed(); ++i) read_points(lines.emplace_back(), 2);
+    }
+
+    Reader in_;
+    GeoBox region_;
+    GeoPoint origin_, step_;
+    uint32_t country_count_ = 0, coastline_count_ = 0, border_count_ = 0;
+    int64_t cursor_x_ = 0, cursor_y_ = 0;
+};
+
+// Even-odd test against one ring (crossings of a ray towards +x).
+bool crosses_odd(const GeoLine& ring, GeoPoint p) {
+    bool inside = false;
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const GeoPoint a = ring[i], b = ring[j];
+        if ((a.lat > p.lat) != (b.lat > p.lat) && p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon) {
+            inside = !inside;
+        }
+    }
+    return inside;
+}
+
+} // namespace
+
+std::optional<Basemap> parse_basemap(const uint8_t* data, size_t size, std::string* error) {
+    if (data == nullptr && size != 0) {
+        if (error) *error = "no data";
+        return std::nullopt;
+    }
+    static const uint8_t empty = 0;
+    return BasemapParser(data ? data : &empty, size).parse(error);
+}
+
+// [SECTION] Queries ----------------------------------------------------------------
+
+const Country* find_country(const Basemap& map, std::string_view id) {
+    if (id.empty()) return nullptr;  // several countries have no id
+    for (const Country& c : map.countries) {
+        if (c.id == id) return &c;
+    }
+    return nullptr;
+}
+
+std::optional<size_t> country_at(const Basemap& map, GeoPoint point) {
+    for (size_t i = 0; i < map.countries.size(); ++i) {
+        const Country& c = map.countries[i];
+        const GeoBox& b = c.bounds;
+        if (point.lon < b.west || point.lon > b.east || point.lat < b.south || point.lat > b.north) continue;
+        for (const CountryPolygon& polygon : c.polygons) {
+            // Inside the outer ring and outside every hole: even-odd over all rings.
+            bool inside = false;
+            for (const GeoLine& ring : polygon.rings) inside ^= crosses_odd(ring, point);
+            if (inside) return i;
+        }
+    }
+    return std::nullopt;
+}
+
+// [SECTION] Meshes -----------------------------------------------------------------
+
+void project_polygon(const CountryPolygon& polygon, std::vector<Vec2d>& points, std::vector<uint32_t>& ring_ends) {
+    points.clear();
+    ring_ends.clear();
+    for (const GeoLine& ring : polygon.rings) {
+        for (const GeoPoint& g : ring) points.push_back(project(g));
+        ring_ends.push_back(static_cast<uint32_t>(points.size()));
+    }
+}
+
+Mesh triangulate_country(const Country& country) {
+    Mesh mesh;
+    std::vector<Vec2d> points;
+    std::vector<uint32_t> ring_ends;
+    for (const CountryPolygon& polygon : country.polygons) {
+        project_polygon(polygon, points, ring_ends);
+        const auto base = static_cast<uint32_t>(mesh.vertices.size());
+        for (const Vec2d& p : points) mesh.vertices.push_back({static_cast<float>(p.x), static_cast<float>(p.y)});
+        for (const uint32_t index : triangulate_polygon(points, ring_ends)) mesh.indices.push_back(base + index);
+    }
+    return mesh;
+}
+
+BasemapMeshes build_basemap_meshes(const Basemap& map) {
+    BasemapMeshes meshes;
+    meshes.countries.reserve(map.countries.size());
+    for (const Country& c : map.countries) meshes.countries.push_back(triangulate_country(c));
+    auto project_lines = [](const std::vector<GeoLine>& lines, std::vector<std::vector<Vec2f>>& out) {
+        out.reserve(lines.size());
+        for (const GeoLine& line : lines) {
+            std::vector<Vec2f>& projected = out.emplace_back();
+            projected.reserve(line.size());
+            for (const GeoPoint& g : line) {
+                const Vec2d p = project(g);
+                projected.push_back({static_cast<float>(p.x), static_cast<float>(p.y)});
+            }
+        }
+    };
+    project_lines(map.coastlines, meshes.coastlines);
+    project_lines(map.borders, meshes.borders);
+    return meshes;
+}
+
+} // namespace explainer

@@ -1,0 +1,91 @@
+// The explainer's own basemap: Natural Earth 1:50m countries (public domain, npm
+// world-atlas 2.0.2) clipped to lon -30..75, lat 0..72 by tools/bake-map.mjs, parsed
+// here from its compact binary form, then triangulated for drawing and queried for
+// hit testing.
+//
+// File format "EXMB" version 1 (all multi-byte fixed fields little-endian):
+//   header (84 bytes)
+//     char[4] magic "EXMB"; u16 version = 1; u16 flags = 0
+//     f64 west, south, east, north        clip region, degrees
+//     f64 origin_lon, origin_lat          grid origin, degrees
+//     f64 step_lon, step_lat              grid step, degrees (> 0)
+//     u32 country_count, coastline_count, border_count
+//   body: varints (LEB128, <= 5 bytes, u32) and points on the uint16 grid,
+//     lon = origin_lon + qx * step_lon, lat = origin_lat + qy * step_lat
+//   country  : varint id_len, id bytes; varint name_len, name bytes (UTF-8);
+//              varint label_qx, label_qy (absolute grid position);
+//              varint polygon_count; per polygon: varint ring_count, rings
+//   ring     : points, >= 3, implicitly closed; ring 0 outer, then holes
+//   polyline : points, >= 2 (coastlines first, then borders)
+//   points   : varint count, then count x (zigzag dx, zigzag dy): each point relative
+//              to the previous point in the body (the first to (0, 0))
+// The body must end exactly at the end of the data.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo.h"
+
+namespace explainer {
+
+using GeoLine = std::vector<GeoPoint>;
+
+struct CountryPolygon {
+    std::vector<GeoLine> rings;  // ring 0 is the outer boundary, the rest are holes
+};
+
+struct Country {
+    std::string id;    // ISO 3166-1 numeric as world-atlas spells it ("368"); empty for
+                       // the few it leaves without one (Kosovo, N. Cyprus)
+    std::string name;  // Natural Earth short name ("Iraq")
+    GeoPoint label;    // well inside the largest polygon, for the country's name
+    std::vector<CountryPolygon> polygons;
+    GeoBox bounds;     // of all polygons
+};
+
+struct Basemap {
+    GeoBox region;  // what was clipped to; nothing lies outside
+    std::vector<Country> countries;
+    std::vector<GeoLine> coastlines;  // country edges no other country shares
+    std::vector<GeoLine> borders;     // land borders between two countries
+};
+
+// Total and bounded: any byte string gives a Basemap or nullopt with a reason in
+// *error (when error is not null).
+std::optional<Basemap> parse_basemap(const uint8_t* data, size_t size, std::string* error = nullptr);
+
+const Country* find_country(const Basemap& map, std::string_view id);
+
+// Index into map.countries of the country containing the point, if any.
+std::optional<size_t> country_at(const Basemap& map, GeoPoint point);
+
+// [SECTION] Meshes in zoom-0 world units (see geo.h): screen = world * 2^zoom + offset.
+
+struct Vec2f {
+    float x = 0.0f;
+    float y = 0.0f;
+};
+
+struct Mesh {
+    std::vector<Vec2f> vertices;
+    std::vector<uint32_t> indices;  // three per triangle
+};
+
+// One polygon's rings projected to world units, back to back, for triangulate_polygon.
+void project_polygon(const CountryPolygon& polygon, std::vector<Vec2d>& points, std::vector<uint32_t>& ring_ends);
+
+// All polygons of a country in one mesh.
+Mesh triangulate_country(const Country& country);
+
+struct BasemapMeshes {
+    std::vector<Mesh> countries;  // parallel to Basemap::countries
+    std::vector<std::vector<Vec2f>> coastlines;
+    std::vector<std::vector<Vec2f>> borders;
+};
+BasemapMeshes build_basemap_meshes(const Basemap& map);
+
+} // namespace explainer

@@ -1,0 +1,48 @@
+#include "date_text.h"
+
+#include "dates.h"
+#include "pack.h"
+
+namespace explainer {
+
+namespace {
+
+const char* const kMonths[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                 "July",    "August",   "September", "October", "November", "December"};
+const char* const kEnDash = "\xE2\x80\x93";
+
+} // namespace
+
+std::string month_name(int month) { return month >= 1 && month <= 12 ? kMonths[month - 1] : "?"; }
+std::string short_month_name(int month) { return month_name(month).substr(0, 3); }
+
+std::string describe_days(int start_day, int end_day, bool approximate) {
+    const CivilDate a = civil_from_days(start_day);
+    const CivilDate b = civil_from_days(end_day);
+    const std::string prefix = approximate ? "about " : "";
+    const bool whole_year = a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31;
+    const bool whole_months = a.day == 1 && b.day == days_in_month(b.year, b.month);
+    if (start_day == end_day)
+        return prefix + std::to_string(a.day) + " " + month_name(a.month) + " " + std::to_string(a.year);
+    if (whole_year && a.year == b.year) return prefix + std::to_string(a.year);
+    if (whole_year) return prefix + std::to_string(a.year) + kEnDash + std::to_string(b.year);
+    if (whole_months && a.year == b.year && a.month == b.month)
+        return prefix + month_name(a.month) + " " + std::to_string(a.year);
+    if (whole_months && a.year == b.year)
+        return prefix + month_name(a.month) + kEnDash + month_name(b.month) + " " + std::to_string(a.year);
+    if (whole_months)
+        return prefix + month_name(a.month) + " " + std::to_string(a.year) + kEnDash + month_name(b.month) + " " +
+               std::to_string(b.year);
+    if (a.year == b.year && a.month == b.month)
+        return prefix + std::to_string(a.day) + kEnDash + std::to_string(b.day) + " " + month_name(a.month) + " " +
+               std::to_string(a.year);
+    if (a.year == b.year)
+        return prefix + std::to_string(a.day) + " " + month_name(a.month) + kEnDash + std::to_string(b.day) + " " +
+               month_name(b.month) + " " + std::to_string(a.year);
+    return prefix + std::to_string(a.day) + " " + month_name(a.month) + " " + std::to_string(a.year) + kEnDash +
+           std::to_string(b.day) + " " + month_name(b.month) + " " + std::to_string(b.year);
+}
+
+std::string describe_span(const DateSpan& span) { return describe_days(span.start_day, span.end_day, span.approximate); }
+
+} // namespace explainer

@@ -1,0 +1,17 @@
+// Dates as readers read them: "13 November 2015", "16–19 November 2015",
+// "October 2015", "2014", with "about" for approximate dates.
+#pragma once
+#include <string>
+
+namespace explainer {
+
+struct DateSpan;
+
+std::string describe_days(int start_day, int end_day, bool approximate);
+std::string describe_span(const DateSpan& span);
+
+// "Nov 2015", "13 Nov 2015": short forms for tight places.
+std::string short_month_name(int month);  // 1..12 -> "Jan".."Dec"
+std::string month_name(int month);        // 1..12 -> "January".."December"
+
+} // namespace explainer

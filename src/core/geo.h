@@ -1,0 +1,122 @@
+// Geography for the map panel: spherical Web Mercator consistent with MapView
+// (zoom = log2 of the world's width in units of 256 CSS px), view fitting, zooming and
+// clamping, great-circle distance and arcs, scale-bar lengths and fly-to animation.
+//
+// Coordinate spaces used throughout:
+// - geo: longitude/latitude in degrees (GeoPoint).
+// - world: Mercator pixels at zoom 0, x east 0..256 from the antimeridian, y south
+//   0..256 from latitude +85.0511 (Vec2d). Multiply by 2^zoom for CSS px at a zoom.
+// - screen: CSS px in the map viewport, origin at its top-left corner (Vec2d).
+#pragma once
+#include <span>
+#include <vector>
+
+#include "app_state.h"
+#include "geo_point.h"
+
+namespace explainer {
+
+struct Vec2d {
+    double x = 0.0;
+    double y = 0.0;
+};
+
+struct Viewport {
+    double width = 0.0;   // CSS px
+    double height = 0.0;  // CSS px
+};
+
+// South-west / north-east corners; no antimeridian crossing (the explainer's region
+// does not need it).
+struct GeoBox {
+    double west = 0.0;
+    double south = 0.0;
+    double east = 0.0;
+    double north = 0.0;
+};
+
+inline constexpr double kWorldSizePx = 256.0;                    // world width at zoom 0
+inline constexpr double kMercatorMaxLat = 85.051128779806592;    // atan(sinh(pi)), square world
+inline constexpr double kEarthMeanRadiusKm = 6371.0088;          // IUGG mean radius R1
+inline constexpr double kKmPerStatuteMile = 1.609344;
+
+// [SECTION] Projection
+Vec2d project(GeoPoint geo);     // latitude clamped to +-kMercatorMaxLat
+GeoPoint unproject(Vec2d world);
+double zoom_scale(double zoom);  // 2^zoom: CSS px per world unit
+
+Vec2d geo_to_screen(const MapView& view, Viewport viewport, GeoPoint geo);
+GeoPoint screen_to_geo(const MapView& view, Viewport viewport, Vec2d screen);
+// The view whose centre is the given world point (the inverse of centring).
+MapView view_at_world(Vec2d world_centre, double zoom);
+
+// [SECTION] View fitting, zooming, clamping
+// Largest zoom (capped at max_zoom) that shows every point with padding_px to spare on
+// each side, centred on their bounding box. No points: the world at zoom 0.
+MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom);
+
+// Zooms to new_zoom keeping the geo point under screen_anchor where it is (wheel and
+// pinch zoom). Exact while the new centre stays within the Mercator square (+-85.05);
+// clamp_view the result anyway.
+MapView zoom_about(const MapView& view, Viewport viewport, Vec2d screen_anchor, double new_zoom);
+
+struct ViewLimits {
+    double min_zoom = 0.0;
+    double max_zoom = 0.0;
+    GeoBox region;  // data region the viewport must not leave
+};
+// Zoom into [min_zoom, max_zoom]; then the centre moves so that the viewport stays
+// inside the region; on an axis where the viewport is larger than the region, the
+// region is centred instead.
+MapView clamp_view(const MapView& view, Viewport viewport, const ViewLimits& limits);
+
+// [SECTION] Great circles
+double distance_km(GeoPoint a, GeoPoint b);  // haversine on the mean-radius sphere
+double km_to_miles(double km);
+// `count` points (>= 2, endpoints included) evenly spaced along the shorter great-circle
+// arc from a to b, by spherical linear interpolation. Antipodal endpoints have no
+// unique arc: the one through the North Pole is chosen (through lon 0 if a is a pole).
+// Longitudes are in -180..180; an arc crossing the antimeridian jumps there.
+std::vector<GeoPoint> great_circle_points(GeoPoint a, GeoPoint b, int count);
+
+// [SECTION] Scale bar
+// Ground metres per CSS px, east-west at a latitude (WGS84 ellipsoid parallel radius,
+// which is what Web Mercator's longitude axis measures).
+double metres_per_pixel(double lat, double zoom);
+
+enum class DistanceUnit { Kilometres, Miles };
+struct ScaleBar {
+    double value = 0.0;      // 1, 2, 5 x 10^k in `unit`
+    double length_px = 0.0;  // on-screen length of `value`
+    DistanceUnit unit = DistanceUnit::Kilometres;
+};
+// The longest 1/2/5 x 10^k length that fits in max_length_px.
+ScaleBar nice_scale_bar(double metres_per_px, double max_length_px, DistanceUnit unit);
+
+// [SECTION] Fly-to
+// Van Wijk & Nuij, "Smooth and efficient zooming and panning" (2003): the optimal path
+// zooms out, pans and zooms back in at constant perceived speed. Built once per flight
+// by make_fly_path, then sampled every frame with fly_view.
+struct FlyPath {
+    MapView from;
+    MapView to;
+    Vec2d from_world;            // start centre, world units
+    Vec2d to_world;              // end centre, world units
+    double from_width = 0.0;     // visible world width at the start, world units
+    double to_width = 0.0;
+    double viewport_width = 0.0; // CSS px, turns widths back into zooms
+    double r0 = 0.0;             // the paper's r(0)
+    double length = 0.0;         // the paper's S: path length in its perceptual units
+    bool pure_zoom = false;      // same centre: exponential zoom, no pan
+};
+inline constexpr double kFlyRho = 1.41421356237309505;  // zoom-out eagerness (the paper's sqrt 2)
+
+FlyPath make_fly_path(const MapView& from, const MapView& to, Viewport viewport);
+// Suggested duration in seconds: grows with the path length S, clamped to a range
+// that reads as motion without keeping the reader waiting.
+double fly_path_seconds(const FlyPath& path);
+// The view elapsed_seconds into a flight lasting duration_seconds, eased in and out.
+// Reduced motion, a zero duration or elapsed >= duration give the destination.
+MapView fly_view(const FlyPath& path, double elapsed_seconds, double duration_seconds, bool reduced_motion);
+
+} // namespace explainer

@@ -1,0 +1,1209 @@
+// load_pack(): JSON text -> validated Pack, or every problem found, each with a place.
+//
+// Three passes, each total and bounded, none throwing (the web build has no exceptions):
+//  1. Syntax: a nesting pre-scan, then nlohmann's SAX parser with a handler that records
+//     the first syntax error (turned into clear English with a 1-based line/column that
+//     we compute from the byte offset ourselves) and any repeated object key.
+//  2. Shape: the DOM is walked against the pack format (content/README.md): unknown
+//     keys, missing keys, wrong types, empty text, bad ids, bad dates and coordinates.
+//  3. Meaning: references between entities, mention selectors against the article
+//     text, relative dates against the publication date, citations for context.
+// Errors are collected, not thrown, up to kMaxErrors.
+//
+// Index
+// - [SECTION] Limits and small helpers
+// - [SECTION] Syntax pass
+// - [SECTION] Diagnostics sink
+// - [SECTION] Object fields
+// - [SECTION] Dates
+// - [SECTION] Shape: article
+// - [SECTION] Shape: entities
+// - [SECTION] Meaning: references
+// - [SECTION] Meaning: mentions
+// - [SECTION] Meaning: dates, citations, figures
+// - [SECTION] load_pack and Pack lookups
+#include "pack.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dates.h"
+#include "relative_dates.h"
+
+namespace explainer {
+
+namespace {
+
+using json = nlohmann::json;
+
+// [SECTION] Limits and small helpers ------------------------------------------------
+
+constexpr std::size_t kMaxInputBytes = 4u * 1024u * 1024u;
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxErrors = 200;
+constexpr std::string_view kFormat = "explainer-pack/1";
+
+std::string in_quotes(std::string_view s) {
+    // Long values would drown the message; 60 bytes is plenty to recognise one. Cut on a
+    // UTF-8 character boundary.
+    std::string out = "\"";
+    if (s.size() <= 60) {
+        out.append(s);
+    } else {
+        std::size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0u) == 0x80u) --cut;
+        out.append(s.substr(0, cut)).append("...");
+    }
+    return out + "\"";
+}
+
+bool is_slug(std::string_view s) {
+    // [a-z0-9]+(-[a-z0-9]+)*
+    if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+    char previous = 0;
+    for (const char c : s) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum && c != '-') return false;
+        if (c == '-' && previous == '-') return false;
+        previous = c;
+    }
+    return true;
+}
+
+bool is_blank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+bool is_http_url(std::string_view s) {
+    const auto rest_after = [&](std::string_view scheme) -> std::string_view {
+        return s.substr(0, scheme.size()) == scheme ? s.substr(scheme.size()) : std::string_view();
+    };
+    std::string_view rest = rest_after("https://");
+    if (rest.empty()) rest = rest_after("http://");
+    if (rest.empty() || rest.front() == '/' || rest.front() == ':') return false;
+    return std::none_of(rest.begin(), rest.end(),
+                        [](char c) { return c == ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c < 0x20; });
+}
+
+// "https://news.example.com" or "http://localhost:8080": scheme and host (and port), nothing else.
+bool is_origin(std::string_view s) {
+    if (!is_http_url(s)) return false;
+    const std::string_view host = s.substr(s.find("//") + 2);
+    return std::all_of(host.begin(), host.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':' || c == '[' || c == ']';
+    });
+}
+
+std::string pointer_escape(std::string_view key) {
+    std::string out;
+    for (const char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string with_article(EntityKind kind) {
+    const bool vowel = kind == EntityKind::Organisation || kind == EntityKind::Event;
+    return std::string(vowel ? "an " : "a ") + entity_kind_name(kind);
+}
+
+std::string child(const std::string& path, std::string_view key) { return path + "/" + pointer_escape(key); }
+std::string child(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
+
+const char* type_name(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+    }
+}
+
+// Optimal string alignment distance, for "did you mean" hints on short names.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    if (a.size() > 64 || b.size() > 64) return 64;
+    std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+        }
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+template <class Names>
+std::string did_you_mean(std::string_view wrong, const Names& candidates) {
+    std::string best;
+    std::size_t best_distance = std::max<std::size_t>(2, wrong.size() / 3) + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t d = edit_distance(wrong, candidate);
+        if (d < best_distance) {
+            best_distance = d;
+            best = std::string(candidate);
+        }
+    }
+    return best.empty() ? std::string() : " (did you mean " + in_quotes(best) + "?)";
+}
+
+// [SECTION] Syntax pass -------------------------------------------------------------
+
+struct TextPosition {
+    int line = 1;
+    int column = 1;
+};
+
+// 1-based line and column of a byte offset; columns count UTF-8 characters, as editors do.
+TextPosition position_of(std::string_view text, std::size_t offset) {
+    TextPosition p;
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else if ((c & 0xC0u) != 0x80u) {
+            ++p.column;
+        }
+    }
+    return p;
+}
+
+// nlohmann's SAX parser is iterative, but a DOM nested thousands deep is still no
+// pack; reject it with a position before parsing. Strings are skipped so brackets in
+// text do not count.
+std::optional<std::size_t> find_excess_nesting(std::string_view text) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxDepth) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+struct SyntaxError {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+// Where the token nlohmann complains about starts: the parser reports the offset just
+// past the last character it read.
+std::size_t token_start(std::string_view text, std::size_t end, std::string_view token_kind) {
+    if (end == 0) return 0;
+    std::size_t i = std::min(end, text.size()) - 1;
+    const auto back_over = [&](auto belongs) {
+        while (i > 0 && belongs(text[i - 1])) --i;
+    };
+    if (token_kind == "string literal") {
+        // From the closing quote back to the opening one that is not escaped.
+        while (i > 0) {
+            --i;
+            if (text[i] != '"') continue;
+            std::size_t slashes = 0;
+            while (slashes < i && text[i - 1 - slashes] == '\\') ++slashes;
+            if (slashes % 2 == 0) break;
+        }
+    } else if (token_kind == "number literal") {
+        back_over([](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; });
+    } else if (token_kind == "true literal" || token_kind == "false literal" || token_kind == "null literal") {
+        back_over([](char c) { return c >= 'a' && c <= 'z'; });
+    }
+    return i;
+}
+
+std::string describe_token(std::string_view kind) {
+    if (kind == "string literal") return "a string";
+    if (kind == "number literal") return "a number";
+    if (kind == "end of input") return "the end of the file";
+    if (kind == "true literal") return "true";
+    if (kind == "false literal") return "false";
+    if (kind == "null literal") return "null";
+    return std::string(kind);  // "'}'", "','", ...
+}
+
+// Turns "syntax error while parsing object - unexpected string literal; expected '}'"
+// into "expected ',' or '}' after object member, found a string" and places it.
+SyntaxError explain_parse_error(std::string_view text, std::size_t position, std::string_view what) {
+    SyntaxError out;
+    out.offset = position > 0 ? position - 1 : 0;
+    const std::size_t while_at = what.find("while parsing ");
+    const std::size_t dash_at = what.find(" - ", while_at == std::string_view::npos ? 0 : while_at);
+    if (while_at == std::string_view::npos || dash_at == std::string_view::npos) {
+        const std::size_t colon = what.find(": ");
+        out.message = std::string(colon == std::string_view::npos ? what : what.substr(colon + 2));
+        return out;
+    }
+    const std::string_view context = what.substr(while_at + 14, dash_at - (while_at + 14));
+    std::string_view detail = what.substr(dash_at + 3);
+
+    if (detail.substr(0, 11) != "unexpected ") {
+        // A lexer error ("invalid literal", "invalid string: ..."): nlohmann's words are
+        // clear; drop its "last read" echo, which repeats bytes the author can see.
+        if (const std::size_t last_read = detail.find("; last read:"); last_read != std::string_view::npos)
+            detail = detail.substr(0, last_read);
+        std::string message(detail);
+        if (const std::size_t semi = message.find("; expected"); semi != std::string::npos) message[semi] = ':';
+        if (message == "invalid literal") {
+            message = "invalid literal: expected a string, a number, an object, an array, true, false or null";
+            out.offset = token_start(text, position > 0 ? position - 1 : 0, "true literal");
+        }
+        out.message = message;
+        return out;
+    }
+
+    detail.remove_prefix(11);
+    const std::size_t expected_at = detail.find("; expected ");
+    const std::string_view token = detail.substr(0, expected_at);
+    const std::string_view expected = expected_at == std::string_view::npos ? std::string_view() : detail.substr(expected_at + 11);
+    const std::string found = describe_token(token);
+    const bool at_end = token == "end of input";
+    out.offset = at_end ? text.size() : token_start(text, position, token);
+
+    if (context == "object") {
+        out.message = "expected ',' or '}' after object member, found " + found;
+    } else if (context == "array") {
+        out.message = "expected ',' or ']' after array element, found " + found;
+    } else if (context == "object key") {
+        out.message = "expected a quoted key, found " + found;
+        if (token == "'}'") out.message += " (JSON does not allow a comma before '}')";
+    } else if (context == "object separator") {
+        out.message = "expected ':' after object key, found " + found;
+    } else if (expected == "end of input") {
+        out.message = "unexpected " + found + " after the end of the JSON value (a file holds one value)";
+    } else if (at_end && text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        out.message = "the file is empty: expected a JSON object";
+    } else {
+        out.message = "expected a value (object, array, string, number, true, false or null), found " + found;
+        if (token == "']'") out.message += " (JSON does not allow a comma before ']')";
+    }
+    return out;
+}
+
+// Records the first syntax error and every repeated key (with its JSON Pointer).
+class SyntaxChecker {
+public:
+    explicit SyntaxChecker(std::string_view text) : text_(text) {}
+
+    std::optional<SyntaxError> error;
+    std::vector<std::string> duplicate_keys;  // JSON Pointers
+
+    bool null() { return value(); }
+    bool boolean(bool) { return value(); }
+    bool number_integer(json::number_integer_t) { return value(); }
+    bool number_unsigned(json::number_unsigned_t) { return value(); }
+    bool number_float(json::number_float_t, const std::string&) { return value(); }
+    bool string(std::string&) { return value(); }
+    bool binary(json::binary_t&) { return value(); }
+    bool start_object(std::size_t) {
+        value();
+        frames_.push_back({false, 0, {}, {}});
+        return true;
+    }
+    bool key(std::string& k) {
+        Frame& f = frames_.back();
+        if (!f.keys.insert(k).second && duplicate_keys.size() < kMaxErrors) duplicate_keys.push_back(path() + "/" + pointer_escape(k));
+        f.key = k;
+        return true;
+    }
+    bool end_object() {
+        frames_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) {
+        value();
+        frames_.push_back({true, 0, {}, {}});
+        return true;
+    }
+    bool end_array() {
+        frames_.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+        error = explain_parse_error(text_, position, ex.what());
+        return false;
+    }
+
+private:
+    struct Frame {
+        bool array = false;
+        std::size_t next_index = 0;
+        std::string key;
+        std::set<std::string> keys;
+    };
+
+    bool value() {
+        if (!frames_.empty() && frames_.back().array) frames_.back().key = std::to_string(frames_.back().next_index++);
+        return true;
+    }
+    std::string path() const {
+        std::string p;
+        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) p += "/" + pointer_escape(frames_[i].key);
+        return p;
+    }
+
+    std::string_view text_;
+    std::vector<Frame> frames_;
+};
+
+// [SECTION] Diagnostics sink --------------------------------------------------------
+
+class Sink {
+public:
+    Sink(std::string_view file, std::vector<Diagnostic>& out) : file_(file), out_(out) {}
+
+    void at(const std::string& path, std::string message) {
+        if (out_.size() > kMaxErrors) return;
+        Diagnostic d;
+        d.file = file_;
+        d.path = path;
+        if (out_.size() == kMaxErrors) {
+            d.path.clear();
+            d.message = "too many errors; stopped after " + std::to_string(kMaxErrors);
+        } else {
+            d.message = std::move(message);
+        }
+        out_.push_back(std::move(d));
+    }
+    void at_position(std::string_view text, std::size_t offset, std::string message) {
+        const TextPosition p = position_of(text, offset);
+        Diagnostic d;
+        d.file = file_;
+        d.line = p.line;
+        d.column = p.column;
+        d.message = std::move(message);
+        out_.push_back(std::move(d));
+    }
+    std::size_t count() const { return out_.size(); }
+
+private:
+    std::string file_;
+    std::vector<Diagnostic>& out_;
+};
+
+// [SECTION] Object fields -----------------------------------------------------------
+
+// Typed access to one JSON object's members that reports, at the member's pointer,
+// every missing, mistyped or empty value, and (on construction) every unknown key.
+class Fields {
+public:
+    Fields(Sink& sink, const json& object, std::string path, const std::vector<std::string_view>& allowed,
+           std::string_view what)
+        : sink_(sink), object_(object), path_(std::move(path)) {
+        for (const auto& [key, unused] : object_.items()) {
+            (void)unused;
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+                sink_.at(child(path_, key), "unknown key " + in_quotes(key) + " in " + std::string(what) + did_you_mean(key, allowed));
+        }
+    }
+
+    const std::string& path() const { return path_; }
+    std::string path_of(std::string_view key) const { return child(path_, key); }
+
+    // The member, or nullptr (reported when required).
+    const json* member(std::string_view key, bool required) const {
+        const auto it = object_.find(key);
+        if (it == object_.end()) {
+            if (required) sink_.at(path_of(key), "missing required key " + in_quotes(key));
+            return nullptr;
+        }
+        return &*it;
+    }
+    const json* typed(std::string_view key, bool required, bool (json::*is)() const noexcept, const char* expected) const {
+        const json* v = member(key, required);
+        if (v && !(v->*is)()) {
+            sink_.at(path_of(key), std::string("expected ") + expected + ", found " + type_name(*v));
+            return nullptr;
+        }
+        return v;
+    }
+
+    // Text that must not be empty when present (and must be present when required).
+    std::string text(std::string_view key, bool required) const {
+        const json* v = typed(key, required, &json::is_string, "a string");
+        if (!v) return {};
+        const std::string& s = v->get_ref<const std::string&>();
+        if (is_blank(s)) sink_.at(path_of(key), "must not be empty");
+        return s;
+    }
+    std::string url(std::string_view key, bool required) const {
+        std::string s = text(key, required);
+        if (!s.empty() && !is_blank(s) && !is_http_url(s))
+            sink_.at(path_of(key), "expected an http:// or https:// URL, found " + in_quotes(s));
+        return s;
+    }
+    std::string slug(std::string_view key, bool required) const {
+        const json* v = typed(key, required, &json::is_string, "a string");
+        if (!v) return {};
+        const std::string& s = v->get_ref<const std::string&>();
+        if (!is_slug(s))
+            sink_.at(path_of(key), "id " + in_quotes(s) + " is not a slug: use lower-case letters, digits and single hyphens, like \"sinjar-recapture\"");
+        return s;
+    }
+    bool flag(std::string_view key) const {
+        const json* v = typed(key, false, &json::is_boolean, "true or false");
+        return v && v->get<bool>();
+    }
+    std::optional<double> number(std::string_view key, bool required) const {
+        const json* v = typed(key, required, &json::is_number, "a number");
+        if (!v) return std::nullopt;
+        return v->get<double>();
+    }
+    // An array of id strings (ids are checked against the pack later).
+    std::vector<std::string> ids(std::string_view key) const {
+        std::vector<std::string> out;
+        const json* v = typed(key, false, &json::is_array, "an array of ids");
+        if (!v) return out;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const json& item = (*v)[i];
+            if (!item.is_string()) sink_.at(child(path_of(key), i), std::string("expected an id string, found ") + type_name(item));
+            else out.push_back(item.get<std::string>());
+        }
+        return out;
+    }
+    std::vector<std::string> strings(std::string_view key) const {
+        std::vector<std::string> out;
+        const json* v = typed(key, false, &json::is_array, "an array of strings");
+        if (!v) return out;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const json& item = (*v)[i];
+            if (!item.is_string()) sink_.at(child(path_of(key), i), std::string("expected a string, found ") + type_name(item));
+            else if (is_blank(item.get_ref<const std::string&>())) sink_.at(child(path_of(key), i), "must not be empty");
+            else out.push_back(item.get<std::string>());
+        }
+        return out;
+    }
+
+private:
+    Sink& sink_;
+    const json& object_;
+    std::string path_;
+};
+
+// Checks that `v` is an object before Fields reads it.
+bool expect_object(Sink& sink, const json& v, const std::string& path) {
+    if (v.is_object()) return true;
+    sink.at(path, std::string("expected an object, found ") + type_name(v));
+    return false;
+}
+
+// [SECTION] Dates -------------------------------------------------------------------
+
+// "2015", "2015-11" or "2015-11-13" -> first and last day it covers.
+std::optional<std::pair<int, int>> parse_iso_part(std::string_view s) {
+    const auto digits = [](std::string_view d) {
+        return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (s.size() == 4 && digits(s)) {
+        const int year = std::stoi(std::string(s));
+        return std::make_pair(days_from_civil({year, 1, 1}), days_from_civil({year, 12, 31}));
+    }
+    if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2))) {
+        const int year = std::stoi(std::string(s.substr(0, 4)));
+        const int month = std::stoi(std::string(s.substr(5, 2)));
+        if (month < 1 || month > 12) return std::nullopt;
+        return std::make_pair(days_from_civil({year, month, 1}), days_from_civil({year, month, days_in_month(year, month)}));
+    }
+    if (const auto day = parse_iso_day(s)) return std::make_pair(*day, *day);
+    return std::nullopt;
+}
+
+enum class IsoError { None, NotIso, EndBeforeStart };
+
+IsoError parse_iso_span(std::string_view s, DateSpan& out) {
+    const std::size_t slash = s.find('/');
+    const auto first = parse_iso_part(s.substr(0, slash));
+    if (!first) return IsoError::NotIso;
+    auto last = first;
+    if (slash != std::string_view::npos) {
+        last = parse_iso_part(s.substr(slash + 1));
+        if (!last) return IsoError::NotIso;
+        if (last->second < first->first) return IsoError::EndBeforeStart;
+    }
+    out.start_day = first->first;
+    out.end_day = last->second;
+    out.iso = std::string(s);
+    return IsoError::None;
+}
+
+// A DATE object as written, before relative phrases are resolved.
+struct DateInput {
+    DateSpan span;
+    std::string relative;          // the phrase, "" when none
+    bool has_iso = false;
+    std::optional<bool> approximate;
+    std::string path;
+};
+
+std::optional<DateInput> read_date(Sink& sink, const json& v, const std::string& path, bool allow_relative) {
+    if (!expect_object(sink, v, path)) return std::nullopt;
+    const std::size_t before = sink.count();
+    Fields f(sink, v, path, {"iso", "relative", "approximate"}, "a date");
+    DateInput in;
+    in.path = path;
+    const json* iso = f.typed("iso", false, &json::is_string, "a string");
+    const json* relative = f.typed("relative", false, &json::is_string, "a string");
+    if (const json* a = f.typed("approximate", false, &json::is_boolean, "true or false")) in.approximate = a->get<bool>();
+    if (!v.contains("iso") && !v.contains("relative")) {
+        sink.at(path, allow_relative ? "a date needs \"iso\" (\"2015-11-13\", \"2015-10-01/2015-10-31\") or \"relative\" (\"last week\")"
+                                     : "a date needs \"iso\" (\"2015-11-13\" or \"2015-11-16/2015-11-19\")");
+        return std::nullopt;
+    }
+    if (relative && !allow_relative) {
+        sink.at(f.path_of("relative"), "the publication date cannot be relative: it is what relative dates are resolved against");
+    } else if (relative) {
+        in.relative = relative->get<std::string>();
+        if (is_blank(in.relative)) sink.at(f.path_of("relative"), "must not be empty");
+    }
+    if (iso) {
+        const std::string& text = iso->get_ref<const std::string&>();
+        switch (parse_iso_span(text, in.span)) {
+        case IsoError::None: in.has_iso = true; break;
+        case IsoError::NotIso:
+            sink.at(f.path_of("iso"), "not an ISO 8601 date: " + in_quotes(text) +
+                                          " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\" or a range \"START/END\")");
+            break;
+        case IsoError::EndBeforeStart: sink.at(f.path_of("iso"), "date range " + in_quotes(text) + " ends before it starts"); break;
+        }
+    }
+    if (sink.count() != before) return std::nullopt;
+    if (in.approximate) in.span.approximate = *in.approximate;
+    return in;
+}
+
+// [SECTION] Shape: article ----------------------------------------------------------
+
+struct EntityInput {
+    Entity entity;
+    std::string path;                 // "/entities/3"
+    bool kind_known = false;
+    std::optional<DateInput> date;
+    bool has_mentions_key = false;
+};
+
+struct PackInput {
+    Pack pack;
+    std::optional<DateInput> published;
+    std::vector<EntityInput> entities;
+};
+
+void read_article(Sink& sink, const json& v, PackInput& in) {
+    const std::string path = "/article";
+    if (!expect_object(sink, v, path)) return;
+    Fields f(sink, v, path, {"headline", "source", "attribution", "url", "published", "paragraphs"}, "the article");
+    Article& a = in.pack.article;
+    a.headline = f.text("headline", true);
+    a.source = f.text("source", true);
+    a.attribution = f.text("attribution", false);
+    a.url = f.url("url", false);
+    if (const json* published = f.member("published", true)) in.published = read_date(sink, *published, f.path_of("published"), false);
+
+    const json* paragraphs = f.typed("paragraphs", true, &json::is_array, "an array of paragraphs");
+    if (!paragraphs) return;
+    if (paragraphs->empty()) sink.at(f.path_of("paragraphs"), "the article needs at least one paragraph");
+    std::unordered_map<std::string, std::string> seen;  // id -> path of first use
+    for (std::size_t i = 0; i < paragraphs->size(); ++i) {
+        const std::string p_path = child(f.path_of("paragraphs"), i);
+        const json& pv = (*paragraphs)[i];
+        if (!expect_object(sink, pv, p_path)) continue;
+        Fields pf(sink, pv, p_path, {"id", "text", "link"}, "a paragraph");
+        Paragraph p;
+        p.id = pf.slug("id", true);
+        p.text = pf.text("text", true);
+        if (const json* link = pf.member("link", false); link && expect_object(sink, *link, pf.path_of("link"))) {
+            Fields lf(sink, *link, pf.path_of("link"), {"text", "url"}, "a link");
+            p.link_text = lf.text("text", true);
+            p.link_url = lf.url("url", true);
+        }
+        if (!p.id.empty()) {
+            const auto [it, fresh] = seen.emplace(p.id, pf.path_of("id"));
+            if (!fresh) sink.at(pf.path_of("id"), "paragraph id " + in_quotes(p.id) + " is repeated (first used at " + it->second + ")");
+        }
+        a.paragraphs.push_back(std::move(p));
+    }
+}
+
+// [SECTION] Shape: entities ---------------------------------------------------------
+
+struct KindInfo {
+    EntityKind kind;
+    const char* name;
+    std::vector<std::string_view> keys;  // kind-specific keys
+};
+
+const std::vector<KindInfo>& kinds() {
+    static const std::vector<KindInfo> table = {
+        {EntityKind::Place, "place", {"location", "country"}},
+        {EntityKind::Person, "person", {"role", "affiliations", "anonymous", "place"}},
+        {EntityKind::Organisation, "organisation", {}},
+        {EntityKind::Event, "event", {"date", "places", "participants"}},
+        {EntityKind::Quote, "quote", {"speaker", "place", "text"}},
+        {EntityKind::Figure, "figure", {"value", "note", "place", "check"}},
+    };
+    return table;
+}
+
+const std::vector<std::string_view> kCommonEntityKeys = {"id",        "kind",     "name",   "aliases", "description",
+                                                         "context",   "citations", "mentions", "related"};
+
+// Which kinds accept `key` ("place" and "person" for "place", ...), for the message
+// about a key that belongs to another kind.
+std::string kinds_with_key(std::string_view key) {
+    std::string out;
+    for (const KindInfo& k : kinds()) {
+        if (std::find(k.keys.begin(), k.keys.end(), key) == k.keys.end()) continue;
+        out += out.empty() ? "" : " and ";
+        out += k.name;
+        out += "s";
+    }
+    return out;
+}
+
+std::vector<Citation> read_citations(Sink& sink, const Fields& f) {
+    std::vector<Citation> out;
+    const json* v = f.typed("citations", false, &json::is_array, "an array of citations");
+    if (!v) return out;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const std::string path = child(f.path_of("citations"), i);
+        if (!expect_object(sink, (*v)[i], path)) continue;
+        Fields cf(sink, (*v)[i], path, {"publication", "date", "title", "url"}, "a citation");
+        Citation c;
+        c.publication = cf.text("publication", true);
+        c.date = cf.text("date", false);
+        c.title = cf.text("title", false);
+        c.url = cf.url("url", false);
+        if (!c.date.empty() && !parse_iso_part(c.date))
+            sink.at(cf.path_of("date"), "not an ISO 8601 date: " + in_quotes(c.date) + " (use \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\")");
+        if (c.date.empty() && c.url.empty())
+            sink.at(path, "a citation needs a \"date\" or a \"url\" so a reader can find the source");
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<Mention> read_mentions(Sink& sink, const Fields& f) {
+    std::vector<Mention> out;
+    const json* v = f.typed("mentions", false, &json::is_array, "an array of mentions");
+    if (!v) return out;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const std::string path = child(f.path_of("mentions"), i);
+        if (!expect_object(sink, (*v)[i], path)) {
+            out.emplace_back();  // keeps indices aligned with the JSON for later messages
+            continue;
+        }
+        Fields mf(sink, (*v)[i], path, {"paragraph", "exact", "prefix", "suffix", "occurrence"}, "a mention");
+        Mention m;
+        m.paragraph = mf.slug("paragraph", true);
+        if (const json* exact = mf.typed("exact", true, &json::is_string, "a string")) {
+            m.exact = exact->get<std::string>();
+            if (m.exact.empty()) sink.at(mf.path_of("exact"), "must not be empty");
+        }
+        if (const json* prefix = mf.typed("prefix", false, &json::is_string, "a string")) m.prefix = prefix->get<std::string>();
+        if (const json* suffix = mf.typed("suffix", false, &json::is_string, "a string")) m.suffix = suffix->get<std::string>();
+        if (const json* occurrence = mf.member("occurrence", false)) {
+            if (!occurrence->is_number_integer() || occurrence->get<std::int64_t>() < 1 || occurrence->get<std::int64_t>() > 100000)
+                sink.at(mf.path_of("occurrence"), "expected a whole number from 1 (the first match), found " +
+                                                      (occurrence->is_number() ? occurrence->dump() : std::string(type_name(*occurrence))));
+            else m.occurrence = static_cast<int>(occurrence->get<std::int64_t>());
+        }
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in) {
+    in.path = path;
+    // The allowed keys depend on the kind, so read it first.
+    const KindInfo* kind = nullptr;
+    if (const auto k = v.find("kind"); k != v.end() && k->is_string()) {
+        for (const KindInfo& info : kinds())
+            if (*k == info.name) kind = &info;
+    }
+    std::vector<std::string_view> allowed = kCommonEntityKeys;
+    if (kind) allowed.insert(allowed.end(), kind->keys.begin(), kind->keys.end());
+
+    // Keys of other kinds get their own message instead of "unknown key" (and none
+    // when the kind itself is unknown: that error says enough).
+    std::vector<std::string_view> all_keys = kCommonEntityKeys;
+    for (const KindInfo& info : kinds()) all_keys.insert(all_keys.end(), info.keys.begin(), info.keys.end());
+    Fields f(sink, v, path, all_keys, kind ? with_article(kind->kind) : std::string("an entity"));
+    if (kind) {
+        for (const auto& [key, unused] : v.items()) {
+            (void)unused;
+            const bool other_kinds_key = std::find(all_keys.begin(), all_keys.end(), key) != all_keys.end();
+            if (other_kinds_key && std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+                sink.at(child(path, key), "key " + in_quotes(key) + " does not apply to " + with_article(kind->kind) + " (it is for " + kinds_with_key(key) + ")");
+        }
+    }
+
+    Entity& e = in.entity;
+    e.id = f.slug("id", true);
+    if (const json* k = f.typed("kind", true, &json::is_string, "a string")) {
+        if (!kind) {
+            std::vector<std::string_view> names;
+            for (const KindInfo& info : kinds()) names.push_back(info.name);
+            sink.at(f.path_of("kind"), "unknown kind " + in_quotes(k->get<std::string>()) +
+                                           ": expected place, person, organisation, event, quote or figure" +
+                                           did_you_mean(k->get<std::string>(), names));
+        }
+    }
+    in.kind_known = kind != nullptr;
+    if (kind) e.kind = kind->kind;
+    e.name = f.text("name", true);
+    e.aliases = f.strings("aliases");
+    e.description = f.text("description", true);
+    e.context = f.flag("context");
+    e.citations = read_citations(sink, f);
+    in.has_mentions_key = v.contains("mentions");
+    e.mentions = read_mentions(sink, f);
+    e.related = f.ids("related");
+    if (!kind) return;
+
+    switch (kind->kind) {
+    case EntityKind::Place: {
+        if (const json* loc = f.member("location", true); loc && expect_object(sink, *loc, f.path_of("location"))) {
+            Fields lf(sink, *loc, f.path_of("location"), {"lat", "lon"}, "a location");
+            const auto lat = lf.number("lat", true);
+            const auto lon = lf.number("lon", true);
+            if (lat && !(*lat >= -90.0 && *lat <= 90.0))
+                sink.at(lf.path_of("lat"), "latitude " + json(*lat).dump() + " is outside [-90, 90]");
+            if (lon && !(*lon >= -180.0 && *lon <= 180.0))
+                sink.at(lf.path_of("lon"), "longitude " + json(*lon).dump() + " is outside [-180, 180]");
+            if (lat && lon) e.location = GeoPoint{.lon = *lon, .lat = *lat};
+        }
+        if (const json* c = f.typed("country", false, &json::is_string, "a string")) {
+            e.country = c->get<std::string>();
+            const bool numeric = e.country.size() == 3 && std::all_of(e.country.begin(), e.country.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            if (!numeric)
+                sink.at(f.path_of("country"), "expected an ISO 3166-1 numeric code of three digits (\"368\" for Iraq), found " + in_quotes(e.country));
+        }
+        break;
+    }
+    case EntityKind::Person:
+        e.role = f.text("role", false);
+        e.affiliations = f.ids("affiliations");
+        e.anonymous = f.flag("anonymous");
+        if (f.member("place", false)) e.place = f.slug("place", false);
+        break;
+    case EntityKind::Organisation: break;
+    case EntityKind::Event:
+        if (const json* d = f.member("date", true)) in.date = read_date(sink, *d, f.path_of("date"), true);
+        e.places = f.ids("places");
+        e.participants = f.ids("participants");
+        break;
+    case EntityKind::Quote:
+        e.speaker = f.slug("speaker", true);
+        if (f.member("place", false)) e.place = f.slug("place", false);
+        e.text = f.text("text", true);
+        break;
+    case EntityKind::Figure: {
+        e.value = f.text("value", true);
+        e.note = f.text("note", true);
+        if (f.member("place", false)) e.place = f.slug("place", false);
+        if (const json* check = f.member("check", false); check && expect_object(sink, *check, f.path_of("check"))) {
+            Fields cf(sink, *check, f.path_of("check"), {"kind", "from", "to", "stated"}, "a figure check");
+            FigureCheck fc;
+            fc.kind = cf.text("kind", true);
+            if (!fc.kind.empty() && fc.kind != "distance")
+                sink.at(cf.path_of("kind"), "unknown check kind " + in_quotes(fc.kind) + ": the only kind is \"distance\"");
+            fc.from = cf.slug("from", true);
+            fc.to = cf.slug("to", true);
+            if (const json* stated = cf.member("stated", true); stated && expect_object(sink, *stated, cf.path_of("stated"))) {
+                Fields sf(sink, *stated, cf.path_of("stated"), {"value", "unit"}, "a stated value");
+                if (const auto value = sf.number("value", true)) {
+                    fc.stated_value = *value;
+                    if (!(*value > 0.0)) sink.at(sf.path_of("value"), "a stated distance must be greater than 0");
+                }
+                fc.stated_unit = sf.text("unit", true);
+                if (!fc.stated_unit.empty() && fc.stated_unit != "mi" && fc.stated_unit != "km")
+                    sink.at(sf.path_of("unit"), "unknown unit " + in_quotes(fc.stated_unit) + ": expected \"mi\" or \"km\"");
+            }
+            e.check = fc;
+        }
+        break;
+    }
+    }
+}
+
+void read_pack(Sink& sink, const json& root, PackInput& in) {
+    if (!root.is_object()) {
+        sink.at("", std::string("a pack is a JSON object, found ") + type_name(root));
+        return;
+    }
+    Fields f(sink, root, "", {"format", "id", "title", "allowedOrigins", "article", "entities"}, "the pack");
+    if (const json* format = f.typed("format", true, &json::is_string, "a string"); format && *format != kFormat)
+        sink.at(f.path_of("format"), "unsupported format " + in_quotes(format->get<std::string>()) + ": expected \"" + std::string(kFormat) + "\"");
+    in.pack.id = f.slug("id", true);
+    in.pack.title = f.text("title", true);
+    in.pack.allowed_origins = f.strings("allowedOrigins");
+    for (std::size_t i = 0; i < in.pack.allowed_origins.size(); ++i) {
+        if (!is_origin(in.pack.allowed_origins[i]))
+            sink.at(child(f.path_of("allowedOrigins"), i), "not an origin: " + in_quotes(in.pack.allowed_origins[i]) +
+                                                               " (use scheme and host only, like \"https://news.example.com\")");
+    }
+    if (const json* article = f.member("article", true)) read_article(sink, *article, in);
+    const json* entities = f.typed("entities", true, &json::is_array, "an array of entities");
+    if (!entities) return;
+    in.entities.resize(entities->size());
+    for (std::size_t i = 0; i < entities->size(); ++i) {
+        const std::string path = child(f.path_of("entities"), i);
+        in.entities[i].path = path;
+        if (expect_object(sink, (*entities)[i], path)) read_entity(sink, (*entities)[i], path, in.entities[i]);
+    }
+}
+
+// [SECTION] Meaning: references -----------------------------------------------------
+
+class References {
+public:
+    References(Sink& sink, const PackInput& in) : sink_(sink), in_(in) {
+        for (std::size_t i = 0; i < in.entities.size(); ++i) {
+            const std::string& id = in.entities[i].entity.id;
+            if (id.empty()) continue;
+            const auto [it, fresh] = first_.emplace(id, i);
+            if (!fresh)
+                sink.at(in.entities[i].path + "/id", "duplicate id " + in_quotes(id) + " (first used at " + in.entities[it->second].path + ")");
+            else ids_.push_back(id);
+        }
+    }
+
+    const EntityInput* find(std::string_view id) const {
+        const auto it = first_.find(std::string(id));
+        return it == first_.end() ? nullptr : &in_.entities[it->second];
+    }
+
+    // Reports an unknown id, or one of the wrong kind. `allowed` empty = any kind.
+    void check(const std::string& path, const std::string& id, const std::string& self, std::string_view role,
+               std::initializer_list<EntityKind> allowed) const {
+        if (id.empty()) return;
+        const EntityInput* target = find(id);
+        if (!target) {
+            sink_.at(path, std::string(role) + " refers to unknown entity id " + in_quotes(id) + did_you_mean(id, ids_));
+            return;
+        }
+        if (id == self) {
+            sink_.at(path, std::string(role) + " refers to the entity itself");
+            return;
+        }
+        if (!target->kind_known || allowed.size() == 0) return;
+        if (std::find(allowed.begin(), allowed.end(), target->entity.kind) != allowed.end()) return;
+        std::string wanted;
+        std::size_t n = 0;
+        for (const EntityKind k : allowed) {
+            if (n > 0) wanted += ++n == allowed.size() ? " or " : ", ";
+            else n = 1;
+            wanted += with_article(k);
+        }
+        sink_.at(path, std::string(role) + " must be " + wanted + ", but " + in_quotes(id) + " is " + with_article(target->entity.kind));
+    }
+    void check_all(const std::string& path, const std::vector<std::string>& ids, const std::string& self, std::string_view role,
+                   std::initializer_list<EntityKind> allowed) const {
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (!seen.insert(ids[i]).second) sink_.at(child(path, i), "id " + in_quotes(ids[i]) + " is listed twice");
+            else check(child(path, i), ids[i], self, role, allowed);
+        }
+    }
+
+private:
+    Sink& sink_;
+    const PackInput& in_;
+    std::unordered_map<std::string, std::size_t> first_;
+    std::vector<std::string> ids_;
+};
+
+void check_references(Sink& sink, const PackInput& in, const References& refs) {
+    using K = EntityKind;
+    for (const EntityInput& ei : in.entities) {
+        const Entity& e = ei.entity;
+        const std::string& p = ei.path;
+        refs.check_all(p + "/related", e.related, e.id, "related", {});
+        if (!ei.kind_known) continue;
+        switch (e.kind) {
+        case K::Person:
+            refs.check_all(p + "/affiliations", e.affiliations, e.id, "an affiliation", {K::Organisation});
+            refs.check(p + "/place", e.place, e.id, "place", {K::Place});
+            break;
+        case K::Event:
+            refs.check_all(p + "/places", e.places, e.id, "a place", {K::Place});
+            refs.check_all(p + "/participants", e.participants, e.id, "a participant", {K::Person, K::Organisation});
+            break;
+        case K::Quote:
+            refs.check(p + "/speaker", e.speaker, e.id, "the speaker", {K::Person});
+            refs.check(p + "/place", e.place, e.id, "place", {K::Place});
+            break;
+        case K::Figure:
+            refs.check(p + "/place", e.place, e.id, "place", {K::Place});
+            if (e.check) {
+                refs.check(p + "/check/from", e.check->from, e.id, "\"from\"", {K::Place});
+                refs.check(p + "/check/to", e.check->to, e.id, "\"to\"", {K::Place});
+                if (!e.check->from.empty() && e.check->from == e.check->to)
+                    sink.at(p + "/check/to", "a distance check needs two different places");
+            }
+            break;
+        case K::Place:
+        case K::Organisation: break;
+        }
+    }
+}
+
+// [SECTION] Meaning: mentions -------------------------------------------------------
+
+// Resolves one selector to byte offsets; returns false (after reporting) when it does
+// not pick exactly one place in the paragraph.
+bool resolve_mention(Sink& sink, const std::string& path, const Paragraph& paragraph, Mention& m) {
+    const std::string_view text = paragraph.text;
+    std::vector<std::size_t> plain, fitting;
+    for (std::size_t at = text.find(m.exact); at != std::string_view::npos; at = text.find(m.exact, at + 1)) {
+        plain.push_back(at);
+        const bool prefix_fits = at >= m.prefix.size() && text.substr(at - m.prefix.size(), m.prefix.size()) == m.prefix;
+        const std::size_t after = at + m.exact.size();
+        const bool suffix_fits = text.substr(after, m.suffix.size()) == m.suffix;
+        if (prefix_fits && suffix_fits) fitting.push_back(at);
+    }
+    const std::string where = " in paragraph " + in_quotes(paragraph.id);
+    const bool narrowed = !m.prefix.empty() || !m.suffix.empty();
+    if (fitting.empty()) {
+        if (plain.empty()) sink.at(path + "/exact", in_quotes(m.exact) + " does not occur" + where);
+        else
+            sink.at(path, in_quotes(m.exact) + " occurs " + std::to_string(plain.size()) + (plain.size() == 1 ? " time" : " times") + where +
+                              " but never with the given " + (m.prefix.empty() ? "suffix" : m.suffix.empty() ? "prefix" : "prefix and suffix"));
+        return false;
+    }
+    std::size_t chosen = fitting[0];
+    if (m.occurrence > 0) {
+        if (static_cast<std::size_t>(m.occurrence) > fitting.size()) {
+            sink.at(path + "/occurrence", "occurrence " + std::to_string(m.occurrence) + " asked for, but " + in_quotes(m.exact) + " matches only " +
+                                              std::to_string(fitting.size()) + (fitting.size() == 1 ? " time" : " times") + where +
+                                              (narrowed ? " with the given prefix/suffix" : ""));
+            return false;
+        }
+        chosen = fitting[static_cast<std::size_t>(m.occurrence) - 1];
+    } else if (fitting.size() > 1) {
+        sink.at(path, in_quotes(m.exact) + " matches " + std::to_string(fitting.size()) + " times" + where +
+                          (narrowed ? " even with the given prefix/suffix" : "") + "; add a prefix, suffix or occurrence");
+        return false;
+    }
+    m.begin = chosen;
+    m.end = chosen + m.exact.size();
+    return true;
+}
+
+struct Span {
+    std::size_t paragraph, begin, end;
+    std::size_t entity;
+    std::string path;
+};
+
+void check_mentions(Sink& sink, PackInput& in) {
+    std::vector<Span> spans;
+    for (std::size_t ei = 0; ei < in.entities.size(); ++ei) {
+        EntityInput& input = in.entities[ei];
+        for (std::size_t i = 0; i < input.entity.mentions.size(); ++i) {
+            Mention& m = input.entity.mentions[i];
+            const std::string path = child(input.path + "/mentions", i);
+            if (m.paragraph.empty() || m.exact.empty()) continue;  // already reported
+            const auto p = in.pack.paragraph_index(m.paragraph);
+            if (!p) {
+                std::vector<std::string> ids;
+                for (const Paragraph& para : in.pack.article.paragraphs) ids.push_back(para.id);
+                sink.at(path + "/paragraph", "unknown paragraph id " + in_quotes(m.paragraph) + did_you_mean(m.paragraph, ids));
+                continue;
+            }
+            m.paragraph_index = *p;
+            if (resolve_mention(sink, path, in.pack.article.paragraphs[*p], m)) spans.push_back({*p, m.begin, m.end, ei, path});
+        }
+    }
+    // Mentions may nest ("the French capital" around "French") but not cross, and one
+    // stretch of text stands for one entity.
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+        return std::tie(a.paragraph, a.begin, b.end) < std::tie(b.paragraph, b.begin, a.end);
+    });
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        for (std::size_t j = i + 1; j < spans.size() && spans[j].paragraph == spans[i].paragraph && spans[j].begin < spans[i].end; ++j) {
+            const Span& a = spans[i];
+            const Span& b = spans[j];
+            const std::string& other = in.entities[a.entity].entity.id;
+            if (a.begin == b.begin && a.end == b.end) {
+                sink.at(b.path, a.entity == b.entity ? "repeats the mention at " + a.path
+                                                     : "covers the same text as a mention of " + in_quotes(other) + " (" + a.path + "); one stretch of text stands for one entity");
+            } else if (b.end > a.end) {
+                sink.at(b.path, "overlaps a mention of " + in_quotes(other) + " (" + a.path + ") without nesting inside it");
+            }
+        }
+    }
+}
+
+// [SECTION] Meaning: dates, citations, figures -------------------------------------
+
+void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) {
+    const std::optional<DateSpan> published = in.published ? std::optional<DateSpan>(in.published->span) : std::nullopt;
+    for (EntityInput& ei : in.entities) {
+        Entity& e = ei.entity;
+        bool beyond_article = e.context;
+        if (ei.date) {
+            DateInput& d = *ei.date;
+            if (!d.relative.empty()) {
+                // Without a valid publication date only the phrase itself can be checked.
+                DateSpan anchor;
+                anchor.start_day = anchor.end_day = days_from_civil({2000, 6, 15});
+                const auto resolved = resolve_relative_date(d.relative, published ? *published : anchor);
+                if (!resolved) {
+                    sink.at(d.path + "/relative", "unknown relative date " + in_quotes(d.relative) + "; supported forms: " +
+                                                      std::string(relative_date_forms()));
+                } else if (published && d.has_iso) {
+                    // An exact date from elsewhere must agree with the article's words.
+                    if (d.span.start_day < resolved->start_day || d.span.end_day > resolved->end_day)
+                        sink.at(d.path + "/iso", "date " + in_quotes(d.span.iso) + " lies outside " + in_quotes(d.relative) + ", which the article's publication date puts at " + resolved->iso);
+                    d.span.phrase = resolved->phrase;
+                    beyond_article = true;
+                } else if (published) {
+                    const bool approximate = resolved->approximate;
+                    d.span = *resolved;
+                    d.span.approximate = d.approximate.value_or(approximate);
+                }
+            }
+            e.date = d.span;
+        }
+        if (ei.kind_known && e.kind == EntityKind::Quote && !e.text.empty() && !e.mentions.empty()) {
+            // The quote's words must be the article's: found inside one of its mentions.
+            const auto resolved = [](const Mention& m) { return m.end > m.begin; };
+            const auto inside = [&](const Mention& m) {
+                return resolved(m) && std::string_view(m.exact).find(e.text) != std::string_view::npos;
+            };
+            if (std::any_of(e.mentions.begin(), e.mentions.end(), resolved) && std::none_of(e.mentions.begin(), e.mentions.end(), inside))
+                sink.at(ei.path + "/text", "the quote's text does not occur verbatim in any of its mentions");
+        }
+        if (ei.kind_known && e.kind == EntityKind::Figure && e.check) {
+            for (const std::string* id : {&e.check->from, &e.check->to}) {
+                const EntityInput* place = refs.find(*id);
+                if (place && place->kind_known && place->entity.kind == EntityKind::Place && !place->entity.location)
+                    sink.at(ei.path + "/check", "place " + in_quotes(*id) + " has no location to measure from");
+            }
+        }
+        if (ei.kind_known && e.kind == EntityKind::Place && e.location && e.citations.empty())
+            sink.at(ei.path + "/location", "coordinates come from beyond the article: cite the gazetteer or atlas in \"citations\"");
+        const bool no_mentions = !ei.has_mentions_key || e.mentions.empty();
+        if (no_mentions && e.citations.empty())
+            sink.at(ei.path, "entity " + in_quotes(e.id) + " has no mentions, so it is context from beyond the article: it needs \"citations\"");
+        else if (beyond_article && e.citations.empty())
+            sink.at(ei.path + (e.context ? "/context" : "/date/iso"),
+                    e.context ? "a context entity needs at least one citation"
+                              : "an exact date beyond the article's words needs at least one citation");
+        // "context" tells the panels the entity carries facts from beyond the article.
+        if (no_mentions || beyond_article) e.context = true;
+    }
+}
+
+} // namespace
+
+// [SECTION] load_pack and Pack lookups ---------------------------------------------
+
+const char* entity_kind_name(EntityKind kind) {
+    switch (kind) {
+    case EntityKind::Place: return "place";
+    case EntityKind::Person: return "person";
+    case EntityKind::Organisation: return "organisation";
+    case EntityKind::Event: return "event";
+    case EntityKind::Quote: return "quote";
+    case EntityKind::Figure: return "figure";
+    }
+    return "entity";
+}
+
+const Entity* Pack::find(std::string_view id) const {
+    const auto i = index_of(id);
+    return i ? &entities[*i] : nullptr;
+}
+
+std::optional<std::size_t> Pack::index_of(std::string_view id) const {
+    const auto it = entity_index.find(std::string(id));
+    if (it != entity_index.end()) return it->second;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Pack::paragraph_index(std::string_view id) const {
+    for (std::size_t i = 0; i < article.paragraphs.size(); ++i)
+        if (article.paragraphs[i].id == id) return i;
+    return std::nullopt;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    if (d.line > 0) return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": error: " + d.message;
+    if (!d.path.empty()) return d.file + ": error: at " + d.path + ": " + d.message;
+    return d.file + ": error: " + d.message;
+}
+
+LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
+    LoadResult result;
+    Sink sink(file_name, result.errors);
+
+    if (json_text.size() > kMaxInputBytes) {
+        sink.at("", "the file is " + std::to_string(json_text.size()) + " bytes; a pack may be at most 4 MiB");
+        return result;
+    }
+    if (const auto deep = find_excess_nesting(json_text)) {
+        sink.at_position(json_text, *deep, "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+        return result;
+    }
+    SyntaxChecker syntax(json_text);
+    if (!json::sax_parse(json_text, &syntax, json::input_format_t::json, true, false) || syntax.error) {
+        assert(syntax.error && "the SAX handler only stops on a syntax error");
+        if (syntax.error) sink.at_position(json_text, syntax.error->offset, syntax.error->message);
+        return result;
+    }
+    for (const std::string& path : syntax.duplicate_keys)
+        sink.at(path, "key repeated in the same object (JSON keeps only one of them; remove the other)");
+
+    const json root = json::parse(json_text, nullptr, false);
+    assert(!root.is_discarded() && "text accepted by the SAX pass parses");
+
+    PackInput in;
+    read_pack(sink, root, in);
+    const References refs(sink, in);
+    check_references(sink, in, refs);
+    check_mentions(sink, in);
+    check_dates_and_context(sink, in, refs);
+
+    if (!result.errors.empty()) return result;
+    Pack& pack = in.pack;
+    if (in.published) pack.article.published = in.published->span;
+    pack.entities.reserve(in.entities.size());
+    for (EntityInput& ei : in.entities) pack.entities.push_back(std::move(ei.entity));
+    for (std::size_t i = 0; i < pack.entities.size(); ++i) pack.entity_index.emplace(pack.entities[i].id, i);
+    result.pack = std::move(pack);
+    return result;
+}
+
+} // namespace explainer

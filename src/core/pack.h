@@ -1,0 +1,158 @@
+// The content pack: one article plus the entities annotated in it.
+// A pack is authored as JSON (content/README.md, content/pack.schema.json) and turned
+// into this model by load_pack(), which also validates it: the app and the
+// `explainer-validate` tool run the same code and print the same messages.
+//
+// Index
+// - [SECTION] Dates
+// - [SECTION] Entities
+// - [SECTION] Article and pack
+// - [SECTION] Loading and diagnostics
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "geo_point.h"
+
+namespace explainer {
+
+// [SECTION] Dates ------------------------------------------------------------------
+
+// A date or a range of whole days, inclusive, in days since 1970-01-01.
+// `approximate` marks dates the article only implies ("last week", "in recent
+// months"); `phrase` keeps the article's own words the date was resolved from.
+struct DateSpan {
+    int start_day = 0;
+    int end_day = 0;
+    bool approximate = false;
+    std::string iso;     // as written in the pack: "2015-11-13" or "2015-10-01/2015-10-31"
+    std::string phrase;  // "last week", "in October", ... (may be empty)
+};
+
+// [SECTION] Entities ---------------------------------------------------------------
+
+enum class EntityKind { Place, Person, Organisation, Event, Quote, Figure };
+const char* entity_kind_name(EntityKind kind);  // "place", "person", "organisation", ...
+
+// Where a fact that the article does not state comes from.
+struct Citation {
+    std::string publication;  // "BBC News"
+    std::string date;         // ISO date of the source
+    std::string title;        // optional
+    std::string url;          // optional
+};
+
+// Anchors an annotation by the text it covers, never by offsets: `exact` must occur in
+// the paragraph exactly once after `prefix`/`suffix` narrow it, or `occurrence` (1-based)
+// picks one of several. load_pack() resolves it to byte offsets.
+struct Mention {
+    std::string paragraph;    // paragraph id
+    std::string exact;
+    std::string prefix;
+    std::string suffix;
+    int occurrence = 0;       // 0: the match must be unique
+    // Resolved by load_pack():
+    std::size_t paragraph_index = 0;
+    std::size_t begin = 0;    // byte offsets into Paragraph::text
+    std::size_t end = 0;
+};
+
+// A number the pack can recompute from its own data, shown beside the article's.
+struct FigureCheck {
+    std::string kind;         // "distance": great-circle distance between two places
+    std::string from, to;     // place ids
+    double stated_value = 0;  // the article's number
+    std::string stated_unit;  // "mi" or "km"
+};
+
+struct Entity {
+    std::string id;           // stable slug, [a-z0-9-]+
+    EntityKind kind = EntityKind::Place;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string description;  // one line
+    bool context = false;     // a fact from beyond the article: needs citations
+    std::vector<Citation> citations;
+    std::vector<Mention> mentions;
+
+    // place
+    std::optional<GeoPoint> location;
+    std::string country;      // ISO 3166-1 numeric of a country-level place ("368")
+    // person
+    std::string role;
+    std::vector<std::string> affiliations;  // organisation ids
+    bool anonymous = false;
+    // person (where they are), quote (where it was said), figure (what it is about)
+    std::string place;
+    // event
+    std::optional<DateSpan> date;
+    std::vector<std::string> places;        // place ids
+    std::vector<std::string> participants;  // person/organisation ids
+    // quote
+    std::string speaker;      // person id
+    std::string text;         // the quote's words, as the article gives them
+    // figure
+    std::string value;        // "129", "some 2,500 miles"
+    std::string note;
+    std::optional<FigureCheck> check;
+    // any entity: other entities it is about (an event a quote speaks of, ...)
+    std::vector<std::string> related;
+};
+
+// [SECTION] Article and pack --------------------------------------------------------
+
+struct Paragraph {
+    std::string id;
+    std::string text;
+    std::string link_text;  // a trailing link, e.g. "Continue reading…"
+    std::string link_url;
+};
+
+struct Article {
+    std::string headline;
+    std::string source;       // "The Washington Post"
+    std::string attribution;  // the line shown under the headline
+    std::string url;          // the original article
+    DateSpan published;
+    std::vector<Paragraph> paragraphs;
+};
+
+struct Pack {
+    std::string id;
+    std::string title;        // for page titles and oEmbed
+    std::vector<std::string> allowed_origins;  // host pages allowed to postMessage
+    Article article;
+    std::vector<Entity> entities;  // in pack order
+
+    const Entity* find(std::string_view id) const;
+    std::optional<std::size_t> index_of(std::string_view id) const;
+    std::optional<std::size_t> paragraph_index(std::string_view id) const;
+
+    std::unordered_map<std::string, std::size_t> entity_index;  // id -> entities[i]
+};
+
+// [SECTION] Loading and diagnostics ------------------------------------------------
+
+// One problem found in a pack. Malformed JSON has line/column (1-based); schema and
+// semantic errors name the JSON Pointer of the offending value (`/entities/3/location/lat`).
+struct Diagnostic {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string path;
+    std::string message;
+};
+std::string format_diagnostic(const Diagnostic& d);  // "file:line:col: message" / "file: /path: message"
+
+struct LoadResult {
+    std::optional<Pack> pack;           // set only when there are no errors
+    std::vector<Diagnostic> errors;
+};
+
+LoadResult load_pack(std::string_view json_text, std::string_view file_name);
+
+} // namespace explainer

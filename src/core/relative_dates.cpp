@@ -1,0 +1,234 @@
+// Index
+// - [SECTION] Calendar helpers
+// - [SECTION] Phrase parsing
+// - [SECTION] Resolution
+#include "relative_dates.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+
+namespace explainer {
+
+// [SECTION] Calendar helpers -------------------------------------------------------
+
+int weekday_of(int days) {
+    const int shifted = (days + 3) % 7;  // 1970-01-01 was a Thursday (Monday = 0)
+    return shifted < 0 ? shifted + 7 : shifted;
+}
+
+namespace {
+
+int monday_of(int days) { return days - weekday_of(days); }
+
+int first_of_month(int days) {
+    CivilDate d = civil_from_days(days);
+    d.day = 1;
+    return days_from_civil(d);
+}
+
+int last_of_month(int year, int month) { return days_from_civil({year, month, days_in_month(year, month)}); }
+
+// The same day-of-month `months` months away, clamped to the month's length
+// (31 March minus one month is 28/29 February).
+int add_months(int days, int months) {
+    const CivilDate d = civil_from_days(days);
+    const int total = d.year * 12 + (d.month - 1) + months;
+    const int year = total >= 0 ? total / 12 : -((-total + 11) / 12);
+    const int month = total - year * 12 + 1;
+    return days_from_civil({year, month, std::min(d.day, days_in_month(year, month))});
+}
+
+std::string iso_span(int start, int end) {
+    return start == end ? format_iso_day(start) : format_iso_day(start) + "/" + format_iso_day(end);
+}
+
+// [SECTION] Phrase parsing ---------------------------------------------------------
+
+constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",   "may",      "june",
+                                                      "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                       "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 13> kNumberWords = {"zero", "one", "two",   "three", "four",   "five", "six",
+                                                           "seven", "eight", "nine", "ten", "eleven", "twelve"};
+
+// Lower-cased ASCII words; any run of spaces/tabs separates words.
+std::vector<std::string> words_of(std::string_view phrase) {
+    std::vector<std::string> words;
+    std::string current;
+    for (const char c : phrase) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (!current.empty()) words.push_back(std::move(current));
+            current.clear();
+        } else {
+            current.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+    return words;
+}
+
+template <std::size_t N>
+std::optional<int> index_in(const std::array<std::string_view, N>& names, std::string_view word) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == word) return static_cast<int>(i);
+    return std::nullopt;
+}
+
+// "3", "three", "a", "an" -> 3, 3, 1, 1. Bounded so that day arithmetic cannot overflow.
+std::optional<int> count_of(std::string_view word) {
+    if (word == "a" || word == "an") return 1;
+    if (const auto n = index_in(kNumberWords, word); n && *n > 0) return n;
+    if (word.empty() || word.size() > 4) return std::nullopt;
+    int value = 0;
+    for (const char c : word) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value > 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+std::optional<int> year_of(std::string_view word) {
+    if (word.size() != 4) return std::nullopt;
+    int value = 0;
+    for (const char c : word) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+bool is_unit(std::string_view word, std::string_view singular) {
+    return word == singular || (word.size() == singular.size() + 1 && word.substr(0, singular.size()) == singular &&
+                                word.back() == 's');
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+// [SECTION] Resolution -------------------------------------------------------------
+
+std::string_view relative_date_forms() {
+    return "today, yesterday, now, currently, on <Weekday>, this week, last week, this month, last month, "
+           "earlier this month, this year, last year, earlier this year, in recent months, in <Month>, "
+           "in <Month> <YYYY>, <N> days ago, <N> weeks ago, <N> months ago, <N> years ago "
+           "(N as digits or a word: a, one ... twelve)";
+}
+
+std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const DateSpan& published) {
+    const std::vector<std::string> w = words_of(phrase);
+    const int p0 = published.start_day;
+    const int p1 = std::max(published.start_day, published.end_day);
+    const bool exact_publication = !published.approximate && p0 == p1;
+
+    // Filled by the matching form below; `names_day` forms stay exact when the
+    // publication date is exact.
+    int start = 0, end = 0;
+    bool approximate = true;
+    auto day_span = [&](int a, int b) {
+        start = a;
+        end = b;
+        approximate = !exact_publication;
+    };
+    auto words_are = [&](std::initializer_list<std::string_view> expected) {
+        return w.size() == expected.size() && std::equal(w.begin(), w.end(), expected.begin());
+    };
+
+    if (words_are({"today"})) {
+        day_span(p0, p1);
+    } else if (words_are({"yesterday"})) {
+        day_span(p0 - 1, p1 - 1);
+    } else if (words_are({"now"}) || words_are({"currently"})) {
+        start = p0;
+        end = p1;
+    } else if (w.size() == 2 && w[0] == "on" && index_in(kWeekdays, w[1])) {
+        // The most recent such weekday on or before publication ("on Friday").
+        const int wanted = *index_in(kWeekdays, w[1]);
+        const auto back = [&](int day) { return day - ((weekday_of(day) - wanted + 7) % 7); };
+        day_span(back(p0), back(p1));
+    } else if (words_are({"this", "week"})) {
+        start = monday_of(p0);
+        end = monday_of(p1) + 6;
+    } else if (words_are({"last", "week"})) {
+        start = monday_of(p0) - 7;
+        end = monday_of(p1) - 1;
+    } else if (words_are({"this", "month"})) {
+        const CivilDate last = civil_from_days(p1);
+        start = first_of_month(p0);
+        end = last_of_month(last.year, last.month);
+    } else if (words_are({"earlier", "this", "month"})) {
+        start = first_of_month(p0);
+        end = p1;
+    } else if (words_are({"last", "month"})) {
+        const CivilDate last = civil_from_days(add_months(p1, -1));
+        start = first_of_month(add_months(p0, -1));
+        end = last_of_month(last.year, last.month);
+    } else if (words_are({"this", "year"})) {
+        start = days_from_civil({civil_from_days(p0).year, 1, 1});
+        end = days_from_civil({civil_from_days(p1).year, 12, 31});
+    } else if (words_are({"earlier", "this", "year"})) {
+        start = days_from_civil({civil_from_days(p0).year, 1, 1});
+        end = p1;
+    } else if (words_are({"last", "year"})) {
+        start = days_from_civil({civil_from_days(p0).year - 1, 1, 1});
+        end = days_from_civil({civil_from_days(p1).year - 1, 12, 31});
+    } else if (words_are({"in", "recent", "months"}) || words_are({"recent", "months"})) {
+        start = add_months(p0, -3);
+        end = p1;
+    } else if (w.size() == 2 && w[0] == "in" && index_in(kMonths, w[1])) {
+        // That month in the latest year in which it had begun by publication.
+        const int month = *index_in(kMonths, w[1]) + 1;
+        const auto year_for = [&](int day) {
+            const CivilDate d = civil_from_days(day);
+            return month <= d.month ? d.year : d.year - 1;
+        };
+        const int first_year = year_for(p0), last_year = year_for(p1);
+        start = days_from_civil({first_year, month, 1});
+        end = last_of_month(last_year, month);
+    } else if (w.size() == 3 && w[0] == "in" && index_in(kMonths, w[1]) && year_of(w[2])) {
+        const int month = *index_in(kMonths, w[1]) + 1;
+        const int year = *year_of(w[2]);
+        start = days_from_civil({year, month, 1});
+        end = last_of_month(year, month);
+        approximate = false;  // a calendar month named outright, not inferred
+    } else if (w.size() == 3 && w[2] == "ago" && count_of(w[0])) {
+        const int n = *count_of(w[0]);
+        if (is_unit(w[1], "day")) {
+            start = p0 - n;
+            end = p1 - n;
+        } else if (is_unit(w[1], "week")) {
+            // "two weeks ago" is loose: allow half a week either side.
+            start = p0 - 7 * n - 3;
+            end = p1 - 7 * n + 3;
+        } else if (is_unit(w[1], "month")) {
+            const CivilDate last = civil_from_days(add_months(p1, -n));
+            start = first_of_month(add_months(p0, -n));
+            end = last_of_month(last.year, last.month);
+        } else if (is_unit(w[1], "year")) {
+            start = days_from_civil({civil_from_days(p0).year - n, 1, 1});
+            end = days_from_civil({civil_from_days(p1).year - n, 12, 31});
+        } else {
+            return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+
+    DateSpan out;
+    out.start_day = start;
+    out.end_day = end;
+    out.approximate = approximate;
+    out.iso = iso_span(start, end);
+    out.phrase = std::string(trimmed(phrase));
+    return out;
+}
+
+} // namespace explainer

@@ -1,0 +1,32 @@
+// Relative date phrases ("last week", "in October", "three months ago") resolved
+// against an article's publication date, so a pack can keep the article's own words
+// and still put the event on the timeline.
+//
+// A publication date may itself be a range (we often only know "between the 16th and
+// the 19th"): every phrase is then resolved against the first and the last possible
+// day and the result spans both, so the answer is never narrower than the evidence.
+//
+// Results are approximate (DateSpan::approximate) unless the phrase names a day
+// ("today", "yesterday", "on Friday") or a calendar month of a stated year
+// ("in October 2015") and the publication date is exact.
+#pragma once
+#include <optional>
+#include <string_view>
+
+#include "pack.h"
+
+namespace explainer {
+
+// nullopt when the phrase is not one of relative_date_forms(). Matching ignores case
+// and repeated spaces. The result's `phrase` is the phrase as given (trimmed) and
+// `iso` the resolved span ("2015-11-09/2015-11-15").
+std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const DateSpan& published);
+
+// The supported forms, for error messages and documentation:
+// "today, yesterday, this week, last week, ...".
+std::string_view relative_date_forms();
+
+// Monday = 0 ... Sunday = 6, for days since 1970-01-01 (a Thursday).
+int weekday_of(int days);
+
+} // namespace explainer

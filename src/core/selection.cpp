@@ -1,0 +1,192 @@
+// The linked-selection model (see selection.h for the relations).
+//
+// Index
+// - [SECTION] Relations
+// - [SECTION] Linked
+// - [SECTION] Emphasis
+// - [SECTION] Places and time
+
+#include "selection.h"
+
+#include <algorithm>
+
+namespace explainer {
+
+// [SECTION] Relations ---------------------------------------------------------------
+
+namespace {
+
+// Calls `visit(id)` for every entity id `entity` names in one of its relation fields.
+// Kept kind-agnostic on purpose: the loader decides which fields a kind may fill, and
+// whatever it lets through links the same way everywhere.
+template <class Visit>
+void for_each_reference(const Entity& entity, Visit&& visit) {
+    if (!entity.speaker.empty()) visit(std::string_view(entity.speaker));
+    if (!entity.place.empty()) visit(std::string_view(entity.place));
+    for (const std::string& id : entity.places) visit(std::string_view(id));
+    for (const std::string& id : entity.affiliations) visit(std::string_view(id));
+    for (const std::string& id : entity.participants) visit(std::string_view(id));
+    for (const std::string& id : entity.related) visit(std::string_view(id));
+    if (entity.check) {
+        if (!entity.check->from.empty()) visit(std::string_view(entity.check->from));
+        if (!entity.check->to.empty()) visit(std::string_view(entity.check->to));
+    }
+}
+
+bool refers_to(const Entity& entity, std::string_view id) {
+    bool found = false;
+    for_each_reference(entity, [&](std::string_view other) { found = found || other == id; });
+    return found;
+}
+
+// Where the speaker of a quote is ("" when the entity has no known speaker or the
+// speaker has no place).
+std::string_view speaker_place(const Pack& pack, const Entity& entity) {
+    if (entity.speaker.empty()) return {};
+    const Entity* speaker = pack.find(entity.speaker);
+    return speaker ? std::string_view(speaker->place) : std::string_view();
+}
+
+} // namespace
+
+// [SECTION] Linked -------------------------------------------------------------------
+
+bool Linked::contains(std::string_view id) const {
+    if (id_order.size() != entities.size())
+        return std::find(entities.begin(), entities.end(), id) != entities.end();
+    const auto it = std::lower_bound(id_order.begin(), id_order.end(), id,
+                                     [&](std::uint32_t index, std::string_view key) { return entities[index] < key; });
+    return it != id_order.end() && entities[*it] == id;
+}
+
+bool Linked::mentions_paragraph(std::size_t paragraph) const {
+    return std::binary_search(paragraphs.begin(), paragraphs.end(), paragraph);
+}
+
+Linked linked_to(const Pack& pack, std::string_view id) {
+    Linked out;
+    if (id.empty()) return out;
+    const std::optional<std::size_t> focus_index = pack.index_of(id);
+    if (!focus_index || *focus_index >= pack.entities.size()) return out;
+    const Entity& focus = pack.entities[*focus_index];
+
+    // One flag per pack entity, so the result comes out in pack order without sorting
+    // and without repeats, in one pass over the pack.
+    std::vector<char> linked(pack.entities.size(), 0);
+    auto mark = [&](std::string_view other) {
+        if (const std::optional<std::size_t> index = pack.index_of(other); index && *index < linked.size())
+            linked[*index] = 1;
+    };
+
+    // What the focus names, and (for a quote) where its speaker is.
+    for_each_reference(focus, mark);
+    if (const std::string_view place = speaker_place(pack, focus); !place.empty()) mark(place);
+
+    // What names the focus, and (for a place) the quotes whose speaker is there.
+    for (std::size_t i = 0; i < pack.entities.size(); ++i) {
+        const Entity& other = pack.entities[i];
+        if (i == *focus_index || linked[i]) continue;
+        if (refers_to(other, focus.id) || speaker_place(pack, other) == focus.id) linked[i] = 1;
+    }
+
+    out.focus = focus.id;
+    out.entities.push_back(focus.id);
+    for (std::size_t i = 0; i < pack.entities.size(); ++i)
+        if (linked[i] && i != *focus_index) out.entities.push_back(pack.entities[i].id);
+
+    for (const Mention& mention : focus.mentions)
+        if (mention.paragraph_index < pack.article.paragraphs.size()) out.paragraphs.push_back(mention.paragraph_index);
+    std::sort(out.paragraphs.begin(), out.paragraphs.end());
+    out.paragraphs.erase(std::unique(out.paragraphs.begin(), out.paragraphs.end()), out.paragraphs.end());
+
+    out.id_order.resize(out.entities.size());
+    for (std::uint32_t i = 0; i < out.id_order.size(); ++i) out.id_order[i] = i;
+    std::sort(out.id_order.begin(), out.id_order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return out.entities[a] < out.entities[b]; });
+    return out;
+}
+
+// [SECTION] Emphasis -----------------------------------------------------------------
+
+Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id) {
+    if (id.empty()) return Emphasis::None;
+    if (id == state.selection) return Emphasis::Selected;
+    if (id == state.hover) return Emphasis::Hovered;
+    if (selected.contains(id) || hovered.contains(id)) return Emphasis::Related;
+    return Emphasis::None;
+}
+
+// [SECTION] Places and time ----------------------------------------------------------
+
+std::vector<std::string> places_of(const Pack& pack, std::string_view id) {
+    std::vector<std::string> out;
+    const Entity* entity = pack.find(id);
+    if (!entity) return out;
+
+    auto add = [&](std::string_view place_id) {
+        const Entity* place = place_id.empty() ? nullptr : pack.find(place_id);
+        if (!place || place->kind != EntityKind::Place) return;
+        if (std::find(out.begin(), out.end(), place->id) == out.end()) out.push_back(place->id);
+    };
+    auto add_event_places = [&](const Entity& event) {
+        for (const std::string& place : event.places) add(place);
+    };
+
+    switch (entity->kind) {
+    case EntityKind::Place: add(entity->id); break;
+    case EntityKind::Event: add_event_places(*entity); break;
+    case EntityKind::Person: add(entity->place); break;
+    case EntityKind::Quote:
+        add(entity->place);
+        if (out.empty()) add(speaker_place(pack, *entity));
+        break;
+    case EntityKind::Figure:
+        add(entity->place);
+        if (entity->check) {
+            add(entity->check->from);
+            add(entity->check->to);
+        }
+        for (const std::string& related_id : entity->related) {
+            const Entity* related = pack.find(related_id);
+            if (!related) continue;
+            if (related->kind == EntityKind::Place) add(related->id);
+            if (related->kind == EntityKind::Event) add_event_places(*related);
+        }
+        break;
+    case EntityKind::Organisation:
+        for (const Entity& event : pack.entities) {
+            if (event.kind != EntityKind::Event) continue;
+            if (std::find(event.participants.begin(), event.participants.end(), entity->id) != event.participants.end())
+                add_event_places(event);
+        }
+        break;
+    }
+    return out;
+}
+
+bool place_is_future(const Pack& pack, std::string_view place_id, int cursor_day) {
+    bool any_dated = false;
+    for (const Entity& event : pack.entities) {
+        if (event.kind != EntityKind::Event || !event.date) continue;
+        if (std::find(event.places.begin(), event.places.end(), place_id) == event.places.end()) continue;
+        if (event.date->start_day <= cursor_day) return false;
+        any_dated = true;
+    }
+    return any_dated;
+}
+
+std::vector<std::optional<int>> first_event_day_by_entity(const Pack& pack) {
+    std::vector<std::optional<int>> first(pack.entities.size());
+    for (const Entity& event : pack.entities) {
+        if (event.kind != EntityKind::Event || !event.date) continue;
+        for (const std::string& place_id : event.places) {
+            const std::optional<std::size_t> index = pack.index_of(place_id);
+            if (!index || *index >= first.size() || pack.entities[*index].kind != EntityKind::Place) continue;
+            std::optional<int>& day = first[*index];
+            if (!day || event.date->start_day < *day) day = event.date->start_day;
+        }
+    }
+    return first;
+}
+
+} // namespace explainer

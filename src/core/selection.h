@@ -1,0 +1,69 @@
+// The linked-selection model: what every panel shows for the entity a reader selected
+// or points at. The pack's relations decide it:
+//   place        -> its events, the quotes said there, the people there
+//   person       -> their quotes, their place, their affiliations
+//   organisation -> its people, the events it took part in
+//   event        -> its places, its date, its participants
+//   quote        -> its speaker, the speaker's place, its paragraph, related events
+//   figure       -> the place/event it is about
+// Every entity is linked to the paragraphs that mention it.
+// Links run both ways: an entity is linked to everything it names in a relation field
+// (speaker, place, places, affiliations, participants, related, a figure check's from/to)
+// and to everything that names it, plus one step through a quote's speaker: a quote and
+// the speaker's place are linked to each other.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app_state.h"
+#include "pack.h"
+
+namespace explainer {
+
+struct Linked {
+    std::string focus;                 // the entity the links are about ("" = none)
+    std::vector<std::string> entities; // focus first, then every linked entity, no repeats
+    std::vector<std::size_t> paragraphs;  // paragraphs that mention the focus, in order
+    // Indices into `entities` sorted by id, so contains() stays cheap when a panel asks
+    // about every entity each frame. Built by linked_to(); a Linked built by hand
+    // without it is searched linearly.
+    std::vector<std::uint32_t> id_order;
+
+    bool contains(std::string_view id) const;
+    bool mentions_paragraph(std::size_t paragraph) const;  // binary search in `paragraphs`
+    bool empty() const { return focus.empty(); }
+};
+
+Linked linked_to(const Pack& pack, std::string_view id);
+
+// How strongly a panel should mark an entity, given selection and hover.
+enum class Emphasis { None, Related, Hovered, Selected };
+Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id);
+
+// Places to show on the map for an entity: itself for a place, an event's places, a
+// quote's (or person's) place, ... Empty when the entity has no place.
+//   place        -> itself
+//   event        -> its places
+//   person       -> their place
+//   quote        -> where it was said, else where its speaker is
+//   figure       -> its place, its check's from/to, the places of related events/places
+//   organisation -> the places of the events it took part in
+// No repeats; only ids of place entities that exist in the pack.
+std::vector<std::string> places_of(const Pack& pack, std::string_view id);
+
+// The first day an entity is known to have happened/existed by, for dimming on the map
+// by time cursor: a place is "in the future" when every event at it starts after the
+// cursor. Places with no dated event are never dimmed.
+bool place_is_future(const Pack& pack, std::string_view place_id, int cursor_day);
+
+// place_is_future() for every place at once, for panels that dim all places each frame:
+// the earliest start day of the dated events at each entity, indexed like
+// pack.entities (nullopt for entities that are not places with a dated event).
+// place_is_future(pack, p, d) == (first[i] && *first[i] > d) where i indexes p.
+std::vector<std::optional<int>> first_event_day_by_entity(const Pack& pack);
+
+} // namespace explainer

@@ -1,0 +1,203 @@
+#include "text_layout.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace explainer {
+
+namespace {
+
+// [SECTION] Break opportunities -------------------------------------------------------
+
+bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+std::size_t next_code_point(std::string_view text, std::size_t at) {
+    ++at;
+    while (at < text.size() && is_utf8_continuation(static_cast<unsigned char>(text[at]))) ++at;
+    return at;
+}
+
+// A word is the text up to and including the next break opportunity; its trailing
+// spaces hang in the margin rather than count against the line's width.
+struct Word {
+    std::size_t begin = 0, end = 0;  // [begin, end) including trailing spaces
+    std::size_t ink_end = 0;         // end without trailing spaces
+};
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    std::size_t begin = 0, at = 0;
+    while (at < text.size()) {
+        const std::size_t next = next_code_point(text, at);
+        const std::string_view cp = text.substr(at, next - at);
+        const bool space = cp == " ";
+        const bool dash_break = cp == "\xE2\x80\x94" /* em dash */ || cp == "\xE2\x80\x93" /* en dash */ ||
+                                (cp == "-" && at > begin);
+        if (space) {
+            std::size_t end = next;
+            while (end < text.size() && text[end] == ' ') ++end;
+            words.push_back({begin, end, at});
+            begin = at = end;
+            continue;
+        }
+        at = next;
+        if (dash_break && at < text.size() && text[at] != ' ') {
+            words.push_back({begin, at, at});
+            begin = at;
+        }
+    }
+    if (begin < text.size()) words.push_back({begin, text.size(), text.size()});
+    return words;
+}
+
+// [SECTION] Line building -----------------------------------------------------------
+
+class LineBuilder {
+public:
+    LineBuilder(std::string_view text, const std::vector<StyledRun>& runs, const MeasureText& measure,
+                const std::function<float(int)>& line_height, ParagraphLayout& out)
+        : text_(text), runs_(runs), measure_(measure), line_height_(line_height), out_(out) {}
+
+    // Width of [begin, end) across styled runs.
+    float width_of(std::size_t begin, std::size_t end) const {
+        float width = 0;
+        for (const StyledRun& run : runs_) {
+            const std::size_t b = std::max(begin, run.begin), e = std::min(end, run.end);
+            if (b < e) width += measure_(run.style, text_.substr(b, e - b));
+        }
+        return width;
+    }
+
+    // Appends [begin, end) to the current line at x, split along styled runs.
+    void place(std::size_t begin, std::size_t end, float x) {
+        LayoutLine& line = current();
+        for (const StyledRun& run : runs_) {
+            const std::size_t b = std::max(begin, run.begin), e = std::min(end, run.end);
+            if (b >= e) continue;
+            const float w = measure_(run.style, text_.substr(b, e - b));
+            PlacedRun* last = line.runs.empty() ? nullptr : &line.runs.back();
+            // Merge with the previous piece of the same run, so drawing and hit-testing
+            // see one rectangle per run per line.
+            if (last && last->tag == run.tag && last->style == run.style && last->end == b)
+                last->end = e, last->width = x + w - last->x;
+            else
+                line.runs.push_back({b, e, run.style, run.tag, x, w});
+            line.height = std::max(line.height, line_height_(run.style));
+            x += w;
+        }
+    }
+
+    LayoutLine& current() {
+        if (out_.lines.empty()) out_.lines.emplace_back();
+        return out_.lines.back();
+    }
+
+    void new_line() { out_.lines.emplace_back(); }
+
+private:
+    std::string_view text_;
+    const std::vector<StyledRun>& runs_;
+    const MeasureText& measure_;
+    const std::function<float(int)>& line_height_;
+    ParagraphLayout& out_;
+};
+
+} // namespace
+
+// [SECTION] Layout --------------------------------------------------------------------
+
+ParagraphLayout layout_paragraph(std::string_view text, const std::vector<StyledRun>& runs, float max_width,
+                                 const MeasureText& measure, const std::function<float(int)>& line_height) {
+    assert(measure && line_height && "layout_paragraph needs a measure and a line-height callback");
+    ParagraphLayout out;
+    out.max_width = max_width;
+    LineBuilder builder(text, runs, measure, line_height, out);
+
+    float x = 0;  // pen position on the current line, trailing spaces included
+    float ink = 0;  // line width without its trailing spaces
+    for (const Word& word : split_words(text)) {
+        const float ink_width = builder.width_of(word.begin, word.ink_end);
+        const float full_width = builder.width_of(word.begin, word.end);
+        if (x > 0 && x + ink_width > max_width) {
+            builder.current().width = ink;
+            builder.new_line();
+            x = ink = 0;
+        }
+        if (ink_width > max_width && x == 0) {
+            // A word wider than the whole measure: break it between code points.
+            std::size_t piece = word.begin;
+            while (piece < word.ink_end) {
+                std::size_t end = next_code_point(text, piece);
+                while (end < word.ink_end && builder.width_of(piece, next_code_point(text, end)) <= max_width)
+                    end = next_code_point(text, end);
+                builder.place(piece, end, 0);
+                ink = builder.width_of(piece, end);
+                piece = end;
+                if (piece < word.ink_end) {
+                    builder.current().width = ink;
+                    builder.new_line();
+                }
+            }
+            x = ink;
+            if (word.end > word.ink_end) {
+                builder.place(word.ink_end, word.end, x);
+                x += builder.width_of(word.ink_end, word.end);
+            }
+            continue;
+        }
+        builder.place(word.begin, word.end, x);
+        ink = x + ink_width;
+        x += full_width;
+    }
+    if (!out.lines.empty()) out.lines.back().width = ink;
+
+    float y = 0;
+    for (LayoutLine& line : out.lines) {
+        if (line.height == 0) line.height = line_height(runs.empty() ? 0 : runs.front().style);
+        line.y = y;
+        y += line.height;
+        // Trailing spaces are placed (so byte ranges stay contiguous) but must not be
+        // hit or highlighted beyond the ink: clip the last run to the ink width.
+        if (!line.runs.empty()) {
+            PlacedRun& last = line.runs.back();
+            last.width = std::max(0.0f, std::min(last.width, line.width - last.x));
+            while (last.end > last.begin && text[last.end - 1] == ' ') --last.end;
+        }
+    }
+    out.height = y;
+    return out;
+}
+
+// [SECTION] Hit testing -----------------------------------------------------------------
+
+std::optional<int> tag_at(const ParagraphLayout& layout, float x, float y) {
+    for (const LayoutLine& line : layout.lines) {
+        if (y < line.y || y >= line.y + line.height) continue;
+        for (const PlacedRun& run : line.runs)
+            if (x >= run.x && x < run.x + run.width) return run.tag >= 0 ? std::optional<int>(run.tag) : std::nullopt;
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::vector<LayoutRect> tag_rects(const ParagraphLayout& layout, int tag) {
+    std::vector<LayoutRect> rects;
+    for (const LayoutLine& line : layout.lines) {
+        LayoutRect* open = nullptr;
+        for (const PlacedRun& run : line.runs) {
+            if (run.tag != tag) {
+                open = nullptr;
+                continue;
+            }
+            if (open) {
+                open->w = run.x + run.width - open->x;
+            } else {
+                rects.push_back({run.x, line.y, run.width, line.height});
+                open = &rects.back();
+            }
+        }
+    }
+    return rects;
+}
+
+} // namespace explainer

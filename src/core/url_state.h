@@ -1,0 +1,65 @@
+// Links to every view: the AppState (all of it but hover) as a URL fragment.
+//
+//   #v=1&sel=sinjar&map=36.3200,41.8700,5.25&t=2015-11-13&tl=2014-06-01..2015-12-31&p=p4&tab=map&who=thamir-ismail
+//
+// A link stores only what differs from the view the app opens with (the `defaults`),
+// always starts with the version `v=1`, and writes its keys in one fixed order, so one
+// view has exactly one link. Entities and paragraphs are named by the pack's stable
+// ids, never by index, so links survive edits to the pack that keep the ids.
+// docs/links-and-api.md documents every key for people who write links by hand.
+//
+// Keys, in the order they are written (an empty value means "none"):
+//   v    format version, always 1
+//   sel  selected entity id                          sel=sinjar   sel= (nothing selected)
+//   map  map centre and zoom: lat,lon,zoom           map=36.3200,41.8700,5.25
+//   t    time cursor, ISO date                       t=2015-11-13 t= (no cursor)
+//   tl   visible timeline span, ISO dates            tl=2014-06-01..2015-12-31
+//   p    id of the paragraph at the top of the article  p=p4      p= (the top)
+//   tab  panel shown on narrow screens               tab=map (article|map|timeline|quotes)
+//   who  quote speaker filter, a person id           who=thamir-ismail  who= (all)
+//
+// Decoding is total: any text gives a state, and every part of the text that could not
+// be used is reported as a short note the page can show ("unknown key 'foo' ignored").
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app_state.h"
+#include "pack.h"
+
+namespace explainer {
+
+inline constexpr int kLinkVersion = 1;
+inline constexpr std::size_t kMaxLinkBytes = 4096;   // longer fragments are cut to this
+inline constexpr std::size_t kMaxLinkNotes = 16;     // the last slot says "more not listed"
+
+// Ranges a link can carry; values outside are clamped (encoding) or rejected/clamped
+// with a note (decoding).
+inline constexpr double kLinkMaxLatitude = 85.0;     // Web-Mercator's usable band
+inline constexpr double kLinkMaxLongitude = 180.0;
+inline constexpr double kLinkMinZoom = 0.0;
+inline constexpr double kLinkMaxZoom = 20.0;
+inline constexpr int kFirstLinkDay = -719162;        // 0001-01-01 in days since 1970-01-01
+inline constexpr int kLastLinkDay = 2932896;         // 9999-12-31
+
+// The fragment for `state` without the leading '#': "v=1" when the state equals the
+// defaults. Map centre has 4 decimals, zoom 2, days are whole ISO dates; a timeline
+// shorter than a day is widened to one day; NaN/infinite views are left out.
+std::string encode_state(const AppState& state, const AppState& defaults);
+
+struct DecodeResult {
+    AppState state;                    // hover is always the defaults' hover
+    std::vector<std::string> ignored;  // at most kMaxLinkNotes notes for the reader
+};
+
+// `fragment` may start with '#'. Every key not given, or given with a value that cannot
+// be used, keeps its value from `defaults`; ids are checked against `pack`.
+DecodeResult decode_state(std::string_view fragment, const AppState& defaults, const Pack& pack);
+
+// Untrusted text made safe to quote in a note for the reader: wrapped in single quotes,
+// printable ASCII kept, other bytes shown as %XX, cut after about 40 characters.
+std::string quote_for_note(std::string_view untrusted);
+
+} // namespace explainer

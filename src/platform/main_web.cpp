@@ -1,0 +1,430 @@
+// The browser edge: WebGL2 context, DOM input into Dear ImGui, and the on-demand frame
+// loop. No frame is drawn unless input, a resize, a state change or an animation asks
+// for one; when nothing moves, requestAnimationFrame is not even scheduled.
+//
+// Index
+// - [SECTION] State
+// - [SECTION] Input queue
+// - [SECTION] DOM events
+// - [SECTION] Frame loop
+// - [SECTION] Exports to the page
+// - [SECTION] main
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "platform.h"
+
+namespace explainer::platform {
+
+// [SECTION] State -----------------------------------------------------------------------------
+
+namespace {
+
+struct Surface {
+    float css_width = 0, css_height = 0;
+    float dpr = 1;
+    bool dark = false;
+    bool reduced_motion = false;
+    bool embed = false;
+};
+
+ui::App g_app;
+Surface g_surface;
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+int g_frames_owed = 0;
+bool g_frame_scheduled = false;
+bool g_animating = false;
+bool g_first_frame_reported = false;
+unsigned long long g_frames = 0;
+ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
+
+} // namespace
+
+ui::App& app() { return g_app; }
+unsigned long long frames_drawn() { return g_frames; }
+
+// [SECTION] Input queue ---------------------------------------------------------------------
+// Dear ImGui 1.86 reads input as state per frame, so a press and a release that land
+// between two frames would be lost. Events are queued and applied one button or key
+// transition per frame.
+
+namespace {
+
+struct InputEvent {
+    enum Kind { MouseMove, MouseButton, Key, Char, Leave } kind = MouseMove;
+    float x = 0, y = 0;
+    int code = 0;     // button or key index
+    bool down = false;
+    bool shift = false, ctrl = false, alt = false;
+};
+
+std::deque<InputEvent> g_events;
+float g_wheel = 0;
+
+struct TouchPoint {
+    long id = -1;
+    float x = 0, y = 0;
+};
+TouchPoint g_touches[2];
+int g_touch_count = 0;
+ui::Gesture g_gesture;
+float g_pinch_distance = 0;
+ImVec2 g_pinch_center;
+
+void push_event(const InputEvent& event) {
+    if (g_events.size() > 256) g_events.pop_front();  // never grow without bound
+    g_events.push_back(event);
+    request_frames();
+}
+
+void apply_queued_input() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel = g_wheel;
+    g_wheel = 0;
+    bool transition = false;
+    while (!g_events.empty()) {
+        const InputEvent e = g_events.front();
+        const bool changes_button = e.kind == InputEvent::MouseButton || e.kind == InputEvent::Key;
+        if (changes_button && transition) break;  // one transition per frame
+        g_events.pop_front();
+        switch (e.kind) {
+        case InputEvent::MouseMove: io.MousePos = ImVec2(e.x, e.y); break;
+        case InputEvent::Leave: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
+        case InputEvent::MouseButton:
+            io.MousePos = ImVec2(e.x, e.y);
+            io.MouseDown[e.code] = e.down;
+            transition = true;
+            break;
+        case InputEvent::Key:
+            io.KeysDown[e.code] = e.down;
+            io.KeyShift = e.shift, io.KeyCtrl = e.ctrl, io.KeyAlt = e.alt;
+            transition = true;
+            break;
+        case InputEvent::Char: io.AddInputCharacter(static_cast<unsigned>(e.code)); break;
+        }
+    }
+}
+
+// [SECTION] DOM events -------------------------------------------------------------------------
+
+// Our own key indices into io.KeysDown (DOM `key` names in, ImGui keys out).
+struct KeyName {
+    const char* dom;
+    ImGuiKey key;
+};
+const KeyName kKeys[] = {
+    {"Tab", ImGuiKey_Tab},         {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+    {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+    {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},         {"End", ImGuiKey_End},
+    {"Delete", ImGuiKey_Delete},   {"Backspace", ImGuiKey_Backspace}, {" ", ImGuiKey_Space},
+    {"Enter", ImGuiKey_Enter},     {"Escape", ImGuiKey_Escape},
+};
+
+int key_index(const char* dom) {
+    for (int i = 0; i < static_cast<int>(sizeof kKeys / sizeof kKeys[0]); ++i)
+        if (std::strcmp(dom, kKeys[i].dom) == 0) return 1 + i;
+    if (std::strcmp(dom, "+") == 0 || std::strcmp(dom, "=") == 0) return ui::kKeyPlus;
+    if (std::strcmp(dom, "-") == 0) return ui::kKeyMinus;
+    if (std::strcmp(dom, "0") == 0) return ui::kKeyZero;
+    return 0;
+}
+
+// Keys belong to the explainer only while its canvas has focus, so the share dialog's
+// text fields and the host page keep theirs.
+bool canvas_has_focus() {
+    return EM_ASM_INT({ return document.activeElement === Module['canvas'] ? 1 : 0; }) != 0;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    if (!canvas_has_focus()) return EM_FALSE;
+    const int index = key_index(e->key);
+    if (index == 0) return EM_FALSE;
+    InputEvent event;
+    event.kind = InputEvent::Key;
+    event.code = index;
+    event.down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    event.shift = e->shiftKey, event.ctrl = e->ctrlKey, event.alt = e->altKey;
+    push_event(event);
+    // The page must not scroll or move focus for keys the explainer uses.
+    return !(e->ctrlKey || e->metaKey);
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_IsTouchScreen;
+    InputEvent event;
+    event.x = static_cast<float>(e->clientX);
+    event.y = static_cast<float>(e->clientY);
+    if (type == EMSCRIPTEN_EVENT_MOUSEMOVE) {
+        event.kind = InputEvent::MouseMove;
+    } else if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) {
+        event.kind = InputEvent::Leave;
+    } else {
+        if (e->button > 2) return EM_FALSE;
+        event.kind = InputEvent::MouseButton;
+        event.code = e->button == 2 ? 1 : e->button == 1 ? 2 : 0;
+        event.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+        if (event.down) EM_ASM({ Module['canvas'].focus({preventScroll: true}); });
+    }
+    push_event(event);
+    return EM_FALSE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    // deltaMode: 0 pixels, 1 lines, 2 pages. One wheel "notch" is about 100 px.
+    const double scale = e->deltaMode == 1 ? 1.0 / 3.0 : e->deltaMode == 2 ? 3.0 : 1.0 / 100.0;
+    InputEvent move;
+    move.kind = InputEvent::MouseMove;
+    move.x = static_cast<float>(e->mouse.clientX), move.y = static_cast<float>(e->mouse.clientY);
+    push_event(move);
+    g_wheel -= static_cast<float>(e->deltaY * scale);
+    // Ctrl+wheel is how trackpads pinch: it zooms the map, never the page.
+    return EM_TRUE;
+}
+
+void update_pinch() {
+    const float dx = g_touches[1].x - g_touches[0].x, dy = g_touches[1].y - g_touches[0].y;
+    const float distance = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
+    const ImVec2 center((g_touches[0].x + g_touches[1].x) * 0.5f, (g_touches[0].y + g_touches[1].y) * 0.5f);
+    if (g_pinch_distance > 0) {
+        g_gesture.active = true;
+        g_gesture.scale *= distance / g_pinch_distance;
+        g_gesture.pan.x += center.x - g_pinch_center.x;
+        g_gesture.pan.y += center.y - g_pinch_center.y;
+        g_gesture.center = center;
+    }
+    g_pinch_distance = distance;
+    g_pinch_center = center;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
+    // Track the first two fingers by identifier.
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& t = e->touches[i];
+        if (!t.isChanged) continue;
+        const float x = static_cast<float>(t.clientX), y = static_cast<float>(t.clientY);
+        int slot = -1;
+        for (int s = 0; s < g_touch_count; ++s)
+            if (g_touches[s].id == t.identifier) slot = s;
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && slot < 0 && g_touch_count < 2) {
+            slot = g_touch_count++;
+            g_touches[slot] = {t.identifier, x, y};
+            if (g_touch_count == 1) {
+                push_event({InputEvent::MouseMove, x, y});
+                push_event({InputEvent::MouseButton, x, y, 0, true});
+            } else {
+                // A second finger turns a drag into a pinch: release the emulated button.
+                push_event({InputEvent::MouseButton, g_touches[0].x, g_touches[0].y, 0, false});
+                g_pinch_distance = 0;
+                update_pinch();
+            }
+        } else if (slot >= 0 && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+            g_touches[slot].x = x, g_touches[slot].y = y;
+            if (g_touch_count == 1) push_event({InputEvent::MouseMove, x, y});
+            else update_pinch();
+        } else if (slot >= 0) {  // end or cancel
+            if (g_touch_count == 1) {
+                push_event({InputEvent::MouseMove, x, y});
+                push_event({InputEvent::MouseButton, x, y, 0, false});
+                push_event({InputEvent::Leave});
+            }
+            g_touches[slot] = g_touches[g_touch_count - 1];
+            --g_touch_count;
+            g_pinch_distance = 0;
+        }
+    }
+    request_frames();
+    return EM_TRUE;  // no browser scrolling or zooming over the canvas
+}
+
+} // namespace
+
+// [SECTION] Frame loop -----------------------------------------------------------------------------
+
+namespace {
+
+void resize_surface() {
+    const int width = static_cast<int>(std::round(g_surface.css_width * g_surface.dpr));
+    const int height = static_cast<int>(std::round(g_surface.css_height * g_surface.dpr));
+    emscripten_set_canvas_element_size("#canvas", std::max(1, width), std::max(1, height));
+}
+
+void report_first_frame() {
+    EM_ASM({
+        const host = Module['explainerHost'];
+        if (host && host.firstFrame) host.firstFrame();
+    });
+}
+
+void set_cursor(ImGuiMouseCursor cursor) {
+    if (cursor == g_cursor) return;
+    g_cursor = cursor;
+    const char* css = cursor == ImGuiMouseCursor_Hand ? "pointer"
+                      : cursor == ImGuiMouseCursor_ResizeEW ? "ew-resize"
+                      : cursor == ImGuiMouseCursor_ResizeNS ? "ns-resize"
+                      : cursor == ImGuiMouseCursor_ResizeAll ? "grabbing"
+                                                             : "default";
+    EM_ASM({ Module['canvas'].style.cursor = UTF8ToString($0); }, css);
+}
+
+void open_url(const std::string& url) {
+    EM_ASM({ window.open(UTF8ToString($0), '_blank', 'noopener'); }, url.c_str());
+}
+
+void draw_frame(double now_seconds) {
+    if (!g_app.has_pack || g_surface.css_width <= 0) return;
+    ImGuiIO& io = ImGui::GetIO();
+    if (g_app.fonts_dpr != g_surface.dpr) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ui::app_load_fonts(g_app, g_surface.dpr);
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    static double last = now_seconds;
+    io.DeltaTime = static_cast<float>(std::clamp(now_seconds - last, 1.0 / 240.0, 0.1));
+    last = now_seconds;
+    io.DisplaySize = ImVec2(g_surface.css_width, g_surface.css_height);
+    io.DisplayFramebufferScale = ImVec2(g_surface.dpr, g_surface.dpr);
+    apply_queued_input();
+
+    ui::FrameInfo info;
+    info.width = g_surface.css_width;
+    info.height = g_surface.css_height;
+    info.dpr = g_surface.dpr;
+    info.time = now_seconds;
+    info.dark = g_surface.dark;
+    info.reduced_motion = g_surface.reduced_motion;
+    info.embed = g_surface.embed;
+    info.gesture = g_gesture;
+    g_gesture = ui::Gesture{};
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    const ui::FrameResult result = ui::app_frame(g_app, info);
+    ImGui::Render();
+
+    emscripten_webgl_make_context_current(g_gl);
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_surface.dpr), static_cast<int>(io.DisplaySize.y * g_surface.dpr));
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(clear.x, clear.y, clear.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++g_frames;
+
+    set_cursor(ImGui::GetMouseCursor());
+    g_animating = result.animating;
+    if (!result.open_url.empty()) open_url(result.open_url);
+    if (result.history != ChangeKind::None || result.selection_changed)
+        notify_state_change(result.history, result.selection_changed);
+    if (!g_first_frame_reported) {
+        g_first_frame_reported = true;
+        report_first_frame();
+    }
+}
+
+EM_BOOL on_animation_frame(double time_ms, void*) {
+    g_frame_scheduled = false;
+    draw_frame(time_ms / 1000.0);
+    if (g_frames_owed > 0) --g_frames_owed;
+    if (g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch_count > 1) request_frames(1);
+    return EM_FALSE;
+}
+
+} // namespace
+
+void request_frames(int count) {
+    g_frames_owed = std::max(g_frames_owed, count);
+    if (g_frame_scheduled) return;
+    g_frame_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void notify_state_change(ChangeKind kind, bool selection_changed) {
+    EM_ASM({
+        const host = Module['explainerHost'];
+        if (host && host.stateChanged) host.stateChanged($0, $1 !== 0);
+    }, static_cast<int>(kind), selection_changed ? 1 : 0);
+}
+
+} // namespace explainer::platform
+
+// [SECTION] Exports to the page ----------------------------------------------------------------------
+
+using namespace explainer;
+
+extern "C" {
+
+// The page reports the canvas's CSS size, the device-pixel ratio and media queries.
+EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_height, float dpr, int dark,
+                                                int reduced_motion, int embed) {
+    using platform::g_surface;
+    const bool resized = css_width != g_surface.css_width || css_height != g_surface.css_height || dpr != g_surface.dpr;
+    g_surface.css_width = css_width;
+    g_surface.css_height = css_height;
+    g_surface.dpr = std::clamp(dpr, 0.5f, 4.0f);
+    g_surface.dark = dark != 0;
+    g_surface.reduced_motion = reduced_motion != 0;
+    g_surface.embed = embed != 0;
+    if (resized) platform::resize_surface();
+    platform::request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE unsigned explainer_frames() { return static_cast<unsigned>(platform::frames_drawn()); }
+
+} // extern "C"
+
+// [SECTION] main -----------------------------------------------------------------------------------------
+
+int main() {
+    using namespace explainer::platform;
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = 2;
+    attributes.minorVersion = 0;
+    attributes.alpha = false;
+    attributes.depth = false;
+    attributes.stencil = false;
+    attributes.antialias = false;  // ImGui anti-aliases its own geometry
+    attributes.premultipliedAlpha = true;
+    g_gl = emscripten_webgl_create_context("#canvas", &attributes);
+    if (g_gl <= 0) {
+        EM_ASM({
+            const host = Module['explainerHost'];
+            if (host && host.fatal) host.fatal('WebGL2 context could not be created on this browser.');
+        });
+        return 1;
+    }
+    emscripten_webgl_make_context_current(g_gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing persists outside the app state and its links
+    io.LogFilename = nullptr;
+    io.BackendPlatformName = "explainer-web";
+    for (int i = 0; i < static_cast<int>(sizeof kKeys / sizeof kKeys[0]); ++i) io.KeyMap[kKeys[i].key] = 1 + i;
+    ui::app_load_fonts(g_app, 1.0f);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
+    emscripten_set_keydown_callback(window, nullptr, true, on_key);
+    emscripten_set_keyup_callback(window, nullptr, true, on_key);
+    emscripten_set_mousedown_callback("#canvas", nullptr, true, on_mouse);
+    emscripten_set_mouseup_callback(window, nullptr, true, on_mouse);
+    emscripten_set_mousemove_callback(window, nullptr, true, on_mouse);
+    emscripten_set_mouseleave_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, on_mouse);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
+    emscripten_set_touchstart_callback("#canvas", nullptr, false, on_touch);
+    emscripten_set_touchmove_callback("#canvas", nullptr, false, on_touch);
+    emscripten_set_touchend_callback("#canvas", nullptr, false, on_touch);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, false, on_touch);
+    return 0;
+}

@@ -1,0 +1,20 @@
+// The thin edge between the app and the browser (sokol-style: small functions, no
+// logic). main_web.cpp runs the loop and input; js_api.cpp exports the functions the
+// page's JavaScript calls.
+#pragma once
+#include "ui/app.h"
+
+namespace explainer::platform {
+
+ui::App& app();
+
+// Asks for `count` more frames (render on demand: nothing is drawn otherwise).
+void request_frames(int count = 3);
+
+// Frames drawn since load (Explainer.stats().frames).
+unsigned long long frames_drawn();
+
+// Tells the page how a change should reach history (after a frame or an API call).
+void notify_state_change(ChangeKind kind, bool selection_changed);
+
+} // namespace explainer::platform

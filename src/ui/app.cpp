@@ -1,0 +1,338 @@
+// The explainer app: fonts, themes, the four-panel layout and the frame.
+//
+// Index
+// - [SECTION] Fonts
+// - [SECTION] Themes
+// - [SECTION] Pack and actions
+// - [SECTION] Layout helpers
+// - [SECTION] Frame
+#include "app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/selection.h"
+#include "core/time_scale.h"
+#include "core/geo.h"
+
+namespace explainer::ui {
+
+// [SECTION] Fonts -----------------------------------------------------------------------
+
+namespace {
+
+// Glyphs the subset fonts hold (cmake/web.cmake subsets to the same ranges).
+const ImWchar kGlyphRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A,
+                                0x2190, 0x2193, 0x2212, 0x2212, 0};
+
+ImFont* add_font(ImFontAtlas& atlas, const char* file, float css_size, float dpr) {
+    ImFontConfig config;
+    // The atlas is baked at device pixels and drawn at 1/dpr scale, so glyphs map
+    // 1:1 to screen pixels: no oversampling needed, and text stays crisp at any DPR.
+    config.OversampleH = 1;
+    config.OversampleV = 1;
+    config.PixelSnapH = false;
+    std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", file, css_size);
+    char path[256];
+    std::snprintf(path, sizeof path, "/fonts/%s.ttf", file);
+    return atlas.AddFontFromFileTTF(path, css_size * dpr, &config, kGlyphRanges);
+}
+
+} // namespace
+
+bool app_load_fonts(App& app, float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontAtlas& atlas = *io.Fonts;
+    atlas.Clear();
+    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+    Fonts& f = app.fonts;
+    f.sans = add_font(atlas, "NotoSans-Regular", 14.5f, dpr);  // first font = ImGui's default
+    f.serif = add_font(atlas, "NotoSerif-Regular", 18.0f, dpr);
+    f.serif_italic = add_font(atlas, "NotoSerif-Italic", 17.0f, dpr);
+    f.serif_bold = add_font(atlas, "NotoSerif-Bold", 30.0f, dpr);
+    f.sans_bold = add_font(atlas, "NotoSans-Bold", 14.5f, dpr);
+    f.sans_small = add_font(atlas, "NotoSans-Regular", 12.5f, dpr);
+    io.FontGlobalScale = 1.0f / dpr;
+    app.fonts_dpr = dpr;
+    return f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small && atlas.Build();
+}
+
+// [SECTION] Themes ------------------------------------------------------------------------
+
+namespace {
+
+constexpr ImU32 rgb(unsigned hex) {
+    return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, 0xFF);
+}
+
+// Entity kinds use the Okabe–Ito palette (distinguishable with the common colour-vision
+// deficiencies); the article also gives each kind its own underline style.
+Theme make_theme(bool dark) {
+    Theme t{};
+    t.dark = dark;
+    if (!dark) {
+        t.background = rgb(0xF4F2EC); t.panel = rgb(0xFFFFFF); t.panel_alt = rgb(0xF7F6F2);
+        t.text = rgb(0x1B1B1B); t.text_muted = rgb(0x5C5F66); t.rule = rgb(0xD9D6CE);
+        t.accent = rgb(0x1F5FA8); t.accent_text = rgb(0xFFFFFF);
+        t.selection_fill = rgb(0xFFE49A); t.hover_fill = rgb(0xDCE9FA); t.focus_ring = rgb(0x1A73E8);
+        t.land = rgb(0xECE6D6); t.land_highlight = rgb(0xDCC98F); t.sea = rgb(0xCFE0EC);
+        t.border = rgb(0xA39A86); t.coast = rgb(0x8CA5B8);
+        const unsigned kinds[6] = {0x0072B2, 0xC2540A, 0x00805E, 0xB4509A, 0x9A6A00, 0x1F7E9E};
+        for (int i = 0; i < 6; ++i) t.kind[i] = rgb(kinds[i]);
+    } else {
+        t.background = rgb(0x121417); t.panel = rgb(0x1B1E23); t.panel_alt = rgb(0x22262C);
+        t.text = rgb(0xE9E7E2); t.text_muted = rgb(0xA3A7AE); t.rule = rgb(0x383D45);
+        t.accent = rgb(0x8AB4F8); t.accent_text = rgb(0x10151C);
+        t.selection_fill = rgb(0x6B5414); t.hover_fill = rgb(0x26374D); t.focus_ring = rgb(0x8AB4F8);
+        t.land = rgb(0x2C3038); t.land_highlight = rgb(0x5A5134); t.sea = rgb(0x151E27);
+        t.border = rgb(0x626875); t.coast = rgb(0x3E5568);
+        const unsigned kinds[6] = {0x56B4E9, 0xF08A4B, 0x3CC79A, 0xE3A5CB, 0xE6B84D, 0x7FD4E8};
+        for (int i = 0; i < 6; ++i) t.kind[i] = rgb(kinds[i]);
+    }
+    return t;
+}
+
+void apply_imgui_style(const Theme& t) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 0;
+    style.WindowRounding = 0;
+    style.FrameRounding = 4;
+    style.PopupRounding = 6;
+    style.PopupBorderSize = 1;
+    style.ItemSpacing = ImVec2(8, 6);
+    style.ScrollbarSize = 10;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(t.background);
+    c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(t.panel);
+    c[ImGuiCol_PopupBg] = ImGui::ColorConvertU32ToFloat4(t.panel);
+    c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(t.rule);
+    c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(t.text);
+    c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(t.text_muted);
+    c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(t.panel_alt);
+    c[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(t.hover_fill);
+    c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(t.selection_fill);
+    c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(t.panel_alt);
+    c[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(t.focus_ring);
+}
+
+} // namespace
+
+// [SECTION] Pack and actions ---------------------------------------------------------------
+
+void app_set_pack(App& app, Pack pack) {
+    app.pack = std::move(pack);
+    AppState defaults;
+    // The first map view fits every place of the pack; the map panel refits it to its
+    // real size while the reader has not moved the map.
+    std::vector<GeoPoint> points;
+    for (const Entity& e : app.pack.entities)
+        if (e.kind == EntityKind::Place && e.location) points.push_back(*e.location);
+    defaults.map = fit_view(points, Viewport{640, 420}, 40, 8);
+    std::vector<DateSpan> spans;
+    for (const Entity& e : app.pack.entities)
+        if (e.date) spans.push_back(*e.date);
+    spans.push_back(app.pack.article.published);
+    defaults.timeline = fit_range(spans, 0.08);
+    if (!app.pack.article.paragraphs.empty()) defaults.article_paragraph = app.pack.article.paragraphs.front().id;
+    app.defaults = defaults;
+    app.state = defaults;
+    app.has_pack = true;
+}
+
+ChangeKind app_apply(App& app, const Action& action, bool by_user) {
+    const std::string before = app.state.selection;
+    const ChangeKind kind = apply_action(app.state, action);
+    if (by_user && app.state.selection != before) app.selection_changed_by_user = true;
+    return kind;
+}
+
+// [SECTION] Layout helpers -----------------------------------------------------------------
+
+namespace {
+
+struct PanelSlot {
+    Panel panel;
+    const char* title;
+    void (*draw)(PanelContext&, ImVec2, ImVec2);
+};
+
+constexpr PanelSlot kSlots[4] = {
+    {Panel::Article, "Article", draw_article_panel},
+    {Panel::Map, "Map", draw_map_panel},
+    {Panel::Timeline, "Timeline", draw_timeline_panel},
+    {Panel::Quotes, "Quotes", draw_quotes_panel},
+};
+
+constexpr float kNarrowWidth = 700;   // CSS px: phones get one panel at a time
+constexpr float kSplitter = 6;
+constexpr float kHeaderHeight = 30;
+constexpr float kTabHeight = 48;      // touch targets of at least 44 CSS px
+
+// Which panel gets the keyboard: the one last clicked or tapped (not link state).
+Panel g_keyboard_panel = Panel::Article;
+
+// A draggable splitter; returns the new position along its axis.
+float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float value, const Theme& theme) {
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::InvisibleButton(id, size);
+    const bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemHovered() || active)
+        ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 colour = active || ImGui::IsItemHovered() ? theme.focus_ring : theme.rule;
+    if (vertical)
+        draw->AddLine(ImVec2(pos.x + size.x * 0.5f, pos.y), ImVec2(pos.x + size.x * 0.5f, pos.y + size.y), colour,
+                      active ? 2.0f : 1.0f);
+    else
+        draw->AddLine(ImVec2(pos.x, pos.y + size.y * 0.5f), ImVec2(pos.x + size.x, pos.y + size.y * 0.5f), colour,
+                      active ? 2.0f : 1.0f);
+    if (active) value += vertical ? ImGui::GetIO().MouseDelta.x : ImGui::GetIO().MouseDelta.y;
+    return value;
+}
+
+void draw_panel(PanelContext ctx, const PanelSlot& slot, ImVec2 origin, ImVec2 size, bool header) {
+    if (size.x < 4 || size.y < 4) return;
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.theme.panel);
+    ImGui::BeginChild(slot.title, size, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+    ImGui::PopStyleColor();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float top = 0;
+    if (header) {
+        draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + kHeaderHeight), ctx.theme.panel_alt);
+        draw->AddLine(ImVec2(origin.x, origin.y + kHeaderHeight - 0.5f),
+                      ImVec2(origin.x + size.x, origin.y + kHeaderHeight - 0.5f), ctx.theme.rule);
+        const float text_y = origin.y + (kHeaderHeight - font_size(ctx.fonts.sans_bold)) * 0.5f;
+        draw->AddText(ctx.fonts.sans_bold, font_size(ctx.fonts.sans_bold), ImVec2(origin.x + 14, text_y),
+                      ctx.theme.text_muted, slot.title);
+        top = kHeaderHeight;
+    }
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1)))
+        g_keyboard_panel = slot.panel;
+    ctx.keyboard_focus = g_keyboard_panel == slot.panel;
+    slot.draw(ctx, ImVec2(origin.x, origin.y + top), ImVec2(size.x, size.y - top));
+    ImGui::EndChild();
+}
+
+void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, float width) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + kTabHeight), theme.panel_alt);
+    const float tab_width = width / 4;
+    for (int i = 0; i < 4; ++i) {
+        const PanelSlot& slot = kSlots[i];
+        const ImVec2 pos(origin.x + tab_width * i, origin.y);
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("tab", ImVec2(tab_width, kTabHeight))) {
+            actions.push(SetPanelAction{slot.panel});
+            g_keyboard_panel = slot.panel;
+        }
+        ImGui::PopID();
+        const bool open = app.state.panel == slot.panel;
+        ImFont* font = open ? app.fonts.sans_bold : app.fonts.sans;
+        const ImVec2 text = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, slot.title);
+        draw->AddText(font, font_size(font),
+                      ImVec2(pos.x + (tab_width - text.x) * 0.5f, pos.y + (kTabHeight - text.y) * 0.5f),
+                      open ? theme.text : theme.text_muted, slot.title);
+        if (open)
+            draw->AddRectFilled(ImVec2(pos.x + 8, pos.y + kTabHeight - 3), ImVec2(pos.x + tab_width - 8, pos.y + kTabHeight),
+                                theme.accent);
+        app.located.push_back({std::string("tab:") + panel_name(slot.panel), "tabs", pos.x, pos.y, tab_width, kTabHeight});
+    }
+    draw->AddLine(ImVec2(origin.x, origin.y + kTabHeight - 0.5f), ImVec2(origin.x + width, origin.y + kTabHeight - 0.5f),
+                  theme.rule);
+}
+
+} // namespace
+
+// [SECTION] Frame ------------------------------------------------------------------------------
+
+FrameResult app_frame(App& app, const FrameInfo& info) {
+    FrameResult result;
+    static bool style_dark = false, style_set = false;
+    const Theme theme = make_theme(info.dark);
+    if (!style_set || style_dark != info.dark) {
+        apply_imgui_style(theme);
+        style_dark = info.dark;
+        style_set = true;
+    }
+
+    const Linked selected = linked_to(app.pack, app.state.selection);
+    const Linked hovered = linked_to(app.pack, app.state.hover);
+    Actions actions;
+    app.located.clear();
+
+    PanelContext ctx{app.pack, app.state, selected, hovered, actions, app.fonts, theme};
+    ctx.time = info.time;
+    ctx.dpr = info.dpr;
+    ctx.reduced_motion = info.reduced_motion;
+    ctx.selection_changed_by_user = app.selection_changed_by_user;
+    ctx.touch = ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_IsTouchScreen;
+    ctx.gesture = &info.gesture;
+    ctx.located = &app.located;
+    ctx.animating = &result.animating;
+    ctx.open_url = &result.open_url;
+    app.selection_changed_by_user = false;
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(info.width, info.height));
+    ImGui::Begin("##explainer", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
+
+    const bool narrow = info.width <= kNarrowWidth;
+    ctx.narrow = narrow;
+    if (narrow) {
+        draw_tabs(app, actions, theme, ImVec2(0, 0), info.width);
+        for (const PanelSlot& slot : kSlots)
+            if (slot.panel == app.state.panel)
+                draw_panel(ctx, slot, ImVec2(0, kTabHeight), ImVec2(info.width, info.height - kTabHeight),
+                           false);
+    } else {
+        // Article on the left; map, timeline and quotes stacked on the right.
+        const float min_column = 260;
+        float split_x = std::clamp(info.width * app.article_fraction, min_column, info.width - min_column);
+        split_x = splitter("##split-article", ImVec2(split_x - kSplitter * 0.5f, 0), ImVec2(kSplitter, info.height),
+                           true, split_x, theme);
+        app.article_fraction = std::clamp(split_x / info.width, 0.2f, 0.8f);
+        const float right_x = split_x + kSplitter * 0.5f;
+        const float right_w = info.width - right_x;
+        const float min_row = 90;
+        float map_h = std::clamp(info.height * app.map_fraction, min_row, info.height - 2 * min_row);
+        float timeline_h = std::clamp(info.height * app.timeline_fraction, min_row, info.height - map_h - min_row);
+        draw_panel(ctx, kSlots[0], ImVec2(0, 0), ImVec2(split_x - kSplitter * 0.5f, info.height), false);
+        draw_panel(ctx, kSlots[1], ImVec2(right_x, 0), ImVec2(right_w, map_h - kSplitter * 0.5f), true);
+        draw_panel(ctx, kSlots[2], ImVec2(right_x, map_h + kSplitter * 0.5f),
+                   ImVec2(right_w, timeline_h - kSplitter), true);
+        draw_panel(ctx, kSlots[3], ImVec2(right_x, map_h + timeline_h + kSplitter * 0.5f),
+                   ImVec2(right_w, info.height - map_h - timeline_h - kSplitter * 0.5f), true);
+        const float new_map_h = splitter("##split-map", ImVec2(right_x, map_h - kSplitter * 0.5f),
+                                         ImVec2(right_w, kSplitter), false, map_h, theme);
+        const float new_timeline_end = splitter("##split-timeline", ImVec2(right_x, map_h + timeline_h - kSplitter * 0.5f),
+                                                ImVec2(right_w, kSplitter), false, map_h + timeline_h, theme);
+        app.map_fraction = std::clamp(new_map_h / info.height, 0.15f, 0.75f);
+        app.timeline_fraction = std::clamp((new_timeline_end - new_map_h) / info.height, 0.1f, 0.6f);
+    }
+
+    // Escape clears the selection from anywhere.
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !app.state.selection.empty())
+        actions.push(SelectAction{""});
+    ImGui::End();
+
+    const std::string selection_before = app.state.selection;
+    for (const Action& action : actions.pending) {
+        const ChangeKind kind = app_apply(app, action, true);
+        if (kind == ChangeKind::Push || (kind == ChangeKind::Replace && result.history == ChangeKind::None))
+            result.history = kind;
+    }
+    result.selection_changed = app.state.selection != selection_before;
+    if (!actions.pending.empty()) result.animating = true;  // show the new state at once
+    return result;
+}
+
+} // namespace explainer::ui

@@ -1,0 +1,64 @@
+// The explainer app above the platform: owns the pack, the app state and the panels'
+// shared resources, and draws one frame from them. The platform (src/platform/) feeds
+// it input and a GL context, and carries its requests (open a URL, history) to the
+// browser; nothing here knows about Emscripten.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actions.h"
+#include "core/app_state.h"
+#include "core/pack.h"
+#include "panel.h"
+
+namespace explainer::ui {
+
+// Per-frame facts from the platform.
+struct FrameInfo {
+    float width = 0, height = 0;  // canvas size in CSS pixels
+    float dpr = 1;
+    double time = 0;              // seconds, monotonic
+    bool dark = false;            // prefers-color-scheme: dark
+    bool reduced_motion = false;  // prefers-reduced-motion: reduce
+    bool embed = false;           // compact chrome for iframes (embed=1)
+    Gesture gesture;              // pinch of this frame, if any
+};
+
+// What the app asks of the platform after a frame.
+struct FrameResult {
+    bool animating = false;           // draw another frame even without input
+    ChangeKind history = ChangeKind::None;  // how the frame's changes reach the URL
+    bool selection_changed = false;   // for the host page's "select" event
+    std::string open_url;             // a link the reader activated
+};
+
+struct App {
+    Pack pack;
+    AppState state;
+    AppState defaults;                // the view a link without keys opens
+    Fonts fonts;
+    float fonts_dpr = 0;              // the DPR the font atlas was baked for
+    std::vector<LocatedRect> located; // where each entity was drawn in the last frame
+    bool selection_changed_by_user = false;
+    bool has_pack = false;
+
+    // Layout the reader adjusted by dragging splitters (not part of links).
+    float article_fraction = 0.46f;
+    float map_fraction = 0.5f;        // of the right column
+    float timeline_fraction = 0.22f;  // of the right column
+};
+
+// Sets the pack and resets the view to its defaults (first view fits all places).
+void app_set_pack(App& app, Pack pack);
+
+// (Re)bakes the fonts for a device-pixel ratio; returns false if a font is missing.
+bool app_load_fonts(App& app, float dpr);
+
+// Applies an action from outside a frame (JS API, links); returns its history kind.
+ChangeKind app_apply(App& app, const Action& action, bool by_user);
+
+// Builds one ImGui frame (call between ImGui::NewFrame() and ImGui::Render()).
+FrameResult app_frame(App& app, const FrameInfo& info);
+
+} // namespace explainer::ui

@@ -1,0 +1,108 @@
+// The card every panel shows for the entity under the pointer or keyboard focus: name,
+// kind, one-line description and the fact that places it (date, place, speaker, source).
+#include <cstdio>
+#include <string>
+
+#include "core/date_text.h"
+#include "panel.h"
+
+namespace explainer::ui {
+
+namespace {
+
+const char* kind_label(EntityKind kind) {
+    switch (kind) {
+    case EntityKind::Place: return "PLACE";
+    case EntityKind::Person: return "PERSON";
+    case EntityKind::Organisation: return "ORGANISATION";
+    case EntityKind::Event: return "EVENT";
+    case EntityKind::Quote: return "QUOTE";
+    case EntityKind::Figure: return "FIGURE";
+    }
+    return "";
+}
+
+std::string name_of(const Pack& pack, const std::string& id) {
+    const Entity* e = pack.find(id);
+    return e ? e->name : id;
+}
+
+// The one line under the description that says when, where or who.
+std::string detail_line(const Pack& pack, const Entity& e) {
+    char buffer[96];
+    switch (e.kind) {
+    case EntityKind::Place:
+        if (!e.location) return {};
+        std::snprintf(buffer, sizeof buffer, "%.2f\xC2\xB0%s, %.2f\xC2\xB0%s", std::abs(e.location->lat),
+                      e.location->lat >= 0 ? "N" : "S", std::abs(e.location->lon), e.location->lon >= 0 ? "E" : "W");
+        return buffer;
+    case EntityKind::Event: {
+        std::string line = e.date ? describe_span(*e.date) : std::string();
+        if (e.date && !e.date->phrase.empty()) line += " (\xE2\x80\x9C" + e.date->phrase + "\xE2\x80\x9D)";
+        if (!e.places.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + name_of(pack, e.places.front());
+        return line;
+    }
+    case EntityKind::Person: {
+        std::string line = e.anonymous ? "Not named in the article" : e.role;
+        if (!e.place.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + name_of(pack, e.place);
+        return line;
+    }
+    case EntityKind::Quote:
+        return "Said by " + name_of(pack, e.speaker) + (e.place.empty() ? "" : ", " + name_of(pack, e.place));
+    case EntityKind::Figure: return e.note;
+    case EntityKind::Organisation: return {};
+    }
+    return {};
+}
+
+} // namespace
+
+void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor) {
+    const Theme& theme = ctx.theme;
+    const float width = 300;
+    ImVec2 pos(anchor.x, anchor.y + 6);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    if (pos.x + width > display.x - 8) pos.x = std::max(8.0f, display.x - width - 8);
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, 400));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.panel));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(theme.rule));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6.0f);
+    ImGui::Begin("##entity-card", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_Tooltip);
+    ImGui::PushTextWrapPos(width - 14);
+    ImGui::PushFont(ctx.fonts.sans_small);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.kind[static_cast<int>(entity.kind)]));
+    ImGui::TextUnformatted(kind_label(entity.kind));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.sans_bold);
+    ImGui::TextUnformatted(entity.name.c_str());
+    ImGui::PopFont();
+    if (!entity.description.empty()) ImGui::TextUnformatted(entity.description.c_str());
+    const std::string detail = detail_line(ctx.pack, entity);
+    if (!detail.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.text_muted));
+        ImGui::TextUnformatted(detail.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (entity.context && !entity.citations.empty()) {
+        const Citation& c = entity.citations.front();
+        ImGui::PushFont(ctx.fonts.sans_small);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.text_muted));
+        const std::string source = "Context, not in the article. Source: " + c.publication + ", " + c.date;
+        ImGui::TextUnformatted(source.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
+}
+
+} // namespace explainer::ui

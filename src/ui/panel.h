@@ -1,0 +1,91 @@
+// What every panel gets each frame, and what it may give back. Panels read the pack
+// and the app state, draw with Dear ImGui into the region they are given, push actions,
+// and report where they drew each entity (for Explainer.locate). They keep caches and
+// animations of their own, never anything a link must carry.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+#include "core/actions.h"
+#include "core/app_state.h"
+#include "core/pack.h"
+#include "core/selection.h"
+
+namespace explainer::ui {
+
+struct Fonts {
+    ImFont* serif = nullptr;          // article body
+    ImFont* serif_italic = nullptr;   // quotes
+    ImFont* serif_bold = nullptr;     // headline
+    ImFont* sans = nullptr;           // UI text
+    ImFont* sans_bold = nullptr;      // UI emphasis, labels
+    ImFont* sans_small = nullptr;     // captions, axis ticks, attribution
+};
+
+// Colours for one scheme (light or dark). Entity kinds get a colour *and* an
+// underline style so they stay distinct without colour (see article panel).
+struct Theme {
+    bool dark = false;
+    ImU32 background, panel, panel_alt, text, text_muted, rule, accent, accent_text;
+    ImU32 selection_fill, hover_fill, focus_ring;
+    ImU32 land, land_highlight, sea, border, coast;
+    ImU32 kind[6];                    // indexed by EntityKind
+};
+
+// A place on screen where an entity is drawn, in CSS pixels relative to the canvas.
+struct LocatedRect {
+    std::string id;
+    std::string panel;                // "article", "map", "timeline", "quotes"
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+// A two-finger gesture, in CSS pixels: this frame's change of the pinch.
+struct Gesture {
+    bool active = false;
+    ImVec2 center{0, 0};    // current centre of the two touches
+    ImVec2 pan{0, 0};       // how far the centre moved since the last frame
+    float scale = 1;        // distance ratio since the last frame (> 1: spreading)
+};
+
+struct PanelContext {
+    const Pack& pack;
+    const AppState& state;
+    const Linked& selected;           // linked_to(pack, state.selection)
+    const Linked& hovered;            // linked_to(pack, state.hover)
+    Actions& actions;
+    const Fonts& fonts;
+    const Theme& theme;
+    double time = 0;                  // seconds, monotonic
+    float dpr = 1;
+    bool reduced_motion = false;
+    bool narrow = false;              // phone layout: one panel at a time
+    // True in the frame after the reader (or the host page) selected something, so a
+    // panel may bring it into view; false after a link restored the state.
+    bool selection_changed_by_user = false;
+    bool touch = false;               // the last pointer input came from a touch screen
+    bool keyboard_focus = false;      // this panel receives the keyboard (arrows, Tab, ...)
+    const Gesture* gesture = nullptr; // pinch in progress (map and timeline zoom with it)
+    std::vector<LocatedRect>* located = nullptr;
+    bool* animating = nullptr;        // set *animating = true to be drawn again next frame
+    std::string* open_url = nullptr;  // set to ask the browser to open a link
+};
+
+// Indices into io.KeysDown for keys ImGui 1.86 has no name for (map zoom keys); use
+// with ImGui::IsKeyPressed().
+constexpr int kKeyPlus = 200, kKeyMinus = 201, kKeyZero = 202;
+
+// Logical (CSS pixel) size of a font baked at the device-pixel ratio.
+inline float font_size(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+// One per file in src/ui/. `origin`/`size` is the panel's region in CSS pixels.
+void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
+void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
+void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
+void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
+
+// The hover card every panel shows for an entity (src/ui/entity_card.cpp).
+void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor);
+
+} // namespace explainer::ui

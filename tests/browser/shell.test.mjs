@@ -1,0 +1,96 @@
+// The app shell (issue 2): loads, draws the article, fills the window at every size and
+// device-pixel ratio without scrollbars, and draws nothing while idle.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.server.close(); });
+
+test('loads, resolves Explainer.ready and draws the article on the canvas', async () => {
+  const page = await openPage(browser, server.url);
+  const state = await page.evaluate(() => Explainer.getState());
+  assert.equal(typeof state, 'object');
+  assert.ok('selection' in state && 'map' in state, 'getState() returns the app state');
+  assert.ok((await page.evaluate(() => Explainer.stats().frames)) >= 1);
+  // The loading screen is gone and the canvas covers the window.
+  assert.equal(await page.locator('#loading').isVisible(), false);
+  await settle(page);
+  const { png } = await screenshot(page, 'shell-1280x800');
+  const image = await decodePng(page, png);
+  // Article text is dark ink on the light paper: count ink pixels in the article column.
+  let ink = 0, distinct = new Set();
+  for (let y = 0; y < image.height; y += 2)
+    for (let x = 0; x < image.width * 0.45; x += 2) {
+      const i = (y * image.width + x) * 4;
+      const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
+      distinct.add((r >> 4) << 8 | (g >> 4) << 4 | (b >> 4));
+      if (r + g + b < 200) ink++;
+    }
+  assert.ok(distinct.size > 20, `the canvas is not blank (${distinct.size} distinct colours)`);
+  assert.ok(ink > 2000, `the article column holds text (${ink} ink samples)`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('the headline and every paragraph are in the HTML mirror', async () => {
+  const page = await openPage(browser, server.url);
+  const pack = await (await fetch(new URL('content/isis-losing-ground.json', server.url))).json();
+  assert.equal((await page.locator('#mirror-headline').textContent()).trim(), pack.article.headline);
+  const paragraphs = await page.locator('#mirror-body p').allTextContents();
+  assert.equal(paragraphs.length, pack.article.paragraphs.length);
+  pack.article.paragraphs.forEach((p, i) => assert.ok(paragraphs[i].startsWith(p.text.slice(0, 40)), `paragraph ${i}`));
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+for (const dpr of [1, 1.5, 2, 3]) {
+  test(`fills the window exactly at devicePixelRatio ${dpr}, follows resizes, no scrollbars`, async () => {
+    const page = await openPage(browser, server.url, { viewport: { width: 1000, height: 700 }, deviceScaleFactor: dpr });
+    for (const size of [{ width: 1000, height: 700 }, { width: 1400, height: 900 }, { width: 640, height: 900 }, { width: 820, height: 500 }]) {
+      await page.setViewportSize(size);
+      await settle(page);
+      const m = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        const r = c.getBoundingClientRect();
+        return { cssW: r.width, cssH: r.height, w: c.width, h: c.height, dpr: devicePixelRatio,
+          scrollW: document.documentElement.scrollWidth, scrollH: document.documentElement.scrollHeight,
+          innerW: innerWidth, innerH: innerHeight };
+      });
+      assert.equal(m.cssW, size.width);
+      assert.equal(m.cssH, size.height);
+      assert.equal(m.w, Math.round(size.width * dpr), 'backing store is device pixels wide');
+      assert.equal(m.h, Math.round(size.height * dpr));
+      assert.ok(m.scrollW <= m.innerW && m.scrollH <= m.innerH, `no scrollbars: ${JSON.stringify(m)}`);
+    }
+    assertNoProblems(assert, page);
+    await page.context().close();
+  });
+}
+
+test('draws no frames while idle (render on demand)', async () => {
+  const page = await openPage(browser, server.url);
+  await settle(page);
+  const before = await page.evaluate(() => Explainer.stats().frames);
+  await page.waitForTimeout(2000);
+  const after = await page.evaluate(() => Explainer.stats().frames);
+  assert.equal(after, before, `frames grew from ${before} to ${after} while idle`);
+  // ...and input brings frames back.
+  await page.mouse.move(300, 300);
+  await page.mouse.move(320, 330);
+  await page.waitForTimeout(300);
+  assert.ok((await page.evaluate(() => Explainer.stats().frames)) > after, 'input draws frames');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('a pack that fails to load shows a readable error, not a blank canvas', async () => {
+  const page = await openPage(browser, server.url + '?pack=content/does-not-exist.json', { expectProblems: true });
+  await page.waitForSelector('#error:not([hidden])');
+  const text = await page.locator('#error').innerText();
+  assert.match(text, /could not load/i);
+  assert.match(text, /does-not-exist\.json/);
+  assert.match(text, /404/);
+  await page.context().close();
+});

@@ -1,0 +1,382 @@
+// The baked basemap (tools/bake-map.mjs -> EXPLAINER_BASEMAP_FILE) and the parser's
+// handling of hostile bytes.
+#include "core/basemap.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "core/triangulate.h"
+
+namespace explainer {
+namespace {
+
+// [SECTION] A tiny independent encoder for hand-made files
+
+struct Encoder {
+    std::vector<uint8_t> bytes;
+    long cx = 0, cy = 0;
+
+    void u8(uint8_t v) { bytes.push_back(v); }
+    void u16(uint16_t v) { u8(v & 0xFF), u8(v >> 8); }
+    void u32(uint32_t v) { u16(v & 0xFFFF), u16(v >> 16); }
+    void f64(double v) {
+        uint8_t b[8];
+        std::memcpy(b, &v, 8);  // the test machines are little-endian, as is wasm
+        bytes.insert(bytes.end(), b, b + 8);
+    }
+    void varint(uint32_t v) {
+        while (v >= 0x80) u8(static_cast<uint8_t>(v | 0x80)), v >>= 7;
+        u8(static_cast<uint8_t>(v));
+    }
+    void zigzag(long v) { varint(static_cast<uint32_t>(v >= 0 ? 2 * v : -2 * v - 1)); }
+    void str(const std::string& s) {
+        varint(static_cast<uint32_t>(s.size()));
+        bytes.insert(bytes.end(), s.begin(), s.end());
+    }
+    void points(std::initializer_list<std::pair<long, long>> pts) {
+        varint(static_cast<uint32_t>(pts.size()));
+        for (auto [x, y] : pts) zigzag(x - cx), zigzag(y - cy), cx = x, cy = y;
+    }
+    // Header for a grid of 0.01 degrees from (0, 0) over the box 0..10 x 0..10.
+    void header(uint32_t countries, uint32_t coasts, uint32_t borders) {
+        for (char c : std::string("EXMB")) u8(static_cast<uint8_t>(c));
+        u16(1), u16(0);
+        f64(0), f64(0), f64(10), f64(10);
+        f64(0), f64(0), f64(0.01), f64(0.01);
+        u32(countries), u32(coasts), u32(borders);
+    }
+};
+
+// Two countries: "A" a square 1..5 with a hole 2..3, "B" the square 5..9 next to it;
+// one coastline, one border. Grid units are 0.01 degrees.
+std::vector<uint8_t> sample_file() {
+    Encoder e;
+    e.header(2, 1, 1);
+    e.str("001"), e.str("Alpha"), e.varint(400), e.varint(400), e.varint(1), e.varint(2);
+    e.points({{100, 100}, {500, 100}, {500, 500}, {100, 500}});
+    e.points({{200, 200}, {200, 300}, {300, 300}, {300, 200}});
+    e.str("002"), e.str("B\xC3\xA9ta"), e.varint(700), e.varint(300), e.varint(1), e.varint(1);
+    e.points({{500, 100}, {900, 100}, {900, 500}, {500, 500}});
+    e.points({{500, 100}, {100, 100}, {100, 500}, {500, 500}});
+    e.points({{500, 100}, {500, 500}});
+    return e.bytes;
+}
+
+std::optional<Basemap> parse(const std::vector<uint8_t>& bytes, std::string* error = nullptr) {
+    return parse_basemap(bytes.data(), bytes.size(), error);
+}
+
+// [SECTION] Parser on hand-made files
+
+TEST(Basemap, ParsesAHandMadeFile) {
+    std::string error;
+    const std::optional<Basemap> map = parse(sample_file(), &error);
+    ASSERT_TRUE(map) << error;
+    EXPECT_EQ(map->region.east, 10.0);
+    ASSERT_EQ(map->countries.size(), 2u);
+    const Country& alpha = map->countries[0];
+    EXPECT_EQ(alpha.id, "001");
+    EXPECT_EQ(alpha.name, "Alpha");
+    EXPECT_NEAR(alpha.label.lon, 4.0, 1e-12);
+    ASSERT_EQ(alpha.polygons.size(), 1u);
+    ASSERT_EQ(alpha.polygons[0].rings.size(), 2u);
+    EXPECT_NEAR(alpha.polygons[0].rings[1][2].lat, 3.0, 1e-12);
+    EXPECT_NEAR(alpha.bounds.west, 1.0, 1e-12);
+    EXPECT_NEAR(alpha.bounds.north, 5.0, 1e-12);
+    EXPECT_EQ(map->countries[1].name, "B\xC3\xA9ta");
+    ASSERT_EQ(map->coastlines.size(), 1u);
+    ASSERT_EQ(map->borders.size(), 1u);
+    EXPECT_EQ(map->borders[0].size(), 2u);
+
+    EXPECT_EQ(country_at(*map, {1.5, 1.5}), 0u);
+    EXPECT_EQ(country_at(*map, {2.5, 2.5}), std::nullopt) << "in the hole";
+    EXPECT_EQ(country_at(*map, {7.0, 3.0}), 1u);
+    EXPECT_EQ(country_at(*map, {9.5, 3.0}), std::nullopt);
+    EXPECT_EQ(find_country(*map, "002"), &map->countries[1]);
+    EXPECT_EQ(find_country(*map, "999"), nullptr);
+    EXPECT_EQ(find_country(*map, ""), nullptr);
+}
+
+TEST(Basemap, EveryPrefixOfAHandMadeFileFails) {
+    const std::vector<uint8_t> bytes = sample_file();
+    for (size_t n = 0; n < bytes.size(); ++n) {
+        std::string error;
+        EXPECT_FALSE(parse_basemap(bytes.data(), n, &error)) << n;
+        EXPECT_FALSE(error.empty());
+    }
+    EXPECT_FALSE(parse_basemap(nullptr, 0));
+    EXPECT_FALSE(parse_basemap(nullptr, 100));
+}
+
+TEST(Basemap, EveryByteCorruptionIsHandled) {
+    // Whatever a flipped byte does, the parser answers (ASan/UBSan builds check how).
+    const std::vector<uint8_t> good = sample_file();
+    size_t rejected = 0;
+    for (size_t i = 0; i < good.size(); ++i) {
+        for (const uint8_t flip : {0x01, 0x80, 0xFF}) {
+            std::vector<uint8_t> bad = good;
+            bad[i] ^= flip;
+            rejected += !parse(bad).has_value();
+        }
+    }
+    EXPECT_GT(rejected, good.size());  // most corruptions are caught, not all can be
+}
+
+TEST(Basemap, RejectsHostileFiles) {
+    auto expect_error = [](std::vector<uint8_t> bytes, const char* fragment) {
+        std::string error;
+        EXPECT_FALSE(parse(bytes, &error));
+        EXPECT_NE(error.find(fragment), std::string::npos) << error;
+    };
+    std::vector<uint8_t> bytes = sample_file();
+    bytes.push_back(0);
+    expect_error(bytes, "trailing");
+
+    bytes = sample_file();
+    bytes[0] = 'X';
+    expect_error(bytes, "magic");
+
+    bytes = sample_file();
+    bytes[4] = 2;
+    expect_error(bytes, "version");
+
+    Encoder huge;
+    huge.header(4000, 0, 0);
+    expect_error(huge.bytes, "country count");
+
+    Encoder lines;
+    lines.header(0, 0xFFFFFFFF, 0);
+    expect_error(lines.bytes, "line count");
+
+    Encoder nan_box;
+    nan_box.header(0, 0, 0);
+    const double nan = NAN;
+    std::memcpy(&nan_box.bytes[8], &nan, 8);
+    expect_error(nan_box.bytes, "region");
+
+    Encoder zero_step;
+    zero_step.header(0, 0, 0);
+    const double zero = 0.0;
+    std::memcpy(&zero_step.bytes[56], &zero, 8);
+    expect_error(zero_step.bytes, "grid");
+
+    Encoder outside;  // grid point 2000 is lon 20, outside the 0..10 box
+    outside.header(0, 1, 0);
+    outside.points({{100, 100}, {2000, 100}});
+    expect_error(outside.bytes, "outside");
+
+    Encoder off_grid;  // a delta taking the cursor below zero
+    off_grid.header(0, 1, 0);
+    off_grid.points({{100, 100}, {-5, 100}});
+    expect_error(off_grid.bytes, "off the grid");
+
+    Encoder few;
+    few.header(0, 1, 0);
+    few.points({{100, 100}});
+    expect_error(few.bytes, "too few");
+
+    Encoder many_points;  // claims far more points than bytes remain
+    many_points.header(0, 1, 0);
+    many_points.varint(1000000);
+    many_points.zigzag(1), many_points.zigzag(1), many_points.zigzag(2), many_points.zigzag(2);
+    expect_error(many_points.bytes, "point count");
+
+    Encoder long_varint;
+    long_varint.header(0, 1, 0);
+    for (int i = 0; i < 6; ++i) long_varint.u8(0x80);
+    long_varint.bytes.insert(long_varint.bytes.end(), 8, 0);
+    expect_error(long_varint.bytes, "varint");
+
+    Encoder control;
+    control.header(1, 0, 0);
+    control.str("001"), control.str("Al\npha"), control.varint(4), control.varint(4), control.varint(1), control.varint(1);
+    control.points({{100, 100}, {500, 100}, {500, 500}});
+    expect_error(control.bytes, "UTF-8");
+
+    Encoder bad_utf8;
+    bad_utf8.header(1, 0, 0);
+    bad_utf8.str("001"), bad_utf8.str("\xC3"), bad_utf8.varint(4), bad_utf8.varint(4), bad_utf8.varint(1), bad_utf8.varint(1);
+    bad_utf8.points({{100, 100}, {500, 100}, {500, 500}});
+    expect_error(bad_utf8.bytes, "UTF-8");
+}
+
+// [SECTION] The real baked file
+
+#ifdef EXPLAINER_BASEMAP_FILE
+
+class RealBasemap : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        std::ifstream in(EXPLAINER_BASEMAP_FILE, std::ios::binary);
+        bytes_ = std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});
+        std::string error;
+        map_ = parse_basemap(bytes_.data(), bytes_.size(), &error);
+        error_ = error;
+    }
+    void SetUp() override { ASSERT_TRUE(map_.has_value()) << EXPLAINER_BASEMAP_FILE << ": " << error_; }
+
+    static std::string name_at(GeoPoint p) {
+        const std::optional<size_t> i = country_at(*map_, p);
+        return i ? map_->countries[*i].name : "(none)";
+    }
+    static std::string id_at(GeoPoint p) {
+        const std::optional<size_t> i = country_at(*map_, p);
+        return i ? map_->countries[*i].id : "(none)";
+    }
+
+    static inline std::vector<uint8_t> bytes_;
+    static inline std::optional<Basemap> map_;
+    static inline std::string error_;
+};
+
+TEST_F(RealBasemap, HasTheCountriesOfTheStory) {
+    EXPECT_EQ(map_->region.west, -30.0);
+    EXPECT_EQ(map_->region.north, 72.0);
+    EXPECT_GT(map_->countries.size(), 80u);
+    EXPECT_GT(map_->coastlines.size(), 50u);
+    EXPECT_GT(map_->borders.size(), 50u);
+    const std::pair<const char*, const char*> expected[] = {
+        {"368", "Iraq"}, {"760", "Syria"}, {"792", "Turkey"}, {"250", "France"}, {"056", "Belgium"}, {"364", "Iran"}};
+    for (const auto& [id, name] : expected) {
+        const Country* c = find_country(*map_, id);
+        ASSERT_NE(c, nullptr) << id;
+        EXPECT_EQ(c->name, name);
+    }
+    std::printf("[          ] basemap: %zu bytes, %zu countries, %zu coastlines, %zu borders\n", bytes_.size(),
+                map_->countries.size(), map_->coastlines.size(), map_->borders.size());
+}
+
+TEST_F(RealBasemap, CountryAtPlacesOfTheStory) {
+    EXPECT_EQ(id_at({2.3522, 48.8566}), "250") << "Paris";
+    EXPECT_EQ(id_at({41.87, 36.32}), "368") << "Sinjar";
+    EXPECT_EQ(id_at({43.30, 33.42}), "368") << "Ramadi";
+    EXPECT_EQ(id_at({43.49, 34.93}), "368") << "Baiji";
+    EXPECT_EQ(id_at({44.3661, 33.3152}), "368") << "Baghdad";
+    EXPECT_EQ(id_at({39.01, 35.95}), "760") << "Raqqa";
+    EXPECT_EQ(id_at({36.2765, 33.5138}), "760") << "Damascus";
+    EXPECT_EQ(id_at({4.3517, 50.8503}), "056") << "Brussels";
+    EXPECT_EQ(id_at({32.8597, 39.9334}), "792") << "Ankara";
+    EXPECT_EQ(name_at({18.0, 34.0}), "(none)") << "Mediterranean";
+    EXPECT_EQ(name_at({-20.0, 45.0}), "(none)") << "Atlantic";
+    EXPECT_EQ(name_at({80.0, 30.0}), "(none)") << "outside the region";
+}
+
+TEST_F(RealBasemap, LabelsAndLinesLieInside) {
+    for (size_t i = 0; i < map_->countries.size(); ++i) {
+        const Country& c = map_->countries[i];
+        EXPECT_EQ(country_at(*map_, c.label), i) << c.name << " label (" << c.label.lon << ", " << c.label.lat << ")";
+    }
+    const GeoBox& r = map_->region;
+    for (const auto* lines : {&map_->coastlines, &map_->borders}) {
+        for (const GeoLine& line : *lines) {
+            for (const GeoPoint& g : line) {
+                ASSERT_GE(g.lon, r.west - 0.01);
+                ASSERT_LE(g.lon, r.east + 0.01);
+                ASSERT_GE(g.lat, r.south - 0.01);
+                ASSERT_LE(g.lat, r.north + 0.01);
+            }
+        }
+    }
+}
+
+// Area of ring [begin, end), relative to its first point for precision.
+double ring_area(const std::vector<Vec2d>& pts, uint32_t begin, uint32_t end) {
+    const Vec2d o = pts[begin];
+    double twice = 0.0;
+    for (uint32_t i = begin, j = end - 1; i < end; j = i++) {
+        twice += (pts[j].x - o.x) * (pts[i].y - o.y) - (pts[i].x - o.x) * (pts[j].y - o.y);
+    }
+    return std::fabs(twice) / 2.0;
+}
+
+TEST_F(RealBasemap, EveryPolygonTriangulatesToItsArea) {
+    std::vector<Vec2d> points;
+    std::vector<uint32_t> ring_ends;
+    size_t polygons = 0, triangles = 0;
+    double worst = 0.0;
+    for (const Country& c : map_->countries) {
+        for (const CountryPolygon& polygon : c.polygons) {
+            project_polygon(polygon, points, ring_ends);
+            double expected = 0.0;
+            for (size_t r = 0; r < ring_ends.size(); ++r) {
+                const double a = ring_area(points, r ? ring_ends[r - 1] : 0, ring_ends[r]);
+                expected += r == 0 ? a : -a;
+            }
+            const std::vector<uint32_t> tris = triangulate_polygon(points, ring_ends);
+            double sum = 0.0;
+            for (size_t t = 0; t < tris.size(); t += 3) {
+                const Vec2d a = points[tris[t]], b = points[tris[t + 1]], d = points[tris[t + 2]];
+                const double area = ((b.x - a.x) * (d.y - a.y) - (b.y - a.y) * (d.x - a.x)) / 2.0;
+                EXPECT_GE(area, 0.0) << c.name;
+                sum += area;
+            }
+            const double relative = std::fabs(sum - expected) / expected;
+            worst = std::max(worst, relative);
+            EXPECT_LE(relative, 1e-6) << c.name << " polygon " << polygons << ": " << sum << " vs " << expected;
+            ++polygons;
+            triangles += tris.size() / 3;
+        }
+    }
+    std::printf("[          ] %zu polygons, %zu triangles, worst relative area error %.2g\n", polygons, triangles, worst);
+}
+
+TEST_F(RealBasemap, MeshesForTheWholeMap) {
+    const auto start = std::chrono::steady_clock::now();
+    const BasemapMeshes meshes = build_basemap_meshes(*map_);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_EQ(meshes.countries.size(), map_->countries.size());
+    size_t vertices = 0, triangles = 0;
+    for (size_t i = 0; i < meshes.countries.size(); ++i) {
+        const Mesh& mesh = meshes.countries[i];
+        size_t points = 0;
+        for (const CountryPolygon& p : map_->countries[i].polygons) {
+            for (const GeoLine& ring : p.rings) points += ring.size();
+        }
+        EXPECT_EQ(mesh.vertices.size(), points);
+        EXPECT_EQ(mesh.indices.size() % 3, 0u);
+        EXPECT_FALSE(mesh.indices.empty()) << map_->countries[i].name;
+        for (const uint32_t index : mesh.indices) ASSERT_LT(index, mesh.vertices.size());
+        // World units: the region spans x 106..181, y 52..128 at zoom 0.
+        for (const Vec2f v : mesh.vertices) {
+            ASSERT_GT(v.x, 100.0f);
+            ASSERT_LT(v.x, 190.0f);
+            ASSERT_GT(v.y, 50.0f);
+            ASSERT_LT(v.y, 129.0f);
+        }
+        vertices += mesh.vertices.size();
+        triangles += mesh.indices.size() / 3;
+    }
+    EXPECT_EQ(meshes.coastlines.size(), map_->coastlines.size());
+    EXPECT_EQ(meshes.borders.size(), map_->borders.size());
+    std::printf("[          ] meshes: %zu vertices, %zu triangles, built in %.1f ms\n", vertices, triangles, ms);
+}
+
+TEST_F(RealBasemap, PrefixesFailCleanly) {
+    // Every prefix. Parsing a prefix costs up to a parse of the whole file, so this is
+    // quadratic; the cheap failure path keeps it to seconds.
+    const auto start = std::chrono::steady_clock::now();
+    for (size_t n = 0; n < bytes_.size(); ++n) {
+        std::string error;
+        ASSERT_FALSE(parse_basemap(bytes_.data(), n, &error)) << "prefix of " << n << " bytes parsed";
+        ASSERT_FALSE(error.empty());
+    }
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("[          ] %zu prefixes rejected in %.1f s\n", bytes_.size(), s);
+}
+
+#else
+
+TEST(RealBasemap, Skipped) { GTEST_SKIP() << "EXPLAINER_BASEMAP_FILE not defined (see cmake/map.cmake)"; }
+
+#endif
+
+} // namespace
+} // namespace explainer

@@ -1,0 +1,608 @@
+// load_pack(): the real packs load cleanly and resolve every mention to its text; each
+// kind of authoring error gives its message at the right place.
+//
+// Index
+// - [SECTION] Helpers
+// - [SECTION] The shipped packs
+// - [SECTION] Broken fixtures
+// - [SECTION] Syntax errors and limits
+// - [SECTION] Shape and meaning errors
+// - [SECTION] Selectors
+// - [SECTION] Formatting and lookups
+#include "core/pack.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/dates.h"
+
+namespace explainer {
+namespace {
+
+using json = nlohmann::json;
+
+// [SECTION] Helpers ----------------------------------------------------------------
+
+std::string read_source_file(const std::string& relative) {
+    std::ifstream in(std::string(EXPLAINER_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    EXPECT_TRUE(in.good()) << relative;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+LoadResult load_source_file(const std::string& relative) { return load_pack(read_source_file(relative), relative); }
+
+std::string all_messages(const LoadResult& r) {
+    std::string out;
+    for (const Diagnostic& d : r.errors) out += format_diagnostic(d) + "\n";
+    return out;
+}
+
+int day(const char* iso) { return parse_iso_day(iso).value_or(-1); }
+
+// The smallest valid pack: one paragraph, a place, a person and an event.
+json minimal_pack() {
+    return json::parse(R"({
+      "format": "explainer-pack/1",
+      "id": "unit-test",
+      "title": "Unit test",
+      "allowedOrigins": [],
+      "article": {
+        "headline": "Unit test",
+        "source": "Explainer unit test",
+        "published": {"iso": "2015-11-18"},
+        "paragraphs": [
+          {"id": "p1", "text": "President Abraham Lincoln spoke at Gettysburg in November 1863. Gettysburg is a town in Pennsylvania."}
+        ]
+      },
+      "entities": [
+        {"id": "gettysburg", "kind": "place", "name": "Gettysburg", "description": "Town.",
+         "location": {"lat": 39.8296, "lon": -77.2312},
+         "citations": [{"publication": "Historical Markers of the World", "date": "2022-06-29"}],
+         "mentions": [{"paragraph": "p1", "exact": "Gettysburg", "occurrence": 1}]},
+        {"id": "abraham-lincoln", "kind": "person", "name": "Abraham Lincoln", "description": "President.",
+         "mentions": [{"paragraph": "p1", "exact": "President Abraham Lincoln"}]},
+        {"id": "address", "kind": "event", "name": "Address", "description": "Lincoln speaks.",
+         "date": {"relative": "in November 1863"}, "places": ["gettysburg"], "participants": ["abraham-lincoln"],
+         "mentions": [{"paragraph": "p1", "exact": "spoke"}]}
+      ]
+    })");
+}
+
+LoadResult load_json(const json& pack) { return load_pack(pack.dump(2), "unit.json"); }
+
+// Expects exactly one error, at `path`, whose message contains `text`.
+void expect_single_error(const LoadResult& r, const std::string& path, const std::string& text) {
+    ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+    EXPECT_FALSE(r.pack.has_value());
+    EXPECT_EQ(r.errors[0].path, path) << all_messages(r);
+    EXPECT_NE(r.errors[0].message.find(text), std::string::npos) << "message: " << r.errors[0].message << "\nwanted: " << text;
+}
+
+bool has_error(const LoadResult& r, const std::string& path, const std::string& text) {
+    for (const Diagnostic& d : r.errors)
+        if (d.path == path && d.message.find(text) != std::string::npos) return true;
+    return false;
+}
+
+// Every mention must cover exactly its `exact` text, with its prefix and suffix around it.
+void expect_mentions_resolve(const Pack& pack) {
+    std::size_t count = 0;
+    for (const Entity& e : pack.entities) {
+        for (const Mention& m : e.mentions) {
+            ++count;
+            ASSERT_LT(m.paragraph_index, pack.article.paragraphs.size());
+            const Paragraph& p = pack.article.paragraphs[m.paragraph_index];
+            EXPECT_EQ(p.id, m.paragraph) << e.id;
+            ASSERT_LE(m.end, p.text.size()) << e.id;
+            EXPECT_EQ(m.end - m.begin, m.exact.size()) << e.id;
+            EXPECT_EQ(p.text.substr(m.begin, m.end - m.begin), m.exact) << e.id;
+            ASSERT_GE(m.begin, m.prefix.size()) << e.id;
+            EXPECT_EQ(p.text.substr(m.begin - m.prefix.size(), m.prefix.size()), m.prefix) << e.id;
+            EXPECT_EQ(p.text.substr(m.end, m.suffix.size()), m.suffix) << e.id;
+        }
+    }
+    EXPECT_GT(count, 0u);
+}
+
+// [SECTION] The shipped packs ------------------------------------------------------
+
+TEST(Pack, SeedPackLoadsWithoutErrors) {
+    const LoadResult r = load_source_file("content/isis-losing-ground.json");
+    ASSERT_TRUE(r.errors.empty()) << all_messages(r);
+    ASSERT_TRUE(r.pack.has_value());
+    expect_mentions_resolve(*r.pack);
+    for (std::size_t i = 0; i < r.pack->entities.size(); ++i) EXPECT_EQ(r.pack->index_of(r.pack->entities[i].id), i);
+}
+
+TEST(Pack, SeedPackArticleFollowsTheSource) {
+    const LoadResult r = load_source_file("content/isis-losing-ground.json");
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    const Article& a = r.pack->article;
+    EXPECT_EQ(a.headline, "ISIS is losing ground. Will that mean more attacks overseas?");
+    EXPECT_EQ(a.source, "The Washington Post");
+    ASSERT_EQ(a.paragraphs.size(), 11u);
+    EXPECT_EQ(a.paragraphs.front().text.rfind("Just hours after his men", 0), 0u) << "the blog's lead-in is dropped";
+    EXPECT_EQ(a.paragraphs.back().link_text, "Continue reading\xE2\x80\xA6");
+    EXPECT_EQ(a.paragraphs.back().link_url, "http://warincontext.org/2015/11/19/isis-is-losing-ground-will-that-mean-more-attacks-overseas/");
+    for (const Paragraph& p : a.paragraphs) {
+        EXPECT_EQ(p.text.find("Print Friendly"), std::string::npos);
+        EXPECT_EQ(p.text.find("[Continue reading"), std::string::npos);
+    }
+    // Published between Monday 16 and Thursday 19 November 2015 (see content/README.md).
+    EXPECT_EQ(a.published.start_day, day("2015-11-16"));
+    EXPECT_EQ(a.published.end_day, day("2015-11-19"));
+    EXPECT_TRUE(a.published.approximate);
+}
+
+TEST(Pack, SeedPackDatesResolveFromTheArticlesWords) {
+    const LoadResult r = load_source_file("content/isis-losing-ground.json");
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    const Pack& pack = *r.pack;
+    const auto date_of = [&](const char* id) {
+        const Entity* e = pack.find(id);
+        EXPECT_TRUE(e && e->date) << id;
+        return e && e->date ? *e->date : DateSpan{};
+    };
+    // "last week" from 16-19 November is 9-15 November; the cited day must lie in it.
+    const DateSpan sinjar = date_of("sinjar-recapture");
+    EXPECT_EQ(sinjar.start_day, day("2015-11-13"));
+    EXPECT_EQ(sinjar.end_day, day("2015-11-13"));
+    EXPECT_EQ(sinjar.phrase, "last week");
+    EXPECT_EQ(date_of("paris-attacks").start_day, day("2015-11-13"));
+    const DateSpan october = date_of("baiji-refinery-recapture");
+    EXPECT_EQ(october.start_day, day("2015-10-01"));
+    EXPECT_EQ(october.end_day, day("2015-10-31"));
+    const DateSpan recent = date_of("ramadi-encirclement");
+    EXPECT_EQ(recent.start_day, day("2015-08-16"));
+    EXPECT_EQ(recent.end_day, day("2015-11-19"));
+    EXPECT_TRUE(recent.approximate);
+    const DateSpan peak = date_of("islamic-state-peak");
+    EXPECT_EQ(peak.start_day, day("2014-01-01"));
+    EXPECT_EQ(peak.end_day, day("2014-12-31"));
+}
+
+TEST(Pack, SeedPackEntitiesAreSourcedAndConnected) {
+    const LoadResult r = load_source_file("content/isis-losing-ground.json");
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    const Pack& pack = *r.pack;
+    std::set<std::string> speakers;
+    for (const Entity& e : pack.entities) {
+        if (e.kind == EntityKind::Place) {
+            EXPECT_TRUE(e.location.has_value()) << e.id;
+            EXPECT_FALSE(e.citations.empty()) << e.id << ": coordinates need a source";
+        }
+        if (e.context) EXPECT_FALSE(e.citations.empty()) << e.id;
+        if (e.kind == EntityKind::Quote) {
+            const Entity* speaker = pack.find(e.speaker);
+            ASSERT_NE(speaker, nullptr) << e.id;
+            EXPECT_EQ(speaker->kind, EntityKind::Person) << e.id;
+            speakers.insert(e.speaker);
+            bool verbatim = false;
+            for (const Mention& m : e.mentions) verbatim |= pack.article.paragraphs[m.paragraph_index].text.find(e.text) != std::string::npos;
+            EXPECT_TRUE(verbatim) << e.id;
+        }
+    }
+    EXPECT_EQ(speakers, (std::set<std::string>{"jm-berger", "is-sympathizer", "thamir-ismail"}));
+    const Entity* sympathizer = pack.find("is-sympathizer");
+    ASSERT_NE(sympathizer, nullptr);
+    EXPECT_TRUE(sympathizer->anonymous);
+    EXPECT_EQ(sympathizer->place, "turkey");
+    const std::pair<const char*, const char*> countries[] = {{"iraq", "368"}, {"syria", "760"}, {"turkey", "792"}, {"france", "250"}};
+    for (const auto& [id, code] : countries) {
+        ASSERT_NE(pack.find(id), nullptr) << id;
+        EXPECT_EQ(pack.find(id)->country, code) << id;
+    }
+    const Entity* distance = pack.find("figure-distance");
+    ASSERT_TRUE(distance && distance->check);
+    EXPECT_EQ(distance->check->from, "sinjar");
+    EXPECT_EQ(distance->check->to, "paris");
+    EXPECT_EQ(distance->check->stated_value, 2500);
+    EXPECT_EQ(distance->check->stated_unit, "mi");
+}
+
+TEST(Pack, SecondPackLoadsWithoutErrors) {
+    const LoadResult r = load_source_file("tests/packs/second-pack.json");
+    ASSERT_TRUE(r.errors.empty()) << all_messages(r);
+    ASSERT_TRUE(r.pack.has_value());
+    expect_mentions_resolve(*r.pack);
+    EXPECT_EQ(r.pack->allowed_origins, std::vector<std::string>{"https://news.example.org"});
+    // A cited exact date inside the article's own words: kept, with the phrase.
+    const Entity* battle = r.pack->find("battle-of-gettysburg");
+    ASSERT_TRUE(battle && battle->date);
+    EXPECT_EQ(battle->date->start_day, day("1863-07-01"));
+    EXPECT_EQ(battle->date->end_day, day("1863-07-03"));
+    EXPECT_EQ(battle->date->phrase, "in July 1863");
+    EXPECT_EQ(r.pack->find("figure-distance")->check->stated_unit, "km");
+}
+
+// [SECTION] Broken fixtures --------------------------------------------------------
+
+struct BrokenCase {
+    const char* file;
+    const char* path;     // JSON Pointer ("" for syntax errors)
+    const char* message;  // a part of the message
+    int line = 0, column = 0;
+};
+
+class BrokenFixture : public ::testing::TestWithParam<BrokenCase> {};
+
+TEST_P(BrokenFixture, GivesItsErrorAtItsPlace) {
+    const BrokenCase& c = GetParam();
+    const LoadResult r = load_source_file(std::string("tests/packs/broken/") + c.file);
+    ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+    EXPECT_FALSE(r.pack.has_value());
+    const Diagnostic& d = r.errors[0];
+    EXPECT_EQ(d.path, c.path);
+    EXPECT_NE(d.message.find(c.message), std::string::npos) << d.message;
+    EXPECT_EQ(d.line, c.line);
+    EXPECT_EQ(d.column, c.column);
+    EXPECT_EQ(d.file, std::string("tests/packs/broken/") + c.file);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Pack, BrokenFixture,
+    ::testing::Values(
+        BrokenCase{"malformed.json", "", "expected ',' or '}' after object member, found a string", 5, 3},
+        BrokenCase{"unknown-id.json", "/entities/2/participants/0",
+                   "refers to unknown entity id \"abraham-lincon\" (did you mean \"abraham-lincoln\"?)"},
+        BrokenCase{"wrong-kind.json", "/entities/2/participants/0",
+                   "a participant must be a person or an organisation, but \"gettysburg\" is a place"},
+        BrokenCase{"selector-zero.json", "/entities/1/mentions/0/exact", "\"President Lincoln\" does not occur in paragraph \"p1\""},
+        BrokenCase{"selector-twice.json", "/entities/0/mentions/0",
+                   "\"Gettysburg\" matches 2 times in paragraph \"p1\"; add a prefix, suffix or occurrence"},
+        BrokenCase{"bad-date.json", "/entities/2/date/iso", "not an ISO 8601 date: \"19 November 1863\""},
+        BrokenCase{"lat-out-of-range.json", "/entities/0/location/lat", "latitude 139.8296 is outside [-90, 90]"},
+        BrokenCase{"context-no-citation.json", "/entities/1/context", "a context entity needs at least one citation"},
+        BrokenCase{"unknown-key.json", "/entities/1/rol", "unknown key \"rol\" in a person (did you mean \"role\"?)"},
+        BrokenCase{"wrong-type.json", "/entities/1/anonymous", "expected true or false, found a string"},
+        BrokenCase{"duplicate-id.json", "/entities/3/id", "duplicate id \"gettysburg\" (first used at /entities/0)"},
+        BrokenCase{"bad-relative.json", "/entities/2/date/relative", "unknown relative date \"the other day\"; supported forms: today,"}),
+    [](const ::testing::TestParamInfo<BrokenCase>& info) {
+        std::string name = info.param.file;
+        name = name.substr(0, name.find('.'));
+        for (char& c : name) c = c == '-' ? '_' : c;
+        return name;
+    });
+
+TEST(Pack, MinimalPackIsValid) {
+    const LoadResult r = load_json(minimal_pack());
+    ASSERT_TRUE(r.errors.empty()) << all_messages(r);
+    EXPECT_EQ(r.pack->find("address")->date->start_day, day("1863-11-01"));
+}
+
+// [SECTION] Syntax errors and limits ----------------------------------------------
+
+struct SyntaxCase {
+    const char* text;
+    int line, column;
+    const char* message;
+};
+
+TEST(Pack, SyntaxErrorsAreExplainedAndPlaced) {
+    const SyntaxCase cases[] = {
+        {"{\"a\": 1,\n \"b\": 2,\n}", 3, 1, "expected a quoted key, found '}' (JSON does not allow a comma before '}')"},
+        {"[1, 2,]", 1, 7, "(JSON does not allow a comma before ']')"},
+        {"{\"a\" 1}", 1, 6, "expected ':' after object key, found a number"},
+        {"[1 2]", 1, 4, "expected ',' or ']' after array element, found a number"},
+        {"{\"a\": \"open", 1, 12, "missing closing quote"},
+        {"{\"a\": tru}", 1, 7, "invalid literal"},
+        {"  \n ", 2, 2, "the file is empty"},
+        {"{} {}", 1, 4, "after the end of the JSON value"},
+        {"{\"a\": [1, 2", 1, 12, "expected ',' or ']' after array element, found the end of the file"},
+        {"{\"a\": -}", 1, 8, "expected digit after '-'"},
+        // Columns count characters, not bytes: "é" and "—" are one column each.
+        {"{\"\xC3\xA9\xE2\x80\x94\": 1 \"x\": 2}", 1, 10, "expected ',' or '}' after object member, found a string"},
+        {"{\"a\": \"line\nbreak\"}", 1, 12, "control character U+000A (LF) must be escaped"},
+    };
+    for (const SyntaxCase& c : cases) {
+        const LoadResult r = load_pack(c.text, "s.json");
+        ASSERT_EQ(r.errors.size(), 1u) << c.text << "\n" << all_messages(r);
+        EXPECT_EQ(r.errors[0].line, c.line) << c.text;
+        EXPECT_EQ(r.errors[0].column, c.column) << c.text;
+        EXPECT_NE(r.errors[0].message.find(c.message), std::string::npos) << c.text << " -> " << r.errors[0].message;
+    }
+}
+
+TEST(Pack, RepeatedKeysAreErrors) {
+    json pack = minimal_pack();
+    std::string text = pack.dump();
+    const std::string needle = "\"title\":\"Unit test\"";
+    text.replace(text.find(needle), needle.size(), needle + ",\"title\":\"Again\"");
+    const LoadResult r = load_pack(text, "dup.json");
+    expect_single_error(r, "/title", "key repeated in the same object");
+}
+
+TEST(Pack, NestingIsLimited) {
+    std::string text = "{\"entities\": ";
+    for (int i = 0; i < 100; ++i) text += "[";
+    const LoadResult r = load_pack(text, "deep.json");
+    ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+    EXPECT_NE(r.errors[0].message.find("nesting deeper than 64 levels"), std::string::npos);
+    EXPECT_EQ(r.errors[0].line, 1);
+    EXPECT_EQ(r.errors[0].column, 14 + 63);  // the 65th bracket: the object is level 1
+}
+
+TEST(Pack, InputSizeIsLimited) {
+    const std::string text(4u * 1024u * 1024u + 1u, ' ');
+    const LoadResult r = load_pack(text, "big.json");
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_NE(r.errors[0].message.find("at most 4 MiB"), std::string::npos);
+}
+
+TEST(Pack, RootMustBeAnObject) {
+    const LoadResult r = load_pack("[1, 2]", "array.json");
+    expect_single_error(r, "", "a pack is a JSON object, found an array");
+}
+
+// [SECTION] Shape and meaning errors -----------------------------------------------
+
+TEST(Pack, CollectsEveryErrorNotJustTheFirst) {
+    json pack = minimal_pack();
+    pack["entities"][0]["location"]["lon"] = 200;
+    pack["entities"][1]["nme"] = "typo";
+    pack["entities"][2]["places"] = json::array({"gettysbrg"});
+    const LoadResult r = load_json(pack);
+    EXPECT_EQ(r.errors.size(), 3u) << all_messages(r);
+    EXPECT_TRUE(has_error(r, "/entities/0/location/lon", "longitude 200 is outside [-180, 180]"));
+    EXPECT_TRUE(has_error(r, "/entities/1/nme", "unknown key \"nme\""));
+    EXPECT_TRUE(has_error(r, "/entities/2/places/0", "unknown entity id \"gettysbrg\" (did you mean \"gettysburg\"?)"));
+}
+
+TEST(Pack, ErrorsAreCapped) {
+    json pack = minimal_pack();
+    for (int i = 0; i < 400; ++i) pack["entities"].push_back({{"id", "Not A Slug"}});
+    const LoadResult r = load_json(pack);
+    ASSERT_EQ(r.errors.size(), 201u);
+    EXPECT_NE(r.errors.back().message.find("too many errors"), std::string::npos);
+}
+
+TEST(Pack, MissingRequiredKeysAndWrongTypes) {
+    json pack = minimal_pack();
+    pack["entities"][0].erase("location");
+    expect_single_error(load_json(pack), "/entities/0/location", "missing required key \"location\"");
+
+    pack = minimal_pack();
+    pack["entities"][0]["location"]["lat"] = "39.8";
+    expect_single_error(load_json(pack), "/entities/0/location/lat", "expected a number, found a string");
+
+    pack = minimal_pack();
+    pack["article"]["paragraphs"] = json::object();
+    expect_single_error(load_json(pack), "/article/paragraphs", "expected an array of paragraphs, found an object");
+
+    pack = minimal_pack();
+    pack["format"] = "explainer-pack/2";
+    expect_single_error(load_json(pack), "/format", "unsupported format");
+}
+
+TEST(Pack, EmptyTextIsRejected) {
+    json pack = minimal_pack();
+    pack["article"]["headline"] = "  ";
+    expect_single_error(load_json(pack), "/article/headline", "must not be empty");
+
+    pack = minimal_pack();
+    pack["article"]["paragraphs"].push_back({{"id", "p2"}, {"text", ""}});
+    expect_single_error(load_json(pack), "/article/paragraphs/1/text", "must not be empty");
+}
+
+TEST(Pack, ParagraphIdsAreSlugsAndUnique) {
+    json pack = minimal_pack();
+    pack["article"]["paragraphs"].push_back({{"id", "p1"}, {"text", "Again."}});
+    expect_single_error(load_json(pack), "/article/paragraphs/1/id", "paragraph id \"p1\" is repeated (first used at /article/paragraphs/0/id)");
+
+    pack = minimal_pack();
+    pack["entities"][1]["id"] = "Abraham_Lincoln";
+    pack["entities"][2]["participants"] = json::array({"Abraham_Lincoln"});
+    expect_single_error(load_json(pack), "/entities/1/id", "is not a slug");
+}
+
+TEST(Pack, KeysOfAnotherKindAreNamed) {
+    json pack = minimal_pack();
+    pack["entities"][0]["date"] = {{"iso", "1863"}};
+    expect_single_error(load_json(pack), "/entities/0/date", "key \"date\" does not apply to a place (it is for events)");
+
+    pack = minimal_pack();
+    pack["entities"][1]["kind"] = "persn";
+    expect_single_error(load_json(pack), "/entities/1/kind", "unknown kind \"persn\"");
+}
+
+TEST(Pack, ReferencesNeedTheRightKind) {
+    json pack = minimal_pack();
+    pack["entities"].push_back({{"id", "quote"}, {"kind", "quote"}, {"name", "Q"}, {"description", "Q."},
+                                {"speaker", "gettysburg"}, {"text", "Gettysburg is a town"},
+                                {"mentions", json::array({{{"paragraph", "p1"}, {"exact", "Gettysburg is a town"}}})}});
+    expect_single_error(load_json(pack), "/entities/3/speaker", "the speaker must be a person, but \"gettysburg\" is a place");
+
+    pack["entities"][3]["speaker"] = "abraham-lincoln";
+    pack["entities"][3]["text"] = "Gettysburg was a town";
+    expect_single_error(load_json(pack), "/entities/3/text", "does not occur verbatim");
+
+    pack = minimal_pack();
+    pack["entities"][1]["related"] = json::array({"abraham-lincoln"});
+    expect_single_error(load_json(pack), "/entities/1/related/0", "refers to the entity itself");
+}
+
+TEST(Pack, DatesAreCheckedAndResolved) {
+    json pack = minimal_pack();
+    pack["entities"][2]["date"] = {{"iso", "1863-11-19/1863-11-01"}};
+    expect_single_error(load_json(pack), "/entities/2/date/iso", "ends before it starts");
+
+    pack["entities"][2]["date"] = {{"iso", "1863-02-30"}};
+    expect_single_error(load_json(pack), "/entities/2/date/iso", "not an ISO 8601 date");
+
+    pack["entities"][2]["date"] = json::object();
+    expect_single_error(load_json(pack), "/entities/2/date", "a date needs \"iso\"");
+
+    pack = minimal_pack();
+    pack["article"]["published"] = {{"relative", "today"}};
+    EXPECT_TRUE(has_error(load_json(pack), "/article/published/relative", "the publication date cannot be relative"));
+
+    // Partial ISO dates cover whole months and years.
+    pack = minimal_pack();
+    pack["entities"][2]["date"] = {{"iso", "1863-07/1864"}, {"approximate", true}};
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_EQ(r.pack->find("address")->date->start_day, day("1863-07-01"));
+    EXPECT_EQ(r.pack->find("address")->date->end_day, day("1864-12-31"));
+    EXPECT_TRUE(r.pack->find("address")->date->approximate);
+}
+
+TEST(Pack, ExactDatesBeyondTheWordsNeedCitationsAndAgreement) {
+    json pack = minimal_pack();
+    pack["article"]["published"] = {{"iso", "2015-11-16/2015-11-19"}, {"approximate", true}};
+    pack["entities"][2]["date"] = {{"relative", "last week"}, {"iso", "2015-11-13"}};
+    expect_single_error(load_json(pack), "/entities/2/date/iso", "needs at least one citation");
+
+    pack["entities"][2]["citations"] = json::array({{{"publication", "NPR"}, {"date", "2015-11-13"}}});
+    const LoadResult ok = load_json(pack);
+    ASSERT_TRUE(ok.pack.has_value()) << all_messages(ok);
+    EXPECT_TRUE(ok.pack->find("address")->context) << "a cited exact date makes the entity carry context";
+
+    pack["entities"][2]["date"]["iso"] = "2015-11-16";
+    expect_single_error(load_json(pack), "/entities/2/date/iso", "lies outside \"last week\", which the article's publication date puts at 2015-11-09/2015-11-15");
+}
+
+TEST(Pack, CoordinatesAndContextNeedCitations) {
+    json pack = minimal_pack();
+    pack["entities"][0].erase("citations");
+    expect_single_error(load_json(pack), "/entities/0/location", "cite the gazetteer or atlas");
+
+    pack = minimal_pack();
+    pack["entities"].push_back({{"id", "background"}, {"kind", "organisation"}, {"name", "B"}, {"description", "B."}});
+    expect_single_error(load_json(pack), "/entities/3", "has no mentions, so it is context from beyond the article");
+
+    pack["entities"][3]["citations"] = json::array({{{"publication", "Somewhere"}}});
+    expect_single_error(load_json(pack), "/entities/3/citations/0", "a citation needs a \"date\" or a \"url\"");
+
+    pack["entities"][3]["citations"][0]["url"] = "https://example.org/b";
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_TRUE(r.pack->find("background")->context);
+}
+
+TEST(Pack, CountryCodesOriginsAndChecks) {
+    json pack = minimal_pack();
+    pack["entities"][0]["country"] = "US";
+    expect_single_error(load_json(pack), "/entities/0/country", "ISO 3166-1 numeric");
+
+    pack = minimal_pack();
+    pack["allowedOrigins"] = json::array({"https://news.example.com", "https://news.example.com/embed"});
+    expect_single_error(load_json(pack), "/allowedOrigins/1", "not an origin");
+
+    pack = minimal_pack();
+    pack["entities"].push_back({{"id", "far"}, {"kind", "figure"}, {"name", "F"}, {"description", "F."},
+                                {"value", "1863"}, {"note", "Year."},
+                                {"check", {{"kind", "distance"}, {"from", "gettysburg"}, {"to", "gettysburg"},
+                                           {"stated", {{"value", 10}, {"unit", "furlongs"}}}}},
+                                {"mentions", json::array({{{"paragraph", "p1"}, {"exact", "1863"}}})}});
+    const LoadResult r = load_json(pack);
+    EXPECT_EQ(r.errors.size(), 2u) << all_messages(r);
+    EXPECT_TRUE(has_error(r, "/entities/3/check/to", "two different places"));
+    EXPECT_TRUE(has_error(r, "/entities/3/check/stated/unit", "expected \"mi\" or \"km\""));
+}
+
+// [SECTION] Selectors ---------------------------------------------------------------
+
+TEST(Pack, OccurrencePrefixAndSuffixPickOneMatch) {
+    const std::string text = minimal_pack()["article"]["paragraphs"][0]["text"];
+    const std::size_t first = text.find("Gettysburg");
+    const std::size_t second = text.find("Gettysburg", first + 1);
+
+    json pack = minimal_pack();
+    pack["entities"][0]["mentions"][0]["occurrence"] = 2;
+    LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_EQ(r.pack->entities[0].mentions[0].begin, second);
+
+    pack["entities"][0]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "Gettysburg"}, {"suffix", " is"}};
+    r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_EQ(r.pack->entities[0].mentions[0].begin, second);
+
+    pack["entities"][0]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "Gettysburg"}, {"prefix", "at "}};
+    r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_EQ(r.pack->entities[0].mentions[0].begin, first);
+    EXPECT_EQ(r.pack->entities[0].mentions[0].end, first + 10);
+
+    pack["entities"][0]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "Gettysburg"}, {"occurrence", 3}};
+    expect_single_error(load_json(pack), "/entities/0/mentions/0/occurrence", "matches only 2 times in paragraph \"p1\"");
+
+    pack["entities"][0]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "Gettysburg"}, {"prefix", "near "}};
+    expect_single_error(load_json(pack), "/entities/0/mentions/0", "occurs 2 times in paragraph \"p1\" but never with the given prefix");
+
+    pack["entities"][0]["mentions"][0] = {{"paragraph", "p9"}, {"exact", "Gettysburg"}, {"occurrence", 1}};
+    expect_single_error(load_json(pack), "/entities/0/mentions/0/paragraph", "unknown paragraph id \"p9\"");
+
+    pack["entities"][0]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "Gettysburg"}, {"occurrence", 0}};
+    expect_single_error(load_json(pack), "/entities/0/mentions/0/occurrence", "expected a whole number from 1");
+}
+
+TEST(Pack, OffsetsAreBytesInUtf8Text) {
+    json pack = minimal_pack();
+    pack["article"]["paragraphs"][0]["text"] = "\xE2\x80\x9CPresident Abraham Lincoln\xE2\x80\x9D spoke \xE2\x80\x94 at Gettysburg.";
+    pack["entities"][0]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "Gettysburg"}};
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_EQ(r.pack->entities[1].mentions[0].begin, 3u);  // after the 3-byte opening quote
+    expect_mentions_resolve(*r.pack);
+}
+
+TEST(Pack, MentionsMayNestButNotCross) {
+    json pack = minimal_pack();
+    // "President Abraham" crosses "Abraham Lincoln spoke"? Make one that crosses the person's mention.
+    pack["entities"][2]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "Lincoln spoke"}};
+    expect_single_error(load_json(pack), "/entities/2/mentions/0", "overlaps a mention of \"abraham-lincoln\"");
+
+    pack["entities"][2]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "President Abraham Lincoln"}};
+    expect_single_error(load_json(pack), "/entities/2/mentions/0", "covers the same text as a mention of \"abraham-lincoln\"");
+
+    // Nested: the event's mention contains the place's.
+    pack["entities"][2]["mentions"][0] = {{"paragraph", "p1"}, {"exact", "spoke at Gettysburg"}};
+    const LoadResult r = load_json(pack);
+    EXPECT_TRUE(r.pack.has_value()) << all_messages(r);
+}
+
+// [SECTION] Formatting and lookups --------------------------------------------------
+
+TEST(Pack, FormatDiagnostic) {
+    Diagnostic syntax;
+    syntax.file = "a.json";
+    syntax.line = 3;
+    syntax.column = 7;
+    syntax.message = "expected ':' after object key, found a number";
+    EXPECT_EQ(format_diagnostic(syntax), "a.json:3:7: error: expected ':' after object key, found a number");
+
+    Diagnostic schema;
+    schema.file = "a.json";
+    schema.path = "/entities/3/location/lat";
+    schema.message = "latitude 91 is outside [-90, 90]";
+    EXPECT_EQ(format_diagnostic(schema), "a.json: error: at /entities/3/location/lat: latitude 91 is outside [-90, 90]");
+
+    Diagnostic whole;
+    whole.file = "a.json";
+    whole.message = "a pack is a JSON object, found an array";
+    EXPECT_EQ(format_diagnostic(whole), "a.json: error: a pack is a JSON object, found an array");
+}
+
+TEST(Pack, LookupsByIdAndKindNames) {
+    const LoadResult r = load_json(minimal_pack());
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_EQ(r.pack->find("abraham-lincoln"), &r.pack->entities[1]);
+    EXPECT_EQ(r.pack->find("nobody"), nullptr);
+    EXPECT_FALSE(r.pack->index_of("nobody").has_value());
+    EXPECT_EQ(r.pack->paragraph_index("p1"), 0u);
+    EXPECT_FALSE(r.pack->paragraph_index("p2").has_value());
+    EXPECT_STREQ(entity_kind_name(EntityKind::Organisation), "organisation");
+    EXPECT_STREQ(entity_kind_name(EntityKind::Figure), "figure");
+}
+
+} // namespace
+} // namespace explainer

@@ -1,0 +1,316 @@
+// The linked-selection model: every relation direction of selection.h, emphasis
+// precedence, map places per kind and time-cursor dimming, on a small pack built here.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/selection.h"
+
+namespace explainer {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+int day(const char* iso) { return *parse_iso_day(iso); }
+
+// A pack shaped like the first article's: who is where, who said what, what happened.
+class SelectionTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        for (int i = 0; i < 6; ++i) pack.article.paragraphs.push_back({"p" + std::to_string(i + 1), "text", "", ""});
+
+        add_place("sinjar");
+        add_place("paris");
+        add_place("ramadi");
+        add_place("turkey");
+        add_place("baiji");
+        add_place("raqqa");  // no event, no person, no quote
+
+        add("kurdish-forces", EntityKind::Organisation);
+        add("islamic-state", EntityKind::Organisation);
+        add("brookings", EntityKind::Organisation);
+
+        Entity& ahmed = add("ali-ahmed", EntityKind::Person);
+        ahmed.place = "sinjar";
+        ahmed.affiliations = {"kurdish-forces"};
+        Entity& berger = add("berger", EntityKind::Person);  // no place
+        berger.affiliations = {"brookings"};
+        Entity& sympathizer = add("sympathizer", EntityKind::Person);
+        sympathizer.place = "turkey";
+        Entity& ismail = add("ismail", EntityKind::Person);
+        ismail.place = "ramadi";
+
+        Entity& sinjar = add("sinjar-recapture", EntityKind::Event);
+        sinjar.places = {"sinjar"};
+        sinjar.participants = {"kurdish-forces", "islamic-state"};
+        sinjar.date = DateSpan{day("2015-11-13"), day("2015-11-13"), false, "2015-11-13", "last week"};
+        Entity& paris = add("paris-attacks", EntityKind::Event);
+        paris.places = {"paris"};
+        paris.participants = {"islamic-state"};
+        paris.date = DateSpan{day("2015-11-13"), day("2015-11-13"), false, "2015-11-13", ""};
+        Entity& baiji = add("baiji-recapture", EntityKind::Event);
+        baiji.places = {"baiji"};
+        baiji.date = DateSpan{day("2015-10-01"), day("2015-10-31"), true, "2015-10-01/2015-10-31", "in October"};
+        Entity& siege = add("ramadi-siege", EntityKind::Event);  // undated
+        siege.places = {"ramadi"};
+
+        Entity& q_berger = add("q-berger", EntityKind::Quote);
+        q_berger.speaker = "berger";
+        q_berger.mentions = {mention(4)};
+        Entity& q_sym = add("q-sympathizer", EntityKind::Quote);  // said where the speaker is
+        q_sym.speaker = "sympathizer";
+        q_sym.related = {"paris-attacks"};
+        q_sym.mentions = {mention(5), mention(3), mention(5)};
+        Entity& q_ismail = add("q-ismail", EntityKind::Quote);  // said somewhere of its own
+        q_ismail.speaker = "ismail";
+        q_ismail.place = "baiji";
+        q_ismail.related = {"baiji-recapture", "sinjar-recapture"};
+
+        Entity& distance = add("fig-distance", EntityKind::Figure);
+        distance.check = FigureCheck{"distance", "sinjar", "paris", 2500, "mi"};
+        Entity& dead = add("fig-dead", EntityKind::Figure);
+        dead.related = {"paris-attacks"};
+        dead.mentions = {mention(1)};
+    }
+
+    Entity& add(const std::string& id, EntityKind kind) {
+        pack.entity_index[id] = pack.entities.size();
+        Entity& entity = pack.entities.emplace_back();
+        entity.id = id;
+        entity.kind = kind;
+        entity.name = id;
+        return entity;
+    }
+    void add_place(const std::string& id) { add(id, EntityKind::Place).location = GeoPoint{33.0, 44.0}; }
+    Mention mention(std::size_t paragraph) {
+        Mention m;
+        m.paragraph = pack.article.paragraphs[paragraph].id;
+        m.exact = "text";
+        m.paragraph_index = paragraph;
+        m.end = 4;
+        return m;
+    }
+    Entity& entity(const std::string& id) { return pack.entities[pack.entity_index.at(id)]; }
+
+    Pack pack;
+};
+
+// [SECTION] linked_to ---------------------------------------------------------------
+
+TEST_F(SelectionTest, UnknownOrEmptyIdLinksNothing) {
+    for (const char* id : {"", "nowhere", "sinja", "SINJAR"}) {
+        const Linked linked = linked_to(pack, id);
+        EXPECT_TRUE(linked.empty()) << id;
+        EXPECT_THAT(linked.entities, IsEmpty()) << id;
+        EXPECT_THAT(linked.paragraphs, IsEmpty()) << id;
+        EXPECT_FALSE(linked.contains("sinjar")) << id;
+    }
+}
+
+TEST_F(SelectionTest, PlaceLinksItsEventsPeopleQuotesAndFigures) {
+    // sinjar: the general stationed there, the event there, the figure measured from it;
+    // not q-ismail, which names the Sinjar event but neither the place nor a speaker there.
+    EXPECT_THAT(linked_to(pack, "sinjar").entities,
+                ElementsAre("sinjar", "ali-ahmed", "sinjar-recapture", "fig-distance"));
+    // turkey: the sympathizer there, and their quote, which names no place itself.
+    EXPECT_THAT(linked_to(pack, "turkey").entities, ElementsAre("turkey", "sympathizer", "q-sympathizer"));
+    // baiji: the quote said there by a speaker based elsewhere.
+    EXPECT_THAT(linked_to(pack, "baiji").entities, ElementsAre("baiji", "baiji-recapture", "q-ismail"));
+    // ramadi: the person there, the undated event, the quote whose speaker is there.
+    EXPECT_THAT(linked_to(pack, "ramadi").entities, ElementsAre("ramadi", "ismail", "ramadi-siege", "q-ismail"));
+    EXPECT_THAT(linked_to(pack, "raqqa").entities, ElementsAre("raqqa"));
+}
+
+TEST_F(SelectionTest, PersonLinksQuotesPlaceAffiliations) {
+    EXPECT_THAT(linked_to(pack, "berger").entities, ElementsAre("berger", "brookings", "q-berger"));
+    EXPECT_THAT(linked_to(pack, "ali-ahmed").entities, ElementsAre("ali-ahmed", "sinjar", "kurdish-forces"));
+    EXPECT_THAT(linked_to(pack, "ismail").entities, ElementsAre("ismail", "ramadi", "q-ismail"));
+}
+
+TEST_F(SelectionTest, OrganisationLinksItsPeopleAndEvents) {
+    EXPECT_THAT(linked_to(pack, "kurdish-forces").entities,
+                ElementsAre("kurdish-forces", "ali-ahmed", "sinjar-recapture"));
+    EXPECT_THAT(linked_to(pack, "islamic-state").entities,
+                ElementsAre("islamic-state", "sinjar-recapture", "paris-attacks"));
+    EXPECT_THAT(linked_to(pack, "brookings").entities, ElementsAre("brookings", "berger"));
+}
+
+TEST_F(SelectionTest, EventLinksPlacesParticipantsAndWhatIsAboutIt) {
+    EXPECT_THAT(linked_to(pack, "sinjar-recapture").entities,
+                ElementsAre("sinjar-recapture", "sinjar", "kurdish-forces", "islamic-state", "q-ismail"));
+    EXPECT_THAT(linked_to(pack, "paris-attacks").entities,
+                ElementsAre("paris-attacks", "paris", "islamic-state", "q-sympathizer", "fig-dead"));
+}
+
+TEST_F(SelectionTest, QuoteLinksSpeakerSpeakersPlaceAndRelated) {
+    EXPECT_THAT(linked_to(pack, "q-sympathizer").entities,
+                ElementsAre("q-sympathizer", "turkey", "sympathizer", "paris-attacks"));
+    EXPECT_THAT(linked_to(pack, "q-ismail").entities,
+                ElementsAre("q-ismail", "ramadi", "baiji", "ismail", "sinjar-recapture", "baiji-recapture"));
+    EXPECT_THAT(linked_to(pack, "q-berger").entities, ElementsAre("q-berger", "berger"));
+}
+
+TEST_F(SelectionTest, FigureLinksWhatItIsAbout) {
+    EXPECT_THAT(linked_to(pack, "fig-distance").entities, ElementsAre("fig-distance", "sinjar", "paris"));
+    EXPECT_THAT(linked_to(pack, "fig-dead").entities, ElementsAre("fig-dead", "paris-attacks"));
+}
+
+TEST_F(SelectionTest, LinksAreSymmetricAndNeverRepeat) {
+    for (const Entity& a : pack.entities) {
+        const Linked linked = linked_to(pack, a.id);
+        ASSERT_EQ(linked.focus, a.id);
+        ASSERT_FALSE(linked.entities.empty());
+        EXPECT_EQ(linked.entities.front(), a.id);
+        std::vector<std::string> sorted = linked.entities;
+        std::sort(sorted.begin(), sorted.end());
+        EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end()) << a.id << " repeats an entity";
+        for (const Entity& b : pack.entities) {
+            if (&a == &b) continue;
+            EXPECT_EQ(linked.contains(b.id), linked_to(pack, b.id).contains(a.id)) << a.id << " <-> " << b.id;
+        }
+    }
+}
+
+TEST_F(SelectionTest, LinkedEntitiesFollowPackOrderAfterTheFocus) {
+    for (const Entity& e : pack.entities) {
+        const Linked linked = linked_to(pack, e.id);
+        std::vector<std::size_t> indices;
+        for (std::size_t i = 1; i < linked.entities.size(); ++i) indices.push_back(pack.entity_index.at(linked.entities[i]));
+        EXPECT_TRUE(std::is_sorted(indices.begin(), indices.end())) << e.id;
+    }
+}
+
+TEST_F(SelectionTest, DanglingReferencesAreIgnored) {
+    entity("fig-dead").related.push_back("no-such-entity");
+    entity("q-berger").speaker = "nobody";
+    EXPECT_THAT(linked_to(pack, "fig-dead").entities, ElementsAre("fig-dead", "paris-attacks"));
+    EXPECT_THAT(linked_to(pack, "q-berger").entities, ElementsAre("q-berger"));
+    EXPECT_THAT(linked_to(pack, "berger").entities, ElementsAre("berger", "brookings"));
+}
+
+TEST_F(SelectionTest, ParagraphsAreTheFocusMentionsSortedAndUnique) {
+    const Linked quote = linked_to(pack, "q-sympathizer");
+    EXPECT_THAT(quote.paragraphs, ElementsAre(3u, 5u));
+    EXPECT_TRUE(quote.mentions_paragraph(3));
+    EXPECT_TRUE(quote.mentions_paragraph(5));
+    EXPECT_FALSE(quote.mentions_paragraph(4));
+    // The event is linked to the quote, but the quote's paragraphs are not the event's.
+    EXPECT_THAT(linked_to(pack, "paris-attacks").paragraphs, IsEmpty());
+    EXPECT_THAT(linked_to(pack, "fig-dead").paragraphs, ElementsAre(1u));
+}
+
+TEST_F(SelectionTest, ContainsMatchesWholeIdsOnly) {
+    const Linked linked = linked_to(pack, "q-ismail");
+    for (const std::string& id : linked.entities) EXPECT_TRUE(linked.contains(id)) << id;
+    EXPECT_FALSE(linked.contains("ismai"));
+    EXPECT_FALSE(linked.contains("ismail-x"));
+    EXPECT_FALSE(linked.contains(""));
+    EXPECT_FALSE(linked.contains("paris"));
+
+    // A Linked written out by hand (no id_order) still answers.
+    Linked by_hand;
+    by_hand.focus = "b";
+    by_hand.entities = {"b", "a", "c"};
+    EXPECT_TRUE(by_hand.contains("a"));
+    EXPECT_TRUE(by_hand.contains("c"));
+    EXPECT_FALSE(by_hand.contains("d"));
+}
+
+// [SECTION] Emphasis ---------------------------------------------------------------
+
+TEST_F(SelectionTest, SelectedBeatsHoveredBeatsRelated) {
+    AppState state;
+    state.selection = "paris-attacks";
+    state.hover = "sinjar";
+    const Linked selected = linked_to(pack, state.selection);
+    const Linked hovered = linked_to(pack, state.hover);
+
+    EXPECT_EQ(emphasis_of(state, selected, hovered, "paris-attacks"), Emphasis::Selected);
+    EXPECT_EQ(emphasis_of(state, selected, hovered, "sinjar"), Emphasis::Hovered);
+    EXPECT_EQ(emphasis_of(state, selected, hovered, "paris"), Emphasis::Related);         // via the selection
+    EXPECT_EQ(emphasis_of(state, selected, hovered, "ali-ahmed"), Emphasis::Related);     // via the hover
+    EXPECT_EQ(emphasis_of(state, selected, hovered, "fig-distance"), Emphasis::Related);  // via the hover
+    EXPECT_EQ(emphasis_of(state, selected, hovered, "berger"), Emphasis::None);
+    EXPECT_EQ(emphasis_of(state, selected, hovered, ""), Emphasis::None);
+
+    // Hovering the selected entity keeps it selected; hovering a related one raises it.
+    state.hover = "paris-attacks";
+    EXPECT_EQ(emphasis_of(state, selected, linked_to(pack, state.hover), "paris-attacks"), Emphasis::Selected);
+    state.hover = "paris";
+    EXPECT_EQ(emphasis_of(state, selected, linked_to(pack, state.hover), "paris"), Emphasis::Hovered);
+
+    const AppState nothing;
+    EXPECT_EQ(emphasis_of(nothing, Linked{}, Linked{}, "paris"), Emphasis::None);
+}
+
+// [SECTION] Places and time ----------------------------------------------------------
+
+TEST_F(SelectionTest, PlacesOfEachKind) {
+    EXPECT_THAT(places_of(pack, "raqqa"), ElementsAre("raqqa"));
+    EXPECT_THAT(places_of(pack, "paris-attacks"), ElementsAre("paris"));
+    EXPECT_THAT(places_of(pack, "ali-ahmed"), ElementsAre("sinjar"));
+    EXPECT_THAT(places_of(pack, "berger"), IsEmpty());
+    EXPECT_THAT(places_of(pack, "q-ismail"), ElementsAre("baiji"));           // where it was said
+    EXPECT_THAT(places_of(pack, "q-sympathizer"), ElementsAre("turkey"));     // where the speaker is
+    EXPECT_THAT(places_of(pack, "q-berger"), IsEmpty());
+    EXPECT_THAT(places_of(pack, "fig-distance"), ElementsAre("sinjar", "paris"));
+    EXPECT_THAT(places_of(pack, "fig-dead"), ElementsAre("paris"));           // through its event
+    EXPECT_THAT(places_of(pack, "islamic-state"), ElementsAre("sinjar", "paris"));
+    EXPECT_THAT(places_of(pack, "brookings"), IsEmpty());
+    EXPECT_THAT(places_of(pack, "nowhere"), IsEmpty());
+    EXPECT_THAT(places_of(pack, ""), IsEmpty());
+
+    entity("fig-dead").place = "paris";  // named twice: once in the result
+    EXPECT_THAT(places_of(pack, "fig-dead"), ElementsAre("paris"));
+    entity("ali-ahmed").place = "kurdish-forces";  // not a place: never on the map
+    EXPECT_THAT(places_of(pack, "ali-ahmed"), IsEmpty());
+}
+
+TEST_F(SelectionTest, PlaceIsFutureUntilItsFirstDatedEventStarts) {
+    const int nov13 = day("2015-11-13");
+    EXPECT_TRUE(place_is_future(pack, "paris", nov13 - 1));
+    EXPECT_FALSE(place_is_future(pack, "paris", nov13));
+    EXPECT_FALSE(place_is_future(pack, "paris", nov13 + 400));
+
+    // A range counts from its start: Baiji is no longer future on 1 October.
+    EXPECT_TRUE(place_is_future(pack, "baiji", day("2015-09-30")));
+    EXPECT_FALSE(place_is_future(pack, "baiji", day("2015-10-01")));
+    EXPECT_FALSE(place_is_future(pack, "baiji", day("2015-10-15")));
+
+    // Never dimmed without a dated event (Ramadi's siege is undated, Raqqa has none).
+    for (int d : {-100000, 0, nov13, 100000}) {
+        EXPECT_FALSE(place_is_future(pack, "ramadi", d));
+        EXPECT_FALSE(place_is_future(pack, "raqqa", d));
+        EXPECT_FALSE(place_is_future(pack, "nowhere", d));
+    }
+
+    // Two events: future only before the earlier one.
+    entity("baiji-recapture").places.push_back("paris");
+    EXPECT_TRUE(place_is_future(pack, "paris", day("2015-09-30")));
+    EXPECT_FALSE(place_is_future(pack, "paris", day("2015-10-01")));
+    EXPECT_FALSE(place_is_future(pack, "paris", day("2015-11-12")));
+}
+
+TEST_F(SelectionTest, FirstEventDaysAgreeWithPlaceIsFuture) {
+    entity("baiji-recapture").places.push_back("paris");
+    const std::vector<std::optional<int>> first = first_event_day_by_entity(pack);
+    ASSERT_EQ(first.size(), pack.entities.size());
+    EXPECT_EQ(first[pack.entity_index.at("paris")], day("2015-10-01"));
+    EXPECT_EQ(first[pack.entity_index.at("sinjar")], day("2015-11-13"));
+    EXPECT_EQ(first[pack.entity_index.at("ramadi")], std::nullopt);
+    EXPECT_EQ(first[pack.entity_index.at("paris-attacks")], std::nullopt);
+    for (int d = day("2015-09-25"); d <= day("2015-11-20"); ++d)
+        for (std::size_t i = 0; i < pack.entities.size(); ++i) {
+            if (pack.entities[i].kind != EntityKind::Place) continue;
+            EXPECT_EQ(place_is_future(pack, pack.entities[i].id, d), first[i] && *first[i] > d)
+                << pack.entities[i].id << " on " << format_iso_day(d);
+        }
+}
+
+} // namespace
+} // namespace explainer

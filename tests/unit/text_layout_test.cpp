@@ -1,0 +1,128 @@
+#include "core/text_layout.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace explainer;
+
+namespace {
+
+// Fixed pitch: every code point is 10 px wide in style 0 and 20 px in style 1, so the
+// expected breaks can be worked out by hand.
+float measure(int style, std::string_view text) {
+    int code_points = 0;
+    for (unsigned char c : text) code_points += (c & 0xC0) != 0x80;
+    return code_points * (style == 1 ? 20.0f : 10.0f);
+}
+float line_height(int style) { return style == 1 ? 30.0f : 20.0f; }
+
+std::vector<StyledRun> plain(std::string_view text) { return {{0, text.size(), 0, -1}}; }
+
+std::vector<std::string> line_texts(std::string_view text, const ParagraphLayout& layout) {
+    std::vector<std::string> out;
+    for (const LayoutLine& line : layout.lines) {
+        std::string s;
+        for (const PlacedRun& run : line.runs) s += std::string(text.substr(run.begin, run.end - run.begin));
+        out.push_back(s);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(TextLayout, WrapsAtSpacesWithoutExceedingTheMeasure) {
+    const std::string text = "aaa bbb ccc";
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 75, measure, line_height);
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"aaa bbb", "ccc"}));
+    EXPECT_FLOAT_EQ(layout.lines[0].width, 70);
+    EXPECT_FLOAT_EQ(layout.lines[1].width, 30);
+    EXPECT_FLOAT_EQ(layout.lines[1].y, 20);
+    EXPECT_FLOAT_EQ(layout.height, 40);
+}
+
+TEST(TextLayout, TrailingSpaceMayHangPastTheMeasure) {
+    // "aaa bbb " is 80 px with its space, but its ink is 70: it fits in 70.
+    const std::string text = "aaa bbb ccc";
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 70, measure, line_height);
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"aaa bbb", "ccc"}));
+}
+
+TEST(TextLayout, EveryLineFitsAndNoTextIsLost) {
+    const std::string text =
+        "The victory by Kurdish forces in Sinjar was just one in a string of losses for the militant group as it "
+        "faces attacks on multiple fronts \xE2\x80\x94 from Ramadi in Iraq to Raqqa in Syria.";
+    for (float width : {60.0f, 100.0f, 170.0f, 333.0f, 640.0f, 5000.0f}) {
+        const ParagraphLayout layout = layout_paragraph(text, plain(text), width, measure, line_height);
+        std::string joined;
+        for (const LayoutLine& line : layout.lines) {
+            EXPECT_LE(line.width, width) << "at width " << width;
+            for (const PlacedRun& run : line.runs) joined += text.substr(run.begin, run.end - run.begin);
+        }
+        std::string without_spaces;
+        for (char c : text)
+            if (c != ' ') without_spaces += c;
+        joined.erase(std::remove(joined.begin(), joined.end(), ' '), joined.end());
+        EXPECT_EQ(joined, without_spaces) << "at width " << width;
+    }
+}
+
+TEST(TextLayout, BreaksAfterAnEmDashInsideAWord) {
+    const std::string text = "fronts\xE2\x80\x94" "from";  // 11 code points
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 80, measure, line_height);
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"fronts\xE2\x80\x94", "from"}));
+}
+
+TEST(TextLayout, BreaksAWordWiderThanTheMeasureBetweenCodePoints) {
+    const std::string text = "abcdefghij \xC3\xA9t\xC3\xA9";  // "abcdefghij été"
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 40, measure, line_height);
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"abcd", "efgh", "ij", "\xC3\xA9t\xC3\xA9"}));
+}
+
+TEST(TextLayout, StylesChangeWidthsAndLineHeights) {
+    const std::string text = "aa bb cc";
+    // "bb" is in the wide style: "aa " (30) + "bb" (40) = 70 fits in 70; "cc" wraps.
+    const std::vector<StyledRun> runs = {{0, 3, 0, -1}, {3, 5, 1, 7}, {5, 8, 0, -1}};
+    const ParagraphLayout layout = layout_paragraph(text, runs, 70, measure, line_height);
+    ASSERT_EQ(layout.lines.size(), 2u);
+    EXPECT_FLOAT_EQ(layout.lines[0].height, 30);  // the tall style sets the line's height
+    EXPECT_FLOAT_EQ(layout.lines[1].height, 20);
+    EXPECT_FLOAT_EQ(layout.height, 50);
+}
+
+TEST(TextLayout, HitTestingFindsTagsAndIgnoresPlainText) {
+    const std::string text = "in Sinjar and Paris today";
+    //                        0123456789012345678901234
+    const std::vector<StyledRun> runs = {{0, 3, 0, -1}, {3, 9, 0, 1}, {9, 14, 0, -1}, {14, 19, 0, 2}, {19, 25, 0, -1}};
+    const ParagraphLayout layout = layout_paragraph(text, runs, 1000, measure, line_height);
+    EXPECT_EQ(tag_at(layout, 35, 10), std::optional<int>(1));   // inside "Sinjar" (30..90)
+    EXPECT_EQ(tag_at(layout, 89, 10), std::optional<int>(1));
+    EXPECT_EQ(tag_at(layout, 95, 10), std::nullopt);             // " and "
+    EXPECT_EQ(tag_at(layout, 145, 10), std::optional<int>(2));  // "Paris" (140..190)
+    EXPECT_EQ(tag_at(layout, 145, 25), std::nullopt);            // below the only line
+    EXPECT_EQ(tag_at(layout, 5, 10), std::nullopt);
+}
+
+TEST(TextLayout, ATagBrokenAcrossLinesHasOneRectPerLine) {
+    const std::string text = "xx the French capital yy";
+    //                        012345678901234567890123
+    const std::vector<StyledRun> runs = {{0, 3, 0, -1}, {3, 21, 0, 5}, {21, 24, 0, -1}};
+    const ParagraphLayout layout = layout_paragraph(text, runs, 100, measure, line_height);
+    // Lines: "xx the" (60) / "French" (60) / "capital yy" (100).
+    const std::vector<LayoutRect> rects = tag_rects(layout, 5);
+    ASSERT_EQ(rects.size(), 3u);
+    EXPECT_FLOAT_EQ(rects[0].x, 30);
+    EXPECT_FLOAT_EQ(rects[0].w, 30);  // "the", its trailing space clipped at the line end
+    EXPECT_FLOAT_EQ(rects[1].y, 20);
+    EXPECT_FLOAT_EQ(rects[1].w, 60);
+    EXPECT_FLOAT_EQ(rects[2].x, 0);
+    EXPECT_FLOAT_EQ(rects[2].w, 70);  // "capital"
+    EXPECT_TRUE(tag_rects(layout, 99).empty());
+}
+
+TEST(TextLayout, EmptyTextHasNoLines) {
+    const ParagraphLayout layout = layout_paragraph("", {}, 100, measure, line_height);
+    EXPECT_TRUE(layout.lines.empty());
+    EXPECT_FLOAT_EQ(layout.height, 0);
+}

@@ -1,0 +1,491 @@
+// The timeline's geometry: mapping, limits, zoom/pan, fitting, calendar ticks, lanes.
+// Tick expectations come from the calendar (month lengths, weekdays of known dates),
+// not from the code under test.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/dates.h"
+#include "core/time_scale.h"
+
+namespace explainer {
+namespace {
+
+double day(const char* iso) { return *parse_iso_day(iso); }
+int iday(const char* iso) { return *parse_iso_day(iso); }
+
+DateSpan span(const char* from, const char* to) {
+    DateSpan s;
+    s.start_day = iday(from);
+    s.end_day = iday(to);
+    return s;
+}
+
+// [SECTION] Mapping -----------------------------------------------------------------
+
+TEST(TimeScale, EndsMapToEdgesAndConversionsRoundTrip) {
+    for (const TimeRange range : {TimeRange{day("2015-01-01"), day("2016-01-01")}, TimeRange{-500.25, -497.0},
+                                  TimeRange{-4000.0, 9000.0}}) {
+        for (double width : {1.0, 321.0, 1600.0}) {
+            EXPECT_NEAR(day_to_x(range, width, range.start_day), 0.0, 1e-9);
+            EXPECT_NEAR(day_to_x(range, width, range.end_day), width, 1e-6);
+            EXPECT_NEAR(pixels_per_day(range, width) * (range.end_day - range.start_day), width, 1e-6);
+            for (double f = -0.5; f <= 1.5; f += 0.125) {
+                const double d = range.start_day + f * (range.end_day - range.start_day);
+                EXPECT_NEAR(x_to_day(range, width, day_to_x(range, width, d)), d, 1e-6);
+                const double x = f * width;
+                EXPECT_NEAR(day_to_x(range, width, x_to_day(range, width, x)), x, 1e-6);
+            }
+        }
+    }
+}
+
+TEST(TimeScale, DegenerateInputsStayFinite) {
+    const TimeRange empty{100.0, 100.0};
+    EXPECT_TRUE(std::isfinite(day_to_x(empty, 800, 101.0)));
+    EXPECT_TRUE(std::isfinite(x_to_day(empty, 800, 5.0)));
+    EXPECT_TRUE(std::isfinite(x_to_day({0, 10}, 0.0, 5.0)));
+    EXPECT_TRUE(std::isfinite(x_to_day({0, 10}, -3.0, 5.0)));
+    EXPECT_TRUE(std::isfinite(x_to_day({0, 10}, NAN, 5.0)));
+}
+
+// [SECTION] Limits, zoom and pan -------------------------------------------------------
+
+TEST(TimeScale, ClampKeepsSpanWithinLimitsAboutTheCentre) {
+    const TimeLimits free;
+    const TimeRange tiny = clamp_range({1000.0, 1000.5}, free);
+    EXPECT_NEAR(tiny.end_day - tiny.start_day, kMinSpanDays, 1e-9);
+    EXPECT_NEAR((tiny.start_day + tiny.end_day) / 2, 1000.25, 1e-9);
+
+    const TimeRange huge = clamp_range({-40000.0, 40000.0}, free);
+    EXPECT_NEAR(huge.end_day - huge.start_day, kMaxSpanDays, 1e-6);
+    EXPECT_NEAR((huge.start_day + huge.end_day) / 2, 0.0, 1e-6);
+    EXPECT_GT(kMaxSpanDays, 29 * 365.0);
+    EXPECT_LT(kMaxSpanDays, 31 * 366.0);
+
+    const TimeRange fine = clamp_range({16000.0, 16400.0}, free);
+    EXPECT_DOUBLE_EQ(fine.start_day, 16000.0);
+    EXPECT_DOUBLE_EQ(fine.end_day, 16400.0);
+
+    const TimeRange reversed = clamp_range({16400.0, 16000.0}, free);
+    EXPECT_DOUBLE_EQ(reversed.start_day, 16000.0);
+    EXPECT_DOUBLE_EQ(reversed.end_day, 16400.0);
+}
+
+TEST(TimeScale, ClampSlidesIntoBounds) {
+    TimeLimits limits;
+    limits.bounds = TimeRange{1000.0, 2000.0};
+    TimeRange r = clamp_range({900.0, 1100.0}, limits);
+    EXPECT_DOUBLE_EQ(r.start_day, 1000.0);
+    EXPECT_DOUBLE_EQ(r.end_day, 1200.0);
+    r = clamp_range({1950.0, 2150.0}, limits);
+    EXPECT_DOUBLE_EQ(r.start_day, 1800.0);
+    EXPECT_DOUBLE_EQ(r.end_day, 2000.0);
+    // Wider than the bounds: the bounds.
+    r = clamp_range({0.0, 5000.0}, limits);
+    EXPECT_DOUBLE_EQ(r.start_day, 1000.0);
+    EXPECT_DOUBLE_EQ(r.end_day, 2000.0);
+    // Bounds narrower than the minimum span: the minimum span, centred on them.
+    limits.bounds = TimeRange{500.0, 501.0};
+    r = clamp_range({0.0, 5000.0}, limits);
+    EXPECT_NEAR(r.end_day - r.start_day, kMinSpanDays, 1e-9);
+    EXPECT_NEAR((r.start_day + r.end_day) / 2, 500.5, 1e-9);
+}
+
+TEST(TimeScale, ClampTurnsNonsenseIntoSomethingShowable) {
+    TimeLimits limits;
+    TimeRange r = clamp_range({NAN, 5.0}, limits);
+    EXPECT_DOUBLE_EQ(r.start_day, 0.0);
+    EXPECT_DOUBLE_EQ(r.end_day, kMinSpanDays);
+    limits.bounds = TimeRange{1000.0, 2000.0};
+    r = clamp_range({0.0, INFINITY}, limits);
+    EXPECT_DOUBLE_EQ(r.start_day, 1000.0);
+    EXPECT_DOUBLE_EQ(r.end_day, 2000.0);
+    r = clamp_range({-1e308, 1e308}, limits);
+    EXPECT_DOUBLE_EQ(r.start_day, 1000.0);
+    EXPECT_DOUBLE_EQ(r.end_day, 2000.0);
+    r = clamp_range({-1e308, 1e308}, TimeLimits{});
+    EXPECT_TRUE(std::isfinite(r.start_day));
+    EXPECT_NEAR(r.end_day - r.start_day, kMaxSpanDays, 1e-3);
+}
+
+TEST(TimeScale, LimitsAroundAddAMarginOfTheData) {
+    const TimeLimits limits = limits_around({1000.0, 1400.0}, 0.25);
+    ASSERT_TRUE(limits.bounds.has_value());
+    EXPECT_DOUBLE_EQ(limits.bounds->start_day, 900.0);
+    EXPECT_DOUBLE_EQ(limits.bounds->end_day, 1500.0);
+    const TimeLimits one_day = limits_around({1000.0, 1001.0}, 0.1);
+    ASSERT_TRUE(one_day.bounds.has_value());
+    EXPECT_GE(one_day.bounds->end_day - one_day.bounds->start_day, kMinSpanDays);
+    EXPECT_FALSE(limits_around({NAN, 1.0}, 0.1).bounds.has_value());
+}
+
+TEST(TimeScale, ZoomKeepsTheDayUnderThePointer) {
+    const TimeLimits free;
+    const TimeRange range{day("2015-01-01"), day("2016-01-01")};
+    const double width = 900;
+    for (double x : {0.0, 1.0, 250.0, 450.0, 899.0, 900.0}) {
+        for (double factor : {1.1, 2.0, 0.5, 1.0 / 1.1, 7.0}) {
+            const TimeRange z = zoom_about(range, width, x, factor, free);
+            EXPECT_NEAR(x_to_day(z, width, x), x_to_day(range, width, x), 1e-6) << x << " " << factor;
+            EXPECT_NEAR(z.end_day - z.start_day, (range.end_day - range.start_day) / factor, 1e-6);
+        }
+    }
+}
+
+TEST(TimeScale, ZoomStopsAtTheLimits) {
+    TimeLimits limits = limits_around({day("2014-06-01"), day("2015-12-01")}, 0.2);
+    TimeRange r{day("2015-01-01"), day("2015-07-01")};
+    const double anchor = x_to_day(r, 600, 200);
+    for (int i = 0; i < 60; ++i) r = zoom_about(r, 600, 200, 1.5, limits);
+    EXPECT_NEAR(r.end_day - r.start_day, kMinSpanDays, 1e-6);
+    EXPECT_NEAR(x_to_day(r, 600, 200), anchor, 1e-6) << "zooming in far from the bounds never slides";
+    for (int i = 0; i < 60; ++i) r = zoom_about(r, 600, 200, 1 / 1.5, limits);
+    EXPECT_NEAR(r.start_day, limits.bounds->start_day, 1e-6);
+    EXPECT_NEAR(r.end_day, limits.bounds->end_day, 1e-6);
+
+    limits.bounds.reset();
+    for (int i = 0; i < 60; ++i) r = zoom_about(r, 600, 200, 1 / 1.5, limits);
+    EXPECT_NEAR(r.end_day - r.start_day, kMaxSpanDays, 1e-6);
+
+    const TimeRange same = zoom_about(r, 600, 200, NAN, limits);
+    EXPECT_DOUBLE_EQ(same.end_day - same.start_day, r.end_day - r.start_day);
+    const TimeRange negative = zoom_about(r, 600, 200, -2.0, limits);
+    EXPECT_DOUBLE_EQ(negative.end_day - negative.start_day, r.end_day - r.start_day);
+}
+
+TEST(TimeScale, PanMovesTheContentWithThePointer) {
+    const TimeLimits free;
+    const TimeRange range{day("2015-10-01"), day("2015-12-01")};
+    const double width = 610;
+    for (double dx : {-300.0, -1.0, 0.0, 1.0, 42.0, 300.0}) {
+        const TimeRange p = pan_by_pixels(range, width, dx, free);
+        // What was under x is now under x + dx.
+        EXPECT_NEAR(x_to_day(p, width, 100 + dx), x_to_day(range, width, 100), 1e-6);
+        EXPECT_NEAR(p.end_day - p.start_day, range.end_day - range.start_day, 1e-9);
+    }
+    const TimeLimits limits = limits_around({day("2015-10-01"), day("2015-12-01")}, 0.1);
+    const TimeRange stopped = pan_by_pixels(range, width, 1e6, limits);
+    EXPECT_NEAR(stopped.start_day, limits.bounds->start_day, 1e-9);
+    EXPECT_NEAR(stopped.end_day - stopped.start_day, range.end_day - range.start_day, 1e-9);
+    const TimeRange unchanged = pan_by_pixels(range, width, NAN, free);
+    EXPECT_DOUBLE_EQ(unchanged.start_day, range.start_day);
+}
+
+// [SECTION] Fitting the data -----------------------------------------------------------
+
+TEST(TimeScale, FitCoversEveryDayOfEverySpan) {
+    const std::vector<DateSpan> spans = {span("2015-11-13", "2015-11-13"), span("2015-10-01", "2015-10-31"),
+                                         span("2015-11-20", "2015-11-20")};
+    const std::optional<TimeRange> extent = data_extent(spans);
+    ASSERT_TRUE(extent.has_value());
+    EXPECT_DOUBLE_EQ(extent->start_day, day("2015-10-01"));
+    EXPECT_DOUBLE_EQ(extent->end_day, day("2015-11-21"));  // the 20th is covered to its end
+
+    const TimeRange fitted = fit_range(spans, 0.1);
+    const double padding = 0.1 * (day("2015-11-21") - day("2015-10-01"));
+    EXPECT_NEAR(fitted.start_day, day("2015-10-01") - padding, 1e-9);
+    EXPECT_NEAR(fitted.end_day, day("2015-11-21") + padding, 1e-9);
+
+    const TimeRange unpadded = fit_range(spans, -1.0);
+    EXPECT_DOUBLE_EQ(unpadded.start_day, extent->start_day);
+    EXPECT_DOUBLE_EQ(unpadded.end_day, extent->end_day);
+}
+
+TEST(TimeScale, FitOfOneDayIsTheMinimumSpanAroundIt) {
+    const std::vector<DateSpan> spans = {span("2015-11-13", "2015-11-13")};
+    const TimeRange r = fit_range(spans, 0.1);
+    EXPECT_NEAR(r.end_day - r.start_day, kMinSpanDays, 1e-9);
+    EXPECT_NEAR((r.start_day + r.end_day) / 2, day("2015-11-13") + 0.5, 1e-9);
+    EXPECT_FALSE(data_extent({}).has_value());
+    const TimeRange none = fit_range({}, 0.1);
+    EXPECT_NEAR(none.end_day - none.start_day, kMinSpanDays, 1e-9);
+}
+
+TEST(TimeScale, TimelineSpansIncludeThePublicationDate) {
+    Pack pack;
+    pack.article.published = span("2015-11-21", "2015-11-21");
+    Entity event;
+    event.id = "paris-attacks";
+    event.kind = EntityKind::Event;
+    event.date = span("2015-11-13", "2015-11-13");
+    pack.entities.push_back(event);
+    Entity place;
+    place.id = "paris";
+    pack.entities.push_back(place);
+    const std::vector<DateSpan> spans = timeline_spans(pack);
+    ASSERT_EQ(spans.size(), 2u);
+    const std::optional<TimeRange> extent = data_extent(spans);
+    EXPECT_DOUBLE_EQ(extent->start_day, day("2015-11-13"));
+    EXPECT_DOUBLE_EQ(extent->end_day, day("2015-11-22"));
+}
+
+// [SECTION] Ticks ------------------------------------------------------------------------
+
+int weekday_from_monday(int d) {
+    // 2015-11-16 was a Monday.
+    return ((d - iday("2015-11-16")) % 7 + 7) % 7;
+}
+
+bool starts_unit(TickUnit unit, int d, int step) {
+    const CivilDate c = civil_from_days(d);
+    switch (unit) {
+    case TickUnit::Day: return true;
+    case TickUnit::Week: return weekday_from_monday(d) == 0;
+    case TickUnit::Month: return c.day == 1;
+    case TickUnit::Quarter: return c.day == 1 && (c.month - 1) % 3 == 0;
+    case TickUnit::Year: return c.day == 1 && c.month == 1;
+    case TickUnit::Decade: return c.day == 1 && c.month == 1 && ((c.year % (10 * step)) + 10 * step) % (10 * step) == 0;
+    }
+    return false;
+}
+
+void expect_well_formed(const TimeTicks& ticks, const TimeRange& r, double width, double spacing) {
+    SCOPED_TRACE(std::string(tick_unit_name(ticks.major_unit)) + " over " + std::to_string(r.end_day - r.start_day) +
+                 " days at " + std::to_string(width) + " px");
+    for (std::size_t i = 0; i < ticks.major.size(); ++i) {
+        const Tick& t = ticks.major[i];
+        EXPECT_GE(t.day, r.start_day);
+        EXPECT_LE(t.day, r.end_day);
+        EXPECT_NEAR(t.x, day_to_x(r, width, t.day), 1e-6);
+        EXPECT_TRUE(starts_unit(ticks.major_unit, t.day, ticks.major_step)) << format_iso_day(t.day);
+        EXPECT_FALSE(t.label.empty());
+        if (i > 0) {
+            EXPECT_GT(t.day, ticks.major[i - 1].day);
+            EXPECT_GE(t.x - ticks.major[i - 1].x, spacing - 1e-9) << t.label;
+        }
+    }
+    for (std::size_t i = 0; i < ticks.minor.size(); ++i) {
+        const Tick& t = ticks.minor[i];
+        ASSERT_TRUE(ticks.minor_unit.has_value());
+        EXPECT_TRUE(starts_unit(*ticks.minor_unit, t.day, 1)) << format_iso_day(t.day);
+        EXPECT_GE(t.day, r.start_day);
+        EXPECT_LE(t.day, r.end_day);
+        for (const Tick& m : ticks.major) EXPECT_NE(m.day, t.day);
+        if (i > 0) {
+            EXPECT_GT(t.day, ticks.minor[i - 1].day);
+            EXPECT_GE(t.x - ticks.minor[i - 1].x, kMinMinorTickSpacingPx - 1e-9);
+        }
+    }
+}
+
+TEST(TimeScale, TicksAreIncreasingAlignedAndSpacedForEveryZoom) {
+    const double centre = day("2015-11-13") + 0.3;
+    for (double span_days = kMinSpanDays; span_days <= kMaxSpanDays * 1.01; span_days *= 1.37) {
+        for (double width : {180.0, 640.0, 1900.0}) {
+            for (double spacing : {30.0, 72.0}) {
+                const TimeRange r{centre - span_days * 0.4, centre + span_days * 0.6};
+                const TimeTicks ticks = make_ticks(r, width, spacing);
+                expect_well_formed(ticks, r, width, spacing);
+                // The unit is the finest that is readable: one finer would be too dense.
+                EXPECT_LE(ticks.major.size(), static_cast<std::size_t>(width / spacing) + 1);
+            }
+        }
+    }
+}
+
+TEST(TimeScale, UnitGoesFromDecadesToDaysAsTheSpanShrinks) {
+    const double width = 800, spacing = 60;
+    const double centre = day("2015-11-13");
+    std::vector<TickUnit> units;
+    for (double span_days = kMaxSpanDays; span_days >= kMinSpanDays; span_days /= 1.25)
+        units.push_back(make_ticks({centre - span_days / 2, centre + span_days / 2}, width, spacing).major_unit);
+    ASSERT_FALSE(units.empty());
+    EXPECT_EQ(units.front(), TickUnit::Decade);  // 30 years in 800 px: a year is 27 px
+    EXPECT_EQ(units.back(), TickUnit::Day);      // 3 days in 800 px
+    for (std::size_t i = 1; i < units.size(); ++i) EXPECT_LE(units[i], units[i - 1]);
+    // Every unit shows up on the way down.
+    for (TickUnit u : {TickUnit::Decade, TickUnit::Year, TickUnit::Quarter, TickUnit::Month, TickUnit::Week,
+                       TickUnit::Day})
+        EXPECT_NE(std::find(units.begin(), units.end(), u), units.end()) << tick_unit_name(u);
+}
+
+TEST(TimeScale, MonthTicksFollowTheCalendarAcrossLeapFebruaries) {
+    struct Case {
+        const char* from;
+        const char* to;
+        std::vector<int> gaps;  // days between consecutive month starts, from the calendar
+    };
+    const Case cases[] = {
+        {"2015-12-01", "2016-04-01", {31, 31, 29, 31}},  // 2016 is a leap year
+        {"2014-12-01", "2015-04-01", {31, 31, 28, 31}},
+        {"1899-12-01", "1900-04-01", {31, 31, 28, 31}},  // 1900 is not
+        {"1999-12-01", "2000-04-01", {31, 31, 29, 31}},  // 2000 is
+        {"1968-12-01", "1969-04-01", {31, 31, 28, 31}},  // before the epoch
+    };
+    for (const Case& c : cases) {
+        // 60 px per month is readable at 55 px; weeks (14 px) are not.
+        const TimeRange r{day(c.from), day(c.to)};
+        const TimeTicks ticks = make_ticks(r, 2.0 * (r.end_day - r.start_day), 55);
+        ASSERT_EQ(ticks.major_unit, TickUnit::Month) << c.from;
+        ASSERT_EQ(ticks.major.size(), c.gaps.size() + 1) << c.from;
+        EXPECT_EQ(ticks.major.front().day, iday(c.from));
+        for (std::size_t i = 0; i < c.gaps.size(); ++i)
+            EXPECT_EQ(ticks.major[i + 1].day - ticks.major[i].day, c.gaps[i]) << c.from << " month " << i;
+    }
+}
+
+TEST(TimeScale, LabelsNameTheUnitAndMarkLargerOnes) {
+    // Months: January is labelled with its year.
+    TimeRange r{day("2015-09-15"), day("2016-03-15")};
+    TimeTicks ticks = make_ticks(r, 900, 60);
+    ASSERT_EQ(ticks.major_unit, TickUnit::Month);
+    std::vector<std::string> labels;
+    for (const Tick& t : ticks.major) {
+        labels.push_back(t.label);
+        EXPECT_EQ(t.starts_larger_unit, t.label == "2016");
+    }
+    EXPECT_EQ(labels, (std::vector<std::string>{"Oct", "Nov", "Dec", "2016", "Feb", "Mar"}));
+    EXPECT_EQ(ticks.context, "2015");
+
+    // Days: numbers, the 1st says its month, 1 January its year.
+    r = {day("2015-12-29"), day("2016-01-03") - 0.5};
+    ticks = make_ticks(r, 1000, 40);
+    ASSERT_EQ(ticks.major_unit, TickUnit::Day);
+    labels.clear();
+    for (const Tick& t : ticks.major) labels.push_back(t.label);
+    EXPECT_EQ(labels, (std::vector<std::string>{"29", "30", "31", "2016", "2"}));
+    EXPECT_TRUE(ticks.major[3].starts_larger_unit);
+    EXPECT_FALSE(ticks.major[2].starts_larger_unit);
+    EXPECT_EQ(ticks.context, "Dec 2015");
+    r = {day("2015-10-30"), day("2015-11-02")};
+    ticks = make_ticks(r, 1000, 40);
+    ASSERT_GE(ticks.major.size(), 3u);
+    EXPECT_EQ(ticks.major[2].label, "Nov");
+    EXPECT_TRUE(ticks.major[2].starts_larger_unit);
+
+    // Weeks: Mondays, "Nov 16".
+    r = {day("2015-10-20"), day("2015-12-20")};
+    ticks = make_ticks(r, 800, 60);
+    ASSERT_EQ(ticks.major_unit, TickUnit::Week);
+    ASSERT_FALSE(ticks.major.empty());
+    EXPECT_EQ(ticks.major.front().label, "Oct 26");
+    EXPECT_FALSE(ticks.major.front().starts_larger_unit);
+    EXPECT_EQ(ticks.major[1].label, "Nov 2");
+    EXPECT_TRUE(ticks.major[1].starts_larger_unit);
+    EXPECT_EQ(ticks.context, "2015");
+    EXPECT_EQ(ticks.minor_unit, TickUnit::Day);
+    EXPECT_EQ(ticks.minor.size(), 62u - ticks.major.size());  // 2015-10-20 .. 2015-12-20 are 62 days
+
+    // Years: the decade is marked.
+    r = {day("2005-06-01"), day("2016-06-01")};
+    ticks = make_ticks(r, 1200, 60);
+    ASSERT_EQ(ticks.major_unit, TickUnit::Year);
+    EXPECT_EQ(ticks.major.front().label, "2006");
+    for (const Tick& t : ticks.major) EXPECT_EQ(t.starts_larger_unit, t.label == "2010");
+    EXPECT_EQ(ticks.context, "");
+}
+
+TEST(TimeScale, HugeOrBadRangesStayBoundedAndSpaced) {
+    const TimeRange huge{-1e12, 1e12};
+    const TimeTicks ticks = make_ticks(huge, 1000, 50);
+    EXPECT_EQ(ticks.major_unit, TickUnit::Decade);
+    EXPECT_GT(ticks.major_step, 1);
+    EXPECT_LE(ticks.major.size(), 21u);
+    for (std::size_t i = 1; i < ticks.major.size(); ++i) EXPECT_GE(ticks.major[i].x - ticks.major[i - 1].x, 50.0);
+
+    const TimeRange centuries{day("1700-01-01"), day("2100-01-01")};
+    const TimeTicks long_view = make_ticks(centuries, 800, 60);
+    expect_well_formed(long_view, centuries, 800, 60);
+    EXPECT_GT(long_view.major_step, 1);
+
+    EXPECT_TRUE(make_ticks({NAN, 10}, 800, 60).major.empty());
+    EXPECT_TRUE(make_ticks({0, INFINITY}, 800, 60).major.empty());
+    const TimeTicks tiny_spacing = make_ticks({0, 10000}, 800, 0.0);
+    EXPECT_LE(tiny_spacing.major.size(), kMaxTicks);
+    EXPECT_LE(tiny_spacing.minor.size(), kMaxTicks);
+}
+
+// [SECTION] Label lanes --------------------------------------------------------------------
+
+bool clash(const LaneItem& a, const LaneItem& b, double gap) {
+    const double a0 = std::min(a.x0, a.x1), a1 = std::max(a.x0, a.x1);
+    const double b0 = std::min(b.x0, b.x1), b1 = std::max(b.x0, b.x1);
+    return b0 < a1 + gap && a0 < b1 + gap;
+}
+
+TEST(TimeScale, LanesStackOverlapsAndHideTheRest) {
+    const std::vector<LaneItem> items = {{0, 100, 0}, {50, 150, 0}, {90, 200, 0}, {120, 130, 0}, {210, 260, 0}};
+    const std::vector<LaneSlot> slots = assign_lanes(items, 3);
+    ASSERT_EQ(slots.size(), items.size());
+    EXPECT_EQ(slots[0].lane, 0);
+    EXPECT_EQ(slots[1].lane, 1);
+    EXPECT_EQ(slots[2].lane, 2);
+    EXPECT_EQ(slots[3].lane, 0);  // after item 0 ends
+    EXPECT_EQ(slots[4].lane, 0);
+    for (const LaneSlot& s : slots) EXPECT_FALSE(s.hidden);
+
+    const std::vector<LaneSlot> two = assign_lanes(items, 2);
+    EXPECT_TRUE(two[2].hidden);
+    EXPECT_FALSE(two[3].hidden);
+    for (const LaneSlot& s : assign_lanes(items, 0)) EXPECT_TRUE(s.hidden);
+}
+
+TEST(TimeScale, LanesServeHigherPriorityFirst) {
+    const std::vector<LaneItem> items = {{0, 100, 0}, {50, 150, 5}, {60, 70, 5}};
+    const std::vector<LaneSlot> slots = assign_lanes(items, 2);
+    EXPECT_EQ(slots[1].lane, 0);
+    EXPECT_EQ(slots[2].lane, 1);
+    EXPECT_TRUE(slots[0].hidden);
+}
+
+TEST(TimeScale, LanesRespectTheGapAndOddInput) {
+    const std::vector<LaneItem> touching = {{0, 100, 0}, {100, 200, 0}};
+    EXPECT_EQ(assign_lanes(touching, 2)[1].lane, 0);
+    EXPECT_EQ(assign_lanes(touching, 2, 4.0)[1].lane, 1);
+    const std::vector<LaneItem> odd = {{100, 0, 0}, {50, 60, 0}, {NAN, 10, 9}, {INFINITY, 10, 9}};
+    const std::vector<LaneSlot> slots = assign_lanes(odd, 2);
+    EXPECT_EQ(slots[0].lane, 0);
+    EXPECT_EQ(slots[1].lane, 1);
+    EXPECT_TRUE(slots[2].hidden);
+    EXPECT_TRUE(slots[3].hidden);
+}
+
+TEST(TimeScale, LanesNeverOverlapAndUseTheLowestFreeLane) {
+    std::uint32_t seed = 12345;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<double>(seed >> 8) / static_cast<double>(1u << 24);
+    };
+    for (int round = 0; round < 40; ++round) {
+        const double gap = round % 2 ? 3.0 : 0.0;
+        const int max_lanes = 1 + round % 4;
+        std::vector<LaneItem> items;
+        for (int i = 0; i < 120; ++i) {
+            const double x0 = next() * 1000, w = 5 + next() * 120;
+            items.push_back({x0, x0 + w, static_cast<int>(next() * 4)});
+        }
+        const std::vector<LaneSlot> slots = assign_lanes(items, max_lanes, gap);
+        // Placement order: priority, then input order.
+        auto before = [&](std::size_t a, std::size_t b) {
+            return items[a].priority > items[b].priority || (items[a].priority == items[b].priority && a < b);
+        };
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const int lanes_to_check = slots[i].hidden ? max_lanes : slots[i].lane;
+            if (!slots[i].hidden) {
+                ASSERT_GE(slots[i].lane, 0);
+                ASSERT_LT(slots[i].lane, max_lanes);
+            }
+            for (std::size_t j = 0; j < items.size(); ++j) {
+                if (i == j || slots[j].hidden) continue;
+                if (!slots[i].hidden && slots[j].lane == slots[i].lane) {
+                    ASSERT_FALSE(clash(items[i], items[j], gap)) << "round " << round << ": " << i << " and " << j;
+                }
+            }
+            // Every lower lane (every lane, if hidden) was blocked by an item placed earlier.
+            for (int lane = 0; lane < lanes_to_check; ++lane) {
+                bool blocked = false;
+                for (std::size_t j = 0; j < items.size() && !blocked; ++j)
+                    blocked = j != i && !slots[j].hidden && slots[j].lane == lane && before(j, i) &&
+                              clash(items[i], items[j], gap);
+                ASSERT_TRUE(blocked) << "round " << round << ": item " << i << " could have used lane " << lane;
+            }
+        }
+    }
+}
+
+} // namespace
+} // namespace explainer

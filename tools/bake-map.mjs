@@ -1,0 +1,594 @@
+#!/usr/bin/env node
+// Bakes the explainer's basemap: Natural Earth 1:50m countries (npm world-atlas 2.0.2,
+// public domain) clipped to Western Europe .. Iraq, written as the compact binary the
+// engine parses with parse_basemap() (src/core/basemap.h, which documents the format).
+//
+// Usage: node tools/bake-map.mjs OUT.bin [countries-50m.json]
+// Output is deterministic: same input, same bytes.
+//
+// Index of this file:
+// [SECTION] Format constants (keep in step with src/core/basemap.h)
+// [SECTION] TopoJSON decoding
+// [SECTION] Clipping to the region
+// [SECTION] Quantization and clean-up
+// [SECTION] Label anchors (pole of inaccessibility)
+// [SECTION] Coastlines and borders
+// [SECTION] Binary writer
+// [SECTION] Main
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// [SECTION] Format constants (keep in step with src/core/basemap.h) ------------------
+
+const MAGIC = 'EXMB';
+const VERSION = 1;
+// Clip region in degrees: the Atlantic edge of Portugal to the Persian Gulf, the Sahel
+// to the North Cape. Every place the explainer names (Paris .. Sinjar) is well inside.
+const REGION = { west: -30, south: 0, east: 75, north: 72 };
+const MAX_GRID = 65535; // quantized coordinates are uint16
+
+// [SECTION] TopoJSON decoding --------------------------------------------------------
+
+// Arcs are delta-encoded integer positions; positions are kept in the source's own
+// integer grid so that the quantization below is lossless for unclipped vertices.
+function decodeArcs(topology) {
+    return topology.arcs.map((arc) => {
+        let x = 0;
+        let y = 0;
+        return arc.map(([dx, dy]) => {
+            x += dx;
+            y += dy;
+            return [x, y];
+        });
+    });
+}
+
+// Ring from arc indices: negative index ~i means arc i reversed; consecutive arcs share
+// their junction point, so each arc after the first drops its first point.
+function ringFromArcs(arcIndices, arcs) {
+    const ring = [];
+    for (const index of arcIndices) {
+        const arc = index >= 0 ? arcs[index] : arcs[~index].slice().reverse();
+        for (let i = ring.length === 0 ? 0 : 1; i < arc.length; i++) ring.push(arc[i]);
+    }
+    return ring;
+}
+
+function polygonsOf(geometry) {
+    if (geometry.type === 'Polygon') return [geometry.arcs];
+    if (geometry.type === 'MultiPolygon') return geometry.arcs;
+    return [];
+}
+
+// [SECTION] Clipping to the region ---------------------------------------------------
+
+// Natural Earth cuts shapes at the antimeridian, but a few rings (Russia's mainland,
+// Fiji) still jump from lon +180 to -180 and back: on the sphere a zero-length step, in
+// the plane an edge across the whole world that clipping would drag through the
+// region. Make such points continuous (lon beyond +-180), then pick the 360-degree
+// shift that puts the most of the shape inside the box.
+function unwrapAntimeridian(points, turn, box) {
+    let offset = 0;
+    let jumped = false;
+    const out = points.map((p, i) => {
+        if (i > 0) {
+            const dx = p[0] - points[i - 1][0];
+            if (dx > turn / 2) offset -= turn;
+            if (dx < -turn / 2) offset += turn;
+            jumped ||= Math.abs(dx) > turn / 2;
+        }
+        return [p[0] + offset, p[1]];
+    });
+    if (!jumped) return points;
+    const xs = out.map((p) => p[0]);
+    const lo = Math.min(...xs);
+    const hi = Math.max(...xs);
+    let best = 0;
+    let bestOverlap = -Infinity;
+    for (const shift of [0, -turn, turn]) {
+        const overlap = Math.min(hi + shift, box.east) - Math.max(lo + shift, box.west);
+        if (overlap > bestOverlap) {
+            bestOverlap = overlap;
+            best = shift;
+        }
+    }
+    return out.map(([x, y]) => [x + best, y]);
+}
+
+// Sutherland–Hodgman against the four sides of an axis-aligned box. Points are [x, y]
+// in any unit; the ring is implicitly closed. A concave ring that leaves and re-enters
+// the box comes out as one ring with zero-width runs along the box edge; the
+// triangulator is built to accept those.
+function clipRingToBox(ring, box) {
+    const sides = [
+        { inside: (p) => p[0] >= box.west, cut: (a, b) => cutX(a, b, box.west) },
+        { inside: (p) => p[0] <= box.east, cut: (a, b) => cutX(a, b, box.east) },
+        { inside: (p) => p[1] >= box.south, cut: (a, b) => cutY(a, b, box.south) },
+        { inside: (p) => p[1] <= box.north, cut: (a, b) => cutY(a, b, box.north) },
+    ];
+    let output = ring;
+    for (const side of sides) {
+        if (output.length === 0) break;
+        const input = output;
+        output = [];
+        let previous = input[input.length - 1];
+        let previousInside = side.inside(previous);
+        for (const current of input) {
+            const currentInside = side.inside(current);
+            if (currentInside !== previousInside) output.push(side.cut(previous, current));
+            if (currentInside) output.push(current);
+            previous = current;
+            previousInside = currentInside;
+        }
+    }
+    return output;
+}
+
+function cutX(a, b, x) {
+    const t = (x - a[0]) / (b[0] - a[0]);
+    return [x, a[1] + t * (b[1] - a[1])];
+}
+
+function cutY(a, b, y) {
+    const t = (y - a[1]) / (b[1] - a[1]);
+    return [a[0] + t * (b[0] - a[0]), y];
+}
+
+// Liang–Barsky per segment; a polyline leaving and re-entering the box becomes pieces.
+function clipLineToBox(line, box) {
+    const pieces = [];
+    let piece = null;
+    for (let i = 0; i + 1 < line.length; i++) {
+        const a = line[i];
+        const b = line[i + 1];
+        const clipped = clipSegment(a, b, box);
+        if (!clipped) {
+            piece = null;
+            continue;
+        }
+        const [t0, t1] = clipped;
+        const start = t0 === 0 ? a : lerp(a, b, t0);
+        const end = t1 === 1 ? b : lerp(a, b, t1);
+        if (!piece || t0 > 0) {
+            piece = [start];
+            pieces.push(piece);
+        }
+        piece.push(end);
+        if (t1 < 1) piece = null;
+    }
+    return pieces;
+}
+
+function clipSegment(a, b, box) {
+    const dx = b[0] - a[0];
+    const dy = b[1] - a[1];
+    let t0 = 0;
+    let t1 = 1;
+    const limits = [
+        [-dx, a[0] - box.west],
+        [dx, box.east - a[0]],
+        [-dy, a[1] - box.south],
+        [dy, box.north - a[1]],
+    ];
+    for (const [p, q] of limits) {
+        if (p === 0) {
+            if (q < 0) return null;
+            continue;
+        }
+        const t = q / p;
+        if (p < 0) {
+            if (t > t1) return null;
+            if (t > t0) t0 = t;
+        } else {
+            if (t < t0) return null;
+            if (t < t1) t1 = t;
+        }
+    }
+    return [t0, t1];
+}
+
+function lerp(a, b, t) {
+    return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+}
+
+// [SECTION] Quantization and clean-up ------------------------------------------------
+
+// The output grid is the source's own grid (same step), re-based at the region's
+// south-west corner: source vertices land exactly on it, clip points are rounded.
+function makeGrid(transform) {
+    const [stepLon, stepLat] = transform.scale;
+    const [translateLon, translateLat] = transform.translate;
+    const firstCol = Math.floor((REGION.west - translateLon) / stepLon);
+    const firstRow = Math.floor((REGION.south - translateLat) / stepLat);
+    const grid = {
+        stepLon,
+        stepLat,
+        originLon: translateLon + firstCol * stepLon,
+        originLat: translateLat + firstRow * stepLat,
+        firstCol,
+        firstRow,
+        turn: Math.round(360 / stepLon), // 360 degrees of longitude in grid units
+    };
+    // The clip box in source grid units, so clipping happens before any rounding.
+    grid.box = {
+        west: (REGION.west - translateLon) / stepLon,
+        east: (REGION.east - translateLon) / stepLon,
+        south: (REGION.south - translateLat) / stepLat,
+        north: (REGION.north - translateLat) / stepLat,
+    };
+    const maxCol = Math.ceil(grid.box.east) - firstCol;
+    const maxRow = Math.ceil(grid.box.north) - firstRow;
+    if (maxCol > MAX_GRID || maxRow > MAX_GRID) throw new Error('region too large for a uint16 grid');
+    return grid;
+}
+
+function quantize(points, grid) {
+    return points.map(([x, y]) => [Math.round(x) - grid.firstCol, Math.round(y) - grid.firstRow]);
+}
+
+function samePoint(a, b) {
+    return a[0] === b[0] && a[1] === b[1];
+}
+
+// Drops consecutive duplicates (rounding makes some) and, for rings, the closing point.
+function dedupe(points, closed) {
+    const out = [];
+    for (const p of points) if (out.length === 0 || !samePoint(out[out.length - 1], p)) out.push(p);
+    while (closed && out.length > 1 && samePoint(out[0], out[out.length - 1])) out.pop();
+    return out;
+}
+
+// Shoelace area in grid units (only its magnitude and sign are used).
+function ringArea(ring) {
+    let twice = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        twice += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    }
+    return twice / 2;
+}
+
+// [SECTION] Label anchors (pole of inaccessibility) ----------------------------------
+
+// Labels are drawn on a Mercator map, so the search runs in Mercator space: x = lon,
+// y = Mercator northing in degree-equivalents.
+function mercatorY(lat) {
+    return (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+}
+
+function inverseMercatorY(y) {
+    return (360 / Math.PI) * Math.atan(Math.exp((y * Math.PI) / 180)) - 90;
+}
+
+// Signed distance from a point to the polygon's boundary: positive inside (even-odd
+// over all rings, so holes count as outside).
+function signedDistance(x, y, rings) {
+    let inside = false;
+    let minSq = Infinity;
+    for (const ring of rings) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+            const a = ring[i];
+            const b = ring[j];
+            if (a[1] > y !== b[1] > y && x < ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
+            minSq = Math.min(minSq, segmentDistanceSq(x, y, a, b));
+        }
+    }
+    return (inside ? 1 : -1) * Math.sqrt(minSq);
+}
+
+function segmentDistanceSq(px, py, a, b) {
+    let x = a[0];
+    let y = a[1];
+    const dx = b[0] - x;
+    const dy = b[1] - y;
+    if (dx !== 0 || dy !== 0) {
+        const t = ((px - x) * dx + (py - y) * dy) / (dx * dx + dy * dy);
+        if (t > 1) {
+            x = b[0];
+            y = b[1];
+        } else if (t > 0) {
+            x += dx * t;
+            y += dy * t;
+        }
+    }
+    return (px - x) ** 2 + (py - y) ** 2;
+}
+
+// Best-first quadtree search for the interior point farthest from the boundary (the
+// approach of Mapbox's "polylabel" write-up): a cell can only beat the best point so
+// far if its centre distance plus its half-diagonal does.
+function poleOfInaccessibility(rings, precision) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const [x, y] of rings[0]) {
+        minX = Math.min(minX, x);
+        minY = Math.min(minY, y);
+        maxX = Math.max(maxX, x);
+        maxY = Math.max(maxY, y);
+    }
+    const cellSize = Math.min(maxX - minX, maxY - minY);
+    if (cellSize === 0) return [minX, minY];
+
+    const makeCell = (x, y, half) => {
+        const d = signedDistance(x, y, rings);
+        return { x, y, half, d, potential: d + half * Math.SQRT2 };
+    };
+    const queue = new MaxHeap((a, b) => a.potential - b.potential);
+    for (let x = minX; x < maxX; x += cellSize) {
+        for (let y = minY; y < maxY; y += cellSize) queue.push(makeCell(x + cellSize / 2, y + cellSize / 2, cellSize / 2));
+    }
+    let best = makeCell((minX + maxX) / 2, (minY + maxY) / 2, 0);
+    while (queue.size() > 0) {
+        const cell = queue.pop();
+        if (cell.d > best.d) best = cell;
+        if (cell.potential - best.d <= precision) continue;
+        const h = cell.half / 2;
+        queue.push(makeCell(cell.x - h, cell.y - h, h));
+        queue.push(makeCell(cell.x + h, cell.y - h, h));
+        queue.push(makeCell(cell.x - h, cell.y + h, h));
+        queue.push(makeCell(cell.x + h, cell.y + h, h));
+    }
+    return [best.x, best.y];
+}
+
+class MaxHeap {
+    constructor(compare) {
+        this.items = [];
+        this.compare = compare;
+    }
+    size() {
+        return this.items.length;
+    }
+    push(item) {
+        const items = this.items;
+        items.push(item);
+        let i = items.length - 1;
+        while (i > 0) {
+            const parent = (i - 1) >> 1;
+            if (this.compare(items[i], items[parent]) <= 0) break;
+            [items[i], items[parent]] = [items[parent], items[i]];
+            i = parent;
+        }
+    }
+    pop() {
+        const items = this.items;
+        const top = items[0];
+        const last = items.pop();
+        if (items.length > 0) {
+            items[0] = last;
+            let i = 0;
+            for (;;) {
+                const left = 2 * i + 1;
+                const right = left + 1;
+                let largest = i;
+                if (left < items.length && this.compare(items[left], items[largest]) > 0) largest = left;
+                if (right < items.length && this.compare(items[right], items[largest]) > 0) largest = right;
+                if (largest === i) break;
+                [items[i], items[largest]] = [items[largest], items[i]];
+                i = largest;
+            }
+        }
+        return top;
+    }
+}
+
+// Anchor inside the largest (by Mercator area) clipped polygon, in grid units.
+function labelAnchor(polygons, grid) {
+    const toMercator = ([qx, qy]) => [grid.originLon + qx * grid.stepLon, mercatorY(grid.originLat + qy * grid.stepLat)];
+    let largest = null;
+    let largestArea = -1;
+    for (const polygon of polygons) {
+        const rings = polygon.map((ring) => ring.map(toMercator));
+        const area = Math.abs(ringArea(rings[0]));
+        if (area > largestArea) {
+            largestArea = area;
+            largest = rings;
+        }
+    }
+    const [lon, y] = poleOfInaccessibility(largest, 0.01);
+    const lat = inverseMercatorY(y);
+    return [Math.round((lon - grid.originLon) / grid.stepLon), Math.round((lat - grid.originLat) / grid.stepLat)];
+}
+
+// [SECTION] Coastlines and borders ---------------------------------------------------
+
+// An arc used by one country is coast; by two different countries, a land border.
+// (An arc a country uses twice, between two of its own pieces, is neither.)
+function classifyArcs(geometries, arcCount) {
+    const users = Array.from({ length: arcCount }, () => new Set());
+    geometries.forEach((geometry, g) => {
+        for (const polygon of polygonsOf(geometry)) {
+            for (const ring of polygon) for (const index of ring) users[index >= 0 ? index : ~index].add(g);
+        }
+    });
+    const coast = [];
+    const border = [];
+    users.forEach((set, arc) => {
+        if (set.size === 1) coast.push(arc);
+        else if (set.size === 2) border.push(arc);
+    });
+    return { coast, border };
+}
+
+// Joins polylines that meet end to end, so a coast is one stroke with proper joins
+// instead of one stroke per arc. Greedy in input order, hence deterministic.
+function mergeLines(lines) {
+    const key = (p) => `${p[0]},${p[1]}`;
+    const byEnd = new Map();
+    const remember = (p, index) => {
+        const k = key(p);
+        if (!byEnd.has(k)) byEnd.set(k, []);
+        byEnd.get(k).push(index);
+    };
+    lines.forEach((line, i) => {
+        remember(line[0], i);
+        remember(line[line.length - 1], i);
+    });
+    const used = new Array(lines.length).fill(false);
+    const takeAt = (point) => {
+        for (const i of byEnd.get(key(point)) ?? []) {
+            if (used[i]) continue;
+            used[i] = true;
+            const line = lines[i];
+            return samePoint(line[0], point) ? line : line.slice().reverse();
+        }
+        return null;
+    };
+    const merged = [];
+    lines.forEach((line, i) => {
+        if (used[i]) return;
+        used[i] = true;
+        let chain = line.slice();
+        for (let next; (next = takeAt(chain[chain.length - 1])); ) chain = chain.concat(next.slice(1));
+        for (let previous; (previous = takeAt(chain[0])); ) chain = previous.slice().reverse().slice(0, -1).concat(chain);
+        merged.push(chain);
+    });
+    return merged;
+}
+
+// [SECTION] Binary writer ------------------------------------------------------------
+
+class Writer {
+    constructor() {
+        this.bytes = [];
+        this.cursor = [0, 0];
+    }
+    u8(v) {
+        this.bytes.push(v & 0xff);
+    }
+    u16(v) {
+        this.u8(v);
+        this.u8(v >>> 8);
+    }
+    u32(v) {
+        this.u16(v & 0xffff);
+        this.u16(v >>> 16);
+    }
+    f64(v) {
+        const view = new DataView(new ArrayBuffer(8));
+        view.setFloat64(0, v, true);
+        for (let i = 0; i < 8; i++) this.u8(view.getUint8(i));
+    }
+    varint(v) {
+        if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new Error(`varint out of range: ${v}`);
+        while (v >= 0x80) {
+            this.u8((v & 0x7f) | 0x80);
+            v = Math.floor(v / 128);
+        }
+        this.u8(v);
+    }
+    zigzag(v) {
+        this.varint(v >= 0 ? 2 * v : -2 * v - 1);
+    }
+    string(s) {
+        const utf8 = Buffer.from(s, 'utf8');
+        this.varint(utf8.length);
+        for (const b of utf8) this.u8(b);
+    }
+    // Points are deltas from the previous point written anywhere in the body.
+    points(points) {
+        this.varint(points.length);
+        for (const [x, y] of points) {
+            this.zigzag(x - this.cursor[0]);
+            this.zigzag(y - this.cursor[1]);
+            this.cursor = [x, y];
+        }
+    }
+}
+
+// [SECTION] Main ---------------------------------------------------------------------
+
+function bake(topology) {
+    const grid = makeGrid(topology.transform);
+    const arcs = decodeArcs(topology);
+    const geometries = topology.objects.countries.geometries;
+
+    const countries = [];
+    for (const geometry of geometries) {
+        const polygons = [];
+        for (const polygon of polygonsOf(geometry)) {
+            const rings = [];
+            for (const [r, arcIndices] of polygon.entries()) {
+                const ring360 = unwrapAntimeridian(ringFromArcs(arcIndices, arcs), grid.turn, grid.box);
+                const clipped = clipRingToBox(ring360, grid.box);
+                const ring = dedupe(quantize(clipped, grid), true);
+                if (ring.length < 3 || ringArea(ring) === 0) {
+                    if (r === 0) break; // no outer ring left: the holes go with it
+                    continue;
+                }
+                rings.push(ring);
+            }
+            if (rings.length > 0) polygons.push(rings);
+        }
+        if (polygons.length === 0) continue;
+        countries.push({
+            id: geometry.id ?? '',
+            name: geometry.properties?.name ?? '',
+            label: labelAnchor(polygons, grid),
+            polygons,
+        });
+    }
+
+    const { coast, border } = classifyArcs(geometries, arcs.length);
+    const clipLines = (arcIndices) =>
+        mergeLines(
+            arcIndices
+                .flatMap((arc) => clipLineToBox(unwrapAntimeridian(arcs[arc], grid.turn, grid.box), grid.box))
+                .map((piece) => dedupe(quantize(piece, grid), false))
+                .filter((piece) => piece.length >= 2),
+        );
+    const coastlines = clipLines(coast);
+    const borders = clipLines(border);
+
+    const w = new Writer();
+    for (const c of MAGIC) w.u8(c.charCodeAt(0));
+    w.u16(VERSION);
+    w.u16(0); // flags, none defined
+    w.f64(REGION.west);
+    w.f64(REGION.south);
+    w.f64(REGION.east);
+    w.f64(REGION.north);
+    w.f64(grid.originLon);
+    w.f64(grid.originLat);
+    w.f64(grid.stepLon);
+    w.f64(grid.stepLat);
+    w.u32(countries.length);
+    w.u32(coastlines.length);
+    w.u32(borders.length);
+    for (const country of countries) {
+        w.string(country.id);
+        w.string(country.name);
+        w.varint(country.label[0]);
+        w.varint(country.label[1]);
+        w.varint(country.polygons.length);
+        for (const polygon of country.polygons) {
+            w.varint(polygon.length);
+            for (const ring of polygon) w.points(ring);
+        }
+    }
+    for (const line of coastlines) w.points(line);
+    for (const line of borders) w.points(line);
+    return { bytes: Uint8Array.from(w.bytes), countries, coastlines, borders };
+}
+
+function main() {
+    const [outPath, inputArg] = process.argv.slice(2);
+    if (!outPath) {
+        console.error('usage: node tools/bake-map.mjs OUT.bin [countries-50m.json]');
+        process.exit(2);
+    }
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+    const inputPath = inputArg ?? resolve(root, 'node_modules/world-atlas/countries-50m.json');
+    const topology = JSON.parse(readFileSync(inputPath, 'utf8'));
+    const { bytes, countries, coastlines, borders } = bake(topology);
+    writeFileSync(outPath, bytes);
+    console.log(
+        `basemap: ${bytes.length} bytes raw, ${countries.length} countries, ` +
+            `${coastlines.length} coastlines, ${borders.length} borders -> ${outPath}`,
+    );
+}
+
+main();

@@ -1,0 +1,328 @@
+// The page around the wasm app: loads the pack and the engine with a progress bar,
+// shows readable errors instead of a blank canvas, keeps the HTML mirror of the
+// article, reports the canvas size / DPR / colour scheme, and exposes window.Explainer.
+//
+// Index
+// - [SECTION] Query and errors
+// - [SECTION] Loading
+// - [SECTION] Mirror
+// - [SECTION] Surface
+// - [SECTION] Public API
+// - [SECTION] Start
+(function () {
+  'use strict';
+
+  // [SECTION] Query and errors -------------------------------------------------------------
+
+  const query = new URLSearchParams(location.search);
+  const packUrl = query.get('pack') || document.documentElement.dataset.pack || 'content/isis-losing-ground.json';
+  const embedded = query.get('embed') === '1';
+  const $ = (id) => document.getElementById(id);
+
+  let failed = false;
+  function showError(title, summary, details) {
+    failed = true;
+    document.body.classList.add('failed');
+    $('error').hidden = false;
+    $('error-title').textContent = title;
+    $('error-summary').textContent = summary;
+    const list = $('error-list');
+    list.textContent = '';
+    for (const line of details || []) {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.appendChild(item);
+    }
+    readyReject(new Error(title + ': ' + summary));
+  }
+
+  let readyResolve, readyReject;
+  const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
+  ready.catch(() => {});  // failures are shown on the page; callers may still await it
+
+  // [SECTION] Loading ------------------------------------------------------------------------
+
+  const progress = { loaded: 0, total: 0 };
+  function setProgress(text) {
+    const fraction = progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : 0;
+    $('progress-bar').style.width = (fraction * 100).toFixed(1) + '%';
+    if (text) $('loading-text').textContent = text;
+  }
+
+  // Fetches with byte progress; the expected size makes the bar move before headers.
+  async function fetchWithProgress(url, expected, kind) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+    const length = Number(response.headers.get('Content-Length')) || expected;
+    progress.total += length;
+    if (!response.body || !response.body.getReader) {
+      const buffer = await response.arrayBuffer();
+      progress.loaded += buffer.byteLength;
+      setProgress();
+      return new Uint8Array(buffer);
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+      progress.loaded += value.length;
+      setProgress(`Loading ${kind}…`);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
+    return bytes;
+  }
+
+  // Embedded copies (the single-file build) take the place of fetches.
+  function inlined(name) {
+    const node = document.getElementById('inline-' + name);
+    if (!node) return null;
+    const binary = atob(node.textContent.trim());
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  function load(name, url, expected, kind) {
+    const bytes = inlined(name);
+    if (bytes) return Promise.resolve(bytes);
+    return fetchWithProgress(url, expected, kind);
+  }
+
+  // [SECTION] Mirror ------------------------------------------------------------------------
+
+  // The article as HTML: every annotation a focusable button with an accessible name.
+  // Text is set with textContent only.
+  function buildMirror(article) {
+    $('mirror-headline').textContent = article.headline;
+    const source = [article.source, article.published].filter(Boolean).join(' · ');
+    $('mirror-source').textContent = article.attribution ? `${source}. ${article.attribution}` : source;
+    const body = $('mirror-body');
+    body.textContent = '';
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder();
+    for (const paragraph of article.paragraphs) {
+      const p = document.createElement('p');
+      p.id = 'mirror-' + paragraph.id;
+      const bytes = encoder.encode(paragraph.text);
+      const text = (from, to) => decoder.decode(bytes.subarray(from, to));
+      // Nested spans (a name inside a quote) become nested elements.
+      const appendRange = (parent, from, to, spans) => {
+        let at = from;
+        while (spans.length && spans[0].begin < to) {
+          const span = spans.shift();
+          if (span.begin < at) continue;  // overlapping but not nested: keep the first
+          if (span.begin > at) parent.appendChild(document.createTextNode(text(at, span.begin)));
+          const inner = [];
+          while (spans.length && spans[0].end <= span.end) inner.push(spans.shift());
+          const element = document.createElement(span.type === 'quote' ? 'q' : 'button');
+          if (element.tagName === 'BUTTON') element.type = 'button';
+          element.className = 'mention mention-' + span.type;
+          element.dataset.entity = span.id;
+          element.tabIndex = 0;
+          element.setAttribute('aria-label', `${text(span.begin, span.end)}: ${span.name}, ${span.type}. ${span.description}`);
+          appendRange(element, span.begin, span.end, inner);
+          parent.appendChild(element);
+          at = span.end;
+        }
+        if (at < to) parent.appendChild(document.createTextNode(text(at, to)));
+      };
+      appendRange(p, 0, bytes.length, paragraph.spans.slice());
+      if (paragraph.link) {
+        p.appendChild(document.createTextNode(' '));
+        const a = document.createElement('a');
+        a.href = paragraph.link.url;
+        a.rel = 'noopener';
+        a.textContent = paragraph.link.text;
+        p.appendChild(a);
+      }
+      body.appendChild(p);
+    }
+    body.addEventListener('click', (event) => {
+      const mention = event.target.closest('.mention');
+      if (mention) Explainer.select(mention.dataset.entity);
+    });
+    body.addEventListener('keydown', (event) => {
+      const mention = event.target.closest('.mention');
+      if (mention && (event.key === 'Enter' || event.key === ' ')) {
+        event.preventDefault();
+        Explainer.select(mention.dataset.entity);
+      }
+    });
+  }
+
+  // Without the engine, the mirror is plain paragraphs from the pack's JSON.
+  function buildPlainMirror(packText) {
+    let pack;
+    try { pack = JSON.parse(packText); } catch (e) { return; }
+    if (!pack || !pack.article || !Array.isArray(pack.article.paragraphs)) return;
+    buildMirror({
+      headline: String(pack.article.headline || ''),
+      source: String(pack.article.source || ''),
+      attribution: String(pack.article.attribution || ''),
+      published: '',
+      paragraphs: pack.article.paragraphs.map((p) => ({ id: String(p.id || ''), text: String(p.text || ''), link: null, spans: [] })),
+    });
+  }
+
+  // [SECTION] Surface --------------------------------------------------------------------------
+
+  const media = {
+    dark: matchMedia('(prefers-color-scheme: dark)'),
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)'),
+  };
+  let module = null;
+  const canvas = $('canvas');
+
+  function reportSurface() {
+    if (!module) return;
+    const rect = canvas.getBoundingClientRect();
+    module._explainer_set_surface(rect.width, rect.height, window.devicePixelRatio || 1,
+      media.dark.matches ? 1 : 0, media.reducedMotion.matches ? 1 : 0, embedded ? 1 : 0);
+  }
+
+  // devicePixelRatio changes (zoom, moving to another screen) fire no resize on their
+  // own: watch a media query for the current ratio, re-armed after each change.
+  function watchPixelRatio() {
+    const query = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    query.addEventListener('change', () => { reportSurface(); watchPixelRatio(); }, { once: true });
+  }
+
+  function startSurface() {
+    new ResizeObserver(reportSurface).observe(canvas);
+    window.addEventListener('resize', reportSurface);
+    media.dark.addEventListener('change', reportSurface);
+    media.reducedMotion.addEventListener('change', reportSurface);
+    watchPixelRatio();
+    reportSurface();
+  }
+
+  // [SECTION] Public API ------------------------------------------------------------------------
+
+  const listeners = { statechange: new Set(), select: new Set() };
+  function call(name, ...args) {
+    if (!module) throw new Error('Explainer is not ready yet: await Explainer.ready');
+    const types = args.map((a) => (typeof a === 'number' ? 'number' : 'string'));
+    return module.ccall(name, name === 'explainer_select' ? 'number' : 'string', types, args);
+  }
+  function emit(event, detail) {
+    for (const fn of listeners[event]) {
+      try { fn(detail); } catch (e) { console.warn('Explainer listener failed:', e); }
+    }
+  }
+
+  let lastSelection = null;
+  function onStateChanged(kind, selectionChanged) {
+    const state = Explainer.getState();
+    if (selectionChanged && state.selection !== lastSelection) {
+      lastSelection = state.selection;
+      announce(state.selection);
+      emit('select', { id: state.selection });
+    }
+    emit('statechange', state);
+  }
+
+  function announce(id) {
+    const live = $('mirror-live');
+    if (!id) { live.textContent = 'Selection cleared.'; return; }
+    const entity = Explainer.entities().find((e) => e.id === id);
+    live.textContent = entity ? `Selected ${entity.type}: ${entity.name}. ${entity.description}` : '';
+  }
+
+  let entitiesCache = null;
+  const Explainer = {
+    version: 1,
+    ready,
+    stats: () => ({ frames: module ? module._explainer_frames() : 0 }),
+    getState: () => JSON.parse(call('explainer_get_state')),
+    entities: () => {
+      if (!entitiesCache) entitiesCache = JSON.parse(call('explainer_entities'));
+      return JSON.parse(JSON.stringify(entitiesCache));
+    },
+    select: (id) => {
+      if (id !== null && typeof id !== 'string') throw new TypeError('Explainer.select(id): id must be a string or null');
+      return call('explainer_select', id || '') === 1;
+    },
+    // Rectangles where the entity is drawn now, in CSS pixels of the viewport.
+    locate: (id) => {
+      const rect = canvas.getBoundingClientRect();
+      return JSON.parse(call('explainer_locate', String(id))).map((r) => ({
+        panel: r.panel, x: r.x + rect.left, y: r.y + rect.top, width: r.width, height: r.height,
+      }));
+    },
+    on: (event, fn) => {
+      if (!listeners[event]) throw new Error(`Explainer.on: unknown event "${event}" (statechange, select)`);
+      listeners[event].add(fn);
+    },
+    off: (event, fn) => { if (listeners[event]) listeners[event].delete(fn); },
+  };
+  window.Explainer = Explainer;
+
+  // [SECTION] Start -----------------------------------------------------------------------------
+
+  async function start() {
+    if (!document.createElement('canvas').getContext('webgl2')) {
+      const text = await load('pack', packUrl, 60000, 'the article').then((b) => new TextDecoder().decode(b)).catch(() => '');
+      buildPlainMirror(text);
+      showError('This browser cannot show the interactive explainer',
+        'WebGL2 is not available (it may be switched off or unsupported by this device).',
+        ['Needed: WebGL2. The article text is below.']);
+      return;
+    }
+    setProgress('Loading…');
+    let wasm, packBytes;
+    try {
+      [wasm, packBytes] = await Promise.all([
+        load('wasm', 'explainer.wasm', 600000, 'the engine'),
+        load('pack', packUrl, 60000, 'the article'),
+      ]);
+    } catch (error) {
+      showError('The explainer could not load', String(error.message || error), []);
+      return;
+    }
+    const packText = new TextDecoder().decode(packBytes);
+    setProgress('Starting…');
+    try {
+      module = await createExplainerModule({
+        canvas,
+        wasmBinary: wasm,
+        explainerHost: {
+          firstFrame: () => { document.body.classList.add('ready'); readyResolve(Explainer); },
+          stateChanged: onStateChanged,
+          fatal: (message) => showError('This browser cannot show the interactive explainer', message, []),
+        },
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+        onAbort: (what) => showError('The explainer stopped', String(what), []),
+      });
+    } catch (error) {
+      buildPlainMirror(packText);
+      showError('The explainer could not start', String(error.message || error), []);
+      return;
+    }
+    if (failed) { buildPlainMirror(packText); return; }
+    const name = packUrl.split('/').pop().split('?')[0] || 'pack.json';
+    const result = JSON.parse(call('explainer_load_pack', packText, name));
+    if (!result.ok) {
+      buildPlainMirror(packText);
+      const count = result.errors.length;
+      showError('The content pack has errors',
+        `${name}: ${count} error${count === 1 ? '' : 's'} found while loading ${packUrl}.`,
+        result.errors.map((e) => e.text));
+      return;
+    }
+    buildMirror(JSON.parse(call('explainer_article')));
+    startSurface();
+  }
+
+  window.addEventListener('error', (event) => {
+    if (!document.body.classList.contains('ready') && !failed)
+      showError('The explainer could not start', String(event.message), []);
+  });
+  start();
+})();
