@@ -558,6 +558,8 @@ function bake(topology) {
     w.u32(countries.length);
     w.u32(coastlines.length);
     w.u32(borders.length);
+    const bodySizeAt = w.bytes.length;
+    w.u32(0); // body size, patched below
     for (const country of countries) {
         w.string(country.id);
         w.string(country.name);
@@ -571,6 +573,8 @@ function bake(topology) {
     }
     for (const line of coastlines) w.points(line);
     for (const line of borders) w.points(line);
+    const bodySize = w.bytes.length - bodySizeAt - 4;
+    for (let i = 0; i < 4; i++) w.bytes[bodySizeAt + i] = (bodySize >>> (8 * i)) & 0xff;
     return { bytes: Uint8Array.from(w.bytes), countries, coastlines, borders };
 }
 

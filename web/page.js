@@ -276,6 +276,12 @@
     }
     setProgress('Loading…');
     let wasm, packBytes;
+    // The map can do without its basemap (markers on a plain sea): a failure here is a
+    // warning, not an error.
+    const basemap = load('basemap', 'data/basemap.bin', 300000, 'the map').catch((error) => {
+      console.warn('Explainer: the basemap could not be loaded:', error.message || error);
+      return null;
+    });
     try {
       [wasm, packBytes] = await Promise.all([
         load('wasm', 'explainer.wasm', 600000, 'the engine'),
@@ -318,6 +324,14 @@
     }
     buildMirror(JSON.parse(call('explainer_article')));
     startSurface();
+    const basemapBytes = await basemap;
+    if (basemapBytes) {
+      const pointer = module._malloc(basemapBytes.length);
+      module.HEAPU8.set(basemapBytes, pointer);
+      const error = module.UTF8ToString(module._explainer_load_basemap(pointer, basemapBytes.length));
+      module._free(pointer);
+      if (error) console.warn('Explainer: the basemap is damaged:', error);
+    }
   }
 
   window.addEventListener('error', (event) => {

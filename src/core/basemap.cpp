@@ -15,14 +15,14 @@ namespace explainer {
 
 namespace {
 
-// Sanity caps well above the real file (120 countries, a few hundred lines, ~60k
-// points) that keep a hostile file from asking for absurd allocations. Counts are
-// also checked against the bytes left, which bounds them far more tightly.
+// Sanity caps well above the real file (120 countries, ~370 lines, ~50k points) that
+// keep a hostile file from asking for absurd allocations. Counts are also checked
+// against the bytes left, which bounds them far more tightly.
 constexpr uint32_t kMaxCountries = 4096;
 constexpr uint32_t kMaxLines = 1u << 20;
 constexpr uint32_t kMaxStringBytes = 256;
 constexpr uint32_t kGridMax = 65535;
-constexpr size_t kHeaderBytes = 84;
+constexpr size_t kHeaderBytes = 88;
 
 // [SECTION] Bounded reader ---------------------------------------------------------
 
@@ -32,7 +32,6 @@ public:
 
     bool failed() const { return !error_.empty(); }
     const std::string& error() const { return error_; }
-    size_t position() const { return pos_; }
     size_t remaining() const { return size_ - pos_; }
 
     bool fail(const std::string& why) {
@@ -76,13 +75,20 @@ public:
         uint32_t value = 0;
         for (int i = 0; i < 5; ++i) {
             if (failed()) return 0;
-            if (remaining() == 0) return fail("truncated"), 0;
+            if (remaining() == 0) {
+                fail("truncated");
+                return 0;
+            }
             const uint8_t b = data_[pos_++];
-            if (i == 4 && (b & 0xF0)) return fail("varint overflows 32 bits"), 0;
+            if (i == 4 && (b & 0xF0)) {
+                fail("varint overflows 32 bits");
+                return 0;
+            }
             value |= static_cast<uint32_t>(b & 0x7F) << (7 * i);
             if (!(b & 0x80)) return value;
         }
-        return fail("varint longer than 5 bytes"), 0;
+        fail("varint longer than 5 bytes");
+        return 0;
     }
 
     int64_t zigzag() {
@@ -95,7 +101,8 @@ public:
         const uint32_t n = varint();
         if (failed()) return 0;
         if (n > cap || static_cast<uint64_t>(n) * min_bytes > remaining()) {
-            return fail(std::string("implausible ") + what + " count"), 0;
+            fail(std::string("implausible ") + what + " count");
+            return 0;
         }
         return n;
     }
@@ -107,32 +114,38 @@ private:
     std::string error_;
 };
 
+// Well-formed UTF-8 (no overlong forms, no surrogates) without control characters:
+// names go straight to the screen.
 bool valid_utf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
-        const auto b = static_cast<uint8_t>(s[i]);
-        size_t extra = 0;
-        uint32_t cp = 0;
-        if (b < 0x80) {
-            if (b < 0x20 || b == 0x7F) return false;  // no control characters in names
+        const auto lead = static_cast<uint8_t>(s[i]);
+        if (lead < 0x80) {
+            if (lead < 0x20 || lead == 0x7F) return false;
             ++i;
             continue;
-        } else if ((b & 0xE0) == 0xC0) {
-            extra = 1, cp = b & 0x1F;
-        } else if ((b & 0xF0) == 0xE0) {
-            extra = 2, cp = b & 0x0F;
-        } else if ((b & 0xF8) == 0xF0) {
-            extra = 3, cp = b & 0x07;
+        }
+        size_t extra = 0;
+        uint32_t cp = 0;
+        if ((lead & 0xE0) == 0xC0) {
+            extra = 1;
+            cp = lead & 0x1Fu;
+        } else if ((lead & 0xF0) == 0xE0) {
+            extra = 2;
+            cp = lead & 0x0Fu;
+        } else if ((lead & 0xF8) == 0xF0) {
+            extra = 3;
+            cp = lead & 0x07u;
         } else {
             return false;
         }
         if (extra > s.size() - 1 - i) return false;  // sequence cut off by the end
         for (size_t k = 1; k <= extra; ++k) {
-            const auto c = static_cast<uint8_t>(s[i + k]);
-            if ((c & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (c & 0x3F);
+            const auto next = static_cast<uint8_t>(s[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (next & 0x3Fu);
         }
-        const uint32_t min_cp[] = {0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        constexpr uint32_t kSmallest[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < kSmallest[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
         i += extra + 1;
     }
     return true;
@@ -162,8 +175,8 @@ public:
 
 private:
     bool read_header(Basemap& map) {
-        if (in_.remaining() < kHeaderBytes) return in_.fail("shorter than the 84-byte header");
-        char magic[4];
+        if (in_.remaining() < kHeaderBytes) return in_.fail("truncated: shorter than the 88-byte header");
+        char magic[4] = {};
         in_.bytes(magic, 4);
         if (std::memcmp(magic, "EXMB", 4) != 0) return in_.fail("not a basemap (magic is not EXMB)");
         const uint16_t version = in_.u16();
@@ -189,6 +202,12 @@ private:
         country_count_ = in_.u32();
         coastline_count_ = in_.u32();
         border_count_ = in_.u32();
+        const uint32_t body_size = in_.u32();
+        if (body_size != in_.remaining()) {
+            return in_.fail(body_size > in_.remaining() ? "truncated: the header announces " + std::to_string(body_size) +
+                                                              " body bytes, " + std::to_string(in_.remaining()) + " present"
+                                                        : "trailing bytes after the body");
+        }
         // Smallest country: 2 empty strings, a 2-byte label, 1 polygon of 1 ring of 3
         // points; smallest line: a count and 2 points.
         if (country_count_ > kMaxCountries || static_cast<uint64_t>(country_count_) * 12 > in_.remaining()) {
@@ -204,10 +223,16 @@ private:
     std::string read_string(const char* what) {
         const uint32_t n = in_.varint();
         if (in_.failed()) return {};
-        if (n > kMaxStringBytes) return in_.fail(std::string(what) + " too long"), std::string();
+        if (n > kMaxStringBytes) {
+            in_.fail(std::string(what) + " too long");
+            return {};
+        }
         std::string s(std::min<size_t>(n, in_.remaining()), '\0');
         if (!in_.bytes(s.data(), n)) return {};
-        if (!valid_utf8(s)) return in_.fail(std::string(what) + " is not clean UTF-8"), std::string();
+        if (!valid_utf8(s)) {
+            in_.fail(std::string(what) + " is not clean UTF-8");
+            return {};
+        }
         return s;
     }
 

@@ -4,12 +4,13 @@
 // hit testing.
 //
 // File format "EXMB" version 1 (all multi-byte fixed fields little-endian):
-//   header (84 bytes)
+//   header (88 bytes)
 //     char[4] magic "EXMB"; u16 version = 1; u16 flags = 0
 //     f64 west, south, east, north        clip region, degrees
 //     f64 origin_lon, origin_lat          grid origin, degrees
 //     f64 step_lon, step_lat              grid step, degrees (> 0)
 //     u32 country_count, coastline_count, border_count
+//     u32 body_size                       bytes after the header: truncation shows at once
 //   body: varints (LEB128, <= 5 bytes, u32) and points on the uint16 grid,
 //     lon = origin_lon + qx * step_lon, lat = origin_lat + qy * step_lat
 //   country  : varint id_len, id bytes; varint name_len, name bytes (UTF-8);
@@ -19,7 +20,6 @@
 //   polyline : points, >= 2 (coastlines first, then borders)
 //   points   : varint count, then count x (zigzag dx, zigzag dy): each point relative
 //              to the previous point in the body (the first to (0, 0))
-// The body must end exactly at the end of the data.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -230,7 +230,10 @@ FlyPath make_fly_path(const MapView& from, const MapView& to, Viewport viewport)
     return path;
 }
 
-double fly_path_seconds(const FlyPath& path) { return std::clamp(0.3 + 0.35 * path.length, 0.4, 2.0); }
+double fly_path_seconds(const FlyPath& path) {
+    if (path.length < 1e-9) return 0.0;  // already there
+    return std::clamp(0.3 + 0.35 * path.length, 0.4, 2.0);
+}
 
 MapView fly_view(const FlyPath& path, double elapsed_seconds, double duration_seconds, bool reduced_motion) {
     if (reduced_motion || !(duration_seconds > 0.0) || elapsed_seconds >= duration_seconds) return path.to;

@@ -112,8 +112,8 @@ struct FlyPath {
 inline constexpr double kFlyRho = 1.41421356237309505;  // zoom-out eagerness (the paper's sqrt 2)
 
 FlyPath make_fly_path(const MapView& from, const MapView& to, Viewport viewport);
-// Suggested duration in seconds: grows with the path length S, clamped to a range
-// that reads as motion without keeping the reader waiting.
+// Suggested duration in seconds: grows with the path length S, clamped to 0.4..2 s,
+// a range that reads as motion without keeping the reader waiting; 0 for no motion.
 double fly_path_seconds(const FlyPath& path);
 // The view elapsed_seconds into a flight lasting duration_seconds, eased in and out.
 // Reduced motion, a zero duration or elapsed >= duration give the destination.

@@ -51,6 +51,14 @@ using json = nlohmann::json;
 constexpr std::size_t kMaxInputBytes = 4u * 1024u * 1024u;
 constexpr int kMaxDepth = 64;
 constexpr std::size_t kMaxErrors = 200;
+// Counts and lengths far beyond any article, so that checking a hostile pack stays
+// linear-ish in its size (mention search is O(paragraph + exact) per mention).
+constexpr std::size_t kMaxParagraphs = 1000;
+constexpr std::size_t kMaxParagraphBytes = 16u * 1024u;
+constexpr std::size_t kMaxEntities = 2000;
+constexpr std::size_t kMaxMentions = 20000;  // in the whole pack
+constexpr std::size_t kMaxExactBytes = 4096;
+constexpr std::size_t kMaxContextBytes = 256;  // prefix, suffix
 constexpr std::string_view kFormat = "explainer-pack/1";
 
 std::string in_quotes(std::string_view s) {
@@ -84,6 +92,28 @@ bool is_blank(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+// Every start of `pattern` in `text`, overlapping ones included, in O(text + pattern)
+// (Knuth-Morris-Pratt), so no pack can make selector search quadratic.
+std::vector<std::size_t> find_all(std::string_view text, std::string_view pattern) {
+    std::vector<std::size_t> starts;
+    if (pattern.empty() || pattern.size() > text.size()) return starts;
+    std::vector<std::size_t> border(pattern.size(), 0);
+    for (std::size_t i = 1, k = 0; i < pattern.size(); ++i) {
+        while (k > 0 && pattern[i] != pattern[k]) k = border[k - 1];
+        if (pattern[i] == pattern[k]) ++k;
+        border[i] = k;
+    }
+    for (std::size_t i = 0, k = 0; i < text.size(); ++i) {
+        while (k > 0 && text[i] != pattern[k]) k = border[k - 1];
+        if (text[i] == pattern[k]) ++k;
+        if (k == pattern.size()) {
+            starts.push_back(i + 1 - k);
+            k = border[k - 1];
+        }
+    }
+    return starts;
+}
+
 bool is_http_url(std::string_view s) {
     const auto rest_after = [&](std::string_view scheme) -> std::string_view {
         return s.substr(0, scheme.size()) == scheme ? s.substr(scheme.size()) : std::string_view();
@@ -102,6 +132,13 @@ bool is_origin(std::string_view s) {
     return std::all_of(host.begin(), host.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':' || c == '[' || c == ']';
     });
+}
+
+// 200 -> "200", 139.8296 -> "139.8296": numbers in messages as authors wrote them.
+std::string format_number(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    return buffer;
 }
 
 std::string pointer_escape(std::string_view key) {
@@ -138,7 +175,7 @@ const char* type_name(const json& v) {
 
 // Optimal string alignment distance, for "did you mean" hints on short names.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    if (a.size() > 64 || b.size() > 64) return 64;
+    if (a.size() > 40 || b.size() > 40) return 40;
     std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -158,7 +195,11 @@ template <class Names>
 std::string did_you_mean(std::string_view wrong, const Names& candidates) {
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(2, wrong.size() / 3) + 1;
+    std::size_t tried = 0;
     for (const auto& candidate : candidates) {
+        if (++tried > 1000) break;  // a hint, not a search: bounded work per message
+        const std::size_t length_gap = wrong.size() > candidate.size() ? wrong.size() - candidate.size() : candidate.size() - wrong.size();
+        if (length_gap >= best_distance) continue;
         const std::size_t d = edit_distance(wrong, candidate);
         if (d < best_distance) {
             best_distance = d;
@@ -275,7 +316,20 @@ SyntaxError explain_parse_error(std::string_view text, std::size_t position, std
             detail = detail.substr(0, last_read);
         std::string message(detail);
         if (const std::size_t semi = message.find("; expected"); semi != std::string::npos) message[semi] = ':';
-        if (message == "invalid literal") {
+        if (message == "invalid string: missing closing quote") {
+            // Point at the string's opening quote: it is the last unescaped quote in the file.
+            out.offset = text.size();
+            for (std::size_t i = text.size(); i-- > 0;) {
+                if (text[i] != '"') continue;
+                std::size_t slashes = 0;
+                while (slashes < i && text[i - 1 - slashes] == '\\') ++slashes;
+                if (slashes % 2 == 0) {
+                    out.offset = i;
+                    break;
+                }
+            }
+            message = "unterminated string: missing closing quote";
+        } else if (message == "invalid literal") {
             message = "invalid literal: expected a string, a number, an object, an array, true, false or null";
             out.offset = token_start(text, position > 0 ? position - 1 : 0, "true literal");
         }
@@ -287,9 +341,11 @@ SyntaxError explain_parse_error(std::string_view text, std::size_t position, std
     const std::size_t expected_at = detail.find("; expected ");
     const std::string_view token = detail.substr(0, expected_at);
     const std::string_view expected = expected_at == std::string_view::npos ? std::string_view() : detail.substr(expected_at + 11);
-    const std::string found = describe_token(token);
     const bool at_end = token == "end of input";
     out.offset = at_end ? text.size() : token_start(text, position, token);
+    std::string found = describe_token(token);
+    if (token == "string literal" && position >= out.offset + 2 && position <= text.size() && text[out.offset] == '"')
+        found = in_quotes(text.substr(out.offset + 1, position - out.offset - 2));  // the string itself says most
 
     if (context == "object") {
         out.message = "expected ',' or '}' after object member, found " + found;
@@ -333,7 +389,12 @@ public:
     }
     bool key(std::string& k) {
         Frame& f = frames_.back();
-        if (!f.keys.insert(k).second && duplicate_keys.size() < kMaxErrors) duplicate_keys.push_back(path() + "/" + pointer_escape(k));
+        if (!f.keys.insert(k).second && duplicate_keys.size() < kMaxErrors) {
+            std::string p = path();
+            p += '/';
+            p += pointer_escape(k);
+            duplicate_keys.push_back(std::move(p));
+        }
         f.key = k;
         return true;
     }
@@ -369,7 +430,10 @@ private:
     }
     std::string path() const {
         std::string p;
-        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) p += "/" + pointer_escape(frames_[i].key);
+        for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+            p += '/';
+            p += pointer_escape(frames_[i].key);
+        }
         return p;
     }
 
@@ -406,6 +470,7 @@ public:
         out_.push_back(std::move(d));
     }
     std::size_t count() const { return out_.size(); }
+    bool full() const { return out_.size() > kMaxErrors; }
 
 private:
     std::string file_;
@@ -610,10 +675,12 @@ struct EntityInput {
     bool kind_known = false;
     std::optional<DateInput> date;
     bool has_mentions_key = false;
+    std::vector<bool> mention_usable;  // false: the selector itself is malformed (already reported)
 };
 
 struct PackInput {
     Pack pack;
+    bool paragraphs_read = false;  // false: mentions cannot be resolved, and saying so would only repeat the error
     std::optional<DateInput> published;
     std::vector<EntityInput> entities;
 };
@@ -631,9 +698,13 @@ void read_article(Sink& sink, const json& v, PackInput& in) {
 
     const json* paragraphs = f.typed("paragraphs", true, &json::is_array, "an array of paragraphs");
     if (!paragraphs) return;
+    in.paragraphs_read = true;
     if (paragraphs->empty()) sink.at(f.path_of("paragraphs"), "the article needs at least one paragraph");
+    if (paragraphs->size() > kMaxParagraphs)
+        sink.at(f.path_of("paragraphs"), "the article has " + std::to_string(paragraphs->size()) + " paragraphs; at most " +
+                                             std::to_string(kMaxParagraphs) + " are read");
     std::unordered_map<std::string, std::string> seen;  // id -> path of first use
-    for (std::size_t i = 0; i < paragraphs->size(); ++i) {
+    for (std::size_t i = 0; i < std::min(paragraphs->size(), kMaxParagraphs); ++i) {
         const std::string p_path = child(f.path_of("paragraphs"), i);
         const json& pv = (*paragraphs)[i];
         if (!expect_object(sink, pv, p_path)) continue;
@@ -641,6 +712,11 @@ void read_article(Sink& sink, const json& v, PackInput& in) {
         Paragraph p;
         p.id = pf.slug("id", true);
         p.text = pf.text("text", true);
+        if (p.text.size() > kMaxParagraphBytes) {
+            sink.at(pf.path_of("text"), "the paragraph is " + std::to_string(p.text.size()) + " bytes; at most " +
+                                            std::to_string(kMaxParagraphBytes) + " (split it)");
+            p.text.resize(kMaxParagraphBytes);
+        }
         if (const json* link = pf.member("link", false); link && expect_object(sink, *link, pf.path_of("link"))) {
             Fields lf(sink, *link, pf.path_of("link"), {"text", "url"}, "a link");
             p.link_text = lf.text("text", true);
@@ -712,14 +788,21 @@ std::vector<Citation> read_citations(Sink& sink, const Fields& f) {
     return out;
 }
 
-std::vector<Mention> read_mentions(Sink& sink, const Fields& f) {
+std::vector<Mention> read_mentions(Sink& sink, const Fields& f, std::vector<bool>& usable, std::size_t& budget) {
     std::vector<Mention> out;
     const json* v = f.typed("mentions", false, &json::is_array, "an array of mentions");
     if (!v) return out;
+    if (v->size() > budget) {
+        sink.at(f.path_of("mentions"), "too many mentions: a pack may have at most " + std::to_string(kMaxMentions));
+        return out;
+    }
+    budget -= v->size();
     for (std::size_t i = 0; i < v->size(); ++i) {
         const std::string path = child(f.path_of("mentions"), i);
+        const std::size_t errors_before = sink.count();
         if (!expect_object(sink, (*v)[i], path)) {
             out.emplace_back();  // keeps indices aligned with the JSON for later messages
+            usable.push_back(false);
             continue;
         }
         Fields mf(sink, (*v)[i], path, {"paragraph", "exact", "prefix", "suffix", "occurrence"}, "a mention");
@@ -729,20 +812,26 @@ std::vector<Mention> read_mentions(Sink& sink, const Fields& f) {
             m.exact = exact->get<std::string>();
             if (m.exact.empty()) sink.at(mf.path_of("exact"), "must not be empty");
         }
+        if (m.exact.size() > kMaxExactBytes)
+            sink.at(mf.path_of("exact"), "longer than " + std::to_string(kMaxExactBytes) + " bytes: a mention marks a phrase, not a passage");
         if (const json* prefix = mf.typed("prefix", false, &json::is_string, "a string")) m.prefix = prefix->get<std::string>();
         if (const json* suffix = mf.typed("suffix", false, &json::is_string, "a string")) m.suffix = suffix->get<std::string>();
+        for (const auto& [key, context] : {std::pair{"prefix", &m.prefix}, std::pair{"suffix", &m.suffix}})
+            if (context->size() > kMaxContextBytes)
+                sink.at(mf.path_of(key), std::string("longer than ") + std::to_string(kMaxContextBytes) + " bytes: a few words are enough");
         if (const json* occurrence = mf.member("occurrence", false)) {
             if (!occurrence->is_number_integer() || occurrence->get<std::int64_t>() < 1 || occurrence->get<std::int64_t>() > 100000)
                 sink.at(mf.path_of("occurrence"), "expected a whole number from 1 (the first match), found " +
                                                       (occurrence->is_number() ? occurrence->dump() : std::string(type_name(*occurrence))));
             else m.occurrence = static_cast<int>(occurrence->get<std::int64_t>());
         }
+        usable.push_back(sink.count() == errors_before);
         out.push_back(std::move(m));
     }
     return out;
 }
 
-void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in) {
+void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in, std::size_t& mention_budget) {
     in.path = path;
     // The allowed keys depend on the kind, so read it first.
     const KindInfo* kind = nullptr;
@@ -786,7 +875,7 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
     e.context = f.flag("context");
     e.citations = read_citations(sink, f);
     in.has_mentions_key = v.contains("mentions");
-    e.mentions = read_mentions(sink, f);
+    e.mentions = read_mentions(sink, f, in.mention_usable, mention_budget);
     e.related = f.ids("related");
     if (!kind) return;
 
@@ -797,9 +886,9 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
             const auto lat = lf.number("lat", true);
             const auto lon = lf.number("lon", true);
             if (lat && !(*lat >= -90.0 && *lat <= 90.0))
-                sink.at(lf.path_of("lat"), "latitude " + json(*lat).dump() + " is outside [-90, 90]");
+                sink.at(lf.path_of("lat"), "latitude " + format_number(*lat) + " is outside [-90, 90]");
             if (lon && !(*lon >= -180.0 && *lon <= 180.0))
-                sink.at(lf.path_of("lon"), "longitude " + json(*lon).dump() + " is outside [-180, 180]");
+                sink.at(lf.path_of("lon"), "longitude " + format_number(*lon) + " is outside [-180, 180]");
             if (lat && lon) e.location = GeoPoint{.lon = *lon, .lat = *lat};
         }
         if (const json* c = f.typed("country", false, &json::is_string, "a string")) {
@@ -875,11 +964,15 @@ void read_pack(Sink& sink, const json& root, PackInput& in) {
     if (const json* article = f.member("article", true)) read_article(sink, *article, in);
     const json* entities = f.typed("entities", true, &json::is_array, "an array of entities");
     if (!entities) return;
-    in.entities.resize(entities->size());
-    for (std::size_t i = 0; i < entities->size(); ++i) {
+    if (entities->size() > kMaxEntities)
+        sink.at(f.path_of("entities"), "the pack has " + std::to_string(entities->size()) + " entities; at most " +
+                                           std::to_string(kMaxEntities) + " are read");
+    in.entities.resize(std::min(entities->size(), kMaxEntities));
+    std::size_t mention_budget = kMaxMentions;
+    for (std::size_t i = 0; i < in.entities.size(); ++i) {
         const std::string path = child(f.path_of("entities"), i);
         in.entities[i].path = path;
-        if (expect_object(sink, (*entities)[i], path)) read_entity(sink, (*entities)[i], path, in.entities[i]);
+        if (expect_object(sink, (*entities)[i], path)) read_entity(sink, (*entities)[i], path, in.entities[i], mention_budget);
     }
 }
 
@@ -984,9 +1077,9 @@ void check_references(Sink& sink, const PackInput& in, const References& refs) {
 // not pick exactly one place in the paragraph.
 bool resolve_mention(Sink& sink, const std::string& path, const Paragraph& paragraph, Mention& m) {
     const std::string_view text = paragraph.text;
-    std::vector<std::size_t> plain, fitting;
-    for (std::size_t at = text.find(m.exact); at != std::string_view::npos; at = text.find(m.exact, at + 1)) {
-        plain.push_back(at);
+    const std::vector<std::size_t> plain = find_all(text, m.exact);
+    std::vector<std::size_t> fitting;
+    for (const std::size_t at : plain) {
         const bool prefix_fits = at >= m.prefix.size() && text.substr(at - m.prefix.size(), m.prefix.size()) == m.prefix;
         const std::size_t after = at + m.exact.size();
         const bool suffix_fits = text.substr(after, m.suffix.size()) == m.suffix;
@@ -1027,15 +1120,17 @@ struct Span {
 };
 
 void check_mentions(Sink& sink, PackInput& in) {
+    if (!in.paragraphs_read) return;
     std::vector<Span> spans;
     for (std::size_t ei = 0; ei < in.entities.size(); ++ei) {
         EntityInput& input = in.entities[ei];
         for (std::size_t i = 0; i < input.entity.mentions.size(); ++i) {
             Mention& m = input.entity.mentions[i];
             const std::string path = child(input.path + "/mentions", i);
-            if (m.paragraph.empty() || m.exact.empty()) continue;  // already reported
+            if (!input.mention_usable[i]) continue;
             const auto p = in.pack.paragraph_index(m.paragraph);
             if (!p) {
+                if (sink.full()) continue;
                 std::vector<std::string> ids;
                 for (const Paragraph& para : in.pack.article.paragraphs) ids.push_back(para.id);
                 sink.at(path + "/paragraph", "unknown paragraph id " + in_quotes(m.paragraph) + did_you_mean(m.paragraph, ids));
@@ -1047,21 +1142,29 @@ void check_mentions(Sink& sink, PackInput& in) {
     }
     // Mentions may nest ("the French capital" around "French") but not cross, and one
     // stretch of text stands for one entity.
-    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
         return std::tie(a.paragraph, a.begin, b.end) < std::tie(b.paragraph, b.begin, a.end);
     });
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-        for (std::size_t j = i + 1; j < spans.size() && spans[j].paragraph == spans[i].paragraph && spans[j].begin < spans[i].end; ++j) {
-            const Span& a = spans[i];
-            const Span& b = spans[j];
+    // In this order every span's enclosing spans come before it: a stack of the open
+    // ones finds each crossing in one pass (a span that crosses any open span also
+    // crosses the innermost one).
+    std::vector<const Span*> open;
+    for (const Span& b : spans) {
+        while (!open.empty() && (open.back()->paragraph != b.paragraph || open.back()->end <= b.begin)) open.pop_back();
+        if (!open.empty()) {
+            const Span& a = *open.back();
             const std::string& other = in.entities[a.entity].entity.id;
             if (a.begin == b.begin && a.end == b.end) {
                 sink.at(b.path, a.entity == b.entity ? "repeats the mention at " + a.path
                                                      : "covers the same text as a mention of " + in_quotes(other) + " (" + a.path + "); one stretch of text stands for one entity");
-            } else if (b.end > a.end) {
+                continue;
+            }
+            if (b.end > a.end) {
                 sink.at(b.path, "overlaps a mention of " + in_quotes(other) + " (" + a.path + ") without nesting inside it");
+                continue;
             }
         }
+        open.push_back(&b);
     }
 }
 
@@ -1100,7 +1203,7 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
             // The quote's words must be the article's: found inside one of its mentions.
             const auto resolved = [](const Mention& m) { return m.end > m.begin; };
             const auto inside = [&](const Mention& m) {
-                return resolved(m) && std::string_view(m.exact).find(e.text) != std::string_view::npos;
+                return resolved(m) && !find_all(m.exact, e.text).empty();
             };
             if (std::any_of(e.mentions.begin(), e.mentions.end(), resolved) && std::none_of(e.mentions.begin(), e.mentions.end(), inside))
                 sink.at(ei.path + "/text", "the quote's text does not occur verbatim in any of its mentions");

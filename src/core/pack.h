@@ -29,7 +29,7 @@ struct DateSpan {
     int start_day = 0;
     int end_day = 0;
     bool approximate = false;
-    std::string iso;     // as written in the pack: "2015-11-13" or "2015-10-01/2015-10-31"
+    std::string iso;     // as written in the pack ("2015-11-13", "2015-10"), else the resolved span ("2015-11-09/2015-11-15")
     std::string phrase;  // "last week", "in October", ... (may be empty)
 };
 
@@ -146,7 +146,7 @@ struct Diagnostic {
     std::string path;
     std::string message;
 };
-std::string format_diagnostic(const Diagnostic& d);  // "file:line:col: message" / "file: /path: message"
+std::string format_diagnostic(const Diagnostic& d);  // "file:line:col: error: message" / "file: error: at /path: message"
 
 struct LoadResult {
     std::optional<Pack> pack;           // set only when there are no errors

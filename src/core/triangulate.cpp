@@ -359,7 +359,11 @@ private:
         do {
             const int32_t a = prev(p), q = next(p), b = next(q);
             if (!equal(a, b) && intersects(a, p, q, b) && locally_inside(a, b) && locally_inside(b, a)) {
-                if (cross(a, p, b) >= 0.0) emit(a, p, b); else emit(a, b, p);
+                if (cross(a, p, b) >= 0.0) {
+                    emit(a, p, b);
+                } else {
+                    emit(a, b, p);
+                }
                 remove(p);
                 remove(q);
                 p = start = b;

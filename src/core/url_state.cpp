@@ -139,8 +139,7 @@ std::string format_fixed(double value, int decimals) {
 // Strict decimal: -?[0-9]+(\.[0-9]+)? and nothing else (no exponent, inf, nan, spaces,
 // hex). The digits are read as one integer over a power of ten: for up to 15 digits both
 // are exact doubles, so the quotient is the correctly rounded value of the text.
-// Digits past the 15th only ever fall in the fraction of an already huge or precise
-// number and are dropped.
+// Fraction digits past the 15th significant digit or the 15th decimal are dropped.
 std::optional<double> parse_decimal(std::string_view text) {
     constexpr std::size_t kMaxChars = 32;
     if (text.empty() || text.size() > kMaxChars) return std::nullopt;
@@ -160,7 +159,8 @@ std::optional<double> parse_decimal(std::string_view text) {
     if (i < text.size() && text[i] == '.') {
         const std::size_t fraction_begin = ++i;
         for (; i < text.size() && is_digit(text[i]); ++i) {
-            if (significant >= kExactDigits) continue;
+            // Past 15 digits (or 15 decimals) the text is finer than any link value.
+            if (significant >= kExactDigits || fraction_digits >= std::size_t(kExactDigits)) continue;
             mantissa = mantissa * 10.0 + (text[i] - '0');
             ++fraction_digits;
             if (mantissa != 0.0) ++significant;
@@ -168,6 +168,7 @@ std::optional<double> parse_decimal(std::string_view text) {
         if (i == fraction_begin) return std::nullopt;
     }
     if (i != text.size()) return std::nullopt;
+    assert(fraction_digits < kPowersOfTen.size() && "parse_decimal keeps at most 15 decimals");
     const double value = mantissa / kPowersOfTen[fraction_digits];
     return negative ? -value : value;
 }

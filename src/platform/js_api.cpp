@@ -3,6 +3,8 @@
 // until the next call.
 #include <emscripten.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +42,14 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
         platform::request_frames();
     }
     return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// Parses the baked Natural Earth basemap (data/basemap.bin); "" or the reason it failed.
+EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, size_t size) {
+    std::string error;
+    platform::app().basemap = parse_basemap(bytes, size, &error);
+    platform::request_frames();
+    return result(platform::app().basemap ? std::string() : error);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return result(state_to_json(platform::app().state)); }

@@ -267,7 +267,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     Actions actions;
     app.located.clear();
 
-    PanelContext ctx{app.pack, app.state, selected, hovered, actions, app.fonts, theme};
+    PanelContext ctx{app.pack, app.basemap ? &*app.basemap : nullptr, app.state, selected, hovered, actions, app.fonts, theme};
     ctx.time = info.time;
     ctx.dpr = info.dpr;
     ctx.reduced_motion = info.reduced_motion;

@@ -9,6 +9,7 @@
 
 #include "core/actions.h"
 #include "core/app_state.h"
+#include "core/basemap.h"
 #include "core/pack.h"
 #include "panel.h"
 
@@ -35,6 +36,7 @@ struct FrameResult {
 
 struct App {
     Pack pack;
+    std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it
     AppState state;
     AppState defaults;                // the view a link without keys opens
     Fonts fonts;

@@ -1,5 +1,7 @@
 // The card every panel shows for the entity under the pointer or keyboard focus: name,
 // kind, one-line description and the fact that places it (date, place, speaker, source).
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -100,6 +102,11 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
         ImGui::PopFont();
     }
     ImGui::PopTextWrapPos();
+    // The card is locatable too ("card:<id>"), so tests and hosts can see what a reader sees.
+    if (ctx.located) {
+        const ImVec2 at = ImGui::GetWindowPos(), extent = ImGui::GetWindowSize();
+        ctx.located->push_back({"card:" + entity.id, "card", at.x, at.y, extent.x, extent.y});
+    }
     ImGui::End();
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(2);

@@ -10,6 +10,7 @@
 
 #include "core/actions.h"
 #include "core/app_state.h"
+#include "core/basemap.h"
 #include "core/pack.h"
 #include "core/selection.h"
 
@@ -51,6 +52,7 @@ struct Gesture {
 
 struct PanelContext {
     const Pack& pack;
+    const Basemap* basemap;           // null until (or if never) the basemap loads
     const AppState& state;
     const Linked& selected;           // linked_to(pack, state.selection)
     const Linked& hovered;            // linked_to(pack, state.hover)

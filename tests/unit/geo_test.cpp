@@ -261,6 +261,7 @@ TEST(Geo, FlyToEndpointsAndReducedMotion) {
     const MapView reduced = fly_view(path, 0.01, seconds, true);
     EXPECT_EQ(reduced.lat, to.lat) << "reduced motion jumps";
     EXPECT_EQ(fly_view(path, 0.5, 0.0, false).zoom, to.zoom) << "zero duration jumps";
+    EXPECT_EQ(fly_path_seconds(make_fly_path(to, to, kViewport)), 0.0) << "nowhere to go";
 }
 
 TEST(Geo, FlyToZoomsOutToTravelAndMovesSmoothly) {

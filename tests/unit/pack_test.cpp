@@ -179,7 +179,9 @@ TEST(Pack, SeedPackEntitiesAreSourcedAndConnected) {
             EXPECT_TRUE(e.location.has_value()) << e.id;
             EXPECT_FALSE(e.citations.empty()) << e.id << ": coordinates need a source";
         }
-        if (e.context) EXPECT_FALSE(e.citations.empty()) << e.id;
+        if (e.context) {
+            EXPECT_FALSE(e.citations.empty()) << e.id;
+        }
         if (e.kind == EntityKind::Quote) {
             const Entity* speaker = pack.find(e.speaker);
             ASSERT_NE(speaker, nullptr) << e.id;
@@ -200,6 +202,15 @@ TEST(Pack, SeedPackEntitiesAreSourcedAndConnected) {
         ASSERT_NE(pack.find(id), nullptr) << id;
         EXPECT_EQ(pack.find(id)->country, code) << id;
     }
+    // Latitude and longitude are not swapped on the way in.
+    const Entity* sinjar = pack.find("sinjar");
+    ASSERT_TRUE(sinjar && sinjar->location);
+    EXPECT_DOUBLE_EQ(sinjar->location->lat, 36.3225);
+    EXPECT_DOUBLE_EQ(sinjar->location->lon, 41.86417);
+    const Entity* paris = pack.find("paris");
+    ASSERT_TRUE(paris && paris->location);
+    EXPECT_GT(paris->location->lat, 48.0);
+    EXPECT_LT(paris->location->lon, 3.0);
     const Entity* distance = pack.find("figure-distance");
     ASSERT_TRUE(distance && distance->check);
     EXPECT_EQ(distance->check->from, "sinjar");
@@ -250,7 +261,7 @@ TEST_P(BrokenFixture, GivesItsErrorAtItsPlace) {
 INSTANTIATE_TEST_SUITE_P(
     Pack, BrokenFixture,
     ::testing::Values(
-        BrokenCase{"malformed.json", "", "expected ',' or '}' after object member, found a string", 5, 3},
+        BrokenCase{"malformed.json", "", "expected ',' or '}' after object member, found \"allowedOrigins\"", 5, 3},
         BrokenCase{"unknown-id.json", "/entities/2/participants/0",
                    "refers to unknown entity id \"abraham-lincon\" (did you mean \"abraham-lincoln\"?)"},
         BrokenCase{"wrong-kind.json", "/entities/2/participants/0",
@@ -292,14 +303,17 @@ TEST(Pack, SyntaxErrorsAreExplainedAndPlaced) {
         {"[1, 2,]", 1, 7, "(JSON does not allow a comma before ']')"},
         {"{\"a\" 1}", 1, 6, "expected ':' after object key, found a number"},
         {"[1 2]", 1, 4, "expected ',' or ']' after array element, found a number"},
-        {"{\"a\": \"open", 1, 12, "missing closing quote"},
+        {"{\"a\": \"open", 1, 7, "unterminated string: missing closing quote"},
+        {"{\"a\": \"", 1, 7, "unterminated string: missing closing quote"},
+        {"{\"a\": \"x\\\"", 1, 7, "unterminated string: missing closing quote"},
         {"{\"a\": tru}", 1, 7, "invalid literal"},
         {"  \n ", 2, 2, "the file is empty"},
         {"{} {}", 1, 4, "after the end of the JSON value"},
         {"{\"a\": [1, 2", 1, 12, "expected ',' or ']' after array element, found the end of the file"},
         {"{\"a\": -}", 1, 8, "expected digit after '-'"},
         // Columns count characters, not bytes: "é" and "—" are one column each.
-        {"{\"\xC3\xA9\xE2\x80\x94\": 1 \"x\": 2}", 1, 10, "expected ',' or '}' after object member, found a string"},
+        {"{\"\xC3\xA9\xE2\x80\x94\": 1 \"x\": 2}", 1, 10, "expected ',' or '}' after object member, found \"x\""},
+        {"{\"a\": 1 \"say \\\"hi\\\"\": 2}", 1, 10, "found \"say \\\"hi\\\"\""},
         {"{\"a\": \"line\nbreak\"}", 1, 12, "control character U+000A (LF) must be escaped"},
     };
     for (const SyntaxCase& c : cases) {
@@ -335,6 +349,45 @@ TEST(Pack, InputSizeIsLimited) {
     const LoadResult r = load_pack(text, "big.json");
     ASSERT_EQ(r.errors.size(), 1u);
     EXPECT_NE(r.errors[0].message.find("at most 4 MiB"), std::string::npos);
+}
+
+TEST(Pack, HostileSelectorsAreBoundedAndReported) {
+    // A long run of one letter and thousands of near-miss or identical selectors: naive
+    // substring search or pairwise overlap checks would take minutes here.
+    json pack = minimal_pack();
+    pack["article"]["paragraphs"][0]["text"] = std::string(16 * 1024, 'a');
+    json& mentions = pack["entities"][1]["mentions"];
+    mentions = json::array();
+    for (int i = 0; i < 1000; ++i) mentions.push_back({{"paragraph", "p1"}, {"exact", std::string(1000, 'a') + "b"}});
+    json& same = pack["entities"][0]["mentions"];
+    same = json::array();
+    for (int i = 0; i < 1000; ++i) same.push_back({{"paragraph", "p1"}, {"exact", "aa"}, {"occurrence", 7}});
+    pack["entities"][2]["mentions"] = json::array({{{"paragraph", "p1"}, {"exact", "aaa"}, {"occurrence", 7}}});
+    const LoadResult r = load_json(pack);
+    ASSERT_EQ(r.errors.size(), 201u);
+    EXPECT_TRUE(has_error(r, "/entities/1/mentions/0/exact", "does not occur in paragraph \"p1\""));
+
+    // Only the identical selectors left: each repeat is reported against the first.
+    pack["entities"][1]["mentions"] = json::array({{{"paragraph", "p1"}, {"exact", "a"}}, {{"paragraph", "p1"}, {"exact", "b"}}});
+    pack["article"]["paragraphs"][0]["text"] = std::string(16 * 1024, 'a') + "b";
+    pack["entities"][1]["mentions"].erase(0);
+    const LoadResult repeats = load_json(pack);
+    ASSERT_EQ(repeats.errors.size(), 201u);
+    EXPECT_TRUE(has_error(repeats, "/entities/0/mentions/1", "repeats the mention at /entities/0/mentions/0"));
+}
+
+TEST(Pack, CountsAndLengthsAreLimited) {
+    json pack = minimal_pack();
+    pack["article"]["paragraphs"].push_back({{"id", "p2"}, {"text", std::string(16 * 1024 + 1, 'x')}});
+    expect_single_error(load_json(pack), "/article/paragraphs/1/text", "at most 16384 (split it)");
+
+    pack = minimal_pack();
+    pack["entities"][1]["mentions"][0]["prefix"] = std::string(300, ' ');
+    EXPECT_TRUE(has_error(load_json(pack), "/entities/1/mentions/0/prefix", "a few words are enough"));
+
+    pack = minimal_pack();
+    for (int i = 0; i < 2000; ++i) pack["entities"].push_back(pack["entities"][1]);
+    EXPECT_TRUE(has_error(load_json(pack), "/entities", "the pack has 2003 entities; at most 2000 are read"));
 }
 
 TEST(Pack, RootMustBeAnObject) {

@@ -1,0 +1,22 @@
+# The basemap: Natural Earth 1:50m countries (npm world-atlas 2.0.2, public domain)
+# baked by tools/bake-map.mjs into ${CMAKE_BINARY_DIR}/basemap.bin, the file
+# src/core/basemap.h parses. Included from CMakeLists.txt in both the native and the
+# web build. Defines the target `basemap` (part of ALL) and EXPLAINER_BASEMAP_FILE;
+# without node or the npm package it warns and defines neither.
+
+find_program(EXPLAINER_NODE node NO_CMAKE_FIND_ROOT_PATH)
+set(EXPLAINER_WORLD_ATLAS ${PROJECT_SOURCE_DIR}/node_modules/world-atlas/countries-50m.json)
+if(NOT EXPLAINER_NODE OR NOT EXISTS ${EXPLAINER_WORLD_ATLAS})
+  message(WARNING "No basemap: needs `node` on PATH and ${EXPLAINER_WORLD_ATLAS} (run scripts/setup)")
+  return()
+endif()
+
+# include() shares the includer's scope, so a plain set() is what reaches it.
+set(EXPLAINER_BASEMAP_FILE ${CMAKE_BINARY_DIR}/basemap.bin)
+add_custom_command(
+  OUTPUT ${EXPLAINER_BASEMAP_FILE}
+  COMMAND ${EXPLAINER_NODE} ${PROJECT_SOURCE_DIR}/tools/bake-map.mjs ${EXPLAINER_BASEMAP_FILE} ${EXPLAINER_WORLD_ATLAS}
+  DEPENDS ${PROJECT_SOURCE_DIR}/tools/bake-map.mjs ${EXPLAINER_WORLD_ATLAS}
+  COMMENT "Baking the basemap from Natural Earth (world-atlas countries-50m)"
+  VERBATIM)
+add_custom_target(basemap ALL DEPENDS ${EXPLAINER_BASEMAP_FILE})

@@ -1,0 +1,211 @@
+// Greedy label placement: priorities, fallbacks, obstacles, the viewport, and the
+// invariants on dense random input (no overlaps; every dropped label truly blocked).
+#include "core/label_placement.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+namespace explainer {
+namespace {
+
+constexpr Rect kViewport = {0, 0, 800, 600};
+
+LabelCandidate around(Vec2d anchor, Vec2d size, double priority, double gap = 6.0) {
+    LabelCandidate c;
+    c.anchor = anchor;
+    c.size = size;
+    c.priority = priority;
+    set_offsets_around(c, gap);
+    return c;
+}
+
+Rect rect_at(const LabelCandidate& c, int k) {
+    const Vec2d o = c.offsets[static_cast<size_t>(k)];
+    return {c.anchor.x + o.x, c.anchor.y + o.y, c.anchor.x + o.x + c.size.x, c.anchor.y + o.y + c.size.y};
+}
+
+// The invariants every placement must satisfy, checked against the inputs.
+void check_invariants(const std::vector<LabelCandidate>& labels, const std::vector<Rect>& obstacles,
+                      const std::vector<LabelPlacement>& result, const Rect& viewport) {
+    ASSERT_EQ(result.size(), labels.size());
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (!result[i].shown) continue;
+        const Rect expected = rect_at(labels[i], result[i].offset);
+        EXPECT_EQ(result[i].rect.x0, expected.x0);
+        EXPECT_EQ(result[i].rect.y1, expected.y1);
+        EXPECT_TRUE(contains(viewport, result[i].rect)) << i;
+        for (size_t j = i + 1; j < labels.size(); ++j) {
+            if (result[j].shown) {
+                EXPECT_FALSE(overlaps(result[i].rect, result[j].rect)) << i << " and " << j;
+            }
+        }
+        for (size_t m = 0; m < obstacles.size(); ++m) {
+            if (static_cast<int>(m) != labels[i].own_obstacle) {
+                EXPECT_FALSE(overlaps(result[i].rect, obstacles[m])) << "label " << i << " on marker " << m;
+            }
+        }
+    }
+    // Greedy maximality: a dropped label had no free position once every label of
+    // higher (or equal, earlier) priority was placed.
+    for (size_t i = 0; i < labels.size(); ++i) {
+        if (result[i].shown) continue;
+        for (int k = 0; k < labels[i].offset_count; ++k) {
+            const Rect r = rect_at(labels[i], k);
+            bool blocked = !contains(viewport, r);
+            for (size_t j = 0; j < labels.size() && !blocked; ++j) {
+                const bool before = labels[j].priority > labels[i].priority ||
+                                    (labels[j].priority == labels[i].priority && j < i);
+                blocked = result[j].shown && before && overlaps(r, result[j].rect);
+            }
+            for (size_t m = 0; m < obstacles.size() && !blocked; ++m) {
+                blocked = static_cast<int>(m) != labels[i].own_obstacle && overlaps(r, obstacles[m]);
+            }
+            EXPECT_TRUE(blocked) << "label " << i << " dropped although position " << k << " was free";
+        }
+    }
+}
+
+TEST(LabelPlacement, RectPredicates) {
+    EXPECT_TRUE(overlaps({0, 0, 10, 10}, {5, 5, 15, 15}));
+    EXPECT_FALSE(overlaps({0, 0, 10, 10}, {10, 0, 20, 10})) << "touching edges";
+    EXPECT_FALSE(overlaps({0, 0, 10, 10}, {0, 11, 10, 20}));
+    EXPECT_TRUE(contains({0, 0, 10, 10}, {0, 0, 10, 10}));
+    EXPECT_FALSE(contains({0, 0, 10, 10}, {-1, 0, 5, 5}));
+}
+
+TEST(LabelPlacement, PrefersTheFirstOffset) {
+    const std::vector<LabelCandidate> labels = {around({400, 300}, {60, 14}, 1)};
+    const std::vector<LabelPlacement> r = place_labels(labels, {}, kViewport);
+    ASSERT_TRUE(r[0].shown);
+    EXPECT_EQ(r[0].offset, 0);
+    EXPECT_DOUBLE_EQ(r[0].rect.x0, 406.0) << "right of the anchor, 6 px gap";
+    EXPECT_DOUBLE_EQ(r[0].rect.y0, 293.0) << "vertically centred";
+}
+
+TEST(LabelPlacement, FallsBackAtTheViewportEdge) {
+    const std::vector<LabelCandidate> labels = {around({780, 300}, {60, 14}, 1), around({400, 5}, {60, 14}, 1)};
+    const std::vector<LabelPlacement> r = place_labels(labels, {}, kViewport);
+    ASSERT_TRUE(r[0].shown);
+    EXPECT_EQ(r[0].offset, 1) << "left, as right would leave the viewport";
+    ASSERT_TRUE(r[1].shown);
+    EXPECT_EQ(r[1].offset, 3) << "below: right/left would cross the top edge, above too";
+    const std::vector<LabelCandidate> too_big = {around({400, 300}, {900, 14}, 1)};
+    EXPECT_FALSE(place_labels(too_big, {}, kViewport)[0].shown);
+}
+
+TEST(LabelPlacement, AvoidsOtherMarkersButNotItsOwn) {
+    std::vector<LabelCandidate> labels = {around({400, 300}, {60, 14}, 1)};
+    labels[0].own_obstacle = 0;
+    const std::vector<Rect> markers = {{394, 294, 406.5, 306}, {420, 290, 430, 310}};  // own overlaps the right slot
+    const std::vector<LabelPlacement> r = place_labels(labels, markers, kViewport);
+    ASSERT_TRUE(r[0].shown);
+    EXPECT_EQ(r[0].offset, 1) << "marker 1 blocks the right position, marker 0 is its own";
+    check_invariants(labels, markers, r, kViewport);
+}
+
+TEST(LabelPlacement, HigherPriorityWinsWhateverTheOrder) {
+    // Two labels whose every position collides with the other's first choice.
+    std::vector<LabelCandidate> labels = {around({400, 300}, {60, 14}, 1), around({400, 300}, {60, 14}, 5)};
+    for (auto& l : labels) l.offset_count = 1;
+    std::vector<LabelPlacement> r = place_labels(labels, {}, kViewport);
+    EXPECT_FALSE(r[0].shown);
+    EXPECT_TRUE(r[1].shown);
+    std::swap(labels[0], labels[1]);
+    r = place_labels(labels, {}, kViewport);
+    EXPECT_TRUE(r[0].shown);
+    EXPECT_FALSE(r[1].shown);
+    labels[0].priority = labels[1].priority = 2;
+    r = place_labels(labels, {}, kViewport);
+    EXPECT_TRUE(r[0].shown) << "ties keep input order";
+    EXPECT_FALSE(r[1].shown);
+}
+
+TEST(LabelPlacement, DenseClusterDropsLowPriority) {
+    // 40 places within a few pixels (a zoomed-out view of Iraq): only a handful fit.
+    std::mt19937 rng(1113);
+    std::uniform_real_distribution<double> jitter(-4.0, 4.0);
+    std::vector<LabelCandidate> labels;
+    std::vector<Rect> markers;
+    for (int i = 0; i < 40; ++i) {
+        const Vec2d anchor = {500 + jitter(rng), 250 + jitter(rng)};
+        labels.push_back(around(anchor, {70, 14}, 40 - i));
+        labels.back().own_obstacle = i;
+        markers.push_back({anchor.x - 3, anchor.y - 3, anchor.x + 3, anchor.y + 3});
+    }
+    const std::vector<LabelPlacement> r = place_labels(labels, markers, kViewport);
+    check_invariants(labels, markers, r, kViewport);
+    int shown = 0;
+    for (const auto& p : r) shown += p.shown;
+    EXPECT_TRUE(r[0].shown) << "the top priority always gets a place";
+    EXPECT_GE(shown, 2);
+    EXPECT_LE(shown, 12);
+    EXPECT_FALSE(r[39].shown);
+}
+
+TEST(LabelPlacement, SpacingKeepsLabelsApart) {
+    std::vector<LabelCandidate> labels = {around({100, 100}, {50, 10}, 2), around({100, 113}, {50, 10}, 1)};
+    for (auto& l : labels) l.offset_count = 1;
+    EXPECT_TRUE(place_labels(labels, {}, kViewport, 0.0)[1].shown) << "3 px apart without spacing";
+    EXPECT_FALSE(place_labels(labels, {}, kViewport, 4.0)[1].shown) << "but not 4 px";
+}
+
+TEST(LabelPlacement, TimelineRowsAlongOneAxis) {
+    // Event labels on a timeline: anchors on one line, positions in rows above/below.
+    std::vector<LabelCandidate> labels;
+    for (int i = 0; i < 30; ++i) {
+        LabelCandidate c;
+        c.anchor = {20.0 + 25.0 * i, 100.0};
+        c.size = {60.0, 12.0};
+        c.priority = i % 3 == 0 ? 2.0 : 1.0;
+        for (int row = 0; row < 4; ++row) {
+            const double dy = (row % 2 ? 8.0 : -20.0) + (row / 2) * (row % 2 ? 14.0 : -14.0);
+            c.offsets[static_cast<size_t>(row)] = {-30.0, dy};
+        }
+        c.offset_count = 4;
+        labels.push_back(c);
+    }
+    const Rect strip = {0, 40, 800, 160};
+    const std::vector<LabelPlacement> r = place_labels(labels, {}, strip);
+    check_invariants(labels, {}, r, strip);
+    int shown = 0;
+    for (const auto& p : r) shown += p.shown;
+    EXPECT_GT(shown, 10);
+    EXPECT_LT(shown, 30);
+}
+
+TEST(LabelPlacement, RandomCrowds) {
+    std::mt19937 rng(2015);
+    std::uniform_real_distribution<double> x(0, 800), y(0, 600), w(20, 120), priority(0, 10);
+    for (int trial = 0; trial < 20; ++trial) {
+        std::vector<LabelCandidate> labels;
+        std::vector<Rect> markers;
+        for (int i = 0; i < 150; ++i) {
+            const Vec2d anchor = {x(rng), y(rng)};
+            labels.push_back(around(anchor, {w(rng), 14}, std::round(priority(rng))));
+            labels.back().own_obstacle = i;
+            markers.push_back({anchor.x - 4, anchor.y - 4, anchor.x + 4, anchor.y + 4});
+        }
+        SCOPED_TRACE(trial);
+        check_invariants(labels, markers, place_labels(labels, markers, kViewport), kViewport);
+        if (HasFailure()) return;
+    }
+}
+
+TEST(LabelPlacement, BadInputIsNotShown) {
+    std::vector<LabelCandidate> labels = {around({NAN, 100}, {50, 10}, 1), around({100, 100}, {-5, 10}, 1),
+                                          around({100, 100}, {50, INFINITY}, 1), around({200, 200}, {50, 10}, 1)};
+    labels.push_back(labels.back());
+    labels.back().offset_count = 0;
+    const std::vector<LabelPlacement> r = place_labels(labels, {}, kViewport, NAN);
+    EXPECT_FALSE(r[0].shown);
+    EXPECT_FALSE(r[1].shown);
+    EXPECT_FALSE(r[2].shown);
+    EXPECT_TRUE(r[3].shown);
+    EXPECT_FALSE(r[4].shown);
+}
+
+} // namespace
+} // namespace explainer
