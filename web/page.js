@@ -17,6 +17,7 @@
   const query = new URLSearchParams(location.search);
   const packUrl = query.get('pack') || document.documentElement.dataset.pack || 'content/isis-losing-ground.json';
   const embedded = query.get('embed') === '1';
+  if (embedded) document.documentElement.classList.add('embed');
   const $ = (id) => document.getElementById(id);
 
   let failed = false;
@@ -182,8 +183,11 @@
   function reportSurface() {
     if (!module) return;
     const rect = canvas.getBoundingClientRect();
+    document.body.classList.toggle('narrow', rect.width <= 700);
+    const chrome = $('chrome').getBoundingClientRect().width;
     module._explainer_set_surface(rect.width, rect.height, window.devicePixelRatio || 1,
-      media.dark.matches ? 1 : 0, media.reducedMotion.matches ? 1 : 0, embedded ? 1 : 0);
+      media.dark.matches ? 1 : 0, media.reducedMotion.matches ? 1 : 0, embedded ? 1 : 0, chrome);
+    postResize();
   }
 
   // devicePixelRatio changes (zoom, moving to another screen) fire no resize on their
@@ -202,6 +206,162 @@
     reportSurface();
   }
 
+  // [SECTION] Links and history -------------------------------------------------------------
+  // The fragment carries the whole view. Selections push a history entry (Back and
+  // Forward step through them); panning, zooming and scrolling replace the current one,
+  // at most a few times a second.
+
+  const linkOf = () => '#' + call('explainer_get_link');
+  let replaceTimer = 0;
+
+  function showNotice(lines) {
+    const notice = $('notice');
+    if (!lines.length) { notice.hidden = true; return; }
+    notice.textContent = 'Parts of this link were ignored: ' + lines.join('; ') + '.';
+    notice.hidden = false;
+    clearTimeout(showNotice.timer);
+    showNotice.timer = setTimeout(() => { notice.hidden = true; }, 8000);
+  }
+
+  // Opens the view a link describes; returns the decoder's notes.
+  function applyLink(fragment) {
+    const result = JSON.parse(call('explainer_set_link', fragment.replace(/^#/, '')));
+    if (result.ignored.length) console.warn('Explainer: parts of the link were ignored:', result.ignored.join('; '));
+    showNotice(result.ignored);
+    return result;
+  }
+
+  function recordHistory(kind) {
+    const link = linkOf();
+    if (link === location.hash || (link === '#v=1' && !location.hash)) return;
+    const url = location.pathname + location.search + link;
+    clearTimeout(replaceTimer);
+    if (kind === 2) history.pushState(null, '', url);
+    else replaceTimer = setTimeout(() => history.replaceState(null, '', location.pathname + location.search + linkOf()), 200);
+  }
+
+  function onLocationChange() {
+    if (!module || linkOf() === (location.hash || '#v=1')) return;
+    applyLink(location.hash || '#');
+  }
+
+  // [SECTION] Host page (postMessage) ---------------------------------------------------------
+  // Only when embedded; only messages from window.parent whose origin is allowed (the
+  // origin= parameters or the pack's allowedOrigins); replies go to the asking origin,
+  // everything else to each allowed origin by name, never to "*".
+
+  const inFrame = window.parent !== window;
+  let allowedOrigins = [];
+  let stateTimer = 0;
+
+  function postToHost(message, origin) {
+    if (!inFrame) return;
+    for (const target of origin ? [origin] : allowedOrigins) {
+      try { window.parent.postMessage(message, target); } catch (e) { /* a target that is not a valid origin */ }
+    }
+  }
+
+  function startHostMessages() {
+    const notes = JSON.parse(call('explainer_set_origins', JSON.stringify(query.getAll('origin'))));
+    allowedOrigins = notes.allowed;
+    for (const note of notes.notes) console.warn('Explainer: origin ignored:', note);
+    if (!inFrame) return;
+    window.addEventListener('message', (event) => {
+      if (event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
+      let text;
+      try { text = JSON.stringify(event.data); } catch (e) { return; }
+      if (typeof text !== 'string') return;
+      const result = JSON.parse(call('explainer_host_message', text, event.origin));
+      if (result.history === 'push') recordHistory(2);
+      if (result.reply) postToHost(result.reply, event.origin);
+    });
+    postToHost(JSON.parse(call('explainer_ready_message')));
+  }
+
+  function postState() {
+    clearTimeout(stateTimer);
+    stateTimer = setTimeout(() => postToHost(JSON.parse(call('explainer_state_message'))), 150);
+  }
+
+  // The height the explainer would like in a host page that sizes it to its content:
+  // the whole article on phones, a comfortable four-panel height otherwise.
+  let lastHeight = 0;
+  function postResize() {
+    if (!inFrame || !module || !allowedOrigins.length) return;
+    const height = window.innerWidth <= 700 ? 760 : 720;
+    if (height === lastHeight) return;
+    lastHeight = height;
+    postToHost(JSON.parse(call('explainer_resize_message', height)));
+  }
+
+  // [SECTION] Share and embed --------------------------------------------------------------------
+
+  function baseUrl() {
+    const url = new URL(location.href);
+    url.hash = '';
+    url.search = '';
+    url.pathname = url.pathname.replace(/[^/]*$/, '');
+    return url.href;
+  }
+
+  function fullLink() {
+    const url = new URL(location.href);
+    url.searchParams.delete('embed');
+    url.searchParams.delete('origin');
+    url.hash = linkOf();
+    return url.href;
+  }
+
+  function embedCodes() {
+    const base = baseUrl();
+    const pack = query.get('pack') ? '&pack=' + encodeURIComponent(query.get('pack')) : '';
+    const title = document.title.replace(/"/g, '&quot;');
+    const link = linkOf();
+    return {
+      iframe: `<iframe src="${base}index.html?embed=1${pack}${link}" title="${title}" width="100%" height="720" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
+      script: `<div data-explainer="${base}index.html${pack ? '?' + pack.slice(1) : ''}" data-explainer-link="${link}"></div>\n<script async src="${base}embed.js"></script>`,
+    };
+  }
+
+  async function copyField(id) {
+    const field = $(id);
+    const status = $('copy-status');
+    try {
+      await navigator.clipboard.writeText(field.value);
+      status.textContent = 'Copied.';
+    } catch (e) {
+      // No Clipboard API (insecure origin, old browser, denied): select the text so
+      // that Ctrl+C / long-press copies it, and try the legacy command.
+      field.focus();
+      field.select();
+      const copied = document.execCommand && document.execCommand('copy');
+      status.textContent = copied ? 'Copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
+    }
+  }
+
+  function startChrome() {
+    const dialog = $('share-dialog');
+    $('share-button').addEventListener('click', () => {
+      $('share-link').value = fullLink();
+      const codes = embedCodes();
+      $('embed-iframe').value = codes.iframe;
+      $('embed-script').value = codes.script;
+      $('copy-status').textContent = '';
+      dialog.showModal();
+    });
+    dialog.addEventListener('click', (event) => {
+      const button = event.target.closest('[data-copy]');
+      if (button) copyField(button.dataset.copy);
+    });
+    if (embedded) {
+      const open = $('open-full');
+      open.hidden = false;
+      const refresh = () => { open.href = fullLink(); };
+      refresh();
+      Explainer.on('statechange', refresh);
+    }
+  }
+
   // [SECTION] Public API ------------------------------------------------------------------------
 
   const listeners = { statechange: new Set(), select: new Set() };
@@ -218,6 +378,8 @@
 
   let lastSelection = null;
   function onStateChanged(kind, selectionChanged) {
+    recordHistory(kind);
+    postState();
     const state = Explainer.getState();
     if (selectionChanged && state.selection !== lastSelection) {
       lastSelection = state.selection;
@@ -254,6 +416,15 @@
       return JSON.parse(call('explainer_locate', String(id))).map((r) => ({
         panel: r.panel, x: r.x + rect.left, y: r.y + rect.top, width: r.width, height: r.height,
       }));
+    },
+    // The view's link ("#v=1&..."), and the view a link describes: {ignored: [notes]}.
+    getLink: () => linkOf(),
+    setState: (link) => {
+      if (typeof link !== 'string') throw new TypeError('Explainer.setState(link): link must be a string such as "#v=1&sel=paris"');
+      const before = linkOf();
+      const result = applyLink(link);
+      if (linkOf() !== before) { recordHistory(2); onStateChanged(0, true); }
+      return { ignored: result.ignored, link: linkOf() };
     },
     on: (event, fn) => {
       if (!listeners[event]) throw new Error(`Explainer.on: unknown event "${event}" (statechange, select)`);
@@ -323,6 +494,12 @@
       return;
     }
     buildMirror(JSON.parse(call('explainer_article')));
+    if (location.hash && location.hash !== '#') applyLink(location.hash);
+    lastSelection = Explainer.getState().selection;
+    window.addEventListener('hashchange', onLocationChange);
+    window.addEventListener('popstate', onLocationChange);
+    startChrome();
+    startHostMessages();
     startSurface();
     const basemapBytes = await basemap;
     if (basemapBytes) {

@@ -26,7 +26,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cmath>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -122,7 +121,7 @@ bool is_http_url(std::string_view s) {
     if (rest.empty()) rest = rest_after("http://");
     if (rest.empty() || rest.front() == '/' || rest.front() == ':') return false;
     return std::none_of(rest.begin(), rest.end(),
-                        [](char c) { return c == ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || c < 0x20; });
+                        [](char c) { return c == ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
 }
 
 // "https://news.example.com" or "http://localhost:8080": scheme and host (and port), nothing else.
@@ -493,7 +492,6 @@ public:
         }
     }
 
-    const std::string& path() const { return path_; }
     std::string path_of(std::string_view key) const { return child(path_, key); }
 
     // The member, or nullptr (reported when required).
@@ -585,18 +583,26 @@ bool expect_object(Sink& sink, const json& v, const std::string& path) {
 
 // [SECTION] Dates -------------------------------------------------------------------
 
+// The value of a short run of ASCII digits, or nullopt.
+std::optional<int> digits_value(std::string_view d) {
+    if (d.empty() || d.size() > 4) return std::nullopt;
+    int value = 0;
+    for (const char c : d) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
 // "2015", "2015-11" or "2015-11-13" -> first and last day it covers.
 std::optional<std::pair<int, int>> parse_iso_part(std::string_view s) {
-    const auto digits = [](std::string_view d) {
-        return !d.empty() && std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (s.size() == 4 && digits(s)) {
-        const int year = std::stoi(std::string(s));
+    if (s.size() == 4 && digits_value(s)) {
+        const int year = *digits_value(s);
         return std::make_pair(days_from_civil({year, 1, 1}), days_from_civil({year, 12, 31}));
     }
-    if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2))) {
-        const int year = std::stoi(std::string(s.substr(0, 4)));
-        const int month = std::stoi(std::string(s.substr(5, 2)));
+    if (s.size() == 7 && s[4] == '-' && digits_value(s.substr(0, 4)) && digits_value(s.substr(5, 2))) {
+        const int year = *digits_value(s.substr(0, 4));
+        const int month = *digits_value(s.substr(5, 2));
         if (month < 1 || month > 12) return std::nullopt;
         return std::make_pair(days_from_civil({year, month, 1}), days_from_civil({year, month, days_in_month(year, month)}));
     }

@@ -6,10 +6,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/api_json.h"
+#include "core/host_message.h"
+#include "core/url_state.h"
 #include "platform.h"
 
 using namespace explainer;
@@ -17,6 +21,7 @@ using namespace explainer;
 namespace {
 
 std::string g_result;
+OriginPolicy g_origins;  // host pages allowed to drive the explainer by postMessage
 
 const char* result(std::string text) {
     g_result = std::move(text);
@@ -80,3 +85,89 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_locate(const char* id) {
 } // extern "C"
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return result(article_to_json(platform::app().pack)); }
+
+// [SECTION] Links ------------------------------------------------------------------------------
+
+namespace {
+
+std::string current_link() { return encode_state(platform::app().state, platform::app().defaults); }
+
+// Applies a link's state as a whole (hover is kept: it belongs to the pointer, not to
+// links). Returns the decoder's notes on what it ignored.
+std::vector<std::string> apply_link(std::string_view fragment) {
+    ui::App& app = platform::app();
+    DecodeResult decoded = decode_state(fragment, app.defaults, app.pack);
+    decoded.state.hover = app.state.hover;
+    app.state = std::move(decoded.state);
+    platform::request_frames();
+    return decoded.ignored;
+}
+
+} // namespace
+
+extern "C" {
+
+// The fragment for the current view, without '#': "v=1&sel=sinjar&...".
+EMSCRIPTEN_KEEPALIVE const char* explainer_get_link() { return result(current_link()); }
+
+// Opens the view a fragment describes: {"ignored": [notes], "link": canonical link}.
+EMSCRIPTEN_KEEPALIVE const char* explainer_set_link(const char* fragment) {
+    const std::vector<std::string> ignored = apply_link(fragment);
+    nlohmann::json out = {{"ignored", ignored}, {"link", current_link()}};
+    return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// [SECTION] postMessage ------------------------------------------------------------------------
+
+// Sets the origins allowed to talk to the explainer: the page's `origin=` parameters
+// (a JSON array of strings) plus the pack's allowedOrigins. Returns {"allowed", "notes"}.
+EMSCRIPTEN_KEEPALIVE const char* explainer_set_origins(const char* query_origins_json) {
+    std::vector<std::string> from_query;
+    const nlohmann::json parsed = nlohmann::json::parse(query_origins_json, nullptr, false);
+    if (parsed.is_array())
+        for (const nlohmann::json& item : parsed)
+            if (item.is_string()) from_query.push_back(item.get<std::string>());
+    g_origins = make_origin_policy(from_query, platform::app().pack.allowed_origins);
+    nlohmann::json out = {{"allowed", g_origins.allowed}, {"notes", g_origins.notes}};
+    return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// Handles one message from the parent window: {"reply": message|null, "history":
+// "push"|"none"}. Messages from origins that are not allowed get no reply at all;
+// messages not addressed to the explainer are dropped silently.
+EMSCRIPTEN_KEEPALIVE const char* explainer_host_message(const char* json_text, const char* origin) {
+    nlohmann::json out = {{"reply", nullptr}, {"history", "none"}};
+    if (!g_origins.accepts(origin)) return result(out.dump());
+    ui::App& app = platform::app();
+    const HostParseResult parsed = parse_host_message(json_text, app.pack);
+    std::string reply;
+    if (parsed.message) {
+        const HostMessage& m = *parsed.message;
+        std::vector<std::string> ignored;
+        const AppState before = app.state;
+        if (m.type == HostRequest::Select) ui::app_apply(app, SelectAction{m.id}, true);
+        if (m.type == HostRequest::SetState) ignored = apply_link(m.link);
+        if (app.state.selection != before.selection || current_link() != encode_state(before, app.defaults))
+            out["history"] = "push";
+        platform::request_frames();
+        reply = make_state_message(current_link(), summarize_state(app.state, app.pack), m.request_id, ignored);
+    } else if (parsed.addressed) {
+        reply = make_error_message(parsed.rejection, parsed.request_id);
+    }
+    if (!reply.empty()) out["reply"] = nlohmann::json::parse(reply, nullptr, false);
+    return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* explainer_ready_message() {
+    const ui::App& app = platform::app();
+    return result(make_ready_message(app.pack.id, current_link(), summarize_state(app.state, app.pack)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* explainer_state_message() {
+    const ui::App& app = platform::app();
+    return result(make_state_message(current_link(), summarize_state(app.state, app.pack)));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* explainer_resize_message(int height) { return result(make_resize_message(height)); }
+
+} // extern "C"

@@ -35,6 +35,7 @@ struct Surface {
     bool dark = false;
     bool reduced_motion = false;
     bool embed = false;
+    float chrome_width = 0;
 };
 
 ui::App g_app;
@@ -303,6 +304,7 @@ void draw_frame(double now_seconds) {
     info.dark = g_surface.dark;
     info.reduced_motion = g_surface.reduced_motion;
     info.embed = g_surface.embed;
+    info.chrome_width = g_surface.chrome_width;
     info.gesture = g_gesture;
     g_gesture = ui::Gesture{};
 
@@ -364,7 +366,7 @@ extern "C" {
 
 // The page reports the canvas's CSS size, the device-pixel ratio and media queries.
 EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_height, float dpr, int dark,
-                                                int reduced_motion, int embed) {
+                                                int reduced_motion, int embed, float chrome_width) {
     using platform::g_surface;
     const bool resized = css_width != g_surface.css_width || css_height != g_surface.css_height || dpr != g_surface.dpr;
     g_surface.css_width = css_width;
@@ -373,6 +375,7 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
     g_surface.dark = dark != 0;
     g_surface.reduced_motion = reduced_motion != 0;
     g_surface.embed = embed != 0;
+    g_surface.chrome_width = chrome_width;
     if (resized) platform::resize_surface();
     platform::request_frames();
 }

@@ -219,10 +219,11 @@ void draw_panel(PanelContext ctx, const PanelSlot& slot, ImVec2 origin, ImVec2 s
     ImGui::EndChild();
 }
 
-void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, float width) {
+void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, float width, float chrome_width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + kTabHeight), theme.panel_alt);
-    const float tab_width = width / 4;
+    // The page's share button sits over the bar's right end.
+    const float tab_width = std::max(0.0f, width - chrome_width) / 4;
     for (int i = 0; i < 4; ++i) {
         const PanelSlot& slot = kSlots[i];
         const ImVec2 pos(origin.x + tab_width * i, origin.y);
@@ -288,7 +289,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     const bool narrow = info.width <= kNarrowWidth;
     ctx.narrow = narrow;
     if (narrow) {
-        draw_tabs(app, actions, theme, ImVec2(0, 0), info.width);
+        draw_tabs(app, actions, theme, ImVec2(0, 0), info.width, info.chrome_width);
         for (const PanelSlot& slot : kSlots)
             if (slot.panel == app.state.panel)
                 draw_panel(ctx, slot, ImVec2(0, kTabHeight), ImVec2(info.width, info.height - kTabHeight),

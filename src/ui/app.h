@@ -23,6 +23,7 @@ struct FrameInfo {
     bool dark = false;            // prefers-color-scheme: dark
     bool reduced_motion = false;  // prefers-reduced-motion: reduce
     bool embed = false;           // compact chrome for iframes (embed=1)
+    float chrome_width = 0;       // the page's own buttons in the top-right corner (CSS px)
     Gesture gesture;              // pinch of this frame, if any
 };
 

@@ -205,7 +205,7 @@ test('Tab walks the quote cards and Enter selects one, from the keyboard', async
   await page.context().close();
 });
 
-test('on a phone, the Quotes tab opens the quotes and a tap selects a card', async () => {
+test('on a phone: the Quotes tab, a tap on a card selects it, a pinch zooms the timeline', async () => {
   const page = await open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   const tab = await locateCentre(page, 'tab:quotes');
   await page.touchscreen.tap(tab.x, tab.y);
@@ -221,6 +221,29 @@ test('on a phone, the Quotes tab opens the quotes and a tap selects a card', asy
   await settle(page);
   assert.equal((await state(page)).selection, card.id);
   await screenshot(page, 'panels-phone-quotes');
+  // Two fingers spreading on the timeline zoom it about their centre, and are no tap.
+  const timelineTab = await locateCentre(page, 'tab:timeline');
+  await page.touchscreen.tap(timelineTab.x, timelineTab.y);
+  await settle(page);
+  assert.equal((await state(page)).panel, 'timeline');
+  const before = await state(page);
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent',
+    { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const cx = 200, cy = 420;
+  await touch('touchStart', [[cx - 20, cy]]);
+  await touch('touchStart', [[cx - 20, cy], [cx + 20, cy]]);
+  for (let i = 1; i <= 8; ++i) {
+    await touch('touchMove', [[cx - 20 - i * 12, cy], [cx + 20 + i * 12, cy]]);
+    await page.waitForTimeout(20);
+  }
+  await touch('touchEnd', []);
+  await settle(page);
+  const after = await state(page);
+  const span = (s) => days(s.timeline.end) - days(s.timeline.start);
+  assert.ok(span(after) < span(before) / 2.5, `pinched: ${span(before)} -> ${span(after)} days`);
+  assert.equal(after.selection, card.id, 'the pinch selected nothing');
+  assert.equal(after.timeCursor, null);
   assertNoProblems(assert, page);
   await page.context().close();
 });

@@ -313,7 +313,7 @@ TEST(Pack, SyntaxErrorsAreExplainedAndPlaced) {
         {"{\"a\": -}", 1, 8, "expected digit after '-'"},
         // Columns count characters, not bytes: "é" and "—" are one column each.
         {"{\"\xC3\xA9\xE2\x80\x94\": 1 \"x\": 2}", 1, 10, "expected ',' or '}' after object member, found \"x\""},
-        {"{\"a\": 1 \"say \\\"hi\\\"\": 2}", 1, 10, "found \"say \\\"hi\\\"\""},
+        {"{\"a\": 1 \"say \\\"hi\\\"\": 2}", 1, 9, "found \"say \\\"hi\\\"\""},
         {"{\"a\": \"line\nbreak\"}", 1, 12, "control character U+000A (LF) must be escaped"},
     };
     for (const SyntaxCase& c : cases) {
