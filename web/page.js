@@ -400,7 +400,8 @@
   const Explainer = {
     version: 1,
     ready,
-    stats: () => ({ frames: module ? module._explainer_frames() : 0 }),
+    // frames: drawn since load; frameMs: mean CPU time of the last 60 frames.
+    stats: () => ({ frames: module ? module._explainer_frames() : 0, frameMs: module ? module._explainer_frame_ms(60) : 0 }),
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {
       if (!entitiesCache) entitiesCache = JSON.parse(call('explainer_entities'));

@@ -46,6 +46,8 @@ bool g_frame_scheduled = false;
 bool g_animating = false;
 bool g_first_frame_reported = false;
 unsigned long long g_frames = 0;
+// CPU time of recent frames (ImGui build + GL submission), for Explainer.stats().
+double g_frame_ms[64] = {};
 ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
 
 } // namespace
@@ -94,7 +96,10 @@ void apply_queued_input() {
     bool transition = false;
     while (!g_events.empty()) {
         const InputEvent e = g_events.front();
-        const bool changes_button = e.kind == InputEvent::MouseButton || e.kind == InputEvent::Key;
+        // A pointer leaving counts too: a tap's release and its leave must not share a
+        // frame, or ImGui sees the release with no pointer and the tap is lost.
+        const bool changes_button =
+            e.kind == InputEvent::MouseButton || e.kind == InputEvent::Key || e.kind == InputEvent::Leave;
         if (changes_button && transition) break;  // one transition per frame
         g_events.pop_front();
         switch (e.kind) {
@@ -136,6 +141,7 @@ int key_index(const char* dom) {
     if (std::strcmp(dom, "+") == 0 || std::strcmp(dom, "=") == 0) return ui::kKeyPlus;
     if (std::strcmp(dom, "-") == 0) return ui::kKeyMinus;
     if (std::strcmp(dom, "0") == 0) return ui::kKeyZero;
+    if (std::strcmp(dom, "F6") == 0) return ui::kKeyF6;
     return 0;
 }
 
@@ -283,6 +289,7 @@ void open_url(const std::string& url) {
 
 void draw_frame(double now_seconds) {
     if (!g_app.has_pack || g_surface.css_width <= 0) return;
+    const double started_ms = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     if (g_app.fonts_dpr != g_surface.dpr) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -306,6 +313,7 @@ void draw_frame(double now_seconds) {
     info.embed = g_surface.embed;
     info.chrome_width = g_surface.chrome_width;
     info.gesture = g_gesture;
+    info.gesture.touches = g_touch_count;
     g_gesture = ui::Gesture{};
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -319,6 +327,7 @@ void draw_frame(double now_seconds) {
     glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    g_frame_ms[g_frames % 64] = emscripten_get_now() - started_ms;
     ++g_frames;
 
     set_cursor(ImGui::GetMouseCursor());
@@ -381,6 +390,15 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned explainer_frames() { return static_cast<unsigned>(platform::frames_drawn()); }
+
+// Mean CPU milliseconds of the last `count` frames (at most 64).
+EMSCRIPTEN_KEEPALIVE double explainer_frame_ms(int count) {
+    const unsigned long long frames = platform::frames_drawn();
+    const int n = static_cast<int>(std::min<unsigned long long>(frames, std::clamp(count, 1, 64)));
+    double total = 0;
+    for (int i = 1; i <= n; ++i) total += platform::g_frame_ms[(frames - i) % 64];
+    return n > 0 ? total / n : 0;
+}
 
 } // extern "C"
 

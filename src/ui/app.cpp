@@ -171,8 +171,27 @@ constexpr float kSplitter = 6;
 constexpr float kHeaderHeight = 30;
 constexpr float kTabHeight = 48;      // touch targets of at least 44 CSS px
 
-// Which panel gets the keyboard: the one last clicked or tapped (not link state).
+// Which panel gets the keyboard: the one last clicked or tapped, or reached by Tab or
+// F6 (not link state).
 Panel g_keyboard_panel = Panel::Article;
+int g_focus_entry = 0;  // how the keyboard arrived at g_keyboard_panel (see PanelContext)
+
+// Tab order across panels; the map has no list of items to walk, F6 reaches it.
+Panel neighbour_panel(Panel from, int direction, bool with_map) {
+    const Panel order[] = {Panel::Article, Panel::Map, Panel::Timeline, Panel::Quotes};
+    int at = 0;
+    for (int i = 0; i < 4; ++i)
+        if (order[i] == from) at = i;
+    do at = (at + direction + 4) % 4;
+    while (!with_map && order[at] == Panel::Map);
+    return order[at];
+}
+
+void move_keyboard(Panel to, int entry, bool narrow, Actions& actions) {
+    g_keyboard_panel = to;
+    g_focus_entry = entry;
+    if (narrow) actions.push(SetPanelAction{to});  // one panel at a time: show it
+}
 
 // A draggable splitter; returns the new position along its axis.
 float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float value, const Theme& theme) {
@@ -215,7 +234,15 @@ void draw_panel(PanelContext ctx, const PanelSlot& slot, ImVec2 origin, ImVec2 s
         (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1)))
         g_keyboard_panel = slot.panel;
     ctx.keyboard_focus = g_keyboard_panel == slot.panel;
+    ctx.focus_entry = ctx.keyboard_focus ? g_focus_entry : 0;
+    int handover = 0;
+    ctx.focus_handover = &handover;
     slot.draw(ctx, ImVec2(origin.x, origin.y + top), ImVec2(size.x, size.y - top));
+    if (ctx.keyboard_focus) g_focus_entry = 0;
+    if (handover != 0) move_keyboard(neighbour_panel(slot.panel, handover, false), handover, ctx.narrow, ctx.actions);
+    if (ctx.keyboard_focus && !ImGui::GetIO().KeyCtrl)
+        draw->AddRect(ImVec2(origin.x + 1, origin.y + 1), ImVec2(origin.x + size.x - 1, origin.y + size.y - 1),
+                      (ctx.theme.focus_ring & 0x00FFFFFF) | 0x50000000, 0, 0, 2);
     ImGui::EndChild();
 }
 
@@ -320,6 +347,9 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
         app.timeline_fraction = std::clamp((new_timeline_end - new_map_h) / info.height, 0.1f, 0.6f);
     }
 
+    // F6 / Shift+F6 move the keyboard between panels (the page must not scroll for it).
+    if (ImGui::IsKeyPressed(kKeyF6, false))
+        move_keyboard(neighbour_panel(g_keyboard_panel, ImGui::GetIO().KeyShift ? -1 : 1, true), 0, narrow, actions);
     // Escape clears the selection from anywhere.
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !app.state.selection.empty())
         actions.push(SelectAction{""});

@@ -49,7 +49,7 @@ struct App {
     // Layout the reader adjusted by dragging splitters (not part of links).
     float article_fraction = 0.46f;
     float map_fraction = 0.5f;        // of the right column
-    float timeline_fraction = 0.22f;  // of the right column
+    float timeline_fraction = 0.27f;  // of the right column
 };
 
 // Sets the pack and resets the view to its defaults (first view fits all places).

@@ -5,7 +5,6 @@
 // - [SECTION] Layout cache
 // - [SECTION] Scrolling
 // - [SECTION] Drawing mentions
-// - [SECTION] Keyboard focus
 // - [SECTION] Panel
 #include <algorithm>
 #include <cmath>
@@ -67,6 +66,7 @@ struct ArticleView {
     float scroll = 0, target = 0;
     std::string known_paragraph;   // the paragraph id the state and the view agree on
     int focus = -1;                // keyboard focus: index into ArticleCache::mentions
+    std::string hover_set;         // the hover this panel set, and so may clear
     bool dragging_scrollbar = false;
     float press_y = 0;
 };
@@ -112,8 +112,8 @@ std::string figure_badge(const Pack& pack, const Entity& figure) {
     if (!from || !to || !from->location || !to->location) return {};
     const double km = distance_km(*from->location, *to->location);
     char buffer[96];
-    // No-break spaces inside: the badge wraps as one piece.
-    std::snprintf(buffer, sizeof buffer, " [computed:\u00A0%s\u00A0km\u00A0/\u00A0%s\u00A0mi] ", thousands(km).c_str(),
+    // No-break spaces throughout: the badge stays on the line of the figure's last word.
+    std::snprintf(buffer, sizeof buffer, "\u00A0[computed:\u00A0%s\u00A0km\u00A0/\u00A0%s\u00A0mi]", thousands(km).c_str(),
                   thousands(km_to_miles(km)).c_str());
     return buffer;
 }
@@ -295,16 +295,6 @@ ImU32 fill_for(Emphasis emphasis, const Theme& theme) {
     }
 }
 
-// [SECTION] Keyboard focus ---------------------------------------------------------------------
-
-// Tab and Shift+Tab move through the mentions in reading order, wrapping around.
-int next_focus(int from, int step) {
-    const int n = static_cast<int>(g_cache.mentions.size());
-    if (n == 0) return -1;
-    if (from < 0) return step > 0 ? 0 : n - 1;
-    return (from + step + n) % n;
-}
-
 } // namespace
 
 // [SECTION] Panel ----------------------------------------------------------------------------------
@@ -390,10 +380,19 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                       theme.text_muted, pack.article.attribution.c_str(), nullptr, cache.column_width);
 
     // Keyboard: Tab / Shift+Tab through mentions, Enter selects.
-    if (ctx.keyboard_focus && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), true) && !cache.mentions.empty()) {
-        view.focus = next_focus(view.focus, io.KeyShift ? -1 : 1);
+    const bool tab = ctx.keyboard_focus && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), true) || ctx.focus_entry != 0);
+    if (tab) {
+        const bool backward = ctx.focus_entry != 0 ? ctx.focus_entry < 0 : io.KeyShift;
+        view.focus = step_focus(ctx, ctx.focus_entry != 0 ? -1 : view.focus, static_cast<int>(cache.mentions.size()), backward);
+        if (view.focus < 0 && view.hover_set == ctx.state.hover && !view.hover_set.empty()) {
+            ctx.actions.push(HoverAction{""});
+            view.hover_set.clear();
+        }
+    }
+    if (tab && view.focus >= 0) {
         const MentionRef& ref = cache.mentions[view.focus];
         ctx.actions.push(HoverAction{pack.entities[ref.entity].id});
+        view.hover_set = pack.entities[ref.entity].id;
         const float top = mention_top(pack, ref);
         if (top < view.target + 20 || top > view.target + size.y - 60)
             view.target = std::clamp(top - size.y * 0.3f, 0.0f, max_scroll(size.y));
@@ -463,7 +462,8 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                 }
                 if (run.style == kBadge) {
                     const float badge_size = font_size(ctx.fonts.sans_small);
-                    draw->AddRectFilled(ImVec2(rx + 3, ly + 4), ImVec2(rx + run.width - 3, ly + line.height - 4), theme.panel_alt, 4);
+                    if (run.width > 8)
+                        draw->AddRectFilled(ImVec2(rx + 3, ly + 4), ImVec2(rx + run.width + 2, ly + line.height - 4), theme.panel_alt, 4);
                     draw->AddText(ctx.fonts.sans_small, badge_size, ImVec2(rx, ly + (line.height - badge_size) * 0.5f),
                                   theme.kind[static_cast<int>(EntityKind::Figure)], para.text.data() + run.begin,
                                   para.text.data() + run.end);
@@ -515,10 +515,14 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         const Entity& entity = pack.entities[cache.mentions[hit_mention].entity];
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ctx.state.hover != entity.id) ctx.actions.push(HoverAction{entity.id});
+        view.hover_set = entity.id;
         if (ImGui::IsMouseReleased(0) && !dragged && hovered) ctx.actions.push(SelectAction{entity.id});
         draw_entity_card(ctx, entity, card_anchor);
-    } else if (hovered && !ctx.state.hover.empty() && view.focus < 0) {
-        ctx.actions.push(HoverAction{""});
+    } else if (view.focus < 0 && !view.hover_set.empty()) {
+        // Clear only a hover this panel set: another panel's keyboard focus or pointer
+        // owns its own.
+        if (ctx.state.hover == view.hover_set) ctx.actions.push(HoverAction{""});
+        view.hover_set.clear();
     }
     if (view.focus >= 0 && hit_mention < 0) {
         const MentionRef& ref = cache.mentions[view.focus];

@@ -45,6 +45,7 @@ struct LocatedRect {
 // A two-finger gesture, in CSS pixels: this frame's change of the pinch.
 struct Gesture {
     bool active = false;
+    int touches = 0;        // fingers down now
     ImVec2 center{0, 0};    // current centre of the two touches
     ImVec2 pan{0, 0};       // how far the centre moved since the last frame
     float scale = 1;        // distance ratio since the last frame (> 1: spreading)
@@ -68,6 +69,10 @@ struct PanelContext {
     bool selection_changed_by_user = false;
     bool touch = false;               // the last pointer input came from a touch screen
     bool keyboard_focus = false;      // this panel receives the keyboard (arrows, Tab, ...)
+    // Set when the keyboard just arrived here by Tab (+1: start at the first item) or
+    // Shift+Tab (-1: start at the last) from the neighbouring panel.
+    int focus_entry = 0;
+    int* focus_handover = nullptr;    // set by step_focus when Tab runs off either end
     const Gesture* gesture = nullptr; // pinch in progress (map and timeline zoom with it)
     std::vector<LocatedRect>* located = nullptr;
     bool* animating = nullptr;        // set *animating = true to be drawn again next frame
@@ -76,7 +81,21 @@ struct PanelContext {
 
 // Indices into io.KeysDown for keys ImGui 1.86 has no name for (map zoom keys); use
 // with ImGui::IsKeyPressed().
-constexpr int kKeyPlus = 200, kKeyMinus = 201, kKeyZero = 202;
+constexpr int kKeyPlus = 200, kKeyMinus = 201, kKeyZero = 202, kKeyF6 = 203;
+
+// One Tab order across panels: Tab past a panel's last item (or Shift+Tab before its
+// first) hands the keyboard to the next (previous) panel. Returns the new focus index
+// among `count` items, or -1 after handing over.
+inline int step_focus(PanelContext& ctx, int focus, int count, bool backward) {
+    if (focus < 0 || focus >= count) {
+        if (count > 0) return backward ? count - 1 : 0;
+    } else {
+        const int next = focus + (backward ? -1 : 1);
+        if (next >= 0 && next < count) return next;
+    }
+    if (ctx.focus_handover) *ctx.focus_handover = backward ? -1 : 1;
+    return -1;
+}
 
 // Logical (CSS pixel) size of a font baked at the device-pixel ratio.
 inline float font_size(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }

@@ -296,9 +296,11 @@ void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         if (pressed(ImGuiKey_PageUp)) view.target -= page;
         if (pressed(ImGuiKey_Home)) view.target = 0;
         if (pressed(ImGuiKey_End)) view.target = max_scroll;
-        if (pressed(ImGuiKey_Tab) && !cards.empty()) {
-            const int n = static_cast<int>(cards.size());
-            view.focus = view.focus < 0 || view.focus >= n ? (io.KeyShift ? n - 1 : 0) : (view.focus + (io.KeyShift ? n - 1 : 1)) % n;
+        const bool tab = pressed(ImGuiKey_Tab) || ctx.focus_entry != 0;
+        const bool backward = ctx.focus_entry != 0 ? ctx.focus_entry < 0 : io.KeyShift;
+        if (tab)
+            view.focus = step_focus(ctx, ctx.focus_entry != 0 ? -1 : view.focus, static_cast<int>(cards.size()), backward);
+        if (tab && view.focus >= 0) {
             const std::string& id = pack.entities[cards[view.focus].entity].id;
             ctx.actions.push(HoverAction{id});
             view.hover_set = id;

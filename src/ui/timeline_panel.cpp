@@ -397,12 +397,17 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
             ctx.actions.push(SetTimeCursorAction{std::nullopt});
             cursor.reset();
         }
-        if (pressed(ImGuiKey_Tab, true) && !events.empty()) {
+        const bool tab = pressed(ImGuiKey_Tab, true) || ctx.focus_entry != 0;
+        const bool backward = ctx.focus_entry != 0 ? ctx.focus_entry < 0 : io.KeyShift;
+        int at = -1;
+        if (tab) {
             const int n = static_cast<int>(events.size());
-            int at = -1;
             for (int i = 0; i < n; ++i)
                 if (pack.entities[events[i]].id == view.focus) at = i;
-            at = at < 0 ? (io.KeyShift ? n - 1 : 0) : (at + (io.KeyShift ? n - 1 : 1)) % n;
+            at = step_focus(ctx, ctx.focus_entry != 0 ? -1 : at, n, backward);
+            if (at < 0) view.focus.clear();
+        }
+        if (at >= 0) {
             const Entity& entity = pack.entities[events[at]];
             view.focus = entity.id;
             ctx.actions.push(HoverAction{entity.id});

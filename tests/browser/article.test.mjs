@@ -150,3 +150,33 @@ test('a broken pack shows the validator\'s error with line and column', async ()
   assert.match(await semantic.locator('#error').innerText(), /selector-twice\.json: error: at \/entities\/\d+\/mentions\/\d+/);
   await semantic.context().close();
 });
+
+test('Tab walks the mentions in reading order and hands the keyboard to the next panel', async () => {
+  const page = await openPage(browser, server.url);
+  await settle(page);
+  await page.mouse.click(300, 760);  // give the article the keyboard (a click on plain text or margin)
+  await page.mouse.move(5, 795);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const entities = await page.evaluate(() => Explainer.entities());
+  const first = (await page.evaluate(() => Explainer.getState())).hover;
+  assert.ok(first, 'Tab focuses the first mention (and hovers its entity)');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const second = (await page.evaluate(() => Explainer.getState())).hover;
+  assert.ok(second && second !== first, `the second Tab moves on (${first} -> ${second})`);
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal((await page.evaluate(() => Explainer.getState())).selection, second, 'Enter selects the focused mention');
+  // Shift+Tab twice: back to the first mention, then off the front of the article into
+  // the panel before it in the Tab order (the quotes panel), at its last card.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await settle(page);
+  const quotes = entities.filter((e) => e.type === 'quote').map((e) => e.id);
+  const landed = (await page.evaluate(() => Explainer.getState())).hover;
+  assert.ok(quotes.includes(landed), `Shift+Tab before the first mention focuses a quote card (hover ${landed})`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});

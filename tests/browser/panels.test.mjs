@@ -155,7 +155,7 @@ test('clicking the axis sets the time cursor; arrow keys move it; Delete clears 
 });
 
 test('a speaker chip filters the quote cards', async () => {
-  const page = await open();
+  const page = await open({ viewport: { width: 1280, height: 1000 } });  // room for several cards
   const entities = await page.evaluate(() => Explainer.entities());
   const speakerOf = Object.fromEntries(entities.filter((e) => e.type === 'quote').map((e) => [e.id, e.speaker]));
   const all = await visibleQuotes(page);
