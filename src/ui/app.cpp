@@ -175,6 +175,7 @@ constexpr float kTabHeight = 48;      // touch targets of at least 44 CSS px
 // F6 (not link state).
 Panel g_keyboard_panel = Panel::Article;
 int g_focus_entry = 0;  // how the keyboard arrived at g_keyboard_panel (see PanelContext)
+bool g_keyboard_visible = false;  // the reader is using the keyboard: show where it is
 
 // Tab order across panels; the map has no list of items to walk, F6 reaches it.
 Panel neighbour_panel(Panel from, int direction, bool with_map) {
@@ -240,7 +241,15 @@ void draw_panel(PanelContext ctx, const PanelSlot& slot, ImVec2 origin, ImVec2 s
     slot.draw(ctx, ImVec2(origin.x, origin.y + top), ImVec2(size.x, size.y - top));
     if (ctx.keyboard_focus) g_focus_entry = 0;
     if (handover != 0) move_keyboard(neighbour_panel(slot.panel, handover, false), handover, ctx.narrow, ctx.actions);
-    if (ctx.keyboard_focus && !ImGui::GetIO().KeyCtrl)
+    // Like :focus-visible: the frame shows once the reader uses the keyboard, and goes
+    // away at the next click or tap.
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int key : {ImGuiKey_Tab, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
+                    ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Enter})
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false)) g_keyboard_visible = true;
+    if (ImGui::IsKeyPressed(kKeyF6, false)) g_keyboard_visible = true;
+    if (io.MouseClicked[0] || io.MouseClicked[1]) g_keyboard_visible = false;
+    if (ctx.keyboard_focus && g_keyboard_visible)
         draw->AddRect(ImVec2(origin.x + 1, origin.y + 1), ImVec2(origin.x + size.x - 1, origin.y + size.y - 1),
                       (ctx.theme.focus_ring & 0x00FFFFFF) | 0x50000000, 0, 0, 2);
     ImGui::EndChild();

@@ -94,3 +94,43 @@ test('a pack that fails to load shows a readable error, not a blank canvas', asy
   assert.match(text, /404/);
   await page.context().close();
 });
+
+test('while the engine loads, the page shows the headline and progress in HTML', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // Hold the engine's download so the loading screen can be read.
+  await page.route('**/explainer.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  const loading = page.locator('#loading');
+  await loading.waitFor({ state: 'visible' });
+  const pack = await (await fetch(new URL('content/isis-losing-ground.json', server.url))).json();
+  assert.equal((await page.locator('#loading-headline').textContent()).trim(), pack.article.headline);
+  assert.match(await page.locator('#loading-text').textContent(), /Loading/);
+  assert.equal(await page.locator('#progress-bar').count(), 1);
+  release();
+  await page.evaluate(() => Explainer.ready);
+  assert.equal(await loading.isVisible(), false, 'the loading screen goes away once ready');
+  await context.close();
+});
+
+test('without WebGL2 the page explains why and shows the article as HTML', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  await context.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : original.call(this, type, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.locator('#error').innerText(), /WebGL2 is not available/);
+  assert.equal(await page.locator('#canvas').isVisible(), false);
+  // The readable fallback: the mirror is visible and holds the paragraphs.
+  const mirror = page.locator('#mirror');
+  assert.ok((await mirror.boundingBox()).height > 300, 'the article text is shown');
+  assert.ok((await page.locator('#mirror-body p').count()) >= 10);
+  await context.close();
+});
