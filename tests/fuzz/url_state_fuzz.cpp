@@ -18,6 +18,7 @@
 
 #include "core/dates.h"
 #include "core/url_state.h"
+#include "support/pack_builder.h"
 
 namespace {
 
@@ -32,22 +33,14 @@ void require(bool condition, const char* what, std::string_view detail = {}) {
 Pack make_pack() {
     Pack pack;
     pack.id = "fuzz";
-    auto add = [&](const std::string& id, EntityKind kind) {
-        Entity entity;
-        entity.id = id;
-        entity.kind = kind;
-        pack.entity_index[id] = pack.entities.size();
-        pack.entities.push_back(entity);
-    };
+    auto add = [&](const std::string& id, EntityKind kind) { test_support::add_entity(pack, id, kind); };
     add("sinjar", EntityKind::Place);
     add("paris-attacks", EntityKind::Event);
     add("thamir-ismail", EntityKind::Person);
     add("a b&c=d%", EntityKind::Person);  // needs percent-encoding
     add("isis", EntityKind::Organisation);
     for (const char* id : {"p1", "p2", "p#3"}) {
-        Paragraph paragraph;
-        paragraph.id = id;
-        pack.article.paragraphs.push_back(paragraph);
+        test_support::add_paragraph(pack, id);
     }
     return pack;
 }

@@ -8,6 +8,7 @@
 
 #include "core/dates.h"
 #include "core/host_message.h"
+#include "support/pack_builder.h"
 
 namespace explainer {
 namespace {
@@ -18,12 +19,7 @@ Pack make_pack() {
     Pack pack;
     pack.id = "isis-losing-ground";
     auto add = [&](const std::string& id, EntityKind kind, const std::string& name) {
-        Entity entity;
-        entity.id = id;
-        entity.kind = kind;
-        entity.name = name;
-        pack.entity_index[id] = pack.entities.size();
-        pack.entities.push_back(entity);
+        test_support::add_entity(pack, id, kind, name);
     };
     add("sinjar", EntityKind::Place, "Sinjar");
     add("thamir-ismail", EntityKind::Person, "Thamir Ismail");

@@ -12,6 +12,7 @@
 
 #include "core/dates.h"
 #include "core/url_state.h"
+#include "support/pack_builder.h"
 
 namespace explainer {
 namespace {
@@ -29,14 +30,7 @@ int day(const char* iso) {
 Pack make_pack() {
     Pack pack;
     pack.id = "link-test";
-    auto add = [&](const std::string& id, EntityKind kind) {
-        Entity entity;
-        entity.id = id;
-        entity.kind = kind;
-        entity.name = id;
-        pack.entity_index[id] = pack.entities.size();
-        pack.entities.push_back(entity);
-    };
+    auto add = [&](const std::string& id, EntityKind kind) { test_support::add_entity(pack, id, kind); };
     add("sinjar", EntityKind::Place);
     add("raqqa", EntityKind::Place);
     add("paris-attacks", EntityKind::Event);
@@ -47,10 +41,7 @@ Pack make_pack() {
     add("odd id/&=\xC3\xA9", EntityKind::Person);
     add("100%", EntityKind::Figure);
     for (const char* id : {"p1", "p2", "p3", "p4", "p5", "p 6#"}) {
-        Paragraph paragraph;
-        paragraph.id = id;
-        paragraph.text = "text";
-        pack.article.paragraphs.push_back(paragraph);
+        test_support::add_paragraph(pack, id, "text");
     }
     return pack;
 }
