@@ -1,7 +1,22 @@
 // Assembles build/web/: the page (shell.html filled in from the default pack), the
-// engine (explainer.js + .wasm), the page's own scripts and styles (web/), the packs
-// (content/) and the basemap; then prints the raw and gzip size of every file.
-// Usage: node tools/assemble-web.mjs --build BUILD_DIR --out OUT_DIR --root REPO
+// engine (explainer.js + .wasm), the page's own scripts and styles (web/: page.js,
+// embed.js, embed-demo.html, explainer.css), the packs (content/) and the basemap; the
+// oEmbed description (oembed.json) and a single-file copy of the explainer
+// (explainer-standalone.html); then prints the raw and gzip size of every file.
+//
+// Usage: node tools/assemble-web.mjs --build BUILD_DIR --out OUT_DIR --root REPO [--base-url URL]
+//   --base-url  The absolute http(s) URL build/web/ will be published at, ending in '/'
+//               (one is added if missing). oembed.json needs it: oEmbed consumers fetch
+//               the description from anywhere, so its iframe cannot use a relative URL.
+//               Default: $EXPLAINER_BASE_URL if set, else http://127.0.0.1:8000/ (what
+//               `node tools/static-server.mjs` serves). Nothing else depends on it: the
+//               pages themselves only use relative URLs.
+//
+// explainer-standalone.html opens by double-click from file://: styles and scripts are
+// inlined, and the wasm, the default pack and the basemap are embedded as base64 in
+// <script type="application/octet-stream" id="inline-wasm|inline-pack|inline-basemap">,
+// which page.js reads instead of fetching (with Module.wasmBinary set, the Emscripten
+// loader fetches nothing either).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +29,18 @@ const root = path.resolve(args.root || '.');
 const build = path.resolve(args.build || 'build/wasm');
 const out = path.resolve(args.out || 'build/web');
 const defaultPack = 'content/isis-losing-ground.json';
+
+function parseBaseUrl(text) {
+  let url;
+  try { url = new URL(text); } catch (error) { url = null; }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    console.error(`assemble-web: --base-url must be an absolute http(s) URL without query or fragment, not '${text}'`);
+    process.exit(2);
+  }
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+const baseUrl = parseBaseUrl(args['base-url'] || process.env.EXPLAINER_BASE_URL || 'http://127.0.0.1:8000/');
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
@@ -48,7 +75,7 @@ if (fs.existsSync(basemap)) copy(basemap, path.join(out, 'data', 'basemap.bin'))
 const pack = readPack(path.join(root, defaultPack));
 const headline = pack?.article?.headline || 'Explainer';
 const title = pack?.title || headline;
-const description = pack?.article?.source ? `An annotated explainer of a ${pack.article.source} report.` : 'An annotated explainer.';
+const description = pack?.article?.source ? `An annotated explainer of a report from ${pack.article.source}.` : 'An annotated explainer.';
 const scripts = ['explainer.js', 'page.js'].map((s) => `<script src="${s}"></script>`).join('\n');
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
 const shell = fs.readFileSync(path.join(root, 'shell.html'), 'utf8');
@@ -60,6 +87,53 @@ const page = fill(shell, {
   SCRIPTS: scripts,
 });
 fs.writeFileSync(path.join(out, 'index.html'), page);
+
+// [SECTION] oembed.json --------------------------------------------------------------------
+// A "rich" oEmbed resource: the same iframe the share dialog offers for the opening view.
+const embedWidth = 960, embedHeight = 720;
+const oembed = {
+  type: 'rich',
+  version: '1.0',
+  title,
+  provider_name: 'Explainer',
+  provider_url: baseUrl,
+  html: `<iframe src="${escapeHtml(baseUrl + 'index.html?embed=1')}" title="${escapeHtml(title)}" width="100%" height="${embedHeight}" ` +
+        'style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>',
+  width: embedWidth,
+  height: embedHeight,
+};
+fs.writeFileSync(path.join(out, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
+
+// [SECTION] explainer-standalone.html ---------------------------------------------------------
+// Everything in one file. Inline scripts must not contain "</script" (it would end the
+// element early): inside JS strings and comments "<\/script" means the same.
+function inlineScript(code, name) {
+  if (/<!--/.test(code)) throw new Error(`assemble-web: ${name} contains "<!--", which cannot be inlined safely`);
+  return `<script>${code.replace(/<\/(script)/gi, '<\\/$1')}</script>`;
+}
+const inlineData = (id, bytes) => `<script type="application/octet-stream" id="inline-${id}">${bytes.toString('base64')}</script>`;
+{
+  const css = fs.readFileSync(path.join(root, 'web', 'explainer.css'), 'utf8');
+  if (/<\/style/i.test(css)) throw new Error('assemble-web: explainer.css contains "</style"');
+  const data = [
+    inlineData('wasm', fs.readFileSync(path.join(build, 'explainer.wasm'))),
+    inlineData('pack', fs.readFileSync(path.join(root, defaultPack))),
+  ];
+  if (fs.existsSync(basemap)) data.push(inlineData('basemap', fs.readFileSync(basemap)));
+  else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
+  const standalone = fill(shell, {
+    TITLE: escapeHtml(title),
+    HEADLINE: escapeHtml(headline),
+    DESCRIPTION: escapeHtml(description),
+    OEMBED: escapeHtml(baseUrl + 'oembed.json'),
+    SCRIPTS: [...data,
+      inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
+      inlineScript(fs.readFileSync(path.join(root, 'web', 'page.js'), 'utf8'), 'page.js')].join('\n'),
+  });
+  const stylesheet = '<link rel="stylesheet" href="explainer.css">';
+  if (!standalone.includes(stylesheet)) throw new Error(`assemble-web: shell.html no longer links explainer.css as ${stylesheet}`);
+  fs.writeFileSync(path.join(out, 'explainer-standalone.html'), standalone.replace(stylesheet, () => `<style>\n${css}</style>`));
+}
 
 // [SECTION] Sizes ----------------------------------------------------------------------------
 function walk(dir) {

@@ -17,6 +17,7 @@
   const query = new URLSearchParams(location.search);
   const packUrl = query.get('pack') || document.documentElement.dataset.pack || 'content/isis-losing-ground.json';
   const embedded = query.get('embed') === '1';
+  const inFrame = window.parent !== window;
   if (embedded) document.documentElement.classList.add('embed');
   const $ = (id) => document.getElementById(id);
 
@@ -183,7 +184,9 @@
   function reportSurface() {
     if (!module) return;
     const rect = canvas.getBoundingClientRect();
-    document.body.classList.toggle('narrow', rect.width <= 700);
+    const narrow = rect.width <= 700;
+    document.body.classList.toggle('narrow', narrow);
+    if (embedded) $('open-full').textContent = narrow ? '↗' : 'Open full explainer ↗';
     const chrome = $('chrome').getBoundingClientRect().width;
     module._explainer_set_surface(rect.width, rect.height, window.devicePixelRatio || 1,
       media.dark.matches ? 1 : 0, media.reducedMotion.matches ? 1 : 0, embedded ? 1 : 0, chrome);
@@ -236,7 +239,9 @@
     if (link === location.hash || (link === '#v=1' && !location.hash)) return;
     const url = location.pathname + location.search + link;
     clearTimeout(replaceTimer);
-    if (kind === 2) history.pushState(null, '', url);
+    // Inside an iframe, pushState would add entries to the host tab's history: there,
+    // every change replaces the current entry.
+    if (kind === 2 && !inFrame) history.pushState(null, '', url);
     else replaceTimer = setTimeout(() => history.replaceState(null, '', location.pathname + location.search + linkOf()), 200);
   }
 
@@ -250,7 +255,6 @@
   // origin= parameters or the pack's allowedOrigins); replies go to the asking origin,
   // everything else to each allowed origin by name, never to "*".
 
-  const inFrame = window.parent !== window;
   let allowedOrigins = [];
   let stateTimer = 0;
 
@@ -365,10 +369,27 @@
   // [SECTION] Public API ------------------------------------------------------------------------
 
   const listeners = { statechange: new Set(), select: new Set() };
+  // Calls an exported function. Strings go through the heap, not ccall's stack copy: a
+  // pack, a link or a message can be larger than the whole wasm stack.
   function call(name, ...args) {
     if (!module) throw new Error('Explainer is not ready yet: await Explainer.ready');
-    const types = args.map((a) => (typeof a === 'number' ? 'number' : 'string'));
-    return module.ccall(name, name === 'explainer_select' ? 'number' : 'string', types, args);
+    const encoder = new TextEncoder();
+    const pointers = [];
+    try {
+      const values = args.map((a) => {
+        if (typeof a === 'number') return a;
+        const bytes = encoder.encode(String(a));
+        const pointer = module._malloc(bytes.length + 1);
+        if (!pointer) throw new Error(`Explainer: out of memory for a ${bytes.length}-byte argument`);
+        pointers.push(pointer);
+        module.HEAPU8.set(bytes, pointer);
+        module.HEAPU8[pointer + bytes.length] = 0;
+        return pointer;
+      });
+      return module.ccall(name, name === 'explainer_select' ? 'number' : 'string', values.map(() => 'number'), values);
+    } finally {
+      for (const pointer of pointers) module._free(pointer);
+    }
   }
   function emit(event, detail) {
     for (const fn of listeners[event]) {

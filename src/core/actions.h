@@ -17,7 +17,9 @@ enum class ChangeKind { None, Replace, Push };
 
 struct SelectAction { std::string id; };           // "" clears the selection
 struct HoverAction { std::string id; };            // "" clears the hover
-struct SetMapAction { MapView view; };
+// `fitted`: the map's own first view, fitted to the panel's real size; it becomes the
+// default that links leave out, so an untouched view stays "#v=1" at any window size.
+struct SetMapAction { MapView view; bool fitted = false; };
 struct SetTimelineAction { TimeRange range; };
 struct SetTimeCursorAction { std::optional<int> day; };
 struct SetParagraphAction { std::string id; };

@@ -366,6 +366,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
 
     const std::string selection_before = app.state.selection;
     for (const Action& action : actions.pending) {
+        if (const auto* map = std::get_if<SetMapAction>(&action); map && map->fitted) app.defaults.map = map->view;
         const ChangeKind kind = app_apply(app, action, true);
         if (kind == ChangeKind::Push || (kind == ChangeKind::Replace && result.history == ChangeKind::None))
             result.history = kind;

@@ -8,10 +8,12 @@
 //
 // Drawing cost: ImGui 1.86's WebGL backend cannot use ImDrawCmd::VtxOffset, so one
 // window's draw list holds at most 65,536 vertices (16-bit indices). The 1:50m basemap
-// alone has ~32k polygon and ~22k line vertices, so the panel draws a level of detail
-// per integer zoom: every vertex snapped to a grid of half a CSS pixel at that zoom,
-// then re-triangulated, built lazily per country and cached. A frame then writes only
-// what the snapped geometry of the visible countries needs, a few thousand vertices.
+// has ~32k polygon and ~22k line vertices (anti-aliased lines take two a point), more
+// than that and far more than a screen shows. So the panel draws one level of detail a
+// zoom: the lines simplified to half a pixel there (Douglas–Peucker, shared by both
+// sides of a border), the countries re-triangulated from the same points, built
+// lazily for the countries in view and cached. The first view (1280 x 800 page) then
+// takes ~15k vertices in all; a budget check keeps any panel size under the limit.
 //
 // Index
 // - [SECTION] Constants and helpers
@@ -20,8 +22,9 @@
 // - [SECTION] Panel state and flights
 // - [SECTION] View targets
 // - [SECTION] Drawing the basemap
-// - [SECTION] Labels and markers
 // - [SECTION] Overlay: buttons, scale bar, attribution
+// - [SECTION] View changes
+// - [SECTION] Labels and markers
 // - [SECTION] Panel
 #include <algorithm>
 #include <array>
@@ -62,8 +65,8 @@ constexpr float kClickSlop = 5.0f;         // px a press may move and still be a
 constexpr float kDragThreshold = 3.0f;
 constexpr float kKeyPanPx = 96.0f;
 
-constexpr int kLodCount = 10;              // integer zooms 0..9; 9 is finer than the data
-constexpr double kSnapPx = 0.5;            // snap grid, CSS px at the level's zoom
+constexpr int kLodCount = 10;              // one level a zoom, 0..9; 9 is finer than the data
+constexpr double kSimplifyPx = 0.5;        // CSS px a simplified line may stray at its zoom
 // Leaves room under 65,536 for markers, labels, text and the controls.
 constexpr int kBasemapVertexBudget = 52000;
 
@@ -93,6 +96,19 @@ std::string thousands(double value) {
     return n < 0 ? "-" + out : out;
 }
 
+ImVec2 text_size(ImFont* font, float px, std::string_view text) {
+    return font->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size());
+}
+
+bool inside(ImVec2 p, ImVec2 origin, ImVec2 size) {
+    return p.x >= origin.x && p.y >= origin.y && p.x <= origin.x + size.x && p.y <= origin.y + size.y;
+}
+
+bool inside(ImVec2 p, const Rect& r) { return p.x >= r.x0 && p.x < r.x1 && p.y >= r.y0 && p.y < r.y1; }
+
+ImVec2 top_left(const Rect& r) { return ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)); }
+ImVec2 bottom_right(const Rect& r) { return ImVec2(static_cast<float>(r.x1), static_cast<float>(r.y1)); }
+
 struct WorldBox {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool intersects(const WorldBox& o) const { return x0 <= o.x1 && o.x0 <= x1 && y0 <= o.y1 && o.y0 <= y1; }
@@ -104,7 +120,7 @@ WorldBox world_box(const GeoBox& geo) {
     return {nw.x, nw.y, se.x, se.y};
 }
 
-// World units <-> panel pixels for one view: screen = world * scale + offset.
+// World units to canvas CSS px for one view: screen = world * scale + offset.
 struct Projector {
     double scale = 1;
     Vec2d offset;   // includes the panel's origin: results are canvas CSS px
@@ -123,6 +139,14 @@ struct Projector {
 };
 
 // [SECTION] Basemap levels of detail ---------------------------------------------------------
+// Douglas–Peucker on the basemap's coastlines and borders gives every point an
+// importance: the largest tolerance at which the simplification still keeps it (line
+// ends and junctions are always kept). A level of detail keeps the points at least as
+// important as half a pixel at its zoom, in the lines and in the country rings alike.
+// A border is one line shared by the two countries on either side, so both rings keep
+// the same points and no crack opens between them.
+
+constexpr double kAlwaysKeep = 1e300;
 
 struct LodCountry {
     bool built = false;
@@ -145,6 +169,12 @@ struct Lod {
 struct ProjectedPolygon {
     std::vector<Vec2d> points;                  // rings back to back, world units
     std::vector<uint32_t> ring_ends;
+    std::vector<double> importance;             // parallel to points
+};
+
+struct ProjectedLine {
+    std::vector<Vec2d> points;
+    std::vector<double> importance;
 };
 
 struct BasemapCache {
@@ -153,9 +183,52 @@ struct BasemapCache {
     std::vector<std::vector<ProjectedPolygon>> polygons;  // per country
     std::vector<WorldBox> boxes;                // per country
     std::vector<Vec2d> label_points;            // per country
-    std::vector<std::vector<Vec2d>> coastlines, borders;  // full detail, world units
+    std::vector<ProjectedLine> coastlines, borders;
     std::array<Lod, kLodCount> lods;
-    std::vector<Vec2d> snapped;                 // scratch
+};
+
+double distance_sq_to_segment(Vec2d p, Vec2d a, Vec2d b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, length_sq = dx * dx + dy * dy;
+    const double t = length_sq > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length_sq, 0.0, 1.0) : 0.0;
+    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+    return ex * ex + ey * ey;
+}
+
+// Each point's Douglas–Peucker importance, capped by the importance of the point that
+// split its span, so that "keep importance >= t" is exactly the simplification at t.
+// A closed line (an island) starts and ends on one point: its farthest point comes next.
+void compute_importance(ProjectedLine& line) {
+    const std::vector<Vec2d>& p = line.points;
+    line.importance.assign(p.size(), 0.0);
+    if (p.empty()) return;
+    line.importance.front() = line.importance.back() = kAlwaysKeep;
+    struct Span {
+        std::size_t a, b;
+        double cap;
+    };
+    std::vector<Span> stack{{0, p.size() - 1, kAlwaysKeep}};
+    while (!stack.empty()) {
+        const Span span = stack.back();
+        stack.pop_back();
+        if (span.b <= span.a + 1) continue;
+        double farthest_sq = -1;
+        std::size_t at = span.a + 1;
+        for (std::size_t i = span.a + 1; i < span.b; ++i) {
+            const double d = distance_sq_to_segment(p[i], p[span.a], p[span.b]);
+            if (d > farthest_sq) farthest_sq = d, at = i;
+        }
+        const double importance = std::min(std::sqrt(farthest_sq), span.cap);
+        line.importance[at] = importance;
+        stack.push_back({span.a, at, importance});
+        stack.push_back({at, span.b, importance});
+    }
+}
+
+// A line point and its importance, sorted by position for the rings to look up.
+struct RankedPoint {
+    double x = 0, y = 0;
+    double importance = 0;
+    bool operator<(const RankedPoint& o) const { return x < o.x || (x == o.x && y < o.y); }
 };
 
 void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
@@ -163,6 +236,34 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
     cache.map = map;
     if (!map) return;
     cache.countries_data = map->countries.data();
+
+    // Lines first: their importances are what the rings look their points up in. The
+    // points come from the same grid and the same projection, so they match exactly.
+    std::vector<RankedPoint> ranked;
+    auto project_lines = [&](const std::vector<GeoLine>& lines, std::vector<ProjectedLine>& out) {
+        for (const GeoLine& line : lines) {
+            ProjectedLine& projected = out.emplace_back();
+            projected.points.reserve(line.size());
+            for (const GeoPoint& g : line) projected.points.push_back(project(g));
+            compute_importance(projected);
+            for (std::size_t i = 0; i < projected.points.size(); ++i)
+                ranked.push_back({projected.points[i].x, projected.points[i].y, projected.importance[i]});
+        }
+    };
+    project_lines(map->coastlines, cache.coastlines);
+    project_lines(map->borders, cache.borders);
+    // A point on several lines (a junction) is as important as its most important use.
+    std::sort(ranked.begin(), ranked.end());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (kept > 0 && !(ranked[kept - 1] < ranked[i])) {
+            ranked[kept - 1].importance = std::max(ranked[kept - 1].importance, ranked[i].importance);
+            continue;
+        }
+        ranked[kept++] = ranked[i];
+    }
+    ranked.resize(kept);
+
     const std::size_t n = map->countries.size();
     cache.polygons.resize(n);
     cache.boxes.resize(n);
@@ -172,80 +273,31 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
         for (const CountryPolygon& polygon : country.polygons) {
             ProjectedPolygon& out = cache.polygons[i].emplace_back();
             project_polygon(polygon, out.points, out.ring_ends);
+            out.importance.reserve(out.points.size());
+            // A point on no line (where the bake clipped a shape) is always kept.
+            for (const Vec2d& p : out.points) {
+                const RankedPoint key{p.x, p.y};
+                const auto found = std::lower_bound(ranked.begin(), ranked.end(), key);
+                const bool on_line = found != ranked.end() && !(key < *found);
+                out.importance.push_back(on_line ? found->importance : kAlwaysKeep);
+            }
         }
         cache.boxes[i] = world_box(country.bounds);
         cache.label_points[i] = project(country.label);
     }
-    auto project_lines = [](const std::vector<GeoLine>& lines, std::vector<std::vector<Vec2d>>& out) {
-        for (const GeoLine& line : lines) {
-            std::vector<Vec2d>& projected = out.emplace_back();
-            projected.reserve(line.size());
-            for (const GeoPoint& g : line) projected.push_back(project(g));
-        }
-    };
-    project_lines(map->coastlines, cache.coastlines);
-    project_lines(map->borders, cache.borders);
     for (Lod& lod : cache.lods) lod.countries.resize(n);
 }
 
-double lod_cell(int lod) { return kSnapPx / zoom_scale(lod); }
+// World units a point may move at a level of detail: half a CSS px at its zoom.
+double lod_tolerance(int lod) { return kSimplifyPx / zoom_scale(lod); }
 
 int lod_for_zoom(double zoom) { return std::clamp(static_cast<int>(std::floor(zoom + 1e-9)), 0, kLodCount - 1); }
-
-bool same_point(Vec2d a, Vec2d b) { return a.x == b.x && a.y == b.y; }
-
-Vec2d snap(Vec2d p, double cell) { return {std::round(p.x / cell) * cell, std::round(p.y / cell) * cell}; }
-
-// Snaps a closed ring to the grid and removes what snapping made degenerate: repeated
-// points and there-and-back spikes (also across the closing edge). Neighbouring
-// countries snap their shared border to the same points, so no cracks open between
-// them. Leaves `out` empty when fewer than three points remain.
-void snap_ring(std::span<const Vec2d> ring, double cell, std::vector<Vec2d>& out) {
-    out.clear();
-    for (const Vec2d& p : ring) {
-        const Vec2d q = snap(p, cell);
-        if (!out.empty() && same_point(out.back(), q)) continue;
-        out.push_back(q);
-        while (out.size() >= 3 && same_point(out[out.size() - 3], out.back())) {
-            out.pop_back();
-            out.pop_back();
-        }
-    }
-    for (bool changed = true; changed && out.size() >= 3;) {
-        changed = true;
-        if (same_point(out.front(), out.back())) out.pop_back();
-        else if (same_point(out[out.size() - 2], out.front())) out.pop_back();
-        else if (same_point(out[1], out.back())) out.erase(out.begin());
-        else changed = false;
-    }
-    if (out.size() < 3) out.clear();
-}
-
-void snap_line(std::span<const Vec2d> line, double cell, LodLine& out) {
-    out.points.clear();
-    Vec2d last{-1, -1};
-    for (const Vec2d& p : line) {
-        const Vec2d q = snap(p, cell);
-        if (!out.points.empty() && same_point(last, q)) continue;
-        last = q;
-        out.points.push_back({static_cast<float>(q.x), static_cast<float>(q.y)});
-    }
-    if (out.points.size() < 2) {
-        out.points.clear();
-        return;
-    }
-    out.box = {out.points[0].x, out.points[0].y, out.points[0].x, out.points[0].y};
-    for (const Vec2f& p : out.points) {
-        out.box.x0 = std::min<double>(out.box.x0, p.x), out.box.x1 = std::max<double>(out.box.x1, p.x);
-        out.box.y0 = std::min<double>(out.box.y0, p.y), out.box.y1 = std::max<double>(out.box.y1, p.y);
-    }
-}
 
 const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
     LodCountry& out = cache.lods[lod].countries[index];
     if (out.built) return out;
     out.built = true;
-    const double cell = lod_cell(lod);
+    const double tolerance = lod_tolerance(lod);
     std::vector<Vec2d> points;
     std::vector<uint32_t> ring_ends;
     for (const ProjectedPolygon& polygon : cache.polygons[index]) {
@@ -253,17 +305,20 @@ const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
         ring_ends.clear();
         uint32_t begin = 0;
         for (std::size_t r = 0; r < polygon.ring_ends.size(); ++r) {
-            const uint32_t end = polygon.ring_ends[r];
-            snap_ring(std::span(polygon.points).subspan(begin, end - begin), cell, cache.snapped);
+            const uint32_t end = std::min<uint32_t>(polygon.ring_ends[r], static_cast<uint32_t>(polygon.points.size()));
+            const std::size_t ring_begin = points.size();
+            for (uint32_t k = begin; k < end; ++k)
+                if (polygon.importance[k] >= tolerance) points.push_back(polygon.points[k]);
             begin = end;
-            if (cache.snapped.empty()) {
-                if (r == 0) break;  // the outer ring vanished at this scale: so did its holes
+            if (points.size() - ring_begin < 3) {
+                points.resize(ring_begin);
+                if (r == 0) break;  // the outer ring is below a pixel at this zoom: so are its holes
                 continue;
             }
-            points.insert(points.end(), cache.snapped.begin(), cache.snapped.end());
             ring_ends.push_back(static_cast<uint32_t>(points.size()));
             std::vector<Vec2f>& ring = out.rings.emplace_back();
-            for (const Vec2d& p : cache.snapped) ring.push_back({static_cast<float>(p.x), static_cast<float>(p.y)});
+            for (std::size_t k = ring_begin; k < points.size(); ++k)
+                ring.push_back({static_cast<float>(points[k].x), static_cast<float>(points[k].y)});
         }
         if (ring_ends.empty()) continue;
         const uint32_t base = static_cast<uint32_t>(out.vertices.size());
@@ -277,12 +332,19 @@ const Lod& lod_lines(BasemapCache& cache, int lod) {
     Lod& out = cache.lods[lod];
     if (out.lines_built) return out;
     out.lines_built = true;
-    const double cell = lod_cell(lod);
-    auto build = [cell](const std::vector<std::vector<Vec2d>>& lines, std::vector<LodLine>& snapped) {
-        for (const std::vector<Vec2d>& line : lines) {
+    const double tolerance = lod_tolerance(lod);
+    auto build = [tolerance](const std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified) {
+        for (const ProjectedLine& line : lines) {
             LodLine l;
-            snap_line(line, cell, l);
-            if (!l.points.empty()) snapped.push_back(std::move(l));
+            for (std::size_t k = 0; k < line.points.size(); ++k) {
+                if (line.importance[k] < tolerance) continue;
+                const Vec2f p{static_cast<float>(line.points[k].x), static_cast<float>(line.points[k].y)};
+                if (l.points.empty()) l.box = {p.x, p.y, p.x, p.y};
+                l.box = {std::min<double>(l.box.x0, p.x), std::min<double>(l.box.y0, p.y), std::max<double>(l.box.x1, p.x),
+                         std::max<double>(l.box.y1, p.y)};
+                l.points.push_back(p);
+            }
+            if (l.points.size() >= 2) simplified.push_back(std::move(l));
         }
     };
     build(cache.coastlines, out.coastlines);
@@ -302,7 +364,6 @@ struct PlaceItem {
 // A figure the pack can recompute: the great-circle distance between two places.
 struct ArcItem {
     std::size_t figure = 0;
-    std::size_t from = 0, to = 0;  // place entities
     std::vector<Vec2d> world;      // the arc, world units
     std::string line1, line2;      // "3,473 km / 2,158 mi by great circle", "article: some 2,500 miles"
     std::string one_line;          // both, joined by a middle dot
@@ -340,8 +401,6 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack) {
         if (!a.location || !b.location) continue;
         ArcItem arc;
         arc.figure = i;
-        arc.from = *from;
-        arc.to = *to;
         for (const GeoPoint& g : great_circle_points(*a.location, *b.location, 65)) arc.world.push_back(project(g));
         const double km = distance_km(*a.location, *b.location);
         arc.line1 = thousands(km) + " km / " + thousands(km_to_miles(km)) + " mi by great circle";
@@ -392,6 +451,7 @@ struct MapPanel {
     bool dragging = false;
     bool pressed = false;        // the left button went down on the map
     std::string hover_set;       // the hover this panel asked for
+    std::string press_target;    // what the current press started on
     std::string selected_here;   // a selection this panel made (no flight needed to show it)
     std::string seen_selection;
     int last_frame = -1;
@@ -499,6 +559,24 @@ bool all_visible(const PanelContext& ctx, std::span<const std::string> ids, cons
 
 // [SECTION] Drawing the basemap -------------------------------------------------------------------
 
+// ImGui joins polyline segments with miters limited only to ten times the line's
+// width, so at a sharp corner the join shoots out as a spike. Simplified coastlines
+// turn sharply all the time: draw them in runs that break at every corner sharper
+// than 60 degrees (a break in a 1-2 px line does not show).
+void stroke(ImDrawList* draw, const ImVec2* points, int count, ImU32 colour, float thickness) {
+    int start = 0;
+    for (int i = 1; i + 1 < count; ++i) {
+        const ImVec2 a(points[i].x - points[i - 1].x, points[i].y - points[i - 1].y);
+        const ImVec2 b(points[i + 1].x - points[i].x, points[i + 1].y - points[i].y);
+        const float dot = a.x * b.x + a.y * b.y;
+        if (dot < 0 && dot * dot > 0.25f * (a.x * a.x + a.y * a.y) * (b.x * b.x + b.y * b.y)) {
+            draw->AddPolyline(points + start, i - start + 1, colour, ImDrawFlags_None, thickness);
+            start = i;
+        }
+    }
+    if (count - start >= 2) draw->AddPolyline(points + start, count - start, colour, ImDrawFlags_None, thickness);
+}
+
 void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, const WorldBox& visible, int lod,
                   std::span<const int> highlight) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -524,18 +602,18 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
 
     // Borders under coastlines: where both meet, the coast reads as the edge of land.
     const Lod& lines = lod_lines(cache, lod);
-    auto stroke = [&](const std::vector<LodLine>& set, ImU32 colour) {
+    auto stroke_all = [&](const std::vector<LodLine>& set, ImU32 colour) {
         for (const LodLine& line : set) {
             if (!line.box.intersects(visible)) continue;
-            // Texture-based anti-aliased lines: two vertices a point.
-            if (draw->VtxBuffer.Size + 2 * static_cast<int>(line.points.size()) > kBasemapVertexBudget) continue;
+            // Texture-based anti-aliased lines: two vertices a point, two more a break.
+            if (draw->VtxBuffer.Size + 3 * static_cast<int>(line.points.size()) > kBasemapVertexBudget) continue;
             m.scratch.clear();
             for (const Vec2f& p : line.points) m.scratch.push_back(ImVec2(p.x * scale + ox, p.y * scale + oy));
-            draw->AddPolyline(m.scratch.data(), static_cast<int>(m.scratch.size()), colour, ImDrawFlags_None, 1.0f);
+            stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), colour, 1.0f);
         }
     };
-    stroke(lines.borders, theme.border);
-    stroke(lines.coastlines, theme.coast);
+    stroke_all(lines.borders, theme.border);
+    stroke_all(lines.coastlines, theme.coast);
 
     // Outlines of the countries the reader points at or selected.
     const ImU32 outline = theme.kind[static_cast<int>(EntityKind::Place)];
@@ -545,36 +623,10 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
             if (draw->VtxBuffer.Size + 4 * static_cast<int>(ring.size()) > kBasemapVertexBudget) break;
             m.scratch.clear();
             for (const Vec2f& p : ring) m.scratch.push_back(ImVec2(p.x * scale + ox, p.y * scale + oy));
-            draw->AddPolyline(m.scratch.data(), static_cast<int>(m.scratch.size()), outline, ImDrawFlags_Closed, 2.0f);
+            m.scratch.push_back(m.scratch.front());
+            stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), outline, 2.0f);
         }
     }
-}
-
-// [SECTION] Labels and markers ---------------------------------------------------------------------
-
-enum class LabelKind { Place, CountryName, Arc };
-
-struct LabelOwner {
-    LabelKind kind = LabelKind::Place;
-    std::size_t index = 0;         // into places, basemap countries or arcs
-    ImFont* font = nullptr;
-    float font_px = 0;
-    bool two_lines = false;        // arc label only
-};
-
-struct DrawnPlace {
-    ImVec2 at;                     // canvas px
-    float radius = 0;              // 0 for a country-level place (no dot)
-    Emphasis emphasis = Emphasis::None;
-    bool future = false;
-    bool visible = false;
-    int label = -1;                // index into the label candidates
-};
-
-std::string_view place_label(const Pack& pack, const PlaceItem& p) { return pack.entities[p.entity].name; }
-
-ImVec2 text_size(ImFont* font, float px, std::string_view text) {
-    return font->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size());
 }
 
 // [SECTION] Overlay: buttons, scale bar, attribution ---------------------------------------------
@@ -641,124 +693,97 @@ void draw_control(ImDrawList* draw, const Theme& theme, const ControlButton& b, 
     }
 }
 
-// "500 km" over "200 mi", bottom left; returns the box it used.
-Rect draw_scale_bar(const PanelContext& ctx, const MapView& view, ImVec2 origin, ImVec2 size) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const Theme& theme = ctx.theme;
+// The scale, "500 km" over "500 mi", in the bottom-left corner.
+struct ScaleLegend {
+    ScaleBar km, mi;
+    char km_text[32] = {}, mi_text[32] = {};
+    Rect box;
+};
+
+ScaleLegend layout_scale(const PanelContext& ctx, const MapView& view, ImVec2 origin, ImVec2 size) {
+    ScaleLegend s;
     ImFont* font = ctx.fonts.sans_small;
     const float px = font_size(font);
-    const double mpp = metres_per_pixel(view.lat, view.zoom);
+    const double metres_per_px = metres_per_pixel(view.lat, view.zoom);
     const double max_px = std::clamp(size.x * 0.22, 60.0, 120.0);
-    const ScaleBar km = nice_scale_bar(mpp, max_px, DistanceUnit::Kilometres);
-    const ScaleBar mi = nice_scale_bar(mpp, max_px, DistanceUnit::Miles);
-    char km_text[32], mi_text[32];
-    std::snprintf(km_text, sizeof km_text, "%g km", km.value);
-    std::snprintf(mi_text, sizeof mi_text, "%g mi", mi.value);
-    const float bar = static_cast<float>(std::max(km.length_px, mi.length_px));
-    const float width = std::max({bar, text_size(font, px, km_text).x, text_size(font, px, mi_text).x}) + 12;
-    const float height = 2 * px + 14;
-    const ImVec2 a(origin.x + 8, origin.y + size.y - 8 - height);
-    draw->AddRectFilled(a, ImVec2(a.x + width, a.y + height), with_alpha(theme.panel, 0.8f), 4);
-    const float x0 = a.x + 6, y_mid = a.y + px + 7;
-    draw->AddText(font, px, ImVec2(x0, a.y + 2), theme.text, km_text);
-    draw->AddText(font, px, ImVec2(x0, y_mid + 4), theme.text, mi_text);
-    const float km_x1 = x0 + static_cast<float>(km.length_px), mi_x1 = x0 + static_cast<float>(mi.length_px);
-    draw->AddLine(ImVec2(x0, y_mid), ImVec2(std::max(km_x1, mi_x1), y_mid), theme.text, 1.5f);
-    draw->AddLine(ImVec2(x0, y_mid - 5), ImVec2(x0, y_mid + 5), theme.text, 1.5f);
-    draw->AddLine(ImVec2(km_x1, y_mid - 5), ImVec2(km_x1, y_mid), theme.text, 1.5f);
-    draw->AddLine(ImVec2(mi_x1, y_mid), ImVec2(mi_x1, y_mid + 5), theme.text, 1.5f);
-    return {a.x, a.y, a.x + width, a.y + height};
+    s.km = nice_scale_bar(metres_per_px, max_px, DistanceUnit::Kilometres);
+    s.mi = nice_scale_bar(metres_per_px, max_px, DistanceUnit::Miles);
+    std::snprintf(s.km_text, sizeof s.km_text, "%g km", s.km.value);
+    std::snprintf(s.mi_text, sizeof s.mi_text, "%g mi", s.mi.value);
+    const double bar = std::max(s.km.length_px, s.mi.length_px);
+    const double width = std::max({bar, double(text_size(font, px, s.km_text).x), double(text_size(font, px, s.mi_text).x)}) + 12;
+    const double height = 2 * px + 14;
+    s.box = {origin.x + 8.0, origin.y + size.y - 8.0 - height, origin.x + 8.0 + width, origin.y + size.y - 8.0};
+    return s;
 }
 
-Rect draw_attribution(const PanelContext& ctx, ImVec2 origin, ImVec2 size) {
+void draw_scale(const PanelContext& ctx, const ScaleLegend& s) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = ctx.theme.text;
     ImFont* font = ctx.fonts.sans_small;
     const float px = font_size(font);
-    const char* text = "Natural Earth";
-    const ImVec2 t = text_size(font, px, text);
-    const ImVec2 a(origin.x + size.x - t.x - 12, origin.y + size.y - t.y - 6);
-    draw->AddRectFilled(ImVec2(a.x - 4, a.y - 1), ImVec2(a.x + t.x + 4, a.y + t.y + 1), with_alpha(ctx.theme.panel, 0.8f), 3);
-    draw->AddText(font, px, a, ctx.theme.text_muted, text);
-    return {a.x - 4, a.y - 1, a.x + t.x + 4, a.y + t.y + 1};
+    const ImVec2 a = top_left(s.box);
+    draw->AddRectFilled(a, bottom_right(s.box), with_alpha(ctx.theme.panel, 0.8f), 4);
+    const float x0 = a.x + 6, y = a.y + px + 7;
+    draw->AddText(font, px, ImVec2(x0, a.y + 2), ink, s.km_text);
+    draw->AddText(font, px, ImVec2(x0, y + 4), ink, s.mi_text);
+    // One rule: kilometre ticks above it, mile ticks below.
+    const float km_x = x0 + static_cast<float>(s.km.length_px), mi_x = x0 + static_cast<float>(s.mi.length_px);
+    draw->AddLine(ImVec2(x0, y), ImVec2(std::max(km_x, mi_x), y), ink, 1.5f);
+    draw->AddLine(ImVec2(x0, y - 5), ImVec2(x0, y + 5), ink, 1.5f);
+    draw->AddLine(ImVec2(km_x, y - 5), ImVec2(km_x, y), ink, 1.5f);
+    draw->AddLine(ImVec2(mi_x, y), ImVec2(mi_x, y + 5), ink, 1.5f);
 }
 
-} // namespace
+constexpr const char* kAttribution = "Natural Earth";
 
-// [SECTION] Panel ------------------------------------------------------------------------------------------
+// The basemap's source, in the bottom-right corner.
+Rect attribution_box(const PanelContext& ctx, ImVec2 origin, ImVec2 size) {
+    const ImVec2 t = text_size(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), kAttribution);
+    const double x1 = origin.x + size.x - 8.0, y1 = origin.y + size.y - 5.0;
+    return {x1 - t.x - 8.0, y1 - t.y - 2.0, x1, y1};
+}
 
-void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
-    if (size.x < 16 || size.y < 16) return;
-    MapPanel& m = g_map;
-    const Pack& pack = ctx.pack;
-    const Theme& theme = ctx.theme;
-    ImGuiIO& io = ImGui::GetIO();
+void draw_attribution(const PanelContext& ctx, const Rect& box) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(top_left(box), bottom_right(box), with_alpha(ctx.theme.panel, 0.8f), 3);
+    draw->AddText(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), ImVec2(top_left(box).x + 4, top_left(box).y + 1),
+                  ctx.theme.text_muted, kAttribution);
+}
 
-    if (m.pack.pack != &pack || m.pack.entities_data != pack.entities.data() || m.pack.entity_count != pack.entities.size()) {
-        // A new pack starts from its own first view; the basemap cache stays.
-        BasemapCache basemap = std::move(m.basemap);
-        m = MapPanel{};
-        m.basemap = std::move(basemap);
-        rebuild_pack_cache(m.pack, pack);
-    }
-    if (m.basemap.map != ctx.basemap || (ctx.basemap && m.basemap.countries_data != ctx.basemap->countries.data()))
-        reset_basemap_cache(m.basemap, ctx.basemap);
-    resolve_countries(m.pack, pack, ctx.basemap);
+// [SECTION] View changes ----------------------------------------------------------------------------
 
-    const Viewport viewport{size.x, size.y};
-    const ViewLimits limits = view_limits(ctx.basemap, viewport);
-    const int frame = ImGui::GetFrameCount();
-    const bool was_hidden = m.last_frame >= 0 && frame > m.last_frame + 1;
-    m.last_frame = frame;
+// What the reader did to the map this frame, in panel px.
+struct PointerInput {
+    bool hovered = false;        // the pointer is over the map (not over a control)
+    bool active = false;         // the left button went down on the map and is held
+    Vec2d mouse;
+    bool gesture = false;        // a pinch is under way over the map
+    bool zoom_in = false, zoom_out = false, reset = false;  // control clicks
+};
 
-    // Controls first: ImGui gives the pointer to the first item submitted under it, so
-    // the buttons win over the map beneath them.
-    const Controls controls = layout_controls(origin, size, ctx.narrow);
-    const ControlButton zoom_in = control_button("##map-zoom-in", controls.zoom_in, controls.size);
-    const ControlButton zoom_out = control_button("##map-zoom-out", controls.zoom_out, controls.size);
-    const ControlButton reset = control_button("##map-reset", controls.reset, controls.size);
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::InvisibleButton("##map", size);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
-    if (ImGui::IsItemActivated()) m.pressed = true;
-    const Vec2d mouse{io.MousePos.x - origin.x, io.MousePos.y - origin.y};
-    const Vec2d centre{viewport.width / 2, viewport.height / 2};
+// The view as it changes through one frame: the state's view, a flight's step, the
+// reader's input, then a selection to bring into view.
+struct ViewUpdate {
+    MapPanel& m;
+    const PanelContext& ctx;
+    Viewport viewport;
+    ViewLimits limits;
+    MapView view;
 
-    // [View] Where the map is this frame: the state, unless a flight is under way.
-    MapView view = ctx.state.map;
-    if (m.known && !same_view(view, m.expected)) {
-        // A link, the history or the host page moved the map: theirs wins.
-        m.flight.active = false;
-        m.dragging = false;
-    }
-    if (m.flight.active) {
-        view = sample_flight(m.flight, viewport, ctx.time);
-        if (flight_done(m.flight, ctx.time)) {
-            view = flight_target(m.flight, viewport);
-            m.flight.active = false;
-        }
-    }
-    // The first view, refitted to the panel's real size while the reader has not moved
-    // the map and no link chose another view.
-    const MapView nominal = fit_view(m.pack.all_points, kNominalViewport, kFitPadding, kFitMaxZoom);
-    const bool state_is_nominal =
-        ctx.state.map.lat == nominal.lat && ctx.state.map.lon == nominal.lon && ctx.state.map.zoom == nominal.zoom;
-    if (!m.reader_moved && !m.flight.active &&
-        (state_is_nominal || (m.auto_fitted && same_view(ctx.state.map, m.auto_view)))) {
-        view = first_view(m.pack, viewport, limits);
-        m.auto_fitted = true;
-        m.auto_view = view;
-    }
-    view = clamp_view(view, viewport, limits);
+    Vec2d centre() const { return {viewport.width / 2, viewport.height / 2}; }
 
-    // [Input] Each change starts from the view as the reader sees it now.
-    const auto moved_by_reader = [&] {
+    void moved_by_reader() {
         m.reader_moved = true;
         m.flight.active = false;
-    };
-    const auto step_zoom = [&](Vec2d anchor, double by) {
-        // Repeated presses during a step add up instead of restarting from where it is.
+    }
+    void pan_by(double dx, double dy) {  // screen px the view's centre moves
+        const Vec2d world = project({.lon = view.lon, .lat = view.lat});
+        const double scale = zoom_scale(view.zoom);
+        view = view_at_world({world.x + dx / scale, world.y + dy / scale}, view.zoom);
+    }
+    void step_zoom(Vec2d anchor, double by) {
+        // Presses during a step add up instead of restarting from where the step is.
         const double from_zoom = m.flight.active && m.flight.step ? m.flight.to_zoom : view.zoom;
         const double to_zoom = std::clamp(from_zoom + by, limits.min_zoom, limits.max_zoom);
         m.reader_moved = true;
@@ -768,139 +793,181 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         } else {
             start_step(m, view, anchor, to_zoom, ctx.time);
         }
-    };
-    const auto fly_to = [&](const MapView& target) {
+    }
+    void fly_to(const MapView& target) {
         const MapView to = clamp_view(target, viewport, limits);
-        if (ctx.reduced_motion) {
+        if (!ctx.reduced_motion) start_fly(m, view, to, viewport, ctx.time);
+        if (ctx.reduced_motion || !m.flight.active) {
             m.flight.active = false;
             view = to;
-        } else {
-            start_fly(m, view, to, viewport, ctx.time);
-            if (!m.flight.active) view = to;
-        }
-    };
-
-    const bool gesture = ctx.gesture && ctx.gesture->active;
-    if (hovered && io.MouseWheel != 0 && !gesture) {
-        moved_by_reader();
-        const double zoom = std::clamp(view.zoom + io.MouseWheel * kWheelZoomPerNotch, limits.min_zoom, limits.max_zoom);
-        view = zoom_about(view, viewport, mouse, zoom);
-    }
-    if (gesture) {
-        const ImVec2 c = ctx.gesture->center;
-        const Vec2d now{c.x - origin.x, c.y - origin.y};
-        const Vec2d before{now.x - ctx.gesture->pan.x, now.y - ctx.gesture->pan.y};
-        if (before.x >= 0 && before.y >= 0 && before.x < size.x && before.y < size.y && ctx.gesture->scale > 0) {
-            moved_by_reader();
-            // The point under the fingers' centre stays under it while they spread and move.
-            const double zoom = std::clamp(view.zoom + std::log2(ctx.gesture->scale), limits.min_zoom, limits.max_zoom);
-            view = zoom_about(view, viewport, before, zoom);
-            const Vec2d world = project({.lon = view.lon, .lat = view.lat});
-            const double scale = zoom_scale(view.zoom);
-            view = view_at_world({world.x - ctx.gesture->pan.x / scale, world.y - ctx.gesture->pan.y / scale}, view.zoom);
         }
     }
-    if (active && ImGui::IsMouseDragging(0, kDragThreshold) && !gesture) {
-        // The first dragging frame also catches up with the movement under the threshold.
-        const ImVec2 delta = m.dragging ? io.MouseDelta : ImGui::GetMouseDragDelta(0, kDragThreshold);
-        m.dragging = true;
-        moved_by_reader();
-        const Vec2d world = project({.lon = view.lon, .lat = view.lat});
-        const double scale = zoom_scale(view.zoom);
-        view = view_at_world({world.x - delta.x / scale, world.y - delta.y / scale}, view.zoom);
-    }
-    if (!active) m.dragging = false;
-    if (hovered && ImGui::IsMouseDoubleClicked(0)) step_zoom(mouse, io.KeyShift ? -1.0 : 1.0);
-    if (zoom_in.clicked) step_zoom(centre, 1.0);
-    if (zoom_out.clicked) step_zoom(centre, -1.0);
-    const auto reset_view = [&] {
+    void reset() {
         const MapView target = first_view(m.pack, viewport, limits);
         fly_to(target);
-        // Back to the first view: it follows the panel's size again from there.
+        // Back at the first view, the map follows the panel's size again.
         m.reader_moved = false;
         m.auto_fitted = true;
         m.auto_view = target;
-    };
-    if (reset.clicked) reset_view();
-    if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
-        if (ImGui::IsKeyPressed(kKeyPlus)) step_zoom(centre, 1.0);
-        if (ImGui::IsKeyPressed(kKeyMinus)) step_zoom(centre, -1.0);
-        if (ImGui::IsKeyPressed(kKeyZero, false)) reset_view();
-        const struct { ImGuiKey key; float dx, dy; } pans[] = {{ImGuiKey_LeftArrow, -kKeyPanPx, 0},
-                                                              {ImGuiKey_RightArrow, kKeyPanPx, 0},
-                                                              {ImGuiKey_UpArrow, 0, -kKeyPanPx},
-                                                              {ImGuiKey_DownArrow, 0, kKeyPanPx}};
+    }
+};
+
+// The view app_set_pack opens with, exactly: no link chose another and nobody moved it.
+bool is_nominal(const MapPanel& m, const MapView& view) {
+    const MapView nominal = fit_view(m.pack.all_points, kNominalViewport, kFitPadding, kFitMaxZoom);
+    return view.lat == nominal.lat && view.lon == nominal.lon && view.zoom == nominal.zoom;
+}
+
+void begin_view(ViewUpdate& u) {
+    MapPanel& m = u.m;
+    const MapView& state = u.ctx.state.map;
+    u.view = state;
+    if (m.known && !same_view(state, m.expected)) {
+        // A link, the history or the host page moved the map: theirs wins.
+        m.flight.active = false;
+        m.dragging = false;
+    }
+    if (m.flight.active) {
+        const bool done = flight_done(m.flight, u.ctx.time);
+        u.view = done ? flight_target(m.flight, u.viewport) : sample_flight(m.flight, u.viewport, u.ctx.time);
+        m.flight.active = !done;
+    }
+    // The first view fits all places to the panel's real size, again whenever the panel
+    // resizes, while the reader has not moved the map and no link chose another view.
+    if (!m.reader_moved && !m.flight.active && (is_nominal(m, state) || (m.auto_fitted && same_view(state, m.auto_view)))) {
+        u.view = first_view(m.pack, u.viewport, u.limits);
+        m.auto_fitted = true;
+        m.auto_view = u.view;
+    }
+    u.view = clamp_view(u.view, u.viewport, u.limits);
+}
+
+void apply_input(ViewUpdate& u, const PointerInput& in, ImVec2 origin) {
+    ImGuiIO& io = ImGui::GetIO();
+    MapPanel& m = u.m;
+    if (in.hovered && io.MouseWheel != 0 && !in.gesture) {
+        u.moved_by_reader();
+        const double zoom = std::clamp(u.view.zoom + io.MouseWheel * kWheelZoomPerNotch, u.limits.min_zoom, u.limits.max_zoom);
+        u.view = zoom_about(u.view, u.viewport, in.mouse, zoom);
+    }
+    if (in.gesture) {
+        // The ground under the fingers' centre stays under it while they spread and move.
+        const Gesture& g = *u.ctx.gesture;
+        const Vec2d before{g.center.x - g.pan.x - origin.x, g.center.y - g.pan.y - origin.y};
+        u.moved_by_reader();
+        const double zoom = std::clamp(u.view.zoom + std::log2(g.scale), u.limits.min_zoom, u.limits.max_zoom);
+        u.view = zoom_about(u.view, u.viewport, before, zoom);
+        u.pan_by(-g.pan.x, -g.pan.y);
+    }
+    if (in.active && ImGui::IsMouseDragging(0, kDragThreshold) && !in.gesture) {
+        // The first dragging frame catches up with the movement under the threshold too.
+        const ImVec2 delta = m.dragging ? io.MouseDelta : ImGui::GetMouseDragDelta(0, kDragThreshold);
+        m.dragging = true;
+        u.moved_by_reader();
+        u.pan_by(-delta.x, -delta.y);
+    }
+    if (!in.active) m.dragging = false;
+    if (in.hovered && ImGui::IsMouseDoubleClicked(0)) u.step_zoom(in.mouse, io.KeyShift ? -1.0 : 1.0);
+    if (in.zoom_in) u.step_zoom(u.centre(), 1.0);
+    if (in.zoom_out) u.step_zoom(u.centre(), -1.0);
+    if (in.reset) u.reset();
+    if (u.ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
+        if (ImGui::IsKeyPressed(kKeyPlus)) u.step_zoom(u.centre(), 1.0);
+        if (ImGui::IsKeyPressed(kKeyMinus)) u.step_zoom(u.centre(), -1.0);
+        if (ImGui::IsKeyPressed(kKeyZero, false)) u.reset();
+        const struct {
+            ImGuiKey key;
+            float dx, dy;
+        } pans[] = {{ImGuiKey_LeftArrow, -kKeyPanPx, 0},
+                    {ImGuiKey_RightArrow, kKeyPanPx, 0},
+                    {ImGuiKey_UpArrow, 0, -kKeyPanPx},
+                    {ImGuiKey_DownArrow, 0, kKeyPanPx}};
         for (const auto& pan : pans)
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(pan.key))) {
-                moved_by_reader();
-                const Vec2d world = project({.lon = view.lon, .lat = view.lat});
-                const double scale = zoom_scale(view.zoom);
-                view = view_at_world({world.x + pan.dx / scale, world.y + pan.dy / scale}, view.zoom);
+                u.moved_by_reader();
+                u.pan_by(pan.dx, pan.dy);
             }
     }
+}
 
-    // [Selection] A new selection by the reader brings its places into view; so does
-    // coming back to a hidden map (phone tabs) after the selection changed.
-    const bool new_selection = ctx.selection_changed_by_user ||
-                               (was_hidden && ctx.state.selection != m.seen_selection && same_view(ctx.state.map, m.expected));
-    if (new_selection && !ctx.state.selection.empty()) {
-        const std::vector<std::string> ids = places_of(pack, ctx.state.selection);
-        const bool shown_here = m.selected_here == ctx.state.selection && all_visible(ctx, ids, view, viewport);
+// A new selection by the reader brings its places into view. On a phone the map is a
+// tab of its own: when it appears, it opens on a selection made while it was hidden,
+// unless someone (a link) chose the map's view meanwhile.
+void follow_selection(ViewUpdate& u, bool appearing) {
+    MapPanel& m = u.m;
+    const PanelContext& ctx = u.ctx;
+    const bool view_untouched = m.known ? same_view(ctx.state.map, m.expected) : is_nominal(m, ctx.state.map);
+    const bool missed = appearing && ctx.state.selection != m.seen_selection && view_untouched;
+    if ((ctx.selection_changed_by_user || missed) && !ctx.state.selection.empty()) {
+        const std::vector<std::string> ids = places_of(ctx.pack, ctx.state.selection);
+        // A place the reader just clicked on the map is in view already: stay.
+        const bool shown_here = m.selected_here == ctx.state.selection && all_visible(ctx, ids, u.view, u.viewport);
         if (!shown_here)
-            if (const std::optional<MapView> target = selection_view(ctx, m.pack, ids, viewport, view)) {
-                fly_to(*target);
-                if (was_hidden) {  // the map was not on screen: appear there at once
+            if (const std::optional<MapView> target = selection_view(ctx, m.pack, ids, u.viewport, u.view)) {
+                u.fly_to(*target);
+                if (appearing) {  // the map was not on screen: it opens there
                     m.flight.active = false;
-                    view = clamp_view(*target, viewport, limits);
+                    u.view = clamp_view(*target, u.viewport, u.limits);
                 }
             }
     }
     m.seen_selection = ctx.state.selection;
     m.selected_here.clear();
+}
 
-    view = clamp_view(view, viewport, limits);
-    if (!same_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view});
-    m.expected = view;
-    m.known = true;
-    if (m.flight.active) *ctx.animating = true;
+// [SECTION] Labels and markers ---------------------------------------------------------------------
+// Places, the distance arc and the basemap's country names are placed together, in
+// that order of priority, so that no label overlaps another or a marker.
 
-    // [Draw] Sea, land, lines.
-    const Projector proj(view, viewport, origin);
-    const WorldBox visible = proj.visible(origin, size, 2.0);
-    draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), theme.sea);
+enum class LabelKind { Place, CountryName, Arc };
 
-    // Country-level places light up their country: 1 related, 2 pointed at or selected.
-    std::vector<int> highlight(m.basemap.boxes.size(), 0);
-    std::vector<char> named_by_pack(m.basemap.boxes.size(), 0);
-    for (const PlaceItem& p : m.pack.places) {
-        if (p.country < 0) continue;
-        named_by_pack[static_cast<std::size_t>(p.country)] = 1;
-        const Emphasis e = emphasis_of(ctx.state, ctx.selected, ctx.hovered, pack.entities[p.entity].id);
-        int& h = highlight[static_cast<std::size_t>(p.country)];
-        h = std::max(h, e >= Emphasis::Hovered ? 2 : e == Emphasis::Related ? 1 : 0);
-    }
-    const int lod = lod_for_zoom(view.zoom);
-    if (ctx.basemap) draw_basemap(ctx, m, proj, visible, lod, highlight);
+struct LabelOwner {
+    LabelKind kind = LabelKind::Place;
+    std::size_t index = 0;         // into places, basemap countries or arcs
+    ImFont* font = nullptr;
+    float font_px = 0;
+    bool two_lines = false;        // arc label only
+};
 
-    // [Labels] Places first, then the distance arc, then the basemap's country names,
-    // all placed together so that none overlaps another or a marker.
+struct DrawnPlace {
+    ImVec2 at;                     // canvas px
+    float radius = 0;              // 0 for a country-level place (no dot)
+    Emphasis emphasis = Emphasis::None;
+    bool future = false;           // every event there lies after the time cursor
+    bool visible = false;
+    int label = -1;                // index into the label candidates
+};
+
+struct DrawnArc {
+    Emphasis emphasis = Emphasis::None;
+    int label = -1;
+};
+
+struct Scene {
+    std::vector<DrawnPlace> places;   // parallel to PackCache::places
+    std::vector<DrawnArc> arcs;       // parallel to PackCache::arcs
+    std::vector<int> highlight;       // per basemap country: 0, 1 related, 2 hovered or selected
     std::vector<LabelCandidate> candidates;
-    std::vector<LabelOwner> owners;
-    std::vector<Rect> obstacles;
-    std::vector<DrawnPlace> drawn(m.pack.places.size());
-    const ImVec2 panel_max(origin.x + size.x, origin.y + size.y);
-    auto inside = [&](ImVec2 p, float margin) {
-        return p.x >= origin.x - margin && p.y >= origin.y - margin && p.x <= panel_max.x + margin && p.y <= panel_max.y + margin;
-    };
+    std::vector<LabelOwner> owners;   // parallel to candidates
+    std::vector<LabelPlacement> placed;
+};
+
+// Where the pointer hit something the reader can hover and select.
+struct Hit {
+    std::string_view id;
+    ImVec2 card_anchor;
+};
+
+void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
+                      Scene& scene, std::vector<Rect>& obstacles) {
     ImFont* regular = ctx.fonts.sans_small;
     ImFont* bold = ctx.fonts.sans_bold;
     for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
         const PlaceItem& p = m.pack.places[i];
-        const Entity& e = pack.entities[p.entity];
-        DrawnPlace& d = drawn[i];
+        const Entity& e = ctx.pack.entities[p.entity];
+        DrawnPlace& d = scene.places[i];
         d.at = proj(p.world);
-        d.visible = inside(d.at, 0);
+        d.visible = inside(d.at, origin, size);
         if (!d.visible) continue;
         d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
         const std::optional<int>& first = m.pack.first_event_day[p.entity];
@@ -910,8 +977,8 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                    : d.emphasis == Emphasis::Related ? kMarkerRadius + 1.0f
                                                       : kMarkerRadius;
         const bool strong = d.emphasis >= Emphasis::Related || p.country_level;
-        LabelOwner owner{LabelKind::Place, i, strong ? bold : regular, font_size(strong ? bold : regular)};
-        const ImVec2 t = text_size(owner.font, owner.font_px, place_label(pack, p));
+        const LabelOwner owner{LabelKind::Place, i, strong ? bold : regular, font_size(strong ? bold : regular)};
+        const ImVec2 t = text_size(owner.font, owner.font_px, e.name);
         LabelCandidate c;
         c.anchor = {d.at.x, d.at.y};
         c.size = {t.x + 2 * kLabelPadX, t.y + 2 * kLabelPadY};
@@ -934,224 +1001,325 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
             // with the placement's spacing added.
             set_offsets_around(c, r + kLabelSpacing + 1.0);
         }
-        d.label = static_cast<int>(candidates.size());
-        candidates.push_back(c);
-        owners.push_back(owner);
+        d.label = static_cast<int>(scene.candidates.size());
+        scene.candidates.push_back(c);
+        scene.owners.push_back(owner);
     }
-    std::vector<int> arc_label(m.pack.arcs.size(), -1);
-    std::vector<Emphasis> arc_emphasis(m.pack.arcs.size(), Emphasis::None);
+}
+
+void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
+                    Scene& scene) {
+    ImFont* font = ctx.fonts.sans_small;
+    const float px = font_size(font);
     for (std::size_t a = 0; a < m.pack.arcs.size(); ++a) {
         const ArcItem& arc = m.pack.arcs[a];
-        arc_emphasis[a] = emphasis_of(ctx.state, ctx.selected, ctx.hovered, pack.entities[arc.figure].id);
+        DrawnArc& d = scene.arcs[a];
+        d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[arc.figure].id);
         const ImVec2 mid = proj(arc.world[arc.world.size() / 2]);
-        if (!inside(mid, 0)) continue;
-        LabelOwner owner{LabelKind::Arc, a, regular, font_size(regular)};
-        ImVec2 t = text_size(regular, owner.font_px, arc.one_line);
+        if (!inside(mid, origin, size)) continue;
+        LabelOwner owner{LabelKind::Arc, a, font, px};
+        ImVec2 t = text_size(font, px, arc.one_line);
         if (t.x > size.x * 0.55f && !arc.line2.empty()) {
             owner.two_lines = true;
-            const ImVec2 t1 = text_size(regular, owner.font_px, arc.line1), t2 = text_size(regular, owner.font_px, arc.line2);
-            t = ImVec2(std::max(t1.x, t2.x), t1.y + t2.y);
+            const ImVec2 t1 = text_size(font, px, arc.line1), t2 = text_size(font, px, arc.line2);
+            t = ImVec2(std::max(t1.x, t2.x), px * 1.25f + t2.y);
         }
         LabelCandidate c;
         c.anchor = {mid.x, mid.y};
-        c.size = {t.x + 2 * 6.0, t.y + 2 * 3.0};
-        c.priority = arc_emphasis[a] >= Emphasis::Related ? 950 : 150;
+        c.size = {t.x + 12.0, t.y + 6.0};
+        c.priority = d.emphasis >= Emphasis::Related ? 950 : 150;
         const double w = c.size.x, h = c.size.y;
-        c.offsets[0] = {-w / 2, -h - 6};
-        c.offsets[1] = {-w / 2, 6};
-        c.offsets[2] = {-w / 2, -h / 2};
-        c.offsets[3] = {-w - 8, -h / 2};
-        c.offsets[4] = {8, -h / 2};
+        c.offsets = {{{-w / 2, -h - 6}, {-w / 2, 6}, {-w / 2, -h / 2}, {-w - 8, -h / 2}, {8, -h / 2}}};
         c.offset_count = 5;
-        arc_label[a] = static_cast<int>(candidates.size());
-        candidates.push_back(c);
-        owners.push_back(owner);
+        d.label = static_cast<int>(scene.candidates.size());
+        scene.candidates.push_back(c);
+        scene.owners.push_back(owner);
     }
-    if (ctx.basemap && view.zoom >= 3.0) {
-        for (std::size_t i = 0; i < ctx.basemap->countries.size(); ++i) {
-            const Country& country = ctx.basemap->countries[i];
-            // The pack's own country-level places label their country themselves.
-            if (named_by_pack[i]) continue;
-            const WorldBox& box = m.basemap.boxes[i];
-            if (!box.intersects(visible) || country.name.empty()) continue;
-            const ImVec2 at = proj(m.basemap.label_points[i]);
-            if (!inside(at, 0)) continue;
-            const float px = font_size(regular);
-            const ImVec2 t = text_size(regular, px, country.name);
-            // Named only where the country is wide enough on screen to carry its name.
-            if ((box.x1 - box.x0) * proj.scale < t.x * 1.2 || (box.y1 - box.y0) * proj.scale < t.y * 1.5) continue;
-            LabelCandidate c;
-            c.anchor = {at.x, at.y};
-            c.size = {t.x, t.y};
-            c.priority = 10 + std::log2(1 + (box.x1 - box.x0) * (box.y1 - box.y0) * proj.scale * proj.scale);
-            c.offsets[0] = {-t.x / 2.0, -t.y / 2.0};
-            c.offset_count = 1;
-            candidates.push_back(c);
-            owners.push_back({LabelKind::CountryName, i, regular, px});
-        }
-    }
-    // The controls, scale bar and attribution keep their corners free of labels.
-    const Rect controls_box{controls.zoom_in.x - 4, controls.zoom_in.y - 4, controls.reset.x + controls.size + 4,
-                            controls.reset.y + controls.size + 4};
-    obstacles.push_back(controls_box);
-    const float small_px = font_size(regular);
-    obstacles.push_back({origin.x, panel_max.y - 2 * small_px - 24, origin.x + 140, panel_max.y});
-    obstacles.push_back({panel_max.x - 110, panel_max.y - small_px - 10, panel_max.x, panel_max.y});
-    const Rect frame_rect{origin.x + 2, origin.y + 2, panel_max.x - 2, panel_max.y - 2};
-    const std::vector<LabelPlacement> placed = place_labels(candidates, obstacles, frame_rect, kLabelSpacing);
+}
 
-    // Country names under everything else the reader can point at.
-    for (std::size_t k = 0; k < candidates.size(); ++k) {
-        if (owners[k].kind != LabelKind::CountryName || !placed[k].shown) continue;
-        const Rect& r = placed[k].rect;
-        draw->AddText(owners[k].font, owners[k].font_px, ImVec2(static_cast<float>(r.x0), static_cast<float>(r.y0)),
-                      with_alpha(theme.text_muted, 0.85f), ctx.basemap->countries[owners[k].index].name.c_str());
+void add_country_names(const PanelContext& ctx, const MapPanel& m, const Projector& proj, const WorldBox& visible,
+                       ImVec2 origin, ImVec2 size, const std::vector<char>& named_by_pack, Scene& scene) {
+    if (!ctx.basemap) return;
+    ImFont* font = ctx.fonts.sans_small;
+    const float px = font_size(font);
+    for (std::size_t i = 0; i < ctx.basemap->countries.size(); ++i) {
+        const Country& country = ctx.basemap->countries[i];
+        const WorldBox& box = m.basemap.boxes[i];
+        if (named_by_pack[i] || country.name.empty() || !box.intersects(visible)) continue;
+        const ImVec2 at = proj(m.basemap.label_points[i]);
+        if (!inside(at, origin, size)) continue;
+        const ImVec2 t = text_size(font, px, country.name);
+        // Named only where the country is large enough on screen to carry its name.
+        const double w = (box.x1 - box.x0) * proj.scale, h = (box.y1 - box.y0) * proj.scale;
+        if (w < t.x * 1.2 || h < t.y * 1.5) continue;
+        LabelCandidate c;
+        c.anchor = {at.x, at.y};
+        c.size = {t.x, t.y};
+        c.priority = 10 + std::log2(1 + w * h);
+        c.offsets[0] = {-t.x / 2.0, -t.y / 2.0};
+        c.offset_count = 1;
+        scene.candidates.push_back(c);
+        scene.owners.push_back({LabelKind::CountryName, i, font, px});
     }
+}
 
-    // [Arcs] The distance the article quotes, recomputed on the sphere.
-    struct Hit {
-        std::string_view id;
-        ImVec2 card_anchor;
-    };
-    std::optional<Hit> hit;
-    const bool can_hover = hovered && !m.dragging && !gesture;
+Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& proj, const WorldBox& visible,
+                   ImVec2 origin, ImVec2 size, std::span<const Rect> overlay) {
+    Scene scene;
+    scene.places.resize(m.pack.places.size());
+    scene.arcs.resize(m.pack.arcs.size());
+    // Country-level places light up their country, and name it instead of the basemap.
+    scene.highlight.assign(m.basemap.boxes.size(), 0);
+    std::vector<char> named_by_pack(m.basemap.boxes.size(), 0);
+    for (const PlaceItem& p : m.pack.places) {
+        if (p.country < 0) continue;
+        const std::size_t c = static_cast<std::size_t>(p.country);
+        named_by_pack[c] = 1;
+        const Emphasis e = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[p.entity].id);
+        scene.highlight[c] = std::max(scene.highlight[c], e >= Emphasis::Hovered ? 2 : e == Emphasis::Related ? 1 : 0);
+    }
+    std::vector<Rect> obstacles;
+    add_place_labels(ctx, m, proj, origin, size, scene, obstacles);
+    add_arc_labels(ctx, m, proj, origin, size, scene);
+    add_country_names(ctx, m, proj, visible, origin, size, named_by_pack, scene);
+    // The controls, the scale and the attribution keep their corners free.
+    obstacles.insert(obstacles.end(), overlay.begin(), overlay.end());
+    const Rect frame{origin.x + 2.0, origin.y + 2.0, origin.x + size.x - 2.0, origin.y + size.y - 2.0};
+    scene.placed = place_labels(scene.candidates, obstacles, frame, kLabelSpacing);
+    return scene;
+}
+
+void draw_country_names(const PanelContext& ctx, const Scene& scene) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t k = 0; k < scene.candidates.size(); ++k) {
+        const LabelOwner& o = scene.owners[k];
+        if (o.kind != LabelKind::CountryName || !scene.placed[k].shown) continue;
+        draw->AddText(o.font, o.font_px, top_left(scene.placed[k].rect), with_alpha(ctx.theme.text_muted, 0.85f),
+                      ctx.basemap->countries[o.index].name.c_str());
+    }
+}
+
+// The distances the article quotes, recomputed on the sphere and drawn as arcs.
+void draw_arcs(const PanelContext& ctx, MapPanel& m, const Scene& scene, const Projector& proj, ImVec2 origin,
+               ImVec2 size, bool can_hover, std::optional<Hit>& hit) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const ImU32 colour = theme.kind[static_cast<int>(EntityKind::Figure)];
     for (std::size_t a = 0; a < m.pack.arcs.size(); ++a) {
         const ArcItem& arc = m.pack.arcs[a];
-        const Entity& figure = pack.entities[arc.figure];
-        const Emphasis e = arc_emphasis[a];
-        const ImU32 colour = theme.kind[static_cast<int>(EntityKind::Figure)];
+        const std::string& id = ctx.pack.entities[arc.figure].id;
+        const Emphasis e = scene.arcs[a].emphasis;
         m.scratch.clear();
         for (const Vec2d& w : arc.world) m.scratch.push_back(proj(w));
         draw->AddPolyline(m.scratch.data(), static_cast<int>(m.scratch.size()),
                           e >= Emphasis::Related ? colour : with_alpha(colour, 0.8f), ImDrawFlags_None,
                           e >= Emphasis::Hovered ? 3.0f : e == Emphasis::Related ? 2.5f : 1.5f);
-        const int k = arc_label[a];
-        if (k < 0 || !placed[static_cast<std::size_t>(k)].shown) {
+        const int k = scene.arcs[a].label;
+        if (k < 0 || !scene.placed[static_cast<std::size_t>(k)].shown) {
+            // No room for the label: the arc's middle is where it is.
             const ImVec2 mid = proj(arc.world[arc.world.size() / 2]);
-            if (inside(mid, 0)) ctx.located->push_back({figure.id, "map", mid.x - 4, mid.y - 4, 8, 8});
+            if (inside(mid, origin, size)) ctx.located->push_back({id, "map", mid.x - 4, mid.y - 4, 8, 8});
             continue;
         }
-        const Rect& r = placed[static_cast<std::size_t>(k)].rect;
-        const ImVec2 a0(static_cast<float>(r.x0), static_cast<float>(r.y0)), a1(static_cast<float>(r.x1), static_cast<float>(r.y1));
+        const Rect& r = scene.placed[static_cast<std::size_t>(k)].rect;
+        const ImVec2 a0 = top_left(r), a1 = bottom_right(r);
         const ImU32 fill = e == Emphasis::Selected ? theme.selection_fill : e == Emphasis::Hovered ? theme.hover_fill : theme.panel;
         draw->AddRectFilled(a0, a1, with_alpha(fill, 0.92f), 4);
         draw->AddRect(a0, a1, with_alpha(colour, e >= Emphasis::Related ? 1.0f : 0.6f), 4, 0, e >= Emphasis::Related ? 1.5f : 1.0f);
-        const LabelOwner& o = owners[static_cast<std::size_t>(k)];
+        const LabelOwner& o = scene.owners[static_cast<std::size_t>(k)];
+        const ImVec2 text(a0.x + 6, a0.y + 3);
         if (o.two_lines) {
-            draw->AddText(o.font, o.font_px, ImVec2(a0.x + 6, a0.y + 3), theme.text, arc.line1.c_str());
-            draw->AddText(o.font, o.font_px, ImVec2(a0.x + 6, a0.y + 3 + o.font_px * 1.25f), theme.text_muted, arc.line2.c_str());
+            draw->AddText(o.font, o.font_px, text, theme.text, arc.line1.c_str());
+            draw->AddText(o.font, o.font_px, ImVec2(text.x, text.y + o.font_px * 1.25f), theme.text_muted, arc.line2.c_str());
         } else {
-            draw->AddText(o.font, o.font_px, ImVec2(a0.x + 6, a0.y + 3), theme.text, arc.one_line.c_str());
+            draw->AddText(o.font, o.font_px, text, theme.text, arc.one_line.c_str());
         }
-        ctx.located->push_back({figure.id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
-        if (can_hover && io.MousePos.x >= a0.x && io.MousePos.x < a1.x && io.MousePos.y >= a0.y && io.MousePos.y < a1.y)
-            hit = Hit{figure.id, ImVec2(a0.x, a1.y)};
+        ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
+        if (can_hover && inside(mouse, r)) hit = Hit{id, ImVec2(a0.x, a1.y)};
     }
+}
 
-    // [Markers] Dots and their labels; the nearest dot under the pointer wins.
+// Dots and their labels; the nearest dot under the pointer wins over any label.
+void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene, bool can_hover, std::optional<Hit>& hit) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
     const float hit_radius = ctx.touch ? 22.0f : 11.0f;
-    float best = hit_radius * hit_radius;
+    float nearest = hit_radius * hit_radius;
+    bool on_marker = false;
     const ImU32 place_colour = theme.kind[static_cast<int>(EntityKind::Place)];
     for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
-        const DrawnPlace& d = drawn[i];
+        const DrawnPlace& d = scene.places[i];
         if (!d.visible) continue;
         const PlaceItem& p = m.pack.places[i];
-        const Entity& e = pack.entities[p.entity];
+        const std::string& id = ctx.pack.entities[p.entity].id;
         const float alpha = d.future ? 0.35f : 1.0f;
         if (d.radius > 0) {
             if (d.emphasis == Emphasis::Selected) draw->AddCircle(d.at, d.radius + 3.5f, with_alpha(theme.text, alpha), 20, 2.0f);
             draw->AddCircleFilled(d.at, d.radius + 1.5f, with_alpha(theme.panel, alpha), 20);
             draw->AddCircleFilled(d.at, d.radius, with_alpha(place_colour, alpha), 20);
+            // The marker first: its centre is where the place is.
             const float r = std::max(d.radius, 5.0f);
-            ctx.located->push_back({e.id, "map", d.at.x - r, d.at.y - r, 2 * r, 2 * r});
-            if (can_hover) {
-                const float dx = io.MousePos.x - d.at.x, dy = io.MousePos.y - d.at.y;
-                if (dx * dx + dy * dy <= best) {
-                    best = dx * dx + dy * dy;
-                    hit = Hit{e.id, ImVec2(d.at.x + 8, d.at.y + 10)};
-                }
+            ctx.located->push_back({id, "map", d.at.x - r, d.at.y - r, 2 * r, 2 * r});
+            const float dx = mouse.x - d.at.x, dy = mouse.y - d.at.y;
+            if (can_hover && dx * dx + dy * dy <= nearest) {
+                nearest = dx * dx + dy * dy;
+                on_marker = true;
+                hit = Hit{id, ImVec2(d.at.x + 8, d.at.y + 10)};
             }
         }
-        const LabelPlacement& label = placed[static_cast<std::size_t>(d.label)];
+        const LabelPlacement& label = scene.placed[static_cast<std::size_t>(d.label)];
         if (!label.shown) {
             // A country-level place whose name found no room still marks its spot.
-            if (d.radius == 0) ctx.located->push_back({e.id, "map", d.at.x - 4, d.at.y - 4, 8, 8});
+            if (d.radius == 0) ctx.located->push_back({id, "map", d.at.x - 4, d.at.y - 4, 8, 8});
             continue;
         }
-        const LabelOwner& o = owners[static_cast<std::size_t>(d.label)];
-        const ImVec2 a0(static_cast<float>(label.rect.x0), static_cast<float>(label.rect.y0));
-        const ImVec2 a1(static_cast<float>(label.rect.x1), static_cast<float>(label.rect.y1));
+        const LabelOwner& o = scene.owners[static_cast<std::size_t>(d.label)];
+        const ImVec2 a0 = top_left(label.rect), a1 = bottom_right(label.rect);
         const ImU32 fill = d.emphasis == Emphasis::Selected ? theme.selection_fill
                            : d.emphasis == Emphasis::Hovered ? theme.hover_fill
                                                               : with_alpha(theme.panel, 0.78f);
         draw->AddRectFilled(a0, a1, with_alpha(fill, alpha), 3);
-        const ImU32 ink = p.country_level ? place_colour : theme.text;
-        const std::string_view name = place_label(pack, p);
-        draw->AddText(o.font, o.font_px, ImVec2(a0.x + kLabelPadX, a0.y + kLabelPadY), with_alpha(ink, alpha), name.data(),
-                      name.data() + name.size());
-        ctx.located->push_back({e.id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
-        if (can_hover && !hit && io.MousePos.x >= a0.x && io.MousePos.x < a1.x && io.MousePos.y >= a0.y && io.MousePos.y < a1.y)
-            hit = Hit{e.id, ImVec2(a0.x, a1.y)};
+        const std::string& name = ctx.pack.entities[p.entity].name;
+        draw->AddText(o.font, o.font_px, ImVec2(a0.x + kLabelPadX, a0.y + kLabelPadY),
+                      with_alpha(p.country_level ? place_colour : theme.text, alpha), name.c_str());
+        ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
+        if (can_hover && !on_marker && inside(mouse, label.rect)) hit = Hit{id, ImVec2(a0.x, a1.y)};
     }
+}
 
-    // [Overlay] Scale, attribution and the controls, over the map.
-    draw_scale_bar(ctx, view, origin, size);
-    draw_attribution(ctx, origin, size);
-    draw_control(draw, theme, zoom_in, Icon::Plus, view.zoom < limits.max_zoom - 1e-6, ImDrawFlags_RoundCornersTop);
-    draw_control(draw, theme, zoom_out, Icon::Minus, view.zoom > limits.min_zoom + 1e-6, ImDrawFlags_RoundCornersBottom);
+// [SECTION] Panel ------------------------------------------------------------------------------------------
+
+// Hover links the entity everywhere and shows its card; a click (a press and release
+// that did not drag) selects what was under the press.
+void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool pressed_now,
+                    const std::optional<Hit>& hit) {
+    if (m.dragging || in.gesture) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+    else if (hit) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGuiIO& io = ImGui::GetIO();
+    if (hit) {
+        if (ctx.state.hover != hit->id) ctx.actions.push(HoverAction{std::string(hit->id)});
+        m.hover_set = hit->id;
+        if (const Entity* e = ctx.pack.find(hit->id)) draw_entity_card(ctx, *e, hit->card_anchor);
+    } else if (!ctx.state.hover.empty()) {
+        // Nothing under the pointer on the map, or the pointer left the page after
+        // hovering here. Another panel's hover (the article's keyboard focus) stays
+        // until the pointer moves over the map.
+        const bool ours = ctx.state.hover == m.hover_set;
+        const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+        if ((in.hovered && !m.dragging && (ours || moved)) || (ours && !ImGui::IsMousePosValid())) {
+            ctx.actions.push(HoverAction{""});
+            m.hover_set.clear();
+        }
+    }
+    // A finger's release comes with no pointer position: remember the press's target.
+    if (pressed_now) m.press_target = hit ? std::string(hit->id) : std::string();
+    if (m.pressed && ImGui::IsMouseReleased(0)) {
+        m.pressed = false;
+        if (io.MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop && !m.press_target.empty()) {
+            ctx.actions.push(SelectAction{m.press_target});
+            m.selected_here = m.press_target;
+        }
+        m.press_target.clear();
+    }
+}
+
+} // namespace
+
+void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
+    if (size.x < 16 || size.y < 16) return;
+    MapPanel& m = g_map;
+    const Pack& pack = ctx.pack;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    if (m.pack.pack != &pack || m.pack.entities_data != pack.entities.data() || m.pack.entity_count != pack.entities.size()) {
+        // A new pack starts from its own first view; the basemap cache stays.
+        BasemapCache basemap = std::move(m.basemap);
+        m = MapPanel{};
+        m.basemap = std::move(basemap);
+        rebuild_pack_cache(m.pack, pack);
+    }
+    if (m.basemap.map != ctx.basemap || (ctx.basemap && m.basemap.countries_data != ctx.basemap->countries.data()))
+        reset_basemap_cache(m.basemap, ctx.basemap);
+    resolve_countries(m.pack, pack, ctx.basemap);
+    const int frame = ImGui::GetFrameCount();
+    // On a phone the map is drawn only while its tab is open.
+    const bool appearing = ctx.narrow && (m.last_frame < 0 || frame > m.last_frame + 1);
+    m.last_frame = frame;
+
+    // [Input] The controls first: ImGui gives the pointer to the first item submitted
+    // under it, so the buttons win over the map beneath them.
+    const Controls controls = layout_controls(origin, size, ctx.narrow);
+    const ControlButton zoom_in = control_button("##map-zoom-in", controls.zoom_in, controls.size);
+    const ControlButton zoom_out = control_button("##map-zoom-out", controls.zoom_out, controls.size);
+    const ControlButton reset = control_button("##map-reset", controls.reset, controls.size);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::InvisibleButton("##map", size);
+    PointerInput in;
+    in.hovered = ImGui::IsItemHovered();
+    in.active = ImGui::IsItemActive();
+    const bool pressed_now = ImGui::IsItemActivated();
+    if (pressed_now) m.pressed = true;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    in.mouse = {mouse.x - origin.x, mouse.y - origin.y};
+    if (ctx.gesture && ctx.gesture->active && ctx.gesture->scale > 0) {
+        const ImVec2 before(ctx.gesture->center.x - ctx.gesture->pan.x, ctx.gesture->center.y - ctx.gesture->pan.y);
+        in.gesture = inside(before, origin, size);
+    }
+    in.zoom_in = zoom_in.clicked;
+    in.zoom_out = zoom_out.clicked;
+    in.reset = reset.clicked;
+
+    // [View] State, flight, input, selection; then back into the state if it moved.
+    ViewUpdate u{m, ctx, Viewport{size.x, size.y}, view_limits(ctx.basemap, Viewport{size.x, size.y}), {}};
+    begin_view(u);
+    apply_input(u, in, origin);
+    follow_selection(u, appearing);
+    const MapView view = clamp_view(u.view, u.viewport, u.limits);
+    if (!same_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view});
+    m.expected = view;
+    m.known = true;
+    if (m.flight.active) *ctx.animating = true;
+
+    // [Draw] Sea, land and lines; country names; arcs; places; the overlay on top.
+    const Projector proj(view, u.viewport, origin);
+    const WorldBox visible = proj.visible(origin, size, 2.0);
+    const ScaleLegend scale = layout_scale(ctx, view, origin, size);
+    const Rect attribution = attribution_box(ctx, origin, size);
+    const Rect overlay[] = {{controls.zoom_in.x - 4.0, controls.zoom_in.y - 4.0, controls.reset.x + controls.size + 4.0,
+                             controls.reset.y + controls.size + 4.0},
+                            scale.box, attribution};
+    const Scene scene = layout_scene(ctx, m, proj, visible, origin, size, overlay);
+    draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ctx.theme.sea);
+    if (ctx.basemap) {
+        draw_basemap(ctx, m, proj, visible, lod_for_zoom(view.zoom), scene.highlight);
+        draw_country_names(ctx, scene);
+    }
+    std::optional<Hit> hit;
+    const bool can_hover = in.hovered && !m.dragging && !in.gesture;
+    draw_arcs(ctx, m, scene, proj, origin, size, can_hover, hit);
+    draw_places(ctx, m, scene, can_hover, hit);
+    draw_scale(ctx, scale);
+    draw_attribution(ctx, attribution);
+    const Theme& theme = ctx.theme;
+    draw_control(draw, theme, zoom_in, Icon::Plus, view.zoom < u.limits.max_zoom - 1e-6, ImDrawFlags_RoundCornersTop);
+    draw_control(draw, theme, zoom_out, Icon::Minus, view.zoom > u.limits.min_zoom + 1e-6, ImDrawFlags_RoundCornersBottom);
     draw_control(draw, theme, reset, Icon::Fit, true, ImDrawFlags_RoundCornersAll);
-    // The map's own frame, so a host (or a test) can turn the view into screen positions.
+    draw->PopClipRect();
+    if (zoom_in.hovered || zoom_out.hovered || reset.hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+
+    // The map's own frame, so that a host (or a test) can turn the view into positions.
     ctx.located->push_back({"map:view", "map", origin.x, origin.y, size.x, size.y});
     ctx.located->push_back({"map:zoom-in", "map", zoom_in.at.x, zoom_in.at.y, zoom_in.size, zoom_in.size});
     ctx.located->push_back({"map:zoom-out", "map", zoom_out.at.x, zoom_out.at.y, zoom_out.size, zoom_out.size});
     ctx.located->push_back({"map:reset", "map", reset.at.x, reset.at.y, reset.size, reset.size});
-    draw->PopClipRect();
+    for (const auto& [id, r] : {std::pair{"map:scale", scale.box}, std::pair{"map:attribution", attribution}})
+        ctx.located->push_back({id, "map", static_cast<float>(r.x0), static_cast<float>(r.y0), static_cast<float>(r.x1 - r.x0),
+                                static_cast<float>(r.y1 - r.y0)});
 
-    // [Pointer] Hover links the entity everywhere; a click (not a drag) selects it.
-    if (m.dragging || gesture) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
-    else if (zoom_in.hovered || zoom_out.hovered || reset.hovered || hit) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    if (hit) {
-        if (ctx.state.hover != hit->id) ctx.actions.push(HoverAction{std::string(hit->id)});
-        m.hover_set = hit->id;
-        if (const Entity* e = pack.find(hit->id)) draw_entity_card(ctx, *e, hit->card_anchor);
-    } else if (const bool ours = ctx.state.hover == m.hover_set;
-               !ctx.state.hover.empty() &&
-               (ours ? (hovered && !m.dragging) || !ImGui::IsMousePosValid()
-                     : hovered && !m.dragging && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0))) {
-        // Nothing under the pointer on the map; or the pointer left the page after
-        // hovering here. Another panel's hover (a keyboard focus in the article) goes
-        // only once the pointer moves over the map.
-        ctx.actions.push(HoverAction{""});
-        m.hover_set.clear();
-    }
-    if (m.pressed && ImGui::IsMouseReleased(0)) {
-        m.pressed = false;
-        if (io.MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop) {
-            // Where the press was: a finger's release comes with no pointer position.
-            const ImVec2 at = io.MouseClickedPos[0];
-            std::string_view clicked;
-            float nearest = hit_radius * hit_radius;
-            for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
-                const DrawnPlace& d = drawn[i];
-                if (!d.visible) continue;
-                const std::string& id = pack.entities[m.pack.places[i].entity].id;
-                const float dx = at.x - d.at.x, dy = at.y - d.at.y;
-                if (d.radius > 0 && dx * dx + dy * dy <= nearest) {
-                    nearest = dx * dx + dy * dy;
-                    clicked = id;
-                }
-            }
-            if (clicked.empty())
-                for (const LocatedRect& r : *ctx.located)
-                    if (r.panel == "map" && r.id.rfind("map:", 0) != 0 && at.x >= r.x && at.x < r.x + r.w && at.y >= r.y &&
-                        at.y < r.y + r.h)
-                        clicked = r.id;
-            if (!clicked.empty()) {
-                ctx.actions.push(SelectAction{std::string(clicked)});
-                m.selected_here = clicked;
-            }
-        }
-    }
+    handle_pointer(ctx, m, in, pressed_now, hit);
 }
 
 } // namespace explainer::ui
