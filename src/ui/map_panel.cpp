@@ -3,8 +3,9 @@
 // article quotes drawn as a great-circle arc.
 //
 // The view lives in AppState::map (a link carries it); this panel only ever changes it
-// with SetMapAction, one per frame at most and only when it moved. Flights, drags and
-// the caches below are the panel's own.
+// with SetMapAction, one per frame at most and only when it moved. Its first view, all
+// places fitted to the panel's real size, goes out marked `fitted` and becomes the
+// default links leave out. Flights, drags and the caches below are the panel's own.
 //
 // Drawing cost: ImGui 1.86's WebGL backend cannot use ImDrawCmd::VtxOffset, so one
 // window's draw list holds at most 65,536 vertices (16-bit indices). The 1:50m basemap
@@ -770,12 +771,14 @@ struct ViewUpdate {
     Viewport viewport;
     ViewLimits limits;
     MapView view;
+    bool fitted = false;         // `view` is the first view, fitted to the panel by itself
 
     Vec2d centre() const { return {viewport.width / 2, viewport.height / 2}; }
 
     void moved_by_reader() {
         m.reader_moved = true;
         m.flight.active = false;
+        fitted = false;
     }
     void pan_by(double dx, double dy) {  // screen px the view's centre moves
         const Vec2d world = project({.lon = view.lon, .lat = view.lat});
@@ -787,6 +790,7 @@ struct ViewUpdate {
         const double from_zoom = m.flight.active && m.flight.step ? m.flight.to_zoom : view.zoom;
         const double to_zoom = std::clamp(from_zoom + by, limits.min_zoom, limits.max_zoom);
         m.reader_moved = true;
+        fitted = false;
         if (ctx.reduced_motion) {
             m.flight.active = false;
             view = zoom_about(view, viewport, anchor, to_zoom);
@@ -795,6 +799,7 @@ struct ViewUpdate {
         }
     }
     void fly_to(const MapView& target) {
+        fitted = false;
         const MapView to = clamp_view(target, viewport, limits);
         if (!ctx.reduced_motion) start_fly(m, view, to, viewport, ctx.time);
         if (ctx.reduced_motion || !m.flight.active) {
@@ -836,6 +841,7 @@ void begin_view(ViewUpdate& u) {
     // resizes, while the reader has not moved the map and no link chose another view.
     if (!m.reader_moved && !m.flight.active && (is_nominal(m, state) || (m.auto_fitted && same_view(state, m.auto_view)))) {
         u.view = first_view(m.pack, u.viewport, u.limits);
+        u.fitted = true;
         m.auto_fitted = true;
         m.auto_view = u.view;
     }
@@ -1272,12 +1278,13 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     in.reset = reset.clicked;
 
     // [View] State, flight, input, selection; then back into the state if it moved.
-    ViewUpdate u{m, ctx, Viewport{size.x, size.y}, view_limits(ctx.basemap, Viewport{size.x, size.y}), {}};
+    ViewUpdate u{m, ctx, Viewport{size.x, size.y}, view_limits(ctx.basemap, Viewport{size.x, size.y}), {}, false};
     begin_view(u);
     apply_input(u, in, origin);
     follow_selection(u, appearing);
     const MapView view = clamp_view(u.view, u.viewport, u.limits);
-    if (!same_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view});
+    // The panel's own first view becomes the app's default, which links leave out.
+    if (!same_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view, u.fitted});
     m.expected = view;
     m.known = true;
     if (m.flight.active) *ctx.animating = true;

@@ -54,6 +54,15 @@ test('clicking a quote card selects the quote and scrolls the article to it', as
   assert.equal((await state(page)).selection, target);
   const article = await rectsIn(page, target, 'article');
   assert.ok(article.some((r) => inViewport(r, viewport)), `the article shows the quote: ${JSON.stringify(article)}`);
+  // ...and the map is centred near where the quote was said (or its speaker was).
+  const entities = await page.evaluate(() => Explainer.entities());
+  const byId = Object.fromEntries(entities.map((e) => [e.id, e]));
+  const quote = byId[target];
+  const place = byId[quote.place || byId[quote.speaker].place];
+  assert.ok(place && place.type === 'place', `${target} has a place through its speaker`);
+  const map = (await state(page)).map;
+  assert.ok(Math.abs(map.lat - place.lat) < 2 && Math.abs(map.lon - place.lon) < 2,
+    `the map is centred near ${place.id} (${place.lat}, ${place.lon}): ${JSON.stringify(map)}`);
   assertNoProblems(assert, page);
   await page.context().close();
 });
@@ -80,6 +89,11 @@ test('hovering a timeline event hovers it everywhere; clicking selects it', asyn
   await page.mouse.click(mark.x, mark.y);
   await settle(page);
   assert.equal((await state(page)).selection, event);
+  // The map shows the event's place: Paris's marker is inside the map's frame.
+  const frame = (await locate(page, 'map:view'))[0];
+  const paris = (await locate(page, 'paris')).find((r) => r.panel === 'map');
+  assert.ok(paris && paris.x >= frame.x && paris.x + paris.width <= frame.x + frame.width &&
+    paris.y >= frame.y && paris.y + paris.height <= frame.y + frame.height, `Paris is shown on the map: ${JSON.stringify(paris)}`);
   // Moving off the events clears the hover this panel set.
   const axis = (await locate(page, 'timeline:axis'))[0];
   await page.mouse.move(axis.x + 5, axis.y - 4);
