@@ -134,3 +134,25 @@ test('without WebGL2 the page explains why and shows the article as HTML', async
   assert.ok((await page.locator('#mirror-body p').count()) >= 10);
   await context.close();
 });
+
+test('the Share button shows the link to this view and ready-to-paste embed code', async () => {
+  const page = await openPage(browser, server.url);
+  await page.evaluate(() => Explainer.select('ramadi'));
+  await settle(page);
+  const link = await page.evaluate(() => Explainer.getLink());
+  await page.locator('#share-button').click();
+  const dialog = page.locator('#share-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  const shared = await page.locator('#share-link').inputValue();
+  assert.ok(shared.endsWith(link) && link.includes('sel=ramadi'), `the link reopens this view: ${shared}`);
+  assert.match(await page.locator('#embed-iframe').inputValue(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/index\.html\?embed=1#v=1&sel=ramadi/);
+  assert.match(await page.locator('#embed-script').inputValue(), /data-explainer-link="#v=1&sel=ramadi[^"]*"><\/div>\n<script async src="[^"]+embed\.js"><\/script>/);
+  // Copy: the Clipboard API where allowed, otherwise the text is selected for Ctrl+C.
+  await page.locator('[data-copy="share-link"]').click();
+  await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
+  assert.match(await page.locator('#copy-status').textContent(), /Copied|Ctrl\+C/);
+  await page.locator('#share-close').click();
+  await dialog.waitFor({ state: 'hidden' });
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
