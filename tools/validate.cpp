@@ -69,10 +69,14 @@ int main(int argc, char** argv) {
         }
         const explainer::LoadResult result = explainer::load_pack(*text, argv[i]);
         for (const auto& d : result.errors) std::fprintf(stderr, "%s\n", explainer::format_diagnostic(d).c_str());
+        for (const auto& d : result.warnings) std::fprintf(stderr, "%s\n", explainer::format_diagnostic(d).c_str());
+        const std::size_t warnings = result.warnings.size();
+        const std::string warned = warnings == 0 ? std::string()
+            : ", " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
         if (result.pack) {
-            std::printf("%s: ok \xE2\x80\x94 %s\n", argv[i], summary_of(*result.pack).c_str());
+            std::printf("%s: ok \xE2\x80\x94 %s%s\n", argv[i], summary_of(*result.pack).c_str(), warned.c_str());
         } else {
-            std::printf("%s: %zu error%s\n", argv[i], result.errors.size(), result.errors.size() == 1 ? "" : "s");
+            std::printf("%s: %zu error%s%s\n", argv[i], result.errors.size(), result.errors.size() == 1 ? "" : "s", warned.c_str());
             if (status == 0) status = 1;
         }
     }

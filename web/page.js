@@ -515,6 +515,7 @@
         result.errors.map((e) => e.text));
       return;
     }
+    for (const warning of result.warnings) console.warn(warning.text);
     buildMirror(JSON.parse(call('explainer_article')));
     if (location.hash && location.hash !== '#') applyLink(location.hash);
     lastSelection = Explainer.getState().selection;

@@ -444,7 +444,8 @@ private:
 
 class Sink {
 public:
-    Sink(std::string_view file, std::vector<Diagnostic>& out) : file_(file), out_(out) {}
+    Sink(std::string_view file, std::vector<Diagnostic>& out, std::vector<Diagnostic>& warnings)
+        : file_(file), out_(out), warnings_(warnings) {}
 
     void at(const std::string& path, std::string message) {
         if (out_.size() > kMaxErrors) return;
@@ -468,12 +469,23 @@ public:
         d.message = std::move(message);
         out_.push_back(std::move(d));
     }
+    // Something to look at that does not stop the pack from loading; capped like errors.
+    void warn(const std::string& path, std::string message) {
+        if (warnings_.size() >= kMaxErrors) return;
+        Diagnostic d;
+        d.severity = Diagnostic::Severity::Warning;
+        d.file = file_;
+        d.path = path;
+        d.message = std::move(message);
+        warnings_.push_back(std::move(d));
+    }
     std::size_t count() const { return out_.size(); }
     bool full() const { return out_.size() > kMaxErrors; }
 
 private:
     std::string file_;
     std::vector<Diagnostic>& out_;
+    std::vector<Diagnostic>& warnings_;
 };
 
 // [SECTION] Object fields -----------------------------------------------------------
@@ -1269,14 +1281,15 @@ std::optional<std::size_t> Pack::paragraph_index(std::string_view id) const {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    if (d.line > 0) return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": error: " + d.message;
-    if (!d.path.empty()) return d.file + ": error: at " + d.path + ": " + d.message;
-    return d.file + ": error: " + d.message;
+    const std::string level = d.severity == Diagnostic::Severity::Warning ? ": warning: " : ": error: ";
+    if (d.line > 0) return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + level + d.message;
+    if (!d.path.empty()) return d.file + level + "at " + d.path + ": " + d.message;
+    return d.file + level + d.message;
 }
 
 LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     LoadResult result;
-    Sink sink(file_name, result.errors);
+    Sink sink(file_name, result.errors, result.warnings);
 
     if (json_text.size() > kMaxInputBytes) {
         sink.at("", "the file is " + std::to_string(json_text.size()) + " bytes; a pack may be at most 4 MiB");

@@ -140,17 +140,22 @@ struct Pack {
 // One problem found in a pack. Malformed JSON has line/column (1-based); schema and
 // semantic errors name the JSON Pointer of the offending value (`/entities/3/location/lat`).
 struct Diagnostic {
+    enum class Severity { Error, Warning };
+    Severity severity = Severity::Error;
     std::string file;
     int line = 0;
     int column = 0;
     std::string path;
     std::string message;
 };
-std::string format_diagnostic(const Diagnostic& d);  // "file:line:col: error: message" / "file: error: at /path: message"
+std::string format_diagnostic(const Diagnostic& d);  // "file:line:col: error: message" / "file: warning: at /path: message"
 
+// Errors make a pack unusable; warnings do not (the pack loads) but name something an
+// author should look at, such as a character no bundled font can draw.
 struct LoadResult {
     std::optional<Pack> pack;           // set only when there are no errors
     std::vector<Diagnostic> errors;
+    std::vector<Diagnostic> warnings;
 };
 
 LoadResult load_pack(std::string_view json_text, std::string_view file_name);

@@ -32,16 +32,21 @@ const char* result(std::string text) {
 
 extern "C" {
 
-// Loads and validates a pack: {"ok": true} or {"ok": false, "errors": [{file, line,
-// column, path, message, text}]}, where `text` is the validator's own wording.
+// Loads and validates a pack: {"ok": true|false, "errors": [...], "warnings": [...]}, each
+// diagnostic {file, line, column, path, message, text}, `text` the validator's own wording.
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, const char* file_name) {
     LoadResult loaded = load_pack(json_text, file_name);
     nlohmann::json out;
     out["ok"] = loaded.pack.has_value();
-    out["errors"] = nlohmann::json::array();
-    for (const Diagnostic& d : loaded.errors)
-        out["errors"].push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"path", d.path},
-                                 {"message", d.message}, {"text", format_diagnostic(d)}});
+    const auto diagnostics = [](const std::vector<Diagnostic>& list) {
+        nlohmann::json array = nlohmann::json::array();
+        for (const Diagnostic& d : list)
+            array.push_back({{"file", d.file}, {"line", d.line}, {"column", d.column}, {"path", d.path},
+                             {"message", d.message}, {"text", format_diagnostic(d)}});
+        return array;
+    };
+    out["errors"] = diagnostics(loaded.errors);
+    out["warnings"] = diagnostics(loaded.warnings);
     if (loaded.pack) {
         ui::app_set_pack(platform::app(), std::move(*loaded.pack));
         platform::request_frames();
