@@ -58,6 +58,12 @@ foreach(target explainer_core imgui explainer)
   target_compile_options(${target} PRIVATE -Os)
 endforeach()
 target_link_options(explainer PRIVATE -Os)
+# Function names kept in explainer.wasm, so that a sampled profile (Chromium DevTools or
+# CDP) shows explainer_load_pack and the like: -DEXPLAINER_PROFILING=ON (bigger wasm).
+option(EXPLAINER_PROFILING "Keep function names in explainer.wasm for profiles" OFF)
+if(EXPLAINER_PROFILING)
+  target_link_options(explainer PRIVATE --profiling-funcs)
+endif()
 
 # [SECTION] build/web/ ----------------------------------------------------------------
 set(EXPLAINER_WEB_DIR ${PROJECT_SOURCE_DIR}/build/web CACHE PATH "Where the static site is assembled")

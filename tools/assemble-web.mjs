@@ -76,7 +76,12 @@ const pack = readPack(path.join(root, defaultPack));
 const headline = pack?.article?.headline || 'Explainer';
 const title = pack?.title || headline;
 const description = pack?.article?.source ? `An annotated explainer of a report from ${pack.article.source}.` : 'An annotated explainer.';
-const scripts = ['explainer.js', 'page.js'].map((s) => `<script src="${s}"></script>`).join('\n');
+// page.js's progress bar needs the decoded sizes: a compressed response's
+// Content-Length counts the compressed bytes.
+const decodedSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+const scripts = ['<script src="explainer.js"></script>',
+  `<script src="page.js" data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
+  `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}"></script>`].join('\n');
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
 const shell = fs.readFileSync(path.join(root, 'shell.html'), 'utf8');
 const page = fill(shell, {
@@ -135,23 +140,41 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   fs.writeFileSync(path.join(out, 'explainer-standalone.html'), standalone.replace(stylesheet, () => `<style>\n${css}</style>`));
 }
 
-// [SECTION] Sizes ----------------------------------------------------------------------------
+// [SECTION] Precompressed copies and sizes -------------------------------------------------
+// Beside every text and wasm file go a gzip (.gz) and a Brotli (.br) copy, at the
+// strongest settings, so a server sends the bytes without compressing on each request
+// (tools/static-server.mjs does; README says how nginx, Apache and others do). A copy
+// that would not be smaller is not written.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.bin', '.svg', '.txt', '.ttf']);
+const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
+const brotli = (bytes, file) => zlib.brotliCompressSync(bytes, { params: {
+  [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+  [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+  [zlib.constants.BROTLI_PARAM_MODE]: /\.(wasm|bin)$/.test(file) ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+} });
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     return entry.isDirectory() ? walk(full) : [full];
   });
 }
-let totalRaw = 0, totalGzip = 0;
+let totalRaw = 0, totalGzip = 0, totalBrotli = 0;
 const rows = walk(out).sort().map((file) => {
   const bytes = fs.readFileSync(file);
-  const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
+  const gz = gzip(bytes);
+  const br = brotli(bytes, file);
+  if (COMPRESSIBLE.has(path.extname(file))) {
+    if (gz.length < bytes.length) fs.writeFileSync(file + '.gz', gz);
+    if (br.length < bytes.length) fs.writeFileSync(file + '.br', br);
+  }
   totalRaw += bytes.length;
-  totalGzip += gzip;
-  return [path.relative(out, file), bytes.length, gzip];
+  totalGzip += gz.length;
+  totalBrotli += br.length;
+  return [path.relative(out, file), bytes.length, gz.length, br.length];
 });
 const width = Math.max(...rows.map((r) => r[0].length), 5);
+const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => String(c).padStart(10)).join('  ')}`;
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);
-console.log(`  ${'file'.padEnd(width)}  ${'raw'.padStart(10)}  ${'gzip'.padStart(10)}`);
-for (const [name, raw, gzip] of rows) console.log(`  ${name.padEnd(width)}  ${String(raw).padStart(10)}  ${String(gzip).padStart(10)}`);
-console.log(`  ${'total'.padEnd(width)}  ${String(totalRaw).padStart(10)}  ${String(totalGzip).padStart(10)}`);
+console.log(line(['file', 'raw', 'gzip', 'brotli']));
+for (const row of rows) console.log(line(row));
+console.log(line(['total', totalRaw, totalGzip, totalBrotli]));

@@ -13,6 +13,25 @@ const TYPES = {
   '.bin': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8',
 };
 
+// The precompressed copy of `file` (tools/assemble-web.mjs writes FILE.br and FILE.gz)
+// that the request's Accept-Encoding takes, Brotli first: {file, headers} with
+// Content-Encoding and Vary set; the plain file (still with Vary) when it takes neither.
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+export function precompressed(req, file) {
+  const variants = ENCODINGS.filter(([, suffix]) => fs.existsSync(file + suffix));
+  if (!variants.length) return { file, headers: {} };
+  const weights = new Map(String(req.headers['accept-encoding'] || '').split(',').map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return [name.trim(), q ? Number(q.slice(2)) : 1];
+  }));
+  for (const [encoding, suffix] of variants) {
+    if ((weights.get(encoding) ?? weights.get('*') ?? 0) > 0)
+      return { file: file + suffix, headers: { 'Content-Encoding': encoding, 'Vary': 'Accept-Encoding' } };
+  }
+  return { file, headers: { 'Vary': 'Accept-Encoding' } };
+}
+
 export function startServer({ dir, port = 0, host = '127.0.0.1', mounts = {}, headers = {} }) {
   const roots = [['/', path.resolve(dir)], ...Object.entries(mounts).map(([p, d]) => [p.endsWith('/') ? p : p + '/', path.resolve(d)])]
     .sort((a, b) => b[0].length - a[0].length);
@@ -28,10 +47,11 @@ export function startServer({ dir, port = 0, host = '127.0.0.1', mounts = {}, he
     let file = path.join(base, pathname.slice(prefix.length));
     if (!file.startsWith(base)) { res.writeHead(403).end('forbidden'); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (error, data) => {
+    const sent = precompressed(req, file);
+    fs.readFile(sent.file, (error, data) => {
       if (error) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${pathname}`); return; }
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'Content-Length': data.length, 'Cache-Control': 'no-cache', ...headers });
+        'Content-Length': data.length, 'Cache-Control': 'no-cache', ...sent.headers, ...headers });
       res.end(req.method === 'HEAD' ? undefined : data);
     });
   });

@@ -51,33 +51,39 @@
     if (text) $('loading-text').textContent = text;
   }
 
-  // Fetches with byte progress; the expected size makes the bar move before headers.
-  async function fetchWithProgress(url, expected, kind) {
+  // The decoded sizes of the big downloads, written by the build on page.js's own tag:
+  // a compressed response's Content-Length counts compressed bytes, not the decoded
+  // bytes the progress bar counts.
+  const script = document.currentScript;
+  const decodedSize = (name, fallback) => Number(script && script.dataset[name + 'Bytes']) || fallback;
+
+  // Fetches `url` and returns a Response whose body moves the progress bar as it is
+  // read (the expected size makes the bar move before the headers arrive).
+  async function fetchCounted(url, expected, kind) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-    const length = Number(response.headers.get('Content-Length')) || expected;
-    progress.total += length;
-    if (!response.body || !response.body.getReader) {
+    const encoded = response.headers.get('Content-Encoding');
+    progress.total += (!encoded && Number(response.headers.get('Content-Length'))) || expected;
+    const init = { headers: { 'Content-Type': response.headers.get('Content-Type') || '' } };
+    if (!response.body || typeof TransformStream === 'undefined') {
       const buffer = await response.arrayBuffer();
       progress.loaded += buffer.byteLength;
-      setProgress();
-      return new Uint8Array(buffer);
-    }
-    const reader = response.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-      progress.loaded += value.length;
       setProgress(`Loading ${kind}…`);
+      return new Response(buffer, init);
     }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
-    return bytes;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        progress.loaded += chunk.length;
+        setProgress(`Loading ${kind}…`);
+        controller.enqueue(chunk);
+      },
+    });
+    return new Response(response.body.pipeThrough(counter), init);
+  }
+
+  async function fetchWithProgress(url, expected, kind) {
+    const response = await fetchCounted(url, expected, kind);
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   // Embedded copies (the single-file build) take the place of fetches.
@@ -421,8 +427,14 @@
   const Explainer = {
     version: 1,
     ready,
-    // frames: drawn since load; frameMs: mean CPU time of the last 60 frames.
-    stats: () => ({ frames: module ? module._explainer_frames() : 0, frameMs: module ? module._explainer_frame_ms(60) : 0 }),
+    // frames: drawn since load; frameMs: mean CPU time of the last 60 frames;
+    // recentFrameMs: the CPU time of each of the last 64 frames at most, oldest first.
+    stats: () => {
+      const frames = module ? module._explainer_frames() : 0;
+      const recentFrameMs = [];
+      for (let age = Math.min(frames, 64) - 1; age >= 0; --age) recentFrameMs.push(module._explainer_recent_frame_ms(age));
+      return { frames, frameMs: module ? module._explainer_frame_ms(60) : 0, recentFrameMs };
+    },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {
       if (!entitiesCache) entitiesCache = JSON.parse(call('explainer_entities'));
@@ -468,18 +480,20 @@
       return;
     }
     setProgress('Loading…');
-    let wasm, packBytes;
     // The map can do without its basemap (markers on a plain sea): a failure here is a
     // warning, not an error.
-    const basemap = load('basemap', 'data/basemap.bin', 300000, 'the map').catch((error) => {
+    const basemap = load('basemap', 'data/basemap.bin', decodedSize('basemap', 300000), 'the map').catch((error) => {
       console.warn('Explainer: the basemap could not be loaded:', error.message || error);
       return null;
     });
+    const packLoad = load('pack', packUrl, 60000, 'the article');
+    // The engine compiles while it downloads; the pack arrives meanwhile.
+    const engine = inlined('wasm') || fetchCounted('explainer.wasm', decodedSize('wasm', 600000), 'the engine');
+    const started = startEngine(engine);
+    started.catch(() => {});  // reported below, once the downloads are known to be fine
+    let packBytes;
     try {
-      [wasm, packBytes] = await Promise.all([
-        load('wasm', 'explainer.wasm', 600000, 'the engine'),
-        load('pack', packUrl, 60000, 'the article'),
-      ]);
+      [packBytes] = await Promise.all([packLoad, engine]);
     } catch (error) {
       showError('The explainer could not load', String(error.message || error), []);
       return;
@@ -487,18 +501,8 @@
     const packText = new TextDecoder().decode(packBytes);
     setProgress('Starting…');
     try {
-      module = await createExplainerModule({
-        canvas,
-        wasmBinary: wasm,
-        explainerHost: {
-          firstFrame: () => { document.body.classList.add('ready'); readyResolve(Explainer); },
-          stateChanged: onStateChanged,
-          fatal: (message) => showError('This browser cannot show the interactive explainer', message, []),
-        },
-        print: (text) => console.log(text),
-        printErr: (text) => console.warn(text),
-        onAbort: (what) => showError('The explainer stopped', String(what), []),
-      });
+      module = await started;
+      performance.mark('explainer:engine-started');
     } catch (error) {
       buildPlainMirror(packText);
       showError('The explainer could not start', String(error.message || error), []);
@@ -507,6 +511,7 @@
     if (failed) { buildPlainMirror(packText); return; }
     const name = packUrl.split('/').pop().split('?')[0] || 'pack.json';
     const result = JSON.parse(call('explainer_load_pack', packText, name));
+    performance.mark('explainer:pack-loaded');
     if (!result.ok) {
       buildPlainMirror(packText);
       const count = result.errors.length;
@@ -523,7 +528,8 @@
     window.addEventListener('popstate', onLocationChange);
     startChrome();
     startHostMessages();
-    startSurface();
+    // The first frame is a complete one: it waits for the basemap (fetched since the
+    // start, so usually here already) rather than drawing the map twice.
     const basemapBytes = await basemap;
     if (basemapBytes) {
       const pointer = module._malloc(basemapBytes.length);
@@ -532,6 +538,45 @@
       module._free(pointer);
       if (error) console.warn('Explainer: the basemap is damaged:', error);
     }
+    startSurface();
+  }
+
+  // Creates the engine from `engine` (the wasm's Response, or its bytes in the
+  // single-file copy): compiled while it streams when the server sends
+  // application/wasm, from the whole buffer otherwise.
+  async function instantiateEngine(engine, imports) {
+    const source = await engine;
+    if (source instanceof Uint8Array) return WebAssembly.instantiate(source, imports);
+    const streams = WebAssembly.instantiateStreaming && (source.headers.get('Content-Type') || '').startsWith('application/wasm');
+    if (streams) return WebAssembly.instantiateStreaming(source, imports);
+    return WebAssembly.instantiate(await source.arrayBuffer(), imports);
+  }
+
+  function startEngine(engine) {
+    return new Promise((resolve, reject) => {
+      createExplainerModule({
+        canvas,
+        instantiateWasm(imports, receive) {
+          instantiateEngine(engine, imports).then((result) => {
+            performance.mark('explainer:instantiated');
+            receive(result.instance, result.module);
+          }).catch(reject);
+          return {};  // the exports arrive through receive()
+        },
+        explainerHost: {
+          firstFrame: () => {
+            performance.mark('explainer:first-frame');
+            document.body.classList.add('ready');
+            readyResolve(Explainer);
+          },
+          stateChanged: onStateChanged,
+          fatal: (message) => showError('This browser cannot show the interactive explainer', message, []),
+        },
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+        onAbort: (what) => showError('The explainer stopped', String(what), []),
+      }).then(resolve, reject);
+    });
   }
 
   window.addEventListener('error', (event) => {

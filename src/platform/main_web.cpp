@@ -400,6 +400,13 @@ EMSCRIPTEN_KEEPALIVE double explainer_frame_ms(int count) {
     return n > 0 ? total / n : 0;
 }
 
+// CPU milliseconds of one recent frame: `age` 0 is the last one drawn (at most 63).
+EMSCRIPTEN_KEEPALIVE double explainer_recent_frame_ms(int age) {
+    const unsigned long long frames = platform::frames_drawn();
+    if (age < 0 || age >= 64 || static_cast<unsigned long long>(age) >= frames) return 0;
+    return platform::g_frame_ms[(frames - 1 - age) % 64];
+}
+
 } // extern "C"
 
 // [SECTION] main -----------------------------------------------------------------------------------------
