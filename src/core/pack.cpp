@@ -3,7 +3,8 @@
 // Three passes, each total and bounded, none throwing (the web build has no exceptions):
 //  1. Syntax: a nesting pre-scan, then nlohmann's SAX parser with a handler that records
 //     the first syntax error (turned into clear English with a 1-based line/column that
-//     we compute from the byte offset ourselves) and any repeated object key.
+//     we compute from the byte offset ourselves) and any repeated object key, and builds
+//     the DOM in the same single pass.
 //  2. Shape: the DOM is walked against the pack format (content/README.md): unknown
 //     keys, missing keys, wrong types, empty text, bad ids, bad dates and coordinates.
 //  3. Meaning: references between entities, mention selectors against the article
@@ -366,25 +367,27 @@ SyntaxError explain_parse_error(std::string_view text, std::size_t position, std
     return out;
 }
 
-// Records the first syntax error and every repeated key (with its JSON Pointer).
+// Records the first syntax error and every repeated key (with its JSON Pointer), and
+// builds the DOM in the same pass (`root`; a repeated key keeps its last value, as
+// json::parse does), so the text is lexed once.
 class SyntaxChecker {
 public:
-    explicit SyntaxChecker(std::string_view text) : text_(text) {}
+    SyntaxChecker(std::string_view text, json& root) : text_(text), dom_(root, false) {}
 
     std::optional<SyntaxError> error;
     std::vector<std::string> duplicate_keys;  // JSON Pointers
 
-    bool null() { return value(); }
-    bool boolean(bool) { return value(); }
-    bool number_integer(json::number_integer_t) { return value(); }
-    bool number_unsigned(json::number_unsigned_t) { return value(); }
-    bool number_float(json::number_float_t, const std::string&) { return value(); }
-    bool string(std::string&) { return value(); }
-    bool binary(json::binary_t&) { return value(); }
-    bool start_object(std::size_t) {
+    bool null() { return value() && dom_.null(); }
+    bool boolean(bool b) { return value() && dom_.boolean(b); }
+    bool number_integer(json::number_integer_t n) { return value() && dom_.number_integer(n); }
+    bool number_unsigned(json::number_unsigned_t n) { return value() && dom_.number_unsigned(n); }
+    bool number_float(json::number_float_t n, const std::string& s) { return value() && dom_.number_float(n, s); }
+    bool string(std::string& s) { return value() && dom_.string(s); }
+    bool binary(json::binary_t& b) { return value() && dom_.binary(b); }
+    bool start_object(std::size_t size) {
         value();
         frames_.push_back({false, 0, {}, {}});
-        return true;
+        return dom_.start_object(size);
     }
     bool key(std::string& k) {
         Frame& f = frames_.back();
@@ -395,20 +398,20 @@ public:
             duplicate_keys.push_back(std::move(p));
         }
         f.key = k;
-        return true;
+        return dom_.key(k);
     }
     bool end_object() {
         frames_.pop_back();
-        return true;
+        return dom_.end_object();
     }
-    bool start_array(std::size_t) {
+    bool start_array(std::size_t size) {
         value();
         frames_.push_back({true, 0, {}, {}});
-        return true;
+        return dom_.start_array(size);
     }
     bool end_array() {
         frames_.pop_back();
-        return true;
+        return dom_.end_array();
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
         error = explain_parse_error(text_, position, ex.what());
@@ -438,6 +441,7 @@ private:
 
     std::string_view text_;
     std::vector<Frame> frames_;
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
 };
 
 // [SECTION] Diagnostics sink --------------------------------------------------------
@@ -1299,7 +1303,8 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
         sink.at_position(json_text, *deep, "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
         return result;
     }
-    SyntaxChecker syntax(json_text);
+    json root;
+    SyntaxChecker syntax(json_text, root);
     if (!json::sax_parse(json_text, &syntax, json::input_format_t::json, true, false) || syntax.error) {
         assert(syntax.error && "the SAX handler only stops on a syntax error");
         if (syntax.error) sink.at_position(json_text, syntax.error->offset, syntax.error->message);
@@ -1308,8 +1313,6 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     for (const std::string& path : syntax.duplicate_keys)
         sink.at(path, "key repeated in the same object (JSON keeps only one of them; remove the other)");
 
-    const json root = json::parse(json_text, nullptr, false);
-    assert(!root.is_discarded() && "text accepted by the SAX pass parses");
 
     PackInput in;
     read_pack(sink, root, in);
