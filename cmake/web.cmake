@@ -54,10 +54,18 @@ set_target_properties(explainer PROPERTIES SUFFIX ".js" LINK_DEPENDS "${EXPLAINE
 
 # On the web, size is load time: -Os makes explainer.wasm about 17% smaller after gzip
 # than -O3 (327 KB against 394 KB, measured), at no visible cost in frame time.
+# EXPLAINER_WEB_OPT and EXPLAINER_WEB_LTO are there to measure other choices (README,
+# "Measuring speed" has the figures of each). Nothing here uses RTTI.
+set(EXPLAINER_WEB_OPT -Os CACHE STRING "Optimisation level of the web build (-Os, -Oz, -O2, ...)")
+option(EXPLAINER_WEB_LTO "Link-time optimisation (-flto) of the web build" OFF)
+set(EXPLAINER_WEB_FLAGS ${EXPLAINER_WEB_OPT} -fno-rtti)
+if(EXPLAINER_WEB_LTO)
+  list(APPEND EXPLAINER_WEB_FLAGS -flto)
+endif()
 foreach(target explainer_core imgui explainer)
-  target_compile_options(${target} PRIVATE -Os)
+  target_compile_options(${target} PRIVATE ${EXPLAINER_WEB_FLAGS})
 endforeach()
-target_link_options(explainer PRIVATE -Os)
+target_link_options(explainer PRIVATE ${EXPLAINER_WEB_FLAGS})
 # Function names kept in explainer.wasm, so that a sampled profile (Chromium DevTools or
 # CDP) shows explainer_load_pack and the like: -DEXPLAINER_PROFILING=ON (bigger wasm).
 option(EXPLAINER_PROFILING "Keep function names in explainer.wasm for profiles" OFF)

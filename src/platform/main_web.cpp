@@ -439,7 +439,8 @@ int main() {
     io.LogFilename = nullptr;
     io.BackendPlatformName = "explainer-web";
     for (int i = 0; i < static_cast<int>(sizeof kKeys / sizeof kKeys[0]); ++i) io.KeyMap[kKeys[i].key] = 1 + i;
-    ui::app_load_fonts(g_app, 1.0f);
+    // No font atlas yet: the first frame bakes it once, at the screen's real pixel ratio
+    // (draw_frame), instead of a DPR-1 atlas here that a HiDPI screen would throw away.
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
