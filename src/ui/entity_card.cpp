@@ -98,7 +98,7 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
         ImGui::PushFont(ctx.fonts.sans_small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.text_muted));
         ImGui::TextUnformatted(entity.context ? "Context, not in the article. Sources:" : "Sources:");
-        for (const Citation& c : entity.citations) ImGui::TextUnformatted(("â¢ " + describe_citation(c)).c_str());
+        for (const Citation& c : entity.citations) ImGui::TextUnformatted(("\xE2\x80\xA2 " + describe_citation(c)).c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }
