@@ -107,6 +107,10 @@ const oembed = {
   width: embedWidth,
   height: embedHeight,
 };
+// The newsroom's corrections travel with the embed (extra oEmbed fields, as the spec allows).
+const corrections = Array.isArray(pack?.article?.corrections) ? pack.article.corrections : [];
+if (corrections.length) oembed.corrections = corrections.map((c) => ({ date: String(c.date), text: String(c.text) }));
+if (pack?.article?.updated) oembed.updated = String(pack.article.updated);
 fs.writeFileSync(path.join(out, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
 
 // [SECTION] explainer-standalone.html ---------------------------------------------------------

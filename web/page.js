@@ -151,6 +151,7 @@
       }
       body.appendChild(p);
     }
+    buildMirrorNotes(article);
     body.addEventListener('click', (event) => {
       const mention = event.target.closest('.mention');
       if (mention) Explainer.select(mention.dataset.entity);
@@ -162,6 +163,59 @@
         Explainer.select(mention.dataset.entity);
       }
     });
+  }
+
+  // Only http(s) links reach the page: a pack is untrusted input.
+  function httpUrl(url) {
+    try {
+      const parsed = new URL(String(url));
+      return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    } catch (e) { return null; }
+  }
+
+  // Corrections under the source line, and "Sources and notes" after the text: every
+  // source once, linked, with what it supports. Built with textContent/setAttribute only.
+  function buildMirrorNotes(article) {
+    const body = $('mirror-body');
+    const container = body.parentNode;
+    for (const id of ['mirror-corrections', 'mirror-sources']) { const old = $(id); if (old) old.remove(); }
+    const corrections = Array.isArray(article.corrections) ? article.corrections : [];
+    if (corrections.length) {
+      const list = document.createElement('ul');
+      list.id = 'mirror-corrections';
+      for (const correction of corrections) {
+        const item = document.createElement('li');
+        item.textContent = String(correction.line);
+        list.appendChild(item);
+      }
+      container.insertBefore(list, body);
+    }
+    const sources = Array.isArray(article.sources) ? article.sources : [];
+    if (!sources.length) return;
+    const section = document.createElement('section');
+    section.id = 'mirror-sources';
+    const heading = document.createElement('h2');
+    heading.textContent = 'Sources and notes';
+    section.appendChild(heading);
+    const list = document.createElement('ol');
+    for (const source of sources) {
+      const item = document.createElement('li');
+      const url = httpUrl(source.url);
+      const cite = document.createElement(url ? 'a' : 'span');
+      cite.textContent = String(source.line);
+      if (url) {
+        cite.setAttribute('href', url);
+        cite.setAttribute('rel', 'noopener noreferrer');
+      }
+      item.appendChild(cite);
+      const supports = document.createElement('span');
+      supports.className = 'supports';
+      supports.textContent = '. Supports: ' + source.supports.map((s) => String(s.name)).join(', ') + '.';
+      item.appendChild(supports);
+      list.appendChild(item);
+    }
+    section.appendChild(list);
+    container.appendChild(section);
   }
 
   // Without the engine, the mirror is plain paragraphs from the pack's JSON.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "citations.h"
 #include "date_text.h"
 #include "dates.h"
 
@@ -40,6 +41,11 @@ std::string entities_to_json(const Pack& pack) {
                   {"aliases", e.aliases},
                   {"description", e.description},
                   {"context", e.context}};
+        json citations = json::array();
+        for (const Citation& c : e.citations)
+            citations.push_back({{"publication", c.publication}, {"date", c.date}, {"title", c.title}, {"url", c.url},
+                                 {"line", describe_citation(c)}});
+        o["citations"] = std::move(citations);
         switch (e.kind) {
         case EntityKind::Place:
             if (e.location) o["lat"] = e.location->lat, o["lon"] = e.location->lon;
@@ -52,6 +58,7 @@ std::string entities_to_json(const Pack& pack) {
                 o["approximate"] = e.date->approximate;
             }
             o["places"] = e.places;
+            o["expected"] = e.expected;
             break;
         case EntityKind::Quote:
             o["text"] = e.text;
@@ -97,11 +104,23 @@ std::string article_to_json(const Pack& pack) {
                                                               : json({{"text", para.link_text}, {"url", para.link_url}})},
                               {"spans", std::move(spans)}});
     }
+    json corrections = json::array();
+    for (const Correction& c : a.corrections)
+        corrections.push_back({{"date", c.date}, {"text", c.text}, {"line", describe_correction(c)}});
+    json sources = json::array();
+    for (const SourceEntry& source : collect_sources(pack)) {
+        json supports = json::array();
+        for (const std::size_t i : source.entities) supports.push_back({{"id", pack.entities[i].id}, {"name", pack.entities[i].name}});
+        sources.push_back({{"line", describe_citation(source.citation)}, {"url", source.citation.url}, {"supports", std::move(supports)}});
+    }
     json out = {{"headline", a.headline},
                 {"source", a.source},
                 {"attribution", a.attribution},
                 {"url", a.url},
                 {"published", a.published.iso.empty() ? std::string() : describe_span(a.published)},
+                {"updated", a.updated},
+                {"corrections", corrections},
+                {"sources", sources},
                 {"paragraphs", std::move(paragraphs)}};
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

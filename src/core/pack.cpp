@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -132,6 +133,24 @@ bool is_origin(std::string_view s) {
     return std::all_of(host.begin(), host.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':' || c == '[' || c == ']';
     });
+}
+
+// The host of an http(s) URL, lower-cased, without port or user info: "en.wikipedia.org".
+std::string url_host(std::string_view url) {
+    const std::size_t start = url.find("//");
+    if (!is_http_url(url) || start == std::string_view::npos) return {};
+    std::string_view rest = url.substr(start + 2);
+    rest = rest.substr(0, rest.find_first_of("/?#"));
+    if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
+    rest = rest.substr(0, rest.find(':'));
+    std::string host(rest);
+    std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return host;
+}
+
+// "368": an ISO 3166-1 numeric code, as the map's world atlas names countries.
+bool is_country_code(std::string_view code) {
+    return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // 200 -> "200", 139.8296 -> "139.8296": numbers in messages as authors wrote them.
@@ -704,19 +723,56 @@ struct PackInput {
     Pack pack;
     bool paragraphs_read = false;  // false: mentions cannot be resolved, and saying so would only repeat the error
     std::optional<DateInput> published;
+    std::optional<int> updated_day;
+    std::vector<std::pair<int, std::string>> correction_days;  // day, JSON path of its "date"
     std::vector<EntityInput> entities;
 };
+
+// A day written "YYYY-MM-DD", as corrections and `updated` must be.
+std::optional<int> read_iso_day(Sink& sink, const Fields& f, std::string_view key, bool required) {
+    const std::string text = f.text(key, required);
+    if (text.empty() || is_blank(text)) return std::nullopt;
+    const auto day = parse_iso_day(text);
+    if (!day) sink.at(f.path_of(key), "not an ISO 8601 day: " + in_quotes(text) + " (use \"YYYY-MM-DD\")");
+    return day;
+}
+
+// `updated` and `corrections`: what the newsroom changed after publication. Each
+// correction has a day and a text; they are listed oldest first, none before the
+// publication date, and `updated` is not before the last correction.
+void read_corrections(Sink& sink, const Fields& f, PackInput& in) {
+    Article& a = in.pack.article;
+    in.updated_day = read_iso_day(sink, f, "updated", false);
+    if (in.updated_day) a.updated = f.text("updated", false);
+    const json* list = f.typed("corrections", false, &json::is_array, "an array of corrections");
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string path = child(f.path_of("corrections"), i);
+        if (!expect_object(sink, (*list)[i], path)) continue;
+        Fields cf(sink, (*list)[i], path, {"date", "text"}, "a correction");
+        Correction c;
+        const std::optional<int> day = read_iso_day(sink, cf, "date", true);
+        c.text = cf.text("text", true);
+        if (day) {
+            c.date = cf.text("date", true);
+            in.correction_days.push_back({*day, cf.path_of("date")});
+        }
+        a.corrections.push_back(std::move(c));
+    }
+}
 
 void read_article(Sink& sink, const json& v, PackInput& in) {
     const std::string path = "/article";
     if (!expect_object(sink, v, path)) return;
-    Fields f(sink, v, path, {"headline", "source", "attribution", "url", "published", "paragraphs"}, "the article");
+    Fields f(sink, v, path, {"headline", "source", "attribution", "url", "published", "updated", "corrections", "paragraphs"},
+             "the article");
     Article& a = in.pack.article;
     a.headline = f.text("headline", true);
     a.source = f.text("source", true);
     a.attribution = f.text("attribution", false);
     a.url = f.url("url", false);
     if (const json* published = f.member("published", true)) in.published = read_date(sink, *published, f.path_of("published"), false);
+    read_corrections(sink, f, in);
 
     const json* paragraphs = f.typed("paragraphs", true, &json::is_array, "an array of paragraphs");
     if (!paragraphs) return;
@@ -762,10 +818,10 @@ struct KindInfo {
 
 const std::vector<KindInfo>& kinds() {
     static const std::vector<KindInfo> table = {
-        {EntityKind::Place, "place", {"location", "country"}},
+        {EntityKind::Place, "place", {"location", "country", "countries"}},
         {EntityKind::Person, "person", {"role", "affiliations", "anonymous", "place"}},
         {EntityKind::Organisation, "organisation", {}},
-        {EntityKind::Event, "event", {"date", "places", "participants"}},
+        {EntityKind::Event, "event", {"date", "expected", "places", "participants"}},
         {EntityKind::Quote, "quote", {"speaker", "place", "text"}},
         {EntityKind::Figure, "figure", {"value", "note", "place", "check"}},
     };
@@ -805,6 +861,9 @@ std::vector<Citation> read_citations(Sink& sink, const Fields& f) {
             sink.at(cf.path_of("date"), "not an ISO 8601 date: " + in_quotes(c.date) + " (use \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\")");
         if (c.date.empty() && c.url.empty())
             sink.at(path, "a citation needs a \"date\" or a \"url\" so a reader can find the source");
+        if (is_low_grade_source(c.url))
+            sink.warn(cf.path_of("url"), "a low-grade source (" + std::string(url_host(c.url)) +
+                                             ", listed in content/low-grade-sources.txt): cite the wire service, outlet, official statement or gazetteer instead");
         out.push_back(std::move(c));
     }
     return out;
@@ -903,7 +962,9 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
 
     switch (kind->kind) {
     case EntityKind::Place: {
-        if (const json* loc = f.member("location", true); loc && expect_object(sink, *loc, f.path_of("location"))) {
+        // A country or a region is drawn as its shape, so it needs no point of its own.
+        const bool has_shape = v.contains("country") || v.contains("countries");
+        if (const json* loc = f.member("location", !has_shape); loc && expect_object(sink, *loc, f.path_of("location"))) {
             Fields lf(sink, *loc, f.path_of("location"), {"lat", "lon"}, "a location");
             const auto lat = lf.number("lat", true);
             const auto lon = lf.number("lon", true);
@@ -915,10 +976,15 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
         }
         if (const json* c = f.typed("country", false, &json::is_string, "a string")) {
             e.country = c->get<std::string>();
-            const bool numeric = e.country.size() == 3 && std::all_of(e.country.begin(), e.country.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-            if (!numeric)
+            if (!is_country_code(e.country))
                 sink.at(f.path_of("country"), "expected an ISO 3166-1 numeric code of three digits (\"368\" for Iraq), found " + in_quotes(e.country));
         }
+        e.countries = f.strings("countries");
+        for (std::size_t i = 0; i < e.countries.size(); ++i)
+            if (!is_country_code(e.countries[i]))
+                sink.at(child(f.path_of("countries"), i), "expected an ISO 3166-1 numeric code of three digits (\"040\" for Austria), found " + in_quotes(e.countries[i]));
+        if (v.contains("countries") && e.countries.empty())
+            sink.at(f.path_of("countries"), "a region needs at least one country");
         break;
     }
     case EntityKind::Person:
@@ -929,7 +995,12 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
         break;
     case EntityKind::Organisation: break;
     case EntityKind::Event:
-        if (const json* d = f.member("date", true)) in.date = read_date(sink, *d, f.path_of("date"), true);
+        // An event the article gives no date for has none (the timeline leaves it out), and
+        // one it only expects ("there will be more attacks") cannot have one yet.
+        e.expected = f.flag("expected");
+        if (e.expected && v.contains("date"))
+            sink.at(f.path_of("date"), "an expected event is undated: remove \"date\" (or \"expected\" if it has happened)");
+        else if (const json* d = f.member("date", false)) in.date = read_date(sink, *d, f.path_of("date"), true);
         e.places = f.ids("places");
         e.participants = f.ids("participants");
         break;
@@ -1192,6 +1263,22 @@ void check_mentions(Sink& sink, PackInput& in) {
 
 // [SECTION] Meaning: dates, citations, figures -------------------------------------
 
+// Corrections come after publication, oldest first; `updated` is not before the last.
+void check_corrections(Sink& sink, const PackInput& in) {
+    const std::optional<int> first_day = in.published ? std::optional<int>(in.published->span.start_day) : std::nullopt;
+    for (std::size_t i = 0; i < in.correction_days.size(); ++i) {
+        const auto& [day, path] = in.correction_days[i];
+        if (first_day && day < *first_day)
+            sink.at(path, "a correction cannot come before the article's publication date (" + in.published->span.iso + ")");
+        if (i > 0 && day < in.correction_days[i - 1].first)
+            sink.at(path, "corrections are listed oldest first: this one is older than the one before it");
+    }
+    if (in.updated_day && first_day && *in.updated_day < *first_day)
+        sink.at("/article/updated", "the article cannot be updated before its publication date (" + in.published->span.iso + ")");
+    if (in.updated_day && !in.correction_days.empty() && *in.updated_day < in.correction_days.back().first)
+        sink.at("/article/updated", "\"updated\" is older than the last correction");
+}
+
 void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) {
     const std::optional<DateSpan> published = in.published ? std::optional<DateSpan>(in.published->span) : std::nullopt;
     for (EntityInput& ei : in.entities) {
@@ -1267,6 +1354,37 @@ const char* entity_kind_name(EntityKind kind) {
     return "entity";
 }
 
+const std::vector<std::string>& low_grade_source_hosts() {
+    // content/low-grade-sources.txt, compiled in by CMake: one host a line, # comments.
+    static const std::vector<std::string> hosts = [] {
+        static constexpr std::string_view kList =
+#include "low_grade_sources.inc"
+            ;
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        while (start < kList.size()) {
+            std::size_t end = kList.find('\n', start);
+            if (end == std::string_view::npos) end = kList.size();
+            std::string_view line = kList.substr(start, end - start);
+            line = line.substr(0, line.find('#'));
+            while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+            while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+            if (!line.empty()) out.emplace_back(line);
+            start = end + 1;
+        }
+        return out;
+    }();
+    return hosts;
+}
+
+bool is_low_grade_source(std::string_view url) {
+    const std::string host = url_host(url);
+    if (host.empty()) return false;
+    return std::any_of(low_grade_source_hosts().begin(), low_grade_source_hosts().end(), [&](const std::string& listed) {
+        return host == listed || (host.size() > listed.size() && host.ends_with(listed) && host[host.size() - listed.size() - 1] == '.');
+    });
+}
+
 const Entity* Pack::find(std::string_view id) const {
     const auto i = index_of(id);
     return i ? &entities[*i] : nullptr;
@@ -1320,6 +1438,7 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     check_references(sink, in, refs);
     check_mentions(sink, in);
     check_dates_and_context(sink, in, refs);
+    check_corrections(sink, in);
 
     if (!result.errors.empty()) return result;
     Pack& pack = in.pack;

@@ -80,8 +80,9 @@ struct Entity {
     std::vector<Mention> mentions;
 
     // place
-    std::optional<GeoPoint> location;
+    std::optional<GeoPoint> location;  // optional for a country or region: its shape stands for it
     std::string country;      // ISO 3166-1 numeric of a country-level place ("368")
+    std::vector<std::string> countries;  // a region drawn as its countries (ISO 3166-1 numeric)
     // person
     std::string role;
     std::vector<std::string> affiliations;  // organisation ids
@@ -89,7 +90,8 @@ struct Entity {
     // person (where they are), quote (where it was said), figure (what it is about)
     std::string place;
     // event
-    std::optional<DateSpan> date;
+    std::optional<DateSpan> date;           // absent when the article gives none
+    bool expected = false;                  // a future event the article expects ("more attacks"): undated
     std::vector<std::string> places;        // place ids
     std::vector<std::string> participants;  // person/organisation ids
     // quote
@@ -112,12 +114,20 @@ struct Paragraph {
     std::string link_url;
 };
 
+// A correction the newsroom published after the article: shown under the headline.
+struct Correction {
+    std::string date;  // ISO day, "2015-11-21"
+    std::string text;
+};
+
 struct Article {
     std::string headline;
     std::string source;       // "The Washington Post"
     std::string attribution;  // the line shown under the headline
     std::string url;          // the original article
     DateSpan published;
+    std::string updated;                   // ISO day of the last update, "" when never updated
+    std::vector<Correction> corrections;   // oldest first
     std::vector<Paragraph> paragraphs;
 };
 
@@ -159,5 +169,11 @@ struct LoadResult {
 };
 
 LoadResult load_pack(std::string_view json_text, std::string_view file_name);
+
+// Hosts of low-grade sources (Wikipedia and its mirrors, aggregators, ...): a citation
+// whose URL host is one of them, or a subdomain of one, gets a warning. The list is
+// content/low-grade-sources.txt, compiled in at build time.
+const std::vector<std::string>& low_grade_source_hosts();
+bool is_low_grade_source(std::string_view url);
 
 } // namespace explainer

@@ -7,6 +7,7 @@
 // - [SECTION] Drawing mentions
 // - [SECTION] Panel
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -57,6 +58,8 @@ struct ArticleCache {
     ParagraphLayout headline;
     std::string source_line;
     float source_y = 0;
+    float attribution_height = 0;
+    float corrections_y = 0, sources_y = 0;  // the notes (sources_section.cpp), article coordinates
     std::vector<MentionRef> mentions;  // every mention of every entity, in reading order
     std::vector<ParagraphCache> paragraphs;
     float height = 0;
@@ -103,7 +106,7 @@ std::string thousands(double value) {
     return n < 0 ? "-" + out : out;
 }
 
-// " [computed: 3,460 km / 2,150 mi] " for a figure the pack can recompute from its own
+// " [computed: 3,475 km / 2,159 mi; article +16%] " for a figure the pack can recompute from its own
 // coordinates, set right after the article's number.
 std::string figure_badge(const Pack& pack, const Entity& figure) {
     if (!figure.check || figure.check->kind != "distance") return {};
@@ -113,8 +116,11 @@ std::string figure_badge(const Pack& pack, const Entity& figure) {
     const double km = distance_km(*from->location, *to->location);
     char buffer[96];
     // No-break spaces throughout: the badge stays on the line of the figure's last word.
-    std::snprintf(buffer, sizeof buffer, "\u00A0[computed:\u00A0%s\u00A0km\u00A0/\u00A0%s\u00A0mi]", thousands(km).c_str(),
-                  thousands(km_to_miles(km)).c_str());
+    // The difference in words: how far the article's number is from the computed one.
+    const double stated_km = figure.check->stated_unit == "mi" ? figure.check->stated_value * kKmPerStatuteMile : figure.check->stated_value;
+    const long percent = std::lround((stated_km / km - 1.0) * 100.0);
+    std::snprintf(buffer, sizeof buffer, "\u00A0[computed:\u00A0%s\u00A0km\u00A0/\u00A0%s\u00A0mi; article\u00A0%s%ld%%]",
+                  thousands(km).c_str(), thousands(km_to_miles(km)).c_str(), percent >= 0 ? "+" : "", percent);
     return buffer;
 }
 
@@ -212,7 +218,13 @@ void rebuild_cache(const PanelContext& ctx, float panel_width) {
     if (!pack.article.published.iso.empty()) cache.source_line += "  \xC2\xB7  " + describe_span(pack.article.published);
     cache.source_y = y;
     y += font_size(ctx.fonts.sans_small) * 1.5f;
-    if (!pack.article.attribution.empty()) y += font_size(ctx.fonts.sans_small) * 1.5f;
+    if (!pack.article.attribution.empty()) {
+        cache.attribution_height = ctx.fonts.sans_small->CalcTextSizeA(font_size(ctx.fonts.sans_small), FLT_MAX, cache.column_width,
+                                                                       pack.article.attribution.c_str()).y;
+        y += cache.attribution_height + font_size(ctx.fonts.sans_small) * 0.5f;
+    }
+    cache.corrections_y = y;
+    if (const float h = corrections_height(ctx, cache.column_width); h > 0) y += h + 8;
     y += 18;
 
     cache.paragraphs.resize(pack.article.paragraphs.size());
@@ -224,6 +236,8 @@ void rebuild_cache(const PanelContext& ctx, float panel_width) {
         para.y = y;
         y += para.layout.height + kParagraphGap;
     }
+    cache.sources_y = y + 24;
+    if (const float h = sources_section_height(ctx, cache.column_width); h > 0) y = cache.sources_y + h;
     cache.height = y + kPadding;
 }
 
@@ -378,6 +392,7 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     if (!pack.article.attribution.empty())
         draw->AddText(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), ImVec2(x0, y0 + cache.source_y + font_size(ctx.fonts.sans_small) * 1.5f),
                       theme.text_muted, pack.article.attribution.c_str(), nullptr, cache.column_width);
+    draw_corrections(ctx, ImVec2(x0, y0 + cache.corrections_y), cache.column_width);
 
     // Keyboard: Tab / Shift+Tab through mentions, Enter selects.
     const bool tab = ctx.keyboard_focus && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), true) || ctx.focus_entry != 0);
@@ -489,6 +504,8 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                         located.push_back(rect);
                 }
     }
+
+    if (y0 + cache.sources_y < origin.y + size.y && y0 + cache.height > origin.y) draw_sources_section(ctx, ImVec2(x0, y0 + cache.sources_y), cache.column_width);
 
     // Scrollbar: thin, on the right; draggable with the mouse.
     const float total = cache.height;

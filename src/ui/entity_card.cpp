@@ -1,10 +1,11 @@
 // The card every panel shows for the entity under the pointer or keyboard focus: name,
-// kind, one-line description and the fact that places it (date, place, speaker, source).
+// kind, one-line description, the fact that places it (date, place, speaker) and its sources.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
+#include "core/citations.h"
 #include "core/date_text.h"
 #include "panel.h"
 
@@ -39,7 +40,7 @@ std::string detail_line(const Pack& pack, const Entity& e) {
                       e.location->lat >= 0 ? "N" : "S", std::abs(e.location->lon), e.location->lon >= 0 ? "E" : "W");
         return buffer;
     case EntityKind::Event: {
-        std::string line = e.date ? describe_span(*e.date) : std::string();
+        std::string line = e.expected ? "Expected; not dated" : e.date ? describe_span(*e.date) : "Not dated in the article";
         if (e.date && !e.date->phrase.empty()) line += " (\xE2\x80\x9C" + e.date->phrase + "\xE2\x80\x9D)";
         if (!e.places.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + name_of(pack, e.places.front());
         return line;
@@ -92,12 +93,12 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
         ImGui::TextUnformatted(detail.c_str());
         ImGui::PopStyleColor();
     }
-    if (entity.context && !entity.citations.empty()) {
-        const Citation& c = entity.citations.front();
+    if (!entity.citations.empty()) {
+        // Every source, so a reader can check each fact the card adds to the article.
         ImGui::PushFont(ctx.fonts.sans_small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.text_muted));
-        const std::string source = "Context, not in the article. Source: " + c.publication + ", " + c.date;
-        ImGui::TextUnformatted(source.c_str());
+        ImGui::TextUnformatted(entity.context ? "Context, not in the article. Sources:" : "Sources:");
+        for (const Citation& c : entity.citations) ImGui::TextUnformatted(("\xE2\x80\xA2 " + describe_citation(c)).c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }

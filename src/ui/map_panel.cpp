@@ -388,9 +388,11 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack) {
     cache.entity_count = pack.entities.size();
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
-        if (e.kind != EntityKind::Place || !e.location) continue;
-        cache.places.push_back({i, project(*e.location), !e.country.empty(), -1});
-        cache.all_points.push_back(*e.location);
+        // A country without a point of its own is placed at its shape's label point once
+        // the basemap is known (resolve_countries).
+        if (e.kind != EntityKind::Place || (!e.location && e.country.empty())) continue;
+        cache.places.push_back({i, e.location ? project(*e.location) : Vec2d{}, !e.country.empty(), -1});
+        if (e.location) cache.all_points.push_back(*e.location);
     }
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
@@ -419,8 +421,10 @@ void resolve_countries(PackCache& cache, const Pack& pack, const Basemap* map) {
     for (PlaceItem& place : cache.places) {
         place.country = -1;
         if (!map || !place.country_level) continue;
-        if (const Country* c = find_country(*map, pack.entities[place.entity].country))
+        if (const Country* c = find_country(*map, pack.entities[place.entity].country)) {
             place.country = static_cast<int>(c - map->countries.data());
+            if (!pack.entities[place.entity].location) place.world = project(c->label);
+        }
     }
 }
 
@@ -530,7 +534,6 @@ std::optional<MapView> selection_view(const PanelContext& ctx, const PackCache& 
         const std::optional<std::size_t> index = ctx.pack.index_of(id);
         if (!index) continue;
         const Entity& e = ctx.pack.entities[*index];
-        if (!e.location) continue;
         const auto place = std::find_if(cache.places.begin(), cache.places.end(),
                                         [&](const PlaceItem& p) { return p.entity == *index; });
         if (ctx.basemap && place != cache.places.end() && place->country >= 0) {
@@ -538,7 +541,7 @@ std::optional<MapView> selection_view(const PanelContext& ctx, const PackCache& 
             points.push_back({.lon = b.west, .lat = b.south});
             points.push_back({.lon = b.east, .lat = b.north});
             whole_country = true;
-        } else {
+        } else if (e.location) {
             points.push_back(*e.location);
         }
     }
@@ -973,7 +976,7 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
         const Entity& e = ctx.pack.entities[p.entity];
         DrawnPlace& d = scene.places[i];
         d.at = proj(p.world);
-        d.visible = inside(d.at, origin, size);
+        d.visible = inside(d.at, origin, size) && (e.location || p.country >= 0);
         if (!d.visible) continue;
         d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
         const std::optional<int>& first = m.pack.first_event_day[p.entity];

@@ -106,6 +106,13 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
 void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
 void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
 
+// The article's corrections (under the headline) and its "Sources and notes" section
+// (after the last paragraph), drawn by the article panel (src/ui/sources_section.cpp).
+float corrections_height(const PanelContext& ctx, float width);
+void draw_corrections(const PanelContext& ctx, ImVec2 at, float width);
+float sources_section_height(const PanelContext& ctx, float width);
+void draw_sources_section(const PanelContext& ctx, ImVec2 at, float width);
+
 // The hover card every panel shows for an entity (src/ui/entity_card.cpp).
 void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor);
 
