@@ -421,8 +421,14 @@
   const Explainer = {
     version: 1,
     ready,
-    // frames: drawn since load; frameMs: mean CPU time of the last 60 frames.
-    stats: () => ({ frames: module ? module._explainer_frames() : 0, frameMs: module ? module._explainer_frame_ms(60) : 0 }),
+    // frames: drawn since load; frameMs: mean CPU time of the last 60 frames;
+    // recentFrameMs: CPU time of each of the last (up to) 64 frames, oldest first.
+    stats: () => {
+      const frames = module ? module._explainer_frames() : 0;
+      const recentFrameMs = [];
+      for (let ago = Math.min(frames, 64); ago >= 1; --ago) recentFrameMs.push(module._explainer_frame_ms_ago(ago));
+      return { frames, frameMs: module ? module._explainer_frame_ms(60) : 0, recentFrameMs };
+    },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {
       if (!entitiesCache) entitiesCache = JSON.parse(call('explainer_entities'));

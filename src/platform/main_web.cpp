@@ -400,6 +400,14 @@ EMSCRIPTEN_KEEPALIVE double explainer_frame_ms(int count) {
     return n > 0 ? total / n : 0;
 }
 
+// CPU milliseconds of the frame drawn `ago` frames back (1 = the last; at most 64), for
+// percentiles in benchmarks and tests; 0 when there is no such frame.
+EMSCRIPTEN_KEEPALIVE double explainer_frame_ms_ago(int ago) {
+    const unsigned long long frames = platform::frames_drawn();
+    if (ago < 1 || ago > 64 || static_cast<unsigned long long>(ago) > frames) return 0;
+    return platform::g_frame_ms[(frames - ago) % 64];
+}
+
 } // extern "C"
 
 // [SECTION] main -----------------------------------------------------------------------------------------
