@@ -125,12 +125,16 @@ std::string figure_badge(const Pack& pack, const Entity& figure) {
 void build_paragraph(ArticleCache& cache, const Pack& pack, std::size_t index, std::vector<StyledRun>& runs) {
     const Paragraph& source = pack.article.paragraphs[index];
     ParagraphCache& out = cache.paragraphs[index];
-    // Mentions in this paragraph, and the boundaries they cut the text at.
+    // Mentions in this paragraph (a run of cache.mentions, which is in reading order),
+    // and the boundaries they cut the text at.
     std::vector<int> here;
     std::vector<std::size_t> cuts = {0, source.text.size()};
-    for (std::size_t m = 0; m < cache.mentions.size(); ++m) {
+    const auto paragraph_of = [&](const MentionRef& ref) { return pack.entities[ref.entity].mentions[ref.mention].paragraph_index; };
+    const auto first = std::partition_point(cache.mentions.begin(), cache.mentions.end(),
+                                            [&](const MentionRef& ref) { return paragraph_of(ref) < index; });
+    for (std::size_t m = static_cast<std::size_t>(first - cache.mentions.begin()); m < cache.mentions.size(); ++m) {
         const Mention& mention = pack.entities[cache.mentions[m].entity].mentions[cache.mentions[m].mention];
-        if (mention.paragraph_index != index) continue;
+        if (mention.paragraph_index != index) break;
         here.push_back(static_cast<int>(m));
         cuts.push_back(mention.begin);
         cuts.push_back(mention.end);

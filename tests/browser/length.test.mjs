@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, openPage, assertNoProblems, settle } from './harness.mjs';
-import { generatePacks, interact, mean, GENERATED_PREFIX } from './frame-cost.mjs';
+import { generatePacks, interact, mean, percentile, GENERATED_PREFIX } from './frame-cost.mjs';
 
 const COPIES = 40;
 let server, browser, dir;
@@ -53,20 +53,24 @@ test('the last copy of a 40-copy pack is read to its end, and its entities are d
   await page.context().close();
 });
 
-test('frame CPU during scroll, pan and hover on 40 copies stays within 2x the seed', async () => {
+test('frame CPU during scroll, pan and hover on 40 copies stays within 2x the seed', async (t) => {
   // Seed, long pack, seed again: the machine's load changes while the test runs, so
-  // the seed's cost is taken on both sides of the long pack's.
+  // the seed's cost is taken on both sides of the long pack's. Compared are medians:
+  // on a shared machine a frame is now and then descheduled, which a mean takes in.
   const cost = {};
   for (const name of ['seed', 'long', 'seed']) {
     const page = await openPage(browser, packUrl(name));
-    const times = await interact(page, { steps: 32 });
+    const times = await interact(page, { steps: 16 });
     for (const [scenario, xs] of Object.entries(times)) ((cost[name] ??= {})[scenario] ??= []).push(...xs);
     assertNoProblems(assert, page);
     await page.context().close();
   }
   const all = (name) => Object.values(cost[name]).flat();
-  const report = Object.keys(cost.seed).map((s) => `${s} ${mean(cost.long[s]).toFixed(2)} ms vs seed ${mean(cost.seed[s]).toFixed(2)} ms`).join('; ');
-  assert.ok(all('long').length >= 40 && all('seed').length >= 40, `enough frames were timed (${report})`);
-  const ratio = mean(all('long')) / mean(all('seed'));
+  const median = (xs) => percentile(xs, 0.5);
+  const report = Object.keys(cost.seed).map((s) => `${s}: median ${median(cost.long[s]).toFixed(2)} ms vs seed ` +
+    `${median(cost.seed[s]).toFixed(2)} ms, mean ${mean(cost.long[s]).toFixed(2)} vs ${mean(cost.seed[s]).toFixed(2)} ms`).join('; ');
+  assert.ok(all('long').length >= 30 && all('seed').length >= 30, `enough frames were timed (${report})`);
+  const ratio = median(all('long')) / median(all('seed'));
+  t.diagnostic(`40 copies: ${ratio.toFixed(2)}x the seed's median frame CPU (${report})`);
   assert.ok(ratio <= 2, `40 copies cost ${ratio.toFixed(2)}x the seed's frame CPU (${report})`);
 });
