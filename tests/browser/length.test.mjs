@@ -58,7 +58,7 @@ test('the last copy of a 40-copy pack is read to its end, and its entities are d
 // still cost several times the seed in the four-panel layout (the map alone, measured
 // on its own tab, 2.3x). Remove `todo` once it passes; it fails on the old code (8.7x).
 test('frame CPU during scroll, pan and hover on 40 copies stays within 2x the seed', {
-  todo: 'the map panel redraws every place each frame; fails until its work is cached',
+  todo: 'the map panel alone costs 2.3x the seed on its own tab; fails until its per-frame work is cached',
 }, async (t) => {
   // Seed, long pack, seed again: the machine's load changes while the test runs, so
   // the seed's cost is taken on both sides of the long pack's. Compared are medians:
