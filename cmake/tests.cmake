@@ -14,6 +14,12 @@ foreach(pack ${EXPLAINER_BROKEN_PACKS})
   set_tests_properties(validate.rejects.${name} PROPERTIES WILL_FAIL TRUE)
 endforeach()
 
+# A pack made by tools/multiply-pack.mjs (3 copies of the seed) passes the validator.
+add_test(NAME validate.multiply-pack.x3
+         COMMAND sh -c "node tools/multiply-pack.mjs content/isis-losing-ground.json 3 > \"$1\" && \"$0\" \"$1\""
+                 $<TARGET_FILE:explainer-validate> ${CMAKE_BINARY_DIR}/multiply-pack-x3.json
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
 # [SECTION] Fuzzers (clang's libFuzzer with ASan and UBSan) -----------------------------------
 set(EXPLAINER_FUZZ_SECONDS 20 CACHE STRING "How long each fuzzer runs under ctest")
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")

@@ -106,6 +106,16 @@ Linked linked_to(const Pack& pack, std::string_view id) {
     return out;
 }
 
+const Linked& LinkedCache::get(const Pack& pack, std::uint64_t pack_revision, std::string_view id) {
+    if (revision_ != pack_revision || id_ != id) {
+        linked_ = linked_to(pack, id);
+        revision_ = pack_revision;
+        id_ = id;
+        ++computations_;
+    }
+    return linked_;
+}
+
 // [SECTION] Emphasis -----------------------------------------------------------------
 
 Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id) {

@@ -40,6 +40,21 @@ struct Linked {
 
 Linked linked_to(const Pack& pack, std::string_view id);
 
+// linked_to() for the one id a panel follows (the selection, the hover), recomputed only
+// when that id or the pack changes, not every frame: it walks the whole pack.
+// `pack_revision` names the pack's contents (the app counts the packs it loads).
+class LinkedCache {
+public:
+    const Linked& get(const Pack& pack, std::uint64_t pack_revision, std::string_view id);
+    std::size_t computations() const { return computations_; }  // how often linked_to ran
+
+private:
+    std::optional<std::uint64_t> revision_;
+    std::string id_;
+    Linked linked_;
+    std::size_t computations_ = 0;
+};
+
 // How strongly a panel should mark an entity, given selection and hover.
 enum class Emphasis { None, Related, Hovered, Selected };
 Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id);

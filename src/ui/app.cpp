@@ -124,6 +124,7 @@ void apply_imgui_style(const Theme& t) {
 
 void app_set_pack(App& app, Pack pack) {
     app.pack = std::move(pack);
+    ++app.pack_revision;
     AppState defaults;
     // The first map view fits every place of the pack; the map panel refits it to its
     // real size while the reader has not moved the map.
@@ -299,12 +300,13 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
         style_set = true;
     }
 
-    const Linked selected = linked_to(app.pack, app.state.selection);
-    const Linked hovered = linked_to(app.pack, app.state.hover);
+    const Linked& selected = app.selected_links.get(app.pack, app.pack_revision, app.state.selection);
+    const Linked& hovered = app.hovered_links.get(app.pack, app.pack_revision, app.state.hover);
     Actions actions;
     app.located.clear();
 
     PanelContext ctx{app.pack, app.basemap ? &*app.basemap : nullptr, app.state, selected, hovered, actions, app.fonts, theme};
+    ctx.pack_revision = app.pack_revision;
     ctx.time = info.time;
     ctx.dpr = info.dpr;
     ctx.reduced_motion = info.reduced_motion;

@@ -3,6 +3,7 @@
 // it input and a GL context, and carries its requests (open a URL, history) to the
 // browser; nothing here knows about Emscripten.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/app_state.h"
 #include "core/basemap.h"
 #include "core/pack.h"
+#include "core/selection.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -37,12 +39,15 @@ struct FrameResult {
 
 struct App {
     Pack pack;
+    std::uint64_t pack_revision = 0;  // counts the packs set: what panels key their caches on
     std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it
     AppState state;
     AppState defaults;                // the view a link without keys opens
     Fonts fonts;
     float fonts_dpr = 0;              // the DPR the font atlas was baked for
     std::vector<LocatedRect> located; // where each entity was drawn in the last frame
+    LinkedCache selected_links;       // linked_to(pack, state.selection), kept across frames
+    LinkedCache hovered_links;        // linked_to(pack, state.hover), kept across frames
     bool selection_changed_by_user = false;
     bool has_pack = false;
 

@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,8 +53,10 @@ struct ParagraphCache {
     std::string link_url;
 };
 
+// Rebuilt only when the pack, the panel's width or the font scale changes; a frame then
+// walks only the paragraphs in view.
 struct ArticleCache {
-    const Pack* pack = nullptr;
+    std::optional<std::uint64_t> pack_revision;
     float width = -1, dpr = 0;
     float column_x = 0, column_width = 0;
     ParagraphLayout headline;
@@ -127,12 +131,16 @@ std::string figure_badge(const Pack& pack, const Entity& figure) {
 void build_paragraph(ArticleCache& cache, const Pack& pack, std::size_t index, std::vector<StyledRun>& runs) {
     const Paragraph& source = pack.article.paragraphs[index];
     ParagraphCache& out = cache.paragraphs[index];
-    // Mentions in this paragraph, and the boundaries they cut the text at.
+    // Mentions in this paragraph (a run of cache.mentions, which is in reading order),
+    // and the boundaries they cut the text at.
     std::vector<int> here;
     std::vector<std::size_t> cuts = {0, source.text.size()};
-    for (std::size_t m = 0; m < cache.mentions.size(); ++m) {
+    const auto paragraph_of = [&](const MentionRef& ref) { return pack.entities[ref.entity].mentions[ref.mention].paragraph_index; };
+    const auto first = std::partition_point(cache.mentions.begin(), cache.mentions.end(),
+                                            [&](const MentionRef& ref) { return paragraph_of(ref) < index; });
+    for (std::size_t m = static_cast<std::size_t>(first - cache.mentions.begin()); m < cache.mentions.size(); ++m) {
         const Mention& mention = pack.entities[cache.mentions[m].entity].mentions[cache.mentions[m].mention];
-        if (mention.paragraph_index != index) continue;
+        if (mention.paragraph_index != index) break;
         here.push_back(static_cast<int>(m));
         cuts.push_back(mention.begin);
         cuts.push_back(mention.end);
@@ -182,7 +190,7 @@ void rebuild_cache(const PanelContext& ctx, float panel_width) {
     ArticleCache& cache = g_cache;
     const Pack& pack = ctx.pack;
     cache = ArticleCache{};
-    cache.pack = &pack;
+    cache.pack_revision = ctx.pack_revision;
     cache.width = panel_width;
     cache.dpr = ctx.dpr;
 
@@ -250,11 +258,17 @@ float paragraph_scroll(std::size_t index) {
     return index == 0 ? 0.0f : g_cache.paragraphs[index].y - kParagraphGap;
 }
 
+// The first paragraph whose bottom is below `y` (article coordinates), or the number of
+// paragraphs; a binary search, since paragraphs are laid out top to bottom.
+std::size_t first_paragraph_ending_below(float y) {
+    const auto it = std::partition_point(g_cache.paragraphs.begin(), g_cache.paragraphs.end(),
+                                         [&](const ParagraphCache& para) { return para.y + para.layout.height <= y; });
+    return static_cast<std::size_t>(it - g_cache.paragraphs.begin());
+}
+
 std::size_t top_paragraph(float scroll) {
-    for (std::size_t p = 0; p < g_cache.paragraphs.size(); ++p) {
-        const ParagraphCache& para = g_cache.paragraphs[p];
-        if (para.y + para.layout.height > scroll + 4) return p;
-    }
+    const std::size_t p = first_paragraph_ending_below(scroll + 4);
+    if (p < g_cache.paragraphs.size()) return p;
     return g_cache.paragraphs.empty() ? 0 : g_cache.paragraphs.size() - 1;
 }
 
@@ -315,7 +329,8 @@ ImU32 fill_for(Emphasis emphasis, const Theme& theme) {
 
 void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     const Pack& pack = ctx.pack;
-    if (g_cache.pack != &pack || g_cache.width != size.x || g_cache.dpr != ctx.dpr) rebuild_cache(ctx, size.x);
+    if (g_cache.pack_revision != ctx.pack_revision || g_cache.width != size.x || g_cache.dpr != ctx.dpr)
+        rebuild_cache(ctx, size.x);
     ArticleCache& cache = g_cache;
     ArticleView& view = g_view;
     ImGuiIO& io = ImGui::GetIO();
@@ -423,10 +438,10 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     ImVec2 card_anchor;
     const ImFont* body = ctx.fonts.serif;
     const float body_size = font_size(body);
-    for (std::size_t p = 0; p < cache.paragraphs.size(); ++p) {
+    for (std::size_t p = first_paragraph_ending_below(origin.y - y0); p < cache.paragraphs.size(); ++p) {
         const ParagraphCache& para = cache.paragraphs[p];
         const float top = y0 + para.y;
-        if (top > origin.y + size.y || top + para.layout.height < origin.y) continue;
+        if (top > origin.y + size.y) break;  // this and every later paragraph is below the view
         for (const LayoutLine& line : para.layout.lines) {
             const float ly = top + line.y;
             const float text_y = ly + (line.height - body_size) * 0.5f - 1;

@@ -3,6 +3,7 @@
 // and report where they drew each entity (for Explainer.locate). They keep caches and
 // animations of their own, never anything a link must carry.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,7 @@ struct PanelContext {
     Actions& actions;
     const Fonts& fonts;
     const Theme& theme;
+    std::uint64_t pack_revision = 0;  // changes with the pack: a key for panels' caches
     double time = 0;                  // seconds, monotonic
     float dpr = 1;
     bool reduced_motion = false;

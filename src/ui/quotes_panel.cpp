@@ -12,10 +12,13 @@
 // - [SECTION] Helpers
 // - [SECTION] Cards
 // - [SECTION] Filter chips
+// - [SECTION] Cache
 // - [SECTION] Panel
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -135,6 +138,84 @@ struct Chip {
     ImVec2 pos, size;
 };
 
+// [SECTION] Cache ---------------------------------------------------------------------------------
+
+// What the panel shows depends on the pack, the speaker filter, the panel's place and
+// width and the font scale, not on scrolling, hover or selection: it is rebuilt when
+// one of those changes, and a frame walks only the chips and cards in view.
+struct QuotesCache {
+    // Chips and the quote list: per pack.
+    std::optional<std::uint64_t> pack_revision;
+    std::vector<Chip> chips;          // "All", then each speaker in order of their first quote
+    std::vector<std::size_t> quotes;  // entity indices of every quote, in pack order
+    // Chip positions: per panel place, width and layout.
+    ImVec2 chips_origin{-1, -1};
+    float chips_width = -1, chips_dpr = 0;
+    bool chips_narrow = false;
+    float list_top = 0;
+    // The speaker filter: per pack and the state's filter.
+    std::string requested_filter;     // the state's filter
+    std::string filter;               // what it resolves to ("" when it names nobody quoted)
+    // Cards: per filter and text width.
+    std::optional<std::string> cards_filter;
+    float text_width = -1, cards_dpr = 0;
+    std::vector<Card> cards;
+    float total = 0;                  // the list's height
+};
+
+QuotesCache g_cache;
+
+void build_chips(QuotesCache& cache, const Pack& pack) {
+    cache.chips.assign(1, Chip{});
+    cache.chips[0].label = "All";
+    cache.quotes.clear();
+    for (std::size_t i = 0; i < pack.entities.size(); ++i) {
+        const Entity& e = pack.entities[i];
+        if (e.kind != EntityKind::Quote) continue;
+        cache.quotes.push_back(i);
+        ++cache.chips[0].count;
+        auto it = std::find_if(cache.chips.begin() + 1, cache.chips.end(), [&](const Chip& c) { return c.speaker == e.speaker; });
+        if (it == cache.chips.end()) {
+            const Entity* speaker = pack.find(e.speaker);
+            if (!speaker) continue;
+            cache.chips.push_back({speaker->id, speaker_name(*speaker), 0, {}, {}});
+            it = cache.chips.end() - 1;
+        }
+        ++it->count;
+    }
+}
+
+void place_chips(QuotesCache& cache, const Fonts& fonts, ImVec2 origin, float width, bool narrow, float dpr) {
+    const float chip_h = narrow ? kChipHeightTouch : kChipHeight;
+    float chip_x = origin.x + kPadding, chip_y = origin.y + 10;
+    const float chip_room = width - 2 * kPadding;
+    for (Chip& chip : cache.chips) {
+        const std::string count = std::to_string(chip.count);
+        const float w = std::min(chip_room, text_size(fonts.sans, chip.label).x + 8 + text_size(fonts.sans_small, count).x + 24);
+        if (chip_x > origin.x + kPadding && chip_x + w > origin.x + kPadding + chip_room) {
+            chip_x = origin.x + kPadding;
+            chip_y += chip_h + 6;
+        }
+        chip.pos = ImVec2(snap(chip_x, dpr), snap(chip_y, dpr));
+        chip.size = ImVec2(snap(w, dpr), chip_h);
+        chip_x += w + 6;
+    }
+    cache.list_top = snap(chip_y + chip_h + 10, dpr);
+}
+
+void make_cards(QuotesCache& cache, const Pack& pack, const Fonts& fonts, float text_width) {
+    cache.cards.clear();
+    for (std::size_t index : cache.quotes)
+        if (cache.filter.empty() || pack.entities[index].speaker == cache.filter) cache.cards.push_back(make_card(pack, index));
+    cache.total = layout_cards(cache.cards, fonts, text_width);
+}
+
+// The first card whose bottom is below `y` (list coordinates), or cards.size().
+int first_card_ending_below(const std::vector<Card>& cards, float y) {
+    const auto it = std::partition_point(cards.begin(), cards.end(), [&](const Card& card) { return card.y + card.h <= y; });
+    return static_cast<int>(it - cards.begin());
+}
+
 struct QuotesView {
     float scroll = 0, target = 0;
     bool pressing = false, moved = false, dragging_scrollbar = false;
@@ -173,43 +254,28 @@ void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     const float bottom = origin.y + size.y;
 
     // [Chips] "All", then each speaker in order of their first quote.
-    std::vector<Chip> chips(1);
-    chips[0].label = "All";
-    std::vector<std::size_t> quotes;
-    for (std::size_t i = 0; i < pack.entities.size(); ++i) {
-        const Entity& e = pack.entities[i];
-        if (e.kind != EntityKind::Quote) continue;
-        quotes.push_back(i);
-        ++chips[0].count;
-        auto it = std::find_if(chips.begin() + 1, chips.end(), [&](const Chip& c) { return c.speaker == e.speaker; });
-        if (it == chips.end()) {
-            const Entity* speaker = pack.find(e.speaker);
-            if (!speaker) continue;
-            chips.push_back({speaker->id, speaker_name(*speaker), 0, {}, {}});
-            it = chips.end() - 1;
-        }
-        ++it->count;
+    QuotesCache& cache = g_cache;
+    const bool new_pack = cache.pack_revision != ctx.pack_revision;
+    if (new_pack) {
+        build_chips(cache, pack);
+        cache.pack_revision = ctx.pack_revision;
     }
+    if (new_pack || cache.chips_origin.x != origin.x || cache.chips_origin.y != origin.y || cache.chips_width != size.x ||
+        cache.chips_narrow != ctx.narrow || cache.chips_dpr != dpr) {
+        place_chips(cache, fonts, origin, size.x, ctx.narrow, dpr);
+        cache.chips_origin = origin, cache.chips_width = size.x, cache.chips_narrow = ctx.narrow, cache.chips_dpr = dpr;
+    }
+    const std::vector<Chip>& chips = cache.chips;
+    const std::vector<std::size_t>& quotes = cache.quotes;
     // A filter naming nobody who is quoted (a stale link) shows everything.
-    const bool filter_known = std::any_of(chips.begin() + 1, chips.end(),
-                                          [&](const Chip& c) { return c.speaker == ctx.state.quote_speaker_filter; });
-    const std::string filter = filter_known ? ctx.state.quote_speaker_filter : std::string();
-
-    const float chip_h = ctx.narrow ? kChipHeightTouch : kChipHeight;
-    float chip_x = origin.x + kPadding, chip_y = origin.y + 10;
-    const float chip_room = size.x - 2 * kPadding;
-    for (Chip& chip : chips) {
-        const std::string count = std::to_string(chip.count);
-        const float w = std::min(chip_room, text_size(fonts.sans, chip.label).x + 8 + text_size(fonts.sans_small, count).x + 24);
-        if (chip_x > origin.x + kPadding && chip_x + w > origin.x + kPadding + chip_room) {
-            chip_x = origin.x + kPadding;
-            chip_y += chip_h + 6;
-        }
-        chip.pos = ImVec2(snap(chip_x, dpr), snap(chip_y, dpr));
-        chip.size = ImVec2(snap(w, dpr), chip_h);
-        chip_x += w + 6;
+    if (new_pack || cache.requested_filter != ctx.state.quote_speaker_filter) {
+        const bool known = std::any_of(chips.begin() + 1, chips.end(),
+                                       [&](const Chip& c) { return c.speaker == ctx.state.quote_speaker_filter; });
+        cache.filter = known ? ctx.state.quote_speaker_filter : std::string();
+        cache.requested_filter = ctx.state.quote_speaker_filter;
     }
-    const float list_top = snap(chip_y + chip_h + 10, dpr);
+    const std::string& filter = cache.filter;
+    const float list_top = cache.list_top;
     const float list_h = std::max(0.0f, bottom - list_top);
 
     // [Cards] the quotes the filter lets through, laid out at the panel's width.
@@ -230,14 +296,16 @@ void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                 }
         }
     }
-    std::vector<Card> cards;
-    for (std::size_t index : quotes)
-        if (filter.empty() || pack.entities[index].speaker == filter) cards.push_back(make_card(pack, index));
     const float card_x = origin.x + kPadding;
     const float card_w = std::max(40.0f, size.x - 2 * kPadding - 6);  // room for the scrollbar
     const float text_x = card_x + kAccentBar + 14;
     const float text_w = std::max(20.0f, card_x + card_w - 14 - text_x);
-    const float total = layout_cards(cards, fonts, text_w);
+    if (new_pack || cache.cards_filter != filter || cache.text_width != text_w || cache.cards_dpr != dpr) {
+        make_cards(cache, pack, fonts, text_w);
+        cache.cards_filter = filter, cache.text_width = text_w, cache.cards_dpr = dpr;
+    }
+    const std::vector<Card>& cards = cache.cards;
+    const float total = cache.total;
     const float max_scroll = std::max(0.0f, total - list_h);
 
     auto bring_into_view = [&](const Card& card) {
@@ -332,9 +400,8 @@ void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     const float list_y0 = list_top - snap(view.scroll, dpr);
     auto card_at = [&](ImVec2 p) {
         if (p.y < list_top || p.y >= bottom || p.x < card_x || p.x >= card_x + card_w) return -1;
-        for (int i = 0; i < static_cast<int>(cards.size()); ++i)
-            if (p.y >= list_y0 + cards[i].y && p.y < list_y0 + cards[i].y + cards[i].h) return i;
-        return -1;
+        const int i = first_card_ending_below(cards, p.y - list_y0);
+        return i < static_cast<int>(cards.size()) && p.y >= list_y0 + cards[i].y ? i : -1;
     };
     const bool pointer_here = hovered && mouse_valid && !(view.pressing && view.moved);
     const int hover_chip = pointer_here ? chip_at(mouse) : -1;
@@ -352,6 +419,7 @@ void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     const bool something_selected = !ctx.state.selection.empty();
     for (int i = 0; i < static_cast<int>(chips.size()); ++i) {
         const Chip& chip = chips[i];
+        if (chip.pos.y > bottom) break;  // rows of chips below the panel
         const bool on = chip.speaker == filter;
         const ImVec2 a = chip.pos, b(chip.pos.x + chip.size.x, chip.pos.y + chip.size.y);
         const float r = std::min(14.0f, chip.size.y * 0.5f);
@@ -382,10 +450,11 @@ void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                       quotes.empty() ? "The article has no direct quotations." : "No quotations from this speaker.");
     }
     const ImU32 quote_colour = theme.kind[static_cast<int>(EntityKind::Quote)];
-    for (int i = 0; i < static_cast<int>(cards.size()); ++i) {
+    for (int i = first_card_ending_below(cards, list_top - list_y0 - 1); i < static_cast<int>(cards.size()); ++i) {
         const Card& card = cards[i];
         const float y0 = snap(list_y0 + card.y, dpr), y1 = y0 + snap(card.h, dpr);
-        if (y1 < list_top || y0 > bottom) continue;
+        if (y0 > bottom) break;  // this and every later card is below the list
+        if (y1 < list_top) continue;
         const Entity& quote = pack.entities[card.entity];
         Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, quote.id);
         if ((i == hover_card || i == view.focus) && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;

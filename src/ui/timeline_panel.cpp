@@ -151,6 +151,40 @@ LaneLayout place_lanes(std::vector<EventMark>& marks, float available, float pre
     return layout;
 }
 
+// place_lanes() is superlinear in the marks in view (labels give way one at a time), so
+// the last placement is kept and reused while the marks, their labels' extents, their
+// priorities and the room are the same: scrolling the article, panning the map or
+// hovering does not change them.
+LaneLayout place_lanes_cached(std::vector<EventMark>& marks, float available, float preferred_height) {
+    struct Input {
+        float x0, x1, label_x, label_w;
+        int priority;
+        bool operator==(const Input&) const = default;
+    };
+    struct Output {
+        int lane;
+        bool placed, labelled;
+    };
+    static std::vector<Input> last_input;
+    static std::vector<Output> last_output;
+    static float last_available = -1, last_preferred = -1;
+    static LaneLayout last_layout;
+    std::vector<Input> input(marks.size());
+    for (std::size_t i = 0; i < marks.size(); ++i)
+        input[i] = {marks[i].x0, marks[i].x1, marks[i].label_x, marks[i].label_w, marks[i].priority};
+    if (input == last_input && available == last_available && preferred_height == last_preferred) {
+        for (std::size_t i = 0; i < marks.size(); ++i)
+            marks[i].lane = last_output[i].lane, marks[i].placed = last_output[i].placed, marks[i].labelled = last_output[i].labelled;
+        return last_layout;
+    }
+    last_layout = place_lanes(marks, available, preferred_height);
+    last_output.resize(marks.size());
+    for (std::size_t i = 0; i < marks.size(); ++i) last_output[i] = {marks[i].lane, marks[i].placed, marks[i].labelled};
+    last_input = std::move(input);
+    last_available = available, last_preferred = preferred_height;
+    return last_layout;
+}
+
 // [SECTION] Calendar steps --------------------------------------------------------------------
 
 int add_months(int day, int months) {
@@ -299,7 +333,7 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         mark.priority = (is_selected ? 4 : ctx.selected.contains(entity.id) ? 2 : 0) + (entity.date->approximate ? 0 : 1);
         marks.push_back(mark);
     }
-    const LaneLayout lanes = place_lanes(marks, lanes_available, ctx.narrow ? kLaneHeightTouch : kLaneHeight);
+    const LaneLayout lanes = place_lanes_cached(marks, lanes_available, ctx.narrow ? kLaneHeightTouch : kLaneHeight);
     auto lane_top = [&](const EventMark& m) { return snap(lanes_top + m.lane * lanes.lane_height, dpr); };
 
     // [Input] hit test: the mark and its label, over the lane's height.

@@ -1,0 +1,50 @@
+// Frame CPU against pack length (run by scripts/bench; not a test: it reports). In one
+// browser run: the seed, 10 and 40 copies of it (tools/multiply-pack.mjs), and the
+// largest pack the loader takes (44 copies, paragraphs padded to just under 4 MiB).
+// Each pack is opened in turn, several rounds interleaved so the machine's load falls
+// on all of them alike, and gets the same continuous article scroll, map pan and hover
+// over mentions; reported are mean and p95 CPU per frame and the ratio to the seed.
+// BENCH_ROUNDS (default 3) sets the rounds.
+import fs from 'node:fs';
+import { serve, launch, openPage } from '../tests/browser/harness.mjs';
+import { generatePacks, interact, mean, percentile, GENERATED_PREFIX } from '../tests/browser/frame-cost.mjs';
+
+const rounds = Number(process.env.BENCH_ROUNDS || 3);
+const specs = [
+  { name: 'seed', copies: 1 },
+  { name: 'x10', copies: 10 },
+  { name: 'x40', copies: 40 },
+  { name: 'max', copies: 44, padParagraphs: 5900 },
+];
+const dir = generatePacks(specs);
+const server = await serve({ mounts: { [GENERATED_PREFIX]: dir } });
+const browser = await launch();
+
+const samples = {};   // pack -> scenario -> frame times
+const loads = {};     // pack -> ms from navigation to Explainer.ready
+for (let round = 0; round < rounds; ++round) {
+  for (const { name } of specs) {
+    const page = await openPage(browser, `${server.url}?pack=${GENERATED_PREFIX}/${name}.json`);
+    (loads[name] ??= []).push(await page.evaluate(() => performance.now()));
+    const times = await interact(page);
+    for (const [scenario, xs] of Object.entries(times)) ((samples[name] ??= {})[scenario] ??= []).push(...xs);
+    await page.context().close();
+  }
+}
+
+console.log(`Frame CPU against pack length (${rounds} rounds; ms per frame, from Explainer.stats().recentFrameMs)`);
+for (const { name, copies, padParagraphs } of specs) {
+  const bytes = fs.statSync(`${dir}/${name}.json`).size;
+  const loadMs = [...loads[name]].sort((a, b) => a - b)[Math.floor(loads[name].length / 2)];
+  console.log(`  ${name}: ${copies} cop${copies === 1 ? 'y' : 'ies'}${padParagraphs ? `, paragraphs padded to ${padParagraphs} B` : ''}, ` +
+    `${(bytes / 1024).toFixed(0)} KiB; navigation to ready: median ${loadMs.toFixed(0)} ms`);
+  for (const [scenario, xs] of Object.entries(samples[name])) {
+    const seed = samples.seed[scenario];
+    const m = mean(xs), p95 = percentile(xs, 0.95);
+    console.log(`    ${scenario.padEnd(7)} ${String(xs.length).padStart(4)} frames  mean ${m.toFixed(2).padStart(6)} ms ` +
+      `(${(m / mean(seed)).toFixed(2)}x seed)  p95 ${p95.toFixed(2).padStart(6)} ms (${(p95 / percentile(seed, 0.95)).toFixed(2)}x seed)`);
+  }
+}
+await browser.close();
+server.server.close();
+fs.rmSync(dir, { recursive: true, force: true });
