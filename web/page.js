@@ -96,6 +96,27 @@
     return fetchWithProgress(url, expected, kind);
   }
 
+  // Glyphs beyond the embedded base (Latin extensions, Greek, Cyrillic...) come in font
+  // files the wasm names after reading the pack; they arrive before the first frame, so
+  // the atlas is built once. A file that fails leaves its characters as "?" (and listed
+  // in Explainer.stats().missingGlyphs), never the explainer.
+  async function loadFontChunks(files) {
+    if (!files.length) return;
+    setProgress('Loading fonts…');
+    const chunks = await Promise.all(files.map((file) => load('font', file, 40000, 'fonts').catch((error) => {
+      console.warn('Explainer: a font file could not be loaded:', error.message || error);
+      return null;
+    })));
+    chunks.forEach((bytes, i) => {
+      if (!bytes) return;
+      const pointer = module._malloc(bytes.length);
+      module.HEAPU8.set(bytes, pointer);
+      const error = module.ccall('explainer_add_font_chunk', 'string', ['string', 'number', 'number'], [files[i], pointer, bytes.length]);
+      module._free(pointer);
+      if (error) console.warn('Explainer: a font file is damaged:', error);
+    });
+  }
+
   // [SECTION] Mirror ------------------------------------------------------------------------
 
   // The article as HTML: every annotation a focusable button with an accessible name.
@@ -422,7 +443,13 @@
     version: 1,
     ready,
     // frames: drawn since load; frameMs: mean CPU time of the last 60 frames.
-    stats: () => ({ frames: module ? module._explainer_frames() : 0, frameMs: module ? module._explainer_frame_ms(60) : 0 }),
+    // atlas: the font atlas ({width, height, glyphs, ms}); missingGlyphs: the pack's
+    // characters the atlas has no glyph for ("U+02BB"), drawn as "?".
+    stats: () => {
+      if (!module) return { frames: 0, frameMs: 0, atlas: null, missingGlyphs: [] };
+      const { missing, ...atlas } = JSON.parse(call('explainer_font_stats'));
+      return { frames: module._explainer_frames(), frameMs: module._explainer_frame_ms(60), atlas, missingGlyphs: missing };
+    },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {
       if (!entitiesCache) entitiesCache = JSON.parse(call('explainer_entities'));
@@ -516,6 +543,7 @@
       return;
     }
     for (const warning of result.warnings) console.warn(warning.text);
+    await loadFontChunks(result.fontFiles);
     buildMirror(JSON.parse(call('explainer_article')));
     if (location.hash && location.hash !== '#') applyLink(location.hash);
     lastSelection = Explainer.getState().selection;
