@@ -56,13 +56,15 @@ test('an anonymous speaker is labelled with exactly the pack\'s name', async () 
   assert.equal(speaker.anonymous, true);
   const label = (await page.evaluate(() => Explainer.locate('fisherman-in-waimea'))).find((r) => r.panel === 'quotes');
   assert.ok(label, 'the quote card names its speaker');
-  // The label is as wide as the name set in the same face and size (Noto Sans Bold,
-  // 14.5 px, no kerning, like Dear ImGui): a prefix such as "Unnamed " would add ~60 px.
+  // The label is as wide as the name set in the same face and size (Noto Sans Bold at
+  // ImGui's 14.5 px, no kerning): a prefix such as "Unnamed " would add ~45 px. Dear
+  // ImGui sizes a font by its ascent + descent, CSS by its em: the canvas converts.
   const expected = await page.evaluate((name) => {
     const context = document.createElement('canvas').getContext('2d');
-    context.font = 'bold 14.5px "Noto Sans"';
+    context.font = 'bold 100px "Noto Sans"';
     context.fontKerning = 'none';
-    return context.measureText(name).width;
+    const m = context.measureText(name);
+    return m.width * 14.5 / (m.fontBoundingBoxAscent + m.fontBoundingBoxDescent);
   }, speaker.name);
   assert.ok(Math.abs(label.width - expected) <= 3, `speaker label ${label.width.toFixed(1)} px wide; "${speaker.name}" is ${expected.toFixed(1)} px`);
   assertNoProblems(assert, page);
