@@ -15,25 +15,24 @@ target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backend
 target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
 
-# [SECTION] Fonts: subset to what packs need, embedded into the wasm -----------------
-# Latin, Latin-1, Latin Extended-A (names such as "Türkiye", "Côte d'Ivoire"),
-# general punctuation (curly quotes, dashes, ellipsis), arrows and the minus sign.
-set(EXPLAINER_FONT_UNICODES "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2022,U+00B7,U+2715")
-set(EXPLAINER_FONT_DIR /usr/share/fonts/truetype/noto)
-set(EXPLAINER_FONTS NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSans-Regular NotoSans-Bold)
+# [SECTION] Fonts: the base embedded into the wasm, the rest in chunks fetched on demand -
+# The ranges are in cmake/fonts.cmake. The embedded TTFs go to /fonts in the wasm's file
+# system; the chunks (fonts/uXXXX.bin) are copied into build/web/ by assemble-web.mjs.
 set(EXPLAINER_SUBSET_DIR ${CMAKE_BINARY_DIR}/fonts)
+set(EXPLAINER_FONT_CHUNK_DIR ${CMAKE_BINARY_DIR}/font-chunks)
 set(EXPLAINER_SUBSET_FONTS)
-foreach(font ${EXPLAINER_FONTS})
-  set(out ${EXPLAINER_SUBSET_DIR}/${font}.ttf)
-  add_custom_command(OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${EXPLAINER_SUBSET_DIR}
-    COMMAND /usr/bin/python3 -m fontTools.subset ${EXPLAINER_FONT_DIR}/${font}.ttf --unicodes=${EXPLAINER_FONT_UNICODES}
-            --no-hinting --desubroutinize --layout-features= --output-file=${out}
-    DEPENDS ${EXPLAINER_FONT_DIR}/${font}.ttf
-    COMMENT "Subsetting ${font}")
-  list(APPEND EXPLAINER_SUBSET_FONTS ${out})
+foreach(face ${EXPLAINER_FONT_FACES})
+  list(APPEND EXPLAINER_SUBSET_FONTS ${EXPLAINER_SUBSET_DIR}/${face}.ttf)
 endforeach()
-add_custom_target(fonts DEPENDS ${EXPLAINER_SUBSET_FONTS})
+set(EXPLAINER_FONT_STAMP ${EXPLAINER_FONT_CHUNK_DIR}/stamp)
+add_custom_command(OUTPUT ${EXPLAINER_SUBSET_FONTS} ${EXPLAINER_FONT_STAMP}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${EXPLAINER_FONT_CHUNK_DIR}
+  COMMAND /usr/bin/python3 ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_ARGS}
+          --embed-dir ${EXPLAINER_SUBSET_DIR} --web-dir ${EXPLAINER_FONT_CHUNK_DIR}
+  COMMAND ${CMAKE_COMMAND} -E touch ${EXPLAINER_FONT_STAMP}
+  DEPENDS ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_SOURCES} ${PROJECT_SOURCE_DIR}/cmake/fonts.cmake
+  COMMENT "Subsetting the fonts")
+add_custom_target(fonts DEPENDS ${EXPLAINER_SUBSET_FONTS} ${EXPLAINER_FONT_STAMP})
 
 # [SECTION] The app ------------------------------------------------------------------
 file(GLOB EXPLAINER_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)

@@ -1,6 +1,7 @@
 // Assembles build/web/: the page (shell.html filled in from the default pack), the
 // engine (explainer.js + .wasm), the page's own scripts and styles (web/: page.js,
-// embed.js, embed-demo.html, explainer.css), the packs (content/) and the basemap; the
+// embed.js, embed-demo.html, explainer.css), the packs (content/), the basemap and the
+// font chunks packs may need (fonts/); the
 // oEmbed description (oembed.json) and a single-file copy of the explainer
 // (explainer-standalone.html); then prints the raw and gzip size of every file.
 //
@@ -70,6 +71,10 @@ for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.en
   copy(path.join(root, 'content', file), path.join(out, 'content', file));
 const basemap = path.join(build, 'basemap.bin');
 if (fs.existsSync(basemap)) copy(basemap, path.join(out, 'data', 'basemap.bin'));
+// Font chunks (fonts/uXXXX.bin): glyphs beyond the embedded base, fetched when a pack uses them.
+const fontChunks = path.join(build, 'font-chunks', 'fonts');
+if (fs.existsSync(fontChunks))
+  for (const file of fs.readdirSync(fontChunks)) copy(path.join(fontChunks, file), path.join(out, 'fonts', file));
 
 // [SECTION] index.html ----------------------------------------------------------------------
 const pack = readPack(path.join(root, defaultPack));

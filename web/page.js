@@ -102,6 +102,27 @@
     return fetchWithProgress(url, expected, kind);
   }
 
+  // Glyphs beyond the embedded base (Latin extensions, Greek, Cyrillic...) come in font
+  // files the wasm names after reading the pack; they arrive before the first frame, so
+  // the atlas is built once. A file that fails leaves its characters as "?" (and listed
+  // in Explainer.stats().missingGlyphs), never the explainer.
+  async function loadFontChunks(files) {
+    if (!files.length) return;
+    setProgress('Loading fonts…');
+    const chunks = await Promise.all(files.map((file) => load('font', file, 40000, 'fonts').catch((error) => {
+      console.warn('Explainer: a font file could not be loaded:', error.message || error);
+      return null;
+    })));
+    chunks.forEach((bytes, i) => {
+      if (!bytes) return;
+      const pointer = module._malloc(bytes.length);
+      module.HEAPU8.set(bytes, pointer);
+      const error = module.ccall('explainer_add_font_chunk', 'string', ['string', 'number', 'number'], [files[i], pointer, bytes.length]);
+      module._free(pointer);
+      if (error) console.warn('Explainer: a font file is damaged:', error);
+    });
+  }
+
   // [SECTION] Mirror ------------------------------------------------------------------------
 
   // The article as HTML: every annotation a focusable button with an accessible name.
@@ -483,11 +504,15 @@
     ready,
     // frames: drawn since load; frameMs: mean CPU time of the last 60 frames;
     // recentFrameMs: the CPU time of each of the last 64 frames at most, oldest first.
+    // atlas: the font atlas ({width, height, glyphs, ms}); missingGlyphs: the pack's
+    // characters the atlas has no glyph for ("U+02BB"), drawn as "?".
     stats: () => {
-      const frames = module ? module._explainer_frames() : 0;
+      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], atlas: null, missingGlyphs: [] };
+      const frames = module._explainer_frames();
       const recentFrameMs = [];
       for (let age = Math.min(frames, 64) - 1; age >= 0; --age) recentFrameMs.push(module._explainer_recent_frame_ms(age));
-      return { frames, frameMs: module ? module._explainer_frame_ms(60) : 0, recentFrameMs };
+      const { missing, ...atlas } = JSON.parse(call('explainer_font_stats'));
+      return { frames, frameMs: module._explainer_frame_ms(60), recentFrameMs, atlas, missingGlyphs: missing };
     },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {
@@ -575,6 +600,7 @@
       return;
     }
     for (const warning of result.warnings) console.warn(warning.text);
+    await loadFontChunks(result.fontFiles);
     buildMirror(JSON.parse(call('explainer_article')));
     if (location.hash && location.hash !== '#') applyLink(location.hash);
     lastSelection = Explainer.getState().selection;

@@ -22,6 +22,7 @@
 // - [SECTION] Meaning: references
 // - [SECTION] Meaning: mentions
 // - [SECTION] Meaning: dates, citations, figures
+// - [SECTION] Meaning: characters
 // - [SECTION] load_pack and Pack lookups
 #include "pack.h"
 
@@ -40,6 +41,7 @@
 
 #include "dates.h"
 #include "relative_dates.h"
+#include "scripts.h"
 
 namespace explainer {
 
@@ -1338,6 +1340,37 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
     }
 }
 
+// [SECTION] Meaning: characters ------------------------------------------------------
+
+// One pass over every string of the pack: a script the explainer cannot set is refused
+// (once per string), a character no bundled font has is a warning (once per character
+// and string), and every character drawn is marked in `used` (for the font atlas).
+void check_characters(Sink& sink, const json& v, const std::string& path, std::vector<bool>& used) {
+    if (v.is_object()) {
+        for (const auto& [key, member] : v.items()) check_characters(sink, member, child(path, key), used);
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i) check_characters(sink, v[i], child(path, i), used);
+    } else if (v.is_string()) {
+        const std::string& text = v.get_ref<const std::string&>();
+        bool refused = false;
+        std::set<char32_t> warned;
+        for (std::size_t at = 0; at < text.size();) {
+            const char32_t cp = next_code_point(text, at);
+            if (is_layout_control(cp)) continue;
+            if (const auto script = unsupported_script(cp)) {
+                if (!refused)
+                    sink.at(path, "uses the " + std::string(*script) + " script (" + code_point_name(cp) +
+                                      "), which the explainer cannot draw yet; packs may use Latin, Greek and Cyrillic");
+                refused = true;
+            } else {
+                used[cp] = true;
+                if (!has_glyph(cp) && warned.insert(cp).second)
+                    sink.warn(path, code_point_name(cp) + " has no glyph in the bundled fonts; readers see \"?\" in its place");
+            }
+        }
+    }
+}
+
 } // namespace
 
 // [SECTION] load_pack and Pack lookups ---------------------------------------------
@@ -1439,9 +1472,13 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     check_mentions(sink, in);
     check_dates_and_context(sink, in, refs);
     check_corrections(sink, in);
+    std::vector<bool> used(0x110000, false);
+    check_characters(sink, root, "", used);
 
     if (!result.errors.empty()) return result;
     Pack& pack = in.pack;
+    for (char32_t cp = 0; cp < used.size(); ++cp)
+        if (used[cp]) pack.characters.push_back(cp);
     if (in.published) pack.article.published = in.published->span;
     pack.entities.reserve(in.entities.size());
     for (EntityInput& ei : in.entities) pack.entities.push_back(std::move(ei.entity));

@@ -137,6 +137,7 @@ struct Pack {
     std::vector<std::string> allowed_origins;  // host pages allowed to postMessage
     Article article;
     std::vector<Entity> entities;  // in pack order
+    std::vector<char32_t> characters;  // every character of the pack's strings, ascending (the font atlas holds them)
 
     const Entity* find(std::string_view id) const;
     std::optional<std::size_t> index_of(std::string_view id) const;

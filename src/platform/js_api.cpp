@@ -13,6 +13,7 @@
 
 #include "core/api_json.h"
 #include "core/host_message.h"
+#include "core/scripts.h"
 #include "core/url_state.h"
 #include "platform.h"
 
@@ -47,6 +48,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
     };
     out["errors"] = diagnostics(loaded.errors);
     out["warnings"] = diagnostics(loaded.warnings);
+    // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
+    out["fontFiles"] = loaded.pack ? font_files_for(loaded.pack->characters) : std::vector<std::string>{};
     if (loaded.pack) {
         ui::app_set_pack(platform::app(), std::move(*loaded.pack));
         platform::request_frames();
@@ -60,6 +63,28 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, si
     platform::app().basemap = parse_basemap(bytes, size, &error);
     platform::request_frames();
     return result(platform::app().basemap ? std::string() : error);
+}
+
+// Takes a font file the pack needs (one of load_pack's "fontFiles"); the atlas is rebuilt
+// at the next frame. "" or the reason it was refused.
+EMSCRIPTEN_KEEPALIVE const char* explainer_add_font_chunk(const char* file, const uint8_t* bytes, size_t size) {
+    std::string error = ui::app_add_font_chunk(platform::app(), file, std::vector<unsigned char>(bytes, bytes + size));
+    platform::request_frames();
+    return result(std::move(error));
+}
+
+// The font atlas: {"width", "height", "glyphs", "ms", "missing": ["U+02BB", ...]};
+// `missing` lists the pack's characters some font of the atlas lacks (drawn as "?").
+EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
+    const ui::App& app = platform::app();
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    int glyphs = 0;
+    for (const ImFont* font : atlas.Fonts) glyphs += font->Glyphs.Size;
+    nlohmann::json missing = nlohmann::json::array();
+    for (char32_t cp : app.missing_glyphs) missing.push_back(code_point_name(cp));
+    const nlohmann::json out = {{"width", atlas.TexWidth}, {"height", atlas.TexHeight}, {"glyphs", glyphs},
+                                {"ms", app.atlas_ms}, {"missing", missing}};
+    return result(out.dump());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return result(state_to_json(platform::app().state)); }

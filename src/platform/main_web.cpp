@@ -287,15 +287,28 @@ void open_url(const std::string& url) {
     EM_ASM({ window.open(UTF8ToString($0), '_blank', 'noopener'); }, url.c_str());
 }
 
+} // namespace
+
+// The one place the font atlas is made and uploaded: at the first frame (for the pack's
+// characters at the screen's DPR), when the DPR changes, and when font chunks arrive. Before
+// the first frame there is no texture yet: ImGui_ImplOpenGL3_NewFrame uploads it.
+void rebuild_font_atlas() {
+    const double started_ms = emscripten_get_now();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const bool uploaded = atlas.TexID != nullptr;
+    if (uploaded) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui::app_load_fonts(g_app, g_surface.dpr);
+    if (uploaded) ImGui_ImplOpenGL3_CreateFontsTexture();
+    g_app.atlas_ms = emscripten_get_now() - started_ms;
+}
+
+namespace {
+
 void draw_frame(double now_seconds) {
     if (!g_app.has_pack || g_surface.css_width <= 0) return;
     const double started_ms = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
-    if (g_app.fonts_dpr != g_surface.dpr) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ui::app_load_fonts(g_app, g_surface.dpr);
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (g_app.fonts_dpr != g_surface.dpr || g_app.fonts_stale) rebuild_font_atlas();
     static double last = now_seconds;
     io.DeltaTime = static_cast<float>(std::clamp(now_seconds - last, 1.0 / 240.0, 0.1));
     last = now_seconds;
@@ -439,8 +452,9 @@ int main() {
     io.LogFilename = nullptr;
     io.BackendPlatformName = "explainer-web";
     for (int i = 0; i < static_cast<int>(sizeof kKeys / sizeof kKeys[0]); ++i) io.KeyMap[kKeys[i].key] = 1 + i;
-    // No font atlas yet: the first frame bakes it once, at the screen's real pixel ratio
-    // (draw_frame), instead of a DPR-1 atlas here that a HiDPI screen would throw away.
+    // No font atlas yet: the first frame bakes it once, for the pack's characters at the
+    // screen's real pixel ratio (draw_frame), instead of a DPR-1 atlas here that a HiDPI
+    // screen would throw away.
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;

@@ -11,6 +11,9 @@ ui::App& app();
 // Asks for `count` more frames (render on demand: nothing is drawn otherwise).
 void request_frames(int count = 3);
 
+// (Re)builds the font atlas and uploads it (a lost GL context recreates it here too).
+void rebuild_font_atlas();
+
 // Frames drawn since load (Explainer.stats().frames).
 unsigned long long frames_drawn();
 

@@ -9,12 +9,14 @@
 #include "app.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 
 #include "core/selection.h"
 #include "core/time_scale.h"
 #include "core/geo.h"
+#include "core/scripts.h"
 
 namespace explainer::ui {
 
@@ -22,21 +24,64 @@ namespace explainer::ui {
 
 namespace {
 
-// Glyphs the subset fonts hold (cmake/web.cmake subsets to the same ranges).
-const ImWchar kGlyphRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A,
-                                0x2190, 0x2193, 0x2212, 0x2212, 0};
+// The font atlas holds only the characters a reader can meet: the embedded base (what the
+// UI writes itself, every country name) and the pack's own characters, whose glyphs come
+// from the embedded fonts or from the chunks the page fetched for the pack. Characters
+// beyond 16-bit ImWchar (emoji and the like) have no glyph in the bundled fonts anyway.
+void build_glyph_ranges(App& app) {
+    ImFontGlyphRangesBuilder builder;
+    for (char32_t cp : embedded_characters()) builder.AddChar(static_cast<ImWchar>(cp));
+    for (char32_t cp : app.pack.characters)
+        if (cp <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(cp));
+    app.glyph_ranges.clear();
+    builder.BuildRanges(&app.glyph_ranges);
+}
 
-ImFont* add_font(ImFontAtlas& atlas, const char* file, float css_size, float dpr) {
+ImFontConfig font_config(const char* face, float css_size) {
     ImFontConfig config;
     // The atlas is baked at device pixels and drawn at 1/dpr scale, so glyphs map
     // 1:1 to screen pixels: no oversampling needed, and text stays crisp at any DPR.
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = false;
-    std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", file, css_size);
+    std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", face, css_size);
+    return config;
+}
+
+// One face at one size: the embedded TTF, with every fetched chunk merged into it.
+ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size, float dpr) {
+    ImFontConfig config = font_config(face, css_size);
     char path[256];
-    std::snprintf(path, sizeof path, "/fonts/%s.ttf", file);
-    return atlas.AddFontFromFileTTF(path, css_size * dpr, &config, kGlyphRanges);
+    std::snprintf(path, sizeof path, "/fonts/%s.ttf", face);
+    ImFont* font = atlas.AddFontFromFileTTF(path, css_size * dpr, &config, app.glyph_ranges.Data);
+    if (!font) return nullptr;
+    const auto& faces = font_faces();
+    const std::size_t index = std::find(faces.begin(), faces.end(), face) - faces.begin();
+    assert(index < faces.size() && "every face the UI uses is a bundled face");
+    for (FontChunk& chunk : app.font_chunks) {
+        ImFontConfig merged = font_config(face, css_size);
+        merged.MergeMode = true;
+        merged.FontDataOwnedByAtlas = false;  // the chunk's bytes stay in app.font_chunks
+        const auto [offset, size] = chunk.faces[index];
+        atlas.AddFontFromMemoryTTF(chunk.bytes.data() + offset, static_cast<int>(size), css_size * dpr, &merged,
+                                   app.glyph_ranges.Data);
+    }
+    return font;
+}
+
+// Characters of the atlas's ranges that some font lacks (what readers would see as "?").
+std::vector<char32_t> find_missing_glyphs(const App& app) {
+    std::vector<char32_t> missing;
+    const Fonts& f = app.fonts;
+    const auto lacks = [&](char32_t cp) {
+        if (cp > IM_UNICODE_CODEPOINT_MAX) return true;
+        for (const ImFont* font : {f.sans, f.serif, f.serif_italic, f.serif_bold, f.sans_bold, f.sans_small})
+            if (!font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return true;
+        return false;
+    };
+    for (char32_t cp : app.pack.characters)
+        if (lacks(cp)) missing.push_back(cp);
+    return missing;
 }
 
 } // namespace
@@ -46,16 +91,48 @@ bool app_load_fonts(App& app, float dpr) {
     ImFontAtlas& atlas = *io.Fonts;
     atlas.Clear();
     atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+    build_glyph_ranges(app);
     Fonts& f = app.fonts;
-    f.sans = add_font(atlas, "NotoSans-Regular", 14.5f, dpr);  // first font = ImGui's default
-    f.serif = add_font(atlas, "NotoSerif-Regular", 18.0f, dpr);
-    f.serif_italic = add_font(atlas, "NotoSerif-Italic", 17.0f, dpr);
-    f.serif_bold = add_font(atlas, "NotoSerif-Bold", 30.0f, dpr);
-    f.sans_bold = add_font(atlas, "NotoSans-Bold", 14.5f, dpr);
-    f.sans_small = add_font(atlas, "NotoSans-Regular", 12.5f, dpr);
+    f.sans = add_font(app, atlas, "NotoSans-Regular", 14.5f, dpr);  // first font = ImGui's default
+    f.serif = add_font(app, atlas, "NotoSerif-Regular", 18.0f, dpr);
+    f.serif_italic = add_font(app, atlas, "NotoSerif-Italic", 17.0f, dpr);
+    f.serif_bold = add_font(app, atlas, "NotoSerif-Bold", 30.0f, dpr);
+    f.sans_bold = add_font(app, atlas, "NotoSans-Bold", 14.5f, dpr);
+    f.sans_small = add_font(app, atlas, "NotoSans-Regular", 12.5f, dpr);
     io.FontGlobalScale = 1.0f / dpr;
     app.fonts_dpr = dpr;
-    return f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small && atlas.Build();
+    app.fonts_stale = false;
+    const bool built = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small && atlas.Build();
+    app.missing_glyphs = built ? find_missing_glyphs(app) : app.pack.characters;
+    return built;
+}
+
+std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned char> bytes) {
+    // u32 count, count x u32 size, then the TTFs (tools/font-subsets.py writes it).
+    const auto u32_at = [&](std::size_t at) {
+        return static_cast<std::size_t>(bytes[at]) | static_cast<std::size_t>(bytes[at + 1]) << 8 |
+               static_cast<std::size_t>(bytes[at + 2]) << 16 | static_cast<std::size_t>(bytes[at + 3]) << 24;
+    };
+    const std::size_t count = font_faces().size();
+    if (bytes.size() < 4 * (count + 1) || u32_at(0) != count)
+        return file + ": not a font chunk for " + std::to_string(count) + " faces";
+    FontChunk chunk;
+    std::size_t offset = 4 * (count + 1);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t size = u32_at(4 * (i + 1));
+        const bool truetype = size >= 4 && offset + size <= bytes.size() && bytes[offset] == 0 && bytes[offset + 1] == 1 &&
+                              bytes[offset + 2] == 0 && bytes[offset + 3] == 0;
+        if (!truetype) return file + ": face " + std::to_string(i + 1) + " is not a TrueType font";
+        chunk.faces.emplace_back(offset, size);
+        offset += size;
+    }
+    for (const FontChunk& held : app.font_chunks)
+        if (held.file == file) return "";  // already merged
+    chunk.file = std::move(file);
+    chunk.bytes = std::move(bytes);
+    app.font_chunks.push_back(std::move(chunk));
+    app.fonts_stale = true;
+    return "";
 }
 
 // [SECTION] Themes ------------------------------------------------------------------------
@@ -141,6 +218,7 @@ void app_set_pack(App& app, Pack pack) {
     app.defaults = defaults;
     app.state = defaults;
     app.has_pack = true;
+    app.fonts_stale = true;  // the atlas holds the pack's characters
 }
 
 ChangeKind app_apply(App& app, const Action& action, bool by_user) {

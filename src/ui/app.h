@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/actions.h"
@@ -37,6 +38,14 @@ struct FrameResult {
     std::string open_url;             // a link the reader activated
 };
 
+// A font file fetched for a pack (fonts/uXXXX.bin): every face's glyphs for one block of
+// characters, in the order of font_faces().
+struct FontChunk {
+    std::string file;
+    std::vector<unsigned char> bytes;
+    std::vector<std::pair<std::size_t, std::size_t>> faces;  // offset and size of each face's TTF in `bytes`
+};
+
 struct App {
     Pack pack;
     std::uint64_t pack_revision = 0;  // counts the packs set: what panels key their caches on
@@ -45,6 +54,11 @@ struct App {
     AppState defaults;                // the view a link without keys opens
     Fonts fonts;
     float fonts_dpr = 0;              // the DPR the font atlas was baked for
+    bool fonts_stale = true;          // the pack or its font chunks changed since the atlas was baked
+    std::vector<FontChunk> font_chunks;
+    ImVector<ImWchar> glyph_ranges;   // what the atlas holds: the embedded characters and the pack's
+    std::vector<char32_t> missing_glyphs;  // characters to draw that some font of the atlas lacks
+    double atlas_ms = 0;              // CPU time of the last atlas build and upload (the platform times it)
     std::vector<LocatedRect> located; // where each entity was drawn in the last frame
     LinkedCache selected_links;       // linked_to(pack, state.selection), kept across frames
     LinkedCache hovered_links;        // linked_to(pack, state.hover), kept across frames
@@ -60,8 +74,14 @@ struct App {
 // Sets the pack and resets the view to its defaults (first view fits all places).
 void app_set_pack(App& app, Pack pack);
 
-// (Re)bakes the fonts for a device-pixel ratio; returns false if a font is missing.
+// (Re)bakes the font atlas for a device-pixel ratio: the embedded base characters and
+// the pack's, from the embedded fonts and the chunks added so far. Fills
+// app.missing_glyphs; returns false if a font is missing.
 bool app_load_fonts(App& app, float dpr);
+
+// Takes a fetched font chunk (fonts/uXXXX.bin) for the next atlas build; "" or the reason
+// it was refused (the characters it holds then stay "?").
+std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned char> bytes);
 
 // Applies an action from outside a frame (JS API, links); returns its history kind.
 ChangeKind app_apply(App& app, const Action& action, bool by_user);

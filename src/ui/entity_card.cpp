@@ -46,12 +46,17 @@ std::string detail_line(const Pack& pack, const Entity& e) {
         return line;
     }
     case EntityKind::Person: {
-        std::string line = e.anonymous ? "Not named in the article" : e.role;
+        std::string line = e.role;  // the pack's words; an anonymous person's name already says who they are
         if (!e.place.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + name_of(pack, e.place);
         return line;
     }
     case EntityKind::Quote:
-        return "Said by " + name_of(pack, e.speaker) + (e.place.empty() ? "" : ", " + name_of(pack, e.place));
+    {
+        const std::string speaker = name_of(pack, e.speaker), place = name_of(pack, e.place);
+        std::string line = speaker.empty() ? std::string() : "Said by " + speaker;
+        if (!place.empty()) line += (line.empty() ? "Said in " : ", ") + place;
+        return line;
+    }
     case EntityKind::Figure: return e.note;
     case EntityKind::Organisation: return {};
     }

@@ -63,13 +63,6 @@ std::string name_of(const Pack& pack, const std::string& id) {
     return entity ? entity->name : std::string();
 }
 
-// A speaker the article does not name is shown as such; the words after "Unnamed"
-// are the pack's own name for them, never a guess.
-std::string speaker_name(const Entity& speaker) {
-    if (!speaker.anonymous || contains_ignoring_case(speaker.name, "unnamed")) return speaker.name;
-    return "Unnamed " + speaker.name;
-}
-
 // [SECTION] Cards --------------------------------------------------------------------------------
 
 struct Card {
@@ -90,7 +83,7 @@ Card make_card(const Pack& pack, std::size_t index) {
     const Entity* speaker = pack.find(quote.speaker);
     if (speaker) {
         card.speaker_id = speaker->id;
-        card.speaker = speaker_name(*speaker);
+        card.speaker = speaker->name;  // as the pack writes it, anonymous or not ("A fisherman in Hilo")
         card.role = speaker->role;
         for (const std::string& org : speaker->affiliations) {
             const std::string name = name_of(pack, org);
@@ -178,7 +171,7 @@ void build_chips(QuotesCache& cache, const Pack& pack) {
         if (it == cache.chips.end()) {
             const Entity* speaker = pack.find(e.speaker);
             if (!speaker) continue;
-            cache.chips.push_back({speaker->id, speaker_name(*speaker), 0, {}, {}});
+            cache.chips.push_back({speaker->id, speaker->name, 0, {}, {}});
             it = cache.chips.end() - 1;
         }
         ++it->count;

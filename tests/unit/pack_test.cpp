@@ -8,12 +8,14 @@
 // - [SECTION] Syntax errors and limits
 // - [SECTION] Shape and meaning errors
 // - [SECTION] Selectors
+// - [SECTION] Characters and scripts
 // - [SECTION] Formatting and lookups
 // - [SECTION] Facts of record: corrections, expected events, regions, sources
 #include "core/pack.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -280,6 +282,9 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"lat-out-of-range.json", "/entities/0/location/lat", "latitude 139.8296 is outside [-90, 90]"},
         BrokenCase{"context-no-citation.json", "/entities/1/context", "a context entity needs at least one citation"},
         BrokenCase{"unknown-key.json", "/entities/1/rol", "unknown key \"rol\" in a person (did you mean \"role\"?)"},
+        BrokenCase{"script-arabic.json", "/entities/0/aliases/0",
+                   "uses the Arabic script (U+063A), which the explainer cannot draw yet; packs may use Latin, Greek and Cyrillic"},
+        BrokenCase{"script-kana.json", "/article/paragraphs/0/text", "uses the Japanese kana script (U+30B2)"},
         BrokenCase{"wrong-type.json", "/entities/1/anonymous", "expected true or false, found a string"},
         BrokenCase{"duplicate-id.json", "/entities/3/id", "duplicate id \"gettysburg\" (first used at /entities/0)"},
         BrokenCase{"bad-relative.json", "/entities/2/date/relative", "unknown relative date \"the other day\"; supported forms: today,"}),
@@ -631,6 +636,43 @@ TEST(Pack, MentionsMayNestButNotCross) {
 }
 
 // [SECTION] Formatting and lookups --------------------------------------------------
+
+// [SECTION] Characters and scripts ------------------------------------------------
+
+TEST(Pack, NamesInEveryLatinGreekAndCyrillicFormLoadWithoutWarnings) {
+    const LoadResult r = load_source_file("tests/packs/centuries-of-names.json");
+    ASSERT_TRUE(r.errors.empty()) << all_messages(r);
+    EXPECT_TRUE(r.warnings.empty()) << format_diagnostic(r.warnings.front());
+    expect_mentions_resolve(*r.pack);
+    const std::vector<char32_t>& used = r.pack->characters;
+    EXPECT_TRUE(std::is_sorted(used.begin(), used.end()));
+    // The ʻokina, Vietnamese ế and ễ, Greek α, polytonic ῆ and Cyrillic ё all reach the atlas.
+    for (char32_t cp : {0x02BBu, 0x1EBFu, 0x1EC5u, 0x03B1u, 0x1FC6u, 0x0451u, 0x2019u})
+        EXPECT_TRUE(std::binary_search(used.begin(), used.end(), cp)) << std::hex << unsigned(cp);
+}
+
+TEST(Pack, UnsupportedScriptIsOneErrorPerStringNamingScriptAndCharacter) {
+    json pack = minimal_pack();
+    pack["entities"][1]["description"] = "Президент. שלום עולם, مرحبا";  // Cyrillic is fine; Hebrew comes first
+    pack["entities"][0]["aliases"] = {"Gettysburg", "ゲティスバーグ"};
+    const LoadResult r = load_json(pack);
+    ASSERT_EQ(r.errors.size(), 2u) << all_messages(r);
+    EXPECT_TRUE(has_error(r, "/entities/1/description", "uses the Hebrew script (U+05E9)")) << all_messages(r);
+    EXPECT_TRUE(has_error(r, "/entities/0/aliases/1", "uses the Japanese kana script (U+30B2)")) << all_messages(r);
+}
+
+TEST(Pack, CharacterWithoutGlyphIsAWarningWithItsPath) {
+    json pack = minimal_pack();
+    pack["entities"][0]["description"] = "Town \U0001F3DB\U0001F3DB and \u2603.";
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.errors.empty()) << all_messages(r);
+    ASSERT_TRUE(r.pack.has_value());
+    ASSERT_EQ(r.warnings.size(), 2u);  // once per character and string
+    EXPECT_EQ(r.warnings[0].path, "/entities/0/description");
+    EXPECT_EQ(r.warnings[0].message, "U+1F3DB has no glyph in the bundled fonts; readers see \"?\" in its place");
+    EXPECT_EQ(r.warnings[1].path, "/entities/0/description");
+    EXPECT_NE(r.warnings[1].message.find("U+2603"), std::string::npos);
+}
 
 TEST(Pack, FormatDiagnostic) {
     Diagnostic syntax;

@@ -1,0 +1,39 @@
+# Fonts: the one list of the characters the explainer can draw (included by
+# CMakeLists.txt for both builds).
+# - Base ranges: embedded into the wasm (what the UI itself writes, and every Natural
+#   Earth country name: ASCII, Latin-1, punctuation, arrows, the minus sign).
+# - Extra ranges: fetched by the page in chunks when a pack uses them (Latin Extended-A
+#   and -B, IPA, spacing modifier letters such as the ʻokina U+02BB, combining marks,
+#   Greek and Greek Extended, Cyrillic and Cyrillic Supplement, Latin Extended
+#   Additional for Vietnamese, the rest of General Punctuation, currency signs,
+#   letter-like symbols).
+# tools/font-subsets.py turns them, with the fonts' own cmaps, into the subset fonts and
+# the table the core's character check reads (src/core/scripts.cpp): nothing else
+# lists character ranges.
+set(EXPLAINER_FONT_BASE_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2022,U+2715")
+set(EXPLAINER_FONT_EXTRA_UNICODES "U+0100-024F,U+0250-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+1F00-1FFF,U+2000-206F,U+20A0-20CF,U+2100-214F")
+set(EXPLAINER_FONT_DIR /usr/share/fonts/truetype/noto)
+set(EXPLAINER_FONT_FACES NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSans-Regular NotoSans-Bold)
+set(EXPLAINER_FONT_TOOL ${PROJECT_SOURCE_DIR}/tools/font-subsets.py)
+set(EXPLAINER_FONT_SOURCES)
+foreach(face ${EXPLAINER_FONT_FACES})
+  list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/${face}.ttf)
+endforeach()
+list(JOIN EXPLAINER_FONT_FACES "," EXPLAINER_FONT_FACE_LIST)
+set(EXPLAINER_FONT_ARGS --fonts ${EXPLAINER_FONT_DIR} --faces ${EXPLAINER_FONT_FACE_LIST}
+    --base ${EXPLAINER_FONT_BASE_UNICODES} --extra ${EXPLAINER_FONT_EXTRA_UNICODES})
+
+# The coverage table the core includes (every build; reading cmaps takes a second).
+set(EXPLAINER_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated)
+set(EXPLAINER_GLYPH_TABLE ${EXPLAINER_GENERATED_DIR}/glyph_runs.inc)
+add_custom_command(OUTPUT ${EXPLAINER_GLYPH_TABLE}
+  COMMAND /usr/bin/python3 ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_ARGS} --header ${EXPLAINER_GLYPH_TABLE}
+  DEPENDS ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_SOURCES} ${PROJECT_SOURCE_DIR}/cmake/fonts.cmake
+  COMMENT "Reading the fonts' coverage into glyph_runs.inc")
+
+# Gives a library built from src/core/ the coverage table.
+function(explainer_use_glyph_table target)
+  target_sources(${target} PRIVATE ${EXPLAINER_GLYPH_TABLE})
+  target_include_directories(${target} PRIVATE ${EXPLAINER_GENERATED_DIR})
+endfunction()
+explainer_use_glyph_table(explainer_core)

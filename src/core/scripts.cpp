@@ -1,0 +1,157 @@
+// Characters and scripts (see scripts.h).
+//
+// Index
+// - [SECTION] UTF-8
+// - [SECTION] Scripts the explainer refuses
+// - [SECTION] Glyph coverage (generated table)
+#include "scripts.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
+
+namespace explainer {
+
+// [SECTION] UTF-8 ------------------------------------------------------------------------
+
+char32_t next_code_point(std::string_view text, std::size_t& at) {
+    assert(at < text.size() && "next_code_point needs a byte to read");
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned lead = byte(at);
+    const int extra = lead < 0x80 ? 0 : (lead & 0xE0) == 0xC0 ? 1 : (lead & 0xF0) == 0xE0 ? 2 : (lead & 0xF8) == 0xF0 ? 3 : -1;
+    if (extra < 0 || at + extra >= text.size()) {
+        ++at;
+        return 0xFFFD;
+    }
+    char32_t cp = extra == 0 ? lead : lead & (0x3F >> extra);
+    for (int i = 1; i <= extra; ++i) {
+        if ((byte(at + i) & 0xC0) != 0x80) {
+            ++at;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (byte(at + i) & 0x3F);
+    }
+    at += 1 + extra;
+    return cp;
+}
+
+std::string code_point_name(char32_t cp) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+    return buffer;
+}
+
+bool is_layout_control(char32_t cp) { return cp < 0x20; }
+
+// [SECTION] Scripts the explainer refuses --------------------------------------------------
+// Scripts that need shaping, right-to-left layout or fonts the explainer does not ship.
+// Blocks from the Unicode standard; a block of mixed use takes its main script's name.
+
+namespace {
+
+struct ScriptBlock {
+    char32_t first, last;
+    std::string_view script;
+};
+
+constexpr ScriptBlock kRefusedScripts[] = {
+    {0x0530, 0x058F, "Armenian"},   {0x0590, 0x05FF, "Hebrew"},     {0x0600, 0x06FF, "Arabic"},
+    {0x0700, 0x074F, "Syriac"},     {0x0750, 0x077F, "Arabic"},     {0x0780, 0x07BF, "Thaana"},
+    {0x07C0, 0x07FF, "N'Ko"},       {0x0800, 0x083F, "Samaritan"},  {0x0840, 0x085F, "Mandaic"},
+    {0x0860, 0x086F, "Syriac"},     {0x0870, 0x08FF, "Arabic"},     {0x0900, 0x097F, "Devanagari"},
+    {0x0980, 0x09FF, "Bengali"},    {0x0A00, 0x0A7F, "Gurmukhi"},   {0x0A80, 0x0AFF, "Gujarati"},
+    {0x0B00, 0x0B7F, "Odia"},       {0x0B80, 0x0BFF, "Tamil"},      {0x0C00, 0x0C7F, "Telugu"},
+    {0x0C80, 0x0CFF, "Kannada"},    {0x0D00, 0x0D7F, "Malayalam"},  {0x0D80, 0x0DFF, "Sinhala"},
+    {0x0E00, 0x0E7F, "Thai"},       {0x0E80, 0x0EFF, "Lao"},        {0x0F00, 0x0FFF, "Tibetan"},
+    {0x1000, 0x109F, "Myanmar"},    {0x10A0, 0x10FF, "Georgian"},   {0x1100, 0x11FF, "Hangul"},
+    {0x1200, 0x139F, "Ethiopic"},   {0x13A0, 0x13FF, "Cherokee"},   {0x1400, 0x167F, "Canadian syllabics"},
+    {0x1680, 0x169F, "Ogham"},      {0x16A0, 0x16FF, "Runic"},      {0x1700, 0x177F, "Philippine (Baybayin)"},
+    {0x1780, 0x17FF, "Khmer"},      {0x1800, 0x18AF, "Mongolian"},  {0x18B0, 0x18FF, "Canadian syllabics"},
+    {0x1900, 0x194F, "Limbu"},      {0x1950, 0x19DF, "Tai"},        {0x19E0, 0x19FF, "Khmer"},
+    {0x1A00, 0x1AAF, "Tai Tham"},   {0x1B00, 0x1B7F, "Balinese"},   {0x1B80, 0x1BBF, "Sundanese"},
+    {0x1BC0, 0x1BFF, "Batak"},      {0x1C00, 0x1C4F, "Lepcha"},     {0x1C50, 0x1C7F, "Ol Chiki"},
+    {0x1C90, 0x1CBF, "Georgian"},   {0x2D00, 0x2D2F, "Georgian"},   {0x2D30, 0x2D7F, "Tifinagh"},
+    {0x2D80, 0x2DDF, "Ethiopic"},   {0x2E80, 0x303F, "Han (CJK)"},  {0x3040, 0x30FF, "Japanese kana"},
+    {0x3100, 0x312F, "Bopomofo"},   {0x3130, 0x318F, "Hangul"},     {0x3190, 0x31EF, "Han (CJK)"},
+    {0x31F0, 0x31FF, "Japanese kana"}, {0x3200, 0x9FFF, "Han (CJK)"}, {0xA000, 0xA4CF, "Yi"},
+    {0xA4D0, 0xA4FF, "Lisu"},       {0xA500, 0xA63F, "Vai"},        {0xA6A0, 0xA6FF, "Bamum"},
+    {0xA800, 0xA82F, "Syloti Nagri"}, {0xA840, 0xA87F, "Phags-pa"}, {0xA880, 0xA8DF, "Saurashtra"},
+    {0xA8E0, 0xA8FF, "Devanagari"}, {0xA900, 0xA92F, "Kayah Li"},   {0xA930, 0xA95F, "Rejang"},
+    {0xA960, 0xA97F, "Hangul"},     {0xA980, 0xA9DF, "Javanese"},   {0xA9E0, 0xA9FF, "Myanmar"},
+    {0xAA00, 0xAA5F, "Cham"},       {0xAA60, 0xAA7F, "Myanmar"},    {0xAA80, 0xAADF, "Tai"},
+    {0xAAE0, 0xAAFF, "Meetei Mayek"}, {0xAB00, 0xAB2F, "Ethiopic"}, {0xAB70, 0xABBF, "Cherokee"},
+    {0xABC0, 0xABFF, "Meetei Mayek"}, {0xAC00, 0xD7FF, "Hangul"},   {0xF900, 0xFAFF, "Han (CJK)"},
+    {0xFB1D, 0xFB4F, "Hebrew"},     {0xFB50, 0xFDFF, "Arabic"},     {0xFE30, 0xFE4F, "Han (CJK)"},
+    {0xFE70, 0xFEFE, "Arabic"},     {0xFF00, 0xFFEF, "Han (CJK)"},  {0x1B000, 0x1B2FF, "Japanese kana"},
+    {0x1E900, 0x1E95F, "Adlam"},    {0x1EE00, 0x1EEFF, "Arabic"},   {0x20000, 0x3FFFF, "Han (CJK)"},
+};
+
+template <typename Row>
+const Row* row_containing(const Row* begin, const Row* end, char32_t cp) {
+    const Row* after = std::upper_bound(begin, end, cp, [](char32_t c, const Row& row) { return c < row.first; });
+    if (after == begin) return nullptr;
+    const Row* row = after - 1;
+    return cp <= row->last ? row : nullptr;
+}
+
+} // namespace
+
+std::optional<std::string_view> unsupported_script(char32_t cp) {
+    const ScriptBlock* block = row_containing(std::begin(kRefusedScripts), std::end(kRefusedScripts), cp);
+    if (!block) return std::nullopt;
+    return block->script;
+}
+
+// [SECTION] Glyph coverage (generated table) ------------------------------------------------
+
+namespace {
+
+struct GlyphRun {
+    char32_t first, last;
+    int chunk;  // index into kFontChunkFiles; -1: embedded in the wasm
+};
+
+#include "glyph_runs.inc"
+
+const GlyphRun* run_of(char32_t cp) { return row_containing(std::begin(kGlyphRuns), std::end(kGlyphRuns), cp); }
+
+} // namespace
+
+bool has_glyph(char32_t cp) { return run_of(cp) != nullptr; }
+
+bool glyph_is_embedded(char32_t cp) {
+    const GlyphRun* run = run_of(cp);
+    return run && run->chunk < 0;
+}
+
+std::string_view font_file_of(char32_t cp) {
+    const GlyphRun* run = run_of(cp);
+    return run && run->chunk >= 0 ? kFontChunkFiles[run->chunk] : std::string_view();
+}
+
+std::vector<std::string> font_files_for(const std::vector<char32_t>& characters) {
+    std::vector<bool> needed(std::size(kFontChunkFiles), false);
+    for (char32_t cp : characters)
+        if (const GlyphRun* run = run_of(cp); run && run->chunk >= 0) needed[run->chunk] = true;
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < needed.size(); ++i)
+        if (needed[i]) files.emplace_back(kFontChunkFiles[i]);
+    return files;
+}
+
+const std::vector<std::string_view>& font_faces() {
+    static const std::vector<std::string_view> faces(std::begin(kFontFaces), std::end(kFontFaces));
+    return faces;
+}
+
+std::vector<char32_t> embedded_characters() {
+    std::vector<char32_t> out;
+    for (const GlyphRun& run : kGlyphRuns)
+        if (run.chunk < 0)
+            for (char32_t cp = run.first; cp <= run.last; ++cp) out.push_back(cp);
+    return out;
+}
+
+} // namespace explainer

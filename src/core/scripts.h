@@ -1,0 +1,48 @@
+// Characters and scripts: which characters of a pack the explainer can draw, which font
+// files hold their glyphs, and which scripts it refuses (no shaping, no right-to-left
+// layout yet). The glyph table is generated from the bundled fonts' cmaps and the
+// ranges in cmake/fonts.cmake (tools/font-subsets.py): it is the only list of covered
+// characters.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace explainer {
+
+// The next code point of well-formed UTF-8 at `at` (advanced past it); U+FFFD for a
+// malformed sequence (one byte is skipped).
+char32_t next_code_point(std::string_view text, std::size_t& at);
+
+// "U+02BB".
+std::string code_point_name(char32_t cp);
+
+// Layout characters the panels never draw as glyphs (C0 controls such as a newline).
+bool is_layout_control(char32_t cp);
+
+// The name of the script `cp` belongs to when the explainer cannot set that script
+// ("Arabic", "Han (CJK)", "Devanagari"), else nullopt.
+std::optional<std::string_view> unsupported_script(char32_t cp);
+
+// True when every bundled font face has a glyph for `cp`.
+bool has_glyph(char32_t cp);
+
+// True when the glyph is embedded in the wasm (no font file to fetch).
+bool glyph_is_embedded(char32_t cp);
+
+// The font file (relative URL, "fonts/u0280.bin") holding `cp`'s glyphs when it is not
+// embedded; "" for embedded or uncovered characters.
+std::string_view font_file_of(char32_t cp);
+
+// Every font file the characters need, in a stable order, without repeats.
+std::vector<std::string> font_files_for(const std::vector<char32_t>& characters);
+
+// The font faces, in the order a font file holds them ("NotoSerif-Regular", ...).
+const std::vector<std::string_view>& font_faces();
+
+// Every embedded character, ascending (the base of the font atlas).
+std::vector<char32_t> embedded_characters();
+
+} // namespace explainer

@@ -1,0 +1,94 @@
+// Every character of a pack is drawn with a real glyph, and names are drawn as the pack
+// writes them. The pack tests/packs/centuries-of-names.json has names in Greek (also
+// polytonic), Cyrillic, Vietnamese and Hawaiian (the ʻokina), events across five
+// centuries and a quote by an anonymous speaker ("A fisherman in Waimea").
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, root } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.server.close(); });
+
+const PACK = 'centuries-of-names.json';
+const pack = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs', PACK), 'utf8'));
+
+async function open(url) {
+  const page = await openPage(browser, url);
+  await settle(page);
+  return page;
+}
+
+// The font chunks (fonts/uXXXX.bin) the page has fetched.
+const fetchedChunks = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
+  .filter((url) => /\/fonts\/u[0-9a-f]{4}\.bin$/.test(url)).map((url) => url.replace(/^.*\/fonts\//, '')));
+
+test('the seed pack needs no font file beyond the embedded ones', async () => {
+  const page = await open(server.url);
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.deepEqual(stats.missingGlyphs, [], 'every character of the seed has a glyph');
+  assert.deepEqual(await fetchedChunks(page), []);
+  assert.ok(stats.atlas.glyphs > 0 && stats.atlas.width > 0 && stats.atlas.height > 0, JSON.stringify(stats.atlas));
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('Greek, Cyrillic, Vietnamese and Hawaiian names are drawn with real glyphs', async () => {
+  const page = await open(server.url + '?pack=/test-packs/' + PACK);
+  const stats = await page.evaluate(() => Explainer.stats());
+  // The atlas lacks none of the pack's characters: nothing is drawn as "?".
+  assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas');
+  // The glyphs came from the chunks the pack needs, among them the ʻokina's.
+  const fetched = await fetchedChunks(page);
+  for (const chunk of ['u0280.bin', 'u0380.bin', 'u0400.bin', 'u1e80.bin', 'u1f80.bin'])
+    assert.ok(fetched.includes(chunk), `${chunk} was fetched (got ${fetched.join(', ')})`);
+  assert.ok(stats.atlas.width <= 2048 && stats.atlas.height <= 2048, `atlas ${stats.atlas.width}×${stats.atlas.height}`);
+  await screenshot(page, 'glyphs-centuries-of-names');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('an anonymous speaker is labelled with exactly the pack\'s name', async () => {
+  const page = await open(server.url + '?pack=/test-packs/' + PACK);
+  const speaker = pack.entities.find((e) => e.id === 'fisherman-in-waimea');
+  assert.equal(speaker.anonymous, true);
+  const label = (await page.evaluate(() => Explainer.locate('fisherman-in-waimea'))).find((r) => r.panel === 'quotes');
+  assert.ok(label, 'the quote card names its speaker');
+  // The label is as wide as the name set in the same face and size (Noto Sans Bold at
+  // ImGui's 14.5 px, no kerning): a prefix such as "Unnamed " would add ~45 px. Dear
+  // ImGui sizes a font by its ascent + descent, CSS by its em: the canvas converts.
+  const expected = await page.evaluate((name) => {
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = 'bold 100px "Noto Sans"';
+    context.fontKerning = 'none';
+    const m = context.measureText(name);
+    return m.width * 14.5 / (m.fontBoundingBoxAscent + m.fontBoundingBoxDescent);
+  }, speaker.name);
+  assert.ok(Math.abs(label.width - expected) <= 3, `speaker label ${label.width.toFixed(1)} px wide; "${speaker.name}" is ${expected.toFixed(1)} px`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('every event is on the timeline and every place on the map', async () => {
+  const page = await open(server.url + '?pack=/test-packs/' + PACK);
+  const missing = [];
+  for (const entity of pack.entities) {
+    const panel = entity.kind === 'event' ? 'timeline' : entity.kind === 'place' ? 'map' : null;
+    if (!panel) continue;
+    const rects = await page.evaluate((id) => Explainer.locate(id), entity.id);
+    if (!rects.some((r) => r.panel === panel)) missing.push(`${entity.id} (${panel})`);
+  }
+  assert.deepEqual(missing, [], 'entities not drawn in their panel in the default view');
+  await page.context().close();
+});
+
+test('a pack in a script the explainer cannot draw shows the validator\'s error', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/broken/script-arabic.json', { expectProblems: true });
+  await page.waitForSelector('#error:not([hidden])');
+  const text = await page.locator('#error').innerText();
+  assert.match(text, /script-arabic\.json: error: at \/entities\/0\/aliases\/0: uses the Arabic script \(U\+063A\), which the explainer cannot draw yet/);
+  assert.equal(await page.locator('#canvas').isVisible(), false);
+  await page.context().close();
+});

@@ -1,0 +1,65 @@
+// Character classification: scripts the validator refuses, the glyph table generated
+// from the bundled fonts, and which font files a pack's characters need.
+#include "core/scripts.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace explainer {
+namespace {
+
+TEST(Scripts, DecodesUtf8CodePoints) {
+    const std::string text = "Kaua\xCA\xBBi \xE1\xBA\xBF \xF0\x9F\x8F\x9B";  // Kauaʻi ế 🏛
+    std::vector<char32_t> out;
+    for (std::size_t at = 0; at < text.size();) out.push_back(next_code_point(text, at));
+    EXPECT_EQ(out, (std::vector<char32_t>{'K', 'a', 'u', 'a', 0x02BB, 'i', ' ', 0x1EBF, ' ', 0x1F3DB}));
+    std::size_t at = 0;
+    EXPECT_EQ(next_code_point("\xE1\xBA", at), 0xFFFDu);  // cut short: replaced, one byte skipped
+    EXPECT_EQ(at, 1u);
+    EXPECT_EQ(code_point_name(0x02BB), "U+02BB");
+    EXPECT_EQ(code_point_name(0x1F3DB), "U+1F3DB");
+}
+
+TEST(Scripts, RefusesScriptsItCannotSet) {
+    const std::pair<char32_t, const char*> refused[] = {
+        {0x0627, "Arabic"}, {0x05D0, "Hebrew"}, {0x0710, "Syriac"}, {0x0780, "Thaana"}, {0x0915, "Devanagari"},
+        {0x0B95, "Tamil"}, {0x0E01, "Thai"}, {0x0E81, "Lao"}, {0x0F40, "Tibetan"}, {0x10D0, "Georgian"},
+        {0x0531, "Armenian"}, {0x4E2D, "Han (CJK)"}, {0x3042, "Japanese kana"}, {0x30AB, "Japanese kana"},
+        {0xAC00, "Hangul"}, {0x20000, "Han (CJK)"}, {0xFEFC, "Arabic"}};
+    for (const auto& [cp, script] : refused) {
+        ASSERT_TRUE(unsupported_script(cp).has_value()) << code_point_name(cp);
+        EXPECT_EQ(*unsupported_script(cp), script) << code_point_name(cp);
+    }
+    for (char32_t cp : {0x41u, 0xE9u, 0x02BBu, 0x0301u, 0x1EBFu, 0x03B1u, 0x1F00u, 0x0416u, 0x0501u, 0x2019u, 0xFEFFu, 0x1F3DBu})
+        EXPECT_FALSE(unsupported_script(cp).has_value()) << code_point_name(cp);
+}
+
+TEST(Scripts, GlyphTableComesFromTheBundledFonts) {
+    // Latin with its extensions, Greek (polytonic too) and Cyrillic have glyphs in every face.
+    for (char32_t cp : {0x41u, 0xFCu, 0x0101u, 0x01B0u, 0x02BBu, 0x0301u, 0x1EBFu, 0x1EC5u, 0x03A9u, 0x1F08u, 0x1FC6u,
+                        0x0416u, 0x0451u, 0x0512u, 0x2014u, 0x20ACu})
+        EXPECT_TRUE(has_glyph(cp)) << code_point_name(cp);
+    for (char32_t cp : {0x1F3DBu, 0x2603u, 0x0627u, 0x4E2Du, 0xFFFDu}) EXPECT_FALSE(has_glyph(cp)) << code_point_name(cp);
+    // The seed's characters are embedded; the rest come in fetched chunks.
+    for (char32_t cp : {0x41u, 0xE9u, 0x2014u, 0x2019u, 0x201Cu, 0x2026u, 0xD7u}) EXPECT_TRUE(glyph_is_embedded(cp)) << code_point_name(cp);
+    EXPECT_FALSE(glyph_is_embedded(0x02BB));
+    EXPECT_EQ(font_file_of(0x02BB), "fonts/u0280.bin");
+    EXPECT_EQ(font_file_of(0x1EBF), "fonts/u1e80.bin");
+    EXPECT_EQ(font_file_of('A'), "");
+    EXPECT_EQ(font_file_of(0x1F3DB), "");
+    const std::vector<char32_t> embedded = embedded_characters();
+    EXPECT_EQ(embedded.front(), 0x20u);
+    EXPECT_LT(embedded.size(), 300u) << "the embedded base stays small (the seed's first load)";
+    EXPECT_EQ(font_faces().size(), 5u);
+}
+
+TEST(Scripts, FontFilesForAPackAreEachChunkOnce) {
+    EXPECT_EQ(font_files_for({'A', 0x2019}), std::vector<std::string>{});
+    EXPECT_EQ(font_files_for({'A', 0x1EC5, 0x02BB, 0x1EBF, 0x02BC, 0x1F3DB}),
+              (std::vector<std::string>{"fonts/u0280.bin", "fonts/u1e80.bin"}));
+}
+
+} // namespace
+} // namespace explainer
