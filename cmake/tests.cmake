@@ -63,6 +63,6 @@ foreach(test ${EXPLAINER_BROWSER_TESTS})
   get_filename_component(name ${test} NAME_WE)
   add_test(NAME browser.${name} COMMAND node --test --test-reporter=spec ${test}
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-  set_tests_properties(browser.${name} PROPERTIES TIMEOUT 900 RESOURCE_LOCK chromium
+  set_tests_properties(browser.${name} PROPERTIES TIMEOUT 1200 RESOURCE_LOCK chromium
                        ENVIRONMENT "EXPLAINER_WEB_DIR=${EXPLAINER_WEB_DIR};EXPLAINER_ROOT=${PROJECT_SOURCE_DIR}")
 endforeach()
