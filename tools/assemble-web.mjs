@@ -5,13 +5,20 @@
 // oEmbed description (oembed.json) and a single-file copy of the explainer
 // (explainer-standalone.html); then prints the raw and gzip size of every file.
 //
-// Usage: node tools/assemble-web.mjs --build BUILD_DIR --out OUT_DIR --root REPO [--base-url URL]
+// Usage: node tools/assemble-web.mjs --build BUILD_DIR --out OUT_DIR --root REPO [--base-url URL] [--pack-origins LIST]
 //   --base-url  The absolute http(s) URL build/web/ will be published at, ending in '/'
 //               (one is added if missing). oembed.json needs it: oEmbed consumers fetch
 //               the description from anywhere, so its iframe cannot use a relative URL.
 //               Default: $EXPLAINER_BASE_URL if set, else http://127.0.0.1:8000/ (what
 //               `node tools/static-server.mjs` serves). Nothing else depends on it: the
 //               pages themselves only use relative URLs.
+//   --pack-origins Origins besides the site's own that `?pack=` may load from (a newsroom's
+//               CDN), separated by spaces or commas: `https://cdn.news.example`. Default:
+//               $EXPLAINER_PACK_ORIGINS, else none. Baked into index.html (<html
+//               data-pack-origins>, read by page.js) and into its Content-Security-Policy.
+//
+// Every page gets a strict Content-Security-Policy in a <meta> (see contentSecurityPolicy
+// below); tools/static-server.mjs repeats it as a header.
 //
 // explainer-standalone.html opens by double-click from file://: styles and scripts are
 // inlined, and the wasm, the default pack and the basemap are embedded as base64 in
@@ -21,6 +28,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
   if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
@@ -42,6 +50,42 @@ function parseBaseUrl(text) {
   return url.href;
 }
 const baseUrl = parseBaseUrl(args['base-url'] || process.env.EXPLAINER_BASE_URL || 'http://127.0.0.1:8000/');
+
+function parsePackOrigins(text) {
+  return text.split(/[\s,]+/).filter(Boolean).map((origin) => {
+    let url;
+    try { url = new URL(origin); } catch (error) { url = null; }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin) {
+      console.error(`assemble-web: pack origin '${origin}' must be an origin like https://cdn.news.example (scheme, host, optional port; no path)`);
+      process.exit(2);
+    }
+    return origin;
+  });
+}
+const packOrigins = parsePackOrigins(args['pack-origins'] ?? process.env.EXPLAINER_PACK_ORIGINS ?? '');
+
+// [SECTION] Content-Security-Policy ----------------------------------------------------------
+// Nothing runs but the site's own files: no inline script or style (the single file
+// names its inline ones by hash), no eval ('wasm-unsafe-eval' only compiles the
+// engine's WebAssembly; the Emscripten glue is linked with -sDYNAMIC_EXECUTION=0), no
+// plugins, no <base>, no form posts. img-src data: is the empty favicon.
+// frame-ancestors cannot be set in a <meta>; the static server leaves it open (embedding
+// anywhere is the point of the explainer).
+function contentSecurityPolicy({ scripts = ["'self'"], styles = ["'self'"], connect = ["'self'"], frames = [], wasm = true }) {
+  return [
+    "default-src 'none'",
+    `script-src ${[...scripts, ...(wasm ? ["'wasm-unsafe-eval'"] : [])].join(' ')}`,
+    `style-src ${styles.join(' ')}`,
+    `connect-src ${connect.join(' ')}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ...(frames.length ? [`frame-src ${frames.join(' ')}`] : []),
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
@@ -95,8 +139,15 @@ const page = fill(shell, {
   DESCRIPTION: escapeHtml(description),
   OEMBED: 'oembed.json',
   SCRIPTS: scripts,
+  PACK_ORIGINS: escapeHtml(packOrigins.join(' ')),
+  CSP: escapeHtml(contentSecurityPolicy({ connect: ["'self'", ...packOrigins] })),
 });
 fs.writeFileSync(path.join(out, 'index.html'), page);
+
+// The embed demo frames the explainer from this same folder.
+fs.writeFileSync(path.join(out, 'embed-demo.html'), fill(fs.readFileSync(path.join(root, 'web', 'embed-demo.html'), 'utf8'), {
+  CSP: escapeHtml(contentSecurityPolicy({ connect: ["'none'"], frames: ["'self'"], wasm: false })),
+}));
 
 // [SECTION] oembed.json --------------------------------------------------------------------
 // A "rich" oEmbed resource: the same iframe the share dialog offers for the opening view.
@@ -108,7 +159,8 @@ const oembed = {
   provider_name: 'Explainer',
   provider_url: baseUrl,
   html: `<iframe src="${escapeHtml(baseUrl + 'index.html?embed=1')}" title="${escapeHtml(title)}" width="100%" height="${embedHeight}" ` +
-        'style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>',
+        'style="border:0;max-width:100%" loading="lazy" allow="clipboard-write" ' +
+        'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" referrerpolicy="strict-origin-when-cross-origin"></iframe>',
   width: embedWidth,
   height: embedHeight,
 };
@@ -121,9 +173,13 @@ fs.writeFileSync(path.join(out, 'oembed.json'), JSON.stringify(oembed, null, 2) 
 // [SECTION] explainer-standalone.html ---------------------------------------------------------
 // Everything in one file. Inline scripts must not contain "</script" (it would end the
 // element early): inside JS strings and comments "<\/script" means the same.
+// Each inline script's hash goes into the page's script-src.
+const inlineHashes = [];
 function inlineScript(code, name) {
   if (/<!--/.test(code)) throw new Error(`assemble-web: ${name} contains "<!--", which cannot be inlined safely`);
-  return `<script>${code.replace(/<\/(script)/gi, '<\\/$1')}</script>`;
+  const body = code.replace(/<\/(script)/gi, '<\\/$1');
+  inlineHashes.push(sha256(body));
+  return `<script>${body}</script>`;
 }
 const inlineData = (id, bytes) => `<script type="application/octet-stream" id="inline-${id}">${bytes.toString('base64')}</script>`;
 {
@@ -135,18 +191,23 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   ];
   if (fs.existsSync(basemap)) data.push(inlineData('basemap', fs.readFileSync(basemap)));
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
+  const scriptTags = [...data,
+    inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
+    inlineScript(fs.readFileSync(path.join(root, 'web', 'page.js'), 'utf8'), 'page.js')].join('\n');
+  const style = `\n${css}`;
   const standalone = fill(shell, {
     TITLE: escapeHtml(title),
     HEADLINE: escapeHtml(headline),
     DESCRIPTION: escapeHtml(description),
     OEMBED: escapeHtml(baseUrl + 'oembed.json'),
-    SCRIPTS: [...data,
-      inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
-      inlineScript(fs.readFileSync(path.join(root, 'web', 'page.js'), 'utf8'), 'page.js')].join('\n'),
+    SCRIPTS: scriptTags,
+    PACK_ORIGINS: '',
+    // It opens from file:// and fetches nothing: the pack inside it is the only pack.
+    CSP: escapeHtml(contentSecurityPolicy({ scripts: inlineHashes, styles: [sha256(style)], connect: ["'self'"] })),
   });
   const stylesheet = '<link rel="stylesheet" href="explainer.css">';
   if (!standalone.includes(stylesheet)) throw new Error(`assemble-web: shell.html no longer links explainer.css as ${stylesheet}`);
-  fs.writeFileSync(path.join(out, 'explainer-standalone.html'), standalone.replace(stylesheet, () => `<style>\n${css}</style>`));
+  fs.writeFileSync(path.join(out, 'explainer-standalone.html'), standalone.replace(stylesheet, () => `<style>${style}</style>`));
 }
 
 // [SECTION] Precompressed copies and sizes -------------------------------------------------

@@ -32,26 +32,58 @@ export function precompressed(req, file) {
   return { file, headers: { 'Vary': 'Accept-Encoding' } };
 }
 
-export function startServer({ dir, port = 0, host = '127.0.0.1', mounts = {}, headers = {} }) {
-  const roots = [['/', path.resolve(dir)], ...Object.entries(mounts).map(([p, d]) => [p.endsWith('/') ? p : p + '/', path.resolve(d)])]
+// Headers every response carries. The pages' Content-Security-Policy is the one in their
+// own <meta> (tools/assemble-web.mjs writes it), repeated as a header, where a browser
+// also applies it to what the <meta> cannot cover. frame-ancestors is left out on
+// purpose: any page may embed the explainer (`frame-ancestors *` would still refuse
+// hosts on non-network schemes such as file:).
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff' };
+const META_CSP = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i;
+const unescapeHtml = (s) => s.replace(/&(quot|#39|lt|gt|amp);/g, (_, e) => ({ quot: '"', '#39': "'", lt: '<', gt: '>', amp: '&' }[e]));
+
+// The file a URL path names inside `base`, or null when it would leave it: `..` in any
+// encoding, backslashes, NUL bytes, and links that point outside are all refused.
+// `base` is a real path (no symbolic links) and the comparison includes the separator,
+// so a sibling folder whose name starts the same (build/web-other) is outside too.
+function fileInside(base, relative) {
+  if (/[\\\0]/.test(relative)) return null;
+  const file = path.resolve(base, '.' + path.sep + relative);
+  if (file !== base && !file.startsWith(base + path.sep)) return null;
+  let real;
+  try { real = fs.realpathSync(file); } catch { return file; }  // missing: a 404 follows
+  return real === base || real.startsWith(base + path.sep) ? real : null;
+}
+
+// `routes`: {'/path': (req, res) => …} answered by code instead of files (tests use it
+// for responses no file gives, such as an endless stream).
+export function startServer({ dir, port = 0, host = '127.0.0.1', mounts = {}, headers = {}, routes = {} }) {
+  const real = (d) => fs.realpathSync(path.resolve(d));
+  const roots = [['/', real(dir)], ...Object.entries(mounts).map(([p, d]) => [p.endsWith('/') ? p : p + '/', real(d)])]
     .sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer((req, res) => {
+    const refuse = (status, text) => res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end(text);
+    if (req.method !== 'GET' && req.method !== 'HEAD') { refuse(405, 'method not allowed'); return; }
     let pathname;
     try {
       pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     } catch {
-      res.writeHead(400).end('bad request');
+      refuse(400, 'bad request');
       return;
     }
+    if (Object.hasOwn(routes, pathname)) { routes[pathname](req, res); return; }
     const [prefix, base] = roots.find(([p]) => pathname.startsWith(p)) || roots[roots.length - 1];
-    let file = path.join(base, pathname.slice(prefix.length));
-    if (!file.startsWith(base)) { res.writeHead(403).end('forbidden'); return; }
+    let file = fileInside(base, pathname.slice(prefix.length));
+    if (!file) { refuse(403, 'forbidden'); return; }
+    // A folder is its index.html, never a listing.
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     const sent = precompressed(req, file);
     fs.readFile(sent.file, (error, data) => {
-      if (error) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${pathname}`); return; }
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'Content-Length': data.length, 'Cache-Control': 'no-cache', ...sent.headers, ...headers });
+      if (error) { refuse(404, `not found: ${pathname}`); return; }
+      const type = TYPES[path.extname(file)] || 'application/octet-stream';
+      const html = type.startsWith('text/html') && (sent.file === file ? data : fs.readFileSync(file));
+      const policy = html && META_CSP.exec(html.toString('utf8', 0, 4096));
+      res.writeHead(200, { 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-cache',
+        ...SECURITY_HEADERS, ...(policy ? { 'Content-Security-Policy': unescapeHtml(policy[1]) } : {}), ...sent.headers, ...headers });
       res.end(req.method === 'HEAD' ? undefined : data);
     });
   });

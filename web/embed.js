@@ -5,12 +5,23 @@
 //   <div data-explainer="https://explainer.example/index.html" data-explainer-link="#v=1&sel=sinjar"></div>
 //   <script async src="https://explainer.example/embed.js"></script>
 //
+// - Which elements: the `[data-explainer]` elements in the page when the script runs (at
+//   DOMContentLoaded if it runs earlier), and any element a host script registers with
+//   ExplainerEmbed.get(element). Markup added later (a reader's comment that kept its
+//   data-* attributes) is never turned into an embed by itself.
+// - Which URLs: only the origin this script was loaded from (its own <script src>),
+//   plus origins the host page names on the script tag:
+//   <script src="…/embed.js" data-explainer-allow-origin="https://other.example https://b.example">.
+//   Any other URL, and anything not http(s), is refused with a console warning.
+// - The iframe is sandboxed (scripts, its own origin, and popups for "Open full
+//   explainer" that escape the sandbox; no forms, no top navigation, no downloads) and
+//   sends no more than its origin as referrer to other sites.
 // - The iframe replaces the element's content (a fallback link, say) and opens
 //   `data-explainer` + `embed=1` + `origin=<this page's origin>` (so the explainer
 //   accepts this page's messages) + the start link: the host URL's own key (below) if
 //   it has one, else `data-explainer-link`. `data-explainer-title` names the iframe.
 // - Height: 720 px, 760 px when the box is 700 px wide or less, until the explainer
-//   reports the height it wants (`resize` messages).
+//   reports the height it wants (`resize` messages), capped at MAX_HEIGHT.
 // - Mirror: each `state` message is written into the host URL's fragment with
 //   history.replaceState, as `explainer=<encodeURIComponent(link)>` for the first embed
 //   in document order, `explainer-2=`, `explainer-3=`… for the next ones. Other parts of
@@ -22,8 +33,8 @@
 // - Host scripts: ExplainerEmbed.get(element | index) -> { select(id), setState(link),
 //   getState(), on(type, fn), off(type, fn), element, iframe }. select/setState/getState
 //   return Promises of the explainer's `state` reply (rejected with the `error` reason);
-//   on('ready' | 'state' | 'resize' | 'error', fn) calls fn(message). `index` counts
-//   `[data-explainer]` elements in document order from 0. A host script that runs before
+//   on('ready' | 'state' | 'resize' | 'error', fn) calls fn(message). `index` counts the
+//   embeds set up so far in document order from 0. A host script that runs before
 //   this (async) script has loaded can wait for its `load` event.
 //
 // Index
@@ -38,7 +49,27 @@
   const KEY = 'explainer';
   const MAX_LINK_CHARS = 8192;        // a link is at most 4096 bytes; longer text is not a link
   const REPLY_TIMEOUT_MS = 10000;
-  const MAX_HEIGHT = 1000000;
+  // The explainer asks for 720-760 px; a dozen phone screens is more than any honest
+  // layout needs. A frame asking for more (a bug, or a hostile page in the frame) would
+  // push the host's own content out of reach.
+  const MAX_HEIGHT = 10000;
+  const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+  // Origins the iframes may point at: this script's own, and what the host page allows.
+  const allowedOrigins = (function () {
+    const script = document.currentScript;
+    const origins = [];
+    try { if (script && script.src) origins.push(new URL(script.src).origin); } catch (e) { /* no origin */ }
+    const extra = script ? (script.getAttribute('data-explainer-allow-origin') || '') : '';
+    for (const origin of extra.split(/\s+/).filter(Boolean)) {
+      let url = null;
+      try { url = new URL(origin); } catch (e) { url = null; }
+      if (url && /^https?:$/.test(url.protocol) && url.origin === origin) origins.push(origin);
+      else console.warn('ExplainerEmbed: data-explainer-allow-origin needs origins like https://explainer.example, not', origin);
+    }
+    if (!origins.length) console.warn('ExplainerEmbed: cannot tell where embed.js was loaded from; no embed is allowed');
+    return origins.filter((o) => o !== 'null');
+  })();
 
   // [SECTION] Host URL -----------------------------------------------------------------------
   // The host's fragment as `&`-separated parts; ours are `explainer[-N]=<encoded link>`.
@@ -91,8 +122,9 @@
     if (byElement.has(element)) return byElement.get(element);
     let url;
     try { url = new URL(element.getAttribute('data-explainer'), document.baseURI); } catch (e) { url = null; }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      console.warn('ExplainerEmbed: data-explainer must be an http(s) URL:', element.getAttribute('data-explainer'));
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !allowedOrigins.includes(url.origin)) {
+      console.warn(`ExplainerEmbed: data-explainer must be an http(s) URL on ${allowedOrigins.join(' or ') || 'an allowed origin'} ` +
+        '(the origin embed.js came from, or one named in data-explainer-allow-origin); refused:', element.getAttribute('data-explainer'));
       byElement.set(element, null);
       return null;
     }
@@ -109,6 +141,8 @@
     iframe.src = url.href;
     iframe.title = element.getAttribute('data-explainer-title') || 'Interactive explainer';
     iframe.allow = 'clipboard-write';
+    iframe.setAttribute('sandbox', SANDBOX);
+    iframe.referrerPolicy = 'strict-origin-when-cross-origin';
     iframe.style.cssText = 'display:block;width:100%;border:0;';
     iframe.style.height = defaultHeight(element) + 'px';
 
@@ -240,21 +274,26 @@
     for (const element of root.querySelectorAll('[data-explainer]')) setUp(element);
   }
 
+  // Once: later markup is only set up when a host script registers it (get(element)).
   function start() {
     scan(document.documentElement);
-    new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) scan(node);
-    }).observe(document.documentElement, { childList: true, subtree: true });
   }
 
   window.ExplainerEmbed = Object.freeze({
-    // The API of one embed: its `[data-explainer]` element (or an element inside it), or
-    // its index in document order from 0. null when there is no such embed.
+    // The API of one embed: its `[data-explainer]` element (or an element inside it),
+    // which sets it up if it is not yet (the way to add an embed after the page has
+    // loaded), or its index among the embeds set up, in document order from 0. null when
+    // there is no such embed (or its URL is refused).
     get(target) {
-      let element = null;
-      if (typeof target === 'number') element = document.querySelectorAll('[data-explainer]')[target] || null;
-      else if (target && target.nodeType === 1) element = target.closest('[data-explainer]');
-      const embed = element ? setUp(element) : null;
+      let embed = null;
+      if (typeof target === 'number') {
+        const inOrder = embeds.slice().sort((a, b) =>
+          a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+        embed = inOrder[target] || null;
+      } else if (target && target.nodeType === 1) {
+        const element = target.closest('[data-explainer]');
+        embed = element ? setUp(element) : null;
+      }
       return embed ? embed.api : null;
     },
   });

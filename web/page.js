@@ -4,9 +4,11 @@
 //
 // Index
 // - [SECTION] Query and errors
+// - [SECTION] Where packs may come from
 // - [SECTION] Loading
 // - [SECTION] Mirror
 // - [SECTION] Surface
+// - [SECTION] Context loss
 // - [SECTION] Public API
 // - [SECTION] Start
 (function () {
@@ -22,10 +24,15 @@
   const $ = (id) => document.getElementById(id);
 
   let failed = false;
-  function showError(title, summary, details) {
+  // `withArticle`: the mirror below holds the article (built by the engine from a pack
+  // that passed validation, or from the site's own pack when the engine cannot run).
+  // Otherwise the mirror is hidden: a refused or invalid pack's text is never shown.
+  function showError(title, summary, details, withArticle = false) {
     failed = true;
     document.body.classList.add('failed');
     $('error').hidden = false;
+    $('error-hint').hidden = !withArticle;
+    $('mirror').hidden = !withArticle;
     $('error-title').textContent = title;
     $('error-summary').textContent = summary;
     const list = $('error-list');
@@ -35,12 +42,38 @@
       item.textContent = line;
       list.appendChild(item);
     }
+    console.error(`Explainer: ${title}: ${summary}`);
     readyReject(new Error(title + ': ' + summary));
   }
 
   let readyResolve, readyReject;
   const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
   ready.catch(() => {});  // failures are shown on the page; callers may still await it
+
+  // [SECTION] Where packs may come from --------------------------------------------------------
+  // A pack is shown under the site's name, so `?pack=` may only name an http(s) URL on
+  // this page's own origin or on an origin the site allowed at build time
+  // (EXPLAINER_PACK_ORIGINS, baked into <html data-pack-origins>). data:, blob:,
+  // javascript:, file: and every other origin are refused before anything is fetched.
+
+  const packOrigins = (document.documentElement.dataset.packOrigins || '').split(/\s+/).filter(Boolean);
+
+  // {url} for a pack the site accepts, or {refusal: the rule it broke}.
+  function checkPackUrl(text) {
+    const site = location.origin === 'null' ? 'this site' : `this site (${location.origin})`;
+    const rule = `packs load only over http(s) from ${site}${packOrigins.length ? ' or ' + packOrigins.join(', ') : ''}`;
+    const shown = JSON.stringify(text.length > 80 ? text.slice(0, 80) + '…' : text);
+    let url;
+    try { url = new URL(text, location.href); } catch (e) { return { refusal: `${shown} is not a URL; ${rule}` }; }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return { refusal: `${shown} is a ${url.protocol} URL; ${rule}` };
+    if (/^\s*[\\/][\\/]/.test(text) && url.origin !== location.origin)
+      return { refusal: `${shown} is a protocol-relative URL to ${url.origin}; ${rule}` };
+    if (url.origin !== location.origin && !packOrigins.includes(url.origin))
+      return { refusal: `${shown} is on ${url.origin}; ${rule}` };
+    if (url.username || url.password) return { refusal: `${shown} carries a user name or password; ${rule}` };
+    return { url: url.href };
+  }
 
   // [SECTION] Loading ------------------------------------------------------------------------
 
@@ -51,6 +84,10 @@
     if (text) $('loading-text').textContent = text;
   }
 
+  // The loader's own limit (kMaxInputBytes in src/core/pack.cpp), checked here first so
+  // that a larger file is never read whole, let alone copied into the wasm heap.
+  const MAX_PACK_BYTES = 4 * 1024 * 1024;
+
   // The decoded sizes of the big downloads, written by the build on page.js's own tag:
   // a compressed response's Content-Length counts compressed bytes, not the decoded
   // bytes the progress bar counts.
@@ -58,31 +95,46 @@
   const decodedSize = (name, fallback) => Number(script && script.dataset[name + 'Bytes']) || fallback;
 
   // Fetches `url` and returns a Response whose body moves the progress bar as it is
-  // read (the expected size makes the bar move before the headers arrive).
-  async function fetchCounted(url, expected, kind) {
-    const response = await fetch(url);
+  // read (the expected size makes the bar move before the headers arrive). `limit`:
+  // refuse more bytes than this, from Content-Length or while streaming, so a larger
+  // body is never read whole.
+  async function fetchCounted(url, expected, kind, limit = Infinity, init = {}) {
+    const response = await fetch(url, init);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+    const tooLarge = (size) => `${url} is ${size} bytes; ${kind} may be at most ${limit} bytes`;
+    const declared = Number(response.headers.get('Content-Length'));
+    if (declared > limit) {  // compressed or not: the decoded body is larger still
+      if (response.body) response.body.cancel().catch(() => {});
+      throw new Error(tooLarge(declared));
+    }
     const encoded = response.headers.get('Content-Encoding');
-    progress.total += (!encoded && Number(response.headers.get('Content-Length'))) || expected;
-    const init = { headers: { 'Content-Type': response.headers.get('Content-Type') || '' } };
+    progress.total += (!encoded && declared) || expected;
+    const responseInit = { headers: { 'Content-Type': response.headers.get('Content-Type') || '' } };
     if (!response.body || typeof TransformStream === 'undefined') {
       const buffer = await response.arrayBuffer();
+      if (buffer.byteLength > limit) throw new Error(tooLarge(buffer.byteLength));
       progress.loaded += buffer.byteLength;
       setProgress(`Loading ${kind}…`);
-      return new Response(buffer, init);
+      return new Response(buffer, responseInit);
     }
+    let size = 0;
     const counter = new TransformStream({
       transform(chunk, controller) {
+        size += chunk.length;
+        if (size > limit) {
+          controller.error(new Error(`${url} is larger than ${limit} bytes (stopped reading there); ${kind} may be at most ${limit} bytes`));
+          return;
+        }
         progress.loaded += chunk.length;
         setProgress(`Loading ${kind}…`);
         controller.enqueue(chunk);
       },
     });
-    return new Response(response.body.pipeThrough(counter), init);
+    return new Response(response.body.pipeThrough(counter), responseInit);
   }
 
-  async function fetchWithProgress(url, expected, kind) {
-    const response = await fetchCounted(url, expected, kind);
+  async function fetchWithProgress(url, expected, kind, limit = Infinity, init = {}) {
+    const response = await fetchCounted(url, expected, kind, limit, init);
     return new Uint8Array(await response.arrayBuffer());
   }
 
@@ -96,10 +148,18 @@
     return bytes;
   }
 
-  function load(name, url, expected, kind) {
+  function load(name, url, expected, kind, limit) {
     const bytes = inlined(name);
     if (bytes) return Promise.resolve(bytes);
-    return fetchWithProgress(url, expected, kind);
+    return fetchWithProgress(url, expected, kind, limit);
+  }
+
+  // The pack: the single-file build's own copy, else `?pack=` if the site accepts it.
+  function loadPack() {
+    const bytes = inlined('pack');
+    if (bytes) return Promise.resolve(bytes);
+    // A redirect could lead to an origin the check above never saw.
+    return fetchWithProgress(packUrl, 60000, 'a pack', MAX_PACK_BYTES, { redirect: 'error' });
   }
 
   // Glyphs beyond the embedded base (Latin extensions, Greek, Cyrillic...) come in font
@@ -240,10 +300,11 @@
   }
 
   // Without the engine, the mirror is plain paragraphs from the pack's JSON.
+  // Returns whether there was an article to show.
   function buildPlainMirror(packText) {
     let pack;
-    try { pack = JSON.parse(packText); } catch (e) { return; }
-    if (!pack || !pack.article || !Array.isArray(pack.article.paragraphs)) return;
+    try { pack = JSON.parse(packText); } catch (e) { return false; }
+    if (!pack || !pack.article || !Array.isArray(pack.article.paragraphs)) return false;
     buildMirror({
       headline: String(pack.article.headline || ''),
       source: String(pack.article.source || ''),
@@ -251,6 +312,7 @@
       published: '',
       paragraphs: pack.article.paragraphs.map((p) => ({ id: String(p.id || ''), text: String(p.text || ''), link: null, spans: [] })),
     });
+    return true;
   }
 
   // [SECTION] Surface --------------------------------------------------------------------------
@@ -288,6 +350,44 @@
     media.reducedMotion.addEventListener('change', reportSurface);
     watchPixelRatio();
     reportSurface();
+  }
+
+  // [SECTION] Context loss ----------------------------------------------------------------------
+  // A phone that backgrounds the tab, a GPU reset or too many WebGL contexts on a news
+  // page take the canvas's context away. The engine stops drawing and drops its GL
+  // objects; preventDefault() tells the browser we want the context back. When it comes
+  // back the engine recreates every GL object and draws the same view (the app state
+  // never left the heap). If it does not come back within RESTORE_WAIT_MS, or the
+  // engine cannot rebuild, the reader gets the HTML article with a short note; a later
+  // restore still brings the canvas back.
+
+  const RESTORE_WAIT_MS = 3000;
+  let restoreTimer = 0;
+
+  function showArticleInstead(note) {
+    document.body.classList.add('lost');
+    $('lost-note').textContent = note;
+    $('lost-note').hidden = false;
+    console.warn('Explainer: ' + note);
+  }
+
+  function startContextWatch() {
+    canvas.addEventListener('webglcontextlost', (event) => {
+      event.preventDefault();
+      module._explainer_context_lost();
+      clearTimeout(restoreTimer);
+      restoreTimer = setTimeout(() => showArticleInstead(
+        'The interactive view lost its graphics and did not get them back, so the article is shown as text.'), RESTORE_WAIT_MS);
+    });
+    canvas.addEventListener('webglcontextrestored', () => {
+      clearTimeout(restoreTimer);
+      if (!module._explainer_context_restored()) {
+        showArticleInstead('The interactive view could not rebuild its graphics, so the article is shown as text.');
+        return;
+      }
+      document.body.classList.remove('lost');
+      $('lost-note').hidden = true;
+    });
   }
 
   // [SECTION] Links and history -------------------------------------------------------------
@@ -336,6 +436,7 @@
   // origin= parameters or the pack's allowedOrigins); replies go to the asking origin,
   // everything else to each allowed origin by name, never to "*".
 
+  const MAX_MESSAGE_BYTES = 8192;
   let allowedOrigins = [];
   let stateTimer = 0;
 
@@ -356,6 +457,15 @@
       let text;
       try { text = JSON.stringify(event.data); } catch (e) { return; }
       if (typeof text !== 'string') return;
+      // The protocol's size limit (kMaxHostMessageBytes), checked before any copy into
+      // the heap. UTF-8 is never shorter than the UTF-16 length, so a longer string is
+      // over the limit; the reply is the one the engine gives (no requestId: a message
+      // that large is not looked into).
+      if (text.length > MAX_MESSAGE_BYTES) {
+        console.warn(`Explainer: a ${text.length}-character message from ${event.origin} was refused unread`);
+        postToHost({ explainer: 1, type: 'error', reason: `message is larger than ${MAX_MESSAGE_BYTES} bytes` }, event.origin);
+        return;
+      }
       const result = JSON.parse(call('explainer_host_message', text, event.origin));
       if (result.history === 'push') recordHistory(2);
       if (result.reply) postToHost(result.reply, event.origin);
@@ -389,21 +499,32 @@
     return url.href;
   }
 
+  // `?pack=` for links and embed codes: only a pack the site accepts ever travels on.
+  function sharedPack() {
+    const pack = query.get('pack');
+    return pack && !checkPackUrl(pack).refusal ? pack : null;
+  }
+
   function fullLink() {
     const url = new URL(location.href);
     url.searchParams.delete('embed');
     url.searchParams.delete('origin');
+    if (!sharedPack()) url.searchParams.delete('pack');
     url.hash = linkOf();
     return url.href;
   }
 
+  // What the explainer needs in a host's iframe (as embed.js sets it): its scripts, its
+  // own origin, and popups for links that open outside the sandbox.
+  const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
   function embedCodes() {
     const base = baseUrl();
-    const pack = query.get('pack') ? '&pack=' + encodeURIComponent(query.get('pack')) : '';
+    const pack = sharedPack() ? '&pack=' + encodeURIComponent(sharedPack()) : '';
     const title = document.title.replace(/"/g, '&quot;');
     const link = linkOf();
     return {
-      iframe: `<iframe src="${base}index.html?embed=1${pack}${link}" title="${title}" width="100%" height="720" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>`,
+      iframe: `<iframe src="${base}index.html?embed=1${pack}${link}" title="${title}" width="100%" height="720" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write" sandbox="${EMBED_SANDBOX}" referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
       script: `<div data-explainer="${base}index.html${pack ? '?' + pack.slice(1) : ''}" data-explainer-link="${link}"></div>\n<script async src="${base}embed.js"></script>`,
     };
   }
@@ -434,6 +555,8 @@
       $('copy-status').textContent = '';
       dialog.showModal();
     });
+    // A button, not <form method="dialog">: a sandboxed embed (no allow-forms) cannot submit forms.
+    $('share-close').addEventListener('click', () => dialog.close());
     dialog.addEventListener('click', (event) => {
       const button = event.target.closest('[data-copy]');
       if (button) copyField(button.dataset.copy);
@@ -504,15 +627,17 @@
     ready,
     // frames: drawn since load; frameMs: mean CPU time of the last 60 frames;
     // recentFrameMs: the CPU time of each of the last 64 frames at most, oldest first.
+    // heapBytes: the size of the wasm memory (it only grows).
     // atlas: the font atlas ({width, height, glyphs, ms}); missingGlyphs: the pack's
     // characters the atlas has no glyph for ("U+02BB"), drawn as "?".
     stats: () => {
-      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], atlas: null, missingGlyphs: [] };
+      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], heapBytes: 0, atlas: null, missingGlyphs: [] };
       const frames = module._explainer_frames();
       const recentFrameMs = [];
       for (let age = Math.min(frames, 64) - 1; age >= 0; --age) recentFrameMs.push(module._explainer_recent_frame_ms(age));
       const { missing, ...atlas } = JSON.parse(call('explainer_font_stats'));
-      return { frames, frameMs: module._explainer_frame_ms(60), recentFrameMs, atlas, missingGlyphs: missing };
+      return { frames, frameMs: module._explainer_frame_ms(60), recentFrameMs,
+        heapBytes: module.HEAPU8.length, atlas, missingGlyphs: missing };
     },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {
@@ -550,12 +675,20 @@
   // [SECTION] Start -----------------------------------------------------------------------------
 
   async function start() {
+    const packCheck = inlined('pack') ? { url: packUrl } : checkPackUrl(packUrl);
+    if (packCheck.refusal) {
+      showError('This pack is not allowed here', packCheck.refusal,
+        ['The explainer shows only packs this site publishes, so that nobody can put words under its name.']);
+      return;
+    }
     if (!document.createElement('canvas').getContext('webgl2')) {
-      const text = await load('pack', packUrl, 60000, 'the article').then((b) => new TextDecoder().decode(b)).catch(() => '');
-      buildPlainMirror(text);
+      // Without the engine the pack cannot be validated; it came from where the site
+      // allows, so its paragraphs are shown as plain text.
+      const text = await loadPack().then((b) => new TextDecoder().decode(b)).catch(() => '');
+      const shown = buildPlainMirror(text);
       showError('This browser cannot show the interactive explainer',
         'WebGL2 is not available (it may be switched off or unsupported by this device).',
-        ['Needed: WebGL2. The article text is below.']);
+        ['Needed: WebGL2.'], shown);
       return;
     }
     setProgress('Loading…');
@@ -565,7 +698,7 @@
       console.warn('Explainer: the basemap could not be loaded:', error.message || error);
       return null;
     });
-    const packLoad = load('pack', packUrl, 60000, 'the article');
+    const packLoad = loadPack();
     // The engine compiles while it downloads; the pack arrives meanwhile.
     const engine = inlined('wasm') || fetchCounted('explainer.wasm', decodedSize('wasm', 600000), 'the engine');
     const started = startEngine(engine);
@@ -583,16 +716,19 @@
       module = await started;
       performance.mark('explainer:engine-started');
     } catch (error) {
-      buildPlainMirror(packText);
-      showError('The explainer could not start', String(error.message || error), []);
+      showError('The explainer could not start', String(error.message || error), [], buildPlainMirror(packText));
       return;
     }
-    if (failed) { buildPlainMirror(packText); return; }
+    if (failed) {
+      // The engine gave up while starting (no WebGL2 context): the pack as plain text.
+      $('mirror').hidden = $('error-hint').hidden = !buildPlainMirror(packText);
+      return;
+    }
     const name = packUrl.split('/').pop().split('?')[0] || 'pack.json';
     const result = JSON.parse(call('explainer_load_pack', packText, name));
     performance.mark('explainer:pack-loaded');
     if (!result.ok) {
-      buildPlainMirror(packText);
+      // The errors, never the text: a pack that fails validation is not an article.
       const count = result.errors.length;
       showError('The content pack has errors',
         `${name}: ${count} error${count === 1 ? '' : 's'} found while loading ${packUrl}.`,
@@ -610,9 +746,14 @@
     startHostMessages();
     // The first frame is a complete one: it waits for the basemap (fetched since the
     // start, so usually here already) rather than drawing the map twice.
+    startContextWatch();
     const basemapBytes = await basemap;
     if (basemapBytes) {
       const pointer = module._malloc(basemapBytes.length);
+      if (!pointer) {
+        console.warn(`Explainer: out of memory for the ${basemapBytes.length}-byte basemap; the map shows no countries`);
+        return;
+      }
       module.HEAPU8.set(basemapBytes, pointer);
       const error = module.UTF8ToString(module._explainer_load_basemap(pointer, basemapBytes.length));
       module._free(pointer);

@@ -157,11 +157,13 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
         line.y = y;
         y += line.height;
         // Trailing spaces are placed (so byte ranges stay contiguous) but must not be
-        // hit or highlighted beyond the ink: clip the last run to the ink width.
-        if (!line.runs.empty()) {
-            PlacedRun& last = line.runs.back();
-            last.width = std::max(0.0f, std::min(last.width, line.width - last.x));
-            while (last.end > last.begin && text[last.end - 1] == ' ') --last.end;
+        // hit or highlighted beyond the ink: clip the runs at the line's end to the ink
+        // width. The spaces may span several runs (a style change among them), so clip
+        // back to the last run that holds ink.
+        for (auto run = line.runs.rbegin(); run != line.runs.rend(); ++run) {
+            run->width = std::max(0.0f, std::min(run->width, line.width - run->x));
+            while (run->end > run->begin && text[run->end - 1] == ' ') --run->end;
+            if (run->end > run->begin) break;
         }
     }
     out.height = y;

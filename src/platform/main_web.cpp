@@ -45,6 +45,10 @@ int g_frames_owed = 0;
 bool g_frame_scheduled = false;
 bool g_animating = false;
 bool g_first_frame_reported = false;
+// Between webglcontextlost and a successful restore: nothing is drawn (every GL object
+// is gone), but input, links and the API keep changing the app state.
+bool g_context_lost = false;
+constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
 unsigned long long g_frames = 0;
 // CPU time of recent frames (ImGui build + GL submission), for Explainer.stats().
 double g_frame_ms[64] = {};
@@ -305,7 +309,7 @@ void rebuild_font_atlas() {
 namespace {
 
 void draw_frame(double now_seconds) {
-    if (!g_app.has_pack || g_surface.css_width <= 0) return;
+    if (!g_app.has_pack || g_surface.css_width <= 0 || g_context_lost) return;
     const double started_ms = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     if (g_app.fonts_dpr != g_surface.dpr || g_app.fonts_stale) rebuild_font_atlas();
@@ -358,7 +362,8 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
     g_frame_scheduled = false;
     draw_frame(time_ms / 1000.0);
     if (g_frames_owed > 0) --g_frames_owed;
-    if (g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch_count > 1) request_frames(1);
+    const bool wants_more = g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch_count > 1;
+    if (wants_more && !g_context_lost) request_frames(1);  // a restore asks again
     return EM_FALSE;
 }
 
@@ -400,6 +405,34 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
     g_surface.chrome_width = chrome_width;
     if (resized) platform::resize_surface();
     platform::request_frames();
+}
+
+// The page calls these from the canvas's webglcontextlost / webglcontextrestored events.
+// On loss the whole OpenGL3 backend is shut down while the context is gone (its deletes
+// are no-ops then, and no stale name survives): its objects (shaders, buffers, the font
+// texture) and its bookkeeping, such as the buffer sizes it would otherwise reuse with
+// glBufferSubData. The map and panels draw through ImGui and own no GL objects.
+EMSCRIPTEN_KEEPALIVE void explainer_context_lost() {
+    if (platform::g_context_lost) return;
+    platform::g_context_lost = true;
+    ImGui_ImplOpenGL3_Shutdown();
+}
+
+// Recreates every GL object and draws the same view; 0 if the context could not be used.
+EMSCRIPTEN_KEEPALIVE int explainer_context_restored() {
+    using namespace platform;
+    if (emscripten_is_webgl_context_lost(g_gl)) return 0;
+    emscripten_webgl_make_context_current(g_gl);
+    while (glGetError() != GL_NO_ERROR) {}  // errors from before the loss are not ours
+    if (!ImGui_ImplOpenGL3_Init(kGlslVersion)) return 0;
+    if (!ImGui_ImplOpenGL3_CreateDeviceObjects() || glGetError() != GL_NO_ERROR || emscripten_is_webgl_context_lost(g_gl)) {
+        ImGui_ImplOpenGL3_Shutdown();  // still lost: the next restore starts from scratch
+        return 0;
+    }
+    g_context_lost = false;
+    resize_surface();
+    request_frames();
+    return 1;
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned explainer_frames() { return static_cast<unsigned>(platform::frames_drawn()); }
@@ -455,7 +488,7 @@ int main() {
     // No font atlas yet: the first frame bakes it once, for the pack's characters at the
     // screen's real pixel ratio (draw_frame), instead of a DPR-1 atlas here that a HiDPI
     // screen would throw away.
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_Init(kGlslVersion);
 
     const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
     emscripten_set_keydown_callback(window, nullptr, true, on_key);

@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: a local static server on a free port serving
 // build/web/ (plus the test packs under /test-packs/), Debian's Chromium driven by
 // playwright-core (headless, SwiftShader WebGL2), and pages that fail the test on any
-// console error or uncaught exception.
+// console error or uncaught exception, and on any Content-Security-Policy violation in
+// any of their frames (every test, even one that expects other problems).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,8 +33,11 @@ export async function launch() {
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, hasTouch = false,
   isMobile = false, colorScheme = 'light', reducedMotion = 'no-preference', expectProblems = false } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, reducedMotion });
+  const violations = [];
+  await watchPolicyViolations(context, violations);
   const page = await context.newPage();
   page.problems = [];
+  page.cspViolations = violations;
   page.on('console', (message) => {
     if (message.type() === 'error') page.problems.push(`console error: ${message.text()}`);
   });
@@ -46,6 +50,25 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 
 export function assertNoProblems(assert, page) {
   assert.deepEqual(page.problems, [], 'the page logged errors');
+  assert.deepEqual(page.cspViolations, [], 'the page broke its Content-Security-Policy');
+}
+
+// Records every `securitypolicyviolation` in every frame of the context's pages into
+// `violations`, and makes context.close() fail when there was one: so every test that
+// opens a page through openPage() requires zero, whatever else it expects.
+export async function watchPolicyViolations(context, violations) {
+  await context.exposeBinding('__explainerTestViolation', (source, text) => violations.push(`${source.frame.url()}: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__explainerTestViolation(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} ` +
+        `at ${event.sourceFile || '?'}:${event.lineNumber}`);
+    });
+  });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+  };
 }
 
 // Waits until the explainer has drawn at least one frame more than `since`, then

@@ -455,12 +455,13 @@ test('script embed: sizes the iframe, drives it, mirrors each view into the host
   assert.deepEqual(viaApi.map((s) => s.link), links, 'getState() resolves with the current views');
   const states = [await first.evaluate(() => Explainer.getState()), await second.evaluate(() => Explainer.getState())];
 
-  // An embed added later: set up by the MutationObserver, API calls queue until ready.
+  // An embed added later: set up when the host script registers it, API calls queue until ready.
   const added = await page.evaluate((base) => {
     const element = document.createElement('div');
     element.setAttribute('data-explainer', base + 'index.html');
     element.setAttribute('data-explainer-link', '#v=1&sel=turkey');
     document.body.appendChild(element);
+    ExplainerEmbed.get(element);
     return new Promise((resolve) => setTimeout(resolve, 0))
       .then(() => ExplainerEmbed.get(2).getState()).then((s) => s.selection);
   }, B.url);
