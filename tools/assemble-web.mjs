@@ -70,6 +70,10 @@ for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.en
   copy(path.join(root, 'content', file), path.join(out, 'content', file));
 const basemap = path.join(build, 'basemap.bin');
 if (fs.existsSync(basemap)) copy(basemap, path.join(out, 'data', 'basemap.bin'));
+// The detail tiles the map fetches when zoomed in (tools/bake-map.mjs).
+const basemapDetail = path.join(build, 'basemap-detail');
+if (fs.existsSync(basemapDetail))
+  for (const file of fs.readdirSync(basemapDetail)) copy(path.join(basemapDetail, file), path.join(out, 'data', 'basemap-detail', file));
 
 // [SECTION] index.html ----------------------------------------------------------------------
 const pack = readPack(path.join(root, defaultPack));

@@ -494,6 +494,7 @@
           firstFrame: () => { document.body.classList.add('ready'); readyResolve(Explainer); },
           stateChanged: onStateChanged,
           fatal: (message) => showError('This browser cannot show the interactive explainer', message, []),
+          fetchBasemapTile: loadBasemapTile,
         },
         print: (text) => console.log(text),
         printErr: (text) => console.warn(text),
@@ -531,6 +532,23 @@
       const error = module.UTF8ToString(module._explainer_load_basemap(pointer, basemapBytes.length));
       module._free(pointer);
       if (error) console.warn('Explainer: the basemap is damaged:', error);
+    }
+  }
+
+  // A detail tile of the basemap, which the map asks for when it zooms in. Without it
+  // the map keeps its simplified world: a failure is only a warning.
+  async function loadBasemapTile(tile, name) {
+    try {
+      const response = await fetch(`data/basemap-detail/${name}.bin`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const pointer = module._malloc(bytes.length);
+      module.HEAPU8.set(bytes, pointer);
+      const error = module.UTF8ToString(module._explainer_load_basemap_tile(tile, pointer, bytes.length));
+      module._free(pointer);
+      if (error) console.warn(`Explainer: basemap tile ${name} is damaged:`, error);
+    } catch (error) {
+      console.warn(`Explainer: basemap tile ${name} could not be loaded:`, error.message || error);
     }
   }
 

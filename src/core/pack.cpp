@@ -758,7 +758,7 @@ struct KindInfo {
 
 const std::vector<KindInfo>& kinds() {
     static const std::vector<KindInfo> table = {
-        {EntityKind::Place, "place", {"location", "country"}},
+        {EntityKind::Place, "place", {"location", "country", "countries"}},
         {EntityKind::Person, "person", {"role", "affiliations", "anonymous", "place"}},
         {EntityKind::Organisation, "organisation", {}},
         {EntityKind::Event, "event", {"date", "places", "participants"}},
@@ -909,11 +909,26 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
                 sink.at(lf.path_of("lon"), "longitude " + format_number(*lon) + " is outside [-180, 180]");
             if (lat && lon) e.location = GeoPoint{.lon = *lon, .lat = *lat};
         }
+        const auto iso_numeric = [](const std::string& code) {
+            return code.size() == 3 && std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        };
         if (const json* c = f.typed("country", false, &json::is_string, "a string")) {
             e.country = c->get<std::string>();
-            const bool numeric = e.country.size() == 3 && std::all_of(e.country.begin(), e.country.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-            if (!numeric)
+            if (!iso_numeric(e.country))
                 sink.at(f.path_of("country"), "expected an ISO 3166-1 numeric code of three digits (\"368\" for Iraq), found " + in_quotes(e.country));
+        }
+        // A region drawn as its countries (Europe as the UN M49 list).
+        if (f.member("countries", false)) {
+            if (!e.country.empty()) sink.at(f.path_of("countries"), "a place has either `country` or `countries`, not both");
+            e.countries = f.strings("countries");
+            if (f.member("countries", false)->is_array() && f.member("countries", false)->empty())
+                sink.at(f.path_of("countries"), "expected at least one ISO 3166-1 numeric code");
+            for (std::size_t i = 0; i < e.countries.size(); ++i) {
+                if (!iso_numeric(e.countries[i]))
+                    sink.at(child(f.path_of("countries"), i), "expected an ISO 3166-1 numeric code of three digits (\"040\" for Austria), found " + in_quotes(e.countries[i]));
+                else if (std::find(e.countries.begin(), e.countries.begin() + static_cast<std::ptrdiff_t>(i), e.countries[i]) != e.countries.begin() + static_cast<std::ptrdiff_t>(i))
+                    sink.at(child(f.path_of("countries"), i), "country " + in_quotes(e.countries[i]) + " is listed twice");
+            }
         }
         break;
     }

@@ -38,6 +38,7 @@ struct FrameResult {
 struct App {
     Pack pack;
     std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it
+    DetailTiles basemap_detail;       // the same in full detail, tile by tile as the map asks
     AppState state;
     AppState defaults;                // the view a link without keys opens
     Fonts fonts;
