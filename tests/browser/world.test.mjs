@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng } from './harness.mjs';
+import { mapRects, mapFrame } from './map-view.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -14,7 +15,6 @@ after(async () => { await browser?.close(); server?.server.close(); });
 const LAND = [0xEC, 0xE6, 0xD6], SEA = [0xCF, 0xE0, 0xEC], LAND_HIGHLIGHT = [0xDC, 0xC9, 0x8F];
 
 const state = (page) => page.evaluate(() => Explainer.getState());
-const mapRects = async (page, id) => (await page.evaluate((id) => Explainer.locate(id), id)).filter((r) => r.panel === 'map');
 const centreOf = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const isColour = (rgb, want, tolerance = 6) => rgb.every((v, i) => Math.abs(v - want[i]) <= tolerance);
 const hex = (rgb) => '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
@@ -22,32 +22,6 @@ const hex = (rgb) => '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join(
 function pixel(image, p) {
   const i = (Math.round(p.y) * image.width + Math.round(p.x)) * 4;
   return [image.data[i], image.data[i + 1], image.data[i + 2]];
-}
-
-// Web Mercator, zoom 0 = the world 256 px wide (src/core/geo.h).
-function world(lat, lon) {
-  const phi = Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI / 180;
-  return { x: (lon + 180) / 360 * 256, y: (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * 256 };
-}
-
-// The map's frame and view: toScreen(lat, lon) in the copy of the world nearest the
-// view's centre, as the map draws markers.
-async function mapFrame(page) {
-  const [view] = await mapRects(page, 'map:view');
-  assert.ok(view, 'the map reports its frame');
-  const { map } = await state(page);
-  const scale = 2 ** map.zoom, centre = world(map.lat, map.lon);
-  const cx = view.x + view.width / 2, cy = view.y + view.height / 2;
-  return {
-    ...view, cx, cy, map,
-    contains: (p, margin = 0) => p.x >= view.x + margin && p.y >= view.y + margin &&
-      p.x <= view.x + view.width - margin && p.y <= view.y + view.height - margin,
-    toScreen: (lat, lon) => {
-      const w = world(lat, lon);
-      const x = w.x + 256 * Math.round((centre.x - w.x) / 256);
-      return { x: cx + (x - centre.x) * scale, y: cy + (w.y - centre.y) * scale };
-    },
-  };
 }
 
 // Every rectangle the map reports (entities and controls) but its frame.
