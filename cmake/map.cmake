@@ -1,8 +1,10 @@
 # The basemap: Natural Earth 1:50m countries (npm world-atlas 2.0.2, public domain)
-# baked by tools/bake-map.mjs into ${CMAKE_BINARY_DIR}/basemap.bin, the file
-# src/core/basemap.h parses. Included from CMakeLists.txt in both the native and the
-# web build. Defines the target `basemap` (part of ALL) and EXPLAINER_BASEMAP_FILE;
-# without node or the npm package it warns and defines neither.
+# baked by tools/bake-map.mjs into ${CMAKE_BINARY_DIR}/basemap.bin (the simplified
+# world, fetched on first load) and ${CMAKE_BINARY_DIR}/basemap-detail/C-R.bin (the full
+# data in 45-degree tiles, fetched when zoomed in), the files src/core/basemap.h parses.
+# Included from CMakeLists.txt in both the native and the web build. Defines the target
+# `basemap` (part of ALL), EXPLAINER_BASEMAP_FILE and EXPLAINER_BASEMAP_DETAIL_DIR;
+# without node or the npm package it warns and defines none of them.
 
 find_program(EXPLAINER_NODE node NO_CMAKE_FIND_ROOT_PATH)
 set(EXPLAINER_WORLD_ATLAS ${PROJECT_SOURCE_DIR}/node_modules/world-atlas/countries-50m.json)
@@ -13,10 +15,18 @@ endif()
 
 # include() shares the includer's scope, so a plain set() is what reaches it.
 set(EXPLAINER_BASEMAP_FILE ${CMAKE_BINARY_DIR}/basemap.bin)
+set(EXPLAINER_BASEMAP_DETAIL_DIR ${CMAKE_BINARY_DIR}/basemap-detail)
+# 8 columns of 45 degrees x 4 rows (kDetailColumns, kDetailRows in basemap.h).
+set(basemap_outputs ${EXPLAINER_BASEMAP_FILE})
+foreach(col RANGE 7)
+  foreach(row RANGE 3)
+    list(APPEND basemap_outputs ${EXPLAINER_BASEMAP_DETAIL_DIR}/${col}-${row}.bin)
+  endforeach()
+endforeach()
 add_custom_command(
-  OUTPUT ${EXPLAINER_BASEMAP_FILE}
-  COMMAND ${EXPLAINER_NODE} ${PROJECT_SOURCE_DIR}/tools/bake-map.mjs ${EXPLAINER_BASEMAP_FILE} ${EXPLAINER_WORLD_ATLAS}
+  OUTPUT ${basemap_outputs}
+  COMMAND ${EXPLAINER_NODE} ${PROJECT_SOURCE_DIR}/tools/bake-map.mjs ${CMAKE_BINARY_DIR} ${EXPLAINER_WORLD_ATLAS}
   DEPENDS ${PROJECT_SOURCE_DIR}/tools/bake-map.mjs ${EXPLAINER_WORLD_ATLAS}
   COMMENT "Baking the basemap from Natural Earth (world-atlas countries-50m)"
   VERBATIM)
-add_custom_target(basemap ALL DEPENDS ${EXPLAINER_BASEMAP_FILE})
+add_custom_target(basemap ALL DEPENDS ${basemap_outputs})

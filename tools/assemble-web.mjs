@@ -119,6 +119,10 @@ if (fs.existsSync(basemap)) copy(basemap, path.join(out, 'data', 'basemap.bin'))
 const fontChunks = path.join(build, 'font-chunks', 'fonts');
 if (fs.existsSync(fontChunks))
   for (const file of fs.readdirSync(fontChunks)) copy(path.join(fontChunks, file), path.join(out, 'fonts', file));
+// The detail tiles the map fetches when zoomed in (tools/bake-map.mjs).
+const basemapDetail = path.join(build, 'basemap-detail');
+if (fs.existsSync(basemapDetail))
+  for (const file of fs.readdirSync(basemapDetail)) copy(path.join(basemapDetail, file), path.join(out, 'data', 'basemap-detail', file));
 
 // [SECTION] index.html ----------------------------------------------------------------------
 const pack = readPack(path.join(root, defaultPack));

@@ -1,14 +1,20 @@
 #!/usr/bin/env node
-// Bakes the explainer's basemap: Natural Earth 1:50m countries (npm world-atlas 2.0.2,
-// public domain) clipped to Western Europe .. Iraq, written as the compact binary the
-// engine parses with parse_basemap() (src/core/basemap.h, which documents the format).
+// Bakes the explainer's basemap from Natural Earth 1:50m countries (npm world-atlas 2.0.2,
+// public domain) into the compact binary the engine parses with parse_basemap()
+// (src/core/basemap.h, which documents the format), at two levels of detail:
+// - basemap.bin: the whole world, every country, its shared arcs simplified
+//   (Douglas–Peucker, so neighbours keep one border) to what a world or continent view
+//   shows. The page fetches it on first load.
+// - basemap-detail/C-R.bin: the full 1:50m data cut into 45-degree tiles (column C from
+//   lon -180, row R from the south), fetched when the reader zooms in.
 //
-// Usage: node tools/bake-map.mjs OUT.bin [countries-50m.json]
+// Usage: node tools/bake-map.mjs OUT_DIR [countries-50m.json]
 // Output is deterministic: same input, same bytes.
 //
 // Index of this file:
 // [SECTION] Format constants (keep in step with src/core/basemap.h)
 // [SECTION] TopoJSON decoding
+// [SECTION] Simplification
 // [SECTION] Clipping to the region
 // [SECTION] Quantization and clean-up
 // [SECTION] Label anchors (pole of inaccessibility)
@@ -16,7 +22,7 @@
 // [SECTION] Binary writer
 // [SECTION] Main
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,10 +30,16 @@ import { fileURLToPath } from 'node:url';
 
 const MAGIC = 'EXMB';
 const VERSION = 1;
-// Clip region in degrees: the Atlantic edge of Portugal to the Persian Gulf, the Sahel
-// to the North Cape. Every place the explainer names (Paris .. Sinjar) is well inside.
-const REGION = { west: -30, south: 0, east: 75, north: 72 };
 const MAX_GRID = 65535; // quantized coordinates are uint16
+const MERCATOR_MAX_LAT = 85.051128779806592; // the square Web Mercator world
+const WORLD = { west: -180, south: -MERCATOR_MAX_LAT, east: 180, north: MERCATOR_MAX_LAT };
+// The world layer: arcs simplified to this many degrees (under 2 px below zoom 4,
+// where the detail tiles take over), on a grid this many source steps wide.
+const WORLD_TOLERANCE_DEG = 0.15;
+const WORLD_GRID_COARSENING = 8;
+// Detail tiles (kDetailTileDegrees and kDetailRowEdges in basemap.h).
+const TILE_DEGREES = 45;
+const TILE_ROW_EDGES = [-MERCATOR_MAX_LAT, -45, 0, 45, MERCATOR_MAX_LAT];
 
 // [SECTION] TopoJSON decoding --------------------------------------------------------
 
@@ -62,14 +74,43 @@ function polygonsOf(geometry) {
     return [];
 }
 
+// [SECTION] Simplification -----------------------------------------------------------
+
+// Douglas–Peucker on one arc, in source grid units; the ends are always kept. Arcs are
+// shared between neighbours, so simplifying them (not the rings) keeps borders whole.
+function simplifyArc(arc, tolerance) {
+    if (tolerance <= 0 || arc.length <= 2) return arc;
+    const keep = new Uint8Array(arc.length);
+    keep[0] = keep[arc.length - 1] = 1;
+    const stack = [[0, arc.length - 1]];
+    while (stack.length > 0) {
+        const [a, b] = stack.pop();
+        let farthest = -1;
+        let at = -1;
+        for (let i = a + 1; i < b; i++) {
+            const d = segmentDistanceSq(arc[i][0], arc[i][1], arc[a], arc[b]);
+            if (d > farthest) {
+                farthest = d;
+                at = i;
+            }
+        }
+        if (at < 0 || farthest <= tolerance * tolerance) continue;
+        keep[at] = 1;
+        stack.push([a, at], [at, b]);
+    }
+    return arc.filter((_, i) => keep[i]);
+}
+
 // [SECTION] Clipping to the region ---------------------------------------------------
 
 // Natural Earth cuts shapes at the antimeridian, but a few rings (Russia's mainland,
 // Fiji) still jump from lon +180 to -180 and back: on the sphere a zero-length step, in
 // the plane an edge across the whole world that clipping would drag through the
-// region. Make such points continuous (lon beyond +-180), then pick the 360-degree
-// shift that puts the most of the shape inside the box.
-function unwrapAntimeridian(points, turn, box) {
+// region. Make such points continuous (lon beyond +-180); the caller clips the result
+// in each copy of the world. A ring around a pole (Antarctica) ends a whole turn from
+// where it started: on the sphere it encloses the pole, so in the plane it is closed
+// along the map's edge at that pole (`poleY`, in grid units).
+function unwrapAntimeridian(points, turn, closed, poleY) {
     let offset = 0;
     let jumped = false;
     const out = points.map((p, i) => {
@@ -82,20 +123,17 @@ function unwrapAntimeridian(points, turn, box) {
         return [p[0] + offset, p[1]];
     });
     if (!jumped) return points;
-    const xs = out.map((p) => p[0]);
-    const lo = Math.min(...xs);
-    const hi = Math.max(...xs);
-    let best = 0;
-    let bestOverlap = -Infinity;
-    for (const shift of [0, -turn, turn]) {
-        const overlap = Math.min(hi + shift, box.east) - Math.max(lo + shift, box.west);
-        if (overlap > bestOverlap) {
-            bestOverlap = overlap;
-            best = shift;
-        }
+    if (closed && offset !== 0) {
+        const meanY = out.reduce((sum, p) => sum + p[1], 0) / out.length;
+        const y = meanY < poleY.equator ? poleY.south : poleY.north;
+        out.push([out[out.length - 1][0], y], [out[0][0], y]);
     }
-    return out.map(([x, y]) => [x + best, y]);
+    return out;
 }
+
+// The world's copies a shape may reach into after unwrapping, in source grid units.
+const worldShifts = (turn) => [0, -turn, turn];
+const shifted = (points, dx) => (dx === 0 ? points : points.map(([x, y]) => [x + dx, y]));
 
 // Sutherland–Hodgman against the four sides of an axis-aligned box. Points are [x, y]
 // in any unit; the ring is implicitly closed. A concave ring that leaves and re-enters
@@ -195,37 +233,46 @@ function lerp(a, b, t) {
 
 // [SECTION] Quantization and clean-up ------------------------------------------------
 
-// The output grid is the source's own grid (same step), re-based at the region's
-// south-west corner: source vertices land exactly on it, clip points are rounded.
-function makeGrid(transform) {
-    const [stepLon, stepLat] = transform.scale;
+// The output grid is the source's own grid (or every `coarsening`-th line of it),
+// re-based at the region's south-west corner: source vertices land exactly on it when
+// it is not coarsened; clip points are rounded.
+function makeGrid(transform, region, coarsening) {
+    const [sourceStepLon, sourceStepLat] = transform.scale;
     const [translateLon, translateLat] = transform.translate;
-    const firstCol = Math.floor((REGION.west - translateLon) / stepLon);
-    const firstRow = Math.floor((REGION.south - translateLat) / stepLat);
+    const firstCol = Math.floor((region.west - translateLon) / sourceStepLon);
+    const firstRow = Math.floor((region.south - translateLat) / sourceStepLat);
     const grid = {
-        stepLon,
-        stepLat,
-        originLon: translateLon + firstCol * stepLon,
-        originLat: translateLat + firstRow * stepLat,
+        stepLon: sourceStepLon * coarsening,
+        stepLat: sourceStepLat * coarsening,
+        originLon: translateLon + firstCol * sourceStepLon,
+        originLat: translateLat + firstRow * sourceStepLat,
         firstCol,
         firstRow,
-        turn: Math.round(360 / stepLon), // 360 degrees of longitude in grid units
+        coarsening,
+        turn: Math.round(360 / sourceStepLon), // 360 degrees of longitude in source grid units
+    };
+    // The poles and the equator in source grid units.
+    grid.poles = {
+        south: (-90 - translateLat) / sourceStepLat,
+        equator: -translateLat / sourceStepLat,
+        north: (90 - translateLat) / sourceStepLat,
     };
     // The clip box in source grid units, so clipping happens before any rounding.
     grid.box = {
-        west: (REGION.west - translateLon) / stepLon,
-        east: (REGION.east - translateLon) / stepLon,
-        south: (REGION.south - translateLat) / stepLat,
-        north: (REGION.north - translateLat) / stepLat,
+        west: (region.west - translateLon) / sourceStepLon,
+        east: (region.east - translateLon) / sourceStepLon,
+        south: (region.south - translateLat) / sourceStepLat,
+        north: (region.north - translateLat) / sourceStepLat,
     };
-    const maxCol = Math.ceil(grid.box.east) - firstCol;
-    const maxRow = Math.ceil(grid.box.north) - firstRow;
+    const maxCol = (Math.ceil(grid.box.east) - firstCol) / coarsening;
+    const maxRow = (Math.ceil(grid.box.north) - firstRow) / coarsening;
     if (maxCol > MAX_GRID || maxRow > MAX_GRID) throw new Error('region too large for a uint16 grid');
     return grid;
 }
 
 function quantize(points, grid) {
-    return points.map(([x, y]) => [Math.round(x) - grid.firstCol, Math.round(y) - grid.firstRow]);
+    const c = grid.coarsening;
+    return points.map(([x, y]) => [Math.round((x - grid.firstCol) / c), Math.round((y - grid.firstRow) / c)]);
 }
 
 function samePoint(a, b) {
@@ -501,28 +548,47 @@ class Writer {
 
 // [SECTION] Main ---------------------------------------------------------------------
 
-function bake(topology) {
-    const grid = makeGrid(topology.transform);
-    const arcs = decodeArcs(topology);
+// One basemap file: every country's polygons within `region` (in each copy of the
+// world they reach), with arcs simplified to `toleranceDeg` on a grid coarsened by
+// `coarsening`.
+function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
+    const grid = makeGrid(topology.transform, region, coarsening);
+    const rawArcs = decodeArcs(topology);
+    const tolerance = toleranceDeg / topology.transform.scale[0];
+    const simplifiedArcs = rawArcs.map((arc) => simplifyArc(arc, tolerance));
     const geometries = topology.objects.countries.geometries;
+
+    const polygonsFrom = (geometry, arcs) => {
+        const polygons = [];
+        for (let polygon of polygonsOf(geometry)) {
+            // Antarctica's mainland comes as a ring along the pole with the coast as its
+            // hole: on the sphere the land between them, in the plane the coast closed
+            // along the map's edge (see unwrapAntimeridian).
+            const atPole = (arcIndices) => ringFromArcs(arcIndices, arcs).every(([, y]) => Math.abs(y - grid.poles.south) < 1 || Math.abs(y - grid.poles.north) < 1);
+            if (polygon.length > 1 && atPole(polygon[0])) polygon = polygon.slice(1);
+            const unwrapped = polygon.map((arcIndices) => unwrapAntimeridian(ringFromArcs(arcIndices, arcs), grid.turn, true, grid.poles));
+            for (const shift of worldShifts(grid.turn)) {
+                const rings = [];
+                for (const [r, ring360] of unwrapped.entries()) {
+                    const ring = dedupe(quantize(clipRingToBox(shifted(ring360, shift), grid.box), grid), true);
+                    if (ring.length < 3 || ringArea(ring) === 0) {
+                        if (r === 0) break; // no outer ring left: the holes go with it
+                        continue;
+                    }
+                    rings.push(ring);
+                }
+                if (rings.length > 0) polygons.push(rings);
+            }
+        }
+        return polygons;
+    };
 
     const countries = [];
     for (const geometry of geometries) {
-        const polygons = [];
-        for (const polygon of polygonsOf(geometry)) {
-            const rings = [];
-            for (const [r, arcIndices] of polygon.entries()) {
-                const ring360 = unwrapAntimeridian(ringFromArcs(arcIndices, arcs), grid.turn, grid.box);
-                const clipped = clipRingToBox(ring360, grid.box);
-                const ring = dedupe(quantize(clipped, grid), true);
-                if (ring.length < 3 || ringArea(ring) === 0) {
-                    if (r === 0) break; // no outer ring left: the holes go with it
-                    continue;
-                }
-                rings.push(ring);
-            }
-            if (rings.length > 0) polygons.push(rings);
-        }
+        let polygons = polygonsFrom(geometry, simplifiedArcs);
+        // A country smaller than the tolerance (Monaco, Nauru) keeps its full shape, so
+        // that every country of the source is there to name and highlight.
+        if (polygons.length === 0 && tolerance > 0) polygons = polygonsFrom(geometry, rawArcs);
         if (polygons.length === 0) continue;
         countries.push({
             id: geometry.id ?? '',
@@ -532,11 +598,14 @@ function bake(topology) {
         });
     }
 
-    const { coast, border } = classifyArcs(geometries, arcs.length);
+    const { coast, border } = classifyArcs(geometries, rawArcs.length);
     const clipLines = (arcIndices) =>
         mergeLines(
             arcIndices
-                .flatMap((arc) => clipLineToBox(unwrapAntimeridian(arcs[arc], grid.turn, grid.box), grid.box))
+                .flatMap((arc) => {
+                    const line = unwrapAntimeridian(simplifiedArcs[arc], grid.turn, false);
+                    return worldShifts(grid.turn).flatMap((shift) => clipLineToBox(shifted(line, shift), grid.box));
+                })
                 .map((piece) => dedupe(quantize(piece, grid), false))
                 .filter((piece) => piece.length >= 2),
         );
@@ -547,10 +616,10 @@ function bake(topology) {
     for (const c of MAGIC) w.u8(c.charCodeAt(0));
     w.u16(VERSION);
     w.u16(0); // flags, none defined
-    w.f64(REGION.west);
-    w.f64(REGION.south);
-    w.f64(REGION.east);
-    w.f64(REGION.north);
+    w.f64(region.west);
+    w.f64(region.south);
+    w.f64(region.east);
+    w.f64(region.north);
     w.f64(grid.originLon);
     w.f64(grid.originLat);
     w.f64(grid.stepLon);
@@ -579,20 +648,38 @@ function bake(topology) {
 }
 
 function main() {
-    const [outPath, inputArg] = process.argv.slice(2);
-    if (!outPath) {
-        console.error('usage: node tools/bake-map.mjs OUT.bin [countries-50m.json]');
+    const [outDir, inputArg] = process.argv.slice(2);
+    if (!outDir) {
+        console.error('usage: node tools/bake-map.mjs OUT_DIR [countries-50m.json]');
         process.exit(2);
     }
     const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
     const inputPath = inputArg ?? resolve(root, 'node_modules/world-atlas/countries-50m.json');
     const topology = JSON.parse(readFileSync(inputPath, 'utf8'));
-    const { bytes, countries, coastlines, borders } = bake(topology);
-    writeFileSync(outPath, bytes);
+
+    const world = bake(topology, WORLD, { toleranceDeg: WORLD_TOLERANCE_DEG, coarsening: WORLD_GRID_COARSENING });
+    writeFileSync(resolve(outDir, 'basemap.bin'), world.bytes);
     console.log(
-        `basemap: ${bytes.length} bytes raw, ${countries.length} countries, ` +
-            `${coastlines.length} coastlines, ${borders.length} borders -> ${outPath}`,
+        `basemap: world ${world.bytes.length} bytes raw, ${world.countries.length} countries, ` +
+            `${world.coastlines.length} coastlines, ${world.borders.length} borders`,
     );
+    const tileDir = resolve(outDir, 'basemap-detail');
+    mkdirSync(tileDir, { recursive: true });
+    let tileBytes = 0;
+    for (let col = 0; col * TILE_DEGREES < 360; col++) {
+        for (let row = 0; row + 1 < TILE_ROW_EDGES.length; row++) {
+            const region = {
+                west: -180 + col * TILE_DEGREES,
+                east: -180 + (col + 1) * TILE_DEGREES,
+                south: TILE_ROW_EDGES[row],
+                north: TILE_ROW_EDGES[row + 1],
+            };
+            const tile = bake(topology, region);
+            writeFileSync(resolve(tileDir, `${col}-${row}.bin`), tile.bytes);
+            tileBytes += tile.bytes.length;
+        }
+    }
+    console.log(`basemap: detail tiles ${tileBytes} bytes raw -> ${tileDir}`);
 }
 
 main();

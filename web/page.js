@@ -176,6 +176,7 @@
     chunks.forEach((bytes, i) => {
       if (!bytes) return;
       const pointer = module._malloc(bytes.length);
+      if (!pointer) { console.warn(`Explainer: out of memory for the ${bytes.length}-byte font file ${files[i]}`); return; }
       module.HEAPU8.set(bytes, pointer);
       const error = module.ccall('explainer_add_font_chunk', 'string', ['string', 'number', 'number'], [files[i], pointer, bytes.length]);
       module._free(pointer);
@@ -791,6 +792,7 @@
             readyResolve(Explainer);
           },
           stateChanged: onStateChanged,
+          fetchBasemapTile: loadBasemapTile,
           fatal: (message) => showError('This browser cannot show the interactive explainer', message, []),
         },
         print: (text) => console.log(text),
@@ -798,6 +800,24 @@
         onAbort: (what) => showError('The explainer stopped', String(what), []),
       }).then(resolve, reject);
     });
+  }
+
+  // A detail tile of the basemap, which the map asks for when it zooms in. Without it
+  // the map keeps its simplified world: a failure is only a warning.
+  async function loadBasemapTile(tile, name) {
+    try {
+      const response = await fetch(`data/basemap-detail/${name}.bin`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const pointer = module._malloc(bytes.length);
+      if (!pointer) throw new Error(`out of memory for its ${bytes.length} bytes`);
+      module.HEAPU8.set(bytes, pointer);
+      const error = module.UTF8ToString(module._explainer_load_basemap_tile(tile, pointer, bytes.length));
+      module._free(pointer);
+      if (error) console.warn(`Explainer: basemap tile ${name} is damaged:`, error);
+    } catch (error) {
+      console.warn(`Explainer: basemap tile ${name} could not be loaded:`, error.message || error);
+    }
   }
 
   window.addEventListener('error', (event) => {

@@ -2,10 +2,12 @@
 // [SECTION] Bounded reader
 // [SECTION] Parsing
 // [SECTION] Queries
+// [SECTION] Detail tiles
 // [SECTION] Meshes
 #include "basemap.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 
@@ -362,6 +364,39 @@ std::optional<size_t> country_at(const Basemap& map, GeoPoint point) {
         }
     }
     return std::nullopt;
+}
+
+// [SECTION] Detail tiles -----------------------------------------------------------
+
+GeoBox detail_tile_box(int tile) {
+    assert(tile >= 0 && tile < kDetailTileCount && "detail tile index out of range");
+    const int column = tile / kDetailRows, row = tile % kDetailRows;
+    return {-180.0 + column * kDetailTileDegrees, kDetailRowEdges[static_cast<size_t>(row)],
+            -180.0 + (column + 1) * kDetailTileDegrees, kDetailRowEdges[static_cast<size_t>(row) + 1]};
+}
+
+std::string detail_tile_name(int tile) {
+    return std::to_string(tile / kDetailRows) + "-" + std::to_string(tile % kDetailRows);
+}
+
+std::vector<int> detail_tiles_in(const GeoBox& box) {
+    std::vector<int> out;
+    if (!(box.west <= box.east && box.south <= box.north)) return out;
+    // Columns counted from lon -180 without wrapping, then wrapped; a box a whole turn
+    // wide or more meets every column.
+    const double first = std::floor((box.west + 180.0) / kDetailTileDegrees);
+    const double last = std::floor((box.east + 180.0) / kDetailTileDegrees);
+    std::array<bool, kDetailColumns> columns{};
+    for (double c = first; c <= last && c < first + kDetailColumns; c += 1.0)
+        columns[static_cast<size_t>(((static_cast<long long>(c) % kDetailColumns) + kDetailColumns) % kDetailColumns)] = true;
+    for (int column = 0; column < kDetailColumns; ++column) {
+        if (!columns[static_cast<size_t>(column)]) continue;
+        for (int row = 0; row < kDetailRows; ++row) {
+            if (box.north >= kDetailRowEdges[static_cast<size_t>(row)] && box.south <= kDetailRowEdges[static_cast<size_t>(row) + 1])
+                out.push_back(column * kDetailRows + row);
+        }
+    }
+    return out;
 }
 
 // [SECTION] Meshes -----------------------------------------------------------------

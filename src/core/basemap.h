@@ -1,7 +1,8 @@
 // The explainer's own basemap: Natural Earth 1:50m countries (public domain, npm
-// world-atlas 2.0.2) clipped to lon -30..75, lat 0..72 by tools/bake-map.mjs, parsed
-// here from its compact binary form, then triangulated for drawing and queried for
-// hit testing.
+// world-atlas 2.0.2) baked by tools/bake-map.mjs at two levels of detail: the whole
+// world simplified (basemap.bin, loaded first) and the full data in detail tiles
+// (basemap-detail/C-R.bin, loaded when the map zooms in). Parsed here from their
+// compact binary form, then triangulated for drawing and queried for hit testing.
 //
 // File format "EXMB" version 1 (all multi-byte fixed fields little-endian):
 //   header (88 bytes)
@@ -23,6 +24,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +61,32 @@ struct Basemap {
 std::optional<Basemap> parse_basemap(const uint8_t* data, size_t size, std::string* error = nullptr);
 
 const Country* find_country(const Basemap& map, std::string_view id);
+
+// [SECTION] Detail tiles: the full data cut into a grid of kDetailColumns x kDetailRows
+// boxes (45 degrees east-west from lon -180; rows split at the equator and +-45), each
+// its own basemap file, fetched for the part of the world in view when zoomed in.
+inline constexpr int kDetailColumns = 8;
+inline constexpr int kDetailRows = 4;
+inline constexpr int kDetailTileCount = kDetailColumns * kDetailRows;
+inline constexpr double kDetailTileDegrees = 360.0 / kDetailColumns;
+inline constexpr std::array<double, kDetailRows + 1> kDetailRowEdges = {-kMercatorMaxLat, -45.0, 0.0, 45.0,
+                                                                         kMercatorMaxLat};
+// Below this zoom the simplified world (0.15 degrees) is within 2 px of the full data.
+inline constexpr double kDetailMinZoom = 4.0;
+
+GeoBox detail_tile_box(int tile);        // tile = column * kDetailRows + row
+std::string detail_tile_name(int tile);  // "C-R", the file's name without ".bin"
+// The tiles whose boxes meet `box` (west may be < -180 and east > 180: the world
+// wraps), each once, in ascending order.
+std::vector<int> detail_tiles_in(const GeoBox& box);
+
+// The detail tiles the app holds, and which the map asked for. The map panel appends
+// to `wanted`; the platform passes those to the page, which loads each into `tiles`.
+struct DetailTiles {
+    std::array<std::optional<Basemap>, kDetailTileCount> tiles;
+    std::array<bool, kDetailTileCount> requested{};
+    std::vector<int> wanted;
+};
 
 // Index into map.countries of the country containing the point, if any.
 std::optional<size_t> country_at(const Basemap& map, GeoPoint point);

@@ -68,6 +68,8 @@ GeoPoint unproject(Vec2d world) {
 
 double zoom_scale(double zoom) { return std::exp2(zoom); }
 
+double wrap_near(double x, double near_x) { return x + kWorldSizePx * std::round((near_x - x) / kWorldSizePx); }
+
 Vec2d geo_to_screen(const MapView& view, Viewport viewport, GeoPoint geo) {
     const double scale = zoom_scale(view.zoom);
     const Vec2d p = project(geo), c = world_centre(view);
@@ -90,10 +92,26 @@ MapView view_at_world(Vec2d world_centre, double zoom) {
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom) {
     if (points.empty()) return MapView{};
     Vec2d lo = project(points[0]), hi = lo;
+    std::vector<double> xs;
+    xs.reserve(points.size());
     for (const GeoPoint& g : points) {
         const Vec2d p = project(g);
-        lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
-        hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+        xs.push_back(p.x);
+        lo.y = std::min(lo.y, p.y);
+        hi.y = std::max(hi.y, p.y);
+    }
+    // East-west the box is the world less its widest empty gap between two points
+    // (the gap across the antimeridian included): it starts just east of that gap.
+    std::sort(xs.begin(), xs.end());
+    double widest_gap = xs.front() + kWorldSizePx - xs.back();
+    lo.x = xs.front();
+    hi.x = xs.back();
+    for (std::size_t i = 1; i < xs.size(); ++i) {
+        if (xs[i] - xs[i - 1] > widest_gap) {
+            widest_gap = xs[i] - xs[i - 1];
+            lo.x = xs[i];
+            hi.x = xs[i - 1] + kWorldSizePx;
+        }
     }
     // A viewport smaller than its padding still gets one pixel to fit into.
     const double room_x = std::max(1.0, viewport.width - 2.0 * padding_px);
@@ -102,7 +120,7 @@ MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double pad
     const double span_x = hi.x - lo.x, span_y = hi.y - lo.y;
     if (span_x > 0.0) zoom = std::min(zoom, std::log2(room_x / span_x));
     if (span_y > 0.0) zoom = std::min(zoom, std::log2(room_y / span_y));
-    return view_at_world({(lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0}, zoom);
+    return view_at_world({wrap_near((lo.x + hi.x) / 2.0, kWorldSizePx / 2.0), (lo.y + hi.y) / 2.0}, zoom);
 }
 
 MapView zoom_about(const MapView& view, Viewport viewport, Vec2d screen_anchor, double new_zoom) {
@@ -130,7 +148,8 @@ MapView clamp_view(const MapView& view, Viewport viewport, const ViewLimits& lim
         if (hi - lo <= 2.0 * half_extent) return (lo + hi) / 2.0;
         return std::clamp(c, lo + half_extent, hi - half_extent);
     };
-    centre.x = clamp_axis(centre.x, region_lo.x, region_hi.x, viewport.width / 2.0 / scale);
+    if (limits.wrap_longitude) centre.x = wrap_near(centre.x, kWorldSizePx / 2.0);
+    else centre.x = clamp_axis(centre.x, region_lo.x, region_hi.x, viewport.width / 2.0 / scale);
     centre.y = clamp_axis(centre.y, region_lo.y, region_hi.y, viewport.height / 2.0 / scale);
     return view_at_world(centre, zoom);
 }
@@ -172,6 +191,10 @@ std::vector<GeoPoint> great_circle_points(GeoPoint a, GeoPoint b, int count) {
     return out;
 }
 
+void unwrap_world_x(std::span<Vec2d> points) {
+    for (std::size_t i = 1; i < points.size(); ++i) points[i].x = wrap_near(points[i].x, points[i - 1].x);
+}
+
 // [SECTION] Scale bar ----------------------------------------------------------------
 
 double metres_per_pixel(double lat, double zoom) {
@@ -211,6 +234,7 @@ FlyPath make_fly_path(const MapView& from, const MapView& to, Viewport viewport)
     path.viewport_width = std::max(1.0, viewport.width);
     path.from_world = world_centre(from);
     path.to_world = world_centre(to);
+    path.to_world.x = wrap_near(path.to_world.x, path.from_world.x);
     path.from_width = path.viewport_width / zoom_scale(from.zoom);
     path.to_width = path.viewport_width / zoom_scale(to.zoom);
 

@@ -26,8 +26,8 @@ struct Viewport {
     double height = 0.0;  // CSS px
 };
 
-// South-west / north-east corners; no antimeridian crossing (the explainer's region
-// does not need it).
+// South-west / north-east corners; no antimeridian crossing (a shape across it is kept
+// as two boxes, or with east beyond 180).
 struct GeoBox {
     double west = 0.0;
     double south = 0.0;
@@ -45,6 +45,10 @@ Vec2d project(GeoPoint geo);     // latitude clamped to +-kMercatorMaxLat
 GeoPoint unproject(Vec2d world);
 double zoom_scale(double zoom);  // 2^zoom: CSS px per world unit
 
+// The world repeats every kWorldSizePx east and west: x moved by whole turns to lie
+// within half a turn of near_x (the copy of the world nearest a view's centre).
+double wrap_near(double x, double near_x);
+
 Vec2d geo_to_screen(const MapView& view, Viewport viewport, GeoPoint geo);
 GeoPoint screen_to_geo(const MapView& view, Viewport viewport, Vec2d screen);
 // The view whose centre is the given world point (the inverse of centring).
@@ -52,7 +56,9 @@ MapView view_at_world(Vec2d world_centre, double zoom);
 
 // [SECTION] View fitting, zooming, clamping
 // Largest zoom (capped at max_zoom) that shows every point with padding_px to spare on
-// each side, centred on their bounding box. No points: the world at zoom 0.
+// each side, centred on their bounding box. Longitudes wrap: the box takes the shorter
+// way round (points on both sides of 180 fit a Pacific view), and the centre's
+// longitude is in -180..180. No points: the world at zoom 0.
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom);
 
 // Zooms to new_zoom keeping the geo point under screen_anchor where it is (wheel and
@@ -64,10 +70,12 @@ struct ViewLimits {
     double min_zoom = 0.0;
     double max_zoom = 0.0;
     GeoBox region;  // data region the viewport must not leave
+    bool wrap_longitude = false;  // the world repeats east-west: only latitude is kept in the region
 };
 // Zoom into [min_zoom, max_zoom]; then the centre moves so that the viewport stays
 // inside the region; on an axis where the viewport is larger than the region, the
-// region is centred instead.
+// region is centred instead. With wrap_longitude the centre's longitude is only
+// brought into -180..180 (the same place on the wrapped map).
 MapView clamp_view(const MapView& view, Viewport viewport, const ViewLimits& limits);
 
 // [SECTION] Great circles
@@ -76,8 +84,13 @@ double km_to_miles(double km);
 // `count` points (>= 2, endpoints included) evenly spaced along the shorter great-circle
 // arc from a to b, by spherical linear interpolation. Antipodal endpoints have no
 // unique arc: the one through the North Pole is chosen (through lon 0 if a is a pole).
-// Longitudes are in -180..180; an arc crossing the antimeridian jumps there.
+// Longitudes are in -180..180; an arc crossing the antimeridian jumps there
+// (unwrap_world_x makes its projection continuous).
 std::vector<GeoPoint> great_circle_points(GeoPoint a, GeoPoint b, int count);
+
+// Moves each point after the first by whole turns of the world to within half a turn of
+// the one before: a line across the antimeridian becomes continuous in world units.
+void unwrap_world_x(std::span<Vec2d> points);
 
 // [SECTION] Scale bar
 // Ground metres per CSS px, east-west at a latitude (WGS84 ellipsoid parallel radius,
@@ -111,6 +124,7 @@ struct FlyPath {
 };
 inline constexpr double kFlyRho = 1.41421356237309505;  // zoom-out eagerness (the paper's sqrt 2)
 
+// Pans the short way round the world (from lon 170 to -170 crosses 180).
 FlyPath make_fly_path(const MapView& from, const MapView& to, Viewport viewport);
 // Suggested duration in seconds: grows with the path length S, clamped to 0.4..2 s,
 // a range that reads as motion without keeping the reader waiting; 0 for no motion.

@@ -981,12 +981,19 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
             if (!is_country_code(e.country))
                 sink.at(f.path_of("country"), "expected an ISO 3166-1 numeric code of three digits (\"368\" for Iraq), found " + in_quotes(e.country));
         }
-        e.countries = f.strings("countries");
-        for (std::size_t i = 0; i < e.countries.size(); ++i)
-            if (!is_country_code(e.countries[i]))
-                sink.at(child(f.path_of("countries"), i), "expected an ISO 3166-1 numeric code of three digits (\"040\" for Austria), found " + in_quotes(e.countries[i]));
-        if (v.contains("countries") && e.countries.empty())
-            sink.at(f.path_of("countries"), "a region needs at least one country");
+        // A region drawn as its countries (Europe as the UN M49 list).
+        if (f.member("countries", false)) {
+            if (!e.country.empty()) sink.at(f.path_of("countries"), "a place has either `country` or `countries`, not both");
+            e.countries = f.strings("countries");
+            if (f.member("countries", false)->is_array() && f.member("countries", false)->empty())
+                sink.at(f.path_of("countries"), "expected at least one ISO 3166-1 numeric code");
+            for (std::size_t i = 0; i < e.countries.size(); ++i) {
+                if (!is_country_code(e.countries[i]))
+                    sink.at(child(f.path_of("countries"), i), "expected an ISO 3166-1 numeric code of three digits (\"040\" for Austria), found " + in_quotes(e.countries[i]));
+                else if (std::find(e.countries.begin(), e.countries.begin() + static_cast<std::ptrdiff_t>(i), e.countries[i]) != e.countries.begin() + static_cast<std::ptrdiff_t>(i))
+                    sink.at(child(f.path_of("countries"), i), "country " + in_quotes(e.countries[i]) + " is listed twice");
+            }
+        }
         break;
     }
     case EntityKind::Person:

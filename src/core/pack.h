@@ -82,7 +82,7 @@ struct Entity {
     // place
     std::optional<GeoPoint> location;  // optional for a country or region: its shape stands for it
     std::string country;      // ISO 3166-1 numeric of a country-level place ("368")
-    std::vector<std::string> countries;  // a region drawn as its countries (ISO 3166-1 numeric)
+    std::vector<std::string> countries;  // ISO 3166-1 numeric codes of a region drawn as its countries
     // person
     std::string role;
     std::vector<std::string> affiliations;  // organisation ids

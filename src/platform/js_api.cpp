@@ -87,6 +87,16 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
     return result(out.dump());
 }
 
+// Parses detail tile `tile` (data/basemap-detail/C-R.bin); "" or the reason it failed.
+EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap_tile(int tile, const uint8_t* bytes, size_t size) {
+    if (tile < 0 || tile >= kDetailTileCount) return result("no detail tile " + std::to_string(tile));
+    std::string error;
+    std::optional<Basemap>& slot = platform::app().basemap_detail.tiles[static_cast<size_t>(tile)];
+    slot = parse_basemap(bytes, size, &error);
+    platform::request_frames();
+    return result(slot ? std::string() : error);
+}
+
 EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return result(state_to_json(platform::app().state)); }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_entities() { return result(entities_to_json(platform::app().pack)); }

@@ -287,6 +287,19 @@ void set_cursor(ImGuiMouseCursor cursor) {
     EM_ASM({ Module['canvas'].style.cursor = UTF8ToString($0); }, css);
 }
 
+// The detail tiles the map asked for this frame: the page fetches each and hands it to
+// explainer_load_basemap_tile.
+void fetch_basemap_tiles() {
+    DetailTiles& detail = g_app.basemap_detail;
+    for (const int tile : detail.wanted) {
+        EM_ASM({
+            const host = Module['explainerHost'];
+            if (host && host.fetchBasemapTile) host.fetchBasemapTile($0, UTF8ToString($1));
+        }, tile, detail_tile_name(tile).c_str());
+    }
+    detail.wanted.clear();
+}
+
 void open_url(const std::string& url) {
     EM_ASM({ window.open(UTF8ToString($0), '_blank', 'noopener'); }, url.c_str());
 }
@@ -350,6 +363,7 @@ void draw_frame(double now_seconds) {
     set_cursor(ImGui::GetMouseCursor());
     g_animating = result.animating;
     if (!result.open_url.empty()) open_url(result.open_url);
+    fetch_basemap_tiles();
     if (result.history != ChangeKind::None || result.selection_changed)
         notify_state_change(result.history, result.selection_changed);
     if (!g_first_frame_reported) {

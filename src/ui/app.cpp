@@ -392,6 +392,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     ctx.touch = ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_IsTouchScreen;
     ctx.gesture = &info.gesture;
     ctx.located = &app.located;
+    ctx.basemap_detail = &app.basemap_detail;
     ctx.animating = &result.animating;
     ctx.open_url = &result.open_url;
     app.selection_changed_by_user = false;

@@ -50,6 +50,7 @@ struct App {
     Pack pack;
     std::uint64_t pack_revision = 0;  // counts the packs set: what panels key their caches on
     std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it
+    DetailTiles basemap_detail;       // the same in full detail, tile by tile as the map asks
     AppState state;
     AppState defaults;                // the view a link without keys opens
     Fonts fonts;

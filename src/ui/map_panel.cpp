@@ -7,14 +7,20 @@
 // places fitted to the panel's real size, goes out marked `fitted` and becomes the
 // default links leave out. Flights, drags and the caches below are the panel's own.
 //
+// The world wraps east-west: the basemap is drawn in every copy of the world the view
+// shows, and each marker, label and arc in the copy nearest the view's centre. Below
+// kDetailMinZoom the simplified world layer is drawn; from there on, the detail tile
+// of each 45-degree box in view, clipped to its box (the world layer stands in until
+// the tile arrives).
+//
 // Drawing cost: ImGui 1.86's WebGL backend cannot use ImDrawCmd::VtxOffset, so one
-// window's draw list holds at most 65,536 vertices (16-bit indices). The 1:50m basemap
-// has ~32k polygon and ~22k line vertices (anti-aliased lines take two a point), more
-// than that and far more than a screen shows. So the panel draws one level of detail a
-// zoom: the lines simplified to half a pixel there (Douglas–Peucker, shared by both
-// sides of a border), the countries re-triangulated from the same points, built
-// lazily for the countries in view and cached. The first view (1280 x 800 page) then
-// takes ~15k vertices in all; a budget check keeps any panel size under the limit.
+// window's draw list holds at most 65,536 vertices (16-bit indices). So the panel
+// draws one level of detail a zoom: the lines simplified to half a pixel there
+// (Douglas–Peucker, shared by both sides of a border), the countries re-triangulated
+// from the same points, built lazily for the countries in view and cached per layer;
+// a budget check keeps any panel size under the limit. Labels, markers and country
+// highlights are laid out once per change of view, pack, selection, hover or time
+// (the Scene cache), not every frame.
 //
 // Index
 // - [SECTION] Constants and helpers
@@ -47,7 +53,8 @@ namespace {
 
 // [SECTION] Constants and helpers ----------------------------------------------------------
 
-constexpr double kMinZoom = 2.0;
+// Zoom 10 shows ~40 m a pixel, far finer than the 1:50m coastlines: enough for places
+// in a city; the least zoom shows the whole world's height.
 constexpr double kMaxZoom = 10.0;
 // The first view: app_set_pack fits every place into this nominal viewport; the panel
 // refits the same places to its real size until the reader moves the map.
@@ -125,11 +132,20 @@ WorldBox world_box(const GeoBox& geo) {
 struct Projector {
     double scale = 1;
     Vec2d offset;   // includes the panel's origin: results are canvas CSS px
+    Vec2d centre;   // the view's centre, world units
     Projector(const MapView& view, Viewport viewport, ImVec2 origin) {
         scale = zoom_scale(view.zoom);
-        const Vec2d centre = project({.lon = view.lon, .lat = view.lat});
+        centre = project({.lon = view.lon, .lat = view.lat});
         offset = {origin.x + viewport.width / 2.0 - centre.x * scale, origin.y + viewport.height / 2.0 - centre.y * scale};
     }
+    // The same view drawing the copy of the world `copy` turns east of the first.
+    Projector copy_of_world(int copy) const {
+        Projector p = *this;
+        p.offset.x += copy * kWorldSizePx * scale;
+        return p;
+    }
+    // A point in the copy of the world nearest the view's centre.
+    ImVec2 nearest(Vec2d world) const { return (*this)({wrap_near(world.x, centre.x), world.y}); }
     ImVec2 operator()(Vec2d world) const {
         return ImVec2(static_cast<float>(world.x * scale + offset.x), static_cast<float>(world.y * scale + offset.y));
     }
@@ -358,8 +374,12 @@ const Lod& lod_lines(BasemapCache& cache, int lod) {
 struct PlaceItem {
     std::size_t entity = 0;
     Vec2d world;
-    bool country_level = false;  // drawn as its country's shape and name, not a dot
-    int country = -1;            // index into Basemap::countries, when found
+    // A country (`country`) or a region (`countries`): drawn as its countries' shapes,
+    // named at its location, no dot.
+    bool country_level = false;
+    bool has_point = false;                // a `location`; else named at its shapes' label point
+    std::vector<std::string> country_ids;  // ISO 3166-1 numeric codes
+    std::vector<int> countries;            // indices into Basemap::countries, those found
 };
 
 // A figure the pack can recompute: the great-circle distance between two places.
@@ -376,6 +396,7 @@ struct PackCache {
     std::size_t entity_count = 0;
     std::vector<PlaceItem> places;
     std::vector<GeoPoint> all_points;     // every located place, in app_set_pack's order
+    MapView nominal;                      // app_set_pack's first view of them
     std::vector<ArcItem> arcs;
     std::vector<std::optional<int>> first_event_day;
     const Country* countries_for = nullptr;  // basemap the country indices refer to
@@ -388,12 +409,20 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack) {
     cache.entity_count = pack.entities.size();
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
-        // A country without a point of its own is placed at its shape's label point once
-        // the basemap is known (resolve_countries).
-        if (e.kind != EntityKind::Place || (!e.location && e.country.empty())) continue;
-        cache.places.push_back({i, e.location ? project(*e.location) : Vec2d{}, !e.country.empty(), -1});
+        // A country or region without a point of its own is named at its shapes' label
+        // point once the basemap is known (resolve_countries).
+        const bool has_shape = !e.country.empty() || !e.countries.empty();
+        if (e.kind != EntityKind::Place || (!e.location && !has_shape)) continue;
+        PlaceItem& place = cache.places.emplace_back();
+        place.entity = i;
+        place.has_point = e.location.has_value();
+        if (e.location) place.world = project(*e.location);
+        place.country_ids = e.countries;
+        if (!e.country.empty()) place.country_ids.push_back(e.country);
+        place.country_level = has_shape;
         if (e.location) cache.all_points.push_back(*e.location);
     }
+    cache.nominal = fit_view(cache.all_points, kNominalViewport, kFitPadding, kFitMaxZoom);
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
         if (e.kind != EntityKind::Figure || !e.check || e.check->kind != "distance") continue;
@@ -405,6 +434,7 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack) {
         ArcItem arc;
         arc.figure = i;
         for (const GeoPoint& g : great_circle_points(*a.location, *b.location, 65)) arc.world.push_back(project(g));
+        unwrap_world_x(arc.world);  // continuous across the antimeridian
         const double km = distance_km(*a.location, *b.location);
         arc.line1 = thousands(km) + " km / " + thousands(km_to_miles(km)) + " mi by great circle";
         if (!e.value.empty()) arc.line2 = "article: " + e.value;
@@ -414,16 +444,24 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack) {
     cache.first_event_day = first_event_day_by_entity(pack);
 }
 
-void resolve_countries(PackCache& cache, const Pack& pack, const Basemap* map) {
+void resolve_countries(PackCache& cache, const Basemap* map) {
     const Country* key = map ? map->countries.data() : nullptr;
     if (cache.countries_for == key) return;
     cache.countries_for = key;
     for (PlaceItem& place : cache.places) {
-        place.country = -1;
-        if (!map || !place.country_level) continue;
-        if (const Country* c = find_country(*map, pack.entities[place.entity].country)) {
-            place.country = static_cast<int>(c - map->countries.data());
-            if (!pack.entities[place.entity].location) place.world = project(c->label);
+        place.countries.clear();
+        if (!map) continue;
+        Vec2d label_sum{};
+        for (const std::string& id : place.country_ids)
+            if (const Country* c = find_country(*map, id)) {
+                place.countries.push_back(static_cast<int>(c - map->countries.data()));
+                const Vec2d label = project(c->label);
+                label_sum.x += label.x, label_sum.y += label.y;
+            }
+        // The mean of its countries' label points: a country's own, a region's middle.
+        if (!place.has_point && !place.countries.empty()) {
+            const double n = static_cast<double>(place.countries.size());
+            place.world = {label_sum.x / n, label_sum.y / n};
         }
     }
 }
@@ -443,9 +481,18 @@ struct Flight {
     double start = 0, duration = 0;
 };
 
+// Fitted again only when the panel's size changes (a fit is O(places)).
+struct FirstViewCache {
+    bool valid = false;
+    Viewport viewport;
+    MapView view;
+};
+
 struct MapPanel {
     PackCache pack;
-    BasemapCache basemap;
+    BasemapCache basemap;                                  // the world layer
+    std::array<BasemapCache, kDetailTileCount> tiles;      // the detail tiles, as they arrive
+    FirstViewCache first;
 
     bool known = false;
     MapView expected;            // what state.map holds unless someone else changed it
@@ -506,22 +553,34 @@ MapView flight_target(const Flight& f, Viewport viewport) {
 
 // [SECTION] View targets ------------------------------------------------------------------------
 
-ViewLimits view_limits(const Basemap* map, Viewport viewport) {
+// The whole Mercator world, wrapping east-west; zoomed out, its height fills the panel.
+ViewLimits view_limits(Viewport viewport) {
     ViewLimits limits;
-    // Beyond the baked region there is no land data: the view stays inside it, so the
-    // least zoom is the one at which the region just covers the panel.
-    limits.region = map ? map->region : GeoBox{-180, -kMercatorMaxLat, 180, kMercatorMaxLat};
-    const WorldBox box = world_box(limits.region);
-    double cover = kMinZoom;
-    if (box.x1 > box.x0 && box.y1 > box.y0)
-        cover = std::max(std::log2(viewport.width / (box.x1 - box.x0)), std::log2(viewport.height / (box.y1 - box.y0)));
-    limits.min_zoom = std::clamp(cover, kMinZoom, kMaxZoom);
+    limits.region = GeoBox{-180, -kMercatorMaxLat, 180, kMercatorMaxLat};
+    limits.wrap_longitude = true;
+    limits.min_zoom = std::clamp(std::log2(viewport.height / kWorldSizePx), 0.0, kMaxZoom);
     limits.max_zoom = kMaxZoom;
     return limits;
 }
 
-MapView first_view(const PackCache& cache, Viewport viewport, const ViewLimits& limits) {
-    return clamp_view(fit_view(cache.all_points, viewport, kFitPadding, kFitMaxZoom), viewport, limits);
+MapView first_view(const PackCache& cache, FirstViewCache& memo, Viewport viewport, const ViewLimits& limits) {
+    if (!memo.valid || memo.viewport.width != viewport.width || memo.viewport.height != viewport.height) {
+        memo = {true, viewport, clamp_view(fit_view(cache.all_points, viewport, kFitPadding, kFitMaxZoom), viewport, limits)};
+    }
+    return memo.view;
+}
+
+// Two corners of each polygon of the country: fitting them takes the shorter way round
+// the world, so Fiji on both sides of 180 fits as Fiji.
+void add_country_extent(const Country& country, std::vector<GeoPoint>& points) {
+    for (const CountryPolygon& polygon : country.polygons) {
+        GeoBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
+        for (const GeoPoint& g : polygon.rings.front()) {
+            b = {std::min(b.west, g.lon), std::min(b.south, g.lat), std::max(b.east, g.lon), std::max(b.north, g.lat)};
+        }
+        points.push_back({.lon = b.west, .lat = b.south});
+        points.push_back({.lon = b.east, .lat = b.north});
+    }
 }
 
 // The view that shows a selection: one town centred with its region around it, a
@@ -536,10 +595,8 @@ std::optional<MapView> selection_view(const PanelContext& ctx, const PackCache& 
         const Entity& e = ctx.pack.entities[*index];
         const auto place = std::find_if(cache.places.begin(), cache.places.end(),
                                         [&](const PlaceItem& p) { return p.entity == *index; });
-        if (ctx.basemap && place != cache.places.end() && place->country >= 0) {
-            const GeoBox& b = ctx.basemap->countries[static_cast<std::size_t>(place->country)].bounds;
-            points.push_back({.lon = b.west, .lat = b.south});
-            points.push_back({.lon = b.east, .lat = b.north});
+        if (ctx.basemap && place != cache.places.end() && !place->countries.empty()) {
+            for (const int c : place->countries) add_country_extent(ctx.basemap->countries[static_cast<std::size_t>(c)], points);
             whole_country = true;
         } else if (e.location) {
             points.push_back(*e.location);
@@ -581,15 +638,25 @@ void stroke(ImDrawList* draw, const ImVec2* points, int count, ImU32 colour, flo
     if (count - start >= 2) draw->AddPolyline(points + start, count - start, colour, ImDrawFlags_None, thickness);
 }
 
-void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, const WorldBox& visible, int lod,
-                  std::span<const int> highlight) {
+// How strongly the pack lights up a country: 0, 1 related, 2 hovered or selected.
+// `levels` is sorted by ISO code (Scene::highlight).
+int highlight_of(std::span<const std::pair<std::string, int>> levels, std::string_view id) {
+    if (id.empty()) return 0;
+    const auto at = std::lower_bound(levels.begin(), levels.end(), id,
+                                     [](const std::pair<std::string, int>& l, std::string_view key) { return l.first < key; });
+    return at != levels.end() && at->first == id ? at->second : 0;
+}
+
+// One layer (the world or a detail tile) in one copy of the world.
+void draw_layer(const PanelContext& ctx, MapPanel& m, BasemapCache& cache, const Projector& proj, const WorldBox& visible,
+                int lod, std::span<const std::pair<std::string, int>> highlight) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Theme& theme = ctx.theme;
-    BasemapCache& cache = m.basemap;
     const std::size_t n = cache.boxes.size();
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
     const float scale = static_cast<float>(proj.scale);
     const float ox = static_cast<float>(proj.offset.x), oy = static_cast<float>(proj.offset.y);
+    auto level = [&](std::size_t i) { return highlight_of(highlight, cache.map->countries[i].id); };
 
     // Land: each country's triangles, written straight into the draw list.
     for (std::size_t i = 0; i < n; ++i) {
@@ -597,7 +664,7 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
         const LodCountry& mesh = lod_country(cache, lod, i);
         if (mesh.indices.empty()) continue;
         if (draw->VtxBuffer.Size + static_cast<int>(mesh.vertices.size()) > kBasemapVertexBudget) continue;
-        const ImU32 colour = highlight[i] > 0 ? theme.land_highlight : theme.land;
+        const ImU32 colour = level(i) > 0 ? theme.land_highlight : theme.land;
         draw->PrimReserve(static_cast<int>(mesh.indices.size()), static_cast<int>(mesh.vertices.size()));
         const unsigned base = draw->_VtxCurrentIdx;
         for (const Vec2f& v : mesh.vertices) draw->PrimWriteVtx(ImVec2(v.x * scale + ox, v.y * scale + oy), uv, colour);
@@ -620,15 +687,65 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
     stroke_all(lines.coastlines, theme.coast);
 
     // Outlines of the countries the reader points at or selected.
+    if (highlight.empty()) return;
     const ImU32 outline = theme.kind[static_cast<int>(EntityKind::Place)];
     for (std::size_t i = 0; i < n; ++i) {
-        if (highlight[i] < 2 || !cache.boxes[i].intersects(visible)) continue;
+        if (!cache.boxes[i].intersects(visible) || level(i) < 2) continue;
         for (const std::vector<Vec2f>& ring : lod_country(cache, lod, i).rings) {
             if (draw->VtxBuffer.Size + 4 * static_cast<int>(ring.size()) > kBasemapVertexBudget) break;
             m.scratch.clear();
             for (const Vec2f& p : ring) m.scratch.push_back(ImVec2(p.x * scale + ox, p.y * scale + oy));
             m.scratch.push_back(m.scratch.front());
             stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), outline, 2.0f);
+        }
+    }
+}
+
+// The cache of detail tile `tile`, when it has arrived; otherwise asks for it once.
+BasemapCache* detail_layer(const PanelContext& ctx, MapPanel& m, int tile) {
+    DetailTiles& detail = *ctx.basemap_detail;
+    const std::size_t t = static_cast<std::size_t>(tile);
+    if (!detail.tiles[t]) {
+        if (!detail.requested[t]) {
+            detail.requested[t] = true;
+            detail.wanted.push_back(tile);
+        }
+        return nullptr;
+    }
+    BasemapCache& cache = m.tiles[t];
+    if (cache.map != &*detail.tiles[t] || cache.countries_data != detail.tiles[t]->countries.data())
+        reset_basemap_cache(cache, &*detail.tiles[t]);
+    return &cache;
+}
+
+// Every copy of the world the view shows; zoomed in, tile by tile.
+void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, const WorldBox& visible, double zoom,
+                  std::span<const std::pair<std::string, int>> highlight) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const int lod = lod_for_zoom(zoom);
+    const bool detail = zoom >= kDetailMinZoom && ctx.basemap_detail;
+    const int first = static_cast<int>(std::floor(visible.x0 / kWorldSizePx));
+    const int last = static_cast<int>(std::floor(visible.x1 / kWorldSizePx));
+    for (int copy = first; copy <= last; ++copy) {
+        const Projector p = proj.copy_of_world(copy);
+        const double dx = copy * kWorldSizePx;
+        const WorldBox v{std::max(visible.x0 - dx, 0.0), visible.y0, std::min(visible.x1 - dx, kWorldSizePx), visible.y1};
+        if (!detail) {
+            draw_layer(ctx, m, m.basemap, p, v, lod, highlight);
+            continue;
+        }
+        const GeoPoint north_west = unproject({v.x0, v.y0}), south_east = unproject({v.x1, v.y1});
+        for (const int tile : detail_tiles_in({north_west.lon, south_east.lat, south_east.lon, north_west.lat})) {
+            const WorldBox t = world_box(detail_tile_box(tile));
+            const WorldBox in_view{std::max(t.x0, v.x0), std::max(t.y0, v.y0), std::min(t.x1, v.x1), std::min(t.y1, v.y1)};
+            if (in_view.x0 >= in_view.x1 || in_view.y0 >= in_view.y1) continue;
+            BasemapCache* layer = detail_layer(ctx, m, tile);
+            if (!layer && !m.basemap.map) continue;
+            // Each tile's land ends at its box: the clip keeps the world layer, standing
+            // in for a tile on its way, from drawing over the neighbours.
+            draw->PushClipRect(p({in_view.x0, in_view.y0}), p({in_view.x1, in_view.y1}), true);
+            draw_layer(ctx, m, layer ? *layer : m.basemap, p, in_view, lod, highlight);
+            draw->PopClipRect();
         }
     }
 }
@@ -811,7 +928,7 @@ struct ViewUpdate {
         }
     }
     void reset() {
-        const MapView target = first_view(m.pack, viewport, limits);
+        const MapView target = first_view(m.pack, m.first, viewport, limits);
         fly_to(target);
         // Back at the first view, the map follows the panel's size again.
         m.reader_moved = false;
@@ -822,7 +939,7 @@ struct ViewUpdate {
 
 // The view app_set_pack opens with, exactly: no link chose another and nobody moved it.
 bool is_nominal(const MapPanel& m, const MapView& view) {
-    const MapView nominal = fit_view(m.pack.all_points, kNominalViewport, kFitPadding, kFitMaxZoom);
+    const MapView& nominal = m.pack.nominal;
     return view.lat == nominal.lat && view.lon == nominal.lon && view.zoom == nominal.zoom;
 }
 
@@ -843,7 +960,7 @@ void begin_view(ViewUpdate& u) {
     // The first view fits all places to the panel's real size, again whenever the panel
     // resizes, while the reader has not moved the map and no link chose another view.
     if (!m.reader_moved && !m.flight.active && (is_nominal(m, state) || (m.auto_fitted && same_view(state, m.auto_view)))) {
-        u.view = first_view(m.pack, u.viewport, u.limits);
+        u.view = first_view(m.pack, m.first, u.viewport, u.limits);
         u.fitted = true;
         m.auto_fitted = true;
         m.auto_view = u.view;
@@ -950,12 +1067,15 @@ struct DrawnPlace {
 struct DrawnArc {
     Emphasis emphasis = Emphasis::None;
     int label = -1;
+    double shift = 0;              // world units east: the copy of the arc nearest the view
 };
 
 struct Scene {
     std::vector<DrawnPlace> places;   // parallel to PackCache::places
     std::vector<DrawnArc> arcs;       // parallel to PackCache::arcs
-    std::vector<int> highlight;       // per basemap country: 0, 1 related, 2 hovered or selected
+    std::vector<std::size_t> shown;   // the places in view, into places
+    // Countries the pack lights up, by ISO code (sorted): 1 related, 2 hovered or selected.
+    std::vector<std::pair<std::string, int>> highlight;
     std::vector<LabelCandidate> candidates;
     std::vector<LabelOwner> owners;   // parallel to candidates
     std::vector<LabelPlacement> placed;
@@ -975,9 +1095,10 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
         const PlaceItem& p = m.pack.places[i];
         const Entity& e = ctx.pack.entities[p.entity];
         DrawnPlace& d = scene.places[i];
-        d.at = proj(p.world);
-        d.visible = inside(d.at, origin, size) && (e.location || p.country >= 0);
+        d.at = proj.nearest(p.world);
+        d.visible = inside(d.at, origin, size) && (p.has_point || !p.countries.empty());
         if (!d.visible) continue;
+        scene.shown.push_back(i);
         d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
         const std::optional<int>& first = m.pack.first_event_day[p.entity];
         d.future = ctx.state.time_cursor && first && *first > *ctx.state.time_cursor;
@@ -1024,7 +1145,9 @@ void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector&
         const ArcItem& arc = m.pack.arcs[a];
         DrawnArc& d = scene.arcs[a];
         d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[arc.figure].id);
-        const ImVec2 mid = proj(arc.world[arc.world.size() / 2]);
+        const Vec2d& middle = arc.world[arc.world.size() / 2];
+        d.shift = wrap_near(middle.x, proj.centre.x) - middle.x;
+        const ImVec2 mid = proj({middle.x + d.shift, middle.y});
         if (!inside(mid, origin, size)) continue;
         LabelOwner owner{LabelKind::Arc, a, font, px};
         ImVec2 t = text_size(font, px, arc.one_line);
@@ -1046,16 +1169,16 @@ void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector&
     }
 }
 
-void add_country_names(const PanelContext& ctx, const MapPanel& m, const Projector& proj, const WorldBox& visible,
-                       ImVec2 origin, ImVec2 size, const std::vector<char>& named_by_pack, Scene& scene) {
+void add_country_names(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
+                       const std::vector<char>& named_by_pack, Scene& scene) {
     if (!ctx.basemap) return;
     ImFont* font = ctx.fonts.sans_small;
     const float px = font_size(font);
     for (std::size_t i = 0; i < ctx.basemap->countries.size(); ++i) {
         const Country& country = ctx.basemap->countries[i];
         const WorldBox& box = m.basemap.boxes[i];
-        if (named_by_pack[i] || country.name.empty() || !box.intersects(visible)) continue;
-        const ImVec2 at = proj(m.basemap.label_points[i]);
+        if (named_by_pack[i] || country.name.empty()) continue;
+        const ImVec2 at = proj.nearest(m.basemap.label_points[i]);
         if (!inside(at, origin, size)) continue;
         const ImVec2 t = text_size(font, px, country.name);
         // Named only where the country is large enough on screen to carry its name.
@@ -1072,25 +1195,32 @@ void add_country_names(const PanelContext& ctx, const MapPanel& m, const Project
     }
 }
 
-Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& proj, const WorldBox& visible,
-                   ImVec2 origin, ImVec2 size, std::span<const Rect> overlay) {
+Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
+                   std::span<const Rect> overlay) {
     Scene scene;
     scene.places.resize(m.pack.places.size());
     scene.arcs.resize(m.pack.arcs.size());
-    // Country-level places light up their country, and name it instead of the basemap.
-    scene.highlight.assign(m.basemap.boxes.size(), 0);
+    // Country and region places light up their countries, and name them instead of the
+    // basemap.
     std::vector<char> named_by_pack(m.basemap.boxes.size(), 0);
     for (const PlaceItem& p : m.pack.places) {
-        if (p.country < 0) continue;
-        const std::size_t c = static_cast<std::size_t>(p.country);
-        named_by_pack[c] = 1;
+        if (!p.country_level) continue;
+        for (const int c : p.countries) named_by_pack[static_cast<std::size_t>(c)] = 1;
         const Emphasis e = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[p.entity].id);
-        scene.highlight[c] = std::max(scene.highlight[c], e >= Emphasis::Hovered ? 2 : e == Emphasis::Related ? 1 : 0);
+        const int level = e >= Emphasis::Hovered ? 2 : e == Emphasis::Related ? 1 : 0;
+        if (level == 0) continue;
+        for (const std::string& id : p.country_ids) scene.highlight.emplace_back(id, level);
     }
+    // Sorted by code, one entry a code at its highest level.
+    std::sort(scene.highlight.begin(), scene.highlight.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second > b.second); });
+    scene.highlight.erase(std::unique(scene.highlight.begin(), scene.highlight.end(),
+                                      [](const auto& a, const auto& b) { return a.first == b.first; }),
+                          scene.highlight.end());
     std::vector<Rect> obstacles;
     add_place_labels(ctx, m, proj, origin, size, scene, obstacles);
     add_arc_labels(ctx, m, proj, origin, size, scene);
-    add_country_names(ctx, m, proj, visible, origin, size, named_by_pack, scene);
+    add_country_names(ctx, m, proj, origin, size, named_by_pack, scene);
     // The controls, the scale and the attribution keep their corners free.
     obstacles.insert(obstacles.end(), overlay.begin(), overlay.end());
     const Rect frame{origin.x + 2.0, origin.y + 2.0, origin.x + size.x - 2.0, origin.y + size.y - 2.0};
@@ -1120,14 +1250,16 @@ void draw_arcs(const PanelContext& ctx, MapPanel& m, const Scene& scene, const P
         const std::string& id = ctx.pack.entities[arc.figure].id;
         const Emphasis e = scene.arcs[a].emphasis;
         m.scratch.clear();
-        for (const Vec2d& w : arc.world) m.scratch.push_back(proj(w));
+        const double shift = scene.arcs[a].shift;
+        for (const Vec2d& w : arc.world) m.scratch.push_back(proj({w.x + shift, w.y}));
         draw->AddPolyline(m.scratch.data(), static_cast<int>(m.scratch.size()),
                           e >= Emphasis::Related ? colour : with_alpha(colour, 0.8f), ImDrawFlags_None,
                           e >= Emphasis::Hovered ? 3.0f : e == Emphasis::Related ? 2.5f : 1.5f);
         const int k = scene.arcs[a].label;
         if (k < 0 || !scene.placed[static_cast<std::size_t>(k)].shown) {
             // No room for the label: the arc's middle is where it is.
-            const ImVec2 mid = proj(arc.world[arc.world.size() / 2]);
+            const Vec2d& middle = arc.world[arc.world.size() / 2];
+            const ImVec2 mid = proj({middle.x + shift, middle.y});
             if (inside(mid, origin, size)) ctx.located->push_back({id, "map", mid.x - 4, mid.y - 4, 8, 8});
             continue;
         }
@@ -1158,9 +1290,8 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
     float nearest = hit_radius * hit_radius;
     bool on_marker = false;
     const ImU32 place_colour = theme.kind[static_cast<int>(EntityKind::Place)];
-    for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
+    for (const std::size_t i : scene.shown) {
         const DrawnPlace& d = scene.places[i];
-        if (!d.visible) continue;
         const PlaceItem& p = m.pack.places[i];
         const std::string& id = ctx.pack.entities[p.entity].id;
         const float alpha = d.future ? 0.35f : 1.0f;
@@ -1199,6 +1330,35 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
 }
 
 // [SECTION] Panel ------------------------------------------------------------------------------------------
+
+// What the scene's layout depends on: while it holds, the last layout is drawn again.
+struct SceneKey {
+    const Entity* entities = nullptr;
+    std::size_t entity_count = 0;
+    const Basemap* basemap = nullptr;
+    const ImFont* font = nullptr;         // text sizes (rebaked fonts move)
+    float font_px = 0;
+    double lat = 0, lon = 0, zoom = 0;
+    float x = 0, y = 0, width = 0, height = 0;
+    bool narrow = false;
+    std::string selection, hover;
+    std::optional<int> time_cursor;
+    bool operator==(const SceneKey&) const = default;
+};
+
+struct SceneCache {
+    bool valid = false;
+    SceneKey key;
+    Scene scene;
+};
+
+SceneCache g_scene;
+
+SceneKey scene_key(const PanelContext& ctx, const MapView& view, ImVec2 origin, ImVec2 size) {
+    return {ctx.pack.entities.data(), ctx.pack.entities.size(), ctx.basemap, ctx.fonts.sans_small, font_size(ctx.fonts.sans_small),
+            view.lat, view.lon, view.zoom, origin.x, origin.y, size.x, size.y, ctx.narrow,
+            ctx.state.selection, ctx.state.hover, ctx.state.time_cursor};
+}
 
 // Hover links the entity everywhere and shows its card; a click (a press and release
 // that did not drag) selects what was under the press.
@@ -1245,13 +1405,15 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     if (m.pack.pack != &pack || m.pack.entities_data != pack.entities.data() || m.pack.entity_count != pack.entities.size()) {
         // A new pack starts from its own first view; the basemap cache stays.
         BasemapCache basemap = std::move(m.basemap);
+        std::array<BasemapCache, kDetailTileCount> tiles = std::move(m.tiles);
         m = MapPanel{};
         m.basemap = std::move(basemap);
+        m.tiles = std::move(tiles);
         rebuild_pack_cache(m.pack, pack);
     }
     if (m.basemap.map != ctx.basemap || (ctx.basemap && m.basemap.countries_data != ctx.basemap->countries.data()))
         reset_basemap_cache(m.basemap, ctx.basemap);
-    resolve_countries(m.pack, pack, ctx.basemap);
+    resolve_countries(m.pack, ctx.basemap);
     const int frame = ImGui::GetFrameCount();
     // On a phone the map is drawn only while its tab is open.
     const bool appearing = ctx.narrow && (m.last_frame < 0 || frame > m.last_frame + 1);
@@ -1281,7 +1443,7 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     in.reset = reset.clicked;
 
     // [View] State, flight, input, selection; then back into the state if it moved.
-    ViewUpdate u{m, ctx, Viewport{size.x, size.y}, view_limits(ctx.basemap, Viewport{size.x, size.y}), {}, false};
+    ViewUpdate u{m, ctx, Viewport{size.x, size.y}, view_limits(Viewport{size.x, size.y}), {}, false};
     begin_view(u);
     apply_input(u, in, origin);
     follow_selection(u, appearing);
@@ -1300,11 +1462,13 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     const Rect overlay[] = {{controls.zoom_in.x - 4.0, controls.zoom_in.y - 4.0, controls.reset.x + controls.size + 4.0,
                              controls.reset.y + controls.size + 4.0},
                             scale.box, attribution};
-    const Scene scene = layout_scene(ctx, m, proj, visible, origin, size, overlay);
+    const SceneKey key = scene_key(ctx, view, origin, size);
+    if (!g_scene.valid || !(g_scene.key == key)) g_scene = {true, key, layout_scene(ctx, m, proj, origin, size, overlay)};
+    const Scene& scene = g_scene.scene;
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ctx.theme.sea);
     if (ctx.basemap) {
-        draw_basemap(ctx, m, proj, visible, lod_for_zoom(view.zoom), scene.highlight);
+        draw_basemap(ctx, m, proj, visible, view.zoom, scene.highlight);
         draw_country_names(ctx, scene);
     }
     std::optional<Hit> hit;

@@ -79,6 +79,7 @@ struct PanelContext {
     std::vector<LocatedRect>* located = nullptr;
     bool* animating = nullptr;        // set *animating = true to be drawn again next frame
     std::string* open_url = nullptr;  // set to ask the browser to open a link
+    DetailTiles* basemap_detail = nullptr;  // the map asks for detail tiles through `wanted`
 };
 
 // Indices into io.KeysDown for keys ImGui 1.86 has no name for (map zoom keys); use

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng, locateCentre } from './harness.mjs';
+import { mapRects, mapFrame, world } from './map-view.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -18,37 +19,12 @@ const state = (page) => page.evaluate(() => Explainer.getState());
 const selection = async (page) => (await state(page)).selection || '';
 const hover = async (page) => (await state(page)).hover || '';
 const frames = (page) => page.evaluate(() => Explainer.stats().frames);
-const mapRects = async (page, id) => (await page.evaluate((id) => Explainer.locate(id), id)).filter((r) => r.panel === 'map');
 const centreOf = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 
 async function open(url = server.url, options = {}) {
   const page = await openPage(browser, url, options);
   await settle(page);
   return page;
-}
-
-// Web Mercator, zoom 0 = the world 256 px wide (src/core/geo.h).
-function world(lat, lon) {
-  const phi = lat * Math.PI / 180;
-  return { x: (lon + 180) / 360 * 256, y: (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * 256 };
-}
-
-// The map's frame on screen and the view in it: toScreen(lat, lon) in viewport CSS px.
-async function mapFrame(page) {
-  const [view] = await mapRects(page, 'map:view');
-  assert.ok(view, 'the map reports its frame');
-  const { map } = await state(page);
-  const scale = 2 ** map.zoom, centre = world(map.lat, map.lon);
-  const cx = view.x + view.width / 2, cy = view.y + view.height / 2;
-  return {
-    ...view, cx, cy, map,
-    contains: (p, margin = 0) => p.x >= view.x + margin && p.y >= view.y + margin &&
-      p.x <= view.x + view.width - margin && p.y <= view.y + view.height - margin,
-    toScreen: (lat, lon) => {
-      const w = world(lat, lon);
-      return { x: cx + (w.x - centre.x) * scale, y: cy + (w.y - centre.y) * scale };
-    },
-  };
 }
 
 // Every rectangle the map reports now (entities, arc label, controls), but its frame.
@@ -192,16 +168,22 @@ test('dragging pans the map under the pointer; the map is idle afterwards', asyn
     `Paris followed the pointer: ${JSON.stringify(paris)} -> ${JSON.stringify(moved)}`);
   await expectIdle(page);
 
-  // The view stops at the edge of the basemap's region (lon 75 E): no blank beyond.
+  // The world wraps: a long drag west keeps going past 180 (no edge to stop at), and
+  // the view's longitude stays within -180..180.
   const here = await placeMarker(page, 'paris');
-  await page.mouse.move(here.x + 40, here.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; ++i) await page.mouse.move(here.x + 40 - 700 * i / 12, here.y);
-  await page.mouse.up();
-  await settle(page);
-  const edge = (await mapFrame(page));
-  const east = edge.toScreen(edge.map.lat, 75).x;
-  assert.ok(Math.abs(east - (edge.x + edge.width)) < 1, `the east edge of the region meets the map's right edge (${east} vs ${edge.x + edge.width})`);
+  const startLon = (await state(page)).map.lon;
+  let lon = startLon;
+  for (let pass = 0; pass < 4; ++pass) {
+    await page.mouse.move(here.x + 40, here.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; ++i) await page.mouse.move(here.x + 40 - 500 * i / 12, here.y);
+    await page.mouse.up();
+    await settle(page);
+    const now = (await state(page)).map.lon;
+    assert.ok(now >= -180 && now <= 180, `longitude within -180..180 (${now})`);
+    lon += ((now - lon + 540) % 360) - 180;
+  }
+  assert.ok(lon - startLon > 180, `four drags moved the view more than half way round the world (${startLon} -> ${lon})`);
   assertNoProblems(assert, page);
   await page.context().close();
 });

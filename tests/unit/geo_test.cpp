@@ -146,6 +146,61 @@ TEST(Geo, ClampViewKeepsTheViewportInTheRegion) {
     EXPECT_DOUBLE_EQ(garbage.zoom, 3.0);
 }
 
+// The world wraps: places on both sides of 180 fit the short way round, into a Pacific
+// view, not a world view.
+TEST(Geo, FitViewTakesTheShorterWayAcrossTheAntimeridian) {
+    const GeoPoint pacific[] = {{.lon = 178.4419, .lat = -18.1416},    // Suva
+                                {.lon = -157.8583, .lat = 21.3069},    // Honolulu
+                                {.lon = -171.7667, .lat = -13.8333}};  // Apia
+    const MapView v = fit_view(pacific, kViewport, 40.0, 8.0);
+    EXPECT_GT(std::fabs(v.lon), 160.0) << "centred in the Pacific, not on Greenwich: " << v.lon;
+    EXPECT_LE(std::fabs(v.lon), 180.0);
+    EXPECT_GT(v.zoom, 2.0) << "a 36-degree span, not the whole world";
+    for (const GeoPoint& g : pacific) {
+        Vec2d p = geo_to_screen(v, kViewport, g);
+        // The copy of the place nearest the view is the one drawn.
+        const double world_px = kWorldSizePx * zoom_scale(v.zoom);
+        p.x += world_px * std::round((kViewport.width / 2 - p.x) / world_px);
+        EXPECT_GE(p.x, 40.0 - 1e-6);
+        EXPECT_LE(p.x, kViewport.width - 40.0 + 1e-6);
+    }
+    // The same three places without the wrap would span 336 degrees.
+    const GeoPoint europe[] = {{.lon = 2.35, .lat = 48.86}, {.lon = 41.87, .lat = 36.32}};
+    EXPECT_NEAR(fit_view(europe, kViewport, 40.0, 8.0).lon, (2.35 + 41.87) / 2, 1e-9) << "no wrap when there is no need";
+}
+
+TEST(Geo, WrapNearAndUnwrap) {
+    EXPECT_DOUBLE_EQ(wrap_near(10.0, 250.0), 266.0);
+    EXPECT_DOUBLE_EQ(wrap_near(250.0, 10.0), -6.0);
+    EXPECT_DOUBLE_EQ(wrap_near(100.0, 120.0), 100.0);
+    // Suva to Honolulu: the arc's projected points jump at 180 until unwrapped.
+    std::vector<Vec2d> arc;
+    for (const GeoPoint& g : great_circle_points({.lon = 178.4419, .lat = -18.1416}, {.lon = -157.8583, .lat = 21.3069}, 65))
+        arc.push_back(project(g));
+    unwrap_world_x(arc);
+    for (size_t i = 1; i < arc.size(); ++i) EXPECT_LT(std::fabs(arc[i].x - arc[i - 1].x), 1.0) << "continuous at point " << i;
+    EXPECT_GT(arc.back().x, kWorldSizePx) << "Honolulu's copy east of 180";
+}
+
+TEST(Geo, ClampViewWrapsLongitudeAndKeepsLatitude) {
+    ViewLimits limits = {0.0, 10.0, {-180.0, -kMercatorMaxLat, 180.0, kMercatorMaxLat}};
+    limits.wrap_longitude = true;
+    const MapView east = clamp_view({-18.0, 190.0, 4.0}, kViewport, limits);
+    EXPECT_NEAR(east.lon, -170.0, 1e-9) << "190 E is 170 W";
+    EXPECT_NEAR(east.lat, -18.0, 1e-9);
+    EXPECT_NEAR(std::fabs(clamp_view({-18.0, 180.0, 4.0}, kViewport, limits).lon), 180.0, 1e-9) << "centred on the antimeridian";
+    const MapView pole = clamp_view({-84.0, 166.67, 3.0}, kViewport, limits);
+    EXPECT_NEAR(pole.lon, 166.67, 1e-9);
+    EXPECT_LE(screen_to_geo(pole, kViewport, {0, kViewport.height}).lat, -kMercatorMaxLat + 1e-6 + 1e-3);
+    EXPECT_GE(screen_to_geo(pole, kViewport, {0, kViewport.height}).lat, -kMercatorMaxLat - 1e-6) << "stops at the map's edge";
+}
+
+TEST(Geo, FlyPathPansTheShortWayRound) {
+    const FlyPath path = make_fly_path({-18.0, 170.0, 5.0}, {-18.0, -170.0, 5.0}, kViewport);
+    const MapView mid = fly_view(path, 0.5, 1.0, false);
+    EXPECT_GT(std::fabs(mid.lon), 170.0) << "passes over 180, not over Greenwich: " << mid.lon;
+}
+
 // [SECTION] Great circles
 
 TEST(Geo, ParisToSinjarDistance) {

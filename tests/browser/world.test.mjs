@@ -1,0 +1,237 @@
+// The map for packs set anywhere in the world: the Pacific across the antimeridian,
+// the southern Americas down to Antarctica, and Gettysburg (tests/packs/). What a
+// reader sees is checked: Explainer.locate() for where things are drawn, and the
+// screenshot's pixels for land, the distance arc and highlighted countries.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng } from './harness.mjs';
+import { mapRects, mapFrame } from './map-view.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.server.close(); });
+
+// The light theme's map colours (src/ui/app.cpp).
+const LAND = [0xEC, 0xE6, 0xD6], SEA = [0xCF, 0xE0, 0xEC], LAND_HIGHLIGHT = [0xDC, 0xC9, 0x8F];
+
+const state = (page) => page.evaluate(() => Explainer.getState());
+const centreOf = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+const isColour = (rgb, want, tolerance = 6) => rgb.every((v, i) => Math.abs(v - want[i]) <= tolerance);
+const hex = (rgb) => '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
+
+function pixel(image, p) {
+  const i = (Math.round(p.y) * image.width + Math.round(p.x)) * 4;
+  return [image.data[i], image.data[i + 1], image.data[i + 2]];
+}
+
+// Every rectangle the map reports (entities and controls) but its frame.
+async function allMapRects(page) {
+  const ids = await page.evaluate(() => Explainer.entities().map((e) => e.id));
+  const rects = [];
+  for (const id of [...ids, 'map:zoom-in', 'map:zoom-out', 'map:reset', 'map:scale', 'map:attribution'])
+    rects.push(...(await mapRects(page, id)));
+  return rects;
+}
+const near = (p, rects, margin) => rects.some((r) => p.x >= r.x - margin && p.x <= r.x + r.width + margin &&
+  p.y >= r.y - margin && p.y <= r.y + r.height + margin);
+
+// Settles, then waits for the detail tiles the view asked for, and settles again.
+async function settleWithTiles(page) {
+  await settle(page);
+  await page.waitForLoadState('networkidle');
+  await settle(page);
+}
+
+async function open(pack, hash = '') {
+  const page = await openPage(browser, `${server.url}?pack=/test-packs/${pack}.json${hash}`);
+  await settleWithTiles(page);
+  return page;
+}
+
+// Land-coloured pixels in the ring of radius 9..24 px around `centre`, away from
+// anything else drawn.
+function landAround(image, centre, rects, frame) {
+  let land = 0, sampled = 0;
+  for (let r = 9; r <= 24; r += 3)
+    for (let a = 0; a < 24; ++a) {
+      const p = { x: centre.x + r * Math.cos(a * Math.PI / 12), y: centre.y + r * Math.sin(a * Math.PI / 12) };
+      if (!frame.contains(p, 1) || near(p, rects, 2)) continue;
+      ++sampled;
+      if (isColour(pixel(image, p), LAND)) ++land;
+    }
+  return { land, sampled };
+}
+
+// Every place of the pack is on the map in the first view, or once selected; land is
+// drawn around each place that stands on land, seen close up (zoom 8, or [id, zoom]:
+// closer for a small island, less close near the pole, where Mercator stretches the
+// 1:50m coast's kilometre-scale error).
+async function checkPlaces(pack, { onLand }) {
+  const page = await open(pack);
+  const frame = await mapFrame(page);
+  const places = (await page.evaluate(() => Explainer.entities())).filter((e) => e.type === 'place' && e.lat !== undefined);
+  assert.ok(places.length >= 2, `${pack} has places`);
+  for (const place of places) {
+    let rect = (await mapRects(page, place.id))[0];
+    if (!rect || !frame.contains(centreOf(rect))) {
+      await page.evaluate((id) => Explainer.select(id), place.id);
+      await settleWithTiles(page);
+      rect = (await mapRects(page, place.id))[0];
+      const selected = await mapFrame(page);
+      assert.ok(rect && selected.contains(centreOf(rect)), `${pack}: ${place.id} is on the map once selected`);
+      await page.evaluate(() => Explainer.select(''));
+      await settle(page);
+    }
+    assert.ok(rect, `${pack}: ${place.id} is drawn on the map`);
+  }
+  for (const entry of onLand) {
+    const [id, zoom] = Array.isArray(entry) ? entry : [entry, 8];
+    const place = places.find((p) => p.id === id);
+    await page.evaluate(([lat, lon, zoom]) => Explainer.setState(`#v=1&map=${lat.toFixed(4)},${lon.toFixed(4)},${zoom.toFixed(2)}`),
+      [place.lat, place.lon, zoom]);
+    await settleWithTiles(page);
+    const close = await mapFrame(page);
+    const marker = (await mapRects(page, id))[0];
+    assert.ok(marker, `${pack}: ${id} is drawn close up`);
+    const at = centreOf(marker);
+    const want = close.toScreen(place.lat, place.lon);
+    assert.ok(Math.hypot(at.x - want.x, at.y - want.y) < 1.5, `${pack}: ${id} marker at ${JSON.stringify(at)}, Mercator says ${JSON.stringify(want)}`);
+    const { png } = await screenshot(page, `world-${pack}-${id}`);
+    const { land, sampled } = landAround(decodePng(page, png), at, await allMapRects(page), close);
+    assert.ok(sampled > 40 && land >= sampled / 8, `${pack}: land is drawn around ${id} (${land} of ${sampled} samples)`);
+  }
+  assertNoProblems(assert, page);
+  return page;
+}
+
+test('Pacific: every place on the map, each on land, in the first view across 180', async () => {
+  const page = await checkPlaces('pacific-crossing', { onLand: ['suva', 'honolulu', 'apia', ['rarotonga', 10]] });
+  await page.context().close();
+});
+
+test('southern Americas: every place on the map, McMurdo Station too, each on land', async () => {
+  const page = await checkPlaces('southern-americas',
+    { onLand: ['santiago', 'buenos-aires', 'lima', 'punta-arenas', ['mcmurdo-station', 6]] });
+  await page.context().close();
+});
+
+test('Gettysburg: the first view shows the pack\'s places on land, not an empty sea', async () => {
+  const page = await checkPlaces('second-pack', { onLand: ['gettysburg', 'washington'] });
+  await page.evaluate(() => Explainer.setState('#v=1'));
+  await settleWithTiles(page);
+  const frame = await mapFrame(page);
+  for (const id of ['gettysburg', 'washington']) {
+    const rect = (await mapRects(page, id))[0];
+    assert.ok(rect && frame.contains(centreOf(rect)), `${id} is on the map in the first view`);
+  }
+  const { png } = await screenshot(page, 'world-second-pack');
+  const image = decodePng(page, png);
+  const rects = await allMapRects(page);
+  const { land, sampled } = landAround(image, centreOf((await mapRects(page, 'gettysburg'))[0]), rects, frame);
+  assert.ok(land > sampled / 2, `the first view has land around Gettysburg (${land} of ${sampled})`);
+  await page.context().close();
+});
+
+test('Pacific: the first view takes the short way across 180, and the arc is continuous', async () => {
+  const page = await open('pacific-crossing');
+  const frame = await mapFrame(page);
+  assert.ok(frame.map.zoom >= 2.5, `the places fit a Pacific view, not the world (zoom ${frame.map.zoom})`);
+  assert.ok(Math.abs(frame.map.lon) > 150, `the view is centred in the Pacific (lon ${frame.map.lon})`);
+  const { png } = await screenshot(page, 'world-pacific-first-view');
+  const image = decodePng(page, png);
+  const rects = await allMapRects(page);
+  // Suva to Honolulu on the sphere (slerp), sampled along its length.
+  const toVector = (lat, lon) => {
+    const p = lat * Math.PI / 180, l = lon * Math.PI / 180;
+    return [Math.cos(p) * Math.cos(l), Math.cos(p) * Math.sin(l), Math.sin(p)];
+  };
+  const a = toVector(-18.1416, 178.4419), b = toVector(21.3069, -157.8583);
+  const angle = Math.acos(a[0] * b[0] + a[1] * b[1] + a[2] * b[2]);
+  let onArc = 0, sampled = 0, crossed = false;
+  let previous = null;
+  for (let i = 1; i < 40; ++i) {
+    const t = i / 40;
+    const s0 = Math.sin((1 - t) * angle) / Math.sin(angle), s1 = Math.sin(t * angle) / Math.sin(angle);
+    const v = a.map((x, k) => s0 * x + s1 * b[k]);
+    const lat = Math.atan2(v[2], Math.hypot(v[0], v[1])) * 180 / Math.PI, lon = Math.atan2(v[1], v[0]) * 180 / Math.PI;
+    const p = frame.toScreen(lat, lon);
+    if (previous) {
+      assert.ok(Math.hypot(p.x - previous.x, p.y - previous.y) < 40, `the arc's path is continuous on screen at lon ${lon.toFixed(1)}`);
+      crossed ||= previous.lon > 0 && lon < 0;
+    }
+    previous = { ...p, lon };
+    if (!frame.contains(p, 2) || near(p, rects, 3)) continue;
+    ++sampled;
+    // The arc's pixels within a pixel of where the sphere puts it (it is drawn as 64
+    // chords, 1.5 px wide).
+    let inked = false;
+    for (let dy = -1; dy <= 1; ++dy)
+      for (let dx = -1; dx <= 1; ++dx) {
+        const rgb = pixel(image, { x: p.x + dx, y: p.y + dy });
+        inked ||= !isColour(rgb, SEA, 10) && !isColour(rgb, LAND, 10);
+      }
+    if (inked) ++onArc;
+  }
+  assert.ok(crossed, 'the arc crosses 180');
+  assert.ok(sampled >= 20 && onArc === sampled, `the arc is drawn all along, across 180 (${onArc} of ${sampled} samples)`);
+  const label = (await mapRects(page, 'figure-suva-honolulu'))[0];
+  assert.ok(label && frame.contains(centreOf(label)), 'the arc is labelled on the map');
+  await page.context().close();
+});
+
+test('a view centred on 180 shows land on both sides (Fiji west, Samoa and Tonga east)', async () => {
+  const page = await open('pacific-crossing', '#v=1&map=-16.0000,180.0000,5.00');
+  const frame = await mapFrame(page);
+  assert.ok(Math.abs(Math.abs(frame.map.lon) - 180) < 1e-6 && Math.abs(frame.map.zoom - 5) < 1e-6, `the view is the link's (${JSON.stringify(frame.map)})`);
+  const { png } = await screenshot(page, 'world-antimeridian');
+  const image = decodePng(page, png);
+  const rects = await allMapRects(page);
+  let west = 0, east = 0;
+  for (let y = Math.ceil(frame.y) + 2; y < frame.y + frame.height - 2; y += 2)
+    for (let x = Math.ceil(frame.x) + 2; x < frame.x + frame.width - 2; x += 2) {
+      const p = { x, y };
+      if (near(p, rects, 3) || !isColour(pixel(image, p), LAND)) continue;
+      if (x < frame.cx - 4) ++west;
+      else if (x > frame.cx + 4) ++east;
+    }
+  assert.ok(west > 50, `land west of 180 (Fiji): ${west} samples`);
+  assert.ok(east > 5, `land east of 180 (Samoa, Tonga): ${east} samples`);
+  // Fiji's main island, Viti Levu, is land where Mercator puts it.
+  const vitiLevu = frame.toScreen(-17.8, 178.0);
+  assert.ok(near(vitiLevu, rects, 0) || isColour(pixel(image, vitiLevu), LAND), `Viti Levu is land: ${hex(pixel(image, vitiLevu))}`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('a region drawn as its countries: South America lights up its countries when selected', async () => {
+  const page = await open('southern-americas');
+  const probe = [['Brazil', -10.0, -52.0], ['Argentina', -38.0, -66.0], ['Peru', -10.0, -75.0]];
+  const before = await mapFrame(page);
+  const { png: plain } = await screenshot(page, 'world-region-plain');
+  const plainImage = decodePng(page, plain);
+  for (const [name, lat, lon] of probe) {
+    const p = before.toScreen(lat, lon);
+    if (before.contains(p, 4)) assert.ok(!isColour(pixel(plainImage, p), LAND_HIGHLIGHT), `${name} is not highlighted before`);
+  }
+  await page.evaluate(() => Explainer.select('south-america'));
+  await settleWithTiles(page);
+  const frame = await mapFrame(page);
+  const { png } = await screenshot(page, 'world-region-selected');
+  const image = decodePng(page, png);
+  const rects = await allMapRects(page);
+  for (const [name, lat, lon] of probe) {
+    const p = frame.toScreen(lat, lon);
+    assert.ok(frame.contains(p, 4), `${name} is in view once South America is selected`);
+    if (near(p, rects, 1)) continue;
+    assert.ok(isColour(pixel(image, p), LAND_HIGHLIGHT), `${name} lights up with South America: ${hex(pixel(image, p))}`);
+  }
+  // Not a point: no marker; its name is drawn over its countries.
+  const label = (await mapRects(page, 'south-america'))[0];
+  assert.ok(label && frame.contains(centreOf(label)), 'South America is named on the map');
+  // Antarctica is not part of it.
+  const antarctica = frame.toScreen(-80, -60);
+  if (frame.contains(antarctica, 4) && !near(antarctica, rects, 1))
+    assert.ok(!isColour(pixel(image, antarctica), LAND_HIGHLIGHT), 'Antarctica stays plain');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
