@@ -230,15 +230,26 @@ int weekday_from_monday(int d) {
     return ((d - iday("2015-11-16")) % 7 + 7) % 7;
 }
 
-bool starts_unit(TickUnit unit, int d, int step) {
+// Ticks at UTC (offset 0): minute and hour ticks on whole multiples of their step, the
+// rest at midnight.
+bool starts_unit(TickUnit unit, double when, int step) {
+    const long long minute = std::llround(when * 1440);
+    if (std::fabs(minute - when * 1440) > 1e-6) return false;
+    if (unit == TickUnit::Minute) return minute % step == 0;
+    if (unit == TickUnit::Hour) return minute % (60 * step) == 0;
+    if (minute % 1440 != 0) return false;
+    const int d = static_cast<int>(minute / 1440);
     const CivilDate c = civil_from_days(d);
     switch (unit) {
+    case TickUnit::Minute:
+    case TickUnit::Hour:
     case TickUnit::Day: return true;
     case TickUnit::Week: return weekday_from_monday(d) == 0;
     case TickUnit::Month: return c.day == 1;
     case TickUnit::Quarter: return c.day == 1 && (c.month - 1) % 3 == 0;
     case TickUnit::Year: return c.day == 1 && c.month == 1;
     case TickUnit::Decade: return c.day == 1 && c.month == 1 && ((c.year % (10 * step)) + 10 * step) % (10 * step) == 0;
+    case TickUnit::Century: return c.day == 1 && c.month == 1 && ((c.year % (100 * step)) + 100 * step) % (100 * step) == 0;
     }
     return false;
 }
