@@ -8,7 +8,7 @@ import { serve, launch, openPage, assertNoProblems, settle, screenshot } from '.
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); server?.server.close(); });
 
 const locate = (page, id) => page.evaluate((id) => Explainer.locate(id), id);
 
