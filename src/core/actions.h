@@ -21,7 +21,7 @@ struct HoverAction { std::string id; };            // "" clears the hover
 // default that links leave out, so an untouched view stays "#v=1" at any window size.
 struct SetMapAction { MapView view; bool fitted = false; };
 struct SetTimelineAction { TimeRange range; };
-struct SetTimeCursorAction { std::optional<int> day; };
+struct SetTimeCursorAction { std::optional<TimeCursor> cursor; };
 struct SetParagraphAction { std::string id; };
 struct SetPanelAction { Panel panel; };
 struct SetQuoteFilterAction { std::string speaker; };

@@ -1,12 +1,12 @@
 #include "api_json.h"
 
 #include <algorithm>
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "citations.h"
 #include "date_text.h"
 #include "dates.h"
+#include "url_state.h"
 
 namespace explainer {
 
@@ -23,9 +23,11 @@ std::string state_to_json(const AppState& state) {
     out["selection"] = id_or_null(state.selection);
     out["hover"] = id_or_null(state.hover);
     out["map"] = {{"lat", state.map.lat}, {"lon", state.map.lon}, {"zoom", state.map.zoom}};
-    out["timeline"] = {{"start", format_iso_day(static_cast<int>(std::floor(state.timeline.start_day)))},
-                       {"end", format_iso_day(static_cast<int>(std::floor(state.timeline.end_day)))}};
-    out["timeCursor"] = state.time_cursor ? json(format_iso_day(*state.time_cursor)) : json(nullptr);
+    // The link's texts: whole days for long views, UTC date-times for short ones.
+    const std::string range = timeline_text(state.timeline).value_or("..");
+    const std::size_t dots = range.find("..");
+    out["timeline"] = {{"start", range.substr(0, dots)}, {"end", range.substr(dots + 2)}};
+    out["timeCursor"] = state.time_cursor ? json(time_cursor_text(*state.time_cursor)) : json(nullptr);
     out["paragraph"] = id_or_null(state.article_paragraph);
     out["panel"] = panel_name(state.panel);
     out["quoteSpeaker"] = id_or_null(state.quote_speaker_filter);
@@ -53,8 +55,10 @@ std::string entities_to_json(const Pack& pack) {
             break;
         case EntityKind::Event:
             if (e.date) {
-                o["start"] = format_iso_day(e.date->start_day);
-                o["end"] = format_iso_day(e.date->end_day);
+                // As written: local time with the pack's UTC offset when it gives times.
+                const std::optional<TimedSpan>& times = e.date->times;
+                o["start"] = times ? format_iso_date_time(times->start) : format_iso_day(e.date->start_day);
+                o["end"] = times ? format_iso_date_time(times->end) : format_iso_day(e.date->end_day);
                 o["approximate"] = e.date->approximate;
             }
             o["places"] = e.places;

@@ -9,12 +9,14 @@
 namespace explainer {
 
 // {"selection": id|null, "hover": id|null, "map": {"lat","lon","zoom"},
-//  "timeline": {"start","end"} (ISO days), "timeCursor": ISO|null,
+//  "timeline": {"start","end"}, "timeCursor": ISO|null (the link's texts: ISO dates for
+//  whole days and long views, UTC date-times "2015-11-13T20:16Z" otherwise),
 //  "paragraph": id|null, "panel": "article"|..., "quoteSpeaker": id|null}
 std::string state_to_json(const AppState& state);
 
 // [{id, type, name, aliases, description, context, ...kind fields}] in pack order:
-// places add lat/lon (and country); events start/end ISO days, approximate, places;
+// places add lat/lon (and country); events start/end (ISO days, or date-times with the
+// pack's UTC offset when it gives times: "2015-11-13T21:16+01:00"), approximate, places;
 // quotes text, speaker (and place); people role, affiliations, place, anonymous;
 // figures value, note.
 std::string entities_to_json(const Pack& pack);

@@ -3,6 +3,7 @@
 // Hover is the one transient member: it is app state (every panel reacts to it) but
 // is never put in a link.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,22 @@ struct TimeRange {
     double end_day = 0.0;
 };
 
+// The moment the reader set on the timeline: a whole day, or, in packs told by the hour
+// or the minute, an instant to the second. Both in UTC.
+struct TimeCursor {
+    std::int64_t utc_second = 0;  // a whole day's cursor: that day's 00:00 UTC
+    bool whole_day = true;
+    bool operator==(const TimeCursor&) const = default;
+};
+TimeCursor cursor_on_day(int day);                   // whole day, days since 1970-01-01
+TimeCursor cursor_at_second(std::int64_t utc_second);
+int cursor_day(const TimeCursor& cursor);            // the (UTC) day it falls on
+// Where the timeline draws it, in days: the middle of a whole day, else the instant.
+double cursor_position_days(const TimeCursor& cursor);
+// True when something starting at `start_days` (days since 1970-01-01 UTC, fractional)
+// lies after the cursor: after a whole day's end, or after the instant.
+bool starts_after_cursor(double start_days, const TimeCursor& cursor);
+
 // Which panel a narrow (phone) layout shows; wide layouts show all four.
 enum class Panel { Article, Map, Timeline, Quotes };
 
@@ -30,7 +47,7 @@ struct AppState {
     std::string hover;                   // entity id under the pointer/focus; not linked
     MapView map;
     TimeRange timeline;
-    std::optional<int> time_cursor;      // day since 1970-01-01 the reader set
+    std::optional<TimeCursor> time_cursor;  // the moment the reader set
     std::string article_paragraph;       // id of the paragraph at the top of the article
     Panel panel = Panel::Article;        // open panel on narrow screens
     std::string quote_speaker_filter;    // entity id of a speaker, empty = all quotes

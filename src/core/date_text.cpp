@@ -43,6 +43,21 @@ std::string describe_days(int start_day, int end_day, bool approximate) {
            std::to_string(b.day) + " " + month_name(b.month) + " " + std::to_string(b.year);
 }
 
-std::string describe_span(const DateSpan& span) { return describe_days(span.start_day, span.end_day, span.approximate); }
+std::string describe_span(const DateSpan& span) {
+    if (!span.times) return describe_days(span.start_day, span.end_day, span.approximate);
+    // Local times as written, with their offset: "13 November 2015, 21:16 (UTC+1)".
+    const Instant& a = span.times->start;
+    const Instant& b = span.times->end;
+    const std::string first = describe_days(span.start_day, span.start_day, span.approximate) + ", " + format_local_clock(a);
+    if (a == b) return first + " (" + format_utc_offset(a.offset_minutes) + ")";
+    if (a.offset_minutes != b.offset_minutes)
+        return first + " (" + format_utc_offset(a.offset_minutes) + ")" + kEnDash + describe_days(span.end_day, span.end_day, false) +
+               ", " + format_local_clock(b) + " (" + format_utc_offset(b.offset_minutes) + ")";
+    const std::string last = span.start_day == span.end_day
+                                 ? format_local_clock(b)
+                                 : " " + describe_days(span.end_day, span.end_day, false) + ", " + format_local_clock(b);
+    return first + (span.start_day == span.end_day ? kEnDash : std::string(" ") + kEnDash) + last + " (" +
+           format_utc_offset(b.offset_minutes) + ")";
+}
 
 } // namespace explainer

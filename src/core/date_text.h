@@ -1,5 +1,6 @@
 // Dates as readers read them: "13 November 2015", "16–19 November 2015",
-// "October 2015", "2014", with "about" for approximate dates.
+// "October 2015", "2014", with "about" for approximate dates; times as written, in
+// their local time with the offset: "13 November 2015, 21:16–23:58 (UTC+1)".
 #pragma once
 #include <string>
 

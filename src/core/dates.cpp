@@ -1,6 +1,7 @@
 #include "dates.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace explainer {
 
@@ -58,5 +59,147 @@ std::string format_iso_day(int days) {
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
     return buffer;
 }
+
+// [SECTION] Times of day ------------------------------------------------------------------
+
+namespace {
+
+std::int64_t floor_div64(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+
+// The value of `count` ASCII digits at `from`, or -1.
+int digits_at(std::string_view text, std::size_t from, std::size_t count) {
+    if (from + count > text.size()) return -1;
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+        if (text[i] < '0' || text[i] > '9') return -1;
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+} // namespace
+
+std::string_view date_time_rule(DateTimeError error) {
+    switch (error) {
+    case DateTimeError::None: return "";
+    case DateTimeError::NotDateTime: return "a time is written \"YYYY-MM-DDTHH:MM\" (seconds optional) with a UTC offset, e.g. \"2015-11-13T21:16+01:00\" or \"2015-11-13T20:16Z\"";
+    case DateTimeError::BadDate: return "no such day";
+    case DateTimeError::YearOutOfRange: return "years must be 1 to 9999";
+    case DateTimeError::BadTime: return "hours are 00-23, minutes and seconds 00-59 (write midnight as 00:00 of the next day, not 24:00)";
+    case DateTimeError::NoOffset: return "a time needs its UTC offset: \"Z\" or \"+HH:MM\"/\"-HH:MM\" after it (\"21:16+01:00\")";
+    case DateTimeError::BadOffset: return "UTC offsets run from -12:00 to +14:00";
+    }
+    return "";
+}
+
+bool has_time_part(std::string_view text) { return text.size() > 10 && text[10] == 'T'; }
+
+DateTimeParse parse_iso_date_time(std::string_view text) {
+    DateTimeParse out;
+    // A year of more or fewer than four digits, or signed, is out of range when it is a number at all.
+    std::size_t year_digits = 0;
+    while (year_digits < text.size() && text[year_digits] >= '0' && text[year_digits] <= '9') ++year_digits;
+    if ((year_digits > 4 || (!text.empty() && (text[0] == '-' || text[0] == '+'))) && text.find('T') != std::string_view::npos) {
+        out.error = DateTimeError::YearOutOfRange;
+        return out;
+    }
+    if (!has_time_part(text) || text[4] != '-' || text[7] != '-') return out;
+    const int year = digits_at(text, 0, 4), month = digits_at(text, 5, 2), day = digits_at(text, 8, 2);
+    if (year < 0 || month < 0 || day < 0) return out;
+    if (year < kFirstYear || year > kLastYear) {
+        out.error = DateTimeError::YearOutOfRange;
+        return out;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+        out.error = DateTimeError::BadDate;
+        return out;
+    }
+    // Clock: HH:MM or HH:MM:SS.
+    const int hour = digits_at(text, 11, 2), minute = digits_at(text, 14, 2);
+    if (hour < 0 || minute < 0 || text.size() < 16 || text[13] != ':') return out;
+    std::size_t at = 16;
+    int second = 0;
+    if (at < text.size() && text[at] == ':') {
+        second = digits_at(text, at + 1, 2);
+        if (second < 0) return out;
+        at += 3;
+    }
+    if (hour > 23 || minute > 59 || second > 59) {
+        out.error = DateTimeError::BadTime;
+        return out;
+    }
+    // Offset: Z, +HH:MM or -HH:MM, and nothing after it.
+    int offset = 0;
+    if (at == text.size()) {
+        out.error = DateTimeError::NoOffset;
+        return out;
+    }
+    if (text[at] == 'Z' && at + 1 == text.size()) {
+        offset = 0;
+    } else if ((text[at] == '+' || text[at] == '-') && text.size() == at + 6 && text[at + 3] == ':') {
+        const int oh = digits_at(text, at + 1, 2), om = digits_at(text, at + 4, 2);
+        if (oh < 0 || om < 0) return out;
+        offset = (text[at] == '-' ? -1 : 1) * (oh * 60 + om);
+        if (om > 59 || offset < kMinOffsetMinutes || offset > kMaxOffsetMinutes) {
+            out.error = DateTimeError::BadOffset;
+            return out;
+        }
+    } else {
+        return out;
+    }
+    out.local_day = days_from_civil({year, month, day});
+    const std::int64_t local_second = std::int64_t(out.local_day) * kSecondsPerDay + hour * 3600 + minute * 60 + second;
+    out.instant = {local_second - std::int64_t(offset) * 60, offset};
+    out.error = DateTimeError::None;
+    return out;
+}
+
+std::string format_utc_offset(int offset_minutes) {
+    if (offset_minutes == 0) return "UTC";
+    const int magnitude = std::abs(offset_minutes);
+    std::string out = std::string("UTC") + (offset_minutes < 0 ? "-" : "+") + std::to_string(magnitude / 60);
+    if (magnitude % 60 != 0) {
+        char minutes[8];
+        std::snprintf(minutes, sizeof minutes, ":%02d", magnitude % 60);
+        out += minutes;
+    }
+    return out;
+}
+
+namespace {
+
+struct LocalClock {
+    int day;
+    int hour, minute, second;
+};
+
+LocalClock local_clock(const Instant& instant) {
+    const std::int64_t local = instant.utc_second + std::int64_t(instant.offset_minutes) * 60;
+    const std::int64_t day = floor_div64(local, kSecondsPerDay);
+    const int of_day = static_cast<int>(local - day * kSecondsPerDay);
+    return {static_cast<int>(day), of_day / 3600, of_day / 60 % 60, of_day % 60};
+}
+
+} // namespace
+
+std::string format_local_clock(const Instant& instant) {
+    const LocalClock c = local_clock(instant);
+    char buffer[16];
+    if (c.second != 0) std::snprintf(buffer, sizeof buffer, "%02d:%02d:%02d", c.hour, c.minute, c.second);
+    else std::snprintf(buffer, sizeof buffer, "%02d:%02d", c.hour, c.minute);
+    return buffer;
+}
+
+std::string format_iso_date_time(const Instant& instant) {
+    const LocalClock c = local_clock(instant);
+    std::string out = format_iso_day(c.day) + "T" + format_local_clock(instant);
+    if (instant.offset_minutes == 0) return out + "Z";
+    const int magnitude = std::abs(instant.offset_minutes);
+    char offset[8];
+    std::snprintf(offset, sizeof offset, "%c%02d:%02d", instant.offset_minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+    return out + offset;
+}
+
+double instant_days(std::int64_t utc_second) { return static_cast<double>(utc_second) / static_cast<double>(kSecondsPerDay); }
 
 } // namespace explainer

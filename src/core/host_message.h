@@ -67,7 +67,7 @@ struct StateSummary {
     std::string selection;        // entity id, "" = nothing selected
     std::string selection_name;   // the entity's display name
     std::string selection_kind;   // entity_kind_name(): "place", "person", ...
-    std::optional<int> time_cursor;
+    std::optional<TimeCursor> time_cursor;
     std::string paragraph;        // paragraph id at the top of the article, "" = top
     Panel panel = Panel::Article;
     std::string quote_speaker_filter;

@@ -647,22 +647,66 @@ std::optional<std::pair<int, int>> parse_iso_part(std::string_view s) {
     return std::nullopt;
 }
 
-enum class IsoError { None, NotIso, EndBeforeStart };
+// One end of an "iso" value: the days it covers and, when written with a time, the instant.
+struct IsoPart {
+    int first_day = 0;
+    int last_day = 0;
+    std::optional<Instant> instant;
+};
 
-IsoError parse_iso_span(std::string_view s, DateSpan& out) {
+// True for a date whose year cannot be written in four digits or is 0000 ("10000-01-01",
+// "-0044-03-15", "0000-06-01"): refused by the years 1-9999 rule rather than as not ISO.
+bool year_out_of_range(std::string_view s) {
+    std::size_t digits = 0;
+    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+') && s.size() > 1 && s[1] >= '0' && s[1] <= '9') return true;
+    if (digits > 4) return true;
+    return digits == 4 && s.substr(0, 4) == "0000";
+}
+
+// Parses one end; on failure returns nullopt and sets `error` to the message naming the rule.
+std::optional<IsoPart> parse_iso_end(std::string_view s, std::string& error) {
+    if (has_time_part(s) || (year_out_of_range(s) && s.find('T') != std::string_view::npos)) {
+        const DateTimeParse parsed = parse_iso_date_time(s);
+        if (parsed.error != DateTimeError::None) {
+            error = "time " + in_quotes(std::string(s)) + ": " + std::string(date_time_rule(parsed.error));
+            return std::nullopt;
+        }
+        return IsoPart{parsed.local_day, parsed.local_day, parsed.instant};
+    }
+    if (year_out_of_range(s)) {
+        error = "date " + in_quotes(std::string(s)) + ": " + std::string(date_time_rule(DateTimeError::YearOutOfRange));
+        return std::nullopt;
+    }
+    const auto days = parse_iso_part(s);
+    if (!days) return std::nullopt;  // the caller's "not an ISO 8601 date" message
+    return IsoPart{days->first, days->second, std::nullopt};
+}
+
+// Reads "DATE", "DATE/DATE", "DATETIME" or "DATETIME/DATETIME" into `out`; returns the
+// error message, "" when it parsed.
+std::string parse_iso_span(std::string_view s, DateSpan& out) {
+    const std::string not_iso = "not an ISO 8601 date: " + in_quotes(std::string(s)) +
+                                " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\", a time \"YYYY-MM-DDTHH:MM+01:00\" or a range \"START/END\")";
     const std::size_t slash = s.find('/');
-    const auto first = parse_iso_part(s.substr(0, slash));
-    if (!first) return IsoError::NotIso;
+    std::string error;
+    const auto first = parse_iso_end(s.substr(0, slash), error);
+    if (!first) return error.empty() ? not_iso : error;
     auto last = first;
     if (slash != std::string_view::npos) {
-        last = parse_iso_part(s.substr(slash + 1));
-        if (!last) return IsoError::NotIso;
-        if (last->second < first->first) return IsoError::EndBeforeStart;
+        last = parse_iso_end(s.substr(slash + 1), error);
+        if (!last) return error.empty() ? not_iso : error;
+        if (first->instant.has_value() != last->instant.has_value())
+            return "date range " + in_quotes(std::string(s)) + " mixes a date and a time: give both ends a time, or neither";
+        const bool reversed = first->instant ? last->instant->utc_second < first->instant->utc_second
+                                             : last->last_day < first->first_day;
+        if (reversed) return "date range " + in_quotes(std::string(s)) + " ends before it starts";
     }
-    out.start_day = first->first;
-    out.end_day = last->second;
+    out.start_day = first->first_day;
+    out.end_day = last->last_day;
+    if (first->instant) out.times = TimedSpan{*first->instant, *last->instant};
     out.iso = std::string(s);
-    return IsoError::None;
+    return "";
 }
 
 // A DATE object as written, before relative phrases are resolved.
@@ -696,14 +740,9 @@ std::optional<DateInput> read_date(Sink& sink, const json& v, const std::string&
     }
     if (iso) {
         const std::string& text = iso->get_ref<const std::string&>();
-        switch (parse_iso_span(text, in.span)) {
-        case IsoError::None: in.has_iso = true; break;
-        case IsoError::NotIso:
-            sink.at(f.path_of("iso"), "not an ISO 8601 date: " + in_quotes(text) +
-                                          " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\" or a range \"START/END\")");
-            break;
-        case IsoError::EndBeforeStart: sink.at(f.path_of("iso"), "date range " + in_quotes(text) + " ends before it starts"); break;
-        }
+        const std::string error = parse_iso_span(text, in.span);
+        if (error.empty()) in.has_iso = true;
+        else sink.at(f.path_of("iso"), error);
     }
     if (sink.count() != before) return std::nullopt;
     if (in.approximate) in.span.approximate = *in.approximate;
@@ -1423,6 +1462,14 @@ bool is_low_grade_source(std::string_view url) {
     return std::any_of(low_grade_source_hosts().begin(), low_grade_source_hosts().end(), [&](const std::string& listed) {
         return host == listed || (host.size() > listed.size() && host.ends_with(listed) && host[host.size() - listed.size() - 1] == '.');
     });
+}
+
+double span_start_days(const DateSpan& span) {
+    return span.times ? instant_days(span.times->start.utc_second) : static_cast<double>(span.start_day);
+}
+
+double span_end_days(const DateSpan& span) {
+    return span.times ? instant_days(span.times->end.utc_second) : static_cast<double>(span.end_day) + 1.0;
 }
 
 const Entity* Pack::find(std::string_view id) const {

@@ -16,22 +16,37 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dates.h"
 #include "geo_point.h"
 
 namespace explainer {
 
 // [SECTION] Dates ------------------------------------------------------------------
 
+// The exact start and end of a span written with times of day.
+struct TimedSpan {
+    Instant start;
+    Instant end;  // == start for a single moment
+};
+
 // A date or a range of whole days, inclusive, in days since 1970-01-01.
 // `approximate` marks dates the article only implies ("last week", "in recent
 // months"); `phrase` keeps the article's own words the date was resolved from.
+// A span written with times ("2015-11-13T21:16+01:00") also has `times`; its days are
+// then the local calendar days as written.
 struct DateSpan {
     int start_day = 0;
     int end_day = 0;
     bool approximate = false;
     std::string iso;     // as written in the pack ("2015-11-13", "2015-10"), else the resolved span ("2015-11-09/2015-11-15")
     std::string phrase;  // "last week", "in October", ... (may be empty)
+    std::optional<TimedSpan> times;
 };
+
+// Where a span starts and ends in days since 1970-01-01 UTC (fractional for times; the
+// end is exclusive: the day after a whole-day span's last day, a timed span's end instant).
+double span_start_days(const DateSpan& span);
+double span_end_days(const DateSpan& span);
 
 // [SECTION] Entities ---------------------------------------------------------------
 

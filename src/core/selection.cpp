@@ -174,26 +174,27 @@ std::vector<std::string> places_of(const Pack& pack, std::string_view id) {
     return out;
 }
 
-bool place_is_future(const Pack& pack, std::string_view place_id, int cursor_day) {
+bool place_is_future(const Pack& pack, std::string_view place_id, const TimeCursor& cursor) {
     bool any_dated = false;
     for (const Entity& event : pack.entities) {
         if (event.kind != EntityKind::Event || !event.date) continue;
         if (std::find(event.places.begin(), event.places.end(), place_id) == event.places.end()) continue;
-        if (event.date->start_day <= cursor_day) return false;
+        if (!starts_after_cursor(span_start_days(*event.date), cursor)) return false;
         any_dated = true;
     }
     return any_dated;
 }
 
-std::vector<std::optional<int>> first_event_day_by_entity(const Pack& pack) {
-    std::vector<std::optional<int>> first(pack.entities.size());
+std::vector<std::optional<double>> first_event_day_by_entity(const Pack& pack) {
+    std::vector<std::optional<double>> first(pack.entities.size());
     for (const Entity& event : pack.entities) {
         if (event.kind != EntityKind::Event || !event.date) continue;
         for (const std::string& place_id : event.places) {
             const std::optional<std::size_t> index = pack.index_of(place_id);
             if (!index || *index >= first.size() || pack.entities[*index].kind != EntityKind::Place) continue;
-            std::optional<int>& day = first[*index];
-            if (!day || event.date->start_day < *day) day = event.date->start_day;
+            std::optional<double>& day = first[*index];
+            const double start = span_start_days(*event.date);
+            if (!day || start < *day) day = start;
         }
     }
     return first;

@@ -73,12 +73,13 @@ std::vector<std::string> places_of(const Pack& pack, std::string_view id);
 // The first day an entity is known to have happened/existed by, for dimming on the map
 // by time cursor: a place is "in the future" when every event at it starts after the
 // cursor. Places with no dated event are never dimmed.
-bool place_is_future(const Pack& pack, std::string_view place_id, int cursor_day);
+bool place_is_future(const Pack& pack, std::string_view place_id, const TimeCursor& cursor);
 
 // place_is_future() for every place at once, for panels that dim all places each frame:
-// the earliest start day of the dated events at each entity, indexed like
-// pack.entities (nullopt for entities that are not places with a dated event).
-// place_is_future(pack, p, d) == (first[i] && *first[i] > d) where i indexes p.
-std::vector<std::optional<int>> first_event_day_by_entity(const Pack& pack);
+// the earliest start of the dated events at each entity (span_start_days(): days,
+// fractional for times), indexed like pack.entities (nullopt for entities that are not
+// places with a dated event). place_is_future(pack, p, c) ==
+// (first[i] && starts_after_cursor(*first[i], c)) where i indexes p.
+std::vector<std::optional<double>> first_event_day_by_entity(const Pack& pack);
 
 } // namespace explainer

@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <numeric>
 #include <set>
@@ -83,13 +85,16 @@ double max_span_of(const TimeLimits& limits) {
 
 } // namespace
 
-TimeLimits limits_around(const TimeRange& extent, double margin_fraction) {
+TimeLimits limits_around(const TimeRange& extent, double margin_fraction, double min_span_days) {
     TimeLimits limits;
+    if (finite(min_span_days) && min_span_days > kMinMappedSpan) limits.min_span_days = min_span_days;
     if (!finite(extent.start_day) || !finite(extent.end_day)) return limits;
     const TimeRange data = ordered(extent);
     const double fraction = finite(margin_fraction) && margin_fraction > 0 ? margin_fraction : 0.0;
-    const double margin = std::max(fraction * (data.end_day - data.start_day), kMinSpanDays * 0.5);
-    limits.bounds = TimeRange{data.start_day - margin, data.end_day + margin};
+    const double margin = std::max(fraction * (data.end_day - data.start_day), limits.min_span_days * 0.5);
+    const double start = std::clamp(data.start_day - margin, kEarliestViewDay, kLatestViewDay - limits.min_span_days);
+    const double end = std::clamp(data.end_day + margin, start + limits.min_span_days, kLatestViewDay);
+    limits.bounds = TimeRange{start, end};
     return limits;
 }
 
@@ -142,25 +147,29 @@ TimeRange pan_by_pixels(const TimeRange& range, double width, double dx, const T
 
 std::optional<TimeRange> data_extent(std::span<const DateSpan> spans) {
     if (spans.empty()) return std::nullopt;
-    int first = spans.front().start_day, last = spans.front().end_day;
+    double first = span_start_days(spans.front()), last = span_end_days(spans.front());
     for (const DateSpan& span : spans) {
-        first = std::min({first, span.start_day, span.end_day});
-        last = std::max({last, span.start_day, span.end_day});
+        first = std::min({first, span_start_days(span), span_end_days(span)});
+        last = std::max({last, span_start_days(span), span_end_days(span)});
     }
-    // The last day is inclusive: the extent runs to its end.
-    return TimeRange{static_cast<double>(first), static_cast<double>(last) + 1.0};
+    return TimeRange{first, last};
 }
 
-TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction) {
+TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days) {
+    const double min_span = finite(min_span_days) && min_span_days > kMinMappedSpan ? min_span_days : kMinSpanDays;
     const std::optional<TimeRange> extent = data_extent(spans);
-    if (!extent) return {0.0, kMinSpanDays};
+    if (!extent) return {0.0, min_span};
     const double span = extent->end_day - extent->start_day;
     const double padding = finite(padding_fraction) && padding_fraction > 0 ? padding_fraction * span : 0.0;
     TimeRange r{extent->start_day - padding, extent->end_day + padding};
-    if (r.end_day - r.start_day < kMinSpanDays) {
+    if (r.end_day - r.start_day < min_span) {
         const double centre = (extent->start_day + extent->end_day) * 0.5;
-        r = {centre - kMinSpanDays * 0.5, centre + kMinSpanDays * 0.5};
+        r = {centre - min_span * 0.5, centre + min_span * 0.5};
     }
+    // Within years 1-9999 (a story of the year 1 keeps its margin inside the range).
+    const double width = std::min(r.end_day - r.start_day, kLatestViewDay - kEarliestViewDay);
+    r.start_day = std::clamp(r.start_day, kEarliestViewDay, kLatestViewDay - width);
+    r.end_day = r.start_day + width;
     return r;
 }
 
@@ -172,93 +181,193 @@ std::vector<DateSpan> timeline_spans(const Pack& pack) {
     return spans;
 }
 
+std::vector<DateSpan> default_view_spans(const Pack& pack) {
+    std::vector<DateSpan> spans;
+    for (const Entity& entity : pack.entities)
+        if (entity.date) spans.push_back(*entity.date);
+    if (spans.empty()) spans.push_back(pack.article.published);
+    return spans;
+}
+
+bool pack_has_times(const Pack& pack) {
+    if (pack.article.published.times) return true;
+    return std::any_of(pack.entities.begin(), pack.entities.end(),
+                       [](const Entity& e) { return e.date && e.date->times; });
+}
+
+double min_span_for(const Pack& pack) { return pack_has_times(pack) ? kMinTimedSpanDays : kMinSpanDays; }
+
+TimeRange default_timeline(const Pack& pack) {
+    constexpr double kDefaultPadding = 0.08;
+    return fit_range(default_view_spans(pack), kDefaultPadding, min_span_for(pack));
+}
+
+int pack_utc_offset_minutes(const Pack& pack) {
+    std::vector<std::pair<int, int>> counts;  // offset, how many dates use it (few offsets per pack)
+    auto count = [&](int offset) {
+        for (auto& [o, n] : counts)
+            if (o == offset) return void(++n);
+        counts.push_back({offset, 1});
+    };
+    for (const DateSpan& span : timeline_spans(pack))
+        if (span.times) count(span.times->start.offset_minutes);
+    int best = 0, best_count = 0;
+    for (const auto& [offset, n] : counts)
+        if (n > best_count) best = offset, best_count = n;
+    return best;
+}
+
 // [SECTION] Ticks ----------------------------------------------------------------------------
 
 namespace {
 
-// Ticks are only made for about +-8000 years around 1970, where the civil-date
-// arithmetic on int is safe by a wide margin.
-constexpr double kFirstTickDay = -3'000'000;
-constexpr double kLastTickDay = 3'000'000;
+// Ticks are only made within years 1-9999, where the civil-date arithmetic on int and
+// minute counts on int64 are safe by a wide margin.
+constexpr double kFirstTickDay = kEarliestViewDay;
+constexpr double kLastTickDay = kLatestViewDay;
 
-constexpr TickUnit kUnitsFineToCoarse[] = {TickUnit::Day,     TickUnit::Week, TickUnit::Month,
-                                           TickUnit::Quarter, TickUnit::Year, TickUnit::Decade};
+constexpr std::int64_t kMinutesPerDay = 1440;
+
+// A unit and how many of it one tick spans.
+struct TickStep {
+    TickUnit unit;
+    int step;
+};
+
+// Every major step, fine to coarse; the first wide enough for the labels wins.
+constexpr TickStep kMajorSteps[] = {
+    {TickUnit::Minute, 1},  {TickUnit::Minute, 5},  {TickUnit::Minute, 10}, {TickUnit::Minute, 15},
+    {TickUnit::Minute, 30}, {TickUnit::Hour, 1},    {TickUnit::Hour, 3},    {TickUnit::Hour, 6},
+    {TickUnit::Hour, 12},   {TickUnit::Day, 1},     {TickUnit::Week, 1},    {TickUnit::Month, 1},
+    {TickUnit::Quarter, 1}, {TickUnit::Year, 1},    {TickUnit::Decade, 1},  {TickUnit::Decade, 2},
+    {TickUnit::Decade, 5},  {TickUnit::Century, 1}, {TickUnit::Century, 2}, {TickUnit::Century, 5},
+    {TickUnit::Century, 10}, {TickUnit::Century, 20}, {TickUnit::Century, 50}, {TickUnit::Century, 100},
+};
+
+// The minor ticks under a major step: a finer step that divides it.
+std::optional<TickStep> minor_step_of(TickStep major, bool times) {
+    switch (major.unit) {
+    case TickUnit::Minute:
+        if (major.step == 1) return std::nullopt;
+        return TickStep{TickUnit::Minute, major.step == 5 ? 1 : 5};
+    case TickUnit::Hour:
+        if (major.step == 1) return TickStep{TickUnit::Minute, 15};
+        return TickStep{TickUnit::Hour, major.step == 12 ? 3 : 1};
+    case TickUnit::Day: return times ? std::optional<TickStep>(TickStep{TickUnit::Hour, 6}) : std::nullopt;
+    case TickUnit::Week: return TickStep{TickUnit::Day, 1};
+    case TickUnit::Month: return TickStep{TickUnit::Week, 1};
+    case TickUnit::Quarter: return TickStep{TickUnit::Month, 1};
+    case TickUnit::Year: return TickStep{TickUnit::Quarter, 1};
+    case TickUnit::Decade: return major.step == 5 ? TickStep{TickUnit::Decade, 1} : TickStep{TickUnit::Year, 1};
+    case TickUnit::Century:
+        switch (major.step) {
+        case 1: return TickStep{TickUnit::Decade, 1};
+        case 2: return TickStep{TickUnit::Decade, 5};
+        case 5:
+        case 10: return TickStep{TickUnit::Century, 1};
+        case 20: return TickStep{TickUnit::Century, 5};
+        case 50: return TickStep{TickUnit::Century, 10};
+        default: return TickStep{TickUnit::Century, 50};
+        }
+    }
+    return std::nullopt;
+}
 
 const char* const kMonthAbbreviations[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 int floor_div(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 int floor_mod(int a, int b) { return a - floor_div(a, b) * b; }
+std::int64_t floor_div64(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 
 // The shortest instance of each unit, so spacing by it is a guarantee, not an average.
 double shortest_days(TickUnit unit) {
     switch (unit) {
+    case TickUnit::Minute: return 1.0 / kMinutesPerDay;
+    case TickUnit::Hour: return 60.0 / kMinutesPerDay;
     case TickUnit::Day: return 1;
     case TickUnit::Week: return 7;
     case TickUnit::Month: return 28;      // February
     case TickUnit::Quarter: return 90;    // January to March of a common year
     case TickUnit::Year: return 365;
     case TickUnit::Decade: return 3652;   // ten years with two leap days (1900-1909)
+    case TickUnit::Century: return 36524; // a hundred years with 24 leap days
     }
     return 1;
 }
 
-std::optional<TickUnit> finer_unit(TickUnit unit) {
-    switch (unit) {
-    case TickUnit::Day: return std::nullopt;
-    case TickUnit::Week: return TickUnit::Day;
-    case TickUnit::Month: return TickUnit::Week;
-    case TickUnit::Quarter: return TickUnit::Month;
-    case TickUnit::Year: return TickUnit::Quarter;
-    case TickUnit::Decade: return TickUnit::Year;
-    }
-    return std::nullopt;
-}
-
-int months_per_tick(TickUnit unit, int step) {
-    switch (unit) {
+int months_per_tick(TickStep s) {
+    switch (s.unit) {
     case TickUnit::Month: return 1;
     case TickUnit::Quarter: return 3;
     case TickUnit::Year: return 12;
-    case TickUnit::Decade: return 120 * step;
+    case TickUnit::Decade: return 120 * s.step;
+    case TickUnit::Century: return 1200 * s.step;
+    case TickUnit::Minute:
+    case TickUnit::Hour:
     case TickUnit::Day:
     case TickUnit::Week: break;
     }
     return 0;
 }
 
-// Calls emit(day) for every day in [first, last] that starts a `step`-fold `unit`,
-// in increasing order, at most kMaxTicks times.
+// Calls emit(local_minute) for every local minute in [first, last] (minutes since
+// 1970-01-01T00:00 local) that starts a step of `s`, in increasing order, at most
+// kMaxTicks times.
 template <class Emit>
-void for_each_tick_day(TickUnit unit, int step, int first, int last, Emit&& emit) {
+void for_each_tick_minute(TickStep s, std::int64_t first, std::int64_t last, Emit&& emit) {
     std::size_t count = 0;
-    if (unit == TickUnit::Day || unit == TickUnit::Week) {
-        int day = first;
-        if (unit == TickUnit::Week) day += floor_mod(-(first + 3), 7);  // 1970-01-01 was a Thursday
-        const int stride = unit == TickUnit::Week ? 7 : 1;
-        for (; day <= last && count < kMaxTicks; day += stride, ++count) emit(day);
+    if (s.unit == TickUnit::Minute || s.unit == TickUnit::Hour) {
+        const std::int64_t stride = (s.unit == TickUnit::Hour ? 60 : 1) * std::int64_t(s.step);
+        for (std::int64_t m = floor_div64(first + stride - 1, stride) * stride; m <= last && count < kMaxTicks; m += stride, ++count)
+            emit(m);
         return;
     }
-    const int months = months_per_tick(unit, step);
-    const CivilDate date = civil_from_days(first);
+    // Whole days from here on: the first local midnight at or after `first`.
+    const int first_day = static_cast<int>(floor_div64(first + kMinutesPerDay - 1, kMinutesPerDay));
+    const int last_day = static_cast<int>(floor_div64(last, kMinutesPerDay));
+    if (s.unit == TickUnit::Day || s.unit == TickUnit::Week) {
+        int day = first_day;
+        if (s.unit == TickUnit::Week) day += floor_mod(-(first_day + 3), 7);  // 1970-01-01 was a Thursday
+        const int stride = s.unit == TickUnit::Week ? 7 : 1;
+        for (; day <= last_day && count < kMaxTicks; day += stride, ++count) emit(std::int64_t(day) * kMinutesPerDay);
+        return;
+    }
+    const int months = months_per_tick(s);
+    const CivilDate date = civil_from_days(first_day);
     int month_index = date.year * 12 + (date.month - 1);  // months since year 0
-    if (days_from_civil({date.year, date.month, 1}) < first) ++month_index;
+    if (days_from_civil({date.year, date.month, 1}) < first_day) ++month_index;
     month_index += floor_mod(-month_index, months);
     for (; count < kMaxTicks; month_index += months, ++count) {
         const int day = days_from_civil({floor_div(month_index, 12), floor_mod(month_index, 12) + 1, 1});
-        if (day > last) break;
-        emit(day);
+        if (day > last_day) break;
+        emit(std::int64_t(day) * kMinutesPerDay);
     }
 }
 
-Tick make_tick(TickUnit unit, int day, const TimeRange& range, double width) {
+std::string day_and_month(const CivilDate& date) { return std::to_string(date.day) + " " + kMonthAbbreviations[date.month - 1]; }
+
+Tick make_tick(TickStep s, std::int64_t local_minute, int offset_minutes, const TimeRange& range, double width) {
     Tick tick;
-    tick.day = day;
-    tick.x = day_to_x(range, width, day);
-    const CivilDate date = civil_from_days(day);
+    tick.day = static_cast<double>(local_minute - offset_minutes) / kMinutesPerDay;
+    tick.x = day_to_x(range, width, tick.day);
+    const int local_day = static_cast<int>(floor_div64(local_minute, kMinutesPerDay));
+    const int minute_of_day = static_cast<int>(local_minute - std::int64_t(local_day) * kMinutesPerDay);
+    const CivilDate date = civil_from_days(local_day);
     const std::string year = std::to_string(date.year);
     const std::string month = kMonthAbbreviations[date.month - 1];
-    switch (unit) {
+    switch (s.unit) {
+    case TickUnit::Minute:
+    case TickUnit::Hour:
+        if (minute_of_day == 0) {
+            tick.starts_larger_unit = true;
+            tick.label = day_and_month(date);
+        } else {
+            char clock[8];
+            std::snprintf(clock, sizeof clock, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
+            tick.label = clock;
+        }
+        break;
     case TickUnit::Day:
         if (date.day == 1) {
             tick.starts_larger_unit = true;
@@ -284,6 +393,10 @@ Tick make_tick(TickUnit unit, int day, const TimeRange& range, double width) {
         tick.starts_larger_unit = floor_mod(date.year, 100) == 0;
         tick.label = year;
         break;
+    case TickUnit::Century:
+        tick.starts_larger_unit = floor_mod(date.year, 1000) == 0;
+        tick.label = year;
+        break;
     }
     return tick;
 }
@@ -292,66 +405,75 @@ Tick make_tick(TickUnit unit, int day, const TimeRange& range, double width) {
 
 const char* tick_unit_name(TickUnit unit) {
     switch (unit) {
+    case TickUnit::Minute: return "minute";
+    case TickUnit::Hour: return "hour";
     case TickUnit::Day: return "day";
     case TickUnit::Week: return "week";
     case TickUnit::Month: return "month";
     case TickUnit::Quarter: return "quarter";
     case TickUnit::Year: return "year";
     case TickUnit::Decade: return "decade";
+    case TickUnit::Century: return "century";
     }
     return "day";
 }
 
-TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px) {
+TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px, const TickClock& clock) {
     TimeTicks out;
     if (!finite(range.start_day) || !finite(range.end_day)) return out;
     const TimeRange r = ordered(range);
     const double per_day = pixels_per_day(r, width);
     const double spacing = finite(min_label_spacing_px) ? std::max(min_label_spacing_px, 1.0) : 1.0;
+    const int offset = std::clamp(clock.offset_minutes, kMinOffsetMinutes, kMaxOffsetMinutes);
 
-    out.major_unit = TickUnit::Decade;
-    for (TickUnit unit : kUnitsFineToCoarse) {
-        if (shortest_days(unit) * per_day >= spacing) {
-            out.major_unit = unit;
+    TickStep major = std::end(kMajorSteps)[-1];
+    for (const TickStep& candidate : kMajorSteps) {
+        const bool below_days = candidate.unit == TickUnit::Minute || candidate.unit == TickUnit::Hour;
+        if (below_days && !clock.times) continue;
+        if (shortest_days(candidate.unit) * candidate.step * per_day >= spacing) {
+            major = candidate;
             break;
         }
     }
-    if (out.major_unit == TickUnit::Decade) {
-        // Beyond three decades a screen could not hold: every 2, 5, 10, 20, ... decades.
-        static constexpr int kMantissas[3] = {1, 2, 5};
-        for (int i = 0, power = 1; power <= 10'000; ++i) {
-            const int step = kMantissas[i % 3] * power;
-            out.major_step = step;
-            if (shortest_days(TickUnit::Decade) * step * per_day >= spacing) break;
-            if (i % 3 == 2) power *= 10;
-        }
-    }
+    out.major_unit = major.unit;
+    out.major_step = major.step;
 
-    const double first_visible = std::ceil(std::max(r.start_day, kFirstTickDay));
-    const double last_visible = std::floor(std::min(r.end_day, kLastTickDay));
-    const CivilDate left = civil_from_days(static_cast<int>(std::clamp(std::floor(r.start_day), kFirstTickDay, kLastTickDay)));
+    // Everything below works in local minutes (minutes since 1970-01-01T00:00 local).
+    const double offset_days = double(offset) / kMinutesPerDay;
+    const double first_visible = std::ceil((std::max(r.start_day, kFirstTickDay) + offset_days) * kMinutesPerDay);
+    const double last_visible = std::floor((std::min(r.end_day, kLastTickDay) + offset_days) * kMinutesPerDay);
+    const int left_day = static_cast<int>(std::floor(std::clamp(r.start_day + offset_days, kFirstTickDay, kLastTickDay - 1)));
+    const CivilDate left = civil_from_days(left_day);
     switch (out.major_unit) {
+    case TickUnit::Minute:
+    case TickUnit::Hour:
+        out.context = day_and_month(left) + " " + std::to_string(left.year) + " (" + format_utc_offset(offset) + ")";
+        break;
     case TickUnit::Day: out.context = std::string(kMonthAbbreviations[left.month - 1]) + " " + std::to_string(left.year); break;
     case TickUnit::Week:
     case TickUnit::Month:
     case TickUnit::Quarter: out.context = std::to_string(left.year); break;
     case TickUnit::Year:
-    case TickUnit::Decade: break;
+    case TickUnit::Decade:
+    case TickUnit::Century: break;
     }
     if (first_visible > last_visible) return out;
-    const int first = static_cast<int>(first_visible), last = static_cast<int>(last_visible);
+    const auto first = static_cast<std::int64_t>(first_visible), last = static_cast<std::int64_t>(last_visible);
 
-    for_each_tick_day(out.major_unit, out.major_step, first, last,
-                      [&](int day) { out.major.push_back(make_tick(out.major_unit, day, r, width)); });
+    for_each_tick_minute(major, first, last,
+                         [&](std::int64_t m) { out.major.push_back(make_tick(major, m, offset, r, width)); });
 
-    const std::optional<TickUnit> minor = finer_unit(out.major_unit);
-    if (!minor || shortest_days(*minor) * per_day < kMinMinorTickSpacingPx) return out;
-    out.minor_unit = minor;
+    const std::optional<TickStep> minor = minor_step_of(major, clock.times);
+    if (!minor || shortest_days(minor->unit) * minor->step * per_day < kMinMinorTickSpacingPx) return out;
+    out.minor_unit = minor->unit;
+    out.minor_step = minor->step;
     std::size_t next_major = 0;
-    for_each_tick_day(*minor, 1, first, last, [&](int day) {
+    const std::int64_t offset64 = offset;
+    for_each_tick_minute(*minor, first, last, [&](std::int64_t m) {
+        const double day = static_cast<double>(m - offset64) / kMinutesPerDay;
         while (next_major < out.major.size() && out.major[next_major].day < day) ++next_major;
         if (next_major < out.major.size() && out.major[next_major].day == day) return;
-        out.minor.push_back(make_tick(*minor, day, r, width));
+        out.minor.push_back(make_tick(*minor, m, offset, r, width));
     });
     return out;
 }

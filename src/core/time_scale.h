@@ -32,7 +32,11 @@ double x_to_day(const TimeRange& range, double width, double x);
 // [SECTION] Limits, zoom and pan -------------------------------------------------------
 
 inline constexpr double kMinSpanDays = 3.0;                // zoomed in: a few days fill the width
-inline constexpr double kMaxSpanDays = 30.0 * 365.2425;    // zoomed out: three decades
+inline constexpr double kMinTimedSpanDays = 20.0 / 1440.0; // packs with times: twenty minutes
+inline constexpr double kMaxSpanDays = 10'000 * 365.2425;  // zoomed out: years 1-9999
+// Where any view may go: years 1 to 9999.
+inline constexpr double kEarliestViewDay = kFirstDay;
+inline constexpr double kLatestViewDay = kLastDay + 1.0;
 
 struct TimeLimits {
     double min_span_days = kMinSpanDays;
@@ -42,8 +46,8 @@ struct TimeLimits {
 
 // Limits for data covering `extent`: the view may go `margin_fraction` of the data's
 // span beyond either end (and at least half the minimum span, so a one-day pack can
-// still be looked at).
-TimeLimits limits_around(const TimeRange& extent, double margin_fraction);
+// still be looked at), never beyond years 1-9999.
+TimeLimits limits_around(const TimeRange& extent, double margin_fraction, double min_span_days = kMinSpanDays);
 
 // The nearest range that respects the limits: the span is brought within
 // [min_span, min(max_span, bounds' span)] about its centre, then the range is slid
@@ -62,42 +66,67 @@ TimeRange pan_by_pixels(const TimeRange& range, double width, double dx, const T
 
 // [SECTION] Fitting the data -----------------------------------------------------------
 
-// The days the spans cover: from the earliest start to the end of the latest (inclusive)
-// end day, i.e. [min start, max end + 1). nullopt for no spans.
+// The days the spans cover: from the earliest start to the latest end
+// (span_start_days/span_end_days: the end of an inclusive last day, a timed end's
+// instant). nullopt for no spans.
 std::optional<TimeRange> data_extent(std::span<const DateSpan> spans);
 
 // The extent with `padding_fraction` of its span added on both sides, widened about
-// its centre to at least kMinSpanDays. No spans give the minimum span from day 0.
-TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction);
+// its centre to at least `min_span_days`. No spans give the minimum span from day 0.
+TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days = kMinSpanDays);
 
 // What the timeline shows of a pack: every dated entity's span, then the publication date.
 std::vector<DateSpan> timeline_spans(const Pack& pack);
 
+// What the timeline opens on: every dated entity (the publication date only when none
+// is dated), so a story from 1863 told in 2024 opens on 1863.
+std::vector<DateSpan> default_view_spans(const Pack& pack);
+
+// True when some date of the pack is written with a time of day.
+bool pack_has_times(const Pack& pack);
+// How far in a pack's timeline may zoom: minutes with times, else a few days.
+double min_span_for(const Pack& pack);
+// The timeline's opening range for a pack: default_view_spans() with a little margin.
+TimeRange default_timeline(const Pack& pack);
+// The clock the pack's times are told in: the UTC offset most of its timed dates were
+// written with (0 without times), for tick labels in the story's local time.
+int pack_utc_offset_minutes(const Pack& pack);
+
 // [SECTION] Ticks ------------------------------------------------------------------------
 
 // Calendar units from fine to coarse. Weeks start on Mondays; quarters in January,
-// April, July and October; decades in years divisible by ten.
-enum class TickUnit { Day, Week, Month, Quarter, Year, Decade };
-const char* tick_unit_name(TickUnit unit);  // "day", "week", ...
+// April, July and October; decades in years divisible by ten, centuries by a hundred.
+enum class TickUnit { Minute, Hour, Day, Week, Month, Quarter, Year, Decade, Century };
+const char* tick_unit_name(TickUnit unit);  // "minute", "hour", "day", "week", ...
 
 struct Tick {
-    int day = 0;                      // the day the tick marks the start of
+    double day = 0;                   // the instant the tick marks, days since 1970-01-01 UTC
     double x = 0;                     // day_to_x(range, width, day)
-    std::string label;                // "13", "Nov 13", "Nov", "2015"
+    std::string label;                // "21:15", "13", "Nov 13", "Nov", "2015", "1500"
     // The tick also begins a larger unit and is labelled as such: a month tick in
-    // January says "2016", a day tick on the 1st says "Nov". Week ticks are flagged
-    // on the first Monday of a month; year ticks on decades; decade ticks on centuries.
+    // January says "2016", a day tick on the 1st says "Nov", an hour tick at midnight
+    // says "14 Nov". Week ticks are flagged on the first Monday of a month; year ticks
+    // on decades; decade ticks on centuries; century ticks on millennia.
     bool starts_larger_unit = false;
+};
+
+// The clock ticks are told in: `times` allows minute and hour ticks (packs with times
+// of day); days, months and hours begin at local midnight at `offset_minutes` from UTC.
+struct TickClock {
+    bool times = false;
+    int offset_minutes = 0;
 };
 
 struct TimeTicks {
     TickUnit major_unit = TickUnit::Year;
-    int major_step = 1;               // in major units; > 1 only for decades on huge spans
+    int major_step = 1;               // in major units: 5, 15 minutes, 3, 6 hours, 2, 5 decades...
     std::vector<Tick> major;          // strictly increasing, >= the label spacing apart
-    std::optional<TickUnit> minor_unit;  // one unit finer; none below days or when too dense
-    std::vector<Tick> minor;          // strictly increasing, never at a major tick's day
-    // The larger unit the labels leave out, for the left edge: "Nov 2015" under day
-    // ticks, "2015" under week, month and quarter ticks, "" under years and decades.
+    std::optional<TickUnit> minor_unit;  // a finer unit; none below the finest or when too dense
+    int minor_step = 1;
+    std::vector<Tick> minor;          // strictly increasing, never at a major tick's instant
+    // The larger unit the labels leave out, for the left edge: "13 Nov 2015 (UTC+1)"
+    // under minute and hour ticks, "Nov 2015" under day ticks, "2015" under week, month
+    // and quarter ticks, "" under years, decades and centuries.
     std::string context;
 };
 
@@ -106,11 +135,12 @@ inline constexpr double kMinMinorTickSpacingPx = 4.0;
 // Neither list grows beyond this, whatever the arguments.
 inline constexpr std::size_t kMaxTicks = 4096;
 
-// Ticks for the days inside [range.start_day, range.end_day]: the finest unit whose
-// shortest instance (a day, a week, February, a 90-day quarter, a 365-day year, a
-// 3652-day decade) is at least `min_label_spacing_px` wide is the major unit, so any
-// two major labels are at least that far apart. Empty for a non-finite range.
-TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px);
+// Ticks for the instants inside [range.start_day, range.end_day]: the finest unit and
+// step whose shortest instance (a minute, an hour, a day, a week, February, a 90-day
+// quarter, a 365-day year, a 3652-day decade, a 36524-day century, times the step) is
+// at least `min_label_spacing_px` wide is the major one, so any two major labels are at
+// least that far apart. Empty for a non-finite range.
+TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px, const TickClock& clock = {});
 
 // [SECTION] Label lanes --------------------------------------------------------------------
 

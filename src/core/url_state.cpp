@@ -194,6 +194,28 @@ int clamp_day(double day) {
     return static_cast<int>(std::llround(std::clamp(day, double(kFirstLinkDay), double(kLastLinkDay))));
 }
 
+constexpr std::int64_t kMinutesPerDay = 1440;
+constexpr std::int64_t kFirstLinkSecond = std::int64_t(kFirstLinkDay) * kSecondsPerDay;
+constexpr std::int64_t kLastLinkSecond = (std::int64_t(kLastLinkDay) + 1) * kSecondsPerDay - 1;  // 9999-12-31T23:59:59Z
+
+// A cursor or a timeline end as a link writes it: "YYYY-MM-DD", or with a time of day
+// and a UTC offset "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)", within years 1-9999.
+std::optional<TimeCursor> parse_link_moment(std::string_view text) {
+    if (has_time_part(text)) {
+        const DateTimeParse parsed = parse_iso_date_time(text);
+        const std::int64_t second = parsed.instant.utc_second;
+        if (parsed.error != DateTimeError::None || second < kFirstLinkSecond || second > kLastLinkSecond) return std::nullopt;
+        return cursor_at_second(second);
+    }
+    if (const std::optional<int> day = parse_link_day(text)) return cursor_on_day(*day);
+    return std::nullopt;
+}
+
+// "2015-11-13T20:16Z": links write instants in UTC.
+std::string format_link_second(std::int64_t utc_second) {
+    return format_iso_date_time({std::clamp(utc_second, kFirstLinkSecond, kLastLinkSecond), 0});
+}
+
 // [SECTION] Value texts shared by encoder and decoder -------------------------------
 // The encoder compares these texts, not the raw values, with the defaults' texts: a
 // value that only differs from the default below the link's precision is left out,
@@ -206,20 +228,41 @@ std::optional<std::string> map_text(const MapView& view) {
            format_fixed(std::clamp(view.zoom, kLinkMinZoom, kLinkMaxZoom), 2);
 }
 
+} // namespace
+
 std::optional<std::string> timeline_text(const TimeRange& range) {
     if (!std::isfinite(range.start_day) || !std::isfinite(range.end_day)) return std::nullopt;
-    int start = clamp_day(range.start_day);
-    int end = clamp_day(range.end_day);
+    // To the minute, within years 1-9999.
+    const auto minute_of = [](double day) {
+        return std::llround(std::clamp(day * kMinutesPerDay, double(kFirstLinkDay) * kMinutesPerDay,
+                                       (double(kLastLinkDay) + 1) * kMinutesPerDay - 1));
+    };
+    std::int64_t start = minute_of(range.start_day), end = minute_of(range.end_day);
+    const bool midnights = start % kMinutesPerDay == 0 && end % kMinutesPerDay == 0;
+    if (range.end_day - range.start_day >= kLinkWholeDaySpan || midnights) {
+        int start_day = clamp_day(range.start_day);
+        int end_day = clamp_day(range.end_day);
+        if (end_day <= start_day) {
+            start_day = std::min(start_day, kLastLinkDay - 1);
+            end_day = start_day + 1;
+        }
+        return format_iso_day(start_day) + ".." + format_iso_day(end_day);
+    }
     if (end <= start) {
-        start = std::min(start, kLastLinkDay - 1);
+        start = std::min(start, (std::int64_t(kLastLinkDay) + 1) * kMinutesPerDay - 2);
         end = start + 1;
     }
-    return format_iso_day(start) + ".." + format_iso_day(end);
+    return format_link_second(start * 60) + ".." + format_link_second(end * 60);
 }
 
-std::string cursor_text(const std::optional<int>& day) {
-    return day ? format_iso_day(std::clamp(*day, kFirstLinkDay, kLastLinkDay)) : std::string();
+std::string time_cursor_text(const TimeCursor& cursor) {
+    if (cursor.whole_day) return format_iso_day(std::clamp(cursor_day(cursor), kFirstLinkDay, kLastLinkDay));
+    return format_link_second(cursor.utc_second);
 }
+
+namespace {
+
+std::string cursor_text(const std::optional<TimeCursor>& cursor) { return cursor ? time_cursor_text(*cursor) : std::string(); }
 
 // [SECTION] Keys --------------------------------------------------------------------
 
@@ -315,17 +358,18 @@ void decode_timeline(std::string_view text, AppState& state, Notes& notes) {
         return;
     }
     const std::string_view start_text = text.substr(0, dots), end_text = text.substr(dots + 2);
-    const std::optional<int> start = parse_link_day(start_text), end = parse_link_day(end_text);
+    const std::optional<TimeCursor> start = parse_link_moment(start_text), end = parse_link_moment(end_text);
     if (!start || !end) {
-        notes.add("timeline " + quote_for_note(text) + " is not a range of dates start..end (YYYY-MM-DD, years 1-9999)");
+        notes.add("timeline " + quote_for_note(text) +
+                  " is not a range of dates start..end (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ, years 1-9999)");
         return;
     }
-    if (*start >= *end) {
+    if (start->utc_second >= end->utc_second) {
         notes.add("timeline " + quote_for_note(text) + " does not start before it ends");
         return;
     }
-    state.timeline.start_day = *start;
-    state.timeline.end_day = *end;
+    state.timeline.start_day = instant_days(start->utc_second);
+    state.timeline.end_day = instant_days(end->utc_second);
 }
 
 void decode_value(Key key, std::string_view text, AppState& state, const Pack& pack, Notes& notes) {
@@ -342,10 +386,11 @@ void decode_value(Key key, std::string_view text, AppState& state, const Pack& p
     case KeyCursor:
         if (text.empty()) {
             state.time_cursor.reset();
-        } else if (const std::optional<int> day = parse_link_day(text)) {
-            state.time_cursor = day;
+        } else if (const std::optional<TimeCursor> cursor = parse_link_moment(text)) {
+            state.time_cursor = cursor;
         } else {
-            notes.add("time cursor " + quote_for_note(text) + " is not a date (YYYY-MM-DD, years 1-9999)");
+            notes.add("time cursor " + quote_for_note(text) +
+                      " is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MMZ with a time; years 1-9999)");
         }
         break;
     case KeyTimeline: decode_timeline(text, state, notes); break;

@@ -12,8 +12,9 @@
 //   v    format version, always 1
 //   sel  selected entity id                          sel=sinjar   sel= (nothing selected)
 //   map  map centre and zoom: lat,lon,zoom           map=36.3200,41.8700,5.25
-//   t    time cursor, ISO date                       t=2015-11-13 t= (no cursor)
-//   tl   visible timeline span, ISO dates            tl=2014-06-01..2015-12-31
+//   t    time cursor, ISO date or UTC date-time      t=2015-11-13 t=2015-11-13T20:16Z t= (no cursor)
+//   tl   visible timeline span, ISO dates or         tl=2014-06-01..2015-12-31
+//        UTC date-times to the minute                tl=2015-11-13T19:30Z..2015-11-14T00:30Z
 //   p    id of the paragraph at the top of the article  p=p4      p= (the top)
 //   tab  panel shown on narrow screens               tab=map (article|map|timeline|quotes)
 //   who  quote speaker filter, a person id           who=thamir-ismail  who= (all)
@@ -22,11 +23,13 @@
 // be used is reported as a short note the page can show ("unknown key 'foo' ignored").
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app_state.h"
+#include "dates.h"
 #include "pack.h"
 
 namespace explainer {
@@ -41,13 +44,24 @@ inline constexpr double kLinkMaxLatitude = 85.0;     // Web-Mercator's usable ba
 inline constexpr double kLinkMaxLongitude = 180.0;
 inline constexpr double kLinkMinZoom = 0.0;
 inline constexpr double kLinkMaxZoom = 20.0;
-inline constexpr int kFirstLinkDay = -719162;        // 0001-01-01 in days since 1970-01-01
-inline constexpr int kLastLinkDay = 2932896;         // 9999-12-31
+inline constexpr int kFirstLinkDay = kFirstDay;      // 0001-01-01 in days since 1970-01-01
+inline constexpr int kLastLinkDay = kLastDay;        // 9999-12-31
+
+// A timeline this long or longer is written in whole days; a shorter one in whole days
+// only when both ends fall on midnight (UTC), else as date-times to the minute.
+inline constexpr double kLinkWholeDaySpan = 7.0;
 
 // The fragment for `state` without the leading '#': "v=1" when the state equals the
-// defaults. Map centre has 4 decimals, zoom 2, days are whole ISO dates; a timeline
-// shorter than a day is widened to one day; NaN/infinite views are left out.
+// defaults. Map centre has 4 decimals, zoom 2. A whole-day cursor is an ISO date, a
+// cursor with a time "YYYY-MM-DDTHH:MMZ" (":SS" when the seconds are not zero), always in
+// UTC; the timeline as above (an empty span is widened to a day or a minute).
+// NaN/infinite views are left out. Decoding also takes offsets ("+01:00") and seconds.
 std::string encode_state(const AppState& state, const AppState& defaults);
+
+// The texts a link writes for a cursor and a timeline ("start..end"; nullopt when not
+// finite); the JS API and host messages give the same texts.
+std::string time_cursor_text(const TimeCursor& cursor);
+std::optional<std::string> timeline_text(const TimeRange& range);
 
 struct DecodeResult {
     AppState state;                    // hover is always the defaults' hover

@@ -209,11 +209,8 @@ void app_set_pack(App& app, Pack pack) {
     for (const Entity& e : app.pack.entities)
         if (e.kind == EntityKind::Place && e.location) points.push_back(*e.location);
     defaults.map = fit_view(points, Viewport{640, 420}, 40, 8);
-    std::vector<DateSpan> spans;
-    for (const Entity& e : app.pack.entities)
-        if (e.date) spans.push_back(*e.date);
-    spans.push_back(app.pack.article.published);
-    defaults.timeline = fit_range(spans, 0.08);
+    // The timeline opens on every event of the pack, whatever its span.
+    defaults.timeline = default_timeline(app.pack);
     if (!app.pack.article.paragraphs.empty()) defaults.article_paragraph = app.pack.article.paragraphs.front().id;
     app.defaults = defaults;
     app.state = defaults;

@@ -398,7 +398,7 @@ struct PackCache {
     std::vector<GeoPoint> all_points;     // every located place, in app_set_pack's order
     MapView nominal;                      // app_set_pack's first view of them
     std::vector<ArcItem> arcs;
-    std::vector<std::optional<int>> first_event_day;
+    std::vector<std::optional<double>> first_event_day;
     const Country* countries_for = nullptr;  // basemap the country indices refer to
 };
 
@@ -1100,8 +1100,8 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
         if (!d.visible) continue;
         scene.shown.push_back(i);
         d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
-        const std::optional<int>& first = m.pack.first_event_day[p.entity];
-        d.future = ctx.state.time_cursor && first && *first > *ctx.state.time_cursor;
+        const std::optional<double>& first = m.pack.first_event_day[p.entity];
+        d.future = ctx.state.time_cursor && first && starts_after_cursor(*first, *ctx.state.time_cursor);
         d.radius = p.country_level ? 0.0f
                    : d.emphasis >= Emphasis::Hovered ? kMarkerRadius + 2.0f
                    : d.emphasis == Emphasis::Related ? kMarkerRadius + 1.0f

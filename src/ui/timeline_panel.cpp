@@ -151,40 +151,6 @@ LaneLayout place_lanes(std::vector<EventMark>& marks, float available, float pre
     return layout;
 }
 
-// place_lanes() is superlinear in the marks in view (labels give way one at a time), so
-// the last placement is kept and reused while the marks, their labels' extents, their
-// priorities and the room are the same: scrolling the article, panning the map or
-// hovering does not change them.
-LaneLayout place_lanes_cached(std::vector<EventMark>& marks, float available, float preferred_height) {
-    struct Input {
-        float x0, x1, label_x, label_w;
-        int priority;
-        bool operator==(const Input&) const = default;
-    };
-    struct Output {
-        int lane;
-        bool placed, labelled;
-    };
-    static std::vector<Input> last_input;
-    static std::vector<Output> last_output;
-    static float last_available = -1, last_preferred = -1;
-    static LaneLayout last_layout;
-    std::vector<Input> input(marks.size());
-    for (std::size_t i = 0; i < marks.size(); ++i)
-        input[i] = {marks[i].x0, marks[i].x1, marks[i].label_x, marks[i].label_w, marks[i].priority};
-    if (input == last_input && available == last_available && preferred_height == last_preferred) {
-        for (std::size_t i = 0; i < marks.size(); ++i)
-            marks[i].lane = last_output[i].lane, marks[i].placed = last_output[i].placed, marks[i].labelled = last_output[i].labelled;
-        return last_layout;
-    }
-    last_layout = place_lanes(marks, available, preferred_height);
-    last_output.resize(marks.size());
-    for (std::size_t i = 0; i < marks.size(); ++i) last_output[i] = {marks[i].lane, marks[i].placed, marks[i].labelled};
-    last_input = std::move(input);
-    last_available = available, last_preferred = preferred_height;
-    return last_layout;
-}
-
 // [SECTION] Calendar steps --------------------------------------------------------------------
 
 int add_months(int day, int months) {
@@ -199,20 +165,52 @@ int add_months(int day, int months) {
 // One step of a tick unit forwards (direction 1) or back (-1), calendar-aware.
 int step_day(int day, TickUnit unit, int direction) {
     switch (unit) {
+    case TickUnit::Minute:
+    case TickUnit::Hour:
     case TickUnit::Day: return day + direction;
     case TickUnit::Week: return day + 7 * direction;
     case TickUnit::Month: return add_months(day, direction);
     case TickUnit::Quarter: return add_months(day, 3 * direction);
     case TickUnit::Year: return add_months(day, 12 * direction);
     case TickUnit::Decade: return add_months(day, 120 * direction);
+    case TickUnit::Century: return add_months(day, 1200 * direction);
     }
     return day + direction;
 }
 
-// "13 Nov 2015".
-std::string short_date(int day) {
+// The cursor one tick step on: minutes and hours move an instant, larger units move the
+// day (keeping the time of day of a timed cursor). Within years 1-9999.
+TimeCursor step_cursor(const TimeCursor& cursor, TickUnit unit, int step, int direction) {
+    TimeCursor next = cursor;
+    if (unit == TickUnit::Minute || unit == TickUnit::Hour) {
+        next = cursor_at_second(cursor.utc_second + std::int64_t(direction) * step * (unit == TickUnit::Hour ? 3600 : 60));
+    } else {
+        const int day = cursor_day(cursor);
+        const int moved = std::clamp(step_day(day, unit, direction * (unit == TickUnit::Century || unit == TickUnit::Decade ? step : 1)),
+                                     kFirstDay, kLastDay);
+        next.utc_second = cursor.utc_second + (std::int64_t(moved) - day) * kSecondsPerDay;
+    }
+    const std::int64_t first = std::int64_t(kFirstDay) * kSecondsPerDay, last = (std::int64_t(kLastDay) + 1) * kSecondsPerDay - 1;
+    next.utc_second = std::clamp(next.utc_second, first, last);
+    return next;
+}
+
+// The cursor at a point of the axis: the day under it, or in packs with times the
+// minute under it.
+TimeCursor cursor_at_day(double day, bool times) {
+    day = std::clamp(day, double(kFirstDay), double(kLastDay) + 1 - 1.0 / 1440);
+    if (!times) return cursor_on_day(static_cast<int>(std::floor(day)));
+    return cursor_at_second(static_cast<std::int64_t>(std::floor(day * 1440)) * 60);
+}
+
+// "13 Nov 2015", and for a timed cursor "13 Nov 2015 21:16" in the pack's local time.
+std::string cursor_label(const TimeCursor& cursor, int offset_minutes) {
+    const Instant local{cursor.utc_second, offset_minutes};
+    const int day = cursor.whole_day ? cursor_day(cursor) : static_cast<int>(std::floor(instant_days(cursor.utc_second) + offset_minutes / 1440.0));
     const CivilDate date = civil_from_days(day);
-    return std::to_string(date.day) + " " + short_month_name(date.month) + " " + std::to_string(date.year);
+    std::string out = std::to_string(date.day) + " " + short_month_name(date.month) + " " + std::to_string(date.year);
+    if (!cursor.whole_day) out += " " + format_local_clock(local);
+    return out;
 }
 
 // [SECTION] View state and bringing into view ------------------------------------------------
@@ -224,7 +222,7 @@ struct TimelineView {
     bool scrubbing = false;       // the press began on the axis: it moves the cursor
     ImVec2 press_pos, last_pos;
     TimeRange press_range;
-    std::optional<int> scrub_day; // the cursor while scrubbing, committed on release
+    std::optional<TimeCursor> scrub_cursor; // the cursor while scrubbing, committed on release
     double last_gesture_time = -1;
     // Bring-into-view animation.
     bool animating = false;
@@ -259,6 +257,108 @@ double smoothstep(double t) {
     return t * t * (3 - 2 * t);
 }
 
+// [SECTION] Caches --------------------------------------------------------------------------
+// Frame cost must not grow with the pack: what depends only on the pack is built once
+// per pack, what depends on the view once per view change; a still frame (hover, cursor
+// blink, an animation elsewhere) only draws the marks in view.
+
+// What a view's layout depends on.
+struct ViewKey {
+    TimeRange range;
+    float origin_x = 0, width = 0, lanes_available = 0;
+    bool narrow = false;
+    std::string selection;
+    bool operator==(const ViewKey& o) const {
+        return range.start_day == o.range.start_day && range.end_day == o.range.end_day && origin_x == o.origin_x &&
+               width == o.width && lanes_available == o.lanes_available && narrow == o.narrow && selection == o.selection;
+    }
+};
+
+struct ViewLayout {
+    ViewKey key;
+    std::vector<EventMark> marks;  // the events in view, in time order
+    LaneLayout lanes;
+    TimeTicks ticks;
+};
+
+struct TimelineCache {
+    const Pack* pack = nullptr;
+    const Entity* entities_data = nullptr;
+    std::size_t entity_count = 0;
+    std::vector<std::size_t> events;  // every dated entity in time order (keyboard order)
+    std::vector<float> label_widths;  // per entity of `events`
+    std::optional<TimeRange> extent;  // of the events and the publication date
+    TimeLimits limits;
+    TickClock clock;
+    std::optional<ViewLayout> view;
+};
+
+TimelineCache g_cache;
+
+void rebuild_pack_times(TimelineCache& cache, const Pack& pack) {
+    cache = TimelineCache{};
+    cache.pack = &pack;
+    cache.entities_data = pack.entities.data();
+    cache.entity_count = pack.entities.size();
+    for (std::size_t i = 0; i < pack.entities.size(); ++i)
+        if (pack.entities[i].date) cache.events.push_back(i);
+    std::stable_sort(cache.events.begin(), cache.events.end(), [&](std::size_t a, std::size_t b) {
+        const DateSpan &x = *pack.entities[a].date, &y = *pack.entities[b].date;
+        const double xs = span_start_days(x), ys = span_start_days(y);
+        return xs != ys ? xs < ys : span_end_days(x) < span_end_days(y);
+    });
+    const std::vector<DateSpan> spans = timeline_spans(pack);
+    cache.extent = data_extent(spans);
+    cache.limits = cache.extent ? limits_around(*cache.extent, kMarginFraction, min_span_for(pack)) : TimeLimits{};
+    cache.clock = {pack_has_times(pack), pack_utc_offset_minutes(pack)};
+}
+
+ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const ViewKey& key, float right) {
+    const Pack& pack = ctx.pack;
+    ViewLayout out;
+    out.key = key;
+    const TimeRange& range = key.range;
+    auto to_x = [&](double day) { return key.origin_x + static_cast<float>(day_to_x(range, key.width, day)); };
+    if (cache.label_widths.empty() && !cache.events.empty()) {
+        cache.label_widths.reserve(cache.events.size());
+        for (std::size_t i : cache.events) cache.label_widths.push_back(text_width(ctx.fonts.sans_small, pack.entities[i].name));
+    }
+    for (std::size_t k = 0; k < cache.events.size(); ++k) {
+        const std::size_t i = cache.events[k];
+        const Entity& entity = pack.entities[i];
+        const float xa = to_x(span_start_days(*entity.date)), xb = to_x(span_end_days(*entity.date));
+        if (xa - kPointRadius > right) break;  // events are in start order: the rest start beyond the right edge
+        EventMark mark;
+        mark.entity = i;
+        mark.date = &*entity.date;
+        mark.point = xb - xa < kMinBarWidth || (entity.date->times ? entity.date->times->start == entity.date->times->end
+                                                                   : entity.date->start_day == entity.date->end_day);
+        mark.label_w = cache.label_widths[k];
+        // Labels read from the mark rightwards, unless that runs out of the panel: then
+        // a point's label sits on its left and a bar's slides back to stay in view.
+        if (mark.point) {
+            const float centre = entity.date->times ? xa : (xa + xb) * 0.5f;
+            mark.x0 = centre - kPointRadius, mark.x1 = centre + kPointRadius;
+            mark.label_x = mark.x1 + 5;
+            if (mark.label_x + mark.label_w > right - 4) mark.label_x = mark.x0 - 5 - mark.label_w;
+        } else {
+            mark.full_x0 = xa, mark.full_x1 = xb;
+            mark.x0 = std::max(xa, key.origin_x - 8), mark.x1 = std::min(xb, right + 8);
+            mark.label_x = std::max(xa, key.origin_x) + 6;
+            mark.label_x = std::max(key.origin_x + 4, std::min(mark.label_x, right - 4 - mark.label_w));
+        }
+        if (mark.x1 < key.origin_x || mark.x0 > right) continue;  // out of view: no lane, no mark
+        // The selection and its links get their labels first. Hover must not move marks
+        // (a mark moving away from the pointer would change the hover again).
+        const bool is_selected = entity.id == ctx.state.selection;
+        mark.priority = (is_selected ? 4 : ctx.selected.contains(entity.id) ? 2 : 0) + (entity.date->approximate ? 0 : 1);
+        out.marks.push_back(mark);
+    }
+    out.lanes = place_lanes(out.marks, key.lanes_available, key.narrow ? kLaneHeightTouch : kLaneHeight);
+    out.ticks = make_ticks(range, key.width, kTickLabelSpacing, cache.clock);
+    return out;
+}
+
 } // namespace
 
 // [SECTION] Panel ----------------------------------------------------------------------------------
@@ -289,51 +389,26 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     const float lanes_available = std::max(kMinLaneHeight, axis_top - 4 - lanes_top);
     const float right = origin.x + width;
 
-    const std::vector<DateSpan> spans = timeline_spans(pack);
-    const std::optional<TimeRange> extent = data_extent(spans);
-    const TimeLimits limits = extent ? limits_around(*extent, kMarginFraction) : TimeLimits{};
+    TimelineCache& cache = g_cache;
+    if (cache.pack != &pack || cache.entities_data != pack.entities.data() || cache.entity_count != pack.entities.size())
+        rebuild_pack_times(cache, pack);
+    const std::optional<TimeRange>& extent = cache.extent;
+    const TimeLimits& limits = cache.limits;
     const TimeRange range = clamp_range(ctx.state.timeline, limits);
     auto to_x = [&](double day) { return origin.x + static_cast<float>(day_to_x(range, width, day)); };
     auto to_day = [&](float x) { return x_to_day(range, width, x - origin.x); };
+    const std::vector<std::size_t>& events = cache.events;
 
-    // [Events] every dated entity in time order (keyboard order); marks for those in view.
-    std::vector<std::size_t> events;
-    for (std::size_t i = 0; i < pack.entities.size(); ++i)
-        if (pack.entities[i].date) events.push_back(i);
-    std::stable_sort(events.begin(), events.end(), [&](std::size_t a, std::size_t b) {
-        const DateSpan &x = *pack.entities[a].date, &y = *pack.entities[b].date;
-        return x.start_day != y.start_day ? x.start_day < y.start_day : x.end_day < y.end_day;
-    });
-    std::vector<EventMark> marks;
-    for (std::size_t i : events) {
-        const Entity& entity = pack.entities[i];
-        EventMark mark;
-        mark.entity = i;
-        mark.date = &*entity.date;
-        const float xa = to_x(entity.date->start_day), xb = to_x(entity.date->end_day + 1.0);
-        mark.point = entity.date->start_day == entity.date->end_day || xb - xa < kMinBarWidth;
-        mark.label_w = text_width(ctx.fonts.sans_small, entity.name);
-        // Labels read from the mark rightwards, unless that runs out of the panel: then
-        // a point's label sits on its left and a bar's slides back to stay in view.
-        if (mark.point) {
-            const float centre = (xa + xb) * 0.5f;
-            mark.x0 = centre - kPointRadius, mark.x1 = centre + kPointRadius;
-            mark.label_x = mark.x1 + 5;
-            if (mark.label_x + mark.label_w > right - 4) mark.label_x = mark.x0 - 5 - mark.label_w;
-        } else {
-            mark.full_x0 = xa, mark.full_x1 = xb;
-            mark.x0 = std::max(xa, origin.x - 8), mark.x1 = std::min(xb, right + 8);
-            mark.label_x = std::max(xa, origin.x) + 6;
-            mark.label_x = std::max(origin.x + 4, std::min(mark.label_x, right - 4 - mark.label_w));
-        }
-        if (mark.x1 < origin.x || mark.x0 > right) continue;  // out of view: no lane, no mark
-        // The selection and its links get their labels first. Hover must not move marks
-        // (a mark moving away from the pointer would change the hover again).
-        const bool is_selected = entity.id == ctx.state.selection;
-        mark.priority = (is_selected ? 4 : ctx.selected.contains(entity.id) ? 2 : 0) + (entity.date->approximate ? 0 : 1);
-        marks.push_back(mark);
+    // [Events] marks, lanes and ticks for this view: rebuilt only when the view range,
+    // the panel's geometry or the selection (which orders the labels) changes.
+    const ViewKey key{range, origin.x, width, lanes_available, ctx.narrow, ctx.state.selection};
+    if (!cache.view || !(cache.view->key == key)) {
+        cache.view.reset();
+        cache.view = layout_view(ctx, cache, key, right);
     }
-    const LaneLayout lanes = place_lanes_cached(marks, lanes_available, ctx.narrow ? kLaneHeightTouch : kLaneHeight);
+    const std::vector<EventMark>& marks = cache.view->marks;
+    const LaneLayout& lanes = cache.view->lanes;
+    const TimeTicks& ticks = cache.view->ticks;
     auto lane_top = [&](const EventMark& m) { return snap(lanes_top + m.lane * lanes.lane_height, dpr); };
 
     // [Input] hit test: the mark and its label, over the lane's height.
@@ -364,7 +439,7 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         view.last_pos = mouse;
         if (std::fabs(mouse.x - view.press_pos.x) > 4 || std::fabs(mouse.y - view.press_pos.y) > 4) view.moved = true;
         if (view.scrubbing) {
-            view.scrub_day = static_cast<int>(std::floor(to_day(std::clamp(mouse.x, origin.x, right - 1))));
+            view.scrub_cursor = cursor_at_day(to_day(std::clamp(mouse.x, origin.x, right - 1)), cache.clock.times);
         } else if (view.moved) {
             next = pan_by_pixels(view.press_range, width, mouse.x - view.press_pos.x, limits);
             ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
@@ -400,30 +475,35 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
 
     // [Keyboard] Left/Right move the cursor (Shift: by the larger unit), Delete clears
     // it, Tab/Shift+Tab walk the events, Enter selects the focused one.
-    const TimeTicks ticks = make_ticks(range, width, kTickLabelSpacing);
-    std::optional<int> cursor = ctx.state.time_cursor;
+    std::optional<TimeCursor> cursor = ctx.state.time_cursor;
     if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
         auto pressed = [](ImGuiKey key, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); };
         const int direction = pressed(ImGuiKey_RightArrow, true) ? 1 : pressed(ImGuiKey_LeftArrow, true) ? -1 : 0;
         if (direction != 0) {
-            const TickUnit unit = io.KeyShift || !ticks.minor_unit ? ticks.major_unit : *ticks.minor_unit;
-            int day;
+            const bool major = io.KeyShift || !ticks.minor_unit;
+            const TickUnit unit = major ? ticks.major_unit : *ticks.minor_unit;
+            const int step = major ? ticks.major_step : ticks.minor_step;
+            TimeCursor next_cursor;
             if (cursor) {
-                day = step_day(*cursor, unit, direction);
+                next_cursor = step_cursor(*cursor, unit, step, direction);
             } else {
                 // The first press starts at the article's "now" when it is in view.
-                const int published = pack.article.published.start_day;
+                const double published = span_start_days(pack.article.published);
                 const bool in_view = !pack.article.published.iso.empty() && published >= range.start_day && published < range.end_day;
-                day = in_view ? published : static_cast<int>(std::floor((range.start_day + range.end_day) * 0.5));
+                next_cursor = cursor_at_day(in_view ? published : (range.start_day + range.end_day) * 0.5, cache.clock.times);
             }
-            if (extent) day = static_cast<int>(std::clamp<double>(day, limits.bounds->start_day, limits.bounds->end_day - 1));
-            ctx.actions.push(SetTimeCursorAction{day});
-            cursor = day;
+            if (extent) {
+                const double at = std::clamp(cursor_position_days(next_cursor), limits.bounds->start_day, limits.bounds->end_day - 1e-6);
+                if (at != cursor_position_days(next_cursor)) next_cursor = cursor_at_day(at, cache.clock.times);
+            }
+            ctx.actions.push(SetTimeCursorAction{next_cursor});
+            cursor = next_cursor;
             // Keep it in view: slide the range so the cursor sits a little inside the edge.
+            const double at = cursor_position_days(next_cursor);
             const double margin = (range.end_day - range.start_day) * 0.08;
             const TimeRange base = next.value_or(range);
-            if (day < base.start_day + margin || day + 1 > base.end_day - margin) {
-                const double shift = day < base.start_day + margin ? day - margin - base.start_day : day + 1 + margin - base.end_day;
+            if (at < base.start_day + margin || at > base.end_day - margin) {
+                const double shift = at < base.start_day + margin ? at - margin - base.start_day : at + margin - base.end_day;
                 next = clamp_range({base.start_day + shift, base.end_day + shift}, limits);
             }
         }
@@ -446,7 +526,7 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
             view.focus = entity.id;
             ctx.actions.push(HoverAction{entity.id});
             view.hover_set = entity.id;
-            const TimeRange wanted{static_cast<double>(entity.date->start_day), entity.date->end_day + 1.0};
+            const TimeRange wanted{span_start_days(*entity.date), span_end_days(*entity.date)};
             if (auto target = range_to_show(next.value_or(range), wanted, limits)) next = target;
         }
         if (!view.focus.empty() && pressed(ImGuiKey_Enter, false)) ctx.actions.push(SelectAction{view.focus});
@@ -462,7 +542,7 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         for (const std::string& id : ctx.selected.entities) {
             const Entity* entity = pack.find(id);
             if (!entity || !entity->date) continue;
-            const TimeRange span{static_cast<double>(entity->date->start_day), entity->date->end_day + 1.0};
+            const TimeRange span{span_start_days(*entity->date), span_end_days(*entity->date)};
             wanted = wanted ? TimeRange{std::min(wanted->start_day, span.start_day), std::max(wanted->end_day, span.end_day)} : span;
         }
         if (wanted) {
@@ -497,8 +577,8 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
 
     // [Publication] the article's date: a band (dashed edges when approximate).
     const bool has_published = !pack.article.published.iso.empty();
-    const float published_x0 = has_published ? to_x(pack.article.published.start_day) : 0;
-    const float published_x1 = has_published ? to_x(pack.article.published.end_day + 1.0) : 0;
+    const float published_x0 = has_published ? to_x(span_start_days(pack.article.published)) : 0;
+    const float published_x1 = has_published ? to_x(span_end_days(pack.article.published)) : 0;
     if (has_published && published_x1 >= origin.x - 1 && published_x0 <= right + 1) {
         const DateSpan& published = pack.article.published;
         float x0 = snap(published_x0, dpr), x1 = snap(published_x1, dpr);
@@ -624,6 +704,7 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         if (x + 3 + text_width(ctx.fonts.sans_small, tick.label) > right - 2) continue;
         draw->AddText(ctx.fonts.sans_small, small_size, ImVec2(x + 3, label_y), tick.starts_larger_unit ? theme.text : axis_ink,
                       tick.label.c_str());
+        ctx.located->push_back({"timeline:tick:" + tick.label, "timeline", x + 3, label_y, text_width(ctx.fonts.sans_small, tick.label), small_size});
     }
     if (show_context) {
         const float bold_size = font_size(ctx.fonts.sans_bold);
@@ -631,15 +712,18 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                       theme.text, ticks.context.c_str());
     }
     ctx.located->push_back({"timeline:axis", "timeline", origin.x, axis_top, width, axis_h});
+    // What the axis says, for tests and tools: Explainer.locate("timeline:unit:hour"),
+    // Explainer.locate("timeline:tick:21:00").
+    ctx.located->push_back({std::string("timeline:unit:") + tick_unit_name(ticks.major_unit), "timeline", origin.x, axis_top, width, axis_h});
 
     // [Cursor] a solid accent line with its date on a handle in the axis strip.
-    const std::optional<int> shown_cursor = view.pressing && view.scrubbing && view.scrub_day ? view.scrub_day : cursor;
+    const std::optional<TimeCursor> shown_cursor = view.pressing && view.scrubbing && view.scrub_cursor ? view.scrub_cursor : cursor;
     float clear_x0 = 0, clear_x1 = 0;
     if (shown_cursor) {
-        const float x = snap(to_x(*shown_cursor + 0.5), dpr);
+        const float x = snap(to_x(cursor_position_days(*shown_cursor)), dpr);
         if (x >= origin.x - 1 && x <= right + 1) {
             draw->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_top), theme.accent, 2);
-            const std::string label = short_date(*shown_cursor);
+            const std::string label = cursor_label(*shown_cursor, cache.clock.offset_minutes);
             const float tw = text_width(ctx.fonts.sans_bold, label);
             const float cross = 14;
             const float pill_w = tw + 12 + cross;
@@ -666,10 +750,10 @@ void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     if (deactivated && view.scrubbing) {
         if (clicked && cursor && click_pos.x >= clear_x0 && click_pos.x <= clear_x1)
             ctx.actions.push(SetTimeCursorAction{std::nullopt});
-        else if ((clicked || view.moved) && view.scrub_day)
-            ctx.actions.push(SetTimeCursorAction{*view.scrub_day});
+        else if ((clicked || view.moved) && view.scrub_cursor)
+            ctx.actions.push(SetTimeCursorAction{*view.scrub_cursor});
         view.scrubbing = false;
-        view.scrub_day.reset();
+        view.scrub_cursor.reset();
     } else if (clicked) {
         // The click's own hit test: on touch the pointer has already left.
         for (int i = static_cast<int>(marks.size()) - 1; i >= 0; --i) {

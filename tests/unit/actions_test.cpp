@@ -54,15 +54,15 @@ TEST(Actions, TimelineReplaces) {
 
 TEST(Actions, TimeCursorPushes) {
     AppState state;
-    EXPECT_EQ(apply_action(state, SetTimeCursorAction{16752}), ChangeKind::Push);
-    EXPECT_EQ(state.time_cursor, 16752);
-    EXPECT_EQ(apply_action(state, SetTimeCursorAction{16752}), ChangeKind::None);
+    EXPECT_EQ(apply_action(state, SetTimeCursorAction{cursor_on_day(16752)}), ChangeKind::Push);
+    EXPECT_EQ(state.time_cursor, cursor_on_day(16752));
+    EXPECT_EQ(apply_action(state, SetTimeCursorAction{cursor_on_day(16752)}), ChangeKind::None);
     EXPECT_EQ(apply_action(state, SetTimeCursorAction{std::nullopt}), ChangeKind::Push);
     EXPECT_FALSE(state.time_cursor.has_value());
     EXPECT_EQ(apply_action(state, SetTimeCursorAction{std::nullopt}), ChangeKind::None);
     // Day 0 (1970-01-01) is a real cursor, not "no cursor".
-    EXPECT_EQ(apply_action(state, SetTimeCursorAction{0}), ChangeKind::Push);
-    EXPECT_EQ(state.time_cursor, 0);
+    EXPECT_EQ(apply_action(state, SetTimeCursorAction{cursor_on_day(0)}), ChangeKind::Push);
+    EXPECT_EQ(state.time_cursor, cursor_on_day(0));
 }
 
 TEST(Actions, ParagraphReplaces) {
@@ -98,7 +98,7 @@ TEST(Actions, EachActionTouchesOnlyItsField) {
     state.selection = "paris";
     state.map = {1.0, 2.0, 3.0};
     state.timeline = {10.0, 20.0};
-    state.time_cursor = 15;
+    state.time_cursor = cursor_on_day(15);
     state.article_paragraph = "p2";
     state.quote_speaker_filter = "berger";
     apply_action(state, SetPanelAction{Panel::Timeline});
@@ -106,7 +106,7 @@ TEST(Actions, EachActionTouchesOnlyItsField) {
     EXPECT_EQ(state.selection, "paris");
     EXPECT_DOUBLE_EQ(state.map.zoom, 3.0);
     EXPECT_DOUBLE_EQ(state.timeline.end_day, 20.0);
-    EXPECT_EQ(state.time_cursor, 15);
+    EXPECT_EQ(state.time_cursor, cursor_on_day(15));
     EXPECT_EQ(state.article_paragraph, "p2");
     EXPECT_EQ(state.quote_speaker_filter, "berger");
     EXPECT_EQ(state.panel, Panel::Timeline);

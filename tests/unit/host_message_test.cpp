@@ -197,7 +197,7 @@ TEST_F(HostMessages, ReasonsQuoteUntrustedTextSafely) {
 TEST_F(HostMessages, StateMessage) {
     AppState state;
     state.selection = "sinjar";
-    state.time_cursor = parse_iso_day("2015-11-13");
+    state.time_cursor = cursor_on_day(*parse_iso_day("2015-11-13"));
     state.article_paragraph = "p4";
     state.panel = Panel::Map;
     state.quote_speaker_filter = "thamir-ismail";

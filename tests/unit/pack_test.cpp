@@ -279,6 +279,10 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"selector-twice.json", "/entities/0/mentions/0",
                    "\"Gettysburg\" matches 2 times in paragraph \"p1\"; add a prefix, suffix or occurrence"},
         BrokenCase{"bad-date.json", "/entities/2/date/iso", "not an ISO 8601 date: \"19 November 1863\""},
+        BrokenCase{"time-no-offset.json", "/entities/2/date/iso", "time \"1863-11-19T14:00\": a time needs its UTC offset"},
+        BrokenCase{"time-impossible.json", "/entities/2/date/iso", "time \"1863-11-19T25:61-05:00\": hours are 00-23, minutes and seconds 00-59"},
+        BrokenCase{"time-offset-out-of-range.json", "/entities/2/date/iso", "time \"1863-11-19T14:00-15:00\": UTC offsets run from -12:00 to +14:00"},
+        BrokenCase{"date-year-out-of-range.json", "/entities/2/date/iso", "date \"10000-11-19\": years must be 1 to 9999"},
         BrokenCase{"lat-out-of-range.json", "/entities/0/location/lat", "latitude 139.8296 is outside [-90, 90]"},
         BrokenCase{"context-no-citation.json", "/entities/1/context", "a context entity needs at least one citation"},
         BrokenCase{"unknown-key.json", "/entities/1/rol", "unknown key \"rol\" in a person (did you mean \"role\"?)"},
@@ -299,6 +303,65 @@ TEST(Pack, MinimalPackIsValid) {
     const LoadResult r = load_json(minimal_pack());
     ASSERT_TRUE(r.errors.empty()) << all_messages(r);
     EXPECT_EQ(r.pack->find("address")->date->start_day, day("1863-11-01"));
+}
+
+// [SECTION] Times of day ------------------------------------------------------------
+
+TEST(Pack, TimesOfDayLoadAsInstantsWithTheirOffset) {
+    json pack = minimal_pack();
+    pack["entities"][2]["date"] = {{"iso", "1863-11-19T14:00-05:00/1863-11-19T16:30:15-05:00"}};
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.errors.empty()) << all_messages(r);
+    const DateSpan& d = *r.pack->find("address")->date;
+    ASSERT_TRUE(d.times.has_value());
+    const std::int64_t midnight = std::int64_t(day("1863-11-19")) * kSecondsPerDay;
+    EXPECT_EQ(d.times->start.utc_second, midnight + 19 * 3600);            // 14:00 at UTC-5 is 19:00Z
+    EXPECT_EQ(d.times->end.utc_second, midnight + 21 * 3600 + 30 * 60 + 15);
+    EXPECT_EQ(d.times->start.offset_minutes, -300);
+    EXPECT_EQ(d.start_day, day("1863-11-19"));  // the local day as written
+    EXPECT_EQ(d.end_day, day("1863-11-19"));
+    EXPECT_DOUBLE_EQ(span_start_days(d), day("1863-11-19") + 19.0 / 24);
+    // A single moment, in UTC: starts and ends at the instant.
+    pack["entities"][2]["date"] = {{"iso", "1863-11-19T23:30Z"}};
+    const LoadResult z = load_json(pack);
+    ASSERT_TRUE(z.errors.empty()) << all_messages(z);
+    EXPECT_EQ(z.pack->find("address")->date->times->start, z.pack->find("address")->date->times->end);
+    EXPECT_EQ(z.pack->find("address")->date->times->start.offset_minutes, 0);
+}
+
+TEST(Pack, BadTimesNameTheRule) {
+    struct Case {
+        const char* iso;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"1863-11-19T14:00", "a time needs its UTC offset"},
+        {"1863-11-19T14:00:30", "a time needs its UTC offset"},
+        {"1863-11-19T24:00Z", "hours are 00-23"},
+        {"1863-11-19T23:60Z", "minutes and seconds 00-59"},
+        {"1863-11-19T23:59:60Z", "minutes and seconds 00-59"},
+        {"1863-11-19T14:00+14:30", "UTC offsets run from -12:00 to +14:00"},
+        {"1863-11-19T14:00-12:01", "UTC offsets run from -12:00 to +14:00"},
+        {"1863-11-19T14:00+01:60", "UTC offsets run from -12:00 to +14:00"},
+        {"1863-02-30T14:00Z", "no such day"},
+        {"0000-11-19", "years must be 1 to 9999"},
+        {"-0044-03-15", "years must be 1 to 9999"},
+        {"12000-01-01T10:00Z", "years must be 1 to 9999"},
+        {"1863-11-19T14Z", "a time is written"},
+        {"1863-11-19T14:00+0100", "a time is written"},
+        {"1863-11-19/1863-11-20T10:00Z", "mixes a date and a time"},
+        {"1863-11-19T16:00Z/1863-11-19T15:00Z", "ends before it starts"},
+    };
+    for (const Case& c : cases) {
+        json pack = minimal_pack();
+        pack["entities"][2]["date"] = {{"iso", c.iso}};
+        SCOPED_TRACE(c.iso);
+        expect_single_error(load_json(pack), "/entities/2/date/iso", c.message);
+    }
+    // Offsets only order instants: 10:00+02:00 is before 09:30Z.
+    json pack = minimal_pack();
+    pack["entities"][2]["date"] = {{"iso", "1863-11-19T10:00+02:00/1863-11-19T09:30Z"}};
+    EXPECT_TRUE(load_json(pack).errors.empty());
 }
 
 // [SECTION] Syntax errors and limits ----------------------------------------------

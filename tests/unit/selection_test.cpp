@@ -293,41 +293,43 @@ TEST_F(SelectionTest, PlacesOfEachKind) {
 
 TEST_F(SelectionTest, PlaceIsFutureUntilItsFirstDatedEventStarts) {
     const int nov13 = day("2015-11-13");
-    EXPECT_TRUE(place_is_future(pack, "paris", nov13 - 1));
-    EXPECT_FALSE(place_is_future(pack, "paris", nov13));
-    EXPECT_FALSE(place_is_future(pack, "paris", nov13 + 400));
+    EXPECT_TRUE(place_is_future(pack, "paris", cursor_on_day(nov13 - 1)));
+    EXPECT_FALSE(place_is_future(pack, "paris", cursor_on_day(nov13)));
+    EXPECT_FALSE(place_is_future(pack, "paris", cursor_on_day(nov13 + 400)));
 
     // A range counts from its start: Baiji is no longer future on 1 October.
-    EXPECT_TRUE(place_is_future(pack, "baiji", day("2015-09-30")));
-    EXPECT_FALSE(place_is_future(pack, "baiji", day("2015-10-01")));
-    EXPECT_FALSE(place_is_future(pack, "baiji", day("2015-10-15")));
+    EXPECT_TRUE(place_is_future(pack, "baiji", cursor_on_day(day("2015-09-30"))));
+    EXPECT_FALSE(place_is_future(pack, "baiji", cursor_on_day(day("2015-10-01"))));
+    EXPECT_FALSE(place_is_future(pack, "baiji", cursor_on_day(day("2015-10-15"))));
 
     // Never dimmed without a dated event (Ramadi's siege is undated, Raqqa has none).
     for (int d : {-100000, 0, nov13, 100000}) {
-        EXPECT_FALSE(place_is_future(pack, "ramadi", d));
-        EXPECT_FALSE(place_is_future(pack, "raqqa", d));
-        EXPECT_FALSE(place_is_future(pack, "nowhere", d));
+        EXPECT_FALSE(place_is_future(pack, "ramadi", cursor_on_day(d)));
+        EXPECT_FALSE(place_is_future(pack, "raqqa", cursor_on_day(d)));
+        EXPECT_FALSE(place_is_future(pack, "nowhere", cursor_on_day(d)));
     }
 
     // Two events: future only before the earlier one.
     entity("baiji-recapture").places.push_back("paris");
-    EXPECT_TRUE(place_is_future(pack, "paris", day("2015-09-30")));
-    EXPECT_FALSE(place_is_future(pack, "paris", day("2015-10-01")));
-    EXPECT_FALSE(place_is_future(pack, "paris", day("2015-11-12")));
+    EXPECT_TRUE(place_is_future(pack, "paris", cursor_on_day(day("2015-09-30"))));
+    EXPECT_FALSE(place_is_future(pack, "paris", cursor_on_day(day("2015-10-01"))));
+    EXPECT_FALSE(place_is_future(pack, "paris", cursor_on_day(day("2015-11-12"))));
 }
 
 TEST_F(SelectionTest, FirstEventDaysAgreeWithPlaceIsFuture) {
     entity("baiji-recapture").places.push_back("paris");
-    const std::vector<std::optional<int>> first = first_event_day_by_entity(pack);
+    const std::vector<std::optional<double>> first = first_event_day_by_entity(pack);
     ASSERT_EQ(first.size(), pack.entities.size());
-    EXPECT_EQ(first[pack.entity_index.at("paris")], day("2015-10-01"));
-    EXPECT_EQ(first[pack.entity_index.at("sinjar")], day("2015-11-13"));
+    EXPECT_EQ(first[pack.entity_index.at("paris")], double(day("2015-10-01")));
+    EXPECT_EQ(first[pack.entity_index.at("sinjar")], double(day("2015-11-13")));
     EXPECT_EQ(first[pack.entity_index.at("ramadi")], std::nullopt);
     EXPECT_EQ(first[pack.entity_index.at("paris-attacks")], std::nullopt);
     for (int d = day("2015-09-25"); d <= day("2015-11-20"); ++d)
         for (std::size_t i = 0; i < pack.entities.size(); ++i) {
             if (pack.entities[i].kind != EntityKind::Place) continue;
-            EXPECT_EQ(place_is_future(pack, pack.entities[i].id, d), first[i] && *first[i] > d)
+            // Whole-day cursors compare by day, as they always did.
+            ASSERT_EQ(first[i] && starts_after_cursor(*first[i], cursor_on_day(d)), first[i] && *first[i] > d);
+            EXPECT_EQ(place_is_future(pack, pack.entities[i].id, cursor_on_day(d)), first[i] && starts_after_cursor(*first[i], cursor_on_day(d)))
                 << pack.entities[i].id << " on " << format_iso_day(d);
         }
 }

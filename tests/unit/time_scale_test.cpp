@@ -60,11 +60,12 @@ TEST(TimeScale, ClampKeepsSpanWithinLimitsAboutTheCentre) {
     EXPECT_NEAR(tiny.end_day - tiny.start_day, kMinSpanDays, 1e-9);
     EXPECT_NEAR((tiny.start_day + tiny.end_day) / 2, 1000.25, 1e-9);
 
-    const TimeRange huge = clamp_range({-40000.0, 40000.0}, free);
+    const TimeRange huge = clamp_range({-3e6, 3e6}, free);
     EXPECT_NEAR(huge.end_day - huge.start_day, kMaxSpanDays, 1e-6);
     EXPECT_NEAR((huge.start_day + huge.end_day) / 2, 0.0, 1e-6);
-    EXPECT_GT(kMaxSpanDays, 29 * 365.0);
-    EXPECT_LT(kMaxSpanDays, 31 * 366.0);
+    // Zoomed out as far as years 1-9999 go.
+    EXPECT_GT(kMaxSpanDays, double(kLastDay) - kFirstDay);
+    EXPECT_LT(kMaxSpanDays, 10'001 * 366.0);
 
     const TimeRange fine = clamp_range({16000.0, 16400.0}, free);
     EXPECT_DOUBLE_EQ(fine.start_day, 16000.0);
@@ -230,15 +231,26 @@ int weekday_from_monday(int d) {
     return ((d - iday("2015-11-16")) % 7 + 7) % 7;
 }
 
-bool starts_unit(TickUnit unit, int d, int step) {
+// Ticks at UTC (offset 0): minute and hour ticks on whole multiples of their step, the
+// rest at midnight.
+bool starts_unit(TickUnit unit, double when, int step) {
+    const long long minute = std::llround(when * 1440);
+    if (std::fabs(minute - when * 1440) > 1e-6) return false;
+    if (unit == TickUnit::Minute) return minute % step == 0;
+    if (unit == TickUnit::Hour) return minute % (60 * step) == 0;
+    if (minute % 1440 != 0) return false;
+    const int d = static_cast<int>(minute / 1440);
     const CivilDate c = civil_from_days(d);
     switch (unit) {
+    case TickUnit::Minute:
+    case TickUnit::Hour:
     case TickUnit::Day: return true;
     case TickUnit::Week: return weekday_from_monday(d) == 0;
     case TickUnit::Month: return c.day == 1;
     case TickUnit::Quarter: return c.day == 1 && (c.month - 1) % 3 == 0;
     case TickUnit::Year: return c.day == 1 && c.month == 1;
     case TickUnit::Decade: return c.day == 1 && c.month == 1 && ((c.year % (10 * step)) + 10 * step) % (10 * step) == 0;
+    case TickUnit::Century: return c.day == 1 && c.month == 1 && ((c.year % (100 * step)) + 100 * step) % (100 * step) == 0;
     }
     return false;
 }
@@ -291,7 +303,7 @@ TEST(TimeScale, UnitGoesFromDecadesToDaysAsTheSpanShrinks) {
     const double width = 800, spacing = 60;
     const double centre = day("2015-11-13");
     std::vector<TickUnit> units;
-    for (double span_days = kMaxSpanDays; span_days >= kMinSpanDays; span_days /= 1.25)
+    for (double span_days = 30 * 365.2425; span_days >= kMinSpanDays; span_days /= 1.25)
         units.push_back(make_ticks({centre - span_days / 2, centre + span_days / 2}, width, spacing).major_unit);
     ASSERT_FALSE(units.empty());
     EXPECT_EQ(units.front(), TickUnit::Decade);  // 30 years in 800 px: a year is 27 px
@@ -379,11 +391,63 @@ TEST(TimeScale, LabelsNameTheUnitAndMarkLargerOnes) {
     EXPECT_EQ(ticks.context, "");
 }
 
+TEST(TimeScale, TimedPacksGetMinutesAndHoursInTheirLocalTime) {
+    const double evening = day("1989-11-09");
+    // 18:00-23:45 at UTC+1 is 17:00Z-22:45Z.
+    const TimeRange r{evening + 17.0 / 24, evening + 22.75 / 24};
+    const TimeTicks ticks = make_ticks(r, 1000, 64, {true, 60});
+    EXPECT_EQ(ticks.major_unit, TickUnit::Minute);
+    EXPECT_EQ(ticks.major_step, 30);
+    ASSERT_FALSE(ticks.major.empty());
+    EXPECT_EQ(ticks.major.front().label, "18:00");
+    EXPECT_NEAR(ticks.major.front().day, evening + 17.0 / 24, 1e-9);
+    EXPECT_EQ(ticks.context, "9 Nov 1989 (UTC+1)");
+    // Without times the same view counts days, as packs without times always did.
+    EXPECT_EQ(make_ticks(r, 1000, 64).major_unit, TickUnit::Day);
+    // Midnight says the day.
+    const TimeTicks night = make_ticks({evening + 20.0 / 24, evening + 28.0 / 24}, 1000, 64, {true, 0});
+    EXPECT_EQ(night.major_unit, TickUnit::Hour);
+    bool midnight = false;
+    for (const Tick& t : night.major) midnight = midnight || (t.label == "10 Nov" && t.starts_larger_unit);
+    EXPECT_TRUE(midnight);
+}
+
+TEST(TimeScale, CenturiesForFiveCenturies) {
+    const TimeRange r{double(day("1330-01-01")), double(day("1910-01-01"))};
+    // 580 years in 600 px: a half-century would be 52 px, a century is 103 px.
+    const TimeTicks ticks = make_ticks(r, 600, 64);
+    EXPECT_EQ(ticks.major_unit, TickUnit::Century);
+    ASSERT_FALSE(ticks.major.empty());
+    EXPECT_EQ(ticks.major.front().label, "1400");
+    EXPECT_EQ(ticks.context, "");
+}
+
+TEST(TimeScale, DefaultViewFitsTheEventsNotThePublication) {
+    Pack pack;
+    DateSpan battle;
+    battle.start_day = day("1863-07-01"), battle.end_day = day("1863-07-03");
+    DateSpan address;
+    address.start_day = address.end_day = day("1863-11-19");
+    pack.entities.resize(2);
+    pack.entities[0].date = battle;
+    pack.entities[1].date = address;
+    pack.article.published.start_day = pack.article.published.end_day = day("2024-01-15");
+    pack.article.published.iso = "2024-01-15";
+    const TimeRange r = default_timeline(pack);
+    EXPECT_LE(r.start_day, day("1863-07-01"));
+    EXPECT_GE(r.end_day, day("1863-11-20"));
+    EXPECT_LT(r.end_day, day("1864-01-01"));
+    // The reader may still pan to the publication date.
+    const TimeLimits limits = limits_around(*data_extent(timeline_spans(pack)), 0.25, min_span_for(pack));
+    EXPECT_GE(limits.bounds->end_day, day("2024-01-16"));
+    EXPECT_EQ(min_span_for(pack), kMinSpanDays);
+}
+
 TEST(TimeScale, HugeOrBadRangesStayBoundedAndSpaced) {
     const TimeRange huge{-1e12, 1e12};
     const TimeTicks ticks = make_ticks(huge, 1000, 50);
-    EXPECT_EQ(ticks.major_unit, TickUnit::Decade);
-    EXPECT_GT(ticks.major_step, 1);
+    EXPECT_EQ(ticks.major_unit, TickUnit::Century);
+    EXPECT_GE(ticks.major_step, 1);
     EXPECT_LE(ticks.major.size(), 21u);
     for (std::size_t i = 1; i < ticks.major.size(); ++i) EXPECT_GE(ticks.major[i].x - ticks.major[i - 1].x, 50.0);
 

@@ -111,7 +111,7 @@ TEST_F(UrlState, EachKeyAlone) {
     EXPECT_EQ(encode(s), "v=1&map=36.3200,41.8700,5.25");
 
     s = defaults;
-    s.time_cursor = day("2015-11-13");
+    s.time_cursor = cursor_on_day(day("2015-11-13"));
     EXPECT_EQ(encode(s), "v=1&t=2015-11-13");
 
     s = defaults;
@@ -138,7 +138,7 @@ TEST_F(UrlState, AllKeysInFixedOrder) {
     s.panel = Panel::Map;
     s.article_paragraph = "p4";
     s.timeline = {double(day("2014-06-01")), double(day("2015-12-31"))};
-    s.time_cursor = day("2015-11-13");
+    s.time_cursor = cursor_on_day(day("2015-11-13"));
     s.map = {36.32, 41.87, 5.25};
     s.selection = "sinjar";
     EXPECT_EQ(encode(s),
@@ -147,7 +147,7 @@ TEST_F(UrlState, AllKeysInFixedOrder) {
 
 TEST_F(UrlState, ClearedValuesAreWrittenEmpty) {
     defaults.selection = "raqqa";
-    defaults.time_cursor = day("2015-01-01");
+    defaults.time_cursor = cursor_on_day(day("2015-01-01"));
     defaults.article_paragraph = "p2";
     defaults.quote_speaker_filter = "jm-berger";
     AppState s = defaults;
@@ -188,10 +188,10 @@ TEST_F(UrlState, EncodingClampsToWhatALinkCanCarry) {
     s.map = {89.0, -500.0, 42.0};
     EXPECT_EQ(encode(s), "v=1&map=85.0000,-180.0000,20.00");
     s = defaults;
-    s.time_cursor = 2147483647;
-    EXPECT_EQ(encode(s), "v=1&t=9999-12-31");
-    s.time_cursor = -2147483647 - 1;
-    EXPECT_EQ(encode(s), "v=1&t=0001-01-01");
+    s.time_cursor = cursor_at_second(std::int64_t(2147483647) * 86400);
+    EXPECT_EQ(encode(s), "v=1&t=9999-12-31T23:59:59Z");
+    s.time_cursor = cursor_at_second(-std::int64_t(2147483647) * 86400);
+    EXPECT_EQ(encode(s), "v=1&t=0001-01-01T00:00Z");
 }
 
 TEST_F(UrlState, NonFiniteViewsAreLeftOut) {
@@ -201,14 +201,51 @@ TEST_F(UrlState, NonFiniteViewsAreLeftOut) {
     EXPECT_EQ(encode(s), "v=1");
 }
 
-TEST_F(UrlState, TimelineShorterThanADayIsWidenedToOne) {
+TEST_F(UrlState, ShortTimelinesAreWrittenToTheMinuteAndEmptyOnesWidened) {
     AppState s = defaults;
+    // Under a week, with ends off midnight: UTC date-times to the minute.
     s.timeline = {day("2015-11-13") + 0.1, day("2015-11-13") + 0.3};
-    EXPECT_EQ(encode(s), "v=1&tl=2015-11-13..2015-11-14");
+    EXPECT_EQ(encode(s), "v=1&tl=2015-11-13T02:24Z..2015-11-13T07:12Z");
+    // Whole days stay dates, however short; a week or more is always dates.
+    s.timeline = {double(day("2015-11-13")), double(day("2015-11-15"))};
+    EXPECT_EQ(encode(s), "v=1&tl=2015-11-13..2015-11-15");
+    s.timeline = {day("2015-11-13") + 0.4, day("2015-11-23") + 0.2};
+    EXPECT_EQ(encode(s), "v=1&tl=2015-11-13..2015-11-23");
     s.timeline = {double(day("2015-12-31")), double(day("2015-01-01"))};  // inverted
     EXPECT_EQ(encode(s), "v=1&tl=2015-12-31..2016-01-01");
+    s.timeline = {day("2015-11-13") + 0.5, day("2015-11-13") + 0.5};  // empty: a minute
+    EXPECT_EQ(encode(s), "v=1&tl=2015-11-13T12:00Z..2015-11-13T12:01Z");
     s.timeline = {1e12, 2e12};  // both past 9999-12-31
     EXPECT_EQ(encode(s), "v=1&tl=9999-12-30..9999-12-31");
+}
+
+TEST_F(UrlState, CursorsWithTimesAreWrittenInUtcAndReadWithOffsets) {
+    AppState s = defaults;
+    const std::int64_t nov13 = std::int64_t(day("2015-11-13")) * 86400;
+    s.time_cursor = cursor_at_second(nov13 + 20 * 3600 + 16 * 60);
+    EXPECT_EQ(encode(s), "v=1&t=2015-11-13T20:16Z");
+    s.time_cursor = cursor_at_second(nov13 + 20 * 3600 + 16 * 60 + 30);
+    EXPECT_EQ(encode(s), "v=1&t=2015-11-13T20:16:30Z");
+    // A timed cursor at midnight is still a time, not the whole day.
+    s.time_cursor = cursor_at_second(nov13);
+    EXPECT_EQ(encode(s), "v=1&t=2015-11-13T00:00Z");
+    EXPECT_EQ(decode_clean("v=1&t=2015-11-13T00:00Z").time_cursor, cursor_at_second(nov13));
+    EXPECT_EQ(decode_clean("v=1&t=2015-11-13").time_cursor, cursor_on_day(day("2015-11-13")));
+    // Offsets (also percent-encoded) are read and the link written back in UTC.
+    EXPECT_EQ(decode_clean("v=1&t=2015-11-13T21:16+01:00").time_cursor, cursor_at_second(nov13 + 20 * 3600 + 16 * 60));
+    EXPECT_EQ(decode_clean("v=1&t=2015-11-13T21:16%2B01:00").time_cursor, cursor_at_second(nov13 + 20 * 3600 + 16 * 60));
+    const AppState back = decode_clean("v=1&t=2015-11-14T01:16%2B05:00&tl=2015-11-13T19:00-01:00..2015-11-13T23:30Z");
+    EXPECT_EQ(encode(back), "v=1&t=2015-11-13T20:16Z&tl=2015-11-13T20:00Z..2015-11-13T23:30Z");
+    // Times without an offset, impossible times and offsets out of range are refused.
+    for (const char* bad : {"2015-11-13T21:16", "2015-11-13T25:00Z", "2015-11-13T21:16+15:00", "2015-11-13T24:00Z",
+                            "0000-01-01T10:00Z", "2015-11-13T21:16ZZ"}) {
+        AppState refused;
+        const std::string note = single_note(std::string("v=1&t=") + bad, &refused);
+        EXPECT_TRUE(contains(note, "time cursor")) << bad;
+        EXPECT_FALSE(refused.time_cursor.has_value()) << bad;
+    }
+    EXPECT_TRUE(contains(single_note("v=1&tl=2015-11-13T21:16..2015-11-14"), "is not a range of dates"));
+    EXPECT_TRUE(contains(single_note("v=1&tl=2015-11-13T21:16Z..2015-11-13T21:16%2B01:00"), "does not start before it ends"));
 }
 
 TEST_F(UrlState, IdsArePercentEncoded) {
@@ -246,7 +283,7 @@ TEST_F(UrlState, DecodesEveryKey) {
     EXPECT_NEAR(s.map.lat, 36.32, 1e-12);
     EXPECT_NEAR(s.map.lon, 41.87, 1e-12);
     EXPECT_NEAR(s.map.zoom, 5.25, 1e-12);
-    EXPECT_EQ(s.time_cursor, day("2015-11-13"));
+    EXPECT_EQ(s.time_cursor, cursor_on_day(day("2015-11-13")));
     EXPECT_EQ(s.timeline.start_day, day("2014-06-01"));
     EXPECT_EQ(s.timeline.end_day, day("2015-12-31"));
     EXPECT_EQ(s.article_paragraph, "p4");
@@ -365,16 +402,16 @@ TEST_F(UrlState, LongDecimalsAreRead) {
 }
 
 TEST_F(UrlState, BadTimeCursor) {
-    defaults.time_cursor = day("2015-01-01");
+    defaults.time_cursor = cursor_on_day(day("2015-01-01"));
     for (const char* value : {"yesterday", "2015-02-30", "2015-13-01", "0000-01-01", "15-11-13", "2015-11-13T00:00"}) {
         AppState s;
         const std::string note = single_note(std::string("v=1&t=") + value, &s);
         EXPECT_TRUE(contains(note, "time cursor")) << value;
         EXPECT_EQ(s.time_cursor, defaults.time_cursor) << value;
     }
-    EXPECT_EQ(decode_clean("v=1&t=0001-01-01").time_cursor, kFirstLinkDay);
-    EXPECT_EQ(decode_clean("v=1&t=9999-12-31").time_cursor, kLastLinkDay);
-    EXPECT_EQ(decode_clean("v=1&t=2016-02-29").time_cursor, day("2016-02-29"));
+    EXPECT_EQ(decode_clean("v=1&t=0001-01-01").time_cursor, cursor_on_day(kFirstLinkDay));
+    EXPECT_EQ(decode_clean("v=1&t=9999-12-31").time_cursor, cursor_on_day(kLastLinkDay));
+    EXPECT_EQ(decode_clean("v=1&t=2016-02-29").time_cursor, cursor_on_day(day("2016-02-29")));
 }
 
 TEST_F(UrlState, BadTimeline) {
@@ -476,7 +513,7 @@ TEST_F(UrlState, NotesAreBoundedAndSafe) {
 
 TEST_F(UrlState, CanonicalLinksAreReproduced) {
     defaults.selection = "raqqa";
-    defaults.time_cursor = day("2015-11-13");
+    defaults.time_cursor = cursor_on_day(day("2015-11-13"));
     const char* links[] = {
         "v=1",
         "v=1&sel=sinjar",
@@ -531,7 +568,8 @@ AppState random_state(Generator& g, const Pack& pack) {
     s.map = {g.between(-85, 85), g.between(-180, 180), g.between(0, 20)};
     if (g.chance(0.1)) s.map.lat = g.chance(0.5) ? -85.0 : 85.0;
     if (g.chance(0.1)) s.map.zoom = g.chance(0.5) ? 0.0 : 20.0;
-    if (g.chance(0.6)) s.time_cursor = int(g.between(kFirstLinkDay, kLastLinkDay + 1.0));
+    if (g.chance(0.3)) s.time_cursor = cursor_on_day(int(g.between(kFirstLinkDay, kLastLinkDay + 1.0)));
+    else if (g.chance(0.5)) s.time_cursor = cursor_at_second(std::int64_t(g.between(kFirstLinkDay, kLastLinkDay + 1.0)) * 86400 + std::int64_t(g.between(0, 86399)));
     const double start = g.chance(0.5) ? g.between(kFirstLinkDay, kLastLinkDay - 1) : g.between(15000, 17000);
     const double span = g.chance(0.5) ? g.between(1, 3000) : double(1 + g.below(40));
     s.timeline = {start, std::min(start + span, double(kLastLinkDay))};

@@ -1,0 +1,101 @@
+// Time from minutes to centuries, as a reader sees it: whatever a pack's span (one
+// evening told by the minute, a story from 1863 told in 2024, five centuries), the
+// timeline opens with every event on it and with ticks in the unit that span needs; a
+// link with a time of day survives a reload; cards and the JS API carry the times.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.server.close(); });
+
+const locate = (page, id) => page.evaluate((id) => Explainer.locate(id), id);
+
+// Every event of the pack has a mark inside the timeline panel (between its left and
+// right edges, above the axis), with no reader action.
+async function assertEveryEventOnTimeline(page, what) {
+  const axis = (await locate(page, 'timeline:axis'))[0];
+  assert.ok(axis, `${what}: the timeline is drawn`);
+  const events = (await page.evaluate(() => Explainer.entities())).filter((e) => e.type === 'event');
+  assert.ok(events.length > 0, `${what}: the pack has events`);
+  for (const event of events) {
+    const mark = (await locate(page, event.id)).find((r) => r.panel === 'timeline');
+    assert.ok(mark, `${what}: ${event.id} (${event.start}) is on the timeline's default view`);
+    assert.ok(mark.x >= axis.x - 0.5 && mark.x + mark.width <= axis.x + axis.width + 0.5,
+      `${what}: ${event.id} lies inside the panel (${mark.x}..${mark.x + mark.width} in ${axis.x}..${axis.x + axis.width})`);
+    assert.ok(mark.y + mark.height <= axis.y + 0.5, `${what}: ${event.id} lies above the axis`);
+  }
+}
+
+const hasLocated = async (page, id) => (await locate(page, id)).length > 0;
+
+test('one evening by the minute: every event in view, ticks in hours and minutes, times in cards and the API', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/evening-by-minute.json');
+  await settle(page);
+  await assertEveryEventOnTimeline(page, 'evening');
+  assert.ok(await hasLocated(page, 'timeline:unit:minute') || await hasLocated(page, 'timeline:unit:hour'),
+    'the axis counts minutes or hours');
+  assert.ok(await hasLocated(page, 'timeline:tick:21:00'), 'a tick says 21:00 (the story\'s local time, UTC+1)');
+  const entities = await page.evaluate(() => Explainer.entities());
+  const conference = entities.find((e) => e.id === 'press-conference');
+  assert.equal(conference.start, '1989-11-09T18:00+01:00', 'events keep their time and offset as written');
+  assert.equal(conference.end, '1989-11-09T19:01+01:00');
+  const state = await page.evaluate(() => Explainer.getState());
+  assert.match(state.timeline.start, /^1989-11-09T\d\d:\d\dZ$/, 'a view of hours is given to the minute');
+  await screenshot(page, 'time-evening');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('a story from 1863 told in 2024 opens on 1863, not on the years between', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/second-pack.json');
+  await settle(page);
+  await assertEveryEventOnTimeline(page, 'second pack');
+  const state = await page.evaluate(() => Explainer.getState());
+  assert.match(state.timeline.start, /^1863-/, `the view starts in 1863 (${state.timeline.start})`);
+  assert.match(state.timeline.end, /^1863-/, `the view ends in 1863 (${state.timeline.end})`);
+  await screenshot(page, 'time-second-pack');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('five centuries: every event in view, ticks in centuries or decades', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/bridge-five-centuries.json');
+  await settle(page);
+  await assertEveryEventOnTimeline(page, 'five centuries');
+  assert.ok(await hasLocated(page, 'timeline:unit:century') || await hasLocated(page, 'timeline:unit:decade'),
+    'the axis counts centuries or decades');
+  assert.ok(await hasLocated(page, 'timeline:tick:1500'), 'a tick says 1500');
+  await screenshot(page, 'time-centuries');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('a link with a time of day round-trips through a reload', async () => {
+  const link = '#v=1&t=1989-11-09T22:15Z&tl=1989-11-09T17:30Z..1989-11-09T23:45Z';
+  const page = await openPage(browser, server.url + '?pack=/test-packs/evening-by-minute.json' + link);
+  await settle(page);
+  const before = await page.evaluate(() => ({ state: Explainer.getState(), link: Explainer.getLink() }));
+  assert.equal(before.state.timeCursor, '1989-11-09T22:15Z');
+  assert.deepEqual(before.state.timeline, { start: '1989-11-09T17:30Z', end: '1989-11-09T23:45Z' });
+  assert.equal(before.link.replace(/^#/, ''), link.slice(1), 'the link is canonical already');
+  // The cursor is drawn with its local time.
+  assert.ok(await hasLocated(page, 'timeline:cursor'), 'the cursor is drawn');
+  // An offset in a hand-written link is read and written back in UTC.
+  await page.evaluate(() => Explainer.setState('#v=1&t=1989-11-09T23:15%2B01:00'));
+  await settle(page);
+  assert.equal((await page.evaluate(() => Explainer.getState())).timeCursor, '1989-11-09T22:15Z');
+  await page.evaluate((l) => Explainer.setState(l), link);
+  await settle(page);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.evaluate(() => window.Explainer.ready);
+  await settle(page);
+  const after = await page.evaluate(() => ({ state: Explainer.getState(), link: Explainer.getLink() }));
+  assert.equal(after.state.timeCursor, before.state.timeCursor);
+  assert.deepEqual(after.state.timeline, before.state.timeline);
+  assert.equal(after.link, before.link);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});

@@ -1,0 +1,80 @@
+// libFuzzer target for the timeline's ticks (issue #11 item 6, time part). The input
+// picks a span from a minute to 9999 years, a start within years 1-9999, a width, a
+// label spacing and a clock (with or without times, any allowed UTC offset). For each,
+// ticks must be strictly increasing, inside the range, at their mapped x, with
+// non-empty labels, the major ones at least the spacing apart and the minor ones never
+// on a major tick; nothing may overflow (UBSan) or grow beyond kMaxTicks. Violations abort.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/dates.h"
+#include "core/time_scale.h"
+
+namespace {
+
+using namespace explainer;
+
+void require(bool condition, const char* what, double a = 0, double b = 0) {
+    if (condition) return;
+    std::fprintf(stderr, "time_scale_fuzz: %s [%.17g %.17g]\n", what, a, b);
+    std::abort();
+}
+
+// A number in [0, 1) from the next 4 input bytes (zeros once the input runs out).
+double unit_from(const std::uint8_t*& data, std::size_t& size) {
+    std::uint32_t bits = 0;
+    const std::size_t n = std::min<std::size_t>(size, 4);
+    std::memcpy(&bits, data, n);
+    data += n, size -= n;
+    return bits / 4294967296.0;
+}
+
+void check_list(const std::vector<Tick>& ticks, const TimeRange& r, double width, double spacing) {
+    require(ticks.size() <= kMaxTicks, "too many ticks", double(ticks.size()));
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        const Tick& t = ticks[i];
+        require(std::isfinite(t.day) && std::isfinite(t.x), "tick not finite", t.day, t.x);
+        require(t.day >= r.start_day - 1e-9 && t.day <= r.end_day + 1e-9, "tick outside the range", t.day, r.start_day);
+        require(std::fabs(t.x - day_to_x(r, width, t.day)) < 1e-6, "tick x is not its day's x", t.x);
+        require(!t.label.empty(), "empty label", t.day);
+        if (i > 0) {
+            require(t.day > ticks[i - 1].day, "ticks not strictly increasing", ticks[i - 1].day, t.day);
+            if (spacing > 0) require(t.x - ticks[i - 1].x >= spacing - 1e-6, "major labels closer than the spacing", t.x - ticks[i - 1].x, spacing);
+        }
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    // Span: log-uniform from a minute to 9999 years.
+    const double min_span = 1.0 / 1440, max_span = 9999 * 365.2425;
+    const double span = min_span * std::pow(max_span / min_span, unit_from(data, size));
+    const double room = (double(kLastDay) + 1 - kFirstDay) - span;
+    const double start = kFirstDay + std::max(room, 0.0) * unit_from(data, size);
+    const TimeRange range{start, start + span};
+    const double width = 1 + 3999 * unit_from(data, size);
+    const double spacing = 1 + 199 * unit_from(data, size);
+    const double clock_pick = unit_from(data, size);
+    TickClock clock;
+    clock.times = clock_pick >= 0.3;
+    clock.offset_minutes = clock.times ? kMinOffsetMinutes + int((kMaxOffsetMinutes - kMinOffsetMinutes) * unit_from(data, size)) : 0;
+
+    const TimeTicks ticks = make_ticks(range, width, spacing, clock);
+    check_list(ticks.major, range, width, spacing);
+    check_list(ticks.minor, range, width, 0);
+    require(!ticks.minor_unit || ticks.minor_unit <= ticks.major_unit, "minor unit coarser than major");
+    require(ticks.major_step >= 1, "major step", ticks.major_step);
+    if (!clock.times) require(ticks.major_unit >= TickUnit::Day, "minutes or hours without times");
+    std::size_t m = 0;
+    for (const Tick& minor : ticks.minor) {
+        while (m < ticks.major.size() && ticks.major[m].day < minor.day) ++m;
+        require(m == ticks.major.size() || ticks.major[m].day != minor.day, "minor tick on a major tick", minor.day);
+    }
+    return 0;
+}
