@@ -1342,7 +1342,7 @@ struct SceneKey {
     float x = 0, y = 0, width = 0, height = 0;
     bool narrow = false;
     std::string selection, hover;
-    std::optional<int> time_cursor;
+    std::optional<TimeCursor> time_cursor;
     bool operator==(const SceneKey&) const = default;
 };
 

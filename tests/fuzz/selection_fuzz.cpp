@@ -135,13 +135,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                     pack.entities[i].id + " -> " + other);
     require(linked_to(pack, "").empty() && linked_to(pack, "not-an-entity").empty(), "unknown focus gives links");
 
-    const std::vector<std::optional<int>> first = first_event_day_by_entity(pack);
+    const std::vector<std::optional<double>> first = first_event_day_by_entity(pack);
     require(first.size() == pack.entities.size(), "one first day per entity");
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         if (pack.entities[i].kind != EntityKind::Place) continue;
         for (const int day : {-1001, -500, 0, 1, 500, 1100}) {
-            const bool future = first[i] && *first[i] > day;
-            require(place_is_future(pack, pack.entities[i].id, day) == future,
+            const TimeCursor cursor = cursor_on_day(day);
+            const bool future = first[i] && starts_after_cursor(*first[i], cursor);
+            require(place_is_future(pack, pack.entities[i].id, cursor) == future,
                     "place_is_future disagrees with first_event_day_by_entity", pack.entities[i].id);
         }
     }

@@ -52,7 +52,7 @@ AppState make_defaults(bool full) {
     state.timeline = {16071.0, 16800.0};
     if (full) {
         state.selection = "sinjar";
-        state.time_cursor = 16752;
+        state.time_cursor = cursor_on_day(16752);
         state.article_paragraph = "p2";
         state.panel = Panel::Quotes;
         state.quote_speaker_filter = "thamir-ismail";
