@@ -64,8 +64,6 @@ std::string format_iso_day(int days) {
 
 namespace {
 
-std::int64_t floor_div64(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
-
 // The value of `count` ASCII digits at `from`, or -1.
 int digits_at(std::string_view text, std::size_t from, std::size_t count) {
     if (from + count > text.size()) return -1;

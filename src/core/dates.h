@@ -28,6 +28,12 @@ std::string format_iso_day(int days);  // "2015-11-13"
 // were written with, so a reader sees the local time the source gave ("21:16 (UTC+1)").
 
 inline constexpr std::int64_t kSecondsPerDay = 86'400;
+
+// Division rounded towards negative infinity, so instants and days before 1970 (negative
+// counts) fall in the right day, minute or week.
+constexpr std::int64_t floor_div64(std::int64_t a, std::int64_t b) {
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
 inline constexpr int kFirstYear = 1;      // dates outside years 1-9999 are refused
 inline constexpr int kLastYear = 9999;
 inline constexpr int kFirstDay = -719162;  // 0001-01-01 in days since 1970-01-01

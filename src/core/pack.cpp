@@ -1025,7 +1025,7 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
             if (!e.country.empty()) sink.at(f.path_of("countries"), "a place has either `country` or `countries`, not both");
             e.countries = f.strings("countries");
             if (f.member("countries", false)->is_array() && f.member("countries", false)->empty())
-                sink.at(f.path_of("countries"), "expected at least one ISO 3166-1 numeric code");
+                sink.at(f.path_of("countries"), "a region needs at least one country (ISO 3166-1 numeric codes such as \"040\")");
             for (std::size_t i = 0; i < e.countries.size(); ++i) {
                 if (!is_country_code(e.countries[i]))
                     sink.at(child(f.path_of("countries"), i), "expected an ISO 3166-1 numeric code of three digits (\"040\" for Austria), found " + in_quotes(e.countries[i]));

@@ -276,9 +276,8 @@ std::optional<TickStep> minor_step_of(TickStep major, bool times) {
 const char* const kMonthAbbreviations[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-int floor_div(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
+int floor_div(int a, int b) { return static_cast<int>(floor_div64(a, b)); }
 int floor_mod(int a, int b) { return a - floor_div(a, b) * b; }
-std::int64_t floor_div64(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 
 // The shortest instance of each unit, so spacing by it is a guarantee, not an average.
 double shortest_days(TickUnit unit) {
