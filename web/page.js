@@ -133,9 +133,22 @@
     return new Response(response.body.pipeThrough(counter), responseInit);
   }
 
+  // The whole body as bytes. Read through a reader, not arrayBuffer(), which would turn
+  // the counter's own error (the size limit) into a bare "Failed to fetch".
   async function fetchWithProgress(url, expected, kind, limit = Infinity, init = {}) {
-    const response = await fetchCounted(url, expected, kind, limit, init);
-    return new Uint8Array(await response.arrayBuffer());
+    const reader = (await fetchCounted(url, expected, kind, limit, init)).body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
+    return bytes;
   }
 
   // Embedded copies (the single-file build) take the place of fetches.
@@ -805,6 +818,9 @@
   // A detail tile of the basemap, which the map asks for when it zooms in. Without it
   // the map keeps its simplified world: a failure is only a warning.
   async function loadBasemapTile(tile, name) {
+    // The single-file copy holds the world layer only and makes no request at all: it
+    // keeps drawing the simplified world when zoomed in.
+    if (document.getElementById('inline-basemap')) return;
     try {
       const response = await fetch(`data/basemap-detail/${name}.bin`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
