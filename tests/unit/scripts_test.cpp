@@ -43,7 +43,9 @@ TEST(Scripts, GlyphTableComesFromTheBundledFonts) {
         EXPECT_TRUE(has_glyph(cp)) << code_point_name(cp);
     for (char32_t cp : {0x1F3DBu, 0x2603u, 0x0627u, 0x4E2Du, 0xFFFDu}) EXPECT_FALSE(has_glyph(cp)) << code_point_name(cp);
     // The seed's characters are embedded; the rest come in fetched chunks.
-    for (char32_t cp : {0x41u, 0xE9u, 0x2014u, 0x2019u, 0x201Cu, 0x2026u, 0xD7u}) EXPECT_TRUE(glyph_is_embedded(cp)) << code_point_name(cp);
+    // Latin Extended-A too: gazetteer names the seed cites ("Sinjār", "Bayjī").
+    for (char32_t cp : {0x41u, 0xE9u, 0x0101u, 0x012Bu, 0x2014u, 0x2019u, 0x201Cu, 0x2026u, 0xD7u})
+        EXPECT_TRUE(glyph_is_embedded(cp)) << code_point_name(cp);
     EXPECT_FALSE(glyph_is_embedded(0x02BB));
     EXPECT_EQ(font_file_of(0x02BB), "fonts/u0280.bin");
     EXPECT_EQ(font_file_of(0x1EBF), "fonts/u1e80.bin");
@@ -51,7 +53,7 @@ TEST(Scripts, GlyphTableComesFromTheBundledFonts) {
     EXPECT_EQ(font_file_of(0x1F3DB), "");
     const std::vector<char32_t> embedded = embedded_characters();
     EXPECT_EQ(embedded.front(), 0x20u);
-    EXPECT_LT(embedded.size(), 300u) << "the embedded base stays small (the seed's first load)";
+    EXPECT_LT(embedded.size(), 400u) << "the embedded base stays small (the seed's first load)";
     EXPECT_EQ(font_faces().size(), 5u);
 }
 
