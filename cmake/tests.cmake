@@ -56,7 +56,7 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     if(EXISTS ${PROJECT_SOURCE_DIR}/tests/fuzz/${name}.dict)
       set(dict_args -dict=${PROJECT_SOURCE_DIR}/tests/fuzz/${name}.dict)
     endif()
-    add_test(NAME fuzz.${name} COMMAND ${name} -max_total_time=${EXPLAINER_FUZZ_SECONDS} -rss_limit_mb=2048
+    add_test(NAME fuzz.${name} COMMAND ${name} -max_total_time=${EXPLAINER_FUZZ_SECONDS} -timeout=10 -rss_limit_mb=2048
              -print_final_stats=1 ${dict_args} ${corpus} ${seeds})
     set_tests_properties(fuzz.${name} PROPERTIES TIMEOUT 300)
   endforeach()

@@ -37,6 +37,7 @@ struct Node {
     int32_t prev = kNone, next = kNone;
     int32_t prev_z = kNone, next_z = kNone;  // neighbours in z-order, while indexed
     uint32_t z = 0;
+    bool removed = false;  // unlinked: its prev/next are stale and must not be followed
 };
 
 class EarClipper {
@@ -77,6 +78,8 @@ private:
 
     void remove(int32_t n) {
         Node& node = at(n);
+        assert(!node.removed && "a vertex is unlinked only once: its links are stale after that");
+        node.removed = true;
         at(node.next).prev = node.prev;
         at(node.prev).next = node.next;
         if (node.prev_z != kNone) at(node.prev_z).next_z = node.next_z;
@@ -484,8 +487,12 @@ private:
             const int32_t bridge = find_bridge(h, outer);
             if (bridge == kNone) continue;
             const int32_t bridge_copy = split_ring(bridge, h);
-            filter_points(bridge_copy, next(bridge_copy));
-            outer = filter_points(bridge, next(bridge));
+            const int32_t kept = filter_points(bridge_copy, next(bridge_copy));
+            // Filtering around the copy can unlink the bridge vertex itself (a hole
+            // touching a straight outer edge); start the second pass from a vertex
+            // still in the ring, or it would relink stale neighbours and loop forever.
+            const int32_t from = at(bridge).removed ? kept : bridge;
+            outer = filter_points(from, next(from));
         }
         return outer;
     }
