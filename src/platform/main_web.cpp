@@ -20,6 +20,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "core/api_json.h"
 #include "imgui_impl_opengl3.h"
 #include "platform.h"
 
@@ -276,6 +277,13 @@ void report_first_frame() {
     });
 }
 
+void report_idle() {
+    EM_ASM({
+        const host = Module['explainerHost'];
+        if (host && host.idle) host.idle();
+    });
+}
+
 void set_cursor(ImGuiMouseCursor cursor) {
     if (cursor == g_cursor) return;
     g_cursor = cursor;
@@ -321,14 +329,14 @@ void rebuild_font_atlas() {
 
 namespace {
 
-void draw_frame(double now_seconds) {
-    if (!g_app.has_pack || g_surface.css_width <= 0 || g_context_lost) return;
+void draw_frame(double time_seconds) {
+    if (!g_app.store.has_pack() || g_surface.css_width <= 0 || g_context_lost) return;
     const double started_ms = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     if (g_app.fonts_dpr != g_surface.dpr || g_app.fonts_stale) rebuild_font_atlas();
-    static double last = now_seconds;
-    io.DeltaTime = static_cast<float>(std::clamp(now_seconds - last, 1.0 / 240.0, 0.1));
-    last = now_seconds;
+    static double last = time_seconds;
+    io.DeltaTime = static_cast<float>(std::clamp(time_seconds - last, 1.0 / 240.0, 0.1));
+    last = time_seconds;
     io.DisplaySize = ImVec2(g_surface.css_width, g_surface.css_height);
     io.DisplayFramebufferScale = ImVec2(g_surface.dpr, g_surface.dpr);
     apply_queued_input();
@@ -337,7 +345,7 @@ void draw_frame(double now_seconds) {
     info.width = g_surface.css_width;
     info.height = g_surface.css_height;
     info.dpr = g_surface.dpr;
-    info.time = now_seconds;
+    info.time = time_seconds;
     info.dark = g_surface.dark;
     info.reduced_motion = g_surface.reduced_motion;
     info.embed = g_surface.embed;
@@ -364,8 +372,7 @@ void draw_frame(double now_seconds) {
     g_animating = result.animating;
     if (!result.open_url.empty()) open_url(result.open_url);
     fetch_basemap_tiles();
-    if (result.history != ChangeKind::None || result.selection_changed)
-        notify_state_change(result.history, result.selection_changed);
+    publish(result.change);
     if (!g_first_frame_reported) {
         g_first_frame_reported = true;
         report_first_frame();
@@ -378,6 +385,9 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
     if (g_frames_owed > 0) --g_frames_owed;
     const bool wants_more = g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch_count > 1;
     if (wants_more && !g_context_lost) request_frames(1);  // a restore asks again
+    // The view has settled: the page sends the change events it is holding back now
+    // rather than at the end of their coalescing window.
+    if (!wants_more) report_idle();
     return EM_FALSE;
 }
 
@@ -390,11 +400,22 @@ void request_frames(int count) {
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
-void notify_state_change(ChangeKind kind, bool selection_changed) {
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+void publish(const ChangeRecord& record) {
+    if (!record.notifies()) return;
+    const std::string json = change_record_to_json(record, g_app.store);
     EM_ASM({
         const host = Module['explainerHost'];
-        if (host && host.stateChanged) host.stateChanged($0, $1 !== 0);
-    }, static_cast<int>(kind), selection_changed ? 1 : 0);
+        if (host && host.changed) host.changed(JSON.parse(UTF8ToString($0)));
+    }, json.c_str());
+}
+
+ChangeRecord dispatch(std::span<const Action> actions, ChangeSource source) {
+    const ChangeRecord record = ui::app_dispatch(g_app, actions, source, now_seconds());
+    publish(record);
+    request_frames();
+    return record;
 }
 
 } // namespace explainer::platform
