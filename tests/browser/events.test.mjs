@@ -106,6 +106,13 @@ test('every source fires select once and statechange once; Back and Forward noti
   await assertOnce(page, heard, 'redo');
   assert.equal((await page.evaluate(() => Explainer.getState())).quoteSpeaker, 'jm-berger', 'redo put it back');
 
+  // A burst: ten views set in one turn are ten selections but one settled change.
+  const burst = ['paris', 'raqqa', 'sinjar', 'ramadi', 'iraq', 'turkey', 'paris-attacks', 'islamic-state', 'thamir-ismail', 'jm-berger'];
+  heard = await during(page, () => page.evaluate((ids) => { for (const id of ids) Explainer.setState(`#v=1&sel=${id}&tab=map`); }, burst));
+  assert.deepEqual(heard.selects, burst, 'a burst: one select per selection, in order');
+  assert.equal(heard.changes.length, 1, `a burst: one statechange (got ${heard.changes.length})`);
+  assert.equal(heard.changes[0].state.selection, 'jm-berger', 'a burst: the statechange carries the final view');
+
   // Selections that fly the map: one select, statechange coalesced.
   heard = await during(page, async () => {
     const { x, y } = await locateCentre(page, 'sinjar', 'article');
@@ -192,6 +199,13 @@ test('a host page: its requests notify the page once; other changes reach it as 
   assert.equal(messages.length, 1, `one state message for one click: ${JSON.stringify(messages)}`);
   assert.equal(messages[0].quoteSpeaker, 'jm-berger');
   assert.equal(messages[0].link, await frame.evaluate(() => Explainer.getLink()));
+
+  // A burst of changes inside the frame: one state message, with the final view.
+  ({ heard, messages } = await messagesDuring(() => frame.evaluate(() => {
+    for (const id of ['iraq', 'turkey', 'raqqa', 'ramadi']) Explainer.setState(`#v=1&sel=${id}&t=2015-11-13`);
+  })));
+  assert.equal(heard.changes.length, 1, 'a burst in the frame: one statechange');
+  assert.deepEqual(messages.map((m) => m.selection), ['ramadi'], 'a burst in the frame: one state message, the final view');
 
   // Back inside the frame is not possible (embeds replace their entry), but the host can
   // move the embed by a fragment: one select, one statechange, one state message.
