@@ -153,6 +153,27 @@ test('undo and redo walk back through selections and report whether they could',
   await page.context().close();
 });
 
+test('another story (the Pacific crossing test pack): clicks push, Back and Forward notify with its ids', async () => {
+  const page = await openPage(browser, `${B.url}?pack=test-packs/pacific-crossing.json`, { reducedMotion: 'reduce' });
+  await settle(page);
+  await listen(page);
+  let heard = await during(page, async () => {
+    const { x, y } = await locateCentre(page, 'suva', 'article');
+    await page.mouse.click(x, y);
+  });
+  assert.deepEqual(heard.selects, ['suva'], 'a click on Suva in the article');
+  heard = await during(page, () => page.evaluate(() => Explainer.setState('#v=1&sel=honolulu&tab=timeline')));
+  await assertOnce(page, heard, 'setState', 'honolulu');
+  heard = await during(page, () => page.goBack());
+  assert.deepEqual(heard.selects, ['suva'], 'Back: one select, the place before');
+  assert.ok(heard.changes.length >= 1, 'Back: a statechange');
+  assert.equal(heard.changes[heard.changes.length - 1].link, await page.evaluate(() => location.hash), 'Back: the view of the entry');
+  heard = await during(page, () => page.goForward());
+  await assertOnce(page, heard, 'Forward', 'honolulu');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // [SECTION] A host page ---------------------------------------------------------------------------
 
 test('a host page: its requests notify the page once; other changes reach it as one coalesced state message', async () => {
