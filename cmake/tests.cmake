@@ -60,6 +60,14 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
              -print_final_stats=1 ${dict_args} ${corpus} ${seeds})
     set_tests_properties(fuzz.${name} PROPERTIES TIMEOUT 300)
   endforeach()
+
+  # The unit tests once more, against this checked core: every assert in the core runs
+  # (a failed one aborts its test with its message), under ASan and UBSan. ctest names
+  # them "checked.Suite.Test".
+  add_executable(core_tests_checked $<TARGET_OBJECTS:core_test_objects>)
+  target_link_libraries(core_tests_checked PRIVATE explainer_core_fuzz GTest::gtest GTest::gtest_main GTest::gmock)
+  target_link_options(core_tests_checked PRIVATE ${EXPLAINER_SANITIZERS})
+  gtest_discover_tests(core_tests_checked TEST_PREFIX checked. DISCOVERY_TIMEOUT 60)
 else()
   message(STATUS "Fuzzers need clang (configure with -DCMAKE_CXX_COMPILER=clang++); skipped")
 endif()

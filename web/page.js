@@ -9,6 +9,10 @@
 // - [SECTION] Mirror
 // - [SECTION] Surface
 // - [SECTION] Context loss
+// - [SECTION] Links and history
+// - [SECTION] Host page (postMessage)
+// - [SECTION] Share and embed
+// - [SECTION] Changes
 // - [SECTION] Public API
 // - [SECTION] Start
 (function () {
@@ -405,9 +409,10 @@
   }
 
   // [SECTION] Links and history -------------------------------------------------------------
-  // The fragment carries the whole view. Selections push a history entry (Back and
-  // Forward step through them); panning, zooming and scrolling replace the current one,
-  // at most a few times a second.
+  // The fragment carries the whole view. The engine's store says how each change reaches
+  // history (onChange below): selections push an entry (Back and Forward step through
+  // them); panning, zooming and scrolling replace the current one, at most a few times a
+  // second; links and history entries, already in the address bar, write nothing.
 
   const linkOf = () => '#' + call('explainer_get_link');
   let replaceTimer = 0;
@@ -421,28 +426,30 @@
     showNotice.timer = setTimeout(() => { notice.hidden = true; }, 8000);
   }
 
-  // Opens the view a link describes; returns the decoder's notes.
-  function applyLink(fragment) {
-    const result = JSON.parse(call('explainer_set_link', fragment.replace(/^#/, '')));
+  // Opens the view a link describes, as a change from `source` ('link' at load, 'history'
+  // for Back, Forward and typed fragments, 'api' for setState); returns {ignored, link}.
+  function applyLink(fragment, source) {
+    const result = JSON.parse(call('explainer_set_link', fragment.replace(/^#/, ''), source));
     if (result.ignored.length) console.warn('Explainer: parts of the link were ignored:', result.ignored.join('; '));
     showNotice(result.ignored);
-    return result;
+    return { ignored: result.ignored, link: '#' + result.link };
   }
 
-  function recordHistory(kind) {
-    const link = linkOf();
-    if (link === location.hash || (link === '#v=1' && !location.hash)) return;
-    const url = location.pathname + location.search + link;
+  function writeHistory(record) {
+    if (record.history === 'none') return;
+    if (record.link === location.hash || (record.link === '#v=1' && !location.hash)) return;
     clearTimeout(replaceTimer);
     // Inside an iframe, pushState would add entries to the host tab's history: there,
     // every change replaces the current entry.
-    if (kind === 2 && !inFrame) history.pushState(null, '', url);
+    if (record.history === 'push' && !inFrame) history.pushState(null, '', location.pathname + location.search + record.link);
     else replaceTimer = setTimeout(() => history.replaceState(null, '', location.pathname + location.search + linkOf()), 200);
   }
 
+  // Back, Forward, a typed fragment or a script's location.hash (both hashchange and
+  // popstate fire for some: the second finds the view already there).
   function onLocationChange() {
     if (!module || linkOf() === (location.hash || '#v=1')) return;
-    applyLink(location.hash || '#');
+    applyLink(location.hash || '#', 'history');
   }
 
   // [SECTION] Host page (postMessage) ---------------------------------------------------------
@@ -452,7 +459,6 @@
 
   const MAX_MESSAGE_BYTES = 8192;
   let allowedOrigins = [];
-  let stateTimer = 0;
 
   function postToHost(message, origin) {
     if (!inFrame) return;
@@ -481,16 +487,22 @@
         return;
       }
       const result = JSON.parse(call('explainer_host_message', text, event.origin));
-      if (result.history === 'push') recordHistory(2);
       if (result.reply) postToHost(result.reply, event.origin);
     });
-    postToHost(JSON.parse(call('explainer_ready_message')));
+    const readyMessage = JSON.parse(call('explainer_ready_message'));
+    lastPostedLink = readyMessage.link;
+    postToHost(readyMessage);
   }
 
-  function postState() {
-    clearTimeout(stateTimer);
-    stateTimer = setTimeout(() => postToHost(JSON.parse(call('explainer_state_message'))), 150);
-  }
+  // The `state` message for changes the host did not ask for (a reader's click, Back...),
+  // coalesced like `statechange`; never twice for the same view.
+  let lastPostedLink = null;
+  const hostState = coalesced(() => {
+    const message = JSON.parse(call('explainer_state_message'));
+    if (message.link === lastPostedLink) return;
+    lastPostedLink = message.link;
+    postToHost(message);
+  });
 
   // The height the explainer would like in a host page that sizes it to its content:
   // the whole article on phones, a comfortable four-panel height otherwise.
@@ -587,6 +599,7 @@
   // [SECTION] Public API ------------------------------------------------------------------------
 
   const listeners = { statechange: new Set(), select: new Set() };
+  const NUMBER_RESULTS = new Set(['explainer_select', 'explainer_undo']);
   // Calls an exported function. Strings go through the heap, not ccall's stack copy: a
   // pack, a link or a message can be larger than the whole wasm stack.
   function call(name, ...args) {
@@ -604,7 +617,7 @@
         module.HEAPU8[pointer + bytes.length] = 0;
         return pointer;
       });
-      return module.ccall(name, name === 'explainer_select' ? 'number' : 'string', values.map(() => 'number'), values);
+      return module.ccall(name, NUMBER_RESULTS.has(name) ? 'number' : 'string', values.map(() => 'number'), values);
     } finally {
       for (const pointer of pointers) module._free(pointer);
     }
@@ -615,17 +628,42 @@
     }
   }
 
-  let lastSelection = null;
-  function onStateChanged(kind, selectionChanged) {
-    recordHistory(kind);
-    postState();
-    const state = Explainer.getState();
-    if (selectionChanged && state.selection !== lastSelection) {
-      lastSelection = state.selection;
-      announce(state.selection);
-      emit('select', { id: state.selection });
+  // [SECTION] Changes --------------------------------------------------------------------------
+  // Every change of the view, whatever its source (reader, link, history, host, api), comes
+  // here once, as the engine store's record: {fields, source, history, viewRevision,
+  // packRevision, selection, selectionChanged, link}. This one function writes history,
+  // updates the mirror, fires `select` and schedules `statechange` and the host's `state`.
+
+  // A change and what follows from it (the map flying to a selection, the article
+  // scrolling) is one event: it goes out when the engine has drawn it and gone idle, or
+  // after STATE_EVENT_MS, and a longer animation sends at most one every STATE_EVENT_MS,
+  // the last one with the final state.
+  const STATE_EVENT_MS = 250;
+  function coalesced(send) {
+    let timer = 0, lastSent = -Infinity;
+    const run = () => { clearTimeout(timer); timer = 0; lastSent = performance.now(); send(); };
+    return {
+      schedule() { if (!timer) timer = setTimeout(run, STATE_EVENT_MS); },
+      settled() { if (timer && performance.now() - lastSent >= STATE_EVENT_MS) run(); },
+    };
+  }
+  const stateChange = coalesced(() => emit('statechange', Explainer.getState()));
+
+  function onChange(record) {
+    writeHistory(record);
+    if (record.selectionChanged) {
+      announce(record.selection);
+      emit('select', { id: record.selection });
     }
-    emit('statechange', state);
+    stateChange.schedule();
+    // A host's own request is answered with the state (the reply), not told twice.
+    if (record.source === 'host') lastPostedLink = record.link;
+    else hostState.schedule();
+  }
+
+  function onIdle() {
+    stateChange.settled();
+    hostState.settled();
   }
 
   function announce(id) {
@@ -673,11 +711,12 @@
     getLink: () => linkOf(),
     setState: (link) => {
       if (typeof link !== 'string') throw new TypeError('Explainer.setState(link): link must be a string such as "#v=1&sel=paris"');
-      const before = linkOf();
-      const result = applyLink(link);
-      if (linkOf() !== before) { recordHistory(2); onStateChanged(0, true); }
-      return { ignored: result.ignored, link: linkOf() };
+      return applyLink(link, 'api');
     },
+    // Walk back and forth through the reader's view changes (selections, the map, the
+    // timeline...); true when there was something to undo or redo.
+    undo: () => call('explainer_undo', 0) === 1,
+    redo: () => call('explainer_undo', 1) === 1,
     on: (event, fn) => {
       if (!listeners[event]) throw new Error(`Explainer.on: unknown event "${event}" (statechange, select)`);
       listeners[event].add(fn);
@@ -752,8 +791,7 @@
     for (const warning of result.warnings) console.warn(warning.text);
     await loadFontChunks(result.fontFiles);
     buildMirror(JSON.parse(call('explainer_article')));
-    if (location.hash && location.hash !== '#') applyLink(location.hash);
-    lastSelection = Explainer.getState().selection;
+    if (location.hash && location.hash !== '#') applyLink(location.hash, 'link');
     window.addEventListener('hashchange', onLocationChange);
     window.addEventListener('popstate', onLocationChange);
     startChrome();
@@ -804,7 +842,8 @@
             document.body.classList.add('ready');
             readyResolve(Explainer);
           },
-          stateChanged: onStateChanged,
+          changed: onChange,
+          idle: onIdle,
           fetchBasemapTile: loadBasemapTile,
           fatal: (message) => showError('This browser cannot show the interactive explainer', message, []),
         },

@@ -1,6 +1,9 @@
 #include "actions.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "url_state.h"
 
 namespace explainer {
 
@@ -60,8 +63,38 @@ ChangeKind apply_action(AppState& state, const Action& action) {
             s.quote_speaker_filter = a.speaker;
             return ChangeKind::Push;
         }
+        ChangeKind operator()(const SetViewAction& a) {
+            const AppState& v = a.view;
+            ChangeKind kind = ChangeKind::None;
+            const auto apply = [&](const Action& part) { kind = std::max(kind, (*this)(part)); };
+            apply(SelectAction{v.selection});
+            if (map_text(s.map) != map_text(v.map)) apply(SetMapAction{v.map});
+            if (timeline_text(s.timeline) != timeline_text(v.timeline)) apply(SetTimelineAction{v.timeline});
+            apply(SetTimeCursorAction{v.time_cursor});
+            apply(SetParagraphAction{v.article_paragraph});
+            apply(SetPanelAction{v.panel});
+            apply(SetQuoteFilterAction{v.quote_speaker_filter});
+            return kind == ChangeKind::None ? kind : ChangeKind::Push;
+        }
+        ChangeKind operator()(const Action& part) { return std::visit(*this, part); }
     };
     return std::visit(Visitor{state}, action);
+}
+
+Action inverse_action(const Action& action, const AppState& before) {
+    struct Visitor {
+        const AppState& b;
+        Action operator()(const SelectAction&) { return SelectAction{b.selection}; }
+        Action operator()(const HoverAction&) { return HoverAction{b.hover}; }
+        Action operator()(const SetMapAction&) { return SetMapAction{b.map}; }
+        Action operator()(const SetTimelineAction&) { return SetTimelineAction{b.timeline}; }
+        Action operator()(const SetTimeCursorAction&) { return SetTimeCursorAction{b.time_cursor}; }
+        Action operator()(const SetParagraphAction&) { return SetParagraphAction{b.article_paragraph}; }
+        Action operator()(const SetPanelAction&) { return SetPanelAction{b.panel}; }
+        Action operator()(const SetQuoteFilterAction&) { return SetQuoteFilterAction{b.quote_speaker_filter}; }
+        Action operator()(const SetViewAction&) { return SetViewAction{b}; }
+    };
+    return std::visit(Visitor{before}, action);
 }
 
 } // namespace explainer

@@ -25,13 +25,23 @@ struct SetTimeCursorAction { std::optional<TimeCursor> cursor; };
 struct SetParagraphAction { std::string id; };
 struct SetPanelAction { Panel panel; };
 struct SetQuoteFilterAction { std::string speaker; };
+// A whole view at once (a link, Back/Forward, a host's setState): every field but hover,
+// which belongs to the pointer. Map and timeline values equal to the current ones at a
+// link's precision keep the current, more precise values, so restoring the link of the
+// view on screen changes nothing.
+struct SetViewAction { AppState view; };
 
 using Action = std::variant<SelectAction, HoverAction, SetMapAction, SetTimelineAction,
                             SetTimeCursorAction, SetParagraphAction, SetPanelAction,
-                            SetQuoteFilterAction>;
+                            SetQuoteFilterAction, SetViewAction>;
 
 // Applies one action; returns how history should record it (None when nothing changed).
+// A whole view that changes anything is a Push: a new place to come back to.
 ChangeKind apply_action(AppState& state, const Action& action);
+
+// The action that puts back what `action` changes, given the state before it was applied
+// (the store's undo history is made of these).
+Action inverse_action(const Action& action, const AppState& before);
 
 // The queue panels write into during a frame.
 struct Actions {

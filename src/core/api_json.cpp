@@ -129,4 +129,19 @@ std::string article_to_json(const Pack& pack) {
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string change_record_to_json(const ChangeRecord& record, const Store& store) {
+    const char* history = record.history == ChangeKind::Push      ? "push"
+                          : record.history == ChangeKind::Replace ? "replace"
+                                                                  : "none";
+    const json out = {{"fields", change_field_names(record.fields)},
+                      {"source", change_source_name(record.source)},
+                      {"history", history},
+                      {"viewRevision", record.view_revision},
+                      {"packRevision", record.pack_revision},
+                      {"selection", id_or_null(store.view().selection)},
+                      {"selectionChanged", record.has(FieldSelection)},
+                      {"link", "#" + encode_state(store.view(), store.defaults())}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 } // namespace explainer

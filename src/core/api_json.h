@@ -5,6 +5,7 @@
 
 #include "app_state.h"
 #include "pack.h"
+#include "store.h"
 
 namespace explainer {
 
@@ -26,5 +27,11 @@ std::string entities_to_json(const Pack& pack);
 // url}|null, spans: [{begin, end, id, type, name, description}]}]}; span offsets are
 // UTF-8 byte offsets into `text`, outermost first where spans nest.
 std::string article_to_json(const Pack& pack);
+
+// A change as the page hears of it (one call per change, see store.h):
+// {"fields": ["selection", "map", ...], "source": "reader"|"link"|"history"|"host"|
+//  "editor"|"api", "history": "push"|"replace"|"none", "viewRevision", "packRevision",
+//  "selection": id|null, "selectionChanged": bool, "link": "#v=1&..." (the view after it)}
+std::string change_record_to_json(const ChangeRecord& record, const Store& store);
 
 } // namespace explainer

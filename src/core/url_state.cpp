@@ -216,6 +216,8 @@ std::string format_link_second(std::int64_t utc_second) {
     return format_iso_date_time({std::clamp(utc_second, kFirstLinkSecond, kLastLinkSecond), 0});
 }
 
+} // namespace
+
 // [SECTION] Value texts shared by encoder and decoder -------------------------------
 // The encoder compares these texts, not the raw values, with the defaults' texts: a
 // value that only differs from the default below the link's precision is left out,
@@ -227,8 +229,6 @@ std::optional<std::string> map_text(const MapView& view) {
            format_fixed(std::clamp(view.lon, -kLinkMaxLongitude, kLinkMaxLongitude), 4) + "," +
            format_fixed(std::clamp(view.zoom, kLinkMinZoom, kLinkMaxZoom), 2);
 }
-
-} // namespace
 
 std::optional<std::string> timeline_text(const TimeRange& range) {
     if (!std::isfinite(range.start_day) || !std::isfinite(range.end_day)) return std::nullopt;

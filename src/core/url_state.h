@@ -58,10 +58,12 @@ inline constexpr double kLinkWholeDaySpan = 7.0;
 // NaN/infinite views are left out. Decoding also takes offsets ("+01:00") and seconds.
 std::string encode_state(const AppState& state, const AppState& defaults);
 
-// The texts a link writes for a cursor and a timeline ("start..end"; nullopt when not
-// finite); the JS API and host messages give the same texts.
+// The texts a link writes for a cursor, a timeline ("start..end") and a map view
+// ("lat,lon,zoom"), nullopt when not finite; the JS API and host messages give the same
+// texts, and the store compares views at this precision when it restores a link.
 std::string time_cursor_text(const TimeCursor& cursor);
 std::optional<std::string> timeline_text(const TimeRange& range);
+std::optional<std::string> map_text(const MapView& view);
 
 struct DecodeResult {
     AppState state;                    // hover is always the defaults' hover

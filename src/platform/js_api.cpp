@@ -29,6 +29,11 @@ const char* result(std::string text) {
     return g_result.c_str();
 }
 
+// Reads go to the store; every change goes through dispatch().
+const Store& store() { return platform::app().store; }
+
+void dispatch(const Action& action, ChangeSource source) { platform::dispatch(std::span<const Action>(&action, 1), source); }
+
 } // namespace
 
 extern "C" {
@@ -51,7 +56,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
     // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
     out["fontFiles"] = loaded.pack ? font_files_for(loaded.pack->characters) : std::vector<std::string>{};
     if (loaded.pack) {
-        ui::app_set_pack(platform::app(), std::move(*loaded.pack));
+        platform::publish(ui::app_set_pack(platform::app(), std::move(*loaded.pack)));
         platform::request_frames();
     }
     return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -97,20 +102,25 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap_tile(int tile, const uin
     return result(slot ? std::string() : error);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return result(state_to_json(platform::app().state)); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return result(state_to_json(store().view())); }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_entities() { return result(entities_to_json(platform::app().pack)); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_entities() { return result(entities_to_json(store().pack())); }
 
 // Selects an entity ("" clears). Returns 0 when the id is not in the pack.
 EMSCRIPTEN_KEEPALIVE int explainer_select(const char* id) {
-    ui::App& app = platform::app();
     const std::string wanted = id;
-    if (!wanted.empty() && !app.pack.find(wanted)) return 0;
-    const std::string before = app.state.selection;
-    const ChangeKind kind = ui::app_apply(app, SelectAction{wanted}, true);
-    platform::notify_state_change(kind, app.state.selection != before);
-    platform::request_frames();
+    if (!wanted.empty() && !store().pack().find(wanted)) return 0;
+    dispatch(SelectAction{wanted}, ChangeSource::Api);
     return 1;
+}
+
+// Walks the undo history of view changes (Explainer.undo/redo): 1 if something changed.
+EMSCRIPTEN_KEEPALIVE int explainer_undo(int redo) {
+    Store& undoable = platform::app().store;
+    const ChangeRecord record = redo ? undoable.redo(ChangeSource::Api) : undoable.undo(ChangeSource::Api);
+    platform::publish(record);
+    platform::request_frames();
+    return record.fields != 0 ? 1 : 0;
 }
 
 // Where an entity is drawn now: [{panel, x, y, width, height}] in CSS pixels of the
@@ -124,23 +134,26 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_locate(const char* id) {
 
 } // extern "C"
 
-extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return result(article_to_json(platform::app().pack)); }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return result(article_to_json(store().pack())); }
 
 // [SECTION] Links ------------------------------------------------------------------------------
 
 namespace {
 
-std::string current_link() { return encode_state(platform::app().state, platform::app().defaults); }
+std::string current_link() { return encode_state(store().view(), store().defaults()); }
 
-// Applies a link's state as a whole (hover is kept: it belongs to the pointer, not to
-// links). Returns the decoder's notes on what it ignored.
-std::vector<std::string> apply_link(std::string_view fragment) {
-    ui::App& app = platform::app();
-    DecodeResult decoded = decode_state(fragment, app.defaults, app.pack);
-    decoded.state.hover = app.state.hover;
-    app.state = std::move(decoded.state);
-    platform::request_frames();
+// Opens the view a link describes, as one whole-view change from `source`. Returns the
+// decoder's notes on what it ignored.
+std::vector<std::string> apply_link(std::string_view fragment, ChangeSource source) {
+    DecodeResult decoded = decode_state(fragment, store().defaults(), store().pack());
+    dispatch(SetViewAction{std::move(decoded.state)}, source);
     return decoded.ignored;
+}
+
+ChangeSource link_source(std::string_view name) {
+    for (ChangeSource source : {ChangeSource::Link, ChangeSource::History, ChangeSource::Api})
+        if (name == change_source_name(source)) return source;
+    return ChangeSource::Api;
 }
 
 } // namespace
@@ -151,8 +164,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* explainer_get_link() { return result(current_link()); }
 
 // Opens the view a fragment describes: {"ignored": [notes], "link": canonical link}.
-EMSCRIPTEN_KEEPALIVE const char* explainer_set_link(const char* fragment) {
-    const std::vector<std::string> ignored = apply_link(fragment);
+// `source`: "link" (the page's own URL at load), "history" (Back, Forward, a typed
+// fragment) or "api" (Explainer.setState).
+EMSCRIPTEN_KEEPALIVE const char* explainer_set_link(const char* fragment, const char* source) {
+    const std::vector<std::string> ignored = apply_link(fragment, link_source(source));
     nlohmann::json out = {{"ignored", ignored}, {"link", current_link()}};
     return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -167,30 +182,26 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_set_origins(const char* query_origins
     if (parsed.is_array())
         for (const nlohmann::json& item : parsed)
             if (item.is_string()) from_query.push_back(item.get<std::string>());
-    g_origins = make_origin_policy(from_query, platform::app().pack.allowed_origins);
+    g_origins = make_origin_policy(from_query, store().pack().allowed_origins);
     nlohmann::json out = {{"allowed", g_origins.allowed}, {"notes", g_origins.notes}};
     return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-// Handles one message from the parent window: {"reply": message|null, "history":
-// "push"|"none"}. Messages from origins that are not allowed get no reply at all;
-// messages not addressed to the explainer are dropped silently.
+// Handles one message from the parent window: {"reply": message|null}. A change it makes
+// is published like any other (source "host"); the reply is the state message for it.
+// Messages from origins that are not allowed get no reply at all; messages not addressed
+// to the explainer are dropped silently.
 EMSCRIPTEN_KEEPALIVE const char* explainer_host_message(const char* json_text, const char* origin) {
-    nlohmann::json out = {{"reply", nullptr}, {"history", "none"}};
+    nlohmann::json out = {{"reply", nullptr}};
     if (!g_origins.accepts(origin)) return result(out.dump());
-    ui::App& app = platform::app();
-    const HostParseResult parsed = parse_host_message(json_text, app.pack);
+    const HostParseResult parsed = parse_host_message(json_text, store().pack());
     std::string reply;
     if (parsed.message) {
         const HostMessage& m = *parsed.message;
         std::vector<std::string> ignored;
-        const AppState before = app.state;
-        if (m.type == HostRequest::Select) ui::app_apply(app, SelectAction{m.id}, true);
-        if (m.type == HostRequest::SetState) ignored = apply_link(m.link);
-        if (app.state.selection != before.selection || current_link() != encode_state(before, app.defaults))
-            out["history"] = "push";
-        platform::request_frames();
-        reply = make_state_message(current_link(), summarize_state(app.state, app.pack), m.request_id, ignored);
+        if (m.type == HostRequest::Select) dispatch(SelectAction{m.id}, ChangeSource::Host);
+        if (m.type == HostRequest::SetState) ignored = apply_link(m.link, ChangeSource::Host);
+        reply = make_state_message(current_link(), summarize_state(store().view(), store().pack()), m.request_id, ignored);
     } else if (parsed.addressed) {
         reply = make_error_message(parsed.rejection, parsed.request_id);
     }
@@ -199,13 +210,11 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_host_message(const char* json_text, c
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_ready_message() {
-    const ui::App& app = platform::app();
-    return result(make_ready_message(app.pack.id, current_link(), summarize_state(app.state, app.pack)));
+    return result(make_ready_message(store().pack().id, current_link(), summarize_state(store().view(), store().pack())));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_state_message() {
-    const ui::App& app = platform::app();
-    return result(make_state_message(current_link(), summarize_state(app.state, app.pack)));
+    return result(make_state_message(current_link(), summarize_state(store().view(), store().pack())));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_resize_message(int height) { return result(make_resize_message(height)); }

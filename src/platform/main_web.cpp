@@ -20,6 +20,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "core/api_json.h"
 #include "imgui_impl_opengl3.h"
 #include "platform.h"
 
@@ -81,11 +82,15 @@ struct TouchPoint {
     long id = -1;
     float x = 0, y = 0;
 };
-TouchPoint g_touches[2];
-int g_touch_count = 0;
-ui::Gesture g_gesture;
-float g_pinch_distance = 0;
-ImVec2 g_pinch_center;
+// The first two fingers on the canvas and the pinch they make, until the next frame.
+struct Touches {
+    TouchPoint points[2];
+    int count = 0;
+    ui::Gesture gesture;
+    float pinch_distance = 0;
+    ImVec2 pinch_center;
+};
+Touches g_touch;
 
 void push_event(const InputEvent& event) {
     if (g_events.size() > 256) g_events.pop_front();  // never grow without bound
@@ -202,18 +207,18 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
 }
 
 void update_pinch() {
-    const float dx = g_touches[1].x - g_touches[0].x, dy = g_touches[1].y - g_touches[0].y;
+    const float dx = g_touch.points[1].x - g_touch.points[0].x, dy = g_touch.points[1].y - g_touch.points[0].y;
     const float distance = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
-    const ImVec2 center((g_touches[0].x + g_touches[1].x) * 0.5f, (g_touches[0].y + g_touches[1].y) * 0.5f);
-    if (g_pinch_distance > 0) {
-        g_gesture.active = true;
-        g_gesture.scale *= distance / g_pinch_distance;
-        g_gesture.pan.x += center.x - g_pinch_center.x;
-        g_gesture.pan.y += center.y - g_pinch_center.y;
-        g_gesture.center = center;
+    const ImVec2 center((g_touch.points[0].x + g_touch.points[1].x) * 0.5f, (g_touch.points[0].y + g_touch.points[1].y) * 0.5f);
+    if (g_touch.pinch_distance > 0) {
+        g_touch.gesture.active = true;
+        g_touch.gesture.scale *= distance / g_touch.pinch_distance;
+        g_touch.gesture.pan.x += center.x - g_touch.pinch_center.x;
+        g_touch.gesture.pan.y += center.y - g_touch.pinch_center.y;
+        g_touch.gesture.center = center;
     }
-    g_pinch_distance = distance;
-    g_pinch_center = center;
+    g_touch.pinch_distance = distance;
+    g_touch.pinch_center = center;
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
@@ -224,33 +229,33 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         if (!t.isChanged) continue;
         const float x = static_cast<float>(t.clientX), y = static_cast<float>(t.clientY);
         int slot = -1;
-        for (int s = 0; s < g_touch_count; ++s)
-            if (g_touches[s].id == t.identifier) slot = s;
-        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && slot < 0 && g_touch_count < 2) {
-            slot = g_touch_count++;
-            g_touches[slot] = {t.identifier, x, y};
-            if (g_touch_count == 1) {
+        for (int s = 0; s < g_touch.count; ++s)
+            if (g_touch.points[s].id == t.identifier) slot = s;
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && slot < 0 && g_touch.count < 2) {
+            slot = g_touch.count++;
+            g_touch.points[slot] = {t.identifier, x, y};
+            if (g_touch.count == 1) {
                 push_event({InputEvent::MouseMove, x, y});
                 push_event({InputEvent::MouseButton, x, y, 0, true});
             } else {
                 // A second finger turns a drag into a pinch: release the emulated button.
-                push_event({InputEvent::MouseButton, g_touches[0].x, g_touches[0].y, 0, false});
-                g_pinch_distance = 0;
+                push_event({InputEvent::MouseButton, g_touch.points[0].x, g_touch.points[0].y, 0, false});
+                g_touch.pinch_distance = 0;
                 update_pinch();
             }
         } else if (slot >= 0 && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-            g_touches[slot].x = x, g_touches[slot].y = y;
-            if (g_touch_count == 1) push_event({InputEvent::MouseMove, x, y});
+            g_touch.points[slot].x = x, g_touch.points[slot].y = y;
+            if (g_touch.count == 1) push_event({InputEvent::MouseMove, x, y});
             else update_pinch();
         } else if (slot >= 0) {  // end or cancel
-            if (g_touch_count == 1) {
+            if (g_touch.count == 1) {
                 push_event({InputEvent::MouseMove, x, y});
                 push_event({InputEvent::MouseButton, x, y, 0, false});
                 push_event({InputEvent::Leave});
             }
-            g_touches[slot] = g_touches[g_touch_count - 1];
-            --g_touch_count;
-            g_pinch_distance = 0;
+            g_touch.points[slot] = g_touch.points[g_touch.count - 1];
+            --g_touch.count;
+            g_touch.pinch_distance = 0;
         }
     }
     request_frames();
@@ -273,6 +278,13 @@ void report_first_frame() {
     EM_ASM({
         const host = Module['explainerHost'];
         if (host && host.firstFrame) host.firstFrame();
+    });
+}
+
+void report_idle() {
+    EM_ASM({
+        const host = Module['explainerHost'];
+        if (host && host.idle) host.idle();
     });
 }
 
@@ -321,14 +333,14 @@ void rebuild_font_atlas() {
 
 namespace {
 
-void draw_frame(double now_seconds) {
-    if (!g_app.has_pack || g_surface.css_width <= 0 || g_context_lost) return;
+void draw_frame(double time_seconds) {
+    if (!g_app.store.has_pack() || g_surface.css_width <= 0 || g_context_lost) return;
     const double started_ms = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     if (g_app.fonts_dpr != g_surface.dpr || g_app.fonts_stale) rebuild_font_atlas();
-    static double last = now_seconds;
-    io.DeltaTime = static_cast<float>(std::clamp(now_seconds - last, 1.0 / 240.0, 0.1));
-    last = now_seconds;
+    static double last = time_seconds;
+    io.DeltaTime = static_cast<float>(std::clamp(time_seconds - last, 1.0 / 240.0, 0.1));
+    last = time_seconds;
     io.DisplaySize = ImVec2(g_surface.css_width, g_surface.css_height);
     io.DisplayFramebufferScale = ImVec2(g_surface.dpr, g_surface.dpr);
     apply_queued_input();
@@ -337,14 +349,14 @@ void draw_frame(double now_seconds) {
     info.width = g_surface.css_width;
     info.height = g_surface.css_height;
     info.dpr = g_surface.dpr;
-    info.time = now_seconds;
+    info.time = time_seconds;
     info.dark = g_surface.dark;
     info.reduced_motion = g_surface.reduced_motion;
     info.embed = g_surface.embed;
     info.chrome_width = g_surface.chrome_width;
-    info.gesture = g_gesture;
-    info.gesture.touches = g_touch_count;
-    g_gesture = ui::Gesture{};
+    info.gesture = g_touch.gesture;
+    info.gesture.touches = g_touch.count;
+    g_touch.gesture = ui::Gesture{};
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -364,8 +376,7 @@ void draw_frame(double now_seconds) {
     g_animating = result.animating;
     if (!result.open_url.empty()) open_url(result.open_url);
     fetch_basemap_tiles();
-    if (result.history != ChangeKind::None || result.selection_changed)
-        notify_state_change(result.history, result.selection_changed);
+    publish(result.change);
     if (!g_first_frame_reported) {
         g_first_frame_reported = true;
         report_first_frame();
@@ -376,8 +387,11 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
     g_frame_scheduled = false;
     draw_frame(time_ms / 1000.0);
     if (g_frames_owed > 0) --g_frames_owed;
-    const bool wants_more = g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch_count > 1;
+    const bool wants_more = g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch.count > 1;
     if (wants_more && !g_context_lost) request_frames(1);  // a restore asks again
+    // The view has settled: the page sends the change events it is holding back now
+    // rather than at the end of their coalescing window.
+    if (!wants_more) report_idle();
     return EM_FALSE;
 }
 
@@ -390,11 +404,22 @@ void request_frames(int count) {
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
-void notify_state_change(ChangeKind kind, bool selection_changed) {
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+void publish(const ChangeRecord& record) {
+    if (!record.notifies()) return;
+    const std::string json = change_record_to_json(record, g_app.store);
     EM_ASM({
         const host = Module['explainerHost'];
-        if (host && host.stateChanged) host.stateChanged($0, $1 !== 0);
-    }, static_cast<int>(kind), selection_changed ? 1 : 0);
+        if (host && host.changed) host.changed(JSON.parse(UTF8ToString($0)));
+    }, json.c_str());
+}
+
+ChangeRecord dispatch(std::span<const Action> actions, ChangeSource source) {
+    const ChangeRecord record = ui::app_dispatch(g_app, actions, source, now_seconds());
+    publish(record);
+    request_frames();
+    return record;
 }
 
 } // namespace explainer::platform

@@ -2,6 +2,8 @@
 // logic). main_web.cpp runs the loop and input; js_api.cpp exports the functions the
 // page's JavaScript calls.
 #pragma once
+#include <span>
+
 #include "ui/app.h"
 
 namespace explainer::platform {
@@ -17,7 +19,17 @@ void rebuild_font_atlas();
 // Frames drawn since load (Explainer.stats().frames).
 unsigned long long frames_drawn();
 
-// Tells the page how a change should reach history (after a frame or an API call).
-void notify_state_change(ChangeKind kind, bool selection_changed);
+// Seconds on the frame loop's clock (what the store's undo merging measures).
+double now_seconds();
+
+// The one place a change leaves the engine: hands the store's record to the page, which
+// writes history, updates the HTML mirror, fires `select` and `statechange` and posts
+// the host's `state` message from it (web/page.js, onChange). Records that change
+// nothing but hover are not published.
+void publish(const ChangeRecord& record);
+
+// Dispatches actions from outside a frame (the JS API, links, history, host messages),
+// publishes the record and asks for frames to show it.
+ChangeRecord dispatch(std::span<const Action> actions, ChangeSource source);
 
 } // namespace explainer::platform

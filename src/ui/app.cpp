@@ -14,8 +14,6 @@
 #include <cstdio>
 
 #include "core/selection.h"
-#include "core/time_scale.h"
-#include "core/geo.h"
 #include "core/scripts.h"
 
 namespace explainer::ui {
@@ -31,7 +29,7 @@ namespace {
 void build_glyph_ranges(App& app) {
     ImFontGlyphRangesBuilder builder;
     for (char32_t cp : embedded_characters()) builder.AddChar(static_cast<ImWchar>(cp));
-    for (char32_t cp : app.pack.characters)
+    for (char32_t cp : app.store.pack().characters)
         if (cp <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(cp));
     app.glyph_ranges.clear();
     builder.BuildRanges(&app.glyph_ranges);
@@ -79,7 +77,7 @@ std::vector<char32_t> find_missing_glyphs(const App& app) {
             if (!font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return true;
         return false;
     };
-    for (char32_t cp : app.pack.characters)
+    for (char32_t cp : app.store.pack().characters)
         if (lacks(cp)) missing.push_back(cp);
     return missing;
 }
@@ -103,7 +101,7 @@ bool app_load_fonts(App& app, float dpr) {
     app.fonts_dpr = dpr;
     app.fonts_stale = false;
     const bool built = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small && atlas.Build();
-    app.missing_glyphs = built ? find_missing_glyphs(app) : app.pack.characters;
+    app.missing_glyphs = built ? find_missing_glyphs(app) : app.store.pack().characters;
     return built;
 }
 
@@ -199,30 +197,19 @@ void apply_imgui_style(const Theme& t) {
 
 // [SECTION] Pack and actions ---------------------------------------------------------------
 
-void app_set_pack(App& app, Pack pack) {
-    app.pack = std::move(pack);
-    ++app.pack_revision;
-    AppState defaults;
-    // The first map view fits every place of the pack; the map panel refits it to its
-    // real size while the reader has not moved the map.
-    std::vector<GeoPoint> points;
-    for (const Entity& e : app.pack.entities)
-        if (e.kind == EntityKind::Place && e.location) points.push_back(*e.location);
-    defaults.map = fit_view(points, Viewport{640, 420}, 40, 8);
-    // The timeline opens on every event of the pack, whatever its span.
-    defaults.timeline = default_timeline(app.pack);
-    if (!app.pack.article.paragraphs.empty()) defaults.article_paragraph = app.pack.article.paragraphs.front().id;
-    app.defaults = defaults;
-    app.state = defaults;
-    app.has_pack = true;
+ChangeRecord app_set_pack(App& app, Pack pack) {
     app.fonts_stale = true;  // the atlas holds the pack's characters
+    return app.store.set_pack(std::move(pack));
 }
 
-ChangeKind app_apply(App& app, const Action& action, bool by_user) {
-    const std::string before = app.state.selection;
-    const ChangeKind kind = apply_action(app.state, action);
-    if (by_user && app.state.selection != before) app.selection_changed_by_user = true;
-    return kind;
+ChangeRecord app_dispatch(App& app, std::span<const Action> actions, ChangeSource source, double now_seconds) {
+    ChangeRecord record = app.store.dispatch(actions, source, now_seconds);
+    if (record.follow_selection) app.selection_changed_by_user = true;
+    return record;
+}
+
+ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, double now_seconds) {
+    return app_dispatch(app, std::span<const Action>(&action, 1), source, now_seconds);
 }
 
 // [SECTION] Layout helpers -----------------------------------------------------------------
@@ -346,7 +333,7 @@ void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, fl
             g_keyboard_panel = slot.panel;
         }
         ImGui::PopID();
-        const bool open = app.state.panel == slot.panel;
+        const bool open = app.store.view().panel == slot.panel;
         ImFont* font = open ? app.fonts.sans_bold : app.fonts.sans;
         const ImVec2 text = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, slot.title);
         draw->AddText(font, font_size(font),
@@ -375,13 +362,15 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
         style_set = true;
     }
 
-    const Linked& selected = app.selected_links.get(app.pack, app.pack_revision, app.state.selection);
-    const Linked& hovered = app.hovered_links.get(app.pack, app.pack_revision, app.state.hover);
+    const Pack& pack = app.store.pack();
+    const AppState& state = app.store.view();
+    const Linked& selected = app.selected_links.get(pack, app.store.pack_revision(), state.selection);
+    const Linked& hovered = app.hovered_links.get(pack, app.store.pack_revision(), state.hover);
     Actions actions;
     app.located.clear();
 
-    PanelContext ctx{app.pack, app.basemap ? &*app.basemap : nullptr, app.state, selected, hovered, actions, app.fonts, theme};
-    ctx.pack_revision = app.pack_revision;
+    PanelContext ctx{pack, app.basemap ? &*app.basemap : nullptr, state, selected, hovered, actions, app.fonts, theme};
+    ctx.pack_revision = app.store.pack_revision();
     ctx.time = info.time;
     ctx.dpr = info.dpr;
     ctx.reduced_motion = info.reduced_motion;
@@ -405,7 +394,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     if (narrow) {
         draw_tabs(app, actions, theme, ImVec2(0, 0), info.width, info.chrome_width);
         for (const PanelSlot& slot : kSlots)
-            if (slot.panel == app.state.panel)
+            if (slot.panel == state.panel)
                 draw_panel(ctx, slot, ImVec2(0, kTabHeight), ImVec2(info.width, info.height - kTabHeight),
                            false);
     } else {
@@ -438,18 +427,12 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     if (ImGui::IsKeyPressed(kKeyF6, false))
         move_keyboard(neighbour_panel(g_keyboard_panel, ImGui::GetIO().KeyShift ? -1 : 1, true), 0, narrow, actions);
     // Escape clears the selection from anywhere.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !app.state.selection.empty())
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !state.selection.empty())
         actions.push(SelectAction{""});
     ImGui::End();
 
-    const std::string selection_before = app.state.selection;
-    for (const Action& action : actions.pending) {
-        if (const auto* map = std::get_if<SetMapAction>(&action); map && map->fitted) app.defaults.map = map->view;
-        const ChangeKind kind = app_apply(app, action, true);
-        if (kind == ChangeKind::Push || (kind == ChangeKind::Replace && result.history == ChangeKind::None))
-            result.history = kind;
-    }
-    result.selection_changed = app.state.selection != selection_before;
+    // Every action of the frame reaches the store as one change.
+    result.change = app_dispatch(app, actions.pending, ChangeSource::Reader, info.time);
     if (!actions.pending.empty()) result.animating = true;  // show the new state at once
     return result;
 }

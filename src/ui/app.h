@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "core/basemap.h"
 #include "core/pack.h"
 #include "core/selection.h"
+#include "core/store.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -33,8 +35,7 @@ struct FrameInfo {
 // What the app asks of the platform after a frame.
 struct FrameResult {
     bool animating = false;           // draw another frame even without input
-    ChangeKind history = ChangeKind::None;  // how the frame's changes reach the URL
-    bool selection_changed = false;   // for the host page's "select" event
+    ChangeRecord change;              // what the frame's actions changed (the platform publishes it)
     std::string open_url;             // a link the reader activated
 };
 
@@ -47,12 +48,9 @@ struct FontChunk {
 };
 
 struct App {
-    Pack pack;
-    std::uint64_t pack_revision = 0;  // counts the packs set: what panels key their caches on
+    Store store;                      // the pack, the view and its defaults: changed only by dispatch
     std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it
     DetailTiles basemap_detail;       // the same in full detail, tile by tile as the map asks
-    AppState state;
-    AppState defaults;                // the view a link without keys opens
     Fonts fonts;
     float fonts_dpr = 0;              // the DPR the font atlas was baked for
     bool fonts_stale = true;          // the pack or its font chunks changed since the atlas was baked
@@ -63,8 +61,7 @@ struct App {
     std::vector<LocatedRect> located; // where each entity was drawn in the last frame
     LinkedCache selected_links;       // linked_to(pack, state.selection), kept across frames
     LinkedCache hovered_links;        // linked_to(pack, state.hover), kept across frames
-    bool selection_changed_by_user = false;
-    bool has_pack = false;
+    bool selection_changed_by_user = false;  // a select action moved it: panels bring it into view
 
     // Layout the reader adjusted by dragging splitters (not part of links).
     float article_fraction = 0.46f;
@@ -73,7 +70,7 @@ struct App {
 };
 
 // Sets the pack and resets the view to its defaults (first view fits all places).
-void app_set_pack(App& app, Pack pack);
+ChangeRecord app_set_pack(App& app, Pack pack);
 
 // (Re)bakes the font atlas for a device-pixel ratio: the embedded base characters and
 // the pack's, from the embedded fonts and the chunks added so far. Fills
@@ -84,8 +81,10 @@ bool app_load_fonts(App& app, float dpr);
 // it was refused (the characters it holds then stay "?").
 std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned char> bytes);
 
-// Applies an action from outside a frame (JS API, links); returns its history kind.
-ChangeKind app_apply(App& app, const Action& action, bool by_user);
+// Dispatches actions to the store as one change (a frame's actions, an API call, a link,
+// a host message) and notes what the panels must follow; returns the store's record.
+ChangeRecord app_dispatch(App& app, std::span<const Action> actions, ChangeSource source, double now_seconds);
+ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, double now_seconds);
 
 // Builds one ImGui frame (call between ImGui::NewFrame() and ImGui::Render()).
 FrameResult app_frame(App& app, const FrameInfo& info);

@@ -1,0 +1,199 @@
+#include "store.h"
+
+#include <algorithm>
+#include <cassert>
+#include <utility>
+
+#include "geo.h"
+#include "time_scale.h"
+#include "url_state.h"
+
+namespace explainer {
+
+namespace {
+
+constexpr const char* kFieldNames[] = {"selection", "hover",     "map",      "timeline", "timeCursor",
+                                       "paragraph", "panel",     "quoteSpeaker", "defaults", "pack"};
+
+// Exact comparison: apply_action already decided whether a value moved enough to count.
+std::uint32_t changed_fields(const AppState& a, const AppState& b) {
+    std::uint32_t fields = 0;
+    if (a.selection != b.selection) fields |= FieldSelection;
+    if (a.hover != b.hover) fields |= FieldHover;
+    if (a.map.lat != b.map.lat || a.map.lon != b.map.lon || a.map.zoom != b.map.zoom) fields |= FieldMap;
+    if (a.timeline.start_day != b.timeline.start_day || a.timeline.end_day != b.timeline.end_day) fields |= FieldTimeline;
+    if (a.time_cursor != b.time_cursor) fields |= FieldTimeCursor;
+    if (a.article_paragraph != b.article_paragraph) fields |= FieldParagraph;
+    if (a.panel != b.panel) fields |= FieldPanel;
+    if (a.quote_speaker_filter != b.quote_speaker_filter) fields |= FieldQuoteFilter;
+    return fields;
+}
+
+} // namespace
+
+const char* change_source_name(ChangeSource source) {
+    switch (source) {
+    case ChangeSource::Reader: return "reader";
+    case ChangeSource::Link: return "link";
+    case ChangeSource::History: return "history";
+    case ChangeSource::Host: return "host";
+    case ChangeSource::Editor: return "editor";
+    case ChangeSource::Api: return "api";
+    }
+    assert(false && "every ChangeSource has a name");
+    return "";
+}
+
+std::vector<std::string> change_field_names(std::uint32_t fields) {
+    std::vector<std::string> names;
+    for (std::size_t bit = 0; bit < std::size(kFieldNames); ++bit)
+        if (fields & (1u << bit)) names.emplace_back(kFieldNames[bit]);
+    return names;
+}
+
+AppState opening_view(const Pack& pack) {
+    AppState view;
+    // Every place of the pack; the map panel refits this to its real size while the
+    // reader has not moved the map.
+    std::vector<GeoPoint> points;
+    for (const Entity& e : pack.entities)
+        if (e.kind == EntityKind::Place && e.location) points.push_back(*e.location);
+    view.map = fit_view(points, Viewport{640, 420}, 40, 8);
+    view.timeline = default_timeline(pack);  // every event, whatever its span
+    if (!pack.article.paragraphs.empty()) view.article_paragraph = pack.article.paragraphs.front().id;
+    return view;
+}
+
+ChangeRecord Store::set_pack(Pack pack, ChangeSource source) {
+    pack_ = std::move(pack);
+    has_pack_ = true;
+    defaults_ = opening_view(pack_);
+    const AppState before = std::exchange(view_, defaults_);
+    undo_.clear();
+    redo_.clear();
+    ChangeRecord record;
+    record.source = source;
+    record.fields = changed_fields(before, view_) | FieldDefaults | FieldPack;
+    record.view_revision = ++view_revision_;
+    record.pack_revision = ++pack_revision_;
+    return record;
+}
+
+void Store::apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry) {
+    if (const auto* edit = std::get_if<PackEdit>(&step)) {
+        assert(edit->apply && "a pack edit carries its function");
+        PackEdit inverse;
+        std::string error = edit->apply(pack_, inverse);
+        if (!error.empty()) {
+            record.error = std::move(error);
+            return;
+        }
+        assert(inverse.apply && "an applied pack edit gives its inverse");
+        ++pack_revision_;
+        record.fields |= FieldPack;
+        if (entry) {
+            entry->forward.push_back(*edit);
+            entry->backward.push_back(std::move(inverse));
+            entry->fields |= FieldPack;
+        }
+        return;
+    }
+    const Action& action = std::get<Action>(step);
+    const AppState before = view_;
+    ChangeKind kind = apply_action(view_, action);
+    std::uint32_t fields = changed_fields(before, view_);
+    if (kind == ChangeKind::None) fields &= FieldHover;  // moved less than counts: no change
+    // The map's first view fitted to the panel's real size becomes the opening view, so
+    // an untouched view keeps the link "#v=1": not the reader's doing, nothing to undo.
+    if (const auto* map = std::get_if<SetMapAction>(&action); map && map->fitted) {
+        if (map_text(defaults_.map) != map_text(map->view)) fields |= FieldDefaults;
+        defaults_.map = map->view;
+        record.fields |= fields;
+        return;
+    }
+    record.fields |= fields;
+    record.history = std::max(record.history, kind);
+    if (std::holds_alternative<SelectAction>(action) && (fields & FieldSelection)) record.follow_selection = true;
+    if (entry && (fields & kLinkedFields)) {
+        entry->forward.push_back(action);
+        entry->backward.push_back(inverse_action(action, before));
+        entry->fields |= fields & kLinkedFields;
+    }
+}
+
+ChangeRecord Store::finish(ChangeRecord record, UndoEntry entry, double now_seconds) {
+    // A continuous change (pan, zoom, scroll, a flight to the selection) that follows
+    // closely joins the step before it: one undo puts back a whole gesture.
+    const bool continuous = record.history != ChangeKind::Push && !(entry.fields & FieldPack);
+    if (record.source == ChangeSource::History || record.source == ChangeSource::Link)
+        record.history = ChangeKind::None;  // the address bar already holds it
+    if (record.notifies()) ++view_revision_;
+    record.view_revision = view_revision_;
+    record.pack_revision = pack_revision_;
+    if (entry.forward.empty()) return record;
+    redo_.clear();
+    entry.source = record.source;
+    UndoEntry* previous = undo_.empty() ? nullptr : &undo_.back();
+    if (continuous && previous && previous->mergeable && now_seconds - previous->last_seconds <= kUndoMergeSeconds) {
+        previous->forward.insert(previous->forward.end(), entry.forward.begin(), entry.forward.end());
+        previous->backward.insert(previous->backward.end(), entry.backward.begin(), entry.backward.end());
+        previous->fields |= entry.fields;
+        previous->last_seconds = now_seconds;
+        return record;
+    }
+    entry.mergeable = true;
+    entry.last_seconds = now_seconds;
+    undo_.push_back(std::move(entry));
+    if (undo_.size() > kMaxUndoSteps) undo_.pop_front();
+    return record;
+}
+
+ChangeRecord Store::dispatch(std::span<const Action> actions, ChangeSource source, double now_seconds) {
+    ChangeRecord record;
+    record.source = source;
+    UndoEntry entry;
+    for (const Action& action : actions) apply_step(action, record, &entry);
+    return finish(std::move(record), std::move(entry), now_seconds);
+}
+
+ChangeRecord Store::dispatch(const Action& action, ChangeSource source, double now_seconds) {
+    return dispatch(std::span<const Action>(&action, 1), source, now_seconds);
+}
+
+ChangeRecord Store::dispatch(const PackEdit& edit, ChangeSource source, double now_seconds) {
+    ChangeRecord record;
+    record.source = source;
+    UndoEntry entry;
+    apply_step(edit, record, &entry);
+    return finish(std::move(record), std::move(entry), now_seconds);
+}
+
+// Applies an entry's inverses back to front; what they undo becomes the entry on the
+// other stack (its inverses are the original steps, rebuilt against the current state).
+ChangeRecord Store::walk(std::deque<UndoEntry>& from, std::deque<UndoEntry>& to, ChangeSource source) {
+    ChangeRecord record;
+    record.source = source;
+    if (from.empty()) {
+        record.view_revision = view_revision_;
+        record.pack_revision = pack_revision_;
+        return record;
+    }
+    UndoEntry entry = std::move(from.back());
+    from.pop_back();
+    UndoEntry opposite;
+    for (auto step = entry.backward.rbegin(); step != entry.backward.rend(); ++step) apply_step(*step, record, &opposite);
+    record.follow_selection = false;  // the view comes back as it was, map and scroll included
+    if (record.notifies()) ++view_revision_;
+    record.view_revision = view_revision_;
+    record.pack_revision = pack_revision_;
+    opposite.source = entry.source;
+    opposite.mergeable = false;  // a later gesture starts a step of its own
+    to.push_back(std::move(opposite));
+    if (to.size() > kMaxUndoSteps) to.pop_front();
+    return record;
+}
+
+ChangeRecord Store::undo(ChangeSource source) { return walk(undo_, redo_, source); }
+ChangeRecord Store::redo(ChangeSource source) { return walk(redo_, undo_, source); }
+
+} // namespace explainer

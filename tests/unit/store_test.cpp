@@ -1,0 +1,339 @@
+// The store: every source of change gives one record with the right fields, history kind
+// and revisions; links round-trip through it; undo and redo walk view changes and pack
+// edits back and forth. Real packs (the seed and test packs from other places, eras and
+// scripts) are loaded so that links name real ids.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/api_json.h"
+#include "core/store.h"
+#include "core/url_state.h"
+
+namespace explainer {
+namespace {
+
+// [SECTION] Fixtures ----------------------------------------------------------------
+
+Pack load(const std::string& relative) {
+    std::ifstream in(std::string(EXPLAINER_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    LoadResult loaded = load_pack(text.str(), relative);
+    EXPECT_TRUE(loaded.pack.has_value()) << relative << (loaded.errors.empty() ? "" : ": " + loaded.errors[0].message);
+    return loaded.pack ? std::move(*loaded.pack) : Pack{};
+}
+
+Store store_with(const std::string& relative) {
+    Store store;
+    store.set_pack(load(relative));
+    return store;
+}
+
+std::string link_of(const Store& store) { return encode_state(store.view(), store.defaults()); }
+
+// Restores a link the way every route does: decoded against the store's defaults, then
+// dispatched as one whole view.
+ChangeRecord open_link(Store& store, const std::string& link, ChangeSource source, double now = 0) {
+    DecodeResult decoded = decode_state(link, store.defaults(), store.pack());
+    EXPECT_TRUE(decoded.ignored.empty()) << link << ": " << (decoded.ignored.empty() ? "" : decoded.ignored[0]);
+    return store.dispatch(SetViewAction{decoded.state}, source, now);
+}
+
+// [SECTION] Records per source --------------------------------------------------------
+
+TEST(Store, SetPackOpensTheOpeningViewAndCountsRevisions) {
+    Store store;
+    EXPECT_FALSE(store.has_pack());
+    const ChangeRecord record = store.set_pack(load("content/isis-losing-ground.json"));
+    EXPECT_TRUE(store.has_pack());
+    EXPECT_TRUE(record.has(FieldPack | FieldDefaults));
+    EXPECT_EQ(record.history, ChangeKind::None);
+    EXPECT_EQ(record.pack_revision, 1u);
+    EXPECT_EQ(record.view_revision, 1u);
+    EXPECT_EQ(link_of(store), "v=1");
+    EXPECT_EQ(store.view().article_paragraph, store.pack().article.paragraphs.front().id);
+    EXPECT_EQ(store.set_pack(load("tests/packs/pacific-crossing.json")).pack_revision, 2u);
+}
+
+TEST(Store, ReaderSelectionPushesFollowsAndCountsOnce) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const std::uint64_t revision = store.view_revision();
+    const ChangeRecord record = store.dispatch(SelectAction{"sinjar"}, ChangeSource::Reader, 1.0);
+    EXPECT_EQ(record.fields, static_cast<std::uint32_t>(FieldSelection));
+    EXPECT_EQ(record.source, ChangeSource::Reader);
+    EXPECT_EQ(record.history, ChangeKind::Push);
+    EXPECT_TRUE(record.follow_selection) << "a click brings the selection into view";
+    EXPECT_TRUE(record.notifies());
+    EXPECT_EQ(record.view_revision, revision + 1);
+    // The same again is no change at all: no fields, no history, no new revision.
+    const ChangeRecord again = store.dispatch(SelectAction{"sinjar"}, ChangeSource::Api, 1.1);
+    EXPECT_EQ(again.fields, 0u);
+    EXPECT_FALSE(again.notifies());
+    EXPECT_EQ(again.history, ChangeKind::None);
+    EXPECT_EQ(again.view_revision, revision + 1);
+}
+
+TEST(Store, AFrameOfActionsIsOneRecord) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const std::vector<Action> frame = {HoverAction{"raqqa"}, SetMapAction{{35.0, 39.0, 6.0}}, SelectAction{"raqqa"},
+                                       SetParagraphAction{"p4"}};
+    const ChangeRecord record = store.dispatch(frame, ChangeSource::Reader, 2.0);
+    EXPECT_EQ(record.fields, static_cast<std::uint32_t>(FieldHover | FieldMap | FieldSelection | FieldParagraph));
+    EXPECT_EQ(record.history, ChangeKind::Push) << "a selection among replacements still pushes";
+    EXPECT_EQ(change_field_names(record.fields), (std::vector<std::string>{"selection", "hover", "map", "paragraph"}));
+}
+
+TEST(Store, HoverAloneIsHeardByNobody) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const std::uint64_t revision = store.view_revision();
+    const ChangeRecord record = store.dispatch(HoverAction{"sinjar"}, ChangeSource::Reader, 0);
+    EXPECT_EQ(record.fields, static_cast<std::uint32_t>(FieldHover));
+    EXPECT_FALSE(record.notifies());
+    EXPECT_EQ(record.history, ChangeKind::None);
+    EXPECT_EQ(record.view_revision, revision) << "hover is not part of the view's revision";
+    EXPECT_EQ(store.undo_depth(), 0u) << "hover is nothing to undo";
+}
+
+TEST(Store, ContinuousChangesReplace) {
+    Store store = store_with("content/isis-losing-ground.json");
+    EXPECT_EQ(store.dispatch(SetMapAction{{30.0, 40.0, 5.0}}, ChangeSource::Reader, 0).history, ChangeKind::Replace);
+    EXPECT_EQ(store.dispatch(SetParagraphAction{"p3"}, ChangeSource::Reader, 0).history, ChangeKind::Replace);
+    const TimeRange range{16500, 16600};
+    EXPECT_EQ(store.dispatch(SetTimelineAction{range}, ChangeSource::Reader, 0).history, ChangeKind::Replace);
+    EXPECT_EQ(store.dispatch(SetPanelAction{Panel::Quotes}, ChangeSource::Reader, 0).history, ChangeKind::Push);
+    EXPECT_EQ(store.dispatch(SetQuoteFilterAction{"thamir-ismail"}, ChangeSource::Reader, 0).history, ChangeKind::Push);
+}
+
+TEST(Store, FittedMapMovesTheDefaultsNotTheLinkNorTheUndoHistory) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const ChangeRecord record = store.dispatch(SetMapAction{{34.0, 41.0, 4.5}, true}, ChangeSource::Reader, 0);
+    EXPECT_TRUE(record.has(FieldMap | FieldDefaults));
+    EXPECT_EQ(record.history, ChangeKind::None);
+    EXPECT_EQ(link_of(store), "v=1") << "the fitted view is the opening view";
+    EXPECT_EQ(store.undo_depth(), 0u);
+}
+
+TEST(Store, LinksAndHistoryWriteNoHistoryButHostAndApiPush) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const std::string link = "v=1&sel=paris-attacks&t=2015-11-13&tab=timeline";
+    for (ChangeSource source : {ChangeSource::Link, ChangeSource::History}) {
+        open_link(store, "v=1", ChangeSource::History);
+        const ChangeRecord record = open_link(store, link, source);
+        EXPECT_EQ(record.source, source);
+        EXPECT_EQ(record.history, ChangeKind::None) << change_source_name(source) << ": the address bar holds it already";
+        EXPECT_TRUE(record.has(FieldSelection | FieldTimeCursor | FieldPanel));
+        EXPECT_FALSE(record.follow_selection) << "a restored view keeps its own map and scroll";
+        EXPECT_EQ(link_of(store), link);
+    }
+    for (ChangeSource source : {ChangeSource::Host, ChangeSource::Api}) {
+        open_link(store, "v=1", ChangeSource::History);
+        // Only the paragraph: a replace-kind field, but a whole view asked for is a place
+        // to come back to.
+        const ChangeRecord record = open_link(store, "v=1&p=p9", source);
+        EXPECT_EQ(record.history, ChangeKind::Push) << change_source_name(source);
+        EXPECT_EQ(record.fields, static_cast<std::uint32_t>(FieldParagraph));
+    }
+}
+
+TEST(Store, RestoringTheLinkOnScreenChangesNothing) {
+    Store store = store_with("content/isis-losing-ground.json");
+    // A map view more precise than a link writes (4 decimals, zoom 2).
+    store.dispatch(SetMapAction{{36.123456789, 41.987654321, 5.4321}}, ChangeSource::Reader, 0);
+    store.dispatch(SetTimelineAction{{16500.123456, 16600.654321}}, ChangeSource::Reader, 0);
+    const AppState precise = store.view();
+    const ChangeRecord record = open_link(store, link_of(store), ChangeSource::History);
+    EXPECT_EQ(record.fields, 0u) << "the view's own link is no change";
+    EXPECT_EQ(store.view().map.lat, precise.map.lat) << "the precise view is kept";
+    EXPECT_EQ(store.view().timeline.start_day, precise.timeline.start_day);
+}
+
+TEST(Store, HoverSurvivesARestoredLink) {
+    Store store = store_with("content/isis-losing-ground.json");
+    store.dispatch(HoverAction{"raqqa"}, ChangeSource::Reader, 0);
+    open_link(store, "v=1&sel=sinjar", ChangeSource::History);
+    EXPECT_EQ(store.view().hover, "raqqa") << "hover belongs to the pointer, not to links";
+}
+
+// [SECTION] Links round-trip through the store --------------------------------------
+
+TEST(Store, EveryCanonicalLinkRoundTrips) {
+    struct Case { const char* pack; std::vector<std::string> links; };
+    const std::vector<Case> cases = {
+        {"content/isis-losing-ground.json",
+         {"v=1", "v=1&sel=sinjar", "v=1&sel=paris-attacks&tab=timeline", "v=1&t=2015-11-13&tl=2015-10-01..2015-12-01",
+          "v=1&tab=quotes&who=thamir-ismail", "v=1&map=33.5000,38.0000,6.00&p=p9",
+          "v=1&sel=sinjar&map=36.3200,41.8700,5.25&t=2015-11-13&tl=2014-06-01..2015-12-31&p=p4&tab=map&who=thamir-ismail"}},
+        {"tests/packs/pacific-crossing.json",
+         {"v=1&sel=suva", "v=1&sel=fiji-independence&map=-18.1416,178.4419,7.00&tab=map", "v=1&p=history&tab=quotes"}},
+        {"tests/packs/evening-by-minute.json", {"v=1&t=2015-11-13T20:16Z", "v=1&tl=2015-11-13T19:30Z..2015-11-14T00:30Z"}},
+    };
+    for (const Case& c : cases) {
+        Store store = store_with(c.pack);
+        for (const std::string& link : c.links) {
+            open_link(store, link, ChangeSource::Link);
+            EXPECT_EQ(link_of(store), link) << c.pack << ": encode(decode(link)) is the link";
+            // And back through the store from another view: the same link again.
+            open_link(store, "v=1", ChangeSource::History);
+            open_link(store, link, ChangeSource::History);
+            EXPECT_EQ(link_of(store), link) << c.pack;
+        }
+    }
+}
+
+// [SECTION] Undo and redo -----------------------------------------------------------
+
+TEST(Store, UndoAndRedoWalkSelections) {
+    Store store = store_with("content/isis-losing-ground.json");
+    store.dispatch(SelectAction{"sinjar"}, ChangeSource::Reader, 1);
+    store.dispatch(SelectAction{"raqqa"}, ChangeSource::Api, 5);
+    EXPECT_EQ(store.undo_depth(), 2u);
+    ChangeRecord record = store.undo(ChangeSource::Api);
+    EXPECT_EQ(store.view().selection, "sinjar");
+    EXPECT_EQ(record.fields, static_cast<std::uint32_t>(FieldSelection));
+    EXPECT_EQ(record.history, ChangeKind::Push);
+    EXPECT_FALSE(record.follow_selection) << "undo restores the view, it does not fly";
+    store.undo(ChangeSource::Api);
+    EXPECT_EQ(store.view().selection, "");
+    EXPECT_EQ(store.undo(ChangeSource::Api).fields, 0u) << "nothing left to undo";
+    store.redo(ChangeSource::Api);
+    store.redo(ChangeSource::Api);
+    EXPECT_EQ(store.view().selection, "raqqa");
+    EXPECT_EQ(store.redo(ChangeSource::Api).fields, 0u) << "nothing left to redo";
+}
+
+TEST(Store, AGestureIsOneUndoStepAndANewChangeDropsRedo) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const AppState opening = store.view();
+    store.dispatch(SelectAction{"ramadi"}, ChangeSource::Api, 10.0);
+    // The map flies to it over a second of frames, then the reader pans, still within
+    // the merge window of the last change.
+    for (int frame = 1; frame <= 60; ++frame)
+        store.dispatch(SetMapAction{{33.0 + frame * 0.01, 43.0, 5.0 + frame * 0.02}}, ChangeSource::Reader, 10.0 + frame / 60.0);
+    EXPECT_EQ(store.undo_depth(), 1u) << "the selection and its flight are one step";
+    // Much later, a pan of its own.
+    store.dispatch(SetMapAction{{20.0, 20.0, 3.0}}, ChangeSource::Reader, 30.0);
+    EXPECT_EQ(store.undo_depth(), 2u);
+    store.undo(ChangeSource::Api);
+    EXPECT_DOUBLE_EQ(store.view().map.lat, 33.6);
+    store.undo(ChangeSource::Api);
+    EXPECT_EQ(store.view().selection, "");
+    EXPECT_DOUBLE_EQ(store.view().map.lat, opening.map.lat) << "the flight is undone with its selection";
+    EXPECT_EQ(store.redo_depth(), 2u);
+    store.dispatch(SelectAction{"sinjar"}, ChangeSource::Reader, 40.0);
+    EXPECT_EQ(store.redo_depth(), 0u) << "a new change ends the redo history";
+}
+
+TEST(Store, UndoHistoryIsBounded) {
+    Store store = store_with("content/isis-losing-ground.json");
+    for (std::size_t i = 0; i < kMaxUndoSteps + 20; ++i)
+        store.dispatch(SelectAction{i % 2 ? "sinjar" : "raqqa"}, ChangeSource::Reader, static_cast<double>(i));
+    EXPECT_EQ(store.undo_depth(), kMaxUndoSteps);
+}
+
+TEST(Store, EveryViewActionHasAnInverse) {
+    Store store = store_with("content/isis-losing-ground.json");
+    store.dispatch(HoverAction{"raqqa"}, ChangeSource::Reader, 0);
+    const AppState start = store.view();
+    const std::vector<Action> actions = {
+        SelectAction{"sinjar"}, SetMapAction{{12.0, 13.0, 4.0}}, SetTimelineAction{{16000, 16100}},
+        SetTimeCursorAction{cursor_on_day(16050)}, SetParagraphAction{"p5"}, SetPanelAction{Panel::Timeline},
+        SetQuoteFilterAction{"jm-berger"}};
+    for (const Action& action : actions) {
+        AppState state = start;
+        ASSERT_NE(apply_action(state, action), ChangeKind::None) << action.index();
+        apply_action(state, inverse_action(action, start));
+        EXPECT_EQ(encode_state(state, start), "v=1") << "the inverse of action " << action.index() << " puts it back";
+    }
+    AppState state = start;
+    AppState other = start;
+    other.selection = "raqqa";
+    other.panel = Panel::Quotes;
+    apply_action(state, SetViewAction{other});
+    apply_action(state, inverse_action(SetViewAction{other}, start));
+    EXPECT_EQ(encode_state(state, start), "v=1");
+    EXPECT_EQ(state.hover, "raqqa");
+}
+
+TEST(Store, UndoingEverythingGivesTheStartBackAndRedoingGivesTheEnd) {
+    // Random sequences of every kind of action, at random times (so steps merge in
+    // every way): undo to the bottom, then redo to the top.
+    const Pack pack = load("tests/packs/southern-americas.json");
+    std::mt19937 random(12);
+    const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+    const auto entity = [&] { return pick(4) == 0 ? std::string() : pack.entities[pick(pack.entities.size())].id; };
+    for (int run = 0; run < 20; ++run) {
+        Store store;
+        store.set_pack(pack);
+        const std::string start = link_of(store);
+        double now = run * 1000.0;
+        for (int i = 0; i < 40; ++i) {
+            now += pick(3) == 0 ? 2.0 : 0.2;
+            const double x = static_cast<double>(pick(1000));
+            const std::vector<Action> choices = {
+                SelectAction{entity()}, HoverAction{entity()}, SetMapAction{{x / 20 - 25, x / 10 - 50, x / 200}},
+                SetTimelineAction{{x, x + 30 + pick(400)}}, SetTimeCursorAction{cursor_on_day(static_cast<int>(x))},
+                SetParagraphAction{pack.article.paragraphs[pick(pack.article.paragraphs.size())].id},
+                SetPanelAction{static_cast<Panel>(pick(4))}, SetQuoteFilterAction{entity()}};
+            store.dispatch(choices[pick(choices.size())], static_cast<ChangeSource>(pick(6)), now);
+        }
+        const std::string end = link_of(store);
+        while (store.undo(ChangeSource::Api).fields != 0) {}
+        EXPECT_EQ(link_of(store), start) << "run " << run;
+        while (store.redo(ChangeSource::Api).fields != 0) {}
+        EXPECT_EQ(link_of(store), end) << "run " << run;
+    }
+}
+
+// [SECTION] Pack edits through the same store ----------------------------------------
+
+// A stand-in for an editor's edit (the real ones live in pack_edit): renames the headline
+// and gives back the edit that renames it back.
+PackEdit set_headline(std::string headline) {
+    return PackEdit{"set headline", [headline](Pack& pack, PackEdit& inverse) -> std::string {
+                        if (headline.empty()) return "a headline cannot be empty";
+                        inverse = set_headline(pack.article.headline);
+                        pack.article.headline = headline;
+                        return "";
+                    }};
+}
+
+TEST(Store, PackEditsShareTheUndoHistoryAndCountPackRevisions) {
+    Store store = store_with("tests/packs/pacific-crossing.json");
+    const std::string original = store.pack().article.headline;
+    const std::uint64_t packs = store.pack_revision();
+    store.dispatch(SelectAction{"suva"}, ChangeSource::Reader, 0);
+    ChangeRecord record = store.dispatch(set_headline("Across the Pacific"), ChangeSource::Editor, 10);
+    EXPECT_EQ(record.fields, static_cast<std::uint32_t>(FieldPack));
+    EXPECT_EQ(record.source, ChangeSource::Editor);
+    EXPECT_EQ(record.pack_revision, packs + 1);
+    EXPECT_EQ(store.pack().article.headline, "Across the Pacific");
+    record = store.dispatch(set_headline(""), ChangeSource::Editor, 11);
+    EXPECT_EQ(record.error, "a headline cannot be empty");
+    EXPECT_EQ(record.fields, 0u);
+    EXPECT_EQ(store.undo_depth(), 2u) << "a refused edit is nothing to undo";
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(store.pack().article.headline, original);
+    EXPECT_EQ(store.view().selection, "suva") << "one undo, one step";
+    store.redo(ChangeSource::Editor);
+    EXPECT_EQ(store.pack().article.headline, "Across the Pacific");
+    EXPECT_EQ(store.pack_revision(), packs + 3);
+}
+
+// [SECTION] The record as the page reads it -------------------------------------------
+
+TEST(Store, RecordJsonCarriesWhatThePageActsOn) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const ChangeRecord record = open_link(store, "v=1&sel=sinjar&tab=map", ChangeSource::History);
+    const std::string json = change_record_to_json(record, store);
+    for (const char* part : {R"("fields":["selection","panel"])", R"("source":"history")", R"("history":"none")",
+                             R"("selection":"sinjar")", R"("selectionChanged":true)", R"("link":"#v=1&sel=sinjar&tab=map")"})
+        EXPECT_NE(json.find(part), std::string::npos) << part << " in " << json;
+}
+
+} // namespace
+} // namespace explainer
