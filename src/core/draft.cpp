@@ -105,6 +105,11 @@ std::vector<Word> split_words(std::string_view text) {
                 continue;
             }
             const bool joiner = is_apostrophe(c) || c == '-' || c == '.' || c == ',';
+            // "Workers’ Union": a plural's possessive apostrophe stays with its word.
+            if (is_apostrophe(c) && text[end - 1] == 's' && (next >= text.size() || is_space(code_point_at(text, next)))) {
+                end = next;
+                break;
+            }
             if (!joiner || next >= text.size()) break;
             const char32_t after = code_point_at(text, next);
             // "2,500" and "3.5" stay one number; "J.M" one set of initials.
@@ -251,7 +256,7 @@ bool is_speech_verb(std::string_view low) {
     return in_list(low, {"said", "says", "added", "adds", "told", "asked", "wrote", "writes", "explained", "warned", "insisted",
                          "noted", "recalled", "continued", "replied", "declared", "stated", "argued", "claimed", "commented",
                          "observed", "remarked", "acknowledged", "admitted", "announced", "tweeted", "posted", "shouted",
-                         "whispered", "conceded", "cautioned", "predicted", "suggested", "urged"});
+                         "whispered", "conceded", "cautioned", "predicted", "suggested", "urged", "answered", "responded"});
 }
 
 bool is_pronoun_subject(std::string_view low) { return low == "he" || low == "she"; }
@@ -625,6 +630,18 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
                     a.evidence.end = a.speaker.end;
                 }
                 a.role = role_after(p, paragraph, a.speaker.end);
+                return a;
+            }
+        }
+        // ”, the fixture’s narrator says: a described speaker before the verb.
+        if (is_determiner(p.words[i].low)) {
+            std::size_t k = i + 1;
+            while (k < p.words.size() && k - i <= 6 && joined_by_space(p, k - 1, k) && !is_speech_verb(p.words[k].low)) ++k;
+            if (k < p.words.size() && k - i <= 6 && k > i + 1 && is_speech_verb(p.words[k].low) && joined_by_space(p, k - 1, k)) {
+                a.form = Attribution::Form::Described;
+                a.speaker = span_of(p, paragraph, i, k);
+                a.evidence = span_of(p, paragraph, i, k + 1);
+                a.rule = "“…,” the DESCRIBED SPEAKER said";
                 return a;
             }
         }
@@ -1022,7 +1039,12 @@ void Drafter::find_places() {
         }
     }
     for (const auto& [span, country] : country_words) {
-        const std::size_t index = suggestion(Kind::Place, "country:" + country->numeric, country->names.front(), "a country name or adjective", span);
+        // Named as the text writes it ("Cook Islands", not the atlas's "Cook Is."), unless it only has the adjective.
+        const bool adjective = !gazetteer->country_named(text(span));
+        const std::size_t index = suggestion(Kind::Place, "country:" + country->numeric, adjective ? std::string_view(country->names.front()) : text(span),
+                                             "a country name or adjective", span);
+        if (!adjective && suggestions[index].name != text(span) && gazetteer->country_named(suggestions[index].name) != country)
+            suggestions[index].name = std::string(text(span));
         Suggestion& s = suggestions[index];
         s.fields["country"] = country->numeric;
         s.description = "Country named in the article. Drawn on the map as its shape.";
@@ -1061,6 +1083,9 @@ void Drafter::find_places() {
                                              f.loose ? "a gazetteer name, spelt another way" : "a gazetteer name", f.span);
         Suggestion& s = suggestions[index];
         mention(index, f.span);
+        // Named as the text writes it in running text, not in a dateline's capitals.
+        const bool capitals_only = std::none_of(s.name.begin(), s.name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (capitals_only && std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) s.name = std::string(name);
         if (!s.fields.contains("location")) {
             const GazetteerCountry* country = gazetteer->country_by_alpha2(best->country);
             const std::string country_name = country ? country->names.front() : best->country;
@@ -1540,8 +1565,6 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
         return fail("the text is " + std::to_string(total) + " bytes; the drafter takes at most " + std::to_string(kMaxDraftBytes) + " (2 MiB)");
     for (const auto& [value, where] : {std::pair{&input.headline, "headline"}, std::pair{&input.source, "source"}, std::pair{&input.url, "url"}})
         if (std::string e = check_text(*value, where); !e.empty()) return fail(e);
-    if (!input.url.empty() && input.url.rfind("http://", 0) != 0 && input.url.rfind("https://", 0) != 0)
-        return fail("url: expected an http:// or https:// URL, found \"" + input.url + "\"");
     for (std::size_t i = 0; i < input.paragraphs.size(); ++i) {
         const std::string where = "paragraph " + std::to_string(i + 1);
         const std::string& p = input.paragraphs[i];
@@ -1550,15 +1573,19 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
             return fail(where + ": " + std::to_string(p.size()) + " bytes; a paragraph holds at most 16 KiB: separate paragraphs with a blank line");
         if (std::string e = check_text(p, where); !e.empty()) return fail(e);
     }
-    // The publication date, read by the loader itself.
-    const json probe = {{"format", "explainer-pack/1"}, {"id", "probe"}, {"title", "probe"},
-                        {"article", {{"headline", "probe"}, {"source", "probe"}, {"published", {{"iso", input.published}}},
-                                     {"paragraphs", json::array({{{"id", "p1"}, {"text", "probe"}}})}}},
-                        {"entities", json::array()}};
-    const LoadResult loaded = load_pack(probe.dump(-1, ' ', false, json::error_handler_t::replace), "published");
-    if (!loaded.pack || input.published.empty())
+    // The publication date and the URL, read by the loader itself.
+    json probe = {{"format", "explainer-pack/1"}, {"id", "probe"}, {"title", "probe"},
+                  {"article", {{"headline", "probe"}, {"source", "probe"}, {"published", {{"iso", input.published}}},
+                               {"paragraphs", json::array({{{"id", "p1"}, {"text", "probe"}}})}}},
+                  {"entities", json::array()}};
+    if (!input.url.empty()) probe["article"]["url"] = input.url;
+    const LoadResult loaded = load_pack(probe.dump(-1, ' ', false, json::error_handler_t::replace), "probe");
+    if (input.published.empty() || !loaded.pack) {
+        for (const Diagnostic& e : loaded.errors)
+            if (e.path == "/article/url") return fail("url: " + e.message);
         return fail("published: " + (input.published.empty() ? std::string("missing") : "\"" + input.published + "\" is not a date") +
                     ": give the publication date as YYYY-MM-DD (or a range START/END) with \"Published:\" or --published");
+    }
 
     Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}};
     d.paragraphs.reserve(input.paragraphs.size());
