@@ -20,6 +20,35 @@ add_test(NAME validate.multiply-pack.x3
                  $<TARGET_FILE:explainer-validate> ${CMAKE_BINARY_DIR}/multiply-pack-x3.json
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# [SECTION] Drafting -------------------------------------------------------------------------
+# explainer-draft turns each test article into a pack the validator accepts; the refused
+# ones (an unsupported script) exit 1 with the reason.
+if(TARGET gazetteer)
+  file(GLOB EXPLAINER_DRAFT_ARTICLES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/draft/*.txt)
+  foreach(article ${EXPLAINER_DRAFT_ARTICLES})
+    get_filename_component(name ${article} NAME_WE)
+    if(name MATCHES "arabic")
+      add_test(NAME draft.rejects.${name} COMMAND explainer-draft ${article})
+      set_tests_properties(draft.rejects.${name} PROPERTIES WILL_FAIL TRUE)
+    else()
+      add_test(NAME draft.validates.${name}
+               COMMAND sh -c "\"$0\" \"$2\" > \"$3\" && \"$1\" \"$3\""
+                       $<TARGET_FILE:explainer-draft> $<TARGET_FILE:explainer-validate> ${article} ${CMAKE_BINARY_DIR}/draft-${name}.json)
+    endif()
+  endforeach()
+  # Quality on the seed (item 8 of issue #13): at least 80% of its places, all 7 quotes with
+  # the right speaker and none wrong, from the pack's paragraphs and from the plain-text copy
+  # in ../shared/seed when there is one; the test packs must get no speaker wrong.
+  set(seed_items ${PROJECT_SOURCE_DIR}/content/isis-losing-ground.json)
+  file(GLOB EXPLAINER_SHARED_SEED ${PROJECT_SOURCE_DIR}/../shared/seed/*.txt)
+  foreach(text ${EXPLAINER_SHARED_SEED})
+    list(APPEND seed_items ${PROJECT_SOURCE_DIR}/content/isis-losing-ground.json=${text})
+  endforeach()
+  add_test(NAME draft.bench.seed COMMAND explainer-draft-bench --require place-recall=0.8,quotes-right=7,speakers-wrong=0 ${seed_items})
+  file(GLOB EXPLAINER_TEST_PACKS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/packs/*.json)
+  add_test(NAME draft.bench.packs COMMAND explainer-draft-bench --require speakers-wrong=0 ${EXPLAINER_TEST_PACKS})
+endif()
+
 # [SECTION] Fuzzers (clang's libFuzzer with ASan and UBSan) -----------------------------------
 # A build of its own: assertions stay on (-UNDEBUG undoes the Release -DNDEBUG, so the
 # asserts in the core and in the targets are checked) and exceptions are off as in the

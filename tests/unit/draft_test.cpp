@@ -1,0 +1,440 @@
+// Drafting (core/draft.h) and its gazetteer (core/gazetteer.h): what the drafter suggests
+// from a text, checked on the seed and on the test articles in tests/draft/ (other
+// continents, straight and angle quotation marks, Cyrillic), and how it refuses bad input.
+// Every draft must load with the validator's own loader.
+#include "core/draft.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/gazetteer.h"
+#include "core/pack.h"
+#include "core/relative_dates.h"
+
+namespace explainer {
+namespace {
+
+using json = nlohmann::json;
+using ::testing::HasSubstr;
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// The build's gazetteer (cmake/gazetteer.cmake), parsed once.
+const Gazetteer* gazetteer() {
+#ifdef EXPLAINER_GAZETTEER_FILE
+    static const std::optional<Gazetteer> g = [] {
+        std::string error;
+        auto parsed = Gazetteer::parse(read_file(EXPLAINER_GAZETTEER_FILE), error);
+        EXPECT_TRUE(parsed) << error;
+        return parsed;
+    }();
+    return g ? &*g : nullptr;
+#else
+    return nullptr;
+#endif
+}
+
+#define REQUIRE_GAZETTEER() \
+    if (!gazetteer()) GTEST_SKIP() << "no gazetteer: build needs node and the npm data (scripts/setup)"
+
+// Drafts and loads: every draft must be a pack the validator accepts.
+struct Drafted {
+    json pack;
+    Pack loaded;
+    const Entity* entity(std::string_view id) const { return loaded.find(id); }
+    std::vector<const Entity*> of_kind(EntityKind kind) const {
+        std::vector<const Entity*> out;
+        for (const Entity& e : loaded.entities)
+            if (e.kind == kind) out.push_back(&e);
+        return out;
+    }
+    const Entity* place_named(std::string_view name) const {
+        for (const Entity& e : loaded.entities)
+            if (e.kind == EntityKind::Place && e.name == name) return &e;
+        return nullptr;
+    }
+    const Entity* speaker_of(std::string_view quote_start) const {
+        for (const Entity& e : loaded.entities)
+            if (e.kind == EntityKind::Quote && e.text.rfind(quote_start, 0) == 0) return loaded.find(e.speaker);
+        return nullptr;
+    }
+};
+
+Drafted draft(const DraftInput& input) {
+    const DraftResult result = draft_pack(input, gazetteer());
+    EXPECT_EQ(result.error, "");
+    Drafted d;
+    d.pack = json::parse(result.pack_json);
+    LoadResult loaded = load_pack(result.pack_json, "draft");
+    std::string errors;
+    for (const Diagnostic& e : loaded.errors) errors += format_diagnostic(e) + "\n";
+    EXPECT_TRUE(loaded.pack) << errors;
+    if (loaded.pack) d.loaded = std::move(*loaded.pack);
+    return d;
+}
+
+Drafted draft_text(const std::string& text) {
+    DraftInput input;
+    EXPECT_EQ(parse_article_text(text, input), "");
+    return draft(input);
+}
+
+Drafted draft_article(const char* file) { return draft_text(read_file(std::string(EXPLAINER_SOURCE_DIR) + "/tests/draft/" + file)); }
+
+// The seed's paragraphs, headline, source and publication date, drafted.
+Drafted draft_seed() {
+    const LoadResult seed = load_pack(read_file(std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json"), "seed");
+    EXPECT_TRUE(seed.pack);
+    if (!seed.pack) return {};
+    DraftInput input{seed.pack->article.headline, seed.pack->article.source, seed.pack->article.published.iso, "", {}};
+    for (const Paragraph& p : seed.pack->article.paragraphs) input.paragraphs.push_back(p.text);
+    return draft(input);
+}
+
+DraftInput simple(std::vector<std::string> paragraphs, std::string published = "2024-03-15") {
+    return DraftInput{"A headline", "Explainer test fixture", std::move(published), "", std::move(paragraphs)};
+}
+
+// [SECTION] Gazetteer ------------------------------------------------------------------------
+
+TEST(GazetteerTest, NameKeysFoldCaseAccentsAndApostrophes) {
+    EXPECT_EQ(name_key("‘Ayn Ḩalāqīm"), "ayn halaqim");
+    EXPECT_EQ(name_key("Kraków"), "krakow");
+    EXPECT_EQ(name_key("VALPARAÍSO"), "valparaiso");
+    EXPECT_EQ(name_key("Hawaiʻi"), "hawaii");
+    EXPECT_EQ(name_key("Łódź"), "lodz");
+    EXPECT_EQ(name_key("Viña del Mar"), "vina del mar");
+    EXPECT_EQ(name_key("Saint-Étienne"), "saint etienne");
+}
+
+TEST(GazetteerTest, LooseKeysForgiveTransliteration) {
+    EXPECT_EQ(loose_name_key("Ar Raqqah"), loose_name_key("Raqqa"));
+    EXPECT_EQ(loose_name_key("Bayjī"), loose_name_key("Baiji"));
+    EXPECT_EQ(loose_name_key("Al Ḩasakah"), loose_name_key("Hasaka"));
+    EXPECT_NE(loose_name_key("Paris"), loose_name_key("Parma"));
+}
+
+TEST(GazetteerTest, ParsesTheFormatAndFindsByName) {
+    const std::string text =
+        "# explainer-gazetteer/1\n"
+        "C\tCL\t152\tChile|Republic of Chile\n"
+        "R\t005\tSouth America\t032 152\n"
+        "P\tSantiago\t-33.45694\t-70.64827\t4837295\tCL\t12\t3871336\n"
+        "P\tSantiago|Santiago de los Caballeros\t19.4517\t-70.69703\t1200000\tDO\t25\t637\n";
+    std::string error;
+    const auto g = Gazetteer::parse(text, error);
+    ASSERT_TRUE(g) << error;
+    const auto places = g->places_named("santiago", false);
+    ASSERT_EQ(places.size(), 2u);
+    EXPECT_EQ(places[0]->geonameid, 3871336);
+    EXPECT_EQ(places[1]->geonameid, 3871336 + 637);  // ids are steps from the previous one
+    EXPECT_EQ(g->places_named("Santiago de los Caballeros", false).size(), 1u);
+    ASSERT_TRUE(g->country_named("Republic of Chile"));
+    EXPECT_EQ(g->country_named("chile")->numeric, "152");
+    ASSERT_TRUE(g->region_named("South America"));
+    EXPECT_THAT(g->region_named("South America")->members, ::testing::ElementsAre("032", "152"));
+}
+
+TEST(GazetteerTest, RefusesAnotherFileWithTheLineAtFault) {
+    std::string error;
+    EXPECT_FALSE(Gazetteer::parse("name,lat,lon\n", error));
+    EXPECT_THAT(error, HasSubstr("line 1"));
+    EXPECT_FALSE(Gazetteer::parse("# explainer-gazetteer/1\nP\tX\t95\t0\t1\tFR\t\t1\n", error));
+    EXPECT_THAT(error, HasSubstr("line 2"));
+    EXPECT_FALSE(Gazetteer::parse("# explainer-gazetteer/1\n", error));
+    EXPECT_THAT(error, HasSubstr("no places"));
+}
+
+// [SECTION] The seed ----------------------------------------------------------------------------
+
+TEST(DraftTest, SeedQuotesGetTheirSpeakers) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft_seed();
+
+    std::map<std::string, int> quotes_by_speaker;
+    for (const Entity* q : d.of_kind(EntityKind::Quote)) quotes_by_speaker[d.entity(q->speaker)->name]++;
+    EXPECT_EQ(quotes_by_speaker["J.M. Berger"], 1);
+    EXPECT_EQ(quotes_by_speaker["Islamic State sympathizer in Turkey"], 2);
+    EXPECT_EQ(quotes_by_speaker["Maj. Gen. Thamir Ismail"], 4);
+    EXPECT_EQ(d.of_kind(EntityKind::Quote).size(), 7u);  // the book title “ISIS: The State of Terror” is no quotation
+
+    const Entity* ismail = d.speaker_of("They attacked Paris");  // “…,” he said: the last named speaker
+    ASSERT_TRUE(ismail);
+    EXPECT_EQ(ismail->role, "commander of SWAT forces in the province");
+    const Entity* berger = d.speaker_of("Their recruiting appeal");
+    ASSERT_TRUE(berger);
+    EXPECT_EQ(berger->role, "co-author of “ISIS: The State of Terror” and a fellow at the Brookings Institution");
+    const Entity* sympathizer = d.speaker_of("Since they are fighting");
+    ASSERT_TRUE(sympathizer);
+    EXPECT_TRUE(sympathizer->anonymous);
+}
+
+TEST(DraftTest, SeedPlacesCiteGeoNames) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft_seed();
+
+    const Entity* sinjar = d.place_named("Sinjar");
+    ASSERT_TRUE(sinjar);
+    ASSERT_EQ(sinjar->citations.size(), 1u);
+    EXPECT_EQ(sinjar->citations[0].publication, "GeoNames");
+    EXPECT_EQ(sinjar->citations[0].title, "Sinjār (geonameid 448149)");
+    EXPECT_EQ(sinjar->citations[0].url, "https://www.geonames.org/448149");
+    ASSERT_TRUE(sinjar->location);
+    EXPECT_NEAR(sinjar->location->lat, 36.3209, 1e-4);
+    ASSERT_TRUE(sinjar->suggestion);
+    EXPECT_EQ(sinjar->suggestion->rule, "a gazetteer name");
+    EXPECT_EQ(sinjar->suggestion->evidence.exact, "Sinjar");
+
+    // Spelt another way than GeoNames: "Raqqa" is Ar Raqqah, "Baiji" is Bayjī.
+    ASSERT_TRUE(d.place_named("Raqqa"));
+    EXPECT_EQ(d.place_named("Raqqa")->citations[0].url, "https://www.geonames.org/172955");
+    ASSERT_TRUE(d.place_named("Baiji"));
+    EXPECT_EQ(d.place_named("Baiji")->citations[0].url, "https://www.geonames.org/97783");
+    // Paris, France: the biggest Paris, and the candidates list the others.
+    const Entity* paris = d.place_named("Paris");
+    ASSERT_TRUE(paris);
+    EXPECT_EQ(paris->citations[0].url, "https://www.geonames.org/2988507");
+    ASSERT_GE(paris->suggestion->candidates.size(), 2u);
+    EXPECT_EQ(paris->suggestion->candidates[0].country, "France");
+    // Countries by name and adjective, drawn as shapes; Europe as its UN M49 countries.
+    ASSERT_TRUE(d.place_named("Iraq"));
+    EXPECT_EQ(d.place_named("Iraq")->country, "368");
+    EXPECT_GE(d.place_named("Iraq")->mentions.size(), 4u);  // "Iraq" and "Iraqi"
+    ASSERT_TRUE(d.place_named("Turkey"));  // inside "one Islamic State sympathizer in Turkey"
+    ASSERT_TRUE(d.place_named("Europe"));
+    EXPECT_EQ(d.place_named("Europe")->countries.size(), 51u);
+    // "the city" after Ramadi is Ramadi.
+    const Entity* ramadi = d.place_named("Ramadi");
+    ASSERT_TRUE(ramadi);
+    EXPECT_TRUE(std::any_of(ramadi->mentions.begin(), ramadi->mentions.end(), [](const Mention& m) { return m.exact == "the city"; }));
+}
+
+TEST(DraftTest, SeedEventsResolveRelativeDates) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft_seed();
+    std::map<std::string, std::string> resolved;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) resolved[e->date->phrase] = e->date->iso;
+    EXPECT_EQ(resolved["last week"], "2015-11-09/2015-11-15");
+    EXPECT_EQ(resolved["in October"], "2015-10-01/2015-10-31");
+    EXPECT_EQ(resolved["last year"], "2014-01-01/2014-12-31");
+    EXPECT_EQ(resolved.count("in recent months"), 1u);
+}
+
+// [SECTION] Other articles ------------------------------------------------------------------------
+
+TEST(DraftTest, ToldReportersSplitQuotesAndHeSaidInChile) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft_article("valparaiso-storm.txt");
+    ASSERT_TRUE(d.speaker_of("We lost nearly 40 nets"));
+    EXPECT_EQ(d.speaker_of("We lost nearly 40 nets")->name, "Ana María Rojas");
+    EXPECT_EQ(d.speaker_of("We lost nearly 40 nets")->role, "a fisherwoman who has worked the bay for 20 years");
+    EXPECT_EQ(d.speaker_of("The sea gave us")->name, "Ana María Rojas");          // unattributed, right after hers
+    EXPECT_EQ(d.speaker_of("The road will reopen")->name, "Minister Carlos Peña");  // "told reporters:"
+    EXPECT_EQ(d.speaker_of("We expect the first trucks")->name, "Minister Carlos Peña");  // "he said": the last named speaker
+    EXPECT_EQ(d.speaker_of("and the buses")->name, "Minister Carlos Peña");  // the split quotation's second part
+    // Santiago is Chile's, because the text names Chile; the dateline in capitals counts.
+    const Entity* santiago = d.place_named("Santiago");
+    ASSERT_TRUE(santiago);
+    EXPECT_EQ(santiago->citations[0].url, "https://www.geonames.org/3871336");
+    ASSERT_TRUE(d.place_named("Valparaíso"));
+    EXPECT_EQ(d.place_named("Valparaíso")->mentions.size(), 2u);  // "VALPARAÍSO" and "Valparaíso"
+    ASSERT_TRUE(d.place_named("Viña del Mar"));
+}
+
+TEST(DraftTest, StraightQuotesRunningAcrossParagraphsAreOneQuotation) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft_article("pacific-voyage.txt");
+    const Entity* navigator = d.speaker_of("Every star");
+    ASSERT_TRUE(navigator);
+    EXPECT_EQ(navigator->name, "Kalepa Baybayan");
+    EXPECT_EQ(navigator->role, "navigator");
+    const Entity* runs_on = nullptr;
+    for (const Entity* q : d.of_kind(EntityKind::Quote))
+        if (q->text.rfind("We never used", 0) == 0) runs_on = q;
+    ASSERT_TRUE(runs_on);
+    ASSERT_EQ(runs_on->mentions.size(), 2u);
+    EXPECT_EQ(runs_on->mentions[0].paragraph, "p2");
+    EXPECT_EQ(runs_on->mentions[1].paragraph, "p3");
+    EXPECT_EQ(runs_on->mentions[1].exact, "\"When the clouds came, we read the swells instead.\"");
+    EXPECT_EQ(d.entity(runs_on->speaker)->name, "Kalepa Baybayan");
+    EXPECT_EQ(d.pack["article"]["url"], "https://example.org/fixtures/pacific-voyage");
+    ASSERT_TRUE(d.place_named("Papeete"));
+}
+
+TEST(DraftTest, AngleQuotesAndCyrillicWords) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft_article("lviv-concert.txt");
+    const Entity* conductor = d.speaker_of("Музика");
+    ASSERT_TRUE(conductor);
+    EXPECT_EQ(conductor->name, "Oksana Lyniv");
+    EXPECT_EQ(conductor->role, "the conductor");
+    ASSERT_TRUE(d.place_named("Kraków"));
+    EXPECT_EQ(d.place_named("Kraków")->suggestion->candidates[0].country, "Poland");
+    ASSERT_TRUE(d.place_named("Ukraine"));
+    EXPECT_EQ(d.place_named("Ukraine")->country, "804");
+}
+
+TEST(DraftTest, AmbiguousNamesFollowTheCountriesTheTextNames) {
+    REQUIRE_GAZETTEER();
+    const Drafted philippines = draft(simple({"The festival in Santiago drew visitors from across the Philippines."}));
+    ASSERT_TRUE(philippines.place_named("Santiago"));
+    EXPECT_EQ(philippines.place_named("Santiago")->suggestion->candidates[0].country, "Philippines");
+    const Drafted chile = draft(simple({"The festival in Santiago drew visitors from across Chile."}));
+    ASSERT_TRUE(chile.place_named("Santiago"));
+    EXPECT_EQ(chile.place_named("Santiago")->suggestion->candidates[0].country, "Chile");
+    // Nothing else to go by: the biggest.
+    const Drafted alone = draft(simple({"The festival in Santiago drew visitors."}));
+    ASSERT_TRUE(alone.place_named("Santiago"));
+    EXPECT_EQ(alone.place_named("Santiago")->citations[0].url, "https://www.geonames.org/3871336");
+}
+
+TEST(DraftTest, CommonWordsAtASentenceStartAreNoPlaces) {
+    REQUIRE_GAZETTEER();
+    // "Most", "Police" and "Of" are GeoNames places too.
+    const Drafted d = draft(simple({"Most of the boats returned. Police said nobody was hurt. Of the nets, most were lost."}));
+    EXPECT_TRUE(d.of_kind(EntityKind::Place).empty());
+}
+
+TEST(DraftTest, WrittenDatesAndFigures) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The bridge opened on 13 November 2015 and closed in June 2016. It cost $4.5 million and carried "
+                                    "about 20,000 vehicles a day. Repairs began three weeks ago."},
+                                   "2024-03-15"));
+    std::set<std::string> dates;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) dates.insert(e->date->iso);
+    EXPECT_TRUE(dates.count("2015-11-13"));
+    EXPECT_TRUE(dates.count("2016-06-01/2016-06-30")) << "in June 2016, the loader's own phrase";
+    DateSpan published;
+    published.start_day = published.end_day = *parse_iso_day("2024-03-15");
+    EXPECT_TRUE(dates.count(resolve_relative_date("three weeks ago", published)->iso));
+    std::set<std::string> figures;
+    for (const Entity* f : d.of_kind(EntityKind::Figure)) figures.insert(f->value);
+    EXPECT_TRUE(figures.count("$4.5 million")) << d.pack.dump(1);
+    EXPECT_TRUE(figures.count("about 20,000 vehicles"));
+}
+
+TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The Workers’ Union called a strike on Monday. The group said its members would march.",
+                                    "The strike was backed by the National Farmers Federation, also known as NFF and FNA."}));
+    const Entity* union_ = nullptr;
+    for (const Entity* o : d.of_kind(EntityKind::Organisation))
+        if (o->name == "Workers’ Union") union_ = o;
+    ASSERT_TRUE(union_) << d.pack.dump(1);
+    EXPECT_TRUE(std::any_of(union_->mentions.begin(), union_->mentions.end(), [](const Mention& m) { return m.exact == "The group"; }));
+    const Entity* federation = nullptr;
+    for (const Entity* o : d.of_kind(EntityKind::Organisation))
+        if (o->name == "National Farmers Federation") federation = o;
+    ASSERT_TRUE(federation);
+    EXPECT_THAT(federation->aliases, ::testing::ElementsAre("NFF", "FNA"));
+}
+
+TEST(DraftTest, NoSpeakerIsGuessedForAnUnattributedQuotation) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"“We will rebuild the whole harbour before winter,” the sign outside the office reads.",
+                                    "Officials would not comment."}));
+    EXPECT_TRUE(d.of_kind(EntityKind::Quote).empty());
+    EXPECT_TRUE(d.of_kind(EntityKind::Person).empty());
+}
+
+TEST(DraftTest, WithoutAGazetteerThereAreNoPlaces) {
+    const DraftResult result = draft_pack(simple({"Fishing boats returned to Valparaíso in Chile."}), nullptr);
+    ASSERT_EQ(result.error, "");
+    EXPECT_FALSE(load_pack(result.pack_json, "draft").pack->entities.size() > 1);
+}
+
+// [SECTION] Input --------------------------------------------------------------------------------
+
+TEST(DraftTest, ReadsThePlainTextFormat) {
+    DraftInput input;
+    input.source = "From a flag";
+    ASSERT_EQ(parse_article_text("\xEF\xBB\xBF" "The headline\r\nSource: From the text\r\nPublished: 2024-03-15\r\nURL: https://example.org/a\r\n\r\n"
+                                 "First paragraph\r\nstill the first.\r\n\r\n\r\nSecond paragraph.\r\n",
+                                 input),
+              "");
+    EXPECT_EQ(input.headline, "The headline");
+    EXPECT_EQ(input.source, "From a flag");  // flags win over the text's lines
+    EXPECT_EQ(input.published, "2024-03-15");
+    EXPECT_EQ(input.url, "https://example.org/a");
+    EXPECT_THAT(input.paragraphs, ::testing::ElementsAre("First paragraph still the first.", "Second paragraph."));
+
+    DraftInput lines;  // no blank line: one paragraph a line
+    ASSERT_EQ(parse_article_text("Headline\nOne.\nTwo.\nThree.\n", lines), "");
+    EXPECT_THAT(lines.paragraphs, ::testing::ElementsAre("One.", "Two.", "Three."));
+}
+
+TEST(DraftTest, RefusesBadInputWithTheReason) {
+    DraftInput empty;
+    EXPECT_THAT(parse_article_text("  \n\n ", empty), HasSubstr("empty"));
+    DraftInput headline_only;
+    EXPECT_THAT(parse_article_text("Just a headline\nSource: X\n", headline_only), HasSubstr("no paragraphs"));
+
+    EXPECT_THAT(draft_pack(simple({}), nullptr).error, HasSubstr("paragraphs: none"));
+    EXPECT_THAT(draft_pack(simple({"Peace is سلام in Arabic."}), nullptr).error,
+                HasSubstr("paragraph 1: uses the Arabic script (U+0633)"));
+    EXPECT_THAT(draft_pack(simple({"和平"}), nullptr).error, HasSubstr("Han"));
+    EXPECT_THAT(draft_pack(simple({"bad \xC3 byte"}), nullptr).error, HasSubstr("malformed UTF-8"));
+    EXPECT_THAT(draft_pack(simple({std::string(20000, 'a')}), nullptr).error, HasSubstr("at most 16 KiB"));
+    EXPECT_THAT(draft_pack(simple(std::vector<std::string>(1001, "Text.")), nullptr).error, HasSubstr("at most 1000"));
+    EXPECT_THAT(draft_pack(simple(std::vector<std::string>(300, std::string(10000, 'a'))), nullptr).error, HasSubstr("2 MiB"));
+    EXPECT_THAT(draft_pack(simple({"Text."}, ""), nullptr).error, HasSubstr("published: missing"));
+    EXPECT_THAT(draft_pack(simple({"Text."}, "15 March 2024"), nullptr).error, HasSubstr("YYYY-MM-DD"));
+    DraftInput no_source = simple({"Text."});
+    no_source.source.clear();
+    EXPECT_THAT(draft_pack(no_source, nullptr).error, HasSubstr("source: missing"));
+    DraftInput bad_url = simple({"Text."});
+    bad_url.url = "javascript:alert(1)";
+    EXPECT_THAT(draft_pack(bad_url, nullptr).error, HasSubstr("http"));
+}
+
+TEST(DraftTest, TakesTheBrowsersJsonInput) {
+    const DraftResult ok = draft_pack_from_json(R"({"headline":"H","source":"S","published":"2024-03-15","paragraphs":["One.","Two."]})", nullptr);
+    ASSERT_EQ(ok.error, "");
+    const auto pack = load_pack(ok.pack_json, "draft");
+    ASSERT_TRUE(pack.pack);
+    EXPECT_EQ(pack.pack->article.paragraphs.size(), 2u);
+    EXPECT_THAT(draft_pack_from_json("[1]", nullptr).error, HasSubstr("expected a JSON object"));
+    EXPECT_THAT(draft_pack_from_json(R"({"headline":1})", nullptr).error, HasSubstr("headline: expected a string"));
+    EXPECT_THAT(draft_pack_from_json(R"({"headline":"H","paragraphs":["a",2]})", nullptr).error, HasSubstr("paragraphs/1"));
+    EXPECT_THAT(draft_pack_from_json(R"({"headline":"H","paragrahs":[]})", nullptr).error, HasSubstr("unknown key \"paragrahs\""));
+}
+
+// [SECTION] The suggestion key in packs ------------------------------------------------------------
+
+TEST(DraftTest, PacksCheckASuggestionsEvidence) {
+    const std::string base = R"({"format":"explainer-pack/1","id":"t","title":"T","article":{"headline":"H","source":"S",
+        "published":{"iso":"2024-03-15"},"paragraphs":[{"id":"p1","text":"Boats returned to Valparaíso."}]},
+        "entities":[{"id":"o","kind":"organisation","name":"Boats","description":"d","mentions":[{"paragraph":"p1","exact":"Boats"}],
+        "suggestion":SUGGESTION}]})";
+    const auto with = [&](const std::string& suggestion) {
+        std::string text = base;
+        text.replace(text.find("SUGGESTION"), 10, suggestion);
+        return load_pack(text, "t.json");
+    };
+    const LoadResult ok = with(R"({"rule":"r","evidence":{"paragraph":"p1","exact":"Boats returned"}})");
+    ASSERT_TRUE(ok.pack);
+    EXPECT_EQ(ok.pack->entities[0].suggestion->evidence.begin, 0u);
+    EXPECT_EQ(ok.pack->entities[0].suggestion->evidence.end, 14u);
+    const LoadResult missing = with(R"({"rule":"r","evidence":{"paragraph":"p1","exact":"Ships"}})");
+    ASSERT_FALSE(missing.pack);
+    EXPECT_EQ(missing.errors[0].path, "/entities/0/suggestion/evidence/exact");
+    const LoadResult typo = with(R"({"rule":"r","evidence":{"paragraph":"p1","exact":"Boats"},"candidate":[]})");
+    ASSERT_FALSE(typo.pack);
+    EXPECT_THAT(typo.errors[0].message, HasSubstr("unknown key \"candidate\""));
+    const LoadResult bad_candidate = with(R"({"rule":"r","evidence":{"paragraph":"p1","exact":"Boats"},
+        "candidates":[{"name":"X","country":"Chile","lat":95,"lon":0,"geonameid":1}]})");
+    ASSERT_FALSE(bad_candidate.pack);
+    EXPECT_EQ(bad_candidate.errors[0].path, "/entities/0/suggestion/candidates/0");
+}
+
+} // namespace
+} // namespace explainer

@@ -1,0 +1,105 @@
+// explainer-draft [--source S] [--published ISO] [--url URL] [--gazetteer FILE] [--no-places] ARTICLE.txt|- > draft.json
+//
+// Drafts a pack from an article's plain text (src/core/draft.h): the first line is the
+// headline, then optional "Source:", "Published:" and "URL:" lines, then the paragraphs,
+// separated by blank lines. Flags win over those lines. The gazetteer is the build's
+// gazetteer.txt (found beside this program unless --gazetteer says where).
+// Exit status: 0 with the pack on stdout; 1 when the text is refused (the reason on
+// stderr); 2 for a usage error or a file that cannot be read.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/draft.h"
+#include "core/gazetteer.h"
+
+namespace {
+
+constexpr std::size_t kReadLimit = 8u * 1024u * 1024u;  // draft_pack refuses more than 2 MiB with its own message
+
+std::optional<std::string> read_all(std::istream& in) {
+    std::string text;
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        text.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > kReadLimit) break;
+    }
+    if (in.bad()) return std::nullopt;
+    return text;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+    if (path == "-") return read_all(std::cin);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    return read_all(in);
+}
+
+int usage() {
+    std::fputs("usage: explainer-draft [--source S] [--published YYYY-MM-DD] [--url URL] [--gazetteer FILE] [--no-places] ARTICLE.txt|-\n", stderr);
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    explainer::DraftInput input;
+    std::string gazetteer_path;
+    std::string article_path;
+    bool places = true;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto value = [&](std::string& target) {
+            if (i + 1 >= argc) return false;
+            target = argv[++i];
+            return true;
+        };
+        if (arg == "--source") { if (!value(input.source)) return usage(); }
+        else if (arg == "--published") { if (!value(input.published)) return usage(); }
+        else if (arg == "--url") { if (!value(input.url)) return usage(); }
+        else if (arg == "--gazetteer") { if (!value(gazetteer_path)) return usage(); }
+        else if (arg == "--no-places") places = false;
+        else if (arg.size() > 1 && arg[0] == '-' && arg != "-") return usage();
+        else if (article_path.empty()) article_path = arg;
+        else return usage();
+    }
+    if (article_path.empty()) return usage();
+    const auto text = read_file(article_path);
+    if (!text) {
+        std::fprintf(stderr, "%s: cannot read the file\n", article_path.c_str());
+        return 2;
+    }
+    if (const std::string error = explainer::parse_article_text(*text, input); !error.empty()) {
+        std::fprintf(stderr, "%s: error: %s\n", article_path.c_str(), error.c_str());
+        return 1;
+    }
+    std::optional<explainer::Gazetteer> gazetteer;
+    if (places) {
+        if (gazetteer_path.empty()) {
+            const std::string self = argv[0];
+            const std::size_t slash = self.rfind('/');
+            gazetteer_path = (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/gazetteer.txt";
+        }
+        const auto data = read_file(gazetteer_path);
+        if (!data) {
+            std::fprintf(stderr, "%s: cannot read the gazetteer (build it with scripts/build native, or pass --gazetteer FILE or --no-places)\n", gazetteer_path.c_str());
+            return 2;
+        }
+        std::string error;
+        gazetteer = explainer::Gazetteer::parse(*data, error);
+        if (!gazetteer) {
+            std::fprintf(stderr, "%s: %s\n", gazetteer_path.c_str(), error.c_str());
+            return 2;
+        }
+    }
+    const explainer::DraftResult result = explainer::draft_pack(input, gazetteer ? &*gazetteer : nullptr);
+    if (!result.error.empty()) {
+        std::fprintf(stderr, "%s: error: %s\n", article_path.c_str(), result.error.c_str());
+        return 1;
+    }
+    std::fwrite(result.pack_json.data(), 1, result.pack_json.size(), stdout);
+    return 0;
+}
