@@ -49,6 +49,15 @@ if(TARGET gazetteer)
   add_test(NAME draft.bench.packs COMMAND explainer-draft-bench --require speakers-wrong=0 ${EXPLAINER_TEST_PACKS})
 endif()
 
+# --format: the seed is kept in canonical form (formatting it changes nothing), and a pack
+# that is not (a hand-written test pack) is rewritten once and then stays as it is.
+add_test(NAME validate.format.seed-is-canonical
+         COMMAND sh -c "cp \"$1\" \"$2\" && \"$0\" --format \"$2\" && cmp \"$1\" \"$2\""
+                 $<TARGET_FILE:explainer-validate> ${PROJECT_SOURCE_DIR}/content/isis-losing-ground.json ${CMAKE_BINARY_DIR}/format-seed.json)
+add_test(NAME validate.format.fixed-point
+         COMMAND sh -c "cp \"$1\" \"$2\" && \"$0\" --format \"$2\" && ! cmp -s \"$1\" \"$2\" && cp \"$2\" \"$2.again\" && \"$0\" --format \"$2.again\" && cmp \"$2\" \"$2.again\""
+                 $<TARGET_FILE:explainer-validate> ${PROJECT_SOURCE_DIR}/tests/packs/second-pack.json ${CMAKE_BINARY_DIR}/format-second-pack.json)
+
 # [SECTION] Fuzzers (clang's libFuzzer with ASan and UBSan) -----------------------------------
 # A build of its own: assertions stay on (-UNDEBUG undoes the Release -DNDEBUG, so the
 # asserts in the core and in the targets are checked) and exceptions are off as in the

@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { EMBED_SANDBOX, withEmbedSandbox } from './embed-policy.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
   if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
@@ -110,7 +111,13 @@ fs.mkdirSync(out, { recursive: true });
 
 // [SECTION] Engine, page assets, packs, basemap -------------------------------------------
 for (const file of ['explainer.js', 'explainer.wasm']) copy(path.join(build, file), path.join(out, file));
-for (const file of fs.readdirSync(path.join(root, 'web'))) copy(path.join(root, 'web', file), path.join(out, file));
+// The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs.
+const webScript = (file) => withEmbedSandbox(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`);
+const sandboxed = new Set(['page.js', 'embed.js']);
+for (const file of fs.readdirSync(path.join(root, 'web'))) {
+  if (sandboxed.has(file)) fs.writeFileSync(path.join(out, file), webScript(file));
+  else copy(path.join(root, 'web', file), path.join(out, file));
+}
 for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.json')))
   copy(path.join(root, 'content', file), path.join(out, 'content', file));
 const basemap = path.join(build, 'basemap.bin');
@@ -164,7 +171,7 @@ const oembed = {
   provider_url: baseUrl,
   html: `<iframe src="${escapeHtml(baseUrl + 'index.html?embed=1')}" title="${escapeHtml(title)}" width="100%" height="${embedHeight}" ` +
         'style="border:0;max-width:100%" loading="lazy" allow="clipboard-write" ' +
-        'sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" referrerpolicy="strict-origin-when-cross-origin"></iframe>',
+        `sandbox="${EMBED_SANDBOX}" referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
   width: embedWidth,
   height: embedHeight,
 };
@@ -197,7 +204,7 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
   const scriptTags = [...data,
     inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
-    inlineScript(fs.readFileSync(path.join(root, 'web', 'page.js'), 'utf8'), 'page.js')].join('\n');
+    inlineScript(webScript('page.js'), 'page.js')].join('\n');
   const style = `\n${css}`;
   const standalone = fill(shell, {
     TITLE: escapeHtml(title),

@@ -1,9 +1,12 @@
 // explainer-validate PACK.json [...]
+// explainer-validate --format PACK.json [...]
 //
 // Runs the app's own loader (load_pack) on each pack, prints every problem to stderr
 // as FILE:LINE:COL or FILE: at /json/pointer, and one summary line per pack to stdout.
-// Exit status: 0 when every pack is valid, 1 when any pack has errors, 2 when a file
-// cannot be read (or no file was given).
+// With --format, each pack is rewritten in place in its canonical form (format_pack():
+// the form the editor saves), after the same checks; a pack that is not JSON is left
+// alone. Exit status: 0 when every pack is valid, 1 when any pack has errors, 2 when a
+// file cannot be read or written (or no file was given).
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -12,6 +15,7 @@
 #include <string>
 
 #include "core/pack.h"
+#include "core/pack_edit.h"
 
 namespace {
 
@@ -33,14 +37,15 @@ std::optional<std::string> read_file(const char* path) {
 // "45 entities (12 places, 4 people, ...)"
 std::string summary_of(const explainer::Pack& pack) {
     using explainer::EntityKind;
-    const EntityKind order[] = {EntityKind::Place, EntityKind::Person, EntityKind::Organisation,
-                                EntityKind::Event, EntityKind::Quote,  EntityKind::Figure};
-    const char* singular[] = {"place", "person", "organisation", "event", "quote", "figure"};
-    const char* plural[] = {"places", "people", "organisations", "events", "quotes", "figures"};
+    const EntityKind order[] = {EntityKind::Place, EntityKind::Person, EntityKind::Organisation, EntityKind::Event,
+                                EntityKind::Quote, EntityKind::Figure,       EntityKind::Work};
+    static_assert(std::size(order) == explainer::kEntityKindCount, "every kind is counted");
+    const char* singular[] = {"place", "person", "organisation", "event", "quote", "figure", "work"};
+    const char* plural[] = {"places", "people", "organisations", "events", "quotes", "figures", "works"};
     std::ostringstream out;
     out << pack.entities.size() << (pack.entities.size() == 1 ? " entity" : " entities") << " (";
     bool first = true;
-    for (int k = 0; k < 6; ++k) {
+    for (std::size_t k = 0; k < std::size(order); ++k) {
         std::size_t n = 0;
         for (const auto& e : pack.entities) n += e.kind == order[k] ? 1 : 0;
         if (n == 0) continue;
@@ -51,15 +56,35 @@ std::string summary_of(const explainer::Pack& pack) {
     return out.str();
 }
 
+// Rewrites the file in canonical form when it is JSON and not canonical already.
+bool write_canonical(const char* path, const std::string& text) {
+    const auto document = explainer::parse_pack_document(text);
+    if (!document) {
+        std::fprintf(stderr, "%s: not formatted: the file is not JSON\n", path);
+        return true;
+    }
+    const std::string canonical = explainer::format_pack(*document);
+    if (canonical == text) return true;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << canonical;
+    if (!out) {
+        std::fprintf(stderr, "%s: error: cannot write the formatted pack\n", path);
+        return false;
+    }
+    std::fprintf(stderr, "%s: formatted\n", path);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: %s PACK.json [...]\n", argv[0]);
+    const bool format = argc > 1 && std::string(argv[1]) == "--format";
+    if (argc < (format ? 3 : 2)) {
+        std::fprintf(stderr, "usage: %s [--format] PACK.json [...]\n", argv[0]);
         return 2;
     }
     int status = 0;
-    for (int i = 1; i < argc; ++i) {
+    for (int i = format ? 2 : 1; i < argc; ++i) {
         const auto text = read_file(argv[i]);
         if (!text) {
             std::fprintf(stderr, "%s: error: cannot read the file\n", argv[i]);
@@ -79,6 +104,7 @@ int main(int argc, char** argv) {
             std::printf("%s: %zu error%s%s\n", argv[i], result.errors.size(), result.errors.size() == 1 ? "" : "s", warned.c_str());
             if (status == 0) status = 1;
         }
+        if (format && !write_canonical(argv[i], *text)) status = 2;
     }
     return status;
 }

@@ -53,7 +53,7 @@
   // layout needs. A frame asking for more (a bug, or a hostile page in the frame) would
   // push the host's own content out of reach.
   const MAX_HEIGHT = 10000;
-  const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+  const SANDBOX = '__EXPLAINER_EMBED_SANDBOX__';  // tools/embed-policy.mjs, filled in when build/web/ is assembled
 
   // Origins the iframes may point at: this script's own, and what the host page allows.
   const allowedOrigins = (function () {

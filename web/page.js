@@ -540,9 +540,9 @@
     return url.href;
   }
 
-  // What the explainer needs in a host's iframe (as embed.js sets it): its scripts, its
-  // own origin, and popups for links that open outside the sandbox.
-  const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+  // What the explainer needs in a host's iframe (as embed.js sets it), defined once in
+  // tools/embed-policy.mjs and filled in when build/web/ is assembled.
+  const EMBED_SANDBOX = '__EXPLAINER_EMBED_SANDBOX__';
 
   function embedCodes() {
     const base = baseUrl();

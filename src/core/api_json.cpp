@@ -79,6 +79,7 @@ std::string entities_to_json(const Pack& pack) {
             o["value"] = e.value;
             o["note"] = e.note;
             break;
+        case EntityKind::Work: o["creators"] = e.creators; break;
         case EntityKind::Organisation: break;
         }
         out.push_back(std::move(o));

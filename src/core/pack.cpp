@@ -64,20 +64,6 @@ constexpr std::size_t kMaxExactBytes = 4096;
 constexpr std::size_t kMaxContextBytes = 256;  // prefix, suffix
 constexpr std::string_view kFormat = "explainer-pack/1";
 
-std::string in_quotes(std::string_view s) {
-    // Long values would drown the message; 60 bytes is plenty to recognise one. Cut on a
-    // UTF-8 character boundary.
-    std::string out = "\"";
-    if (s.size() <= 60) {
-        out.append(s);
-    } else {
-        std::size_t cut = 57;
-        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0u) == 0x80u) --cut;
-        out.append(s.substr(0, cut)).append("...");
-    }
-    return out + "\"";
-}
-
 bool is_slug(std::string_view s) {
     // [a-z0-9]+(-[a-z0-9]+)*
     if (s.empty() || s.front() == '-' || s.back() == '-') return false;
@@ -162,15 +148,6 @@ std::string format_number(double value) {
     return buffer;
 }
 
-std::string pointer_escape(std::string_view key) {
-    std::string out;
-    for (const char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 std::string with_article(EntityKind kind) {
     const bool vowel = kind == EntityKind::Organisation || kind == EntityKind::Event;
@@ -251,28 +228,6 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
         }
     }
     return p;
-}
-
-// nlohmann's SAX parser is iterative, but a DOM nested thousands deep is still no
-// pack; reject it with a position before parsing. Strings are skipped so brackets in
-// text do not count.
-std::optional<std::size_t> find_excess_nesting(std::string_view text) {
-    int depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxDepth) return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return std::nullopt;
 }
 
 struct SyntaxError {
@@ -866,6 +821,7 @@ const std::vector<KindInfo>& kinds() {
         {EntityKind::Event, "event", {"date", "expected", "places", "participants"}},
         {EntityKind::Quote, "quote", {"speaker", "place", "text"}},
         {EntityKind::Figure, "figure", {"value", "note", "place", "check"}},
+        {EntityKind::Work, "work", {"creators"}},
     };
     return table;
 }
@@ -1042,7 +998,7 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
             std::vector<std::string_view> names;
             for (const KindInfo& info : kinds()) names.push_back(info.name);
             sink.at(f.path_of("kind"), "unknown kind " + in_quotes(k->get<std::string>()) +
-                                           ": expected place, person, organisation, event, quote or figure" +
+                                           ": expected place, person, organisation, event, quote, figure or work" +
                                            did_you_mean(k->get<std::string>(), names));
         }
     }
@@ -1100,6 +1056,7 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
         if (f.member("place", false)) e.place = f.slug("place", false);
         break;
     case EntityKind::Organisation: break;
+    case EntityKind::Work: e.creators = f.ids("creators"); break;
     case EntityKind::Event:
         // An event the article gives no date for has none (the timeline leaves it out), and
         // one it only expects ("there will be more attacks") cannot have one yet.
@@ -1264,6 +1221,9 @@ void check_references(Sink& sink, const PackInput& in, const References& refs) {
                     sink.at(p + "/check/to", "a distance check needs two different places");
             }
             break;
+        case K::Work:
+            refs.check_all(p + "/creators", e.creators, e.id, "a creator", {K::Person, K::Organisation});
+            break;
         case K::Place:
         case K::Organisation: break;
         }
@@ -1275,15 +1235,9 @@ void check_references(Sink& sink, const PackInput& in, const References& refs) {
 // Resolves one selector to byte offsets; returns false (after reporting) when it does
 // not pick exactly one place in the paragraph.
 bool resolve_mention(Sink& sink, const std::string& path, const Paragraph& paragraph, Mention& m) {
-    const std::string_view text = paragraph.text;
-    const std::vector<std::size_t> plain = find_all(text, m.exact);
-    std::vector<std::size_t> fitting;
-    for (const std::size_t at : plain) {
-        const bool prefix_fits = at >= m.prefix.size() && text.substr(at - m.prefix.size(), m.prefix.size()) == m.prefix;
-        const std::size_t after = at + m.exact.size();
-        const bool suffix_fits = text.substr(after, m.suffix.size()) == m.suffix;
-        if (prefix_fits && suffix_fits) fitting.push_back(at);
-    }
+    const SelectorMatches found = match_selector(paragraph.text, m);
+    const std::vector<std::size_t>& plain = found.plain;
+    const std::vector<std::size_t>& fitting = found.fitting;
     const std::string where = " in paragraph " + in_quotes(paragraph.id);
     const bool narrowed = !m.prefix.empty() || !m.suffix.empty();
     if (fitting.empty()) {
@@ -1293,22 +1247,20 @@ bool resolve_mention(Sink& sink, const std::string& path, const Paragraph& parag
                               " but never with the given " + (m.prefix.empty() ? "suffix" : m.suffix.empty() ? "prefix" : "prefix and suffix"));
         return false;
     }
-    std::size_t chosen = fitting[0];
     if (m.occurrence > 0) {
-        if (static_cast<std::size_t>(m.occurrence) > fitting.size()) {
+        if (!found.chosen) {
             sink.at(path + "/occurrence", "occurrence " + std::to_string(m.occurrence) + " asked for, but " + in_quotes(m.exact) + " matches only " +
                                               std::to_string(fitting.size()) + (fitting.size() == 1 ? " time" : " times") + where +
                                               (narrowed ? " with the given prefix/suffix" : ""));
             return false;
         }
-        chosen = fitting[static_cast<std::size_t>(m.occurrence) - 1];
-    } else if (fitting.size() > 1) {
+    } else if (!found.chosen) {
         sink.at(path, in_quotes(m.exact) + " matches " + std::to_string(fitting.size()) + " times" + where +
                           (narrowed ? " even with the given prefix/suffix" : "") + "; add a prefix, suffix or occurrence");
         return false;
     }
-    m.begin = chosen;
-    m.end = chosen + m.exact.size();
+    m.begin = *found.chosen;
+    m.end = *found.chosen + m.exact.size();
     return true;
 }
 
@@ -1490,6 +1442,43 @@ void check_characters(Sink& sink, const json& v, const std::string& path, std::v
 
 // [SECTION] load_pack and Pack lookups ---------------------------------------------
 
+std::string in_quotes(std::string_view s) {
+    // Long values would drown the message; 60 bytes is plenty to recognise one. Cut on a
+    // UTF-8 character boundary.
+    std::string out = "\"";
+    if (s.size() <= 60) {
+        out.append(s);
+    } else {
+        std::size_t cut = 57;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0u) == 0x80u) --cut;
+        out.append(s.substr(0, cut)).append("...");
+    }
+    return out + "\"";
+}
+
+std::string pointer_escape(std::string_view key) {
+    std::string out;
+    for (const char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+SelectorMatches match_selector(std::string_view text, const Mention& m) {
+    SelectorMatches out;
+    out.plain = find_all(text, m.exact);
+    for (const std::size_t at : out.plain) {
+        const bool prefix_fits = at >= m.prefix.size() && text.substr(at - m.prefix.size(), m.prefix.size()) == m.prefix;
+        const bool suffix_fits = text.substr(at + m.exact.size(), m.suffix.size()) == m.suffix;
+        if (prefix_fits && suffix_fits) out.fitting.push_back(at);
+    }
+    if (m.occurrence > 0 && static_cast<std::size_t>(m.occurrence) <= out.fitting.size()) out.chosen = out.fitting[static_cast<std::size_t>(m.occurrence) - 1];
+    else if (m.occurrence <= 0 && out.fitting.size() == 1) out.chosen = out.fitting[0];
+    return out;
+}
+
 const char* entity_kind_name(EntityKind kind) {
     switch (kind) {
     case EntityKind::Place: return "place";
@@ -1498,6 +1487,7 @@ const char* entity_kind_name(EntityKind kind) {
     case EntityKind::Event: return "event";
     case EntityKind::Quote: return "quote";
     case EntityKind::Figure: return "figure";
+    case EntityKind::Work: return "work";
     }
     return "entity";
 }
@@ -1563,6 +1553,28 @@ std::string format_diagnostic(const Diagnostic& d) {
     if (d.line > 0) return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + level + d.message;
     if (!d.path.empty()) return d.file + level + "at " + d.path + ": " + d.message;
     return d.file + level + d.message;
+}
+
+// nlohmann's SAX parser is iterative, but a DOM nested thousands deep is still no
+// pack; reject it with a position before parsing. Strings are skipped so brackets in
+// text do not count.
+std::optional<std::size_t> find_excess_nesting(std::string_view text) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxDepth) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
 }
 
 LoadResult load_pack(std::string_view json_text, std::string_view file_name) {

@@ -51,7 +51,10 @@ double span_end_days(const DateSpan& span);
 
 // [SECTION] Entities ---------------------------------------------------------------
 
-enum class EntityKind { Place, Person, Organisation, Event, Quote, Figure };
+// Work: a written or recorded work the article names (a book, report, film, article).
+// New kinds go at the end: panels index colour tables by the kind's value.
+enum class EntityKind { Place, Person, Organisation, Event, Quote, Figure, Work };
+constexpr int kEntityKindCount = 7;
 const char* entity_kind_name(EntityKind kind);  // "place", "person", "organisation", ...
 
 // Where a fact that the article does not state comes from.
@@ -76,6 +79,18 @@ struct Mention {
     std::size_t begin = 0;    // byte offsets into Paragraph::text
     std::size_t end = 0;
 };
+
+// Where a selector matches in a paragraph's text, by the one resolver the loader and the
+// editor share: `plain` holds every start of `exact` (overlapping ones too), `fitting`
+// those with `prefix` right before and `suffix` right after, and `chosen` the start the
+// selector picks: the only fitting match, or the `occurrence`-th; nullopt when it picks
+// none or (without `occurrence`) several.
+struct SelectorMatches {
+    std::vector<std::size_t> plain;
+    std::vector<std::size_t> fitting;
+    std::optional<std::size_t> chosen;
+};
+SelectorMatches match_selector(std::string_view text, const Mention& m);
 
 // A number the pack can recompute from its own data, shown beside the article's.
 struct FigureCheck {
@@ -133,6 +148,8 @@ struct Entity {
     std::string value;        // "129", "some 2,500 miles"
     std::string note;
     std::optional<FigureCheck> check;
+    // work
+    std::vector<std::string> creators;      // person/organisation ids: its authors, director, publisher
     // any entity: other entities it is about (an event a quote speaks of, ...)
     std::vector<std::string> related;
     // a draft's entity until an editor accepts it
@@ -204,6 +221,15 @@ struct LoadResult {
 };
 
 LoadResult load_pack(std::string_view json_text, std::string_view file_name);
+
+// A value quoted for a message: long values are cut (on a character boundary) to 60 bytes.
+std::string in_quotes(std::string_view s);
+// One reference token of a JSON Pointer: "~" and "/" escaped as "~0" and "~1".
+std::string pointer_escape(std::string_view key);
+
+// The byte offset where JSON text nests deeper than a pack may (64 levels), or nullopt:
+// checked before any parse, so no input can exhaust the stack.
+std::optional<std::size_t> find_excess_nesting(std::string_view text);
 
 // Hosts of low-grade sources (Wikipedia and its mirrors, aggregators, ...): a citation
 // whose URL host is one of them, or a subdomain of one, gets a warning. The list is

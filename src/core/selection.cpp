@@ -27,6 +27,7 @@ void for_each_reference(const Entity& entity, Visit&& visit) {
     for (const std::string& id : entity.affiliations) visit(std::string_view(id));
     for (const std::string& id : entity.participants) visit(std::string_view(id));
     for (const std::string& id : entity.related) visit(std::string_view(id));
+    for (const std::string& id : entity.creators) visit(std::string_view(id));
     if (entity.check) {
         if (!entity.check->from.empty()) visit(std::string_view(entity.check->from));
         if (!entity.check->to.empty()) visit(std::string_view(entity.check->to));
@@ -163,6 +164,7 @@ std::vector<std::string> places_of(const Pack& pack, std::string_view id) {
             if (related->kind == EntityKind::Event) add_event_places(*related);
         }
         break;
+    case EntityKind::Work: break;  // a book or report has no place of its own
     case EntityKind::Organisation:
         for (const Entity& event : pack.entities) {
             if (event.kind != EntityKind::Event) continue;

@@ -6,6 +6,7 @@
 //   event        -> its places, its date, its participants
 //   quote        -> its speaker, the speaker's place, its paragraph, related events
 //   figure       -> the place/event it is about
+//   work         -> its creators (authors, issuing body, parties)
 // Every entity is linked to the paragraphs that mention it.
 // Links run both ways: an entity is linked to everything it names in a relation field
 // (speaker, place, places, affiliations, participants, related, a figure check's from/to)

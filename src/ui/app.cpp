@@ -142,7 +142,8 @@ constexpr ImU32 rgb(unsigned hex) {
 }
 
 // Entity kinds use the Okabe–Ito palette (distinguishable with the common colour-vision
-// deficiencies); the article also gives each kind its own underline style.
+// deficiencies), and works an indigo outside it; the article also gives each kind its
+// own underline style.
 Theme make_theme(bool dark) {
     Theme t{};
     t.dark = dark;
@@ -153,8 +154,8 @@ Theme make_theme(bool dark) {
         t.selection_fill = rgb(0xFFE49A); t.hover_fill = rgb(0xDCE9FA); t.focus_ring = rgb(0x1A73E8);
         t.land = rgb(0xECE6D6); t.land_highlight = rgb(0xDCC98F); t.sea = rgb(0xCFE0EC);
         t.border = rgb(0xA39A86); t.coast = rgb(0x8CA5B8);
-        const unsigned kinds[6] = {0x0072B2, 0xC2540A, 0x00805E, 0xB4509A, 0x9A6A00, 0x1F7E9E};
-        for (int i = 0; i < 6; ++i) t.kind[i] = rgb(kinds[i]);
+        const unsigned kinds[kEntityKindCount] = {0x0072B2, 0xC2540A, 0x00805E, 0xB4509A, 0x9A6A00, 0x1F7E9E, 0x5B4FB8};
+        for (int i = 0; i < kEntityKindCount; ++i) t.kind[i] = rgb(kinds[i]);
     } else {
         t.background = rgb(0x121417); t.panel = rgb(0x1B1E23); t.panel_alt = rgb(0x22262C);
         t.text = rgb(0xE9E7E2); t.text_muted = rgb(0xA3A7AE); t.rule = rgb(0x383D45);
@@ -162,8 +163,8 @@ Theme make_theme(bool dark) {
         t.selection_fill = rgb(0x6B5414); t.hover_fill = rgb(0x26374D); t.focus_ring = rgb(0x8AB4F8);
         t.land = rgb(0x2C3038); t.land_highlight = rgb(0x5A5134); t.sea = rgb(0x151E27);
         t.border = rgb(0x626875); t.coast = rgb(0x3E5568);
-        const unsigned kinds[6] = {0x56B4E9, 0xF08A4B, 0x3CC79A, 0xE3A5CB, 0xE6B84D, 0x7FD4E8};
-        for (int i = 0; i < 6; ++i) t.kind[i] = rgb(kinds[i]);
+        const unsigned kinds[kEntityKindCount] = {0x56B4E9, 0xF08A4B, 0x3CC79A, 0xE3A5CB, 0xE6B84D, 0x7FD4E8, 0xB3AAF2};
+        for (int i = 0; i < kEntityKindCount; ++i) t.kind[i] = rgb(kinds[i]);
     }
     return t;
 }

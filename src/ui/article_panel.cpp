@@ -288,8 +288,8 @@ float mention_top(const Pack& pack, const MentionRef& ref) {
 // [SECTION] Drawing mentions -------------------------------------------------------------------
 
 // Each kind has its own underline so kinds stay distinct without colour:
-// place solid, person double, organisation dotted, event dashed, figure wavy,
-// quote a bar in the margin.
+// place solid, person double, organisation dotted, event dashed, figure wavy, work a
+// thin line with ticks at both ends (a bracket under the title), quote a bar in the margin.
 void draw_underline(ImDrawList* draw, EntityKind kind, float x0, float x1, float y, ImU32 colour, float weight) {
     switch (kind) {
     case EntityKind::Place: draw->AddLine(ImVec2(x0, y), ImVec2(x1, y), colour, 1.5f * weight); break;
@@ -311,6 +311,11 @@ void draw_underline(ImDrawList* draw, EntityKind kind, float x0, float x1, float
         if (n > 1) draw->AddPolyline(points, n, colour, ImDrawFlags_None, 1.2f * weight);
         break;
     }
+    case EntityKind::Work:
+        draw->AddLine(ImVec2(x0, y), ImVec2(x1, y), colour, 1.0f * weight);
+        draw->AddLine(ImVec2(x0, y - 3.0f), ImVec2(x0, y), colour, 1.0f * weight);
+        draw->AddLine(ImVec2(x1, y - 3.0f), ImVec2(x1, y), colour, 1.0f * weight);
+        break;
     case EntityKind::Quote: break;  // drawn as a margin bar
     }
 }

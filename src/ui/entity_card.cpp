@@ -21,6 +21,7 @@ const char* kind_label(EntityKind kind) {
     case EntityKind::Event: return "EVENT";
     case EntityKind::Quote: return "QUOTE";
     case EntityKind::Figure: return "FIGURE";
+    case EntityKind::Work: return "WORK";
     }
     return "";
 }
@@ -58,6 +59,11 @@ std::string detail_line(const Pack& pack, const Entity& e) {
         return line;
     }
     case EntityKind::Figure: return e.note;
+    case EntityKind::Work: {
+        std::string line;
+        for (const std::string& id : e.creators) line += (line.empty() ? "By " : ", ") + name_of(pack, id);
+        return line;
+    }
     case EntityKind::Organisation: return {};
     }
     return {};

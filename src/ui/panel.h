@@ -33,7 +33,7 @@ struct Theme {
     ImU32 background, panel, panel_alt, text, text_muted, rule, accent, accent_text;
     ImU32 selection_fill, hover_fill, focus_ring;
     ImU32 land, land_highlight, sea, border, coast;
-    ImU32 kind[6];                    // indexed by EntityKind
+    ImU32 kind[kEntityKindCount];     // indexed by EntityKind
 };
 
 // A place on screen where an entity is drawn, in CSS pixels relative to the canvas.

@@ -123,3 +123,46 @@ test('corrections show under the headline and in the mirror; links made before t
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+test('a work (a treaty) is annotated: its own underline colour, a card, the mirror names it, no map or timeline mark', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/treaty-of-tordesillas.json');
+  await settle(page, patient);
+  const treaty = (await page.evaluate(() => Explainer.entities())).find((e) => e.id === 'treaty-of-tordesillas');
+  assert.equal(treaty.type, 'work');
+  assert.deepEqual(treaty.creators, ['crown-of-castile', 'kingdom-of-portugal']);
+
+  // The HTML mirror names both mentions as a work.
+  const mirror = await page.evaluate(() => [...document.querySelectorAll('#mirror .mention-work')]
+    .map((b) => ({ text: b.textContent, label: b.getAttribute('aria-label') })));
+  assert.deepEqual(mirror.map((m) => m.text), ['the Treaty of Tordesillas', 'The treaty']);
+  assert.match(mirror[0].label, /^the Treaty of Tordesillas: Treaty of Tordesillas, work\. The treaty that divided/);
+
+  // In the canvas it is drawn in the article only (a work has no place or date of its own),
+  // underlined in the work colour (indigo #5B4FB8 in the light theme).
+  const rects = await page.evaluate(() => Explainer.locate('treaty-of-tordesillas'));
+  assert.ok(rects.length >= 2 && rects.every((r) => r.panel === 'article'), JSON.stringify(rects));
+  const { png } = await screenshot(page, 'facts-work-underline');
+  const image = decodePng(page, png);
+  const near = (x, y, [r, g, b]) => {
+    const i = (Math.round(y) * image.width + Math.round(x)) * 4;
+    return Math.abs(image.data[i] - r) + Math.abs(image.data[i + 1] - g) + Math.abs(image.data[i + 2] - b) < 60;
+  };
+  const inkOf = (rect, colour) => {
+    let n = 0;
+    for (let y = Math.floor(rect.y + rect.height * 0.6); y < Math.min(image.height, rect.y + rect.height + 3); ++y)
+      for (let x = Math.ceil(rect.x); x < Math.min(image.width, rect.x + rect.width); ++x) n += near(x, y, colour) ? 1 : 0;
+    return n;
+  };
+  const title = rects[0];
+  assert.ok(inkOf(title, [0x5b, 0x4f, 0xb8]) > title.width * 0.5, `the underline is drawn in the work colour (${inkOf(title, [0x5b, 0x4f, 0xb8])} px)`);
+  const castile = (await page.evaluate(() => Explainer.locate('crown-of-castile'))).find((r) => r.panel === 'article');
+  assert.equal(inkOf(castile, [0x5b, 0x4f, 0xb8]), 0, 'an organisation is not drawn in the work colour');
+
+  // Hovering it shows its card.
+  await page.mouse.move(title.x + title.width / 2, title.y + title.height / 2);
+  await settle(page, patient);
+  const card = (await page.evaluate(() => Explainer.locate('card:treaty-of-tordesillas')))[0];
+  assert.ok(card && card.height > 40, `the card is drawn (${JSON.stringify(card)})`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng, root, webDir } from './harness.mjs';
 import { startServer } from '../../tools/static-server.mjs';
+import { EMBED_SANDBOX, EMBED_SANDBOX_PLACEHOLDER } from '../../tools/embed-policy.mjs';
 
 // [SECTION] Set-up ----------------------------------------------------------------------------------
 
@@ -149,7 +150,7 @@ test('an origin in the build-time allow-list may serve packs; share links and em
   const codes = [await page.locator('#share-link').inputValue(), await page.locator('#embed-iframe').inputValue(),
     await page.locator('#embed-script').inputValue()];
   for (const code of codes) assert.ok(code.includes(encodeURIComponent(packUrl)), `the accepted pack travels on: ${code}`);
-  assert.match(codes[1], /sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"/);
+  assert.ok(codes[1].includes(`sandbox="${EMBED_SANDBOX}"`), codes[1]);
   assertNoProblems(assert, page);
   await page.context().close();
   site.close();
@@ -251,7 +252,7 @@ test('embed.js frames only its own origin (or what the host allows), sandboxed, 
   const page = await hostWithEmbedJs(markup);
   const iframe = page.locator('#own iframe');
   await iframe.waitFor();
-  assert.equal(await iframe.getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+  assert.equal(await iframe.getAttribute('sandbox'), EMBED_SANDBOX);
   assert.equal(await iframe.getAttribute('referrerpolicy'), 'strict-origin-when-cross-origin');
   assert.equal(await page.locator('#other iframe').count(), 0, 'another origin is not framed');
   assert.equal(await page.locator('#js iframe').count(), 0, 'javascript: is not framed');
@@ -284,6 +285,27 @@ test('embed.js frames only its own origin (or what the host allows), sandboxed, 
   const allowing = await hostWithEmbedJs(`<div id="other" data-explainer="${B.url}index.html"></div>`, originOf(B));
   await allowing.locator('#other iframe').waitFor();
   await allowing.context().close();
+});
+
+test('the embed sandbox has one definition: the Share dialog, embed.js and oembed.json agree', async () => {
+  // The sources carry only the placeholder; the value lives in tools/embed-policy.mjs.
+  for (const file of ['web/page.js', 'web/embed.js', 'tools/assemble-web.mjs']) {
+    const source = fs.readFileSync(path.join(root, file), 'utf8');
+    assert.ok(!source.includes('allow-same-origin'), `${file} holds no copy of the sandbox value`);
+  }
+  for (const file of ['web/page.js', 'web/embed.js'])
+    assert.ok(fs.readFileSync(path.join(root, file), 'utf8').includes(EMBED_SANDBOX_PLACEHOLDER), `${file} takes the value at build time`);
+  // What the assembled site gives hosts: three writers of the iframe, one value.
+  const oembed = await (await fetch(new URL('oembed.json', A.url))).json();
+  const fromOembed = /sandbox="([^"]*)"/.exec(oembed.html)?.[1];
+  const page = await openPage(browser, A.url);
+  await page.locator('#share-button').click();
+  const fromShare = /sandbox="([^"]*)"/.exec(await page.locator('#embed-iframe').inputValue())?.[1];
+  await page.context().close();
+  const host = await hostWithEmbedJs(`<div id="own" data-explainer="${A.url}index.html"></div>`);
+  const fromEmbedJs = await host.locator('#own iframe').getAttribute('sandbox');
+  await host.context().close();
+  assert.deepEqual([fromOembed, fromShare, fromEmbedJs], [EMBED_SANDBOX, EMBED_SANDBOX, EMBED_SANDBOX]);
 });
 
 test('embed.js caps resize heights and hears only its own iframe', async () => {

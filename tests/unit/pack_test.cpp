@@ -23,6 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/source_files.h"
+
 #include "core/citations.h"
 #include "core/dates.h"
 #include "core/geo.h"
@@ -34,13 +36,7 @@ using json = nlohmann::json;
 
 // [SECTION] Helpers ----------------------------------------------------------------
 
-std::string read_source_file(const std::string& relative) {
-    std::ifstream in(std::string(EXPLAINER_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    EXPECT_TRUE(in.good()) << relative;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using test_support::read_source_file;
 
 LoadResult load_source_file(const std::string& relative) { return load_pack(read_source_file(relative), relative); }
 
@@ -803,6 +799,30 @@ TEST(Pack, CorrectionsAreChecked) {
     expect_single_error(with(R"([])", "2015-11-01"), "/article/updated", "before its publication date");
 }
 
+TEST(Pack, WorksNameTheirCreators) {
+    json pack = minimal_pack();
+    pack["article"]["paragraphs"][0]["text"] = "President Abraham Lincoln spoke at Gettysburg in November 1863. Gettysburg is a town in Pennsylvania. His address was printed.";
+    const json address_text = {{"id", "gettysburg-address"}, {"kind", "work"}, {"name", "The Gettysburg Address"}, {"description", "The speech."},
+                               {"creators", {"abraham-lincoln"}}, {"related", {"address"}},
+                               {"mentions", {{{"paragraph", "p1"}, {"exact", "His address"}}}}};
+    pack["entities"].push_back(address_text);
+    LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    const Entity* work = r.pack->find("gettysburg-address");
+    EXPECT_EQ(work->kind, EntityKind::Work);
+    EXPECT_EQ(work->creators, std::vector<std::string>{"abraham-lincoln"});
+    EXPECT_STREQ(entity_kind_name(EntityKind::Work), "work");
+
+    pack["entities"][3]["creators"] = {"gettysburg"};
+    expect_single_error(load_json(pack), "/entities/3/creators/0", "a creator must be a person or an organisation, but \"gettysburg\" is a place");
+    pack["entities"][3]["creators"] = {"abraham-lincoln"};
+    pack["entities"][3]["date"] = {{"iso", "1863-11-19"}};
+    expect_single_error(load_json(pack), "/entities/3/date", "key \"date\" does not apply to a work (it is for events)");
+    pack["entities"][3].erase("date");
+    pack["entities"][3]["kind"] = "book";
+    expect_single_error(load_json(pack), "/entities/3/kind", "unknown kind \"book\": expected place, person, organisation, event, quote, figure or work");
+}
+
 TEST(Pack, ExpectedEventsAreUndatedAndOtherEventsMayBe) {
     json pack = minimal_pack();
     pack["entities"][2].erase("date");
@@ -876,6 +896,7 @@ TEST(Pack, SeedPackAnnotatesEveryListedMention) {
         {"p1", "Iraqi", "iraq"},               {"p8", "Iraqi", "iraq"},
         {"p2", "French", "france"},            {"p2", "the war against the Islamic State", "war-against-islamic-state"},
         {"p11", "more attacks in Europe", "more-attacks-in-europe"},
+        {"p5", "ISIS: The State of Terror", "isis-state-of-terror"},
     };
     for (const Expected& want : listed) {
         const Entity* entity = pack.find(want.entity);
@@ -894,6 +915,12 @@ TEST(Pack, SeedPackAnnotatesEveryListedMention) {
     EXPECT_EQ(pack.find("thamir-ismail")->place, "");
     EXPECT_FALSE(pack.find("overseas-uptick")->date.has_value());
     EXPECT_EQ(pack.find("europe")->countries.size(), 51u);  // UN M49 "Europe" (150)
+    // The book is a work, made by the person the article quotes, with its source of record.
+    const Entity* book = pack.find("isis-state-of-terror");
+    EXPECT_EQ(book->kind, EntityKind::Work);
+    EXPECT_EQ(book->creators, std::vector<std::string>{"jm-berger"});
+    ASSERT_FALSE(book->citations.empty());
+    EXPECT_EQ(book->citations[0].url, "https://www.npr.org/books/titles/392362965/isis-the-state-of-terror");
 }
 
 // The distance note states in words what the pack's own points give.
