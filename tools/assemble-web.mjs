@@ -139,7 +139,7 @@ const description = pack?.article?.source ? `An annotated explainer of a report 
 // page.js's progress bar needs the decoded sizes: a compressed response's
 // Content-Length counts the compressed bytes.
 const decodedSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
-const scripts = ['<script src="explainer.js"></script>',
+const scripts = ['<script src="explainer.js"></script>', '<script src="mirror.js"></script>',
   `<script src="page.js" data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
   `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}"></script>`].join('\n');
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
@@ -204,6 +204,7 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
   const scriptTags = [...data,
     inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
+    inlineScript(fs.readFileSync(path.join(root, 'web', 'mirror.js'), 'utf8'), 'mirror.js'),
     inlineScript(webScript('page.js'), 'page.js')].join('\n');
   const style = `\n${css}`;
   const standalone = fill(shell, {

@@ -1,6 +1,6 @@
 // The page around the wasm app: loads the pack and the engine with a progress bar,
-// shows readable errors instead of a blank canvas, keeps the HTML mirror of the
-// article, reports the canvas size / DPR / colour scheme, and exposes window.Explainer.
+// shows readable errors instead of a blank canvas, fills the HTML mirror (web/mirror.js),
+// reports the canvas size / DPR / colour scheme, and exposes window.Explainer.
 //
 // Index
 // - [SECTION] Query and errors
@@ -202,136 +202,17 @@
   }
 
   // [SECTION] Mirror ------------------------------------------------------------------------
+  // The HTML mirror of all four panels is web/mirror.js (window.ExplainerMirror).
 
-  // The article as HTML: every annotation a focusable button with an accessible name.
-  // Text is set with textContent only.
-  function buildMirror(article) {
-    $('mirror-headline').textContent = article.headline;
-    const source = [article.source, article.published].filter(Boolean).join(' · ');
-    $('mirror-source').textContent = article.attribution ? `${source}. ${article.attribution}` : source;
-    const body = $('mirror-body');
-    body.textContent = '';
-    const encoder = new TextEncoder();
-    const decoder = new TextDecoder();
-    for (const paragraph of article.paragraphs) {
-      const p = document.createElement('p');
-      p.id = 'mirror-' + paragraph.id;
-      const bytes = encoder.encode(paragraph.text);
-      const text = (from, to) => decoder.decode(bytes.subarray(from, to));
-      // Nested spans (a name inside a quote) become nested elements.
-      const appendRange = (parent, from, to, spans) => {
-        let at = from;
-        while (spans.length && spans[0].begin < to) {
-          const span = spans.shift();
-          if (span.begin < at) continue;  // overlapping but not nested: keep the first
-          if (span.begin > at) parent.appendChild(document.createTextNode(text(at, span.begin)));
-          const inner = [];
-          while (spans.length && spans[0].end <= span.end) inner.push(spans.shift());
-          const element = document.createElement(span.type === 'quote' ? 'q' : 'button');
-          if (element.tagName === 'BUTTON') element.type = 'button';
-          element.className = 'mention mention-' + span.type;
-          element.dataset.entity = span.id;
-          element.tabIndex = 0;
-          element.setAttribute('aria-label', `${text(span.begin, span.end)}: ${span.name}, ${span.type}. ${span.description}`);
-          appendRange(element, span.begin, span.end, inner);
-          parent.appendChild(element);
-          at = span.end;
-        }
-        if (at < to) parent.appendChild(document.createTextNode(text(at, to)));
-      };
-      appendRange(p, 0, bytes.length, paragraph.spans.slice());
-      if (paragraph.link) {
-        p.appendChild(document.createTextNode(' '));
-        const a = document.createElement('a');
-        a.href = paragraph.link.url;
-        a.rel = 'noopener';
-        a.textContent = paragraph.link.text;
-        p.appendChild(a);
-      }
-      body.appendChild(p);
-    }
-    buildMirrorNotes(article);
-    body.addEventListener('click', (event) => {
-      const mention = event.target.closest('.mention');
-      if (mention) Explainer.select(mention.dataset.entity);
-    });
-    body.addEventListener('keydown', (event) => {
-      const mention = event.target.closest('.mention');
-      if (mention && (event.key === 'Enter' || event.key === ' ')) {
-        event.preventDefault();
-        Explainer.select(mention.dataset.entity);
-      }
-    });
-  }
+  const mirror = window.ExplainerMirror;
 
-  // Only http(s) links reach the page: a pack is untrusted input.
-  function httpUrl(url) {
-    try {
-      const parsed = new URL(String(url));
-      return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-    } catch (e) { return null; }
-  }
-
-  // Corrections under the source line, and "Sources and notes" after the text: every
-  // source once, linked, with what it supports. Built with textContent/setAttribute only.
-  function buildMirrorNotes(article) {
-    const body = $('mirror-body');
-    const container = body.parentNode;
-    for (const id of ['mirror-corrections', 'mirror-sources']) { const old = $(id); if (old) old.remove(); }
-    const corrections = Array.isArray(article.corrections) ? article.corrections : [];
-    if (corrections.length) {
-      const list = document.createElement('ul');
-      list.id = 'mirror-corrections';
-      for (const correction of corrections) {
-        const item = document.createElement('li');
-        item.textContent = String(correction.line);
-        list.appendChild(item);
-      }
-      container.insertBefore(list, body);
-    }
-    const sources = Array.isArray(article.sources) ? article.sources : [];
-    if (!sources.length) return;
-    const section = document.createElement('section');
-    section.id = 'mirror-sources';
-    const heading = document.createElement('h2');
-    heading.textContent = 'Sources and notes';
-    section.appendChild(heading);
-    const list = document.createElement('ol');
-    for (const source of sources) {
-      const item = document.createElement('li');
-      const url = httpUrl(source.url);
-      const cite = document.createElement(url ? 'a' : 'span');
-      cite.textContent = String(source.line);
-      if (url) {
-        cite.setAttribute('href', url);
-        cite.setAttribute('rel', 'noopener noreferrer');
-      }
-      item.appendChild(cite);
-      const supports = document.createElement('span');
-      supports.className = 'supports';
-      supports.textContent = '. Supports: ' + source.supports.map((s) => String(s.name)).join(', ') + '.';
-      item.appendChild(supports);
-      list.appendChild(item);
-    }
-    section.appendChild(list);
-    container.appendChild(section);
+  function buildMirror() {
+    mirror.build(JSON.parse(call('explainer_article')), Explainer.entities(), (id) => Explainer.select(id));
   }
 
   // Without the engine, the mirror is plain paragraphs from the pack's JSON.
   // Returns whether there was an article to show.
-  function buildPlainMirror(packText) {
-    let pack;
-    try { pack = JSON.parse(packText); } catch (e) { return false; }
-    if (!pack || !pack.article || !Array.isArray(pack.article.paragraphs)) return false;
-    buildMirror({
-      headline: String(pack.article.headline || ''),
-      source: String(pack.article.source || ''),
-      attribution: String(pack.article.attribution || ''),
-      published: '',
-      paragraphs: pack.article.paragraphs.map((p) => ({ id: String(p.id || ''), text: String(p.text || ''), link: null, spans: [] })),
-    });
-    return true;
-  }
+  const buildPlainMirror = (packText) => mirror.buildPlain(packText);
 
   // [SECTION] Surface --------------------------------------------------------------------------
 
@@ -652,7 +533,8 @@
   function onChange(record) {
     writeHistory(record);
     if (record.selectionChanged) {
-      announce(record.selection);
+      mirror.setCurrent(record.selection);
+      mirror.announce(record.selection);
       emit('select', { id: record.selection });
     }
     stateChange.schedule();
@@ -664,13 +546,6 @@
   function onIdle() {
     stateChange.settled();
     hostState.settled();
-  }
-
-  function announce(id) {
-    const live = $('mirror-live');
-    if (!id) { live.textContent = 'Selection cleared.'; return; }
-    const entity = Explainer.entities().find((e) => e.id === id);
-    live.textContent = entity ? `Selected ${entity.type}: ${entity.name}. ${entity.description}` : '';
   }
 
   let entitiesCache = null;
@@ -790,7 +665,7 @@
     }
     for (const warning of result.warnings) console.warn(warning.text);
     await loadFontChunks(result.fontFiles);
-    buildMirror(JSON.parse(call('explainer_article')));
+    buildMirror();
     if (location.hash && location.hash !== '#') applyLink(location.hash, 'link');
     window.addEventListener('hashchange', onLocationChange);
     window.addEventListener('popstate', onLocationChange);
@@ -810,6 +685,7 @@
       const error = module.UTF8ToString(module._explainer_load_basemap(pointer, basemapBytes.length));
       module._free(pointer);
       if (error) console.warn('Explainer: the basemap is damaged:', error);
+      else mirror.setPlaceCountries(JSON.parse(call('explainer_place_countries')));
     }
     startSurface();
   }

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "basemap.h"
 #include "citations.h"
 #include "date_text.h"
 #include "dates.h"
+#include "geo.h"
 #include "url_state.h"
 
 namespace explainer {
@@ -15,6 +17,86 @@ namespace {
 using nlohmann::json;
 
 json id_or_null(const std::string& id) { return id.empty() ? json(nullptr) : json(id); }
+
+// {id, name} of a referenced entity, or null when the id names none.
+json named(const Pack& pack, const std::string& id) {
+    const Entity* e = pack.find(id);
+    return e ? json{{"id", e->id}, {"name", e->name}} : json(nullptr);
+}
+
+// [SECTION] The mirror's panels ----------------------------------------------------------------
+
+// Events in time order (undated ones last, in pack order), each with a reader's date,
+// the start as a valid HTML <time datetime> value, and its places.
+json timeline_json(const Pack& pack) {
+    std::vector<const Entity*> events;
+    for (const Entity& e : pack.entities)
+        if (e.kind == EntityKind::Event) events.push_back(&e);
+    std::stable_sort(events.begin(), events.end(), [](const Entity* a, const Entity* b) {
+        if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
+        return a->date && span_start_days(*a->date) < span_start_days(*b->date);
+    });
+    json out = json::array();
+    for (const Entity* e : events) {
+        json places = json::array();
+        for (const std::string& id : e->places)
+            if (json place = named(pack, id); !place.is_null()) places.push_back(std::move(place));
+        json datetime = nullptr;
+        // A day, month or year as written ("2015-11-13", "2015-10"); a range's start.
+        if (e->date) datetime = e->date->times ? format_iso_date_time(e->date->times->start) : e->date->iso.substr(0, e->date->iso.find('/'));
+        const std::string when = e->date ? describe_span(*e->date) : e->expected ? "Expected, not dated" : "Not dated";
+        out.push_back({{"id", e->id}, {"name", e->name}, {"when", when}, {"datetime", datetime}, {"places", places}});
+    }
+    return out;
+}
+
+json quotes_json(const Pack& pack) {
+    json out = json::array();
+    for (const Entity& e : pack.entities) {
+        if (e.kind != EntityKind::Quote) continue;
+        json speaker = nullptr;
+        if (const Entity* person = pack.find(e.speaker)) speaker = {{"id", person->id}, {"name", person->name}, {"role", person->role}};
+        out.push_back({{"id", e.id}, {"name", e.name}, {"text", e.text}, {"speaker", speaker}, {"place", named(pack, e.place)}});
+    }
+    return out;
+}
+
+// The places the map draws: a point, a country's shape ("country": true) or a region of
+// countries ("region": how many).
+json places_json(const Pack& pack) {
+    json out = json::array();
+    for (const Entity& e : pack.entities) {
+        if (e.kind != EntityKind::Place || (!e.location && e.country.empty() && e.countries.empty())) continue;
+        json place = {{"id", e.id}, {"name", e.name}};
+        if (!e.country.empty()) place["country"] = true;
+        if (!e.countries.empty()) place["region"] = e.countries.size();
+        out.push_back(std::move(place));
+    }
+    return out;
+}
+
+// The distances the pack checks: the great-circle distance between two places beside the
+// article's own number.
+json distances_json(const Pack& pack) {
+    json out = json::array();
+    for (const Entity& e : pack.entities) {
+        if (e.kind != EntityKind::Figure || !e.check || e.check->kind != "distance") continue;
+        const Entity* from = pack.find(e.check->from);
+        const Entity* to = pack.find(e.check->to);
+        if (!from || !to || !from->location || !to->location) continue;
+        const double km = distance_km(*from->location, *to->location);
+        std::string text = thousands(km) + " km (" + thousands(km_to_miles(km)) + " mi) from " + from->name + " to " + to->name +
+                           " by great circle";
+        const double stated_km = e.check->stated_unit == "mi" ? e.check->stated_value * kKmPerStatuteMile : e.check->stated_value;
+        const long percent = km > 0 ? std::lround((stated_km / km - 1.0) * 100.0) : 0;
+        if (!e.value.empty()) {
+            text += "; the article says " + e.value;
+            if (percent != 0) text += ", about " + std::to_string(std::labs(percent)) + "% " + (percent > 0 ? "more" : "less");
+        }
+        out.push_back({{"id", e.id}, {"name", e.name}, {"text", text + "."}});
+    }
+    return out;
+}
 
 } // namespace
 
@@ -126,7 +208,21 @@ std::string article_to_json(const Pack& pack) {
                 {"updated", a.updated},
                 {"corrections", corrections},
                 {"sources", sources},
-                {"paragraphs", std::move(paragraphs)}};
+                {"paragraphs", std::move(paragraphs)},
+                {"timeline", timeline_json(pack)},
+                {"quotes", quotes_json(pack)},
+                {"places", places_json(pack)},
+                {"distances", distances_json(pack)}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string place_countries_to_json(const Pack& pack, const Basemap& basemap) {
+    json out = json::object();
+    for (const Entity& e : pack.entities) {
+        if (e.kind != EntityKind::Place || !e.location || !e.country.empty() || !e.countries.empty()) continue;
+        if (const std::optional<std::size_t> country = country_at(basemap, *e.location))
+            out[e.id] = basemap.countries[*country].name;
+    }
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

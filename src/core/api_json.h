@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "basemap.h"
 #include "pack.h"
 #include "store.h"
 
@@ -22,10 +23,16 @@ std::string state_to_json(const AppState& state);
 // figures value, note.
 std::string entities_to_json(const Pack& pack);
 
-// The article with its resolved mentions, for the page's HTML mirror:
-// {headline, source, attribution, url, published, paragraphs: [{id, text, link: {text,
-// url}|null, spans: [{begin, end, id, type, name, description}]}]}; span offsets are
-// UTF-8 byte offsets into `text`, outermost first where spans nest.
+// Everything the page's HTML mirror shows (web/mirror.js), all four panels:
+// {headline, source, attribution, url, published, updated, corrections, sources,
+//  paragraphs: [{id, text, link: {text, url}|null, spans: [{begin, end, id, type, name,
+//  description}]}],
+//  timeline: [{id, name, when: "13 November 2015", datetime: "2015-11-13"|null, places: [{id, name}]}],
+//  quotes: [{id, name, text, speaker: {id, name, role}|null, place: {id, name}|null}],
+//  places: [{id, name, country?: true, region?: count}],
+//  distances: [{id, name, text: "3,475 km (2,159 mi) from Sinjar to Paris by great circle; ..."}]};
+// span offsets are UTF-8 byte offsets into `text`, outermost first where spans nest;
+// events are in time order, undated ones last.
 std::string article_to_json(const Pack& pack);
 
 // A change as the page hears of it (one call per change, see store.h):
@@ -33,5 +40,9 @@ std::string article_to_json(const Pack& pack);
 //  "editor"|"api", "history": "push"|"replace"|"none", "viewRevision", "packRevision",
 //  "selection": id|null, "selectionChanged": bool, "link": "#v=1&..." (the view after it)}
 std::string change_record_to_json(const ChangeRecord& record, const Store& store);
+
+// {placeId: country name} for the places drawn as points (not countries or regions)
+// that lie inside a country of the basemap: "ramadi" -> "Iraq".
+std::string place_countries_to_json(const Pack& pack, const Basemap& basemap);
 
 } // namespace explainer

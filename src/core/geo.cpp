@@ -166,6 +166,16 @@ double distance_km(GeoPoint a, GeoPoint b) {
 
 double km_to_miles(double km) { return km / kKmPerStatuteMile; }
 
+std::string thousands(double value) {
+    const long long n = std::llround(value);
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
 std::vector<GeoPoint> great_circle_points(GeoPoint a, GeoPoint b, int count) {
     assert(count >= 2 && "an arc needs both endpoints");
     count = std::max(count, 2);

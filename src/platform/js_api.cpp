@@ -136,6 +136,12 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_locate(const char* id) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return result(article_to_json(store().pack())); }
 
+// {placeId: country name} from the loaded basemap ({} without one), for the mirror's map list.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_place_countries() {
+    const ui::App& app = platform::app();
+    return result(app.basemap ? place_countries_to_json(app.pack, *app.basemap) : "{}");
+}
+
 // [SECTION] Links ------------------------------------------------------------------------------
 
 namespace {

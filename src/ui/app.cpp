@@ -15,6 +15,7 @@
 
 #include "core/selection.h"
 #include "core/scripts.h"
+#include "core/theme_colors.h"
 
 namespace explainer::ui {
 
@@ -137,35 +138,22 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
 
 namespace {
 
-constexpr ImU32 rgb(unsigned hex) {
+constexpr ImU32 rgb(std::uint32_t hex) {
     return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, 0xFF);
 }
 
-// Entity kinds use the Okabe–Ito palette (distinguishable with the common colour-vision
-// deficiencies), and works an indigo outside it; the article also gives each kind its
-// own underline style.
+// The colours are defined once, as plain numbers, in src/core/theme_colors.h.
 Theme make_theme(bool dark) {
+    const ThemeColors& c = dark ? kDarkTheme : kLightTheme;
     Theme t{};
     t.dark = dark;
-    if (!dark) {
-        t.background = rgb(0xF4F2EC); t.panel = rgb(0xFFFFFF); t.panel_alt = rgb(0xF7F6F2);
-        t.text = rgb(0x1B1B1B); t.text_muted = rgb(0x5C5F66); t.rule = rgb(0xD9D6CE);
-        t.accent = rgb(0x1F5FA8); t.accent_text = rgb(0xFFFFFF);
-        t.selection_fill = rgb(0xFFE49A); t.hover_fill = rgb(0xDCE9FA); t.focus_ring = rgb(0x1A73E8);
-        t.land = rgb(0xECE6D6); t.land_highlight = rgb(0xDCC98F); t.sea = rgb(0xCFE0EC);
-        t.border = rgb(0xA39A86); t.coast = rgb(0x8CA5B8);
-        const unsigned kinds[kEntityKindCount] = {0x0072B2, 0xC2540A, 0x00805E, 0xB4509A, 0x9A6A00, 0x1F7E9E, 0x5B4FB8};
-        for (int i = 0; i < kEntityKindCount; ++i) t.kind[i] = rgb(kinds[i]);
-    } else {
-        t.background = rgb(0x121417); t.panel = rgb(0x1B1E23); t.panel_alt = rgb(0x22262C);
-        t.text = rgb(0xE9E7E2); t.text_muted = rgb(0xA3A7AE); t.rule = rgb(0x383D45);
-        t.accent = rgb(0x8AB4F8); t.accent_text = rgb(0x10151C);
-        t.selection_fill = rgb(0x6B5414); t.hover_fill = rgb(0x26374D); t.focus_ring = rgb(0x8AB4F8);
-        t.land = rgb(0x2C3038); t.land_highlight = rgb(0x5A5134); t.sea = rgb(0x151E27);
-        t.border = rgb(0x626875); t.coast = rgb(0x3E5568);
-        const unsigned kinds[kEntityKindCount] = {0x56B4E9, 0xF08A4B, 0x3CC79A, 0xE3A5CB, 0xE6B84D, 0x7FD4E8, 0xB3AAF2};
-        for (int i = 0; i < kEntityKindCount; ++i) t.kind[i] = rgb(kinds[i]);
-    }
+    t.background = rgb(c.background); t.panel = rgb(c.panel); t.panel_alt = rgb(c.panel_alt);
+    t.text = rgb(c.text); t.text_muted = rgb(c.text_muted); t.rule = rgb(c.rule);
+    t.accent = rgb(c.accent); t.accent_text = rgb(c.accent_text);
+    t.selection_fill = rgb(c.selection_fill); t.hover_fill = rgb(c.hover_fill); t.focus_ring = rgb(c.focus_ring);
+    t.land = rgb(c.land); t.land_highlight = rgb(c.land_highlight); t.sea = rgb(c.sea);
+    t.border = rgb(c.border); t.coast = rgb(c.coast); t.map_label = rgb(c.map_label);
+    for (int i = 0; i < kEntityKindCount; ++i) t.kind[i] = rgb(c.kind[i]);
     return t;
 }
 
@@ -234,6 +222,7 @@ constexpr float kNarrowWidth = 700;   // CSS px: phones get one panel at a time
 constexpr float kSplitter = 6;
 constexpr float kHeaderHeight = 30;
 constexpr float kTabHeight = 48;      // touch targets of at least 44 CSS px
+constexpr float kTabPadding = 8;      // the least room beside a tab's title
 
 // Which panel gets the keyboard: the one last clicked or tapped, or reached by Tab or
 // F6 (not link state).
@@ -336,10 +325,13 @@ void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, fl
         ImGui::PopID();
         const bool open = app.store.view().panel == slot.panel;
         ImFont* font = open ? app.fonts.sans_bold : app.fonts.sans;
-        const ImVec2 text = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, slot.title);
-        draw->AddText(font, font_size(font),
-                      ImVec2(pos.x + (tab_width - text.x) * 0.5f, pos.y + (kTabHeight - text.y) * 0.5f),
-                      open ? theme.text : theme.text_muted, slot.title);
+        // A title wider than its tab (320 CSS px, or 200% zoom) is drawn smaller, never clipped.
+        const float natural = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, slot.title).x;
+        const float size = natural > tab_width - kTabPadding ? font_size(font) * (tab_width - kTabPadding) / natural : font_size(font);
+        const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, slot.title);
+        const ImVec2 text_pos(pos.x + (tab_width - text.x) * 0.5f, pos.y + (kTabHeight - text.y) * 0.5f);
+        draw->AddText(font, size, text_pos, open ? theme.text : theme.text_muted, slot.title);
+        app.located.push_back({std::string("tab-label:") + panel_name(slot.panel), "tabs", text_pos.x, text_pos.y, text.x, text.y});
         if (open)
             draw->AddRectFilled(ImVec2(pos.x + 8, pos.y + kTabHeight - 3), ImVec2(pos.x + tab_width - 8, pos.y + kTabHeight),
                                 theme.accent);

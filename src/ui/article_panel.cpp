@@ -99,17 +99,6 @@ float line_height(const Fonts& fonts, int style) {
     return font_size(fonts.serif) * kBodyLeading;
 }
 
-// 3459.6 -> "3,460".
-std::string thousands(double value) {
-    const long long n = std::llround(value);
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
-
 // " [computed: 3,475 km / 2,159 mi; article +16%] " for a figure the pack can recompute from its own
 // coordinates, set right after the article's number.
 std::string figure_badge(const Pack& pack, const Entity& figure) {

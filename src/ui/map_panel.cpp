@@ -92,18 +92,6 @@ ImU32 with_alpha(ImU32 colour, float alpha) {
     return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
 }
 
-// 3472.6 -> "3,473".
-std::string thousands(double value) {
-    const long long n = std::llround(value);
-    const std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
-
 ImVec2 text_size(ImFont* font, float px, std::string_view text) {
     return font->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size());
 }
@@ -1233,7 +1221,7 @@ void draw_country_names(const PanelContext& ctx, const Scene& scene) {
     for (std::size_t k = 0; k < scene.candidates.size(); ++k) {
         const LabelOwner& o = scene.owners[k];
         if (o.kind != LabelKind::CountryName || !scene.placed[k].shown) continue;
-        draw->AddText(o.font, o.font_px, top_left(scene.placed[k].rect), with_alpha(ctx.theme.text_muted, 0.85f),
+        draw->AddText(o.font, o.font_px, top_left(scene.placed[k].rect), ctx.theme.map_label,
                       ctx.basemap->countries[o.index].name.c_str());
     }
 }

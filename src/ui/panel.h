@@ -26,13 +26,13 @@ struct Fonts {
     ImFont* sans_small = nullptr;     // captions, axis ticks, attribution
 };
 
-// Colours for one scheme (light or dark). Entity kinds get a colour *and* an
+// Colours for one scheme (light or dark), built from src/core/theme_colors.h. Entity kinds get a colour *and* an
 // underline style so they stay distinct without colour (see article panel).
 struct Theme {
     bool dark = false;
     ImU32 background, panel, panel_alt, text, text_muted, rule, accent, accent_text;
     ImU32 selection_fill, hover_fill, focus_ring;
-    ImU32 land, land_highlight, sea, border, coast;
+    ImU32 land, land_highlight, sea, border, coast, map_label;
     ImU32 kind[kEntityKindCount];     // indexed by EntityKind
 };
 

@@ -1,0 +1,348 @@
+// The HTML mirror of the explainer: all four panels as ordinary HTML for screen readers,
+// keyboard users and readers whose browser cannot run the canvas. The article with every
+// annotation a button, the timeline as an ordered list of dated events, the quotes as
+// block quotations with speaker and role, and the map as a list of places and the
+// distances the pack checks. Each item selects its entity in the explainer (the canvas
+// follows); the selected entity's items carry aria-current, and every selection is
+// announced in a live region. Pack text is set with textContent only, never as HTML.
+//
+// Loaded before page.js, which drives it through window.ExplainerMirror.
+//
+// Index
+// - [SECTION] Building blocks
+// - [SECTION] Article
+// - [SECTION] Sources and corrections
+// - [SECTION] Timeline, quotes, map
+// - [SECTION] Current item and announcements
+// - [SECTION] Plain article (no engine)
+window.ExplainerMirror = (function () {
+  'use strict';
+
+  const $ = (id) => document.getElementById(id);
+  let select = () => {};          // selects an entity in the explainer (set by build)
+  let entities = new Map();       // id -> entity (Explainer.entities()), for announcements
+  let countries = {};             // place id -> country name (once the basemap is in)
+  let current = null;             // the selected entity's id
+
+  // [SECTION] Building blocks ----------------------------------------------------------------
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  // A control that selects entity `id`: one button, never inside another control.
+  function control(id, text, className) {
+    const button = element('button', className, text);
+    button.type = 'button';
+    button.dataset.entity = id;
+    return button;
+  }
+
+  let describedCount = 0;
+  // Gives `node` an id (for aria-describedby) and returns it.
+  function idOf(node) {
+    if (!node.id) node.id = 'mirror-d' + ++describedCount;
+    return node.id;
+  }
+
+  // Fills one panel's section: its items, or a sentence saying there are none (never an
+  // empty list).
+  function fillSection(sectionId, items, emptyText, build) {
+    const section = $(sectionId);
+    const content = section.querySelector('.mirror-items');
+    content.textContent = '';
+    section.hidden = false;
+    if (!items.length) {
+      content.appendChild(element('p', 'mirror-empty', emptyText));
+      return;
+    }
+    build(content);
+  }
+
+  // Every control in the mirror selects its entity; Enter and Space are the button's own.
+  function listen() {
+    const mirror = $('mirror');
+    if (mirror.dataset.listening) return;
+    mirror.dataset.listening = '1';
+    mirror.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-entity]');
+      if (button) select(button.dataset.entity);
+    });
+    // Escape leaves the text view for the interactive one.
+    mirror.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') $('canvas').focus();
+    });
+  }
+
+  // [SECTION] Article -------------------------------------------------------------------------
+  // Mentions nest ("the French capital" holds "French"; a quote holds the names in it).
+  // ARIA allows no control inside another, so each mention gets a control of its own: the
+  // outermost carries the whole phrase, and the ones inside it follow at once as small
+  // controls named by their entity ("French: France, place").
+
+  function mentionLabel(span, words) {
+    return `${words}: ${span.name}, ${span.type}. ${span.description}`;
+  }
+
+  function mentionControl(span, words, className) {
+    const button = control(span.id, className === 'mention-nested' ? span.name : words,
+      `mention mention-${span.type}${className ? ' ' + className : ''}`);
+    button.setAttribute('aria-label', mentionLabel(span, words));
+    return button;
+  }
+
+  // The paragraph text between byte offsets `from` and `to`, with one control per mention.
+  // `spans` are sorted outermost first; a span that overlaps another without nesting in
+  // it is left out (the first one wins), as in the canvas.
+  function appendMentions(parent, from, to, spans, text) {
+    let at = from;
+    while (spans.length && spans[0].begin < to) {
+      const span = spans.shift();
+      if (span.begin < at) continue;
+      if (span.begin > at) parent.appendChild(document.createTextNode(text(at, span.begin)));
+      const inside = [];
+      while (spans.length && spans[0].end <= span.end) inside.push(spans.shift());
+      parent.appendChild(mentionControl(span, text(span.begin, span.end)));
+      if (inside.length) {
+        const group = element('span', 'mention-group');
+        for (const inner of inside) group.appendChild(mentionControl(inner, text(inner.begin, inner.end), 'mention-nested'));
+        parent.appendChild(group);
+      }
+      at = span.end;
+    }
+    if (at < to) parent.appendChild(document.createTextNode(text(at, to)));
+  }
+
+  function buildArticle(article) {
+    $('mirror-headline').textContent = article.headline;
+    const source = [article.source, article.published].filter(Boolean).join(' · ');
+    $('mirror-source').textContent = article.attribution ? `${source}. ${article.attribution}` : source;
+    const body = $('mirror-body');
+    body.textContent = '';
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder();
+    for (const paragraph of article.paragraphs) {
+      const p = element('p');
+      p.id = 'mirror-' + paragraph.id;
+      const bytes = encoder.encode(paragraph.text);
+      const text = (from, to) => decoder.decode(bytes.subarray(from, to));
+      appendMentions(p, 0, bytes.length, paragraph.spans.slice(), text);
+      if (paragraph.link) {
+        const url = httpUrl(paragraph.link.url);
+        p.appendChild(document.createTextNode(' '));
+        const a = element(url ? 'a' : 'span', '', paragraph.link.text);
+        if (url) { a.href = url; a.rel = 'noopener'; }
+        p.appendChild(a);
+      }
+      body.appendChild(p);
+    }
+  }
+
+  // [SECTION] Sources and corrections -----------------------------------------------------------
+
+  // Only http(s) links reach the page: a pack is untrusted input.
+  function httpUrl(url) {
+    try {
+      const parsed = new URL(String(url));
+      return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+    } catch (e) { return null; }
+  }
+
+  // Corrections under the source line, and "Sources and notes" after the text: every
+  // source once, linked, with what it supports.
+  function buildNotes(article) {
+    const body = $('mirror-body');
+    const container = body.parentNode;
+    for (const id of ['mirror-corrections', 'mirror-sources']) { const old = $(id); if (old) old.remove(); }
+    const corrections = Array.isArray(article.corrections) ? article.corrections : [];
+    if (corrections.length) {
+      const list = element('ul');
+      list.id = 'mirror-corrections';
+      for (const correction of corrections) list.appendChild(element('li', '', correction.line));
+      container.insertBefore(list, body);
+    }
+    const sources = Array.isArray(article.sources) ? article.sources : [];
+    if (!sources.length) return;
+    const section = element('section');
+    section.id = 'mirror-sources';
+    section.setAttribute('aria-labelledby', 'mirror-sources-title');
+    const heading = element('h2', '', 'Sources and notes');
+    heading.id = 'mirror-sources-title';
+    section.appendChild(heading);
+    const list = element('ol');
+    for (const source of sources) {
+      const item = element('li');
+      const url = httpUrl(source.url);
+      const cite = element(url ? 'a' : 'span', '', source.line);
+      if (url) {
+        cite.setAttribute('href', url);
+        cite.setAttribute('rel', 'noopener noreferrer');
+      }
+      item.appendChild(cite);
+      item.appendChild(element('span', 'supports', '. Supports: ' + source.supports.map((s) => String(s.name)).join(', ') + '.'));
+      list.appendChild(item);
+    }
+    section.appendChild(list);
+    container.appendChild(section);
+  }
+
+  // [SECTION] Timeline, quotes, map -------------------------------------------------------------
+
+  // Events in time order: the date (<time datetime>), the event, and its places, each a
+  // control of its own.
+  function buildTimeline(events) {
+    fillSection('mirror-timeline', events, 'The article dates no events.', (content) => {
+      const list = element('ol', 'mirror-list');
+      for (const event of events) {
+        const item = element('li');
+        const when = element(event.datetime ? 'time' : 'span', 'when', event.when);
+        if (event.datetime) when.setAttribute('datetime', event.datetime);
+        item.appendChild(when);
+        item.appendChild(document.createTextNode(' '));
+        const button = control(event.id, event.name, 'item');
+        button.setAttribute('aria-describedby', idOf(when));
+        item.appendChild(button);
+        if (event.places.length) {
+          const places = element('span', 'places', event.places.length === 1 ? ' Place: ' : ' Places: ');
+          event.places.forEach((place, i) => {
+            if (i) places.appendChild(document.createTextNode(', '));
+            places.appendChild(control(place.id, place.name, 'place'));
+          });
+          item.appendChild(places);
+        }
+        list.appendChild(item);
+      }
+      content.appendChild(list);
+    });
+  }
+
+  // Each quotation as a block quote, with who said it and their role.
+  function buildQuotes(quotes) {
+    fillSection('mirror-quotes', quotes, 'The article quotes no one.', (content) => {
+      const list = element('ul', 'mirror-list');
+      for (const quote of quotes) {
+        const item = element('li');
+        const button = control(quote.id, quote.name, 'item');
+        item.appendChild(button);
+        const figure = element('figure');
+        const block = element('blockquote');
+        block.appendChild(element('p', '', quote.text));
+        figure.appendChild(block);
+        const by = quote.speaker ? [quote.speaker.name, quote.speaker.role].filter(Boolean).join(', ') : 'Speaker not named';
+        figure.appendChild(element('figcaption', '', '— ' + by + (quote.place ? `, in ${quote.place.name}` : '')));
+        button.setAttribute('aria-describedby', idOf(figure));
+        item.appendChild(figure);
+        list.appendChild(item);
+      }
+      content.appendChild(list);
+    });
+  }
+
+  function placeDetail(place) {
+    if (place.region) return `region of ${place.region} countries`;
+    if (place.country) return 'country';
+    return countries[place.id] || '';
+  }
+
+  // The places the map shows, with their country, then the distances the pack checks.
+  function buildMap(places, distances) {
+    fillSection('mirror-map', places, 'The article names no places on the map.', (content) => {
+      const list = element('ul', 'mirror-list');
+      for (const place of places) {
+        const item = element('li');
+        item.appendChild(control(place.id, place.name, 'item'));
+        const detail = element('span', 'detail');
+        detail.dataset.place = place.id;
+        detail.textContent = placeDetail(place) ? ', ' + placeDetail(place) : '';
+        item.appendChild(detail);
+        list.appendChild(item);
+      }
+      content.appendChild(list);
+      if (!distances.length) return;
+      const heading = element('h3', '', 'Distances the explainer checks');
+      content.appendChild(heading);
+      const checks = element('ul', 'mirror-list');
+      for (const distance of distances) {
+        const item = element('li');
+        const text = element('span', 'detail', ': ' + distance.text);
+        item.appendChild(control(distance.id, distance.name, 'item')).setAttribute('aria-describedby', idOf(text));
+        item.appendChild(text);
+        checks.appendChild(item);
+      }
+      content.appendChild(checks);
+    });
+  }
+
+  // [SECTION] Current item and announcements ----------------------------------------------------
+
+  // Marks the selected entity's controls as current (every mention and list item of it).
+  function setCurrent(id) {
+    current = id || null;
+    for (const old of $('mirror').querySelectorAll('[aria-current]')) old.removeAttribute('aria-current');
+    if (!current) return;
+    for (const button of $('mirror').querySelectorAll('button[data-entity]'))
+      if (button.dataset.entity === current) button.setAttribute('aria-current', 'true');
+  }
+
+  // What the live region says for a selection: kind, name, where or when, description.
+  function announce(id) {
+    setCurrent(id);
+    const live = $('mirror-live');
+    if (!id) { live.textContent = 'Selection cleared.'; return; }
+    const entity = entities.get(id);
+    if (!entity) { live.textContent = ''; return; }
+    const speaker = entity.speaker && entities.get(entity.speaker);
+    const context = entity.type === 'place' ? countries[id]
+      : entity.type === 'event' ? entity.when
+      : entity.type === 'quote' && speaker ? 'said by ' + speaker.name : '';
+    live.textContent = `Selected ${entity.type}: ${entity.name}${context ? ', ' + context : ''}. ${entity.description}`;
+  }
+
+  // Country names for places drawn as points, found on the basemap once it is loaded:
+  // {placeId: "Iraq"}.
+  function setPlaceCountries(byPlace) {
+    countries = byPlace || {};
+    for (const detail of $('mirror').querySelectorAll('#mirror-map .detail[data-place]')) {
+      const name = countries[detail.dataset.place];
+      if (name && !detail.textContent) detail.textContent = ', ' + name;
+    }
+  }
+
+  // The whole mirror from the engine's JSON (explainer_article) and Explainer.entities().
+  function build(data, entityList, selectEntity) {
+    select = selectEntity;
+    entities = new Map(entityList.map((e) => [e.id, e]));
+    for (const event of data.timeline) if (entities.has(event.id)) entities.get(event.id).when = event.when;
+    buildArticle(data);
+    buildNotes(data);
+    buildTimeline(data.timeline);
+    buildQuotes(data.quotes);
+    buildMap(data.places, data.distances);
+    listen();
+    setCurrent(current);
+  }
+
+  // [SECTION] Plain article (no engine) --------------------------------------------------------
+  // Without the engine the pack cannot be validated: its paragraphs are shown as plain
+  // text, and the panels' sections stay hidden. Returns whether there was an article.
+  function buildPlain(packText) {
+    let pack;
+    try { pack = JSON.parse(packText); } catch (e) { return false; }
+    if (!pack || !pack.article || !Array.isArray(pack.article.paragraphs)) return false;
+    const article = {
+      headline: String(pack.article.headline || ''),
+      source: String(pack.article.source || ''),
+      attribution: String(pack.article.attribution || ''),
+      published: '',
+      paragraphs: pack.article.paragraphs.map((p) => ({ id: String(p.id || ''), text: String(p.text || ''), link: null, spans: [] })),
+    };
+    buildArticle(article);
+    buildNotes(article);
+    return true;
+  }
+
+  return { build, buildPlain, setCurrent, announce, setPlaceCountries };
+})();
