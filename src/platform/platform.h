@@ -3,6 +3,7 @@
 // page's JavaScript calls.
 #pragma once
 #include "ui/app.h"
+#include "ui/article_text.h"
 
 namespace explainer::platform {
 
@@ -19,5 +20,8 @@ unsigned long long frames_drawn();
 
 // Tells the page how a change should reach history (after a frame or an API call).
 void notify_state_change(ChangeKind kind, bool selection_changed);
+
+// Hands a copy the reader asked for in the canvas to the page (reader_api.cpp).
+void deliver_copy(const ui::CopyRequest& copy);
 
 } // namespace explainer::platform

@@ -28,6 +28,7 @@ struct FrameInfo {
     bool embed = false;           // compact chrome for iframes (embed=1)
     float chrome_width = 0;       // the page's own buttons in the top-right corner (CSS px)
     Gesture gesture;              // pinch of this frame, if any
+    int click_count = 0;          // the browser's count of the press applied this frame (2: double click)
 };
 
 // What the app asks of the platform after a frame.
@@ -86,6 +87,9 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
 
 // Applies an action from outside a frame (JS API, links); returns its history kind.
 ChangeKind app_apply(App& app, const Action& action, bool by_user);
+
+// The panel that receives the keyboard (the one last clicked, or reached by Tab or F6).
+Panel keyboard_panel();
 
 // Builds one ImGui frame (call between ImGui::NewFrame() and ImGui::Render()).
 FrameResult app_frame(App& app, const FrameInfo& info);
