@@ -12,8 +12,9 @@
 // - [SECTION] Links and history
 // - [SECTION] Host page (postMessage)
 // - [SECTION] Share and embed
-// - [SECTION] Changes
+// - [SECTION] Copy and find
 // - [SECTION] Public API
+// - [SECTION] Changes
 // - [SECTION] Start
 (function () {
   'use strict';
@@ -477,6 +478,170 @@
     }
   }
 
+  // [SECTION] Copy and find ---------------------------------------------------------------------
+  // Over the explainer (its canvas has focus), Ctrl+C / Cmd+C copies what the reader
+  // selected there: the article's text, or a quote card with its speaker. The canvas's
+  // Copy button sends 'explainer:copy'. A copy the browser refuses selects the same words
+  // in the HTML mirror instead and says so. Ctrl+F / Cmd+F over the explainer (or the
+  // Find button) opens the find bar; elsewhere the browser's own find is left alone.
+
+  const canvasHasFocus = () => document.activeElement === canvas;
+  const findBar = $('find-bar');
+
+  function tellReader(text) {
+    const status = $('reader-status');
+    status.textContent = text;
+    status.hidden = false;
+    clearTimeout(tellReader.timer);
+    tellReader.timer = setTimeout(() => { status.hidden = true; }, 6000);
+  }
+
+  // Selects the copied words in the mirror, from byte offsets into its paragraphs' text.
+  function selectInMirror(mirror) {
+    if (!mirror) return false;
+    const position = ({ paragraph, offset }) => {
+      const p = $('mirror-' + paragraph);
+      if (!p) return null;
+      // The paragraph's own words: the small controls the mirror adds after a mention for
+      // the mentions nested in it (web/mirror.js) name entities and are not in the text.
+      const ownWords = { acceptNode: (node) => (node.parentElement.closest('.mention-group')
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) };
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, ownWords);
+      const nodes = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+      const bytes = new TextEncoder().encode(nodes.map((node) => node.data).join(''));
+      let left = new TextDecoder().decode(bytes.subarray(0, offset)).length;
+      for (const node of nodes) {
+        if (left <= node.length) return [node, left];
+        left -= node.length;
+      }
+      return [p, p.childNodes.length];
+    };
+    const start = position(mirror.start), end = position(mirror.end);
+    if (!start || !end) return false;
+    const range = document.createRange();
+    range.setStart(...start);
+    range.setEnd(...end);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }
+
+  const NOTHING_TO_COPY = 'Nothing is selected to copy: drag over the article’s text, or choose a quote card.';
+  const copiedNote = (copy) => (copy.from === 'quote' ? 'Copied the quote with its speaker.' : 'Copied.');
+
+  async function writeClipboard(copy) {
+    if (!copy.text) { tellReader(NOTHING_TO_COPY); return; }
+    try {
+      await navigator.clipboard.writeText(copy.text);
+      tellReader(copiedNote(copy));
+    } catch (error) {
+      const selected = selectInMirror(copy.mirror);
+      tellReader(selected
+        ? 'The browser did not allow copying. The words are now selected in the text version of the article: press Ctrl+C (⌘C on a Mac) to copy them.'
+        : 'The browser did not allow copying.');
+    }
+  }
+
+  // Ctrl+C with the canvas focused: Chromium runs its copy command only when something is
+  // selected in the page or a beforecopy handler asks for it.
+  let copyHandled = false;
+  function startCopy() {
+    const ours = () => canvasHasFocus() && window.getSelection().isCollapsed;
+    document.addEventListener('beforecopy', (event) => { if (ours()) event.preventDefault(); });
+    document.addEventListener('copy', (event) => {
+      if (!ours()) return;
+      copyHandled = true;
+      const copy = JSON.parse(call('explainer_selected_text'));
+      if (!copy.text) { tellReader(NOTHING_TO_COPY); return; }
+      event.clipboardData.setData('text/plain', copy.text);
+      event.preventDefault();
+      tellReader(copiedNote(copy));
+    });
+    // Browsers that run no copy command for a canvas: the clipboard API, from the key press.
+    window.addEventListener('keydown', (event) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'c' || !ours()) return;
+      copyHandled = false;
+      setTimeout(() => { if (!copyHandled) writeClipboard(JSON.parse(call('explainer_selected_text'))); }, 0);
+    });
+    window.addEventListener('explainer:copy', (event) => writeClipboard(event.detail));
+  }
+
+  function showFindResult(result) {
+    const count = $('find-count');
+    const list = $('find-entities');
+    list.textContent = '';
+    list.hidden = !result.entities.length;
+    if (!result.query) count.textContent = '';
+    else if (!result.count && !result.entities.length) count.textContent = 'No match';
+    else if (!result.count) count.textContent = 'Not in the article text';
+    else count.textContent = `${result.current} of ${result.count}`;
+    for (const match of result.entities) {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.entity = match.id;
+      const name = document.createElement('strong');
+      name.textContent = match.name;
+      const kind = document.createElement('span');
+      kind.className = 'kind';
+      kind.textContent = ` (${match.type})`;
+      button.append(name, kind);
+      if (match.field !== 'name') button.append(document.createElement('br'), document.createTextNode(match.snippet));
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    $('find-input').setAttribute('aria-invalid', result.query && !result.count && !result.entities.length ? 'true' : 'false');
+  }
+
+  function runFind() {
+    const result = Explainer.find($('find-input').value);
+    showFindResult(result.count ? Explainer.findNext() : result);
+  }
+
+  function openFind() {
+    findBar.hidden = false;
+    $('find-button').setAttribute('aria-expanded', 'true');
+    $('find-input').focus();
+    $('find-input').select();
+    if ($('find-input').value) runFind();
+  }
+
+  function closeFind() {
+    findBar.hidden = true;
+    $('find-button').setAttribute('aria-expanded', 'false');
+    Explainer.closeFind();
+    canvas.focus({ preventScroll: true });
+  }
+
+  function startFind() {
+    const input = $('find-input');
+    window.addEventListener('keydown', (event) => {
+      const inBar = findBar.contains(document.activeElement);
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && (canvasHasFocus() || inBar)) {
+        event.preventDefault();
+        openFind();
+      } else if (event.key === 'Escape' && !findBar.hidden && (canvasHasFocus() || inBar)) {
+        closeFind();
+      }
+    }, true);
+    $('find-button').addEventListener('click', () => (findBar.hidden ? openFind() : closeFind()));
+    input.addEventListener('input', runFind);
+    input.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      showFindResult(event.shiftKey ? Explainer.findPrevious() : Explainer.findNext());
+    });
+    $('find-next').addEventListener('click', () => showFindResult(Explainer.findNext()));
+    $('find-previous').addEventListener('click', () => showFindResult(Explainer.findPrevious()));
+    $('find-close').addEventListener('click', closeFind);
+    $('find-entities').addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-entity]');
+      if (button) Explainer.select(button.dataset.entity);
+    });
+  }
+
   // [SECTION] Public API ------------------------------------------------------------------------
 
   const listeners = { statechange: new Set(), select: new Set() };
@@ -597,6 +762,16 @@
       listeners[event].add(fn);
     },
     off: (event, fn) => { if (listeners[event]) listeners[event].delete(fn); },
+    // Find in the article's text and in entity names, quotes and events (case and
+    // accents ignored): {query, count, current (1-based; 0 before the first jump),
+    // entities: [{id, name, type, field, snippet}]}. findNext/findPrevious jump between
+    // the article's matches and scroll to them; closeFind clears the highlights.
+    find: (query) => JSON.parse(call('explainer_find', String(query))),
+    findNext: () => JSON.parse(call('explainer_find_step', 1)),
+    findPrevious: () => JSON.parse(call('explainer_find_step', -1)),
+    closeFind: () => { call('explainer_close_find'); },
+    // What Ctrl+C / Cmd+C would copy now ("" when nothing is selected).
+    selectedText: () => JSON.parse(call('explainer_selected_text')).text,
   };
   window.Explainer = Explainer;
 
@@ -670,6 +845,8 @@
     window.addEventListener('hashchange', onLocationChange);
     window.addEventListener('popstate', onLocationChange);
     startChrome();
+    startCopy();
+    startFind();
     startHostMessages();
     // The first frame is a complete one: it waits for the basemap (fetched since the
     // start, so usually here already) rather than drawing the map twice.

@@ -23,6 +23,7 @@
 #include "core/api_json.h"
 #include "imgui_impl_opengl3.h"
 #include "platform.h"
+#include "ui/article_text.h"
 
 namespace explainer::platform {
 
@@ -73,10 +74,12 @@ struct InputEvent {
     int code = 0;     // button or key index
     bool down = false;
     bool shift = false, ctrl = false, alt = false;
+    int clicks = 0;   // a press: 1, 2 or 3 for a single, double or triple click
 };
 
 std::deque<InputEvent> g_events;
 float g_wheel = 0;
+int g_click_count = 0;  // of the press applied in this frame (0: none)
 
 struct TouchPoint {
     long id = -1;
@@ -102,6 +105,7 @@ void apply_queued_input() {
     ImGuiIO& io = ImGui::GetIO();
     io.MouseWheel = g_wheel;
     g_wheel = 0;
+    g_click_count = 0;
     bool transition = false;
     while (!g_events.empty()) {
         const InputEvent e = g_events.front();
@@ -117,6 +121,7 @@ void apply_queued_input() {
         case InputEvent::MouseButton:
             io.MousePos = ImVec2(e.x, e.y);
             io.MouseDown[e.code] = e.down;
+            if (e.down) g_click_count = e.clicks;
             transition = true;
             break;
         case InputEvent::Key:
@@ -174,6 +179,19 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     return !(e->ctrlKey || e->metaKey);
 }
 
+// Counts presses as the browser does: one within 500 ms and a few pixels of the last
+// continues a double or triple click. Counted from the events' own times, since frames
+// (and the queue's one transition a frame) may lag behind them.
+int count_clicks(double time_ms, float x, float y) {
+    static double last_ms = -1e9;
+    static float last_x = 0, last_y = 0;
+    static int count = 0;
+    const bool continues = time_ms - last_ms < 500 && std::fabs(x - last_x) < 6 && std::fabs(y - last_y) < 6;
+    count = continues ? count % 3 + 1 : 1;
+    last_ms = time_ms, last_x = x, last_y = y;
+    return count;
+}
+
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_IsTouchScreen;
     InputEvent event;
@@ -189,6 +207,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
         event.code = e->button == 2 ? 1 : e->button == 1 ? 2 : 0;
         event.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
         if (event.down) EM_ASM({ Module['canvas'].focus({preventScroll: true}); });
+        if (event.down && event.code == 0) event.clicks = count_clicks(e->timestamp, event.x, event.y);
     }
     push_event(event);
     return EM_FALSE;
@@ -236,7 +255,9 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             g_touch.points[slot] = {t.identifier, x, y};
             if (g_touch.count == 1) {
                 push_event({InputEvent::MouseMove, x, y});
-                push_event({InputEvent::MouseButton, x, y, 0, true});
+                InputEvent press{InputEvent::MouseButton, x, y, 0, true};
+                press.clicks = 1;
+                push_event(press);
             } else {
                 // A second finger turns a drag into a pinch: release the emulated button.
                 push_event({InputEvent::MouseButton, g_touch.points[0].x, g_touch.points[0].y, 0, false});
@@ -356,6 +377,7 @@ void draw_frame(double time_seconds) {
     info.chrome_width = g_surface.chrome_width;
     info.gesture = g_touch.gesture;
     info.gesture.touches = g_touch.count;
+    info.click_count = g_click_count;
     g_touch.gesture = ui::Gesture{};
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -375,6 +397,7 @@ void draw_frame(double time_seconds) {
     set_cursor(ImGui::GetMouseCursor());
     g_animating = result.animating;
     if (!result.open_url.empty()) open_url(result.open_url);
+    if (const auto copy = ui::take_copy_request()) deliver_copy(*copy);
     fetch_basemap_tiles();
     publish(result.change);
     if (!g_first_frame_reported) {

@@ -5,6 +5,7 @@
 #include <span>
 
 #include "ui/app.h"
+#include "ui/article_text.h"
 
 namespace explainer::platform {
 
@@ -31,5 +32,8 @@ void publish(const ChangeRecord& record);
 // Dispatches actions from outside a frame (the JS API, links, history, host messages),
 // publishes the record and asks for frames to show it.
 ChangeRecord dispatch(std::span<const Action> actions, ChangeSource source);
+
+// Hands a copy the reader asked for in the canvas to the page (reader_api.cpp).
+void deliver_copy(const ui::CopyRequest& copy);
 
 } // namespace explainer::platform

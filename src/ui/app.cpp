@@ -343,6 +343,8 @@ void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, fl
 
 } // namespace
 
+Panel keyboard_panel() { return g_keyboard_panel; }
+
 // [SECTION] Frame ------------------------------------------------------------------------------
 
 FrameResult app_frame(App& app, const FrameInfo& info) {
@@ -370,6 +372,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     ctx.selection_changed_by_user = app.selection_changed_by_user;
     ctx.touch = ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_IsTouchScreen;
     ctx.gesture = &info.gesture;
+    ctx.click_count = info.click_count;
     ctx.located = &app.located;
     ctx.basemap_detail = &app.basemap_detail;
     ctx.animating = &result.animating;

@@ -30,6 +30,7 @@ struct FrameInfo {
     bool embed = false;           // compact chrome for iframes (embed=1)
     float chrome_width = 0;       // the page's own buttons in the top-right corner (CSS px)
     Gesture gesture;              // pinch of this frame, if any
+    int click_count = 0;          // the browser's count of the press applied this frame (2: double click)
 };
 
 // What the app asks of the platform after a frame.
@@ -85,6 +86,9 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
 // a host message) and notes what the panels must follow; returns the store's record.
 ChangeRecord app_dispatch(App& app, std::span<const Action> actions, ChangeSource source, double now_seconds);
 ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, double now_seconds);
+
+// The panel that receives the keyboard (the one last clicked, or reached by Tab or F6).
+Panel keyboard_panel();
 
 // Builds one ImGui frame (call between ImGui::NewFrame() and ImGui::Render()).
 FrameResult app_frame(App& app, const FrameInfo& info);

@@ -18,6 +18,7 @@
 #include "core/date_text.h"
 #include "core/geo.h"
 #include "core/text_layout.h"
+#include "article_text.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -66,6 +67,8 @@ struct ArticleCache {
     float corrections_y = 0, sources_y = 0;  // the notes (sources_section.cpp), article coordinates
     std::vector<MentionRef> mentions;  // every mention of every entity, in reading order
     std::vector<ParagraphCache> paragraphs;
+    std::vector<TextBlock> blocks;     // the paragraphs for selection and find (article_text.h)
+    MeasureText measure;
     float height = 0;
 };
 
@@ -201,9 +204,12 @@ void rebuild_cache(const PanelContext& ctx, float panel_width) {
         return x.end > y.end;  // outer before inner
     });
 
-    const MeasureText measure_fn = [&](int style, std::string_view text) {
-        return measure(ctx.fonts, style == kLink ? kBody : style, text);
+    // Kept for selection and find: it reads the fonts through the app's Fonts, which
+    // outlives the cache.
+    cache.measure = [fonts = &ctx.fonts](int style, std::string_view text) {
+        return measure(*fonts, style == kLink ? kBody : style, text);
     };
+    const MeasureText& measure_fn = cache.measure;
     const std::function<float(int)> height_fn = [&](int style) { return line_height(ctx.fonts, style); };
 
     float y = kPadding;
@@ -232,6 +238,9 @@ void rebuild_cache(const PanelContext& ctx, float panel_width) {
         para.layout = layout_paragraph(para.text, runs, cache.column_width, measure_fn, height_fn);
         para.y = y;
         y += para.layout.height + kParagraphGap;
+        TextBlock& block = cache.blocks.emplace_back(TextBlock{para.text, &para.layout, para.y, {}});
+        for (const StyledRun& run : runs)
+            if (run.style == kBadge) block.ornaments.push_back({run.begin, run.end});
     }
     cache.sources_y = y + 24;
     if (const float h = sources_section_height(ctx, cache.column_width); h > 0) y = cache.sources_y + h;
@@ -272,6 +281,22 @@ float mention_top(const Pack& pack, const MentionRef& ref) {
                 if (!rects.empty()) return para.y + rects.front().y;
             }
     return para.y;
+}
+
+// Where the article's text is on screen at a scroll position, for selection and find.
+ArticleTextView text_view(ImVec2 origin, ImVec2 size, float scroll, bool hovered, float dpr) {
+    ArticleTextView out;
+    out.blocks = &g_cache.blocks;
+    out.measure = &g_cache.measure;
+    out.origin = origin;
+    out.size = size;
+    out.x0 = origin.x + g_cache.column_x;
+    out.y0 = origin.y - std::round(scroll * dpr) / dpr;
+    out.hovered = hovered;
+    out.scroll_target = &g_view.target;
+    out.max_scroll = max_scroll(size.y);
+    out.scrollbar_x = origin.x + size.x - 12;
+    return out;
 }
 
 // [SECTION] Drawing mentions -------------------------------------------------------------------
@@ -336,6 +361,8 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     ImGui::InvisibleButton("##article", size);
     const bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
+    // Selecting text sees the text where the last frame drew it.
+    const bool selecting = article_selection_input(ctx, text_view(origin, size, view.scroll, hovered, ctx.dpr));
 
     // [Scrolling] a link (or another panel) moved the article: follow it.
     if (ctx.state.article_paragraph != view.known_paragraph) {
@@ -356,15 +383,15 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         }
     }
     if (hovered && io.MouseWheel != 0) view.target -= io.MouseWheel * 72;
-    if (active && ctx.touch && !view.dragging_scrollbar) {
+    if (active && ctx.touch && !view.dragging_scrollbar && !selecting) {
         view.scroll -= io.MouseDelta.y;  // a finger drags the text directly
         view.target = view.scroll;
     }
     if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
         const float page = std::max(40.0f, size.y - 60);
         auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
-        if (pressed(ImGuiKey_DownArrow)) view.target += 48;
-        if (pressed(ImGuiKey_UpArrow)) view.target -= 48;
+        if (pressed(ImGuiKey_DownArrow) && !io.KeyShift) view.target += 48;  // Shift+arrows select text
+        if (pressed(ImGuiKey_UpArrow) && !io.KeyShift) view.target -= 48;
         if (pressed(ImGuiKey_PageDown) || (pressed(ImGuiKey_Space) && !io.KeyShift)) view.target += page;
         if (pressed(ImGuiKey_PageUp) || (pressed(ImGuiKey_Space) && io.KeyShift)) view.target -= page;
         if (pressed(ImGuiKey_Home)) view.target = 0;
@@ -390,6 +417,8 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
     const float y0 = origin.y - std::round(view.scroll * ctx.dpr) / ctx.dpr;
     const ImVec2 mouse = io.MousePos;
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+    const ArticleTextView text = text_view(origin, size, view.scroll, hovered, ctx.dpr);
+    draw_article_text_marks(ctx, text);
 
     // Headline and source line.
     for (const LayoutLine& line : cache.headline.lines)
@@ -533,10 +562,12 @@ void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
         draw->AddRectFilled(ImVec2(track_x, thumb_y), ImVec2(track_x + 5, thumb_y + thumb_h),
                             over_thumb || view.dragging_scrollbar ? theme.text_muted : theme.rule, 3);
     }
+    draw_article_selection_overlay(ctx, text);
     draw->PopClipRect();
 
     // Hover, click and the card.
-    const bool dragged = ImGui::IsMouseDragging(0, 6.0f) || view.dragging_scrollbar;
+    // Past the threshold even in the frame of the release: a drag never also selects.
+    const bool dragged = io.MouseDragMaxDistanceSqr[0] >= 6.0f * 6.0f || view.dragging_scrollbar || selecting;
     if (hit_mention >= 0) {
         const Entity& entity = pack.entities[cache.mentions[hit_mention].entity];
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

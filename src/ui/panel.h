@@ -75,6 +75,7 @@ struct PanelContext {
     // Shift+Tab (-1: start at the last) from the neighbouring panel.
     int focus_entry = 0;
     int* focus_handover = nullptr;    // set by step_focus when Tab runs off either end
+    int click_count = 0;              // 1, 2, 3: single, double, triple click, in the frame of the press
     const Gesture* gesture = nullptr; // pinch in progress (map and timeline zoom with it)
     std::vector<LocatedRect>* located = nullptr;
     bool* animating = nullptr;        // set *animating = true to be drawn again next frame

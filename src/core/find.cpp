@@ -1,0 +1,126 @@
+#include "find.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "scripts.h"
+
+namespace explainer {
+
+namespace {
+
+// [SECTION] Folding table ---------------------------------------------------------------
+
+struct FoldRow {
+    char32_t code_point;
+    const char* folded;  // UTF-8, "" for a combining mark
+};
+
+constexpr FoldRow kFoldTable[] = {
+#include "text_fold.inc"
+};
+
+const char* folded_form(char32_t cp) {
+    const auto it = std::lower_bound(std::begin(kFoldTable), std::end(kFoldTable), cp,
+                                     [](const FoldRow& row, char32_t value) { return row.code_point < value; });
+    return it != std::end(kFoldTable) && it->code_point == cp ? it->folded : nullptr;
+}
+
+} // namespace
+
+// [SECTION] Folding ---------------------------------------------------------------------
+
+FoldedText fold_for_find(std::string_view text, const std::vector<ByteRange>& skip) {
+    FoldedText out;
+    out.text.reserve(text.size());
+    out.source_begin.reserve(text.size());
+    out.source_end.reserve(text.size());
+    std::size_t next_skip = 0;
+    std::size_t previous_begin = 0, previous_end = 0;  // folded bytes of the previous code point
+    std::size_t at = 0;
+    while (at < text.size()) {
+        while (next_skip < skip.size() && skip[next_skip].end <= at) ++next_skip;
+        if (next_skip < skip.size() && skip[next_skip].begin <= at) {
+            at = skip[next_skip].end;
+            previous_begin = previous_end = out.text.size();  // nothing joins across an ornament
+            continue;
+        }
+        std::size_t next = at;
+        const char32_t cp = next_code_point(text, next);
+        const std::size_t length = next - at;
+        const char* folded = folded_form(cp);
+        const std::size_t first = out.text.size();
+        if (!folded) out.text.append(text.substr(at, length));
+        else out.text.append(folded);
+        if (out.text.size() == first) {
+            // A mark that folds away belongs to the character before it.
+            for (std::size_t i = previous_begin; i < previous_end; ++i) out.source_end[i] = at + length;
+        } else {
+            out.source_begin.resize(out.text.size(), at);
+            out.source_end.resize(out.text.size(), at + length);
+            previous_begin = first, previous_end = out.text.size();
+        }
+        at += length;
+    }
+    return out;
+}
+
+std::string fold_query(std::string_view query) { return fold_for_find(query).text; }
+
+std::vector<ByteRange> find_all(std::string_view text, std::string_view query, const std::vector<ByteRange>& skip) {
+    std::vector<ByteRange> matches;
+    const std::string needle = fold_query(query);
+    if (needle.empty()) return matches;
+    const FoldedText folded = fold_for_find(text, skip);
+    for (std::size_t at = folded.text.find(needle); at != std::string::npos; at = folded.text.find(needle, at + needle.size())) {
+        // A match must start and end on whole characters of the original (a folded
+        // "ss" of "ß" cannot match half of it).
+        const std::size_t last = at + needle.size() - 1;
+        if (at > 0 && folded.source_begin[at - 1] == folded.source_begin[at]) continue;
+        if (last + 1 < folded.text.size() && folded.source_begin[last + 1] == folded.source_begin[last]) continue;
+        matches.push_back({folded.source_begin[at], folded.source_end[last]});
+    }
+    return matches;
+}
+
+// [SECTION] Entities --------------------------------------------------------------------
+
+std::string snippet_around(std::string_view text, ByteRange range, std::size_t context) {
+    assert(range.begin <= range.end && range.end <= text.size() && "snippet_around needs a range inside the text");
+    std::size_t begin = range.begin > context ? range.begin - context : 0;
+    std::size_t end = std::min(text.size(), range.end + context);
+    if (begin > 0) {
+        const std::size_t space = text.find(' ', begin);
+        begin = space != std::string_view::npos && space < range.begin ? space + 1 : range.begin;
+    }
+    if (end < text.size()) {
+        const std::size_t space = text.rfind(' ', end);
+        end = space != std::string_view::npos && space >= range.end ? space : range.end;
+    }
+    std::string out;
+    if (begin > 0) out += "\xE2\x80\xA6";
+    out.append(text.substr(begin, end - begin));
+    if (end < text.size()) out += "\xE2\x80\xA6";
+    return out;
+}
+
+std::vector<EntityMatch> find_in_entities(const Pack& pack, std::string_view query) {
+    std::vector<EntityMatch> out;
+    if (fold_query(query).empty()) return out;
+    for (std::size_t e = 0; e < pack.entities.size(); ++e) {
+        const Entity& entity = pack.entities[e];
+        std::vector<std::pair<const char*, const std::string*>> fields = {{"name", &entity.name}};
+        for (const std::string& alias : entity.aliases) fields.push_back({"alias", &alias});
+        if (entity.kind == EntityKind::Quote) fields.push_back({"quote", &entity.text});
+        if (entity.kind == EntityKind::Event) fields.push_back({"description", &entity.description});
+        for (const auto& [field, text] : fields) {
+            const std::vector<ByteRange> found = find_all(*text, query);
+            if (found.empty()) continue;
+            out.push_back({e, field, snippet_around(*text, found.front())});
+            break;
+        }
+    }
+    return out;
+}
+
+} // namespace explainer

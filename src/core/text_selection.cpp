@@ -1,0 +1,288 @@
+#include "text_selection.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+
+#include "scripts.h"
+
+namespace explainer {
+
+namespace {
+
+// [SECTION] Code points -----------------------------------------------------------------
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+std::size_t next_boundary(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return text.size();
+    ++at;
+    while (at < text.size() && is_continuation(static_cast<unsigned char>(text[at]))) ++at;
+    return at;
+}
+
+std::size_t previous_boundary(std::string_view text, std::size_t at) {
+    if (at == 0) return 0;
+    --at;
+    while (at > 0 && is_continuation(static_cast<unsigned char>(text[at]))) --at;
+    return at;
+}
+
+char32_t code_point_at(std::string_view text, std::size_t at) { return next_code_point(text, at); }
+
+// Combining marks stay with the character before them: a caret never stops between them.
+bool is_mark(char32_t cp) {
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+enum class CharClass { Space, Word, Punctuation };
+
+CharClass classify(char32_t cp) {
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+        cp == 0x205F || cp == 0x3000)
+        return CharClass::Space;
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? CharClass::Word : CharClass::Punctuation;
+    // Latin-1 punctuation and symbols, general punctuation, currency signs, arrows and
+    // mathematical operators; every other character of the scripts packs use is a letter,
+    // a digit or a mark.
+    const bool latin1_symbol = cp <= 0xBF && cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 &&
+                               cp != 0xBA && !(cp >= 0xBC && cp <= 0xBE);
+    if (latin1_symbol || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+        (cp >= 0x2190 && cp <= 0x22FF) || cp == 0x037E || cp == 0x0387)
+        return CharClass::Punctuation;
+    return CharClass::Word;
+}
+
+struct CodePoint {
+    std::size_t begin, end;
+    CharClass kind;
+};
+
+// The paragraph as classified code points; an apostrophe between two letters is part
+// of the word ("don’t", "Kurds'" is not), and marks take their base's class.
+std::vector<CodePoint> classify_text(std::string_view text) {
+    std::vector<CodePoint> out;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = next_boundary(text, at);
+        const char32_t cp = code_point_at(text, at);
+        CharClass kind = classify(cp);
+        if (is_mark(cp) && !out.empty()) kind = out.back().kind;
+        out.push_back({at, end, kind});
+        at = end;
+    }
+    for (std::size_t i = 1; i + 1 < out.size(); ++i) {
+        const char32_t cp = code_point_at(text, out[i].begin);
+        if ((cp == '\'' || cp == 0x2019) && out[i - 1].kind == CharClass::Word && out[i + 1].kind == CharClass::Word)
+            out[i].kind = CharClass::Word;
+    }
+    return out;
+}
+
+bool is_word_at(std::string_view text, std::size_t at) {
+    return at < text.size() && classify(code_point_at(text, at)) == CharClass::Word;
+}
+
+// [SECTION] Lines -----------------------------------------------------------------------
+
+std::size_t line_begin(const LayoutLine& line) { return line.runs.empty() ? 0 : line.runs.front().begin; }
+
+// The nearest caret offset to x on one line (paragraph coordinates).
+std::size_t offset_on_line(const TextBlock& block, const LayoutLine& line, float x, const MeasureText& measure) {
+    if (line.runs.empty()) return 0;
+    std::size_t best = line.runs.front().begin;
+    float best_distance = std::fabs(x - line.runs.front().x);
+    for (const PlacedRun& run : line.runs) {
+        float pen = run.x;
+        for (std::size_t at = run.begin; at < run.end;) {
+            std::size_t next = next_boundary(block.text, at);
+            while (next < run.end && is_mark(code_point_at(block.text, next))) next = next_boundary(block.text, next);
+            pen += measure(run.style, block.text.substr(at, next - at));
+            if (const float d = std::fabs(x - pen); d < best_distance) best = next, best_distance = d;
+            at = next;
+        }
+    }
+    return best;
+}
+
+std::size_t offset_in_block(const TextBlock& block, float x, float y, const MeasureText& measure) {
+    const std::vector<LayoutLine>& lines = block.layout->lines;
+    if (lines.empty()) return 0;
+    for (const LayoutLine& line : lines)
+        if (y < line.y + line.height) return offset_on_line(block, line, x, measure);
+    return offset_on_line(block, lines.back(), x, measure);
+}
+
+} // namespace
+
+// [SECTION] Hit testing -------------------------------------------------------------------
+
+TextPoint point_at(const std::vector<TextBlock>& blocks, float x, float y, const MeasureText& measure) {
+    if (blocks.empty()) return {};
+    const auto below = std::partition_point(blocks.begin(), blocks.end(), [&](const TextBlock& block) {
+        return block.y + block.layout->height <= y;
+    });
+    if (below == blocks.end()) return {blocks.size() - 1, blocks.back().text.size()};
+    const std::size_t index = static_cast<std::size_t>(below - blocks.begin());
+    // Between two paragraphs: the nearer one.
+    if (y < below->y && index > 0) {
+        const TextBlock& previous = blocks[index - 1];
+        if (y - (previous.y + previous.layout->height) < below->y - y) return {index - 1, previous.text.size()};
+    }
+    return {index, offset_in_block(*below, x, std::max(0.0f, y - below->y), measure)};
+}
+
+std::size_t line_of(const ParagraphLayout& layout, std::size_t offset) {
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < layout.lines.size(); ++i)
+        if (!layout.lines[i].runs.empty() && line_begin(layout.lines[i]) <= offset) found = i;
+    return found;
+}
+
+float caret_x(const TextBlock& block, std::size_t offset, const MeasureText& measure) {
+    if (block.layout->lines.empty()) return 0;
+    const LayoutLine& line = block.layout->lines[line_of(*block.layout, offset)];
+    for (const PlacedRun& run : line.runs) {
+        if (offset < run.begin) return run.x;
+        if (offset <= run.end) return run.x + measure(run.style, block.text.substr(run.begin, offset - run.begin));
+    }
+    return line.width;
+}
+
+std::vector<LayoutRect> range_rects(const TextBlock& block, std::size_t begin, std::size_t end, const MeasureText& measure) {
+    std::vector<LayoutRect> rects;
+    for (const LayoutLine& line : block.layout->lines) {
+        float left = 0, right = 0;
+        bool any = false;
+        for (const PlacedRun& run : line.runs) {
+            const std::size_t b = std::max(begin, run.begin), e = std::min(end, run.end);
+            if (b >= e) continue;
+            const float x0 = run.x + measure(run.style, block.text.substr(run.begin, b - run.begin));
+            const float x1 = run.x + measure(run.style, block.text.substr(run.begin, e - run.begin));
+            left = any ? std::min(left, x0) : x0;
+            right = any ? std::max(right, x1) : x1;
+            any = true;
+        }
+        if (any) rects.push_back({left, line.y, right - left, line.height});
+    }
+    return rects;
+}
+
+// [SECTION] Words -------------------------------------------------------------------------
+
+ByteRange word_at(std::string_view text, std::size_t offset) {
+    const std::vector<CodePoint> cps = classify_text(text);
+    if (cps.empty()) return {0, 0};
+    std::size_t i = 0;
+    while (i < cps.size() && cps[i].end <= offset) ++i;
+    // A caret right after a word (the right half of its last letter) means that word.
+    if (i == cps.size() || (cps[i].kind != CharClass::Word && i > 0 && cps[i - 1].kind == CharClass::Word && cps[i].begin == offset))
+        --i;
+    std::size_t first = i, last = i;
+    while (first > 0 && cps[first - 1].kind == cps[i].kind) --first;
+    while (last + 1 < cps.size() && cps[last + 1].kind == cps[i].kind) ++last;
+    return {cps[first].begin, cps[last].end};
+}
+
+// [SECTION] Moving a selection's end -------------------------------------------------------
+
+TextPoint move_point(const std::vector<TextBlock>& blocks, TextPoint from, CaretStep step, const MeasureText& measure) {
+    assert(from.paragraph < blocks.size() && "move_point needs a point inside the blocks");
+    const TextBlock& block = blocks[from.paragraph];
+    const std::string_view text = block.text;
+    const bool first = from.paragraph == 0, last = from.paragraph + 1 == blocks.size();
+    switch (step) {
+    case CaretStep::Left: {
+        if (from.offset == 0) return first ? from : TextPoint{from.paragraph - 1, blocks[from.paragraph - 1].text.size()};
+        std::size_t at = previous_boundary(text, from.offset);
+        while (at > 0 && is_mark(code_point_at(text, at))) at = previous_boundary(text, at);
+        return {from.paragraph, at};
+    }
+    case CaretStep::Right: {
+        if (from.offset >= text.size()) return last ? from : TextPoint{from.paragraph + 1, 0};
+        std::size_t at = next_boundary(text, from.offset);
+        while (at < text.size() && is_mark(code_point_at(text, at))) at = next_boundary(text, at);
+        return {from.paragraph, at};
+    }
+    case CaretStep::WordRight: {
+        if (from.offset >= text.size()) return last ? from : TextPoint{from.paragraph + 1, 0};
+        std::size_t at = from.offset;
+        while (at < text.size() && !is_word_at(text, at)) at = next_boundary(text, at);
+        return {from.paragraph, at < text.size() ? word_at(text, at).end : at};
+    }
+    case CaretStep::WordLeft: {
+        if (from.offset == 0) return first ? from : TextPoint{from.paragraph - 1, blocks[from.paragraph - 1].text.size()};
+        std::size_t at = previous_boundary(text, from.offset);
+        while (at > 0 && !is_word_at(text, at)) at = previous_boundary(text, at);
+        return {from.paragraph, is_word_at(text, at) ? word_at(text, at).begin : 0};
+    }
+    case CaretStep::Up:
+    case CaretStep::Down: {
+        const float x = caret_x(block, from.offset, measure);
+        const std::vector<LayoutLine>& lines = block.layout->lines;
+        const std::size_t line = line_of(*block.layout, from.offset);
+        if (step == CaretStep::Up && line > 0) return {from.paragraph, offset_on_line(block, lines[line - 1], x, measure)};
+        if (step == CaretStep::Down && line + 1 < lines.size())
+            return {from.paragraph, offset_on_line(block, lines[line + 1], x, measure)};
+        if (step == CaretStep::Up) {
+            if (first) return {from.paragraph, 0};
+            const TextBlock& above = blocks[from.paragraph - 1];
+            if (above.layout->lines.empty()) return {from.paragraph - 1, 0};
+            return {from.paragraph - 1, offset_on_line(above, above.layout->lines.back(), x, measure)};
+        }
+        if (last) return {from.paragraph, text.size()};
+        const TextBlock& below = blocks[from.paragraph + 1];
+        if (below.layout->lines.empty()) return {from.paragraph + 1, 0};
+        return {from.paragraph + 1, offset_on_line(below, below.layout->lines.front(), x, measure)};
+    }
+    }
+    return from;
+}
+
+// [SECTION] Copying -------------------------------------------------------------------------
+
+std::string selected_text(const std::vector<TextBlock>& blocks, const TextSelection& selection) {
+    std::string out;
+    const TextPoint begin = selection.begin(), end = selection.end();
+    if (selection.empty() || begin.paragraph >= blocks.size()) return out;
+    for (std::size_t p = begin.paragraph; p <= end.paragraph && p < blocks.size(); ++p) {
+        const TextBlock& block = blocks[p];
+        std::size_t from = p == begin.paragraph ? begin.offset : 0;
+        const std::size_t to = std::min(block.text.size(), p == end.paragraph ? end.offset : block.text.size());
+        if (p != begin.paragraph) out += "\n\n";
+        for (const ByteRange& ornament : block.ornaments) {
+            if (ornament.end <= from) continue;
+            if (ornament.begin >= to) break;
+            if (ornament.begin > from) out.append(block.text.substr(from, ornament.begin - from));
+            from = ornament.end;
+        }
+        if (from < to) out.append(block.text.substr(from, to - from));
+    }
+    return out;
+}
+
+std::size_t plain_offset(const TextBlock& block, std::size_t offset) {
+    std::size_t hidden = 0;
+    for (const ByteRange& ornament : block.ornaments) {
+        if (ornament.begin >= offset) break;
+        hidden += std::min(offset, ornament.end) - ornament.begin;
+    }
+    return offset - hidden;
+}
+
+// [SECTION] Quotes ----------------------------------------------------------------------------
+
+std::string quote_for_clipboard(const Pack& pack, const Entity& quote) {
+    std::string out;
+    const bool quoted = quote.text.rfind("\xE2\x80\x9C", 0) == 0;  // already opens with “
+    if (!quoted) out += "\xE2\x80\x9C";
+    out += quote.text;
+    if (!quoted) out += "\xE2\x80\x9D";
+    if (const Entity* speaker = pack.find(quote.speaker)) {
+        out += " \xE2\x80\x94 " + speaker->name;
+        if (!speaker->role.empty()) out += ", " + speaker->role;
+    }
+    return out;
+}
+
+} // namespace explainer

@@ -1,0 +1,89 @@
+// Reading tools on the article's text: selecting and copying it (article_selection.cpp)
+// and finding in it (find_results.cpp). The article panel lays the text out and calls
+// these hooks; everything about selections and matches lives here.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/find.h"
+#include "core/text_selection.h"
+#include "panel.h"
+
+namespace explainer::ui {
+
+// The article as the panel laid it out this frame, and where it is on screen.
+struct ArticleTextView {
+    const std::vector<TextBlock>* blocks = nullptr;  // the paragraphs, in article coordinates
+    const MeasureText* measure = nullptr;
+    ImVec2 origin, size;          // the panel's region
+    float x0 = 0, y0 = 0;         // screen position of the article's (0, 0)
+    bool hovered = false;         // the pointer is over the panel (ImGui item state)
+    float* scroll_target = nullptr;  // the panel's scroll target, to bring a match or the selection into view
+    float max_scroll = 0;
+    float scrollbar_x = 0;        // presses right of this are the scrollbar's
+};
+
+// [SECTION] Selection (article_selection.cpp)
+
+// The article as the panel last laid it out for the pack of `pack_revision` (null before
+// it was drawn for that pack); the paragraphs' indices are the pack's.
+const std::vector<TextBlock>* laid_out_article(std::uint64_t pack_revision);
+
+// Pointer and keyboard input for selecting text; call before the panel scrolls. Returns
+// true while the pointer is selecting (a drag, a long press, a handle, the Copy button):
+// then the press must neither scroll the text nor select an entity.
+bool article_selection_input(PanelContext& ctx, const ArticleTextView& view);
+
+// Fills behind the text: find matches, then the selection. Call before drawing the text.
+void draw_article_text_marks(PanelContext& ctx, const ArticleTextView& view);
+
+// Above the text: the touch handles and the Copy button.
+void draw_article_selection_overlay(PanelContext& ctx, const ArticleTextView& view);
+
+// What a copy puts on the clipboard, and where those words are in the HTML mirror (so a
+// copy the browser refuses can fall back to selecting them there).
+struct CopyRequest {
+    std::string text;
+    std::string from;  // "article" or "quote"
+    struct MirrorPoint {
+        std::string paragraph;  // paragraph id
+        std::size_t offset = 0; // UTF-8 bytes into the paragraph's words
+    };
+    std::optional<MirrorPoint> mirror_begin, mirror_end;
+};
+
+// The article's selected text now (empty text when nothing is selected).
+CopyRequest article_selection_copy(const Pack& pack);
+
+// What Ctrl+C / Cmd+C copies: the selected quote card's quotation with its speaker when
+// the quotes panel has the keyboard, else the article's selection.
+CopyRequest copy_for_shortcut(const Pack& pack, const std::string& selected_entity, bool quotes_have_keyboard);
+
+// A copy the reader asked for in the canvas (the Copy button) since the last call.
+std::optional<CopyRequest> take_copy_request();
+void request_copy(CopyRequest request);
+
+// [SECTION] Find (find_results.cpp)
+
+struct FindResults {
+    std::string query;
+    std::vector<TextPoint> match_begins;   // article matches, in reading order
+    std::vector<TextPoint> match_ends;
+    int current = -1;                       // index of the match jumped to, -1 before the first jump
+    std::vector<EntityMatch> entities;
+};
+
+// Runs a new search over the article's text and the pack (an empty query clears it).
+const FindResults& find_in_article(const Pack& pack, std::uint64_t pack_revision, const std::string& query);
+// Jumps to the next (+1) or previous (-1) article match, wrapping around.
+const FindResults& find_step(int direction);
+void close_find();
+const FindResults& find_results();
+
+// Draws every match in view (the current one stronger) and scrolls to the current one
+// when it changed. Called from draw_article_text_marks.
+void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t first_block, std::size_t last_block);
+
+} // namespace explainer::ui

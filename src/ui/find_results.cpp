@@ -1,0 +1,92 @@
+// Find: the page's find bar (web/page.js) sends the query; the matches in the article's
+// text are highlighted where they are drawn, the current one stronger, and jumping to
+// one scrolls the article to it. Matches in entity names, quotes and events are listed
+// by the find bar, which selects the entity chosen.
+#include <algorithm>
+
+#include "article_text.h"
+
+namespace explainer::ui {
+
+namespace {
+
+struct FindState {
+    FindResults results;
+    const std::vector<TextBlock>* blocks = nullptr;  // what the matches were found in
+    std::uint64_t pack_revision = 0;                 // ... and for which pack
+    bool reveal_pending = false;                     // scroll to the current match at the next frame
+};
+
+FindState g_find;
+
+} // namespace
+
+const FindResults& find_results() { return g_find.results; }
+
+const FindResults& find_in_article(const Pack& pack, std::uint64_t pack_revision, const std::string& query) {
+    FindState& f = g_find;
+    f.results = FindResults{};
+    f.results.query = query;
+    f.reveal_pending = false;
+    f.blocks = laid_out_article(pack_revision);
+    f.pack_revision = pack_revision;
+    if (fold_query(query).empty()) return f.results;
+    if (f.blocks) {
+        for (std::size_t p = 0; p < f.blocks->size(); ++p) {
+            const TextBlock& block = (*f.blocks)[p];
+            for (const ByteRange& match : find_all(block.text, query, block.ornaments)) {
+                f.results.match_begins.push_back({p, match.begin});
+                f.results.match_ends.push_back({p, match.end});
+            }
+        }
+    }
+    f.results.entities = find_in_entities(pack, query);
+    return f.results;
+}
+
+const FindResults& find_step(int direction) {
+    FindResults& r = g_find.results;
+    const int count = static_cast<int>(r.match_begins.size());
+    if (count == 0) return r;
+    if (r.current < 0) r.current = direction >= 0 ? 0 : count - 1;
+    else r.current = ((r.current + (direction >= 0 ? 1 : -1)) % count + count) % count;
+    g_find.reveal_pending = true;
+    return r;
+}
+
+void close_find() { g_find = FindState{}; }
+
+void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t first_block, std::size_t last_block) {
+    FindState& f = g_find;
+    if (f.blocks != view.blocks || f.pack_revision != ctx.pack_revision || f.results.match_begins.empty()) return;
+    const std::vector<TextPoint>& begins = f.results.match_begins;
+    if (f.reveal_pending && f.results.current >= 0) {
+        const TextPoint at = begins[f.results.current];
+        const TextBlock& block = (*view.blocks)[at.paragraph];
+        const LayoutLine& line = block.layout->lines[line_of(*block.layout, at.offset)];
+        float& target = *view.scroll_target;
+        const float top = block.y + line.y, bottom = top + line.height;
+        if (top < target + 20 || bottom > target + view.size.y - 20) target = std::clamp(top - view.size.y * 0.35f, 0.0f, view.max_scroll);
+        f.reveal_pending = false;
+        *ctx.animating = true;
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool dark = ctx.theme.dark;
+    const ImU32 fill = dark ? IM_COL32(0x6B, 0x4E, 0x16, 0xFF) : IM_COL32(0xFB, 0xD3, 0x8D, 0xFF);
+    const ImU32 current_fill = dark ? IM_COL32(0xB8, 0x6E, 0x00, 0xFF) : IM_COL32(0xF0, 0x8A, 0x24, 0xFF);
+    // Only the matches in the paragraphs in view: a binary search, not a walk of all.
+    auto it = std::lower_bound(begins.begin(), begins.end(), TextPoint{first_block, 0});
+    for (; it != begins.end() && it->paragraph < last_block; ++it) {
+        const std::size_t index = static_cast<std::size_t>(it - begins.begin());
+        const TextBlock& block = (*view.blocks)[it->paragraph];
+        const bool current = static_cast<int>(index) == f.results.current;
+        for (const LayoutRect& r : range_rects(block, it->offset, f.results.match_ends[index].offset, *view.measure)) {
+            const ImVec2 a(view.x0 + r.x - 1, view.y0 + block.y + r.y + 1);
+            const ImVec2 b(view.x0 + r.x + r.w + 1, view.y0 + block.y + r.y + r.h - 1);
+            draw->AddRectFilled(a, b, current ? current_fill : fill, 2);
+            if (current) ctx.located->push_back({"find:current", "article", a.x, a.y, b.x - a.x, b.y - a.y});
+        }
+    }
+}
+
+} // namespace explainer::ui

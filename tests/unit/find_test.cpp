@@ -1,0 +1,108 @@
+#include "core/find.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace explainer;
+
+namespace {
+
+std::vector<std::string> found_texts(std::string_view text, std::string_view query) {
+    std::vector<std::string> out;
+    for (const ByteRange& r : find_all(text, query)) out.emplace_back(text.substr(r.begin, r.end - r.begin));
+    return out;
+}
+
+Pack load_fixture(const std::string& relative) {
+    std::ifstream in(std::string(EXPLAINER_SOURCE_DIR) + "/" + relative, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    LoadResult loaded = load_pack(text.str(), relative);
+    EXPECT_TRUE(loaded.pack.has_value()) << relative;
+    return loaded.pack ? std::move(*loaded.pack) : Pack{};
+}
+
+} // namespace
+
+TEST(Find, IgnoresCase) {
+    EXPECT_EQ(found_texts("Sinjar and SINJAR and sinjar", "Sinjar"), (std::vector<std::string>{"Sinjar", "SINJAR", "sinjar"}));
+}
+
+TEST(Find, IgnoresDiacriticsInEveryDirection) {
+    // Precomposed letters, and a query with accents finding plain letters.
+    EXPECT_EQ(found_texts("Nguyễn Ánh and Huế", "nguyen anh"), (std::vector<std::string>{"Nguyễn Ánh"}));
+    EXPECT_EQ(found_texts("Sinjar, Sinjār", "sinjār"), (std::vector<std::string>{"Sinjar", "Sinjār"}));
+    // A combining accent (e + U+0301) is part of the match it follows.
+    EXPECT_EQ(found_texts("cafe\xCC\x81 noir", "café"), (std::vector<std::string>{"cafe\xCC\x81"}));
+}
+
+TEST(Find, GreekAndCyrillic) {
+    const std::string athens = "Athens, Αθήνα in Greek and Ἀθῆναι in the ancient language";
+    EXPECT_EQ(found_texts(athens, "αθηνα"), (std::vector<std::string>{"Αθήνα", "Ἀθῆνα"}));
+    EXPECT_EQ(found_texts(athens, "ΑΘΗΝΑΙ"), (std::vector<std::string>{"Ἀθῆναι"}));
+    EXPECT_EQ(found_texts("Пётр I founded Санкт-Петербург", "петр"), (std::vector<std::string>{"Пётр"}));
+    EXPECT_EQ(found_texts("Санкт-Петербург", "САНКТ-петербург"), (std::vector<std::string>{"Санкт-Петербург"}));
+    // Final sigma and sigma are one letter to find.
+    EXPECT_EQ(found_texts("ΟΔΥΣΣΕΥΣ", "οδυσσευς"), (std::vector<std::string>{"ΟΔΥΣΣΕΥΣ"}));
+}
+
+TEST(Find, TypographicQuotesMatchTypedOnes) {
+    EXPECT_EQ(found_texts("“We still write Kauaʻi,” he said, and didn’t", "didn't"), (std::vector<std::string>{"didn’t"}));
+    EXPECT_EQ(found_texts("“We still write Kauaʻi,”", "\"we"), (std::vector<std::string>{"“We"}));
+    // The ʻokina is a letter: "kauai" does not find "Kauaʻi" (as a browser's find would not).
+    EXPECT_TRUE(found_texts("Kauaʻi", "kauai").empty());
+    EXPECT_EQ(found_texts("Kauaʻi", "kauaʻi").size(), 1u);
+}
+
+TEST(Find, NoMatchAndEmptyQuery) {
+    EXPECT_TRUE(find_all("Sinjar", "Raqqa").empty());
+    EXPECT_TRUE(find_all("Sinjar", "").empty());
+    EXPECT_TRUE(find_all("Sinjar", "\xCC\x81").empty()) << "a lone accent folds to nothing and finds nothing";
+    EXPECT_TRUE(find_all("", "a").empty());
+}
+
+TEST(Find, MatchesDoNotOverlapAndNeverSplitACharacter) {
+    EXPECT_EQ(find_all("aaaa", "aa"), (std::vector<ByteRange>{{0, 2}, {2, 4}}));
+    // "ß" folds to "ss": "ss" finds it whole, "s" finds only real s's.
+    EXPECT_EQ(found_texts("Straße", "strasse"), (std::vector<std::string>{"Straße"}));
+    EXPECT_EQ(found_texts("Straße", "s"), (std::vector<std::string>{"S"}));
+}
+
+TEST(Find, SkipsOrnamentsButMatchesAcrossThem) {
+    const std::string text = "2,500 miles [computed: 4,000 km] from Paris";
+    const std::size_t badge = text.find(" [");
+    const std::vector<ByteRange> skip = {{badge, text.find(']') + 1}};
+    EXPECT_TRUE(find_all(text, "computed", skip).empty());
+    const std::vector<ByteRange> across = find_all(text, "miles from", skip);
+    ASSERT_EQ(across.size(), 1u);
+    EXPECT_EQ(across[0].begin, text.find("miles"));
+    EXPECT_EQ(across[0].end, text.find("from") + 4);
+}
+
+TEST(Find, InvalidUtf8IsKeptNotCrashedOn) {
+    const std::string text = "ab\xFF\xC3 cd";
+    EXPECT_EQ(found_texts(text, "cd"), (std::vector<std::string>{"cd"}));
+}
+
+TEST(Find, EntitiesOfANonLatinPack) {
+    const Pack pack = load_fixture("tests/packs/centuries-of-names.json");
+    std::vector<std::string> ids;
+    for (const EntityMatch& m : find_in_entities(pack, "αθηνα")) ids.push_back(pack.entities[m.entity].id);
+    EXPECT_EQ(ids, (std::vector<std::string>{"athens", "athens-1896", "athens-2004"}));
+    const std::vector<EntityMatch> quote = find_in_entities(pack, "grandparents");
+    ASSERT_EQ(quote.size(), 1u);
+    EXPECT_EQ(pack.entities[quote[0].entity].id, "quote-fisherman");
+    EXPECT_EQ(quote[0].field, "quote");
+    EXPECT_NE(quote[0].snippet.find("grandparents"), std::string::npos);
+    EXPECT_TRUE(find_in_entities(pack, "zzzz").empty());
+}
+
+TEST(Find, SnippetsCutAtWords) {
+    const std::string text = "one two three four five six seven eight nine ten";
+    const std::size_t at = text.find("five");
+    EXPECT_EQ(snippet_around(text, {at, at + 4}, 8), "…four five six…");
+    EXPECT_EQ(snippet_around(text, {0, 3}, 4), "one two…");
+}

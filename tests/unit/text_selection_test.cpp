@@ -1,0 +1,150 @@
+#include "core/text_selection.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+using namespace explainer;
+
+namespace {
+
+// Fixed pitch, 10 px a code point (combining marks take no room), 20 px lines.
+float measure(int, std::string_view text) {
+    int code_points = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        const bool combining_acute = c == 0xCC && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x81;
+        code_points += combining_acute ? 0 : 1;
+    }
+    return code_points * 10.0f;
+}
+float line_height(int) { return 20.0f; }
+
+// A document of paragraphs laid out at `width`, 10 px apart.
+struct Document {
+    std::vector<std::string> texts;
+    std::vector<std::unique_ptr<ParagraphLayout>> layouts;
+    std::vector<TextBlock> blocks;
+
+    Document(std::vector<std::string> paragraphs, float width) : texts(std::move(paragraphs)) {
+        float y = 0;
+        for (const std::string& text : texts) {
+            layouts.push_back(std::make_unique<ParagraphLayout>(
+                layout_paragraph(text, {{0, text.size(), 0, -1}}, width, measure, line_height)));
+            blocks.push_back({text, layouts.back().get(), y, {}});
+            y += layouts.back()->height + 10;
+        }
+    }
+};
+
+std::string word(std::string_view text, std::size_t offset) {
+    const ByteRange r = word_at(text, offset);
+    return std::string(text.substr(r.begin, r.end - r.begin));
+}
+
+} // namespace
+
+TEST(TextSelection, PointAtFindsTheNearestCharacterBoundary) {
+    const Document doc({"aaa bbb ccc", "dddd"}, 75);  // lines "aaa bbb" / "ccc", then "dddd" at y 50
+    EXPECT_EQ(point_at(doc.blocks, 0, 5, measure), (TextPoint{0, 0}));
+    EXPECT_EQ(point_at(doc.blocks, 14, 5, measure), (TextPoint{0, 1}));   // nearer 10 than 20
+    EXPECT_EQ(point_at(doc.blocks, 16, 5, measure), (TextPoint{0, 2}));
+    EXPECT_EQ(point_at(doc.blocks, 500, 5, measure), (TextPoint{0, 7}));  // past the line's end: before its space
+    EXPECT_EQ(point_at(doc.blocks, 21, 25, measure), (TextPoint{0, 10}));  // second line "ccc" starts at byte 8
+    EXPECT_EQ(point_at(doc.blocks, 21, 55, measure), (TextPoint{1, 2}));
+    EXPECT_EQ(point_at(doc.blocks, 21, 900, measure), (TextPoint{1, 4}));  // below everything: the end
+    // In the gap between paragraphs (y 40..50): the nearer one.
+    EXPECT_EQ(point_at(doc.blocks, 0, 42, measure), (TextPoint{0, 11}));
+    EXPECT_EQ(point_at(doc.blocks, 0, 48, measure), (TextPoint{1, 0}));
+}
+
+TEST(TextSelection, CaretNeverStopsInsideACharacterOrBeforeItsMark) {
+    const std::string text = "Ἀθῆναι cafe\xCC\x81!";
+    const Document doc({text}, 1000);
+    for (float x = 0; x < 150; x += 1) {
+        const TextPoint p = point_at(doc.blocks, x, 5, measure);
+        ASSERT_TRUE(p.offset == text.size() || (static_cast<unsigned char>(text[p.offset]) & 0xC0) != 0x80) << x;
+        ASSERT_NE(text.substr(p.offset, 2), "\xCC\x81") << "the caret split e from its accent at x " << x;
+    }
+    const std::size_t accent_end = text.find('!');
+    EXPECT_EQ(move_point(doc.blocks, {0, accent_end - 3}, CaretStep::Right, measure).offset, accent_end);
+    EXPECT_EQ(move_point(doc.blocks, {0, accent_end}, CaretStep::Left, measure).offset, accent_end - 3);
+}
+
+TEST(TextSelection, WordsInEveryScript) {
+    const std::string text = "On 27 May 1703 Пётр I founded Санкт-Петербург; “didn’t” Kauaʻi, Huế.";
+    EXPECT_EQ(word(text, text.find("ётр")), "Пётр");
+    EXPECT_EQ(word(text, text.find("Санкт") + 2), "Санкт");  // a hyphen ends a word
+    EXPECT_EQ(word(text, text.find("didn") + 1), "didn’t");  // an apostrophe inside joins it
+    EXPECT_EQ(word(text, text.find("Kaua") + 1), "Kauaʻi");   // the ʻokina is a letter
+    EXPECT_EQ(word(text, text.find("Huế") + 1), "Huế");
+    EXPECT_EQ(word(text, text.find("1703") + 4), "1703");   // right after a word: that word
+    EXPECT_EQ(word(text, text.find(";") + 1), " ");       // between punctuation and a word: the space
+    EXPECT_EQ(word("", 0), "");
+}
+
+TEST(TextSelection, KeyboardStepsByCharacterWordAndLine) {
+    const Document doc({"aaa bbb ccc", "dddd eeee"}, 75);
+    EXPECT_EQ(move_point(doc.blocks, {0, 0}, CaretStep::Right, measure), (TextPoint{0, 1}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 11}, CaretStep::Right, measure), (TextPoint{1, 0}));
+    EXPECT_EQ(move_point(doc.blocks, {1, 0}, CaretStep::Left, measure), (TextPoint{0, 11}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 0}, CaretStep::Left, measure), (TextPoint{0, 0}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 0}, CaretStep::WordRight, measure), (TextPoint{0, 3}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 3}, CaretStep::WordRight, measure), (TextPoint{0, 7}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 9}, CaretStep::WordLeft, measure), (TextPoint{0, 8}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 8}, CaretStep::WordLeft, measure), (TextPoint{0, 4}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 1}, CaretStep::Down, measure), (TextPoint{0, 9}));   // "c|cc"
+    EXPECT_EQ(move_point(doc.blocks, {0, 9}, CaretStep::Down, measure), (TextPoint{1, 1}));   // next paragraph
+    EXPECT_EQ(move_point(doc.blocks, {1, 1}, CaretStep::Up, measure), (TextPoint{0, 9}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 2}, CaretStep::Up, measure), (TextPoint{0, 0}));
+    EXPECT_EQ(move_point(doc.blocks, {1, 6}, CaretStep::Down, measure), (TextPoint{1, 9}));
+}
+
+TEST(TextSelection, RectanglesCoverTheSelectionLineByLine) {
+    const Document doc({"aaa bbb ccc"}, 75);
+    const std::vector<LayoutRect> rects = range_rects(doc.blocks[0], 5, 10, measure);
+    ASSERT_EQ(rects.size(), 2u);
+    EXPECT_FLOAT_EQ(rects[0].x, 50);
+    EXPECT_FLOAT_EQ(rects[0].w, 20);   // "bb"
+    EXPECT_FLOAT_EQ(rects[1].x, 0);
+    EXPECT_FLOAT_EQ(rects[1].w, 20);   // "cc"
+    EXPECT_FLOAT_EQ(rects[1].y, 20);
+    EXPECT_TRUE(range_rects(doc.blocks[0], 4, 4, measure).empty());
+    EXPECT_FLOAT_EQ(caret_x(doc.blocks[0], 6, measure), 60);
+    EXPECT_FLOAT_EQ(caret_x(doc.blocks[0], 9, measure), 10);
+}
+
+TEST(TextSelection, CopiedTextKeepsCurlyQuotesDropsOrnamentsAndJoinsParagraphs) {
+    Document doc({"He said “we will win”\xC2\xA0[computed] today.", "Second paragraph."}, 1000);
+    const std::string& first = doc.texts[0];
+    const std::size_t badge = first.find("\xC2\xA0[");
+    doc.blocks[0].ornaments = {{badge, first.find(']') + 1}};
+    const TextSelection all{{0, first.find("“")}, {1, 6}};
+    EXPECT_EQ(selected_text(doc.blocks, all), "“we will win” today.\n\nSecond");
+    // Backwards (focus before anchor) is the same text.
+    EXPECT_EQ(selected_text(doc.blocks, {all.focus, all.anchor}), "“we will win” today.\n\nSecond");
+    EXPECT_EQ(selected_text(doc.blocks, {{0, 3}, {0, 3}}), "");
+    EXPECT_EQ(plain_offset(doc.blocks[0], first.find("today")), first.find("today") - (first.find(']') + 1 - badge));
+    EXPECT_EQ(plain_offset(doc.blocks[0], 2), 2u);
+}
+
+TEST(TextSelection, AQuoteIsCopiedWithItsSpeaker) {
+    Pack pack;
+    Entity speaker;
+    speaker.id = "jm-berger";
+    speaker.kind = EntityKind::Person;
+    speaker.name = "J.M. Berger";
+    speaker.role = "a fellow at the Brookings Institution";
+    pack.entity_index[speaker.id] = 0;
+    pack.entities.push_back(speaker);
+    Entity quote;
+    quote.kind = EntityKind::Quote;
+    quote.speaker = "jm-berger";
+    quote.text = "Their recruiting appeal is based on the appearance of strength";
+    EXPECT_EQ(quote_for_clipboard(pack, quote),
+              "“Their recruiting appeal is based on the appearance of strength” — J.M. Berger, a fellow at the Brookings Institution");
+    quote.speaker = "nobody";
+    EXPECT_EQ(quote_for_clipboard(pack, quote), "“Their recruiting appeal is based on the appearance of strength”");
+}
