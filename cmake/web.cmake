@@ -11,34 +11,29 @@ add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
-# WebGL2 is OpenGL ES 3; no demo window, no .ini file, no obsolete API.
+# WebGL2 is OpenGL ES 3; no demo window, no files (fonts come from memory, no .ini), no
+# obsolete API.
 target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS)
+  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS)
 
-# [SECTION] Fonts: the base embedded into the wasm, the rest in chunks fetched on demand -
-# The ranges are in cmake/fonts.cmake. The embedded TTFs go to /fonts in the wasm's file
-# system; the chunks (fonts/uXXXX.bin) are copied into build/web/ by assemble-web.mjs.
-set(EXPLAINER_SUBSET_DIR ${CMAKE_BINARY_DIR}/fonts)
+# [SECTION] Fonts: the base and the chunks, files beside the wasm --------------------
+# The ranges are in cmake/fonts.cmake. fonts/base.bin (fetched with the wasm, cached on
+# its own) and the chunks (fonts/uXXXX.bin, fetched when a pack needs them) are copied
+# into build/web/ by assemble-web.mjs.
 set(EXPLAINER_FONT_CHUNK_DIR ${CMAKE_BINARY_DIR}/font-chunks)
-set(EXPLAINER_SUBSET_FONTS)
-foreach(face ${EXPLAINER_FONT_FACES})
-  list(APPEND EXPLAINER_SUBSET_FONTS ${EXPLAINER_SUBSET_DIR}/${face}.ttf)
-endforeach()
 set(EXPLAINER_FONT_STAMP ${EXPLAINER_FONT_CHUNK_DIR}/stamp)
-add_custom_command(OUTPUT ${EXPLAINER_SUBSET_FONTS} ${EXPLAINER_FONT_STAMP}
+add_custom_command(OUTPUT ${EXPLAINER_FONT_STAMP}
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${EXPLAINER_FONT_CHUNK_DIR}
-  COMMAND /usr/bin/python3 ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_ARGS}
-          --embed-dir ${EXPLAINER_SUBSET_DIR} --web-dir ${EXPLAINER_FONT_CHUNK_DIR}
+  COMMAND /usr/bin/python3 ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_ARGS} --web-dir ${EXPLAINER_FONT_CHUNK_DIR}
   COMMAND ${CMAKE_COMMAND} -E touch ${EXPLAINER_FONT_STAMP}
   DEPENDS ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_SOURCES} ${PROJECT_SOURCE_DIR}/cmake/fonts.cmake
   COMMENT "Subsetting the fonts")
-add_custom_target(fonts DEPENDS ${EXPLAINER_SUBSET_FONTS} ${EXPLAINER_FONT_STAMP})
+add_custom_target(fonts DEPENDS ${EXPLAINER_FONT_STAMP})
 
 # [SECTION] The app ------------------------------------------------------------------
 file(GLOB EXPLAINER_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
 file(GLOB EXPLAINER_PLATFORM_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/*.cpp)
 add_executable(explainer ${EXPLAINER_UI_SOURCES} ${EXPLAINER_PLATFORM_SOURCES})
-add_dependencies(explainer fonts)
 target_link_libraries(explainer PRIVATE explainer_core imgui)
 target_compile_options(explainer PRIVATE -Wall -Wextra)
 set(EXPLAINER_LINK_FLAGS
@@ -47,9 +42,9 @@ set(EXPLAINER_LINK_FLAGS
   -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc -sDYNAMIC_EXECUTION=0
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  --embed-file ${EXPLAINER_SUBSET_DIR}@/fonts)
+  -sFILESYSTEM=0)
 target_link_options(explainer PRIVATE ${EXPLAINER_LINK_FLAGS})
-set_target_properties(explainer PROPERTIES SUFFIX ".js" LINK_DEPENDS "${EXPLAINER_SUBSET_FONTS}")
+set_target_properties(explainer PROPERTIES SUFFIX ".js")
 
 # On the web, size is load time. explainer.wasm after gzip, measured: -O3 394 KB;
 # -Os 332 KB; -Os -fno-rtti 331.6 KB; -Oz -flto -fno-rtti 309 KB (Brotli 259 KB).
@@ -81,6 +76,7 @@ add_custom_target(web ALL
   DEPENDS explainer ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs ${EXPLAINER_WEB_ASSETS}
   COMMENT "Assembling ${EXPLAINER_WEB_DIR}"
   VERBATIM)
+add_dependencies(web fonts)
 if(TARGET basemap)
   add_dependencies(web basemap)
 endif()

@@ -21,8 +21,8 @@
 // below); tools/static-server.mjs repeats it as a header.
 //
 // explainer-standalone.html opens by double-click from file://: styles and scripts are
-// inlined, and the wasm, the default pack and the basemap are embedded as base64 in
-// <script type="application/octet-stream" id="inline-wasm|inline-pack|inline-basemap">,
+// inlined, and the wasm, the default pack, the base fonts and the basemap are embedded as base64 in
+// <script type="application/octet-stream" id="inline-wasm|inline-pack|inline-fonts|inline-basemap">,
 // which page.js reads instead of fetching (with Module.wasmBinary set, the Emscripten
 // loader fetches nothing either).
 import fs from 'node:fs';
@@ -122,7 +122,8 @@ for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.en
   copy(path.join(root, 'content', file), path.join(out, 'content', file));
 const basemap = path.join(build, 'basemap.bin');
 if (fs.existsSync(basemap)) copy(basemap, path.join(out, 'data', 'basemap.bin'));
-// Font chunks (fonts/uXXXX.bin): glyphs beyond the embedded base, fetched when a pack uses them.
+// Font files: the base (fonts/base.bin, fetched with the wasm) and the chunks
+// (fonts/uXXXX.bin), glyphs beyond the base, fetched when a pack uses them.
 const fontChunks = path.join(build, 'font-chunks', 'fonts');
 if (fs.existsSync(fontChunks))
   for (const file of fs.readdirSync(fontChunks)) copy(path.join(fontChunks, file), path.join(out, 'fonts', file));
@@ -141,7 +142,8 @@ const description = pack?.article?.source ? `An annotated explainer of a report 
 const decodedSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 const scripts = ['<script src="explainer.js"></script>', '<script src="mirror.js"></script>',
   `<script src="page.js" data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
-  `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}"></script>`].join('\n');
+  `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}" ` +
+  `data-fonts-bytes="${decodedSize(path.join(out, 'fonts', 'base.bin'))}"></script>`].join('\n');
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
 const shell = fs.readFileSync(path.join(root, 'shell.html'), 'utf8');
 const page = fill(shell, {
@@ -199,6 +201,7 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   const data = [
     inlineData('wasm', fs.readFileSync(path.join(build, 'explainer.wasm'))),
     inlineData('pack', fs.readFileSync(path.join(root, defaultPack))),
+    inlineData('fonts', fs.readFileSync(path.join(fontChunks, 'base.bin'))),
   ];
   if (fs.existsSync(basemap)) data.push(inlineData('basemap', fs.readFileSync(basemap)));
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);

@@ -93,6 +93,9 @@
   // that a larger file is never read whole, let alone copied into the wasm heap.
   const MAX_PACK_BYTES = 4 * 1024 * 1024;
 
+  // The glyphs of what the UI writes and of most names (base_font_file() in the engine).
+  const BASE_FONT_FILE = 'fonts/base.bin';
+
   // The decoded sizes of the big downloads, written by the build on page.js's own tag:
   // a compressed response's Content-Length counts compressed bytes, not the decoded
   // bytes the progress bar counts.
@@ -193,13 +196,19 @@
     })));
     chunks.forEach((bytes, i) => {
       if (!bytes) return;
-      const pointer = module._malloc(bytes.length);
-      if (!pointer) { console.warn(`Explainer: out of memory for the ${bytes.length}-byte font file ${files[i]}`); return; }
-      module.HEAPU8.set(bytes, pointer);
-      const error = module.ccall('explainer_add_font_chunk', 'string', ['string', 'number', 'number'], [files[i], pointer, bytes.length]);
-      module._free(pointer);
-      if (error) console.warn('Explainer: a font file is damaged:', error);
+      const error = addFontFile(files[i], bytes);
+      if (error) console.warn(`Explainer: the font file ${files[i]}: ${error}`);
     });
+  }
+
+  // Hands a font file to the engine: "" or why it was refused.
+  function addFontFile(file, bytes) {
+    const pointer = module._malloc(bytes.length);
+    if (!pointer) return `out of memory for its ${bytes.length} bytes`;
+    module.HEAPU8.set(bytes, pointer);
+    const error = module.ccall('explainer_add_font_chunk', 'string', ['string', 'number', 'number'], [file, pointer, bytes.length]);
+    module._free(pointer);
+    return error;
   }
 
   // [SECTION] Mirror ------------------------------------------------------------------------
@@ -802,13 +811,15 @@
       return null;
     });
     const packLoad = loadPack();
-    // The engine compiles while it downloads; the pack arrives meanwhile.
+    // The engine compiles while it downloads; the pack and the base fonts (a file of
+    // their own, cached apart from the code) arrive meanwhile.
+    const baseFonts = load('fonts', BASE_FONT_FILE, decodedSize('fonts', 150000), 'the fonts');
     const engine = inlined('wasm') || fetchCounted('explainer.wasm', decodedSize('wasm', 600000), 'the engine');
     const started = startEngine(engine);
     started.catch(() => {});  // reported below, once the downloads are known to be fine
-    let packBytes;
+    let packBytes, baseFontBytes;
     try {
-      [packBytes] = await Promise.all([packLoad, engine]);
+      [packBytes, , baseFontBytes] = await Promise.all([packLoad, engine, baseFonts]);
     } catch (error) {
       showError('The explainer could not load', String(error.message || error), []);
       return;
@@ -825,6 +836,11 @@
     if (failed) {
       // The engine gave up while starting (no WebGL2 context): the pack as plain text.
       $('mirror').hidden = $('error-hint').hidden = !buildPlainMirror(packText);
+      return;
+    }
+    const fontError = addFontFile(BASE_FONT_FILE, baseFontBytes);
+    if (fontError) {
+      showError('The explainer could not start', `${BASE_FONT_FILE}: ${fontError}`, [], buildPlainMirror(packText));
       return;
     }
     const name = packUrl.split('/').pop().split('?')[0] || 'pack.json';

@@ -154,4 +154,15 @@ std::vector<char32_t> embedded_characters() {
     return out;
 }
 
+std::string_view base_font_file() { return kBaseFontFile; }
+
+std::vector<char32_t> atlas_characters(std::vector<char32_t> used) {
+    const auto only_in_names = [](char32_t cp) { return cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7; };
+    for (char32_t cp : embedded_characters())
+        if (!only_in_names(cp)) used.push_back(cp);
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    return used;
+}
+
 } // namespace explainer

@@ -29,8 +29,12 @@ std::optional<std::string_view> unsupported_script(char32_t cp);
 // True when every bundled font face has a glyph for `cp`.
 bool has_glyph(char32_t cp);
 
-// True when the glyph is embedded in the wasm (no font file to fetch).
+// True when the glyph is in the base font file (fonts/base.bin, which every page loads
+// with the wasm), so a pack using it needs no other font file.
 bool glyph_is_embedded(char32_t cp);
+
+// The base font file's relative URL ("fonts/base.bin"): the same format as the chunks.
+std::string_view base_font_file();
 
 // The font file (relative URL, "fonts/u0280.bin") holding `cp`'s glyphs when it is not
 // embedded; "" for embedded or uncovered characters.
@@ -42,7 +46,15 @@ std::vector<std::string> font_files_for(const std::vector<char32_t>& characters)
 // The font faces, in the order a font file holds them ("NotoSerif-Regular", ...).
 const std::vector<std::string_view>& font_faces();
 
-// Every embedded character, ascending (the base of the font atlas).
+// Every character of the base font file, ascending.
 std::vector<char32_t> embedded_characters();
+
+// What the font atlas must hold to draw text made of `used` (a pack's characters, the
+// country names): every base character the UI may write itself (ASCII, punctuation,
+// symbols, arrows) and all of `used`, ascending, without repeats. The base's accented
+// letters (U+00C0-U+017F but the signs x and /) come only with `used`: the UI's own
+// text is English, so they are drawn only in names, and an atlas without the ones no
+// name uses is built about twice as fast.
+std::vector<char32_t> atlas_characters(std::vector<char32_t> used);
 
 } // namespace explainer

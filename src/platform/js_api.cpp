@@ -66,12 +66,14 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, size_t size) {
     std::string error;
     platform::app().basemap = parse_basemap(bytes, size, &error);
+    platform::app().fonts_stale = true;  // the atlas holds the country names' characters
     platform::request_frames();
     return result(platform::app().basemap ? std::string() : error);
 }
 
-// Takes a font file the pack needs (one of load_pack's "fontFiles"); the atlas is rebuilt
-// at the next frame. "" or the reason it was refused.
+// Takes a font file: the base (fonts/base.bin, before the first pack) or one the pack
+// needs (one of load_pack's "fontFiles"); the atlas is rebuilt at the next frame. "" or
+// the reason it was refused.
 EMSCRIPTEN_KEEPALIVE const char* explainer_add_font_chunk(const char* file, const uint8_t* bytes, size_t size) {
     std::string error = ui::app_add_font_chunk(platform::app(), file, std::vector<unsigned char>(bytes, bytes + size));
     platform::request_frames();

@@ -23,14 +23,17 @@ namespace explainer::ui {
 
 namespace {
 
-// The font atlas holds only the characters a reader can meet: the embedded base (what the
-// UI writes itself, every country name) and the pack's own characters, whose glyphs come
-// from the embedded fonts or from the chunks the page fetched for the pack. Characters
-// beyond 16-bit ImWchar (emoji and the like) have no glyph in the bundled fonts anyway.
+// The font atlas holds only the characters a reader can meet: what the UI writes itself,
+// the pack's characters and the country names' (atlas_characters), whose glyphs come from
+// the base font file or from the chunks the page fetched for the pack. Characters beyond
+// 16-bit ImWchar (emoji and the like) have no glyph in the bundled fonts anyway.
 void build_glyph_ranges(App& app) {
+    std::vector<char32_t> used = app.store.pack().characters;
+    if (app.basemap)
+        for (const Country& country : app.basemap->countries)
+            for (std::size_t at = 0; at < country.name.size();) used.push_back(next_code_point(country.name, at));
     ImFontGlyphRangesBuilder builder;
-    for (char32_t cp : embedded_characters()) builder.AddChar(static_cast<ImWchar>(cp));
-    for (char32_t cp : app.store.pack().characters)
+    for (char32_t cp : atlas_characters(std::move(used)))
         if (cp <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(cp));
     app.glyph_ranges.clear();
     builder.BuildRanges(&app.glyph_ranges);
@@ -43,27 +46,26 @@ ImFontConfig font_config(const char* face, float css_size) {
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = false;
+    config.FontDataOwnedByAtlas = false;  // the bytes stay in app.font_chunks
     std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", face, css_size);
     return config;
 }
 
-// One face at one size: the embedded TTF, with every fetched chunk merged into it.
+// One face at one size: the base font file's TTF (app.font_chunks holds it first), with
+// every other fetched chunk merged into it. Null without the base.
 ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size, float dpr) {
-    ImFontConfig config = font_config(face, css_size);
-    char path[256];
-    std::snprintf(path, sizeof path, "/fonts/%s.ttf", face);
-    ImFont* font = atlas.AddFontFromFileTTF(path, css_size * dpr, &config, app.glyph_ranges.Data);
-    if (!font) return nullptr;
+    if (app.font_chunks.empty() || app.font_chunks.front().file != base_font_file()) return nullptr;
     const auto& faces = font_faces();
     const std::size_t index = std::find(faces.begin(), faces.end(), face) - faces.begin();
     assert(index < faces.size() && "every face the UI uses is a bundled face");
+    ImFont* font = nullptr;
     for (FontChunk& chunk : app.font_chunks) {
-        ImFontConfig merged = font_config(face, css_size);
-        merged.MergeMode = true;
-        merged.FontDataOwnedByAtlas = false;  // the chunk's bytes stay in app.font_chunks
+        ImFontConfig config = font_config(face, css_size);
+        config.MergeMode = font != nullptr;
         const auto [offset, size] = chunk.faces[index];
-        atlas.AddFontFromMemoryTTF(chunk.bytes.data() + offset, static_cast<int>(size), css_size * dpr, &merged,
-                                   app.glyph_ranges.Data);
+        ImFont* added = atlas.AddFontFromMemoryTTF(chunk.bytes.data() + offset, static_cast<int>(size), css_size * dpr,
+                                                   &config, app.glyph_ranges.Data);
+        if (!font) font = added;
     }
     return font;
 }
@@ -129,7 +131,9 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
         if (held.file == file) return "";  // already merged
     chunk.file = std::move(file);
     chunk.bytes = std::move(bytes);
-    app.font_chunks.push_back(std::move(chunk));
+    // The base comes first: the faces' own fonts, which the chunks are merged into.
+    const bool base = chunk.file == base_font_file();
+    app.font_chunks.insert(base ? app.font_chunks.begin() : app.font_chunks.end(), std::move(chunk));
     app.fonts_stale = true;
     return "";
 }

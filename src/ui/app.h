@@ -40,8 +40,8 @@ struct FrameResult {
     std::string open_url;             // a link the reader activated
 };
 
-// A font file fetched for a pack (fonts/uXXXX.bin): every face's glyphs for one block of
-// characters, in the order of font_faces().
+// A font file the page fetched: the base (fonts/base.bin, always) or a chunk a pack needs
+// (fonts/uXXXX.bin), every face's glyphs for its characters, in the order of font_faces().
 struct FontChunk {
     std::string file;
     std::vector<unsigned char> bytes;
@@ -55,8 +55,8 @@ struct App {
     Fonts fonts;
     float fonts_dpr = 0;              // the DPR the font atlas was baked for
     bool fonts_stale = true;          // the pack or its font chunks changed since the atlas was baked
-    std::vector<FontChunk> font_chunks;
-    ImVector<ImWchar> glyph_ranges;   // what the atlas holds: the embedded characters and the pack's
+    std::vector<FontChunk> font_chunks;  // the base first
+    ImVector<ImWchar> glyph_ranges;   // what the atlas holds: atlas_characters() of the pack and the country names
     std::vector<char32_t> missing_glyphs;  // characters to draw that some font of the atlas lacks
     double atlas_ms = 0;              // CPU time of the last atlas build and upload (the platform times it)
     std::vector<LocatedRect> located; // where each entity was drawn in the last frame

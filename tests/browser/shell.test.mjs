@@ -100,6 +100,23 @@ test('a pack that fails to load shows a readable error, not a blank canvas', asy
   await page.context().close();
 });
 
+test('the base fonts are a file of their own, and without it the page says which file failed', async () => {
+  // The engine is code only: the fonts come beside it, fetched while it compiles.
+  const requests = [];
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const failing = await context.newPage();
+  failing.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await failing.route('**/fonts/base.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await failing.goto(server.url);
+  await failing.waitForSelector('#error:not([hidden])');
+  const text = await failing.locator('#error').innerText();
+  assert.match(text, /could not load/i);
+  assert.match(text, /fonts\/base\.bin/);
+  assert.match(text, /404/);
+  assert.ok(requests.includes('/fonts/base.bin'), `the page asked for the base fonts: ${requests.join(' ')}`);
+  await context.close();
+});
+
 test('while the engine loads, the page shows the headline and progress in HTML', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();

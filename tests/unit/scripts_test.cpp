@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,26 @@ TEST(Scripts, GlyphTableComesFromTheBundledFonts) {
     EXPECT_EQ(embedded.front(), 0x20u);
     EXPECT_LT(embedded.size(), 400u) << "the embedded base stays small (the seed's first load)";
     EXPECT_EQ(font_faces().size(), 5u);
+    EXPECT_EQ(base_font_file(), "fonts/base.bin");
+}
+
+TEST(Scripts, AtlasHoldsTheUiCharactersAndOnlyTheAccentedLettersNamesUse) {
+    const auto holds = [](const std::vector<char32_t>& atlas, char32_t cp) {
+        return std::binary_search(atlas.begin(), atlas.end(), cp);
+    };
+    const std::vector<char32_t> plain = atlas_characters({});
+    // What the UI writes: ASCII, punctuation, the signs of Latin-1.
+    for (char32_t cp : {0x20u, 0x41u, 0x7Eu, 0xA0u, 0xB0u, 0xB7u, 0xD7u, 0xF7u, 0x2014u, 0x2019u, 0x2026u})
+        EXPECT_TRUE(holds(plain, cp)) << code_point_name(cp);
+    // Accented letters only when some name has them.
+    for (char32_t cp : {0xC0u, 0xE9u, 0xFFu, 0x0101u, 0x017Fu}) EXPECT_FALSE(holds(plain, cp)) << code_point_name(cp);
+    EXPECT_LT(plain.size(), embedded_characters().size() * 6 / 10) << "about half the base is letters names bring";
+    const std::vector<char32_t> named = atlas_characters({0x0101, 0xE9, 'A', 0x02BB, 0xE9});
+    for (char32_t cp : {0xE9u, 0x0101u, 0x02BBu, 0x41u}) EXPECT_TRUE(holds(named, cp)) << code_point_name(cp);
+    EXPECT_FALSE(holds(named, 0xE8));
+    EXPECT_TRUE(std::is_sorted(named.begin(), named.end()));
+    EXPECT_EQ(std::adjacent_find(named.begin(), named.end()), named.end()) << "no repeats";
+    EXPECT_EQ(named.size(), plain.size() + 3);
 }
 
 TEST(Scripts, FontFilesForAPackAreEachChunkOnce) {
