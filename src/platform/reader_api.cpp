@@ -31,7 +31,7 @@ nlohmann::json copy_json(const ui::CopyRequest& copy) {
 
 // {query, count, current (1-based, 0 before the first jump), entities: [{id, name, type, field, snippet}]}
 const char* find_json(const ui::FindResults& found) {
-    const Pack& pack = platform::app().pack;
+    const Pack& pack = platform::app().store.pack();
     nlohmann::json entities = nlohmann::json::array();
     for (const EntityMatch& m : found.entities) {
         const Entity& e = pack.entities[m.entity];
@@ -60,12 +60,12 @@ extern "C" {
 // What Ctrl+C / Cmd+C copies now: {text ("" when nothing is selected), from, mirror}.
 EMSCRIPTEN_KEEPALIVE const char* explainer_selected_text() {
     const ui::App& app = platform::app();
-    return result(copy_json(ui::copy_for_shortcut(app.pack, app.state.selection, ui::keyboard_panel() == Panel::Quotes)));
+    return result(copy_json(ui::copy_for_shortcut(app.store.pack(), app.store.view().selection, ui::keyboard_panel() == Panel::Quotes)));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_find(const char* query) {
     const ui::App& app = platform::app();
-    const ui::FindResults& found = ui::find_in_article(app.pack, app.pack_revision, query);
+    const ui::FindResults& found = ui::find_in_article(app.store.pack(), app.store.pack_revision(), query);
     platform::request_frames();
     return find_json(found);
 }
