@@ -104,13 +104,37 @@ function readPack(file) {
   }
 }
 
+// [SECTION] Layout constants ----------------------------------------------------------------
+// src/ui/layout.h is the one source of the layout numbers the app and the page share; the
+// page's scripts name them as __EXPLAINER_<NAME>__ placeholders, filled in here.
+function layoutConstants() {
+  const header = fs.readFileSync(path.join(root, 'src/ui/layout.h'), 'utf8');
+  const constants = {};
+  for (const [, name, value] of header.matchAll(/inline constexpr \w+ k(\w+) = ([\d.]+);/g))
+    constants[`__EXPLAINER_${name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}__`] = value;
+  if (!constants.__EXPLAINER_NARROW_WIDTH__) throw new Error('assemble-web: src/ui/layout.h defines no kNarrowWidth');
+  return constants;
+}
+const LAYOUT = layoutConstants();
+// A page script with the layout constants filled in; a placeholder left over is an error.
+function pageScript(file) {
+  const code = fs.readFileSync(file, 'utf8').replace(/__EXPLAINER_[A-Z_]+__/g, (name) => {
+    if (!(name in LAYOUT)) throw new Error(`assemble-web: ${path.basename(file)} uses ${name}, which src/ui/layout.h does not define`);
+    return LAYOUT[name];
+  });
+  return code;
+}
+
 // [SECTION] Clean output -------------------------------------------------------------------
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 
 // [SECTION] Engine, page assets, packs, basemap -------------------------------------------
 for (const file of ['explainer.js', 'explainer.wasm']) copy(path.join(build, file), path.join(out, file));
-for (const file of fs.readdirSync(path.join(root, 'web'))) copy(path.join(root, 'web', file), path.join(out, file));
+for (const file of fs.readdirSync(path.join(root, 'web'))) {
+  if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), pageScript(path.join(root, 'web', file)));
+  else copy(path.join(root, 'web', file), path.join(out, file));
+}
 for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.json')))
   copy(path.join(root, 'content', file), path.join(out, 'content', file));
 const basemap = path.join(build, 'basemap.bin');
@@ -197,7 +221,7 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
   const scriptTags = [...data,
     inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
-    inlineScript(fs.readFileSync(path.join(root, 'web', 'page.js'), 'utf8'), 'page.js')].join('\n');
+    inlineScript(pageScript(path.join(root, 'web', 'page.js')), 'page.js')].join('\n');
   const style = `\n${css}`;
   const standalone = fill(shell, {
     TITLE: escapeHtml(title),

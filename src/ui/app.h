@@ -4,6 +4,7 @@
 // browser; nothing here knows about Emscripten.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -66,10 +67,16 @@ struct App {
     bool selection_changed_by_user = false;
     bool has_pack = false;
 
-    // Layout the reader adjusted by dragging splitters (not part of links).
-    float article_fraction = 0.46f;
-    float map_fraction = 0.5f;        // of the right column
-    float timeline_fraction = 0.27f;  // of the right column
+    // The panels' own state, one per row of panel_table(), and the layout's shares the
+    // reader adjusted by dragging splitters (see PanelEntry::share); not part of links.
+    std::vector<std::unique_ptr<PanelState>> panels;
+    std::vector<float> panel_shares;
+    // Which panel gets the keyboard: the one last clicked or tapped, or reached by Tab or
+    // F6 (not link state).
+    Panel keyboard_panel = Panel::Article;
+    int focus_entry = 0;              // how the keyboard arrived there (see PanelContext)
+    bool keyboard_visible = false;    // the reader is using the keyboard: show where it is
+    std::optional<bool> style_dark;   // the ImGui style's scheme, once set
 };
 
 // Sets the pack and resets the view to its defaults (first view fits all places).
