@@ -105,17 +105,41 @@ function readPack(file) {
   }
 }
 
+// [SECTION] Layout constants ----------------------------------------------------------------
+// src/ui/layout.h is the one source of the layout numbers the app and the page share; the
+// page's scripts name them as __EXPLAINER_<NAME>__ placeholders, filled in here.
+function layoutConstants() {
+  const header = fs.readFileSync(path.join(root, 'src/ui/layout.h'), 'utf8');
+  const constants = {};
+  for (const [, name, value] of header.matchAll(/inline constexpr \w+ k(\w+) = ([\d.]+);/g))
+    constants[`__EXPLAINER_${name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}__`] = value;
+  if (!constants.__EXPLAINER_NARROW_WIDTH__) throw new Error('assemble-web: src/ui/layout.h defines no kNarrowWidth');
+  return constants;
+}
+const LAYOUT = layoutConstants();
+// A page script's code with the layout constants filled in; a placeholder left over is an error.
+function fillLayout(code, file) {
+  return code.replace(/__EXPLAINER_[A-Z_]+__/g, (name) => {
+    if (!(name in LAYOUT)) throw new Error(`assemble-web: ${file} uses ${name}, which src/ui/layout.h does not define`);
+    return LAYOUT[name];
+  });
+}
+
 // [SECTION] Clean output -------------------------------------------------------------------
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 
 // [SECTION] Engine, page assets, packs, basemap -------------------------------------------
 for (const file of ['explainer.js', 'explainer.wasm']) copy(path.join(build, file), path.join(out, file));
-// The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs.
-const webScript = (file) => withEmbedSandbox(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`);
+// The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
+// first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
+const webScript = (file) => {
+  const source = fs.readFileSync(path.join(root, 'web', file), 'utf8');
+  return fillLayout(sandboxed.has(file) ? withEmbedSandbox(source, `web/${file}`) : source, `web/${file}`);
+};
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
-  if (sandboxed.has(file)) fs.writeFileSync(path.join(out, file), webScript(file));
+  if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), webScript(file));
   else copy(path.join(root, 'web', file), path.join(out, file));
 }
 for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.json')))
@@ -207,7 +231,7 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
   const scriptTags = [...data,
     inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
-    inlineScript(fs.readFileSync(path.join(root, 'web', 'mirror.js'), 'utf8'), 'mirror.js'),
+    inlineScript(webScript('mirror.js'), 'mirror.js'),
     inlineScript(webScript('page.js'), 'page.js')].join('\n');
   const style = `\n${css}`;
   const standalone = fill(shell, {

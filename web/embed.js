@@ -44,6 +44,9 @@
 // - [SECTION] Discovery and API
 (function () {
   'use strict';
+  // CSS px: this wide or narrower, the app shows one panel at a time (src/ui/layout.h,
+  // filled in by tools/assemble-web.mjs).
+  const NARROW_WIDTH = __EXPLAINER_NARROW_WIDTH__;
   if (window.ExplainerEmbed) return;  // the script is on the page twice (two embed codes)
 
   const KEY = 'explainer';
@@ -104,7 +107,7 @@
 
   function defaultHeight(element) {
     const width = element.getBoundingClientRect().width;
-    return width > 0 && width <= 700 ? 760 : 720;
+    return width > 0 && width <= NARROW_WIDTH ? 760 : 720;
   }
 
   // The key of the element's place in document order, or the next one still free (an

@@ -18,6 +18,9 @@
 // - [SECTION] Start
 (function () {
   'use strict';
+  // CSS px: this wide or narrower, the app shows one panel at a time (src/ui/layout.h,
+  // filled in by tools/assemble-web.mjs).
+  const NARROW_WIDTH = __EXPLAINER_NARROW_WIDTH__;
 
   // [SECTION] Query and errors -------------------------------------------------------------
 
@@ -236,7 +239,7 @@
   function reportSurface() {
     if (!module) return;
     const rect = canvas.getBoundingClientRect();
-    const narrow = rect.width <= 700;
+    const narrow = rect.width <= NARROW_WIDTH;
     document.body.classList.toggle('narrow', narrow);
     if (embedded) $('open-full').textContent = narrow ? '↗' : 'Open full explainer ↗';
     const chrome = $('chrome').getBoundingClientRect().width;
@@ -400,7 +403,7 @@
   let lastHeight = 0;
   function postResize() {
     if (!inFrame || !module || !allowedOrigins.length) return;
-    const height = window.innerWidth <= 700 ? 760 : 720;
+    const height = window.innerWidth <= NARROW_WIDTH ? 760 : 720;
     if (height === lastHeight) return;
     lastHeight = height;
     postToHost(JSON.parse(call('explainer_resize_message', height)));

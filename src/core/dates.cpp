@@ -1,5 +1,6 @@
 #include "dates.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -35,6 +36,14 @@ int days_in_month(int year, int month) {
     static const int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+int add_months(int days, int months) {
+    const CivilDate d = civil_from_days(days);
+    const int total = d.year * 12 + (d.month - 1) + months;
+    const int year = static_cast<int>(floor_div64(total, 12));
+    const int month = total - year * 12 + 1;
+    return days_from_civil({year, month, std::min(d.day, days_in_month(year, month))});
 }
 
 std::optional<int> parse_iso_day(std::string_view text) {

@@ -18,6 +18,9 @@ struct CivilDate {
 int days_from_civil(CivilDate date);
 CivilDate civil_from_days(int days);
 int days_in_month(int year, int month);
+// The same day of the month `months` months away, clamped to that month's length
+// (31 March minus one month is 28/29 February).
+int add_months(int days, int months);
 
 // Strict ISO 8601 calendar date "YYYY-MM-DD" (a real day of a real month).
 std::optional<int> parse_iso_day(std::string_view text);

@@ -89,6 +89,11 @@ MapView view_at_world(Vec2d world_centre, double zoom) {
 
 // [SECTION] View fitting, zooming, clamping ------------------------------------------
 
+MapView opening_map_view(std::span<const GeoPoint> places, Viewport viewport) {
+    constexpr double kPaddingPx = 40, kMaxZoom = 8;
+    return fit_view(places, viewport, kPaddingPx, kMaxZoom);
+}
+
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom) {
     if (points.empty()) return MapView{};
     Vec2d lo = project(points[0]), hi = lo;

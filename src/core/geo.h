@@ -62,6 +62,13 @@ MapView view_at_world(Vec2d world_centre, double zoom);
 // longitude is in -180..180. No points: the world at zoom 0.
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom);
 
+// The map's opening view, defined once: every place fitted into the viewport with 40 px
+// to spare, at most zoom 8. A pack opens (and a link without a map view means) the view
+// at the nominal size; the map panel fits the same places to its real size until the
+// reader moves the map.
+inline constexpr Viewport kNominalMapViewport{640, 420};
+MapView opening_map_view(std::span<const GeoPoint> places, Viewport viewport = kNominalMapViewport);
+
 // Zooms to new_zoom keeping the geo point under screen_anchor where it is (wheel and
 // pinch zoom). Exact while the new centre stays within the Mercator square (+-85.05);
 // clamp_view the result anyway.

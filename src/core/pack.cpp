@@ -1536,6 +1536,12 @@ const Entity* Pack::find(std::string_view id) const {
     return i ? &entities[*i] : nullptr;
 }
 
+const std::string& Pack::name_of(std::string_view id) const {
+    static const std::string kNone;
+    const Entity* entity = find(id);
+    return entity ? entity->name : kNone;
+}
+
 std::optional<std::size_t> Pack::index_of(std::string_view id) const {
     const auto it = entity_index.find(std::string(id));
     if (it != entity_index.end()) return it->second;

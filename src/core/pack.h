@@ -193,6 +193,8 @@ struct Pack {
     const Entity* find(std::string_view id) const;
     std::optional<std::size_t> index_of(std::string_view id) const;
     std::optional<std::size_t> paragraph_index(std::string_view id) const;
+    // The entity's name as the pack writes it; "" when no entity has that id.
+    const std::string& name_of(std::string_view id) const;
 
     std::unordered_map<std::string, std::size_t> entity_index;  // id -> entities[i]
 };

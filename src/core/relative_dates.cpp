@@ -32,16 +32,6 @@ int first_of_month(int days) {
 
 int last_of_month(int year, int month) { return days_from_civil({year, month, days_in_month(year, month)}); }
 
-// The same day-of-month `months` months away, clamped to the month's length
-// (31 March minus one month is 28/29 February).
-int add_months(int days, int months) {
-    const CivilDate d = civil_from_days(days);
-    const int total = d.year * 12 + (d.month - 1) + months;
-    const int year = total >= 0 ? total / 12 : -((-total + 11) / 12);
-    const int month = total - year * 12 + 1;
-    return days_from_civil({year, month, std::min(d.day, days_in_month(year, month))});
-}
-
 std::string iso_span(int start, int end) {
     return start == end ? format_iso_day(start) : format_iso_day(start) + "/" + format_iso_day(end);
 }

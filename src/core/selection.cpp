@@ -129,6 +129,13 @@ Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked
 
 // [SECTION] Places and time ----------------------------------------------------------
 
+std::vector<GeoPoint> located_places(const Pack& pack) {
+    std::vector<GeoPoint> points;
+    for (const Entity& e : pack.entities)
+        if (e.kind == EntityKind::Place && e.location) points.push_back(*e.location);
+    return points;
+}
+
 std::vector<std::string> places_of(const Pack& pack, std::string_view id) {
     std::vector<std::string> out;
     const Entity* entity = pack.find(id);

@@ -71,6 +71,10 @@ Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked
 // No repeats; only ids of place entities that exist in the pack.
 std::vector<std::string> places_of(const Pack& pack, std::string_view id);
 
+// Where every place of the pack with a location is, in pack order: what the map's
+// opening view fits (opening_map_view in geo.h).
+std::vector<GeoPoint> located_places(const Pack& pack);
+
 // The first day an entity is known to have happened/existed by, for dimming on the map
 // by time cursor: a place is "in the future" when every event at it starts after the
 // cursor. Places with no dated event are never dimmed.

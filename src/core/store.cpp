@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "geo.h"
+#include "selection.h"
 #include "time_scale.h"
 #include "url_state.h"
 
@@ -53,12 +54,7 @@ std::vector<std::string> change_field_names(std::uint32_t fields) {
 
 AppState opening_view(const Pack& pack) {
     AppState view;
-    // Every place of the pack; the map panel refits this to its real size while the
-    // reader has not moved the map.
-    std::vector<GeoPoint> points;
-    for (const Entity& e : pack.entities)
-        if (e.kind == EntityKind::Place && e.location) points.push_back(*e.location);
-    view.map = fit_view(points, Viewport{640, 420}, 40, 8);
+    view.map = opening_map_view(located_places(pack));
     view.timeline = default_timeline(pack);  // every event, whatever its span
     if (!pack.article.paragraphs.empty()) view.article_paragraph = pack.article.paragraphs.front().id;
     return view;

@@ -141,7 +141,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return result(
 // {placeId: country name} from the loaded basemap ({} without one), for the mirror's map list.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_place_countries() {
     const ui::App& app = platform::app();
-    return result(app.basemap ? place_countries_to_json(app.pack, *app.basemap) : "{}");
+    return result(app.basemap ? place_countries_to_json(app.store.pack(), *app.basemap) : "{}");
 }
 
 // [SECTION] Links ------------------------------------------------------------------------------

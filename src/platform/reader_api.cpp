@@ -60,7 +60,7 @@ extern "C" {
 // What Ctrl+C / Cmd+C copies now: {text ("" when nothing is selected), from, mirror}.
 EMSCRIPTEN_KEEPALIVE const char* explainer_selected_text() {
     const ui::App& app = platform::app();
-    return result(copy_json(ui::copy_for_shortcut(app.store.pack(), app.store.view().selection, ui::keyboard_panel() == Panel::Quotes)));
+    return result(copy_json(ui::copy_for_shortcut(app.store.pack(), app.store.view().selection, app.keyboard_panel == Panel::Quotes)));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_find(const char* query) {

@@ -16,6 +16,7 @@
 #include "core/selection.h"
 #include "core/scripts.h"
 #include "core/theme_colors.h"
+#include "layout.h"
 
 namespace explainer::ui {
 
@@ -209,45 +210,46 @@ ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, d
 
 namespace {
 
-struct PanelSlot {
-    Panel panel;
-    const char* title;
-    void (*draw)(PanelContext&, ImVec2, ImVec2);
-};
-
-constexpr PanelSlot kSlots[4] = {
-    {Panel::Article, "Article", draw_article_panel},
-    {Panel::Map, "Map", draw_map_panel},
-    {Panel::Timeline, "Timeline", draw_timeline_panel},
-    {Panel::Quotes, "Quotes", draw_quotes_panel},
-};
-
-constexpr float kNarrowWidth = 700;   // CSS px: phones get one panel at a time
 constexpr float kSplitter = 6;
 constexpr float kHeaderHeight = 30;
 constexpr float kTabHeight = 48;      // touch targets of at least 44 CSS px
 constexpr float kTabPadding = 8;      // the least room beside a tab's title
+constexpr float kMinColumn = 260;     // CSS px either column keeps in the wide layout
+constexpr float kMinRow = 90;         // CSS px each stacked panel keeps
 
-// Which panel gets the keyboard: the one last clicked or tapped, or reached by Tab or
-// F6 (not link state).
-Panel g_keyboard_panel = Panel::Article;
-int g_focus_entry = 0;  // how the keyboard arrived at g_keyboard_panel (see PanelContext)
-bool g_keyboard_visible = false;  // the reader is using the keyboard: show where it is
-
-// Tab order across panels; the map has no list of items to walk, F6 reaches it.
-Panel neighbour_panel(Panel from, int direction, bool with_map) {
-    const Panel order[] = {Panel::Article, Panel::Map, Panel::Timeline, Panel::Quotes};
-    int at = 0;
-    for (int i = 0; i < 4; ++i)
-        if (order[i] == from) at = i;
-    do at = (at + direction + 4) % 4;
-    while (!with_map && order[at] == Panel::Map);
-    return order[at];
+// The panels' states and shares, made on the first frame from the table.
+void ensure_panels(App& app) {
+    const std::span<const PanelEntry> table = panel_table();
+    if (app.panels.size() == table.size()) return;
+    app.panels.clear();
+    app.panel_shares.clear();
+    for (const PanelEntry& entry : table) {
+        app.panels.push_back(entry.make_state());
+        app.panel_shares.push_back(entry.share);
+    }
 }
 
-void move_keyboard(Panel to, int entry, bool narrow, Actions& actions) {
-    g_keyboard_panel = to;
-    g_focus_entry = entry;
+std::size_t row_of(Panel panel) {
+    const std::span<const PanelEntry> table = panel_table();
+    for (std::size_t i = 0; i < table.size(); ++i)
+        if (table[i].id == panel) return i;
+    return 0;
+}
+
+// Tab order across panels (the table's order); `tab` skips panels without items to
+// walk, F6 visits every panel.
+Panel neighbour_panel(Panel from, int direction, bool tab) {
+    const std::span<const PanelEntry> table = panel_table();
+    const int n = static_cast<int>(table.size());
+    int at = static_cast<int>(row_of(from));
+    do at = (at + direction + n) % n;
+    while (tab && !table[static_cast<std::size_t>(at)].tab_stops);
+    return table[static_cast<std::size_t>(at)].id;
+}
+
+void move_keyboard(App& app, Panel to, int entry, bool narrow, Actions& actions) {
+    app.keyboard_panel = to;
+    app.focus_entry = entry;
     if (narrow) actions.push(SetPanelAction{to});  // one panel at a time: show it
 }
 
@@ -270,11 +272,23 @@ float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float val
     return value;
 }
 
-void draw_panel(PanelContext ctx, const PanelSlot& slot, ImVec2 origin, ImVec2 size, bool header) {
+// Like :focus-visible: the keyboard's frame shows once the reader uses the keyboard,
+// and goes away at the next click or tap.
+void track_keyboard_use(App& app) {
+    for (int key : {ImGuiKey_Tab, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
+                    ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Enter})
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false)) app.keyboard_visible = true;
+    if (ImGui::IsKeyPressed(kKeyF6, false)) app.keyboard_visible = true;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseClicked[0] || io.MouseClicked[1]) app.keyboard_visible = false;
+}
+
+void draw_panel(App& app, PanelContext ctx, std::size_t row, ImVec2 origin, ImVec2 size, bool header) {
+    const PanelEntry& entry = panel_table()[row];
     if (size.x < 4 || size.y < 4) return;
     ImGui::SetCursorScreenPos(origin);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.theme.panel);
-    ImGui::BeginChild(slot.title, size, false,
+    ImGui::BeginChild(entry.title, size, false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
     ImGui::PopStyleColor();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -285,90 +299,105 @@ void draw_panel(PanelContext ctx, const PanelSlot& slot, ImVec2 origin, ImVec2 s
                       ImVec2(origin.x + size.x, origin.y + kHeaderHeight - 0.5f), ctx.theme.rule);
         const float text_y = origin.y + (kHeaderHeight - font_size(ctx.fonts.sans_bold)) * 0.5f;
         draw->AddText(ctx.fonts.sans_bold, font_size(ctx.fonts.sans_bold), ImVec2(origin.x + 14, text_y),
-                      ctx.theme.text_muted, slot.title);
+                      ctx.theme.text_muted, entry.title);
         top = kHeaderHeight;
     }
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         (ImGui::IsMouseClicked(0) || ImGui::IsMouseClicked(1)))
-        g_keyboard_panel = slot.panel;
-    ctx.keyboard_focus = g_keyboard_panel == slot.panel;
-    ctx.focus_entry = ctx.keyboard_focus ? g_focus_entry : 0;
+        app.keyboard_panel = entry.id;
+    ctx.keyboard_focus = app.keyboard_panel == entry.id;
+    ctx.focus_entry = ctx.keyboard_focus ? app.focus_entry : 0;
     int handover = 0;
     ctx.focus_handover = &handover;
-    slot.draw(ctx, ImVec2(origin.x, origin.y + top), ImVec2(size.x, size.y - top));
-    if (ctx.keyboard_focus) g_focus_entry = 0;
-    if (handover != 0) move_keyboard(neighbour_panel(slot.panel, handover, false), handover, ctx.narrow, ctx.actions);
-    // Like :focus-visible: the frame shows once the reader uses the keyboard, and goes
-    // away at the next click or tap.
-    const ImGuiIO& io = ImGui::GetIO();
-    for (int key : {ImGuiKey_Tab, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow,
-                    ImGuiKey_PageUp, ImGuiKey_PageDown, ImGuiKey_Enter})
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false)) g_keyboard_visible = true;
-    if (ImGui::IsKeyPressed(kKeyF6, false)) g_keyboard_visible = true;
-    if (io.MouseClicked[0] || io.MouseClicked[1]) g_keyboard_visible = false;
-    if (ctx.keyboard_focus && g_keyboard_visible)
+    entry.draw(ctx, *app.panels[row], ImVec2(origin.x, origin.y + top), ImVec2(size.x, size.y - top));
+    if (ctx.keyboard_focus) app.focus_entry = 0;
+    if (handover != 0) move_keyboard(app, neighbour_panel(entry.id, handover, true), handover, ctx.narrow, ctx.actions);
+    track_keyboard_use(app);
+    if (ctx.keyboard_focus && app.keyboard_visible)
         draw->AddRect(ImVec2(origin.x + 1, origin.y + 1), ImVec2(origin.x + size.x - 1, origin.y + size.y - 1),
-                      (ctx.theme.focus_ring & 0x00FFFFFF) | 0x50000000, 0, 0, 2);
+                      with_alpha(ctx.theme.focus_ring, 80.0f / 255), 0, 0, 2);
     ImGui::EndChild();
 }
 
+// Phones: a tab per panel along the top, the open panel under it.
 void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, float width, float chrome_width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + kTabHeight), theme.panel_alt);
+    const std::span<const PanelEntry> table = panel_table();
     // The page's share button sits over the bar's right end.
-    const float tab_width = std::max(0.0f, width - chrome_width) / 4;
-    for (int i = 0; i < 4; ++i) {
-        const PanelSlot& slot = kSlots[i];
-        const ImVec2 pos(origin.x + tab_width * i, origin.y);
+    const float tab_width = std::max(0.0f, width - chrome_width) / static_cast<float>(table.size());
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const PanelEntry& entry = table[i];
+        const ImVec2 pos(origin.x + tab_width * static_cast<float>(i), origin.y);
         ImGui::SetCursorScreenPos(pos);
-        ImGui::PushID(i);
+        ImGui::PushID(static_cast<int>(i));
         if (ImGui::InvisibleButton("tab", ImVec2(tab_width, kTabHeight))) {
-            actions.push(SetPanelAction{slot.panel});
-            g_keyboard_panel = slot.panel;
+            actions.push(SetPanelAction{entry.id});
+            app.keyboard_panel = entry.id;
         }
         ImGui::PopID();
-        const bool open = app.store.view().panel == slot.panel;
+        const bool open = app.store.view().panel == entry.id;
         ImFont* font = open ? app.fonts.sans_bold : app.fonts.sans;
         // A title wider than its tab (320 CSS px, or 200% zoom) is drawn smaller, never clipped.
-        const float natural = font->CalcTextSizeA(font_size(font), FLT_MAX, 0, slot.title).x;
+        const float natural = text_size(font, entry.title).x;
         const float size = natural > tab_width - kTabPadding ? font_size(font) * (tab_width - kTabPadding) / natural : font_size(font);
-        const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, slot.title);
+        const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, entry.title);
         const ImVec2 text_pos(pos.x + (tab_width - text.x) * 0.5f, pos.y + (kTabHeight - text.y) * 0.5f);
-        draw->AddText(font, size, text_pos, open ? theme.text : theme.text_muted, slot.title);
-        app.located.push_back({std::string("tab-label:") + panel_name(slot.panel), "tabs", text_pos.x, text_pos.y, text.x, text.y});
+        draw->AddText(font, size, text_pos, open ? theme.text : theme.text_muted, entry.title);
+        app.located.push_back({std::string("tab-label:") + panel_name(entry.id), "tabs", text_pos.x, text_pos.y, text.x, text.y});
         if (open)
             draw->AddRectFilled(ImVec2(pos.x + 8, pos.y + kTabHeight - 3), ImVec2(pos.x + tab_width - 8, pos.y + kTabHeight),
                                 theme.accent);
-        app.located.push_back({std::string("tab:") + panel_name(slot.panel), "tabs", pos.x, pos.y, tab_width, kTabHeight});
+        app.located.push_back({std::string("tab:") + panel_name(entry.id), "tabs", pos.x, pos.y, tab_width, kTabHeight});
     }
     draw->AddLine(ImVec2(origin.x, origin.y + kTabHeight - 0.5f), ImVec2(origin.x + width, origin.y + kTabHeight - 0.5f),
                   theme.rule);
 }
 
-} // namespace
+void draw_narrow(App& app, const PanelContext& ctx, const FrameInfo& info) {
+    draw_tabs(app, ctx.actions, ctx.theme, ImVec2(0, 0), info.width, info.chrome_width);
+    const std::size_t row = row_of(app.store.view().panel);
+    draw_panel(app, ctx, row, ImVec2(0, kTabHeight), ImVec2(info.width, info.height - kTabHeight), false);
+}
 
-Panel keyboard_panel() { return g_keyboard_panel; }
+// The first panel on the left; the others stacked on the right, the last taking the
+// rest. Each splitter moves the edge between two neighbours.
+void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
+    const std::size_t n = panel_table().size();
+    std::vector<float>& shares = app.panel_shares;
+    float split_x = std::clamp(info.width * shares[0], kMinColumn, info.width - kMinColumn);
+    split_x = splitter("##split-column", ImVec2(split_x - kSplitter * 0.5f, 0), ImVec2(kSplitter, info.height), true, split_x,
+                       ctx.theme);
+    shares[0] = std::clamp(split_x / info.width, 0.2f, 0.8f);
+    draw_panel(app, ctx, 0, ImVec2(0, 0), ImVec2(split_x - kSplitter * 0.5f, info.height), false);
+    if (n < 2) return;
 
-// [SECTION] Frame ------------------------------------------------------------------------------
-
-FrameResult app_frame(App& app, const FrameInfo& info) {
-    FrameResult result;
-    static bool style_dark = false, style_set = false;
-    const Theme theme = make_theme(info.dark);
-    if (!style_set || style_dark != info.dark) {
-        apply_imgui_style(theme);
-        style_dark = info.dark;
-        style_set = true;
+    const float right_x = split_x + kSplitter * 0.5f, right_w = info.width - right_x;
+    // Edges between the stacked panels, top to bottom: edges[k] is panel k's top.
+    std::vector<float> edges(n + 1);
+    edges[1] = 0;
+    edges[n] = info.height;
+    for (std::size_t k = 1; k + 1 < n; ++k) {
+        const float rest = static_cast<float>(n - 1 - k) * kMinRow;  // rows still to come
+        edges[k + 1] = std::clamp(edges[k] + info.height * shares[k], edges[k] + kMinRow, info.height - rest);
     }
+    for (std::size_t k = 1; k < n; ++k) {
+        const float top = edges[k] + (k > 1 ? kSplitter * 0.5f : 0), bottom = edges[k + 1] - (k + 1 < n ? kSplitter * 0.5f : 0);
+        draw_panel(app, ctx, k, ImVec2(right_x, top), ImVec2(right_w, bottom - top), true);
+    }
+    for (std::size_t k = 2; k < n; ++k) {
+        ImGui::PushID(static_cast<int>(k));
+        edges[k] = splitter("##split-row", ImVec2(right_x, edges[k] - kSplitter * 0.5f), ImVec2(right_w, kSplitter), false,
+                            edges[k], ctx.theme);
+        ImGui::PopID();
+    }
+    for (std::size_t k = 1; k + 1 < n; ++k) shares[k] = std::clamp((edges[k + 1] - edges[k]) / info.height, 0.1f, 0.75f);
+}
 
-    const Pack& pack = app.store.pack();
-    const AppState& state = app.store.view();
-    const Linked& selected = app.selected_links.get(pack, app.store.pack_revision(), state.selection);
-    const Linked& hovered = app.hovered_links.get(pack, app.store.pack_revision(), state.hover);
-    Actions actions;
-    app.located.clear();
-
-    PanelContext ctx{pack, app.basemap ? &*app.basemap : nullptr, state, selected, hovered, actions, app.fonts, theme};
+PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, Actions& actions, FrameResult& result) {
+    const Linked& selected = app.selected_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().selection);
+    const Linked& hovered = app.hovered_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().hover);
+    PanelContext ctx{app.store.pack(), app.basemap ? &*app.basemap : nullptr, app.store.view(), selected, hovered, actions, app.fonts, theme};
     ctx.pack_revision = app.store.pack_revision();
     ctx.time = info.time;
     ctx.dpr = info.dpr;
@@ -381,6 +410,25 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     ctx.basemap_detail = &app.basemap_detail;
     ctx.animating = &result.animating;
     ctx.open_url = &result.open_url;
+    ctx.narrow = info.width <= kNarrowWidth;
+    return ctx;
+}
+
+} // namespace
+
+// [SECTION] Frame ------------------------------------------------------------------------------
+
+FrameResult app_frame(App& app, const FrameInfo& info) {
+    FrameResult result;
+    const Theme theme = make_theme(info.dark);
+    if (app.style_dark != info.dark) {
+        apply_imgui_style(theme);
+        app.style_dark = info.dark;
+    }
+    ensure_panels(app);
+    Actions actions;
+    app.located.clear();
+    const PanelContext ctx = frame_context(app, info, theme, actions, result);
     app.selection_changed_by_user = false;
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -388,46 +436,13 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     ImGui::Begin("##explainer", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
-
-    const bool narrow = info.width <= kNarrowWidth;
-    ctx.narrow = narrow;
-    if (narrow) {
-        draw_tabs(app, actions, theme, ImVec2(0, 0), info.width, info.chrome_width);
-        for (const PanelSlot& slot : kSlots)
-            if (slot.panel == state.panel)
-                draw_panel(ctx, slot, ImVec2(0, kTabHeight), ImVec2(info.width, info.height - kTabHeight),
-                           false);
-    } else {
-        // Article on the left; map, timeline and quotes stacked on the right.
-        const float min_column = 260;
-        float split_x = std::clamp(info.width * app.article_fraction, min_column, info.width - min_column);
-        split_x = splitter("##split-article", ImVec2(split_x - kSplitter * 0.5f, 0), ImVec2(kSplitter, info.height),
-                           true, split_x, theme);
-        app.article_fraction = std::clamp(split_x / info.width, 0.2f, 0.8f);
-        const float right_x = split_x + kSplitter * 0.5f;
-        const float right_w = info.width - right_x;
-        const float min_row = 90;
-        float map_h = std::clamp(info.height * app.map_fraction, min_row, info.height - 2 * min_row);
-        float timeline_h = std::clamp(info.height * app.timeline_fraction, min_row, info.height - map_h - min_row);
-        draw_panel(ctx, kSlots[0], ImVec2(0, 0), ImVec2(split_x - kSplitter * 0.5f, info.height), false);
-        draw_panel(ctx, kSlots[1], ImVec2(right_x, 0), ImVec2(right_w, map_h - kSplitter * 0.5f), true);
-        draw_panel(ctx, kSlots[2], ImVec2(right_x, map_h + kSplitter * 0.5f),
-                   ImVec2(right_w, timeline_h - kSplitter), true);
-        draw_panel(ctx, kSlots[3], ImVec2(right_x, map_h + timeline_h + kSplitter * 0.5f),
-                   ImVec2(right_w, info.height - map_h - timeline_h - kSplitter * 0.5f), true);
-        const float new_map_h = splitter("##split-map", ImVec2(right_x, map_h - kSplitter * 0.5f),
-                                         ImVec2(right_w, kSplitter), false, map_h, theme);
-        const float new_timeline_end = splitter("##split-timeline", ImVec2(right_x, map_h + timeline_h - kSplitter * 0.5f),
-                                                ImVec2(right_w, kSplitter), false, map_h + timeline_h, theme);
-        app.map_fraction = std::clamp(new_map_h / info.height, 0.15f, 0.75f);
-        app.timeline_fraction = std::clamp((new_timeline_end - new_map_h) / info.height, 0.1f, 0.6f);
-    }
-
+    if (ctx.narrow) draw_narrow(app, ctx, info);
+    else draw_wide(app, ctx, info);
     // F6 / Shift+F6 move the keyboard between panels (the page must not scroll for it).
     if (ImGui::IsKeyPressed(kKeyF6, false))
-        move_keyboard(neighbour_panel(g_keyboard_panel, ImGui::GetIO().KeyShift ? -1 : 1, true), 0, narrow, actions);
+        move_keyboard(app, neighbour_panel(app.keyboard_panel, ImGui::GetIO().KeyShift ? -1 : 1, false), 0, ctx.narrow, actions);
     // Escape clears the selection from anywhere.
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !state.selection.empty())
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !ctx.state.selection.empty())
         actions.push(SelectAction{""});
     ImGui::End();
 

@@ -4,6 +4,7 @@
 // browser; nothing here knows about Emscripten.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -64,10 +65,16 @@ struct App {
     LinkedCache hovered_links;        // linked_to(pack, state.hover), kept across frames
     bool selection_changed_by_user = false;  // a select action moved it: panels bring it into view
 
-    // Layout the reader adjusted by dragging splitters (not part of links).
-    float article_fraction = 0.46f;
-    float map_fraction = 0.5f;        // of the right column
-    float timeline_fraction = 0.27f;  // of the right column
+    // The panels' own state, one per row of panel_table(), and the layout's shares the
+    // reader adjusted by dragging splitters (see PanelEntry::share); not part of links.
+    std::vector<std::unique_ptr<PanelState>> panels;
+    std::vector<float> panel_shares;
+    // Which panel gets the keyboard: the one last clicked or tapped, or reached by Tab or
+    // F6 (not link state).
+    Panel keyboard_panel = Panel::Article;
+    int focus_entry = 0;              // how the keyboard arrived there (see PanelContext)
+    bool keyboard_visible = false;    // the reader is using the keyboard: show where it is
+    std::optional<bool> style_dark;   // the ImGui style's scheme, once set
 };
 
 // Sets the pack and resets the view to its defaults (first view fits all places).
@@ -86,9 +93,6 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
 // a host message) and notes what the panels must follow; returns the store's record.
 ChangeRecord app_dispatch(App& app, std::span<const Action> actions, ChangeSource source, double now_seconds);
 ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, double now_seconds);
-
-// The panel that receives the keyboard (the one last clicked, or reached by Tab or F6).
-Panel keyboard_panel();
 
 // Builds one ImGui frame (call between ImGui::NewFrame() and ImGui::Render()).
 FrameResult app_frame(App& app, const FrameInfo& info);

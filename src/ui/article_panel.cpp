@@ -5,6 +5,7 @@
 // - [SECTION] Layout cache
 // - [SECTION] Scrolling
 // - [SECTION] Drawing mentions
+// - [SECTION] Frame steps
 // - [SECTION] Panel
 #include <algorithm>
 #include <cfloat>
@@ -17,8 +18,10 @@
 
 #include "core/date_text.h"
 #include "core/geo.h"
+#include "core/number_text.h"
 #include "core/text_layout.h"
 #include "article_text.h"
+#include "interaction.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -72,17 +75,14 @@ struct ArticleCache {
     float height = 0;
 };
 
-struct ArticleView {
-    float scroll = 0, target = 0;
-    std::string known_paragraph;   // the paragraph id the state and the view agree on
+struct ArticlePanel : PanelState {
+    ArticleCache cache;
+    SmoothScroll scroll;
+    bool placed = false;           // the first frame jumped to the state's paragraph
     int focus = -1;                // keyboard focus: index into ArticleCache::mentions
-    std::string hover_set;         // the hover this panel set, and so may clear
+    HoverClaim hover;
     bool dragging_scrollbar = false;
-    float press_y = 0;
 };
-
-ArticleCache g_cache;
-ArticleView g_view;
 
 ImFont* font_for(const Fonts& fonts, int style) {
     switch (style) {
@@ -178,8 +178,7 @@ void build_paragraph(ArticleCache& cache, const Pack& pack, std::size_t index, s
     }
 }
 
-void rebuild_cache(const PanelContext& ctx, float panel_width) {
-    ArticleCache& cache = g_cache;
+void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_width) {
     const Pack& pack = ctx.pack;
     cache = ArticleCache{};
     cache.pack_revision = ctx.pack_revision;
@@ -249,52 +248,52 @@ void rebuild_cache(const PanelContext& ctx, float panel_width) {
 
 // [SECTION] Scrolling -------------------------------------------------------------------------
 
-float max_scroll(float view_height) { return std::max(0.0f, g_cache.height - view_height); }
+float max_scroll(const ArticleCache& cache, float view_height) { return std::max(0.0f, cache.height - view_height); }
 
 // Where the view should scroll for a paragraph to be at its top.
-float paragraph_scroll(std::size_t index) {
-    return index == 0 ? 0.0f : g_cache.paragraphs[index].y - kParagraphGap;
+float paragraph_scroll(const ArticleCache& cache, std::size_t index) {
+    return index == 0 ? 0.0f : cache.paragraphs[index].y - kParagraphGap;
 }
 
 // The first paragraph whose bottom is below `y` (article coordinates), or the number of
 // paragraphs; a binary search, since paragraphs are laid out top to bottom.
-std::size_t first_paragraph_ending_below(float y) {
-    const auto it = std::partition_point(g_cache.paragraphs.begin(), g_cache.paragraphs.end(),
+std::size_t first_paragraph_ending_below(const ArticleCache& cache, float y) {
+    const auto it = std::partition_point(cache.paragraphs.begin(), cache.paragraphs.end(),
                                          [&](const ParagraphCache& para) { return para.y + para.layout.height <= y; });
-    return static_cast<std::size_t>(it - g_cache.paragraphs.begin());
+    return static_cast<std::size_t>(it - cache.paragraphs.begin());
 }
 
-std::size_t top_paragraph(float scroll) {
-    const std::size_t p = first_paragraph_ending_below(scroll + 4);
-    if (p < g_cache.paragraphs.size()) return p;
-    return g_cache.paragraphs.empty() ? 0 : g_cache.paragraphs.size() - 1;
+std::size_t top_paragraph(const ArticleCache& cache, float scroll) {
+    const std::size_t p = first_paragraph_ending_below(cache, scroll + 4);
+    if (p < cache.paragraphs.size()) return p;
+    return cache.paragraphs.empty() ? 0 : cache.paragraphs.size() - 1;
 }
 
 // The first line of a mention, in article coordinates.
-float mention_top(const Pack& pack, const MentionRef& ref) {
+float mention_top(const ArticleCache& cache, const Pack& pack, const MentionRef& ref) {
     const Mention& mention = pack.entities[ref.entity].mentions[ref.mention];
-    const ParagraphCache& para = g_cache.paragraphs[mention.paragraph_index];
+    const ParagraphCache& para = cache.paragraphs[mention.paragraph_index];
     for (std::size_t s = 0; s < para.segments.size(); ++s)
         for (int m : para.segments[s].mentions)
-            if (&pack.entities[g_cache.mentions[m].entity].mentions[g_cache.mentions[m].mention] == &mention) {
+            if (&pack.entities[cache.mentions[m].entity].mentions[cache.mentions[m].mention] == &mention) {
                 const std::vector<LayoutRect> rects = tag_rects(para.layout, static_cast<int>(s));
                 if (!rects.empty()) return para.y + rects.front().y;
             }
     return para.y;
 }
 
-// Where the article's text is on screen at a scroll position, for selection and find.
-ArticleTextView text_view(ImVec2 origin, ImVec2 size, float scroll, bool hovered, float dpr) {
+// Where the article's text is on screen at its scroll position, for selection and find.
+ArticleTextView text_view(ArticlePanel& p, ImVec2 origin, ImVec2 size, bool hovered, float dpr) {
     ArticleTextView out;
-    out.blocks = &g_cache.blocks;
-    out.measure = &g_cache.measure;
+    out.blocks = &p.cache.blocks;
+    out.measure = &p.cache.measure;
     out.origin = origin;
     out.size = size;
-    out.x0 = origin.x + g_cache.column_x;
-    out.y0 = origin.y - std::round(scroll * dpr) / dpr;
+    out.x0 = origin.x + p.cache.column_x;
+    out.y0 = origin.y - snap(p.scroll.scroll, dpr);
     out.hovered = hovered;
-    out.scroll_target = &g_view.target;
-    out.max_scroll = max_scroll(size.y);
+    out.scroll_target = &p.scroll.target;
+    out.max_scroll = max_scroll(p.cache, size.y);
     out.scrollbar_x = origin.x + size.x - 12;
     return out;
 }
@@ -342,254 +341,272 @@ ImU32 fill_for(Emphasis emphasis, const Theme& theme) {
     }
 }
 
+// [SECTION] Frame steps ------------------------------------------------------------------------
+
+// The panel's place this frame.
+struct ArticleFrame {
+    ImVec2 origin, size;
+    float x0 = 0, y0 = 0;          // the column's left edge and the article's top, canvas px
+    bool hovered = false, active = false;
+    bool selecting = false;        // the pointer or the keyboard is selecting text
+    ImVec2 mouse;
+};
+
+// What the pointer is over after drawing the paragraphs.
+struct ArticleHit {
+    int mention = -1;              // index into ArticleCache::mentions
+    ImVec2 card_anchor;
+    const std::string* url = nullptr;  // a paragraph's link
+};
+
+void bring_mention_into_view(const PanelContext& ctx, ArticlePanel& p, const MentionRef& ref, float view_height) {
+    const float top = mention_top(p.cache, ctx.pack, ref);
+    if (top < p.scroll.target + 20 || top > p.scroll.target + view_height - 60)
+        p.scroll.target = std::clamp(top - view_height * 0.3f, 0.0f, max_scroll(p.cache, view_height));
+}
+
+// The scroll follows the state's paragraph when it is not the one the panel's own
+// target shows (a link, the history or another panel moved the article), and a new
+// selection by the reader brings its first mention into view.
+void follow_state(const PanelContext& ctx, ArticlePanel& p, float view_height) {
+    const ArticleCache& cache = p.cache;
+    const bool shown = !cache.paragraphs.empty() &&
+                       ctx.pack.article.paragraphs[top_paragraph(cache, p.scroll.target)].id == ctx.state.article_paragraph;
+    if (!shown || !p.placed)
+        if (auto index = ctx.pack.paragraph_index(ctx.state.article_paragraph)) {
+            p.scroll.target = std::min(paragraph_scroll(cache, *index), max_scroll(cache, view_height));
+            if (ctx.reduced_motion || !p.placed) p.scroll.jump(p.scroll.target);
+        }
+    p.placed = true;
+    if (ctx.selection_changed_by_user && !ctx.state.selection.empty())
+        for (const MentionRef& ref : cache.mentions)
+            if (ctx.pack.entities[ref.entity].id == ctx.state.selection) {
+                bring_mention_into_view(ctx, p, ref, view_height);
+                break;
+            }
+}
+
+// Wheel, finger and keys move the scroll; the paragraph at the top goes into the state.
+void scroll_input(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float max = max_scroll(p.cache, f.size.y);
+    if (f.hovered && io.MouseWheel != 0) p.scroll.target -= io.MouseWheel * kWheelScrollPx;
+    if (f.active && ctx.touch && !p.dragging_scrollbar && !f.selecting) p.scroll.jump(p.scroll.scroll - io.MouseDelta.y);  // a finger drags the text
+    scroll_by_keys(ctx, p.scroll, std::max(40.0f, f.size.y - 60), max, true);
+    p.scroll.step(ctx, max);
+    if (p.cache.paragraphs.empty()) return;
+    const std::string& top = ctx.pack.article.paragraphs[top_paragraph(p.cache, p.scroll.target)].id;
+    if (top != ctx.state.article_paragraph) ctx.actions.push(SetParagraphAction{top});
+}
+
+// Tab / Shift+Tab through mentions (hovering each), Enter selects.
+void keyboard_focus(PanelContext& ctx, ArticlePanel& p, float view_height) {
+    const ArticleCache& cache = p.cache;
+    bool stepped = false;
+    p.focus = tab_focus(ctx, p.focus, static_cast<int>(cache.mentions.size()), &stepped);
+    if (stepped && p.focus < 0 && p.hover.id == ctx.state.hover) p.hover.release(ctx);
+    if (stepped && p.focus >= 0) {
+        const MentionRef& ref = cache.mentions[p.focus];
+        p.hover.claim(ctx, ctx.pack.entities[ref.entity].id);
+        bring_mention_into_view(ctx, p, ref, view_height);
+    }
+    if (ctx.keyboard_focus && p.focus >= 0 && key_pressed(ImGuiKey_Enter, false))
+        ctx.actions.push(SelectAction{ctx.pack.entities[cache.mentions[p.focus].entity].id});
+    if (!ctx.keyboard_focus) p.focus = -1;
+}
+
+void draw_header(const PanelContext& ctx, const ArticleCache& cache, const ArticleFrame& f) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Article& article = ctx.pack.article;
+    const float small = font_size(ctx.fonts.sans_small);
+    for (const LayoutLine& line : cache.headline.lines)
+        for (const PlacedRun& run : line.runs)
+            draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(f.x0 + run.x, f.y0 + kPadding + line.y),
+                          ctx.theme.text, article.headline.data() + run.begin, article.headline.data() + run.end);
+    draw->AddText(ctx.fonts.sans_bold, small, ImVec2(f.x0, f.y0 + cache.source_y), ctx.theme.text_muted, cache.source_line.c_str());
+    if (!article.attribution.empty())
+        draw->AddText(ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,
+                      article.attribution.c_str(), nullptr, cache.column_width);
+    draw_corrections(ctx, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width);
+}
+
+// A run inside mentions: fills from the outermost mention in (a selected quote is
+// tinted whole, a hovered name inside it on top), the innermost's underline, a quote's
+// margin bar.
+void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segment& segment, float rx, float ly, float width,
+                      float height, float x0) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const Pack& pack = ctx.pack;
+    for (auto it = segment.mentions.rbegin(); it != segment.mentions.rend(); ++it) {
+        const Entity& entity = pack.entities[p.cache.mentions[*it].entity];
+        const bool focused = *it == p.focus;
+        Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, entity.id);
+        if (focused && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
+        if (ImU32 fill = fill_for(emphasis, theme))
+            draw->AddRectFilled(ImVec2(rx - 1, ly + 2), ImVec2(rx + width + 1, ly + height - 2), fill, 3);
+        if (focused) draw->AddRect(ImVec2(rx - 2, ly + 1), ImVec2(rx + width + 2, ly + height - 1), theme.focus_ring, 3, 0, 2);
+    }
+    const Entity& inner = pack.entities[p.cache.mentions[segment.mentions.front()].entity];
+    const Emphasis inner_emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id);
+    draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, theme.kind[static_cast<int>(inner.kind)],
+                   inner_emphasis >= Emphasis::Related ? 1.8f : 1.0f);
+    for (int m : segment.mentions) {
+        const Entity& e = pack.entities[p.cache.mentions[m].entity];
+        if (e.kind != EntityKind::Quote) continue;
+        const Emphasis q = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
+        draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - (q >= Emphasis::Related ? 9 : 11), ly + height - 3),
+                            theme.kind[static_cast<int>(EntityKind::Quote)]);
+    }
+}
+
+// One line of a paragraph: its runs, with what the pointer is over.
+void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFrame& f, const ParagraphCache& para,
+               const LayoutLine& line, float ly, ArticleHit& hit) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const float body_size = font_size(ctx.fonts.serif);
+    const float text_y = ly + (line.height - body_size) * 0.5f - 1;
+    for (const PlacedRun& run : line.runs) {
+        const float rx = f.x0 + run.x;
+        const bool under_mouse = f.hovered && f.mouse.x >= rx && f.mouse.x < rx + run.width && f.mouse.y >= ly &&
+                                 f.mouse.y < ly + line.height;
+        ImU32 colour = theme.text;
+        if (run.tag >= 0 && run.tag < kLinkTag) {
+            const Segment& segment = para.segments[run.tag];
+            draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0);
+            if (under_mouse) hit.mention = segment.mentions.front(), hit.card_anchor = ImVec2(rx, ly + line.height);
+        } else if (run.tag == kLinkTag) {
+            colour = theme.accent;
+            draw->AddLine(ImVec2(rx, ly + line.height - 6), ImVec2(rx + run.width, ly + line.height - 6), theme.accent,
+                          under_mouse ? 2.0f : 1.0f);
+            if (under_mouse) hit.url = &para.link_url;
+        }
+        if (run.style == kBadge) {
+            const float badge_size = font_size(ctx.fonts.sans_small);
+            if (run.width > 8)
+                draw->AddRectFilled(ImVec2(rx + 3, ly + 4), ImVec2(rx + run.width + 2, ly + line.height - 4), theme.panel_alt, 4);
+            draw->AddText(ctx.fonts.sans_small, badge_size, ImVec2(rx, ly + (line.height - badge_size) * 0.5f),
+                          theme.kind[static_cast<int>(EntityKind::Figure)], para.text.data() + run.begin, para.text.data() + run.end);
+            continue;
+        }
+        draw->AddText(ctx.fonts.serif, body_size, ImVec2(rx, text_y), colour, para.text.data() + run.begin, para.text.data() + run.end);
+    }
+}
+
+// Where each mention of a paragraph is drawn now (for Explainer.locate), merged per line.
+void locate_mentions(const PanelContext& ctx, const ArticleCache& cache, const ArticleFrame& f, const ParagraphCache& para,
+                     float top) {
+    std::vector<LocatedRect>& located = *ctx.located;
+    for (std::size_t s = 0; s < para.segments.size(); ++s)
+        for (int m : para.segments[s].mentions)
+            for (const LayoutRect& r : tag_rects(para.layout, static_cast<int>(s))) {
+                const float ry = top + r.y;
+                if (ry + r.h < f.origin.y || ry > f.origin.y + f.size.y) continue;
+                const std::string& id = ctx.pack.entities[cache.mentions[m].entity].id;
+                const LocatedRect rect{id, "article", f.x0 + r.x, ry, r.w, r.h};
+                if (!located.empty() && located.back().id == id && located.back().panel == "article" &&
+                    std::fabs(located.back().y - rect.y) < 0.5f && std::fabs(located.back().x + located.back().w - rect.x) < 0.5f)
+                    located.back().w = rect.x + rect.w - located.back().x;
+                else
+                    located.push_back(rect);
+            }
+}
+
+// The paragraphs in view; returns what the pointer is over.
+ArticleHit draw_paragraphs(const PanelContext& ctx, const ArticlePanel& p, const ArticleFrame& f) {
+    ArticleHit hit;
+    const ArticleCache& cache = p.cache;
+    for (std::size_t i = first_paragraph_ending_below(cache, f.origin.y - f.y0); i < cache.paragraphs.size(); ++i) {
+        const ParagraphCache& para = cache.paragraphs[i];
+        const float top = f.y0 + para.y;
+        if (top > f.origin.y + f.size.y) break;  // this and every later paragraph is below the view
+        for (const LayoutLine& line : para.layout.lines) draw_line(ctx, p, f, para, line, top + line.y, hit);
+        locate_mentions(ctx, cache, f, para, top);
+    }
+    return hit;
+}
+
+// Thin, on the right; the mouse drags it.
+void scrollbar(const PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) {
+    const float total = p.cache.height;
+    if (total <= f.size.y + 1) return;
+    const float max = max_scroll(p.cache, f.size.y);
+    const float track_x = f.origin.x + f.size.x - 8;
+    const float thumb_h = std::max(32.0f, f.size.y * f.size.y / total);
+    const float thumb_y = f.origin.y + (f.size.y - thumb_h) * (p.scroll.scroll / max);
+    const bool over_thumb = f.hovered && f.mouse.x >= track_x - 4 && f.mouse.y >= thumb_y && f.mouse.y <= thumb_y + thumb_h;
+    if (ImGui::IsItemClicked(0) && over_thumb && !ctx.touch) p.dragging_scrollbar = true;
+    if (!f.active) p.dragging_scrollbar = false;
+    if (p.dragging_scrollbar) p.scroll.jump(std::clamp(p.scroll.scroll + ImGui::GetIO().MouseDelta.y * total / f.size.y, 0.0f, max));
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(track_x, thumb_y), ImVec2(track_x + 5, thumb_y + thumb_h),
+                                              over_thumb || p.dragging_scrollbar ? ctx.theme.text_muted : ctx.theme.rule, 3);
+}
+
+// Hover, click and the card; a link opens on click.
+void pointer_result(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f, const ArticleHit& hit) {
+    // Past the slop even in the frame of the release: a drag never also selects.
+    const bool dragged = ImGui::GetIO().MouseDragMaxDistanceSqr[0] >= kClickSlop * kClickSlop || p.dragging_scrollbar ||
+                         f.selecting;
+    const Pack& pack = ctx.pack;
+    if (hit.mention >= 0) {
+        const Entity& entity = pack.entities[p.cache.mentions[hit.mention].entity];
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        p.hover.claim(ctx, entity.id);
+        if (ImGui::IsMouseReleased(0) && !dragged && f.hovered) ctx.actions.push(SelectAction{entity.id});
+        draw_entity_card(ctx, entity, hit.card_anchor);
+    } else if (p.focus < 0) {
+        p.hover.release(ctx);
+    }
+    if (p.focus >= 0 && hit.mention < 0) {
+        const MentionRef& ref = p.cache.mentions[p.focus];
+        const float top = f.y0 + mention_top(p.cache, pack, ref);
+        draw_entity_card(ctx, pack.entities[ref.entity], ImVec2(f.x0, top + line_height(ctx.fonts, kBody)));
+    }
+    if (hit.url) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsMouseReleased(0) && !dragged) *ctx.open_url = *hit.url;
+    }
+}
+
 } // namespace
 
 // [SECTION] Panel ----------------------------------------------------------------------------------
 
-void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
-    const Pack& pack = ctx.pack;
-    if (g_cache.pack_revision != ctx.pack_revision || g_cache.width != size.x || g_cache.dpr != ctx.dpr)
-        rebuild_cache(ctx, size.x);
-    ArticleCache& cache = g_cache;
-    ArticleView& view = g_view;
-    ImGuiIO& io = ImGui::GetIO();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const Theme& theme = ctx.theme;
+std::unique_ptr<PanelState> make_article_panel() { return std::make_unique<ArticlePanel>(); }
 
+void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size) {
+    ArticlePanel& p = static_cast<ArticlePanel&>(state);
+    if (p.cache.pack_revision != ctx.pack_revision || p.cache.width != size.x || p.cache.dpr != ctx.dpr)
+        rebuild_cache(ctx, p.cache, size.x);
     // The whole panel is one interactive item, so ImGui tracks hover and drags for it.
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##article", size);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
+    ArticleFrame f;
+    f.origin = origin, f.size = size;
+    f.hovered = ImGui::IsItemHovered();
+    f.active = ImGui::IsItemActive();
+    f.mouse = ImGui::GetIO().MousePos;
     // Selecting text sees the text where the last frame drew it.
-    const bool selecting = article_selection_input(ctx, text_view(origin, size, view.scroll, hovered, ctx.dpr));
+    f.selecting = article_selection_input(ctx, text_view(p, origin, size, f.hovered, ctx.dpr));
 
-    // [Scrolling] a link (or another panel) moved the article: follow it.
-    if (ctx.state.article_paragraph != view.known_paragraph) {
-        if (auto index = pack.paragraph_index(ctx.state.article_paragraph)) {
-            view.target = std::min(paragraph_scroll(*index), max_scroll(size.y));
-            if (ctx.reduced_motion || view.known_paragraph.empty()) view.scroll = view.target;
-        }
-        view.known_paragraph = ctx.state.article_paragraph;
-    }
-    // A new selection made by the reader: bring its first mention into view.
-    if (ctx.selection_changed_by_user && !ctx.state.selection.empty()) {
-        for (const MentionRef& ref : cache.mentions) {
-            if (pack.entities[ref.entity].id != ctx.state.selection) continue;
-            const float top = mention_top(pack, ref);
-            if (top < view.target + 20 || top > view.target + size.y - 60)
-                view.target = std::clamp(top - size.y * 0.3f, 0.0f, max_scroll(size.y));
-            break;
-        }
-    }
-    if (hovered && io.MouseWheel != 0) view.target -= io.MouseWheel * 72;
-    if (active && ctx.touch && !view.dragging_scrollbar && !selecting) {
-        view.scroll -= io.MouseDelta.y;  // a finger drags the text directly
-        view.target = view.scroll;
-    }
-    if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
-        const float page = std::max(40.0f, size.y - 60);
-        auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
-        if (pressed(ImGuiKey_DownArrow) && !io.KeyShift) view.target += 48;  // Shift+arrows select text
-        if (pressed(ImGuiKey_UpArrow) && !io.KeyShift) view.target -= 48;
-        if (pressed(ImGuiKey_PageDown) || (pressed(ImGuiKey_Space) && !io.KeyShift)) view.target += page;
-        if (pressed(ImGuiKey_PageUp) || (pressed(ImGuiKey_Space) && io.KeyShift)) view.target -= page;
-        if (pressed(ImGuiKey_Home)) view.target = 0;
-        if (pressed(ImGuiKey_End)) view.target = max_scroll(size.y);
-    }
-    view.target = std::clamp(view.target, 0.0f, max_scroll(size.y));
-    if (ctx.reduced_motion || std::fabs(view.target - view.scroll) < 0.5f) {
-        view.scroll = view.target;
-    } else {
-        view.scroll += (view.target - view.scroll) * std::min(1.0f, io.DeltaTime * 14.0f);
-        *ctx.animating = true;
-    }
-    view.scroll = std::clamp(view.scroll, 0.0f, max_scroll(size.y));
-    if (!cache.paragraphs.empty()) {
-        const std::string& top = pack.article.paragraphs[top_paragraph(view.target)].id;
-        if (top != ctx.state.article_paragraph) {
-            ctx.actions.push(SetParagraphAction{top});
-            view.known_paragraph = top;
-        }
-    }
-
-    const float x0 = origin.x + cache.column_x;
-    const float y0 = origin.y - std::round(view.scroll * ctx.dpr) / ctx.dpr;
-    const ImVec2 mouse = io.MousePos;
+    follow_state(ctx, p, size.y);
+    scroll_input(ctx, p, f);
+    f.x0 = origin.x + p.cache.column_x;
+    f.y0 = origin.y - snap(p.scroll.scroll, ctx.dpr);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    const ArticleTextView text = text_view(origin, size, view.scroll, hovered, ctx.dpr);
+    const ArticleTextView text = text_view(p, origin, size, f.hovered, ctx.dpr);
     draw_article_text_marks(ctx, text);
-
-    // Headline and source line.
-    for (const LayoutLine& line : cache.headline.lines)
-        for (const PlacedRun& run : line.runs)
-            draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(x0 + run.x, y0 + kPadding + line.y),
-                          theme.text, pack.article.headline.data() + run.begin, pack.article.headline.data() + run.end);
-    draw->AddText(ctx.fonts.sans_bold, font_size(ctx.fonts.sans_small), ImVec2(x0, y0 + cache.source_y), theme.text_muted,
-                  cache.source_line.c_str());
-    if (!pack.article.attribution.empty())
-        draw->AddText(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), ImVec2(x0, y0 + cache.source_y + font_size(ctx.fonts.sans_small) * 1.5f),
-                      theme.text_muted, pack.article.attribution.c_str(), nullptr, cache.column_width);
-    draw_corrections(ctx, ImVec2(x0, y0 + cache.corrections_y), cache.column_width);
-
-    // Keyboard: Tab / Shift+Tab through mentions, Enter selects.
-    const bool tab = ctx.keyboard_focus && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Tab), true) || ctx.focus_entry != 0);
-    if (tab) {
-        const bool backward = ctx.focus_entry != 0 ? ctx.focus_entry < 0 : io.KeyShift;
-        view.focus = step_focus(ctx, ctx.focus_entry != 0 ? -1 : view.focus, static_cast<int>(cache.mentions.size()), backward);
-        if (view.focus < 0 && view.hover_set == ctx.state.hover && !view.hover_set.empty()) {
-            ctx.actions.push(HoverAction{""});
-            view.hover_set.clear();
-        }
-    }
-    if (tab && view.focus >= 0) {
-        const MentionRef& ref = cache.mentions[view.focus];
-        ctx.actions.push(HoverAction{pack.entities[ref.entity].id});
-        view.hover_set = pack.entities[ref.entity].id;
-        const float top = mention_top(pack, ref);
-        if (top < view.target + 20 || top > view.target + size.y - 60)
-            view.target = std::clamp(top - size.y * 0.3f, 0.0f, max_scroll(size.y));
-    }
-    if (ctx.keyboard_focus && view.focus >= 0 && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
-        ctx.actions.push(SelectAction{pack.entities[cache.mentions[view.focus].entity].id});
-    if (!ctx.keyboard_focus) view.focus = -1;
-
-    // Paragraphs.
-    int hit_mention = -1;
-    bool hit_link = false;
-    std::string hit_url;
-    ImVec2 card_anchor;
-    const ImFont* body = ctx.fonts.serif;
-    const float body_size = font_size(body);
-    for (std::size_t p = first_paragraph_ending_below(origin.y - y0); p < cache.paragraphs.size(); ++p) {
-        const ParagraphCache& para = cache.paragraphs[p];
-        const float top = y0 + para.y;
-        if (top > origin.y + size.y) break;  // this and every later paragraph is below the view
-        for (const LayoutLine& line : para.layout.lines) {
-            const float ly = top + line.y;
-            const float text_y = ly + (line.height - body_size) * 0.5f - 1;
-            for (const PlacedRun& run : line.runs) {
-                const float rx = x0 + run.x;
-                const bool under_mouse = hovered && mouse.x >= rx && mouse.x < rx + run.width && mouse.y >= ly &&
-                                         mouse.y < ly + line.height;
-                ImU32 colour = theme.text;
-                if (run.tag >= 0 && run.tag < kLinkTag) {
-                    const Segment& segment = para.segments[run.tag];
-                    // Fills from the outermost mention in: a selected quote is tinted
-                    // whole, a hovered name inside it on top.
-                    for (auto it = segment.mentions.rbegin(); it != segment.mentions.rend(); ++it) {
-                        const MentionRef& ref = cache.mentions[*it];
-                        const Entity& entity = pack.entities[ref.entity];
-                        const bool focused = *it == view.focus;
-                        Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, entity.id);
-                        if (focused && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
-                        if (ImU32 fill = fill_for(emphasis, theme))
-                            draw->AddRectFilled(ImVec2(rx - 1, ly + 2), ImVec2(rx + run.width + 1, ly + line.height - 2),
-                                                fill, 3);
-                        if (focused)
-                            draw->AddRect(ImVec2(rx - 2, ly + 1), ImVec2(rx + run.width + 2, ly + line.height - 1),
-                                          theme.focus_ring, 3, 0, 2);
-                    }
-                    const MentionRef& inner = cache.mentions[segment.mentions.front()];
-                    const Entity& inner_entity = pack.entities[inner.entity];
-                    const Emphasis inner_emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner_entity.id);
-                    const float weight = inner_emphasis >= Emphasis::Related ? 1.8f : 1.0f;
-                    const ImU32 kind_colour = theme.kind[static_cast<int>(inner_entity.kind)];
-                    draw_underline(draw, inner_entity.kind, rx, rx + run.width, ly + line.height - 5, kind_colour, weight);
-                    for (int m : segment.mentions) {
-                        const Entity& e = pack.entities[cache.mentions[m].entity];
-                        if (e.kind != EntityKind::Quote) continue;
-                        const Emphasis q = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
-                        draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - (q >= Emphasis::Related ? 9 : 11), ly + line.height - 3),
-                                            theme.kind[static_cast<int>(EntityKind::Quote)]);
-                    }
-                    if (under_mouse) {
-                        hit_mention = segment.mentions.front();
-                        card_anchor = ImVec2(rx, ly + line.height);
-                    }
-                } else if (run.tag == kLinkTag) {
-                    colour = theme.accent;
-                    draw->AddLine(ImVec2(rx, ly + line.height - 6), ImVec2(rx + run.width, ly + line.height - 6), theme.accent,
-                                  under_mouse ? 2.0f : 1.0f);
-                    if (under_mouse) hit_link = true, hit_url = para.link_url;
-                }
-                if (run.style == kBadge) {
-                    const float badge_size = font_size(ctx.fonts.sans_small);
-                    if (run.width > 8)
-                        draw->AddRectFilled(ImVec2(rx + 3, ly + 4), ImVec2(rx + run.width + 2, ly + line.height - 4), theme.panel_alt, 4);
-                    draw->AddText(ctx.fonts.sans_small, badge_size, ImVec2(rx, ly + (line.height - badge_size) * 0.5f),
-                                  theme.kind[static_cast<int>(EntityKind::Figure)], para.text.data() + run.begin,
-                                  para.text.data() + run.end);
-                    continue;
-                }
-                draw->AddText(body, body_size, ImVec2(rx, text_y), colour, para.text.data() + run.begin,
-                              para.text.data() + run.end);
-            }
-        }
-        // Where each mention is drawn now (for Explainer.locate), merged per line.
-        for (std::size_t s = 0; s < para.segments.size(); ++s)
-            for (int m : para.segments[s].mentions)
-                for (const LayoutRect& r : tag_rects(para.layout, static_cast<int>(s))) {
-                    const float ry = top + r.y;
-                    if (ry + r.h < origin.y || ry > origin.y + size.y) continue;
-                    const std::string& id = pack.entities[cache.mentions[m].entity].id;
-                    LocatedRect rect{id, "article", x0 + r.x, ry, r.w, r.h};
-                    auto& located = *ctx.located;
-                    if (!located.empty() && located.back().id == id && located.back().panel == "article" &&
-                        std::fabs(located.back().y - rect.y) < 0.5f && std::fabs(located.back().x + located.back().w - rect.x) < 0.5f)
-                        located.back().w = rect.x + rect.w - located.back().x;
-                    else
-                        located.push_back(rect);
-                }
-    }
-
-    if (y0 + cache.sources_y < origin.y + size.y && y0 + cache.height > origin.y) draw_sources_section(ctx, ImVec2(x0, y0 + cache.sources_y), cache.column_width);
-
-    // Scrollbar: thin, on the right; draggable with the mouse.
-    const float total = cache.height;
-    if (total > size.y + 1) {
-        const float track_x = origin.x + size.x - 8;
-        const float thumb_h = std::max(32.0f, size.y * size.y / total);
-        const float thumb_y = origin.y + (size.y - thumb_h) * (view.scroll / max_scroll(size.y));
-        const bool over_thumb = hovered && mouse.x >= track_x - 4 && mouse.y >= thumb_y && mouse.y <= thumb_y + thumb_h;
-        if (ImGui::IsItemClicked(0) && over_thumb && !ctx.touch) view.dragging_scrollbar = true;
-        if (!active) view.dragging_scrollbar = false;
-        if (view.dragging_scrollbar) {
-            view.scroll += io.MouseDelta.y * total / size.y;
-            view.scroll = std::clamp(view.scroll, 0.0f, max_scroll(size.y));
-            view.target = view.scroll;
-        }
-        draw->AddRectFilled(ImVec2(track_x, thumb_y), ImVec2(track_x + 5, thumb_y + thumb_h),
-                            over_thumb || view.dragging_scrollbar ? theme.text_muted : theme.rule, 3);
-    }
+    draw_header(ctx, p.cache, f);
+    keyboard_focus(ctx, p, size.y);
+    const ArticleHit hit = draw_paragraphs(ctx, p, f);
+    if (f.y0 + p.cache.sources_y < origin.y + size.y && f.y0 + p.cache.height > origin.y)
+        draw_sources_section(ctx, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width);
+    scrollbar(ctx, p, f);
     draw_article_selection_overlay(ctx, text);
     draw->PopClipRect();
-
-    // Hover, click and the card.
-    // Past the threshold even in the frame of the release: a drag never also selects.
-    const bool dragged = io.MouseDragMaxDistanceSqr[0] >= 6.0f * 6.0f || view.dragging_scrollbar || selecting;
-    if (hit_mention >= 0) {
-        const Entity& entity = pack.entities[cache.mentions[hit_mention].entity];
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        if (ctx.state.hover != entity.id) ctx.actions.push(HoverAction{entity.id});
-        view.hover_set = entity.id;
-        if (ImGui::IsMouseReleased(0) && !dragged && hovered) ctx.actions.push(SelectAction{entity.id});
-        draw_entity_card(ctx, entity, card_anchor);
-    } else if (view.focus < 0 && !view.hover_set.empty()) {
-        // Clear only a hover this panel set: another panel's keyboard focus or pointer
-        // owns its own.
-        if (ctx.state.hover == view.hover_set) ctx.actions.push(HoverAction{""});
-        view.hover_set.clear();
-    }
-    if (view.focus >= 0 && hit_mention < 0) {
-        const MentionRef& ref = cache.mentions[view.focus];
-        const float top = y0 + mention_top(pack, ref);
-        draw_entity_card(ctx, pack.entities[ref.entity], ImVec2(x0, top + line_height(ctx.fonts, kBody)));
-    }
-    if (hit_link) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        if (ImGui::IsMouseReleased(0) && !dragged) *ctx.open_url = hit_url;
-    }
+    pointer_result(ctx, p, f, hit);
 }
 
 } // namespace explainer::ui

@@ -26,11 +26,6 @@ const char* kind_label(EntityKind kind) {
     return "";
 }
 
-std::string name_of(const Pack& pack, const std::string& id) {
-    const Entity* e = pack.find(id);
-    return e ? e->name : id;
-}
-
 // The one line under the description that says when, where or who.
 std::string detail_line(const Pack& pack, const Entity& e) {
     char buffer[96];
@@ -43,17 +38,17 @@ std::string detail_line(const Pack& pack, const Entity& e) {
     case EntityKind::Event: {
         std::string line = e.expected ? "Expected; not dated" : e.date ? describe_span(*e.date) : "Not dated in the article";
         if (e.date && !e.date->phrase.empty()) line += " (\xE2\x80\x9C" + e.date->phrase + "\xE2\x80\x9D)";
-        if (!e.places.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + name_of(pack, e.places.front());
+        if (!e.places.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + pack.name_of(e.places.front());
         return line;
     }
     case EntityKind::Person: {
         std::string line = e.role;  // the pack's words; an anonymous person's name already says who they are
-        if (!e.place.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + name_of(pack, e.place);
+        if (!e.place.empty()) line += (line.empty() ? "" : " \xC2\xB7 ") + pack.name_of(e.place);
         return line;
     }
     case EntityKind::Quote:
     {
-        const std::string speaker = name_of(pack, e.speaker), place = name_of(pack, e.place);
+        const std::string speaker = pack.name_of(e.speaker), place = pack.name_of(e.place);
         std::string line = speaker.empty() ? std::string() : "Said by " + speaker;
         if (!place.empty()) line += (line.empty() ? "Said in " : ", ") + place;
         return line;

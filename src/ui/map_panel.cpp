@@ -35,6 +35,10 @@
 // - [SECTION] Panel
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <tuple>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -42,9 +46,12 @@
 #include <string>
 #include <vector>
 
+#include "core/easing.h"
 #include "core/geo.h"
+#include "core/number_text.h"
 #include "core/label_placement.h"
 #include "core/triangulate.h"
+#include "interaction.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -56,11 +63,6 @@ namespace {
 // Zoom 10 shows ~40 m a pixel, far finer than the 1:50m coastlines: enough for places
 // in a city; the least zoom shows the whole world's height.
 constexpr double kMaxZoom = 10.0;
-// The first view: app_set_pack fits every place into this nominal viewport; the panel
-// refits the same places to its real size until the reader moves the map.
-constexpr Viewport kNominalViewport{640, 420};
-constexpr double kFitPadding = 40.0;
-constexpr double kFitMaxZoom = 8.0;
 constexpr double kSelectionPadding = 60.0;
 constexpr double kSelectionMaxZoom = 7.0;
 constexpr double kPlaceMinZoom = 5.5;      // a selected town, seen with its region
@@ -69,8 +71,6 @@ constexpr double kWheelZoomPerNotch = 0.5;
 constexpr double kStepZoomSeconds = 0.5;   // buttons, keys, double-click: one zoom level
 constexpr double kFlyMinSeconds = 0.6;
 constexpr double kFlyMaxSeconds = 1.2;
-constexpr float kClickSlop = 5.0f;         // px a press may move and still be a click
-constexpr float kDragThreshold = 3.0f;
 constexpr float kKeyPanPx = 96.0f;
 
 constexpr int kLodCount = 10;              // one level a zoom, 0..9; 9 is finer than the data
@@ -85,15 +85,6 @@ constexpr double kLabelSpacing = 2.0;  // px kept between labels, and from marke
 bool same_view(const MapView& a, const MapView& b) {
     // The tolerances apply_action uses to decide whether a view changed.
     return std::fabs(a.lat - b.lat) <= 1e-7 && std::fabs(a.lon - b.lon) <= 1e-7 && std::fabs(a.zoom - b.zoom) <= 1e-6;
-}
-
-ImU32 with_alpha(ImU32 colour, float alpha) {
-    const ImU32 a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * ((colour >> IM_COL32_A_SHIFT) & 0xFF) + 0.5f);
-    return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
-
-ImVec2 text_size(ImFont* font, float px, std::string_view text) {
-    return font->CalcTextSizeA(px, FLT_MAX, 0, text.data(), text.data() + text.size());
 }
 
 bool inside(ImVec2 p, ImVec2 origin, ImVec2 size) {
@@ -379,22 +370,18 @@ struct ArcItem {
 };
 
 struct PackCache {
-    const Pack* pack = nullptr;
-    const Entity* entities_data = nullptr;
-    std::size_t entity_count = 0;
+    std::optional<std::uint64_t> pack_revision;
     std::vector<PlaceItem> places;
-    std::vector<GeoPoint> all_points;     // every located place, in app_set_pack's order
-    MapView nominal;                      // app_set_pack's first view of them
+    std::vector<GeoPoint> all_points;     // located_places(): what the opening view fits
+    MapView nominal;                      // the opening view at the nominal size (app_set_pack's)
     std::vector<ArcItem> arcs;
     std::vector<std::optional<double>> first_event_day;
     const Country* countries_for = nullptr;  // basemap the country indices refer to
 };
 
-void rebuild_pack_cache(PackCache& cache, const Pack& pack) {
+void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revision) {
     cache = PackCache{};
-    cache.pack = &pack;
-    cache.entities_data = pack.entities.data();
-    cache.entity_count = pack.entities.size();
+    cache.pack_revision = revision;
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
         // A country or region without a point of its own is named at its shapes' label
@@ -408,9 +395,9 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack) {
         place.country_ids = e.countries;
         if (!e.country.empty()) place.country_ids.push_back(e.country);
         place.country_level = has_shape;
-        if (e.location) cache.all_points.push_back(*e.location);
     }
-    cache.nominal = fit_view(cache.all_points, kNominalViewport, kFitPadding, kFitMaxZoom);
+    cache.all_points = located_places(pack);
+    cache.nominal = opening_map_view(cache.all_points);
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
         if (e.kind != EntityKind::Figure || !e.check || e.check->kind != "distance") continue;
@@ -490,7 +477,7 @@ struct MapPanel {
     Flight flight;
     bool dragging = false;
     bool pressed = false;        // the left button went down on the map
-    std::string hover_set;       // the hover this panel asked for
+    HoverClaim hover;            // the hover this panel asked for
     std::string press_target;    // what the current press started on
     std::string selected_here;   // a selection this panel made (no flight needed to show it)
     std::string seen_selection;
@@ -499,15 +486,11 @@ struct MapPanel {
     std::vector<ImVec2> scratch;
 };
 
-MapPanel g_map;
-
-double ease_in_out(double t) { return t < 0.5 ? 4.0 * t * t * t : 1.0 - std::pow(-2.0 * t + 2.0, 3.0) / 2.0; }
-
 MapView sample_flight(const Flight& f, Viewport viewport, double now) {
     const double elapsed = now - f.start;
     if (f.step) {
         const double t = f.duration > 0 ? std::clamp(elapsed / f.duration, 0.0, 1.0) : 1.0;
-        return zoom_about(f.from, viewport, f.anchor, f.from.zoom + (f.to_zoom - f.from.zoom) * ease_in_out(t));
+        return zoom_about(f.from, viewport, f.anchor, f.from.zoom + (f.to_zoom - f.from.zoom) * ease_in_out_cubic(t));
     }
     return fly_view(f.path, elapsed, f.duration, false);
 }
@@ -553,7 +536,7 @@ ViewLimits view_limits(Viewport viewport) {
 
 MapView first_view(const PackCache& cache, FirstViewCache& memo, Viewport viewport, const ViewLimits& limits) {
     if (!memo.valid || memo.viewport.width != viewport.width || memo.viewport.height != viewport.height) {
-        memo = {true, viewport, clamp_view(fit_view(cache.all_points, viewport, kFitPadding, kFitMaxZoom), viewport, limits)};
+        memo = {true, viewport, clamp_view(opening_map_view(cache.all_points, viewport), viewport, limits)};
     }
     return memo.view;
 }
@@ -820,7 +803,7 @@ ScaleLegend layout_scale(const PanelContext& ctx, const MapView& view, ImVec2 or
     std::snprintf(s.km_text, sizeof s.km_text, "%g km", s.km.value);
     std::snprintf(s.mi_text, sizeof s.mi_text, "%g mi", s.mi.value);
     const double bar = std::max(s.km.length_px, s.mi.length_px);
-    const double width = std::max({bar, double(text_size(font, px, s.km_text).x), double(text_size(font, px, s.mi_text).x)}) + 12;
+    const double width = std::max({bar, double(text_size(font, s.km_text).x), double(text_size(font, s.mi_text).x)}) + 12;
     const double height = 2 * px + 14;
     s.box = {origin.x + 8.0, origin.y + size.y - 8.0 - height, origin.x + 8.0 + width, origin.y + size.y - 8.0};
     return s;
@@ -848,7 +831,7 @@ constexpr const char* kAttribution = "Natural Earth";
 
 // The basemap's source, in the bottom-right corner.
 Rect attribution_box(const PanelContext& ctx, ImVec2 origin, ImVec2 size) {
-    const ImVec2 t = text_size(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), kAttribution);
+    const ImVec2 t = text_size(ctx.fonts.sans_small, kAttribution);
     const double x1 = origin.x + size.x - 8.0, y1 = origin.y + size.y - 5.0;
     return {x1 - t.x - 8.0, y1 - t.y - 2.0, x1, y1};
 }
@@ -925,11 +908,8 @@ struct ViewUpdate {
     }
 };
 
-// The view app_set_pack opens with, exactly: no link chose another and nobody moved it.
-bool is_nominal(const MapPanel& m, const MapView& view) {
-    const MapView& nominal = m.pack.nominal;
-    return view.lat == nominal.lat && view.lon == nominal.lon && view.zoom == nominal.zoom;
-}
+// The view app_set_pack opens with: no link chose another and nobody moved it.
+bool is_nominal(const MapPanel& m, const MapView& view) { return same_view(view, m.pack.nominal); }
 
 void begin_view(ViewUpdate& u) {
     MapPanel& m = u.m;
@@ -973,9 +953,9 @@ void apply_input(ViewUpdate& u, const PointerInput& in, ImVec2 origin) {
         u.view = zoom_about(u.view, u.viewport, before, zoom);
         u.pan_by(-g.pan.x, -g.pan.y);
     }
-    if (in.active && ImGui::IsMouseDragging(0, kDragThreshold) && !in.gesture) {
+    if (in.active && ImGui::IsMouseDragging(0, kClickSlop) && !in.gesture) {
         // The first dragging frame catches up with the movement under the threshold too.
-        const ImVec2 delta = m.dragging ? io.MouseDelta : ImGui::GetMouseDragDelta(0, kDragThreshold);
+        const ImVec2 delta = m.dragging ? io.MouseDelta : ImGui::GetMouseDragDelta(0, kClickSlop);
         m.dragging = true;
         u.moved_by_reader();
         u.pan_by(-delta.x, -delta.y);
@@ -1049,6 +1029,10 @@ struct DrawnPlace {
     Emphasis emphasis = Emphasis::None;
     bool future = false;           // every event there lies after the time cursor
     bool visible = false;
+    // A later marker draws exactly the same dot on the same spot (places sharing a
+    // location): this one is hidden under it and not drawn, so a frame's cost follows
+    // what can be seen, not how many places share a spot. It stays locatable.
+    bool covered = false;
     int label = -1;                // index into the label candidates
 };
 
@@ -1056,6 +1040,7 @@ struct DrawnArc {
     Emphasis emphasis = Emphasis::None;
     int label = -1;
     double shift = 0;              // world units east: the copy of the arc nearest the view
+    bool covered = false;          // a later arc draws the same line, and this one has no label
 };
 
 struct Scene {
@@ -1096,7 +1081,7 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
                                                       : kMarkerRadius;
         const bool strong = d.emphasis >= Emphasis::Related || p.country_level;
         const LabelOwner owner{LabelKind::Place, i, strong ? bold : regular, font_size(strong ? bold : regular)};
-        const ImVec2 t = text_size(owner.font, owner.font_px, e.name);
+        const ImVec2 t = text_size(owner.font, e.name);
         LabelCandidate c;
         c.anchor = {d.at.x, d.at.y};
         c.size = {t.x + 2 * kLabelPadX, t.y + 2 * kLabelPadY};
@@ -1138,10 +1123,10 @@ void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector&
         const ImVec2 mid = proj({middle.x + d.shift, middle.y});
         if (!inside(mid, origin, size)) continue;
         LabelOwner owner{LabelKind::Arc, a, font, px};
-        ImVec2 t = text_size(font, px, arc.one_line);
+        ImVec2 t = text_size(font, arc.one_line);
         if (t.x > size.x * 0.55f && !arc.line2.empty()) {
             owner.two_lines = true;
-            const ImVec2 t1 = text_size(font, px, arc.line1), t2 = text_size(font, px, arc.line2);
+            const ImVec2 t1 = text_size(font, arc.line1), t2 = text_size(font, arc.line2);
             t = ImVec2(std::max(t1.x, t2.x), px * 1.25f + t2.y);
         }
         LabelCandidate c;
@@ -1168,7 +1153,7 @@ void add_country_names(const PanelContext& ctx, const MapPanel& m, const Project
         if (named_by_pack[i] || country.name.empty()) continue;
         const ImVec2 at = proj.nearest(m.basemap.label_points[i]);
         if (!inside(at, origin, size)) continue;
-        const ImVec2 t = text_size(font, px, country.name);
+        const ImVec2 t = text_size(font, country.name);
         // Named only where the country is large enough on screen to carry its name.
         const double w = (box.x1 - box.x0) * proj.scale, h = (box.y1 - box.y0) * proj.scale;
         if (w < t.x * 1.2 || h < t.y * 1.5) continue;
@@ -1180,6 +1165,27 @@ void add_country_names(const PanelContext& ctx, const MapPanel& m, const Project
         c.offset_count = 1;
         scene.candidates.push_back(c);
         scene.owners.push_back({LabelKind::CountryName, i, font, px});
+    }
+}
+
+// Sets DrawnPlace::covered and DrawnArc::covered: what a later one draws over exactly.
+void mark_covered(const MapPanel& m, Scene& scene) {
+    const auto quarter = [](double v) { return static_cast<long long>(std::llround(v * 4)); };
+    std::set<std::tuple<long long, long long, float, int, bool>> dots;
+    for (std::size_t k = scene.shown.size(); k-- > 0;) {
+        DrawnPlace& d = scene.places[scene.shown[k]];
+        if (d.radius <= 0) continue;
+        d.covered = !dots.emplace(quarter(d.at.x), quarter(d.at.y), d.radius, static_cast<int>(d.emphasis), d.future).second;
+    }
+    std::set<std::tuple<long long, long long, long long, long long, int>> lines;
+    for (std::size_t a = scene.arcs.size(); a-- > 0;) {
+        DrawnArc& d = scene.arcs[a];
+        const std::vector<Vec2d>& w = m.pack.arcs[a].world;
+        const bool labelled = d.label >= 0 && scene.placed[static_cast<std::size_t>(d.label)].shown;
+        const bool repeat = !lines.emplace(quarter((w.front().x + d.shift) * 1e6), quarter(w.front().y * 1e6),
+                                           quarter((w.back().x + d.shift) * 1e6), quarter(w.back().y * 1e6),
+                                           static_cast<int>(d.emphasis)).second;
+        d.covered = repeat && !labelled;
     }
 }
 
@@ -1213,6 +1219,7 @@ Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& 
     obstacles.insert(obstacles.end(), overlay.begin(), overlay.end());
     const Rect frame{origin.x + 2.0, origin.y + 2.0, origin.x + size.x - 2.0, origin.y + size.y - 2.0};
     scene.placed = place_labels(scene.candidates, obstacles, frame, kLabelSpacing);
+    mark_covered(m, scene);
     return scene;
 }
 
@@ -1239,6 +1246,12 @@ void draw_arcs(const PanelContext& ctx, MapPanel& m, const Scene& scene, const P
         const Emphasis e = scene.arcs[a].emphasis;
         m.scratch.clear();
         const double shift = scene.arcs[a].shift;
+        if (scene.arcs[a].covered) {
+            const Vec2d& middle = arc.world[arc.world.size() / 2];
+            const ImVec2 mid = proj({middle.x + shift, middle.y});
+            if (inside(mid, origin, size)) ctx.located->push_back({id, "map", mid.x - 4, mid.y - 4, 8, 8});
+            continue;
+        }
         for (const Vec2d& w : arc.world) m.scratch.push_back(proj({w.x + shift, w.y}));
         draw->AddPolyline(m.scratch.data(), static_cast<int>(m.scratch.size()),
                           e >= Emphasis::Related ? colour : with_alpha(colour, 0.8f), ImDrawFlags_None,
@@ -1283,7 +1296,10 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
         const PlaceItem& p = m.pack.places[i];
         const std::string& id = ctx.pack.entities[p.entity].id;
         const float alpha = d.future ? 0.35f : 1.0f;
-        if (d.radius > 0) {
+        if (d.radius > 0 && d.covered) {
+            const float r = std::max(d.radius, 5.0f);
+            ctx.located->push_back({id, "map", d.at.x - r, d.at.y - r, 2 * r, 2 * r});
+        } else if (d.radius > 0) {
             if (d.emphasis == Emphasis::Selected) draw->AddCircle(d.at, d.radius + 3.5f, with_alpha(theme.text, alpha), 20, 2.0f);
             draw->AddCircleFilled(d.at, d.radius + 1.5f, with_alpha(theme.panel, alpha), 20);
             draw->AddCircleFilled(d.at, d.radius, with_alpha(place_colour, alpha), 20);
@@ -1321,8 +1337,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
 
 // What the scene's layout depends on: while it holds, the last layout is drawn again.
 struct SceneKey {
-    const Entity* entities = nullptr;
-    std::size_t entity_count = 0;
+    std::uint64_t pack_revision = 0;
     const Basemap* basemap = nullptr;
     const ImFont* font = nullptr;         // text sizes (rebaked fonts move)
     float font_px = 0;
@@ -1340,10 +1355,14 @@ struct SceneCache {
     Scene scene;
 };
 
-SceneCache g_scene;
+// The panel's state: the view's own (per pack) and the scene last laid out.
+struct MapPanelState : PanelState {
+    MapPanel map;
+    SceneCache scene;
+};
 
 SceneKey scene_key(const PanelContext& ctx, const MapView& view, ImVec2 origin, ImVec2 size) {
-    return {ctx.pack.entities.data(), ctx.pack.entities.size(), ctx.basemap, ctx.fonts.sans_small, font_size(ctx.fonts.sans_small),
+    return {ctx.pack_revision, ctx.basemap, ctx.fonts.sans_small, font_size(ctx.fonts.sans_small),
             view.lat, view.lon, view.zoom, origin.x, origin.y, size.x, size.y, ctx.narrow,
             ctx.state.selection, ctx.state.hover, ctx.state.time_cursor};
 }
@@ -1356,18 +1375,17 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
     else if (hit) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGuiIO& io = ImGui::GetIO();
     if (hit) {
-        if (ctx.state.hover != hit->id) ctx.actions.push(HoverAction{std::string(hit->id)});
-        m.hover_set = hit->id;
+        m.hover.claim(ctx, std::string(hit->id));
         if (const Entity* e = ctx.pack.find(hit->id)) draw_entity_card(ctx, *e, hit->card_anchor);
     } else if (!ctx.state.hover.empty()) {
         // Nothing under the pointer on the map, or the pointer left the page after
         // hovering here. Another panel's hover (the article's keyboard focus) stays
         // until the pointer moves over the map.
-        const bool ours = ctx.state.hover == m.hover_set;
+        const bool ours = ctx.state.hover == m.hover.id;
         const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
         if ((in.hovered && !m.dragging && (ours || moved)) || (ours && !ImGui::IsMousePosValid())) {
             ctx.actions.push(HoverAction{""});
-            m.hover_set.clear();
+            m.hover.id.clear();
         }
     }
     // A finger's release comes with no pointer position: remember the press's target.
@@ -1384,20 +1402,23 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
 
 } // namespace
 
-void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
+std::unique_ptr<PanelState> make_map_panel() { return std::make_unique<MapPanelState>(); }
+
+void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size) {
     if (size.x < 16 || size.y < 16) return;
-    MapPanel& m = g_map;
+    MapPanelState& panel = static_cast<MapPanelState&>(state);
+    MapPanel& m = panel.map;
     const Pack& pack = ctx.pack;
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
-    if (m.pack.pack != &pack || m.pack.entities_data != pack.entities.data() || m.pack.entity_count != pack.entities.size()) {
+    if (m.pack.pack_revision != ctx.pack_revision) {
         // A new pack starts from its own first view; the basemap cache stays.
         BasemapCache basemap = std::move(m.basemap);
         std::array<BasemapCache, kDetailTileCount> tiles = std::move(m.tiles);
         m = MapPanel{};
         m.basemap = std::move(basemap);
         m.tiles = std::move(tiles);
-        rebuild_pack_cache(m.pack, pack);
+        rebuild_pack_cache(m.pack, pack, ctx.pack_revision);
     }
     if (m.basemap.map != ctx.basemap || (ctx.basemap && m.basemap.countries_data != ctx.basemap->countries.data()))
         reset_basemap_cache(m.basemap, ctx.basemap);
@@ -1451,8 +1472,8 @@ void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
                              controls.reset.y + controls.size + 4.0},
                             scale.box, attribution};
     const SceneKey key = scene_key(ctx, view, origin, size);
-    if (!g_scene.valid || !(g_scene.key == key)) g_scene = {true, key, layout_scene(ctx, m, proj, origin, size, overlay)};
-    const Scene& scene = g_scene.scene;
+    if (!panel.scene.valid || !(panel.scene.key == key)) panel.scene = {true, key, layout_scene(ctx, m, proj, origin, size, overlay)};
+    const Scene& scene = panel.scene.scene;
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ctx.theme.sea);
     if (ctx.basemap) {

@@ -4,6 +4,8 @@
 // animations of their own, never anything a link must carry.
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include "core/basemap.h"
 #include "core/pack.h"
 #include "core/selection.h"
+#include "drawing.h"
 
 namespace explainer::ui {
 
@@ -101,14 +104,41 @@ inline int step_focus(PanelContext& ctx, int focus, int count, bool backward) {
     return -1;
 }
 
-// Logical (CSS pixel) size of a font baked at the device-pixel ratio.
-inline float font_size(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+// What a panel keeps between frames: caches keyed on revisions, scroll, keyboard focus,
+// animations, the hover it set. View state only, never anything a link carries. The
+// app owns one per row of the panel table (each panel file derives its own).
+struct PanelState {
+    virtual ~PanelState() = default;
+};
 
-// One per file in src/ui/. `origin`/`size` is the panel's region in CSS pixels.
-void draw_article_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
-void draw_map_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
-void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
-void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size);
+// One row per panel. `draw` gets the panel's region in CSS pixels and its own state
+// (made by `make_state`, kept across frames and packs).
+struct PanelEntry {
+    Panel id;
+    const char* title;
+    // The wide layout's first share: the left column's width, as a fraction of the
+    // window; the others: their height in the right column, a fraction of the window's
+    // (the last panel takes what is left). The reader drags the splitters from there.
+    float share;
+    bool tab_stops;        // Tab walks items here (the map has none: F6 reaches it)
+    std::unique_ptr<PanelState> (*make_state)();
+    void (*draw)(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
+};
+
+// Every panel, in layout and Tab order (src/ui/panel_table.cpp): the first fills the
+// wide layout's left column, the others stack in the right one, and on a phone each is
+// a tab. A new panel (an editor's inspector, say) is one file and one row there.
+std::span<const PanelEntry> panel_table();
+
+// One per file in src/ui/.
+std::unique_ptr<PanelState> make_article_panel();
+void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
+std::unique_ptr<PanelState> make_map_panel();
+void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
+std::unique_ptr<PanelState> make_timeline_panel();
+void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
+std::unique_ptr<PanelState> make_quotes_panel();
+void draw_quotes_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
 
 // The article's corrections (under the headline) and its "Sources and notes" section
 // (after the last paragraph), drawn by the article panel (src/ui/sources_section.cpp).

@@ -8,11 +8,16 @@
 // selection made by the reader scrolls the list to the selected (or first linked)
 // card. A selected quote that the speaker filter hides brings the filter back to All.
 //
+// The chips wrap onto at most kMaxChipRows rows; more speakers than that scroll within
+// those rows (wheel or finger over the chips), so the list below always keeps its room.
+//
 // Index
 // - [SECTION] Helpers
 // - [SECTION] Cards
 // - [SECTION] Filter chips
-// - [SECTION] Cache
+// - [SECTION] Cache and view state
+// - [SECTION] Input
+// - [SECTION] Drawing
 // - [SECTION] Panel
 #include <algorithm>
 #include <cctype>
@@ -22,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "interaction.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -36,18 +42,8 @@ constexpr float kAccentBar = 4;       // the quote-coloured bar on a card's left
 constexpr float kChipHeight = 28;
 constexpr float kChipHeightTouch = 44;
 constexpr float kMinCardHeight = 44;  // touch target
-constexpr float kWheelStep = 60;
-
-float snap(float v, float dpr) { return std::round(v * dpr) / dpr; }
-
-ImU32 with_alpha(ImU32 colour, float alpha) {
-    const unsigned a = static_cast<unsigned>(((colour >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f) + 0.5f);
-    return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
-
-ImVec2 text_size(const ImFont* font, const std::string& text, float wrap = 0) {
-    return font->CalcTextSizeA(font_size(font), FLT_MAX, wrap, text.c_str());
-}
+constexpr int kMaxChipRows = 2;       // more speakers scroll within these rows
+constexpr float kChipGap = 6;
 
 bool contains_ignoring_case(const std::string& haystack, const std::string& needle) {
     if (needle.empty()) return true;
@@ -56,11 +52,6 @@ bool contains_ignoring_case(const std::string& haystack, const std::string& need
     std::transform(haystack.begin(), haystack.end(), h.begin(), lower);
     std::transform(needle.begin(), needle.end(), n.begin(), lower);
     return h.find(n) != std::string::npos;
-}
-
-std::string name_of(const Pack& pack, const std::string& id) {
-    const Entity* entity = pack.find(id);
-    return entity ? entity->name : std::string();
 }
 
 // [SECTION] Cards --------------------------------------------------------------------------------
@@ -86,15 +77,15 @@ Card make_card(const Pack& pack, std::size_t index) {
         card.speaker = speaker->name;  // as the pack writes it, anonymous or not ("A fisherman in Hilo")
         card.role = speaker->role;
         for (const std::string& org : speaker->affiliations) {
-            const std::string name = name_of(pack, org);
+            const std::string name = pack.name_of(org);
             if (name.empty() || contains_ignoring_case(card.role, name)) continue;
             card.role += (card.role.empty() ? "" : " \xC2\xB7 ") + name;
         }
     }
     if (!quote.place.empty()) {
-        if (const std::string place = name_of(pack, quote.place); !place.empty()) card.footer = "Said in " + place;
+        if (const std::string place = pack.name_of(quote.place); !place.empty()) card.footer = "Said in " + place;
     } else if (speaker && !speaker->place.empty()) {
-        if (const std::string place = name_of(pack, speaker->place); !place.empty()) card.footer = "Speaker in " + place;
+        if (const std::string place = pack.name_of(speaker->place); !place.empty()) card.footer = "Speaker in " + place;
     }
     if (!quote.mentions.empty()) {
         const std::string paragraph = "Paragraph " + std::to_string(quote.mentions.front().paragraph_index + 1);
@@ -127,11 +118,13 @@ float layout_cards(std::vector<Card>& cards, const Fonts& fonts, float text_widt
 struct Chip {
     std::string speaker;       // "" = all
     std::string label;
-    int count = 0;
-    ImVec2 pos, size;
+    std::string count;         // how many quotes, as drawn
+    std::string located_id;    // "quote-filter:all", "quote-filter:<speaker>"
+    int quotes = 0;
+    ImVec2 pos, size;          // unscrolled, canvas px
 };
 
-// [SECTION] Cache ---------------------------------------------------------------------------------
+// [SECTION] Cache and view state -----------------------------------------------------------------
 
 // What the panel shows depends on the pack, the speaker filter, the panel's place and
 // width and the font scale, not on scrolling, hover or selection: it is rebuilt when
@@ -145,6 +138,8 @@ struct QuotesCache {
     ImVec2 chips_origin{-1, -1};
     float chips_width = -1, chips_dpr = 0;
     bool chips_narrow = false;
+    float chips_top = 0, chips_bottom = 0;  // the rows shown (at most kMaxChipRows)
+    float chips_overflow = 0;               // how far the rows beyond them scroll
     float list_top = 0;
     // The speaker filter: per pack and the state's filter.
     std::string requested_filter;     // the state's filter
@@ -156,7 +151,17 @@ struct QuotesCache {
     float total = 0;                  // the list's height
 };
 
-QuotesCache g_cache;
+struct QuotesPanel : PanelState {
+    QuotesCache cache;
+    SmoothScroll list;                // the cards
+    float chip_scroll = 0;            // the chip rows, px
+    Press press;
+    bool dragging_scrollbar = false;
+    float press_scroll = 0, press_chip_scroll = 0;
+    int focus = -1;                   // keyboard focus: index into the shown cards
+    std::string reveal;               // a quote to scroll to once it is in the list
+    HoverClaim hover;
+};
 
 void build_chips(QuotesCache& cache, const Pack& pack) {
     cache.chips.assign(1, Chip{});
@@ -166,15 +171,19 @@ void build_chips(QuotesCache& cache, const Pack& pack) {
         const Entity& e = pack.entities[i];
         if (e.kind != EntityKind::Quote) continue;
         cache.quotes.push_back(i);
-        ++cache.chips[0].count;
+        ++cache.chips[0].quotes;
         auto it = std::find_if(cache.chips.begin() + 1, cache.chips.end(), [&](const Chip& c) { return c.speaker == e.speaker; });
         if (it == cache.chips.end()) {
             const Entity* speaker = pack.find(e.speaker);
             if (!speaker) continue;
-            cache.chips.push_back({speaker->id, speaker->name, 0, {}, {}});
+            cache.chips.push_back({speaker->id, speaker->name});
             it = cache.chips.end() - 1;
         }
-        ++it->count;
+        ++it->quotes;
+    }
+    for (Chip& chip : cache.chips) {
+        chip.count = std::to_string(chip.quotes);
+        chip.located_id = chip.speaker.empty() ? std::string("quote-filter:all") : "quote-filter:" + chip.speaker;
     }
 }
 
@@ -182,18 +191,23 @@ void place_chips(QuotesCache& cache, const Fonts& fonts, ImVec2 origin, float wi
     const float chip_h = narrow ? kChipHeightTouch : kChipHeight;
     float chip_x = origin.x + kPadding, chip_y = origin.y + 10;
     const float chip_room = width - 2 * kPadding;
+    int rows = 1;
     for (Chip& chip : cache.chips) {
-        const std::string count = std::to_string(chip.count);
-        const float w = std::min(chip_room, text_size(fonts.sans, chip.label).x + 8 + text_size(fonts.sans_small, count).x + 24);
+        const float w = std::min(chip_room, text_width(fonts.sans, chip.label) + 8 + text_width(fonts.sans_small, chip.count) + 24);
         if (chip_x > origin.x + kPadding && chip_x + w > origin.x + kPadding + chip_room) {
             chip_x = origin.x + kPadding;
-            chip_y += chip_h + 6;
+            chip_y += chip_h + kChipGap;
+            ++rows;
         }
         chip.pos = ImVec2(snap(chip_x, dpr), snap(chip_y, dpr));
         chip.size = ImVec2(snap(w, dpr), chip_h);
-        chip_x += w + 6;
+        chip_x += w + kChipGap;
     }
-    cache.list_top = snap(chip_y + chip_h + 10, dpr);
+    cache.chips_top = origin.y + 10;
+    const int shown_rows = std::min(rows, kMaxChipRows);
+    cache.chips_bottom = snap(cache.chips_top + shown_rows * chip_h + (shown_rows - 1) * kChipGap, dpr);
+    cache.chips_overflow = (rows - shown_rows) * (chip_h + kChipGap);
+    cache.list_top = snap(cache.chips_bottom + 10, dpr);
 }
 
 void make_cards(QuotesCache& cache, const Pack& pack, const Fonts& fonts, float text_width) {
@@ -209,308 +223,366 @@ int first_card_ending_below(const std::vector<Card>& cards, float y) {
     return static_cast<int>(it - cards.begin());
 }
 
-struct QuotesView {
-    float scroll = 0, target = 0;
-    bool pressing = false, moved = false, dragging_scrollbar = false;
-    ImVec2 press_pos, last_pos;
-    float press_scroll = 0;
-    int focus = -1;            // keyboard focus: index into the shown cards
-    std::string reveal;        // a quote to scroll to once it is in the list
-    std::string hover_set;     // the hover id this panel asked for
+// The panel's geometry this frame.
+struct QuotesFrame {
+    ImVec2 origin, size;
+    float right = 0, bottom = 0;
+    float list_top = 0, list_h = 0;
+    float card_x = 0, card_w = 0, text_x = 0, text_w = 0;
+    float max_scroll = 0;
+    float track_x = 0, thumb_h = 0, thumb_y = 0;
+    float list_y0 = 0;             // where the list's top is drawn now
+    ImVec2 mouse;
+    bool hovered = false, mouse_valid = false;
 };
 
-QuotesView g_view;
+// Cards across the panel (room for the scrollbar on the right), their text inset past
+// the accent bar.
+float card_width(float panel_width) { return std::max(40.0f, panel_width - 2 * kPadding - 6); }
+float card_text_inset() { return kAccentBar + 14; }
+float card_text_width(float panel_width) { return std::max(20.0f, card_width(panel_width) - 14 - card_text_inset()); }
+
+// Chips, cards and the filter, rebuilt only when what they depend on changed.
+void update_cache(const PanelContext& ctx, QuotesCache& cache, ImVec2 origin, ImVec2 size) {
+    const bool new_pack = cache.pack_revision != ctx.pack_revision;
+    if (new_pack) {
+        build_chips(cache, ctx.pack);
+        cache.pack_revision = ctx.pack_revision;
+    }
+    if (new_pack || cache.chips_origin.x != origin.x || cache.chips_origin.y != origin.y || cache.chips_width != size.x ||
+        cache.chips_narrow != ctx.narrow || cache.chips_dpr != ctx.dpr) {
+        place_chips(cache, ctx.fonts, origin, size.x, ctx.narrow, ctx.dpr);
+        cache.chips_origin = origin, cache.chips_width = size.x, cache.chips_narrow = ctx.narrow, cache.chips_dpr = ctx.dpr;
+    }
+    // A filter naming nobody who is quoted (a stale link) shows everything.
+    if (new_pack || cache.requested_filter != ctx.state.quote_speaker_filter) {
+        const bool known = std::any_of(cache.chips.begin() + 1, cache.chips.end(),
+                                       [&](const Chip& c) { return c.speaker == ctx.state.quote_speaker_filter; });
+        cache.filter = known ? ctx.state.quote_speaker_filter : std::string();
+        cache.requested_filter = ctx.state.quote_speaker_filter;
+    }
+    const float text_w = card_text_width(size.x);
+    if (new_pack || cache.cards_filter != cache.filter || cache.text_width != text_w || cache.cards_dpr != ctx.dpr) {
+        make_cards(cache, ctx.pack, ctx.fonts, text_w);
+        cache.cards_filter = cache.filter, cache.text_width = text_w, cache.cards_dpr = ctx.dpr;
+    }
+}
+
+QuotesFrame frame_geometry(const QuotesCache& cache, ImVec2 origin, ImVec2 size) {
+    QuotesFrame f;
+    f.origin = origin, f.size = size;
+    f.right = origin.x + size.x, f.bottom = origin.y + size.y;
+    f.list_top = cache.list_top;
+    f.list_h = std::max(0.0f, f.bottom - f.list_top);
+    f.card_x = origin.x + kPadding;
+    f.card_w = card_width(size.x);
+    f.text_x = f.card_x + card_text_inset();
+    f.text_w = card_text_width(size.x);
+    f.max_scroll = std::max(0.0f, cache.total - f.list_h);
+    f.track_x = f.right - 8;
+    f.thumb_h = cache.total > f.list_h ? std::max(32.0f, f.list_h * f.list_h / cache.total) : 0;
+    return f;
+}
+
+void place_thumb(QuotesFrame& f, const QuotesPanel& p) {
+    f.thumb_y = f.list_top + (f.list_h - f.thumb_h) * (f.max_scroll > 0 ? p.list.scroll / f.max_scroll : 0);
+}
+
+// [SECTION] Input -------------------------------------------------------------------------------
+
+// The selection (made elsewhere) may be a quote the filter hides: show all again, and
+// scroll to it (or to the first card linked to the selection).
+void reveal_selection(PanelContext& ctx, QuotesPanel& p) {
+    if (!ctx.selection_changed_by_user || ctx.state.selection.empty()) return;
+    const Pack& pack = ctx.pack;
+    const std::string& filter = p.cache.filter;
+    p.reveal.clear();
+    const Entity* selected = pack.find(ctx.state.selection);
+    if (selected && selected->kind == EntityKind::Quote) {
+        p.reveal = selected->id;
+        if (!filter.empty() && selected->speaker != filter) ctx.actions.push(SetQuoteFilterAction{""});
+        return;
+    }
+    for (std::size_t index : p.cache.quotes)
+        if (ctx.selected.contains(pack.entities[index].id) && (filter.empty() || pack.entities[index].speaker == filter)) {
+            p.reveal = pack.entities[index].id;
+            return;
+        }
+}
+
+void bring_into_view(QuotesPanel& p, const QuotesFrame& f, const Card& card) {
+    if (card.y < p.list.target + 4 || card.y + std::min(card.h, f.list_h) > p.list.target + f.list_h - 4)
+        p.list.target = card.y - kPadding;
+}
+
+void scroll_to_reveal(const PanelContext& ctx, QuotesPanel& p, const QuotesFrame& f) {
+    if (p.reveal.empty()) return;
+    for (const Card& card : p.cache.cards)
+        if (ctx.pack.entities[card.entity].id == p.reveal) {
+            bring_into_view(p, f, card);
+            p.reveal.clear();
+            return;
+        }
+    // Still filtered out this frame: the filter action lands before the next.
+    if (p.cache.filter.empty()) p.reveal.clear();
+}
+
+// Press, drag (a finger scrolls the list or the chips, the mouse the scrollbar's
+// thumb), release; the wheel scrolls what it is over. True when the release is a click.
+bool handle_pointer(const PanelContext& ctx, QuotesPanel& p, const QuotesFrame& f) {
+    const ImVec2 mouse = f.mouse;
+    if (ImGui::IsItemActivated()) {
+        p.press.begin(mouse);
+        p.press_scroll = p.list.scroll;
+        p.press_chip_scroll = p.chip_scroll;
+        p.dragging_scrollbar = !ctx.touch && f.thumb_h > 0 && mouse.x >= f.track_x - 4 && mouse.y >= f.thumb_y &&
+                               mouse.y <= f.thumb_y + f.thumb_h;
+    }
+    if (ImGui::IsItemActive() && p.press.pressing && f.mouse_valid) {
+        p.press.track(mouse);
+        const float dy = mouse.y - p.press.start.y;
+        if (p.dragging_scrollbar && f.list_h > 0) {
+            p.list.jump(std::clamp(p.press_scroll + dy * p.cache.total / f.list_h, 0.0f, f.max_scroll));
+        } else if (ctx.touch && p.press.moved && p.press.start.y >= f.list_top) {
+            p.list.jump(std::clamp(p.press_scroll - dy, 0.0f, f.max_scroll));  // the finger drags the cards
+        } else if (ctx.touch && p.press.moved) {
+            p.chip_scroll = std::clamp(p.press_chip_scroll - dy, 0.0f, p.cache.chips_overflow);
+        }
+    }
+    bool clicked = false;
+    if (ImGui::IsItemDeactivated() && p.press.pressing) {
+        clicked = p.press.release(ctx) && !p.dragging_scrollbar;
+        p.dragging_scrollbar = false;
+    }
+    const float wheel = ImGui::GetIO().MouseWheel;
+    if (f.hovered && wheel != 0) {
+        if (f.mouse.y < f.list_top && p.cache.chips_overflow > 0)
+            p.chip_scroll = std::clamp(p.chip_scroll - wheel * kWheelScrollPx, 0.0f, p.cache.chips_overflow);
+        else
+            p.list.target -= wheel * kWheelScrollPx;
+    }
+    return clicked;
+}
+
+// Arrows and pages scroll; Tab/Shift+Tab walk the cards; Enter selects.
+void handle_keyboard(PanelContext& ctx, QuotesPanel& p, const QuotesFrame& f) {
+    const std::vector<Card>& cards = p.cache.cards;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
+        scroll_by_keys(ctx, p.list, std::max(40.0f, f.list_h - 40), f.max_scroll, false);
+        bool stepped = false;
+        p.focus = tab_focus(ctx, p.focus, static_cast<int>(cards.size()), &stepped);
+        if (stepped && p.focus >= 0) {
+            p.hover.claim(ctx, ctx.pack.entities[cards[p.focus].entity].id);
+            bring_into_view(p, f, cards[p.focus]);
+        }
+        if (p.focus >= 0 && p.focus < static_cast<int>(cards.size()) && key_pressed(ImGuiKey_Enter, false))
+            ctx.actions.push(SelectAction{ctx.pack.entities[cards[p.focus].entity].id});
+    }
+    if (!ctx.keyboard_focus || p.focus >= static_cast<int>(cards.size())) p.focus = -1;
+}
+
+int chip_at(const QuotesPanel& p, ImVec2 at) {
+    if (at.y < p.cache.chips_top || at.y >= p.cache.chips_bottom) return -1;
+    const ImVec2 unscrolled(at.x, at.y + p.chip_scroll);
+    const std::vector<Chip>& chips = p.cache.chips;
+    for (int i = 0; i < static_cast<int>(chips.size()); ++i)
+        if (unscrolled.x >= chips[i].pos.x && unscrolled.x < chips[i].pos.x + chips[i].size.x && unscrolled.y >= chips[i].pos.y &&
+            unscrolled.y < chips[i].pos.y + chips[i].size.y)
+            return i;
+    return -1;
+}
+
+int card_at(const QuotesPanel& p, const QuotesFrame& f, ImVec2 at) {
+    if (at.y < f.list_top || at.y >= f.bottom || at.x < f.card_x || at.x >= f.card_x + f.card_w) return -1;
+    const std::vector<Card>& cards = p.cache.cards;
+    const int i = first_card_ending_below(cards, at.y - f.list_y0);
+    return i < static_cast<int>(cards.size()) && at.y >= f.list_y0 + cards[i].y ? i : -1;
+}
+
+// A chip filters by its speaker; a card selects its quote.
+void handle_click(PanelContext& ctx, QuotesPanel& p, const QuotesFrame& f, ImVec2 at) {
+    if (const int chip = chip_at(p, at); chip >= 0) {
+        ctx.actions.push(SetQuoteFilterAction{p.cache.chips[chip].speaker});
+        p.list.target = 0;
+    } else if (const int card = card_at(p, f, at); card >= 0) {
+        ctx.actions.push(SelectAction{ctx.pack.entities[p.cache.cards[card].entity].id});
+    }
+}
+
+// A card hovers its quote, a speaker chip its speaker.
+void update_hover(PanelContext& ctx, QuotesPanel& p, int hover_chip, int hover_card) {
+    std::string id;
+    if (hover_card >= 0) id = ctx.pack.entities[p.cache.cards[hover_card].entity].id;
+    else if (hover_chip > 0) id = p.cache.chips[hover_chip].speaker;
+    if (hover_card >= 0 || hover_chip >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (!id.empty()) p.hover.claim(ctx, id);
+    else if (p.focus < 0) p.hover.release(ctx);
+}
+
+// [SECTION] Drawing -------------------------------------------------------------------------------
+
+void draw_chip(const PanelContext& ctx, const Chip& chip, ImVec2 a, bool on, bool hovered) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const Fonts& fonts = ctx.fonts;
+    const ImVec2 b(a.x + chip.size.x, a.y + chip.size.y);
+    const float r = std::min(14.0f, chip.size.y * 0.5f);
+    if (on) draw->AddRectFilled(a, b, theme.accent, r);
+    else draw->AddRectFilled(a, b, hovered ? theme.hover_fill : theme.panel_alt, r);
+    // A chip whose speaker is selected, hovered or linked to either is outlined.
+    const bool linked = !chip.speaker.empty() && emphasis_of(ctx.state, ctx.selected, ctx.hovered, chip.speaker) != Emphasis::None;
+    if (!on) draw->AddRect(a, b, linked ? theme.kind[static_cast<int>(EntityKind::Quote)] : theme.rule, r, 0, linked ? 2.0f : 1.0f);
+    const float label_h = font_size(fonts.sans);
+    const float ty = snap(a.y + (chip.size.y - label_h) * 0.5f - 1, ctx.dpr);
+    draw->PushClipRect(a, b, true);
+    draw->AddText(fonts.sans, label_h, ImVec2(a.x + 12, ty), on ? theme.accent_text : theme.text, chip.label.c_str());
+    const float count_w = text_width(fonts.sans_small, chip.count);
+    const float small = font_size(fonts.sans_small);
+    draw->AddText(fonts.sans_small, small, ImVec2(b.x - 12 - count_w, snap(a.y + (chip.size.y - small) * 0.5f - 1, ctx.dpr)),
+                  on ? theme.accent_text : theme.text_muted, chip.count.c_str());
+    draw->PopClipRect();
+}
+
+// The chip rows in view, scrolled and clipped to their band; a thin thumb on the right
+// when more rows scroll within it.
+void draw_chips(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame& f, int hover_chip) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const QuotesCache& cache = p.cache;
+    const float top = cache.chips_top, bottom = cache.chips_bottom;
+    draw->PushClipRect(ImVec2(f.origin.x, top), ImVec2(f.right, bottom), true);
+    for (int i = 0; i < static_cast<int>(cache.chips.size()); ++i) {
+        const Chip& chip = cache.chips[i];
+        const ImVec2 a(chip.pos.x, snap(chip.pos.y - p.chip_scroll, ctx.dpr));
+        if (a.y + chip.size.y <= top) continue;
+        if (a.y >= bottom) break;  // rows of chips below the band
+        draw_chip(ctx, chip, a, chip.speaker == cache.filter, i == hover_chip);
+        const float y0 = std::max(a.y, top), y1 = std::min(a.y + chip.size.y, bottom);
+        ctx.located->push_back({chip.located_id, "quotes", a.x, y0, chip.size.x, y1 - y0});
+    }
+    if (cache.chips_overflow > 0) {
+        const float band = bottom - top, content = band + cache.chips_overflow;
+        const float thumb = std::max(12.0f, band * band / content);
+        const float y = top + (band - thumb) * (p.chip_scroll / cache.chips_overflow);
+        draw->AddRectFilled(ImVec2(f.right - 6, y), ImVec2(f.right - 3, y + thumb), ctx.theme.rule, 2);
+    }
+    draw->PopClipRect();
+    draw->AddLine(ImVec2(f.origin.x, f.list_top - 0.5f), ImVec2(f.right, f.list_top - 0.5f), ctx.theme.rule);
+}
+
+// One card: backdrop by emphasis, the accent bar, the words, speaker, role and footer.
+void draw_card(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame& f, int i, bool hovered) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const Fonts& fonts = ctx.fonts;
+    const Card& card = p.cache.cards[i];
+    const float y0 = snap(f.list_y0 + card.y, ctx.dpr), y1 = y0 + snap(card.h, ctx.dpr);
+    const Entity& quote = ctx.pack.entities[card.entity];
+    Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, quote.id);
+    if ((hovered || i == p.focus) && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
+    const bool dimmed = !ctx.state.selection.empty() && emphasis == Emphasis::None;
+    const float ink = dimmed ? 0.6f : 1.0f;
+    const ImVec2 a(snap(f.card_x, ctx.dpr), y0), b(snap(f.card_x + f.card_w, ctx.dpr), y1);
+    const ImU32 quote_colour = theme.kind[static_cast<int>(EntityKind::Quote)];
+
+    const ImU32 fill = emphasis == Emphasis::Selected ? theme.selection_fill
+                       : emphasis == Emphasis::Hovered ? theme.hover_fill
+                                                        : theme.panel_alt;
+    draw->AddRectFilled(a, b, fill, 6);
+    if (emphasis == Emphasis::Related || emphasis == Emphasis::Selected) draw->AddRect(a, b, quote_colour, 6, 0, 2);
+    else draw->AddRect(a, b, with_alpha(theme.rule, ink), 6);
+    const float bar = emphasis >= Emphasis::Related ? kAccentBar + 2 : kAccentBar;
+    draw->AddRectFilled(ImVec2(a.x, a.y), ImVec2(a.x + bar, b.y), with_alpha(quote_colour, ink), 6, ImDrawFlags_RoundCornersLeft);
+    if (i == p.focus) draw->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), theme.focus_ring, 8, 0, 2);
+
+    float y = y0 + kPadding;
+    draw->AddText(fonts.serif_italic, font_size(fonts.serif_italic), ImVec2(f.text_x, y), with_alpha(theme.text, ink),
+                  card.words.c_str(), nullptr, f.text_w);
+    y += card.words_h + 8;
+    if (!card.speaker.empty()) {
+        draw->AddText(fonts.sans_bold, font_size(fonts.sans_bold), ImVec2(f.text_x, y), with_alpha(theme.text, ink),
+                      card.speaker.c_str(), nullptr, f.text_w);
+        const float w = std::min(f.text_w, text_size(fonts.sans_bold, card.speaker, f.text_w).x);
+        if (y + card.speaker_h > f.list_top && y < f.bottom)
+            ctx.located->push_back({card.speaker_id, "quotes", f.text_x, std::max(y, f.list_top), w,
+                                    std::min(y + card.speaker_h, f.bottom) - std::max(y, f.list_top)});
+        y += card.speaker_h;
+    }
+    if (!card.role.empty()) {
+        y += 2;
+        draw->AddText(fonts.sans_small, font_size(fonts.sans_small), ImVec2(f.text_x, y), with_alpha(theme.text_muted, ink),
+                      card.role.c_str(), nullptr, f.text_w);
+        y += card.role_h;
+    }
+    if (!card.footer.empty()) {
+        y += 6;
+        draw->AddText(fonts.sans_small, font_size(fonts.sans_small), ImVec2(f.text_x, y), with_alpha(theme.text_muted, ink),
+                      card.footer.c_str(), nullptr, f.text_w);
+    }
+    const float vy0 = std::max(y0, f.list_top), vy1 = std::min(y1, f.bottom);
+    if (vy1 > vy0) ctx.located->push_back({quote.id, "quotes", a.x, vy0, b.x - a.x, vy1 - vy0});
+}
+
+// The cards in view, clipped to the list, and its scrollbar.
+void draw_cards(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame& f, int hover_card) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const std::vector<Card>& cards = p.cache.cards;
+    draw->PushClipRect(ImVec2(f.origin.x, f.list_top), ImVec2(f.right, f.bottom), true);
+    if (cards.empty()) {
+        draw->AddText(ctx.fonts.sans, font_size(ctx.fonts.sans), ImVec2(f.card_x, f.list_top + kPadding), ctx.theme.text_muted,
+                      p.cache.quotes.empty() ? "The article has no direct quotations." : "No quotations from this speaker.");
+    }
+    for (int i = first_card_ending_below(cards, f.list_top - f.list_y0 - 1); i < static_cast<int>(cards.size()); ++i) {
+        const float y0 = snap(f.list_y0 + cards[i].y, ctx.dpr);
+        if (y0 > f.bottom) break;  // this and every later card is below the list
+        if (y0 + snap(cards[i].h, ctx.dpr) < f.list_top) continue;
+        draw_card(ctx, p, f, i, i == hover_card);
+    }
+    if (f.thumb_h > 0) {
+        const bool over = f.hovered && f.mouse_valid && f.mouse.x >= f.track_x - 4 && f.mouse.y >= f.thumb_y &&
+                          f.mouse.y <= f.thumb_y + f.thumb_h;
+        draw->AddRectFilled(ImVec2(f.track_x, f.thumb_y), ImVec2(f.track_x + 5, f.thumb_y + f.thumb_h),
+                            over || p.dragging_scrollbar ? ctx.theme.text_muted : ctx.theme.rule, 3);
+    }
+    draw->PopClipRect();
+}
 
 } // namespace
 
 // [SECTION] Panel ----------------------------------------------------------------------------------
 
-void draw_quotes_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
-    const Pack& pack = ctx.pack;
-    const Theme& theme = ctx.theme;
-    const Fonts& fonts = ctx.fonts;
-    QuotesView& view = g_view;
-    ImGuiIO& io = ImGui::GetIO();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float dpr = ctx.dpr;
-    if (size.x < 40 || size.y < 40) return;
+std::unique_ptr<PanelState> make_quotes_panel() { return std::make_unique<QuotesPanel>(); }
 
+void draw_quotes_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size) {
+    QuotesPanel& p = static_cast<QuotesPanel&>(state);
+    if (size.x < 40 || size.y < 40) return;
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##quotes", size);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
-    const bool activated = ImGui::IsItemActivated();
-    const bool deactivated = ImGui::IsItemDeactivated();
-    const bool mouse_valid = ImGui::IsMousePosValid();
-    const ImVec2 mouse = io.MousePos;
-    const float right = origin.x + size.x;
-    const float bottom = origin.y + size.y;
 
-    // [Chips] "All", then each speaker in order of their first quote.
-    QuotesCache& cache = g_cache;
-    const bool new_pack = cache.pack_revision != ctx.pack_revision;
-    if (new_pack) {
-        build_chips(cache, pack);
-        cache.pack_revision = ctx.pack_revision;
-    }
-    if (new_pack || cache.chips_origin.x != origin.x || cache.chips_origin.y != origin.y || cache.chips_width != size.x ||
-        cache.chips_narrow != ctx.narrow || cache.chips_dpr != dpr) {
-        place_chips(cache, fonts, origin, size.x, ctx.narrow, dpr);
-        cache.chips_origin = origin, cache.chips_width = size.x, cache.chips_narrow = ctx.narrow, cache.chips_dpr = dpr;
-    }
-    const std::vector<Chip>& chips = cache.chips;
-    const std::vector<std::size_t>& quotes = cache.quotes;
-    // A filter naming nobody who is quoted (a stale link) shows everything.
-    if (new_pack || cache.requested_filter != ctx.state.quote_speaker_filter) {
-        const bool known = std::any_of(chips.begin() + 1, chips.end(),
-                                       [&](const Chip& c) { return c.speaker == ctx.state.quote_speaker_filter; });
-        cache.filter = known ? ctx.state.quote_speaker_filter : std::string();
-        cache.requested_filter = ctx.state.quote_speaker_filter;
-    }
-    const std::string& filter = cache.filter;
-    const float list_top = cache.list_top;
-    const float list_h = std::max(0.0f, bottom - list_top);
+    update_cache(ctx, p.cache, origin, size);
+    p.chip_scroll = std::clamp(p.chip_scroll, 0.0f, p.cache.chips_overflow);
+    QuotesFrame f = frame_geometry(p.cache, origin, size);
+    f.hovered = ImGui::IsItemHovered();
+    f.mouse_valid = ImGui::IsMousePosValid();
+    f.mouse = ImGui::GetIO().MousePos;
+    reveal_selection(ctx, p);
+    scroll_to_reveal(ctx, p, f);
 
-    // [Cards] the quotes the filter lets through, laid out at the panel's width.
-    // The selection (made elsewhere) may be a quote the filter hides: show all again.
-    if (ctx.selection_changed_by_user && !ctx.state.selection.empty()) {
-        view.reveal.clear();
-        const Entity* selected = pack.find(ctx.state.selection);
-        if (selected && selected->kind == EntityKind::Quote) {
-            view.reveal = selected->id;
-            if (!filter.empty() && selected->speaker != filter) ctx.actions.push(SetQuoteFilterAction{""});
-        } else {
-            // The first card linked to the selection.
-            for (std::size_t index : quotes)
-                if (ctx.selected.contains(pack.entities[index].id) &&
-                    (filter.empty() || pack.entities[index].speaker == filter)) {
-                    view.reveal = pack.entities[index].id;
-                    break;
-                }
-        }
-    }
-    const float card_x = origin.x + kPadding;
-    const float card_w = std::max(40.0f, size.x - 2 * kPadding - 6);  // room for the scrollbar
-    const float text_x = card_x + kAccentBar + 14;
-    const float text_w = std::max(20.0f, card_x + card_w - 14 - text_x);
-    if (new_pack || cache.cards_filter != filter || cache.text_width != text_w || cache.cards_dpr != dpr) {
-        make_cards(cache, pack, fonts, text_w);
-        cache.cards_filter = filter, cache.text_width = text_w, cache.cards_dpr = dpr;
-    }
-    const std::vector<Card>& cards = cache.cards;
-    const float total = cache.total;
-    const float max_scroll = std::max(0.0f, total - list_h);
+    place_thumb(f, p);
+    const bool clicked = handle_pointer(ctx, p, f);
+    handle_keyboard(ctx, p, f);
+    p.list.step(ctx, f.max_scroll);
+    place_thumb(f, p);
+    f.list_y0 = f.list_top - snap(p.list.scroll, ctx.dpr);
 
-    auto bring_into_view = [&](const Card& card) {
-        if (card.y < view.target + 4 || card.y + std::min(card.h, list_h) > view.target + list_h - 4)
-            view.target = card.y - kPadding;
-    };
-    if (!view.reveal.empty()) {
-        for (const Card& card : cards)
-            if (pack.entities[card.entity].id == view.reveal) {
-                bring_into_view(card);
-                view.reveal.clear();
-                break;
-            }
-        // Still filtered out this frame: the filter action above lands before the next.
-        if (!view.reveal.empty() && filter.empty()) view.reveal.clear();
-    }
+    const bool pointer_here = f.hovered && f.mouse_valid && !(p.press.pressing && p.press.moved);
+    const int hover_chip = pointer_here ? chip_at(p, f.mouse) : -1;
+    const int hover_card = pointer_here ? card_at(p, f, f.mouse) : -1;
+    if (clicked) handle_click(ctx, p, f, p.press.last);
 
-    // [Input] press, drag (touch scrolls the list), release (a tap or click).
-    const float track_x = right - 8;
-    const float thumb_h = total > list_h ? std::max(32.0f, list_h * list_h / total) : 0;
-    const float thumb_y = list_top + (list_h - thumb_h) * (max_scroll > 0 ? view.scroll / max_scroll : 0);
-    if (activated) {
-        view.pressing = true;
-        view.moved = false;
-        view.press_pos = view.last_pos = mouse;
-        view.press_scroll = view.scroll;
-        view.dragging_scrollbar = !ctx.touch && thumb_h > 0 && mouse.x >= track_x - 4 && mouse.y >= thumb_y &&
-                                  mouse.y <= thumb_y + thumb_h;
-    }
-    if (active && view.pressing && mouse_valid) {
-        view.last_pos = mouse;
-        if (std::fabs(mouse.x - view.press_pos.x) > 6 || std::fabs(mouse.y - view.press_pos.y) > 6) view.moved = true;
-        if (view.dragging_scrollbar && list_h > 0) {
-            view.scroll = view.press_scroll + (mouse.y - view.press_pos.y) * total / list_h;
-            view.target = view.scroll = std::clamp(view.scroll, 0.0f, max_scroll);
-        } else if (ctx.touch && view.moved && view.press_pos.y >= list_top) {
-            view.scroll = view.press_scroll - (mouse.y - view.press_pos.y);  // the finger drags the cards
-            view.target = view.scroll = std::clamp(view.scroll, 0.0f, max_scroll);
-        }
-    }
-    bool clicked = false;
-    if (deactivated && view.pressing) {
-        view.pressing = false;
-        clicked = !view.moved && !view.dragging_scrollbar && !(ctx.gesture && ctx.gesture->active);
-        view.dragging_scrollbar = false;
-    }
-    if (hovered && io.MouseWheel != 0) view.target -= io.MouseWheel * kWheelStep;
-
-    // [Keyboard] arrows and pages scroll; Tab/Shift+Tab walk the cards; Enter selects.
-    if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
-        auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
-        const float page = std::max(40.0f, list_h - 40);
-        if (pressed(ImGuiKey_DownArrow)) view.target += 48;
-        if (pressed(ImGuiKey_UpArrow)) view.target -= 48;
-        if (pressed(ImGuiKey_PageDown)) view.target += page;
-        if (pressed(ImGuiKey_PageUp)) view.target -= page;
-        if (pressed(ImGuiKey_Home)) view.target = 0;
-        if (pressed(ImGuiKey_End)) view.target = max_scroll;
-        const bool tab = pressed(ImGuiKey_Tab) || ctx.focus_entry != 0;
-        const bool backward = ctx.focus_entry != 0 ? ctx.focus_entry < 0 : io.KeyShift;
-        if (tab)
-            view.focus = step_focus(ctx, ctx.focus_entry != 0 ? -1 : view.focus, static_cast<int>(cards.size()), backward);
-        if (tab && view.focus >= 0) {
-            const std::string& id = pack.entities[cards[view.focus].entity].id;
-            ctx.actions.push(HoverAction{id});
-            view.hover_set = id;
-            bring_into_view(cards[view.focus]);
-        }
-        if (view.focus >= 0 && view.focus < static_cast<int>(cards.size()) &&
-            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
-            ctx.actions.push(SelectAction{pack.entities[cards[view.focus].entity].id});
-    }
-    if (!ctx.keyboard_focus || view.focus >= static_cast<int>(cards.size())) view.focus = -1;
-
-    view.target = std::clamp(view.target, 0.0f, max_scroll);
-    if (ctx.reduced_motion || std::fabs(view.target - view.scroll) < 0.5f) {
-        view.scroll = view.target;
-    } else {
-        view.scroll += (view.target - view.scroll) * std::min(1.0f, io.DeltaTime * 14.0f);
-        *ctx.animating = true;
-    }
-    view.scroll = std::clamp(view.scroll, 0.0f, max_scroll);
-
-    // [Hit test] under the pointer now, and where a click or tap was released.
-    auto chip_at = [&](ImVec2 p) {
-        for (int i = 0; i < static_cast<int>(chips.size()); ++i)
-            if (p.x >= chips[i].pos.x && p.x < chips[i].pos.x + chips[i].size.x && p.y >= chips[i].pos.y &&
-                p.y < chips[i].pos.y + chips[i].size.y)
-                return i;
-        return -1;
-    };
-    const float list_y0 = list_top - snap(view.scroll, dpr);
-    auto card_at = [&](ImVec2 p) {
-        if (p.y < list_top || p.y >= bottom || p.x < card_x || p.x >= card_x + card_w) return -1;
-        const int i = first_card_ending_below(cards, p.y - list_y0);
-        return i < static_cast<int>(cards.size()) && p.y >= list_y0 + cards[i].y ? i : -1;
-    };
-    const bool pointer_here = hovered && mouse_valid && !(view.pressing && view.moved);
-    const int hover_chip = pointer_here ? chip_at(mouse) : -1;
-    const int hover_card = pointer_here ? card_at(mouse) : -1;
-    if (clicked) {
-        if (const int chip = chip_at(view.last_pos); chip >= 0) {
-            ctx.actions.push(SetQuoteFilterAction{chips[chip].speaker});
-            view.target = 0;
-        } else if (const int card = card_at(view.last_pos); card >= 0) {
-            ctx.actions.push(SelectAction{pack.entities[cards[card].entity].id});
-        }
-    }
-
-    // [Draw] chips.
-    const bool something_selected = !ctx.state.selection.empty();
-    for (int i = 0; i < static_cast<int>(chips.size()); ++i) {
-        const Chip& chip = chips[i];
-        if (chip.pos.y > bottom) break;  // rows of chips below the panel
-        const bool on = chip.speaker == filter;
-        const ImVec2 a = chip.pos, b(chip.pos.x + chip.size.x, chip.pos.y + chip.size.y);
-        const float r = std::min(14.0f, chip.size.y * 0.5f);
-        if (on) draw->AddRectFilled(a, b, theme.accent, r);
-        else draw->AddRectFilled(a, b, i == hover_chip ? theme.hover_fill : theme.panel_alt, r);
-        // A chip whose speaker is selected, hovered or linked to either is outlined.
-        const bool linked = !chip.speaker.empty() && emphasis_of(ctx.state, ctx.selected, ctx.hovered, chip.speaker) != Emphasis::None;
-        if (!on) draw->AddRect(a, b, linked ? theme.kind[static_cast<int>(EntityKind::Quote)] : theme.rule, r, 0, linked ? 2.0f : 1.0f);
-        const float label_h = font_size(fonts.sans);
-        const float ty = snap(a.y + (chip.size.y - label_h) * 0.5f - 1, dpr);
-        draw->PushClipRect(a, b, true);
-        draw->AddText(fonts.sans, label_h, ImVec2(a.x + 12, ty), on ? theme.accent_text : theme.text, chip.label.c_str());
-        const std::string count = std::to_string(chip.count);
-        const float count_w = text_size(fonts.sans_small, count).x;
-        const float small = font_size(fonts.sans_small);
-        draw->AddText(fonts.sans_small, small, ImVec2(b.x - 12 - count_w, snap(a.y + (chip.size.y - small) * 0.5f - 1, dpr)),
-                      on ? theme.accent_text : theme.text_muted, count.c_str());
-        draw->PopClipRect();
-        const std::string id = chip.speaker.empty() ? std::string("quote-filter:all") : "quote-filter:" + chip.speaker;
-        ctx.located->push_back({id, "quotes", a.x, a.y, chip.size.x, chip.size.y});
-    }
-    draw->AddLine(ImVec2(origin.x, list_top - 0.5f), ImVec2(right, list_top - 0.5f), theme.rule);
-
-    // [Draw] cards, clipped to the list.
-    draw->PushClipRect(ImVec2(origin.x, list_top), ImVec2(right, bottom), true);
-    if (cards.empty()) {
-        draw->AddText(fonts.sans, font_size(fonts.sans), ImVec2(card_x, list_top + kPadding), theme.text_muted,
-                      quotes.empty() ? "The article has no direct quotations." : "No quotations from this speaker.");
-    }
-    const ImU32 quote_colour = theme.kind[static_cast<int>(EntityKind::Quote)];
-    for (int i = first_card_ending_below(cards, list_top - list_y0 - 1); i < static_cast<int>(cards.size()); ++i) {
-        const Card& card = cards[i];
-        const float y0 = snap(list_y0 + card.y, dpr), y1 = y0 + snap(card.h, dpr);
-        if (y0 > bottom) break;  // this and every later card is below the list
-        if (y1 < list_top) continue;
-        const Entity& quote = pack.entities[card.entity];
-        Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, quote.id);
-        if ((i == hover_card || i == view.focus) && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
-        const bool dimmed = something_selected && emphasis == Emphasis::None;
-        const float ink = dimmed ? 0.6f : 1.0f;
-        const ImVec2 a(snap(card_x, dpr), y0), b(snap(card_x + card_w, dpr), y1);
-
-        ImU32 fill = theme.panel_alt;
-        if (emphasis == Emphasis::Selected) fill = theme.selection_fill;
-        else if (emphasis == Emphasis::Hovered) fill = theme.hover_fill;
-        draw->AddRectFilled(a, b, fill, 6);
-        if (emphasis == Emphasis::Related || emphasis == Emphasis::Selected) draw->AddRect(a, b, quote_colour, 6, 0, 2);
-        else draw->AddRect(a, b, with_alpha(theme.rule, ink), 6);
-        const float bar = emphasis >= Emphasis::Related ? kAccentBar + 2 : kAccentBar;
-        draw->AddRectFilled(ImVec2(a.x, a.y), ImVec2(a.x + bar, b.y), with_alpha(quote_colour, ink), 6, ImDrawFlags_RoundCornersLeft);
-        if (i == view.focus) draw->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), theme.focus_ring, 8, 0, 2);
-
-        float y = y0 + kPadding;
-        draw->AddText(fonts.serif_italic, font_size(fonts.serif_italic), ImVec2(text_x, y), with_alpha(theme.text, ink),
-                      card.words.c_str(), nullptr, text_w);
-        y += card.words_h + 8;
-        if (!card.speaker.empty()) {
-            draw->AddText(fonts.sans_bold, font_size(fonts.sans_bold), ImVec2(text_x, y), with_alpha(theme.text, ink),
-                          card.speaker.c_str(), nullptr, text_w);
-            const float w = std::min(text_w, text_size(fonts.sans_bold, card.speaker, text_w).x);
-            if (y + card.speaker_h > list_top && y < bottom)
-                ctx.located->push_back({card.speaker_id, "quotes", text_x, std::max(y, list_top), w,
-                                        std::min(y + card.speaker_h, bottom) - std::max(y, list_top)});
-            y += card.speaker_h;
-        }
-        if (!card.role.empty()) {
-            y += 2;
-            draw->AddText(fonts.sans_small, font_size(fonts.sans_small), ImVec2(text_x, y), with_alpha(theme.text_muted, ink),
-                          card.role.c_str(), nullptr, text_w);
-            y += card.role_h;
-        }
-        if (!card.footer.empty()) {
-            y += 6;
-            draw->AddText(fonts.sans_small, font_size(fonts.sans_small), ImVec2(text_x, y), with_alpha(theme.text_muted, ink),
-                          card.footer.c_str(), nullptr, text_w);
-        }
-        const float vy0 = std::max(y0, list_top), vy1 = std::min(y1, bottom);
-        if (vy1 > vy0) ctx.located->push_back({quote.id, "quotes", a.x, vy0, b.x - a.x, vy1 - vy0});
-    }
-    if (thumb_h > 0) {
-        const bool over = hovered && mouse_valid && mouse.x >= track_x - 4 && mouse.y >= thumb_y && mouse.y <= thumb_y + thumb_h;
-        draw->AddRectFilled(ImVec2(track_x, thumb_y), ImVec2(track_x + 5, thumb_y + thumb_h),
-                            over || view.dragging_scrollbar ? theme.text_muted : theme.rule, 3);
-    }
-    draw->PopClipRect();
-
-    // [Hover] a card hovers its quote, a speaker chip its speaker.
-    std::string hover_id;
-    if (hover_card >= 0) hover_id = pack.entities[cards[hover_card].entity].id;
-    else if (hover_chip > 0) hover_id = chips[hover_chip].speaker;
-    if (hover_card >= 0 || hover_chip >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    if (!hover_id.empty()) {
-        if (ctx.state.hover != hover_id) ctx.actions.push(HoverAction{hover_id});
-        view.hover_set = hover_id;
-    } else if (view.focus < 0 && !view.hover_set.empty()) {
-        if (ctx.state.hover == view.hover_set) ctx.actions.push(HoverAction{""});
-        view.hover_set.clear();
-    }
+    draw_chips(ctx, p, f, hover_chip);
+    draw_cards(ctx, p, f, hover_card);
+    update_hover(ctx, p, hover_chip, hover_card);
 }
 
 } // namespace explainer::ui

@@ -13,17 +13,24 @@
 // - [SECTION] Events and lanes
 // - [SECTION] Calendar steps
 // - [SECTION] View state and bringing into view
+// - [SECTION] Caches
+// - [SECTION] Frame steps
+// - [SECTION] Drawing
 // - [SECTION] Panel
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/date_text.h"
 #include "core/dates.h"
+#include "core/easing.h"
 #include "core/time_scale.h"
+#include "interaction.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -46,35 +53,6 @@ constexpr float kTickLabelSpacing = 64;  // px between major tick labels, at lea
 constexpr float kMarginFraction = 0.25f; // how far the view may go beyond the data
 constexpr double kBringIntoViewSeconds = 0.45;
 
-float snap(float v, float dpr) { return std::round(v * dpr) / dpr; }
-
-ImU32 with_alpha(ImU32 colour, float alpha) {
-    const unsigned a = static_cast<unsigned>(((colour >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f) + 0.5f);
-    return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-}
-
-void dashed_hline(ImDrawList* draw, float x0, float x1, float y, ImU32 colour, float thickness) {
-    for (float x = x0; x < x1; x += 6) draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 3.5f, x1), y), colour, thickness);
-}
-
-void dashed_vline(ImDrawList* draw, float x, float y0, float y1, ImU32 colour, float thickness) {
-    for (float y = y0; y < y1; y += 6) draw->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 3.5f, y1)), colour, thickness);
-}
-
-void dashed_circle(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour, float thickness) {
-    constexpr int kDashes = 8;
-    constexpr float kPi = 3.14159265f;
-    for (int i = 0; i < kDashes; ++i) {
-        const float a0 = (i * 2.0f) * kPi / kDashes, a1 = a0 + kPi / kDashes * 1.1f;
-        draw->PathArcTo(centre, radius, a0, a1, 4);
-        draw->PathStroke(colour, ImDrawFlags_None, thickness);
-    }
-}
-
-float text_width(const ImFont* font, const std::string& text) {
-    return font->CalcTextSizeA(font_size(font), FLT_MAX, 0, text.c_str()).x;
-}
-
 // [SECTION] Events and lanes -----------------------------------------------------------------
 
 struct EventMark {
@@ -88,6 +66,11 @@ struct EventMark {
     int lane = 0;
     bool placed = false;         // has a lane of its own
     bool labelled = false;       // its label is drawn
+    // A later mark in the same lane draws exactly the same shape over it (the same dates,
+    // the same kind): drawing this one too would change nothing a reader sees, so a
+    // frame skips it unless emphasis sets it apart. Keeps the frame's cost with what is
+    // visible, not with how many events share a day.
+    bool covered = false;
     float extent_start(bool with_label) const { return with_label ? std::min(x0, label_x) : x0; }
     float extent_end(bool with_label) const { return with_label ? std::max(x1, label_x + label_w) : x1; }
     float extent_start() const { return extent_start(labelled); }
@@ -153,15 +136,6 @@ LaneLayout place_lanes(std::vector<EventMark>& marks, float available, float pre
 
 // [SECTION] Calendar steps --------------------------------------------------------------------
 
-int add_months(int day, int months) {
-    CivilDate date = civil_from_days(day);
-    int index = date.year * 12 + (date.month - 1) + months;
-    date.year = index / 12 - (index % 12 < 0 ? 1 : 0);
-    date.month = (index % 12 + 12) % 12 + 1;
-    date.day = std::min(date.day, days_in_month(date.year, date.month));
-    return days_from_civil(date);
-}
-
 // One step of a tick unit forwards (direction 1) or back (-1), calendar-aware.
 int step_day(int day, TickUnit unit, int direction) {
     switch (unit) {
@@ -217,11 +191,10 @@ std::string cursor_label(const TimeCursor& cursor, int offset_minutes) {
 
 struct TimelineView {
     // Pointer gesture in progress on the panel.
-    bool pressing = false;
-    bool moved = false;
+    Press press;
     bool scrubbing = false;       // the press began on the axis: it moves the cursor
-    ImVec2 press_pos, last_pos;
     TimeRange press_range;
+    float press_x = 0;            // where the pan started (moves with wheel zooms)
     std::optional<TimeCursor> scrub_cursor; // the cursor while scrubbing, committed on release
     double last_gesture_time = -1;
     // Bring-into-view animation.
@@ -229,10 +202,8 @@ struct TimelineView {
     TimeRange from, to;
     double start_time = 0;
     std::string focus;            // keyboard focus: an event's id, "" = none
-    std::string hover_set;        // the hover id this panel asked for
+    HoverClaim hover;
 };
-
-TimelineView g_view;
 
 // The range that shows `wanted` (every span of the selection) starting from `view`:
 // unchanged when all of it is in view, slid when it fits, else widened to it.
@@ -250,11 +221,6 @@ std::optional<TimeRange> range_to_show(const TimeRange& view, const TimeRange& w
         target = {wanted.start_day - margin, wanted.end_day + margin};
     }
     return clamp_range(target, limits);
-}
-
-double smoothstep(double t) {
-    t = std::clamp(t, 0.0, 1.0);
-    return t * t * (3 - 2 * t);
 }
 
 // [SECTION] Caches --------------------------------------------------------------------------
@@ -282,9 +248,7 @@ struct ViewLayout {
 };
 
 struct TimelineCache {
-    const Pack* pack = nullptr;
-    const Entity* entities_data = nullptr;
-    std::size_t entity_count = 0;
+    std::optional<std::uint64_t> pack_revision;
     std::vector<std::size_t> events;  // every dated entity in time order (keyboard order)
     std::vector<float> label_widths;  // per entity of `events`
     std::optional<TimeRange> extent;  // of the events and the publication date
@@ -293,13 +257,14 @@ struct TimelineCache {
     std::optional<ViewLayout> view;
 };
 
-TimelineCache g_cache;
+struct TimelinePanel : PanelState {
+    TimelineCache cache;
+    TimelineView view;
+};
 
-void rebuild_pack_times(TimelineCache& cache, const Pack& pack) {
+void rebuild_pack_times(TimelineCache& cache, const Pack& pack, std::uint64_t revision) {
     cache = TimelineCache{};
-    cache.pack = &pack;
-    cache.entities_data = pack.entities.data();
-    cache.entity_count = pack.entities.size();
+    cache.pack_revision = revision;
     for (std::size_t i = 0; i < pack.entities.size(); ++i)
         if (pack.entities[i].date) cache.events.push_back(i);
     std::stable_sort(cache.events.begin(), cache.events.end(), [&](std::size_t a, std::size_t b) {
@@ -311,6 +276,32 @@ void rebuild_pack_times(TimelineCache& cache, const Pack& pack) {
     cache.extent = data_extent(spans);
     cache.limits = cache.extent ? limits_around(*cache.extent, kMarginFraction, min_span_for(pack)) : TimeLimits{};
     cache.clock = {pack_has_times(pack), pack_utc_offset_minutes(pack)};
+}
+
+// Sets EventMark::covered: what a later mark in the same lane hides completely.
+void mark_covered(std::vector<EventMark>& marks, const Pack& pack) {
+    struct Shape {
+        int lane, kind;
+        bool point, approximate;
+        long x0, x1, full_x0, full_x1;  // quarter pixels
+        bool operator==(const Shape&) const = default;
+    };
+    struct ShapeHash {
+        std::size_t operator()(const Shape& s) const {
+            std::size_t h = std::hash<long>{}(s.x0) * 31 + std::hash<long>{}(s.x1);
+            h = h * 31 + std::hash<long>{}(s.full_x0 ^ (s.full_x1 << 16));
+            return h * 31 + static_cast<std::size_t>(s.lane * 64 + s.kind * 4 + s.point * 2 + s.approximate);
+        }
+    };
+    const auto quarter = [](float x) { return std::lround(x * 4); };
+    std::unordered_set<Shape, ShapeHash> drawn;
+    for (std::size_t i = marks.size(); i-- > 0;) {
+        EventMark& m = marks[i];
+        const Shape shape{m.lane, static_cast<int>(pack.entities[m.entity].kind), m.point, m.date->approximate,
+                          quarter(m.x0), quarter(m.x1), quarter(m.full_x0), quarter(m.full_x1)};
+        // A labelled mark is never covered: its label is its own.
+        m.covered = !drawn.insert(shape).second && !m.labelled;
+    }
 }
 
 ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const ViewKey& key, float right) {
@@ -355,434 +346,487 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
         out.marks.push_back(mark);
     }
     out.lanes = place_lanes(out.marks, key.lanes_available, key.narrow ? kLaneHeightTouch : kLaneHeight);
+    mark_covered(out.marks, pack);
     out.ticks = make_ticks(range, key.width, kTickLabelSpacing, cache.clock);
     return out;
+}
+
+// [SECTION] Frame steps ------------------------------------------------------------------------
+
+// The panel's geometry and this frame's view: flags row, lanes, axis strip.
+struct TimelineFrame {
+    ImVec2 origin, size;
+    float width = 0, right = 0;
+    float axis_h = 0, axis_top = 0, lanes_top = 0, lanes_available = 0;
+    float dpr = 1;
+    TimeRange range;               // the state's range, within the limits
+    const ViewLayout* layout = nullptr;
+    ImVec2 mouse;
+    bool hovered = false, mouse_valid = false;
+
+    float to_x(double day) const { return origin.x + static_cast<float>(day_to_x(range, width, day)); }
+    double to_day(float x) const { return x_to_day(range, width, x - origin.x); }
+    float lane_top(const EventMark& m) const { return snap(lanes_top + m.lane * layout->lanes.lane_height, dpr); }
+    const std::vector<EventMark>& marks() const { return layout->marks; }
+};
+
+TimelineFrame frame_geometry(const PanelContext& ctx, const TimelineCache& cache, ImVec2 origin, ImVec2 size) {
+    TimelineFrame f;
+    f.origin = origin, f.size = size, f.dpr = ctx.dpr;
+    f.width = size.x, f.right = origin.x + size.x;
+    f.axis_h = ctx.narrow ? kAxisHeightTouch : kAxisHeight;
+    f.axis_top = snap(origin.y + size.y - f.axis_h, ctx.dpr);
+    f.lanes_top = origin.y + kFlagsRow;
+    f.lanes_available = std::max(kMinLaneHeight, f.axis_top - 4 - f.lanes_top);
+    f.range = clamp_range(ctx.state.timeline, cache.limits);
+    return f;
+}
+
+// The mark under `at` (its label included, over the lane's height), from the top one down.
+int mark_at(const PanelContext& ctx, const TimelineFrame& f, ImVec2 at) {
+    const std::vector<EventMark>& marks = f.marks();
+    const float pad = ctx.touch ? 8.0f : 3.0f;
+    for (int i = static_cast<int>(marks.size()) - 1; i >= 0; --i) {
+        const EventMark& m = marks[i];
+        const float top = f.lane_top(m);
+        if (at.y >= top && at.y < top + f.layout->lanes.lane_height && at.x >= m.extent_start() - pad && at.x <= m.extent_end() + pad)
+            return i;
+    }
+    return -1;
+}
+
+// Press, drag, release: a press on the axis scrubs the cursor; elsewhere a drag pans
+// and a click without movement selects. Returns true when the release was a click.
+bool handle_press(const PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimelineCache& cache,
+                  std::optional<TimeRange>& next) {
+    if (ImGui::IsItemActivated()) {
+        view.press.begin(f.mouse);
+        view.press_range = f.range;
+        view.press_x = f.mouse.x;
+        view.scrubbing = f.mouse.y >= f.axis_top;
+        view.animating = false;
+    }
+    if (ImGui::IsItemActive() && view.press.pressing && f.mouse_valid) {
+        view.press.track(f.mouse);
+        if (view.scrubbing) {
+            view.scrub_cursor = cursor_at_day(f.to_day(std::clamp(f.mouse.x, f.origin.x, f.right - 1)), cache.clock.times);
+        } else if (view.press.moved) {
+            next = pan_by_pixels(view.press_range, f.width, f.mouse.x - view.press_x, cache.limits);
+            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        }
+    }
+    // A second finger landing releases the emulated button: that is no click; nor is
+    // the lift of a pinch.
+    if (ImGui::IsItemDeactivated() && view.press.pressing)
+        return view.press.release(ctx) && ctx.time - view.last_gesture_time > 0.3;
+    return false;
+}
+
+// Wheel zooms about the pointer; a pinch zooms about its centre and pans with it.
+void handle_zoom(const PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimeLimits& limits,
+                 std::optional<TimeRange>& next) {
+    const float wheel = ImGui::GetIO().MouseWheel;
+    if (f.hovered && wheel != 0 && f.mouse_valid) {
+        next = zoom_about(next.value_or(f.range), f.width, f.mouse.x - f.origin.x, std::pow(1.25, wheel), limits);
+        view.press_range = *next;
+        view.press_x = f.mouse.x;
+        view.animating = false;
+    }
+    if (!ctx.gesture || !ctx.gesture->active) return;
+    const Gesture& g = *ctx.gesture;
+    if (g.center.x < f.origin.x || g.center.x >= f.right || g.center.y < f.origin.y || g.center.y >= f.origin.y + f.size.y) return;
+    const TimeRange r = zoom_about(next.value_or(f.range), f.width, g.center.x - f.origin.x, g.scale, limits);
+    next = pan_by_pixels(r, f.width, g.pan.x, limits);
+    view.last_gesture_time = ctx.time;
+    view.animating = false;
+    view.press.pressing = false;
+}
+
+// Left/Right move the cursor by a tick step (Shift: the larger unit), sliding the range
+// to keep it in view; Delete clears it.
+void move_cursor_by_keys(PanelContext& ctx, const TimelineFrame& f, const TimelineCache& cache, std::optional<TimeCursor>& cursor,
+                         std::optional<TimeRange>& next) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const TimeTicks& ticks = f.layout->ticks;
+    const int direction = key_pressed(ImGuiKey_RightArrow) ? 1 : key_pressed(ImGuiKey_LeftArrow) ? -1 : 0;
+    if (direction != 0) {
+        const bool major = io.KeyShift || !ticks.minor_unit;
+        const TickUnit unit = major ? ticks.major_unit : *ticks.minor_unit;
+        const int step = major ? ticks.major_step : ticks.minor_step;
+        TimeCursor moved;
+        if (cursor) {
+            moved = step_cursor(*cursor, unit, step, direction);
+        } else {
+            // The first press starts at the article's "now" when it is in view.
+            const DateSpan& published_span = ctx.pack.article.published;
+            const double published = span_start_days(published_span);
+            const bool in_view = !published_span.iso.empty() && published >= f.range.start_day && published < f.range.end_day;
+            moved = cursor_at_day(in_view ? published : (f.range.start_day + f.range.end_day) * 0.5, cache.clock.times);
+        }
+        if (cache.extent) {
+            const TimeRange& bounds = *cache.limits.bounds;
+            const double at = std::clamp(cursor_position_days(moved), bounds.start_day, bounds.end_day - 1e-6);
+            if (at != cursor_position_days(moved)) moved = cursor_at_day(at, cache.clock.times);
+        }
+        ctx.actions.push(SetTimeCursorAction{moved});
+        cursor = moved;
+        // Keep it in view: slide the range so the cursor sits a little inside the edge.
+        const double at = cursor_position_days(moved);
+        const double margin = (f.range.end_day - f.range.start_day) * 0.08;
+        const TimeRange base = next.value_or(f.range);
+        if (at < base.start_day + margin || at > base.end_day - margin) {
+            const double shift = at < base.start_day + margin ? at - margin - base.start_day : at + margin - base.end_day;
+            next = clamp_range({base.start_day + shift, base.end_day + shift}, cache.limits);
+        }
+    }
+    if ((key_pressed(ImGuiKey_Delete, false) || key_pressed(ImGuiKey_Backspace, false)) && cursor) {
+        ctx.actions.push(SetTimeCursorAction{std::nullopt});
+        cursor.reset();
+    }
+}
+
+// Tab/Shift+Tab walk the events (hovering each, bringing it into view), Enter selects.
+void walk_events(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimelineCache& cache,
+                 std::optional<TimeRange>& next) {
+    const Pack& pack = ctx.pack;
+    const std::vector<std::size_t>& events = cache.events;
+    int at = -1;
+    for (int i = 0; i < static_cast<int>(events.size()); ++i)
+        if (pack.entities[events[i]].id == view.focus) at = i;
+    bool stepped = false;
+    at = tab_focus(ctx, at, static_cast<int>(events.size()), &stepped);
+    if (stepped && at < 0) view.focus.clear();
+    if (stepped && at >= 0) {
+        const Entity& entity = pack.entities[events[at]];
+        view.focus = entity.id;
+        view.hover.claim(ctx, entity.id);
+        const TimeRange wanted{span_start_days(*entity.date), span_end_days(*entity.date)};
+        if (auto target = range_to_show(next.value_or(f.range), wanted, cache.limits)) next = target;
+    }
+    if (!view.focus.empty() && key_pressed(ImGuiKey_Enter, false)) ctx.actions.push(SelectAction{view.focus});
+}
+
+// A reader's new selection brings it and its linked events into view (animated), and
+// the animation steps on.
+void follow_selection(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimeLimits& limits,
+                      std::optional<TimeRange>& next) {
+    if (ctx.selection_changed_by_user && !ctx.selected.empty()) {
+        std::optional<TimeRange> wanted;
+        for (const std::string& id : ctx.selected.entities) {
+            const Entity* entity = ctx.pack.find(id);
+            if (!entity || !entity->date) continue;
+            const TimeRange span{span_start_days(*entity->date), span_end_days(*entity->date)};
+            wanted = wanted ? TimeRange{std::min(wanted->start_day, span.start_day), std::max(wanted->end_day, span.end_day)} : span;
+        }
+        if (wanted)
+            if (auto target = range_to_show(f.range, *wanted, limits)) {
+                if (ctx.reduced_motion) {
+                    next = *target;
+                } else {
+                    view.animating = true;
+                    view.from = f.range, view.to = *target;
+                    view.start_time = ctx.time;
+                }
+            }
+    }
+    if (view.animating && !next) {
+        const double t = (ctx.time - view.start_time) / kBringIntoViewSeconds;
+        const double k = ease_smooth(t);
+        next = TimeRange{view.from.start_day + (view.to.start_day - view.from.start_day) * k,
+                         view.from.end_day + (view.to.end_day - view.from.end_day) * k};
+        if (t >= 1) view.animating = false;
+        else *ctx.animating = true;
+    }
+}
+
+// [SECTION] Drawing -----------------------------------------------------------------------------
+
+// Faint lines at the major ticks behind everything.
+void draw_grid(const PanelContext& ctx, const TimelineFrame& f) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (const Tick& tick : f.layout->ticks.major) {
+        const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
+        draw->AddLine(ImVec2(x, f.lanes_top - 2), ImVec2(x, f.axis_top), with_alpha(ctx.theme.rule, tick.starts_larger_unit ? 0.9f : 0.45f));
+    }
+}
+
+// The article's date: a band (dashed edges when approximate), labelled "Published".
+void draw_published(const PanelContext& ctx, const TimelineFrame& f) {
+    const DateSpan& published = ctx.pack.article.published;
+    if (published.iso.empty()) return;
+    const float px0 = f.to_x(span_start_days(published)), px1 = f.to_x(span_end_days(published));
+    if (px1 < f.origin.x - 1 || px0 > f.right + 1) return;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float top = f.lanes_top - 2, bottom = f.axis_top;
+    float x0 = snap(px0, f.dpr), x1 = snap(px1, f.dpr);
+    const ImU32 ink = ctx.theme.text_muted;
+    if (x1 - x0 >= 3) {
+        draw->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), with_alpha(ink, 0.12f));
+        for (const float x : {x0, x1}) {
+            if (published.approximate) dashed_vline(draw, x, top, bottom, ink, 1);
+            else draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ink);
+        }
+    } else {
+        const float x = snap((x0 + x1) * 0.5f, f.dpr);
+        if (published.approximate) dashed_vline(draw, x, top, bottom, ink, 1.5f);
+        else draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ink, 1.5f);
+        x0 = x1 = x;
+    }
+    const char* label = "Published";
+    const float w = text_width(ctx.fonts.sans_small, label);
+    const float lx = std::max(f.origin.x + 4, x1 + 4 + w <= f.right - 4 ? x1 + 4 : x0 - 4 - w);
+    draw->AddText(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), ImVec2(snap(lx, f.dpr), f.origin.y + 2), ink, label);
+    ctx.located->push_back({"timeline:published", "timeline", x0, top, std::max(1.0f, x1 - x0), bottom - top});
+}
+
+// A bar: solid, or fuzzy (the fill fades out over both ends of the whole bar, even
+// where they lie beyond the panel, and the outline is dashed).
+void draw_bar(ImDrawList* draw, const EventMark& m, float x0, float x1, float y0, float y1, ImU32 kind, float alpha, float outline) {
+    const ImU32 line = with_alpha(kind, alpha);
+    if (!m.date->approximate) {
+        draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(kind, 0.25f * alpha), 3);
+        draw->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), line, 3, 0, outline);
+        return;
+    }
+    const float fx0 = m.full_x0, fx1 = m.full_x1;
+    const float ramp = std::min((fx1 - fx0) * 0.35f, 90.0f);
+    auto fill_at = [&](float x) {
+        const float t = std::clamp(std::min(x - fx0, fx1 - x) / ramp, 0.0f, 1.0f);
+        return with_alpha(kind, (0.03f + 0.27f * t) * alpha);
+    };
+    const float stops[4] = {x0, std::clamp(fx0 + ramp, x0, x1), std::clamp(fx1 - ramp, x0, x1), x1};
+    for (int k = 0; k < 3; ++k) {
+        if (stops[k + 1] - stops[k] < 0.01f) continue;
+        const ImU32 a = fill_at(stops[k]), b = fill_at(stops[k + 1]);
+        draw->AddRectFilledMultiColor(ImVec2(stops[k], y0), ImVec2(stops[k + 1], y1), a, b, b, a);
+    }
+    dashed_hline(draw, x0, x1, y0, line, outline);
+    dashed_hline(draw, x0, x1, y1, line, outline);
+    dashed_vline(draw, x0, y0, y1, line, outline);
+    dashed_vline(draw, x1, y0, y1, line, outline);
+}
+
+// A point: solid, or fuzzy (a soft halo and a dashed ring around a hollow centre).
+void draw_point(ImDrawList* draw, const EventMark& m, ImVec2 centre, ImU32 kind, float alpha, float outline, Emphasis emphasis,
+                ImU32 text) {
+    const ImU32 line = with_alpha(kind, alpha);
+    if (m.date->approximate) {
+        draw->AddCircleFilled(centre, kPointRadius + 3, with_alpha(kind, 0.12f * alpha), 20);
+        draw->AddCircleFilled(centre, kPointRadius, with_alpha(kind, 0.22f * alpha), 20);
+        dashed_circle(draw, centre, kPointRadius, line, outline + 0.2f);
+    } else {
+        draw->AddCircleFilled(centre, kPointRadius, line, 20);
+        if (emphasis >= Emphasis::Related) draw->AddCircle(centre, kPointRadius + 2, with_alpha(text, alpha), 20, 1.5f);
+    }
+}
+
+// One event: its backdrop (selected, hovered, focused), the mark and its label.
+void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark& m, Emphasis emphasis, bool focused) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const Entity& entity = ctx.pack.entities[m.entity];
+    const bool dimmed = !ctx.state.selection.empty() && emphasis == Emphasis::None;
+    const float alpha = dimmed ? 0.35f : 1.0f;
+    const ImU32 kind = theme.kind[static_cast<int>(entity.kind)];
+    const float top = f.lane_top(m), h = f.layout->lanes.lane_height;
+    const float mid = snap(top + h * 0.5f, f.dpr);
+    const float x0 = snap(m.x0, f.dpr), x1 = snap(m.x1, f.dpr);
+    const float start = snap(m.extent_start(), f.dpr), end = snap(m.extent_end(), f.dpr);
+    if (emphasis == Emphasis::Selected || emphasis == Emphasis::Hovered || focused) {
+        const ImU32 fill = emphasis == Emphasis::Selected ? theme.selection_fill : theme.hover_fill;
+        draw->AddRectFilled(ImVec2(start - 3, top + 1), ImVec2(end + 4, top + h - 1), fill, 4);
+    }
+    if (focused) draw->AddRect(ImVec2(start - 4, top), ImVec2(end + 5, top + h), theme.focus_ring, 4, 0, 2);
+    const float outline = emphasis >= Emphasis::Related ? 2.0f : 1.0f;
+    if (m.point) {
+        draw_point(draw, m, ImVec2((x0 + x1) * 0.5f, mid), kind, alpha, outline, emphasis, theme.text);
+    } else {
+        const float bar_h = std::min(h - 4, 20.0f);
+        const float y0 = snap(mid - bar_h * 0.5f, f.dpr);
+        draw_bar(draw, m, x0, x1, y0, y0 + bar_h, kind, alpha, outline);
+    }
+    if (m.labelled) {
+        const float small = font_size(ctx.fonts.sans_small);
+        draw->AddText(ctx.fonts.sans_small, small, ImVec2(snap(m.label_x, f.dpr), snap(mid - small * 0.5f - 1, f.dpr)),
+                      with_alpha(theme.text, dimmed ? 0.45f : 1.0f), entity.name.c_str());
+    }
+}
+
+// The marks in lanes, emphasis from the linked selection and hover. A mark another
+// draws over exactly (see EventMark::covered) is only located.
+void draw_marks(const PanelContext& ctx, const TimelineFrame& f, int focus) {
+    const std::vector<EventMark>& marks = f.marks();
+    for (int i = 0; i < static_cast<int>(marks.size()); ++i) {
+        const EventMark& m = marks[i];
+        if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2) continue;
+        const std::string& id = ctx.pack.entities[m.entity].id;
+        const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, id);
+        if (!m.covered || emphasis != Emphasis::None || i == focus) draw_mark(ctx, f, m, emphasis, i == focus);
+        const float lx0 = std::max(snap(m.x0, f.dpr), f.origin.x), lx1 = std::min(snap(m.x1, f.dpr), f.right);
+        if (lx1 > lx0) ctx.located->push_back({id, "timeline", lx0, f.lane_top(m), lx1 - lx0, f.layout->lanes.lane_height});
+    }
+}
+
+// Ticks and labels; the larger unit the labels leave out stays at the left.
+void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const TimeTicks& ticks = f.layout->ticks;
+    const float small = font_size(ctx.fonts.sans_small);
+    draw->AddRectFilled(ImVec2(f.origin.x, f.axis_top), ImVec2(f.right, f.origin.y + f.size.y), theme.panel_alt);
+    draw->AddLine(ImVec2(f.origin.x, f.axis_top), ImVec2(f.right, f.axis_top), theme.rule);
+    const float label_y = snap(f.axis_top + (f.axis_h - small) * 0.5f + 2, f.dpr);
+    // The context is left out when a year label of month ticks is about to say it.
+    bool show_context = !ticks.context.empty();
+    const float context_end = show_context ? f.origin.x + 8 + text_width(ctx.fonts.sans_bold, ticks.context) + 8 : f.origin.x;
+    if (show_context && (ticks.major_unit == TickUnit::Month || ticks.major_unit == TickUnit::Quarter))
+        for (const Tick& tick : ticks.major)
+            if (tick.x >= 0) {
+                show_context = !(tick.starts_larger_unit && f.origin.x + tick.x < context_end + 60);
+                break;
+            }
+    for (const Tick& tick : ticks.minor) {
+        const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
+        draw->AddLine(ImVec2(x, f.axis_top), ImVec2(x, f.axis_top + 4), theme.rule);
+    }
+    for (const Tick& tick : ticks.major) {
+        const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
+        draw->AddLine(ImVec2(x, f.axis_top), ImVec2(x, f.axis_top + (tick.starts_larger_unit ? 12 : 8)), theme.text_muted);
+        if (show_context && x + 3 < context_end) continue;
+        const float w = text_width(ctx.fonts.sans_small, tick.label);
+        if (x + 3 + w > f.right - 2) continue;
+        draw->AddText(ctx.fonts.sans_small, small, ImVec2(x + 3, label_y), tick.starts_larger_unit ? theme.text : theme.text_muted,
+                      tick.label.c_str());
+        ctx.located->push_back({"timeline:tick:" + tick.label, "timeline", x + 3, label_y, w, small});
+    }
+    if (show_context) {
+        const float bold = font_size(ctx.fonts.sans_bold);
+        draw->AddText(ctx.fonts.sans_bold, bold, ImVec2(f.origin.x + 8, snap(f.axis_top + (f.axis_h - bold) * 0.5f + 1, f.dpr)),
+                      theme.text, ticks.context.c_str());
+    }
+    ctx.located->push_back({"timeline:axis", "timeline", f.origin.x, f.axis_top, f.width, f.axis_h});
+    // What the axis says, for tests and tools: Explainer.locate("timeline:unit:hour"),
+    // Explainer.locate("timeline:tick:21:00").
+    ctx.located->push_back({std::string("timeline:unit:") + tick_unit_name(ticks.major_unit), "timeline", f.origin.x, f.axis_top,
+                            f.width, f.axis_h});
+}
+
+// The cursor: a solid accent line with its date on a handle in the axis strip, whose
+// cross clears it. Returns the cross's span (x0 == x1 when not drawn).
+std::pair<float, float> draw_cursor(const PanelContext& ctx, const TimelineFrame& f, const TimeCursor& cursor, int offset_minutes) {
+    const float x = snap(f.to_x(cursor_position_days(cursor)), f.dpr);
+    if (x < f.origin.x - 1 || x > f.right + 1) return {0, 0};
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    draw->AddLine(ImVec2(x, f.origin.y), ImVec2(x, f.axis_top), theme.accent, 2);
+    const std::string label = cursor_label(cursor, offset_minutes);
+    const float cross = 14;
+    const float pill_w = text_width(ctx.fonts.sans_bold, label) + 12 + cross;
+    const float pill_h = std::min(f.axis_h - 6, 22.0f);
+    const float px = snap(std::clamp(x - pill_w * 0.5f, f.origin.x + 2, f.right - pill_w - 2), f.dpr);
+    const float py = snap(f.axis_top + (f.axis_h - pill_h) * 0.5f, f.dpr);
+    draw->AddRectFilled(ImVec2(px, py), ImVec2(px + pill_w, py + pill_h), theme.accent, pill_h * 0.5f);
+    const float bold = font_size(ctx.fonts.sans_bold);
+    draw->AddText(ctx.fonts.sans_bold, bold, ImVec2(px + 7, snap(py + (pill_h - bold) * 0.5f - 1, f.dpr)), theme.accent_text,
+                  label.c_str());
+    const ImVec2 c(px + pill_w - 7 - cross * 0.5f + 3, py + pill_h * 0.5f);
+    draw->AddLine(ImVec2(c.x - 3.5f, c.y - 3.5f), ImVec2(c.x + 3.5f, c.y + 3.5f), theme.accent_text, 1.5f);
+    draw->AddLine(ImVec2(c.x - 3.5f, c.y + 3.5f), ImVec2(c.x + 3.5f, c.y - 3.5f), theme.accent_text, 1.5f);
+    const float clear_x0 = px + pill_w - cross - 6, clear_x1 = px + pill_w;
+    ctx.located->push_back({"timeline:cursor", "timeline", px, py, pill_w, pill_h});
+    ctx.located->push_back({"timeline:cursor-clear", "timeline", clear_x0, py, clear_x1 - clear_x0, pill_h});
+    return {clear_x0, clear_x1};
+}
+
+// A released scrub commits the cursor (or the cross clears it); a click selects the
+// mark where it was released (on touch the pointer has already left).
+void commit_release(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, bool clicked, bool cursor_set,
+                    std::pair<float, float> clear) {
+    const ImVec2 at = view.press.last;
+    if (ImGui::IsItemDeactivated() && view.scrubbing) {
+        if (clicked && cursor_set && at.x >= clear.first && at.x <= clear.second) ctx.actions.push(SetTimeCursorAction{std::nullopt});
+        else if ((clicked || view.press.moved) && view.scrub_cursor) ctx.actions.push(SetTimeCursorAction{*view.scrub_cursor});
+        view.scrubbing = false;
+        view.scrub_cursor.reset();
+    } else if (clicked) {
+        if (const int i = mark_at(ctx, f, at); i >= 0) ctx.actions.push(SelectAction{ctx.pack.entities[f.marks()[i].entity].id});
+    }
+}
+
+// The card for the event under the pointer (or the keyboard focus), and the hover.
+void update_hover(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, int hit, int focus) {
+    if (hit >= 0) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        view.hover.claim(ctx, ctx.pack.entities[f.marks()[hit].entity].id);
+    } else if (view.focus.empty()) {
+        view.hover.release(ctx);
+    }
+    const int shown = hit >= 0 ? hit : focus;
+    if (shown >= 0 && !(view.press.pressing && view.press.moved)) {
+        const EventMark& m = f.marks()[shown];
+        const float anchor_x = std::clamp(m.x0, f.origin.x, f.right - 40);
+        draw_entity_card(ctx, ctx.pack.entities[m.entity], ImVec2(anchor_x, f.lane_top(m) + f.layout->lanes.lane_height));
+    }
 }
 
 } // namespace
 
 // [SECTION] Panel ----------------------------------------------------------------------------------
 
-void draw_timeline_panel(PanelContext& ctx, ImVec2 origin, ImVec2 size) {
-    const Pack& pack = ctx.pack;
-    const Theme& theme = ctx.theme;
-    TimelineView& view = g_view;
-    ImGuiIO& io = ImGui::GetIO();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float dpr = ctx.dpr;
-    if (size.x < 40 || size.y < 40) return;
+std::unique_ptr<PanelState> make_timeline_panel() { return std::make_unique<TimelinePanel>(); }
 
+void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size) {
+    TimelinePanel& p = static_cast<TimelinePanel&>(state);
+    TimelineView& view = p.view;
+    TimelineCache& cache = p.cache;
+    if (size.x < 40 || size.y < 40) return;
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##timeline", size);
-    const bool hovered = ImGui::IsItemHovered();
-    const bool active = ImGui::IsItemActive();
-    const bool activated = ImGui::IsItemActivated();
-    const bool deactivated = ImGui::IsItemDeactivated();
-    const ImVec2 mouse = io.MousePos;
-    const bool mouse_valid = ImGui::IsMousePosValid();
 
-    // Geometry of the panel: flags row, lanes, axis strip.
-    const float width = size.x;
-    const float axis_h = ctx.narrow ? kAxisHeightTouch : kAxisHeight;
-    const float axis_top = snap(origin.y + size.y - axis_h, dpr);
-    const float lanes_top = origin.y + kFlagsRow;
-    const float lanes_available = std::max(kMinLaneHeight, axis_top - 4 - lanes_top);
-    const float right = origin.x + width;
-
-    TimelineCache& cache = g_cache;
-    if (cache.pack != &pack || cache.entities_data != pack.entities.data() || cache.entity_count != pack.entities.size())
-        rebuild_pack_times(cache, pack);
-    const std::optional<TimeRange>& extent = cache.extent;
-    const TimeLimits& limits = cache.limits;
-    const TimeRange range = clamp_range(ctx.state.timeline, limits);
-    auto to_x = [&](double day) { return origin.x + static_cast<float>(day_to_x(range, width, day)); };
-    auto to_day = [&](float x) { return x_to_day(range, width, x - origin.x); };
-    const std::vector<std::size_t>& events = cache.events;
-
-    // [Events] marks, lanes and ticks for this view: rebuilt only when the view range,
-    // the panel's geometry or the selection (which orders the labels) changes.
-    const ViewKey key{range, origin.x, width, lanes_available, ctx.narrow, ctx.state.selection};
+    if (cache.pack_revision != ctx.pack_revision) rebuild_pack_times(cache, ctx.pack, ctx.pack_revision);
+    TimelineFrame f = frame_geometry(ctx, cache, origin, size);
+    f.hovered = ImGui::IsItemHovered();
+    f.mouse_valid = ImGui::IsMousePosValid();
+    f.mouse = ImGui::GetIO().MousePos;
+    // Marks, lanes and ticks for this view: rebuilt only when the view range, the
+    // panel's geometry or the selection (which orders the labels) changes.
+    const ViewKey key{f.range, origin.x, f.width, f.lanes_available, ctx.narrow, ctx.state.selection};
     if (!cache.view || !(cache.view->key == key)) {
         cache.view.reset();
-        cache.view = layout_view(ctx, cache, key, right);
+        cache.view = layout_view(ctx, cache, key, f.right);
     }
-    const std::vector<EventMark>& marks = cache.view->marks;
-    const LaneLayout& lanes = cache.view->lanes;
-    const TimeTicks& ticks = cache.view->ticks;
-    auto lane_top = [&](const EventMark& m) { return snap(lanes_top + m.lane * lanes.lane_height, dpr); };
+    f.layout = &*cache.view;
+    const int hit = f.hovered && f.mouse_valid && f.mouse.y < f.axis_top ? mark_at(ctx, f, f.mouse) : -1;
 
-    // [Input] hit test: the mark and its label, over the lane's height.
-    int hit = -1;
-    if (hovered && mouse_valid && mouse.y < axis_top) {
-        for (int i = static_cast<int>(marks.size()) - 1; i >= 0 && hit < 0; --i) {
-            const EventMark& m = marks[i];
-            const float top = lane_top(m);
-            const float pad = ctx.touch ? 8.0f : 3.0f;
-            if (mouse.y >= top && mouse.y < top + lanes.lane_height && mouse.x >= m.extent_start() - pad && mouse.x <= m.extent_end() + pad)
-                hit = i;
-        }
-    }
-
-    // Press, drag, release: a press on the axis scrubs the cursor; elsewhere a drag pans
-    // and a click without movement selects. Our own tracking (not ImGui's "clicked"),
-    // because a touch release arrives together with the pointer leaving the canvas.
+    // [Input] the new range (if any) goes out as one action at the end.
     std::optional<TimeRange> next;
-    if (activated) {
-        view.pressing = true;
-        view.moved = false;
-        view.press_pos = view.last_pos = mouse;
-        view.press_range = range;
-        view.scrubbing = mouse.y >= axis_top;
-        view.animating = false;
-    }
-    if (active && view.pressing && mouse_valid) {
-        view.last_pos = mouse;
-        if (std::fabs(mouse.x - view.press_pos.x) > 4 || std::fabs(mouse.y - view.press_pos.y) > 4) view.moved = true;
-        if (view.scrubbing) {
-            view.scrub_cursor = cursor_at_day(to_day(std::clamp(mouse.x, origin.x, right - 1)), cache.clock.times);
-        } else if (view.moved) {
-            next = pan_by_pixels(view.press_range, width, mouse.x - view.press_pos.x, limits);
-            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        }
-    }
-    bool clicked = false;
-    ImVec2 click_pos;
-    if (deactivated && view.pressing) {
-        view.pressing = false;
-        // A second finger landing releases the emulated button: that is no click.
-        const bool pinching = ctx.gesture && ctx.gesture->active;
-        clicked = !view.moved && !pinching && ctx.time - view.last_gesture_time > 0.3;
-        click_pos = view.last_pos;
-    }
-
-    // Wheel zooms about the pointer; a pinch zooms about its centre and pans with it.
-    if (hovered && io.MouseWheel != 0 && mouse_valid) {
-        next = zoom_about(next.value_or(range), width, mouse.x - origin.x, std::pow(1.25, io.MouseWheel), limits);
-        view.press_range = *next;
-        view.press_pos.x = mouse.x;
-        view.animating = false;
-    }
-    if (ctx.gesture && ctx.gesture->active) {
-        const Gesture& g = *ctx.gesture;
-        if (g.center.x >= origin.x && g.center.x < right && g.center.y >= origin.y && g.center.y < origin.y + size.y) {
-            TimeRange r = zoom_about(next.value_or(range), width, g.center.x - origin.x, g.scale, limits);
-            next = pan_by_pixels(r, width, g.pan.x, limits);
-            view.last_gesture_time = ctx.time;
-            view.animating = false;
-            view.pressing = false;
-        }
-    }
-
-    // [Keyboard] Left/Right move the cursor (Shift: by the larger unit), Delete clears
-    // it, Tab/Shift+Tab walk the events, Enter selects the focused one.
+    const bool clicked = handle_press(ctx, view, f, cache, next);
+    handle_zoom(ctx, view, f, cache.limits, next);
     std::optional<TimeCursor> cursor = ctx.state.time_cursor;
-    if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
-        auto pressed = [](ImGuiKey key, bool repeat) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); };
-        const int direction = pressed(ImGuiKey_RightArrow, true) ? 1 : pressed(ImGuiKey_LeftArrow, true) ? -1 : 0;
-        if (direction != 0) {
-            const bool major = io.KeyShift || !ticks.minor_unit;
-            const TickUnit unit = major ? ticks.major_unit : *ticks.minor_unit;
-            const int step = major ? ticks.major_step : ticks.minor_step;
-            TimeCursor next_cursor;
-            if (cursor) {
-                next_cursor = step_cursor(*cursor, unit, step, direction);
-            } else {
-                // The first press starts at the article's "now" when it is in view.
-                const double published = span_start_days(pack.article.published);
-                const bool in_view = !pack.article.published.iso.empty() && published >= range.start_day && published < range.end_day;
-                next_cursor = cursor_at_day(in_view ? published : (range.start_day + range.end_day) * 0.5, cache.clock.times);
-            }
-            if (extent) {
-                const double at = std::clamp(cursor_position_days(next_cursor), limits.bounds->start_day, limits.bounds->end_day - 1e-6);
-                if (at != cursor_position_days(next_cursor)) next_cursor = cursor_at_day(at, cache.clock.times);
-            }
-            ctx.actions.push(SetTimeCursorAction{next_cursor});
-            cursor = next_cursor;
-            // Keep it in view: slide the range so the cursor sits a little inside the edge.
-            const double at = cursor_position_days(next_cursor);
-            const double margin = (range.end_day - range.start_day) * 0.08;
-            const TimeRange base = next.value_or(range);
-            if (at < base.start_day + margin || at > base.end_day - margin) {
-                const double shift = at < base.start_day + margin ? at - margin - base.start_day : at + margin - base.end_day;
-                next = clamp_range({base.start_day + shift, base.end_day + shift}, limits);
-            }
-        }
-        if ((pressed(ImGuiKey_Delete, false) || pressed(ImGuiKey_Backspace, false)) && cursor) {
-            ctx.actions.push(SetTimeCursorAction{std::nullopt});
-            cursor.reset();
-        }
-        const bool tab = pressed(ImGuiKey_Tab, true) || ctx.focus_entry != 0;
-        const bool backward = ctx.focus_entry != 0 ? ctx.focus_entry < 0 : io.KeyShift;
-        int at = -1;
-        if (tab) {
-            const int n = static_cast<int>(events.size());
-            for (int i = 0; i < n; ++i)
-                if (pack.entities[events[i]].id == view.focus) at = i;
-            at = step_focus(ctx, ctx.focus_entry != 0 ? -1 : at, n, backward);
-            if (at < 0) view.focus.clear();
-        }
-        if (at >= 0) {
-            const Entity& entity = pack.entities[events[at]];
-            view.focus = entity.id;
-            ctx.actions.push(HoverAction{entity.id});
-            view.hover_set = entity.id;
-            const TimeRange wanted{span_start_days(*entity.date), span_end_days(*entity.date)};
-            if (auto target = range_to_show(next.value_or(range), wanted, limits)) next = target;
-        }
-        if (!view.focus.empty() && pressed(ImGuiKey_Enter, false)) ctx.actions.push(SelectAction{view.focus});
+    if (ctx.keyboard_focus && !ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyAlt) {
+        move_cursor_by_keys(ctx, f, cache, cursor, next);
+        walk_events(ctx, view, f, cache, next);
     }
-    if (!ctx.keyboard_focus || !pack.find(view.focus)) view.focus.clear();
+    if (!ctx.keyboard_focus || !ctx.pack.find(view.focus)) view.focus.clear();
     int focus = -1;  // the focused event's mark, when it is in view
-    for (int i = 0; i < static_cast<int>(marks.size()); ++i)
-        if (pack.entities[marks[i].entity].id == view.focus) focus = i;
-
-    // [Selection] a reader's new selection brings it and its linked events into view.
-    if (ctx.selection_changed_by_user && !ctx.selected.empty()) {
-        std::optional<TimeRange> wanted;
-        for (const std::string& id : ctx.selected.entities) {
-            const Entity* entity = pack.find(id);
-            if (!entity || !entity->date) continue;
-            const TimeRange span{span_start_days(*entity->date), span_end_days(*entity->date)};
-            wanted = wanted ? TimeRange{std::min(wanted->start_day, span.start_day), std::max(wanted->end_day, span.end_day)} : span;
-        }
-        if (wanted) {
-            if (auto target = range_to_show(range, *wanted, limits)) {
-                if (ctx.reduced_motion) {
-                    next = *target;
-                } else {
-                    view.animating = true;
-                    view.from = range, view.to = *target;
-                    view.start_time = ctx.time;
-                }
-            }
-        }
-    }
-    if (view.animating && !next) {
-        const double t = (ctx.time - view.start_time) / kBringIntoViewSeconds;
-        const double k = smoothstep(t);
-        next = TimeRange{view.from.start_day + (view.to.start_day - view.from.start_day) * k,
-                         view.from.end_day + (view.to.end_day - view.from.end_day) * k};
-        if (t >= 1) view.animating = false;
-        else *ctx.animating = true;
-    }
+    for (int i = 0; i < static_cast<int>(f.marks().size()); ++i)
+        if (ctx.pack.entities[f.marks()[i].entity].id == view.focus) focus = i;
+    follow_selection(ctx, view, f, cache.limits, next);
     if (next) ctx.actions.push(SetTimelineAction{*next});
 
-    draw->PushClipRect(origin, ImVec2(right, origin.y + size.y), true);
-
-    // [Grid] faint lines at the major ticks behind everything.
-    for (const Tick& tick : ticks.major) {
-        const float x = snap(origin.x + static_cast<float>(tick.x), dpr);
-        draw->AddLine(ImVec2(x, lanes_top - 2), ImVec2(x, axis_top), with_alpha(theme.rule, tick.starts_larger_unit ? 0.9f : 0.45f));
-    }
-
-    // [Publication] the article's date: a band (dashed edges when approximate).
-    const bool has_published = !pack.article.published.iso.empty();
-    const float published_x0 = has_published ? to_x(span_start_days(pack.article.published)) : 0;
-    const float published_x1 = has_published ? to_x(span_end_days(pack.article.published)) : 0;
-    if (has_published && published_x1 >= origin.x - 1 && published_x0 <= right + 1) {
-        const DateSpan& published = pack.article.published;
-        float x0 = snap(published_x0, dpr), x1 = snap(published_x1, dpr);
-        const ImU32 ink = theme.text_muted;
-        if (x1 - x0 >= 3) {
-            draw->AddRectFilled(ImVec2(x0, lanes_top - 2), ImVec2(x1, axis_top), with_alpha(ink, 0.12f));
-            if (published.approximate) {
-                dashed_vline(draw, x0, lanes_top - 2, axis_top, ink, 1);
-                dashed_vline(draw, x1, lanes_top - 2, axis_top, ink, 1);
-            } else {
-                draw->AddLine(ImVec2(x0, lanes_top - 2), ImVec2(x0, axis_top), ink);
-                draw->AddLine(ImVec2(x1, lanes_top - 2), ImVec2(x1, axis_top), ink);
-            }
-        } else {
-            const float x = snap((x0 + x1) * 0.5f, dpr);
-            if (published.approximate) dashed_vline(draw, x, lanes_top - 2, axis_top, ink, 1.5f);
-            else draw->AddLine(ImVec2(x, lanes_top - 2), ImVec2(x, axis_top), ink, 1.5f);
-            x0 = x1 = x;
-        }
-        const char* label = "Published";
-        const float w = text_width(ctx.fonts.sans_small, label);
-        const float lx = std::max(origin.x + 4, x1 + 4 + w <= right - 4 ? x1 + 4 : x0 - 4 - w);
-        draw->AddText(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), ImVec2(snap(lx, dpr), origin.y + 2), ink, label);
-        ctx.located->push_back({"timeline:published", "timeline", x0, lanes_top - 2, std::max(1.0f, x1 - x0), axis_top - lanes_top + 2});
-    }
-
-    // [Marks] in lanes; emphasis from the linked selection and hover.
-    const bool something_selected = !ctx.state.selection.empty();
-    const float small_size = font_size(ctx.fonts.sans_small);
-    const int hit_or_focus = hit >= 0 ? hit : focus;
-    for (int i = 0; i < static_cast<int>(marks.size()); ++i) {
-        const EventMark& m = marks[i];
-        if (m.extent_end() < origin.x - 2 || m.extent_start() > right + 2) continue;
-        const Entity& entity = pack.entities[m.entity];
-        const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, entity.id);
-        const bool dimmed = something_selected && emphasis == Emphasis::None;
-        const float alpha = dimmed ? 0.35f : 1.0f;
-        const ImU32 kind = theme.kind[static_cast<int>(entity.kind)];
-        const float top = lane_top(m);
-        const float h = lanes.lane_height;
-        const float mid = snap(top + h * 0.5f, dpr);
-        const float x0 = snap(m.x0, dpr), x1 = snap(m.x1, dpr);
-        const float start = snap(m.extent_start(), dpr), end = snap(m.extent_end(), dpr);
-
-        // Backdrop: selected filled, hovered tinted, behind mark and label.
-        if (emphasis == Emphasis::Selected || emphasis == Emphasis::Hovered || i == focus) {
-            const ImU32 fill = emphasis == Emphasis::Selected ? theme.selection_fill : theme.hover_fill;
-            draw->AddRectFilled(ImVec2(start - 3, top + 1), ImVec2(end + 4, top + h - 1), fill, 4);
-        }
-        if (i == focus)
-            draw->AddRect(ImVec2(start - 4, top), ImVec2(end + 5, top + h), theme.focus_ring, 4, 0, 2);
-
-        const float outline = emphasis >= Emphasis::Related ? 2.0f : 1.0f;
-        const ImU32 line = with_alpha(kind, alpha);
-        if (m.point) {
-            const ImVec2 centre((x0 + x1) * 0.5f, mid);
-            if (m.date->approximate) {
-                // Fuzzy: a soft halo and a dashed ring around a hollow centre.
-                draw->AddCircleFilled(centre, kPointRadius + 3, with_alpha(kind, 0.12f * alpha), 20);
-                draw->AddCircleFilled(centre, kPointRadius, with_alpha(kind, 0.22f * alpha), 20);
-                dashed_circle(draw, centre, kPointRadius, line, outline + 0.2f);
-            } else {
-                draw->AddCircleFilled(centre, kPointRadius, line, 20);
-                if (emphasis >= Emphasis::Related) draw->AddCircle(centre, kPointRadius + 2, with_alpha(theme.text, alpha), 20, 1.5f);
-            }
-        } else {
-            const float bar_h = std::min(h - 4, 20.0f);
-            const float y0 = snap(mid - bar_h * 0.5f, dpr), y1 = y0 + bar_h;
-            if (m.date->approximate) {
-                // Fuzzy: the fill fades out over both ends of the whole bar (even where
-                // they lie beyond the panel), the outline is dashed.
-                const float fx0 = m.full_x0, fx1 = m.full_x1;
-                const float ramp = std::min((fx1 - fx0) * 0.35f, 90.0f);
-                auto fill_at = [&](float x) {
-                    const float t = std::clamp(std::min(x - fx0, fx1 - x) / ramp, 0.0f, 1.0f);
-                    return with_alpha(kind, (0.03f + 0.27f * t) * alpha);
-                };
-                const float stops[4] = {x0, std::clamp(fx0 + ramp, x0, x1), std::clamp(fx1 - ramp, x0, x1), x1};
-                for (int k = 0; k < 3; ++k) {
-                    if (stops[k + 1] - stops[k] < 0.01f) continue;
-                    const ImU32 a = fill_at(stops[k]), b = fill_at(stops[k + 1]);
-                    draw->AddRectFilledMultiColor(ImVec2(stops[k], y0), ImVec2(stops[k + 1], y1), a, b, b, a);
-                }
-                dashed_hline(draw, x0, x1, y0, line, outline);
-                dashed_hline(draw, x0, x1, y1, line, outline);
-                dashed_vline(draw, x0, y0, y1, line, outline);
-                dashed_vline(draw, x1, y0, y1, line, outline);
-            } else {
-                draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), with_alpha(kind, 0.25f * alpha), 3);
-                draw->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), line, 3, 0, outline);
-            }
-        }
-        if (m.labelled) {
-            draw->AddText(ctx.fonts.sans_small, small_size, ImVec2(snap(m.label_x, dpr), snap(mid - small_size * 0.5f - 1, dpr)),
-                          with_alpha(theme.text, dimmed ? 0.45f : 1.0f), entity.name.c_str());
-        }
-        const float lx0 = std::max(x0, origin.x), lx1 = std::min(x1, right);
-        if (lx1 > lx0) ctx.located->push_back({entity.id, "timeline", lx0, top, lx1 - lx0, h});
-    }
-
-    // [Axis] ticks and labels; the larger unit the labels leave out stays at the left.
-    const ImU32 axis_ink = theme.text_muted;
-    draw->AddRectFilled(ImVec2(origin.x, axis_top), ImVec2(right, origin.y + size.y), theme.panel_alt);
-    draw->AddLine(ImVec2(origin.x, axis_top), ImVec2(right, axis_top), theme.rule);
-    const float label_y = snap(axis_top + (axis_h - small_size) * 0.5f + 2, dpr);
-    // The context is left out when a year label of month ticks is about to say it.
-    bool show_context = !ticks.context.empty();
-    const float context_end = show_context ? origin.x + 8 + text_width(ctx.fonts.sans_bold, ticks.context) + 8 : origin.x;
-    if (show_context && (ticks.major_unit == TickUnit::Month || ticks.major_unit == TickUnit::Quarter))
-        for (const Tick& tick : ticks.major)
-            if (tick.x >= 0) {
-                show_context = !(tick.starts_larger_unit && origin.x + tick.x < context_end + 60);
-                break;
-            }
-    for (const Tick& tick : ticks.minor) {
-        const float x = snap(origin.x + static_cast<float>(tick.x), dpr);
-        draw->AddLine(ImVec2(x, axis_top), ImVec2(x, axis_top + 4), theme.rule);
-    }
-    for (const Tick& tick : ticks.major) {
-        const float x = snap(origin.x + static_cast<float>(tick.x), dpr);
-        draw->AddLine(ImVec2(x, axis_top), ImVec2(x, axis_top + (tick.starts_larger_unit ? 12 : 8)), axis_ink);
-        if (show_context && x + 3 < context_end) continue;
-        if (x + 3 + text_width(ctx.fonts.sans_small, tick.label) > right - 2) continue;
-        draw->AddText(ctx.fonts.sans_small, small_size, ImVec2(x + 3, label_y), tick.starts_larger_unit ? theme.text : axis_ink,
-                      tick.label.c_str());
-        ctx.located->push_back({"timeline:tick:" + tick.label, "timeline", x + 3, label_y, text_width(ctx.fonts.sans_small, tick.label), small_size});
-    }
-    if (show_context) {
-        const float bold_size = font_size(ctx.fonts.sans_bold);
-        draw->AddText(ctx.fonts.sans_bold, bold_size, ImVec2(origin.x + 8, snap(axis_top + (axis_h - bold_size) * 0.5f + 1, dpr)),
-                      theme.text, ticks.context.c_str());
-    }
-    ctx.located->push_back({"timeline:axis", "timeline", origin.x, axis_top, width, axis_h});
-    // What the axis says, for tests and tools: Explainer.locate("timeline:unit:hour"),
-    // Explainer.locate("timeline:tick:21:00").
-    ctx.located->push_back({std::string("timeline:unit:") + tick_unit_name(ticks.major_unit), "timeline", origin.x, axis_top, width, axis_h});
-
-    // [Cursor] a solid accent line with its date on a handle in the axis strip.
-    const std::optional<TimeCursor> shown_cursor = view.pressing && view.scrubbing && view.scrub_cursor ? view.scrub_cursor : cursor;
-    float clear_x0 = 0, clear_x1 = 0;
-    if (shown_cursor) {
-        const float x = snap(to_x(cursor_position_days(*shown_cursor)), dpr);
-        if (x >= origin.x - 1 && x <= right + 1) {
-            draw->AddLine(ImVec2(x, origin.y), ImVec2(x, axis_top), theme.accent, 2);
-            const std::string label = cursor_label(*shown_cursor, cache.clock.offset_minutes);
-            const float tw = text_width(ctx.fonts.sans_bold, label);
-            const float cross = 14;
-            const float pill_w = tw + 12 + cross;
-            const float pill_h = std::min(axis_h - 6, 22.0f);
-            float px = std::clamp(x - pill_w * 0.5f, origin.x + 2, right - pill_w - 2);
-            px = snap(px, dpr);
-            const float py = snap(axis_top + (axis_h - pill_h) * 0.5f, dpr);
-            draw->AddRectFilled(ImVec2(px, py), ImVec2(px + pill_w, py + pill_h), theme.accent, pill_h * 0.5f);
-            const float bold_size = font_size(ctx.fonts.sans_bold);
-            draw->AddText(ctx.fonts.sans_bold, bold_size, ImVec2(px + 7, snap(py + (pill_h - bold_size) * 0.5f - 1, dpr)),
-                          theme.accent_text, label.c_str());
-            // The cross clears the cursor.
-            const ImVec2 c(px + pill_w - 7 - cross * 0.5f + 3, py + pill_h * 0.5f);
-            draw->AddLine(ImVec2(c.x - 3.5f, c.y - 3.5f), ImVec2(c.x + 3.5f, c.y + 3.5f), theme.accent_text, 1.5f);
-            draw->AddLine(ImVec2(c.x - 3.5f, c.y + 3.5f), ImVec2(c.x + 3.5f, c.y - 3.5f), theme.accent_text, 1.5f);
-            clear_x0 = px + pill_w - cross - 6, clear_x1 = px + pill_w;
-            ctx.located->push_back({"timeline:cursor", "timeline", px, py, pill_w, pill_h});
-            ctx.located->push_back({"timeline:cursor-clear", "timeline", clear_x0, py, clear_x1 - clear_x0, pill_h});
-        }
-    }
+    // [Draw] grid, publication date, marks, axis, cursor.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(origin, ImVec2(f.right, origin.y + size.y), true);
+    draw_grid(ctx, f);
+    draw_published(ctx, f);
+    draw_marks(ctx, f, focus);
+    draw_axis(ctx, f);
+    const std::optional<TimeCursor> shown = view.press.pressing && view.scrubbing && view.scrub_cursor ? view.scrub_cursor : cursor;
+    const std::pair<float, float> clear = shown ? draw_cursor(ctx, f, *shown, cache.clock.offset_minutes) : std::pair{0.0f, 0.0f};
     draw->PopClipRect();
 
-    // [Release] commit a scrub or a click.
-    if (deactivated && view.scrubbing) {
-        if (clicked && cursor && click_pos.x >= clear_x0 && click_pos.x <= clear_x1)
-            ctx.actions.push(SetTimeCursorAction{std::nullopt});
-        else if ((clicked || view.moved) && view.scrub_cursor)
-            ctx.actions.push(SetTimeCursorAction{*view.scrub_cursor});
-        view.scrubbing = false;
-        view.scrub_cursor.reset();
-    } else if (clicked) {
-        // The click's own hit test: on touch the pointer has already left.
-        for (int i = static_cast<int>(marks.size()) - 1; i >= 0; --i) {
-            const EventMark& m = marks[i];
-            const float top = lane_top(m);
-            const float pad = ctx.touch ? 8.0f : 3.0f;
-            if (click_pos.y >= top && click_pos.y < top + lanes.lane_height && click_pos.x >= m.extent_start() - pad &&
-                click_pos.x <= m.extent_end() + pad) {
-                ctx.actions.push(SelectAction{pack.entities[m.entity].id});
-                break;
-            }
-        }
-    }
-
-    // [Hover] the card for the event under the pointer (or the keyboard focus).
-    if (hit >= 0) {
-        const Entity& entity = pack.entities[marks[hit].entity];
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        if (ctx.state.hover != entity.id) ctx.actions.push(HoverAction{entity.id});
-        view.hover_set = entity.id;
-    } else if (view.focus.empty() && !view.hover_set.empty()) {
-        if (ctx.state.hover == view.hover_set) ctx.actions.push(HoverAction{""});
-        view.hover_set.clear();
-    }
-    if (hit_or_focus >= 0 && !(view.pressing && view.moved)) {
-        const EventMark& m = marks[hit_or_focus];
-        const float anchor_x = std::clamp(m.x0, origin.x, right - 40);
-        draw_entity_card(ctx, pack.entities[m.entity], ImVec2(anchor_x, lane_top(m) + lanes.lane_height));
-    }
+    commit_release(ctx, view, f, clicked, cursor.has_value(), clear);
+    update_hover(ctx, view, f, hit, focus);
 }
 
 } // namespace explainer::ui

@@ -9,6 +9,7 @@ import { serve, launch, openPage, assertNoProblems, settle } from './harness.mjs
 import { generatePacks, interact, mean, percentile, GENERATED_PREFIX } from './frame-cost.mjs';
 
 const COPIES = 40;
+const MAX_RATIO = 1.3;  // issue 9: frame cost must not grow with the pack
 let server, browser, dir;
 before(async () => {
   dir = generatePacks([{ name: 'seed', copies: 1 }, { name: 'long', copies: COPIES }]);
@@ -53,13 +54,11 @@ test('the last copy of a 40-copy pack is read to its end, and its entities are d
   await page.context().close();
 });
 
-// Marked todo until the map panel's per-frame work is cached (issue 9 item 5, the map
-// helper's branch): with the article, quotes and linked selection cached, 40 copies
-// still cost several times the seed in the four-panel layout (the map alone, measured
-// on its own tab, 2.3x). Remove `todo` once it passes; it fails on the old code (8.7x).
-test('frame CPU during scroll, pan and hover on 40 copies stays within 2x the seed', {
-  todo: 'the map panel alone costs 2.3x the seed on its own tab; fails until its per-frame work is cached',
-}, async (t) => {
+// Frame cost follows what is visible, not the pack's length: the article, quotes and
+// linked selection are cached, and the timeline and the map skip marks, dots and arcs
+// another draws over exactly (40 copies put 40 of each on the same spot). Drawing every
+// copy again (the per-event work this guards against) costs about 1.6x-2.7x here.
+test(`frame CPU during scroll, pan and hover on ${COPIES} copies stays within ${MAX_RATIO}x the seed`, async (t) => {
   // Seed, long pack, seed again: the machine's load changes while the test runs, so
   // the seed's cost is taken on both sides of the long pack's. Compared are medians:
   // on a shared machine a frame is now and then descheduled, which a mean takes in.
@@ -78,5 +77,39 @@ test('frame CPU during scroll, pan and hover on 40 copies stays within 2x the se
   assert.ok(all('long').length >= 30 && all('seed').length >= 30, `enough frames were timed (${report})`);
   const ratio = median(all('long')) / median(all('seed'));
   t.diagnostic(`40 copies: ${ratio.toFixed(2)}x the seed's median frame CPU (${report})`);
-  assert.ok(ratio <= 2, `40 copies cost ${ratio.toFixed(2)}x the seed's frame CPU (${report})`);
+  assert.ok(ratio <= MAX_RATIO, `40 copies cost ${ratio.toFixed(2)}x the seed's frame CPU (${report})`);
+});
+
+// 40 copies quote 120 speakers: their filter chips take at most two rows, scroll within
+// them, and leave the quotes panel's list its room (they used to cover it whole).
+test('speaker chips of 40 copies stay in two rows that scroll, above a visible list', async () => {
+  const pack = JSON.parse(fs.readFileSync(path.join(dir, 'long.json'), 'utf8'));
+  const quoteIds = new Set(pack.entities.filter((e) => e.kind === 'quote').map((e) => e.id));
+  const page = await openPage(browser, packUrl('long'));
+  await settle(page);
+  const speakers = [...new Set(pack.entities.filter((e) => e.kind === 'quote').map((e) => e.speaker))];
+  assert.equal(speakers.length, 3 * COPIES, 'every copy quotes its own three speakers');
+  const ids = [...quoteIds, 'quote-filter:all', ...speakers.map((id) => `quote-filter:${id}`)];
+  const inQuotes = () => page.evaluate((ids) => ids.flatMap((id) => Explainer.locate(id).filter((r) => r.panel === 'quotes')
+    .map((r) => ({ id, x: r.x, y: r.y, width: r.width, height: r.height }))), ids);
+  const rects = await inQuotes();
+  const chips = rects.filter((r) => r.id.startsWith('quote-filter:'));
+  const cards = rects.filter((r) => quoteIds.has(r.id));
+  const panel = chips.find((r) => r.id === 'quote-filter:all');
+  assert.ok(chips.length >= 2 && chips.length < speakers.length, `some chips are drawn, not all ${speakers.length + 1} (${chips.length})`);
+  const chipsBottom = Math.max(...chips.map((r) => r.y + r.height)), chipsTop = Math.min(...chips.map((r) => r.y));
+  assert.ok(chipsBottom - chipsTop <= 2 * 44 + 6 + 1, `the chips take at most two rows (${chipsTop}..${chipsBottom})`);
+  assert.ok(cards.length >= 1, 'quote cards are visible under the chips');
+  for (const card of cards) assert.ok(card.y >= chipsBottom, `card ${card.id} (y ${card.y}) is below the chips (${chipsBottom})`);
+  assert.ok(panel, 'the All chip is drawn');
+
+  // The wheel over the chips scrolls them: other speakers come into view.
+  const before = new Set(chips.map((r) => r.id));
+  await page.mouse.move(panel.x + panel.width / 2, panel.y + panel.height / 2);
+  await page.mouse.wheel(0, 200);
+  await settle(page);
+  const after = (await inQuotes()).filter((r) => r.id.startsWith('quote-filter:'));
+  assert.ok(after.some((r) => !before.has(r.id)), 'scrolling the chips shows other speakers');
+  assertNoProblems(assert, page);
+  await page.context().close();
 });

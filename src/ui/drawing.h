@@ -1,0 +1,37 @@
+// Drawing helpers every panel shares: colours, pixel snapping, text measurement and
+// dashed strokes. One definition each (they used to be copied into every panel).
+#pragma once
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include "imgui.h"
+
+namespace explainer::ui {
+
+// `colour` with its alpha scaled by `alpha` (0..1).
+inline ImU32 with_alpha(ImU32 colour, float alpha) {
+    const ImU32 a = static_cast<ImU32>(((colour >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f) + 0.5f);
+    return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+// A CSS-pixel coordinate on the device-pixel grid, so 1 px lines and text stay crisp.
+inline float snap(float v, float dpr) { return std::round(v * dpr) / dpr; }
+
+// Logical (CSS pixel) size of a font baked at the device-pixel ratio.
+inline float font_size(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+// The size of `text` in `font` at its logical size, wrapped at `wrap` CSS px (0: no wrap).
+inline ImVec2 text_size(const ImFont* font, std::string_view text, float wrap = 0) {
+    return font->CalcTextSizeA(font_size(font), FLT_MAX, wrap, text.data(), text.data() + text.size());
+}
+inline float text_width(const ImFont* font, std::string_view text) { return text_size(font, text).x; }
+
+// Dashes of 3.5 px every 6 px: approximate dates' outlines, the published date's edges.
+void dashed_hline(ImDrawList* draw, float x0, float x1, float y, ImU32 colour, float thickness);
+void dashed_vline(ImDrawList* draw, float x, float y0, float y1, ImU32 colour, float thickness);
+void dashed_circle(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour, float thickness);
+
+} // namespace explainer::ui
