@@ -56,7 +56,7 @@ std::string detail_line(const Pack& pack, const Entity& e) {
     case EntityKind::Figure: return e.note;
     case EntityKind::Work: {
         std::string line;
-        for (const std::string& id : e.creators) line += (line.empty() ? "By " : ", ") + name_of(pack, id);
+        for (const std::string& id : e.creators) line += (line.empty() ? "By " : ", ") + pack.name_of(id);
         return line;
     }
     case EntityKind::Organisation: return {};
