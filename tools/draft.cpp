@@ -15,28 +15,11 @@
 
 #include "core/draft.h"
 #include "core/gazetteer.h"
+#include "cli_files.h"
 
 namespace {
 
 constexpr std::size_t kReadLimit = 8u * 1024u * 1024u;  // draft_pack refuses more than 2 MiB with its own message
-
-std::optional<std::string> read_all(std::istream& in) {
-    std::string text;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kReadLimit) break;
-    }
-    if (in.bad()) return std::nullopt;
-    return text;
-}
-
-std::optional<std::string> read_file(const std::string& path) {
-    if (path == "-") return read_all(std::cin);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return read_all(in);
-}
 
 int usage() {
     std::fputs("usage: explainer-draft [--source S] [--published YYYY-MM-DD] [--url URL] [--gazetteer FILE] [--no-places] ARTICLE.txt|-\n", stderr);
@@ -67,7 +50,7 @@ int main(int argc, char** argv) {
         else return usage();
     }
     if (article_path.empty()) return usage();
-    const auto text = read_file(article_path);
+    const auto text = explainer::cli::read_file(article_path, kReadLimit);
     if (!text) {
         std::fprintf(stderr, "%s: cannot read the file\n", article_path.c_str());
         return 2;
@@ -78,22 +61,9 @@ int main(int argc, char** argv) {
     }
     std::optional<explainer::Gazetteer> gazetteer;
     if (places) {
-        if (gazetteer_path.empty()) {
-            const std::string self = argv[0];
-            const std::size_t slash = self.rfind('/');
-            gazetteer_path = (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/gazetteer.txt";
-        }
-        const auto data = read_file(gazetteer_path);
-        if (!data) {
-            std::fprintf(stderr, "%s: cannot read the gazetteer (build it with scripts/build native, or pass --gazetteer FILE or --no-places)\n", gazetteer_path.c_str());
-            return 2;
-        }
-        std::string error;
-        gazetteer = explainer::Gazetteer::parse(*data, error);
-        if (!gazetteer) {
-            std::fprintf(stderr, "%s: %s\n", gazetteer_path.c_str(), error.c_str());
-            return 2;
-        }
+        gazetteer = explainer::cli::load_gazetteer(gazetteer_path, argv[0],
+                                                   " (build it with scripts/build native, or pass --gazetteer FILE or --no-places)");
+        if (!gazetteer) return 2;
     }
     const explainer::DraftResult result = explainer::draft_pack(input, gazetteer ? &*gazetteer : nullptr);
     if (!result.error.empty()) {

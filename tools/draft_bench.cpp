@@ -27,18 +27,14 @@
 #include "core/gazetteer.h"
 #include "core/geo.h"
 #include "core/pack.h"
+#include "cli_files.h"
 
 namespace {
 
 using namespace explainer;
 
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
+// Packs and articles are read whole; the loader and the drafter refuse oversized ones.
+constexpr std::size_t kReadLimit = 64u * 1024u * 1024u;
 
 struct Requirements {
     double place_recall = -1;
@@ -78,7 +74,7 @@ std::string last_word(const std::string& key) {
 int run_item(const std::string& item, const Gazetteer* gazetteer, const Requirements& req) {
     const std::size_t eq = item.find('=');
     const std::string pack_path = item.substr(0, eq);
-    const auto pack_text = read_file(pack_path);
+    const auto pack_text = cli::read_file(pack_path, kReadLimit);
     if (!pack_text) {
         std::fprintf(stderr, "%s: cannot read\n", pack_path.c_str());
         return 2;
@@ -96,7 +92,7 @@ int run_item(const std::string& item, const Gazetteer* gazetteer, const Requirem
         input.headline = ref.article.headline;
         for (const Paragraph& p : ref.article.paragraphs) input.paragraphs.push_back(p.text);
     } else {
-        const auto text = read_file(item.substr(eq + 1));
+        const auto text = cli::read_file(item.substr(eq + 1), kReadLimit);
         if (!text) {
             std::fprintf(stderr, "%s: cannot read\n", item.substr(eq + 1).c_str());
             return 2;
@@ -248,22 +244,8 @@ int main(int argc, char** argv) {
             items.push_back({arg, req});
         }
     }
-    if (gazetteer_path.empty()) {
-        const std::string self = argv[0];
-        const std::size_t slash = self.rfind('/');
-        gazetteer_path = (slash == std::string::npos ? std::string(".") : self.substr(0, slash)) + "/gazetteer.txt";
-    }
-    const auto data = read_file(gazetteer_path);
-    if (!data) {
-        std::fprintf(stderr, "%s: cannot read the gazetteer\n", gazetteer_path.c_str());
-        return 2;
-    }
-    std::string error;
-    const auto gazetteer = Gazetteer::parse(*data, error);
-    if (!gazetteer) {
-        std::fprintf(stderr, "%s: %s\n", gazetteer_path.c_str(), error.c_str());
-        return 2;
-    }
+    const auto gazetteer = cli::load_gazetteer(gazetteer_path, argv[0], "");
+    if (!gazetteer) return 2;
     int status = 0;
     for (const auto& [item, requirements] : items) status = std::max(status, run_item(item, &*gazetteer, requirements));
     return status;

@@ -16,23 +16,11 @@
 
 #include "core/pack.h"
 #include "core/pack_edit.h"
+#include "cli_files.h"
 
 namespace {
 
 constexpr std::size_t kReadLimit = 64u * 1024u * 1024u;  // load_pack refuses > 4 MiB with a clear message
-
-std::optional<std::string> read_file(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string text;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        text.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > kReadLimit) break;
-    }
-    if (in.bad()) return std::nullopt;
-    return text;
-}
 
 // "45 entities (12 places, 4 people, ...)"
 std::string summary_of(const explainer::Pack& pack) {
@@ -85,7 +73,7 @@ int main(int argc, char** argv) {
     }
     int status = 0;
     for (int i = format ? 2 : 1; i < argc; ++i) {
-        const auto text = read_file(argv[i]);
+        const auto text = explainer::cli::read_file(argv[i], kReadLimit);
         if (!text) {
             std::fprintf(stderr, "%s: error: cannot read the file\n", argv[i]);
             std::printf("%s: unreadable\n", argv[i]);

@@ -909,26 +909,7 @@ std::vector<Mention> read_mentions(Sink& sink, const Fields& f, std::vector<bool
             usable.push_back(false);
             continue;
         }
-        Fields mf(sink, (*v)[i], path, {"paragraph", "exact", "prefix", "suffix", "occurrence"}, "a mention");
-        Mention m;
-        m.paragraph = mf.slug("paragraph", true);
-        if (const json* exact = mf.typed("exact", true, &json::is_string, "a string")) {
-            m.exact = exact->get<std::string>();
-            if (m.exact.empty()) sink.at(mf.path_of("exact"), "must not be empty");
-        }
-        if (m.exact.size() > kMaxExactBytes)
-            sink.at(mf.path_of("exact"), "longer than " + std::to_string(kMaxExactBytes) + " bytes: a mention marks a phrase, not a passage");
-        if (const json* prefix = mf.typed("prefix", false, &json::is_string, "a string")) m.prefix = prefix->get<std::string>();
-        if (const json* suffix = mf.typed("suffix", false, &json::is_string, "a string")) m.suffix = suffix->get<std::string>();
-        for (const auto& [key, context] : {std::pair{"prefix", &m.prefix}, std::pair{"suffix", &m.suffix}})
-            if (context->size() > kMaxContextBytes)
-                sink.at(mf.path_of(key), std::string("longer than ") + std::to_string(kMaxContextBytes) + " bytes: a few words are enough");
-        if (const json* occurrence = mf.member("occurrence", false)) {
-            if (!occurrence->is_number_integer() || occurrence->get<std::int64_t>() < 1 || occurrence->get<std::int64_t>() > 100000)
-                sink.at(mf.path_of("occurrence"), "expected a whole number from 1 (the first match), found " +
-                                                      (occurrence->is_number() ? occurrence->dump() : std::string(type_name(*occurrence))));
-            else m.occurrence = static_cast<int>(occurrence->get<std::int64_t>());
-        }
+        Mention m = read_selector(sink, (*v)[i], path);
         usable.push_back(sink.count() == errors_before);
         out.push_back(std::move(m));
     }
