@@ -462,7 +462,8 @@ std::vector<QuoteSegment> quote_segments(const TextParagraph& p, std::size_t ind
             if (out.empty() && continuing) {
                 std::size_t before = 0;
                 bool only_space = true;
-                while (before < start) only_space = only_space && is_space(next_code_point(p.text, before));
+                // Stops at the first non-space: the short-circuit must not stop `before` advancing.
+                while (only_space && before < start) only_space = is_space(next_code_point(p.text, before));
                 current.continues = only_space;
             }
         } else if (inside && ((guillemet && cp == U'\u00BB') || (!guillemet && !straight && cp == U'\u201D') || (straight && cp == '"'))) {
