@@ -386,7 +386,7 @@ void follow_state(const PanelContext& ctx, ArticlePanel& p, float view_height) {
             }
 }
 
-// Wheel, finger and keys move the scroll; the paragraph at the top goes into the state.
+// Wheel, finger and keys move the scroll.
 void scroll_input(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) {
     const ImGuiIO& io = ImGui::GetIO();
     const float max = max_scroll(p.cache, f.size.y);
@@ -394,6 +394,12 @@ void scroll_input(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) {
     if (f.active && ctx.touch && !p.dragging_scrollbar && !f.selecting) p.scroll.jump(p.scroll.scroll - io.MouseDelta.y);  // a finger drags the text
     scroll_by_keys(ctx, p.scroll, std::max(40.0f, f.size.y - 60), max, true);
     p.scroll.step(ctx, max);
+}
+
+// The paragraph at the top of the scroll target goes into the state, after everything
+// that moves the target this frame (wheel, keys, Tab, a find match, a selection handle),
+// so that follow_state never mistakes the panel's own move for a link's.
+void report_top_paragraph(PanelContext& ctx, const ArticlePanel& p) {
     if (p.cache.paragraphs.empty()) return;
     const std::string& top = ctx.pack.article.paragraphs[top_paragraph(p.cache, p.scroll.target)].id;
     if (top != ctx.state.article_paragraph) ctx.actions.push(SetParagraphAction{top});
@@ -607,6 +613,7 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
     draw_article_selection_overlay(ctx, text);
     draw->PopClipRect();
     pointer_result(ctx, p, f, hit);
+    report_top_paragraph(ctx, p);
 }
 
 } // namespace explainer::ui

@@ -235,7 +235,9 @@ test('on a phone: the Quotes tab, a tap on a card selects it, a pinch zooms the 
   assert.equal((await state(page)).panel, 'quotes');
   const cards = await visibleQuotes(page);
   assert.ok(cards.length >= 2, 'cards are listed');
-  for (const card of cards) assert.ok(card.rect.height >= 44, 'cards are at least 44 px tall');
+  // A card the screen's bottom edge cuts is only partly scrolled into view; whole cards are the targets.
+  for (const card of cards.filter((c) => c.rect.y + c.rect.height < 844 - 1))
+    assert.ok(card.rect.height >= 44, 'cards are at least 44 px tall');
   const chip = (await rectsIn(page, 'quote-filter:all', 'quotes'))[0];
   assert.ok(chip.height >= 44, 'filter chips are touch targets');
   const card = cards[1];
