@@ -116,6 +116,7 @@ test('double click selects a word, triple click a paragraph, Shift+arrows extend
   await page.keyboard.press('Control+c');
   assert.equal(await clipboard(page), 'Raqqa' + [...after].slice(0, 3).join(''), 'Shift+Right extends by characters');
   await page.keyboard.press('Shift+ArrowLeft');
+  await settle(page, SLOW);  // the key is applied in the next frame, as for Shift+Right
   await page.keyboard.press('Control+c');
   assert.equal(await clipboard(page), 'Raqqa' + [...after].slice(0, 2).join(''), 'Shift+Left takes one back');
 
