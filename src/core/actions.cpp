@@ -31,8 +31,7 @@ ChangeKind apply_action(AppState& state, const Action& action) {
             return ChangeKind::None;
         }
         ChangeKind operator()(const SetMapAction& a) {
-            const bool changed = !nearly(s.map.lat, a.view.lat, 1e-7) || !nearly(s.map.lon, a.view.lon, 1e-7) ||
-                                 !nearly(s.map.zoom, a.view.zoom, 1e-6);
+            const bool changed = !same_map_view(s.map, a.view);
             s.map = a.view;
             return replace_if(changed);
         }

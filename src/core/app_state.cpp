@@ -6,6 +6,10 @@
 
 namespace explainer {
 
+bool same_map_view(const MapView& a, const MapView& b) {
+    return std::fabs(a.lat - b.lat) <= 1e-7 && std::fabs(a.lon - b.lon) <= 1e-7 && std::fabs(a.zoom - b.zoom) <= 1e-6;
+}
+
 TimeCursor cursor_on_day(int day) { return {std::int64_t(day) * kSecondsPerDay, true}; }
 TimeCursor cursor_at_second(std::int64_t utc_second) { return {utc_second, false}; }
 

@@ -17,6 +17,10 @@ struct MapView {
     double zoom = 0.0;
 };
 
+// Two map views the reader cannot tell apart (a ten-millionth of a degree, a
+// millionth of a zoom step): what counts as a change of the map, and as "untouched".
+bool same_map_view(const MapView& a, const MapView& b);
+
 // Visible span of the timeline, in days since 1970-01-01 (fractional days allowed).
 struct TimeRange {
     double start_day = 0.0;

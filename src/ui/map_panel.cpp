@@ -82,11 +82,6 @@ constexpr float kMarkerRadius = 4.5f;
 constexpr float kLabelPadX = 4.0f, kLabelPadY = 1.0f;
 constexpr double kLabelSpacing = 2.0;  // px kept between labels, and from markers
 
-bool same_view(const MapView& a, const MapView& b) {
-    // The tolerances apply_action uses to decide whether a view changed.
-    return std::fabs(a.lat - b.lat) <= 1e-7 && std::fabs(a.lon - b.lon) <= 1e-7 && std::fabs(a.zoom - b.zoom) <= 1e-6;
-}
-
 bool inside(ImVec2 p, ImVec2 origin, ImVec2 size) {
     return p.x >= origin.x && p.y >= origin.y && p.x <= origin.x + size.x && p.y <= origin.y + size.y;
 }
@@ -909,13 +904,13 @@ struct ViewUpdate {
 };
 
 // The view app_set_pack opens with: no link chose another and nobody moved it.
-bool is_nominal(const MapPanel& m, const MapView& view) { return same_view(view, m.pack.nominal); }
+bool is_nominal(const MapPanel& m, const MapView& view) { return same_map_view(view, m.pack.nominal); }
 
 void begin_view(ViewUpdate& u) {
     MapPanel& m = u.m;
     const MapView& state = u.ctx.state.map;
     u.view = state;
-    if (m.known && !same_view(state, m.expected)) {
+    if (m.known && !same_map_view(state, m.expected)) {
         // A link, the history or the host page moved the map: theirs wins.
         m.flight.active = false;
         m.dragging = false;
@@ -927,7 +922,7 @@ void begin_view(ViewUpdate& u) {
     }
     // The first view fits all places to the panel's real size, again whenever the panel
     // resizes, while the reader has not moved the map and no link chose another view.
-    if (!m.reader_moved && !m.flight.active && (is_nominal(m, state) || (m.auto_fitted && same_view(state, m.auto_view)))) {
+    if (!m.reader_moved && !m.flight.active && (is_nominal(m, state) || (m.auto_fitted && same_map_view(state, m.auto_view)))) {
         u.view = first_view(m.pack, m.first, u.viewport, u.limits);
         u.fitted = true;
         m.auto_fitted = true;
@@ -990,7 +985,7 @@ void apply_input(ViewUpdate& u, const PointerInput& in, ImVec2 origin) {
 void follow_selection(ViewUpdate& u, bool appearing) {
     MapPanel& m = u.m;
     const PanelContext& ctx = u.ctx;
-    const bool view_untouched = m.known ? same_view(ctx.state.map, m.expected) : is_nominal(m, ctx.state.map);
+    const bool view_untouched = m.known ? same_map_view(ctx.state.map, m.expected) : is_nominal(m, ctx.state.map);
     const bool missed = appearing && ctx.state.selection != m.seen_selection && view_untouched;
     if ((ctx.selection_changed_by_user || missed) && !ctx.state.selection.empty()) {
         const std::vector<std::string> ids = places_of(ctx.pack, ctx.state.selection);
@@ -1458,7 +1453,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     follow_selection(u, appearing);
     const MapView view = clamp_view(u.view, u.viewport, u.limits);
     // The panel's own first view becomes the app's default, which links leave out.
-    if (!same_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view, u.fitted});
+    if (!same_map_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view, u.fitted});
     m.expected = view;
     m.known = true;
     if (m.flight.active) *ctx.animating = true;
