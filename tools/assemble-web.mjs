@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import { promisify } from 'node:util';
 import { EMBED_SANDBOX, withEmbedSandbox } from './embed-policy.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -255,8 +256,11 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
 // (tools/static-server.mjs does; README says how nginx, Apache and others do). A copy
 // that would not be smaller is not written.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.bin', '.svg', '.txt', '.ttf']);
-const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 });
-const brotli = (bytes, file) => zlib.brotliCompressSync(bytes, { params: {
+// Asynchronous: the copies are made in libuv's thread pool, every file at once, so the
+// step that ends a clean build uses every core.
+const compress = promisify(zlib.gzip), compressBrotli = promisify(zlib.brotliCompress);
+const gzip = (bytes) => compress(bytes, { level: 9 });
+const brotli = (bytes, file) => compressBrotli(bytes, { params: {
   [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
   [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
   [zlib.constants.BROTLI_PARAM_MODE]: /\.(wasm|bin)$/.test(file) ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
@@ -268,10 +272,9 @@ function walk(dir) {
   });
 }
 let totalRaw = 0, totalGzip = 0, totalBrotli = 0;
-const rows = walk(out).sort().map((file) => {
+const rows = await Promise.all(walk(out).sort().map(async (file) => {
   const bytes = fs.readFileSync(file);
-  const gz = gzip(bytes);
-  const br = brotli(bytes, file);
+  const [gz, br] = await Promise.all([gzip(bytes), brotli(bytes, file)]);
   if (COMPRESSIBLE.has(path.extname(file))) {
     if (gz.length < bytes.length) fs.writeFileSync(file + '.gz', gz);
     if (br.length < bytes.length) fs.writeFileSync(file + '.br', br);
@@ -280,7 +283,7 @@ const rows = walk(out).sort().map((file) => {
   totalGzip += gz.length;
   totalBrotli += br.length;
   return [path.relative(out, file), bytes.length, gz.length, br.length];
-});
+}));
 const width = Math.max(...rows.map((r) => r[0].length), 5);
 const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => String(c).padStart(10)).join('  ')}`;
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);

@@ -19,6 +19,7 @@
 // [SECTION] Quantization and clean-up
 // [SECTION] Label anchors (pole of inaccessibility)
 // [SECTION] Coastlines and borders
+// [SECTION] Levels of detail
 // [SECTION] Binary writer
 // [SECTION] Main
 
@@ -29,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 // [SECTION] Format constants (keep in step with src/core/basemap.h) ------------------
 
 const MAGIC = 'EXMB';
-const VERSION = 1;
+const VERSION = 2;
 const MAX_GRID = 65535; // quantized coordinates are uint16
 const MERCATOR_MAX_LAT = 85.051128779806592; // the square Web Mercator world
 const WORLD = { west: -180, south: -MERCATOR_MAX_LAT, east: 180, north: MERCATOR_MAX_LAT };
@@ -40,6 +41,13 @@ const WORLD_GRID_COARSENING = 8;
 // Detail tiles (kDetailTileDegrees and kDetailRowEdges in basemap.h).
 const TILE_DEGREES = 45;
 const TILE_ROW_EDGES = [-MERCATOR_MAX_LAT, -45, 0, 45, MERCATOR_MAX_LAT];
+// Levels of detail: a point is drawn from the least whole zoom at which the map's lines
+// simplified to SIMPLIFY_PX CSS px still keep it (the world is WORLD_SIZE_PX wide at zoom
+// 0: kWorldSizePx in geo.h). Levels are capped at MAX_LEVEL (kMaxDetailLevel in
+// basemap.h), far beyond the map's deepest zoom.
+const SIMPLIFY_PX = 0.5;
+const WORLD_SIZE_PX = 256;
+const MAX_LEVEL = 24;
 
 // [SECTION] TopoJSON decoding --------------------------------------------------------
 
@@ -496,6 +504,71 @@ function mergeLines(lines) {
     return merged;
 }
 
+// [SECTION] Levels of detail ---------------------------------------------------------
+
+// Web Mercator world units at zoom 0, as project() in src/core/geo.cpp computes them.
+function projectToWorld(lon, lat) {
+    const phi = (Math.max(-MERCATOR_MAX_LAT, Math.min(MERCATOR_MAX_LAT, lat)) * Math.PI) / 180;
+    return [((lon + 180) / 360) * WORLD_SIZE_PX, (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * WORLD_SIZE_PX];
+}
+
+// Each point's Douglas–Peucker importance in world units: the largest tolerance at which
+// the simplification still keeps it, capped by the importance of the point that split
+// its span, so that "keep importance >= t" is exactly the simplification at t. The ends
+// are always kept; a closed line (an island) starts and ends on one point, so its
+// farthest point comes next.
+function importanceOf(points) {
+    const importance = new Float64Array(points.length);
+    if (points.length === 0) return importance;
+    importance[0] = importance[points.length - 1] = Infinity;
+    const stack = [[0, points.length - 1, Infinity]];
+    while (stack.length > 0) {
+        const [a, b, cap] = stack.pop();
+        if (b <= a + 1) continue;
+        let farthest = -1;
+        let at = a + 1;
+        for (let i = a + 1; i < b; i++) {
+            const d = segmentDistanceSq(points[i][0], points[i][1], points[a], points[b]);
+            if (d > farthest) {
+                farthest = d;
+                at = i;
+            }
+        }
+        const value = Math.min(Math.sqrt(farthest), cap);
+        importance[at] = value;
+        stack.push([a, at, value], [at, b, value]);
+    }
+    return importance;
+}
+
+function levelOf(importance) {
+    let level = 0;
+    while (level < MAX_LEVEL && importance < SIMPLIFY_PX / 2 ** level) level++;
+    return level;
+}
+
+// One level per grid point, from the coastlines and borders: a point on several lines (a
+// junction) takes its most important use, so every ring and line through it keeps it at
+// the same zooms and no crack opens between neighbours; a ring point on no line (where
+// clipping cut a shape) is always drawn. Returns the levels of every point in the order
+// the body writes them: country rings, coastlines, borders.
+function detailLevels(countries, coastlines, borders, grid) {
+    const key = ([qx, qy]) => qx * 65536 + qy;
+    const best = new Map();
+    for (const line of [...coastlines, ...borders]) {
+        const importance = importanceOf(line.map(([qx, qy]) => projectToWorld(grid.originLon + qx * grid.stepLon, grid.originLat + qy * grid.stepLat)));
+        line.forEach((p, i) => best.set(key(p), Math.max(best.get(key(p)) ?? 0, importance[i])));
+    }
+    const levels = [];
+    const add = (points) => {
+        for (const p of points) levels.push(best.has(key(p)) ? levelOf(best.get(key(p))) : 0);
+    };
+    for (const country of countries) for (const polygon of country.polygons) polygon.forEach(add);
+    coastlines.forEach(add);
+    borders.forEach(add);
+    return levels;
+}
+
 // [SECTION] Binary writer ------------------------------------------------------------
 
 class Writer {
@@ -642,6 +715,7 @@ function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
     }
     for (const line of coastlines) w.points(line);
     for (const line of borders) w.points(line);
+    for (const level of detailLevels(countries, coastlines, borders, grid)) w.u8(level);
     const bodySize = w.bytes.length - bodySizeAt - 4;
     for (let i = 0; i < 4; i++) w.bytes[bodySizeAt + i] = (bodySize >>> (8 * i)) & 0xff;
     return { bytes: Uint8Array.from(w.bytes), countries, coastlines, borders };

@@ -16,8 +16,9 @@
 // - Frame CPU (Explainer.stats().recentFrameMs, timed in C++ around each frame) at
 //   1920x1080 DPR 2: continuous map pan, article scroll, hover over mentions, and a
 //   pointer move that changes nothing on screen; p50 and p95.
-// - Bytes: gzip and Brotli of every file the first visit requests (as recorded in
-//   the browser, up to ready), and of the app code (html, js, wasm).
+// - Bytes: gzip and Brotli of every file the first visit requests before its first
+//   frame (by resource timing's start times), of the app code (html, js, wasm), and of
+//   what it requests after the first frame (the map's detail tiles, fetched when idle).
 //
 // Environment: BENCH_RUNS (default 5), CHROMIUM (default /usr/bin/chromium),
 // EXPLAINER_WEB_DIR (default build/web).
@@ -66,18 +67,16 @@ const LOAD_SETUPS = [
 ];
 
 // Opens `url` in a fresh context, waits for `readyScript` in the page, returns
-// {page, context, result, requests}. Retries when this busy machine times out.
+// {page, context, result}. Retries when this busy machine times out.
 async function visit(url, setup, readyScript) {
   for (let attempt = 1; ; ++attempt) {
     const { name, ...options } = setup;
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    const requests = [];
-    page.on('request', (request) => requests.push(request.url()));
     try {
       await page.goto(url, { timeout: NAVIGATION_TIMEOUT_MS });
       const result = await page.evaluate(readyScript);
-      return { page, context, result, requests };
+      return { page, context, result };
     } catch (error) {
       await context.close();
       if (attempt >= ATTEMPTS) throw error;
@@ -107,7 +106,17 @@ const peerReady = async () => {
 // The peer shows the explainer's own events, with relative dates resolved as the
 // explainer resolves them (Explainer.entities() carries start and end days).
 async function writePeerData() {
-  const { page, context, requests } = await visit(server.url, LOAD_SETUPS[0], explainerReady);
+  const { page, context } = await visit(server.url, LOAD_SETUPS[0], explainerReady);
+  // What the first visit fetched, split at the first frame by when each request
+  // started (resource timing, read once the page has been idle a while so that
+  // requests in flight at ready have finished).
+  await page.waitForTimeout(3000);
+  const fetched = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('explainer:first-frame')[0]?.startTime ?? Infinity;
+    const entries = performance.getEntriesByType('resource');
+    return { beforeReady: [location.href, ...entries.filter((e) => e.startTime <= ready).map((e) => e.name)],
+             afterReady: entries.filter((e) => e.startTime > ready).map((e) => e.name) };
+  });
   const entities = await page.evaluate(() => Explainer.entities());
   const article = await page.evaluate(() => ({ headline: document.getElementById('mirror-headline').textContent }));
   await context.close();
@@ -117,7 +126,7 @@ async function writePeerData() {
     text: { headline: e.name, text: e.description }, unique_id: e.id,
   }));
   fs.writeFileSync(path.join(peerData, 'events.json'), JSON.stringify({ title: { text: { headline: article.headline } }, events }));
-  return { events: events.length, requests };
+  return { events: events.length, fetched };
 }
 
 // [SECTION] Load: explainer against peer ----------------------------------------------------
@@ -174,9 +183,10 @@ function compressedSizes(file) {
   const stored = (suffix, make) => (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : make(bytes).length);
   return { raw: bytes.length, gzip: stored('.gz', (b) => zlib.gzipSync(b, { level: 9 })), brotli: stored('.br', (b) => zlib.brotliCompressSync(b)) };
 }
-const firstLoad = [...new Set(warmUp.requests.map(fileFor).filter(Boolean))].sort();
+const firstLoad = [...new Set(warmUp.fetched.beforeReady.map(fileFor).filter(Boolean))].sort();
+const afterReady = [...new Set(warmUp.fetched.afterReady.map(fileFor).filter(Boolean))].sort();
 const totals = { all: { raw: 0, gzip: 0, brotli: 0 }, code: { raw: 0, gzip: 0, brotli: 0 } };
-console.log('Bytes of the first visit (every file requested up to ready; .gz/.br as the build wrote them):');
+console.log('Bytes of the first visit (every file requested before the first frame; .gz/.br as the build wrote them):');
 console.log(`  ${'file'.padEnd(36)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
 for (const file of firstLoad) {
   const size = compressedSizes(file);
@@ -189,6 +199,12 @@ for (const file of firstLoad) {
 }
 console.log(`  ${'first load, total'.padEnd(36)} ${kb(totals.all.raw).padStart(10)} ${kb(totals.all.gzip).padStart(10)} ${kb(totals.all.brotli).padStart(10)}`);
 console.log(`  ${'app code (html, js, wasm)'.padEnd(36)} ${kb(totals.code.raw).padStart(10)} ${kb(totals.code.gzip).padStart(10)} ${kb(totals.code.brotli).padStart(10)}`);
+{
+  const later = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of afterReady) for (const [key, value] of Object.entries(compressedSizes(file))) later[key] += value;
+  console.log(`  ${`requested after the first frame (${afterReady.length} files)`.padEnd(36)} ${kb(later.raw).padStart(10)} ` +
+    `${kb(later.gzip).padStart(10)} ${kb(later.brotli).padStart(10)}  ${afterReady.map((f) => path.relative(webDir, f)).join(' ')}`);
+}
 
 // [SECTION] Frame CPU under continuous input ---------------------------------------------------
 

@@ -926,6 +926,20 @@
     });
   }
 
+  // Detail tiles wait until the first frame is drawn and the browser is idle: the first
+  // view is drawn from the simplified world (which the map shows anyway until a tile
+  // arrives), so the tiles cost neither the first frame nor the first load's bandwidth.
+  let idleAfterReady;
+  function whenIdleAfterReady() {
+    if (!idleAfterReady) {
+      idleAfterReady = ready.then(() => new Promise((resolve) => {
+        if (window.requestIdleCallback) requestIdleCallback(resolve, { timeout: 1000 });
+        else setTimeout(resolve, 50);
+      }));
+    }
+    return idleAfterReady;
+  }
+
   // A detail tile of the basemap, which the map asks for when it zooms in. Without it
   // the map keeps its simplified world: a failure is only a warning.
   async function loadBasemapTile(tile, name) {
@@ -933,6 +947,7 @@
     // keeps drawing the simplified world when zoomed in.
     if (document.getElementById('inline-basemap')) return;
     try {
+      await whenIdleAfterReady();
       const response = await fetch(`data/basemap-detail/${name}.bin`);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());

@@ -166,7 +166,8 @@ public:
             for (uint32_t i = 0; i < country_count_ && !in_.failed(); ++i) read_country(map.countries.emplace_back());
             read_lines(map.coastlines, coastline_count_);
             read_lines(map.borders, border_count_);
-            if (!in_.failed() && in_.remaining() != 0) in_.fail("trailing bytes after the last border");
+            read_levels(map);
+            if (!in_.failed() && in_.remaining() != 0) in_.fail("trailing bytes after the levels of detail");
         }
         if (in_.failed()) {
             if (error) *error = in_.error();
@@ -182,7 +183,7 @@ private:
         in_.bytes(magic, 4);
         if (std::memcmp(magic, "EXMB", 4) != 0) return in_.fail("not a basemap (magic is not EXMB)");
         const uint16_t version = in_.u16();
-        if (version != 1) return in_.fail("unsupported basemap version " + std::to_string(version));
+        if (version != 2) return in_.fail("unsupported basemap version " + std::to_string(version));
         if (in_.u16() != 0) return in_.fail("unknown flags");
         GeoBox& r = map.region;
         r.west = in_.f64();
@@ -250,7 +251,7 @@ private:
     }
 
     void read_points(GeoLine& out, uint32_t min_points) {
-        const uint32_t n = in_.count(UINT32_MAX, 2, "point");
+        const uint32_t n = in_.count(UINT32_MAX, 3, "point");  // two varints and a level each
         if (in_.failed()) return;
         if (n < min_points) {
             in_.fail("too few points");
@@ -268,6 +269,7 @@ private:
             cursor_y_ = y;
             out.push_back(grid_to_geo(x, y));
         }
+        point_count_ += out.size();
     }
 
     void read_country(Country& country) {
@@ -311,11 +313,39 @@ private:
         for (uint32_t i = 0; i < count && !in_.failed(); ++i) read_points(lines.emplace_back(), 2);
     }
 
+    // One level a point, in the order the points came: rings, coastlines, borders.
+    void read_levels(Basemap& map) {
+        if (in_.failed()) return;
+        if (in_.remaining() < point_count_) {
+            in_.fail("truncated: " + std::to_string(point_count_) + " levels of detail expected, " +
+                     std::to_string(in_.remaining()) + " bytes present");
+            return;
+        }
+        auto read = [this](const GeoLine& line, DetailLevels& levels) {
+            levels.resize(line.size());
+            if (levels.empty() || !in_.bytes(levels.data(), levels.size())) return;
+            if (*std::max_element(levels.begin(), levels.end()) > kMaxDetailLevel) in_.fail("level of detail out of range");
+        };
+        for (Country& country : map.countries) {
+            for (CountryPolygon& polygon : country.polygons) {
+                polygon.levels.resize(polygon.rings.size());
+                for (size_t r = 0; r < polygon.rings.size(); ++r) read(polygon.rings[r], polygon.levels[r]);
+            }
+        }
+        auto read_all = [&](const std::vector<GeoLine>& lines, std::vector<DetailLevels>& levels) {
+            levels.resize(lines.size());
+            for (size_t i = 0; i < lines.size(); ++i) read(lines[i], levels[i]);
+        };
+        read_all(map.coastlines, map.coastline_levels);
+        read_all(map.borders, map.border_levels);
+    }
+
     Reader in_;
     GeoBox region_;
     GeoPoint origin_, step_;
     uint32_t country_count_ = 0, coastline_count_ = 0, border_count_ = 0;
     int64_t cursor_x_ = 0, cursor_y_ = 0;
+    size_t point_count_ = 0;
 };
 
 // Even-odd test against one ring (crossings of a ray towards +x).

@@ -4,9 +4,9 @@
 // (basemap-detail/C-R.bin, loaded when the map zooms in). Parsed here from their
 // compact binary form, then triangulated for drawing and queried for hit testing.
 //
-// File format "EXMB" version 1 (all multi-byte fixed fields little-endian):
+// File format "EXMB" version 2 (all multi-byte fixed fields little-endian):
 //   header (88 bytes)
-//     char[4] magic "EXMB"; u16 version = 1; u16 flags = 0
+//     char[4] magic "EXMB"; u16 version = 2; u16 flags = 0
 //     f64 west, south, east, north        clip region, degrees
 //     f64 origin_lon, origin_lat          grid origin, degrees
 //     f64 step_lon, step_lat              grid step, degrees (> 0)
@@ -21,6 +21,8 @@
 //   polyline : points, >= 2 (coastlines first, then borders)
 //   points   : varint count, then count x (zigzag dx, zigzag dy): each point relative
 //              to the previous point in the body (the first to (0, 0))
+//   levels   : after the last border, one u8 per point of the body in the order the
+//              points came (<= kMaxDetailLevel): its level of detail (DetailLevels)
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -36,8 +38,17 @@ namespace explainer {
 
 using GeoLine = std::vector<GeoPoint>;
 
+// Each point's level of detail, parallel to a line's points: the least whole zoom at
+// which the map draws it. tools/bake-map.mjs simplifies the coastlines and borders
+// (Douglas–Peucker) to half a CSS px at each zoom; a point shared by several lines or
+// rings has one level, so neighbours never crack apart; a ring point on no line (where
+// the bake clipped a shape) has level 0.
+using DetailLevels = std::vector<uint8_t>;
+inline constexpr uint8_t kMaxDetailLevel = 24;
+
 struct CountryPolygon {
     std::vector<GeoLine> rings;  // ring 0 is the outer boundary, the rest are holes
+    std::vector<DetailLevels> levels;  // parallel to rings
 };
 
 struct Country {
@@ -54,6 +65,7 @@ struct Basemap {
     std::vector<Country> countries;
     std::vector<GeoLine> coastlines;  // country edges no other country shares
     std::vector<GeoLine> borders;     // land borders between two countries
+    std::vector<DetailLevels> coastline_levels, border_levels;  // parallel to the lines
 };
 
 // Total and bounded: any byte string gives a Basemap or nullopt with a reason in

@@ -28,16 +28,34 @@ namespace {
 // the pack's characters and the country names' (atlas_characters), whose glyphs come from
 // the base font file or from the chunks the page fetched for the pack. Characters beyond
 // 16-bit ImWchar (emoji and the like) have no glyph in the bundled fonts anyway.
+void build_ranges(const std::vector<char32_t>& characters, ImVector<ImWchar>& ranges) {
+    ImFontGlyphRangesBuilder builder;
+    for (char32_t cp : characters)
+        if (cp <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(cp));
+    ranges.clear();
+    builder.BuildRanges(&ranges);
+}
+
+// The headline's face is the largest (30 px, 90 device px on a phone): with every
+// character it would be nearly half of the atlas's pixels, so it holds the headline's
+// own characters and the fallback '?' only (a new pack, or an edited headline, rebuilds
+// the atlas).
+std::vector<char32_t> headline_characters(const Pack& pack) {
+    const std::string& headline = pack.article.headline;
+    std::vector<char32_t> used{U'?'};
+    for (std::size_t at = 0; at < headline.size();) used.push_back(next_code_point(headline, at));
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    return used;
+}
+
 void build_glyph_ranges(App& app) {
     std::vector<char32_t> used = app.store.pack().characters;
     if (app.basemap)
         for (const Country& country : app.basemap->countries)
             for (std::size_t at = 0; at < country.name.size();) used.push_back(next_code_point(country.name, at));
-    ImFontGlyphRangesBuilder builder;
-    for (char32_t cp : atlas_characters(std::move(used)))
-        if (cp <= IM_UNICODE_CODEPOINT_MAX) builder.AddChar(static_cast<ImWchar>(cp));
-    app.glyph_ranges.clear();
-    builder.BuildRanges(&app.glyph_ranges);
+    build_ranges(atlas_characters(std::move(used)), app.glyph_ranges);
+    build_ranges(headline_characters(app.store.pack()), app.headline_glyph_ranges);
 }
 
 ImFontConfig font_config(const char* face, float css_size) {
@@ -54,7 +72,8 @@ ImFontConfig font_config(const char* face, float css_size) {
 
 // One face at one size: the base font file's TTF (app.font_chunks holds it first), with
 // every other fetched chunk merged into it. Null without the base.
-ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size, float dpr) {
+ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size, float dpr,
+                 const ImVector<ImWchar>& ranges) {
     if (app.font_chunks.empty() || app.font_chunks.front().file != base_font_file()) return nullptr;
     const auto& faces = font_faces();
     const std::size_t index = std::find(faces.begin(), faces.end(), face) - faces.begin();
@@ -65,7 +84,7 @@ ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size,
         config.MergeMode = font != nullptr;
         const auto [offset, size] = chunk.faces[index];
         ImFont* added = atlas.AddFontFromMemoryTTF(chunk.bytes.data() + offset, static_cast<int>(size), css_size * dpr,
-                                                   &config, app.glyph_ranges.Data);
+                                                   &config, ranges.Data);
         if (!font) font = added;
     }
     return font;
@@ -75,11 +94,13 @@ ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size,
 std::vector<char32_t> find_missing_glyphs(const App& app) {
     std::vector<char32_t> missing;
     const Fonts& f = app.fonts;
+    const std::vector<char32_t> in_headline = headline_characters(app.store.pack());
     const auto lacks = [&](char32_t cp) {
         if (cp > IM_UNICODE_CODEPOINT_MAX) return true;
-        for (const ImFont* font : {f.sans, f.serif, f.serif_italic, f.serif_bold, f.sans_bold, f.sans_small})
+        for (const ImFont* font : {f.sans, f.serif, f.serif_italic, f.sans_bold, f.sans_small})
             if (!font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) return true;
-        return false;
+        return std::binary_search(in_headline.begin(), in_headline.end(), cp) &&
+               !f.serif_bold->FindGlyphNoFallback(static_cast<ImWchar>(cp));
     };
     for (char32_t cp : app.store.pack().characters)
         if (lacks(cp)) missing.push_back(cp);
@@ -95,12 +116,13 @@ bool app_load_fonts(App& app, float dpr) {
     atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
     build_glyph_ranges(app);
     Fonts& f = app.fonts;
-    f.sans = add_font(app, atlas, "NotoSans-Regular", 14.5f, dpr);  // first font = ImGui's default
-    f.serif = add_font(app, atlas, "NotoSerif-Regular", 18.0f, dpr);
-    f.serif_italic = add_font(app, atlas, "NotoSerif-Italic", 17.0f, dpr);
-    f.serif_bold = add_font(app, atlas, "NotoSerif-Bold", 30.0f, dpr);
-    f.sans_bold = add_font(app, atlas, "NotoSans-Bold", 14.5f, dpr);
-    f.sans_small = add_font(app, atlas, "NotoSans-Regular", 12.5f, dpr);
+    const ImVector<ImWchar>& all = app.glyph_ranges;
+    f.sans = add_font(app, atlas, "NotoSans-Regular", 14.5f, dpr, all);  // first font = ImGui's default
+    f.serif = add_font(app, atlas, "NotoSerif-Regular", 18.0f, dpr, all);
+    f.serif_italic = add_font(app, atlas, "NotoSerif-Italic", 17.0f, dpr, all);
+    f.serif_bold = add_font(app, atlas, "NotoSerif-Bold", 30.0f, dpr, app.headline_glyph_ranges);  // the headline only
+    f.sans_bold = add_font(app, atlas, "NotoSans-Bold", 14.5f, dpr, all);
+    f.sans_small = add_font(app, atlas, "NotoSans-Regular", 12.5f, dpr, all);
     io.FontGlobalScale = 1.0f / dpr;
     app.fonts_dpr = dpr;
     app.fonts_stale = false;

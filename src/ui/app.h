@@ -58,6 +58,7 @@ struct App {
     bool fonts_stale = true;          // the pack or its font chunks changed since the atlas was baked
     std::vector<FontChunk> font_chunks;  // the base first
     ImVector<ImWchar> glyph_ranges;   // what the atlas holds: atlas_characters() of the pack and the country names
+    ImVector<ImWchar> headline_glyph_ranges;  // the headline face's: the headline's characters
     std::vector<char32_t> missing_glyphs;  // characters to draw that some font of the atlas lacks
     double atlas_ms = 0;              // CPU time of the last atlas build and upload (the platform times it)
     std::vector<LocatedRect> located; // where each entity was drawn in the last frame

@@ -15,8 +15,8 @@
 //
 // Drawing cost: ImGui 1.86's WebGL backend cannot use ImDrawCmd::VtxOffset, so one
 // window's draw list holds at most 65,536 vertices (16-bit indices). So the panel
-// draws one level of detail a zoom: the lines simplified to half a pixel there
-// (Douglas–Peucker, shared by both sides of a border), the countries re-triangulated
+// draws one level of detail a zoom: the lines simplified to half a pixel there (levels
+// baked into the basemap, shared by both sides of a border), the countries re-triangulated
 // from the same points, built lazily for the countries in view and cached per layer;
 // a budget check keeps any panel size under the limit. Labels, markers and country
 // highlights are laid out once per change of view, pack, selection, hover or time
@@ -74,7 +74,6 @@ constexpr double kFlyMaxSeconds = 1.2;
 constexpr float kKeyPanPx = 96.0f;
 
 constexpr int kLodCount = 10;              // one level a zoom, 0..9; 9 is finer than the data
-constexpr double kSimplifyPx = 0.5;        // CSS px a simplified line may stray at its zoom
 // Leaves room under 65,536 for markers, labels, text and the controls.
 constexpr int kBasemapVertexBudget = 52000;
 
@@ -130,14 +129,11 @@ struct Projector {
 };
 
 // [SECTION] Basemap levels of detail ---------------------------------------------------------
-// Douglas–Peucker on the basemap's coastlines and borders gives every point an
-// importance: the largest tolerance at which the simplification still keeps it (line
-// ends and junctions are always kept). A level of detail keeps the points at least as
-// important as half a pixel at its zoom, in the lines and in the country rings alike.
-// A border is one line shared by the two countries on either side, so both rings keep
-// the same points and no crack opens between them.
-
-constexpr double kAlwaysKeep = 1e300;
+// Every basemap point carries its level of detail (DetailLevels in core/basemap.h: baked
+// by tools/bake-map.mjs, the least zoom at which the lines simplified to half a CSS px
+// keep it, one level for every use of a point). A level of detail keeps the points whose
+// level is at most its own, in the lines and in the country rings alike, so the two
+// countries either side of a border keep the same points and no crack opens between them.
 
 struct LodCountry {
     bool built = false;
@@ -160,12 +156,12 @@ struct Lod {
 struct ProjectedPolygon {
     std::vector<Vec2d> points;                  // rings back to back, world units
     std::vector<uint32_t> ring_ends;
-    std::vector<double> importance;             // parallel to points
+    DetailLevels levels;                        // parallel to points
 };
 
 struct ProjectedLine {
     std::vector<Vec2d> points;
-    std::vector<double> importance;
+    DetailLevels levels;                        // parallel to points
 };
 
 struct BasemapCache {
@@ -178,82 +174,23 @@ struct BasemapCache {
     std::array<Lod, kLodCount> lods;
 };
 
-double distance_sq_to_segment(Vec2d p, Vec2d a, Vec2d b) {
-    const double dx = b.x - a.x, dy = b.y - a.y, length_sq = dx * dx + dy * dy;
-    const double t = length_sq > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length_sq, 0.0, 1.0) : 0.0;
-    const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
-    return ex * ex + ey * ey;
-}
-
-// Each point's Douglas–Peucker importance, capped by the importance of the point that
-// split its span, so that "keep importance >= t" is exactly the simplification at t.
-// A closed line (an island) starts and ends on one point: its farthest point comes next.
-void compute_importance(ProjectedLine& line) {
-    const std::vector<Vec2d>& p = line.points;
-    line.importance.assign(p.size(), 0.0);
-    if (p.empty()) return;
-    line.importance.front() = line.importance.back() = kAlwaysKeep;
-    struct Span {
-        std::size_t a, b;
-        double cap;
-    };
-    std::vector<Span> stack{{0, p.size() - 1, kAlwaysKeep}};
-    while (!stack.empty()) {
-        const Span span = stack.back();
-        stack.pop_back();
-        if (span.b <= span.a + 1) continue;
-        double farthest_sq = -1;
-        std::size_t at = span.a + 1;
-        for (std::size_t i = span.a + 1; i < span.b; ++i) {
-            const double d = distance_sq_to_segment(p[i], p[span.a], p[span.b]);
-            if (d > farthest_sq) farthest_sq = d, at = i;
-        }
-        const double importance = std::min(std::sqrt(farthest_sq), span.cap);
-        line.importance[at] = importance;
-        stack.push_back({span.a, at, importance});
-        stack.push_back({at, span.b, importance});
-    }
-}
-
-// A line point and its importance, sorted by position for the rings to look up.
-struct RankedPoint {
-    double x = 0, y = 0;
-    double importance = 0;
-    bool operator<(const RankedPoint& o) const { return x < o.x || (x == o.x && y < o.y); }
-};
-
 void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
     cache = BasemapCache{};
     cache.map = map;
     if (!map) return;
     cache.countries_data = map->countries.data();
 
-    // Lines first: their importances are what the rings look their points up in. The
-    // points come from the same grid and the same projection, so they match exactly.
-    std::vector<RankedPoint> ranked;
-    auto project_lines = [&](const std::vector<GeoLine>& lines, std::vector<ProjectedLine>& out) {
-        for (const GeoLine& line : lines) {
-            ProjectedLine& projected = out.emplace_back();
-            projected.points.reserve(line.size());
-            for (const GeoPoint& g : line) projected.points.push_back(project(g));
-            compute_importance(projected);
-            for (std::size_t i = 0; i < projected.points.size(); ++i)
-                ranked.push_back({projected.points[i].x, projected.points[i].y, projected.importance[i]});
+    auto project_lines = [](const std::vector<GeoLine>& lines, const std::vector<DetailLevels>& levels,
+                            std::vector<ProjectedLine>& out) {
+        out.resize(lines.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            out[i].points.reserve(lines[i].size());
+            for (const GeoPoint& g : lines[i]) out[i].points.push_back(project(g));
+            out[i].levels = levels[i];
         }
     };
-    project_lines(map->coastlines, cache.coastlines);
-    project_lines(map->borders, cache.borders);
-    // A point on several lines (a junction) is as important as its most important use.
-    std::sort(ranked.begin(), ranked.end());
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < ranked.size(); ++i) {
-        if (kept > 0 && !(ranked[kept - 1] < ranked[i])) {
-            ranked[kept - 1].importance = std::max(ranked[kept - 1].importance, ranked[i].importance);
-            continue;
-        }
-        ranked[kept++] = ranked[i];
-    }
-    ranked.resize(kept);
+    project_lines(map->coastlines, map->coastline_levels, cache.coastlines);
+    project_lines(map->borders, map->border_levels, cache.borders);
 
     const std::size_t n = map->countries.size();
     cache.polygons.resize(n);
@@ -264,14 +201,8 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
         for (const CountryPolygon& polygon : country.polygons) {
             ProjectedPolygon& out = cache.polygons[i].emplace_back();
             project_polygon(polygon, out.points, out.ring_ends);
-            out.importance.reserve(out.points.size());
-            // A point on no line (where the bake clipped a shape) is always kept.
-            for (const Vec2d& p : out.points) {
-                const RankedPoint key{p.x, p.y};
-                const auto found = std::lower_bound(ranked.begin(), ranked.end(), key);
-                const bool on_line = found != ranked.end() && !(key < *found);
-                out.importance.push_back(on_line ? found->importance : kAlwaysKeep);
-            }
+            out.levels.reserve(out.points.size());
+            for (const DetailLevels& ring : polygon.levels) out.levels.insert(out.levels.end(), ring.begin(), ring.end());
         }
         cache.boxes[i] = world_box(country.bounds);
         cache.label_points[i] = project(country.label);
@@ -279,16 +210,12 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
     for (Lod& lod : cache.lods) lod.countries.resize(n);
 }
 
-// World units a point may move at a level of detail: half a CSS px at its zoom.
-double lod_tolerance(int lod) { return kSimplifyPx / zoom_scale(lod); }
-
 int lod_for_zoom(double zoom) { return std::clamp(static_cast<int>(std::floor(zoom + 1e-9)), 0, kLodCount - 1); }
 
 const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
     LodCountry& out = cache.lods[lod].countries[index];
     if (out.built) return out;
     out.built = true;
-    const double tolerance = lod_tolerance(lod);
     std::vector<Vec2d> points;
     std::vector<uint32_t> ring_ends;
     for (const ProjectedPolygon& polygon : cache.polygons[index]) {
@@ -299,7 +226,7 @@ const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
             const uint32_t end = std::min<uint32_t>(polygon.ring_ends[r], static_cast<uint32_t>(polygon.points.size()));
             const std::size_t ring_begin = points.size();
             for (uint32_t k = begin; k < end; ++k)
-                if (polygon.importance[k] >= tolerance) points.push_back(polygon.points[k]);
+                if (polygon.levels[k] <= lod) points.push_back(polygon.points[k]);
             begin = end;
             if (points.size() - ring_begin < 3) {
                 points.resize(ring_begin);
@@ -323,12 +250,11 @@ const Lod& lod_lines(BasemapCache& cache, int lod) {
     Lod& out = cache.lods[lod];
     if (out.lines_built) return out;
     out.lines_built = true;
-    const double tolerance = lod_tolerance(lod);
-    auto build = [tolerance](const std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified) {
+    auto build = [lod](const std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified) {
         for (const ProjectedLine& line : lines) {
             LodLine l;
             for (std::size_t k = 0; k < line.points.size(); ++k) {
-                if (line.importance[k] < tolerance) continue;
+                if (line.levels[k] > lod) continue;
                 const Vec2f p{static_cast<float>(line.points[k].x), static_cast<float>(line.points[k].y)};
                 if (l.points.empty()) l.box = {p.x, p.y, p.x, p.y};
                 l.box = {std::min<double>(l.box.x0, p.x), std::min<double>(l.box.y0, p.y), std::max<double>(l.box.x1, p.x),

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,7 @@ namespace {
 
 struct Encoder {
     std::vector<uint8_t> bytes;
+    std::vector<uint8_t> levels;  // one a point, written after the body by done()
     long cx = 0, cy = 0;
 
     void u8(uint8_t v) { bytes.push_back(v); }
@@ -41,20 +44,26 @@ struct Encoder {
         varint(static_cast<uint32_t>(s.size()));
         bytes.insert(bytes.end(), s.begin(), s.end());
     }
-    void points(std::initializer_list<std::pair<long, long>> pts) {
+    // Every point at `level` unless `point_levels` gives one each.
+    void points(std::initializer_list<std::pair<long, long>> pts, uint8_t level = 0,
+                std::initializer_list<uint8_t> point_levels = {}) {
         varint(static_cast<uint32_t>(pts.size()));
         for (auto [x, y] : pts) zigzag(x - cx), zigzag(y - cy), cx = x, cy = y;
+        if (point_levels.size() == 0) levels.insert(levels.end(), pts.size(), level);
+        levels.insert(levels.end(), point_levels.begin(), point_levels.end());
     }
     // Header for a grid of 0.01 degrees from (0, 0) over the box 0..10 x 0..10.
     void header(uint32_t countries, uint32_t coasts, uint32_t borders) {
         for (char c : std::string("EXMB")) u8(static_cast<uint8_t>(c));
-        u16(1), u16(0);
+        u16(2), u16(0);
         f64(0), f64(0), f64(10), f64(10);
         f64(0), f64(0), f64(0.01), f64(0.01);
         u32(countries), u32(coasts), u32(borders);
         u32(0);  // body size, set by done()
     }
     std::vector<uint8_t> done() {
+        bytes.insert(bytes.end(), levels.begin(), levels.end());
+        levels.clear();
         set_body_size(bytes, bytes.size() - kHeaderBytes);
         return bytes;
     }
@@ -72,11 +81,11 @@ std::vector<uint8_t> sample_file() {
     e.header(2, 1, 1);
     e.str("001"), e.str("Alpha"), e.varint(400), e.varint(400), e.varint(1), e.varint(2);
     e.points({{100, 100}, {500, 100}, {500, 500}, {100, 500}});
-    e.points({{200, 200}, {200, 300}, {300, 300}, {300, 200}});
+    e.points({{200, 200}, {200, 300}, {300, 300}, {300, 200}}, 0, {1, 2, 3, 4});
     e.str("002"), e.str("B\xC3\xA9ta"), e.varint(700), e.varint(300), e.varint(1), e.varint(1);
-    e.points({{500, 100}, {900, 100}, {900, 500}, {500, 500}});
-    e.points({{500, 100}, {100, 100}, {100, 500}, {500, 500}});
-    e.points({{500, 100}, {500, 500}});
+    e.points({{500, 100}, {900, 100}, {900, 500}, {500, 500}}, 5);
+    e.points({{500, 100}, {100, 100}, {100, 500}, {500, 500}}, 6);
+    e.points({{500, 100}, {500, 500}}, kMaxDetailLevel);
     return e.done();
 }
 
@@ -105,6 +114,15 @@ TEST(Basemap, ParsesAHandMadeFile) {
     ASSERT_EQ(map->coastlines.size(), 1u);
     ASSERT_EQ(map->borders.size(), 1u);
     EXPECT_EQ(map->borders[0].size(), 2u);
+    // Each point's level of detail, parallel to the points.
+    ASSERT_EQ(alpha.polygons[0].levels.size(), 2u);
+    EXPECT_EQ(alpha.polygons[0].levels[0], (DetailLevels{0, 0, 0, 0}));
+    EXPECT_EQ(alpha.polygons[0].levels[1], (DetailLevels{1, 2, 3, 4}));
+    EXPECT_EQ(map->countries[1].polygons[0].levels[0], (DetailLevels{5, 5, 5, 5}));
+    ASSERT_EQ(map->coastline_levels.size(), 1u);
+    EXPECT_EQ(map->coastline_levels[0], (DetailLevels{6, 6, 6, 6}));
+    ASSERT_EQ(map->border_levels.size(), 1u);
+    EXPECT_EQ(map->border_levels[0], (DetailLevels{kMaxDetailLevel, kMaxDetailLevel}));
 
     EXPECT_EQ(country_at(*map, {1.5, 1.5}), 0u);
     EXPECT_EQ(country_at(*map, {2.5, 2.5}), std::nullopt) << "in the hole";
@@ -158,14 +176,23 @@ TEST(Basemap, RejectsHostileFiles) {
     bytes.push_back(0);
     expect_error(bytes, "trailing");
     Encoder::set_body_size(bytes, bytes.size() - Encoder::kHeaderBytes);
-    expect_error(bytes, "trailing bytes after the last border");
+    expect_error(bytes, "trailing bytes after the levels of detail");
+
+    bytes = sample_file();
+    bytes.pop_back();
+    Encoder::set_body_size(bytes, bytes.size() - Encoder::kHeaderBytes);
+    expect_error(bytes, "levels of detail expected");
+
+    bytes = sample_file();
+    bytes.back() = kMaxDetailLevel + 1;
+    expect_error(bytes, "level of detail out of range");
 
     bytes = sample_file();
     bytes[0] = 'X';
     expect_error(bytes, "magic");
 
     bytes = sample_file();
-    bytes[4] = 2;
+    bytes[4] = 1;  // version 1 had no levels of detail
     expect_error(bytes, "version");
 
     Encoder huge;
@@ -342,6 +369,47 @@ TEST_F(RealBasemap, LabelsAndLinesLieInside) {
             }
         }
     }
+}
+
+// The levels of detail: every use of a point (the coastline or border it is on and the
+// rings of the countries on either side) has one level, so no crack opens between
+// neighbours at any zoom; line ends are always drawn; the world layer has levels for
+// every zoom below the detail tiles.
+TEST_F(RealBasemap, EveryUseOfAPointHasOneLevel) {
+    std::map<std::pair<double, double>, uint8_t> line_levels;
+    std::set<uint8_t> seen;
+    auto add_lines = [&](const std::vector<GeoLine>& lines, const std::vector<DetailLevels>& levels) {
+        ASSERT_EQ(levels.size(), lines.size());
+        for (size_t i = 0; i < lines.size(); ++i) {
+            ASSERT_EQ(levels[i].size(), lines[i].size());
+            EXPECT_EQ(levels[i].front(), 0) << "a line's ends are always drawn";
+            EXPECT_EQ(levels[i].back(), 0);
+            for (size_t k = 0; k < lines[i].size(); ++k) {
+                const auto [at, fresh] = line_levels.emplace(std::pair{lines[i][k].lon, lines[i][k].lat}, levels[i][k]);
+                ASSERT_EQ(at->second, levels[i][k]) << "one level for a point on two lines";
+                seen.insert(levels[i][k]);
+            }
+        }
+    };
+    add_lines(map_->coastlines, map_->coastline_levels);
+    add_lines(map_->borders, map_->border_levels);
+    size_t on_lines = 0;
+    for (const Country& c : map_->countries) {
+        for (const CountryPolygon& p : c.polygons) {
+            ASSERT_EQ(p.levels.size(), p.rings.size());
+            for (size_t r = 0; r < p.rings.size(); ++r) {
+                ASSERT_EQ(p.levels[r].size(), p.rings[r].size());
+                for (size_t k = 0; k < p.rings[r].size(); ++k) {
+                    const auto found = line_levels.find({p.rings[r][k].lon, p.rings[r][k].lat});
+                    if (found == line_levels.end()) continue;
+                    ++on_lines;
+                    ASSERT_EQ(p.levels[r][k], found->second) << c.name << ": a ring and its line disagree";
+                }
+            }
+        }
+    }
+    EXPECT_GT(on_lines, 10000u);
+    for (const uint8_t level : {0, 1, 2, 3}) EXPECT_TRUE(seen.count(level)) << "no point first drawn at zoom " << int{level};
 }
 
 // Area of ring [begin, end), relative to its first point for precision.
