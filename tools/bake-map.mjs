@@ -7,6 +7,9 @@
 //   shows. The page fetches it on first load.
 // - basemap-detail/C-R.bin: the full 1:50m data cut into 45-degree tiles (column C from
 //   lon -180, row R from the south), fetched when the reader zooms in.
+// Every point of both carries its level of detail: the least whole zoom at which the
+// lines simplified (Douglas–Peucker) to half a CSS px keep it, so the map draws each
+// zoom without simplifying anything when a file arrives.
 //
 // Usage: node tools/bake-map.mjs OUT_DIR [countries-50m.json]
 // Output is deterministic: same input, same bytes.
