@@ -58,20 +58,6 @@ endif()
 foreach(target explainer_core imgui explainer)
   target_compile_options(${target} PRIVATE ${EXPLAINER_WEB_FLAGS})
 endforeach()
-# A clean build is what `scripts/serve` waits for on a fresh clone, and each em++ run
-# would parse the standard library, nlohmann/json and ImGui again: they are parsed once
-# per target into a precompiled header. (scripts/build sets the ccache options that
-# let ccache cache compiles that use it.)
-option(EXPLAINER_WEB_PCH "Precompiled headers in the web build" ON)
-if(EXPLAINER_WEB_PCH)
-  set(EXPLAINER_PCH_STD <algorithm> <array> <cmath> <cstdint> <functional> <map> <memory> <optional> <span> <string>
-      <string_view> <unordered_map> <utility> <variant> <vector>)
-  target_precompile_headers(explainer_core PRIVATE ${EXPLAINER_PCH_STD} <nlohmann/json.hpp>)
-  target_precompile_headers(explainer PRIVATE ${EXPLAINER_PCH_STD} <nlohmann/json.hpp> <imgui.h>)
-  foreach(target explainer_core explainer)
-    target_compile_options(${target} PRIVATE -Xclang -fno-pch-timestamp)
-  endforeach()
-endif()
 target_link_options(explainer PRIVATE ${EXPLAINER_WEB_FLAGS})
 # Function names kept in explainer.wasm, so that a sampled profile (Chromium DevTools or
 # CDP) shows explainer_load_pack and the like: -DEXPLAINER_PROFILING=ON (bigger wasm).
