@@ -77,7 +77,7 @@ export async function watchPolicyViolations(context, violations) {
 // than time, so a loaded machine that draws slowly is waited for while a real hang is
 // still caught: an animation that never ends trips `maxFrames`, a page that stopped
 // drawing with a frame asked for trips the generous `timeoutMs`.
-export async function settle(page, { quietMs = 150, maxFrames = 900, timeoutMs = 180000 } = {}) {
+export async function settle(page, { quietMs = 250, maxFrames = 900, timeoutMs = 180000 } = {}) {
   const start = Date.now();
   const sample = () => page.evaluate(() => { const s = Explainer.stats(); return { frames: s.frames, idle: s.idle }; });
   const first = (await sample()).frames;
