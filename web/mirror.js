@@ -228,6 +228,7 @@ window.ExplainerMirror = (function () {
         const button = control(quote.id, quote.name, 'item');
         item.appendChild(button);
         const figure = element('figure');
+        figure.id = 'mirror-quote-' + quote.id;  // where a refused copy of the card selects it (page.js)
         const block = element('blockquote');
         block.appendChild(element('p', '', quote.text));
         figure.appendChild(block);

@@ -39,6 +39,9 @@
     failed = true;
     document.body.classList.add('failed');
     $('error').hidden = false;
+    // The page keeps one main landmark: the article's text (the mirror) when it is shown,
+    // else the error itself.
+    $('error').setAttribute('role', withArticle ? 'region' : 'main');
     $('error-hint').hidden = !withArticle;
     $('mirror').hidden = !withArticle;
     $('error-title').textContent = title;
@@ -508,9 +511,19 @@
     tellReader.timer = setTimeout(() => { status.hidden = true; }, 6000);
   }
 
-  // Selects the copied words in the mirror, from byte offsets into its paragraphs' text.
+  // Selects the copied words in the mirror: a whole element (a quote's figure), or from
+  // byte offsets into its paragraphs' (or headline's) text.
   function selectInMirror(mirror) {
     if (!mirror) return false;
+    if (mirror.element) {
+      const element = $(mirror.element);
+      if (!element) return false;
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      return true;
+    }
     const position = ({ paragraph, offset }) => {
       const p = $('mirror-' + paragraph);
       if (!p) return null;
@@ -551,7 +564,7 @@
     } catch (error) {
       const selected = selectInMirror(copy.mirror);
       tellReader(selected
-        ? 'The browser did not allow copying. The words are now selected in the text version of the article: press Ctrl+C (⌘C on a Mac) to copy them.'
+        ? `The browser did not allow copying. ${copy.from === 'quote' ? 'The quote is' : 'The words are'} now selected in the text version of the article: press Ctrl+C (⌘C on a Mac) to copy them.`
         : 'The browser did not allow copying.');
     }
   }
@@ -733,15 +746,16 @@
     // recentFrameMs: the CPU time of each of the last 64 frames at most, oldest first.
     // heapBytes: the size of the wasm memory (it only grows).
     // atlas: the font atlas ({width, height, glyphs, ms}); missingGlyphs: the pack's
-    // characters the atlas has no glyph for ("U+02BB"), drawn as "?".
+    // characters the atlas has no glyph for ("U+02BB"), drawn as "?". idle: no frame is
+    // asked for (everything the reader did is drawn, nothing moves).
     stats: () => {
-      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], heapBytes: 0, atlas: null, missingGlyphs: [] };
+      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], heapBytes: 0, atlas: null, missingGlyphs: [], idle: false };
       const frames = module._explainer_frames();
       const recentFrameMs = [];
       for (let age = Math.min(frames, 64) - 1; age >= 0; --age) recentFrameMs.push(module._explainer_recent_frame_ms(age));
       const { missing, ...atlas } = JSON.parse(call('explainer_font_stats'));
       return { frames, frameMs: module._explainer_frame_ms(60), recentFrameMs,
-        heapBytes: module.HEAPU8.length, atlas, missingGlyphs: missing };
+        heapBytes: module.HEAPU8.length, atlas, missingGlyphs: missing, idle: !module._explainer_frame_pending() };
     },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {

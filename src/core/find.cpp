@@ -83,6 +83,26 @@ std::vector<ByteRange> find_all(std::string_view text, std::string_view query, c
     return matches;
 }
 
+// [SECTION] The article's words -------------------------------------------------------
+
+std::vector<std::string> article_words(const Article& article) {
+    std::vector<std::string> blocks;
+    blocks.reserve(article.paragraphs.size() + 1);
+    blocks.push_back(article.headline);
+    for (const Paragraph& paragraph : article.paragraphs)
+        blocks.push_back(paragraph.link_text.empty() ? paragraph.text : paragraph.text + " " + paragraph.link_text);
+    return blocks;
+}
+
+std::vector<ArticleMatch> find_in_article(const Article& article, std::string_view query) {
+    std::vector<ArticleMatch> matches;
+    if (fold_query(query).empty()) return matches;
+    const std::vector<std::string> blocks = article_words(article);
+    for (std::size_t b = 0; b < blocks.size(); ++b)
+        for (const ByteRange& range : find_all(blocks[b], query)) matches.push_back({b, range});
+    return matches;
+}
+
 // [SECTION] Entities --------------------------------------------------------------------
 
 std::string snippet_around(std::string_view text, ByteRange range, std::size_t context) {

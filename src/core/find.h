@@ -48,6 +48,27 @@ struct EntityMatch {
 // quote's words, then (for events) the description.
 std::vector<EntityMatch> find_in_entities(const Pack& pack, std::string_view query);
 
+// [SECTION] The article's words
+
+// The article as a reader reads it, in blocks: the headline (block kHeadlineBlock), then
+// each paragraph's text with its link's words after a space (paragraph p is block
+// block_of_paragraph(p)). The article panel lays out and draws the same blocks (with
+// computed badges between the words, which are not words); find counts in them, so a
+// count needs no layout (on a phone the article tab may not have been drawn yet).
+constexpr std::size_t kHeadlineBlock = 0;
+constexpr std::size_t block_of_paragraph(std::size_t paragraph) { return paragraph + 1; }
+std::vector<std::string> article_words(const Article& article);
+
+// A match in the article's words: bytes of article_words(article)[block].
+struct ArticleMatch {
+    std::size_t block = 0;
+    ByteRange words;
+    bool operator==(const ArticleMatch&) const = default;
+};
+
+// Every match of `query` in the article's words, in reading order.
+std::vector<ArticleMatch> find_in_article(const Article& article, std::string_view query);
+
 // `text` around `range`, cut at word boundaries about `context` bytes either side, with
 // "…" where it was cut.
 std::string snippet_around(std::string_view text, ByteRange range, std::size_t context = 32);

@@ -270,6 +270,15 @@ std::size_t plain_offset(const TextBlock& block, std::size_t offset) {
     return offset - hidden;
 }
 
+std::size_t drawn_offset(const TextBlock& block, std::size_t words_offset, bool past_ornaments) {
+    std::size_t offset = words_offset;
+    for (const ByteRange& ornament : block.ornaments) {
+        if (ornament.begin > offset || (ornament.begin == offset && !past_ornaments)) break;
+        offset += ornament.end - ornament.begin;
+    }
+    return std::min(offset, block.text.size());
+}
+
 // [SECTION] Quotes ----------------------------------------------------------------------------
 
 std::string quote_for_clipboard(const Pack& pack, const Entity& quote) {

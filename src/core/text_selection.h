@@ -67,6 +67,11 @@ std::string selected_text(const std::vector<TextBlock>& blocks, const TextSelect
 // paragraph's words alone (as the HTML mirror holds them).
 std::size_t plain_offset(const TextBlock& block, std::size_t offset);
 
+// The inverse: the caret offset of an offset into the paragraph's words. An offset where
+// an ornament stands gives the caret after the ornament when `past_ornaments` (where a
+// match begins), before it otherwise (where a match ends).
+std::size_t drawn_offset(const TextBlock& block, std::size_t words_offset, bool past_ornaments);
+
 // A quote as a reader shares it: the quotation in curly quotes, then its speaker and the
 // speaker's role ("“…” — J.M. Berger, Co-author of …").
 std::string quote_for_clipboard(const Pack& pack, const Entity& quote);

@@ -121,6 +121,7 @@ void apply_queued_input() {
         case InputEvent::MouseButton:
             io.MousePos = ImVec2(e.x, e.y);
             io.MouseDown[e.code] = e.down;
+            io.KeyShift = e.shift, io.KeyCtrl = e.ctrl, io.KeyAlt = e.alt;  // Shift+click extends a text selection
             if (e.down) g_click_count = e.clicks;
             transition = true;
             break;
@@ -208,6 +209,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
         event.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
         if (event.down) EM_ASM({ Module['canvas'].focus({preventScroll: true}); });
         if (event.down && event.code == 0) event.clicks = count_clicks(e->timestamp, event.x, event.y);
+        event.shift = e->shiftKey, event.ctrl = e->ctrlKey, event.alt = e->altKey;
     }
     push_event(event);
     return EM_FALSE;
@@ -428,6 +430,8 @@ void request_frames(int count) {
 }
 
 double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+bool frame_pending() { return g_frame_scheduled; }
 
 void publish(const ChangeRecord& record) {
     if (!record.notifies()) return;

@@ -20,6 +20,9 @@ void rebuild_font_atlas();
 // Frames drawn since load (Explainer.stats().frames).
 unsigned long long frames_drawn();
 
+// A frame is asked for and not drawn yet: the engine is not idle (Explainer.stats().idle).
+bool frame_pending();
+
 // Seconds on the frame loop's clock (what the store's undo merging measures).
 double now_seconds();
 

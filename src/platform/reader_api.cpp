@@ -23,7 +23,8 @@ const char* result(const nlohmann::json& out) {
 
 nlohmann::json copy_json(const ui::CopyRequest& copy) {
     nlohmann::json out = {{"text", copy.text}, {"from", copy.from}, {"mirror", nullptr}};
-    if (copy.mirror_begin && copy.mirror_end)
+    if (!copy.mirror_element.empty()) out["mirror"] = {{"element", copy.mirror_element}};
+    else if (copy.mirror_begin && copy.mirror_end)
         out["mirror"] = {{"start", {{"paragraph", copy.mirror_begin->paragraph}, {"offset", copy.mirror_begin->offset}}},
                          {"end", {{"paragraph", copy.mirror_end->paragraph}, {"offset", copy.mirror_end->offset}}}};
     return out;
@@ -76,6 +77,9 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_find_step(int direction) {
     platform::request_frames();
     return find_json(found);
 }
+
+// 1 while a frame is asked for and not drawn yet (input to apply, an animation running).
+EMSCRIPTEN_KEEPALIVE int explainer_frame_pending() { return platform::frame_pending() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void explainer_close_find() {
     ui::close_find();

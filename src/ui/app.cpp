@@ -16,6 +16,7 @@
 #include "core/selection.h"
 #include "core/scripts.h"
 #include "core/theme_colors.h"
+#include "article_text.h"
 #include "layout.h"
 
 namespace explainer::ui {
@@ -458,6 +459,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     ImGui::Begin("##explainer", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
+    show_find_match(ctx);
     if (ctx.narrow) draw_narrow(app, ctx, info);
     else draw_wide(app, ctx, info);
     // F6 / Shift+F6 move the keyboard between panels (the page must not scroll for it).

@@ -8,6 +8,7 @@
 // - [SECTION] Frame steps
 // - [SECTION] Panel
 #include <algorithm>
+#include <cassert>
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
@@ -63,6 +64,7 @@ struct ArticleCache {
     std::optional<std::uint64_t> pack_revision;
     float width = -1, dpr = 0;
     float column_x = 0, column_width = 0;
+    std::string headline_text;
     ParagraphLayout headline;
     std::string source_line;
     float source_y = 0;
@@ -70,7 +72,7 @@ struct ArticleCache {
     float corrections_y = 0, sources_y = 0;  // the notes (sources_section.cpp), article coordinates
     std::vector<MentionRef> mentions;  // every mention of every entity, in reading order
     std::vector<ParagraphCache> paragraphs;
-    std::vector<TextBlock> blocks;     // the paragraphs for selection and find (article_text.h)
+    std::vector<TextBlock> blocks;     // the headline and paragraphs for selection and find (article_text.h)
     MeasureText measure;
     float height = 0;
 };
@@ -212,9 +214,13 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
     const std::function<float(int)> height_fn = [&](int style) { return line_height(ctx.fonts, style); };
 
     float y = kPadding;
-    const std::string& headline = pack.article.headline;
+    cache.headline_text = pack.article.headline;
+    const std::string& headline = cache.headline_text;
     cache.headline = layout_paragraph(headline, {{0, headline.size(), kHeadline, -1}}, cache.column_width, measure_fn,
                                       height_fn);
+    // The headline is text a reader selects, copies and finds like the paragraphs.
+    assert(cache.blocks.size() == kHeadlineBlock && "the headline is the first block");
+    cache.blocks.push_back(TextBlock{headline, &cache.headline, y, {}});
     y += cache.headline.height + 8;
     cache.source_line = pack.article.source;
     if (!pack.article.published.iso.empty()) cache.source_line += "  \xC2\xB7  " + describe_span(pack.article.published);
@@ -237,6 +243,7 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
         para.layout = layout_paragraph(para.text, runs, cache.column_width, measure_fn, height_fn);
         para.y = y;
         y += para.layout.height + kParagraphGap;
+        assert(cache.blocks.size() == block_of_paragraph(p) && "paragraph blocks follow the headline");
         TextBlock& block = cache.blocks.emplace_back(TextBlock{para.text, &para.layout, para.y, {}});
         for (const StyledRun& run : runs)
             if (run.style == kBadge) block.ornaments.push_back({run.begin, run.end});
@@ -428,7 +435,9 @@ void draw_header(const PanelContext& ctx, const ArticleCache& cache, const Artic
     for (const LayoutLine& line : cache.headline.lines)
         for (const PlacedRun& run : line.runs)
             draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(f.x0 + run.x, f.y0 + kPadding + line.y),
-                          ctx.theme.text, article.headline.data() + run.begin, article.headline.data() + run.end);
+                          ctx.theme.text, cache.headline_text.data() + run.begin, cache.headline_text.data() + run.end);
+    if (f.y0 + kPadding + cache.headline.height > f.origin.y)
+        ctx.located->push_back({"article:headline", "article", f.x0, f.y0 + kPadding, cache.column_width, cache.headline.height});
     draw->AddText(ctx.fonts.sans_bold, small, ImVec2(f.x0, f.y0 + cache.source_y), ctx.theme.text_muted, cache.source_line.c_str());
     if (!article.attribution.empty())
         draw->AddText(ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,

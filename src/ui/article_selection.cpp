@@ -1,6 +1,7 @@
 // Selecting and copying the article's text: a mouse drag selects, a double click a word,
 // a triple click a paragraph; on touch a long press selects a word and shows two handles
-// that drag its ends; Shift+arrows (Ctrl+Shift by word) extend it from the keyboard. A
+// that drag its ends; Shift+arrows (Ctrl+Shift by word) extend it from the keyboard, and
+// Shift+click to a point. The headline is selectable as the paragraphs are. A
 // small Copy button floats over a finished selection. A press that only clicks leaves the
 // entity under it to the article panel, as before.
 //
@@ -9,9 +10,10 @@
 // - [SECTION] Geometry
 // - [SECTION] Pointer
 // - [SECTION] Keyboard
-// - [SECTION] Drawing
+// - [SECTION] Drawing (and the Copy button, which quote cards show too)
 // - [SECTION] Copying
 #include <algorithm>
+#include <cassert>
 #include <cfloat>
 #include <cmath>
 
@@ -88,8 +90,8 @@ void reveal(const ArticleTextView& view, float top, float bottom) {
 // the top of the panel. Screen coordinates; nothing while there is nothing to copy.
 std::optional<LayoutRect> copy_button(const PanelContext& ctx, const ArticleTextView& view) {
     if (g_state.selection.empty() || g_state.drag != Drag::None) return std::nullopt;
-    const float w = ctx.fonts.sans_bold->CalcTextSizeA(font_size(ctx.fonts.sans_bold), FLT_MAX, 0, "Copy").x + 20;
-    const float h = ctx.touch ? 44 : 26;
+    const float w = copy_button_width(ctx.fonts);
+    const float h = ctx.touch ? kCopyButtonHeightTouch : kCopyButtonHeight;
     const Caret begin = caret_of(view, g_state.selection.begin());
     const Caret end = caret_of(view, g_state.selection.end());
     float x = view.x0 + begin.x, y = view.y0 + begin.top - h - 4;
@@ -144,6 +146,16 @@ void press(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
     s.press_on_copy = false;
     if (const auto button = copy_button(ctx, view); button && inside(*button, mouse)) {
         s.press_on_copy = true;
+        return;
+    }
+    // Shift+click (or Shift+tap) extends the selection to the point pressed, as browsers
+    // do, from its far end; dragging on keeps extending it.
+    if (ImGui::GetIO().KeyShift && !s.selection.empty() && ctx.click_count <= 1) {
+        const TextPoint point = point_under(view, mouse);
+        if (point < s.selection.begin()) s.selection.anchor = s.selection.end();
+        else if (point > s.selection.end()) s.selection.anchor = s.selection.begin();
+        s.selection.focus = point;
+        s.drag = Drag::Characters;
         return;
     }
     if (ctx.touch) {
@@ -311,14 +323,7 @@ void draw_article_selection_overlay(PanelContext& ctx, const ArticleTextView& vi
     }
     const auto button = copy_button(ctx, view);
     if (!button) return;
-    const bool over = inside(*button, ImGui::GetIO().MousePos);
-    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    const ImVec2 a(button->x, button->y), b(button->x + button->w, button->y + button->h);
-    draw->AddRectFilled(a, b, over ? theme.accent : theme.panel, 5);
-    draw->AddRect(a, b, theme.accent, 5, 0, 1.5f);
-    const float size = font_size(ctx.fonts.sans_bold);
-    draw->AddText(ctx.fonts.sans_bold, size, ImVec2(a.x + 10, a.y + (button->h - size) * 0.5f - 1),
-                  over ? theme.accent_text : theme.accent, "Copy");
+    draw_copy_button(ctx, *button, false);
     ctx.located->push_back({"text-selection:copy", "article", button->x, button->y, button->w, button->h});
     for (const TextPoint point : {g_state.selection.begin(), g_state.selection.end()}) {
         if (!g_state.handles) break;
@@ -326,6 +331,22 @@ void draw_article_selection_overlay(PanelContext& ctx, const ArticleTextView& vi
         ctx.located->push_back({"text-selection:handle", "article", at.x - kHandleRadius, at.y - kHandleRadius,
                                 2 * kHandleRadius, 2 * kHandleRadius});
     }
+}
+
+float copy_button_width(const Fonts& fonts) { return text_width(fonts.sans_bold, "Copy") + 20; }
+
+void draw_copy_button(const PanelContext& ctx, const LayoutRect& r, bool focused) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const bool over = inside(r, ImGui::GetIO().MousePos);
+    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 a(snap(r.x, ctx.dpr), snap(r.y, ctx.dpr)), b(a.x + r.w, a.y + r.h);
+    draw->AddRectFilled(a, b, over ? theme.accent : theme.panel, 5);
+    draw->AddRect(a, b, theme.accent, 5, 0, 1.5f);
+    if (focused) draw->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), theme.focus_ring, 7, 0, 2);
+    const float size = font_size(ctx.fonts.sans_bold);
+    draw->AddText(ctx.fonts.sans_bold, size, ImVec2(a.x + 10, snap(a.y + (r.h - size) * 0.5f - 1, ctx.dpr)),
+                  over ? theme.accent_text : theme.accent, "Copy");
 }
 
 // [SECTION] Copying ------------------------------------------------------------------------------------
@@ -336,13 +357,25 @@ CopyRequest article_selection_copy(const Pack& pack) {
     const SelectionState& s = g_state;
     if (!s.blocks || s.selection.empty() || s.pack_revision == 0) return request;
     request.text = selected_text(*s.blocks, s.selection);
+    // The mirror's headline is "mirror-headline", its paragraphs "mirror-<id>" (web/mirror.js).
     const auto mirror = [&](TextPoint point) -> std::optional<CopyRequest::MirrorPoint> {
-        if (point.paragraph >= pack.article.paragraphs.size() || point.paragraph >= s.blocks->size()) return std::nullopt;
-        return CopyRequest::MirrorPoint{pack.article.paragraphs[point.paragraph].id,
-                                        plain_offset((*s.blocks)[point.paragraph], point.offset)};
+        if (point.paragraph >= s.blocks->size() || point.paragraph >= block_of_paragraph(pack.article.paragraphs.size()))
+            return std::nullopt;
+        const std::size_t offset = plain_offset((*s.blocks)[point.paragraph], point.offset);
+        if (point.paragraph == kHeadlineBlock) return CopyRequest::MirrorPoint{"headline", offset};
+        return CopyRequest::MirrorPoint{pack.article.paragraphs[point.paragraph - block_of_paragraph(0)].id, offset};
     };
     request.mirror_begin = mirror(s.selection.begin());
     request.mirror_end = mirror(s.selection.end());
+    return request;
+}
+
+CopyRequest quote_copy(const Pack& pack, const Entity& quote) {
+    assert(quote.kind == EntityKind::Quote && "quote_copy copies quotes");
+    CopyRequest request;
+    request.from = "quote";
+    request.text = quote_for_clipboard(pack, quote);
+    request.mirror_element = "mirror-quote-" + quote.id;  // web/mirror.js's figure of the quote
     return request;
 }
 
@@ -350,10 +383,7 @@ CopyRequest copy_for_shortcut(const Pack& pack, const std::string& selected_enti
     const Entity* entity = pack.find(selected_entity);
     const bool quote = entity && entity->kind == EntityKind::Quote;
     if (!quotes_have_keyboard || !quote) return article_selection_copy(pack);
-    CopyRequest request;
-    request.from = "quote";
-    if (quote) request.text = quote_for_clipboard(pack, *entity);
-    return request;
+    return quote_copy(pack, *entity);
 }
 
 std::optional<CopyRequest> take_copy_request() {

@@ -15,7 +15,7 @@ namespace explainer::ui {
 
 // The article as the panel laid it out this frame, and where it is on screen.
 struct ArticleTextView {
-    const std::vector<TextBlock>* blocks = nullptr;  // the paragraphs, in article coordinates
+    const std::vector<TextBlock>* blocks = nullptr;  // the headline and paragraphs (core/find.h's blocks), article coordinates
     const MeasureText* measure = nullptr;
     ImVec2 origin, size;          // the panel's region
     float x0 = 0, y0 = 0;         // screen position of the article's (0, 0)
@@ -28,7 +28,8 @@ struct ArticleTextView {
 // [SECTION] Selection (article_selection.cpp)
 
 // The article as the panel last laid it out for the pack of `pack_revision` (null before
-// it was drawn for that pack); the paragraphs' indices are the pack's.
+// it was drawn for that pack): blocks numbered as core/find.h numbers them, the headline
+// (kHeadlineBlock) then paragraph p at block_of_paragraph(p).
 const std::vector<TextBlock>* laid_out_article(std::uint64_t pack_revision);
 
 // Pointer and keyboard input for selecting text; call before the panel scrolls. Returns
@@ -48,14 +49,18 @@ struct CopyRequest {
     std::string text;
     std::string from;  // "article" or "quote"
     struct MirrorPoint {
-        std::string paragraph;  // paragraph id
+        std::string paragraph;  // paragraph id, or "headline"
         std::size_t offset = 0; // UTF-8 bytes into the paragraph's words
     };
     std::optional<MirrorPoint> mirror_begin, mirror_end;
+    std::string mirror_element;  // or: the mirror element holding the words (a quote's figure)
 };
 
 // The article's selected text now (empty text when nothing is selected).
 CopyRequest article_selection_copy(const Pack& pack);
+
+// A quote card's copy: the quotation in curly quotes with its speaker.
+CopyRequest quote_copy(const Pack& pack, const Entity& quote);
 
 // What Ctrl+C / Cmd+C copies: the selected quote card's quotation with its speaker when
 // the quotes panel has the keyboard, else the article's selection.
@@ -65,22 +70,37 @@ CopyRequest copy_for_shortcut(const Pack& pack, const std::string& selected_enti
 std::optional<CopyRequest> take_copy_request();
 void request_copy(CopyRequest request);
 
+// [SECTION] The Copy button (article_selection.cpp): over the article's selection, on a quote card
+
+constexpr float kCopyButtonHeight = 26;
+constexpr float kCopyButtonHeightTouch = 44;  // a touch target
+float copy_button_width(const Fonts& fonts);
+// Draws it at `r` (screen): outlined, filled under the pointer (which gets the hand),
+// ringed when it has the keyboard.
+void draw_copy_button(const PanelContext& ctx, const LayoutRect& r, bool focused);
+
 // [SECTION] Find (find_results.cpp)
 
 struct FindResults {
     std::string query;
-    std::vector<TextPoint> match_begins;   // article matches, in reading order
+    // Article matches in reading order: blocks as core/find.h numbers them (the headline,
+    // then the paragraphs), offsets into their words (without computed badges).
+    std::vector<TextPoint> match_begins;
     std::vector<TextPoint> match_ends;
     int current = -1;                       // index of the match jumped to, -1 before the first jump
     std::vector<EntityMatch> entities;
 };
 
-// Runs a new search over the article's text and the pack (an empty query clears it).
+// Runs a new search over the article's words and the pack (an empty query clears it).
 const FindResults& find_in_article(const Pack& pack, std::uint64_t pack_revision, const std::string& query);
 // Jumps to the next (+1) or previous (-1) article match, wrapping around.
 const FindResults& find_step(int direction);
 void close_find();
 const FindResults& find_results();
+
+// Each frame, before the panels: a jump on a phone showing another tab opens the Article
+// tab, where the article panel then scrolls to the match.
+void show_find_match(const PanelContext& ctx);
 
 // Draws every match in view (the current one stronger) and scrolls to the current one
 // when it changed. Called from draw_article_text_marks.

@@ -1,8 +1,10 @@
 // Find: the page's find bar (web/page.js) sends the query; the matches in the article's
-// text are highlighted where they are drawn, the current one stronger, and jumping to
-// one scrolls the article to it. Matches in entity names, quotes and events are listed
-// by the find bar, which selects the entity chosen.
+// words (headline and paragraphs, core/find.h) are counted from the pack and highlighted
+// where the article panel draws them, the current one stronger. Jumping to one opens the
+// article (a phone shows one panel at a time) and scrolls it there. Matches in entity
+// names, quotes and events are listed by the find bar, which selects the entity chosen.
 #include <algorithm>
+#include <cassert>
 
 #include "article_text.h"
 
@@ -12,9 +14,8 @@ namespace {
 
 struct FindState {
     FindResults results;
-    const std::vector<TextBlock>* blocks = nullptr;  // what the matches were found in
-    std::uint64_t pack_revision = 0;                 // ... and for which pack
-    bool reveal_pending = false;                     // scroll to the current match at the next frame
+    std::uint64_t pack_revision = 0;  // the pack the matches were found in
+    bool reveal_pending = false;      // show the current match: open the article, scroll to it
 };
 
 FindState g_find;
@@ -25,20 +26,14 @@ const FindResults& find_results() { return g_find.results; }
 
 const FindResults& find_in_article(const Pack& pack, std::uint64_t pack_revision, const std::string& query) {
     FindState& f = g_find;
-    f.results = FindResults{};
+    f = FindState{};
     f.results.query = query;
-    f.reveal_pending = false;
-    f.blocks = laid_out_article(pack_revision);
     f.pack_revision = pack_revision;
-    if (fold_query(query).empty()) return f.results;
-    if (f.blocks) {
-        for (std::size_t p = 0; p < f.blocks->size(); ++p) {
-            const TextBlock& block = (*f.blocks)[p];
-            for (const ByteRange& match : find_all(block.text, query, block.ornaments)) {
-                f.results.match_begins.push_back({p, match.begin});
-                f.results.match_ends.push_back({p, match.end});
-            }
-        }
+    // Counted in the pack's words, not in a layout: a phone that shows another tab
+    // counts the same matches as a wide screen.
+    for (const ArticleMatch& match : explainer::find_in_article(pack.article, query)) {
+        f.results.match_begins.push_back({match.block, match.words.begin});
+        f.results.match_ends.push_back({match.block, match.words.end});
     }
     f.results.entities = find_in_entities(pack, query);
     return f.results;
@@ -56,14 +51,25 @@ const FindResults& find_step(int direction) {
 
 void close_find() { g_find = FindState{}; }
 
+void show_find_match(const PanelContext& ctx) {
+    if (g_find.reveal_pending && g_find.pack_revision == ctx.pack_revision && ctx.narrow && ctx.state.panel != Panel::Article)
+        ctx.actions.push(SetPanelAction{Panel::Article});
+}
+
 void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t first_block, std::size_t last_block) {
     FindState& f = g_find;
-    if (f.blocks != view.blocks || f.pack_revision != ctx.pack_revision || f.results.match_begins.empty()) return;
+    if (f.pack_revision != ctx.pack_revision || f.results.match_begins.empty()) return;
     const std::vector<TextPoint>& begins = f.results.match_begins;
+    const std::vector<TextBlock>& blocks = *view.blocks;
+    assert(blocks.size() > begins.back().paragraph && "the article panel lays out the blocks find counts in");
+    // Matches are in the words; the layout also draws badges between them.
+    const auto drawn = [&](const TextPoint& point, bool begin) {
+        return drawn_offset(blocks[point.paragraph], point.offset, begin);
+    };
     if (f.reveal_pending && f.results.current >= 0) {
         const TextPoint at = begins[f.results.current];
-        const TextBlock& block = (*view.blocks)[at.paragraph];
-        const LayoutLine& line = block.layout->lines[line_of(*block.layout, at.offset)];
+        const TextBlock& block = blocks[at.paragraph];
+        const LayoutLine& line = block.layout->lines[line_of(*block.layout, drawn(at, true))];
         float& target = *view.scroll_target;
         const float top = block.y + line.y, bottom = top + line.height;
         if (top < target + 20 || bottom > target + view.size.y - 20) target = std::clamp(top - view.size.y * 0.35f, 0.0f, view.max_scroll);
@@ -78,9 +84,9 @@ void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t
     auto it = std::lower_bound(begins.begin(), begins.end(), TextPoint{first_block, 0});
     for (; it != begins.end() && it->paragraph < last_block; ++it) {
         const std::size_t index = static_cast<std::size_t>(it - begins.begin());
-        const TextBlock& block = (*view.blocks)[it->paragraph];
+        const TextBlock& block = blocks[it->paragraph];
         const bool current = static_cast<int>(index) == f.results.current;
-        for (const LayoutRect& r : range_rects(block, it->offset, f.results.match_ends[index].offset, *view.measure)) {
+        for (const LayoutRect& r : range_rects(block, drawn(*it, true), drawn(f.results.match_ends[index], false), *view.measure)) {
             const ImVec2 a(view.x0 + r.x - 1, view.y0 + block.y + r.y + 1);
             const ImVec2 b(view.x0 + r.x + r.w + 1, view.y0 + block.y + r.y + r.h - 1);
             draw->AddRectFilled(a, b, current ? current_fill : fill, 2);

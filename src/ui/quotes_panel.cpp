@@ -8,6 +8,10 @@
 // selection made by the reader scrolls the list to the selected (or first linked)
 // card. A selected quote that the speaker filter hides brings the filter back to All.
 //
+// The selected card, and the card under the mouse, show a Copy button in their last row:
+// it copies the quotation in curly quotes with its speaker (as Ctrl+C does on the
+// selected card). From the keyboard, Tab goes from the selected card to its Copy button.
+//
 // The chips wrap onto at most kMaxChipRows rows; more speakers than that scroll within
 // those rows (wheel or finger over the chips), so the list below always keeps its room.
 //
@@ -16,6 +20,7 @@
 // - [SECTION] Cards
 // - [SECTION] Filter chips
 // - [SECTION] Cache and view state
+// - [SECTION] Copy buttons
 // - [SECTION] Input
 // - [SECTION] Drawing
 // - [SECTION] Panel
@@ -27,6 +32,7 @@
 #include <string>
 #include <vector>
 
+#include "article_text.h"
 #include "interaction.h"
 #include "panel.h"
 
@@ -94,17 +100,25 @@ Card make_card(const Pack& pack, std::size_t index) {
     return card;
 }
 
+// A card's Copy button, right-aligned in its last row (which the footer shares).
+struct CopyButton {
+    float w = 0, h = 0;
+};
+CopyButton copy_button_size(const Fonts& fonts, bool touch) {
+    return {copy_button_width(fonts), touch ? kCopyButtonHeightTouch : kCopyButtonHeight};
+}
+
 // Heights at the given text width; returns the list's total height.
-float layout_cards(std::vector<Card>& cards, const Fonts& fonts, float text_width) {
+float layout_cards(std::vector<Card>& cards, const Fonts& fonts, float text_width, CopyButton copy) {
     float y = kPadding;
     for (Card& card : cards) {
         card.words_h = text_size(fonts.serif_italic, card.words, text_width).y;
         card.speaker_h = card.speaker.empty() ? 0 : text_size(fonts.sans_bold, card.speaker, text_width).y;
         card.role_h = card.role.empty() ? 0 : text_size(fonts.sans_small, card.role, text_width).y;
-        card.footer_h = card.footer.empty() ? 0 : text_size(fonts.sans_small, card.footer, text_width).y;
+        card.footer_h = card.footer.empty() ? 0 : text_size(fonts.sans_small, card.footer, std::max(20.0f, text_width - copy.w - 8)).y;
         float h = kPadding + card.words_h + 8 + card.speaker_h;
         if (card.role_h > 0) h += 2 + card.role_h;
-        if (card.footer_h > 0) h += 6 + card.footer_h;
+        h += 6 + std::max(card.footer_h, copy.h);  // the last row: the footer, the Copy button
         h += kPadding;
         card.y = y;
         card.h = std::max(kMinCardHeight, h);
@@ -147,6 +161,8 @@ struct QuotesCache {
     // Cards: per filter and text width.
     std::optional<std::string> cards_filter;
     float text_width = -1, cards_dpr = 0;
+    bool cards_touch = false;
+    CopyButton copy;                  // the cards' Copy button
     std::vector<Card> cards;
     float total = 0;                  // the list's height
 };
@@ -159,6 +175,7 @@ struct QuotesPanel : PanelState {
     bool dragging_scrollbar = false;
     float press_scroll = 0, press_chip_scroll = 0;
     int focus = -1;                   // keyboard focus: index into the shown cards
+    bool focus_on_copy = false;       // ... on its Copy button (the selected card's)
     std::string reveal;               // a quote to scroll to once it is in the list
     HoverClaim hover;
 };
@@ -214,7 +231,7 @@ void make_cards(QuotesCache& cache, const Pack& pack, const Fonts& fonts, float 
     cache.cards.clear();
     for (std::size_t index : cache.quotes)
         if (cache.filter.empty() || pack.entities[index].speaker == cache.filter) cache.cards.push_back(make_card(pack, index));
-    cache.total = layout_cards(cache.cards, fonts, text_width);
+    cache.total = layout_cards(cache.cards, fonts, text_width, cache.copy);
 }
 
 // The first card whose bottom is below `y` (list coordinates), or cards.size().
@@ -262,9 +279,12 @@ void update_cache(const PanelContext& ctx, QuotesCache& cache, ImVec2 origin, Im
         cache.requested_filter = ctx.state.quote_speaker_filter;
     }
     const float text_w = card_text_width(size.x);
-    if (new_pack || cache.cards_filter != cache.filter || cache.text_width != text_w || cache.cards_dpr != ctx.dpr) {
+    const bool touch = ctx.touch || ctx.narrow;
+    if (new_pack || cache.cards_filter != cache.filter || cache.text_width != text_w || cache.cards_dpr != ctx.dpr ||
+        cache.cards_touch != touch) {
+        cache.copy = copy_button_size(ctx.fonts, touch);
         make_cards(cache, ctx.pack, ctx.fonts, text_w);
-        cache.cards_filter = cache.filter, cache.text_width = text_w, cache.cards_dpr = ctx.dpr;
+        cache.cards_filter = cache.filter, cache.text_width = text_w, cache.cards_dpr = ctx.dpr, cache.cards_touch = touch;
     }
 }
 
@@ -286,6 +306,38 @@ QuotesFrame frame_geometry(const QuotesCache& cache, ImVec2 origin, ImVec2 size)
 
 void place_thumb(QuotesFrame& f, const QuotesPanel& p) {
     f.thumb_y = f.list_top + (f.list_h - f.thumb_h) * (f.max_scroll > 0 ? p.list.scroll / f.max_scroll : 0);
+}
+
+// [SECTION] Copy buttons ---------------------------------------------------------------------------
+
+// The shown card that is selected, or -1.
+int selected_card(const PanelContext& ctx, const QuotesPanel& p) {
+    const std::vector<Card>& cards = p.cache.cards;
+    for (int i = 0; i < static_cast<int>(cards.size()); ++i)
+        if (ctx.pack.entities[cards[i].entity].id == ctx.state.selection) return i;
+    return -1;
+}
+
+// The selected card shows its Copy button, and so does the card under the mouse (a
+// finger has no hover: on touch, only the selected card).
+bool shows_copy(const PanelContext& ctx, int card, int selected, int hover_card) {
+    return card >= 0 && (card == selected || (!ctx.touch && card == hover_card));
+}
+
+// Where a card's Copy button is (screen): the right end of its last row, or, while that
+// row is scrolled out of the list (a card taller than a small panel), floating at the
+// bottom of the card's part in view, as the article's Copy button floats over its text.
+LayoutRect copy_button_rect(const QuotesPanel& p, const QuotesFrame& f, const Card& card) {
+    const CopyButton size = p.cache.copy;
+    const float top = f.list_y0 + card.y, bottom = top + card.h;
+    const float y = std::max(std::min(bottom - kPadding + 4, f.bottom - 6) - size.h, std::max(top, f.list_top) + 4);
+    return {f.card_x + f.card_w - 10 - size.w, y, size.w, size.h};
+}
+
+bool inside(const LayoutRect& r, ImVec2 at) { return at.x >= r.x && at.x < r.x + r.w && at.y >= r.y && at.y < r.y + r.h; }
+
+void copy_quote(const PanelContext& ctx, const Card& card) {
+    request_copy(quote_copy(ctx.pack, ctx.pack.entities[card.entity]));
 }
 
 // [SECTION] Input -------------------------------------------------------------------------------
@@ -364,22 +416,34 @@ bool handle_pointer(const PanelContext& ctx, QuotesPanel& p, const QuotesFrame& 
     return clicked;
 }
 
-// Arrows and pages scroll; Tab/Shift+Tab walk the cards; Enter selects.
+// Arrows and pages scroll; Tab/Shift+Tab walk the cards (and the selected card's Copy
+// button, right after it); Enter selects, or copies on the Copy button.
 void handle_keyboard(PanelContext& ctx, QuotesPanel& p, const QuotesFrame& f) {
     const std::vector<Card>& cards = p.cache.cards;
     const ImGuiIO& io = ImGui::GetIO();
     if (ctx.keyboard_focus && !io.KeyCtrl && !io.KeyAlt) {
         scroll_by_keys(ctx, p.list, std::max(40.0f, f.list_h - 40), f.max_scroll, false);
+        // Tab stops: every card, and the selected card's Copy button after it.
+        const int selected = selected_card(ctx, p);
+        const int stops = static_cast<int>(cards.size()) + (selected >= 0 ? 1 : 0);
+        int stop = p.focus < 0 ? -1 : p.focus + ((selected >= 0 && (p.focus > selected || p.focus_on_copy)) ? 1 : 0);
         bool stepped = false;
-        p.focus = tab_focus(ctx, p.focus, static_cast<int>(cards.size()), &stepped);
+        stop = tab_focus(ctx, stop, stops, &stepped);
+        if (stepped) {
+            p.focus_on_copy = selected >= 0 && stop == selected + 1;
+            p.focus = stop < 0 ? -1 : stop - ((selected >= 0 && stop > selected) ? 1 : 0);
+        }
         if (stepped && p.focus >= 0) {
             p.hover.claim(ctx, ctx.pack.entities[cards[p.focus].entity].id);
             bring_into_view(p, f, cards[p.focus]);
         }
-        if (p.focus >= 0 && p.focus < static_cast<int>(cards.size()) && key_pressed(ImGuiKey_Enter, false))
-            ctx.actions.push(SelectAction{ctx.pack.entities[cards[p.focus].entity].id});
+        if (p.focus >= 0 && p.focus < static_cast<int>(cards.size()) && key_pressed(ImGuiKey_Enter, false)) {
+            if (p.focus_on_copy) copy_quote(ctx, cards[p.focus]);
+            else ctx.actions.push(SelectAction{ctx.pack.entities[cards[p.focus].entity].id});
+        }
     }
     if (!ctx.keyboard_focus || p.focus >= static_cast<int>(cards.size())) p.focus = -1;
+    if (p.focus < 0 || p.focus != selected_card(ctx, p)) p.focus_on_copy = false;
 }
 
 int chip_at(const QuotesPanel& p, ImVec2 at) {
@@ -400,13 +464,15 @@ int card_at(const QuotesPanel& p, const QuotesFrame& f, ImVec2 at) {
     return i < static_cast<int>(cards.size()) && at.y >= f.list_y0 + cards[i].y ? i : -1;
 }
 
-// A chip filters by its speaker; a card selects its quote.
+// A chip filters by its speaker; a card's Copy button copies it; a card selects its quote.
 void handle_click(PanelContext& ctx, QuotesPanel& p, const QuotesFrame& f, ImVec2 at) {
     if (const int chip = chip_at(p, at); chip >= 0) {
         ctx.actions.push(SetQuoteFilterAction{p.cache.chips[chip].speaker});
         p.list.target = 0;
     } else if (const int card = card_at(p, f, at); card >= 0) {
-        ctx.actions.push(SelectAction{ctx.pack.entities[p.cache.cards[card].entity].id});
+        const Card& c = p.cache.cards[card];
+        if (shows_copy(ctx, card, selected_card(ctx, p), card) && inside(copy_button_rect(p, f, c), at)) copy_quote(ctx, c);
+        else ctx.actions.push(SelectAction{ctx.pack.entities[c.entity].id});
     }
 }
 
@@ -523,6 +589,14 @@ void draw_card(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame&
     if (vy1 > vy0) ctx.located->push_back({quote.id, "quotes", a.x, vy0, b.x - a.x, vy1 - vy0});
 }
 
+// The Copy button of a card that shows it.
+void draw_card_copy(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame& f, int i) {
+    const LayoutRect r = copy_button_rect(p, f, p.cache.cards[i]);
+    draw_copy_button(ctx, r, i == p.focus && p.focus_on_copy);
+    if (r.y >= f.list_top && r.y + r.h <= f.bottom)
+        ctx.located->push_back({"quote-copy:" + ctx.pack.entities[p.cache.cards[i].entity].id, "quotes", r.x, r.y, r.w, r.h});
+}
+
 // The cards in view, clipped to the list, and its scrollbar.
 void draw_cards(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame& f, int hover_card) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -532,11 +606,13 @@ void draw_cards(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame
         draw->AddText(ctx.fonts.sans, font_size(ctx.fonts.sans), ImVec2(f.card_x, f.list_top + kPadding), ctx.theme.text_muted,
                       p.cache.quotes.empty() ? "The article has no direct quotations." : "No quotations from this speaker.");
     }
+    const int selected = selected_card(ctx, p);
     for (int i = first_card_ending_below(cards, f.list_top - f.list_y0 - 1); i < static_cast<int>(cards.size()); ++i) {
         const float y0 = snap(f.list_y0 + cards[i].y, ctx.dpr);
         if (y0 > f.bottom) break;  // this and every later card is below the list
         if (y0 + snap(cards[i].h, ctx.dpr) < f.list_top) continue;
         draw_card(ctx, p, f, i, i == hover_card);
+        if (shows_copy(ctx, i, selected, hover_card)) draw_card_copy(ctx, p, f, i);
     }
     if (f.thumb_h > 0) {
         const bool over = f.hovered && f.mouse_valid && f.mouse.x >= f.track_x - 4 && f.mouse.y >= f.thumb_y &&

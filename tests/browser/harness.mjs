@@ -71,19 +71,28 @@ export async function watchPolicyViolations(context, violations) {
   };
 }
 
-// Waits until the explainer has drawn at least one frame more than `since`, then
-// until it goes idle (no frame for `quietMs`): what a reader sees after an action.
-export async function settle(page, { quietMs = 250, timeoutMs = 10000 } = {}) {
+// Waits until the explainer is idle, as it says itself (Explainer.stats().idle: no frame
+// asked for, so everything done so far is drawn and nothing moves) and stays so, without
+// drawing, for `quietMs`: what a reader sees after an action. Bounded by frames rather
+// than time, so a loaded machine that draws slowly is waited for while a real hang is
+// still caught: an animation that never ends trips `maxFrames`, a page that stopped
+// drawing with a frame asked for trips the generous `timeoutMs`.
+export async function settle(page, { quietMs = 250, maxFrames = 900, timeoutMs = 180000 } = {}) {
   const start = Date.now();
-  let last = await page.evaluate(() => Explainer.stats().frames);
-  let lastChange = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    await page.waitForTimeout(50);
-    const now = await page.evaluate(() => Explainer.stats().frames);
-    if (now !== last) { last = now; lastChange = Date.now(); }
-    else if (Date.now() - lastChange >= quietMs) return last;
+  const sample = () => page.evaluate(() => { const s = Explainer.stats(); return { frames: s.frames, idle: s.idle }; });
+  const first = (await sample()).frames;
+  let last = first, quietSince = null;
+  for (;;) {
+    const { frames, idle } = await sample();
+    if (frames !== last || !idle) { last = frames; quietSince = null; }
+    else if (quietSince === null) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return frames;
+    if (frames - first > maxFrames)
+      throw new Error(`the explainer did not go idle: ${frames - first} frames drawn since the wait began (an animation that never ends?)`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`the explainer did not go idle within ${timeoutMs} ms: ${frames - first} frames drawn, ${idle ? 'idle but still drawing' : 'a frame asked for and never drawn'}`);
+    await page.waitForTimeout(40);
   }
-  throw new Error(`the explainer did not go idle within ${timeoutMs} ms (frames still being drawn)`);
 }
 
 export async function screenshot(page, name) {

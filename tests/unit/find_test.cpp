@@ -100,6 +100,38 @@ TEST(Find, EntitiesOfANonLatinPack) {
     EXPECT_TRUE(find_in_entities(pack, "zzzz").empty());
 }
 
+TEST(Find, TheArticlesWordsAreTheHeadlineThenParagraphsWithTheirLinks) {
+    Article article;
+    article.headline = "Paris at night";
+    article.paragraphs = {{"p1", "Night fell on Paris.", "", ""}, {"p2", "More about the night", "Continue reading at night", "https://example.org"}};
+    EXPECT_EQ(article_words(article), (std::vector<std::string>{"Paris at night", "Night fell on Paris.",
+                                                                "More about the night Continue reading at night"}));
+    const std::vector<ArticleMatch> found = find_in_article(article, "NIGHT");
+    const std::vector<ArticleMatch> expected = {{kHeadlineBlock, {9, 14}}, {block_of_paragraph(0), {0, 5}},
+                                                {block_of_paragraph(1), {15, 20}}, {block_of_paragraph(1), {41, 46}}};
+    EXPECT_EQ(found, expected);
+    EXPECT_TRUE(find_in_article(article, "").empty());
+    EXPECT_TRUE(find_in_article(article, "\xCC\x81").empty()) << "a query that folds to nothing matches nothing";
+    EXPECT_TRUE(find_in_article(Article{}, "night").empty());
+}
+
+// A pack in Greek and Russian (tests/packs/greek-cyrillic-nested.json): find ignores case
+// and accents, and counts in the headline too, without any layout.
+TEST(Find, GreekAndCyrillicInTheArticleWithoutALayout) {
+    const Pack pack = load_fixture("tests/packs/greek-cyrillic-nested.json");
+    const std::vector<std::string> words = article_words(pack.article);
+    const auto texts = [&](std::string_view query) {
+        std::vector<std::string> out;
+        for (const ArticleMatch& m : find_in_article(pack.article, query))
+            out.push_back(std::to_string(m.block) + ":" + words[m.block].substr(m.words.begin, m.words.end - m.words.begin));
+        return out;
+    };
+    EXPECT_EQ(texts("αθηνα"), (std::vector<std::string>{"3:Αθήνα", "3:ΑΘΗΝΑ"}));
+    EXPECT_EQ(texts("ΟΛΥΜΠΙΑΚΟΙ αγωνες"), (std::vector<std::string>{"0:Ολυμπιακοί Αγώνες", "1:Ολυμπιακοί Αγώνες"}));
+    EXPECT_EQ(texts("санкт-петербург"), (std::vector<std::string>{"0:Санкт-Петербург", "2:Санкт-Петербург", "3:Санкт-Петербург"}));
+    EXPECT_EQ(texts("ПЕТР"), (std::vector<std::string>{"2:Пётр"})) << "ё folds to е";
+}
+
 TEST(Find, SnippetsCutAtWords) {
     const std::string text = "one two three four five six seven eight nine ten";
     const std::size_t at = text.find("five");

@@ -130,6 +130,29 @@ TEST(TextSelection, CopiedTextKeepsCurlyQuotesDropsOrnamentsAndJoinsParagraphs) 
     EXPECT_EQ(plain_offset(doc.blocks[0], 2), 2u);
 }
 
+// Find counts in the words alone; the drawn text has badges between them.
+TEST(TextSelection, DrawnOffsetsPutWordsBackAroundOrnaments) {
+    Document doc({"2,500 miles\xC2\xA0[computed] from Paris [x][y] on."}, 1000);
+    const std::string& text = doc.texts[0];
+    const std::size_t badge = text.find("\xC2\xA0[");
+    const std::size_t second = text.find(" [x]"), third = text.find("[y]");
+    doc.blocks[0].ornaments = {{badge, text.find(']') + 1}, {second, second + 4}, {third, third + 3}};
+    const TextBlock& block = doc.blocks[0];
+    // Every caret outside the ornaments goes to the words and back.
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+        const bool in_ornament = (offset > badge && offset <= text.find(']')) || (offset > second && offset < third + 3);
+        if (in_ornament) continue;
+        const std::size_t words = plain_offset(block, offset);
+        EXPECT_EQ(drawn_offset(block, words, offset != badge && offset != second), offset) << offset;
+    }
+    // Where ornaments stand, a match's end stays before them and its start goes past them all.
+    const std::size_t at_badge = plain_offset(block, badge);
+    EXPECT_EQ(drawn_offset(block, at_badge, false), badge);
+    EXPECT_EQ(drawn_offset(block, at_badge, true), text.find(']') + 1);
+    EXPECT_EQ(drawn_offset(block, plain_offset(block, second), true), third + 3);
+    EXPECT_EQ(drawn_offset(block, 10000, true), text.size()) << "clamped to the text";
+}
+
 TEST(TextSelection, AQuoteIsCopiedWithItsSpeaker) {
     Pack pack;
     Entity speaker;
