@@ -307,6 +307,7 @@
       status(done + (lost.length ? `. Mentions whose text is gone: ${lost.join(', ')} (Undo brings them back)` : ''));
     } else {
       status(`Refused: ${describeErrors(result)}`, true);
+      renderInspector();  // the refusal's messages stand at their fields
     }
     return result;
   }
@@ -487,6 +488,7 @@
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
     }
+    for (const m of messages['@entity'] || []) form.insertBefore(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }), heading.nextSibling);
     for (const [key, list] of Object.entries(messages))
       if (!(key in entity) && !key.startsWith('@'))
         for (const m of list) form.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: `${key}: ${m}` }));

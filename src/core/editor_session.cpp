@@ -102,8 +102,10 @@ json EditorSession::diagnostics_json() const {
 
 std::vector<std::string> EditorSession::messages_at(std::size_t entity_index, std::string_view field) const {
     std::vector<std::string> out;
-    const std::string prefix = "/entities/" + std::to_string(entity_index) + "/" + pointer_escape(field);
+    const std::string entity = "/entities/" + std::to_string(entity_index);
+    const std::string prefix = field.empty() ? entity : entity + "/" + pointer_escape(field);
     const auto about = [&](std::string_view path) {
+        if (field.empty()) return path == entity;
         return path == prefix || (path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix && path[prefix.size()] == '/');
     };
     for (const Diagnostic& d : errors_)
@@ -111,8 +113,9 @@ std::vector<std::string> EditorSession::messages_at(std::size_t entity_index, st
     for (const Diagnostic& d : warnings_)
         if (about(d.path)) out.push_back("warning: " + d.message);
     for (const EditError& e : last_errors_) {
-        const bool here = about(e.pack_path) || e.path == "/fields/" + pointer_escape(field) ||
-                          e.path.rfind("/fields/" + pointer_escape(field) + "/", 0) == 0;
+        const bool here = field.empty() ? about(e.pack_path) || (e.pack_path.empty() && e.path.empty())
+                                        : about(e.pack_path) || e.path == "/fields/" + pointer_escape(field) ||
+                                              e.path.rfind("/fields/" + pointer_escape(field) + "/", 0) == 0;
         if (here) out.push_back(e.message);
     }
     return out;

@@ -44,7 +44,8 @@ public:
     // {"ok": no errors, "errors": [...], "warnings": [...]}, each {path, message, text}.
     nlohmann::json diagnostics_json() const;
     // Messages about one entity's field ("/entities/3/location/lat" is about field
-    // "location" of entity 3), from the validator and from the last refused op.
+    // "location" of entity 3), from the validator and from the last refused op. An empty
+    // `field`: the messages about the entity as a whole ("/entities/3").
     std::vector<std::string> messages_at(std::size_t entity_index, std::string_view field) const;
     // Ids of the entities still carrying a drafter's `suggestion`, in pack order.
     std::vector<std::string> suggestion_ids() const;

@@ -114,7 +114,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_validate() { return result(g_s
 // Grows with every change of the document: autosave writes when it moved.
 EMSCRIPTEN_KEEPALIVE double explainer_editor_revision() { return static_cast<double>(g_session.revision()); }
 
-// {field: [messages]} for one entity, from the validator and the last refused op.
+// {field: [messages]} for one entity, from the validator and the last refused op;
+// "@entity": messages about the entity as a whole; "@resolvedDate": what its date resolves to.
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_messages(const char* id) {
     json out = json::object();
     const json& entities = g_session.document().value("entities", json::array());
@@ -124,6 +125,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_messages(const char* id) {
             if (auto messages = g_session.messages_at(i, key); !messages.empty()) out[key] = messages;
         for (const char* key : {"location", "citations", "speaker", "text", "date", "description", "name", "mentions"})
             if (auto messages = g_session.messages_at(i, key); !messages.empty()) out[key] = messages;
+        if (auto messages = g_session.messages_at(i, ""); !messages.empty()) out["@entity"] = messages;
         // What a date resolves to, read from the loaded pack.
         if (const Entity* entity = platform::app().store.pack().find(id); entity && entity->date)
             out["@resolvedDate"] = entity->date->iso + (entity->date->approximate ? " (approximate)" : "");
