@@ -465,6 +465,23 @@
     if (result.length) chosenPlace = 0;
   }
 
+  // A paragraph's text is corrected with editParagraph: its mentions re-anchor, and
+  // those whose words are gone are listed (report()).
+  let paragraphId = null;
+  function loadParagraph() {
+    const selected = callJson('explainer_editor_selection');
+    if (!selected.selector) { status(selected.error, true); return; }
+    const paragraph = (documentCache.article.paragraphs || []).find((p) => p.id === selected.selector.paragraph);
+    if (!paragraph) return;
+    paragraphId = paragraph.id;
+    $('paragraph-text').value = paragraph.text;
+    $('paragraph-text').hidden = $('save-paragraph').hidden = false;
+    $('paragraph-text').setAttribute('aria-label', `Text of paragraph ${paragraph.id}`);
+  }
+  function saveParagraph() {
+    if (paragraphId) applyOp({ op: 'editParagraph', paragraph: paragraphId, text: $('paragraph-text').value }, `Corrected ${paragraphId}`);
+  }
+
   // [SECTION] Inspector --------------------------------------------------------------------
   // Every field of the selected entity: text fields as text, everything else as JSON.
   // A change is one updateEntity op; the validator's messages stand under their field.
@@ -652,6 +669,8 @@
     $('reject-selected').addEventListener('click', () => review(checkedIds(), false));
     $('check-all').addEventListener('click', () => $('suggestions').querySelectorAll('input').forEach((box) => { box.checked = true; }));
     $('add-mention').addEventListener('click', addMention);
+    $('load-paragraph').addEventListener('click', loadParagraph);
+    $('save-paragraph').addEventListener('click', saveParagraph);
     let searchTimer = 0;
     $('place-query').addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(searchPlacesFromBox, 250); });
     $('share-button').addEventListener('click', () => { $('share-link').value = window.Explainer.getLink(); $('share-dialog').showModal(); });

@@ -171,7 +171,7 @@ test('drafting our own article: suggestions accepted and rejected, places search
   await page.context().close();
 });
 
-test('the inspector shows the validator at the field, and a relative date resolved', async () => {
+test('the inspector shows the validator at the field and a relative date resolved; a paragraph corrected reports its lost mention', async () => {
   const page = await openEditor(`?pack=${SEED}`);
   await waitForSide(page);
   await page.evaluate(() => Explainer.select('ramadi-encirclement'));
@@ -182,6 +182,23 @@ test('the inspector shows the validator at the field, and a relative date resolv
   await settle(page, SLOW);
   assert.match(await page.textContent('#status'), /Refused/);
   assert.ok((await page.$$('#inspector-form .field-message')).length > 0, 'the refusal stands at its field');
+  // Correcting a paragraph: the mention whose words went is reported, Undo brings it back.
+  await page.evaluate(() => Explainer.select('sinjar'));  // scrolls the article to its first mention (p1)
+  await settle(page, SLOW);
+  const { x, y } = await locateCentre(page, 'sinjar', 'article');
+  await page.mouse.dblclick(x, y);
+  await settle(page, SLOW);
+  await page.click('#load-paragraph');
+  const before = await page.inputValue('#paragraph-text');
+  const { paragraph } = (await page.evaluate(() => Explainer.editor.selection())).selector;
+  const mention = JSON.parse(seedText).entities.find((e) => e.id === 'sinjar').mentions.find((m) => m.paragraph === paragraph);
+  assert.ok(before.includes(mention.exact), 'the selection\'s paragraph is loaded');
+  await page.fill('#paragraph-text', before.replace(mention.exact, 'the town'));
+  await page.click('#save-paragraph');
+  await settle(page, SLOW);
+  assert.match(await page.textContent('#status'), /Mentions whose text is gone: sinjar/);
+  assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
+  assert.equal(await exportText(page), seedText, 'undo restores the paragraph and the mention');
   assertNoProblems(assert, page);
   await page.context().close();
 });
