@@ -160,12 +160,12 @@ test('drafting our own article: suggestions accepted and rejected, places search
   const bad = await page.evaluate(() => Explainer.editor.apply({ op: 'updateEntity', id: 'nobody', fields: { name: 'x' } }));
   assert.equal(bad.ok, false);
   assert.ok(bad.errors[0].message.length > 0);
-  const place = pack.entities.find((e) => e.kind === 'place' && e.location);
-  const moved = await page.evaluate((id) => Explainer.editor.apply({ op: 'updateEntity', id, fields: { description: 'Edited through the API.' } }), place.id);
+  const edited = pack.entities[0];
+  const moved = await page.evaluate((id) => Explainer.editor.apply({ op: 'updateEntity', id, fields: { description: 'Edited through the API.' } }), edited.id);
   assert.equal(moved.ok, true, JSON.stringify(moved));
   assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
   pack = await page.evaluate(() => Explainer.editor.exportPack());
-  assert.notEqual(pack.entities.find((e) => e.id === place.id).description, 'Edited through the API.');
+  assert.notEqual(pack.entities.find((e) => e.id === edited.id).description, 'Edited through the API.');
   validateWithCli(await exportText(page));
   assertNoProblems(assert, page);
   await page.context().close();
