@@ -15,6 +15,7 @@ namespace explainer {
 namespace {
 
 using json = nlohmann::json;
+using test_support::read_source_file;
 
 const std::string kSeed = "content/isis-losing-ground.json";
 
