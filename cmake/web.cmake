@@ -31,11 +31,23 @@ add_custom_command(OUTPUT ${EXPLAINER_FONT_STAMP}
 add_custom_target(fonts DEPENDS ${EXPLAINER_FONT_STAMP})
 
 # [SECTION] The app ------------------------------------------------------------------
+# The reader (explainer.wasm) and the editor (explainer-editor.wasm, edit.html) share every
+# object of the app; the editor adds its own files (src/platform/editor_*.cpp: the drafter,
+# the op engine and the gazetteer), so the reader's download does not grow by them.
 file(GLOB EXPLAINER_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
 file(GLOB EXPLAINER_PLATFORM_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/*.cpp)
-add_executable(explainer ${EXPLAINER_UI_SOURCES} ${EXPLAINER_PLATFORM_SOURCES})
-target_link_libraries(explainer PRIVATE explainer_core imgui)
-target_compile_options(explainer PRIVATE -Wall -Wextra)
+file(GLOB EXPLAINER_EDITOR_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/editor_*.cpp)
+list(REMOVE_ITEM EXPLAINER_PLATFORM_SOURCES ${EXPLAINER_EDITOR_SOURCES})
+add_library(explainer_app OBJECT ${EXPLAINER_UI_SOURCES} ${EXPLAINER_PLATFORM_SOURCES})
+target_link_libraries(explainer_app PUBLIC explainer_core imgui)
+target_compile_options(explainer_app PRIVATE -Wall -Wextra)
+add_executable(explainer $<TARGET_OBJECTS:explainer_app>)
+add_executable(explainer-editor $<TARGET_OBJECTS:explainer_app> ${EXPLAINER_EDITOR_SOURCES})
+target_include_directories(explainer-editor PRIVATE ${PROJECT_SOURCE_DIR}/src)
+target_compile_options(explainer-editor PRIVATE -Wall -Wextra)
+foreach(target explainer explainer-editor)
+  target_link_libraries(${target} PRIVATE explainer_core imgui)
+endforeach()
 set(EXPLAINER_LINK_FLAGS
   -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createExplainerModule
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -43,8 +55,10 @@ set(EXPLAINER_LINK_FLAGS
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sFILESYSTEM=0)
-target_link_options(explainer PRIVATE ${EXPLAINER_LINK_FLAGS})
-set_target_properties(explainer PROPERTIES SUFFIX ".js")
+foreach(target explainer explainer-editor)
+  target_link_options(${target} PRIVATE ${EXPLAINER_LINK_FLAGS})
+  set_target_properties(${target} PROPERTIES SUFFIX ".js")
+endforeach()
 
 # On the web, size is load time. explainer.wasm after gzip, measured: -O3 394 KB;
 # -Os 332 KB; -Os -fno-rtti 331.6 KB; -Oz -flto -fno-rtti 309 KB (Brotli 259 KB).
@@ -55,15 +69,17 @@ set(EXPLAINER_WEB_FLAGS ${EXPLAINER_WEB_OPT} -fno-rtti)
 if(EXPLAINER_WEB_LTO)
   list(APPEND EXPLAINER_WEB_FLAGS -flto)
 endif()
-foreach(target explainer_core imgui explainer)
+foreach(target explainer_core imgui explainer_app explainer explainer-editor)
   target_compile_options(${target} PRIVATE ${EXPLAINER_WEB_FLAGS})
 endforeach()
 target_link_options(explainer PRIVATE ${EXPLAINER_WEB_FLAGS})
+target_link_options(explainer-editor PRIVATE ${EXPLAINER_WEB_FLAGS})
 # Function names kept in explainer.wasm, so that a sampled profile (Chromium DevTools or
 # CDP) shows explainer_load_pack and the like: -DEXPLAINER_PROFILING=ON (bigger wasm).
 option(EXPLAINER_PROFILING "Keep function names in explainer.wasm for profiles" OFF)
 if(EXPLAINER_PROFILING)
   target_link_options(explainer PRIVATE --profiling-funcs)
+  target_link_options(explainer-editor PRIVATE --profiling-funcs)
 endif()
 
 # [SECTION] build/web/ ----------------------------------------------------------------
@@ -73,10 +89,13 @@ file(GLOB EXPLAINER_WEB_ASSETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/* ${P
 add_custom_target(web ALL
   COMMAND node ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs
           --build ${CMAKE_BINARY_DIR} --out ${EXPLAINER_WEB_DIR} --root ${PROJECT_SOURCE_DIR}
-  DEPENDS explainer ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs ${EXPLAINER_WEB_ASSETS}
+  DEPENDS explainer explainer-editor ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs ${EXPLAINER_WEB_ASSETS}
   COMMENT "Assembling ${EXPLAINER_WEB_DIR}"
   VERBATIM)
 add_dependencies(web fonts)
 if(TARGET basemap)
   add_dependencies(web basemap)
+endif()
+if(TARGET gazetteer)
+  add_dependencies(web gazetteer)
 endif()

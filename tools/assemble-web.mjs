@@ -187,6 +187,17 @@ fs.writeFileSync(path.join(out, 'embed-demo.html'), fill(fs.readFileSync(path.jo
   CSP: escapeHtml(contentSecurityPolicy({ connect: ["'none'"], frames: ["'self'"], wasm: false })),
 }));
 
+// The editor (edit.html): its own engine build (explainer-editor.wasm: the reader's plus
+// the drafter, the op engine and the gazetteer), and the gazetteer it drafts and searches
+// with (fetched when first needed).
+for (const file of ['explainer-editor.js', 'explainer-editor.wasm']) copy(path.join(build, file), path.join(out, file));
+const editorGazetteer = path.join(build, 'gazetteer.txt');
+if (fs.existsSync(editorGazetteer)) copy(editorGazetteer, path.join(out, 'data', 'editor-gazetteer.txt'));
+else console.warn(`assemble-web: ${editorGazetteer} is missing; the editor's place search will say so`);
+fs.writeFileSync(path.join(out, 'edit.html'), fill(fs.readFileSync(path.join(root, 'web', 'edit.html'), 'utf8'), {
+  CSP: escapeHtml(contentSecurityPolicy({})),
+}));
+
 // [SECTION] oembed.json --------------------------------------------------------------------
 // A "rich" oEmbed resource: the same iframe the share dialog offers for the opening view.
 const embedWidth = 960, embedHeight = 720;

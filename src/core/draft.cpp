@@ -1398,19 +1398,6 @@ void resolve_overlaps(std::vector<Suggestion>& suggestions) {
     }
 }
 
-std::string slug_of(std::string_view text, std::string_view fallback) {
-    std::string out;
-    for (const char c : name_key(text)) {
-        if (out.size() >= 40) break;
-        if (c == ' ') {
-            if (!out.empty() && out.back() != '-') out += '-';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? std::string(fallback) : out;
-}
 
 std::string build_json(Drafter& d) {
     resolve_overlaps(d.suggestions);
@@ -1548,6 +1535,20 @@ std::string trimmed(std::string_view s) {
 }
 
 } // namespace
+
+std::string slug_of(std::string_view text, std::string_view fallback) {
+    std::string out;
+    for (const char c : name_key(text)) {
+        if (out.size() >= 40) break;
+        if (c == ' ') {
+            if (!out.empty() && out.back() != '-') out += '-';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? std::string(fallback) : out;
+}
 
 DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
     DraftResult result;

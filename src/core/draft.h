@@ -61,4 +61,8 @@ DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* g
 // Returns "" on success, else the error.
 std::string parse_article_text(std::string_view text, DraftInput& input);
 
+// An entity id from a name: the folded name's words joined by '-', at most 40 bytes
+// ("Ar Raqqah" -> "ar-raqqah"); `fallback` when nothing is left.
+std::string slug_of(std::string_view text, std::string_view fallback);
+
 } // namespace explainer

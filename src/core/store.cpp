@@ -140,7 +140,7 @@ ChangeRecord Store::finish(ChangeRecord record, UndoEntry entry, double now_seco
     entry.mergeable = true;
     entry.last_seconds = now_seconds;
     undo_.push_back(std::move(entry));
-    if (undo_.size() > kMaxUndoSteps) undo_.pop_front();
+    if (undo_.size() > undo_limit_) undo_.pop_front();
     return record;
 }
 
@@ -185,7 +185,7 @@ ChangeRecord Store::walk(std::deque<UndoEntry>& from, std::deque<UndoEntry>& to,
     opposite.source = entry.source;
     opposite.mergeable = false;  // a later gesture starts a step of its own
     to.push_back(std::move(opposite));
-    if (to.size() > kMaxUndoSteps) to.pop_front();
+    if (to.size() > undo_limit_) to.pop_front();
     return record;
 }
 

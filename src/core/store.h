@@ -81,6 +81,8 @@ struct PackEdit {
 // written as new history entries (a pan, a zoom, a scroll, a flight to a selection),
 // are one undo step.
 inline constexpr double kUndoMergeSeconds = 1.0;
+// The reader's history is bounded (a view change is cheap to lose); the editor lifts the
+// bound (set_undo_limit) so that every change of a session can be undone.
 inline constexpr std::size_t kMaxUndoSteps = 100;
 
 class Store {
@@ -107,6 +109,8 @@ public:
     ChangeRecord redo(ChangeSource source);
     std::size_t undo_depth() const { return undo_.size(); }
     std::size_t redo_depth() const { return redo_.size(); }
+    // How many undo steps are kept (kMaxUndoSteps unless set; SIZE_MAX: unlimited).
+    void set_undo_limit(std::size_t steps) { undo_limit_ = steps; }
 
 private:
     using Step = std::variant<Action, PackEdit>;
@@ -132,6 +136,7 @@ private:
     std::uint64_t pack_revision_ = 0;
     std::deque<UndoEntry> undo_;
     std::deque<UndoEntry> redo_;
+    std::size_t undo_limit_ = kMaxUndoSteps;
 };
 
 // The view a pack opens on (no link): every place on the map, every event on the

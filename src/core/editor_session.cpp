@@ -1,0 +1,255 @@
+// The editor's document and its ops (see editor_session.h).
+//
+// Index
+// - [SECTION] Session
+// - [SECTION] Ops an editor builds
+#include "editor_session.h"
+
+#include <algorithm>
+#include <cassert>
+#include <limits>
+
+#include "draft.h"
+#include "scripts.h"
+
+namespace explainer {
+
+using json = nlohmann::json;
+
+// [SECTION] Session ---------------------------------------------------------------------
+
+std::string EditorSession::open(std::string_view text, std::string_view file_name, Store& store) {
+    std::optional<json> document = parse_pack_document(text);
+    if (!document) {
+        // The validator says where the JSON breaks (line and column).
+        const LoadResult loaded = load_pack(text, file_name);
+        return loaded.errors.empty() ? std::string(file_name) + ": not a JSON document" : format_diagnostic(loaded.errors.front());
+    }
+    document_ = std::move(*document);
+    file_name_ = std::string(file_name);
+    last_errors_.clear();
+    last_lost_.clear();
+    revalidate(nullptr);
+    store.set_pack(shown_pack(nullptr), ChangeSource::Editor);
+    store.set_undo_limit(std::numeric_limits<std::size_t>::max());  // a session's every change can be undone
+    open_ = true;
+    ++revision_;
+    return "";
+}
+
+void EditorSession::revalidate(const EditResult* result) {
+    if (result && result->pack) {
+        errors_.clear();
+        warnings_ = result->warnings;
+        return;
+    }
+    LoadResult loaded = load_pack(export_text(), file_name_);
+    errors_ = std::move(loaded.errors);
+    warnings_ = std::move(loaded.warnings);
+}
+
+Pack EditorSession::shown_pack(const EditResult* result) {
+    if (result && result->pack) return *result->pack;
+    if (errors_.empty()) {
+        LoadResult loaded = load_pack(export_text(), file_name_);
+        if (loaded.pack) return std::move(*loaded.pack);
+    }
+    return placeholder_pack(document_);
+}
+
+PackEdit EditorSession::make_edit(json op, bool restoring) {
+    PackEdit edit;
+    edit.name = op.is_object() && op.contains("op") && op["op"].is_string() ? op["op"].get<std::string>() : "edit";
+    edit.apply = [this, op = std::move(op), restoring](Pack& pack, PackEdit& inverse) -> std::string {
+        EditResult result = apply_edit(document_, op, restoring);
+        if (!result.ok) {
+            last_errors_ = result.errors;
+            return result.errors.empty() ? "refused" : result.errors.front().message;
+        }
+        last_errors_.clear();
+        last_lost_ = result.lost;
+        revalidate(&result);
+        pack = shown_pack(&result);
+        ++revision_;
+        inverse = make_edit(result.inverse, true);
+        return "";
+    };
+    return edit;
+}
+
+json EditorSession::apply(const json& op, Store& store, ChangeSource source, double now_seconds) {
+    assert(open_ && "an op needs an open document");
+    last_errors_.clear();
+    last_lost_.clear();
+    const ChangeRecord record = store.dispatch(make_edit(op, false), source, now_seconds);
+    json errors = json::array();
+    for (const EditError& e : last_errors_) errors.push_back({{"path", e.path}, {"packPath", e.pack_path}, {"message", e.message}});
+    if (!record.error.empty() && errors.empty()) errors.push_back({{"path", ""}, {"packPath", ""}, {"message", record.error}});
+    json lost = json::array();
+    for (const LostMention& m : last_lost_) lost.push_back({{"id", m.entity}, {"mention", m.mention}});
+    return {{"ok", record.error.empty()}, {"errors", errors}, {"lost", lost}};
+}
+
+json EditorSession::diagnostics_json() const {
+    const auto list = [](const std::vector<Diagnostic>& diagnostics) {
+        json out = json::array();
+        for (const Diagnostic& d : diagnostics)
+            out.push_back({{"path", d.path}, {"line", d.line}, {"column", d.column}, {"message", d.message}, {"text", format_diagnostic(d)}});
+        return out;
+    };
+    return {{"ok", errors_.empty()}, {"errors", list(errors_)}, {"warnings", list(warnings_)}};
+}
+
+std::vector<std::string> EditorSession::messages_at(std::size_t entity_index, std::string_view field) const {
+    std::vector<std::string> out;
+    const std::string entity = "/entities/" + std::to_string(entity_index);
+    const std::string prefix = field.empty() ? entity : entity + "/" + pointer_escape(field);
+    const auto about = [&](std::string_view path) {
+        if (field.empty()) return path == entity;
+        return path == prefix || (path.size() > prefix.size() && path.substr(0, prefix.size()) == prefix && path[prefix.size()] == '/');
+    };
+    for (const Diagnostic& d : errors_)
+        if (about(d.path)) out.push_back(d.message);
+    for (const Diagnostic& d : warnings_)
+        if (about(d.path)) out.push_back("warning: " + d.message);
+    for (const EditError& e : last_errors_) {
+        const bool here = field.empty() ? about(e.pack_path) || (e.pack_path.empty() && e.path.empty())
+                                        : about(e.pack_path) || e.path == "/fields/" + pointer_escape(field) ||
+                                              e.path.rfind("/fields/" + pointer_escape(field) + "/", 0) == 0;
+        if (here) out.push_back(e.message);
+    }
+    return out;
+}
+
+std::vector<std::string> EditorSession::suggestion_ids() const {
+    std::vector<std::string> ids;
+    if (!document_.contains("entities") || !document_["entities"].is_array()) return ids;
+    for (const json& e : document_["entities"])
+        if (e.is_object() && e.contains("suggestion") && e.contains("id") && e["id"].is_string()) ids.push_back(e["id"].get<std::string>());
+    return ids;
+}
+
+Pack placeholder_pack(const json& document) {
+    Pack pack;
+    const auto text = [](const json& object, const char* key) {
+        return object.is_object() && object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string();
+    };
+    const json& article = document.is_object() && document.contains("article") ? document["article"] : json();
+    pack.id = text(document, "id");
+    pack.article.headline = text(article, "headline");
+    pack.article.source = text(article, "source");
+    if (article.is_object() && article.contains("paragraphs") && article["paragraphs"].is_array())
+        for (const json& p : article["paragraphs"]) pack.article.paragraphs.push_back({text(p, "id"), text(p, "text"), "", ""});
+    // The font atlas holds the characters the panels draw.
+    std::vector<char32_t> used;
+    const auto collect = [&](const std::string& s) {
+        for (std::size_t at = 0; at < s.size();) used.push_back(next_code_point(s, at));
+    };
+    collect(pack.article.headline);
+    collect(pack.article.source);
+    for (const Paragraph& p : pack.article.paragraphs) collect(p.text);
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    pack.characters = std::move(used);
+    return pack;
+}
+
+// [SECTION] Ops an editor builds -----------------------------------------------------------
+
+json accept_suggestions_op(const std::vector<std::string>& ids) {
+    json ops = json::array();
+    for (const std::string& id : ids) ops.push_back({{"op", "updateEntity"}, {"id", id}, {"fields", {{"suggestion", nullptr}}}});
+    return {{"op", "batch"}, {"ops", ops}};
+}
+
+json reject_suggestions_op(const json& document, const std::vector<std::string>& ids) {
+    // Entities that refer to others (quotes, events, works) go first.
+    const auto kind_of = [&](const std::string& id) {
+        if (document.contains("entities") && document["entities"].is_array())
+            for (const json& e : document["entities"])
+                if (e.is_object() && e.value("id", "") == id) return e.value("kind", "");
+        return std::string();
+    };
+    const auto rank = [&](const std::string& id) {
+        const std::string kind = kind_of(id);
+        return kind == "quote" ? 0 : kind == "event" || kind == "work" || kind == "figure" ? 1 : kind == "person" ? 2 : 3;
+    };
+    std::vector<std::string> ordered = ids;
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+    json ops = json::array();
+    for (const std::string& id : ordered) ops.push_back({{"op", "removeEntity"}, {"id", id}});
+    return {{"op", "batch"}, {"ops", ops}};
+}
+
+const std::vector<std::string>& editor_entity_kinds() {
+    static const std::vector<std::string> kinds = {"place", "person", "organisation", "event", "quote", "figure", "work"};
+    return kinds;
+}
+
+std::string fresh_entity_id(const json& document, std::string_view name, std::string_view fallback) {
+    const std::string base = slug_of(name, fallback);
+    const auto taken = [&](const std::string& id) {
+        if (!document.contains("entities") || !document["entities"].is_array()) return false;
+        for (const json& e : document["entities"])
+            if (e.is_object() && e.contains("id") && e["id"] == id) return true;
+        return false;
+    };
+    std::string id = base;
+    for (int n = 2; taken(id); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
+json geonames_citation(const PlaceHit& place) {
+    return {{"publication", "GeoNames"},
+            {"title", place.name + " (geonameid " + std::to_string(place.geonameid) + ")"},
+            {"url", "https://www.geonames.org/" + std::to_string(place.geonameid)}};
+}
+
+json set_location_op(std::string_view id, double lat, double lon, const PlaceHit* place) {
+    json fields = {{"location", {{"lat", lat}, {"lon", lon}}}};
+    if (place) fields["citations"] = json::array({geonames_citation(*place)});
+    return {{"op", "updateEntity"}, {"id", std::string(id)}, {"fields", fields}};
+}
+
+namespace {
+
+// The quoted words of a selection: without the quotation marks and the punctuation
+// that closes them ("“The city is besieged,”" -> "The city is besieged").
+std::string quoted_words(std::string_view exact) {
+    static const std::vector<std::string_view> edges = {"“", "”", "\"", "‘", "’", ",", ".", " "};
+    bool trimmed = true;
+    while (trimmed && !exact.empty()) {
+        trimmed = false;
+        for (std::string_view edge : edges) {
+            if (exact.size() >= edge.size() && exact.substr(0, edge.size()) == edge) exact.remove_prefix(edge.size()), trimmed = true;
+            if (exact.size() >= edge.size() && exact.substr(exact.size() - edge.size()) == edge) exact.remove_suffix(edge.size()), trimmed = true;
+        }
+    }
+    return std::string(exact);
+}
+
+} // namespace
+
+json new_entity_op(const json& document, const NewEntity& request) {
+    const std::string& exact = request.selector.exact;
+    const std::string& kind = request.kind;
+    json entity;
+    const std::string prefix = kind == "quote" ? "quote-" : kind == "event" ? "event-" : kind == "figure" ? "figure-" : "";
+    entity["id"] = fresh_entity_id(document, prefix + exact, kind);
+    entity["kind"] = kind;
+    entity["name"] = exact;
+    entity["description"] = kind == "quote" ? "Direct quotation in the article." : "Named in the article as “" + exact + "”.";
+    entity["mentions"] = json::array({mention_to_json(request.selector)});
+    if (kind == "place") {
+        entity["location"] = {{"lat", request.place ? request.place->lat : request.lat}, {"lon", request.place ? request.place->lon : request.lon}};
+        if (request.place) entity["citations"] = json::array({geonames_citation(*request.place)});
+    } else if (kind == "quote") {
+        entity["speaker"] = request.speaker;
+        entity["text"] = quoted_words(exact);
+    } else if (kind == "figure") {
+        entity["value"] = exact;
+    }
+    return {{"op", "addEntity"}, {"entity", entity}};
+}
+
+} // namespace explainer

@@ -1,0 +1,105 @@
+// The editor's document: the pack as authored (JSON), what the validator says about it,
+// and the one path by which it changes: every edit is an op (pack_edit.h) dispatched to
+// the Store as a PackEdit, so the UI, Explainer.editor.apply and undo/redo share one
+// history. The Store's Pack is always the document's: the loaded pack when it validates,
+// else a placeholder that holds the article's text (a pack opened with errors is edited,
+// not refused: its errors are listed at their JSON paths).
+//
+// Index
+// - [SECTION] Session
+// - [SECTION] Ops an editor builds
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <nlohmann/json.hpp>
+#include "pack.h"
+#include "pack_edit.h"
+#include "place_search.h"
+#include "store.h"
+
+namespace explainer {
+
+// [SECTION] Session ---------------------------------------------------------------------
+
+class EditorSession {
+public:
+    // Opens a pack's text into `store` (its undo history starts empty, unlimited). Returns
+    // "" or why nothing could be opened (not JSON, nested too deep: the validator's message
+    // with line and column); a pack with errors opens, with errors().
+    std::string open(std::string_view text, std::string_view file_name, Store& store);
+    bool is_open() const { return open_; }
+
+    // Applies one op through the store (source Editor or Api; one undo step):
+    // {"ok", "errors": [{path, packPath, message}], "lost": [{id, mention}]}.
+    nlohmann::json apply(const nlohmann::json& op, Store& store, ChangeSource source, double now_seconds);
+
+    const nlohmann::json& document() const { return document_; }
+    const std::string& file_name() const { return file_name_; }
+    // The canonical text (format_pack): what Save writes and autosave keeps.
+    std::string export_text() const { return format_pack(document_); }
+    const std::vector<Diagnostic>& errors() const { return errors_; }
+    const std::vector<Diagnostic>& warnings() const { return warnings_; }
+    // {"ok": no errors, "errors": [...], "warnings": [...]}, each {path, message, text}.
+    nlohmann::json diagnostics_json() const;
+    // Messages about one entity's field ("/entities/3/location/lat" is about field
+    // "location" of entity 3), from the validator and from the last refused op. An empty
+    // `field`: the messages about the entity as a whole ("/entities/3").
+    std::vector<std::string> messages_at(std::size_t entity_index, std::string_view field) const;
+    // Ids of the entities still carrying a drafter's `suggestion`, in pack order.
+    std::vector<std::string> suggestion_ids() const;
+    // Grows with every change of the document (open, edit, undo, redo): autosave's clock.
+    std::uint64_t revision() const { return revision_; }
+    // The last refused op's errors and the mentions the last paragraph edit lost.
+    const std::vector<EditError>& last_errors() const { return last_errors_; }
+    const std::vector<LostMention>& last_lost() const { return last_lost_; }
+
+private:
+    PackEdit make_edit(nlohmann::json op, bool restoring);
+    void revalidate(const EditResult* result);
+    Pack shown_pack(const EditResult* result);
+
+    nlohmann::json document_;
+    std::string file_name_;
+    std::vector<Diagnostic> errors_, warnings_;
+    std::vector<EditError> last_errors_;
+    std::vector<LostMention> last_lost_;
+    std::uint64_t revision_ = 0;
+    bool open_ = false;
+};
+
+// A Pack holding only the article's headline, source and paragraphs (what the panels
+// can show of a document that does not validate).
+Pack placeholder_pack(const nlohmann::json& document);
+
+// [SECTION] Ops an editor builds -----------------------------------------------------------
+
+// Accepting removes `suggestion` (one batch, one undo step).
+nlohmann::json accept_suggestions_op(const std::vector<std::string>& ids);
+// Rejecting removes the entities; quotes go before the people who speak them, so a
+// speaker rejected with its quotes is not refused.
+nlohmann::json reject_suggestions_op(const nlohmann::json& document, const std::vector<std::string>& ids);
+// The kinds a selection can become, as the pack names them.
+const std::vector<std::string>& editor_entity_kinds();
+// A new entity of `kind` for a selection (its selector from selector_for_range): named by
+// the selected text, id a fresh slug of it. A place takes `place`'s coordinates and
+// GeoNames citation (nullptr: `lat`/`lon` typed by hand; the validator then asks for a
+// citation, which the inspector adds); a quote needs `speaker` (a person's id).
+struct NewEntity {
+    std::string kind;
+    Mention selector;
+    const PlaceHit* place = nullptr;
+    double lat = 0, lon = 0;
+    std::string speaker;
+};
+nlohmann::json new_entity_op(const nlohmann::json& document, const NewEntity& request);
+// Sets a place's location; with a gazetteer hit, its citations become that hit's GeoNames
+// citation, else they stay as they are.
+nlohmann::json set_location_op(std::string_view id, double lat, double lon, const PlaceHit* place);
+// The citation of a GeoNames place (README: coordinates are cited to the gazetteer).
+nlohmann::json geonames_citation(const PlaceHit& place);
+// A fresh entity id from a name: its slug, with -2, -3... when taken.
+std::string fresh_entity_id(const nlohmann::json& document, std::string_view name, std::string_view fallback);
+
+} // namespace explainer

@@ -1,0 +1,244 @@
+// The editor's functions (edit.html; web/editor.js wraps them as Explainer.editor). Only
+// the editor's build (explainer-editor.wasm) links this file: the reader's wasm does not
+// carry the drafter, the op engine or the gazetteer.
+//
+// Every change of the document is an op through EditorSession::apply, which dispatches a
+// PackEdit to the app's Store (source "editor" from the editor's own controls, "api"
+// from Explainer.editor.apply): one undo history for the UI, the API and the view.
+// Results are JSON text owned here until the next call.
+//
+// Index
+// - [SECTION] Document
+// - [SECTION] Ops
+// - [SECTION] Selection
+// - [SECTION] Drafting and places
+#include <emscripten.h>
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/draft.h"
+#include "core/editor_session.h"
+#include "core/pack_edit.h"
+#include "core/place_search.h"
+#include "core/scripts.h"
+#include "editor_gazetteer.h"
+#include "platform.h"
+#include "ui/article_text.h"
+
+using namespace explainer;
+using json = nlohmann::json;
+
+namespace {
+
+EditorSession g_session;
+std::string g_result;
+
+const char* result(const json& out) {
+    g_result = out.dump(-1, ' ', false, json::error_handler_t::replace);
+    return g_result.c_str();
+}
+
+// Tells the page (autosave, the side column) and the canvas that the document changed.
+void changed(const ChangeRecord& record) {
+    ui::App& app = platform::app();
+    if (record.has(FieldPack)) app.fonts_stale = true;  // the pack's characters may be new
+    platform::publish(record);
+    platform::request_frames();
+}
+
+ChangeSource source_named(const char* name) { return std::string(name) == "api" ? ChangeSource::Api : ChangeSource::Editor; }
+
+json apply_op(const json& op, ChangeSource source) {
+    if (!g_session.is_open()) return {{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", "no pack is open"}}})}};
+    const std::uint64_t before = platform::app().store.pack_revision();
+    json out = g_session.apply(op, platform::app().store, source, platform::now_seconds());
+    if (platform::app().store.pack_revision() != before) {
+        ChangeRecord record;
+        record.fields = FieldPack;
+        record.source = source;
+        record.pack_revision = platform::app().store.pack_revision();
+        record.view_revision = platform::app().store.view_revision();
+        changed(record);
+    }
+    return out;
+}
+
+// The article text selected in the canvas as a selector that matches once (selector_for_range).
+SelectorResult selection_selector() {
+    const Pack& pack = platform::app().store.pack();
+    const ui::CopyRequest copy = ui::article_selection_copy(pack);
+    SelectorResult out;
+    if (copy.text.empty() || !copy.mirror_begin || !copy.mirror_end) out.error = "select words in the article first";
+    else if (copy.mirror_begin->paragraph != copy.mirror_end->paragraph)
+        out.error = "a mention lies within one paragraph: select words in one paragraph";
+    if (!out.error.empty()) return out;
+    const auto index = pack.paragraph_index(copy.mirror_begin->paragraph);
+    if (!index) return {std::nullopt, "the selection's paragraph is gone"};
+    return selector_for_range(copy.mirror_begin->paragraph, pack.article.paragraphs[*index].text, copy.mirror_begin->offset,
+                              copy.mirror_end->offset);
+}
+
+} // namespace
+
+extern "C" {
+
+// [SECTION] Document ------------------------------------------------------------------------
+
+// Opens a pack's text: {"ok", "error" (not JSON at all), "diagnostics": {ok, errors, warnings},
+// "fontFiles"}. A pack with errors opens (ok true, diagnostics.ok false).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_open(const char* text, const char* file_name) {
+    const std::string error = g_session.open(text, file_name, platform::app().store);
+    if (!error.empty()) return result({{"ok", false}, {"error", error}});
+    ChangeRecord record;
+    record.fields = FieldPack | FieldSelection | FieldDefaults;
+    record.source = ChangeSource::Editor;
+    changed(record);
+    return result({{"ok", true}, {"diagnostics", g_session.diagnostics_json()},
+                   {"fontFiles", font_files_for(platform::app().store.pack().characters)}});
+}
+
+// The document as JSON text (the inspector's and the suggestion list's source).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_document() { return result(g_session.document()); }
+
+// The canonical text Save writes (format_pack): open-then-save gives the same bytes for a
+// canonical pack.
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_export() {
+    g_result = g_session.export_text();
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_validate() { return result(g_session.diagnostics_json()); }
+
+// Grows with every change of the document: autosave writes when it moved.
+EMSCRIPTEN_KEEPALIVE double explainer_editor_revision() { return static_cast<double>(g_session.revision()); }
+
+// {field: [messages]} for one entity, from the validator and the last refused op;
+// "@entity": messages about the entity as a whole; "@resolvedDate": what its date resolves to.
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_messages(const char* id) {
+    json out = json::object();
+    const json& entities = g_session.document().value("entities", json::array());
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        if (!entities[i].is_object() || entities[i].value("id", "") != id) continue;
+        for (const auto& [key, value] : entities[i].items())
+            if (auto messages = g_session.messages_at(i, key); !messages.empty()) out[key] = messages;
+        for (const char* key : {"location", "citations", "speaker", "text", "date", "description", "name", "mentions"})
+            if (auto messages = g_session.messages_at(i, key); !messages.empty()) out[key] = messages;
+        if (auto messages = g_session.messages_at(i, ""); !messages.empty()) out["@entity"] = messages;
+        // What a date resolves to, read from the loaded pack.
+        if (const Entity* entity = platform::app().store.pack().find(id); entity && entity->date)
+            out["@resolvedDate"] = entity->date->iso + (entity->date->approximate ? " (approximate)" : "");
+    }
+    return result(out);
+}
+
+// [SECTION] Ops ------------------------------------------------------------------------------
+
+// Applies an op ({"op": "addEntity", ...}, see content/README.md): {"ok", "errors", "lost"}.
+// `source`: "api" (Explainer.editor.apply) or "editor" (the side column).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_apply(const char* op_text, const char* source) {
+    const json op = json::parse(op_text, nullptr, false);
+    if (op.is_discarded())
+        return result({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", "the op is not JSON"}}})}});
+    return result(apply_op(op, source_named(source)));
+}
+
+// Accepts (1) or rejects (0) the suggestions whose ids are given (a JSON array), in one step.
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_review(const char* ids_text, int accept) {
+    const json ids = json::parse(ids_text, nullptr, false);
+    std::vector<std::string> list;
+    if (ids.is_array())
+        for (const json& id : ids)
+            if (id.is_string()) list.push_back(id.get<std::string>());
+    const json op = accept ? accept_suggestions_op(list) : reject_suggestions_op(g_session.document(), list);
+    return result(apply_op(op, ChangeSource::Editor));
+}
+
+// Undo (0) or redo (1) in the one history: 1 when something changed.
+EMSCRIPTEN_KEEPALIVE int explainer_editor_undo(int redo, const char* source) {
+    Store& store = platform::app().store;
+    const ChangeRecord record = redo ? store.redo(source_named(source)) : store.undo(source_named(source));
+    changed(record);
+    return record.fields != 0 ? 1 : 0;
+}
+
+// [SECTION] Selection ---------------------------------------------------------------------------
+
+// The article text selected in the canvas as a selector that matches once:
+// {"selector": {paragraph, exact, prefix?, suffix?, occurrence?}} or {"error"} (nothing
+// selected, a selection across paragraphs).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_selection() {
+    const SelectorResult selector = selection_selector();
+    if (!selector.mention) return result({{"error", selector.error}});
+    return result({{"selector", mention_to_json(*selector.mention)}});
+}
+
+// A new entity from the article selection: {"kind", "placeIndex"? (of the last place
+// search), "lat"?, "lon"?, "speaker"?} -> the op's result, plus "id" when it was added.
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_new_entity(const char* request_text);
+
+// [SECTION] Drafting and places -------------------------------------------------------------------
+
+// {headline, source, published, url?, paragraphs} -> {"pack": text} or {"error"}; the same
+// drafting as `explainer-draft` (with the gazetteer once it is loaded).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_draft(const char* input_json) {
+    const DraftResult drafted = draft_pack_from_json(input_json, platform::editor_gazetteer());
+    if (!drafted.error.empty()) return result({{"error", drafted.error}});
+    return result({{"pack", drafted.pack_json}});
+}
+
+// [{name, country, lat, lon, population, source, id}], best first; {"error"} when the
+// gazetteer is not loaded (or failed to).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_search_places(const char* query, int limit);
+
+} // extern "C"
+
+namespace {
+
+std::vector<PlaceHit> g_last_places;  // the last search's hits, which new entities refer to by index
+
+} // namespace
+
+const char* explainer_editor_search_places(const char* query, int limit) {
+    const Gazetteer* gazetteer = platform::editor_gazetteer();
+    if (!gazetteer) {
+        const std::string& error = platform::editor_gazetteer_error();
+        return result({{"error", error.empty() ? "the gazetteer is still loading" : error}});
+    }
+    g_last_places = search_places(*gazetteer, query, static_cast<std::size_t>(std::max(1, limit)));
+    json out = json::array();
+    for (const PlaceHit& hit : g_last_places)
+        out.push_back({{"name", hit.name}, {"country", hit.country}, {"lat", hit.lat}, {"lon", hit.lon},
+                       {"population", hit.population}, {"source", "GeoNames"}, {"id", hit.geonameid}});
+    return result(out);
+}
+
+const char* explainer_editor_new_entity(const char* request_text) {
+    const json request = json::parse(request_text, nullptr, false);
+    const auto fail = [](const std::string& message) {
+        return result({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", message}}})}});
+    };
+    if (!request.is_object() || !request.contains("kind") || !request["kind"].is_string()) return fail("the request names no kind");
+    const SelectorResult selector = selection_selector();
+    if (!selector.mention) return fail(selector.error);
+    NewEntity entity;
+    entity.kind = request["kind"].get<std::string>();
+    entity.selector = *selector.mention;
+    const int place_index = request.value("placeIndex", -1);
+    if (place_index >= 0 && static_cast<std::size_t>(place_index) < g_last_places.size()) entity.place = &g_last_places[place_index];
+    entity.lat = request.value("lat", 0.0);
+    entity.lon = request.value("lon", 0.0);
+    entity.speaker = request.value("speaker", "");
+    const json op = new_entity_op(g_session.document(), entity);
+    json out = apply_op(op, ChangeSource::Editor);
+    if (out["ok"].get<bool>()) out["id"] = op["entity"]["id"];
+    return result(out);
+}
+
+// Sets place `id`'s location: to hit `place_index` of the last place search (with its
+// GeoNames citation), or to `lat`, `lon` typed or clicked by hand when the index is -1.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_set_location(const char* id, int place_index, double lat, double lon) {
+    const PlaceHit* hit = place_index >= 0 && static_cast<std::size_t>(place_index) < g_last_places.size() ? &g_last_places[place_index] : nullptr;
+    return result(apply_op(set_location_op(id, hit ? hit->lat : lat, hit ? hit->lon : lon, hit), ChangeSource::Editor));
+}

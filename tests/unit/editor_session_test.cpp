@@ -1,0 +1,164 @@
+// The editor's session (src/core/editor_session.h): a pack opens (with errors too), every
+// op goes through the Store's one history (undo and redo exact, unlimited), the Store's
+// pack is always the document's, and the ops the editor builds (a new entity from a
+// selection, accepting and rejecting suggestions, a location) are ones the validator takes.
+#include "core/editor_session.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/draft.h"
+#include "support/source_files.h"
+
+namespace explainer {
+namespace {
+
+using json = nlohmann::json;
+using test_support::read_source_file;
+
+const std::string kSeed = "content/isis-losing-ground.json";
+
+TEST(EditorSession, OpensTheSeedAndSavesTheSameBytes) {
+    const std::string text = read_source_file(kSeed);
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(text, "seed.json", store), "");
+    EXPECT_TRUE(session.errors().empty());
+    EXPECT_EQ(session.export_text(), text);
+    EXPECT_EQ(store.pack().entities.size(), session.document()["entities"].size());
+}
+
+TEST(EditorSession, NotJsonIsRefusedWithLineAndColumn) {
+    EditorSession session;
+    Store store;
+    const std::string error = session.open("{\n  \"id\": ,\n}", "bad.json", store);
+    EXPECT_NE(error.find("bad.json:2:"), std::string::npos) << error;
+    EXPECT_FALSE(session.is_open());
+}
+
+// A selection of the seed's p1 becomes a selector that matches once, then an entity.
+json new_organisation(const EditorSession& session, const Store& store, std::string_view words) {
+    const Paragraph& p1 = store.pack().article.paragraphs.front();
+    const std::size_t at = p1.text.find(words);
+    EXPECT_NE(at, std::string::npos);
+    const SelectorResult selector = selector_for_range(p1.id, p1.text, at, at + words.size());
+    EXPECT_TRUE(selector.mention) << selector.error;
+    NewEntity request;
+    request.kind = "organisation";
+    request.selector = *selector.mention;
+    return new_entity_op(session.document(), request);
+}
+
+TEST(EditorSession, EditsJoinTheStoresHistoryAndUndoIsExact) {
+    const std::string text = read_source_file(kSeed);
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(text, "seed.json", store), "");
+    const std::size_t before = store.pack().entities.size();
+    const json op = new_organisation(session, store, "Kurdish");
+    const json result = session.apply(op, store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    EXPECT_EQ(store.pack().entities.size(), before + 1);
+    EXPECT_TRUE(store.pack().find(op["entity"]["id"].get<std::string>()));
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(session.export_text(), text) << "undo gives back the pack byte for byte";
+    EXPECT_EQ(store.pack().entities.size(), before);
+    store.redo(ChangeSource::Editor);
+    EXPECT_EQ(store.pack().entities.size(), before + 1);
+}
+
+TEST(EditorSession, UndoIsUnlimitedWithinASession) {
+    const std::string text = read_source_file(kSeed);
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(text, "seed.json", store), "");
+    const std::size_t steps = kMaxUndoSteps + 30;
+    for (std::size_t i = 0; i < steps; ++i) {
+        const json op = {{"op", "updateEntity"}, {"id", "sinjar"}, {"fields", {{"description", "Edit " + std::to_string(i) + "."}}}};
+        ASSERT_TRUE(session.apply(op, store, ChangeSource::Editor, 10.0 * static_cast<double>(i))["ok"].get<bool>());
+    }
+    EXPECT_EQ(store.undo_depth(), steps);
+    for (std::size_t i = 0; i < steps; ++i) store.undo(ChangeSource::Editor);
+    EXPECT_EQ(session.export_text(), text);
+}
+
+TEST(EditorSession, RefusedOpsChangeNothingAndStandAtTheirField) {
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(read_source_file(kSeed), "seed.json", store), "");
+    const std::uint64_t revision = session.revision();
+    const json result = session.apply({{"op", "updateEntity"}, {"id", "sinjar"}, {"fields", {{"location", {{"lat", 123}, {"lon", 0}}}}}},
+                                      store, ChangeSource::Api, 1.0);
+    EXPECT_FALSE(result["ok"].get<bool>());
+    EXPECT_EQ(session.revision(), revision);
+    EXPECT_EQ(store.undo_depth(), 0u);
+    const std::size_t index = *store.pack().index_of("sinjar");
+    EXPECT_FALSE(session.messages_at(index, "location").empty());
+    EXPECT_TRUE(session.messages_at(index, "name").empty());
+}
+
+TEST(EditorSession, APackWithErrorsOpensListsThemAndCanBeFixed) {
+    json pack = json::parse(read_source_file(kSeed));
+    const std::string id = pack["entities"][0]["id"];
+    const json location = pack["entities"][0]["location"];
+    pack["entities"][0]["location"]["lat"] = 123;
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(pack.dump(), "broken.json", store), "");
+    ASSERT_FALSE(session.errors().empty());
+    EXPECT_EQ(session.errors().front().path, "/entities/0/location/lat");
+    // The panels show the article's text meanwhile.
+    EXPECT_EQ(store.pack().article.paragraphs.size(), pack["article"]["paragraphs"].size());
+    EXPECT_TRUE(store.pack().entities.empty());
+    const json fixed = session.apply({{"op", "updateEntity"}, {"id", id}, {"fields", {{"location", location}}}}, store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(fixed["ok"].get<bool>()) << fixed.dump();
+    EXPECT_TRUE(session.errors().empty());
+    EXPECT_EQ(store.pack().entities.size(), pack["entities"].size());
+    store.undo(ChangeSource::Editor);
+    EXPECT_FALSE(session.errors().empty()) << "undoing the fix brings the error back";
+}
+
+TEST(EditorSession, SuggestionsAreAcceptedAndRejectedInBulk) {
+    DraftInput input;
+    input.headline = "Storm reaches the coast";
+    input.source = "Test";
+    input.published = "2026-11-30";
+    input.paragraphs = {"“We closed the port at noon,” said Captain Ana Rojas, the harbour master.",
+                        "“The boats are safe,” she said. The storm cost 12 million dollars."};
+    const DraftResult drafted = draft_pack(input, nullptr);
+    ASSERT_EQ(drafted.error, "");
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(drafted.pack_json, "draft.json", store), "");
+    const std::vector<std::string> ids = session.suggestion_ids();
+    ASSERT_GE(ids.size(), 3u);
+    // Rejecting everything removes the speaker after her quotes, in one step.
+    const json rejected = session.apply(reject_suggestions_op(session.document(), ids), store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(rejected["ok"].get<bool>()) << rejected.dump();
+    EXPECT_TRUE(session.document()["entities"].empty());
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(session.suggestion_ids(), ids);
+    const json accepted = session.apply(accept_suggestions_op(ids), store, ChangeSource::Editor, 2.0);
+    ASSERT_TRUE(accepted["ok"].get<bool>()) << accepted.dump();
+    EXPECT_TRUE(session.suggestion_ids().empty());
+    EXPECT_TRUE(session.errors().empty());
+}
+
+TEST(EditorSession, APlaceFromTheGazetteerIsCitedToGeoNames) {
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(read_source_file(kSeed), "seed.json", store), "");
+    const PlaceHit erbil{"Erbil", "IQ", 36.19257, 44.01062, 932800, 95446};
+    const json op = set_location_op("sinjar", erbil.lat, erbil.lon, &erbil);
+    const json result = session.apply(op, store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    const Entity* sinjar = store.pack().find("sinjar");
+    ASSERT_TRUE(sinjar && sinjar->location);
+    EXPECT_DOUBLE_EQ(sinjar->location->lat, erbil.lat);
+    EXPECT_EQ(sinjar->citations.front().url, "https://www.geonames.org/95446");
+    EXPECT_EQ(fresh_entity_id(session.document(), "Sinjar", "place"), "sinjar-2");
+}
+
+} // namespace
+} // namespace explainer

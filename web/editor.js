@@ -1,0 +1,707 @@
+// edit.html: the editor around the engine (explainer-editor.wasm). The canvas shows the
+// pack being edited with the reader's four panels; this script runs the start screen
+// (open a pack, or draft one from an article's text), the editor's column (suggestions,
+// inspector, annotating the article's selection, place search), autosave, Save and the
+// Explainer.editor API. Every change of the pack is an op applied by the engine
+// (src/platform/editor_api.cpp) through its one store, so the column, the API and the
+// keyboard share one undo history.
+//
+// Index
+// - [SECTION] Engine
+// - [SECTION] Opening and drafting
+// - [SECTION] Autosave
+// - [SECTION] The column
+// - [SECTION] Inspector
+// - [SECTION] Save, preview, keys
+// - [SECTION] API
+// - [SECTION] Start
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const canvas = $('canvas');
+  const query = new URLSearchParams(location.search);
+  const AUTOSAVE_KEY = 'explainer-editor:autosave';
+  const GAZETTEER_FILE = 'data/editor-gazetteer.txt';
+  const MAX_PACK_BYTES = 4 * 1024 * 1024;  // the loader's own limit (kMaxInputBytes, src/core/pack.cpp)
+  let module = null;
+  let readyResolve, readyReject;
+  const ready = new Promise((resolve, reject) => { readyResolve = resolve; readyReject = reject; });
+  ready.catch(() => {});
+
+  // [SECTION] Engine -----------------------------------------------------------------------
+
+  // Calls an exported function; strings go through the heap (a pack can be larger than
+  // the wasm stack that ccall's own copies use).
+  const NUMBER_RESULTS = new Set(['explainer_editor_undo', 'explainer_select', 'explainer_editor_revision']);
+  function call(name, ...args) {
+    if (!module) throw new Error('Explainer editor is not ready yet: await Explainer.ready');
+    const encoder = new TextEncoder();
+    const pointers = [];
+    try {
+      const values = args.map((a) => {
+        if (typeof a === 'number') return a;
+        const bytes = encoder.encode(String(a));
+        const pointer = module._malloc(bytes.length + 1);
+        if (!pointer) throw new Error(`out of memory for a ${bytes.length}-byte argument`);
+        pointers.push(pointer);
+        module.HEAPU8.set(bytes, pointer);
+        module.HEAPU8[pointer + bytes.length] = 0;
+        return pointer;
+      });
+      return module.ccall(name, NUMBER_RESULTS.has(name) ? 'number' : 'string', values.map(() => 'number'), values);
+    } finally {
+      for (const pointer of pointers) module._free(pointer);
+    }
+  }
+  const callJson = (name, ...args) => JSON.parse(call(name, ...args));
+
+  function passBytes(bytes, fn) {
+    const pointer = module._malloc(bytes.length);
+    if (!pointer) return `out of memory for its ${bytes.length} bytes`;
+    module.HEAPU8.set(bytes, pointer);
+    try { return fn(pointer); } finally { module._free(pointer); }
+  }
+
+  async function fetchBytes(url, limit = Infinity) {
+    const response = await fetch(url, { redirect: 'error' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+    if (Number(response.headers.get('Content-Length')) > limit) throw new Error(`${url} is larger than ${limit} bytes`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > limit) throw new Error(`${url} is ${bytes.length} bytes; a pack may be at most ${limit} bytes`);
+    return bytes;
+  }
+
+  function addFontFile(file, bytes) {
+    return passBytes(bytes, (pointer) => module.ccall('explainer_add_font_chunk', 'string', ['string', 'number', 'number'], [file, pointer, bytes.length]));
+  }
+
+  async function loadFontChunks(files) {
+    await Promise.all((files || []).map(async (file) => {
+      try {
+        const error = addFontFile(file, await fetchBytes(file));
+        if (error) console.warn(`Explainer editor: ${file}: ${error}`);
+      } catch (error) {
+        console.warn(`Explainer editor: the font file ${file} could not be loaded:`, error.message || error);
+      }
+    }));
+  }
+
+  async function loadBasemapTile(tile, name) {
+    try {
+      const bytes = await fetchBytes(`data/basemap-detail/${name}.bin`);
+      const error = passBytes(bytes, (pointer) => module.UTF8ToString(module._explainer_load_basemap_tile(tile, pointer, bytes.length)));
+      if (error) console.warn(`Explainer editor: basemap tile ${name}:`, error);
+    } catch (error) {
+      console.warn(`Explainer editor: basemap tile ${name} could not be loaded:`, error.message || error);
+    }
+  }
+
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  function reportSurface() {
+    if (!module) return;
+    const rect = canvas.getBoundingClientRect();
+    module._explainer_set_surface(rect.width, rect.height, window.devicePixelRatio || 1, dark.matches ? 1 : 0,
+      reducedMotion.matches ? 1 : 0, 0, 0);
+  }
+
+  async function startEngine() {
+    const baseFonts = fetchBytes('fonts/base.bin');
+    const basemap = fetchBytes('data/basemap.bin').catch((error) => {
+      console.warn('Explainer editor: the basemap could not be loaded:', error.message || error);
+      return null;
+    });
+    module = await createExplainerModule({
+      canvas,
+      explainerHost: {
+        firstFrame: () => {
+          performance.mark('explainer:first-frame');
+          document.body.classList.add('ready');
+        },
+        changed: onChange,
+        idle: () => {},
+        fetchBasemapTile: loadBasemapTile,
+        fatal: (message) => startError(`This browser cannot run the editor: ${message}`),
+      },
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      onAbort: (what) => startError(`The editor stopped: ${what}`),
+    });
+    const fontError = addFontFile('fonts/base.bin', await baseFonts);
+    if (fontError) throw new Error(`fonts/base.bin: ${fontError}`);
+    const basemapBytes = await basemap;
+    if (basemapBytes) {
+      const error = passBytes(basemapBytes, (pointer) => module.UTF8ToString(module._explainer_load_basemap(pointer, basemapBytes.length)));
+      if (error) console.warn('Explainer editor: the basemap is damaged:', error);
+    }
+    new ResizeObserver(reportSurface).observe(canvas);
+    dark.addEventListener('change', reportSurface);
+    reportSurface();
+  }
+
+  // The gazetteer is fetched once, when drafting or a place search first needs it; a
+  // failure is said where places are searched, and coordinates can still be typed.
+  let gazetteerLoad = null;
+  function ensureGazetteer() {
+    if (!gazetteerLoad) {
+      $('place-status').textContent = 'Loading the gazetteer…';
+      gazetteerLoad = fetchBytes(GAZETTEER_FILE)
+        .then((bytes) => call('explainer_editor_load_gazetteer', new TextDecoder().decode(bytes), ''))
+        .catch((error) => call('explainer_editor_load_gazetteer', 0, String(error.message || error)))
+        .then((error) => {
+          $('place-status').textContent = error ? `Place search is unavailable: ${error}. Coordinates can still be typed in the inspector.` : '';
+          return error;
+        });
+    }
+    return gazetteerLoad;
+  }
+
+  // [SECTION] Opening and drafting ---------------------------------------------------------
+
+  let openedFrom = '';  // the pack's URL or file name, for autosave
+  function startError(message) {
+    $('start-error').textContent = message;
+    $('start-error').hidden = false;
+    console.warn('Explainer editor:', message);
+  }
+
+  // Opens a pack's text. A pack with errors opens with its errors listed; text that is
+  // not JSON at all is refused with the place it breaks.
+  async function openText(text, name, from = name) {
+    const result = callJson('explainer_editor_open', text, name);
+    if (!result.ok) {
+      showStart();
+      startError(`${name} could not be opened: ${result.error}`);
+      return result;
+    }
+    openedFrom = from;
+    await loadFontChunks(result.fontFiles);
+    $('start').hidden = true;
+    $('side').hidden = false;
+    document.body.classList.remove('starting');
+    reportSurface();
+    autosave();
+    refresh();
+    return result;
+  }
+
+  function showStart() {
+    $('start').hidden = false;
+    $('side').hidden = true;
+    document.body.classList.add('starting');
+  }
+
+  async function openUrl(text) {
+    let url;
+    try { url = new URL(text, location.href); } catch (e) { url = null; }
+    if (!url || url.origin !== location.origin) {
+      startError(`${JSON.stringify(text)}: the editor opens packs only from this site (${location.origin}); use the file picker for others`);
+      return;
+    }
+    try {
+      const bytes = await fetchBytes(url.href, MAX_PACK_BYTES);
+      await openText(new TextDecoder().decode(bytes), url.pathname.split('/').pop() || 'pack.json', url.href);
+    } catch (error) {
+      startError(`${text} could not be loaded: ${error.message || error}`);
+    }
+  }
+
+  async function openFile(file) {
+    if (!file) return;
+    if (file.size > MAX_PACK_BYTES) {
+      startError(`${file.name} is ${file.size} bytes; a pack may be at most ${MAX_PACK_BYTES} bytes`);
+      return;
+    }
+    await openText(await file.text(), file.name);
+  }
+
+  // {headline, source, published, url?, paragraphs} -> the draft pack's text, or throws
+  // with the drafter's message.
+  async function draftText(input) {
+    await ensureGazetteer();
+    const result = callJson('explainer_editor_draft', JSON.stringify(input));
+    if (result.error) throw new Error(result.error);
+    return result.pack;
+  }
+
+  // Paragraphs are separated by blank lines, or one a line when there is no blank line
+  // (the same rule as explainer-draft's text format).
+  function splitParagraphs(text) {
+    const blocks = text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
+    if (blocks.length > 1) return blocks;
+    return text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  }
+
+  async function draftFromForm(event) {
+    event.preventDefault();
+    const input = {
+      headline: $('draft-headline').value.trim(),
+      source: $('draft-source').value.trim(),
+      published: $('draft-published').value.trim(),
+      paragraphs: splitParagraphs($('draft-paragraphs').value),
+    };
+    if ($('draft-url').value.trim()) input.url = $('draft-url').value.trim();
+    $('start-error').hidden = true;
+    if (!input.paragraphs.length) {
+      startError('The article has no paragraphs: paste its text, paragraphs separated by a blank line.');
+      return;
+    }
+    $('draft-status').textContent = 'Drafting…';
+    try {
+      const text = await draftText(input);
+      $('draft-status').textContent = '';
+      await openText(text, 'draft.json');
+    } catch (error) {
+      $('draft-status').textContent = '';
+      startError(`The draft could not be made: ${error.message || error}`);
+    }
+  }
+
+  // [SECTION] Autosave ---------------------------------------------------------------------
+  // After every change the document goes to localStorage. Storage that is full or denied
+  // leaves the work in memory, and the column says so (Save still works).
+
+  let savedRevision = -1;
+  function warnStorage(error) {
+    $('storage-note').hidden = false;
+    $('storage-note').textContent = `Autosave is off (${error && error.name ? error.name : 'storage unavailable'}): ` +
+      'your work is kept in this tab only. Save it to a file before closing the tab.';
+  }
+  function autosave() {
+    const revision = call('explainer_editor_revision');
+    if (revision === savedRevision) return;
+    savedRevision = revision;
+    try {
+      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: call('explainer_editor_export'), from: openedFrom, savedAt: new Date().toISOString() }));
+      $('storage-note').hidden = true;
+    } catch (error) {
+      warnStorage(error);
+    }
+  }
+  function readAutosave() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(AUTOSAVE_KEY) || 'null');
+      return saved && typeof saved.text === 'string' ? saved : null;
+    } catch (error) {
+      warnStorage(error);
+      return null;
+    }
+  }
+
+  // [SECTION] The column -------------------------------------------------------------------
+
+  let documentCache = null;
+  let selection = null;       // the selected entity's id
+  function entities() { return (documentCache && Array.isArray(documentCache.entities)) ? documentCache.entities : []; }
+  function entityById(id) { return entities().find((e) => e && e.id === id); }
+  function status(text, bad = false) {
+    $('status').textContent = text;
+    $('status').className = bad ? 'error' : '';
+  }
+  function describeErrors(result) {
+    return result.errors.map((e) => (e.packPath || e.path ? `${e.packPath || e.path}: ` : '') + e.message).join('; ');
+  }
+  function report(result, done) {
+    if (result.ok) {
+      const lost = (result.lost || []).map((m) => `${m.id} (“${m.mention.exact}”)`);
+      status(done + (lost.length ? `. Mentions whose text is gone: ${lost.join(', ')} (Undo brings them back)` : ''));
+    } else {
+      status(`Refused: ${describeErrors(result)}`, true);
+      renderInspector();  // the refusal's messages stand at their fields
+    }
+    return result;
+  }
+  const applyOp = (op, done = 'Done', source = 'editor') => report(callJson('explainer_editor_apply', JSON.stringify(op), source), done);
+
+  function onChange(record) {
+    if (record.selectionChanged || record.selection !== selection) selection = record.selection;
+    autosave();
+    refresh();
+  }
+
+  function refresh() {
+    if (!module || $('side').hidden) return;
+    documentCache = JSON.parse(call('explainer_editor_document'));
+    const diagnostics = callJson('explainer_editor_validate');
+    $('errors').hidden = diagnostics.errors.length === 0;
+    $('errors-title').textContent = `Errors (${diagnostics.errors.length})`;
+    const list = $('error-list');
+    list.textContent = '';
+    for (const e of diagnostics.errors) {
+      const item = document.createElement('li');
+      item.textContent = `${e.path || (e.line ? `line ${e.line}, column ${e.column}` : '')}: ${e.message}`;
+      const match = /^\/entities\/(\d+)/.exec(e.path || '');
+      if (match && entities()[Number(match[1])]) {
+        const id = entities()[Number(match[1])].id;
+        item.tabIndex = 0;
+        item.addEventListener('click', () => selectEntity(id));
+      }
+      list.appendChild(item);
+    }
+    renderSuggestions();
+    renderTargets();
+    renderInspector();
+  }
+
+  function selectEntity(id) {
+    selection = id;
+    if (call('explainer_select', id || '') !== 1) renderInspector();  // an entity the placeholder pack lacks
+  }
+
+  function renderSuggestions() {
+    const list = $('suggestions');
+    const checked = new Set([...list.querySelectorAll('input:checked')].map((box) => box.value));
+    list.textContent = '';
+    const suggested = entities().filter((e) => e && e.suggestion);
+    $('suggestion-count').textContent = `(${suggested.length})`;
+    for (const e of suggested) {
+      const item = document.createElement('li');
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', value: e.id, checked: checked.has(e.id) });
+      box.setAttribute('aria-label', `Check ${e.name}`);
+      const name = Object.assign(document.createElement('span'), { className: 'name', textContent: e.name, title: e.suggestion.rule });
+      const kind = Object.assign(document.createElement('span'), { className: 'kind', textContent: e.kind });
+      const button = (label, fn) => {
+        const b = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
+        b.setAttribute('aria-label', `${label} ${e.name}`);
+        b.addEventListener('click', fn);
+        return b;
+      };
+      item.append(box, name, kind,
+        button('Accept', () => review([e.id], true)),
+        button('Edit', () => selectEntity(e.id)),
+        button('Reject', () => review([e.id], false)));
+      item.dataset.id = e.id;
+      list.appendChild(item);
+    }
+  }
+
+  function review(ids, accept) {
+    if (!ids.length) { status('Check suggestions first'); return; }
+    const result = callJson('explainer_editor_review', JSON.stringify(ids), accept ? 1 : 0);
+    report(result, `${accept ? 'Accepted' : 'Rejected'} ${ids.length} suggestion${ids.length === 1 ? '' : 's'}`);
+  }
+  const checkedIds = () => [...$('suggestions').querySelectorAll('input:checked')].map((box) => box.value);
+
+  function renderTargets() {
+    const fill = (select, filter) => {
+      const value = select.value;
+      select.textContent = '';
+      for (const e of entities().filter(filter))
+        select.appendChild(Object.assign(document.createElement('option'), { value: e.id, textContent: `${e.name} (${e.kind})` }));
+      if ([...select.options].some((o) => o.value === value)) select.value = value;
+    };
+    fill($('mention-target'), (e) => e && e.id);
+    fill($('quote-speaker'), (e) => e && e.kind === 'person');
+  }
+
+  function renderKinds() {
+    const row = $('new-kinds');
+    for (const kind of ['place', 'person', 'organisation', 'event', 'quote', 'figure', 'work']) {
+      const b = Object.assign(document.createElement('button'), { type: 'button', textContent: `New ${kind}` });
+      b.dataset.kind = kind;
+      b.addEventListener('click', () => newEntity(kind));
+      row.appendChild(b);
+    }
+  }
+
+  function showSelection() {
+    if (!module || $('side').hidden) return;
+    const result = callJson('explainer_editor_selection');
+    $('selection-text').textContent = result.selector ? `Selected: “${result.selector.exact}” (${result.selector.paragraph})` : 'Select words in the article.';
+    if (result.selector && !$('place-query').value) $('place-query').value = result.selector.exact;
+  }
+
+  let placeResults = [];
+  let chosenPlace = -1;
+  async function newEntity(kind) {
+    const request = { kind };
+    if (kind === 'place') {
+      if (chosenPlace < 0) await searchPlacesFromBox();
+      if (chosenPlace < 0) {
+        status('Choose the place in the place search results first (or type its name there)', true);
+        return;
+      }
+      request.placeIndex = chosenPlace;
+    }
+    if (kind === 'quote') request.speaker = $('quote-speaker').value;
+    const result = report(callJson('explainer_editor_new_entity', JSON.stringify(request)), `New ${kind}`);
+    if (result.ok) selectEntity(result.id);
+  }
+
+  function addMention() {
+    const selected = callJson('explainer_editor_selection');
+    if (!selected.selector) { status(selected.error, true); return; }
+    const id = $('mention-target').value;
+    applyOp({ op: 'addMention', id, ...selected.selector }, `Added a mention of ${id}`);
+  }
+
+  async function searchPlacesFromBox() {
+    const text = $('place-query').value.trim();
+    const list = $('place-results');
+    list.textContent = '';
+    chosenPlace = -1;
+    if (!text) return;
+    const error = await ensureGazetteer();
+    if (error) return;
+    const result = callJson('explainer_editor_search_places', text, 8);
+    if (!Array.isArray(result)) { $('place-status').textContent = result.error; return; }
+    placeResults = result;
+    $('place-status').textContent = result.length ? '' : `No place named “${text}” in the gazetteer`;
+    result.forEach((hit, i) => {
+      const item = document.createElement('li');
+      const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'place-hit', checked: i === 0 });
+      radio.addEventListener('change', () => { chosenPlace = i; });
+      const label = document.createElement('label');
+      label.append(radio, ` ${hit.name}, ${hit.country} (${hit.lat.toFixed(3)}, ${hit.lon.toFixed(3)}; pop. ${hit.population.toLocaleString('en')}; GeoNames ${hit.id})`);
+      const set = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Set as location' });
+      set.addEventListener('click', () => {
+        const target = entityById(selection);
+        if (!target || target.kind !== 'place') { status('Select a place entity to set its location', true); return; }
+        report(callJson('explainer_editor_set_location', selection, i, 0, 0), `Moved ${target.name} to ${hit.name}`);
+      });
+      item.append(label, ' ', set);
+      list.appendChild(item);
+    });
+    if (result.length) chosenPlace = 0;
+  }
+
+  // A paragraph's text is corrected with editParagraph: its mentions re-anchor, and
+  // those whose words are gone are listed (report()).
+  let paragraphId = null;
+  function loadParagraph() {
+    const selected = callJson('explainer_editor_selection');
+    if (!selected.selector) { status(selected.error, true); return; }
+    const paragraph = (documentCache.article.paragraphs || []).find((p) => p.id === selected.selector.paragraph);
+    if (!paragraph) return;
+    paragraphId = paragraph.id;
+    $('paragraph-text').value = paragraph.text;
+    $('paragraph-text').hidden = $('save-paragraph').hidden = false;
+    $('paragraph-text').setAttribute('aria-label', `Text of paragraph ${paragraph.id}`);
+  }
+  function saveParagraph() {
+    if (paragraphId) applyOp({ op: 'editParagraph', paragraph: paragraphId, text: $('paragraph-text').value }, `Corrected ${paragraphId}`);
+  }
+
+  // [SECTION] Inspector --------------------------------------------------------------------
+  // Every field of the selected entity: text fields as text, everything else as JSON.
+  // A change is one updateEntity op; the validator's messages stand under their field.
+
+  const LONG_FIELDS = new Set(['description', 'note', 'text', 'role']);
+  function renderInspector() {
+    const form = $('inspector-form');
+    const entity = entityById(selection);
+    $('inspector-empty').hidden = !!entity;
+    form.hidden = !entity;
+    if (!entity) return;
+    const focused = document.activeElement && form.contains(document.activeElement) ? document.activeElement.name : null;
+    form.textContent = '';
+    const messages = callJson('explainer_editor_messages', entity.id);
+    const heading = document.createElement('p');
+    heading.textContent = `${entity.kind} “${entity.name}” (${entity.id})`;
+    form.appendChild(heading);
+    for (const [key, value] of Object.entries(entity)) {
+      if (key === 'id' || key === 'kind') continue;
+      form.appendChild(fieldEditor(entity, key, value, messages[key] || []));
+      if (key === 'date' && messages['@resolvedDate'])
+        form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
+    }
+    for (const m of messages['@entity'] || []) form.insertBefore(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }), heading.nextSibling);
+    for (const [key, list] of Object.entries(messages))
+      if (!(key in entity) && !key.startsWith('@'))
+        for (const m of list) form.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: `${key}: ${m}` }));
+    const add = document.createElement('div');
+    add.className = 'row';
+    const keyInput = Object.assign(document.createElement('input'), { placeholder: 'new field (e.g. role, date, citations)' });
+    keyInput.setAttribute('aria-label', 'Name of a field to add');
+    const addButton = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Add field' });
+    addButton.addEventListener('click', () => {
+      const key = keyInput.value.trim();
+      if (key) applyOp({ op: 'updateEntity', id: entity.id, fields: { [key]: '' } }, `Added ${key}`);
+    });
+    const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete entity' });
+    remove.addEventListener('click', () => applyOp({ op: 'removeEntity', id: entity.id }, `Deleted ${entity.id}`));
+    add.append(keyInput, addButton, remove);
+    form.appendChild(add);
+    if (focused && form.elements[focused]) form.elements[focused].focus();
+  }
+
+  function fieldEditor(entity, key, value, messages) {
+    const wrap = document.createElement('div');
+    const id = `field-${key}`;
+    const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: key });
+    const text = typeof value === 'string';
+    const control = document.createElement(text && !LONG_FIELDS.has(key) ? 'input' : 'textarea');
+    control.id = id;
+    control.name = key;
+    control.value = text ? value : JSON.stringify(value, null, 1);
+    if (control.tagName === 'TEXTAREA') control.rows = text ? 2 : Math.min(8, control.value.split('\n').length);
+    control.addEventListener('change', () => {
+      let parsed = control.value;
+      if (!text) {
+        try { parsed = JSON.parse(control.value); } catch (error) {
+          status(`${key}: not JSON: ${error.message}`, true);
+          return;
+        }
+      }
+      applyOp({ op: 'updateEntity', id: entity.id, fields: { [key]: parsed === '' ? null : parsed } }, `Changed ${key}`);
+    });
+    wrap.append(label, control);
+    for (const m of messages) wrap.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }));
+    if (messages.length) control.setAttribute('aria-invalid', 'true');
+    return wrap;
+  }
+
+  // [SECTION] Save, preview, keys ------------------------------------------------------------
+
+  async function save() {
+    const text = call('explainer_editor_export');
+    const name = (documentCache && documentCache.id ? documentCache.id : 'pack') + '.json';
+    if (window.showSaveFilePicker) {
+      try {
+        const handle = await window.showSaveFilePicker({ suggestedName: name, types: [{ description: 'Explainer pack', accept: { 'application/json': ['.json'] } }] });
+        const writable = await handle.createWritable();
+        await writable.write(text);
+        await writable.close();
+        status(`Saved ${handle.name}`);
+        return;
+      } catch (error) {
+        if (error.name === 'AbortError') return;
+        console.warn('Explainer editor: the file picker failed, downloading instead:', error);
+      }
+    }
+    const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: name });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    const diagnostics = callJson('explainer_editor_validate');
+    status(diagnostics.ok ? `Saved ${name}` : `Saved ${name}, with ${diagnostics.errors.length} errors the validator will refuse`);
+  }
+
+  function setPreview(on) {
+    document.body.classList.toggle('preview', on);
+    $('side').hidden = on;
+    $('preview-bar').hidden = !on;
+    $('preview').setAttribute('aria-pressed', String(on));
+    reportSurface();
+    if (!on) refresh();
+  }
+
+  function undo(redo) {
+    const changed = call('explainer_editor_undo', redo ? 1 : 0, 'editor') === 1;
+    status(changed ? (redo ? 'Redone' : 'Undone') : `Nothing to ${redo ? 'redo' : 'undo'}`);
+    return changed;
+  }
+
+  function onKey(event) {
+    const target = event.target;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;  // their own undo
+    if (!(event.ctrlKey || event.metaKey) || !module || $('start').hidden === false) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z') undo(event.shiftKey);
+    else if (key === 'y') undo(true);
+    else if (key === 's') save();
+    else return;
+    event.preventDefault();
+  }
+
+  // [SECTION] API --------------------------------------------------------------------------
+
+  const editor = {
+    // The draft pack (an object) for {headline, source, published, url?, paragraphs: [strings]}:
+    // the same drafting as `explainer-draft`. Resolves once the gazetteer is loaded.
+    draft: async (input) => JSON.parse(await draftText(input)),
+    // Opens a pack (its text or an object) in the editor: {ok, error?, diagnostics}.
+    open: (pack, name = 'pack.json') => openText(typeof pack === 'string' ? pack : JSON.stringify(pack), name),
+    apply: (op) => callJson('explainer_editor_apply', JSON.stringify(op), 'api'),
+    undo: () => call('explainer_editor_undo', 0, 'api') === 1,
+    redo: () => call('explainer_editor_undo', 1, 'api') === 1,
+    exportPack: () => JSON.parse(call('explainer_editor_export')),
+    // The canonical text Save writes.
+    exportText: () => call('explainer_editor_export'),
+    validate: () => callJson('explainer_editor_validate'),
+    // [{name, country, lat, lon, population, source, id}], best first; rejects when the
+    // gazetteer could not be loaded.
+    searchPlaces: async (text) => {
+      const error = await ensureGazetteer();
+      if (error) throw new Error(error);
+      const result = callJson('explainer_editor_search_places', String(text), 10);
+      if (!Array.isArray(result)) throw new Error(result.error);
+      return result;
+    },
+    // The article's selected words as a selector that matches once, or {error}.
+    selection: () => callJson('explainer_editor_selection'),
+  };
+  window.Explainer = {
+    version: 1,
+    ready,
+    editor,
+    select: (id) => call('explainer_select', id || '') === 1,
+    getState: () => callJson('explainer_get_state'),
+    locate: (id) => {
+      const rect = canvas.getBoundingClientRect();
+      return callJson('explainer_locate', String(id)).map((r) => ({ panel: r.panel, x: r.x + rect.left, y: r.y + rect.top, width: r.width, height: r.height }));
+    },
+    getLink: () => '#' + call('explainer_get_link'),
+    stats: () => ({ frames: module ? module._explainer_frames() : 0 }),
+  };
+
+  // [SECTION] Start --------------------------------------------------------------------------
+
+  function wire() {
+    renderKinds();
+    $('open-file').addEventListener('change', (event) => openFile(event.target.files[0]));
+    $('draft-form').addEventListener('submit', draftFromForm);
+    document.addEventListener('dragover', (event) => { event.preventDefault(); document.body.classList.add('dragging'); });
+    document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+    document.addEventListener('drop', (event) => {
+      event.preventDefault();
+      document.body.classList.remove('dragging');
+      if (event.dataTransfer.files.length) openFile(event.dataTransfer.files[0]);
+    });
+    $('undo').addEventListener('click', () => undo(false));
+    $('redo').addEventListener('click', () => undo(true));
+    $('save').addEventListener('click', save);
+    $('preview').addEventListener('click', () => setPreview(true));
+    $('end-preview').addEventListener('click', () => setPreview(false));
+    $('close').addEventListener('click', showStart);
+    $('accept-selected').addEventListener('click', () => review(checkedIds(), true));
+    $('reject-selected').addEventListener('click', () => review(checkedIds(), false));
+    $('check-all').addEventListener('click', () => $('suggestions').querySelectorAll('input').forEach((box) => { box.checked = true; }));
+    $('add-mention').addEventListener('click', addMention);
+    $('load-paragraph').addEventListener('click', loadParagraph);
+    $('save-paragraph').addEventListener('click', saveParagraph);
+    let searchTimer = 0;
+    $('place-query').addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(searchPlacesFromBox, 250); });
+    $('share-button').addEventListener('click', () => { $('share-link').value = window.Explainer.getLink(); $('share-dialog').showModal(); });
+    $('share-close').addEventListener('click', () => $('share-dialog').close());
+    // The article's selection is read when a press or a key ends in the canvas.
+    for (const type of ['mouseup', 'keyup', 'touchend']) canvas.addEventListener(type, () => setTimeout(showSelection, 50));
+    window.addEventListener('keydown', onKey);
+  }
+
+  async function start() {
+    document.body.classList.add('starting');
+    wire();
+    try {
+      await startEngine();
+    } catch (error) {
+      startError(`The editor could not start: ${error.message || error}`);
+      readyReject(error);
+      return;
+    }
+    readyResolve(window.Explainer);
+    const saved = readAutosave();
+    const wanted = query.get('pack');
+    if (saved && (!wanted || new URL(wanted, location.href).href === saved.from)) {
+      const opened = await openText(saved.text, 'autosave.json', saved.from);
+      if (opened.ok) {
+        $('storage-note').hidden = false;
+        $('storage-note').textContent = `Restored your unsaved work from ${new Date(saved.savedAt).toLocaleString()} (autosaved in this browser).`;
+        return;
+      }
+    }
+    if (wanted) await openUrl(wanted);
+  }
+  start();
+})();
