@@ -156,6 +156,14 @@ const basemapDetail = path.join(build, 'basemap-detail');
 if (fs.existsSync(basemapDetail))
   for (const file of fs.readdirSync(basemapDetail)) copy(path.join(basemapDetail, file), path.join(out, 'data', 'basemap-detail', file));
 
+// The editor's gazetteer (tools/gazetteer_shards.cpp): an index and shards the editor
+// fetches on demand (src/platform/gazetteer_web.cpp); the reader never fetches them.
+const gazetteerWeb = path.join(build, 'gazetteer-web');
+if (fs.existsSync(gazetteerWeb)) {
+  fs.rmSync(path.join(out, 'gazetteer'), { recursive: true, force: true });
+  for (const file of fs.readdirSync(gazetteerWeb)) copy(path.join(gazetteerWeb, file), path.join(out, 'gazetteer', file));
+}
+
 // [SECTION] index.html ----------------------------------------------------------------------
 const pack = readPack(path.join(root, defaultPack));
 const headline = pack?.article?.headline || 'Explainer';
@@ -285,5 +293,13 @@ const width = Math.max(...rows.map((r) => r[0].length), 5);
 const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => String(c).padStart(10)).join('  ')}`;
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);
 console.log(line(['file', 'raw', 'gzip', 'brotli']));
-for (const row of rows) console.log(line(row));
+// The gazetteer's shards, hundreds of small files, as one line.
+const shardRow = (row) => /^gazetteer[\\/]s-/.test(row[0]);
+const shards = rows.filter(shardRow);
+for (const row of rows.filter((r) => !shardRow(r))) console.log(line(row));
+if (shards.length > 0) {
+  console.log(line([`gazetteer/s-*.txt (${shards.length} shards)`, ...[1, 2, 3].map((i) => shards.reduce((sum, r) => sum + r[i], 0))]));
+  const gzipSizes = shards.map((r) => r[2]).sort((a, b) => a - b);
+  console.log(`  shards, gzip: median ${gzipSizes[gzipSizes.length >> 1]} bytes, largest ${gzipSizes[gzipSizes.length - 1]}`);
+}
 console.log(line(['total', totalRaw, totalGzip, totalBrotli]));
