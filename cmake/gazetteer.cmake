@@ -35,8 +35,10 @@ add_executable(explainer-gazetteer-shards ${PROJECT_SOURCE_DIR}/tools/gazetteer_
 target_link_libraries(explainer-gazetteer-shards PRIVATE explainer_core)
 set(EXPLAINER_GAZETTEER_SHARDS_RUN $<TARGET_FILE:explainer-gazetteer-shards>)
 if(EMSCRIPTEN)
-  target_link_options(explainer-gazetteer-shards PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1)
-  set_target_properties(explainer-gazetteer-shards PROPERTIES SUFFIX ".js")
+  # Synchronous compilation: this Emscripten would otherwise fetch() the .wasm, which Node cannot do for a path.
+  target_link_options(explainer-gazetteer-shards PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sWASM_ASYNC_COMPILATION=0)
+  # .cjs: package.json makes .js files ES modules, and Emscripten's Node output is CommonJS.
+  set_target_properties(explainer-gazetteer-shards PROPERTIES SUFFIX ".cjs")
   set(EXPLAINER_GAZETTEER_SHARDS_RUN ${EXPLAINER_NODE} $<TARGET_FILE:explainer-gazetteer-shards>)
 endif()
 set(EXPLAINER_GAZETTEER_WEB_DIR ${CMAKE_BINARY_DIR}/gazetteer-web)

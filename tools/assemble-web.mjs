@@ -131,6 +131,9 @@ fs.mkdirSync(out, { recursive: true });
 
 // [SECTION] Engine, page assets, packs, basemap -------------------------------------------
 for (const file of ['explainer.js', 'explainer.wasm']) copy(path.join(build, file), path.join(out, file));
+// The editor's engine: the reader's plus the gazetteer edge and the drafter.
+for (const file of ['explainer-editor.js', 'explainer-editor.wasm'])
+  if (fs.existsSync(path.join(build, file))) copy(path.join(build, file), path.join(out, file));
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);

@@ -78,10 +78,10 @@ void fetch_file(const std::string& file) {
         }, timeout);
         fetch(base + file, {signal: controller.signal})
             .then((response) => {
-                if (!response.ok) throw new Error('HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : ''));
+                if (!response.ok) throw new Error('HTTP ' + response.status + (response.statusText ? " " + response.statusText : ""));
                 return response.arrayBuffer();
             })
-            .then((buffer) => answer(new Uint8Array(buffer), ''),
+            .then((buffer) => answer(new Uint8Array(buffer), ""),
                   (error) => answer(null, (error && error.message) || String(error)));
     }, file.c_str(), id);
 }
