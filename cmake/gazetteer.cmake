@@ -31,3 +31,27 @@ if(EMSCRIPTEN)
 else()
   add_custom_target(gazetteer ALL DEPENDS ${EXPLAINER_GAZETTEER_FILE})
 endif()
+
+# The browser's copy (tools/gazetteer_shards.cpp): an index and shards fetched on demand,
+# split by the core's own name keys, in ${CMAKE_BINARY_DIR}/gazetteer-web/ (assemble-web.mjs
+# copies it to build/web/gazetteer/). The web build compiles the tool for Node, so the
+# same C++ decides the split in both builds. Defines the target `gazetteer-web` and
+# EXPLAINER_GAZETTEER_WEB_DIR.
+add_executable(explainer-gazetteer-shards ${PROJECT_SOURCE_DIR}/tools/gazetteer_shards.cpp)
+target_link_libraries(explainer-gazetteer-shards PRIVATE explainer_core)
+set(EXPLAINER_GAZETTEER_SHARDS_RUN $<TARGET_FILE:explainer-gazetteer-shards>)
+if(EMSCRIPTEN)
+  # Synchronous compilation: this Emscripten would otherwise fetch() the .wasm, which Node cannot do for a path.
+  target_link_options(explainer-gazetteer-shards PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sWASM_ASYNC_COMPILATION=0)
+  # .cjs: package.json makes .js files ES modules, and Emscripten's Node output is CommonJS.
+  set_target_properties(explainer-gazetteer-shards PROPERTIES SUFFIX ".cjs")
+  set(EXPLAINER_GAZETTEER_SHARDS_RUN ${EXPLAINER_NODE} $<TARGET_FILE:explainer-gazetteer-shards>)
+endif()
+set(EXPLAINER_GAZETTEER_WEB_DIR ${CMAKE_BINARY_DIR}/gazetteer-web)
+add_custom_command(
+  OUTPUT ${EXPLAINER_GAZETTEER_WEB_DIR}/index.txt
+  COMMAND ${EXPLAINER_GAZETTEER_SHARDS_RUN} ${EXPLAINER_GAZETTEER_FILE} ${EXPLAINER_GAZETTEER_WEB_DIR}
+  DEPENDS explainer-gazetteer-shards ${EXPLAINER_GAZETTEER_FILE}
+  COMMENT "Splitting the gazetteer into an index and shards for the browser"
+  VERBATIM)
+add_custom_target(gazetteer-web ALL DEPENDS ${EXPLAINER_GAZETTEER_WEB_DIR}/index.txt)

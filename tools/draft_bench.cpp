@@ -1,4 +1,4 @@
-// explainer-draft-bench [--gazetteer FILE] [--require place-recall=0.8,quotes-right=7,speakers-wrong=0] ITEM...
+// explainer-draft-bench [--gazetteer FILE | --web-gazetteer DIR] [--require place-recall=0.8,quotes-right=7,speakers-wrong=0] ITEM...
 //
 // Measures the drafter (src/core/draft.h) against hand-made packs. Each ITEM is a pack,
 // drafted from its own paragraphs, or PACK.json=ARTICLE.txt, drafted from a plain-text
@@ -11,6 +11,9 @@
 //   many of the found ones have the right speaker and how many a wrong one;
 // - dates: precision and recall (a dated draft event in a paragraph where a hand-made
 //   dated event is mentioned, one span containing the other).
+// --web-gazetteer drafts as the browser does: with the index of the split gazetteer in DIR
+// (tools/gazetteer_shards.cpp) and only the shards the text's names need, and says how
+// many shards and bytes that is.
 // --require applies to the items after it; the exit status is 1 when a draft does not
 // load or misses a requirement, 2 for a usage or file error.
 #include <algorithm>
@@ -71,7 +74,32 @@ std::string last_word(const std::string& key) {
     return space == std::string::npos ? key : key.substr(space + 1);
 }
 
-int run_item(const std::string& item, const Gazetteer* gazetteer, const Requirements& req) {
+// The browser's gazetteer for one input: the index and the shards its names need.
+std::optional<Gazetteer> browser_gazetteer(const Gazetteer& index, const std::string& dir, const DraftInput& input) {
+    std::set<std::string> shards;
+    for (const std::string& name : draft_place_names(input))
+        for (std::string& shard : index.shards_for_name(name)) shards.insert(std::move(shard));
+    Gazetteer g = index;
+    std::size_t bytes = 0;
+    for (const std::string& shard : shards) {
+        const std::string file = dir + "/" + shard_file_name(shard);
+        const auto text = cli::read_file(file, kReadLimit);
+        std::string error;
+        if (!text || !g.add_shard(shard, *text, error)) {
+            std::fprintf(stderr, "%s: %s\n", file.c_str(), text ? error.c_str() : "cannot read");
+            return std::nullopt;
+        }
+        bytes += text->size();
+    }
+    std::printf("  browser gazetteer: %zu shards, %zu bytes besides the index, %zu places of %zu listed\n", shards.size(), bytes,
+                g.place_count(), index.place_count());
+    std::printf("  shard files:");
+    for (const std::string& shard : shards) std::printf(" %s", shard_file_name(shard).c_str());
+    std::printf("\n");
+    return g;
+}
+
+int run_item(const std::string& item, const Gazetteer* gazetteer, const std::string& web_dir, const Requirements& req) {
     const std::size_t eq = item.find('=');
     const std::string pack_path = item.substr(0, eq);
     const auto pack_text = cli::read_file(pack_path, kReadLimit);
@@ -101,6 +129,13 @@ int run_item(const std::string& item, const Gazetteer* gazetteer, const Requirem
             std::fprintf(stderr, "%s: %s\n", item.c_str(), error.c_str());
             return 1;
         }
+    }
+    std::optional<Gazetteer> browser;
+    if (!web_dir.empty()) {
+        std::printf("%s\n", item.c_str());
+        browser = browser_gazetteer(*gazetteer, web_dir, input);
+        if (!browser) return 2;
+        gazetteer = &*browser;
     }
     const DraftResult drafted = draft_pack(input, gazetteer);
     if (!drafted.error.empty()) {
@@ -216,13 +251,16 @@ int run_item(const std::string& item, const Gazetteer* gazetteer, const Requirem
 } // namespace
 
 int main(int argc, char** argv) {
-    std::string gazetteer_path;
+    std::string gazetteer_path, web_dir;
     Requirements req;
     std::vector<std::pair<std::string, Requirements>> items;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--gazetteer" && i + 1 < argc) {
             gazetteer_path = argv[++i];
+        } else if (arg == "--web-gazetteer" && i + 1 < argc) {
+            web_dir = argv[++i];
+            gazetteer_path = web_dir + "/" + std::string(kGazetteerIndexFile);
         } else if (arg == "--require" && i + 1 < argc) {
             req = Requirements{};
             std::stringstream list(argv[++i]);
@@ -238,7 +276,7 @@ int main(int argc, char** argv) {
                 }
             }
         } else if (!arg.empty() && arg[0] == '-') {
-            std::fputs("usage: explainer-draft-bench [--gazetteer FILE] [--require place-recall=X,quotes-right=N,speakers-wrong=N] PACK.json[=ARTICLE.txt]...\n", stderr);
+            std::fputs("usage: explainer-draft-bench [--gazetteer FILE | --web-gazetteer DIR] [--require place-recall=X,quotes-right=N,speakers-wrong=N] PACK.json[=ARTICLE.txt]...\n", stderr);
             return 2;
         } else {
             items.push_back({arg, req});
@@ -247,6 +285,6 @@ int main(int argc, char** argv) {
     const auto gazetteer = cli::load_gazetteer(gazetteer_path, argv[0], "");
     if (!gazetteer) return 2;
     int status = 0;
-    for (const auto& [item, requirements] : items) status = std::max(status, run_item(item, &*gazetteer, requirements));
+    for (const auto& [item, requirements] : items) status = std::max(status, run_item(item, &*gazetteer, web_dir, requirements));
     return status;
 }

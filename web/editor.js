@@ -21,7 +21,6 @@
   const canvas = $('canvas');
   const query = new URLSearchParams(location.search);
   const AUTOSAVE_KEY = 'explainer-editor:autosave';
-  const GAZETTEER_FILE = 'data/editor-gazetteer.txt';
   const MAX_PACK_BYTES = 4 * 1024 * 1024;  // the loader's own limit (kMaxInputBytes, src/core/pack.cpp)
   let module = null;
   let readyResolve, readyReject;
@@ -113,6 +112,7 @@
     });
     module = await createExplainerModule({
       canvas,
+      gazetteerRequests: new Map(),  // prepareGazetteer's promises, resolved by the engine
       explainerHost: {
         firstFrame: () => {
           performance.mark('explainer:first-frame');
@@ -139,21 +139,18 @@
     reportSurface();
   }
 
-  // The gazetteer is fetched once, when drafting or a place search first needs it; a
-  // failure is said where places are searched, and coordinates can still be typed.
-  let gazetteerLoad = null;
-  function ensureGazetteer() {
-    if (!gazetteerLoad) {
-      $('place-status').textContent = 'Loading the gazetteer…';
-      gazetteerLoad = fetchBytes(GAZETTEER_FILE)
-        .then((bytes) => call('explainer_editor_load_gazetteer', new TextDecoder().decode(bytes), ''))
-        .catch((error) => call('explainer_editor_load_gazetteer', 0, String(error.message || error)))
-        .then((error) => {
-          $('place-status').textContent = error ? `Place search is unavailable: ${error}. Coordinates can still be typed in the inspector.` : '';
-          return error;
-        });
-    }
-    return gazetteerLoad;
+  // The gazetteer (src/platform/editor_gazetteer.h): its index and the shards a search or
+  // a draft needs are fetched on demand from gazetteer/. A failure is said where places
+  // are searched, and coordinates can still be typed.
+  let nextGazetteerRequest = 1;
+  async function prepareGazetteer(kind, argument) {
+    const id = nextGazetteerRequest++;
+    const done = new Promise((resolve) => module.gazetteerRequests.set(id, resolve));
+    call(`explainer_gazetteer_prepare_${kind}`, argument, id);
+    const error = await done;
+    $('place-status').textContent = error
+      ? `The place list could not be loaded: ${error}. Coordinates can still be typed in the inspector.` : '';
+    return error;
   }
 
   // [SECTION] Opening and drafting ---------------------------------------------------------
@@ -218,7 +215,7 @@
   // {headline, source, published, url?, paragraphs} -> the draft pack's text, or throws
   // with the drafter's message.
   async function draftText(input) {
-    await ensureGazetteer();
+    await prepareGazetteer('draft', JSON.stringify(input));
     const result = callJson('explainer_editor_draft', JSON.stringify(input));
     if (result.error) throw new Error(result.error);
     return result.pack;
@@ -441,18 +438,19 @@
     list.textContent = '';
     chosenPlace = -1;
     if (!text) return;
-    const error = await ensureGazetteer();
-    if (error) return;
+    const error = await prepareGazetteer('search', text);
     const result = callJson('explainer_editor_search_places', text, 8);
-    if (!Array.isArray(result)) { $('place-status').textContent = result.error; return; }
+    if (!Array.isArray(result)) { if (!error) $('place-status').textContent = result.error; return; }
     placeResults = result;
-    $('place-status').textContent = result.length ? '' : `No place named “${text}” in the gazetteer`;
+    if (!error) $('place-status').textContent = result.length ? '' : `No place named “${text}” in the gazetteer`;
     result.forEach((hit, i) => {
       const item = document.createElement('li');
       const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'place-hit', checked: i === 0 });
       radio.addEventListener('change', () => { chosenPlace = i; });
       const label = document.createElement('label');
-      label.append(radio, ` ${hit.name}, ${hit.country} (${hit.lat.toFixed(3)}, ${hit.lon.toFixed(3)}; pop. ${hit.population.toLocaleString('en')}; GeoNames ${hit.id})`);
+      const where = hit.lat === null ? '' : ` (${hit.lat.toFixed(3)}, ${hit.lon.toFixed(3)})`;
+      const population = hit.population ? `pop. ${hit.population.toLocaleString('en')}; ` : '';
+      label.append(radio, ` ${hit.name}${hit.country ? `, ${hit.country}` : ''}${where}; ${population}${hit.source} ${hit.id}`);
       const set = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Set as location' });
       set.addEventListener('click', () => {
         const target = entityById(selection);
@@ -623,9 +621,9 @@
     // [{name, country, lat, lon, population, source, id}], best first; rejects when the
     // gazetteer could not be loaded.
     searchPlaces: async (text) => {
-      const error = await ensureGazetteer();
-      if (error) throw new Error(error);
+      const error = await prepareGazetteer('search', String(text));
       const result = callJson('explainer_editor_search_places', String(text), 10);
+      if (error && !Array.isArray(result)) throw new Error(error);
       if (!Array.isArray(result)) throw new Error(result.error);
       return result;
     },

@@ -1597,43 +1597,60 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
     return result;
 }
 
-DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* gazetteer) {
-    DraftResult result;
-    const json v = json::parse(input_json, nullptr, false);
-    if (v.is_discarded() || !v.is_object()) {
-        result.error = "expected a JSON object {headline, source, published, url?, paragraphs: [strings]}";
-        return result;
+std::vector<std::string> draft_place_names(const DraftInput& input) {
+    std::size_t total = 0;
+    for (const std::string& p : input.paragraphs) total += p.size();
+    if (total > kMaxDraftBytes) return {};  // draft_pack refuses it anyway
+    std::vector<TextParagraph> paragraphs;
+    std::unordered_set<std::string> lowercase_words;
+    for (const std::string& p : input.paragraphs) {
+        paragraphs.push_back({p, split_words(p)});
+        for (const Word& w : paragraphs.back().words)
+            if (!w.capitalised) lowercase_words.insert(w.low);
     }
-    DraftInput input;
+    // find_places looks up [first, last) inside each run, find_people_and_organisations a
+    // run without its ranks (one of those spans): every span of every run covers both.
+    std::vector<std::string> names;
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (const NameRun& r : name_runs(p, pi, lowercase_words))
+            for (std::size_t first = r.first; first < r.last; ++first)
+                for (std::size_t last = first + 1; last <= r.last; ++last) {
+                    const std::string_view name = p.text.substr(p.words[first].begin, p.words[last - 1].end - p.words[first].begin);
+                    if (seen.insert(name).second) names.emplace_back(name);
+                }
+    }
+    return names;
+}
+
+std::string draft_input_from_json(std::string_view input_json, DraftInput& input) {
+    const json v = json::parse(input_json, nullptr, false);
+    if (v.is_discarded() || !v.is_object()) return "expected a JSON object {headline, source, published, url?, paragraphs: [strings]}";
+    input = {};
     for (const auto& [key, target] : {std::pair{"headline", &input.headline}, std::pair{"source", &input.source},
                                       std::pair{"published", &input.published}, std::pair{"url", &input.url}}) {
         const auto it = v.find(key);
         if (it == v.end()) continue;
-        if (!it->is_string()) {
-            result.error = std::string(key) + ": expected a string";
-            return result;
-        }
+        if (!it->is_string()) return std::string(key) + ": expected a string";
         *target = it->get<std::string>();
     }
     for (const auto& [key, unused] : v.items()) {
         (void)unused;
-        if (!in_list(key, {"headline", "source", "published", "url", "paragraphs"})) {
-            result.error = "unknown key \"" + key + "\": expected headline, source, published, url, paragraphs";
-            return result;
-        }
+        if (!in_list(key, {"headline", "source", "published", "url", "paragraphs"})) return "unknown key \"" + key + "\": expected headline, source, published, url, paragraphs";
     }
     const auto paragraphs = v.find("paragraphs");
-    if (paragraphs == v.end() || !paragraphs->is_array()) {
-        result.error = "paragraphs: expected an array of strings";
-        return result;
-    }
+    if (paragraphs == v.end() || !paragraphs->is_array()) return "paragraphs: expected an array of strings";
     for (std::size_t i = 0; i < paragraphs->size(); ++i) {
-        if (!(*paragraphs)[i].is_string()) {
-            result.error = "paragraphs/" + std::to_string(i) + ": expected a string";
-            return result;
-        }
+        if (!(*paragraphs)[i].is_string()) return "paragraphs/" + std::to_string(i) + ": expected a string";
         input.paragraphs.push_back((*paragraphs)[i].get<std::string>());
     }
+    return "";
+}
+
+DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* gazetteer) {
+    DraftInput input;
+    if (std::string error = draft_input_from_json(input_json, input); !error.empty()) return {"", std::move(error)};
     return draft_pack(input, gazetteer);
 }
 

@@ -53,6 +53,14 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer);
 // The same input as JSON ({"headline", "source", "published", "url"?, "paragraphs": [...]}),
 // for the browser; errors name the key at fault.
 DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* gazetteer);
+// Reads that JSON into `input`: "" on success, else the error naming the key.
+std::string draft_input_from_json(std::string_view input_json, DraftInput& input);
+
+// Every name draft_pack may look up in the gazetteer for this input (spans of the
+// capitalised runs, as the drafter reads them), each once. The browser fetches the
+// gazetteer shards these need (Gazetteer::shards_for_name) before it drafts, so a draft
+// made with a sharded gazetteer is the same as one made with the full file.
+std::vector<std::string> draft_place_names(const DraftInput& input);
 
 // Reads the plain-text article format of `explainer-draft` (README, "Drafting a pack"):
 // the headline on the first line, then optional "Source:", "Published:", "URL:" lines,

@@ -199,7 +199,19 @@ std::string fresh_entity_id(const json& document, std::string_view name, std::st
     return id;
 }
 
-json geonames_citation(const PlaceHit& place) {
+json place_hit_citation(const PlaceHit& place) {
+    switch (place.kind) {
+    case PlaceHit::Kind::Country:
+        return {{"publication", "ISO 3166 Maintenance Agency"},
+                {"title", "ISO 3166-1 country codes: " + place.name + " (" + place.country + ")"},
+                {"url", "https://www.iso.org/obp/ui/#iso:code:3166:" + place.country}};
+    case PlaceHit::Kind::Region:
+        return {{"publication", "United Nations Statistics Division"},
+                {"title", "Standard country or area codes for statistical use (M49): " + place.name + " (" + place.code + ")"},
+                {"url", "https://unstats.un.org/unsd/methodology/m49/"}};
+    case PlaceHit::Kind::Place:
+        break;
+    }
     return {{"publication", "GeoNames"},
             {"title", place.name + " (geonameid " + std::to_string(place.geonameid) + ")"},
             {"url", "https://www.geonames.org/" + std::to_string(place.geonameid)}};
@@ -207,7 +219,10 @@ json geonames_citation(const PlaceHit& place) {
 
 json set_location_op(std::string_view id, double lat, double lon, const PlaceHit* place) {
     json fields = {{"location", {{"lat", lat}, {"lon", lon}}}};
-    if (place) fields["citations"] = json::array({geonames_citation(*place)});
+    // A country or region is drawn as its shapes, not as a point at its capital.
+    if (place && place->kind == PlaceHit::Kind::Country) fields = {{"location", nullptr}, {"countries", nullptr}, {"country", place->code}};
+    if (place && place->kind == PlaceHit::Kind::Region) fields = {{"location", nullptr}, {"country", nullptr}, {"countries", place->members}};
+    if (place) fields["citations"] = json::array({place_hit_citation(*place)});
     return {{"op", "updateEntity"}, {"id", std::string(id)}, {"fields", fields}};
 }
 
@@ -241,8 +256,14 @@ json new_entity_op(const json& document, const NewEntity& request) {
     entity["description"] = kind == "quote" ? "Direct quotation in the article." : "Named in the article as “" + exact + "”.";
     entity["mentions"] = json::array({mention_to_json(request.selector)});
     if (kind == "place") {
-        entity["location"] = {{"lat", request.place ? request.place->lat : request.lat}, {"lon", request.place ? request.place->lon : request.lon}};
-        if (request.place) entity["citations"] = json::array({geonames_citation(*request.place)});
+        // A country or region is drawn as its shapes, not as a point at its capital.
+        if (request.place && request.place->kind == PlaceHit::Kind::Country)
+            entity["country"] = request.place->code;
+        else if (request.place && request.place->kind == PlaceHit::Kind::Region)
+            entity["countries"] = request.place->members;
+        else
+            entity["location"] = {{"lat", request.place ? request.place->lat : request.lat}, {"lon", request.place ? request.place->lon : request.lon}};
+        if (request.place) entity["citations"] = json::array({place_hit_citation(*request.place)});
     } else if (kind == "quote") {
         entity["speaker"] = request.speaker;
         entity["text"] = quoted_words(exact);

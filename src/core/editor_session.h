@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 #include "pack.h"
 #include "pack_edit.h"
-#include "place_search.h"
+#include "gazetteer.h"
 #include "store.h"
 
 namespace explainer {
@@ -94,11 +94,12 @@ struct NewEntity {
     std::string speaker;
 };
 nlohmann::json new_entity_op(const nlohmann::json& document, const NewEntity& request);
-// Sets a place's location; with a gazetteer hit, its citations become that hit's GeoNames
-// citation, else they stay as they are.
+// Sets a place's location; with a gazetteer hit, its citations become that hit's citation
+// (a country or region hit sets `countries` instead of a point), else they stay as they are.
 nlohmann::json set_location_op(std::string_view id, double lat, double lon, const PlaceHit* place);
-// The citation of a GeoNames place (README: coordinates are cited to the gazetteer).
-nlohmann::json geonames_citation(const PlaceHit& place);
+// The citation of record for a search hit: GeoNames for a place, the ISO 3166 agency for a
+// country, the UN Statistics Division's M49 for a region.
+nlohmann::json place_hit_citation(const PlaceHit& place);
 // A fresh entity id from a name: its slug, with -2, -3... when taken.
 std::string fresh_entity_id(const nlohmann::json& document, std::string_view name, std::string_view fallback);
 

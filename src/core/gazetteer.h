@@ -7,8 +7,15 @@
 // punctuation do not matter, so "Sinjar" finds "Sinjār" and "Krakow" finds "Kraków". A
 // looser key (loose_name_key) also forgives the usual variants of transliteration
 // ("Raqqa" / "Ar Raqqah", "Baiji" / "Bayjī"); a match by it ranks below an exact one.
+//
+// The browser gets the same data split in two (tools/gazetteer_shards.cpp): an index (the
+// countries, regions, most populous places and the list of shards), parsed with parse(),
+// and shards, the places whose folded names fall in a range of keys, merged into it with
+// add_shard() as they are fetched. shards_for_name() and shards_for_search() say which
+// shards a lookup needs, so the drafter and search see exactly what the full file gives.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +38,8 @@ struct GazetteerCountry {
     std::string alpha2;                 // "IQ"
     std::string numeric;                // "368": the code packs and the map use
     std::vector<std::string> names;     // Natural Earth's name first, then ISO's
+    bool has_capital = false;           // GeoNames knows its capital (PPLC)
+    double capital_lat = 0, capital_lon = 0;
 };
 
 // A UN M49 region ("Europe", "Western Asia"): drawn as its countries and areas.
@@ -42,8 +51,27 @@ struct GazetteerRegion {
 
 class Gazetteer {
 public:
-    // Parses the built file; on failure returns nullopt with `error` naming the line.
+    // Parses the built file or a browser index; on failure returns nullopt with `error`
+    // naming the line.
     static std::optional<Gazetteer> parse(std::string_view text, std::string& error);
+
+    // Merges a shard the index lists (the file shard_file_name(prefix)); places already
+    // known (same geonameid) are kept once. On failure returns false with `error` naming
+    // the shard and line, and the gazetteer is unchanged.
+    bool add_shard(std::string_view prefix, std::string_view text, std::string& error);
+    // The shards the index lists, sorted, and whether one is merged.
+    const std::vector<std::string>& shards() const { return shards_; }
+    bool has_shard(std::string_view prefix) const;
+    // The shard that holds the places of a folded key. Shards are ranges of keys in
+    // sorted order, each named by the key where it starts ("kr", "san j"): the last that
+    // starts at or before the key; "" when none does (and for a full file, which has none).
+    std::string shard_for_key(std::string_view key) const;
+    // The shards not merged yet that places_named(name, loose) needs, for either value of loose.
+    std::vector<std::string> shards_for_name(std::string_view name) const;
+    // The shards not merged yet that search_places(query) needs: those of the keys that
+    // start with the query's. Empty when the query is too short to choose (fewer than 2
+    // letters) or would need more than `max_shards`: search then sees what is merged.
+    std::vector<std::string> shards_for_search(std::string_view query, std::size_t max_shards = 12) const;
 
     // Places whose name folds to the same key; `loose` also counts transliteration variants.
     std::vector<const GazetteerPlace*> places_named(std::string_view name, bool loose) const;
@@ -53,11 +81,27 @@ public:
     const std::vector<GazetteerCountry>& countries() const { return countries_; }
     std::size_t place_count() const { return places_.size(); }
 
+    const std::vector<GazetteerRegion>& regions() const { return regions_; }
+    const std::vector<GazetteerPlace>& places() const { return places_; }
+    // Places whose name_key starts with `key_prefix` (each once), and those of its exact
+    // loose key, for search.
+    std::vector<const GazetteerPlace*> places_with_key_prefix(std::string_view key_prefix) const;
+    // Country names (name_key) that start with `key_prefix`, with the country.
+    std::vector<std::pair<std::string, const GazetteerCountry*>> countries_with_key_prefix(std::string_view key_prefix) const;
+
 private:
+    // Reads P (and, for an index, C, R, S) records into this gazetteer; `where` names the
+    // file in errors. Only add_shard passes a shard prefix: its places must belong to it.
+    bool read_records(std::string_view text, std::string_view where, std::string_view shard, std::string& error);
+    void add_place(GazetteerPlace place, const std::vector<std::string>& names);
+
     std::vector<GazetteerPlace> places_;
     std::vector<GazetteerCountry> countries_;
     std::vector<GazetteerRegion> regions_;
-    std::unordered_multimap<std::string, std::uint32_t> by_key_;        // name_key -> places_
+    std::vector<std::string> shards_;                                   // sorted prefixes
+    std::vector<std::string> merged_shards_;
+    std::unordered_map<std::int64_t, std::uint32_t> by_id_;            // geonameid -> places_
+    std::multimap<std::string, std::uint32_t> by_key_;                  // name_key -> places_ (ordered: prefix search)
     std::unordered_multimap<std::string, std::uint32_t> by_loose_key_;  // loose_name_key -> places_
     std::unordered_map<std::string, std::uint32_t> country_by_key_;     // name_key -> countries_
 };
@@ -70,5 +114,37 @@ std::string name_key(std::string_view name);
 // name_key without a leading Arabic article ("ar ", "al-", "el ", ...), with a final
 // "h" after a vowel dropped, "y" as "i" and doubled letters single: "ar raqqah" -> "raqa".
 std::string loose_name_key(std::string_view name);
+
+// The file a shard is fetched from, beside the index: "s-" and the prefix, a space as "_".
+std::string shard_file_name(std::string_view prefix);
+// The longest name of a shard (where its range of keys starts).
+inline constexpr std::size_t kMaxShardStart = 24;
+// The browser index's file name.
+inline constexpr std::string_view kGazetteerIndexFile = "index.txt";
+
+// [SECTION] Search --------------------------------------------------------------------
+
+// One search result. Places carry GeoNames' data; a country is put at its capital (or
+// 0,0 with has_location false when GeoNames has none); a region at the mean of its
+// countries' capitals.
+struct PlaceHit {
+    std::string name;
+    std::string country;      // ISO alpha-2 ("" for a region)
+    double lat = 0, lon = 0;
+    std::int64_t population = 0;  // 0 for countries and regions (not in the data)
+    std::int64_t geonameid = 0;   // 0 for countries and regions
+    enum class Kind { Place, Country, Region } kind = Kind::Place;
+    std::string code;         // a country's ISO numeric code, a region's M49 code
+    bool has_location = true;
+    // A region's countries and areas, what a pack's `countries` draws it as (else empty).
+    std::vector<std::string> members;
+};
+
+// Places, countries and regions whose folded name equals or starts with the query's
+// (accents, case and punctuation ignored: "krakow" finds Kraków), and those spelt another
+// way (loose_name_key). "Name, Country" keeps the places of that country. Best first:
+// whole names, then transliteration variants, then prefixes; in each, countries and
+// regions before places, then by population.
+std::vector<PlaceHit> search_places(const Gazetteer& gazetteer, std::string_view query, std::size_t limit);
 
 } // namespace explainer

@@ -21,7 +21,6 @@
 #include "core/draft.h"
 #include "core/editor_session.h"
 #include "core/pack_edit.h"
-#include "core/place_search.h"
 #include "core/scripts.h"
 #include "editor_gazetteer.h"
 #include "platform.h"
@@ -208,9 +207,7 @@ const char* explainer_editor_search_places(const char* query, int limit) {
     }
     g_last_places = search_places(*gazetteer, query, static_cast<std::size_t>(std::max(1, limit)));
     json out = json::array();
-    for (const PlaceHit& hit : g_last_places)
-        out.push_back({{"name", hit.name}, {"country", hit.country}, {"lat", hit.lat}, {"lon", hit.lon},
-                       {"population", hit.population}, {"source", "GeoNames"}, {"id", hit.geonameid}});
+    for (const PlaceHit& hit : g_last_places) out.push_back(platform::place_hit_to_json(hit));
     return result(out);
 }
 

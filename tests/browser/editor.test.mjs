@@ -206,7 +206,7 @@ test('the inspector shows the validator at the field and a relative date resolve
 test('bad input: no paragraphs, an unsupported script, a pack with errors, storage denied, no gazetteer', async () => {
   // Storage denied and no gazetteer: the editor warns and keeps working in memory.
   const page = await openEditor('', { expectProblems: true });
-  await page.route('**/data/editor-gazetteer.txt', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/gazetteer/index.txt', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.evaluate(() => Explainer.ready);
   await page.fill('#draft-headline', 'Nothing');
   await page.fill('#draft-source', 'Nobody');
@@ -230,7 +230,7 @@ test('bad input: no paragraphs, an unsupported script, a pack with errors, stora
   assert.equal((await page.evaluate(() => Explainer.editor.validate())).ok, true);
   // The gazetteer failed: search says so.
   await page.fill('#place-query', 'Paris');
-  await page.waitForFunction(() => /unavailable/.test(document.getElementById('place-status').textContent));
+  await page.waitForFunction(() => /could not be loaded/.test(document.getElementById('place-status').textContent));
   await page.context().close();
 
   const denied = await browser.newContext();
