@@ -235,6 +235,38 @@ test('Back and Forward step through selections, and hashchange applies links, wi
   await page.context().close();
 });
 
+// The map holds where it is going: while it flies to a selection, getState().map and
+// the link are the flight's end (the flight itself is the map panel's own drawing), so a
+// link copied mid-flight reopens where the flight ends, not at one of its frames.
+test('a link copied while the map flies reopens where the flight ends', async () => {
+  const page = await openPage(browser, B.url);
+  await quiet(page);
+  const mapRect = async (id) => (await page.evaluate((id) => Explainer.locate(id), id)).find((r) => r.panel === 'map');
+  await page.evaluate(() => Explainer.select('ramadi'));
+  // Two frames in: the map has started to fly (about a second long).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const during = await snapshot(page);
+  const ramadiDuring = await mapRect('ramadi');
+  await quiet(page);
+  const settled = await snapshot(page);
+  const ramadiSettled = await mapRect('ramadi');
+  assert.ok(ramadiDuring && ramadiSettled, 'Ramadi is drawn on the map during and after the flight');
+  assert.ok(Math.abs(ramadiDuring.x - ramadiSettled.x) + Math.abs(ramadiDuring.y - ramadiSettled.y) > 2,
+    `the map was still flying when the link was read (Ramadi at ${ramadiDuring.x},${ramadiDuring.y} then ${ramadiSettled.x},${ramadiSettled.y})`);
+  assertSameView(during.state, settled.state, 'mid-flight, the state is where the flight ends');
+  assert.equal(during.link, settled.link, 'mid-flight, the link is the final one');
+  assert.match(during.link, /map=/, 'the flight moved the map away from its opening view');
+
+  const reopened = await openPage(browser, B.url + during.link);
+  await quiet(reopened);
+  assertSameView((await snapshot(reopened)).state, settled.state, 'the link copied mid-flight reopens where the flight ended');
+  assert.equal((await snapshot(reopened)).link, during.link, 'and gives the same link back');
+  assertNoProblems(assert, page);
+  assertNoProblems(assert, reopened);
+  await page.context().close();
+  await reopened.context().close();
+});
+
 test('a bad link opens the explainer with a notice, warnings instead of errors, and defaults', async () => {
   const clean = await openPage(browser, B.url);
   await quiet(clean);
