@@ -394,17 +394,14 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revisi
     cache.all_points = located_places(pack);
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
-        if (e.kind != EntityKind::Figure || !e.check || e.check->kind != "distance") continue;
-        const std::optional<std::size_t> from = pack.index_of(e.check->from), to = pack.index_of(e.check->to);
-        if (!from || !to) continue;
-        const Entity& a = pack.entities[*from];
-        const Entity& b = pack.entities[*to];
-        if (!a.location || !b.location) continue;
+        const std::optional<CheckedDistance> distance = checked_distance(pack, e);
+        if (!distance) continue;
         ArcItem arc;
         arc.figure = i;
-        for (const GeoPoint& g : great_circle_points(*a.location, *b.location, 65)) arc.world.push_back(project(g));
+        for (const GeoPoint& g : great_circle_points(*distance->from->location, *distance->to->location, 65))
+            arc.world.push_back(project(g));
         unwrap_world_x(arc.world);  // continuous across the antimeridian
-        const double km = distance_km(*a.location, *b.location);
+        const double km = distance->km;
         arc.line1 = thousands(km) + " km / " + thousands(km_to_miles(km)) + " mi by great circle";
         if (!e.value.empty()) arc.line2 = "article: " + e.value;
         arc.one_line = arc.line2.empty() ? arc.line1 : arc.line1 + " \xC2\xB7 " + arc.line2;
