@@ -747,15 +747,18 @@
     // heapBytes: the size of the wasm memory (it only grows).
     // atlas: the font atlas ({width, height, glyphs, ms}); missingGlyphs: the pack's
     // characters the atlas has no glyph for ("U+02BB"), drawn as "?". idle: no frame is
-    // asked for (everything the reader did is drawn, nothing moves).
+    // asked for (everything the reader did is drawn, nothing moves). layouts: full
+    // relayouts of the map's labels since load (a pan that changes nothing in view only
+    // moves the last one).
     stats: () => {
-      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], heapBytes: 0, atlas: null, missingGlyphs: [], idle: false };
+      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], heapBytes: 0, atlas: null, missingGlyphs: [], idle: false, layouts: 0 };
       const frames = module._explainer_frames();
       const recentFrameMs = [];
       for (let age = Math.min(frames, 64) - 1; age >= 0; --age) recentFrameMs.push(module._explainer_recent_frame_ms(age));
       const { missing, ...atlas } = JSON.parse(call('explainer_font_stats'));
       return { frames, frameMs: module._explainer_frame_ms(60), recentFrameMs,
-        heapBytes: module.HEAPU8.length, atlas, missingGlyphs: missing, idle: !module._explainer_frame_pending() };
+        heapBytes: module.HEAPU8.length, atlas, missingGlyphs: missing, idle: !module._explainer_frame_pending(),
+        layouts: module._explainer_layouts() };
     },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {

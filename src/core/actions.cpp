@@ -35,6 +35,7 @@ ChangeKind apply_action(AppState& state, const Action& action) {
             s.map = a.view;
             return replace_if(changed);
         }
+        ChangeKind operator()(const SetMapSizeAction&) { return ChangeKind::None; }
         ChangeKind operator()(const SetTimelineAction& a) {
             // A millionth of a day (0.09 s): timelines of a few minutes still pan smoothly.
             const bool changed = !nearly(s.timeline.start_day, a.range.start_day, 1e-6) ||
@@ -86,6 +87,7 @@ Action inverse_action(const Action& action, const AppState& before) {
         Action operator()(const SelectAction&) { return SelectAction{b.selection}; }
         Action operator()(const HoverAction&) { return HoverAction{b.hover}; }
         Action operator()(const SetMapAction&) { return SetMapAction{b.map}; }
+        Action operator()(const SetMapSizeAction& a) { return a; }  // nothing to put back in the view
         Action operator()(const SetTimelineAction&) { return SetTimelineAction{b.timeline}; }
         Action operator()(const SetTimeCursorAction&) { return SetTimeCursorAction{b.time_cursor}; }
         Action operator()(const SetParagraphAction&) { return SetParagraphAction{b.article_paragraph}; }

@@ -17,9 +17,13 @@ enum class ChangeKind { None, Replace, Push };
 
 struct SelectAction { std::string id; };           // "" clears the selection
 struct HoverAction { std::string id; };            // "" clears the hover
-// `fitted`: the map's own first view, fitted to the panel's real size; it becomes the
-// default that links leave out, so an untouched view stays "#v=1" at any window size.
-struct SetMapAction { MapView view; bool fitted = false; };
+// Where the map is to be: the view the reader panned or zoomed to, or the end of a
+// flight the map animates towards (the flight itself is the map panel's own).
+struct SetMapAction { MapView view; };
+// The map panel's size in CSS px. Not a change of the view but of its default: the
+// store fits the opening view to it, and a map still on its opening view follows, so an
+// untouched map stays "#v=1" at any window size. Never history, never undone.
+struct SetMapSizeAction { double width = 0; double height = 0; };
 struct SetTimelineAction { TimeRange range; };
 struct SetTimeCursorAction { std::optional<TimeCursor> cursor; };
 struct SetParagraphAction { std::string id; };
@@ -31,12 +35,13 @@ struct SetQuoteFilterAction { std::string speaker; };
 // view on screen changes nothing.
 struct SetViewAction { AppState view; };
 
-using Action = std::variant<SelectAction, HoverAction, SetMapAction, SetTimelineAction,
+using Action = std::variant<SelectAction, HoverAction, SetMapAction, SetMapSizeAction, SetTimelineAction,
                             SetTimeCursorAction, SetParagraphAction, SetPanelAction,
                             SetQuoteFilterAction, SetViewAction>;
 
 // Applies one action; returns how history should record it (None when nothing changed).
-// A whole view that changes anything is a Push: a new place to come back to.
+// A whole view that changes anything is a Push: a new place to come back to. A map size
+// changes nothing here: it is the store's (Store::dispatch).
 ChangeKind apply_action(AppState& state, const Action& action);
 
 // The action that puts back what `action` changes, given the state before it was applied

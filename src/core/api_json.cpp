@@ -8,6 +8,7 @@
 #include "date_text.h"
 #include "dates.h"
 #include "geo.h"
+#include "selection.h"
 #include "url_state.h"
 
 namespace explainer {
@@ -80,15 +81,12 @@ json places_json(const Pack& pack) {
 json distances_json(const Pack& pack) {
     json out = json::array();
     for (const Entity& e : pack.entities) {
-        if (e.kind != EntityKind::Figure || !e.check || e.check->kind != "distance") continue;
-        const Entity* from = pack.find(e.check->from);
-        const Entity* to = pack.find(e.check->to);
-        if (!from || !to || !from->location || !to->location) continue;
-        const double km = distance_km(*from->location, *to->location);
-        std::string text = thousands(km) + " km (" + thousands(km_to_miles(km)) + " mi) from " + from->name + " to " + to->name +
-                           " by great circle";
-        const double stated_km = e.check->stated_unit == "mi" ? e.check->stated_value * kKmPerStatuteMile : e.check->stated_value;
-        const long percent = km > 0 ? std::lround((stated_km / km - 1.0) * 100.0) : 0;
+        const std::optional<CheckedDistance> distance = checked_distance(pack, e);
+        if (!distance) continue;
+        const double km = distance->km;
+        std::string text = thousands(km) + " km (" + thousands(km_to_miles(km)) + " mi) from " + distance->from->name + " to " +
+                           distance->to->name + " by great circle";
+        const long percent = distance->article_percent;
         if (!e.value.empty()) {
             text += "; the article says " + e.value;
             if (percent != 0) text += ", about " + std::to_string(std::labs(percent)) + "% " + (percent > 0 ? "more" : "less");

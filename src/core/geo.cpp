@@ -89,9 +89,18 @@ MapView view_at_world(Vec2d world_centre, double zoom) {
 
 // [SECTION] View fitting, zooming, clamping ------------------------------------------
 
+ViewLimits world_view_limits(Viewport viewport) {
+    ViewLimits limits;
+    limits.region = GeoBox{-180, -kMercatorMaxLat, 180, kMercatorMaxLat};
+    limits.wrap_longitude = true;
+    limits.min_zoom = std::clamp(std::log2(viewport.height / kWorldSizePx), 0.0, kMaxMapZoom);
+    limits.max_zoom = kMaxMapZoom;
+    return limits;
+}
+
 MapView opening_map_view(std::span<const GeoPoint> places, Viewport viewport) {
     constexpr double kPaddingPx = 40, kMaxZoom = 8;
-    return fit_view(places, viewport, kPaddingPx, kMaxZoom);
+    return clamp_view(fit_view(places, viewport, kPaddingPx, kMaxZoom), viewport, world_view_limits(viewport));
 }
 
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom) {

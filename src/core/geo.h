@@ -62,10 +62,19 @@ MapView view_at_world(Vec2d world_centre, double zoom);
 // longitude is in -180..180. No points: the world at zoom 0.
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom);
 
+// Zoom 10 shows ~40 m a pixel, far finer than the 1:50m coastlines: enough for places
+// in a city. The least zoom shows the whole world's height.
+inline constexpr double kMaxMapZoom = 10.0;
+
+struct ViewLimits;
+// The map's limits in a viewport: the whole Mercator world, wrapping east-west; zoomed
+// out, its height fills the viewport.
+ViewLimits world_view_limits(Viewport viewport);
+
 // The map's opening view, defined once: every place fitted into the viewport with 40 px
-// to spare, at most zoom 8. A pack opens (and a link without a map view means) the view
-// at the nominal size; the map panel fits the same places to its real size until the
-// reader moves the map.
+// to spare, at most zoom 8, within world_view_limits. The store keeps it as the default
+// that links leave out, fitted to the map panel's real size once the panel reports it
+// (SetMapSizeAction); until then, to the nominal size.
 inline constexpr Viewport kNominalMapViewport{640, 420};
 MapView opening_map_view(std::span<const GeoPoint> places, Viewport viewport = kNominalMapViewport);
 

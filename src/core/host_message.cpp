@@ -1,4 +1,4 @@
-// The postMessage protocol (see host_message.h and docs/links-and-api.md).
+// The postMessage protocol (see host_message.h and README, "Embedding and the host-page API").
 //
 // Index
 // - [SECTION] JSON helpers

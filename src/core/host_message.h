@@ -1,6 +1,7 @@
 // The host-page API: the versioned postMessage protocol between a page that embeds the
-// explainer in an <iframe> and the explainer. docs/links-and-api.md is the reference
-// for host developers; this header is the contract for the platform code.
+// explainer in an <iframe> and the explainer. README ("Embedding and the host-page
+// API") is the reference for host developers; this header is the contract for the
+// platform code.
 //
 // Host -> explainer (JSON text: the page's JS passes JSON.stringify(event.data)):
 //   {"explainer": 1, "type": "select",   "id": "sinjar",           "requestId"?: "r1" | 7}

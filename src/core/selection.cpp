@@ -9,6 +9,9 @@
 #include "selection.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "geo.h"
 
 namespace explainer {
 
@@ -207,6 +210,18 @@ std::vector<std::optional<double>> first_event_day_by_entity(const Pack& pack) {
         }
     }
     return first;
+}
+
+std::optional<CheckedDistance> checked_distance(const Pack& pack, const Entity& figure) {
+    if (figure.kind != EntityKind::Figure || !figure.check || figure.check->kind != "distance") return std::nullopt;
+    const Entity* from = pack.find(figure.check->from);
+    const Entity* to = pack.find(figure.check->to);
+    if (!from || !to || !from->location || !to->location) return std::nullopt;
+    CheckedDistance out{from, to, distance_km(*from->location, *to->location), 0};
+    const double stated_km = figure.check->stated_unit == "mi" ? figure.check->stated_value * kKmPerStatuteMile
+                                                                : figure.check->stated_value;
+    if (out.km > 0) out.article_percent = std::lround((stated_km / out.km - 1.0) * 100.0);
+    return out;
 }
 
 } // namespace explainer

@@ -75,6 +75,17 @@ std::vector<std::string> places_of(const Pack& pack, std::string_view id);
 // opening view fits (opening_map_view in geo.h).
 std::vector<GeoPoint> located_places(const Pack& pack);
 
+// A distance the pack checks: a figure whose check is "distance" between two places
+// with locations, recomputed on the sphere. The one computation behind the article's
+// badge, the map's arc and the HTML mirror's line.
+struct CheckedDistance {
+    const Entity* from = nullptr;
+    const Entity* to = nullptr;
+    double km = 0;              // great circle (distance_km in geo.h)
+    long article_percent = 0;   // the article's number against it, rounded: +16 is 16% more
+};
+std::optional<CheckedDistance> checked_distance(const Pack& pack, const Entity& figure);
+
 // The first day an entity is known to have happened/existed by, for dimming on the map
 // by time cursor: a place is "in the future" when every event at it starts after the
 // cursor. Places with no dated event are never dimmed.

@@ -52,9 +52,9 @@ std::vector<std::string> change_field_names(std::uint32_t fields) {
     return names;
 }
 
-AppState opening_view(const Pack& pack) {
+AppState opening_view(const Pack& pack, Viewport map_size) {
     AppState view;
-    view.map = opening_map_view(located_places(pack));
+    view.map = opening_map_view(located_places(pack), map_size);
     view.timeline = default_timeline(pack);  // every event, whatever its span
     if (!pack.article.paragraphs.empty()) view.article_paragraph = pack.article.paragraphs.front().id;
     return view;
@@ -63,7 +63,7 @@ AppState opening_view(const Pack& pack) {
 ChangeRecord Store::set_pack(Pack pack, ChangeSource source) {
     pack_ = std::move(pack);
     has_pack_ = true;
-    defaults_ = opening_view(pack_);
+    defaults_ = opening_view(pack_, map_size_);
     const AppState before = std::exchange(view_, defaults_);
     undo_.clear();
     redo_.clear();
@@ -95,18 +95,14 @@ void Store::apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry)
         return;
     }
     const Action& action = std::get<Action>(step);
+    if (const auto* size = std::get_if<SetMapSizeAction>(&action)) {
+        resize_map(*size, record);
+        return;
+    }
     const AppState before = view_;
     ChangeKind kind = apply_action(view_, action);
     std::uint32_t fields = changed_fields(before, view_);
     if (kind == ChangeKind::None) fields &= FieldHover;  // moved less than counts: no change
-    // The map's first view fitted to the panel's real size becomes the opening view, so
-    // an untouched view keeps the link "#v=1": not the reader's doing, nothing to undo.
-    if (const auto* map = std::get_if<SetMapAction>(&action); map && map->fitted) {
-        if (map_text(defaults_.map) != map_text(map->view)) fields |= FieldDefaults;
-        defaults_.map = map->view;
-        record.fields |= fields;
-        return;
-    }
     record.fields |= fields;
     record.history = std::max(record.history, kind);
     if (std::holds_alternative<SelectAction>(action) && (fields & FieldSelection)) record.follow_selection = true;
@@ -115,6 +111,25 @@ void Store::apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry)
         entry->backward.push_back(inverse_action(action, before));
         entry->fields |= fields & kLinkedFields;
     }
+}
+
+// The opening view follows the map panel's size, and so does a map still showing it:
+// an untouched map keeps the link "#v=1" at any size. Not the reader's doing: no
+// history, nothing to undo.
+void Store::resize_map(const SetMapSizeAction& size, ChangeRecord& record) {
+    const Viewport viewport{size.width, size.height};
+    if (viewport.width <= 0 || viewport.height <= 0) return;
+    if (viewport.width == map_size_.width && viewport.height == map_size_.height) return;
+    map_size_ = viewport;
+    if (!has_pack_) return;
+    const MapView opening = opening_map_view(located_places(pack_), viewport);
+    if (same_map_view(opening, defaults_.map)) return;
+    if (same_map_view(view_.map, defaults_.map)) {
+        view_.map = opening;
+        record.fields |= FieldMap;
+    }
+    defaults_.map = opening;
+    record.fields |= FieldDefaults;
 }
 
 ChangeRecord Store::finish(ChangeRecord record, UndoEntry entry, double now_seconds) {

@@ -25,6 +25,7 @@
 
 #include "actions.h"
 #include "app_state.h"
+#include "geo.h"
 #include "pack.h"
 
 namespace explainer {
@@ -88,6 +89,8 @@ inline constexpr std::size_t kMaxUndoSteps = 100;
 class Store {
 public:
     const AppState& view() const { return view_; }
+    // The opening view: what a pack opens on and links leave out. Its map fits every
+    // place to the map panel's size (SetMapSizeAction).
     const AppState& defaults() const { return defaults_; }
     const Pack& pack() const { return pack_; }
     bool has_pack() const { return has_pack_; }
@@ -125,11 +128,13 @@ private:
 
     // Applies one step, adds its inverse to `entry` and its effects to `record`.
     void apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry);
+    void resize_map(const SetMapSizeAction& size, ChangeRecord& record);
     ChangeRecord finish(ChangeRecord record, UndoEntry entry, double now_seconds);
     ChangeRecord walk(std::deque<UndoEntry>& from, std::deque<UndoEntry>& to, ChangeSource source);
 
     AppState view_;
     AppState defaults_;
+    Viewport map_size_ = kNominalMapViewport;  // what the opening map view is fitted to
     Pack pack_;
     bool has_pack_ = false;
     std::uint64_t view_revision_ = 0;
@@ -139,8 +144,8 @@ private:
     std::size_t undo_limit_ = kMaxUndoSteps;
 };
 
-// The view a pack opens on (no link): every place on the map, every event on the
-// timeline, the first paragraph at the top.
-AppState opening_view(const Pack& pack);
+// The view a pack opens on (no link): every place on the map (fitted to `map_size`),
+// every event on the timeline, the first paragraph at the top.
+AppState opening_view(const Pack& pack, Viewport map_size = kNominalMapViewport);
 
 } // namespace explainer

@@ -1,5 +1,5 @@
-// URL-fragment codec for AppState; the format is described in url_state.h and
-// docs/links-and-api.md.
+// URL-fragment codec for AppState; the format is described in url_state.h and in
+// README, "Links to every view".
 //
 // Index
 // - [SECTION] Notes for the reader

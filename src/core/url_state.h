@@ -6,7 +6,7 @@
 // always starts with the version `v=1`, and writes its keys in one fixed order, so one
 // view has exactly one link. Entities and paragraphs are named by the pack's stable
 // ids, never by index, so links survive edits to the pack that keep the ids.
-// docs/links-and-api.md documents every key for people who write links by hand.
+// README, "Links to every view", documents every key for people who write links by hand.
 //
 // Keys, in the order they are written (an empty value means "none"):
 //   v    format version, always 1

@@ -503,6 +503,9 @@ EMSCRIPTEN_KEEPALIVE int explainer_context_restored() {
 
 EMSCRIPTEN_KEEPALIVE unsigned explainer_frames() { return static_cast<unsigned>(platform::frames_drawn()); }
 
+// Full relayouts by the panels since load (the map's labels; a pan only moves them).
+EMSCRIPTEN_KEEPALIVE double explainer_layouts() { return static_cast<double>(platform::app().layouts); }
+
 // Mean CPU milliseconds of the last `count` frames (at most 64).
 EMSCRIPTEN_KEEPALIVE double explainer_frame_ms(int count) {
     const unsigned long long frames = platform::frames_drawn();

@@ -420,7 +420,8 @@ void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
 PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, Actions& actions, FrameResult& result) {
     const Linked& selected = app.selected_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().selection);
     const Linked& hovered = app.hovered_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().hover);
-    PanelContext ctx{app.store.pack(), app.basemap ? &*app.basemap : nullptr, app.store.view(), selected, hovered, actions, app.fonts, theme};
+    PanelContext ctx{app.store.pack(), app.basemap ? &*app.basemap : nullptr, app.store.view(), app.store.defaults(), selected,
+                     hovered, actions, app.fonts, theme};
     ctx.pack_revision = app.store.pack_revision();
     ctx.time = info.time;
     ctx.dpr = info.dpr;
@@ -431,6 +432,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
     ctx.click_count = info.click_count;
     ctx.located = &app.located;
     ctx.basemap_detail = &app.basemap_detail;
+    ctx.layouts = &app.layouts;
     ctx.animating = &result.animating;
     ctx.open_url = &result.open_url;
     ctx.narrow = info.width <= kNarrowWidth;

@@ -107,16 +107,13 @@ float line_height(const Fonts& fonts, int style) {
 // " [computed: 3,475 km / 2,159 mi; article +16%] " for a figure the pack can recompute from its own
 // coordinates, set right after the article's number.
 std::string figure_badge(const Pack& pack, const Entity& figure) {
-    if (!figure.check || figure.check->kind != "distance") return {};
-    const Entity* from = pack.find(figure.check->from);
-    const Entity* to = pack.find(figure.check->to);
-    if (!from || !to || !from->location || !to->location) return {};
-    const double km = distance_km(*from->location, *to->location);
+    const std::optional<CheckedDistance> distance = checked_distance(pack, figure);
+    if (!distance) return {};
+    const double km = distance->km;
     char buffer[96];
     // No-break spaces throughout: the badge stays on the line of the figure's last word.
     // The difference in words: how far the article's number is from the computed one.
-    const double stated_km = figure.check->stated_unit == "mi" ? figure.check->stated_value * kKmPerStatuteMile : figure.check->stated_value;
-    const long percent = std::lround((stated_km / km - 1.0) * 100.0);
+    const long percent = distance->article_percent;
     std::snprintf(buffer, sizeof buffer, "\u00A0[computed:\u00A0%s\u00A0km\u00A0/\u00A0%s\u00A0mi; article\u00A0%s%ld%%]",
                   thousands(km).c_str(), thousands(km_to_miles(km)).c_str(), percent >= 0 ? "+" : "", percent);
     return buffer;

@@ -2,10 +2,14 @@
 // to every other panel through the selection and the hover, with the distance the
 // article quotes drawn as a great-circle arc.
 //
-// The view lives in AppState::map (a link carries it); this panel only ever changes it
-// with SetMapAction, one per frame at most and only when it moved. Its first view, all
-// places fitted to the panel's real size, goes out marked `fitted` and becomes the
-// default links leave out. Flights, drags and the caches below are the panel's own.
+// The map is a view of the store. AppState::map is where the map is to be (a link
+// carries it): the view the reader dragged, pinched or wheeled to, or the end of a
+// flight (to a selection, a zoom step, the opening view). The panel changes it only with
+// SetMapAction, one per frame at most, and never writes its animation back: a flight is
+// the panel's own, sampled each frame from where the map was towards the store's target,
+// and it is dropped the moment the target is not its end any more (a link, Back, undo
+// moved the map: that view shows at once). The panel reports its size (SetMapSizeAction)
+// and the store fits the opening view to it. The caches below are the panel's own.
 //
 // The world wraps east-west: the basemap is drawn in every copy of the world the view
 // shows, and each marker, label and arc in the copy nearest the view's centre. Below
@@ -60,9 +64,6 @@ namespace {
 
 // [SECTION] Constants and helpers ----------------------------------------------------------
 
-// Zoom 10 shows ~40 m a pixel, far finer than the 1:50m coastlines: enough for places
-// in a city; the least zoom shows the whole world's height.
-constexpr double kMaxZoom = 10.0;
 constexpr double kSelectionPadding = 60.0;
 constexpr double kSelectionMaxZoom = 7.0;
 constexpr double kPlaceMinZoom = 5.5;      // a selected town, seen with its region
@@ -294,7 +295,6 @@ struct PackCache {
     std::optional<std::uint64_t> pack_revision;
     std::vector<PlaceItem> places;
     std::vector<GeoPoint> all_points;     // located_places(): what the opening view fits
-    MapView nominal;                      // the opening view at the nominal size (app_set_pack's)
     std::vector<ArcItem> arcs;
     std::vector<std::optional<double>> first_event_day;
     const Country* countries_for = nullptr;  // basemap the country indices refer to
@@ -318,20 +318,16 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revisi
         place.country_level = has_shape;
     }
     cache.all_points = located_places(pack);
-    cache.nominal = opening_map_view(cache.all_points);
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
-        if (e.kind != EntityKind::Figure || !e.check || e.check->kind != "distance") continue;
-        const std::optional<std::size_t> from = pack.index_of(e.check->from), to = pack.index_of(e.check->to);
-        if (!from || !to) continue;
-        const Entity& a = pack.entities[*from];
-        const Entity& b = pack.entities[*to];
-        if (!a.location || !b.location) continue;
+        const std::optional<CheckedDistance> distance = checked_distance(pack, e);
+        if (!distance) continue;
         ArcItem arc;
         arc.figure = i;
-        for (const GeoPoint& g : great_circle_points(*a.location, *b.location, 65)) arc.world.push_back(project(g));
+        for (const GeoPoint& g : great_circle_points(*distance->from->location, *distance->to->location, 65))
+            arc.world.push_back(project(g));
         unwrap_world_x(arc.world);  // continuous across the antimeridian
-        const double km = distance_km(*a.location, *b.location);
+        const double km = distance->km;
         arc.line1 = thousands(km) + " km / " + thousands(km_to_miles(km)) + " mi by great circle";
         if (!e.value.empty()) arc.line2 = "article: " + e.value;
         arc.one_line = arc.line2.empty() ? arc.line1 : arc.line1 + " \xC2\xB7 " + arc.line2;
@@ -374,11 +370,14 @@ struct Flight {
     Vec2d anchor;                // panel px
     double to_zoom = 0;
     FlyPath path;                // when !step
+    MapView to;                  // where it ends: the store's target while it flies
     double start = 0, duration = 0;
 };
 
-// Fitted again only when the panel's size changes (a fit is O(places)).
-struct FirstViewCache {
+// The opening view at the panel's size, fitted again only when the size changes (a fit
+// is O(places)): what the map shows while the store's target is the opening view, in
+// the frames before the store has the panel's size.
+struct OpeningViewCache {
     bool valid = false;
     Viewport viewport;
     MapView view;
@@ -388,13 +387,12 @@ struct MapPanel {
     PackCache pack;
     BasemapCache basemap;                                  // the world layer
     std::array<BasemapCache, kDetailTileCount> tiles;      // the detail tiles, as they arrive
-    FirstViewCache first;
+    OpeningViewCache opening;
+    Viewport reported_size;      // the size last sent to the store (SetMapSizeAction)
+    // The store's target when the map was last drawn: on a phone, a selection made while
+    // the map's tab was hidden is shown when it opens, unless the map was moved meanwhile.
+    std::optional<MapView> target_last_drawn;
 
-    bool known = false;
-    MapView expected;            // what state.map holds unless someone else changed it
-    bool reader_moved = false;   // the reader panned or zoomed since the first view
-    bool auto_fitted = false;
-    MapView auto_view;           // the last first-view fit this panel made
     Flight flight;
     bool dragging = false;
     bool pressed = false;        // the left button went down on the map
@@ -416,13 +414,15 @@ MapView sample_flight(const Flight& f, Viewport viewport, double now) {
     return fly_view(f.path, elapsed, f.duration, false);
 }
 
-void start_step(MapPanel& m, const MapView& from, Vec2d anchor, double to_zoom, double now) {
+// A zoom step about `anchor`, ending at `to` (clamped: the store's target).
+void start_step(MapPanel& m, const MapView& from, Vec2d anchor, double to_zoom, const MapView& to, double now) {
     m.flight = Flight{};
     m.flight.active = true;
     m.flight.step = true;
     m.flight.from = from;
     m.flight.anchor = anchor;
     m.flight.to_zoom = to_zoom;
+    m.flight.to = to;
     m.flight.start = now;
     m.flight.duration = kStepZoomSeconds;
 }
@@ -430,6 +430,7 @@ void start_step(MapPanel& m, const MapView& from, Vec2d anchor, double to_zoom, 
 void start_fly(MapPanel& m, const MapView& from, const MapView& to, Viewport viewport, double now) {
     m.flight = Flight{};
     m.flight.path = make_fly_path(from, to, viewport);
+    m.flight.to = to;
     const double seconds = fly_path_seconds(m.flight.path);
     if (seconds <= 0) return;
     m.flight.active = true;
@@ -439,26 +440,11 @@ void start_fly(MapPanel& m, const MapView& from, const MapView& to, Viewport vie
 
 bool flight_done(const Flight& f, double now) { return now - f.start >= f.duration; }
 
-MapView flight_target(const Flight& f, Viewport viewport) {
-    return f.step ? zoom_about(f.from, viewport, f.anchor, f.to_zoom) : f.path.to;
-}
-
 // [SECTION] View targets ------------------------------------------------------------------------
 
-// The whole Mercator world, wrapping east-west; zoomed out, its height fills the panel.
-ViewLimits view_limits(Viewport viewport) {
-    ViewLimits limits;
-    limits.region = GeoBox{-180, -kMercatorMaxLat, 180, kMercatorMaxLat};
-    limits.wrap_longitude = true;
-    limits.min_zoom = std::clamp(std::log2(viewport.height / kWorldSizePx), 0.0, kMaxZoom);
-    limits.max_zoom = kMaxZoom;
-    return limits;
-}
-
-MapView first_view(const PackCache& cache, FirstViewCache& memo, Viewport viewport, const ViewLimits& limits) {
-    if (!memo.valid || memo.viewport.width != viewport.width || memo.viewport.height != viewport.height) {
-        memo = {true, viewport, clamp_view(opening_map_view(cache.all_points, viewport), viewport, limits)};
-    }
+MapView opening_view_at(const PackCache& cache, OpeningViewCache& memo, Viewport viewport) {
+    if (!memo.valid || memo.viewport.width != viewport.width || memo.viewport.height != viewport.height)
+        memo = {true, viewport, opening_map_view(cache.all_points, viewport)};
     return memo.view;
 }
 
@@ -775,22 +761,23 @@ struct PointerInput {
     bool zoom_in = false, zoom_out = false, reset = false;  // control clicks
 };
 
-// The view as it changes through one frame: the state's view, a flight's step, the
-// reader's input, then a selection to bring into view.
+// The view as it changes through one frame: the store's target (or the flight towards
+// it), the reader's input, then a selection to bring into view. `target` is what the
+// store is to hold after the frame, when this frame chose a new one.
 struct ViewUpdate {
     MapPanel& m;
     const PanelContext& ctx;
     Viewport viewport;
     ViewLimits limits;
-    MapView view;
-    bool fitted = false;         // `view` is the first view, fitted to the panel by itself
+    MapView view;                  // what this frame draws
+    std::optional<MapView> target;
+    bool moved = false;            // the reader moved the view itself: it is the target
 
     Vec2d centre() const { return {viewport.width / 2, viewport.height / 2}; }
 
     void moved_by_reader() {
-        m.reader_moved = true;
         m.flight.active = false;
-        fitted = false;
+        moved = true;
     }
     void pan_by(double dx, double dy) {  // screen px the view's centre moves
         const Vec2d world = project({.lon = view.lon, .lat = view.lat});
@@ -801,58 +788,49 @@ struct ViewUpdate {
         // Presses during a step add up instead of restarting from where the step is.
         const double from_zoom = m.flight.active && m.flight.step ? m.flight.to_zoom : view.zoom;
         const double to_zoom = std::clamp(from_zoom + by, limits.min_zoom, limits.max_zoom);
-        m.reader_moved = true;
-        fitted = false;
+        const MapView to = clamp_view(zoom_about(view, viewport, anchor, to_zoom), viewport, limits);
+        moved = false;
+        target = to;
         if (ctx.reduced_motion) {
             m.flight.active = false;
-            view = zoom_about(view, viewport, anchor, to_zoom);
+            view = to;
         } else {
-            start_step(m, view, anchor, to_zoom, ctx.time);
+            start_step(m, view, anchor, to_zoom, to, ctx.time);
         }
     }
-    void fly_to(const MapView& target) {
-        fitted = false;
-        const MapView to = clamp_view(target, viewport, limits);
+    void fly_to(const MapView& destination) {
+        const MapView to = clamp_view(destination, viewport, limits);
+        moved = false;
+        target = to;
         if (!ctx.reduced_motion) start_fly(m, view, to, viewport, ctx.time);
         if (ctx.reduced_motion || !m.flight.active) {
             m.flight.active = false;
             view = to;
         }
     }
-    void reset() {
-        const MapView target = first_view(m.pack, m.first, viewport, limits);
-        fly_to(target);
-        // Back at the first view, the map follows the panel's size again.
-        m.reader_moved = false;
-        m.auto_fitted = true;
-        m.auto_view = target;
+    // Back to the opening view, which follows the panel's size again from there.
+    void reset() { fly_to(opening_view_at(m.pack, m.opening, viewport)); }
+    // What the frame asks of the store: the view the reader moved to, or a flight's end.
+    std::optional<MapView> new_target() const {
+        if (moved) return clamp_view(view, viewport, limits);
+        return target;
     }
 };
 
-// The view app_set_pack opens with: no link chose another and nobody moved it.
-bool is_nominal(const MapPanel& m, const MapView& view) { return same_map_view(view, m.pack.nominal); }
-
+// Where the map is this frame: the store's target, or a step of the flight towards it.
+// A flight whose end is not the target any more (a link, Back, undo or the host moved
+// the map) is dropped: the new view shows at once. While the target is the opening view
+// the map shows it fitted to this panel's size (the store's default, once it has the size).
 void begin_view(ViewUpdate& u) {
     MapPanel& m = u.m;
-    const MapView& state = u.ctx.state.map;
-    u.view = state;
-    if (m.known && !same_map_view(state, m.expected)) {
-        // A link, the history or the host page moved the map: theirs wins.
-        m.flight.active = false;
-        m.dragging = false;
-    }
+    const MapView& target = u.ctx.state.map;
+    const bool opening = same_map_view(target, u.ctx.defaults.map);
+    u.view = opening ? opening_view_at(m.pack, m.opening, u.viewport) : target;
+    if (m.flight.active && !same_map_view(m.flight.to, opening ? u.view : target)) m.flight.active = false;
     if (m.flight.active) {
         const bool done = flight_done(m.flight, u.ctx.time);
-        u.view = done ? flight_target(m.flight, u.viewport) : sample_flight(m.flight, u.viewport, u.ctx.time);
+        if (!done) u.view = sample_flight(m.flight, u.viewport, u.ctx.time);
         m.flight.active = !done;
-    }
-    // The first view fits all places to the panel's real size, again whenever the panel
-    // resizes, while the reader has not moved the map and no link chose another view.
-    if (!m.reader_moved && !m.flight.active && (is_nominal(m, state) || (m.auto_fitted && same_map_view(state, m.auto_view)))) {
-        u.view = first_view(m.pack, m.first, u.viewport, u.limits);
-        u.fitted = true;
-        m.auto_fitted = true;
-        m.auto_view = u.view;
     }
     u.view = clamp_view(u.view, u.viewport, u.limits);
 }
@@ -907,11 +885,12 @@ void apply_input(ViewUpdate& u, const PointerInput& in, ImVec2 origin) {
 
 // A new selection by the reader brings its places into view. On a phone the map is a
 // tab of its own: when it appears, it opens on a selection made while it was hidden,
-// unless someone (a link) chose the map's view meanwhile.
+// unless someone (a link) moved the map meanwhile.
 void follow_selection(ViewUpdate& u, bool appearing) {
     MapPanel& m = u.m;
     const PanelContext& ctx = u.ctx;
-    const bool view_untouched = m.known ? same_map_view(ctx.state.map, m.expected) : is_nominal(m, ctx.state.map);
+    const bool view_untouched = m.target_last_drawn ? same_map_view(ctx.state.map, *m.target_last_drawn)
+                                                    : same_map_view(ctx.state.map, ctx.defaults.map);
     const bool missed = appearing && ctx.state.selection != m.seen_selection && view_untouched;
     if ((ctx.selection_changed_by_user || missed) && !ctx.state.selection.empty()) {
         const std::vector<std::string> ids = places_of(ctx.pack, ctx.state.selection);
@@ -922,7 +901,7 @@ void follow_selection(ViewUpdate& u, bool appearing) {
                 u.fly_to(*target);
                 if (appearing) {  // the map was not on screen: it opens there
                     m.flight.active = false;
-                    u.view = clamp_view(*target, u.viewport, u.limits);
+                    u.view = *u.target;
                 }
             }
     }
@@ -1256,37 +1235,89 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
 
 // [SECTION] Panel ------------------------------------------------------------------------------------------
 
-// What the scene's layout depends on: while it holds, the last layout is drawn again.
+// What the scene's layout depends on: while it holds, the last layout is drawn again,
+// moved by a pan. Not the view's centre: a pan that brings nothing into view or takes
+// nothing out of it (`in_view`, with the copy of the world each is drawn in) leaves
+// the layout as it was, only moved (issue 9: panning cost a layout a frame).
 struct SceneKey {
     std::uint64_t pack_revision = 0;
     const Basemap* basemap = nullptr;
     const ImFont* font = nullptr;         // text sizes (rebaked fonts move)
     float font_px = 0;
-    double lat = 0, lon = 0, zoom = 0;
-    float x = 0, y = 0, width = 0, height = 0;
+    double scale = 0;                     // the zoom, as CSS px per world unit
+    float width = 0, height = 0;
     bool narrow = false;
     std::string selection, hover;
     std::optional<TimeCursor> time_cursor;
+    std::vector<std::int64_t> in_view;
     bool operator==(const SceneKey&) const = default;
 };
 
 struct SceneCache {
     bool valid = false;
     SceneKey key;
+    Vec2d offset;                         // the projection's offset it was laid out for
     Scene scene;
 };
+
+// Which places, arcs and basemap country names a layout would consider, and in which
+// copy of the world it draws them: tag, index, copy (arcs are drawn in view or not).
+std::vector<std::int64_t> in_view_of(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin,
+                                     ImVec2 size) {
+    std::vector<std::int64_t> out;
+    const auto copy = [&](double x) { return static_cast<std::int64_t>(std::llround((wrap_near(x, proj.centre.x) - x) / kWorldSizePx)); };
+    for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
+        const PlaceItem& p = m.pack.places[i];
+        if (!p.has_point && p.countries.empty()) continue;
+        if (!inside(proj.nearest(p.world), origin, size)) continue;
+        out.insert(out.end(), {0, static_cast<std::int64_t>(i), copy(p.world.x)});
+    }
+    for (std::size_t a = 0; a < m.pack.arcs.size(); ++a) {
+        const Vec2d& middle = m.pack.arcs[a].world[m.pack.arcs[a].world.size() / 2];
+        out.insert(out.end(), {1, static_cast<std::int64_t>(a), copy(middle.x), inside(proj.nearest(middle), origin, size)});
+    }
+    if (ctx.basemap)
+        for (std::size_t c = 0; c < m.basemap.label_points.size(); ++c)
+            if (inside(proj.nearest(m.basemap.label_points[c]), origin, size)) out.insert(out.end(), {2, static_cast<std::int64_t>(c)});
+    return out;
+}
+
+// A pan: everything the layout placed moves with the map.
+void move_scene(Scene& scene, double dx, double dy) {
+    const float fx = static_cast<float>(dx), fy = static_cast<float>(dy);
+    for (DrawnPlace& d : scene.places) d.at = ImVec2(d.at.x + fx, d.at.y + fy);
+    for (LabelPlacement& placed : scene.placed) placed.rect = {placed.rect.x0 + dx, placed.rect.y0 + dy, placed.rect.x1 + dx, placed.rect.y1 + dy};
+    for (LabelCandidate& c : scene.candidates) c.anchor = {c.anchor.x + dx, c.anchor.y + dy};
+}
+
+// The scene for this frame: the last one if nothing it depends on changed, moved by a
+// pan unless a label would then lie under the controls, the scale or the attribution;
+// else a new layout (counted in *ctx.layouts).
+const Scene& current_scene(const PanelContext& ctx, MapPanel& m, SceneCache& cache, const Projector& proj, ImVec2 origin,
+                           ImVec2 size, std::span<const Rect> overlay) {
+    SceneKey key{ctx.pack_revision, ctx.basemap, ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), proj.scale,
+                 size.x, size.y, ctx.narrow, ctx.state.selection, ctx.state.hover, ctx.state.time_cursor,
+                 in_view_of(ctx, m, proj, origin, size)};
+    if (cache.valid && cache.key == key) {
+        const double dx = proj.offset.x - cache.offset.x, dy = proj.offset.y - cache.offset.y;
+        if (dx == 0 && dy == 0) return cache.scene;
+        move_scene(cache.scene, dx, dy);
+        cache.offset = proj.offset;
+        bool clear = true;
+        for (const LabelPlacement& placed : cache.scene.placed)
+            for (const Rect& r : overlay) clear = clear && !(placed.shown && overlaps(placed.rect, r));
+        if (clear) return cache.scene;
+    }
+    cache = {true, std::move(key), proj.offset, layout_scene(ctx, m, proj, origin, size, overlay)};
+    if (ctx.layouts) ++*ctx.layouts;
+    return cache.scene;
+}
 
 // The panel's state: the view's own (per pack) and the scene last laid out.
 struct MapPanelState : PanelState {
     MapPanel map;
     SceneCache scene;
 };
-
-SceneKey scene_key(const PanelContext& ctx, const MapView& view, ImVec2 origin, ImVec2 size) {
-    return {ctx.pack_revision, ctx.basemap, ctx.fonts.sans_small, font_size(ctx.fonts.sans_small),
-            view.lat, view.lon, view.zoom, origin.x, origin.y, size.x, size.y, ctx.narrow,
-            ctx.state.selection, ctx.state.hover, ctx.state.time_cursor};
-}
 
 // Hover links the entity everywhere and shows its card; a click (a press and release
 // that did not drag) selects what was under the press.
@@ -1372,16 +1403,21 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     in.zoom_out = zoom_out.clicked;
     in.reset = reset.clicked;
 
-    // [View] State, flight, input, selection; then back into the state if it moved.
-    ViewUpdate u{m, ctx, Viewport{size.x, size.y}, view_limits(Viewport{size.x, size.y}), {}, false};
+    // [View] The store's target or the flight towards it, input, selection; a new
+    // target (never the animation) goes to the store.
+    const Viewport viewport{size.x, size.y};
+    if (viewport.width != m.reported_size.width || viewport.height != m.reported_size.height) {
+        ctx.actions.push(SetMapSizeAction{viewport.width, viewport.height});
+        m.reported_size = viewport;
+    }
+    ViewUpdate u{m, ctx, viewport, world_view_limits(viewport), {}, {}, false};
     begin_view(u);
     apply_input(u, in, origin);
     follow_selection(u, appearing);
     const MapView view = clamp_view(u.view, u.viewport, u.limits);
-    // The panel's own first view becomes the app's default, which links leave out.
-    if (!same_map_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view, u.fitted});
-    m.expected = view;
-    m.known = true;
+    const std::optional<MapView> target = u.new_target();
+    if (target && !same_map_view(*target, ctx.state.map)) ctx.actions.push(SetMapAction{*target});
+    m.target_last_drawn = target ? *target : ctx.state.map;
     if (m.flight.active) *ctx.animating = true;
 
     // [Draw] Sea, land and lines; country names; arcs; places; the overlay on top.
@@ -1392,9 +1428,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     const Rect overlay[] = {{controls.zoom_in.x - 4.0, controls.zoom_in.y - 4.0, controls.reset.x + controls.size + 4.0,
                              controls.reset.y + controls.size + 4.0},
                             scale.box, attribution};
-    const SceneKey key = scene_key(ctx, view, origin, size);
-    if (!panel.scene.valid || !(panel.scene.key == key)) panel.scene = {true, key, layout_scene(ctx, m, proj, origin, size, overlay)};
-    const Scene& scene = panel.scene.scene;
+    const Scene& scene = current_scene(ctx, m, panel.scene, proj, origin, size, overlay);
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ctx.theme.sea);
     if (ctx.basemap) {

@@ -59,6 +59,7 @@ struct PanelContext {
     const Pack& pack;
     const Basemap* basemap;           // null until (or if never) the basemap loads
     const AppState& state;
+    const AppState& defaults;         // the opening view, which links leave out
     const Linked& selected;           // linked_to(pack, state.selection)
     const Linked& hovered;            // linked_to(pack, state.hover)
     Actions& actions;
@@ -84,6 +85,7 @@ struct PanelContext {
     bool* animating = nullptr;        // set *animating = true to be drawn again next frame
     std::string* open_url = nullptr;  // set to ask the browser to open a link
     DetailTiles* basemap_detail = nullptr;  // the map asks for detail tiles through `wanted`
+    std::uint64_t* layouts = nullptr; // panels count their full relayouts here (Explainer.stats().layouts)
 };
 
 // Indices into io.KeysDown for keys ImGui 1.86 has no name for (map zoom keys); use

@@ -125,6 +125,10 @@ test('every source fires select once and statechange once; Back and Forward noti
   assert.deepEqual(heard.selects, ['ramadi'], 'select(): one select');
   await assertCoalesced(page, heard, 'select() while the map flies');
   assert.ok(heard.changes.length <= 6, `select(): ${heard.changes.length} statechange events for one selection`);
+  // The map holds the flight's end, not its frames: every statechange reports it.
+  const flownTo = (await page.evaluate(() => Explainer.getState())).map;
+  for (const change of heard.changes)
+    assert.deepEqual(change.state.map, flownTo, 'select(): statechange reports where the map flies to, never a frame of the flight');
 
   heard = await during(page, () => page.evaluate(() => Explainer.undo()));
   assert.deepEqual(heard.selects, ['sinjar'], 'undo a selection: one select, back to the one before');

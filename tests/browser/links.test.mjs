@@ -1,4 +1,4 @@
-// Links to every view, embedding and the host-page API (docs/links-and-api.md): views
+// Links to every view, embedding and the host-page API (README's sections): views
 // survive real reloads, links round-trip, Back/Forward and hashchange work without a
 // reload, bad links degrade with a notice, postMessage is accepted only from allowed
 // origins and only ever posted to them, the script embed mirrors the view into the host
@@ -233,6 +233,48 @@ test('Back and Forward step through selections, and hashchange applies links, wi
   await quiet(page);
   assertNoProblems(assert, page);
   await page.context().close();
+});
+
+// The map holds where it is going: while it flies to a selection, getState().map and
+// the link are the flight's end (the flight itself is the map panel's own drawing), so a
+// link copied mid-flight reopens where the flight ends, not at one of its frames.
+test('a link copied while the map flies reopens where the flight ends', async () => {
+  const page = await openPage(browser, B.url);
+  await quiet(page);
+  // Every frame of the flight, as drawn: where Ramadi's marker is, with the state and link then.
+  const frames = await page.evaluate(async () => {
+    const out = [];
+    Explainer.select('ramadi');
+    const start = performance.now();
+    while (performance.now() - start < 4000) {
+      await new Promise(requestAnimationFrame);
+      const marker = Explainer.locate('ramadi').find((r) => r.panel === 'map');
+      out.push({ marker, state: Explainer.getState(), link: Explainer.getLink() });
+    }
+    return out;
+  });
+  await quiet(page);
+  const settled = await snapshot(page);
+  const end = frames[frames.length - 1].marker;
+  assert.ok(end, 'Ramadi is drawn on the map after the flight');
+  const midFlight = frames.filter((f) => f.marker && Math.abs(f.marker.x - end.x) + Math.abs(f.marker.y - end.y) > 2 &&
+    f.state.selection === 'ramadi' && f.state.map.zoom !== undefined && f.link !== '#v=1&sel=ramadi');
+  assert.ok(midFlight.length > 0, `frames were drawn while the map flew (${frames.length} frames seen)`);
+  for (const f of midFlight) {
+    assertSameView(f.state, settled.state, 'mid-flight, the state is where the flight ends');
+    assert.equal(f.link, settled.link, 'mid-flight, the link is the final one');
+  }
+  const during = midFlight[0];
+  assert.match(during.link, /map=/, 'the flight moved the map away from its opening view');
+
+  const reopened = await openPage(browser, B.url + during.link);
+  await quiet(reopened);
+  assertSameView((await snapshot(reopened)).state, settled.state, 'the link copied mid-flight reopens where the flight ended');
+  assert.equal((await snapshot(reopened)).link, during.link, 'and gives the same link back');
+  assertNoProblems(assert, page);
+  assertNoProblems(assert, reopened);
+  await page.context().close();
+  await reopened.context().close();
 });
 
 test('a bad link opens the explainer with a notice, warnings instead of errors, and defaults', async () => {

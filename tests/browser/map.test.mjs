@@ -72,20 +72,28 @@ function besideMarker(centre, rects) {
 
 // Runs `action`, then samples the view until the explainer settles: an animated
 // change shows at least one view strictly between the first and the last.
+// The views an action leads to: `first` and `end` from getState().map (which holds where
+// the map is going, not the frames of a flight), and `between`: the frames drawn in
+// between, seen through where the map draws a few places (neither where they were
+// before nor where they end up: the map was on its way).
+const TRACKED = ['raqqa', 'ramadi', 'sinjar', 'baiji'];
 async function viewsDuring(page, action) {
-  const views = [(await state(page)).map];
+  const drawn = () => page.evaluate((ids) => ids.map((id) => Explainer.locate(id).find((r) => r.panel === 'map') ?? null), TRACKED);
+  const first = (await state(page)).map;
+  const samples = [await drawn()];
   await action();
   let quiet = 0, last = await frames(page);
   while (quiet < 8) {
     await page.waitForTimeout(30);
-    views.push((await state(page)).map);
+    samples.push(await drawn());
     const now = await frames(page);
     quiet = now === last ? quiet + 1 : 0;
     last = now;
   }
-  const [first, end] = [views[0], views[views.length - 1]];
-  const between = views.filter((v) => (v.zoom - first.zoom) * (end.zoom - v.zoom) > 1e-6 ||
-    (v.lon - first.lon) * (end.lon - v.lon) > 1e-9);
+  const end = (await state(page)).map;
+  const [before, after] = [samples[0], samples[samples.length - 1]];
+  const moved = (a, b) => a && b && Math.hypot(a.x - b.x, a.y - b.y) > 1;
+  const between = samples.filter((sample) => sample.some((r, i) => moved(r, before[i]) && moved(r, after[i])));
   return { first, end, between };
 }
 

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -101,6 +103,27 @@ protected:
 };
 
 // [SECTION] linked_to ---------------------------------------------------------------
+
+// The one computation behind the badge, the arc and the mirror: Sinjar to Paris on
+// the sphere (about 3,470 km, haversine by hand), against the article's 2,500 miles.
+TEST_F(SelectionTest, CheckedDistanceIsTheGreatCircleAndTheArticlesDifference) {
+    for (Entity& e : pack.entities) {
+        if (e.id == "sinjar") e.location = GeoPoint{.lon = 41.8766, .lat = 36.3208};
+        if (e.id == "paris") e.location = GeoPoint{.lon = 2.3522, .lat = 48.8566};
+    }
+    const std::optional<CheckedDistance> d = checked_distance(pack, *pack.find("fig-distance"));
+    ASSERT_TRUE(d.has_value());
+    EXPECT_EQ(d->from->id, "sinjar");
+    EXPECT_EQ(d->to->id, "paris");
+    EXPECT_NEAR(d->km, 3470, 15);
+    EXPECT_EQ(d->article_percent, std::lround((2500 * 1.609344 / d->km - 1) * 100));
+    EXPECT_GT(d->article_percent, 10);
+    // Not a distance, or a place without a location: nothing to check.
+    EXPECT_FALSE(checked_distance(pack, *pack.find("sinjar")).has_value());
+    for (Entity& e : pack.entities)
+        if (e.id == "paris") e.location.reset();
+    EXPECT_FALSE(checked_distance(pack, *pack.find("fig-distance")).has_value());
+}
 
 TEST_F(SelectionTest, UnknownOrEmptyIdLinksNothing) {
     for (const char* id : {"", "nowhere", "sinja", "SINJAR"}) {

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "core/api_json.h"
+#include "core/geo.h"
+#include "core/selection.h"
 #include "core/store.h"
 #include "core/url_state.h"
 
@@ -109,13 +111,82 @@ TEST(Store, ContinuousChangesReplace) {
     EXPECT_EQ(store.dispatch(SetQuoteFilterAction{"thamir-ismail"}, ChangeSource::Reader, 0).history, ChangeKind::Push);
 }
 
-TEST(Store, FittedMapMovesTheDefaultsNotTheLinkNorTheUndoHistory) {
+// [SECTION] The map's target and its size --------------------------------------------
+
+TEST(Store, TheMapSizeRefitsTheOpeningViewAndAnUntouchedMapFollowsIt) {
     Store store = store_with("content/isis-losing-ground.json");
-    const ChangeRecord record = store.dispatch(SetMapAction{{34.0, 41.0, 4.5}, true}, ChangeSource::Reader, 0);
+    const MapView nominal = store.view().map;
+    const std::uint64_t revision = store.view_revision();
+    const ChangeRecord record = store.dispatch(SetMapSizeAction{1100, 380}, ChangeSource::Reader, 0);
     EXPECT_TRUE(record.has(FieldMap | FieldDefaults));
-    EXPECT_EQ(record.history, ChangeKind::None);
-    EXPECT_EQ(link_of(store), "v=1") << "the fitted view is the opening view";
-    EXPECT_EQ(store.undo_depth(), 0u);
+    EXPECT_EQ(record.history, ChangeKind::None) << "a panel's size is not the reader's doing";
+    EXPECT_EQ(store.undo_depth(), 0u) << "nothing to undo";
+    EXPECT_GT(record.view_revision, revision);
+    const MapView wide = store.view().map;
+    EXPECT_FALSE(same_map_view(wide, nominal)) << "a wider, lower panel fits the places at another view";
+    EXPECT_TRUE(same_map_view(store.defaults().map, wide));
+    EXPECT_TRUE(same_map_view(wide, opening_map_view(located_places(store.pack()), Viewport{1100, 380})))
+        << "the one definition of the opening view";
+    EXPECT_EQ(link_of(store), "v=1") << "an untouched map stays the link's default at any size";
+    // The same size again changes nothing.
+    EXPECT_EQ(store.dispatch(SetMapSizeAction{1100, 380}, ChangeSource::Reader, 0).fields, 0u);
+    // A new pack opens fitted to the size the store knows.
+    store.set_pack(load("tests/packs/pacific-crossing.json"));
+    EXPECT_TRUE(same_map_view(store.view().map, opening_map_view(located_places(store.pack()), Viewport{1100, 380})));
+}
+
+TEST(Store, AMovedMapKeepsItsTargetWhenTheSizeChanges) {
+    Store store = store_with("content/isis-losing-ground.json");
+    const MapView target{33.3, 44.4, 6.5};
+    store.dispatch(SetMapAction{target}, ChangeSource::Reader, 0);
+    const ChangeRecord record = store.dispatch(SetMapSizeAction{500, 700}, ChangeSource::Reader, 5);
+    EXPECT_EQ(record.fields, static_cast<std::uint32_t>(FieldDefaults)) << "only the default moved";
+    EXPECT_TRUE(same_map_view(store.view().map, target));
+    const std::string link = link_of(store);
+    EXPECT_NE(link.find("map=33.3000,44.4000,6.50"), std::string::npos) << link;
+    // Back to the opening view (the map's reset): the default again, and it follows the size.
+    store.dispatch(SetMapAction{store.defaults().map}, ChangeSource::Reader, 10);
+    EXPECT_EQ(link_of(store), "v=1");
+    store.dispatch(SetMapSizeAction{800, 600}, ChangeSource::Reader, 20);
+    EXPECT_TRUE(same_map_view(store.view().map, store.defaults().map));
+}
+
+// The map holds where the map is to be, not the frames of a flight towards it: one
+// action for a flight's end, and a link of the state reopens there.
+TEST(Store, TheMapTargetIsOneChangeAndItsLinkRoundTrips) {
+    Store store = store_with("content/isis-losing-ground.json");
+    store.dispatch(SetMapSizeAction{700, 450}, ChangeSource::Reader, 0);
+    const ChangeRecord select = store.dispatch(SelectAction{"sinjar"}, ChangeSource::Reader, 1.0);
+    EXPECT_TRUE(select.follow_selection);
+    // The frame after: the map panel dispatches the flight's end once.
+    const MapView end{36.3208, 41.8766, 6.0};
+    const ChangeRecord flight = store.dispatch(SetMapAction{end}, ChangeSource::Reader, 1.02);
+    EXPECT_EQ(flight.fields, static_cast<std::uint32_t>(FieldMap));
+    EXPECT_EQ(flight.history, ChangeKind::Replace);
+    EXPECT_EQ(store.undo_depth(), 1u) << "the selection and the flight it started are one undo step";
+    const std::string link = link_of(store);
+    Store other = store_with("content/isis-losing-ground.json");
+    open_link(other, link, ChangeSource::Link);
+    EXPECT_TRUE(same_map_view(other.view().map, end)) << link << " reopens where the flight ends";
+    EXPECT_EQ(encode_state(other.view(), other.defaults()), link) << "encode(decode(link)) round-trips";
+    // Undo puts back the selection and the map's opening view in one step.
+    store.undo(ChangeSource::Reader);
+    EXPECT_EQ(store.view().selection, "");
+    EXPECT_TRUE(same_map_view(store.view().map, store.defaults().map));
+    EXPECT_EQ(link_of(store), "v=1");
+}
+
+// A drag sends the view of every frame: one undo step, replacing the history entry.
+TEST(Store, ADragIsOneUndoStep) {
+    Store store = store_with("content/isis-losing-ground.json");
+    for (int frame = 0; frame < 30; ++frame) {
+        const ChangeRecord record =
+            store.dispatch(SetMapAction{{34.0 + frame * 0.05, 42.0 - frame * 0.05, 5.0}}, ChangeSource::Reader, 3.0 + frame / 60.0);
+        EXPECT_EQ(record.history, ChangeKind::Replace);
+    }
+    EXPECT_EQ(store.undo_depth(), 1u);
+    store.undo(ChangeSource::Reader);
+    EXPECT_EQ(link_of(store), "v=1") << "the whole drag is undone";
 }
 
 TEST(Store, LinksAndHistoryWriteNoHistoryButHostAndApiPush) {
