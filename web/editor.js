@@ -641,7 +641,8 @@
       return callJson('explainer_locate', String(id)).map((r) => ({ panel: r.panel, x: r.x + rect.left, y: r.y + rect.top, width: r.width, height: r.height }));
     },
     getLink: () => '#' + call('explainer_get_link'),
-    stats: () => ({ frames: module ? module._explainer_frames() : 0 }),
+    // frames drawn since load; idle: no frame asked for (what tests wait on, as the reader's).
+    stats: () => ({ frames: module ? module._explainer_frames() : 0, idle: module ? !module._explainer_frame_pending() : false }),
   };
 
   // [SECTION] Start --------------------------------------------------------------------------
