@@ -84,7 +84,7 @@ endif()
 
 # [SECTION] build/web/ ----------------------------------------------------------------
 set(EXPLAINER_WEB_DIR ${PROJECT_SOURCE_DIR}/build/web CACHE PATH "Where the static site is assembled")
-file(GLOB EXPLAINER_WEB_ASSETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/* ${PROJECT_SOURCE_DIR}/content/*.json
+file(GLOB EXPLAINER_WEB_ASSETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/* ${PROJECT_SOURCE_DIR}/web/partials/* ${PROJECT_SOURCE_DIR}/content/*.json
      ${PROJECT_SOURCE_DIR}/tests/packs/*.json)
 add_custom_target(web ALL
   COMMAND node ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs

@@ -137,11 +137,19 @@ for (const file of ['explainer-editor.js', 'explainer-editor.wasm']) copy(path.j
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
+// Helpers more than one page script needs are written once, in web/partials/, and put in
+// place of a `// @include NAME` line.
+const withPartials = (source, file) => source.replace(/^[ \t]*\/\/ @include ([\w.-]+)\n/gm, (_, name) => {
+  const partial = path.join(root, 'web', 'partials', name);
+  if (!fs.existsSync(partial)) throw new Error(`assemble-web: ${file} includes ${name}, which web/partials/ does not have`);
+  return fs.readFileSync(partial, 'utf8');
+});
 const webScript = (file) => {
-  const source = fs.readFileSync(path.join(root, 'web', file), 'utf8');
+  const source = withPartials(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`);
   return fillLayout(sandboxed.has(file) ? withEmbedSandbox(source, `web/${file}`) : source, `web/${file}`);
 };
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
+  if (file === 'partials') continue;  // written into the scripts that include them
   if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), webScript(file));
   else copy(path.join(root, 'web', file), path.join(out, file));
 }

@@ -29,28 +29,11 @@
 
   // [SECTION] Engine -----------------------------------------------------------------------
 
-  // Calls an exported function; strings go through the heap (a pack can be larger than
-  // the wasm stack that ccall's own copies use).
   const NUMBER_RESULTS = new Set(['explainer_editor_undo', 'explainer_select', 'explainer_editor_revision']);
+  // @include engine-call.js
   function call(name, ...args) {
     if (!module) throw new Error('Explainer editor is not ready yet: await Explainer.ready');
-    const encoder = new TextEncoder();
-    const pointers = [];
-    try {
-      const values = args.map((a) => {
-        if (typeof a === 'number') return a;
-        const bytes = encoder.encode(String(a));
-        const pointer = module._malloc(bytes.length + 1);
-        if (!pointer) throw new Error(`out of memory for a ${bytes.length}-byte argument`);
-        pointers.push(pointer);
-        module.HEAPU8.set(bytes, pointer);
-        module.HEAPU8[pointer + bytes.length] = 0;
-        return pointer;
-      });
-      return module.ccall(name, NUMBER_RESULTS.has(name) ? 'number' : 'string', values.map(() => 'number'), values);
-    } finally {
-      for (const pointer of pointers) module._free(pointer);
-    }
+    return callEngine(module, NUMBER_RESULTS, name, args);
   }
   const callJson = (name, ...args) => JSON.parse(call(name, ...args));
 

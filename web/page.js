@@ -671,27 +671,10 @@
 
   const listeners = { statechange: new Set(), select: new Set() };
   const NUMBER_RESULTS = new Set(['explainer_select', 'explainer_undo']);
-  // Calls an exported function. Strings go through the heap, not ccall's stack copy: a
-  // pack, a link or a message can be larger than the whole wasm stack.
+  // @include engine-call.js
   function call(name, ...args) {
     if (!module) throw new Error('Explainer is not ready yet: await Explainer.ready');
-    const encoder = new TextEncoder();
-    const pointers = [];
-    try {
-      const values = args.map((a) => {
-        if (typeof a === 'number') return a;
-        const bytes = encoder.encode(String(a));
-        const pointer = module._malloc(bytes.length + 1);
-        if (!pointer) throw new Error(`Explainer: out of memory for a ${bytes.length}-byte argument`);
-        pointers.push(pointer);
-        module.HEAPU8.set(bytes, pointer);
-        module.HEAPU8[pointer + bytes.length] = 0;
-        return pointer;
-      });
-      return module.ccall(name, NUMBER_RESULTS.has(name) ? 'number' : 'string', values.map(() => 'number'), values);
-    } finally {
-      for (const pointer of pointers) module._free(pointer);
-    }
+    return callEngine(module, NUMBER_RESULTS, name, args);
   }
   function emit(event, detail) {
     for (const fn of listeners[event]) {

@@ -269,10 +269,6 @@ void keyboard(PanelContext& ctx, const ArticleTextView& view) {
 
 } // namespace
 
-const std::vector<TextBlock>* laid_out_article(std::uint64_t pack_revision) {
-    return g_state.pack_revision == pack_revision ? g_state.blocks : nullptr;
-}
-
 bool article_selection_input(PanelContext& ctx, const ArticleTextView& view) {
     SelectionState& s = g_state;
     if (s.pack_revision != ctx.pack_revision) s = SelectionState{}, s.pack_revision = ctx.pack_revision;

@@ -27,11 +27,6 @@ struct ArticleTextView {
 
 // [SECTION] Selection (article_selection.cpp)
 
-// The article as the panel last laid it out for the pack of `pack_revision` (null before
-// it was drawn for that pack): blocks numbered as core/find.h numbers them, the headline
-// (kHeadlineBlock) then paragraph p at block_of_paragraph(p).
-const std::vector<TextBlock>* laid_out_article(std::uint64_t pack_revision);
-
 // Pointer and keyboard input for selecting text; call before the panel scrolls. Returns
 // true while the pointer is selecting (a drag, a long press, a handle, the Copy button):
 // then the press must neither scroll the text nor select an entity.
