@@ -127,6 +127,7 @@ bool app_load_fonts(App& app, float dpr) {
     io.FontGlobalScale = 1.0f / dpr;
     app.fonts_dpr = dpr;
     app.fonts_stale = false;
+    ++app.fonts_revision;
     const bool built = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small && atlas.Build();
     app.missing_glyphs = built ? find_missing_glyphs(app) : app.store.pack().characters;
     return built;
@@ -423,6 +424,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
     PanelContext ctx{app.store.pack(), app.basemap ? &*app.basemap : nullptr, app.store.view(), app.store.defaults(), selected,
                      hovered, actions, app.fonts, theme};
     ctx.pack_revision = app.store.pack_revision();
+    ctx.fonts_revision = app.fonts_revision;
     ctx.time = info.time;
     ctx.dpr = info.dpr;
     ctx.reduced_motion = info.reduced_motion;

@@ -55,6 +55,7 @@ struct App {
     DetailTiles basemap_detail;       // the same in full detail, tile by tile as the map asks
     Fonts fonts;
     float fonts_dpr = 0;              // the DPR the font atlas was baked for
+    std::uint64_t fonts_revision = 0; // counts atlas builds: text measured with an older atlas is stale
     bool fonts_stale = true;          // the pack or its font chunks changed since the atlas was baked
     std::vector<FontChunk> font_chunks;  // the base first
     ImVector<ImWchar> glyph_ranges;   // what the atlas holds: atlas_characters() of the pack and the country names

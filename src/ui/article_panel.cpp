@@ -58,10 +58,11 @@ struct ParagraphCache {
     std::string link_url;
 };
 
-// Rebuilt only when the pack, the panel's width or the font scale changes; a frame then
+// Rebuilt only when the pack, the panel's width, the font scale or the atlas changes; a frame then
 // walks only the paragraphs in view.
 struct ArticleCache {
     std::optional<std::uint64_t> pack_revision;
+    std::uint64_t fonts_revision = 0;  // glyph advances change when a font chunk arrives
     float width = -1, dpr = 0;
     float column_x = 0, column_width = 0;
     std::string headline_text;
@@ -181,6 +182,7 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
     const Pack& pack = ctx.pack;
     cache = ArticleCache{};
     cache.pack_revision = ctx.pack_revision;
+    cache.fonts_revision = ctx.fonts_revision;
     cache.width = panel_width;
     cache.dpr = ctx.dpr;
 
@@ -589,7 +591,8 @@ std::unique_ptr<PanelState> make_article_panel() { return std::make_unique<Artic
 
 void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size) {
     ArticlePanel& p = static_cast<ArticlePanel&>(state);
-    if (p.cache.pack_revision != ctx.pack_revision || p.cache.width != size.x || p.cache.dpr != ctx.dpr)
+    if (p.cache.pack_revision != ctx.pack_revision || p.cache.fonts_revision != ctx.fonts_revision || p.cache.width != size.x ||
+        p.cache.dpr != ctx.dpr)
         rebuild_cache(ctx, p.cache, size.x);
     // The whole panel is one interactive item, so ImGui tracks hover and drags for it.
     ImGui::SetCursorScreenPos(origin);

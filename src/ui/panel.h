@@ -66,6 +66,7 @@ struct PanelContext {
     const Fonts& fonts;
     const Theme& theme;
     std::uint64_t pack_revision = 0;  // changes with the pack: a key for panels' caches
+    std::uint64_t fonts_revision = 0; // changes with each font atlas build (a pack's font chunk arrived): a key for measured text
     double time = 0;                  // seconds, monotonic
     float dpr = 1;
     bool reduced_motion = false;

@@ -203,6 +203,25 @@ test('the inspector shows the validator at the field and a relative date resolve
   await page.context().close();
 });
 
+test('a pack whose characters need font chunks is laid out with the glyphs it is drawn with', async () => {
+  // Greek and Cyrillic come in font chunks that arrive after the editor has laid the
+  // article out once; the layout must follow the new atlas, or words overlap.
+  const page = await openEditor('?pack=/test-packs/greek-cyrillic-nested.json');
+  await waitForSide(page);
+  const spans = () => page.evaluate(() => Explainer.locate('saint-petersburg').filter((r) => r.panel === 'article').map((r) => Math.round(r.width)));
+  const before = await spans();
+  assert.ok(before.length >= 2, `Санкт-Петербург is drawn in the article (${before})`);
+  // A fresh layout (another width, then the same again) with the glyphs now in the atlas.
+  const { width, height } = page.viewportSize();
+  await page.setViewportSize({ width: width - 40, height });
+  await settle(page, SLOW);
+  await page.setViewportSize({ width, height });
+  await settle(page, SLOW);
+  assert.deepEqual(await spans(), before, 'the first layout already measured the Cyrillic glyphs');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('bad input: no paragraphs, an unsupported script, a pack with errors, storage denied, no gazetteer', async () => {
   // Storage denied and no gazetteer: the editor warns and keeps working in memory.
   const page = await openEditor('', { expectProblems: true });
