@@ -34,6 +34,9 @@ char32_t next_code_point(std::string_view text, std::size_t& at) {
         cp = (cp << 6) | (byte(at + i) & 0x3F);
     }
     at += 1 + extra;
+    // Beyond Unicode's last code point, or a surrogate half: not a character (callers index
+    // tables by code point, up to 0x10FFFF).
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0xFFFD;
     return cp;
 }
 

@@ -13,7 +13,8 @@
 namespace explainer {
 
 // The next code point of well-formed UTF-8 at `at` (advanced past it); U+FFFD for a
-// malformed sequence (one byte is skipped).
+// malformed sequence (one byte is skipped) or a value that is no character (above U+10FFFF,
+// or a surrogate half).
 char32_t next_code_point(std::string_view text, std::size_t& at);
 
 // "U+02BB".

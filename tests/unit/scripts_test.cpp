@@ -19,6 +19,11 @@ TEST(Scripts, DecodesUtf8CodePoints) {
     std::size_t at = 0;
     EXPECT_EQ(next_code_point("\xE1\xBA", at), 0xFFFDu);  // cut short: replaced, one byte skipped
     EXPECT_EQ(at, 1u);
+    // Well-formed in shape but no character: past U+10FFFF, or a surrogate half.
+    at = 0;
+    EXPECT_EQ(next_code_point("\xF7\xBF\xBF\xBF", at), 0xFFFDu);
+    at = 0;
+    EXPECT_EQ(next_code_point("\xED\xA0\x80", at), 0xFFFDu);
     EXPECT_EQ(code_point_name(0x02BB), "U+02BB");
     EXPECT_EQ(code_point_name(0x1F3DB), "U+1F3DB");
 }
