@@ -8,6 +8,7 @@
 #include "date_text.h"
 #include "dates.h"
 #include "geo.h"
+#include "number_text.h"
 #include "selection.h"
 #include "url_state.h"
 
