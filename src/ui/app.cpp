@@ -235,8 +235,6 @@ ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, d
 namespace {
 
 constexpr float kSplitter = 6;
-constexpr float kHeaderHeight = 30;
-constexpr float kTabHeight = 48;      // touch targets of at least 44 CSS px
 constexpr float kTabPadding = 8;      // the least room beside a tab's title
 constexpr float kMinColumn = 260;     // CSS px either column keeps in the wide layout
 constexpr float kMinRow = 90;         // CSS px each stacked panel keeps
