@@ -145,10 +145,20 @@ void draw_quotes_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVe
 
 // The article's corrections (under the headline) and its "Sources and notes" section
 // (after the last paragraph), drawn by the article panel (src/ui/sources_section.cpp).
-float corrections_height(const PanelContext& ctx, float width);
-void draw_corrections(const PanelContext& ctx, ImVec2 at, float width);
-float sources_section_height(const PanelContext& ctx, float width);
-void draw_sources_section(const PanelContext& ctx, ImVec2 at, float width);
+struct NoteLine {
+    enum Style { kHeading, kStrong, kPlain, kMuted } style = kPlain;
+    std::string text;
+    float gap_before = 0;
+};
+struct ArticleNotes {
+    std::vector<NoteLine> corrections, sources;
+};
+// Made once per pack revision: the article panel keeps them in its cache.
+ArticleNotes article_notes(const Pack& pack);
+float corrections_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
+void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width);
+float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
+void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width);
 
 // The hover card every panel shows for an entity (src/ui/entity_card.cpp).
 void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor);

@@ -251,6 +251,7 @@ struct TimelineCache {
     std::optional<std::uint64_t> pack_revision;
     std::vector<std::size_t> events;  // every dated entity in time order (keyboard order)
     std::vector<float> label_widths;  // per entity of `events`
+    std::uint64_t fonts_revision = 0; // the font atlas label_widths and view were measured with
     std::optional<TimeRange> extent;  // of the events and the publication date
     TimeLimits limits;
     TickClock clock;
@@ -784,7 +785,13 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     ImGui::InvisibleButton("##timeline", size);
 
     if (cache.pack_revision != ctx.pack_revision) rebuild_pack_times(cache, ctx.pack, ctx.pack_revision);
+    if (cache.fonts_revision != ctx.fonts_revision) {  // a font chunk arrived: glyph advances changed
+        cache.label_widths.clear();
+        cache.view.reset();
+        cache.fonts_revision = ctx.fonts_revision;
+    }
     TimelineFrame f = frame_geometry(ctx, cache, origin, size);
+    f.range = shown_range(ctx, view, f.range);
     f.hovered = ImGui::IsItemHovered();
     f.mouse_valid = ImGui::IsMousePosValid();
     f.mouse = ImGui::GetIO().MousePos;
