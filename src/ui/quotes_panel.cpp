@@ -338,10 +338,8 @@ LayoutRect copy_button_rect(const QuotesPanel& p, const QuotesFrame& f, const Ca
     return {f.card_x + f.card_w - 10 - size.w, y, size.w, size.h};
 }
 
-bool inside(const LayoutRect& r, ImVec2 at) { return at.x >= r.x && at.x < r.x + r.w && at.y >= r.y && at.y < r.y + r.h; }
-
 void copy_quote(const PanelContext& ctx, const Card& card) {
-    request_copy(quote_copy(ctx.pack, ctx.pack.entities[card.entity]));
+    request_copy(*ctx.reading, quote_copy(ctx.pack, ctx.pack.entities[card.entity]));
 }
 
 // [SECTION] Input -------------------------------------------------------------------------------

@@ -14,7 +14,6 @@
 #include "core/url_state.h"
 #include "support/pack_builder.h"
 #include "support/reader_panels.h"
-#include "support/source_files.h"
 
 namespace explainer {
 namespace {
