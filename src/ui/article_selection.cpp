@@ -342,7 +342,7 @@ void draw_copy_button(const PanelContext& ctx, const LayoutRect& r, bool focused
 CopyRequest article_selection_copy(const Reading& reading, const Pack& pack) {
     CopyRequest request;
     request.from = "article";
-    const SelectionState& s = state_of(ctx);
+    const SelectionState& s = reading.selection;
     if (!s.blocks || s.selection.empty() || s.pack_revision == 0) return request;
     request.text = selected_text(*s.blocks, s.selection);
     // The mirror's headline is "mirror-headline", its paragraphs "mirror-<id>" (web/mirror.js).
