@@ -442,7 +442,7 @@ TEST(Store, AFifthPanelTravelsThroughLinksTheApiAndHostMessagesWithoutCoreKnowin
 TEST(Store, ReaderPanelsAreThePanelTables) {
     const std::string table = test_support::read_source_file("src/ui/panel_table.cpp");
     std::vector<std::string> ids;
-    const std::regex row(R"(\{"([a-z-]+)", "[^"]+",)");
+    const std::regex row(R"re(\{"([a-z-]+)", "[^"]+",)re");
     for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it) ids.push_back((*it)[1]);
     EXPECT_EQ(ids, std::vector<std::string>(test_support::kReaderPanels.begin(), test_support::kReaderPanels.end()));
 }
