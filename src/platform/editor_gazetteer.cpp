@@ -17,6 +17,7 @@
 
 #include "core/draft.h"
 #include "core/gazetteer.h"
+#include "platform/platform.h"
 
 namespace explainer::platform {
 namespace {
