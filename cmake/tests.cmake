@@ -64,6 +64,11 @@ add_test(NAME validate.format.fixed-point
          COMMAND sh -c "cp \"$1\" \"$2\" && \"$0\" --format \"$2\" && ! cmp -s \"$1\" \"$2\" && cp \"$2\" \"$2.again\" && \"$0\" --format \"$2.again\" && cmp \"$2\" \"$2.again\""
                  $<TARGET_FILE:explainer-validate> ${PROJECT_SOURCE_DIR}/tests/packs/second-pack.json ${CMAKE_BINARY_DIR}/format-second-pack.json)
 
+# [SECTION] House rules -------------------------------------------------------------------
+# No function over about 150 lines in src/ui (panels split into input, layout and drawing).
+add_test(NAME rules.ui-function-lengths
+         COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tools/function-lengths.py --max 150 ${PROJECT_SOURCE_DIR}/src/ui)
+
 # [SECTION] Fuzzers (clang's libFuzzer with ASan and UBSan) -----------------------------------
 # A build of its own: assertions stay on (-UNDEBUG undoes the Release -DNDEBUG, so the
 # asserts in the core and in the targets are checked) and exceptions are off as in the

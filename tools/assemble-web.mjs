@@ -108,7 +108,7 @@ function readPack(file) {
 
 // [SECTION] Layout constants ----------------------------------------------------------------
 // src/ui/layout.h is the one source of the layout numbers the app and the page share; the
-// page's scripts name them as __EXPLAINER_<NAME>__ placeholders, filled in here.
+// page's scripts and styles name them as __EXPLAINER_<NAME>__ placeholders, filled in here.
 function layoutConstants() {
   const header = fs.readFileSync(path.join(root, 'src/ui/layout.h'), 'utf8');
   const constants = {};
@@ -151,6 +151,7 @@ const webScript = (file) => {
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
   if (file === 'partials') continue;  // written into the scripts that include them
   if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), webScript(file));
+  else if (file.endsWith('.css')) fs.writeFileSync(path.join(out, file), fillLayout(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`));
   else copy(path.join(root, 'web', file), path.join(out, file));
 }
 for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.json')))
@@ -245,7 +246,7 @@ function inlineScript(code, name) {
 }
 const inlineData = (id, bytes) => `<script type="application/octet-stream" id="inline-${id}">${bytes.toString('base64')}</script>`;
 {
-  const css = fs.readFileSync(path.join(root, 'web', 'explainer.css'), 'utf8');
+  const css = fillLayout(fs.readFileSync(path.join(root, 'web', 'explainer.css'), 'utf8'), 'web/explainer.css');
   if (/<\/style/i.test(css)) throw new Error('assemble-web: explainer.css contains "</style"');
   const data = [
     inlineData('wasm', fs.readFileSync(path.join(build, 'explainer.wasm'))),

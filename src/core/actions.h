@@ -27,7 +27,7 @@ struct SetMapSizeAction { double width = 0; double height = 0; };
 struct SetTimelineAction { TimeRange range; };
 struct SetTimeCursorAction { std::optional<TimeCursor> cursor; };
 struct SetParagraphAction { std::string id; };
-struct SetPanelAction { Panel panel; };
+struct SetPanelAction { std::string panel; };  // a panel id of the app's table
 struct SetQuoteFilterAction { std::string speaker; };
 // A whole view at once (a link, Back/Forward, a host's setState): every field but hover,
 // which belongs to the pointer. Map and timeline values equal to the current ones at a

@@ -8,6 +8,7 @@
 #include "date_text.h"
 #include "dates.h"
 #include "geo.h"
+#include "number_text.h"
 #include "selection.h"
 #include "url_state.h"
 
@@ -109,7 +110,7 @@ std::string state_to_json(const AppState& state) {
     out["timeline"] = {{"start", range.substr(0, dots)}, {"end", range.substr(dots + 2)}};
     out["timeCursor"] = state.time_cursor ? json(time_cursor_text(*state.time_cursor)) : json(nullptr);
     out["paragraph"] = id_or_null(state.article_paragraph);
-    out["panel"] = panel_name(state.panel);
+    out["panel"] = state.panel;
     out["quoteSpeaker"] = id_or_null(state.quote_speaker_filter);
     return out.dump();
 }

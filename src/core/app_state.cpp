@@ -25,20 +25,4 @@ bool starts_after_cursor(double start_days, const TimeCursor& cursor) {
     return cursor.whole_day ? start_days >= cursor_day(cursor) + 1.0 : start_days > instant_days(cursor.utc_second);
 }
 
-const char* panel_name(Panel panel) {
-    switch (panel) {
-    case Panel::Article: return "article";
-    case Panel::Map: return "map";
-    case Panel::Timeline: return "timeline";
-    case Panel::Quotes: return "quotes";
-    }
-    return "article";
-}
-
-std::optional<Panel> panel_from_name(const std::string& name) {
-    for (Panel p : {Panel::Article, Panel::Map, Panel::Timeline, Panel::Quotes})
-        if (name == panel_name(p)) return p;
-    return std::nullopt;
-}
-
 } // namespace explainer

@@ -43,8 +43,11 @@ double cursor_position_days(const TimeCursor& cursor);
 // lies after the cursor: after a whole day's end, or after the instant.
 bool starts_after_cursor(double start_days, const TimeCursor& cursor);
 
-// Which panel a narrow (phone) layout shows; wide layouts show all four.
-enum class Panel { Article, Map, Timeline, Quotes };
+// The panel a narrow (phone) layout shows is named by its id, as links (`tab=`), the JS
+// API and host messages write it ("article", "map", ...). Which panels exist is the app's
+// panel table's (src/ui/panel_table.cpp), not core's: core carries the id, and a link may
+// name only a panel the app lists (decode_state). A link without `tab` shows the article.
+inline constexpr const char* kOpeningPanel = "article";
 
 struct AppState {
     std::string selection;               // entity id, empty when nothing is selected
@@ -53,11 +56,8 @@ struct AppState {
     TimeRange timeline;
     std::optional<TimeCursor> time_cursor;  // the moment the reader set
     std::string article_paragraph;       // id of the paragraph at the top of the article
-    Panel panel = Panel::Article;        // open panel on narrow screens
+    std::string panel = kOpeningPanel;   // id of the panel open on narrow screens
     std::string quote_speaker_filter;    // entity id of a speaker, empty = all quotes
 };
-
-const char* panel_name(Panel panel);                         // "article", "map", ...
-std::optional<Panel> panel_from_name(const std::string& name);
 
 } // namespace explainer

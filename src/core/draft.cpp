@@ -35,11 +35,6 @@ using json = nlohmann::ordered_json;
 
 // [SECTION] Text: code points, words, sentences ------------------------------------
 
-char32_t code_point_at(std::string_view text, std::size_t at) {
-    std::size_t i = at;
-    return next_code_point(text, i);
-}
-
 bool is_upper(char32_t cp) {
     if (cp >= 'A' && cp <= 'Z') return true;
     if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
@@ -1527,13 +1522,6 @@ std::string check_text(std::string_view text, std::string_view where) {
     return "";
 }
 
-std::string trimmed(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
-    return std::string(s.substr(b, e - b));
-}
-
 } // namespace
 
 std::string slug_of(std::string_view text, std::string_view fallback) {
@@ -1556,8 +1544,8 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
         result.error = std::move(message);
         return result;
     };
-    if (trimmed(input.headline).empty()) return fail("headline: missing: the first line of the text is the headline");
-    if (trimmed(input.source).empty()) return fail("source: missing: say who published the article (\"Source: The Washington Post\" or --source)");
+    if (trim_spaces(input.headline).empty()) return fail("headline: missing: the first line of the text is the headline");
+    if (trim_spaces(input.source).empty()) return fail("source: missing: say who published the article (\"Source: The Washington Post\" or --source)");
     if (input.paragraphs.empty()) return fail("paragraphs: none: the article needs at least one paragraph of text");
     if (input.paragraphs.size() > kMaxDraftParagraphs)
         return fail("paragraphs: " + std::to_string(input.paragraphs.size()) + " paragraphs; a pack holds at most " + std::to_string(kMaxDraftParagraphs));
@@ -1570,7 +1558,7 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
     for (std::size_t i = 0; i < input.paragraphs.size(); ++i) {
         const std::string where = "paragraph " + std::to_string(i + 1);
         const std::string& p = input.paragraphs[i];
-        if (trimmed(p).empty()) return fail(where + ": empty");
+        if (trim_spaces(p).empty()) return fail(where + ": empty");
         if (p.size() > kMaxDraftParagraphBytes)
             return fail(where + ": " + std::to_string(p.size()) + " bytes; a paragraph holds at most 16 KiB: separate paragraphs with a blank line");
         if (std::string e = check_text(p, where); !e.empty()) return fail(e);
@@ -1668,17 +1656,17 @@ std::string parse_article_text(std::string_view text, DraftInput& input) {
         start = end + 1;
     }
     std::size_t i = 0;
-    while (i < lines.size() && trimmed(lines[i]).empty()) ++i;
+    while (i < lines.size() && trim_spaces(lines[i]).empty()) ++i;
     if (i == lines.size()) return "the text is empty: the first line is the headline, then paragraphs separated by blank lines";
-    if (input.headline.empty()) input.headline = trimmed(lines[i]);
+    if (input.headline.empty()) input.headline = trim_spaces(lines[i]);
     ++i;
     // Metadata lines right under the headline: "Source: ...", "Published: ...", "URL: ...".
     for (; i < lines.size(); ++i) {
-        const std::string line = trimmed(lines[i]);
+        const std::string line = std::string(trim_spaces(lines[i]));
         const std::size_t colon = line.find(':');
         if (colon == std::string::npos || colon > 12) break;
         const std::string key = lower(line.substr(0, colon));
-        const std::string value = trimmed(std::string_view(line).substr(colon + 1));
+        const std::string value = std::string(trim_spaces(std::string_view(line).substr(colon + 1)));
         std::string* target = key == "source" ? &input.source : key == "published" ? &input.published : key == "url" ? &input.url : nullptr;
         if (!target) break;
         if (target->empty()) *target = value;
@@ -1686,9 +1674,9 @@ std::string parse_article_text(std::string_view text, DraftInput& input) {
     // Paragraphs: separated by blank lines; a text without any blank line has one a line.
     bool blank_separated = false;
     for (std::size_t k = i; k < lines.size(); ++k) {
-        if (trimmed(lines[k]).empty()) {
+        if (trim_spaces(lines[k]).empty()) {
             for (std::size_t m = k; m < lines.size(); ++m)
-                if (!trimmed(lines[m]).empty()) {
+                if (!trim_spaces(lines[m]).empty()) {
                     blank_separated = blank_separated || m > i;
                     break;
                 }
@@ -1696,12 +1684,12 @@ std::string parse_article_text(std::string_view text, DraftInput& input) {
     }
     std::string current;
     const auto flush = [&] {
-        std::string t = trimmed(current);
+        std::string t = std::string(trim_spaces(current));
         if (!t.empty()) input.paragraphs.push_back(std::move(t));
         current.clear();
     };
     for (; i < lines.size(); ++i) {
-        const std::string line = trimmed(lines[i]);
+        const std::string line = std::string(trim_spaces(lines[i]));
         if (line.empty()) {
             flush();
             continue;

@@ -5,6 +5,7 @@
 // [SECTION] Scale bar
 // [SECTION] Fly-to
 #include "geo.h"
+#include "easing.h"
 
 #include <algorithm>
 #include <cassert>
@@ -43,10 +44,6 @@ GeoPoint geo_from_unit(Vec3 v) {
 }
 
 Vec2d world_centre(const MapView& view) { return project({view.lon, view.lat}); }
-
-double ease_in_out_cubic(double t) {
-    return t < 0.5 ? 4.0 * t * t * t : 1.0 - std::pow(-2.0 * t + 2.0, 3.0) / 2.0;
-}
 
 } // namespace
 
@@ -179,16 +176,6 @@ double distance_km(GeoPoint a, GeoPoint b) {
 }
 
 double km_to_miles(double km) { return km / kKmPerStatuteMile; }
-
-std::string thousands(double value) {
-    const long long n = std::llround(value);
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
 
 std::vector<GeoPoint> great_circle_points(GeoPoint a, GeoPoint b, int count) {
     assert(count >= 2 && "an arc needs both endpoints");

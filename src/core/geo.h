@@ -98,7 +98,6 @@ MapView clamp_view(const MapView& view, Viewport viewport, const ViewLimits& lim
 // [SECTION] Great circles
 double distance_km(GeoPoint a, GeoPoint b);  // haversine on the mean-radius sphere
 double km_to_miles(double km);
-std::string thousands(double value);  // rounded, with thousands separators: 3459.6 -> "3,460"
 // `count` points (>= 2, endpoints included) evenly spaced along the shorter great-circle
 // arc from a to b, by spherical linear interpolation. Antipodal endpoints have no
 // unique arc: the one through the North Pole is chosen (through lon 0 if a is a pole).

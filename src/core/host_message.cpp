@@ -166,7 +166,7 @@ void put_state(ordered_json& message, std::string_view link, const StateSummary&
     message["selectionType"] = id_or_null(summary.selection_kind);
     message["timeCursor"] = summary.time_cursor ? ordered_json(time_cursor_text(*summary.time_cursor)) : ordered_json(nullptr);
     message["paragraph"] = id_or_null(summary.paragraph);
-    message["panel"] = panel_name(summary.panel);
+    message["panel"] = summary.panel;
     message["quoteSpeaker"] = id_or_null(summary.quote_speaker_filter);
 }
 

@@ -70,7 +70,7 @@ struct StateSummary {
     std::string selection_kind;   // entity_kind_name(): "place", "person", ...
     std::optional<TimeCursor> time_cursor;
     std::string paragraph;        // paragraph id at the top of the article, "" = top
-    Panel panel = Panel::Article;
+    std::string panel = kOpeningPanel;  // panel id
     std::string quote_speaker_filter;
 };
 StateSummary summarize_state(const AppState& state, const Pack& pack);

@@ -85,7 +85,7 @@ bool is_blank(std::string_view s) {
 
 // Every start of `pattern` in `text`, overlapping ones included, in O(text + pattern)
 // (Knuth-Morris-Pratt), so no pack can make selector search quadratic.
-std::vector<std::size_t> find_all(std::string_view text, std::string_view pattern) {
+std::vector<std::size_t> exact_occurrences(std::string_view text, std::string_view pattern) {
     std::vector<std::size_t> starts;
     if (pattern.empty() || pattern.size() > text.size()) return starts;
     std::vector<std::size_t> border(pattern.size(), 0);
@@ -1364,7 +1364,7 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
             // The quote's words must be the article's: found inside one of its mentions.
             const auto resolved = [](const Mention& m) { return m.end > m.begin; };
             const auto inside = [&](const Mention& m) {
-                return resolved(m) && !find_all(m.exact, e.text).empty();
+                return resolved(m) && !exact_occurrences(m.exact, e.text).empty();
             };
             if (std::any_of(e.mentions.begin(), e.mentions.end(), resolved) && std::none_of(e.mentions.begin(), e.mentions.end(), inside))
                 sink.at(ei.path + "/text", "the quote's text does not occur verbatim in any of its mentions");
@@ -1470,7 +1470,7 @@ std::string pointer_escape(std::string_view key) {
 
 SelectorMatches match_selector(std::string_view text, const Mention& m) {
     SelectorMatches out;
-    out.plain = find_all(text, m.exact);
+    out.plain = exact_occurrences(text, m.exact);
     for (const std::size_t at : out.plain) {
         const bool prefix_fits = at >= m.prefix.size() && text.substr(at - m.prefix.size(), m.prefix.size()) == m.prefix;
         const bool suffix_fits = text.substr(at + m.exact.size(), m.suffix.size()) == m.suffix;

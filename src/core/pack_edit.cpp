@@ -22,6 +22,8 @@
 #include <map>
 #include <utility>
 
+#include "scripts.h"
+
 namespace explainer {
 
 namespace {
@@ -46,7 +48,6 @@ std::string shown(const json& v) {
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0u) == 0x80u; }
 
 const std::string* string_member(const json& object, std::string_view key) {
     if (!object.is_object()) return nullptr;
@@ -733,7 +734,7 @@ SelectorResult selector_for_range(std::string_view paragraph_id, std::string_vie
         result.error = "the selection is empty: select the words that refer to the entity";
         return result;
     }
-    if (is_utf8_continuation(text[begin]) || (end < text.size() && is_utf8_continuation(text[end]))) {
+    if (is_utf8_continuation(static_cast<unsigned char>(text[begin])) || (end < text.size() && is_utf8_continuation(static_cast<unsigned char>(text[end])))) {
         result.error = "the selection cuts a character in two: select whole characters";
         return result;
     }

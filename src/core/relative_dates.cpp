@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dates.h"
+#include "scripts.h"
 
 namespace explainer {
 
@@ -94,12 +95,6 @@ std::optional<int> year_of(std::string_view word) {
 bool is_unit(std::string_view word, std::string_view singular) {
     return word == singular || (word.size() == singular.size() + 1 && word.substr(0, singular.size()) == singular &&
                                 word.back() == 's');
-}
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
 }
 
 } // namespace
@@ -217,7 +212,7 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
     out.end_day = end;
     out.approximate = approximate;
     out.iso = iso_span(start, end);
-    out.phrase = std::string(trimmed(phrase));
+    out.phrase = std::string(trim_spaces(phrase));
     return out;
 }
 

@@ -12,10 +12,28 @@
 
 namespace explainer {
 
+// [SECTION] UTF-8 text: one definition of each helper for every core file
+
 // The next code point of well-formed UTF-8 at `at` (advanced past it); U+FFFD for a
 // malformed sequence (one byte is skipped) or a value that is no character (above U+10FFFF,
 // or a surrogate half).
 char32_t next_code_point(std::string_view text, std::size_t& at);
+
+// The code point that starts at byte `at` (as next_code_point, without advancing).
+inline char32_t code_point_at(std::string_view text, std::size_t at) { return next_code_point(text, at); }
+
+// A byte inside a multi-byte character (10xxxxxx): never a place to cut the text.
+inline bool is_utf8_continuation(unsigned char byte) { return (byte & 0xC0u) == 0x80u; }
+
+// `text` without the ASCII spaces, tabs and line ends around it.
+inline std::string_view trim_spaces(std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+// [SECTION] Scripts and glyphs
 
 // "U+02BB".
 std::string code_point_name(char32_t cp);

@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <cassert>
 
+#include "scripts.h"
+
 namespace explainer {
 
 namespace {
 
 // [SECTION] Break opportunities -------------------------------------------------------
 
-bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-std::size_t next_code_point(std::string_view text, std::size_t at) {
+// The byte after the character at `at` (a malformed sequence ends at the next lead byte).
+std::size_t next_char_boundary(std::string_view text, std::size_t at) {
     ++at;
     while (at < text.size() && is_utf8_continuation(static_cast<unsigned char>(text[at]))) ++at;
     return at;
@@ -28,7 +29,7 @@ std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> words;
     std::size_t begin = 0, at = 0;
     while (at < text.size()) {
-        const std::size_t next = next_code_point(text, at);
+        const std::size_t next = next_char_boundary(text, at);
         const std::string_view cp = text.substr(at, next - at);
         const bool space = cp == " ";
         const bool dash_break = cp == "\xE2\x80\x94" /* em dash */ || cp == "\xE2\x80\x93" /* en dash */ ||
@@ -127,9 +128,9 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
             // A word wider than the whole measure: break it between code points.
             std::size_t piece = word.begin;
             while (piece < word.ink_end) {
-                std::size_t end = next_code_point(text, piece);
-                while (end < word.ink_end && builder.width_of(piece, next_code_point(text, end)) <= max_width)
-                    end = next_code_point(text, end);
+                std::size_t end = next_char_boundary(text, piece);
+                while (end < word.ink_end && builder.width_of(piece, next_char_boundary(text, end)) <= max_width)
+                    end = next_char_boundary(text, end);
                 builder.place(piece, end, 0);
                 ink = builder.width_of(piece, end);
                 piece = end;

@@ -28,8 +28,6 @@ std::size_t previous_boundary(std::string_view text, std::size_t at) {
     return at;
 }
 
-char32_t code_point_at(std::string_view text, std::size_t at) { return next_code_point(text, at); }
-
 // Combining marks stay with the character before them: a caret never stops between them.
 bool is_mark(char32_t cp) {
     return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||

@@ -300,7 +300,7 @@ std::string encode_state(const AppState& state, const AppState& defaults) {
     if (const auto range = timeline_text(state.timeline); range && range != timeline_text(defaults.timeline))
         put(KeyTimeline) += *range;
     put_id(KeyParagraph, state.article_paragraph, defaults.article_paragraph);
-    if (state.panel != defaults.panel) put(KeyPanel) += panel_name(state.panel);
+    if (state.panel != defaults.panel) put(KeyPanel) += state.panel;
     put_id(KeySpeaker, state.quote_speaker_filter, defaults.quote_speaker_filter);
     return out;
 }
@@ -372,7 +372,8 @@ void decode_timeline(std::string_view text, AppState& state, Notes& notes) {
     state.timeline.end_day = instant_days(end->utc_second);
 }
 
-void decode_value(Key key, std::string_view text, AppState& state, const Pack& pack, Notes& notes) {
+void decode_value(Key key, std::string_view text, AppState& state, const Pack& pack, std::span<const std::string_view> panels,
+                  Notes& notes) {
     switch (key) {
     case KeyVersion:
     case KeyCount: break;  // the version is read before any other key
@@ -401,10 +402,13 @@ void decode_value(Key key, std::string_view text, AppState& state, const Pack& p
             notes.add("paragraph " + quote_for_note(text) + " is not in this article");
         break;
     case KeyPanel:
-        if (const std::optional<Panel> panel = panel_from_name(std::string(text)))
-            state.panel = *panel;
-        else
-            notes.add("panel " + quote_for_note(text) + " is not one of article, map, timeline, quotes");
+        if (std::find(panels.begin(), panels.end(), text) != panels.end()) {
+            state.panel = std::string(text);
+        } else {
+            std::string known;
+            for (const std::string_view id : panels) known += (known.empty() ? "" : ", ") + std::string(id);
+            notes.add("panel " + quote_for_note(text) + " is not one of " + known);
+        }
         break;
     case KeySpeaker: {
         const Entity* speaker = text.empty() ? nullptr : find_entity(pack, text);
@@ -434,7 +438,8 @@ void check_version(std::optional<std::string_view> raw, bool any_other_key, Note
 
 } // namespace
 
-DecodeResult decode_state(std::string_view fragment, const AppState& defaults, const Pack& pack) {
+DecodeResult decode_state(std::string_view fragment, const AppState& defaults, const Pack& pack,
+                          std::span<const std::string_view> panels) {
     DecodeResult result;
     result.state = defaults;
     Notes notes(result.ignored);
@@ -496,7 +501,7 @@ DecodeResult decode_state(std::string_view fragment, const AppState& defaults, c
                       " has malformed percent-encoding; ignored");
             continue;
         }
-        decode_value(key, *text, result.state, pack, notes);
+        decode_value(key, *text, result.state, pack, panels, notes);
     }
     return result;
 }

@@ -24,6 +24,7 @@
 #pragma once
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,8 +72,10 @@ struct DecodeResult {
 };
 
 // `fragment` may start with '#'. Every key not given, or given with a value that cannot
-// be used, keeps its value from `defaults`; ids are checked against `pack`.
-DecodeResult decode_state(std::string_view fragment, const AppState& defaults, const Pack& pack);
+// be used, keeps its value from `defaults`; ids are checked against `pack`, and `tab`
+// against `panels`, the ids of the app's panels in their order (ui::panel_ids()).
+DecodeResult decode_state(std::string_view fragment, const AppState& defaults, const Pack& pack,
+                          std::span<const std::string_view> panels);
 
 // Untrusted text made safe to quote in a note for the reader: wrapped in single quotes,
 // printable ASCII kept, other bytes shown as %XX, cut after about 40 characters.

@@ -31,13 +31,14 @@ using json = nlohmann::json;
 
 namespace {
 
-EditorSession g_session;
-std::string g_result;
+// The editor's own state beside the app's: the document being edited, and the last
+// place search's hits, which new entities refer to by index.
+struct EditorEdge {
+    EditorSession session;
+    std::vector<PlaceHit> last_places;
+};
 
-const char* result(const json& out) {
-    g_result = out.dump(-1, ' ', false, json::error_handler_t::replace);
-    return g_result.c_str();
-}
+EditorEdge g_editor;
 
 // Tells the page (autosave, the side column) and the canvas that the document changed.
 void changed(const ChangeRecord& record) {
@@ -50,9 +51,9 @@ void changed(const ChangeRecord& record) {
 ChangeSource source_named(const char* name) { return std::string(name) == "api" ? ChangeSource::Api : ChangeSource::Editor; }
 
 json apply_op(const json& op, ChangeSource source) {
-    if (!g_session.is_open()) return {{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", "no pack is open"}}})}};
+    if (!g_editor.session.is_open()) return {{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", "no pack is open"}}})}};
     const std::uint64_t before = platform::app().store.pack_revision();
-    json out = g_session.apply(op, platform::app().store, source, platform::now_seconds());
+    json out = g_editor.session.apply(op, platform::app().store, source, platform::now_seconds());
     if (platform::app().store.pack_revision() != before) {
         ChangeRecord record;
         record.fields = FieldPack;
@@ -67,7 +68,7 @@ json apply_op(const json& op, ChangeSource source) {
 // The article text selected in the canvas as a selector that matches once (selector_for_range).
 SelectorResult selection_selector() {
     const Pack& pack = platform::app().store.pack();
-    const ui::CopyRequest copy = ui::article_selection_copy(pack);
+    const ui::CopyRequest copy = ui::article_selection_copy(platform::app().reading, pack);
     SelectorResult out;
     if (copy.text.empty() || !copy.mirror_begin || !copy.mirror_end) out.error = "select words in the article first";
     else if (copy.mirror_begin->paragraph != copy.mirror_end->paragraph)
@@ -88,48 +89,47 @@ extern "C" {
 // Opens a pack's text: {"ok", "error" (not JSON at all), "diagnostics": {ok, errors, warnings},
 // "fontFiles"}. A pack with errors opens (ok true, diagnostics.ok false).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_open(const char* text, const char* file_name) {
-    const std::string error = g_session.open(text, file_name, platform::app().store);
-    if (!error.empty()) return result({{"ok", false}, {"error", error}});
+    const std::string error = g_editor.session.open(text, file_name, platform::app().store);
+    if (!error.empty()) return platform::js_json({{"ok", false}, {"error", error}});
     ChangeRecord record;
     record.fields = FieldPack | FieldSelection | FieldDefaults;
     record.source = ChangeSource::Editor;
     changed(record);
-    return result({{"ok", true}, {"diagnostics", g_session.diagnostics_json()},
+    return platform::js_json({{"ok", true}, {"diagnostics", g_editor.session.diagnostics_json()},
                    {"fontFiles", font_files_for(platform::app().store.pack().characters)}});
 }
 
 // The document as JSON text (the inspector's and the suggestion list's source).
-EMSCRIPTEN_KEEPALIVE const char* explainer_editor_document() { return result(g_session.document()); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_document() { return platform::js_json(g_editor.session.document()); }
 
 // The canonical text Save writes (format_pack): open-then-save gives the same bytes for a
 // canonical pack.
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_export() {
-    g_result = g_session.export_text();
-    return g_result.c_str();
+    return platform::js_string(g_editor.session.export_text());
 }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_editor_validate() { return result(g_session.diagnostics_json()); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_validate() { return platform::js_json(g_editor.session.diagnostics_json()); }
 
 // Grows with every change of the document: autosave writes when it moved.
-EMSCRIPTEN_KEEPALIVE double explainer_editor_revision() { return static_cast<double>(g_session.revision()); }
+EMSCRIPTEN_KEEPALIVE double explainer_editor_revision() { return static_cast<double>(g_editor.session.revision()); }
 
 // {field: [messages]} for one entity, from the validator and the last refused op;
 // "@entity": messages about the entity as a whole; "@resolvedDate": what its date resolves to.
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_messages(const char* id) {
     json out = json::object();
-    const json& entities = g_session.document().value("entities", json::array());
+    const json& entities = g_editor.session.document().value("entities", json::array());
     for (std::size_t i = 0; i < entities.size(); ++i) {
         if (!entities[i].is_object() || entities[i].value("id", "") != id) continue;
         for (const auto& [key, value] : entities[i].items())
-            if (auto messages = g_session.messages_at(i, key); !messages.empty()) out[key] = messages;
+            if (auto messages = g_editor.session.messages_at(i, key); !messages.empty()) out[key] = messages;
         for (const char* key : {"location", "citations", "speaker", "text", "date", "description", "name", "mentions"})
-            if (auto messages = g_session.messages_at(i, key); !messages.empty()) out[key] = messages;
-        if (auto messages = g_session.messages_at(i, ""); !messages.empty()) out["@entity"] = messages;
+            if (auto messages = g_editor.session.messages_at(i, key); !messages.empty()) out[key] = messages;
+        if (auto messages = g_editor.session.messages_at(i, ""); !messages.empty()) out["@entity"] = messages;
         // What a date resolves to, read from the loaded pack.
         if (const Entity* entity = platform::app().store.pack().find(id); entity && entity->date)
             out["@resolvedDate"] = entity->date->iso + (entity->date->approximate ? " (approximate)" : "");
     }
-    return result(out);
+    return platform::js_json(out);
 }
 
 // [SECTION] Ops ------------------------------------------------------------------------------
@@ -139,8 +139,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_messages(const char* id) {
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_apply(const char* op_text, const char* source) {
     const json op = json::parse(op_text, nullptr, false);
     if (op.is_discarded())
-        return result({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", "the op is not JSON"}}})}});
-    return result(apply_op(op, source_named(source)));
+        return platform::js_json({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", "the op is not JSON"}}})}});
+    return platform::js_json(apply_op(op, source_named(source)));
 }
 
 // Accepts (1) or rejects (0) the suggestions whose ids are given (a JSON array), in one step.
@@ -150,8 +150,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_review(const char* ids_text, i
     if (ids.is_array())
         for (const json& id : ids)
             if (id.is_string()) list.push_back(id.get<std::string>());
-    const json op = accept ? accept_suggestions_op(list) : reject_suggestions_op(g_session.document(), list);
-    return result(apply_op(op, ChangeSource::Editor));
+    const json op = accept ? accept_suggestions_op(list) : reject_suggestions_op(g_editor.session.document(), list);
+    return platform::js_json(apply_op(op, ChangeSource::Editor));
 }
 
 // Undo (0) or redo (1) in the one history: 1 when something changed.
@@ -169,8 +169,8 @@ EMSCRIPTEN_KEEPALIVE int explainer_editor_undo(int redo, const char* source) {
 // selected, a selection across paragraphs).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_selection() {
     const SelectorResult selector = selection_selector();
-    if (!selector.mention) return result({{"error", selector.error}});
-    return result({{"selector", mention_to_json(*selector.mention)}});
+    if (!selector.mention) return platform::js_json({{"error", selector.error}});
+    return platform::js_json({{"selector", mention_to_json(*selector.mention)}});
 }
 
 // A new entity from the article selection: {"kind", "placeIndex"? (of the last place
@@ -183,8 +183,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_new_entity(const char* request
 // drafting as `explainer-draft` (with the gazetteer once it is loaded).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_draft(const char* input_json) {
     const DraftResult drafted = draft_pack_from_json(input_json, platform::editor_gazetteer());
-    if (!drafted.error.empty()) return result({{"error", drafted.error}});
-    return result({{"pack", drafted.pack_json}});
+    if (!drafted.error.empty()) return platform::js_json({{"error", drafted.error}});
+    return platform::js_json({{"pack", drafted.pack_json}});
 }
 
 // [{name, country, lat, lon, population, source, id}], best first; {"error"} when the
@@ -193,28 +193,22 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_search_places(const char* quer
 
 } // extern "C"
 
-namespace {
-
-std::vector<PlaceHit> g_last_places;  // the last search's hits, which new entities refer to by index
-
-} // namespace
-
 const char* explainer_editor_search_places(const char* query, int limit) {
     const Gazetteer* gazetteer = platform::editor_gazetteer();
     if (!gazetteer) {
         const std::string& error = platform::editor_gazetteer_error();
-        return result({{"error", error.empty() ? "the gazetteer is still loading" : error}});
+        return platform::js_json({{"error", error.empty() ? "the gazetteer is still loading" : error}});
     }
-    g_last_places = search_places(*gazetteer, query, static_cast<std::size_t>(std::max(1, limit)));
+    g_editor.last_places = search_places(*gazetteer, query, static_cast<std::size_t>(std::max(1, limit)));
     json out = json::array();
-    for (const PlaceHit& hit : g_last_places) out.push_back(platform::place_hit_to_json(hit));
-    return result(out);
+    for (const PlaceHit& hit : g_editor.last_places) out.push_back(platform::place_hit_to_json(hit));
+    return platform::js_json(out);
 }
 
 const char* explainer_editor_new_entity(const char* request_text) {
     const json request = json::parse(request_text, nullptr, false);
     const auto fail = [](const std::string& message) {
-        return result({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", message}}})}});
+        return platform::js_json({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", message}}})}});
     };
     if (!request.is_object() || !request.contains("kind") || !request["kind"].is_string()) return fail("the request names no kind");
     const SelectorResult selector = selection_selector();
@@ -223,19 +217,19 @@ const char* explainer_editor_new_entity(const char* request_text) {
     entity.kind = request["kind"].get<std::string>();
     entity.selector = *selector.mention;
     const int place_index = request.value("placeIndex", -1);
-    if (place_index >= 0 && static_cast<std::size_t>(place_index) < g_last_places.size()) entity.place = &g_last_places[place_index];
+    if (place_index >= 0 && static_cast<std::size_t>(place_index) < g_editor.last_places.size()) entity.place = &g_editor.last_places[place_index];
     entity.lat = request.value("lat", 0.0);
     entity.lon = request.value("lon", 0.0);
     entity.speaker = request.value("speaker", "");
-    const json op = new_entity_op(g_session.document(), entity);
+    const json op = new_entity_op(g_editor.session.document(), entity);
     json out = apply_op(op, ChangeSource::Editor);
     if (out["ok"].get<bool>()) out["id"] = op["entity"]["id"];
-    return result(out);
+    return platform::js_json(out);
 }
 
 // Sets place `id`'s location: to hit `place_index` of the last place search (with its
 // GeoNames citation), or to `lat`, `lon` typed or clicked by hand when the index is -1.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_set_location(const char* id, int place_index, double lat, double lon) {
-    const PlaceHit* hit = place_index >= 0 && static_cast<std::size_t>(place_index) < g_last_places.size() ? &g_last_places[place_index] : nullptr;
-    return result(apply_op(set_location_op(id, hit ? hit->lat : lat, hit ? hit->lon : lon, hit), ChangeSource::Editor));
+    const PlaceHit* hit = place_index >= 0 && static_cast<std::size_t>(place_index) < g_editor.last_places.size() ? &g_editor.last_places[place_index] : nullptr;
+    return platform::js_json(apply_op(set_location_op(id, hit ? hit->lat : lat, hit ? hit->lon : lon, hit), ChangeSource::Editor));
 }

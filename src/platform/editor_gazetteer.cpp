@@ -17,6 +17,7 @@
 
 #include "core/draft.h"
 #include "core/gazetteer.h"
+#include "platform/platform.h"
 
 namespace explainer::platform {
 namespace {
@@ -31,12 +32,18 @@ struct Waiter {
     GazetteerReady done;
 };
 
-std::optional<Gazetteer> g_gazetteer;
-std::string g_error;          // the latest failure, cleared when its file loads
-std::string g_error_file;
-std::map<int, std::string> g_fetching;  // fetch id -> file
-int g_next_fetch = 1;
-std::vector<std::shared_ptr<Waiter>> g_waiters;
+// The gazetteer as far as it has arrived, and the fetches and prepare calls in flight:
+// this file's only state, written by the fetch callbacks and the prepare calls.
+struct GazetteerEdge {
+    std::optional<Gazetteer> gazetteer;
+    std::string error;                   // the latest failure, cleared when its file loads
+    std::string error_file;
+    std::map<int, std::string> fetching; // fetch id -> file
+    int next_fetch = 1;
+    std::vector<std::shared_ptr<Waiter>> waiters;
+};
+
+GazetteerEdge g_edge;
 
 const std::string& index_file() {
     static const std::string file(kGazetteerIndexFile);
@@ -44,7 +51,7 @@ const std::string& index_file() {
 }
 
 bool is_fetching(const std::string& file) {
-    return std::any_of(g_fetching.begin(), g_fetching.end(), [&](const auto& f) { return f.second == file; });
+    return std::any_of(g_edge.fetching.begin(), g_edge.fetching.end(), [&](const auto& f) { return f.second == file; });
 }
 
 // [SECTION] Fetching -----------------------------------------------------------------------
@@ -53,8 +60,8 @@ bool is_fetching(const std::string& file) {
 // explainer_gazetteer_fetched, always (a failure, a 404 or no answer in time included).
 void fetch_file(const std::string& file) {
     if (is_fetching(file)) return;
-    const int id = g_next_fetch++;
-    g_fetching[id] = file;
+    const int id = g_edge.next_fetch++;
+    g_edge.fetching[id] = file;
     EM_ASM({
         const file = UTF8ToString($0);
         const id = $1;
@@ -101,14 +108,14 @@ void finish(std::shared_ptr<Waiter> waiter) {
 
 // With the index loaded: fetches what the waiter needs, or finishes it.
 void start(const std::shared_ptr<Waiter>& waiter) {
-    for (const std::string& shard : waiter->needs(*g_gazetteer)) waiter->files.insert(shard_file_name(shard));
+    for (const std::string& shard : waiter->needs(*g_edge.gazetteer)) waiter->files.insert(shard_file_name(shard));
     for (const std::string& file : waiter->files) fetch_file(file);
 }
 
 // Settles the waiters after `file` arrived (error "" on success) and drops finished ones.
 void settle(const std::string& file, const std::string& error) {
     std::vector<std::shared_ptr<Waiter>> waiting;
-    waiting.swap(g_waiters);
+    waiting.swap(g_edge.waiters);
     for (auto& waiter : waiting) {
         if (file == index_file()) {
             if (error.empty()) start(waiter);
@@ -116,15 +123,15 @@ void settle(const std::string& file, const std::string& error) {
         } else if (waiter->files.erase(file) && !error.empty() && waiter->error.empty()) {
             waiter->error = error;
         }
-        const bool waits_for_index = !g_gazetteer && error.empty();
-        if (waits_for_index || !waiter->files.empty()) g_waiters.push_back(std::move(waiter));
+        const bool waits_for_index = !g_edge.gazetteer && error.empty();
+        if (waits_for_index || !waiter->files.empty()) g_edge.waiters.push_back(std::move(waiter));
         else finish(std::move(waiter));
     }
 }
 
 void prepare(std::function<std::vector<std::string>(const Gazetteer&)> needs, GazetteerReady done) {
     auto waiter = std::make_shared<Waiter>(Waiter{std::move(needs), {}, "", std::move(done)});
-    if (g_gazetteer) {
+    if (g_edge.gazetteer) {
         start(waiter);
         if (waiter->files.empty()) {
             finish(std::move(waiter));
@@ -133,12 +140,12 @@ void prepare(std::function<std::vector<std::string>(const Gazetteer&)> needs, Ga
     } else {
         load_editor_gazetteer();
     }
-    g_waiters.push_back(std::move(waiter));
+    g_edge.waiters.push_back(std::move(waiter));
 }
 
 // The prefix of a shard file ("s-san_.txt" -> "san "), for add_shard.
 std::string shard_of_file(const std::string& file) {
-    const Gazetteer& g = *g_gazetteer;
+    const Gazetteer& g = *g_edge.gazetteer;
     for (const std::string& shard : g.shards())
         if (shard_file_name(shard) == file) return shard;
     return "";
@@ -149,12 +156,12 @@ std::string shard_of_file(const std::string& file) {
 // [SECTION] The platform API ------------------------------------------------------------------
 
 void load_editor_gazetteer() {
-    if (!g_gazetteer) fetch_file(index_file());
+    if (!g_edge.gazetteer) fetch_file(index_file());
 }
 
-const Gazetteer* editor_gazetteer() { return g_gazetteer ? &*g_gazetteer : nullptr; }
+const Gazetteer* editor_gazetteer() { return g_edge.gazetteer ? &*g_edge.gazetteer : nullptr; }
 
-const std::string& editor_gazetteer_error() { return g_error; }
+const std::string& editor_gazetteer_error() { return g_edge.error; }
 
 void prepare_place_search(const std::string& query, GazetteerReady done) {
     prepare([query](const Gazetteer& g) { return g.shards_for_search(query); }, std::move(done));
@@ -179,12 +186,6 @@ using namespace explainer;
 using json = nlohmann::json;
 
 namespace {
-
-const char* result(std::string text) {
-    static std::string kept;
-    kept = std::move(text);
-    return kept.c_str();
-}
 
 // Resolves the page's promise for a prepare call (Module.gazetteerRequests: id -> resolve).
 platform::GazetteerReady resolve_request(int request) {
@@ -229,28 +230,28 @@ extern "C" {
 // The answer to fetch_file: the bytes, or the error ("HTTP 404 Not Found").
 EMSCRIPTEN_KEEPALIVE void explainer_gazetteer_fetched(int id, const char* bytes, std::size_t size, const char* fetch_error) {
     using namespace platform;
-    const auto it = g_fetching.find(id);
-    if (it == g_fetching.end()) return;
+    const auto it = g_edge.fetching.find(id);
+    if (it == g_edge.fetching.end()) return;
     const std::string file = it->second;
-    g_fetching.erase(it);
+    g_edge.fetching.erase(it);
     std::string error;
     if (*fetch_error) {
         error = fetch_error;
     } else if (file == index_file()) {
-        g_gazetteer = Gazetteer::parse(std::string_view(bytes, size), error);
-    } else if (g_gazetteer) {
+        g_edge.gazetteer = Gazetteer::parse(std::string_view(bytes, size), error);
+    } else if (g_edge.gazetteer) {
         const std::string shard = shard_of_file(file);
-        g_gazetteer->add_shard(shard, std::string_view(bytes, size), error);
+        g_edge.gazetteer->add_shard(shard, std::string_view(bytes, size), error);
     }
     if (!error.empty()) {
         // "gazetteer/s-kra.txt: HTTP 404"; a parse error already names the file.
-        g_error = error.rfind("gazetteer", 0) == 0 ? error : "gazetteer/" + file + ": " + error;
-        g_error_file = file;
-    } else if (file == g_error_file) {
-        g_error.clear();
-        g_error_file.clear();
+        g_edge.error = error.rfind("gazetteer", 0) == 0 ? error : "gazetteer/" + file + ": " + error;
+        g_edge.error_file = file;
+    } else if (file == g_edge.error_file) {
+        g_edge.error.clear();
+        g_edge.error_file.clear();
     }
-    settle(file, error.empty() ? "" : g_error);
+    settle(file, error.empty() ? "" : g_edge.error);
 }
 
 EMSCRIPTEN_KEEPALIVE void explainer_gazetteer_load() { platform::load_editor_gazetteer(); }
@@ -260,8 +261,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_gazetteer_status() {
     std::size_t merged = 0;
     if (g)
         for (const std::string& shard : g->shards()) merged += g->has_shard(shard) ? 1 : 0;
-    return result(json{{"loaded", g != nullptr},
-                       {"loading", !platform::g_fetching.empty()},
+    return platform::js_string(json{{"loaded", g != nullptr},
+                       {"loading", !platform::g_edge.fetching.empty()},
                        {"error", platform::editor_gazetteer_error()},
                        {"places", g ? g->place_count() : 0},
                        {"shards", g ? g->shards().size() : 0},
@@ -276,7 +277,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_gazetteer_search(const char* query, i
     if (const Gazetteer* g = platform::editor_gazetteer())
         for (const PlaceHit& hit : search_places(*g, query, static_cast<std::size_t>(std::max(limit, 0))))
             out.push_back(platform::place_hit_to_json(hit));
-    return result(out.dump(-1, ' ', false, json::error_handler_t::replace));
+    return platform::js_string(out.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 EMSCRIPTEN_KEEPALIVE void explainer_gazetteer_prepare_search(const char* query, int request) {

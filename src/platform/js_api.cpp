@@ -21,13 +21,7 @@ using namespace explainer;
 
 namespace {
 
-std::string g_result;
 OriginPolicy g_origins;  // host pages allowed to drive the explainer by postMessage
-
-const char* result(std::string text) {
-    g_result = std::move(text);
-    return g_result.c_str();
-}
 
 // Reads go to the store; every change goes through dispatch().
 const Store& store() { return platform::app().store; }
@@ -59,7 +53,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
         platform::publish(ui::app_set_pack(platform::app(), std::move(*loaded.pack)));
         platform::request_frames();
     }
-    return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return platform::js_json(out);
 }
 
 // Parses the baked Natural Earth basemap (data/basemap.bin); "" or the reason it failed.
@@ -68,7 +62,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, si
     platform::app().basemap = parse_basemap(bytes, size, &error);
     platform::app().fonts_stale = true;  // the atlas holds the country names' characters
     platform::request_frames();
-    return result(platform::app().basemap ? std::string() : error);
+    return platform::js_string(platform::app().basemap ? std::string() : error);
 }
 
 // Takes a font file: the base (fonts/base.bin, before the first pack) or one the pack
@@ -77,7 +71,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, si
 EMSCRIPTEN_KEEPALIVE const char* explainer_add_font_chunk(const char* file, const uint8_t* bytes, size_t size) {
     std::string error = ui::app_add_font_chunk(platform::app(), file, std::vector<unsigned char>(bytes, bytes + size));
     platform::request_frames();
-    return result(std::move(error));
+    return platform::js_string(std::move(error));
 }
 
 // The font atlas: {"width", "height", "glyphs", "ms", "missing": ["U+02BB", ...]};
@@ -91,22 +85,22 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
     for (char32_t cp : app.missing_glyphs) missing.push_back(code_point_name(cp));
     const nlohmann::json out = {{"width", atlas.TexWidth}, {"height", atlas.TexHeight}, {"glyphs", glyphs},
                                 {"ms", app.atlas_ms}, {"missing", missing}};
-    return result(out.dump());
+    return platform::js_string(out.dump());
 }
 
 // Parses detail tile `tile` (data/basemap-detail/C-R.bin); "" or the reason it failed.
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap_tile(int tile, const uint8_t* bytes, size_t size) {
-    if (tile < 0 || tile >= kDetailTileCount) return result("no detail tile " + std::to_string(tile));
+    if (tile < 0 || tile >= kDetailTileCount) return platform::js_string("no detail tile " + std::to_string(tile));
     std::string error;
     std::optional<Basemap>& slot = platform::app().basemap_detail.tiles[static_cast<size_t>(tile)];
     slot = parse_basemap(bytes, size, &error);
     platform::request_frames();
-    return result(slot ? std::string() : error);
+    return platform::js_string(slot ? std::string() : error);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return result(state_to_json(store().view())); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return platform::js_string(state_to_json(store().view())); }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_entities() { return result(entities_to_json(store().pack())); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_entities() { return platform::js_string(entities_to_json(store().pack())); }
 
 // Selects an entity ("" clears). Returns 0 when the id is not in the pack.
 EMSCRIPTEN_KEEPALIVE int explainer_select(const char* id) {
@@ -131,17 +125,17 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_locate(const char* id) {
     nlohmann::json out = nlohmann::json::array();
     for (const ui::LocatedRect& r : platform::app().located)
         if (r.id == id) out.push_back({{"panel", r.panel}, {"x", r.x}, {"y", r.y}, {"width", r.w}, {"height", r.h}});
-    return result(out.dump());
+    return platform::js_string(out.dump());
 }
 
 } // extern "C"
 
-extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return result(article_to_json(store().pack())); }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return platform::js_string(article_to_json(store().pack())); }
 
 // {placeId: country name} from the loaded basemap ({} without one), for the mirror's map list.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_place_countries() {
     const ui::App& app = platform::app();
-    return result(app.basemap ? place_countries_to_json(app.store.pack(), *app.basemap) : "{}");
+    return platform::js_string(app.basemap ? place_countries_to_json(app.store.pack(), *app.basemap) : "{}");
 }
 
 // [SECTION] Links ------------------------------------------------------------------------------
@@ -153,7 +147,7 @@ std::string current_link() { return encode_state(store().view(), store().default
 // Opens the view a link describes, as one whole-view change from `source`. Returns the
 // decoder's notes on what it ignored.
 std::vector<std::string> apply_link(std::string_view fragment, ChangeSource source) {
-    DecodeResult decoded = decode_state(fragment, store().defaults(), store().pack());
+    DecodeResult decoded = decode_state(fragment, store().defaults(), store().pack(), ui::panel_ids());
     dispatch(SetViewAction{std::move(decoded.state)}, source);
     return decoded.ignored;
 }
@@ -169,7 +163,7 @@ ChangeSource link_source(std::string_view name) {
 extern "C" {
 
 // The fragment for the current view, without '#': "v=1&sel=sinjar&...".
-EMSCRIPTEN_KEEPALIVE const char* explainer_get_link() { return result(current_link()); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_get_link() { return platform::js_string(current_link()); }
 
 // Opens the view a fragment describes: {"ignored": [notes], "link": canonical link}.
 // `source`: "link" (the page's own URL at load), "history" (Back, Forward, a typed
@@ -177,7 +171,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_get_link() { return result(current_li
 EMSCRIPTEN_KEEPALIVE const char* explainer_set_link(const char* fragment, const char* source) {
     const std::vector<std::string> ignored = apply_link(fragment, link_source(source));
     nlohmann::json out = {{"ignored", ignored}, {"link", current_link()}};
-    return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return platform::js_json(out);
 }
 
 // [SECTION] postMessage ------------------------------------------------------------------------
@@ -192,7 +186,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_set_origins(const char* query_origins
             if (item.is_string()) from_query.push_back(item.get<std::string>());
     g_origins = make_origin_policy(from_query, store().pack().allowed_origins);
     nlohmann::json out = {{"allowed", g_origins.allowed}, {"notes", g_origins.notes}};
-    return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return platform::js_json(out);
 }
 
 // Handles one message from the parent window: {"reply": message|null}. A change it makes
@@ -201,7 +195,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_set_origins(const char* query_origins
 // to the explainer are dropped silently.
 EMSCRIPTEN_KEEPALIVE const char* explainer_host_message(const char* json_text, const char* origin) {
     nlohmann::json out = {{"reply", nullptr}};
-    if (!g_origins.accepts(origin)) return result(out.dump());
+    if (!g_origins.accepts(origin)) return platform::js_string(out.dump());
     const HostParseResult parsed = parse_host_message(json_text, store().pack());
     std::string reply;
     if (parsed.message) {
@@ -214,17 +208,17 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_host_message(const char* json_text, c
         reply = make_error_message(parsed.rejection, parsed.request_id);
     }
     if (!reply.empty()) out["reply"] = nlohmann::json::parse(reply, nullptr, false);
-    return result(out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return platform::js_json(out);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_ready_message() {
-    return result(make_ready_message(store().pack().id, current_link(), summarize_state(store().view(), store().pack())));
+    return platform::js_string(make_ready_message(store().pack().id, current_link(), summarize_state(store().view(), store().pack())));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_state_message() {
-    return result(make_state_message(current_link(), summarize_state(store().view(), store().pack())));
+    return platform::js_string(make_state_message(current_link(), summarize_state(store().view(), store().pack())));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_resize_message(int height) { return result(make_resize_message(height)); }
+EMSCRIPTEN_KEEPALIVE const char* explainer_resize_message(int height) { return platform::js_string(make_resize_message(height)); }
 
 } // extern "C"

@@ -17,10 +17,12 @@
 #include <cmath>
 #include <cstring>
 #include <deque>
+#include <optional>
 #include <string>
 
 #include "imgui.h"
 #include "core/api_json.h"
+#include <nlohmann/json.hpp>
 #include "imgui_impl_opengl3.h"
 #include "platform.h"
 #include "ui/article_text.h"
@@ -31,43 +33,9 @@ namespace explainer::platform {
 
 namespace {
 
-struct Surface {
-    float css_width = 0, css_height = 0;
-    float dpr = 1;
-    bool dark = false;
-    bool reduced_motion = false;
-    bool embed = false;
-    float chrome_width = 0;
-};
-
-ui::App g_app;
-Surface g_surface;
-EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
-int g_frames_owed = 0;
-bool g_frame_scheduled = false;
-bool g_animating = false;
-bool g_first_frame_reported = false;
-// Between webglcontextlost and a successful restore: nothing is drawn (every GL object
-// is gone), but input, links and the API keep changing the app state.
-bool g_context_lost = false;
-constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
-unsigned long long g_frames = 0;
-// CPU time of recent frames (ImGui build + GL submission), for Explainer.stats().
-double g_frame_ms[64] = {};
-ImGuiMouseCursor g_cursor = ImGuiMouseCursor_Arrow;
-
-} // namespace
-
-ui::App& app() { return g_app; }
-unsigned long long frames_drawn() { return g_frames; }
-
-// [SECTION] Input queue ---------------------------------------------------------------------
 // Dear ImGui 1.86 reads input as state per frame, so a press and a release that land
-// between two frames would be lost. Events are queued and applied one button or key
+// between two frames would be lost. DOM events are queued and applied one button or key
 // transition per frame.
-
-namespace {
-
 struct InputEvent {
     enum Kind { MouseMove, MouseButton, Key, Char, Leave } kind = MouseMove;
     float x = 0, y = 0;
@@ -77,14 +45,11 @@ struct InputEvent {
     int clicks = 0;   // a press: 1, 2 or 3 for a single, double or triple click
 };
 
-std::deque<InputEvent> g_events;
-float g_wheel = 0;
-int g_click_count = 0;  // of the press applied in this frame (0: none)
-
 struct TouchPoint {
     long id = -1;
     float x = 0, y = 0;
 };
+
 // The first two fingers on the canvas and the pinch they make, until the next frame.
 struct Touches {
     TouchPoint points[2];
@@ -93,28 +58,97 @@ struct Touches {
     float pinch_distance = 0;
     ImVec2 pinch_center;
 };
-Touches g_touch;
+
+// The last press, to count double and triple clicks as the browser does.
+struct ClickCounter {
+    double last_ms = -1e9;
+    float last_x = 0, last_y = 0;
+    int count = 0;
+};
+
+// What the DOM handlers leave for the next frame: written by on_key/on_mouse/on_wheel/
+// on_touch, read and emptied by apply_queued_input and draw_frame.
+struct InputQueue {
+    std::deque<InputEvent> events;
+    float wheel = 0;
+    int click_count = 0;  // of the press applied in this frame (0: none)
+    Touches touch;
+    ClickCounter clicks;
+};
+
+// The canvas as the page reports it (explainer_set_surface).
+struct Surface {
+    float css_width = 0, css_height = 0;
+    float dpr = 1;
+    bool dark = false;
+    bool reduced_motion = false;
+    bool embed = false;
+    float chrome_width = 0;
+};
+
+// The on-demand frame loop: written by request_frames and on_animation_frame (and the
+// context-loss exports), read by the page through the stats exports.
+struct FrameLoop {
+    int frames_owed = 0;
+    bool scheduled = false;           // a requestAnimationFrame is pending
+    bool animating = false;           // the last frame asked for another
+    bool first_frame_reported = false;
+    // Between webglcontextlost and a successful restore: nothing is drawn (every GL object
+    // is gone), but input, links and the API keep changing the app state.
+    bool context_lost = false;
+    std::optional<double> last_time;  // seconds, of the last frame drawn (ImGui's DeltaTime)
+    unsigned long long frames = 0;
+    double frame_ms[64] = {};         // CPU time of recent frames (ImGui build + GL submission), for Explainer.stats()
+};
+
+// Everything the browser edge keeps between DOM events and frames, in one object that this
+// file owns. The app inside is reached from the other platform files through app();
+// the rest only through this file's functions and exports.
+struct Browser {
+    ui::App app;
+    Surface surface;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    FrameLoop loop;
+    InputQueue input;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;  // the canvas's CSS cursor
+    std::string js_result;            // the text the last export returned (js_string)
+};
+
+Browser g_browser;
+
+constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
+
+} // namespace
+
+ui::App& app() { return g_browser.app; }
+unsigned long long frames_drawn() { return g_browser.loop.frames; }
+
+// [SECTION] Input queue ---------------------------------------------------------------------
+
+namespace {
 
 void push_event(const InputEvent& event) {
-    if (g_events.size() > 256) g_events.pop_front();  // never grow without bound
-    g_events.push_back(event);
+    std::deque<InputEvent>& events = g_browser.input.events;
+    if (events.size() > 256) events.pop_front();  // never grow without bound
+    events.push_back(event);
     request_frames();
 }
 
 void apply_queued_input() {
+    InputQueue& input = g_browser.input;
     ImGuiIO& io = ImGui::GetIO();
-    io.MouseWheel = g_wheel;
-    g_wheel = 0;
-    g_click_count = 0;
+    io.MouseWheel = input.wheel;
+    input.wheel = 0;
+    input.click_count = 0;
     bool transition = false;
-    while (!g_events.empty()) {
-        const InputEvent e = g_events.front();
+    while (!input.events.empty()) {
+        const InputEvent e = input.events.front();
         // A pointer leaving counts too: a tap's release and its leave must not share a
         // frame, or ImGui sees the release with no pointer and the tap is lost.
         const bool changes_button =
             e.kind == InputEvent::MouseButton || e.kind == InputEvent::Key || e.kind == InputEvent::Leave;
         if (changes_button && transition) break;  // one transition per frame
-        g_events.pop_front();
+        input.events.pop_front();
         switch (e.kind) {
         case InputEvent::MouseMove: io.MousePos = ImVec2(e.x, e.y); break;
         case InputEvent::Leave: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
@@ -122,7 +156,7 @@ void apply_queued_input() {
             io.MousePos = ImVec2(e.x, e.y);
             io.MouseDown[e.code] = e.down;
             io.KeyShift = e.shift, io.KeyCtrl = e.ctrl, io.KeyAlt = e.alt;  // Shift+click extends a text selection
-            if (e.down) g_click_count = e.clicks;
+            if (e.down) input.click_count = e.clicks;
             transition = true;
             break;
         case InputEvent::Key:
@@ -184,13 +218,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 // continues a double or triple click. Counted from the events' own times, since frames
 // (and the queue's one transition a frame) may lag behind them.
 int count_clicks(double time_ms, float x, float y) {
-    static double last_ms = -1e9;
-    static float last_x = 0, last_y = 0;
-    static int count = 0;
-    const bool continues = time_ms - last_ms < 500 && std::fabs(x - last_x) < 6 && std::fabs(y - last_y) < 6;
-    count = continues ? count % 3 + 1 : 1;
-    last_ms = time_ms, last_x = x, last_y = y;
-    return count;
+    ClickCounter& c = g_browser.input.clicks;
+    const bool continues = time_ms - c.last_ms < 500 && std::fabs(x - c.last_x) < 6 && std::fabs(y - c.last_y) < 6;
+    c.count = continues ? c.count % 3 + 1 : 1;
+    c.last_ms = time_ms, c.last_x = x, c.last_y = y;
+    return c.count;
 }
 
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
@@ -222,63 +254,65 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     move.kind = InputEvent::MouseMove;
     move.x = static_cast<float>(e->mouse.clientX), move.y = static_cast<float>(e->mouse.clientY);
     push_event(move);
-    g_wheel -= static_cast<float>(e->deltaY * scale);
+    g_browser.input.wheel -= static_cast<float>(e->deltaY * scale);
     // Ctrl+wheel is how trackpads pinch: it zooms the map, never the page.
     return EM_TRUE;
 }
 
 void update_pinch() {
-    const float dx = g_touch.points[1].x - g_touch.points[0].x, dy = g_touch.points[1].y - g_touch.points[0].y;
+    Touches& touch = g_browser.input.touch;
+    const float dx = touch.points[1].x - touch.points[0].x, dy = touch.points[1].y - touch.points[0].y;
     const float distance = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
-    const ImVec2 center((g_touch.points[0].x + g_touch.points[1].x) * 0.5f, (g_touch.points[0].y + g_touch.points[1].y) * 0.5f);
-    if (g_touch.pinch_distance > 0) {
-        g_touch.gesture.active = true;
-        g_touch.gesture.scale *= distance / g_touch.pinch_distance;
-        g_touch.gesture.pan.x += center.x - g_touch.pinch_center.x;
-        g_touch.gesture.pan.y += center.y - g_touch.pinch_center.y;
-        g_touch.gesture.center = center;
+    const ImVec2 center((touch.points[0].x + touch.points[1].x) * 0.5f, (touch.points[0].y + touch.points[1].y) * 0.5f);
+    if (touch.pinch_distance > 0) {
+        touch.gesture.active = true;
+        touch.gesture.scale *= distance / touch.pinch_distance;
+        touch.gesture.pan.x += center.x - touch.pinch_center.x;
+        touch.gesture.pan.y += center.y - touch.pinch_center.y;
+        touch.gesture.center = center;
     }
-    g_touch.pinch_distance = distance;
-    g_touch.pinch_center = center;
+    touch.pinch_distance = distance;
+    touch.pinch_center = center;
 }
 
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
+    Touches& touch = g_browser.input.touch;
     // Track the first two fingers by identifier.
     for (int i = 0; i < e->numTouches; ++i) {
         const EmscriptenTouchPoint& t = e->touches[i];
         if (!t.isChanged) continue;
         const float x = static_cast<float>(t.clientX), y = static_cast<float>(t.clientY);
         int slot = -1;
-        for (int s = 0; s < g_touch.count; ++s)
-            if (g_touch.points[s].id == t.identifier) slot = s;
-        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && slot < 0 && g_touch.count < 2) {
-            slot = g_touch.count++;
-            g_touch.points[slot] = {t.identifier, x, y};
-            if (g_touch.count == 1) {
+        for (int s = 0; s < touch.count; ++s)
+            if (touch.points[s].id == t.identifier) slot = s;
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && slot < 0 && touch.count < 2) {
+            slot = touch.count++;
+            touch.points[slot] = {t.identifier, x, y};
+            if (touch.count == 1) {
                 push_event({InputEvent::MouseMove, x, y});
                 InputEvent press{InputEvent::MouseButton, x, y, 0, true};
                 press.clicks = 1;
                 push_event(press);
             } else {
                 // A second finger turns a drag into a pinch: release the emulated button.
-                push_event({InputEvent::MouseButton, g_touch.points[0].x, g_touch.points[0].y, 0, false});
-                g_touch.pinch_distance = 0;
+                push_event({InputEvent::MouseButton, touch.points[0].x, touch.points[0].y, 0, false});
+                touch.pinch_distance = 0;
                 update_pinch();
             }
         } else if (slot >= 0 && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
-            g_touch.points[slot].x = x, g_touch.points[slot].y = y;
-            if (g_touch.count == 1) push_event({InputEvent::MouseMove, x, y});
+            touch.points[slot].x = x, touch.points[slot].y = y;
+            if (touch.count == 1) push_event({InputEvent::MouseMove, x, y});
             else update_pinch();
         } else if (slot >= 0) {  // end or cancel
-            if (g_touch.count == 1) {
+            if (touch.count == 1) {
                 push_event({InputEvent::MouseMove, x, y});
                 push_event({InputEvent::MouseButton, x, y, 0, false});
                 push_event({InputEvent::Leave});
             }
-            g_touch.points[slot] = g_touch.points[g_touch.count - 1];
-            --g_touch.count;
-            g_touch.pinch_distance = 0;
+            touch.points[slot] = touch.points[touch.count - 1];
+            --touch.count;
+            touch.pinch_distance = 0;
         }
     }
     request_frames();
@@ -292,8 +326,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 namespace {
 
 void resize_surface() {
-    const int width = static_cast<int>(std::round(g_surface.css_width * g_surface.dpr));
-    const int height = static_cast<int>(std::round(g_surface.css_height * g_surface.dpr));
+    const int width = static_cast<int>(std::round(g_browser.surface.css_width * g_browser.surface.dpr));
+    const int height = static_cast<int>(std::round(g_browser.surface.css_height * g_browser.surface.dpr));
     emscripten_set_canvas_element_size("#canvas", std::max(1, width), std::max(1, height));
 }
 
@@ -312,8 +346,8 @@ void report_idle() {
 }
 
 void set_cursor(ImGuiMouseCursor cursor) {
-    if (cursor == g_cursor) return;
-    g_cursor = cursor;
+    if (cursor == g_browser.cursor) return;
+    g_browser.cursor = cursor;
     const char* css = cursor == ImGuiMouseCursor_Hand ? "pointer"
                       : cursor == ImGuiMouseCursor_ResizeEW ? "ew-resize"
                       : cursor == ImGuiMouseCursor_ResizeNS ? "ns-resize"
@@ -325,7 +359,7 @@ void set_cursor(ImGuiMouseCursor cursor) {
 // The detail tiles the map asked for this frame: the page fetches each and hands it to
 // explainer_load_basemap_tile.
 void fetch_basemap_tiles() {
-    DetailTiles& detail = g_app.basemap_detail;
+    DetailTiles& detail = g_browser.app.basemap_detail;
     for (const int tile : detail.wanted) {
         EM_ASM({
             const host = Module['explainerHost'];
@@ -349,71 +383,76 @@ void rebuild_font_atlas() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     const bool uploaded = atlas.TexID != nullptr;
     if (uploaded) ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ui::app_load_fonts(g_app, g_surface.dpr);
+    ui::app_load_fonts(g_browser.app, g_browser.surface.dpr);
     if (uploaded) ImGui_ImplOpenGL3_CreateFontsTexture();
-    g_app.atlas_ms = emscripten_get_now() - started_ms;
+    g_browser.app.atlas_ms = emscripten_get_now() - started_ms;
 }
 
 namespace {
 
 void draw_frame(double time_seconds) {
-    if (!g_app.store.has_pack() || g_surface.css_width <= 0 || g_context_lost) return;
+    ui::App& app = g_browser.app;
+    const Surface& surface = g_browser.surface;
+    FrameLoop& loop = g_browser.loop;
+    InputQueue& input = g_browser.input;
+    if (!app.store.has_pack() || surface.css_width <= 0 || loop.context_lost) return;
     const double started_ms = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
-    if (g_app.fonts_dpr != g_surface.dpr || g_app.fonts_stale) rebuild_font_atlas();
-    static double last = time_seconds;
+    if (app.fonts_dpr != surface.dpr || app.fonts_stale) rebuild_font_atlas();
+    const double last = loop.last_time.value_or(time_seconds);
     io.DeltaTime = static_cast<float>(std::clamp(time_seconds - last, 1.0 / 240.0, 0.1));
-    last = time_seconds;
-    io.DisplaySize = ImVec2(g_surface.css_width, g_surface.css_height);
-    io.DisplayFramebufferScale = ImVec2(g_surface.dpr, g_surface.dpr);
+    loop.last_time = time_seconds;
+    io.DisplaySize = ImVec2(surface.css_width, surface.css_height);
+    io.DisplayFramebufferScale = ImVec2(surface.dpr, surface.dpr);
     apply_queued_input();
 
     ui::FrameInfo info;
-    info.width = g_surface.css_width;
-    info.height = g_surface.css_height;
-    info.dpr = g_surface.dpr;
+    info.width = surface.css_width;
+    info.height = surface.css_height;
+    info.dpr = surface.dpr;
     info.time = time_seconds;
-    info.dark = g_surface.dark;
-    info.reduced_motion = g_surface.reduced_motion;
-    info.embed = g_surface.embed;
-    info.chrome_width = g_surface.chrome_width;
-    info.gesture = g_touch.gesture;
-    info.gesture.touches = g_touch.count;
-    info.click_count = g_click_count;
-    g_touch.gesture = ui::Gesture{};
+    info.dark = surface.dark;
+    info.reduced_motion = surface.reduced_motion;
+    info.embed = surface.embed;
+    info.chrome_width = surface.chrome_width;
+    info.gesture = input.touch.gesture;
+    info.gesture.touches = input.touch.count;
+    info.click_count = input.click_count;
+    input.touch.gesture = ui::Gesture{};
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    const ui::FrameResult result = ui::app_frame(g_app, info);
+    const ui::FrameResult result = ui::app_frame(app, info);
     ImGui::Render();
 
-    emscripten_webgl_make_context_current(g_gl);
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * g_surface.dpr), static_cast<int>(io.DisplaySize.y * g_surface.dpr));
+    emscripten_webgl_make_context_current(g_browser.gl);
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * surface.dpr), static_cast<int>(io.DisplaySize.y * surface.dpr));
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(clear.x, clear.y, clear.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    g_frame_ms[g_frames % 64] = emscripten_get_now() - started_ms;
-    ++g_frames;
+    loop.frame_ms[loop.frames % 64] = emscripten_get_now() - started_ms;
+    ++loop.frames;
 
     set_cursor(ImGui::GetMouseCursor());
-    g_animating = result.animating;
+    loop.animating = result.animating;
     if (!result.open_url.empty()) open_url(result.open_url);
-    if (const auto copy = ui::take_copy_request()) deliver_copy(*copy);
+    if (const auto copy = ui::take_copy_request(app.reading)) deliver_copy(*copy);
     fetch_basemap_tiles();
     publish(result.change);
-    if (!g_first_frame_reported) {
-        g_first_frame_reported = true;
+    if (!loop.first_frame_reported) {
+        loop.first_frame_reported = true;
         report_first_frame();
     }
 }
 
 EM_BOOL on_animation_frame(double time_ms, void*) {
-    g_frame_scheduled = false;
+    FrameLoop& loop = g_browser.loop;
+    loop.scheduled = false;
     draw_frame(time_ms / 1000.0);
-    if (g_frames_owed > 0) --g_frames_owed;
-    const bool wants_more = g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch.count > 1;
-    if (wants_more && !g_context_lost) request_frames(1);  // a restore asks again
+    if (loop.frames_owed > 0) --loop.frames_owed;
+    const bool wants_more = loop.frames_owed > 0 || loop.animating || !g_browser.input.events.empty() || g_browser.input.touch.count > 1;
+    if (wants_more && !loop.context_lost) request_frames(1);  // a restore asks again
     // The view has settled: the page sends the change events it is holding back now
     // rather than at the end of their coalescing window.
     if (!wants_more) report_idle();
@@ -423,19 +462,29 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
 } // namespace
 
 void request_frames(int count) {
-    g_frames_owed = std::max(g_frames_owed, count);
-    if (g_frame_scheduled) return;
-    g_frame_scheduled = true;
+    FrameLoop& loop = g_browser.loop;
+    loop.frames_owed = std::max(loop.frames_owed, count);
+    if (loop.scheduled) return;
+    loop.scheduled = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
-bool frame_pending() { return g_frame_scheduled; }
+bool frame_pending() { return g_browser.loop.scheduled; }
+
+const char* js_string(std::string text) {
+    g_browser.js_result = std::move(text);
+    return g_browser.js_result.c_str();
+}
+
+const char* js_json(const nlohmann::json& value) {
+    return js_string(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 
 void publish(const ChangeRecord& record) {
     if (!record.notifies()) return;
-    const std::string json = change_record_to_json(record, g_app.store);
+    const std::string json = change_record_to_json(record, g_browser.app.store);
     EM_ASM({
         const host = Module['explainerHost'];
         if (host && host.changed) host.changed(JSON.parse(UTF8ToString($0)));
@@ -443,7 +492,7 @@ void publish(const ChangeRecord& record) {
 }
 
 ChangeRecord dispatch(std::span<const Action> actions, ChangeSource source) {
-    const ChangeRecord record = ui::app_dispatch(g_app, actions, source, now_seconds());
+    const ChangeRecord record = ui::app_dispatch(g_browser.app, actions, source, now_seconds());
     publish(record);
     request_frames();
     return record;
@@ -460,15 +509,15 @@ extern "C" {
 // The page reports the canvas's CSS size, the device-pixel ratio and media queries.
 EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_height, float dpr, int dark,
                                                 int reduced_motion, int embed, float chrome_width) {
-    using platform::g_surface;
-    const bool resized = css_width != g_surface.css_width || css_height != g_surface.css_height || dpr != g_surface.dpr;
-    g_surface.css_width = css_width;
-    g_surface.css_height = css_height;
-    g_surface.dpr = std::clamp(dpr, 0.5f, 4.0f);
-    g_surface.dark = dark != 0;
-    g_surface.reduced_motion = reduced_motion != 0;
-    g_surface.embed = embed != 0;
-    g_surface.chrome_width = chrome_width;
+    platform::Surface& surface = platform::g_browser.surface;
+    const bool resized = css_width != surface.css_width || css_height != surface.css_height || dpr != surface.dpr;
+    surface.css_width = css_width;
+    surface.css_height = css_height;
+    surface.dpr = std::clamp(dpr, 0.5f, 4.0f);
+    surface.dark = dark != 0;
+    surface.reduced_motion = reduced_motion != 0;
+    surface.embed = embed != 0;
+    surface.chrome_width = chrome_width;
     if (resized) platform::resize_surface();
     platform::request_frames();
 }
@@ -479,23 +528,23 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
 // texture) and its bookkeeping, such as the buffer sizes it would otherwise reuse with
 // glBufferSubData. The map and panels draw through ImGui and own no GL objects.
 EMSCRIPTEN_KEEPALIVE void explainer_context_lost() {
-    if (platform::g_context_lost) return;
-    platform::g_context_lost = true;
+    if (platform::g_browser.loop.context_lost) return;
+    platform::g_browser.loop.context_lost = true;
     ImGui_ImplOpenGL3_Shutdown();
 }
 
 // Recreates every GL object and draws the same view; 0 if the context could not be used.
 EMSCRIPTEN_KEEPALIVE int explainer_context_restored() {
     using namespace platform;
-    if (emscripten_is_webgl_context_lost(g_gl)) return 0;
-    emscripten_webgl_make_context_current(g_gl);
+    if (emscripten_is_webgl_context_lost(g_browser.gl)) return 0;
+    emscripten_webgl_make_context_current(g_browser.gl);
     while (glGetError() != GL_NO_ERROR) {}  // errors from before the loss are not ours
     if (!ImGui_ImplOpenGL3_Init(kGlslVersion)) return 0;
-    if (!ImGui_ImplOpenGL3_CreateDeviceObjects() || glGetError() != GL_NO_ERROR || emscripten_is_webgl_context_lost(g_gl)) {
+    if (!ImGui_ImplOpenGL3_CreateDeviceObjects() || glGetError() != GL_NO_ERROR || emscripten_is_webgl_context_lost(g_browser.gl)) {
         ImGui_ImplOpenGL3_Shutdown();  // still lost: the next restore starts from scratch
         return 0;
     }
-    g_context_lost = false;
+    g_browser.loop.context_lost = false;
     resize_surface();
     request_frames();
     return 1;
@@ -511,7 +560,7 @@ EMSCRIPTEN_KEEPALIVE double explainer_frame_ms(int count) {
     const unsigned long long frames = platform::frames_drawn();
     const int n = static_cast<int>(std::min<unsigned long long>(frames, std::clamp(count, 1, 64)));
     double total = 0;
-    for (int i = 1; i <= n; ++i) total += platform::g_frame_ms[(frames - i) % 64];
+    for (int i = 1; i <= n; ++i) total += platform::g_browser.loop.frame_ms[(frames - i) % 64];
     return n > 0 ? total / n : 0;
 }
 
@@ -519,7 +568,7 @@ EMSCRIPTEN_KEEPALIVE double explainer_frame_ms(int count) {
 EMSCRIPTEN_KEEPALIVE double explainer_recent_frame_ms(int age) {
     const unsigned long long frames = platform::frames_drawn();
     if (age < 0 || age >= 64 || static_cast<unsigned long long>(age) >= frames) return 0;
-    return platform::g_frame_ms[(frames - 1 - age) % 64];
+    return platform::g_browser.loop.frame_ms[(frames - 1 - age) % 64];
 }
 
 } // extern "C"
@@ -537,15 +586,15 @@ int main() {
     attributes.stencil = false;
     attributes.antialias = false;  // ImGui anti-aliases its own geometry
     attributes.premultipliedAlpha = true;
-    g_gl = emscripten_webgl_create_context("#canvas", &attributes);
-    if (g_gl <= 0) {
+    g_browser.gl = emscripten_webgl_create_context("#canvas", &attributes);
+    if (g_browser.gl <= 0) {
         EM_ASM({
             const host = Module['explainerHost'];
             if (host && host.fatal) host.fatal('WebGL2 context could not be created on this browser.');
         });
         return 1;
     }
-    emscripten_webgl_make_context_current(g_gl);
+    emscripten_webgl_make_context_current(g_browser.gl);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

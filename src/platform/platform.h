@@ -3,6 +3,9 @@
 // page's JavaScript calls.
 #pragma once
 #include <span>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "ui/app.h"
 #include "ui/article_text.h"
@@ -35,6 +38,12 @@ void publish(const ChangeRecord& record);
 // Dispatches actions from outside a frame (the JS API, links, history, host messages),
 // publishes the record and asks for frames to show it.
 ChangeRecord dispatch(std::span<const Action> actions, ChangeSource source);
+
+// What an export returns to the page as text: kept in one buffer until the next export
+// returns text (the page copies it at once, with UTF8ToString).
+const char* js_string(std::string text);
+// `value` as JSON text for an export; invalid UTF-8 in it is replaced, never thrown on.
+const char* js_json(const nlohmann::json& value);
 
 // Hands a copy the reader asked for in the canvas to the page (reader_api.cpp).
 void deliver_copy(const ui::CopyRequest& copy);

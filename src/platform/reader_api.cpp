@@ -14,13 +14,6 @@ using namespace explainer;
 
 namespace {
 
-std::string g_result;
-
-const char* result(const nlohmann::json& out) {
-    g_result = out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return g_result.c_str();
-}
-
 nlohmann::json copy_json(const ui::CopyRequest& copy) {
     nlohmann::json out = {{"text", copy.text}, {"from", copy.from}, {"mirror", nullptr}};
     if (!copy.mirror_element.empty()) out["mirror"] = {{"element", copy.mirror_element}};
@@ -39,7 +32,7 @@ const char* find_json(const ui::FindResults& found) {
         entities.push_back({{"id", e.id}, {"name", e.name}, {"type", entity_kind_name(e.kind)}, {"field", m.field},
                             {"snippet", m.snippet}});
     }
-    return result({{"query", found.query}, {"count", found.match_begins.size()}, {"current", found.current + 1},
+    return platform::js_json({{"query", found.query}, {"count", found.match_begins.size()}, {"current", found.current + 1},
                    {"entities", entities}});
 }
 
@@ -61,19 +54,19 @@ extern "C" {
 // What Ctrl+C / Cmd+C copies now: {text ("" when nothing is selected), from, mirror}.
 EMSCRIPTEN_KEEPALIVE const char* explainer_selected_text() {
     const ui::App& app = platform::app();
-    return result(copy_json(ui::copy_for_shortcut(app.store.pack(), app.store.view().selection, app.keyboard_panel == Panel::Quotes)));
+    return platform::js_json(copy_json(ui::copy_for_shortcut(app.reading, app.store.pack(), app.store.view().selection, app.keyboard_panel == ui::kQuotesPanelId)));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_find(const char* query) {
-    const ui::App& app = platform::app();
-    const ui::FindResults& found = ui::find_in_article(app.store.pack(), app.store.pack_revision(), query);
+    ui::App& app = platform::app();
+    const ui::FindResults& found = ui::find_in_article(app.reading, app.store.pack(), app.store.pack_revision(), query);
     platform::request_frames();
     return find_json(found);
 }
 
 // Jumps to the next (direction > 0) or previous article match and scrolls to it.
 EMSCRIPTEN_KEEPALIVE const char* explainer_find_step(int direction) {
-    const ui::FindResults& found = ui::find_step(direction);
+    const ui::FindResults& found = ui::find_step(platform::app().reading, direction);
     platform::request_frames();
     return find_json(found);
 }
@@ -82,7 +75,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_find_step(int direction) {
 EMSCRIPTEN_KEEPALIVE int explainer_frame_pending() { return platform::frame_pending() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void explainer_close_find() {
-    ui::close_find();
+    ui::close_find(platform::app().reading);
     platform::request_frames();
 }
 

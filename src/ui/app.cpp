@@ -235,8 +235,6 @@ ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, d
 namespace {
 
 constexpr float kSplitter = 6;
-constexpr float kHeaderHeight = 30;
-constexpr float kTabHeight = 48;      // touch targets of at least 44 CSS px
 constexpr float kTabPadding = 8;      // the least room beside a tab's title
 constexpr float kMinColumn = 260;     // CSS px either column keeps in the wide layout
 constexpr float kMinRow = 90;         // CSS px each stacked panel keeps
@@ -253,7 +251,7 @@ void ensure_panels(App& app) {
     }
 }
 
-std::size_t row_of(Panel panel) {
+std::size_t row_of(std::string_view panel) {
     const std::span<const PanelEntry> table = panel_table();
     for (std::size_t i = 0; i < table.size(); ++i)
         if (table[i].id == panel) return i;
@@ -262,7 +260,7 @@ std::size_t row_of(Panel panel) {
 
 // Tab order across panels (the table's order); `tab` skips panels without items to
 // walk, F6 visits every panel.
-Panel neighbour_panel(Panel from, int direction, bool tab) {
+const char* neighbour_panel(std::string_view from, int direction, bool tab) {
     const std::span<const PanelEntry> table = panel_table();
     const int n = static_cast<int>(table.size());
     int at = static_cast<int>(row_of(from));
@@ -271,7 +269,7 @@ Panel neighbour_panel(Panel from, int direction, bool tab) {
     return table[static_cast<std::size_t>(at)].id;
 }
 
-void move_keyboard(App& app, Panel to, int entry, bool narrow, Actions& actions) {
+void move_keyboard(App& app, const char* to, int entry, bool narrow, Actions& actions) {
     app.keyboard_panel = to;
     app.focus_entry = entry;
     if (narrow) actions.push(SetPanelAction{to});  // one panel at a time: show it
@@ -368,11 +366,11 @@ void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, fl
         const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, entry.title);
         const ImVec2 text_pos(pos.x + (tab_width - text.x) * 0.5f, pos.y + (kTabHeight - text.y) * 0.5f);
         draw->AddText(font, size, text_pos, open ? theme.text : theme.text_muted, entry.title);
-        app.located.push_back({std::string("tab-label:") + panel_name(entry.id), "tabs", text_pos.x, text_pos.y, text.x, text.y});
+        app.located.push_back({std::string("tab-label:") + entry.id, "tabs", text_pos.x, text_pos.y, text.x, text.y});
         if (open)
             draw->AddRectFilled(ImVec2(pos.x + 8, pos.y + kTabHeight - 3), ImVec2(pos.x + tab_width - 8, pos.y + kTabHeight),
                                 theme.accent);
-        app.located.push_back({std::string("tab:") + panel_name(entry.id), "tabs", pos.x, pos.y, tab_width, kTabHeight});
+        app.located.push_back({std::string("tab:") + entry.id, "tabs", pos.x, pos.y, tab_width, kTabHeight});
     }
     draw->AddLine(ImVec2(origin.x, origin.y + kTabHeight - 0.5f), ImVec2(origin.x + width, origin.y + kTabHeight - 0.5f),
                   theme.rule);
@@ -435,6 +433,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
     ctx.located = &app.located;
     ctx.basemap_detail = &app.basemap_detail;
     ctx.layouts = &app.layouts;
+    ctx.reading = &app.reading;
     ctx.animating = &result.animating;
     ctx.open_url = &result.open_url;
     ctx.narrow = info.width <= kNarrowWidth;

@@ -17,6 +17,7 @@
 #include "core/pack.h"
 #include "core/selection.h"
 #include "core/store.h"
+#include "article_text.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -64,6 +65,7 @@ struct App {
     double atlas_ms = 0;              // CPU time of the last atlas build and upload (the platform times it)
     std::vector<LocatedRect> located; // where each entity was drawn in the last frame
     std::uint64_t layouts = 0;        // full relayouts by the panels since load (Explainer.stats().layouts)
+    Reading reading;                  // the article's text selection and the find bar's matches
     LinkedCache selected_links;       // linked_to(pack, state.selection), kept across frames
     LinkedCache hovered_links;        // linked_to(pack, state.hover), kept across frames
     bool selection_changed_by_user = false;  // a select action moved it: panels bring it into view
@@ -74,7 +76,7 @@ struct App {
     std::vector<float> panel_shares;
     // Which panel gets the keyboard: the one last clicked or tapped, or reached by Tab or
     // F6 (not link state).
-    Panel keyboard_panel = Panel::Article;
+    std::string keyboard_panel = kOpeningPanel;  // its id (panel_table())
     int focus_entry = 0;              // how the keyboard arrived there (see PanelContext)
     bool keyboard_visible = false;    // the reader is using the keyboard: show where it is
     std::optional<bool> style_dark;   // the ImGui style's scheme, once set

@@ -70,7 +70,8 @@ struct ArticleCache {
     std::string source_line;
     float source_y = 0;
     float attribution_height = 0;
-    float corrections_y = 0, sources_y = 0;  // the notes (sources_section.cpp), article coordinates
+    ArticleNotes notes;                      // corrections and sources (sources_section.cpp): per pack
+    float corrections_y = 0, sources_y = 0;  // where the notes go, article coordinates
     std::vector<MentionRef> mentions;  // every mention of every entity, in reading order
     std::vector<ParagraphCache> paragraphs;
     std::vector<TextBlock> blocks;     // the headline and paragraphs for selection and find (article_text.h)
@@ -180,7 +181,9 @@ void build_paragraph(ArticleCache& cache, const Pack& pack, std::size_t index, s
 
 void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_width) {
     const Pack& pack = ctx.pack;
+    ArticleNotes notes = cache.pack_revision == ctx.pack_revision ? std::move(cache.notes) : article_notes(pack);
     cache = ArticleCache{};
+    cache.notes = std::move(notes);
     cache.pack_revision = ctx.pack_revision;
     cache.fonts_revision = ctx.fonts_revision;
     cache.width = panel_width;
@@ -231,7 +234,7 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
         y += cache.attribution_height + font_size(ctx.fonts.sans_small) * 0.5f;
     }
     cache.corrections_y = y;
-    if (const float h = corrections_height(ctx, cache.column_width); h > 0) y += h + 8;
+    if (const float h = corrections_height(ctx, cache.notes, cache.column_width); h > 0) y += h + 8;
     y += 18;
 
     cache.paragraphs.resize(pack.article.paragraphs.size());
@@ -248,7 +251,7 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
             if (run.style == kBadge) block.ornaments.push_back({run.begin, run.end});
     }
     cache.sources_y = y + 24;
-    if (const float h = sources_section_height(ctx, cache.column_width); h > 0) y = cache.sources_y + h;
+    if (const float h = sources_section_height(ctx, cache.notes, cache.column_width); h > 0) y = cache.sources_y + h;
     cache.height = y + kPadding;
 }
 
@@ -441,7 +444,7 @@ void draw_header(const PanelContext& ctx, const ArticleCache& cache, const Artic
     if (!article.attribution.empty())
         draw->AddText(ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,
                       article.attribution.c_str(), nullptr, cache.column_width);
-    draw_corrections(ctx, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width);
+    draw_corrections(ctx, cache.notes, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width);
 }
 
 // A run inside mentions: fills from the outermost mention in (a selected quote is
@@ -617,7 +620,7 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
     keyboard_focus(ctx, p, size.y);
     const ArticleHit hit = draw_paragraphs(ctx, p, f);
     if (f.y0 + p.cache.sources_y < origin.y + size.y && f.y0 + p.cache.height > origin.y)
-        draw_sources_section(ctx, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width);
+        draw_sources_section(ctx, p.cache.notes, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width);
     scrollbar(ctx, p, f);
     draw_article_selection_overlay(ctx, text);
     draw->PopClipRect();

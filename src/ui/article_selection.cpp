@@ -18,6 +18,7 @@
 #include <cmath>
 
 #include "article_text.h"
+#include "interaction.h"
 
 namespace explainer::ui {
 
@@ -25,30 +26,20 @@ namespace {
 
 // [SECTION] State -----------------------------------------------------------------------
 
-constexpr float kDragThreshold = 4;      // CSS px a mouse moves before a press becomes a drag
 constexpr float kTouchSlop = 10;         // a finger that moves more is scrolling, not pressing
 constexpr double kLongPressSeconds = 0.5;
 constexpr float kHandleRadius = 8;
 constexpr float kHandleReach = 24;       // touch targets around the handles
 constexpr float kEdgeScroll = 24;        // dragging this close to the panel's edge scrolls it
 
-enum class Drag { None, Pending, Characters, Words, Paragraphs, TouchPending, TouchWords, Handle };
+using Drag = SelectionDrag;
+using SelectionState = ArticleSelectionState;
 
-struct SelectionState {
-    std::uint64_t pack_revision = 0;
-    const std::vector<TextBlock>* blocks = nullptr;  // the article as laid out (for copies between frames)
-    TextSelection selection;
-    TextSelection unit;           // the word or paragraph a double/triple-click drag started on
-    Drag drag = Drag::None;
-    ImVec2 press;
-    double press_time = 0;
-    bool press_on_copy = false;
-    bool handles = false;         // the selection was made by touch: show its handles
-    bool moving_begin = false;    // which end a handle drag moves
-    std::optional<CopyRequest> copy;
-};
-
-SelectionState g_state;
+// The selection state of the app the panel draws for.
+SelectionState& state_of(const PanelContext& ctx) {
+    assert(ctx.reading && "the app hands the panels its reading state");
+    return ctx.reading->selection;
+}
 
 bool is_word_drag(Drag d) { return d == Drag::Words || d == Drag::TouchWords; }
 
@@ -89,19 +80,18 @@ void reveal(const ArticleTextView& view, float top, float bottom) {
 // The Copy button: over the selection's first line, or under its last when that is off
 // the top of the panel. Screen coordinates; nothing while there is nothing to copy.
 std::optional<LayoutRect> copy_button(const PanelContext& ctx, const ArticleTextView& view) {
-    if (g_state.selection.empty() || g_state.drag != Drag::None) return std::nullopt;
+    const SelectionState& s = state_of(ctx);
+    if (s.selection.empty() || s.drag != Drag::None) return std::nullopt;
     const float w = copy_button_width(ctx.fonts);
     const float h = ctx.touch ? kCopyButtonHeightTouch : kCopyButtonHeight;
-    const Caret begin = caret_of(view, g_state.selection.begin());
-    const Caret end = caret_of(view, g_state.selection.end());
+    const Caret begin = caret_of(view, s.selection.begin());
+    const Caret end = caret_of(view, s.selection.end());
     float x = view.x0 + begin.x, y = view.y0 + begin.top - h - 4;
-    if (y < view.origin.y + 4) x = view.x0 + end.x - w, y = view.y0 + end.bottom + (g_state.handles ? 2 * kHandleRadius + 6 : 4);
+    if (y < view.origin.y + 4) x = view.x0 + end.x - w, y = view.y0 + end.bottom + (s.handles ? 2 * kHandleRadius + 6 : 4);
     x = std::clamp(x, view.origin.x + 4, view.origin.x + view.size.x - w - 14);
     if (y < view.origin.y || y + h > view.origin.y + view.size.y) return std::nullopt;
     return LayoutRect{x, y, w, h};
 }
-
-bool inside(const LayoutRect& r, ImVec2 p) { return p.x >= r.x && p.x < r.x + r.w && p.y >= r.y && p.y < r.y + r.h; }
 
 float distance(ImVec2 a, ImVec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
@@ -124,23 +114,23 @@ TextSelection word_selection(const ArticleTextView& view, TextPoint point) {
 }
 
 // Extends the drag's selection to the point under the pointer, by the drag's unit.
-void extend_to(const ArticleTextView& view, ImVec2 mouse) {
-    TextSelection& sel = g_state.selection;
+void extend_to(SelectionState& s, const ArticleTextView& view, ImVec2 mouse) {
+    TextSelection& sel = s.selection;
     const TextPoint point = point_under(view, mouse);
-    if (g_state.drag == Drag::Characters) {
+    if (s.drag == Drag::Characters) {
         sel.focus = point;
         return;
     }
-    TextSelection under = g_state.unit;
-    if (is_word_drag(g_state.drag)) under = word_selection(view, point);
-    else if (g_state.drag == Drag::Paragraphs) under = {{point.paragraph, 0}, {point.paragraph, (*view.blocks)[point.paragraph].text.size()}};
+    TextSelection under = s.unit;
+    if (is_word_drag(s.drag)) under = word_selection(view, point);
+    else if (s.drag == Drag::Paragraphs) under = {{point.paragraph, 0}, {point.paragraph, (*view.blocks)[point.paragraph].text.size()}};
     // Keep the unit the drag started on whole, growing towards the pointer.
-    if (under.begin() < g_state.unit.begin()) sel = {g_state.unit.end(), under.begin()};
-    else sel = {g_state.unit.begin(), std::max(under.end(), g_state.unit.end())};
+    if (under.begin() < s.unit.begin()) sel = {s.unit.end(), under.begin()};
+    else sel = {s.unit.begin(), std::max(under.end(), s.unit.end())};
 }
 
 void press(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
-    SelectionState& s = g_state;
+    SelectionState& s = state_of(ctx);
     s.press = mouse;
     s.press_time = ctx.time;
     s.press_on_copy = false;
@@ -187,10 +177,10 @@ void press(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
 // While the button is down: a pending press becomes a drag once it moves; a finger
 // held still becomes a long press.
 void hold(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
-    SelectionState& s = g_state;
+    SelectionState& s = state_of(ctx);
     switch (s.drag) {
     case Drag::Pending:
-        if (distance(mouse, s.press) < kDragThreshold) return;
+        if (distance(mouse, s.press) < kClickSlop) return;  // a click until it moves past the slop
         s.drag = Drag::Characters;
         s.selection = {s.unit.anchor, s.unit.anchor};
         break;
@@ -219,7 +209,7 @@ void hold(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
     }
     default: break;
     }
-    extend_to(view, mouse);
+    extend_to(s, view, mouse);
     // Dragging to the panel's edge scrolls the article on.
     if (mouse.y < view.origin.y + kEdgeScroll) *view.scroll_target -= 14;
     if (mouse.y > view.origin.y + view.size.y - kEdgeScroll) *view.scroll_target += 14;
@@ -228,9 +218,9 @@ void hold(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
 }
 
 void release(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
-    SelectionState& s = g_state;
+    SelectionState& s = state_of(ctx);
     if (s.press_on_copy) {
-        if (const auto button = copy_button(ctx, view); button && inside(*button, mouse)) request_copy(article_selection_copy(ctx.pack));
+        if (const auto button = copy_button(ctx, view); button && inside(*button, mouse)) request_copy(*ctx.reading, article_selection_copy(*ctx.reading, ctx.pack));
     } else if (s.drag == Drag::Pending || s.drag == Drag::TouchPending) {
         s.selection = {};  // a click or a tap clears the selection
         s.handles = false;
@@ -244,7 +234,7 @@ void release(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
 
 void keyboard(PanelContext& ctx, const ArticleTextView& view) {
     const ImGuiIO& io = ImGui::GetIO();
-    SelectionState& s = g_state;
+    SelectionState& s = state_of(ctx);
     const auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); };
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
         s.selection = {};
@@ -270,7 +260,7 @@ void keyboard(PanelContext& ctx, const ArticleTextView& view) {
 } // namespace
 
 bool article_selection_input(PanelContext& ctx, const ArticleTextView& view) {
-    SelectionState& s = g_state;
+    SelectionState& s = state_of(ctx);
     if (s.pack_revision != ctx.pack_revision) s = SelectionState{}, s.pack_revision = ctx.pack_revision;
     s.blocks = view.blocks;
     if (view.blocks->empty()) return false;
@@ -287,10 +277,11 @@ bool article_selection_input(PanelContext& ctx, const ArticleTextView& view) {
 // [SECTION] Drawing --------------------------------------------------------------------------------
 
 void draw_article_text_marks(PanelContext& ctx, const ArticleTextView& view) {
+    const SelectionState& s = state_of(ctx);
     if (view.blocks->empty()) return;
     const auto [first, last] = blocks_in_view(view);
     draw_find_marks(ctx, view, first, last);
-    const TextSelection& sel = g_state.selection;
+    const TextSelection& sel = s.selection;
     if (sel.empty()) return;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     // The reader's own selection, in the colours readers know from browsers.
@@ -307,11 +298,12 @@ void draw_article_text_marks(PanelContext& ctx, const ArticleTextView& view) {
 }
 
 void draw_article_selection_overlay(PanelContext& ctx, const ArticleTextView& view) {
-    if (view.blocks->empty() || g_state.selection.empty()) return;
+    const SelectionState& s = state_of(ctx);
+    if (view.blocks->empty() || s.selection.empty()) return;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Theme& theme = ctx.theme;
-    if (g_state.handles) {
-        for (const TextPoint point : {g_state.selection.begin(), g_state.selection.end()}) {
+    if (s.handles) {
+        for (const TextPoint point : {s.selection.begin(), s.selection.end()}) {
             const ImVec2 at = handle_at(view, point);
             draw->AddLine(ImVec2(at.x, at.y - kHandleRadius - 18), ImVec2(at.x, at.y), theme.accent, 2);
             draw->AddCircleFilled(at, kHandleRadius, theme.accent, 20);
@@ -321,8 +313,8 @@ void draw_article_selection_overlay(PanelContext& ctx, const ArticleTextView& vi
     if (!button) return;
     draw_copy_button(ctx, *button, false);
     ctx.located->push_back({"text-selection:copy", "article", button->x, button->y, button->w, button->h});
-    for (const TextPoint point : {g_state.selection.begin(), g_state.selection.end()}) {
-        if (!g_state.handles) break;
+    for (const TextPoint point : {s.selection.begin(), s.selection.end()}) {
+        if (!s.handles) break;
         const ImVec2 at = handle_at(view, point);
         ctx.located->push_back({"text-selection:handle", "article", at.x - kHandleRadius, at.y - kHandleRadius,
                                 2 * kHandleRadius, 2 * kHandleRadius});
@@ -347,10 +339,10 @@ void draw_copy_button(const PanelContext& ctx, const LayoutRect& r, bool focused
 
 // [SECTION] Copying ------------------------------------------------------------------------------------
 
-CopyRequest article_selection_copy(const Pack& pack) {
+CopyRequest article_selection_copy(const Reading& reading, const Pack& pack) {
     CopyRequest request;
     request.from = "article";
-    const SelectionState& s = g_state;
+    const SelectionState& s = reading.selection;
     if (!s.blocks || s.selection.empty() || s.pack_revision == 0) return request;
     request.text = selected_text(*s.blocks, s.selection);
     // The mirror's headline is "mirror-headline", its paragraphs "mirror-<id>" (web/mirror.js).
@@ -375,19 +367,20 @@ CopyRequest quote_copy(const Pack& pack, const Entity& quote) {
     return request;
 }
 
-CopyRequest copy_for_shortcut(const Pack& pack, const std::string& selected_entity, bool quotes_have_keyboard) {
+CopyRequest copy_for_shortcut(const Reading& reading, const Pack& pack, const std::string& selected_entity,
+                              bool quotes_have_keyboard) {
     const Entity* entity = pack.find(selected_entity);
     const bool quote = entity && entity->kind == EntityKind::Quote;
-    if (!quotes_have_keyboard || !quote) return article_selection_copy(pack);
+    if (!quotes_have_keyboard || !quote) return article_selection_copy(reading, pack);
     return quote_copy(pack, *entity);
 }
 
-std::optional<CopyRequest> take_copy_request() {
-    std::optional<CopyRequest> out = std::move(g_state.copy);
-    g_state.copy.reset();
+std::optional<CopyRequest> take_copy_request(Reading& reading) {
+    std::optional<CopyRequest> out = std::move(reading.selection.copy);
+    reading.selection.copy.reset();
     return out;
 }
 
-void request_copy(CopyRequest request) { g_state.copy = std::move(request); }
+void request_copy(Reading& reading, CopyRequest request) { reading.selection.copy = std::move(request); }
 
 } // namespace explainer::ui

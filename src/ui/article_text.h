@@ -52,18 +52,19 @@ struct CopyRequest {
 };
 
 // The article's selected text now (empty text when nothing is selected).
-CopyRequest article_selection_copy(const Pack& pack);
+CopyRequest article_selection_copy(const Reading& reading, const Pack& pack);
 
 // A quote card's copy: the quotation in curly quotes with its speaker.
 CopyRequest quote_copy(const Pack& pack, const Entity& quote);
 
 // What Ctrl+C / Cmd+C copies: the selected quote card's quotation with its speaker when
 // the quotes panel has the keyboard, else the article's selection.
-CopyRequest copy_for_shortcut(const Pack& pack, const std::string& selected_entity, bool quotes_have_keyboard);
+CopyRequest copy_for_shortcut(const Reading& reading, const Pack& pack, const std::string& selected_entity,
+                              bool quotes_have_keyboard);
 
 // A copy the reader asked for in the canvas (the Copy button) since the last call.
-std::optional<CopyRequest> take_copy_request();
-void request_copy(CopyRequest request);
+std::optional<CopyRequest> take_copy_request(Reading& reading);
+void request_copy(Reading& reading, CopyRequest request);
 
 // [SECTION] The Copy button (article_selection.cpp): over the article's selection, on a quote card
 
@@ -87,11 +88,10 @@ struct FindResults {
 };
 
 // Runs a new search over the article's words and the pack (an empty query clears it).
-const FindResults& find_in_article(const Pack& pack, std::uint64_t pack_revision, const std::string& query);
+const FindResults& find_in_article(Reading& reading, const Pack& pack, std::uint64_t pack_revision, const std::string& query);
 // Jumps to the next (+1) or previous (-1) article match, wrapping around.
-const FindResults& find_step(int direction);
-void close_find();
-const FindResults& find_results();
+const FindResults& find_step(Reading& reading, int direction);
+void close_find(Reading& reading);
 
 // Each frame, before the panels: a jump on a phone showing another tab opens the Article
 // tab, where the article panel then scrolls to the match.
@@ -100,5 +100,39 @@ void show_find_match(const PanelContext& ctx);
 // Draws every match in view (the current one stronger) and scrolls to the current one
 // when it changed. Called from draw_article_text_marks.
 void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t first_block, std::size_t last_block);
+
+// [SECTION] State
+
+// A press on the article's text, from its start to its release.
+enum class SelectionDrag { None, Pending, Characters, Words, Paragraphs, TouchPending, TouchWords, Handle };
+
+// The article's text selection between frames (article_selection.cpp).
+struct ArticleSelectionState {
+    std::uint64_t pack_revision = 0;
+    const std::vector<TextBlock>* blocks = nullptr;  // the article as laid out (for copies between frames)
+    TextSelection selection;
+    TextSelection unit;           // the word or paragraph a double/triple-click drag started on
+    SelectionDrag drag = SelectionDrag::None;
+    ImVec2 press;
+    double press_time = 0;
+    bool press_on_copy = false;
+    bool handles = false;         // the selection was made by touch: show its handles
+    bool moving_begin = false;    // which end a handle drag moves
+    std::optional<CopyRequest> copy;
+};
+
+// The find bar's search between calls (find_results.cpp).
+struct FindState {
+    FindResults results;
+    std::uint64_t pack_revision = 0;  // the pack the matches were found in
+    bool reveal_pending = false;      // show the current match: open the article, scroll to it
+};
+
+// What the reading tools keep: one per app (App::reading), handed to the panels as
+// PanelContext::reading and to the platform's exports.
+struct Reading {
+    ArticleSelectionState selection;
+    FindState find;
+};
 
 } // namespace explainer::ui

@@ -10,22 +10,9 @@
 
 namespace explainer::ui {
 
-namespace {
 
-struct FindState {
-    FindResults results;
-    std::uint64_t pack_revision = 0;  // the pack the matches were found in
-    bool reveal_pending = false;      // show the current match: open the article, scroll to it
-};
-
-FindState g_find;
-
-} // namespace
-
-const FindResults& find_results() { return g_find.results; }
-
-const FindResults& find_in_article(const Pack& pack, std::uint64_t pack_revision, const std::string& query) {
-    FindState& f = g_find;
+const FindResults& find_in_article(Reading& reading, const Pack& pack, std::uint64_t pack_revision, const std::string& query) {
+    FindState& f = reading.find;
     f = FindState{};
     f.results.query = query;
     f.pack_revision = pack_revision;
@@ -39,25 +26,26 @@ const FindResults& find_in_article(const Pack& pack, std::uint64_t pack_revision
     return f.results;
 }
 
-const FindResults& find_step(int direction) {
-    FindResults& r = g_find.results;
+const FindResults& find_step(Reading& reading, int direction) {
+    FindResults& r = reading.find.results;
     const int count = static_cast<int>(r.match_begins.size());
     if (count == 0) return r;
     if (r.current < 0) r.current = direction >= 0 ? 0 : count - 1;
     else r.current = ((r.current + (direction >= 0 ? 1 : -1)) % count + count) % count;
-    g_find.reveal_pending = true;
+    reading.find.reveal_pending = true;
     return r;
 }
 
-void close_find() { g_find = FindState{}; }
+void close_find(Reading& reading) { reading.find = FindState{}; }
 
 void show_find_match(const PanelContext& ctx) {
-    if (g_find.reveal_pending && g_find.pack_revision == ctx.pack_revision && ctx.narrow && ctx.state.panel != Panel::Article)
-        ctx.actions.push(SetPanelAction{Panel::Article});
+    const FindState& f = ctx.reading->find;
+    if (f.reveal_pending && f.pack_revision == ctx.pack_revision && ctx.narrow && ctx.state.panel != kArticlePanelId)
+        ctx.actions.push(SetPanelAction{kArticlePanelId});
 }
 
 void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t first_block, std::size_t last_block) {
-    FindState& f = g_find;
+    FindState& f = ctx.reading->find;
     if (f.pack_revision != ctx.pack_revision || f.results.match_begins.empty()) return;
     const std::vector<TextPoint>& begins = f.results.match_begins;
     const std::vector<TextBlock>& blocks = *view.blocks;

@@ -8,6 +8,8 @@
 
 #include "imgui.h"
 
+#include "core/text_layout.h"
+
 #include "panel.h"
 
 namespace explainer::ui {
@@ -80,6 +82,10 @@ struct HoverClaim {
         id.clear();
     }
 };
+
+// `p` is over `r` (its right and bottom edges excluded): a hit test for buttons laid out
+// as LayoutRects (the Copy buttons).
+inline bool inside(const LayoutRect& r, ImVec2 p) { return p.x >= r.x && p.x < r.x + r.w && p.y >= r.y && p.y < r.y + r.h; }
 
 // A key press for the focused panel (ImGui 1.86 indexes keys through the key map).
 inline bool key_pressed(ImGuiKey key, bool repeat = true) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }

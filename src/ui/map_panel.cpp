@@ -1242,7 +1242,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
 struct SceneKey {
     std::uint64_t pack_revision = 0;
     const Basemap* basemap = nullptr;
-    const ImFont* font = nullptr;         // text sizes (rebaked fonts move)
+    std::uint64_t fonts_revision = 0;     // text sizes: a new atlas (font chunk, DPR) measures anew
     float font_px = 0;
     double scale = 0;                     // the zoom, as CSS px per world unit
     float width = 0, height = 0;
@@ -1295,7 +1295,7 @@ void move_scene(Scene& scene, double dx, double dy) {
 // else a new layout (counted in *ctx.layouts).
 const Scene& current_scene(const PanelContext& ctx, MapPanel& m, SceneCache& cache, const Projector& proj, ImVec2 origin,
                            ImVec2 size, std::span<const Rect> overlay) {
-    SceneKey key{ctx.pack_revision, ctx.basemap, ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), proj.scale,
+    SceneKey key{ctx.pack_revision, ctx.basemap, ctx.fonts_revision, font_size(ctx.fonts.sans_small), proj.scale,
                  size.x, size.y, ctx.narrow, ctx.state.selection, ctx.state.hover, ctx.state.time_cursor,
                  in_view_of(ctx, m, proj, origin, size)};
     if (cache.valid && cache.key == key) {

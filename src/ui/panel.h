@@ -7,6 +7,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "imgui.h"
@@ -55,6 +56,8 @@ struct Gesture {
     float scale = 1;        // distance ratio since the last frame (> 1: spreading)
 };
 
+struct Reading;  // the article's text selection and find (article_text.h)
+
 struct PanelContext {
     const Pack& pack;
     const Basemap* basemap;           // null until (or if never) the basemap loads
@@ -87,6 +90,7 @@ struct PanelContext {
     std::string* open_url = nullptr;  // set to ask the browser to open a link
     DetailTiles* basemap_detail = nullptr;  // the map asks for detail tiles through `wanted`
     std::uint64_t* layouts = nullptr; // panels count their full relayouts here (Explainer.stats().layouts)
+    Reading* reading = nullptr;       // the app's text selection and find results
 };
 
 // Indices into io.KeysDown for keys ImGui 1.86 has no name for (map zoom keys); use
@@ -117,7 +121,7 @@ struct PanelState {
 // One row per panel. `draw` gets the panel's region in CSS pixels and its own state
 // (made by `make_state`, kept across frames and packs).
 struct PanelEntry {
-    Panel id;
+    const char* id;        // as links (`tab=`), the API and host messages name it: "article"
     const char* title;
     // The wide layout's first share: the left column's width, as a fraction of the
     // window; the others: their height in the right column, a fraction of the window's
@@ -133,6 +137,14 @@ struct PanelEntry {
 // a tab. A new panel (an editor's inspector, say) is one file and one row there.
 std::span<const PanelEntry> panel_table();
 
+// The table's ids in its order: the panels a link may name (decode_state).
+std::vector<std::string_view> panel_ids();
+
+// The ids of the panels other code names: find opens the article on a phone, and Ctrl+C
+// copies the selected quote card while the quotes panel has the keyboard.
+inline constexpr const char* kArticlePanelId = "article";
+inline constexpr const char* kQuotesPanelId = "quotes";
+
 // One per file in src/ui/.
 std::unique_ptr<PanelState> make_article_panel();
 void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
@@ -145,10 +157,20 @@ void draw_quotes_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVe
 
 // The article's corrections (under the headline) and its "Sources and notes" section
 // (after the last paragraph), drawn by the article panel (src/ui/sources_section.cpp).
-float corrections_height(const PanelContext& ctx, float width);
-void draw_corrections(const PanelContext& ctx, ImVec2 at, float width);
-float sources_section_height(const PanelContext& ctx, float width);
-void draw_sources_section(const PanelContext& ctx, ImVec2 at, float width);
+struct NoteLine {
+    enum Style { kHeading, kStrong, kPlain, kMuted } style = kPlain;
+    std::string text;
+    float gap_before = 0;
+};
+struct ArticleNotes {
+    std::vector<NoteLine> corrections, sources;
+};
+// Made once per pack revision: the article panel keeps them in its cache.
+ArticleNotes article_notes(const Pack& pack);
+float corrections_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
+void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width);
+float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
+void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width);
 
 // The hover card every panel shows for an entity (src/ui/entity_card.cpp).
 void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor);

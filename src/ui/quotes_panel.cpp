@@ -146,6 +146,7 @@ struct Chip {
 struct QuotesCache {
     // Chips and the quote list: per pack.
     std::optional<std::uint64_t> pack_revision;
+    std::uint64_t fonts_revision = 0; // the font atlas chips and cards were measured with
     std::vector<Chip> chips;          // "All", then each speaker in order of their first quote
     std::vector<std::size_t> quotes;  // entity indices of every quote, in pack order
     // Chip positions: per panel place, width and layout.
@@ -266,7 +267,10 @@ void update_cache(const PanelContext& ctx, QuotesCache& cache, ImVec2 origin, Im
         build_chips(cache, ctx.pack);
         cache.pack_revision = ctx.pack_revision;
     }
-    if (new_pack || cache.chips_origin.x != origin.x || cache.chips_origin.y != origin.y || cache.chips_width != size.x ||
+    // A new font atlas (a pack's font chunk arrived, or another DPR) measures text anew.
+    const bool new_fonts = cache.fonts_revision != ctx.fonts_revision;
+    cache.fonts_revision = ctx.fonts_revision;
+    if (new_pack || new_fonts || cache.chips_origin.x != origin.x || cache.chips_origin.y != origin.y || cache.chips_width != size.x ||
         cache.chips_narrow != ctx.narrow || cache.chips_dpr != ctx.dpr) {
         place_chips(cache, ctx.fonts, origin, size.x, ctx.narrow, ctx.dpr);
         cache.chips_origin = origin, cache.chips_width = size.x, cache.chips_narrow = ctx.narrow, cache.chips_dpr = ctx.dpr;
@@ -280,7 +284,7 @@ void update_cache(const PanelContext& ctx, QuotesCache& cache, ImVec2 origin, Im
     }
     const float text_w = card_text_width(size.x);
     const bool touch = ctx.touch || ctx.narrow;
-    if (new_pack || cache.cards_filter != cache.filter || cache.text_width != text_w || cache.cards_dpr != ctx.dpr ||
+    if (new_pack || new_fonts || cache.cards_filter != cache.filter || cache.text_width != text_w || cache.cards_dpr != ctx.dpr ||
         cache.cards_touch != touch) {
         cache.copy = copy_button_size(ctx.fonts, touch);
         make_cards(cache, ctx.pack, ctx.fonts, text_w);
@@ -334,10 +338,8 @@ LayoutRect copy_button_rect(const QuotesPanel& p, const QuotesFrame& f, const Ca
     return {f.card_x + f.card_w - 10 - size.w, y, size.w, size.h};
 }
 
-bool inside(const LayoutRect& r, ImVec2 at) { return at.x >= r.x && at.x < r.x + r.w && at.y >= r.y && at.y < r.y + r.h; }
-
 void copy_quote(const PanelContext& ctx, const Card& card) {
-    request_copy(quote_copy(ctx.pack, ctx.pack.entities[card.entity]));
+    request_copy(*ctx.reading, quote_copy(ctx.pack, ctx.pack.entities[card.entity]));
 }
 
 // [SECTION] Input -------------------------------------------------------------------------------

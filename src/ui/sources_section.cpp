@@ -13,12 +13,6 @@ namespace explainer::ui {
 
 namespace {
 
-struct NoteLine {
-    enum Style { kHeading, kStrong, kPlain, kMuted } style = kPlain;
-    std::string text;
-    float gap_before = 0;
-};
-
 ImFont* font_of(const Fonts& fonts, NoteLine::Style style) {
     return style == NoteLine::kHeading || style == NoteLine::kStrong ? fonts.sans_bold : fonts.sans_small;
 }
@@ -71,34 +65,24 @@ std::vector<NoteLine> source_lines(const Pack& pack) {
     return lines;
 }
 
-// Measured once per pack and width; drawn every frame the section is on screen.
-struct NotesCache {
-    const Pack* pack = nullptr;
-    std::vector<NoteLine> corrections, sources;
-};
-
-const NotesCache& notes(const Pack& pack) {
-    static NotesCache cache;
-    if (cache.pack != &pack) cache = {&pack, correction_lines(pack), source_lines(pack)};
-    return cache;
-}
-
 } // namespace
 
-float corrections_height(const PanelContext& ctx, float width) {
-    return block_height(ctx.fonts, notes(ctx.pack).corrections, width);
+ArticleNotes article_notes(const Pack& pack) { return {correction_lines(pack), source_lines(pack)}; }
+
+float corrections_height(const PanelContext& ctx, const ArticleNotes& notes, float width) {
+    return block_height(ctx.fonts, notes.corrections, width);
 }
 
-void draw_corrections(const PanelContext& ctx, ImVec2 at, float width) {
-    draw_block(ctx, notes(ctx.pack).corrections, at, width, "corrections");
+void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width) {
+    draw_block(ctx, notes.corrections, at, width, "corrections");
 }
 
-float sources_section_height(const PanelContext& ctx, float width) {
-    return block_height(ctx.fonts, notes(ctx.pack).sources, width);
+float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes, float width) {
+    return block_height(ctx.fonts, notes.sources, width);
 }
 
-void draw_sources_section(const PanelContext& ctx, ImVec2 at, float width) {
-    draw_block(ctx, notes(ctx.pack).sources, at, width, "sources");
+void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width) {
+    draw_block(ctx, notes.sources, at, width, "sources");
 }
 
 } // namespace explainer::ui

@@ -251,6 +251,7 @@ struct TimelineCache {
     std::optional<std::uint64_t> pack_revision;
     std::vector<std::size_t> events;  // every dated entity in time order (keyboard order)
     std::vector<float> label_widths;  // per entity of `events`
+    std::uint64_t fonts_revision = 0; // the font atlas label_widths and view were measured with
     std::optional<TimeRange> extent;  // of the events and the publication date
     TimeLimits limits;
     TickClock clock;
@@ -404,6 +405,7 @@ bool handle_press(const PanelContext& ctx, TimelineView& view, const TimelineFra
         view.press_range = f.range;
         view.press_x = f.mouse.x;
         view.scrubbing = f.mouse.y >= f.axis_top;
+        if (view.animating) next = f.range;  // a press stops the animation where it is shown
         view.animating = false;
     }
     if (ImGui::IsItemActive() && view.press.pressing && f.mouse_valid) {
@@ -520,23 +522,34 @@ void follow_selection(PanelContext& ctx, TimelineView& view, const TimelineFrame
         }
         if (wanted)
             if (auto target = range_to_show(f.range, *wanted, limits)) {
-                if (ctx.reduced_motion) {
-                    next = *target;
-                } else {
+                // The store gets the end at once; the way there is the panel's own drawing
+                // (shown_range), never written back.
+                next = *target;
+                if (!ctx.reduced_motion) {
                     view.animating = true;
                     view.from = f.range, view.to = *target;
                     view.start_time = ctx.time;
                 }
             }
     }
-    if (view.animating && !next) {
-        const double t = (ctx.time - view.start_time) / kBringIntoViewSeconds;
-        const double k = ease_smooth(t);
-        next = TimeRange{view.from.start_day + (view.to.start_day - view.from.start_day) * k,
-                         view.from.end_day + (view.to.end_day - view.from.end_day) * k};
-        if (t >= 1) view.animating = false;
-        else *ctx.animating = true;
+}
+
+// The range the panel shows: the store's, or on the way to it while a bring-into-view
+// animation runs. Anything else that moves the store's range (a pan, a link) ends the
+// animation there.
+TimeRange shown_range(PanelContext& ctx, TimelineView& view, const TimeRange& stored) {
+    if (!view.animating) return stored;
+    const double tolerance = 1e-6 * std::max(1e-9, stored.end_day - stored.start_day);
+    const double t = (ctx.time - view.start_time) / kBringIntoViewSeconds;
+    if (std::fabs(view.to.start_day - stored.start_day) > tolerance || std::fabs(view.to.end_day - stored.end_day) > tolerance ||
+        t >= 1) {
+        view.animating = false;
+        return stored;
     }
+    *ctx.animating = true;
+    const double k = ease_smooth(std::max(0.0, t));
+    return TimeRange{view.from.start_day + (view.to.start_day - view.from.start_day) * k,
+                     view.from.end_day + (view.to.end_day - view.from.end_day) * k};
 }
 
 // [SECTION] Drawing -----------------------------------------------------------------------------
@@ -784,7 +797,13 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     ImGui::InvisibleButton("##timeline", size);
 
     if (cache.pack_revision != ctx.pack_revision) rebuild_pack_times(cache, ctx.pack, ctx.pack_revision);
+    if (cache.fonts_revision != ctx.fonts_revision) {  // a font chunk arrived: glyph advances changed
+        cache.label_widths.clear();
+        cache.view.reset();
+        cache.fonts_revision = ctx.fonts_revision;
+    }
     TimelineFrame f = frame_geometry(ctx, cache, origin, size);
+    f.range = shown_range(ctx, view, f.range);
     f.hovered = ImGui::IsItemHovered();
     f.mouse_valid = ImGui::IsMousePosValid();
     f.mouse = ImGui::GetIO().MousePos;

@@ -222,6 +222,70 @@ test('a pack whose characters need font chunks is laid out with the glyphs it is
   await page.context().close();
 });
 
+test('every panel measures its text again when a font chunk arrives after the pack is drawn', async () => {
+  // The Greek and Cyrillic font chunks are held back until the pack has been drawn with
+  // its fallback glyphs. Then every panel's cached text (timeline labels, map labels, the
+  // article) must follow the new atlas: what they draw must equal a fresh layout of the
+  // same pack with every glyph there from the start.
+  const page = await openEditor('');
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let heldChunks = 0;
+  await page.route('**/fonts/u*.bin', async (route) => {
+    heldChunks += 1;
+    await held;
+    await route.continue();
+  });
+  const text = fs.readFileSync(path.join(root, 'tests/packs/greek-cyrillic-nested.json'), 'utf8');
+  const ids = ['greece', 'athens', 'saint-petersburg', 'games-1896', 'founding-of-saint-petersburg'];
+  const drawn = () => page.evaluate((list) => list.flatMap((id) => Explainer.locate(id)
+    .filter((r) => r.panel === 'map' || r.panel === 'timeline' || r.panel === 'article')
+    .map((r) => `${id} ${r.panel} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`)), ids);
+  const opened = await page.evaluate((t) => Explainer.editor.open(t, 'greek-cyrillic-nested.json'), text);
+  assert.equal(opened.ok, true, JSON.stringify(opened));
+  await waitForSide(page);
+  assert.ok(heldChunks > 0, 'the pack asked for font chunks');
+  const fallback = await drawn();
+  release();
+  await page.waitForTimeout(500);
+  await settle(page, SLOW);
+  const followed = await drawn();
+  assert.notDeepEqual(followed, fallback, 'the chunks changed what is drawn');
+  // The same pack again: laid out afresh, with every glyph in the atlas.
+  assert.equal((await page.evaluate((t) => Explainer.editor.open(t, 'greek-cyrillic-nested.json'), text)).ok, true);
+  await settle(page, SLOW);
+  const fresh = await drawn();
+  assert.ok(fresh.some((r) => r.includes(' timeline ')) && fresh.some((r) => r.includes(' map ')), `drawn in the timeline and on the map: ${fresh}`);
+  assert.deepEqual(followed, fresh, 'after the chunks arrived, each panel drew what a fresh layout draws');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('an edit that adds a source shows in the article\'s Sources and notes at once', async () => {
+  // The section's lines are kept per pack revision: an edit changes the pack in place
+  // (same object), and must still be listed.
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  const sourcesHeight = async () => {
+    const { x, y } = await locateCentre(page, 'sinjar', 'article').catch(() => ({ x: 300, y: 400 }));
+    await page.mouse.move(x, y);
+    for (let i = 0; i < 30; ++i) await page.mouse.wheel(0, 400);
+    await settle(page, SLOW);
+    const section = (await page.evaluate(() => Explainer.locate('sources')))[0];
+    assert.ok(section, 'the Sources and notes section is drawn after the last paragraph');
+    return section.height;
+  };
+  const before = await sourcesHeight();
+  const sinjar = JSON.parse(seedText).entities.find((e) => e.id === 'sinjar');
+  const citations = [...sinjar.citations, { publication: 'Editor Test Gazette', title: 'A source only this test cites', url: 'https://example.org/editor-test-gazette' }];
+  const applied = await page.evaluate((c) => Explainer.editor.apply({ op: 'updateEntity', id: 'sinjar', fields: { citations: c } }), citations);
+  assert.equal(applied.ok, true, JSON.stringify(applied));
+  const after = await sourcesHeight();
+  assert.ok(after > before + 20, `the new source is listed (${before} -> ${after} px)`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('bad input: no paragraphs, an unsupported script, a pack with errors, storage denied, no gazetteer', async () => {
   // Storage denied and no gazetteer: the editor warns and keeps working in memory.
   const page = await openEditor('', { expectProblems: true });

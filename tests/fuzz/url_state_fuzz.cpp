@@ -19,6 +19,7 @@
 #include "core/dates.h"
 #include "core/url_state.h"
 #include "support/pack_builder.h"
+#include "support/reader_panels.h"
 
 namespace {
 
@@ -54,7 +55,7 @@ AppState make_defaults(bool full) {
         state.selection = "sinjar";
         state.time_cursor = cursor_on_day(16752);
         state.article_paragraph = "p2";
-        state.panel = Panel::Quotes;
+        state.panel = "quotes";
         state.quote_speaker_filter = "thamir-ismail";
         state.map = {-12.3456, 170.5, 19.99};
     }
@@ -62,7 +63,7 @@ AppState make_defaults(bool full) {
 }
 
 void check(std::string_view input, const AppState& defaults, const Pack& pack) {
-    const DecodeResult first = decode_state(input, defaults, pack);
+    const DecodeResult first = decode_state(input, defaults, pack, test_support::kReaderPanels);
     require(first.ignored.size() <= kMaxLinkNotes, "too many notes");
     for (const std::string& note : first.ignored) {
         require(note.size() < 200, "note too long", note);
@@ -72,7 +73,7 @@ void check(std::string_view input, const AppState& defaults, const Pack& pack) {
 
     const std::string link = encode_state(first.state, defaults);
     require(link.size() <= kMaxLinkBytes, "encoded link too long", link);
-    const DecodeResult second = decode_state(link, defaults, pack);
+    const DecodeResult second = decode_state(link, defaults, pack, test_support::kReaderPanels);
     require(second.ignored.empty(), "the encoder wrote a link with problems", link);
     require(encode_state(second.state, defaults) == link, "encode(decode(link)) != link", link);
 }

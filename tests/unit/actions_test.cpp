@@ -76,12 +76,12 @@ TEST(Actions, ParagraphReplaces) {
 
 TEST(Actions, PanelPushes) {
     AppState state;
-    ASSERT_EQ(state.panel, Panel::Article);
-    EXPECT_EQ(apply_action(state, SetPanelAction{Panel::Article}), ChangeKind::None);
-    EXPECT_EQ(apply_action(state, SetPanelAction{Panel::Map}), ChangeKind::Push);
-    EXPECT_EQ(state.panel, Panel::Map);
-    EXPECT_EQ(apply_action(state, SetPanelAction{Panel::Quotes}), ChangeKind::Push);
-    EXPECT_EQ(state.panel, Panel::Quotes);
+    ASSERT_EQ(state.panel, "article");
+    EXPECT_EQ(apply_action(state, SetPanelAction{"article"}), ChangeKind::None);
+    EXPECT_EQ(apply_action(state, SetPanelAction{"map"}), ChangeKind::Push);
+    EXPECT_EQ(state.panel, "map");
+    EXPECT_EQ(apply_action(state, SetPanelAction{"quotes"}), ChangeKind::Push);
+    EXPECT_EQ(state.panel, "quotes");
 }
 
 TEST(Actions, QuoteFilterPushes) {
@@ -101,7 +101,7 @@ TEST(Actions, EachActionTouchesOnlyItsField) {
     state.time_cursor = cursor_on_day(15);
     state.article_paragraph = "p2";
     state.quote_speaker_filter = "berger";
-    apply_action(state, SetPanelAction{Panel::Timeline});
+    apply_action(state, SetPanelAction{"timeline"});
     apply_action(state, HoverAction{"sinjar"});
     EXPECT_EQ(state.selection, "paris");
     EXPECT_DOUBLE_EQ(state.map.zoom, 3.0);
@@ -109,7 +109,7 @@ TEST(Actions, EachActionTouchesOnlyItsField) {
     EXPECT_EQ(state.time_cursor, cursor_on_day(15));
     EXPECT_EQ(state.article_paragraph, "p2");
     EXPECT_EQ(state.quote_speaker_filter, "berger");
-    EXPECT_EQ(state.panel, Panel::Timeline);
+    EXPECT_EQ(state.panel, "timeline");
     EXPECT_EQ(state.hover, "sinjar");
 }
 

@@ -199,7 +199,7 @@ TEST_F(HostMessages, StateMessage) {
     state.selection = "sinjar";
     state.time_cursor = cursor_on_day(*parse_iso_day("2015-11-13"));
     state.article_paragraph = "p4";
-    state.panel = Panel::Map;
+    state.panel = "map";
     state.quote_speaker_filter = "thamir-ismail";
     const json m = parsed(make_state_message("v=1&sel=sinjar", summarize_state(state, pack), RequestId{"r1"}));
     EXPECT_EQ(m["explainer"], 1);

@@ -4,8 +4,10 @@
 // scripts) are loaded so that links name real ids.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <random>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -14,7 +16,10 @@
 #include "core/geo.h"
 #include "core/selection.h"
 #include "core/store.h"
+#include "core/host_message.h"
 #include "core/url_state.h"
+#include "support/reader_panels.h"
+#include "support/source_files.h"
 
 namespace explainer {
 namespace {
@@ -40,8 +45,9 @@ std::string link_of(const Store& store) { return encode_state(store.view(), stor
 
 // Restores a link the way every route does: decoded against the store's defaults, then
 // dispatched as one whole view.
-ChangeRecord open_link(Store& store, const std::string& link, ChangeSource source, double now = 0) {
-    DecodeResult decoded = decode_state(link, store.defaults(), store.pack());
+ChangeRecord open_link(Store& store, const std::string& link, ChangeSource source, double now = 0,
+                       std::span<const std::string_view> panels = test_support::kReaderPanels) {
+    DecodeResult decoded = decode_state(link, store.defaults(), store.pack(), panels);
     EXPECT_TRUE(decoded.ignored.empty()) << link << ": " << (decoded.ignored.empty() ? "" : decoded.ignored[0]);
     return store.dispatch(SetViewAction{decoded.state}, source, now);
 }
@@ -107,7 +113,7 @@ TEST(Store, ContinuousChangesReplace) {
     EXPECT_EQ(store.dispatch(SetParagraphAction{"p3"}, ChangeSource::Reader, 0).history, ChangeKind::Replace);
     const TimeRange range{16500, 16600};
     EXPECT_EQ(store.dispatch(SetTimelineAction{range}, ChangeSource::Reader, 0).history, ChangeKind::Replace);
-    EXPECT_EQ(store.dispatch(SetPanelAction{Panel::Quotes}, ChangeSource::Reader, 0).history, ChangeKind::Push);
+    EXPECT_EQ(store.dispatch(SetPanelAction{"quotes"}, ChangeSource::Reader, 0).history, ChangeKind::Push);
     EXPECT_EQ(store.dispatch(SetQuoteFilterAction{"thamir-ismail"}, ChangeSource::Reader, 0).history, ChangeKind::Push);
 }
 
@@ -312,7 +318,7 @@ TEST(Store, EveryViewActionHasAnInverse) {
     const AppState start = store.view();
     const std::vector<Action> actions = {
         SelectAction{"sinjar"}, SetMapAction{{12.0, 13.0, 4.0}}, SetTimelineAction{{16000, 16100}},
-        SetTimeCursorAction{cursor_on_day(16050)}, SetParagraphAction{"p5"}, SetPanelAction{Panel::Timeline},
+        SetTimeCursorAction{cursor_on_day(16050)}, SetParagraphAction{"p5"}, SetPanelAction{"timeline"},
         SetQuoteFilterAction{"jm-berger"}};
     for (const Action& action : actions) {
         AppState state = start;
@@ -323,7 +329,7 @@ TEST(Store, EveryViewActionHasAnInverse) {
     AppState state = start;
     AppState other = start;
     other.selection = "raqqa";
-    other.panel = Panel::Quotes;
+    other.panel = "quotes";
     apply_action(state, SetViewAction{other});
     apply_action(state, inverse_action(SetViewAction{other}, start));
     EXPECT_EQ(encode_state(state, start), "v=1");
@@ -349,7 +355,7 @@ TEST(Store, UndoingEverythingGivesTheStartBackAndRedoingGivesTheEnd) {
                 SelectAction{entity()}, HoverAction{entity()}, SetMapAction{{x / 20 - 25, x / 10 - 50, x / 200}},
                 SetTimelineAction{{x, x + 30 + pick(400)}}, SetTimeCursorAction{cursor_on_day(static_cast<int>(x))},
                 SetParagraphAction{pack.article.paragraphs[pick(pack.article.paragraphs.size())].id},
-                SetPanelAction{static_cast<Panel>(pick(4))}, SetQuoteFilterAction{entity()}};
+                SetPanelAction{std::string(test_support::kReaderPanels[pick(4)])}, SetQuoteFilterAction{entity()}};
             store.dispatch(choices[pick(choices.size())], static_cast<ChangeSource>(pick(6)), now);
         }
         const std::string end = link_of(store);
@@ -404,6 +410,41 @@ TEST(Store, RecordJsonCarriesWhatThePageActsOn) {
     for (const char* part : {R"("fields":["selection","panel"])", R"("source":"history")", R"("history":"none")",
                              R"("selection":"sinjar")", R"("selectionChanged":true)", R"("link":"#v=1&sel=sinjar&tab=map")"})
         EXPECT_NE(json.find(part), std::string::npos) << part << " in " << json;
+}
+
+// [SECTION] Panels are the app's ---------------------------------------------------------
+
+// Core knows no list of panels: the app's table (src/ui/panel_table.cpp) gives their ids
+// to the link decoder, and the view, the store, links, the API's JSON and host messages
+// carry whichever id it gave. An editor's inspector as a fifth panel needs no core change.
+TEST(Store, AFifthPanelTravelsThroughLinksTheApiAndHostMessagesWithoutCoreKnowingIt) {
+    constexpr std::array<std::string_view, 5> kWithInspector = {"article", "map", "timeline", "quotes", "inspector"};
+    Store store = store_with("content/isis-losing-ground.json");
+    const ChangeRecord shown = store.dispatch(SetPanelAction{"inspector"}, ChangeSource::Reader, 0);
+    EXPECT_TRUE(shown.has(FieldPanel));
+    EXPECT_EQ(shown.history, ChangeKind::Push);
+    const std::string link = link_of(store);
+    EXPECT_NE(link.find("tab=inspector"), std::string::npos) << link;
+    EXPECT_NE(state_to_json(store.view()).find("\"panel\":\"inspector\""), std::string::npos);
+    EXPECT_NE(make_state_message(link, summarize_state(store.view(), store.pack())).find("\"panel\":\"inspector\""), std::string::npos);
+
+    // The link reopens the panel where the app lists it, and is refused where it does not.
+    Store other = store_with("content/isis-losing-ground.json");
+    EXPECT_TRUE(open_link(other, link, ChangeSource::Link, 0, kWithInspector).has(FieldPanel));
+    EXPECT_EQ(other.view().panel, "inspector");
+    const DecodeResult reader = decode_state(link, other.defaults(), other.pack(), test_support::kReaderPanels);
+    ASSERT_EQ(reader.ignored.size(), 1u);
+    EXPECT_EQ(reader.ignored[0], "panel 'inspector' is not one of article, map, timeline, quotes");
+    EXPECT_EQ(reader.state.panel, kOpeningPanel);
+}
+
+// The tests' list of the reader's panels is the app's table, in its order.
+TEST(Store, ReaderPanelsAreThePanelTables) {
+    const std::string table = test_support::read_source_file("src/ui/panel_table.cpp");
+    std::vector<std::string> ids;
+    const std::regex row(R"re(\{"([a-z-]+)", "[^"]+",)re");
+    for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it) ids.push_back((*it)[1]);
+    EXPECT_EQ(ids, std::vector<std::string>(test_support::kReaderPanels.begin(), test_support::kReaderPanels.end()));
 }
 
 } // namespace

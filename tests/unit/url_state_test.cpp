@@ -13,6 +13,7 @@
 #include "core/dates.h"
 #include "core/url_state.h"
 #include "support/pack_builder.h"
+#include "support/reader_panels.h"
 
 namespace explainer {
 namespace {
@@ -59,7 +60,7 @@ protected:
     Pack pack = make_pack();
     AppState defaults = make_defaults();
 
-    DecodeResult decode(std::string_view fragment) { return decode_state(fragment, defaults, pack); }
+    DecodeResult decode(std::string_view fragment) { return decode_state(fragment, defaults, pack, test_support::kReaderPanels); }
     std::string encode(const AppState& state) { return encode_state(state, defaults); }
 
     // Decodes a fragment that must be clean (no notes).
@@ -123,7 +124,7 @@ TEST_F(UrlState, EachKeyAlone) {
     EXPECT_EQ(encode(s), "v=1&p=p4");
 
     s = defaults;
-    s.panel = Panel::Timeline;
+    s.panel = "timeline";
     EXPECT_EQ(encode(s), "v=1&tab=timeline");
 
     s = defaults;
@@ -135,7 +136,7 @@ TEST_F(UrlState, AllKeysInFixedOrder) {
     AppState s = defaults;
     // Set in an order unlike the link's, to show the link order is the codec's own.
     s.quote_speaker_filter = "thamir-ismail";
-    s.panel = Panel::Map;
+    s.panel = "map";
     s.article_paragraph = "p4";
     s.timeline = {double(day("2014-06-01")), double(day("2015-12-31"))};
     s.time_cursor = cursor_on_day(day("2015-11-13"));
@@ -287,7 +288,7 @@ TEST_F(UrlState, DecodesEveryKey) {
     EXPECT_EQ(s.timeline.start_day, day("2014-06-01"));
     EXPECT_EQ(s.timeline.end_day, day("2015-12-31"));
     EXPECT_EQ(s.article_paragraph, "p4");
-    EXPECT_EQ(s.panel, Panel::Map);
+    EXPECT_EQ(s.panel, "map");
     EXPECT_EQ(s.quote_speaker_filter, "thamir-ismail");
 }
 
@@ -299,7 +300,7 @@ TEST_F(UrlState, HoverComesFromTheDefaults) {
 TEST_F(UrlState, KeysInAnyOrderAndHandWrittenNumbers) {
     const AppState s = decode_clean("tab=quotes&map=-1.5,2,0.5&v=1&sel=raqqa");
     EXPECT_EQ(s.selection, "raqqa");
-    EXPECT_EQ(s.panel, Panel::Quotes);
+    EXPECT_EQ(s.panel, "quotes");
     EXPECT_EQ(s.map.lat, -1.5);
     EXPECT_EQ(s.map.lon, 2.0);
     EXPECT_EQ(s.map.zoom, 0.5);
@@ -343,8 +344,8 @@ TEST_F(UrlState, UnknownIdsKeepTheDefaults) {
 
 TEST_F(UrlState, BadPanel) {
     AppState s;
-    EXPECT_TRUE(contains(single_note("v=1&tab=sidebar", &s), "panel 'sidebar' is not one of"));
-    EXPECT_EQ(s.panel, Panel::Article);
+    EXPECT_EQ(single_note("v=1&tab=sidebar", &s), "panel 'sidebar' is not one of article, map, timeline, quotes");
+    EXPECT_EQ(s.panel, "article");
     EXPECT_TRUE(contains(single_note("v=1&tab="), "panel '' is not one of"));
     EXPECT_TRUE(contains(single_note("v=1&tab=Map"), "panel 'Map'"));
 }
@@ -455,7 +456,7 @@ TEST_F(UrlState, MalformedPercentEncoding) {
 TEST_F(UrlState, KeyWithoutValue) {
     AppState s;
     EXPECT_TRUE(contains(single_note("v=1&sel&tab=map", &s), "key 'sel' has no value"));
-    EXPECT_EQ(s.panel, Panel::Map);
+    EXPECT_EQ(s.panel, "map");
 }
 
 TEST_F(UrlState, Versions) {
@@ -477,7 +478,7 @@ TEST_F(UrlState, OverlongInputIsCutAt4096Bytes) {
     link += "&tab=map";
     DecodeResult r = decode(link);
     EXPECT_EQ(r.state.selection, "sinjar");
-    EXPECT_EQ(r.state.panel, Panel::Article);  // beyond the cut
+    EXPECT_EQ(r.state.panel, "article");  // beyond the cut
     ASSERT_EQ(r.ignored.size(), 1u);           // the cut-off pair "x=aaa..." is dropped, not reported unknown
     EXPECT_TRUE(contains(r.ignored[0], "longer than 4096 bytes"));
 
@@ -487,7 +488,7 @@ TEST_F(UrlState, OverlongInputIsCutAt4096Bytes) {
     exact += "tab=quotes";
     ASSERT_EQ(exact.size(), kMaxLinkBytes);
     r = decode("#" + exact + "&sel=sinjar");
-    EXPECT_EQ(r.state.panel, Panel::Quotes);
+    EXPECT_EQ(r.state.panel, "quotes");
     EXPECT_EQ(r.state.article_paragraph, "p1");
     EXPECT_EQ(r.state.selection, defaults.selection);  // beyond the cut
     EXPECT_EQ(r.ignored.size(), 1u);
@@ -575,7 +576,7 @@ AppState random_state(Generator& g, const Pack& pack) {
     s.timeline = {start, std::min(start + span, double(kLastLinkDay))};
     if (g.chance(0.5)) s.timeline = {std::round(s.timeline.start_day), std::round(s.timeline.end_day)};
     s.article_paragraph = paragraphs[g.below(paragraphs.size())];
-    s.panel = static_cast<Panel>(g.below(4));
+    s.panel = test_support::kReaderPanels[g.below(4)];
     s.quote_speaker_filter = people[g.below(people.size())];
     return s;
 }
@@ -591,7 +592,7 @@ TEST_F(UrlState, GeneratedStatesSurviveTheRoundTrip) {
         if (g.chance(0.3)) s.timeline = base.timeline;
 
         const std::string link = encode_state(s, base);
-        const DecodeResult decoded = decode_state(link, base, pack);
+        const DecodeResult decoded = decode_state(link, base, pack, test_support::kReaderPanels);
         ASSERT_TRUE(decoded.ignored.empty()) << link << ": " << decoded.ignored.front();
         const AppState& back = decoded.state;
         EXPECT_EQ(back.selection, s.selection) << link;
