@@ -129,6 +129,10 @@ test('every source fires select once and statechange once; Back and Forward noti
   const flownTo = (await page.evaluate(() => Explainer.getState())).map;
   for (const change of heard.changes)
     assert.deepEqual(change.state.map, flownTo, 'select(): statechange reports where the map flies to, never a frame of the flight');
+  heard = await during(page, () => page.evaluate(() => Explainer.undo()));
+  assert.deepEqual(heard.selects, ['sinjar'], 'undo a selection: one select, back to the one before');
+  await assertCoalesced(page, heard, 'undo');
+
   // The timeline too: an event out of view slides in, and every statechange reports the
   // range it slides to, never a frame of the slide.
   await page.evaluate(() => Explainer.setState('#v=1&tl=2014-01-01..2014-03-01'));
@@ -139,10 +143,6 @@ test('every source fires select once and statechange once; Back and Forward noti
   assert.ok(heard.changes.length > 0, 'select() of an event: a statechange');
   for (const change of heard.changes)
     assert.deepEqual(change.state.timeline, slidTo, 'select(): statechange reports the range the timeline slides to, never a frame of the slide');
-
-  heard = await during(page, () => page.evaluate(() => Explainer.undo()));
-  assert.deepEqual(heard.selects, ['sinjar'], 'undo a selection: one select, back to the one before');
-  await assertCoalesced(page, heard, 'undo');
 
   heard = await during(page, () => page.evaluate(() => Explainer.select('nowhere')));
   assert.deepEqual(heard, { selects: [], changes: [] }, 'an unknown id changes nothing and says nothing');
