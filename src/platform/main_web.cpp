@@ -408,16 +408,33 @@ void draw_frame(double time_seconds) {
     }
 }
 
+// After a frame: the next one while anything is owed or moves (a restore asks again).
+// Otherwise the view has settled: the page sends the change events it is holding back
+// now rather than at the end of their coalescing window.
+void continue_or_idle() {
+    const bool wants_more = g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch.count > 1;
+    if (wants_more && !g_context_lost) request_frames(1);
+    if (!wants_more) report_idle();
+}
+
 EM_BOOL on_animation_frame(double time_ms, void*) {
     g_frame_scheduled = false;
     draw_frame(time_ms / 1000.0);
     if (g_frames_owed > 0) --g_frames_owed;
-    const bool wants_more = g_frames_owed > 0 || g_animating || !g_events.empty() || g_touch.count > 1;
-    if (wants_more && !g_context_lost) request_frames(1);  // a restore asks again
-    // The view has settled: the page sends the change events it is holding back now
-    // rather than at the end of their coalescing window.
-    if (!wants_more) report_idle();
+    continue_or_idle();
     return EM_FALSE;
+}
+
+// The first frame is drawn as soon as the surface is known (the page reports it last,
+// once the pack, fonts and basemap are in), not at the next animation frame: ready does
+// not wait for one, and the browser shows the canvas at its next paint all the same.
+// Later frames wait for animation frames, as before.
+void draw_first_frame_now() {
+    if (g_first_frame_reported || g_context_lost) return;
+    draw_frame(now_seconds());
+    if (!g_first_frame_reported) return;  // nothing to draw yet (no pack, no size)
+    g_frames_owed = std::max(0, g_frames_owed - 1);
+    continue_or_idle();
 }
 
 } // namespace
@@ -471,6 +488,7 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
     g_surface.chrome_width = chrome_width;
     if (resized) platform::resize_surface();
     platform::request_frames();
+    platform::draw_first_frame_now();
 }
 
 // The page calls these from the canvas's webglcontextlost / webglcontextrestored events.
