@@ -21,7 +21,8 @@ function recordAtReady() {
     get: () => explainer,
     set: (value) => {
       explainer = value;
-      window.__atReady = value.ready.then(() => ({ frames: value.stats().frames, located: locateAll(), state: value.getState() }));
+      window.__atReady = value.ready.then(() => ({ frames: value.stats().frames, located: locateAll(), state: value.getState(),
+        missingGlyphs: value.stats().missingGlyphs }));
     },
   });
 }
@@ -30,10 +31,16 @@ const SETUPS = [
   { name: '1280x800', map: true, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
   // The phone opens on the article tab: the map is not drawn.
   { name: 'phone 390x844 DPR 3', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
-  { name: 'link to a selection, 1024x700', map: true, viewport: { width: 1024, height: 700 }, deviceScaleFactor: 2, hash: '#v=1&sel=raqqa' },
+  { name: 'link to a selection, 1024x700', map: true, viewport: { width: 1024, height: 700 }, deviceScaleFactor: 2, urlTail: '#v=1&sel=raqqa' },
+  // Another continent; and a pack whose Greek and Cyrillic glyphs come in font chunks
+  // fetched after the pack is read (the first frame's atlas already holds them).
+  { name: 'South America pack', map: true, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
+    urlTail: '?pack=/test-packs/southern-americas.json' },
+  { name: 'Greek and Cyrillic pack, phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
+    urlTail: '?pack=/test-packs/greek-cyrillic-nested.json' },
 ];
 
-for (const { name, hash = '', map = false, ...options } of SETUPS) {
+for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
   test(`ready resolves after exactly one frame, and that frame is the settled view (${name})`, async () => {
     const context = await browser.newContext(options);
     const violations = [];
@@ -43,11 +50,14 @@ for (const { name, hash = '', map = false, ...options } of SETUPS) {
     const problems = [];
     page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(server.url + hash);
+    await page.goto(server.url + urlTail);
     const atReady = await page.evaluate(() => window.__atReady);
     assert.equal(atReady.frames, 1, 'Explainer.ready resolves at the first frame drawn');
     await settle(page);
-    const settled = await page.evaluate(() => ({ located: window.__locateAll(), state: Explainer.getState() }));
+    const settled = await page.evaluate(() => ({ located: window.__locateAll(), state: Explainer.getState(),
+      missingGlyphs: Explainer.stats().missingGlyphs }));
+    assert.deepEqual(atReady.missingGlyphs, [], 'the first frame has every glyph the pack needs');
+    assert.deepEqual(settled.missingGlyphs, []);
     assert.deepEqual(atReady.state, settled.state, 'the state at ready is the settled state');
     const panels = new Set(Object.values(atReady.located).flat().map((r) => r.panel));
     assert.ok(panels.has('article') && panels.has('map') === map, `drawn at ready: ${[...panels]}`);
