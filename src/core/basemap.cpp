@@ -434,6 +434,9 @@ std::vector<int> detail_tiles_in(const GeoBox& box) {
 void project_polygon(const CountryPolygon& polygon, std::vector<Vec2d>& points, std::vector<uint32_t>& ring_ends) {
     points.clear();
     ring_ends.clear();
+    std::size_t total = 0;
+    for (const GeoLine& ring : polygon.rings) total += ring.size();
+    points.reserve(total);
     for (const GeoLine& ring : polygon.rings) {
         for (const GeoPoint& g : ring) points.push_back(project(g));
         ring_ends.push_back(static_cast<uint32_t>(points.size()));

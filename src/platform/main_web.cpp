@@ -446,17 +446,36 @@ void draw_frame(double time_seconds) {
     }
 }
 
+// After a frame: the next one while anything is owed or moves (a restore asks again).
+// Otherwise the view has settled: the page sends the change events it is holding back
+// now rather than at the end of their coalescing window.
+void continue_or_idle() {
+    const FrameLoop& loop = g_browser.loop;
+    const bool wants_more = loop.frames_owed > 0 || loop.animating || !g_browser.input.events.empty() || g_browser.input.touch.count > 1;
+    if (wants_more && !loop.context_lost) request_frames(1);
+    if (!wants_more) report_idle();
+}
+
 EM_BOOL on_animation_frame(double time_ms, void*) {
     FrameLoop& loop = g_browser.loop;
     loop.scheduled = false;
     draw_frame(time_ms / 1000.0);
     if (loop.frames_owed > 0) --loop.frames_owed;
-    const bool wants_more = loop.frames_owed > 0 || loop.animating || !g_browser.input.events.empty() || g_browser.input.touch.count > 1;
-    if (wants_more && !loop.context_lost) request_frames(1);  // a restore asks again
-    // The view has settled: the page sends the change events it is holding back now
-    // rather than at the end of their coalescing window.
-    if (!wants_more) report_idle();
+    continue_or_idle();
     return EM_FALSE;
+}
+
+// The first frame is drawn as soon as the surface is known (the page reports it last,
+// once the pack, fonts and basemap are in), not at the next animation frame: ready does
+// not wait for one, and the browser shows the canvas at its next paint all the same.
+// Later frames wait for animation frames, as before.
+void draw_first_frame_now() {
+    FrameLoop& loop = g_browser.loop;
+    if (loop.first_frame_reported || loop.context_lost) return;
+    draw_frame(now_seconds());
+    if (!loop.first_frame_reported) return;  // nothing to draw yet (no pack, no size)
+    loop.frames_owed = std::max(0, loop.frames_owed - 1);
+    continue_or_idle();
 }
 
 } // namespace
@@ -520,6 +539,7 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
     surface.chrome_width = chrome_width;
     if (resized) platform::resize_surface();
     platform::request_frames();
+    platform::draw_first_frame_now();
 }
 
 // The page calls these from the canvas's webglcontextlost / webglcontextrestored events.

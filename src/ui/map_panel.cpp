@@ -160,15 +160,23 @@ struct ProjectedPolygon {
     DetailLevels levels;                        // parallel to points
 };
 
+// A basemap line projected point by point as levels of detail first need it (NaN until
+// then): the opening view's level keeps a fraction of the points, and the first frame
+// projects only those.
 struct ProjectedLine {
-    std::vector<Vec2d> points;
-    DetailLevels levels;                        // parallel to points
+    const GeoLine* geo = nullptr;
+    const DetailLevels* levels = nullptr;       // parallel to *geo
+    std::vector<Vec2d> points;                  // parallel to *geo
 };
 
+// Projections are made when a frame first needs them, not when a basemap arrives: the
+// first frame draws the countries in view and one level of detail of the lines, so it
+// projects those points and no others.
 struct BasemapCache {
     const Basemap* map = nullptr;
     const Country* countries_data = nullptr;    // tells a reloaded basemap from the old one
-    std::vector<std::vector<ProjectedPolygon>> polygons;  // per country
+    std::vector<std::vector<ProjectedPolygon>> polygons;  // per country, once projected_polygons asked
+    std::vector<char> polygons_projected;       // per country
     std::vector<WorldBox> boxes;                // per country
     std::vector<Vec2d> label_points;            // per country
     std::vector<ProjectedLine> coastlines, borders;
@@ -181,34 +189,38 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
     if (!map) return;
     cache.countries_data = map->countries.data();
 
-    auto project_lines = [](const std::vector<GeoLine>& lines, const std::vector<DetailLevels>& levels,
-                            std::vector<ProjectedLine>& out) {
+    auto refer_lines = [](const std::vector<GeoLine>& lines, const std::vector<DetailLevels>& levels,
+                          std::vector<ProjectedLine>& out) {
         out.resize(lines.size());
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            out[i].points.reserve(lines[i].size());
-            for (const GeoPoint& g : lines[i]) out[i].points.push_back(project(g));
-            out[i].levels = levels[i];
-        }
+        for (std::size_t i = 0; i < lines.size(); ++i) out[i] = {&lines[i], &levels[i], {}};
     };
-    project_lines(map->coastlines, map->coastline_levels, cache.coastlines);
-    project_lines(map->borders, map->border_levels, cache.borders);
+    refer_lines(map->coastlines, map->coastline_levels, cache.coastlines);
+    refer_lines(map->borders, map->border_levels, cache.borders);
 
     const std::size_t n = map->countries.size();
     cache.polygons.resize(n);
+    cache.polygons_projected.assign(n, 0);
     cache.boxes.resize(n);
     cache.label_points.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const Country& country = map->countries[i];
-        for (const CountryPolygon& polygon : country.polygons) {
-            ProjectedPolygon& out = cache.polygons[i].emplace_back();
-            project_polygon(polygon, out.points, out.ring_ends);
-            out.levels.reserve(out.points.size());
-            for (const DetailLevels& ring : polygon.levels) out.levels.insert(out.levels.end(), ring.begin(), ring.end());
-        }
         cache.boxes[i] = world_box(country.bounds);
         cache.label_points[i] = project(country.label);
     }
     for (Lod& lod : cache.lods) lod.countries.resize(n);
+}
+
+const std::vector<ProjectedPolygon>& projected_polygons(BasemapCache& cache, std::size_t index) {
+    std::vector<ProjectedPolygon>& out = cache.polygons[index];
+    if (cache.polygons_projected[index]) return out;
+    cache.polygons_projected[index] = 1;
+    for (const CountryPolygon& polygon : cache.map->countries[index].polygons) {
+        ProjectedPolygon& projected = out.emplace_back();
+        project_polygon(polygon, projected.points, projected.ring_ends);
+        projected.levels.reserve(projected.points.size());
+        for (const DetailLevels& ring : polygon.levels) projected.levels.insert(projected.levels.end(), ring.begin(), ring.end());
+    }
+    return out;
 }
 
 int lod_for_zoom(double zoom) { return std::clamp(static_cast<int>(std::floor(zoom + 1e-9)), 0, kLodCount - 1); }
@@ -219,7 +231,7 @@ const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
     out.built = true;
     std::vector<Vec2d> points;
     std::vector<uint32_t> ring_ends;
-    for (const ProjectedPolygon& polygon : cache.polygons[index]) {
+    for (const ProjectedPolygon& polygon : projected_polygons(cache, index)) {
         points.clear();
         ring_ends.clear();
         uint32_t begin = 0;
@@ -251,11 +263,15 @@ const Lod& lod_lines(BasemapCache& cache, int lod) {
     Lod& out = cache.lods[lod];
     if (out.lines_built) return out;
     out.lines_built = true;
-    auto build = [lod](const std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified) {
-        for (const ProjectedLine& line : lines) {
+    auto build = [lod](std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified) {
+        for (ProjectedLine& line : lines) {
+            const GeoLine& geo = *line.geo;
+            const DetailLevels& levels = *line.levels;
+            if (line.points.empty()) line.points.assign(geo.size(), Vec2d{std::nan(""), std::nan("")});
             LodLine l;
-            for (std::size_t k = 0; k < line.points.size(); ++k) {
-                if (line.levels[k] > lod) continue;
+            for (std::size_t k = 0; k < geo.size(); ++k) {
+                if (levels[k] > lod) continue;
+                if (std::isnan(line.points[k].x)) line.points[k] = project(geo[k]);
                 const Vec2f p{static_cast<float>(line.points[k].x), static_cast<float>(line.points[k].y)};
                 if (l.points.empty()) l.box = {p.x, p.y, p.x, p.y};
                 l.box = {std::min<double>(l.box.x0, p.x), std::min<double>(l.box.y0, p.y), std::max<double>(l.box.x1, p.x),

@@ -19,13 +19,13 @@ export async function serve(options = {}) {
 }
 
 // Playwright gives every launch a fresh, empty profile of its own.
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-dev-shm-usage'],
+      '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
   });
 }
 

@@ -1,0 +1,72 @@
+// The start (issue 10): Explainer.ready resolves at the first frame, and that frame is
+// complete: what it drew is what the reader keeps seeing (no second frame moves the map
+// or a panel into place). The start's performance marks are in order.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchPolicyViolations, settle } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.server.close(); });
+
+// Runs in the page before its own scripts: when page.js defines window.Explainer, waits
+// on its ready and records, in the reaction to ready itself (before any later frame can
+// run), the frames drawn and where every entity is drawn.
+function recordAtReady() {
+  const locateAll = () => Object.fromEntries(window.Explainer.entities().map((e) => [e.id, window.Explainer.locate(e.id)]));
+  window.__locateAll = locateAll;
+  let explainer;
+  Object.defineProperty(window, 'Explainer', {
+    configurable: true,
+    get: () => explainer,
+    set: (value) => {
+      explainer = value;
+      window.__atReady = value.ready.then(() => ({ frames: value.stats().frames, located: locateAll(), state: value.getState(),
+        missingGlyphs: value.stats().missingGlyphs }));
+    },
+  });
+}
+
+const SETUPS = [
+  { name: '1280x800', map: true, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  // The phone opens on the article tab: the map is not drawn.
+  { name: 'phone 390x844 DPR 3', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  { name: 'link to a selection, 1024x700', map: true, viewport: { width: 1024, height: 700 }, deviceScaleFactor: 2, urlTail: '#v=1&sel=raqqa' },
+  // Another continent; and a pack whose Greek and Cyrillic glyphs come in font chunks
+  // fetched after the pack is read (the first frame's atlas already holds them).
+  { name: 'South America pack', map: true, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
+    urlTail: '?pack=/test-packs/southern-americas.json' },
+  { name: 'Greek and Cyrillic pack, phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
+    urlTail: '?pack=/test-packs/greek-cyrillic-nested.json' },
+];
+
+for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
+  test(`ready resolves after exactly one frame, and that frame is the settled view (${name})`, async () => {
+    const context = await browser.newContext(options);
+    const violations = [];
+    await watchPolicyViolations(context, violations);
+    await context.addInitScript(recordAtReady);
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(server.url + urlTail);
+    const atReady = await page.evaluate(() => window.__atReady);
+    assert.equal(atReady.frames, 1, 'Explainer.ready resolves at the first frame drawn');
+    await settle(page);
+    const settled = await page.evaluate(() => ({ located: window.__locateAll(), state: Explainer.getState(),
+      missingGlyphs: Explainer.stats().missingGlyphs }));
+    assert.deepEqual(atReady.missingGlyphs, [], 'the first frame has every glyph the pack needs');
+    assert.deepEqual(settled.missingGlyphs, []);
+    assert.deepEqual(atReady.state, settled.state, 'the state at ready is the settled state');
+    const panels = new Set(Object.values(atReady.located).flat().map((r) => r.panel));
+    assert.ok(panels.has('article') && panels.has('map') === map, `drawn at ready: ${[...panels]}`);
+    assert.deepEqual(atReady.located, settled.located, 'every entity is where the first frame drew it');
+    const marks = await page.evaluate(() => ['instantiated', 'engine-started', 'pack-loaded', 'first-frame']
+      .map((mark) => performance.getEntriesByName(`explainer:${mark}`)[0]?.startTime ?? null));
+    assert.ok(marks.every((t) => t !== null), `every start mark is left (${marks})`);
+    assert.deepEqual([...marks].sort((a, b) => a - b), marks, 'the marks are in the order of the start');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
