@@ -1,7 +1,7 @@
 // WebGL2 renderer for Dear ImGui's draw data (see gl_renderer.h for why it is ours).
 //
 // Per frame: one upload of every draw list's vertices and indices into two buffers
-// kept from frame to frame (grown when too small), then one glDrawElements per draw
+// (fresh storage each frame, sized to the largest frame yet), then one glDrawElements per draw
 // command under its scissor rectangle. The attribute pointers are moved to each list's
 // (and command's) first vertex, which stands in for the base vertex WebGL2 lacks, so
 // meshes of more than 64K vertices keep 16-bit indices (RendererHasVtxOffset).
