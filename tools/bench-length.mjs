@@ -3,13 +3,16 @@
 // largest pack the loader takes (44 copies, paragraphs padded to just under 4 MiB).
 // Each pack is opened in turn, several rounds interleaved so the machine's load falls
 // on all of them alike, and gets the same continuous article scroll, map pan and hover
-// over mentions; reported are mean and p95 CPU per frame and the ratio to the seed.
+// over mentions, at 1920x1080 DPR 2 (issue 10's frame setup); reported per pack and
+// interaction are p50, p95 and mean CPU per frame, and each one's ratio to the seed's.
 // BENCH_ROUNDS (default 3) sets the rounds.
 import fs from 'node:fs';
+import os from 'node:os';
 import { serve, launch, openPage } from '../tests/browser/harness.mjs';
 import { generatePacks, interact, mean, percentile, GENERATED_PREFIX } from '../tests/browser/frame-cost.mjs';
 
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
+const FRAME_SETUP = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 };
 const specs = [
   { name: 'seed', copies: 1 },
   { name: 'x10', copies: 10 },
@@ -24,7 +27,7 @@ const samples = {};   // pack -> scenario -> frame times
 const loads = {};     // pack -> ms from navigation to Explainer.ready
 for (let round = 0; round < rounds; ++round) {
   for (const { name } of specs) {
-    const page = await openPage(browser, `${server.url}?pack=${GENERATED_PREFIX}/${name}.json`);
+    const page = await openPage(browser, `${server.url}?pack=${GENERATED_PREFIX}/${name}.json`, FRAME_SETUP);
     (loads[name] ??= []).push(await page.evaluate(() => performance.now()));
     const times = await interact(page);
     for (const [scenario, xs] of Object.entries(times)) ((samples[name] ??= {})[scenario] ??= []).push(...xs);
@@ -32,7 +35,9 @@ for (let round = 0; round < rounds; ++round) {
   }
 }
 
-console.log(`Frame CPU against pack length (${rounds} rounds; ms per frame, from Explainer.stats().recentFrameMs)`);
+const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
+console.log(`Frame CPU against pack length at 1920x1080 DPR 2 (${rounds} rounds, packs interleaved; ms per frame, ` +
+  `from Explainer.stats().recentFrameMs; load average ${load} on ${os.cpus().length} cores)`);
 for (const { name, copies, padParagraphs } of specs) {
   const bytes = fs.statSync(`${dir}/${name}.json`).size;
   const loadMs = [...loads[name]].sort((a, b) => a - b)[Math.floor(loads[name].length / 2)];
@@ -40,9 +45,9 @@ for (const { name, copies, padParagraphs } of specs) {
     `${(bytes / 1024).toFixed(0)} KiB; navigation to ready: median ${loadMs.toFixed(0)} ms`);
   for (const [scenario, xs] of Object.entries(samples[name])) {
     const seed = samples.seed[scenario];
-    const m = mean(xs), p95 = percentile(xs, 0.95);
-    console.log(`    ${scenario.padEnd(7)} ${String(xs.length).padStart(4)} frames  mean ${m.toFixed(2).padStart(6)} ms ` +
-      `(${(m / mean(seed)).toFixed(2)}x seed)  p95 ${p95.toFixed(2).padStart(6)} ms (${(p95 / percentile(seed, 0.95)).toFixed(2)}x seed)`);
+    const figure = (label, of) => `${label} ${of(xs).toFixed(2).padStart(6)} ms (${(of(xs) / of(seed)).toFixed(2)}x seed)`;
+    console.log(`    ${scenario.padEnd(7)} ${String(xs.length).padStart(4)} frames  ${figure('p50', (v) => percentile(v, 0.5))}  ` +
+      `${figure('p95', (v) => percentile(v, 0.95))}  ${figure('mean', mean)}`);
   }
 }
 await browser.close();

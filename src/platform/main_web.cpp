@@ -23,7 +23,7 @@
 #include "imgui.h"
 #include "core/api_json.h"
 #include <nlohmann/json.hpp>
-#include "imgui_impl_opengl3.h"
+#include "gl_renderer.h"
 #include "platform.h"
 #include "ui/article_text.h"
 
@@ -115,8 +115,6 @@ struct Browser {
 };
 
 Browser g_browser;
-
-constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
 
 } // namespace
 
@@ -376,15 +374,11 @@ void open_url(const std::string& url) {
 } // namespace
 
 // The one place the font atlas is made and uploaded: at the first frame (for the pack's
-// characters at the screen's DPR), when the DPR changes, and when font chunks arrive. Before
-// the first frame there is no texture yet: ImGui_ImplOpenGL3_NewFrame uploads it.
+// characters at the screen's DPR), when the DPR changes, and when font chunks arrive.
 void rebuild_font_atlas() {
     const double started_ms = emscripten_get_now();
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    const bool uploaded = atlas.TexID != nullptr;
-    if (uploaded) ImGui_ImplOpenGL3_DestroyFontsTexture();
     ui::app_load_fonts(g_browser.app, g_browser.surface.dpr);
-    if (uploaded) ImGui_ImplOpenGL3_CreateFontsTexture();
+    renderer_upload_font_atlas();
     g_browser.app.atlas_ms = emscripten_get_now() - started_ms;
 }
 
@@ -420,17 +414,13 @@ void draw_frame(double time_seconds) {
     info.click_count = input.click_count;
     input.touch.gesture = ui::Gesture{};
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     const ui::FrameResult result = ui::app_frame(app, info);
     ImGui::Render();
 
     emscripten_webgl_make_context_current(g_browser.gl);
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * surface.dpr), static_cast<int>(io.DisplaySize.y * surface.dpr));
-    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(clear.x, clear.y, clear.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    renderer_draw(*ImGui::GetDrawData(), static_cast<int>(io.DisplaySize.x * surface.dpr),
+                  static_cast<int>(io.DisplaySize.y * surface.dpr), ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
     loop.frame_ms[loop.frames % 64] = emscripten_get_now() - started_ms;
     ++loop.frames;
 
@@ -543,14 +533,14 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
 }
 
 // The page calls these from the canvas's webglcontextlost / webglcontextrestored events.
-// On loss the whole OpenGL3 backend is shut down while the context is gone (its deletes
-// are no-ops then, and no stale name survives): its objects (shaders, buffers, the font
-// texture) and its bookkeeping, such as the buffer sizes it would otherwise reuse with
+// On loss the renderer is shut down while the context is gone (its deletes are no-ops
+// then, and no stale name survives): its objects (shader, buffers, the font texture) and
+// its bookkeeping, such as the buffer sizes it would otherwise reuse with
 // glBufferSubData. The map and panels draw through ImGui and own no GL objects.
 EMSCRIPTEN_KEEPALIVE void explainer_context_lost() {
     if (platform::g_browser.loop.context_lost) return;
     platform::g_browser.loop.context_lost = true;
-    ImGui_ImplOpenGL3_Shutdown();
+    platform::renderer_shutdown();
 }
 
 // Recreates every GL object and draws the same view; 0 if the context could not be used.
@@ -559,9 +549,8 @@ EMSCRIPTEN_KEEPALIVE int explainer_context_restored() {
     if (emscripten_is_webgl_context_lost(g_browser.gl)) return 0;
     emscripten_webgl_make_context_current(g_browser.gl);
     while (glGetError() != GL_NO_ERROR) {}  // errors from before the loss are not ours
-    if (!ImGui_ImplOpenGL3_Init(kGlslVersion)) return 0;
-    if (!ImGui_ImplOpenGL3_CreateDeviceObjects() || glGetError() != GL_NO_ERROR || emscripten_is_webgl_context_lost(g_browser.gl)) {
-        ImGui_ImplOpenGL3_Shutdown();  // still lost: the next restore starts from scratch
+    if (!renderer_init() || glGetError() != GL_NO_ERROR || emscripten_is_webgl_context_lost(g_browser.gl)) {
+        renderer_shutdown();  // still lost: the next restore starts from scratch
         return 0;
     }
     g_browser.loop.context_lost = false;
@@ -626,7 +615,7 @@ int main() {
     // No font atlas yet: the first frame bakes it once, for the pack's characters at the
     // screen's real pixel ratio (draw_frame), instead of a DPR-1 atlas here that a HiDPI
     // screen would throw away.
-    ImGui_ImplOpenGL3_Init(kGlslVersion);
+    renderer_init();
 
     const char* window = EMSCRIPTEN_EVENT_TARGET_WINDOW;
     emscripten_set_keydown_callback(window, nullptr, true, on_key);

@@ -55,17 +55,21 @@ async function visibleMentions(page) {
   });
 }
 
-// The interactions the issue names, on a 1280x800 page: the article scrolled by the
-// wheel, the map dragged, the pointer moved from mention to mention. Returns the CPU
-// time of every frame each caused, by scenario.
+// The interactions the issue names: the article scrolled by the wheel, the map dragged,
+// the pointer moved from mention to mention. Positions are a 1280x800 page's, scaled to
+// the page's viewport (the panels' shares of it are the same at any wide size). Returns
+// the CPU time of every frame each caused, by scenario.
 export async function interact(page, { steps = 48 } = {}) {
   const out = {};
+  const { width, height } = page.viewportSize();
+  const at = (x, y) => ({ x: x * width / 1280, y: y * height / 800 });
   await settle(page);
-  await page.mouse.move(300, 400);
+  const over = at(300, 400);
+  await page.mouse.move(over.x, over.y);
   out.scroll = await timeSteps(page, steps, (i) => page.mouse.wheel(0, i % 16 < 8 ? 100 : -100));
   await settle(page);
 
-  const from = { x: 900, y: 200 }, to = { x: 1100, y: 300 };
+  const from = at(900, 200), to = at(1100, 300);
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   out.pan = await timeSteps(page, steps, (i) => {
@@ -75,10 +79,10 @@ export async function interact(page, { steps = 48 } = {}) {
   await page.mouse.up();
   await settle(page);
 
-  const targets = (await visibleMentions(page)).filter((p) => p.x < 580 && p.y > 0 && p.y < 800);
+  const targets = (await visibleMentions(page)).filter((p) => p.x < at(580, 0).x && p.y > 0 && p.y < height);
   if (targets.length < 2) throw new Error(`too few mentions in view to hover (${targets.length})`);
   out.hover = await timeSteps(page, steps, (i) => page.mouse.move(targets[i % targets.length].x, targets[i % targets.length].y));
-  await page.mouse.move(5, 795);
+  await page.mouse.move(5, height - 5);
   await settle(page);
   return out;
 }

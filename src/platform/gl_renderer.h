@@ -1,0 +1,27 @@
+// Draws Dear ImGui's draw data with WebGL2: the app's own renderer, in place of
+// ImGui's OpenGL3 backend. The app owns the whole context, so the renderer sets the
+// state it needs each frame and never reads GL state back: in Chromium, reading blend
+// state or the scissor box (what the backend saves and restores every frame) is a
+// synchronous round trip to the GPU process, and cost milliseconds a frame (issue 10).
+#pragma once
+
+#include "imgui.h"
+
+namespace explainer::platform {
+
+// Compiles the shader and makes the buffers in the current context, and uploads the
+// font atlas if it is built already (a restored context). False if GL refused.
+bool renderer_init();
+
+// Forgets every GL object (a lost context: its deletes are no-ops). renderer_init()
+// starts again from scratch.
+void renderer_shutdown();
+
+// Uploads ImGui's font atlas as the texture (replacing the last one) and sets its id.
+void renderer_upload_font_atlas();
+
+// Clears the framebuffer of `width` x `height` device pixels to `background` and draws
+// `data` into it.
+void renderer_draw(const ImDrawData& data, int width, int height, ImVec4 background);
+
+} // namespace explainer::platform
