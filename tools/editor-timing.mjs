@@ -21,7 +21,9 @@ import { execFileSync } from 'node:child_process';
 import { launch, root, webDir } from '../tests/browser/harness.mjs';
 import { startServer } from './static-server.mjs';
 
-const articlePath = process.argv[2] || path.join(root, '../shared/seed/000_2cee8ff8bae27df3.txt');
+// The seed's text sits in ../shared beside the main checkout (../../shared from a worktree).
+const seedText = ['../shared', '../../shared'].map((dir) => path.join(root, dir, 'seed/000_2cee8ff8bae27df3.txt')).find((file) => fs.existsSync(file));
+const articlePath = process.argv[2] || seedText;
 const handPath = process.argv[3] || path.join(root, 'content/isis-losing-ground.json');
 const runs = Number(process.env.EDITOR_RUNS || 5);
 const hand = JSON.parse(fs.readFileSync(handPath, 'utf8'));

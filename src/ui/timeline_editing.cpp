@@ -25,7 +25,8 @@ bool EditorGestures::timeline_press(PanelContext& ctx, std::size_t entity, float
     const Entity& e = ctx.pack.entities[entity];
     // The timeline writes whole days, months or years: a time of day is edited in the inspector.
     if (!e.date || e.date->times) return false;
-    const float grab = ctx.touch ? kEndGrabPxTouch : kEndGrabPx;
+    // A short bar keeps its middle third for moving the whole span.
+    const float grab = std::min(ctx.touch ? kEndGrabPxTouch : kEndGrabPx, (x1 - x0) / 3);
     DragPart part = DragPart::Whole;
     if (!point && std::fabs(x - x0) <= grab) part = DragPart::Start;
     else if (!point && std::fabs(x - x1) <= grab) part = DragPart::End;
