@@ -14,7 +14,6 @@
 
 #include "imgui.h"
 
-#include "core/app_state.h"
 #include "core/geo_point.h"
 #include "core/time_scale.h"
 
@@ -28,7 +27,6 @@ struct PanelContext;
 struct MapProjection {
     std::function<ImVec2(GeoPoint)> to_screen;   // in the copy of the world nearest the view's centre
     std::function<GeoPoint(ImVec2)> to_ground;
-    MapView view;                                // what the map shows this frame
 };
 
 // The map's pointer this frame, for the editor.

@@ -6,7 +6,6 @@
 #include <string>
 #include <utility>
 
-#include "core/actions.h"
 #include "editor_gestures.h"
 #include "interaction.h"
 #include "panel.h"
@@ -23,12 +22,6 @@ std::string coordinates_text(GeoPoint at) {
     std::snprintf(text, sizeof text, "%.4f° %c, %.4f° %c", std::fabs(at.lat), at.lat >= 0 ? 'N' : 'S', std::fabs(at.lon),
                   at.lon >= 0 ? 'E' : 'W');
     return text;
-}
-
-// A map that still shows its opening view fits every place: moving one would refit the
-// view under the author's hand. The view they see becomes the map's own first.
-void keep_view(PanelContext& ctx, const MapProjection& projection) {
-    if (same_map_view(ctx.state.map, ctx.defaults.map)) ctx.actions.push(SetMapAction{projection.view});
 }
 
 } // namespace
@@ -67,7 +60,6 @@ bool EditorGestures::map_frame(PanelContext& ctx, const MapPointer& pointer, con
         if (!pointer.released) return true;
         const std::string id = marker_->id;
         marker_.reset();
-        keep_view(ctx, projection);
         if (place_at) place_at(id, ground);
         return true;
     }
@@ -76,7 +68,6 @@ bool EditorGestures::map_frame(PanelContext& ctx, const MapPointer& pointer, con
         // A tap's release comes without a position: the press's is the click's.
         const GeoPoint ground = projection.to_ground(ImGui::GetIO().MouseClickedPos[0]);
         const std::string id = std::exchange(place_on_click, std::string());
-        keep_view(ctx, projection);
         if (place_at) place_at(id, ground);
         return true;
     }

@@ -1363,12 +1363,12 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
 
 // The editor's gestures (edit.html: ctx.editing): a marker dragged, a click putting a
 // place; a press the editor takes neither pans nor selects.
-void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj, const MapView& view) {
+void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj) {
     const bool released = m.pressed && ImGui::IsMouseReleased(0);
     const MapPointer pointer{m.press_target, m.dragging, released,
                              ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop};
     const MapProjection projection{[&](GeoPoint at) { return proj.nearest(project(at)); },
-                                   [&](ImVec2 at) { return proj.ground(at); }, view};
+                                   [&](ImVec2 at) { return proj.ground(at); }};
     if (ctx.editing->map_frame(ctx, pointer, projection) && released) m.press_target.clear();
 }
 
@@ -1387,9 +1387,13 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         // A new pack starts from its own first view; the basemap cache stays.
         BasemapCache basemap = std::move(m.basemap);
         std::array<BasemapCache, kDetailTileCount> tiles = std::move(m.tiles);
+        // An edit in the editor keeps the opening view (as the store's defaults do): a
+        // moved place does not refit the map under the author's hand.
+        const OpeningViewCache opening = ctx.editing ? m.opening : OpeningViewCache{};
         m = MapPanel{};
         m.basemap = std::move(basemap);
         m.tiles = std::move(tiles);
+        m.opening = opening;
         rebuild_pack_cache(m.pack, pack, ctx.pack_revision);
     }
     if (m.basemap.map != ctx.basemap || (ctx.basemap && m.basemap.countries_data != ctx.basemap->countries.data()))
@@ -1478,7 +1482,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         ctx.located->push_back({id, "map", static_cast<float>(r.x0), static_cast<float>(r.y0), static_cast<float>(r.x1 - r.x0),
                                 static_cast<float>(r.y1 - r.y0)});
 
-    if (ctx.editing) edit_on_map(ctx, m, proj, view);
+    if (ctx.editing) edit_on_map(ctx, m, proj);
     handle_pointer(ctx, m, in, pressed_now, hit);
 }
 
