@@ -1388,8 +1388,10 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         BasemapCache basemap = std::move(m.basemap);
         std::array<BasemapCache, kDetailTileCount> tiles = std::move(m.tiles);
         // An edit in the editor keeps the opening view (as the store's defaults do): a
-        // moved place does not refit the map under the author's hand.
-        const OpeningViewCache opening = ctx.editing ? m.opening : OpeningViewCache{};
+        // moved place does not refit the map under the author's hand. Another pack has
+        // other defaults, and fits its own.
+        const bool edited = ctx.editing && m.opening.valid && same_map_view(m.opening.view, ctx.defaults.map);
+        const OpeningViewCache opening = edited ? m.opening : OpeningViewCache{};
         m = MapPanel{};
         m.basemap = std::move(basemap);
         m.tiles = std::move(tiles);
