@@ -33,11 +33,15 @@ add_custom_target(fonts DEPENDS ${EXPLAINER_FONT_STAMP})
 # [SECTION] The app ------------------------------------------------------------------
 # The reader (explainer.wasm) and the editor (explainer-editor.wasm, edit.html) share every
 # object of the app; the editor adds its own files (src/platform/editor_*.cpp: the drafter,
-# the op engine and the gazetteer), so the reader's download does not grow by them.
+# the op engine and the gazetteer; src/ui/*_editing.cpp: its gestures on the map and the
+# timeline), so the reader's download does not grow by them.
 file(GLOB EXPLAINER_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
 file(GLOB EXPLAINER_PLATFORM_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/*.cpp)
 file(GLOB EXPLAINER_EDITOR_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/editor_*.cpp)
+file(GLOB EXPLAINER_UI_EDITING_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*_editing.cpp)
 list(REMOVE_ITEM EXPLAINER_PLATFORM_SOURCES ${EXPLAINER_EDITOR_SOURCES})
+list(REMOVE_ITEM EXPLAINER_UI_SOURCES ${EXPLAINER_UI_EDITING_SOURCES})
+list(APPEND EXPLAINER_EDITOR_SOURCES ${EXPLAINER_UI_EDITING_SOURCES})
 add_library(explainer_app OBJECT ${EXPLAINER_UI_SOURCES} ${EXPLAINER_PLATFORM_SOURCES})
 target_link_libraries(explainer_app PUBLIC explainer_core imgui)
 target_compile_options(explainer_app PRIVATE -Wall -Wextra)

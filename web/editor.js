@@ -29,7 +29,8 @@
 
   // [SECTION] Engine -----------------------------------------------------------------------
 
-  const NUMBER_RESULTS = new Set(['explainer_editor_undo', 'explainer_select', 'explainer_editor_revision']);
+  const LIVE_CHECK_MS = 300;  // typing pauses this long before the validator looks
+  const NUMBER_RESULTS = new Set(['explainer_editor_undo', 'explainer_select', 'explainer_editor_revision', 'explainer_editor_place_on_click', 'explainer_editor_search_complete']);
   // @include engine-call.js
   function call(name, ...args) {
     if (!module) throw new Error('Explainer editor is not ready yet: await Explainer.ready');
@@ -102,6 +103,8 @@
           document.body.classList.add('ready');
         },
         changed: onChange,
+        // A marker or an event dragged to where the validator refuses it (the pack stays).
+        refused: (result) => report(result, ''),
         idle: () => {},
         fetchBasemapTile: loadBasemapTile,
         fatal: (message) => startError(`This browser cannot run the editor: ${message}`),
@@ -295,6 +298,7 @@
 
   function onChange(record) {
     if (record.selectionChanged || record.selection !== selection) selection = record.selection;
+    if (placing && record.fields.includes('pack')) placeOnMap(null);
     autosave();
     refresh();
   }
@@ -425,7 +429,9 @@
     const result = callJson('explainer_editor_search_places', text, 8);
     if (!Array.isArray(result)) { if (!error) $('place-status').textContent = result.error; return; }
     placeResults = result;
-    if (!error) $('place-status').textContent = result.length ? '' : `No place named “${text}” in the gazetteer`;
+    const complete = call('explainer_editor_search_complete', text) === 1;
+    if (!error) $('place-status').textContent = !result.length ? `No place named “${text}” in the gazetteer`
+      : complete ? '' : `Places named “${text}” and the largest starting with it: type more letters for every place starting with it`;
     result.forEach((hit, i) => {
       const item = document.createElement('li');
       const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'place-hit', checked: i === 0 });
@@ -499,11 +505,29 @@
       const key = keyInput.value.trim();
       if (key) applyOp({ op: 'updateEntity', id: entity.id, fields: { [key]: '' } }, `Added ${key}`);
     });
+    if (entity.kind === 'place' && !entity.country && !entity.countries) {
+      const place = Object.assign(document.createElement('button'), { type: 'button', id: 'place-on-map',
+        textContent: placing === entity.id ? 'Cancel placing' : 'Place on map' });
+      place.setAttribute('aria-pressed', String(placing === entity.id));
+      place.addEventListener('click', () => placeOnMap(placing === entity.id ? null : entity.id));
+      add.append(place);
+    }
     const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete entity' });
     remove.addEventListener('click', () => applyOp({ op: 'removeEntity', id: entity.id }, `Deleted ${entity.id}`));
     add.append(keyInput, addButton, remove);
     form.appendChild(add);
     if (focused && form.elements[focused]) form.elements[focused].focus();
+  }
+
+  // "Place on map": the next click on the map puts the place there (or drag its marker).
+  // Coordinates placed by hand are cited as such, not to the gazetteer (README, "The editor").
+  let placing = null;
+  let liveTimer = 0;  // the inspector's live check, after typing pauses
+  function placeOnMap(id) {
+    placing = id && call('explainer_editor_place_on_click', id) === 1 ? id : null;
+    if (!id) call('explainer_editor_place_on_click', '');
+    if (placing) status(`Click on the map where ${entityById(id)?.name ?? id} is (Esc cancels). Or drag its marker.`);
+    renderInspector();
   }
 
   function fieldEditor(entity, key, value, messages) {
@@ -516,17 +540,38 @@
     control.name = key;
     control.value = text ? value : JSON.stringify(value, null, 1);
     if (control.tagName === 'TEXTAREA') control.rows = text ? 2 : Math.min(8, control.value.split('\n').length);
-    control.addEventListener('change', () => {
+    // The op the field's text stands for, or why it stands for none.
+    const opOf = () => {
       let parsed = control.value;
       if (!text) {
-        try { parsed = JSON.parse(control.value); } catch (error) {
-          status(`${key}: not JSON: ${error.message}`, true);
-          return;
-        }
+        try { parsed = JSON.parse(control.value); } catch (error) { return { error: `not JSON: ${error.message}` }; }
       }
-      applyOp({ op: 'updateEntity', id: entity.id, fields: { [key]: parsed === '' ? null : parsed } }, `Changed ${key}`);
+      return { op: { op: 'updateEntity', id: entity.id, fields: { [key]: parsed === '' ? null : parsed } } };
+    };
+    control.addEventListener('change', () => {
+      clearTimeout(liveTimer);
+      const { op, error } = opOf();
+      if (error) { status(`${key}: ${error}`, true); return; }
+      applyOp(op, `Changed ${key}`);
     });
-    wrap.append(label, control);
+    // While typing: what the validator would say, at the field, without changing the pack.
+    const live = Object.assign(document.createElement('p'), { className: 'field-message live', id: `${id}-live` });
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    control.setAttribute('aria-describedby', live.id);
+    control.addEventListener('input', () => {
+      clearTimeout(liveTimer);
+      liveTimer = setTimeout(() => {
+        const { op, error } = opOf();
+        const messages = error ? [error] : callJson('explainer_editor_check', JSON.stringify(op)).errors.map((e) => e.message);
+        live.textContent = messages.join(' ');
+        live.hidden = messages.length === 0;
+        if (messages.length) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
+      }, LIVE_CHECK_MS);
+    });
+    live.hidden = true;
+    wrap.append(label, control, live);
     for (const m of messages) wrap.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }));
     if (messages.length) control.setAttribute('aria-invalid', 'true');
     return wrap;
@@ -575,6 +620,11 @@
   }
 
   function onKey(event) {
+    if (event.key === 'Escape' && placing) {
+      placeOnMap(null);
+      status('Placing cancelled');
+      return;
+    }
     const target = event.target;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;  // their own undo
     if (!(event.ctrlKey || event.metaKey) || !module || $('start').hidden === false) return;
@@ -602,7 +652,7 @@
     exportText: () => call('explainer_editor_export'),
     validate: () => callJson('explainer_editor_validate'),
     // [{name, country, lat, lon, population, source, id}], best first; rejects when the
-    // gazetteer could not be loaded.
+    // gazetteer could not be loaded, or the query has fewer than 2 letters.
     searchPlaces: async (text) => {
       const error = await prepareGazetteer('search', String(text));
       const result = callJson('explainer_editor_search_places', String(text), 10);

@@ -3,12 +3,16 @@
 // Index
 // - [SECTION] Session
 // - [SECTION] Ops an editor builds
+// - [SECTION] Moving by hand on the map and the timeline
 #include "editor_session.h"
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
+#include <cstdio>
 #include <limits>
 
+#include "dates.h"
 #include "draft.h"
 #include "scripts.h"
 
@@ -88,6 +92,14 @@ json EditorSession::apply(const json& op, Store& store, ChangeSource source, dou
     json lost = json::array();
     for (const LostMention& m : last_lost_) lost.push_back({{"id", m.entity}, {"mention", m.mention}});
     return {{"ok", record.error.empty()}, {"errors", errors}, {"lost", lost}};
+}
+
+json EditorSession::check(const json& op) const {
+    json trial = document_;
+    const EditResult result = apply_edit(trial, op, false);
+    json errors = json::array();
+    for (const EditError& e : result.errors) errors.push_back({{"path", e.path}, {"packPath", e.pack_path}, {"message", e.message}});
+    return {{"ok", result.ok}, {"errors", errors}};
 }
 
 json EditorSession::diagnostics_json() const {
@@ -271,6 +283,103 @@ json new_entity_op(const json& document, const NewEntity& request) {
         entity["value"] = exact;
     }
     return {{"op", "addEntity"}, {"entity", entity}};
+}
+
+// [SECTION] Moving by hand on the map and the timeline ------------------------------------
+
+namespace {
+
+// The entity with `id` in a document, or nullptr.
+const json* entity_in(const json& document, std::string_view id) {
+    if (!document.is_object() || !document.contains("entities") || !document["entities"].is_array()) return nullptr;
+    for (const json& e : document["entities"])
+        if (e.is_object() && e.contains("id") && e["id"].is_string() && e["id"].get<std::string>() == id) return &e;
+    return nullptr;
+}
+
+// A citation only a gazetteer's coordinates can earn: what place_hit_citation() writes.
+bool gazetteer_citation(const json& citation) {
+    if (!citation.is_object() || !citation.contains("publication") || !citation["publication"].is_string()) return false;
+    const std::string publication = citation["publication"].get<std::string>();
+    return publication == "GeoNames" || publication == "ISO 3166 Maintenance Agency" ||
+           publication == "United Nations Statistics Division";
+}
+
+// Units counted from year 0: days as they are, months as year * 12 + month - 1, years.
+int unit_index(int day, DateUnit unit) {
+    if (unit == DateUnit::Day) return day;
+    const CivilDate c = civil_from_days(day);
+    return unit == DateUnit::Month ? c.year * 12 + c.month - 1 : c.year;
+}
+
+int unit_first_day(int index, DateUnit unit) {
+    if (unit == DateUnit::Day) return index;
+    if (unit == DateUnit::Month) return days_from_civil({index / 12, index % 12 + 1, 1});
+    return days_from_civil({index, 1, 1});
+}
+
+std::string unit_iso(int index, DateUnit unit) {
+    char text[16];
+    if (unit == DateUnit::Day) return format_iso_day(index);
+    if (unit == DateUnit::Month) std::snprintf(text, sizeof text, "%04d-%02d", index / 12, index % 12 + 1);
+    else std::snprintf(text, sizeof text, "%04d", index);
+    return text;
+}
+
+} // namespace
+
+json hand_placed_citation() {
+    return {{"publication", "Natural Earth"},
+            {"title", "Placed by hand on the editor's map (Natural Earth 1:50m basemap)"},
+            {"url", "https://www.naturalearthdata.com/"}};
+}
+
+json hand_placed_location_op(const json& document, std::string_view id, double lat, double lon) {
+    json citations = json::array();
+    if (const json* entity = entity_in(document, id); entity && entity->contains("citations") && (*entity)["citations"].is_array())
+        for (const json& c : (*entity)["citations"])
+            if (!gazetteer_citation(c) && c != hand_placed_citation()) citations.push_back(c);
+    citations.push_back(hand_placed_citation());
+    // A hundred-thousandth of a degree is about a metre: finer than a hand places a marker.
+    const auto rounded = [](double degrees) { return std::round(degrees * 1e5) / 1e5; };
+    return {{"op", "updateEntity"},
+            {"id", std::string(id)},
+            {"fields", {{"location", {{"lat", rounded(lat)}, {"lon", rounded(lon)}}}, {"citations", citations}}}};
+}
+
+DateUnit date_unit_for(TickUnit ticks) {
+    switch (ticks) {
+    case TickUnit::Minute: case TickUnit::Hour: case TickUnit::Day: case TickUnit::Week: return DateUnit::Day;
+    case TickUnit::Month: case TickUnit::Quarter: return DateUnit::Month;
+    case TickUnit::Year: case TickUnit::Decade: case TickUnit::Century: return DateUnit::Year;
+    }
+    return DateUnit::Day;
+}
+
+DraggedDate dragged_date(int start_day, int end_day, DragPart part, double from_day, double to_day, DateUnit unit) {
+    const auto clamp_day = [](double day) { return static_cast<int>(std::floor(std::clamp(day, double(kFirstDay), double(kLastDay)))); };
+    int first = unit_index(start_day, unit), last = unit_index(std::max(start_day, end_day), unit);
+    const int to = unit_index(clamp_day(to_day), unit);
+    const int lowest = unit_index(kFirstDay, unit), highest = unit_index(kLastDay, unit);
+    switch (part) {
+    case DragPart::Start: first = std::min(to, last); break;
+    case DragPart::End: last = std::max(to, first); break;
+    case DragPart::Whole: {
+        const int by = std::clamp(to - unit_index(clamp_day(from_day), unit), lowest - first, highest - last);
+        first += by, last += by;
+        break;
+    }
+    }
+    return {first == last ? unit_iso(first, unit) : unit_iso(first, unit) + "/" + unit_iso(last, unit), unit_first_day(first, unit),
+            unit_first_day(last + 1, unit) - 1};
+}
+
+json dragged_date_op(const json& document, std::string_view id, std::string_view iso) {
+    json date = json::object();
+    if (const json* entity = entity_in(document, id); entity && entity->contains("date") && (*entity)["date"].is_object())
+        date = (*entity)["date"];
+    date["iso"] = std::string(iso);
+    return {{"op", "updateEntity"}, {"id", std::string(id)}, {"fields", {{"date", date}}}};
 }
 
 } // namespace explainer

@@ -8,6 +8,7 @@
 // Index
 // - [SECTION] Session
 // - [SECTION] Ops an editor builds
+// - [SECTION] Moving by hand on the map and the timeline
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,6 +19,7 @@
 #include "pack_edit.h"
 #include "gazetteer.h"
 #include "store.h"
+#include "time_scale.h"
 
 namespace explainer {
 
@@ -34,6 +36,9 @@ public:
     // Applies one op through the store (source Editor or Api; one undo step):
     // {"ok", "errors": [{path, packPath, message}], "lost": [{id, mention}]}.
     nlohmann::json apply(const nlohmann::json& op, Store& store, ChangeSource source, double now_seconds);
+    // What applying `op` would meet, without applying it (the inspector's check while the
+    // author types): {"ok", "errors": [{path, packPath, message}]}.
+    nlohmann::json check(const nlohmann::json& op) const;
 
     const nlohmann::json& document() const { return document_; }
     const std::string& file_name() const { return file_name_; }
@@ -102,5 +107,39 @@ nlohmann::json set_location_op(std::string_view id, double lat, double lon, cons
 nlohmann::json place_hit_citation(const PlaceHit& place);
 // A fresh entity id from a name: its slug, with -2, -3... when taken.
 std::string fresh_entity_id(const nlohmann::json& document, std::string_view name, std::string_view fallback);
+
+// [SECTION] Moving by hand on the map and the timeline ------------------------------------
+
+// The citation a place's coordinates get when the author puts it on the map by hand (a
+// marker dragged, a click on the map, coordinates typed with nothing picked): they come
+// from the author reading the editor's map, whose land is Natural Earth's, not from a
+// gazetteer, so no GeoNames, ISO or M49 citation may vouch for them any more.
+nlohmann::json hand_placed_citation();
+// Moves place `id` to `lat`, `lon` by hand: its location, and its citations without those
+// of a gazetteer (hand_placed_citation() in their stead; the others, about what the place
+// is, stay); degrees rounded to 5 decimals (about a metre). One updateEntity op.
+nlohmann::json hand_placed_location_op(const nlohmann::json& document, std::string_view id, double lat, double lon);
+
+// The calendar unit a dragged date snaps to: what the timeline's ticks show, at day,
+// month or year precision (minutes and hours snap to days: the timeline writes no times;
+// weeks to days, quarters to months, decades and centuries to years).
+enum class DateUnit { Day, Month, Year };
+DateUnit date_unit_for(TickUnit ticks);
+// Which part of a span a drag moves: its first unit, its last one, or the whole span.
+enum class DragPart { Start, End, Whole };
+// A whole-day span [start_day, end_day] (end inclusive) after the pointer dragged `part`
+// of it from day `from_day` to day `to_day`, in whole `unit`s: the start goes to the unit
+// under the pointer (never past the end), the end likewise (never before the start), the
+// whole span by as many units as the pointer crossed. Years stay within 1..9999. `iso` is
+// what the pack writes: "2015-11-13", "2015-11", "2015", or "A/B".
+struct DraggedDate {
+    std::string iso;
+    int start_day = 0, end_day = 0;  // the days it covers, end inclusive
+};
+DraggedDate dragged_date(int start_day, int end_day, DragPart part, double from_day, double to_day, DateUnit unit);
+// Sets entity `id`'s date to `iso`, keeping the date's other keys (`relative`,
+// `approximate`): the validator then judges it as any date (an exact date outside the
+// phrase, or without a citation, is refused). One updateEntity op.
+nlohmann::json dragged_date_op(const nlohmann::json& document, std::string_view id, std::string_view iso);
 
 } // namespace explainer

@@ -368,9 +368,18 @@ std::vector<std::string> Gazetteer::shards_for_search(std::string_view query, st
     // shard that starts inside the keys that start with it ("kr" -> "kra", "kre", ...).
     add(shard_for_key(q.key));
     add(shard_for_key(loose_name_key(q.key)));
+    if (!search_is_complete(query, max_shards)) return out;  // whole names only: prefixes would need too many
     for (auto it = std::upper_bound(shards_.begin(), shards_.end(), q.key); it != shards_.end() && starts_with(*it, q.key); ++it) add(*it);
-    if (out.size() > max_shards) out.clear();
     return out;
+}
+
+bool Gazetteer::search_is_complete(std::string_view query, std::size_t max_shards) const {
+    const PlaceQuery q = read_query(*this, query);
+    if (q.key.size() < 2) return false;
+    // The shard holding the key, then every later one that starts inside the keys that start with it.
+    std::size_t count = 1;
+    for (auto it = std::upper_bound(shards_.begin(), shards_.end(), q.key); it != shards_.end() && starts_with(*it, q.key); ++it) ++count;
+    return count <= max_shards;
 }
 
 std::vector<PlaceHit> search_places(const Gazetteer& g, std::string_view query, std::size_t limit) {

@@ -70,8 +70,16 @@ public:
     std::vector<std::string> shards_for_name(std::string_view name) const;
     // The shards not merged yet that search_places(query) needs: those of the keys that
     // start with the query's. Empty when the query is too short to choose (fewer than 2
-    // letters) or would need more than `max_shards`: search then sees what is merged.
-    std::vector<std::string> shards_for_search(std::string_view query, std::size_t max_shards = 12) const;
+    // letters). When the keys that start with it span more than `max_shards` shards, only
+    // the shards of the query's own key (and its loose spelling): search then finds every
+    // whole name and other spelling, and prefixes among what is merged (the index's most
+    // populous places and the shards fetched before); search_is_complete() says which.
+    std::vector<std::string> shards_for_search(std::string_view query, std::size_t max_shards = kMaxSearchShards) const;
+    // True when search_places(query) sees every place it could match once
+    // shards_for_search(query) are merged: at least 2 letters, and no more than
+    // `max_shards` shards of keys that start with the query's.
+    bool search_is_complete(std::string_view query, std::size_t max_shards = kMaxSearchShards) const;
+    static constexpr std::size_t kMaxSearchShards = 12;
 
     // Places whose name folds to the same key; `loose` also counts transliteration variants.
     std::vector<const GazetteerPlace*> places_named(std::string_view name, bool loose) const;

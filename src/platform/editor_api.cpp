@@ -12,6 +12,7 @@
 // - [SECTION] Ops
 // - [SECTION] Selection
 // - [SECTION] Drafting and places
+// - [SECTION] Gestures on the map and the timeline
 #include <emscripten.h>
 
 #include <string>
@@ -25,6 +26,7 @@
 #include "editor_gazetteer.h"
 #include "platform.h"
 #include "ui/article_text.h"
+#include "ui/editor_gestures.h"
 
 using namespace explainer;
 using json = nlohmann::json;
@@ -36,7 +38,11 @@ namespace {
 struct EditorEdge {
     EditorSession session;
     std::vector<PlaceHit> last_places;
+    ui::EditorGestures gestures;        // the panels' hooks (App::editing points here)
+    std::vector<json> gesture_ops;      // asked for during a frame, applied after it
 };
+
+void install_gestures();  // [SECTION] Gestures on the map and the timeline
 
 EditorEdge g_editor;
 
@@ -89,6 +95,7 @@ extern "C" {
 // Opens a pack's text: {"ok", "error" (not JSON at all), "diagnostics": {ok, errors, warnings},
 // "fontFiles"}. A pack with errors opens (ok true, diagnostics.ok false).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_open(const char* text, const char* file_name) {
+    install_gestures();
     const std::string error = g_editor.session.open(text, file_name, platform::app().store);
     if (!error.empty()) return platform::js_json({{"ok", false}, {"error", error}});
     ChangeRecord record;
@@ -143,6 +150,14 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_apply(const char* op_text, con
     return platform::js_json(apply_op(op, source_named(source)));
 }
 
+// What an op would meet, without applying it: {"ok", "errors"} (the inspector checks a
+// field while the author types).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_check(const char* op_text) {
+    const json op = json::parse(op_text, nullptr, false);
+    if (!g_editor.session.is_open() || op.is_discarded()) return platform::js_json({{"ok", false}, {"errors", json::array()}});
+    return platform::js_json(g_editor.session.check(op));
+}
+
 // Accepts (1) or rejects (0) the suggestions whose ids are given (a JSON array), in one step.
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_review(const char* ids_text, int accept) {
     const json ids = json::parse(ids_text, nullptr, false);
@@ -188,8 +203,15 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_draft(const char* input_json) 
 }
 
 // [{name, country, lat, lon, population, source, id}], best first; {"error"} when the
-// gazetteer is not loaded (or failed to).
+// gazetteer is not loaded (or failed to), or the query has fewer than 2 letters.
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_search_places(const char* query, int limit);
+
+// 1 when a search for `query` saw every place it could match (Gazetteer::search_is_complete);
+// 0 when it found whole names, and prefixes only among the places loaded: more letters needed.
+EMSCRIPTEN_KEEPALIVE int explainer_editor_search_complete(const char* query) {
+    const Gazetteer* gazetteer = platform::editor_gazetteer();
+    return gazetteer && gazetteer->search_is_complete(query) ? 1 : 0;
+}
 
 } // extern "C"
 
@@ -199,6 +221,7 @@ const char* explainer_editor_search_places(const char* query, int limit) {
         const std::string& error = platform::editor_gazetteer_error();
         return platform::js_json({{"error", error.empty() ? "the gazetteer is still loading" : error}});
     }
+    if (name_key(query).size() < 2) return platform::js_json({{"error", "type at least 2 letters to search the gazetteer"}});
     g_editor.last_places = search_places(*gazetteer, query, static_cast<std::size_t>(std::max(1, limit)));
     json out = json::array();
     for (const PlaceHit& hit : g_editor.last_places) out.push_back(platform::place_hit_to_json(hit));
@@ -228,8 +251,60 @@ const char* explainer_editor_new_entity(const char* request_text) {
 }
 
 // Sets place `id`'s location: to hit `place_index` of the last place search (with its
-// GeoNames citation), or to `lat`, `lon` typed or clicked by hand when the index is -1.
+// GeoNames citation), or to `lat`, `lon` typed or clicked by hand when the index is -1
+// (then cited as placed by hand: hand_placed_location_op).
 extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_set_location(const char* id, int place_index, double lat, double lon) {
     const PlaceHit* hit = place_index >= 0 && static_cast<std::size_t>(place_index) < g_editor.last_places.size() ? &g_editor.last_places[place_index] : nullptr;
-    return platform::js_json(apply_op(set_location_op(id, hit ? hit->lat : lat, hit ? hit->lon : lon, hit), ChangeSource::Editor));
+    const json op = hit ? set_location_op(id, hit->lat, hit->lon, hit) : hand_placed_location_op(g_editor.session.document(), id, lat, lon);
+    return platform::js_json(apply_op(op, ChangeSource::Editor));
+}
+
+// [SECTION] Gestures on the map and the timeline ----------------------------------------------
+// A marker dragged or a click on the map (ui/map_editing.cpp), an event's dates dragged
+// (ui/timeline_editing.cpp): each asks for one op when its press ends, applied here after
+// the frame (the panels draw the pack during it), through the same path as the column's.
+
+namespace {
+
+ui::EditorGestures g_editor.gestures;
+std::vector<json> g_editor.gesture_ops;  // asked for during a frame, applied after it
+
+void apply_gesture_ops(void*) {
+    std::vector<json> ops = std::move(g_editor.gesture_ops);
+    g_editor.gesture_ops.clear();
+    for (const json& op : ops) {
+        const json out = apply_op(op, ChangeSource::Editor);
+        // A refused drag (an exact date outside the article's phrase) leaves the pack as it
+        // was; the page says why.
+        if (!out["ok"].get<bool>()) {
+            const std::string text = out.dump(-1, ' ', false, json::error_handler_t::replace);
+            EM_ASM({
+                const host = Module['explainerHost'];
+                if (host && host.refused) host.refused(JSON.parse(UTF8ToString($0)));
+            }, text.c_str());
+            platform::request_frames();
+        }
+    }
+}
+
+void after_frame(json op) {
+    if (g_editor.gesture_ops.empty()) emscripten_async_call(apply_gesture_ops, nullptr, 0);
+    g_editor.gesture_ops.push_back(std::move(op));
+}
+
+// The panels' gestures are the editor's from the first pack it opens.
+void install_gestures() {
+    if (platform::app().editing) return;
+    g_editor.gestures.place_at = [](const std::string& id, GeoPoint at) { after_frame(hand_placed_location_op(g_editor.session.document(), id, at.lat, at.lon)); };
+    g_editor.gestures.date_to = [](const std::string& id, const std::string& iso) { after_frame(dragged_date_op(g_editor.session.document(), id, iso)); };
+    platform::app().editing = &g_editor.gestures;
+}
+
+} // namespace
+
+// "Place on map": the next click on the map puts place `id` there ("" cancels). 1 when armed.
+extern "C" EMSCRIPTEN_KEEPALIVE int explainer_editor_place_on_click(const char* id) {
+    const Entity* entity = platform::app().store.pack().find(id);
+    g_editor.gestures.place_on_click = entity && entity->kind == EntityKind::Place ? std::string(id) : std::string();
+    return g_editor.gestures.place_on_click.empty() ? 0 : 1;
 }

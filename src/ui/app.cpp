@@ -434,6 +434,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
     ctx.basemap_detail = &app.basemap_detail;
     ctx.layouts = &app.layouts;
     ctx.reading = &app.reading;
+    ctx.editing = app.editing;
     ctx.animating = &result.animating;
     ctx.open_url = &result.open_url;
     ctx.narrow = info.width <= kNarrowWidth;

@@ -80,6 +80,7 @@ struct App {
     int focus_entry = 0;              // how the keyboard arrived there (see PanelContext)
     bool keyboard_visible = false;    // the reader is using the keyboard: show where it is
     std::optional<bool> style_dark;   // the ImGui style's scheme, once set
+    PanelEditing* editing = nullptr;  // set by the editor's build only (PanelContext::editing)
 };
 
 // Sets the pack and resets the view to its defaults (first view fits all places).

@@ -55,6 +55,7 @@
 #include "core/number_text.h"
 #include "core/label_placement.h"
 #include "core/triangulate.h"
+#include "editing.h"
 #include "interaction.h"
 #include "panel.h"
 
@@ -122,6 +123,11 @@ struct Projector {
     ImVec2 nearest(Vec2d world) const { return (*this)({wrap_near(world.x, centre.x), world.y}); }
     ImVec2 operator()(Vec2d world) const {
         return ImVec2(static_cast<float>(world.x * scale + offset.x), static_cast<float>(world.y * scale + offset.y));
+    }
+    // The ground under a screen point, its longitude in [-180, 180).
+    GeoPoint ground(ImVec2 screen) const {
+        const double x = (screen.x - offset.x) / scale;
+        return unproject({x - kWorldSizePx * std::floor(x / kWorldSizePx), (screen.y - offset.y) / scale});
     }
     WorldBox visible(ImVec2 origin, ImVec2 size, double margin_px) const {
         return {(origin.x - margin_px - offset.x) / scale, (origin.y - margin_px - offset.y) / scale,
@@ -774,6 +780,7 @@ struct PointerInput {
     bool active = false;         // the left button went down on the map and is held
     Vec2d mouse;
     bool gesture = false;        // a pinch is under way over the map
+    bool moves_marker = false;   // the press drags a place's marker (the editor's): no pan
     bool zoom_in = false, zoom_out = false, reset = false;  // control clicks
 };
 
@@ -872,8 +879,10 @@ void apply_input(ViewUpdate& u, const PointerInput& in, ImVec2 origin) {
         // The first dragging frame catches up with the movement under the threshold too.
         const ImVec2 delta = m.dragging ? io.MouseDelta : ImGui::GetMouseDragDelta(0, kClickSlop);
         m.dragging = true;
-        u.moved_by_reader();
-        u.pan_by(-delta.x, -delta.y);
+        if (!in.moves_marker) {
+            u.moved_by_reader();
+            u.pan_by(-delta.x, -delta.y);
+        }
     }
     if (!in.active) m.dragging = false;
     if (in.hovered && ImGui::IsMouseDoubleClicked(0)) u.step_zoom(in.mouse, io.KeyShift ? -1.0 : 1.0);
@@ -1368,6 +1377,17 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
     }
 }
 
+// The editor's gestures (edit.html: ctx.editing): a marker dragged, a click putting a
+// place; a press the editor takes neither pans nor selects.
+void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj) {
+    const bool released = m.pressed && ImGui::IsMouseReleased(0);
+    const MapPointer pointer{m.press_target, m.dragging, released,
+                             ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop};
+    const MapProjection projection{[&](GeoPoint at) { return proj.nearest(project(at)); },
+                                   [&](ImVec2 at) { return proj.ground(at); }};
+    if (ctx.editing->map_frame(ctx, pointer, projection) && released) m.press_target.clear();
+}
+
 } // namespace
 
 std::unique_ptr<PanelState> make_map_panel() { return std::make_unique<MapPanelState>(); }
@@ -1383,9 +1403,15 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         // A new pack starts from its own first view; the basemap cache stays.
         BasemapCache basemap = std::move(m.basemap);
         std::array<BasemapCache, kDetailTileCount> tiles = std::move(m.tiles);
+        // An edit in the editor keeps the opening view (as the store's defaults do): a
+        // moved place does not refit the map under the author's hand. Another pack has
+        // other defaults, and fits its own.
+        const bool edited = ctx.editing && m.opening.valid && same_map_view(m.opening.view, ctx.defaults.map);
+        const OpeningViewCache opening = edited ? m.opening : OpeningViewCache{};
         m = MapPanel{};
         m.basemap = std::move(basemap);
         m.tiles = std::move(tiles);
+        m.opening = opening;
         rebuild_pack_cache(m.pack, pack, ctx.pack_revision);
     }
     if (m.basemap.map != ctx.basemap || (ctx.basemap && m.basemap.countries_data != ctx.basemap->countries.data()))
@@ -1409,6 +1435,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     in.active = ImGui::IsItemActive();
     const bool pressed_now = ImGui::IsItemActivated();
     if (pressed_now) m.pressed = true;
+    in.moves_marker = ctx.editing && ctx.editing->map_press_moves_marker(ctx, m.press_target);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     in.mouse = {mouse.x - origin.x, mouse.y - origin.y};
     if (ctx.gesture && ctx.gesture->active && ctx.gesture->scale > 0) {
@@ -1473,6 +1500,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         ctx.located->push_back({id, "map", static_cast<float>(r.x0), static_cast<float>(r.y0), static_cast<float>(r.x1 - r.x0),
                                 static_cast<float>(r.y1 - r.y0)});
 
+    if (ctx.editing) edit_on_map(ctx, m, proj);
     handle_pointer(ctx, m, in, pressed_now, hit);
 }
 

@@ -21,6 +21,8 @@
 
 namespace explainer::ui {
 
+class PanelEditing;  // editing.h: the editor's gestures
+
 struct Fonts {
     ImFont* serif = nullptr;          // article body
     ImFont* serif_italic = nullptr;   // quotes
@@ -91,6 +93,7 @@ struct PanelContext {
     DetailTiles* basemap_detail = nullptr;  // the map asks for detail tiles through `wanted`
     std::uint64_t* layouts = nullptr; // panels count their full relayouts here (Explainer.stats().layouts)
     Reading* reading = nullptr;       // the app's text selection and find results
+    PanelEditing* editing = nullptr;  // the editor's gestures on the map and timeline (edit.html); null in the reader
 };
 
 // Indices into io.KeysDown for keys ImGui 1.86 has no name for (map zoom keys); use

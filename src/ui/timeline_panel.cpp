@@ -30,6 +30,7 @@
 #include "core/dates.h"
 #include "core/easing.h"
 #include "core/time_scale.h"
+#include "editing.h"
 #include "interaction.h"
 #include "panel.h"
 
@@ -196,6 +197,7 @@ struct TimelineView {
     TimeRange press_range;
     float press_x = 0;            // where the pan started (moves with wheel zooms)
     std::optional<TimeCursor> scrub_cursor; // the cursor while scrubbing, committed on release
+    bool editing = false;         // the editor holds the press: an event's dates are dragged, no pan
     double last_gesture_time = -1;
     // Bring-into-view animation.
     bool animating = false;
@@ -369,6 +371,7 @@ struct TimelineFrame {
     double to_day(float x) const { return x_to_day(range, width, x - origin.x); }
     float lane_top(const EventMark& m) const { return snap(lanes_top + m.lane * layout->lanes.lane_height, dpr); }
     const std::vector<EventMark>& marks() const { return layout->marks; }
+    TimelineProjection projection() const { return {origin.x, width, range, layout->ticks.major_unit}; }
 };
 
 TimelineFrame frame_geometry(const PanelContext& ctx, const TimelineCache& cache, ImVec2 origin, ImVec2 size) {
@@ -398,7 +401,7 @@ int mark_at(const PanelContext& ctx, const TimelineFrame& f, ImVec2 at) {
 
 // Press, drag, release: a press on the axis scrubs the cursor; elsewhere a drag pans
 // and a click without movement selects. Returns true when the release was a click.
-bool handle_press(const PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimelineCache& cache,
+bool handle_press(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimelineCache& cache,
                   std::optional<TimeRange>& next) {
     if (ImGui::IsItemActivated()) {
         view.press.begin(f.mouse);
@@ -407,12 +410,19 @@ bool handle_press(const PanelContext& ctx, TimelineView& view, const TimelineFra
         view.scrubbing = f.mouse.y >= f.axis_top;
         if (view.animating) next = f.range;  // a press stops the animation where it is shown
         view.animating = false;
+        view.editing = false;
+        // In the editor a press on an event's mark drags its dates.
+        if (const int i = ctx.editing && !view.scrubbing ? mark_at(ctx, f, f.mouse) : -1; i >= 0) {
+            const EventMark& m = f.marks()[i];
+            view.editing = ctx.editing->timeline_press(ctx, m.entity, m.x0, m.x1, m.point, f.mouse.x, f.lane_top(m),
+                                                       f.layout->lanes.lane_height, f.projection());
+        }
     }
     if (ImGui::IsItemActive() && view.press.pressing && f.mouse_valid) {
         view.press.track(f.mouse);
         if (view.scrubbing) {
             view.scrub_cursor = cursor_at_day(f.to_day(std::clamp(f.mouse.x, f.origin.x, f.right - 1)), cache.clock.times);
-        } else if (view.press.moved) {
+        } else if (view.press.moved && !view.editing) {
             next = pan_by_pixels(view.press_range, f.width, f.mouse.x - view.press_x, cache.limits);
             ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
         }
@@ -839,6 +849,8 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     draw_grid(ctx, f);
     draw_published(ctx, f);
     draw_marks(ctx, f, focus);
+    if (view.editing)
+        view.editing = ctx.editing->timeline_frame(ctx, view.press.last.x, view.press.moved, ImGui::IsItemDeactivated(), f.projection());
     draw_axis(ctx, f);
     const std::optional<TimeCursor> shown = view.press.pressing && view.scrubbing && view.scrub_cursor ? view.scrub_cursor : cursor;
     const std::pair<float, float> clear = shown ? draw_cursor(ctx, f, *shown, cache.clock.offset_minutes) : std::pair{0.0f, 0.0f};

@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "core/dates.h"
 #include "core/draft.h"
 #include "support/source_files.h"
 
@@ -158,6 +159,84 @@ TEST(EditorSession, APlaceFromTheGazetteerIsCitedToGeoNames) {
     EXPECT_DOUBLE_EQ(sinjar->location->lat, erbil.lat);
     EXPECT_EQ(sinjar->citations.front().url, "https://www.geonames.org/95446");
     EXPECT_EQ(fresh_entity_id(session.document(), "Sinjar", "place"), "sinjar-2");
+}
+
+// A marker dragged on the map: the coordinates are the author's, not GeoNames', so the
+// gazetteer's citation goes and the hand-placed one comes; the pack still validates, and
+// one undo brings the place and its citation back.
+TEST(EditorSession, APlaceMovedByHandLosesItsGazetteerCitation) {
+    const std::string text = read_source_file(kSeed);
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(text, "seed.json", store), "");
+    const json op = hand_placed_location_op(session.document(), "sinjar", 36.5, 42.25);
+    const json result = session.apply(op, store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    const Entity* sinjar = store.pack().find("sinjar");
+    ASSERT_TRUE(sinjar && sinjar->location);
+    EXPECT_DOUBLE_EQ(sinjar->location->lat, 36.5);
+    EXPECT_DOUBLE_EQ(sinjar->location->lon, 42.25);
+    ASSERT_EQ(sinjar->citations.size(), 1u);
+    EXPECT_EQ(sinjar->citations.front().publication, "Natural Earth");
+    // Moved again: still one hand-placed citation, not two.
+    ASSERT_TRUE(session.apply(hand_placed_location_op(session.document(), "sinjar", 36.0, 42.0), store, ChangeSource::Editor, 3.0)["ok"].get<bool>());
+    EXPECT_EQ(store.pack().find("sinjar")->citations.size(), 1u);
+    store.undo(ChangeSource::Editor);
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(session.export_text(), text);
+}
+
+TEST(EditorSession, DraggedDatesSnapToTheTimelinesUnit) {
+    const int nov13 = *parse_iso_day("2015-11-13"), nov19 = *parse_iso_day("2015-11-19");
+    const double dec2 = *parse_iso_day("2015-12-02") + 0.4, nov15 = *parse_iso_day("2015-11-15") + 0.6;
+    EXPECT_EQ(dragged_date(nov13, nov13, DragPart::Whole, nov13 + 0.5, nov13 + 2.7, DateUnit::Day).iso, "2015-11-15");
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::End, nov19 + 0.5, dec2, DateUnit::Day).iso, "2015-11-13/2015-12-02");
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Start, nov13, nov15, DateUnit::Day).iso, "2015-11-15/2015-11-19");
+    // The start never passes the end: the span shrinks to one unit.
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Start, nov13, dec2, DateUnit::Day).iso, "2015-11-19");
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::End, nov19, dec2, DateUnit::Month).iso, "2015-11/2015-12");
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, dec2, DateUnit::Month).iso, "2015-12");
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, *parse_iso_day("2013-02-01"), DateUnit::Year).iso, "2013");
+    // Dragged past year 9999 or before year 1, a span stops at the edge, its length kept.
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, 1e9, DateUnit::Year).iso, "9999");
+    EXPECT_EQ(dragged_date(*parse_iso_day("2014-06-01"), *parse_iso_day("2015-10-31"), DragPart::Whole, nov15, -1e9,
+                               DateUnit::Month).iso, "0001-01/0002-05");
+    const DraggedDate months = dragged_date(nov13, nov19, DragPart::End, nov19, dec2, DateUnit::Month);
+    EXPECT_EQ(months.start_day, *parse_iso_day("2015-11-01"));
+    EXPECT_EQ(months.end_day, *parse_iso_day("2015-12-31"));
+    EXPECT_EQ(date_unit_for(TickUnit::Quarter), DateUnit::Month);
+    EXPECT_EQ(date_unit_for(TickUnit::Hour), DateUnit::Day);
+    EXPECT_EQ(date_unit_for(TickUnit::Decade), DateUnit::Year);
+}
+
+// The op keeps the article's phrase: the validator then judges the exact date against it.
+TEST(EditorSession, ADraggedDateKeepsThePhraseAndTheValidatorJudgesIt) {
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(read_source_file(kSeed), "seed.json", store), "");
+    const json inside = dragged_date_op(session.document(), "sinjar-recapture", "2015-11-12");
+    EXPECT_EQ(inside["fields"]["date"]["relative"], "last week");
+    ASSERT_TRUE(session.apply(inside, store, ChangeSource::Editor, 1.0)["ok"].get<bool>());
+    EXPECT_EQ(store.pack().find("sinjar-recapture")->date->iso, "2015-11-12");
+    const json outside = session.apply(dragged_date_op(session.document(), "sinjar-recapture", "2015-12"), store, ChangeSource::Editor, 2.0);
+    EXPECT_FALSE(outside["ok"].get<bool>());
+    EXPECT_NE(outside.dump().find("last week"), std::string::npos) << outside.dump();
+}
+
+// The inspector's live check: the validator's word on a field being typed, the pack untouched.
+TEST(EditorSession, CheckSaysWhatAnOpWouldMeetWithoutApplyingIt) {
+    const std::string text = read_source_file(kSeed);
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(text, "seed.json", store), "");
+    const std::uint64_t revision = session.revision();
+    const json bad = session.check({{"op", "updateEntity"}, {"id", "sinjar"}, {"fields", {{"location", {{"lat", 95}, {"lon", 41}}}}}});
+    EXPECT_FALSE(bad["ok"].get<bool>());
+    ASSERT_FALSE(bad["errors"].empty());
+    EXPECT_NE(bad["errors"][0]["message"].get<std::string>().find("90"), std::string::npos) << bad.dump();
+    EXPECT_TRUE(session.check({{"op", "updateEntity"}, {"id", "sinjar"}, {"fields", {{"name", "Shingal"}}}})["ok"].get<bool>());
+    EXPECT_EQ(session.export_text(), text);
+    EXPECT_EQ(session.revision(), revision);
 }
 
 } // namespace

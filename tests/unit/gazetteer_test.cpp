@@ -137,7 +137,11 @@ TEST(GazetteerShardTest, SaysWhichShardsALookupNeeds) {
     EXPECT_THAT(g->shards_for_name("Ar Raqqah"), ::testing::ElementsAre("r"));
     EXPECT_THAT(g->shards_for_search("sa"), ::testing::UnorderedElementsAre("sa", "san"));
     EXPECT_THAT(g->shards_for_search("santi"), ::testing::ElementsAre("san"));
-    EXPECT_THAT(g->shards_for_search("sa", 1), ::testing::IsEmpty());  // too many: search what is merged
+    // Too many for the prefix: the key's own shard, so whole names are all found.
+    EXPECT_THAT(g->shards_for_search("sa", 1), ::testing::ElementsAre("sa"));
+    EXPECT_FALSE(g->search_is_complete("sa", 1));
+    EXPECT_TRUE(g->search_is_complete("sa"));
+    EXPECT_FALSE(g->search_is_complete("s"));
     EXPECT_THAT(g->shards_for_search("s"), ::testing::IsEmpty());      // too short to choose
 }
 

@@ -1,0 +1,76 @@
+// The editor's hooks in the panels (edit.html only): dragging a place's marker or clicking
+// the map to put a place there, and dragging an event's ends on the timeline. Each gesture
+// becomes one pack edit, made after the frame through the editor's session, so it is one
+// undo step however many frames it lasted.
+//
+// The reader never sets PanelContext::editing: its panels never call these, and its wasm
+// does not carry them. The panels call the interface; the editor's implementation
+// (editor_gestures.h: map_editing.cpp and timeline_editing.cpp) is linked into
+// explainer-editor only (cmake/web.cmake).
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+#include "imgui.h"
+
+#include "core/geo_point.h"
+#include "core/time_scale.h"
+
+namespace explainer::ui {
+
+struct PanelContext;
+
+// [SECTION] The map -----------------------------------------------------------------------
+
+// The map's projection this frame, both ways (canvas CSS px).
+struct MapProjection {
+    std::function<ImVec2(GeoPoint)> to_screen;   // in the copy of the world nearest the view's centre
+    std::function<GeoPoint(ImVec2)> to_ground;
+};
+
+// The map's pointer this frame, for the editor.
+struct MapPointer {
+    std::string_view press_target;  // what the press began on ("" for the bare map)
+    bool dragging = false;          // the press moved beyond a click
+    bool released = false;          // the press ended this frame
+    bool click = false;             // ... without moving: a click or a tap
+};
+
+// [SECTION] The timeline -------------------------------------------------------------------
+
+// The timeline's geometry this frame.
+struct TimelineProjection {
+    float origin_x = 0, width = 0;
+    TimeRange range;
+    TickUnit unit = TickUnit::Day;   // what the major ticks show
+    double day_at(float x) const { return x_to_day(range, width, x - origin_x); }
+    float x_of(double day) const { return origin_x + static_cast<float>(day_to_x(range, width, day)); }
+};
+
+// [SECTION] The hooks ----------------------------------------------------------------------
+
+class PanelEditing {
+public:
+    virtual ~PanelEditing() = default;
+
+    // True when a press that began on `press_target` moves that place (a place drawn as
+    // a marker): the map does not pan under it.
+    virtual bool map_press_moves_marker(const PanelContext& ctx, std::string_view press_target) const = 0;
+    // Draws a dragged marker where the pointer takes it and, on release, asks for the
+    // place's new location (a drag; or a click while a place waits to be put on the
+    // map). True when the editor took the press: the map neither selects nor pans.
+    virtual bool map_frame(PanelContext& ctx, const MapPointer& pointer, const MapProjection& projection) = 0;
+
+    // A press on the mark of entity `entity` (its bar from x0 to x1, or a point) at `x`:
+    // the editor takes it (and the timeline does not pan) when the entity's date is whole
+    // days. Near a bar's start or end the press drags that end; elsewhere it moves the
+    // whole span.
+    virtual bool timeline_press(PanelContext& ctx, std::size_t entity, float x0, float x1, bool point, float x, float lane_top,
+                                float lane_height, const TimelineProjection& projection) = 0;
+    // While an event is dragged: its new span drawn with the date it will get; on release
+    // (after a move) the edit. True while the editor holds the press.
+    virtual bool timeline_frame(PanelContext& ctx, float pointer_x, bool moved, bool released, const TimelineProjection& projection) = 0;
+};
+
+} // namespace explainer::ui

@@ -1,0 +1,46 @@
+// The editor's implementation of the panels' editing hooks (editing.h): what a gesture on
+// the map or the timeline keeps between its frames, and the edits it asks for when it
+// ends. Only explainer-editor links it (map_editing.cpp, timeline_editing.cpp).
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/editor_session.h"
+#include "editing.h"
+
+namespace explainer::ui {
+
+class EditorGestures final : public PanelEditing {
+public:
+    // Called after the frame that ended the gesture (the panels are drawing the pack during
+    // it): a place put at `at` by hand; an entity's date dragged to `iso`.
+    std::function<void(const std::string& id, GeoPoint at)> place_at;
+    std::function<void(const std::string& id, const std::string& iso)> date_to;
+    // Armed from the editor's column ("Place on map"): the next click on the map puts this
+    // place there. Empty: clicks select, as in the reader.
+    std::string place_on_click;
+
+    bool map_press_moves_marker(const PanelContext& ctx, std::string_view press_target) const override;
+    bool map_frame(PanelContext& ctx, const MapPointer& pointer, const MapProjection& projection) override;
+    bool timeline_press(PanelContext& ctx, std::size_t entity, float x0, float x1, bool point, float x, float lane_top,
+                        float lane_height, const TimelineProjection& projection) override;
+    bool timeline_frame(PanelContext& ctx, float pointer_x, bool moved, bool released, const TimelineProjection& projection) override;
+
+private:
+    struct MarkerDrag {
+        std::string id;
+        ImVec2 grabbed;          // the marker's centre when the drag began (canvas px)
+    };
+    struct EventDrag {
+        std::string id;
+        int start_day = 0, end_day = 0;  // the span as it was (end inclusive)
+        DragPart part = DragPart::Whole;
+        double from_day = 0;     // the day under the pointer when the press began
+        float lane_top = 0, lane_height = 0;
+    };
+    std::optional<MarkerDrag> marker_;
+    std::optional<EventDrag> event_;
+};
+
+} // namespace explainer::ui

@@ -1,0 +1,263 @@
+// The editor's gestures on the canvas (issue 13), with real mouse input: a place's marker
+// dragged on the map, a click placing a place, an event's end and a whole event dragged on
+// the timeline. Each is one edit of the pack (one undo step), lands where the map's
+// projection or the timeline's scale puts the pointer, keeps the citation honest, and the
+// reader's page (index.html) moves nothing but its view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root, serve, launch, openPage, assertNoProblems, settle } from './harness.mjs';
+import { mapFrame, mapRects } from './map-view.mjs';
+
+const SLOW = { timeoutMs: 30000 };
+const SEED = 'content/isis-losing-ground.json';
+const seedText = fs.readFileSync(path.join(root, SEED), 'utf8');
+// Our own pack from another continent and century: three independence days, 1816-1821.
+const AMERICAS = '/test-packs/southern-americas.json';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.server.close(); });
+
+async function openEditor(pack) {
+  const page = await openPage(browser, `${server.url}edit.html?pack=${pack}`);
+  await page.waitForSelector('#side:not([hidden])', { timeout: 30000 });
+  await settle(page, SLOW);
+  return page;
+}
+const entity = async (page, id) => (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === id);
+const exportText = (page) => page.evaluate(() => Explainer.editor.exportText());
+
+// A press, a drag in small steps (the engine sees every one), a release.
+async function drag(page, from, to, steps = 12) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await settle(page, SLOW);
+  for (let i = 1; i <= steps; ++i) await page.mouse.move(from.x + (to.x - from.x) * i / steps, from.y + (to.y - from.y) * i / steps);
+  await page.mouse.up();
+  await settle(page, SLOW);
+}
+
+const markerOf = async (page, id) => {
+  const [marker] = await mapRects(page, id);  // the marker first: its centre is the place
+  assert.ok(marker, `${id} has a marker on the map`);
+  return { x: marker.x + marker.width / 2, y: marker.y + marker.height / 2 };
+};
+
+test('a marker dragged on the map moves its place by what the projection says, cited as placed by hand; one undo puts it back', async () => {
+  const page = await openEditor(SEED);
+  const before = await entity(page, 'sinjar');
+  const viewBefore = (await page.evaluate(() => Explainer.getState())).map;
+  const start = await markerOf(page, 'sinjar');
+  const by = { x: 70, y: -45 };
+  await drag(page, start, { x: start.x + by.x, y: start.y + by.y });
+
+  const after = await entity(page, 'sinjar');
+  const frame = await mapFrame(page);
+  assert.deepEqual([frame.map.lat, frame.map.lon, frame.map.zoom], [viewBefore.lat, viewBefore.lon, viewBefore.zoom],
+    'the map did not pan under the marker, nor refit to the moved place');
+  const landed = frame.toScreen(after.location.lat, after.location.lon);
+  assert.ok(Math.abs(landed.x - (start.x + by.x)) < 1 && Math.abs(landed.y - (start.y + by.y)) < 1,
+    `the new coordinates (${after.location.lat}, ${after.location.lon}) are under the pointer: ${JSON.stringify(landed)} vs ${JSON.stringify({ x: start.x + by.x, y: start.y + by.y })}`);
+  assert.ok(after.location.lat > before.location.lat && after.location.lon > before.location.lon, 'dragged north-east, it moved north-east');
+  const drawn = (await mapRects(page, 'sinjar')).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 }));
+  assert.ok(drawn.some((c) => Math.abs(c.x - landed.x) < 1.5 && Math.abs(c.y - landed.y) < 1.5),
+    `the marker is drawn where it was dropped (${JSON.stringify(drawn)})`);
+  assert.deepEqual(after.citations.map((c) => c.publication), ['Natural Earth'], 'the GeoNames citation no longer vouches for hand-placed coordinates');
+  assert.match(after.citations[0].title, /Placed by hand/);
+  assert.deepEqual((await page.evaluate(() => Explainer.editor.validate())).errors, [], 'the moved place still validates');
+  assert.equal((await page.evaluate(() => Explainer.getState())).selection ?? null, null, 'a drag selects nothing');
+  // The inspector shows the new coordinates.
+  await page.evaluate(() => Explainer.select('sinjar'));
+  await settle(page, SLOW);
+  assert.match(await page.inputValue('#field-location'), new RegExp(String(after.location.lat).replace('.', '\\.')));
+
+  // One drag, one undo step: the pack comes back byte for byte; redo moves it again.
+  await page.mouse.click(5, 5);  // focus away from the inspector: Ctrl+Z is the editor's
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Control+z');
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), seedText, 'one undo restores the coordinates and the GeoNames citation');
+  await page.keyboard.press('Control+Shift+z');
+  await settle(page, SLOW);
+  assert.deepEqual((await entity(page, 'sinjar')).location, after.location);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('"Place on map" then a click puts the place under the pointer; Esc disarms it', async () => {
+  const page = await openEditor(SEED);
+  await page.evaluate(() => Explainer.select('ramadi'));
+  await settle(page, SLOW);
+  await page.click('#place-on-map');
+  const frame = await mapFrame(page);
+  const spot = { x: frame.cx + 37, y: frame.cy + 21 };
+  await page.mouse.click(spot.x, spot.y);
+  await settle(page, SLOW);
+  const ramadi = await entity(page, 'ramadi');
+  const landed = (await mapFrame(page)).toScreen(ramadi.location.lat, ramadi.location.lon);
+  assert.ok(Math.abs(landed.x - spot.x) < 1 && Math.abs(landed.y - spot.y) < 1, `placed under the click: ${JSON.stringify(landed)} vs ${JSON.stringify(spot)}`);
+  assert.deepEqual(ramadi.citations.map((c) => c.publication), ['Natural Earth']);
+  // Disarmed after one click: the next click selects (or clears), it moves nothing.
+  const text = await exportText(page);
+  await page.mouse.click(frame.cx - 50, frame.cy - 30);
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), text, 'a second click moves nothing');
+  // Armed, then Esc: a click moves nothing.
+  await page.evaluate(() => Explainer.select('ramadi'));
+  await settle(page, SLOW);
+  await page.click('#place-on-map');
+  await page.keyboard.press('Escape');
+  await page.mouse.click(frame.cx + 60, frame.cy + 40);
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), text, 'Esc disarmed the placing');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test("the reader's page does not move markers: the same drag pans the map", async () => {
+  const page = await openPage(browser, server.url);
+  await settle(page, SLOW);
+  assert.equal(await page.evaluate(() => typeof Explainer.editor), 'undefined');
+  const original = JSON.parse(seedText).entities.find((e) => e.id === 'sinjar').location;
+  const start = await markerOf(page, 'sinjar');
+  await drag(page, start, { x: start.x + 70, y: start.y - 45 });
+  const frame = await mapFrame(page);
+  const marker = await markerOf(page, 'sinjar');
+  const expected = frame.toScreen(original.lat, original.lon);
+  assert.ok(Math.abs(marker.x - expected.x) < 1 && Math.abs(marker.y - expected.y) < 1, 'Sinjar is drawn at its own coordinates');
+  assert.ok(Math.abs(marker.x - (start.x + 70)) < 2 && Math.abs(marker.y - (start.y - 45)) < 2, 'the map panned with the pointer, Sinjar with it');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// The timeline's scale, from the view in getState() and the axis it draws.
+async function timelineScale(page) {
+  const { timeline } = await page.evaluate(() => Explainer.getState());
+  const [axis] = await page.evaluate(() => Explainer.locate('timeline:axis'));
+  const day = (iso) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86400000;
+  const start = day(timeline.start), end = day(timeline.end);
+  let unit = null;
+  for (const name of ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'decade', 'century'])
+    if ((await page.evaluate((id) => Explainer.locate(id), `timeline:unit:${name}`)).length) unit = name;
+  return {
+    unit,
+    x: (iso) => axis.x + (day(iso) - start) / (end - start) * axis.width,
+    isoAt: (x) => new Date((start + (x - axis.x) / axis.width * (end - start)) * 86400000).toISOString().slice(0, 10),
+  };
+}
+// What the editor writes at the ticks' unit: days, months or years (README, "The editor").
+const precision = (unit) => (['minute', 'hour', 'day', 'week'].includes(unit) ? 10 : ['month', 'quarter'].includes(unit) ? 7 : 4);
+
+test("an event's end dragged on the timeline snaps to the ticks' unit; one undo puts it back", async () => {
+  const page = await openEditor(SEED);
+  const scale = await timelineScale(page);
+  assert.ok(scale.unit, 'the axis says its unit');
+  const [mark] = (await page.evaluate(() => Explainer.locate('baiji-battles'))).filter((r) => r.panel === 'timeline');
+  assert.ok(mark, 'the battles for Baiji (2014-06/2015-10) are drawn as a bar');
+  const end = { x: scale.x('2015-11-01') - 2, y: mark.y + mark.height / 2 };
+  const to = { x: scale.x('2014-09-15'), y: end.y };
+  await drag(page, end, to);
+  const date = (await entity(page, 'baiji-battles')).date;
+  const digits = precision(scale.unit);
+  const [first, last] = ['2014-06-01'.slice(0, digits), scale.isoAt(to.x).slice(0, digits)];
+  assert.equal(date.iso, first === last ? first : `${first}/${last}`, `dragged at ${scale.unit} ticks`);
+  assert.equal(date.approximate, true, "the date's other keys stay");
+  const [moved] = (await page.evaluate(() => Explainer.locate('baiji-battles'))).filter((r) => r.panel === 'timeline');
+  assert.ok(moved.x + moved.width < mark.x + mark.width - 20, 'the bar is shorter');
+  await page.evaluate(() => Explainer.editor.undo());
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), seedText, 'one undo step for the whole drag');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('a whole event dragged a year later on another continent and century, and a drag the article refuses', async () => {
+  const page = await openEditor(AMERICAS);
+  const text = await exportText(page);
+  const scale = await timelineScale(page);
+  const [mark] = (await page.evaluate(() => Explainer.locate('chile-independence'))).filter((r) => r.panel === 'timeline');
+  const from = { x: mark.x + mark.width / 2, y: mark.y + mark.height / 2 };
+  const to = { x: from.x + scale.x('1820-01-01') - scale.x('1819-01-01'), y: from.y };
+  await drag(page, from, to);
+  const digits = precision(scale.unit);
+  const expected = scale.isoAt(to.x).slice(0, digits);
+  assert.equal((await entity(page, 'chile-independence')).date.iso, expected, `moved a year at ${scale.unit} ticks`);
+  assert.ok(expected.startsWith('1819'), 'a year later');
+  await page.evaluate(() => Explainer.editor.undo());
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), text);
+  assertNoProblems(assert, page);
+  await page.context().close();
+
+  // Gettysburg is "in July 1863" in its article: an end dragged into August is refused,
+  // the pack stays, and the column says why.
+  const second = await openEditor('/test-packs/second-pack.json');
+  const before = await exportText(second);
+  const timeline = await timelineScale(second);
+  const [battle] = (await second.evaluate(() => Explainer.locate('battle-of-gettysburg'))).filter((r) => r.panel === 'timeline');
+  const at = { x: battle.x + battle.width / 2, y: battle.y + battle.height / 2 };
+  await drag(second, at, { x: at.x + timeline.x('1863-10-01') - timeline.x('1863-07-01'), y: at.y });
+  assert.equal(await exportText(second), before, 'the refused drag changed nothing');
+  assert.match(await second.textContent('#status'), /Refused: .*July 1863/);
+  assertNoProblems(assert, second);
+  await second.context().close();
+});
+
+test('a touch long press selects a word in the article; a tap on "New organisation" makes the entity', async () => {
+  const page = await openPage(browser, `${server.url}edit.html?pack=${SEED}`, { hasTouch: true });
+  await page.waitForSelector('#side:not([hidden])', { timeout: 30000 });
+  await settle(page, SLOW);
+  await page.evaluate(() => Explainer.select('sinjar'));
+  await settle(page, SLOW);
+  await page.evaluate(() => Explainer.select(null));
+  await settle(page, SLOW);
+  const [sinjar] = (await page.evaluate(() => Explainer.locate('sinjar'))).filter((r) => r.panel === 'article');
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  // The word just after the mention "the northern Iraqi town of Sinjar": "from".
+  const at = { x: sinjar.x + sinjar.width + 14, y: sinjar.y + sinjar.height / 2 };
+  await touch('touchStart', at.x, at.y);
+  await page.waitForTimeout(900);
+  await touch('touchEnd');
+  await settle(page, SLOW);
+  const word = (await page.evaluate(() => Explainer.editor.selection())).selector?.exact;
+  assert.ok(word && !/\s/.test(word), `the long press selected one word (${word})`);
+  const handles = (await page.evaluate(() => Explainer.locate('text-selection:handle'))).filter((r) => r.panel === 'article');
+  assert.equal(handles.length, 2, 'two handles show the selection was made by touch');
+  const selected = await page.evaluate(() => Explainer.editor.selection());
+  await page.waitForFunction((exact) => document.getElementById('selection-text').textContent.includes(exact), selected.selector.exact);
+  await page.tap('#new-kinds button[data-kind="organisation"]');
+  await settle(page, SLOW);
+  const added = (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.kind === 'organisation' && e.mentions?.[0]?.exact === selected.selector.exact);
+  assert.ok(added, 'the tapped kind made an entity of the touched words');
+  assert.equal((await page.evaluate(() => Explainer.editor.validate())).ok, true);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('the inspector checks a field while it is typed, at the field, without changing the pack', async () => {
+  const page = await openEditor(SEED);
+  await page.evaluate(() => Explainer.select('sinjar'));
+  await settle(page, SLOW);
+  const field = page.locator('#field-location');
+  await field.click();
+  await field.press('Control+a');
+  await page.keyboard.type('{"lat": 95, "lon": 41.9}', { delay: 10 });
+  await page.waitForFunction(() => !document.getElementById('field-location-live').hidden, null, { timeout: 5000 });
+  assert.match(await page.textContent('#field-location-live'), /90/, 'the latitude out of range is named at the field, before any commit');
+  assert.equal(await page.getAttribute('#field-location', 'aria-invalid'), 'true');
+  assert.equal(await exportText(page), seedText, 'typing changed nothing');
+  // Broken JSON is said at the field too; a good value clears the message.
+  await field.press('Control+a');
+  await page.keyboard.type('{"lat": 36.3', { delay: 10 });
+  await page.waitForFunction(() => /not JSON/.test(document.getElementById('field-location-live').textContent), null, { timeout: 5000 });
+  await field.press('Control+a');
+  await page.keyboard.type('{"lat": 36.4, "lon": 41.9}', { delay: 10 });
+  await page.waitForFunction(() => document.getElementById('field-location-live').hidden, null, { timeout: 5000 });
+  assert.equal(await page.getAttribute('#field-location', 'aria-invalid'), null);
+  assert.equal(await exportText(page), seedText, 'still nothing changed until the field is committed');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
