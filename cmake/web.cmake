@@ -67,9 +67,13 @@ endforeach()
 # On the web, size is load time. explainer.wasm after gzip, measured: -O3 394 KB;
 # -Os 332 KB; -Os -fno-rtti 331.6 KB; -Oz -flto -fno-rtti 309 KB (Brotli 259 KB).
 # Nothing here uses RTTI. EXPLAINER_WEB_OPT and EXPLAINER_WEB_LTO measure other choices.
+# Nothing catches an exception either (Emscripten's default already turned every throw
+# into an abort): with -fno-exceptions nlohmann/json's throws become std::abort() at the
+# throw site, so the code that built its error messages goes too. The app parses
+# untrusted JSON only with allow_exceptions=false (see src/core/host_message.cpp).
 set(EXPLAINER_WEB_OPT -Oz CACHE STRING "Optimisation level of the web build (-Os, -Oz, -O2, ...)")
 option(EXPLAINER_WEB_LTO "Link-time optimisation (-flto) of the web build" ON)
-set(EXPLAINER_WEB_FLAGS ${EXPLAINER_WEB_OPT} -fno-rtti)
+set(EXPLAINER_WEB_FLAGS ${EXPLAINER_WEB_OPT} -fno-rtti -fno-exceptions)
 if(EXPLAINER_WEB_LTO)
   list(APPEND EXPLAINER_WEB_FLAGS -flto)
 endif()
@@ -78,6 +82,29 @@ foreach(target explainer_core imgui explainer_app explainer explainer-editor)
 endforeach()
 target_link_options(explainer PRIVATE ${EXPLAINER_WEB_FLAGS})
 target_link_options(explainer-editor PRIVATE ${EXPLAINER_WEB_FLAGS})
+
+# [SECTION] Unity build: a fresh clone serves sooner -----------------------------------
+# A clean web build spent most of its time compiling ~45 sources one by one, each parsing
+# nlohmann/json or ImGui again. Compiled as a few unity batches, each header is parsed
+# and its templates instantiated once a batch (the link sees the same code: -flto
+# optimises the whole program either way). EXPLAINER_WEB_UNITY_BATCH is the number of
+# sources a batch holds (0: the whole target in one; OFF the option: one by one).
+option(EXPLAINER_WEB_UNITY "Compile the web build as unity batches" ON)
+set(EXPLAINER_WEB_UNITY_BATCH 12 CACHE STRING "Sources in one unity batch of the web build")
+if(EXPLAINER_WEB_UNITY)
+  set_target_properties(explainer_core explainer_app imgui PROPERTIES
+    UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE ${EXPLAINER_WEB_UNITY_BATCH})
+  # These define file-local helpers or constants under a name another source of the same
+  # target uses too (kMonths, thousands, find_all, next_code_point, inside, g_result, ...),
+  # which one batch cannot hold twice: they compile on their own.
+  set_source_files_properties(
+    ${PROJECT_SOURCE_DIR}/src/core/draft.cpp ${PROJECT_SOURCE_DIR}/src/core/number_text.cpp
+    ${PROJECT_SOURCE_DIR}/src/core/pack.cpp ${PROJECT_SOURCE_DIR}/src/core/pack_edit.cpp
+    ${PROJECT_SOURCE_DIR}/src/core/relative_dates.cpp ${PROJECT_SOURCE_DIR}/src/core/text_layout.cpp
+    ${PROJECT_SOURCE_DIR}/src/core/url_state.cpp
+    ${PROJECT_SOURCE_DIR}/src/ui/quotes_panel.cpp ${PROJECT_SOURCE_DIR}/src/platform/reader_api.cpp
+    PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
+endif()
 # Function names kept in explainer.wasm, so that a sampled profile (Chromium DevTools or
 # CDP) shows explainer_load_pack and the like: -DEXPLAINER_PROFILING=ON (bigger wasm).
 option(EXPLAINER_PROFILING "Keep function names in explainer.wasm for profiles" OFF)

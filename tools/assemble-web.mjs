@@ -30,6 +30,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
+import { minify } from 'terser';
 import { EMBED_SANDBOX, withEmbedSandbox } from './embed-policy.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -130,10 +131,31 @@ function fillLayout(code, file) {
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 
+// [SECTION] Minified scripts ----------------------------------------------------------------
+// Every script the site serves is minified (npm terser, a devDependency): comments and
+// whitespace go and local names shrink, which takes page.js, mirror.js and the
+// Emscripten glue to about two thirds of their gzip size. Top-level names and every
+// property name stay as written, so window.Explainer, createExplainerModule and the
+// glue's Module['...'] fields are what README documents. EXPLAINER_MINIFY=0 skips it
+// (readable scripts for debugging).
+const minifyScripts = process.env.EXPLAINER_MINIFY !== '0';
+async function minified(code, name) {
+  if (!minifyScripts) return code;
+  try {
+    return (await minify(code, { ecma: 2020, compress: true, mangle: true, format: { comments: false } })).code;
+  } catch (error) {
+    throw new Error(`assemble-web: cannot minify ${name}: ${error.message}`);
+  }
+}
+
 // [SECTION] Engine, page assets, packs, basemap -------------------------------------------
-for (const file of ['explainer.js', 'explainer.wasm']) copy(path.join(build, file), path.join(out, file));
-// The editor's engine: the reader's plus the drafter, the op engine and the gazetteer edge.
-for (const file of ['explainer-editor.js', 'explainer-editor.wasm']) copy(path.join(build, file), path.join(out, file));
+// The engines (the editor's: the reader's plus the drafter, the op engine and the
+// gazetteer edge): their glue minified, the wasm as linked.
+const engineScript = (file) => minified(fs.readFileSync(path.join(build, file), 'utf8'), file);
+for (const engine of ['explainer', 'explainer-editor']) {
+  fs.writeFileSync(path.join(out, `${engine}.js`), await engineScript(`${engine}.js`));
+  copy(path.join(build, `${engine}.wasm`), path.join(out, `${engine}.wasm`));
+}
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
@@ -146,11 +168,11 @@ const withPartials = (source, file) => source.replace(/^[ \t]*\/\/ @include ([\w
 });
 const webScript = (file) => {
   const source = withPartials(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`);
-  return fillLayout(sandboxed.has(file) ? withEmbedSandbox(source, `web/${file}`) : source, `web/${file}`);
+  return minified(fillLayout(sandboxed.has(file) ? withEmbedSandbox(source, `web/${file}`) : source, `web/${file}`), `web/${file}`);
 };
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
   if (file === 'partials') continue;  // written into the scripts that include them
-  if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), webScript(file));
+  if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), await webScript(file));
   else if (file.endsWith('.css')) fs.writeFileSync(path.join(out, file), fillLayout(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`));
   else copy(path.join(root, 'web', file), path.join(out, file));
 }
@@ -256,9 +278,9 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   if (fs.existsSync(basemap)) data.push(inlineData('basemap', fs.readFileSync(basemap)));
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
   const scriptTags = [...data,
-    inlineScript(fs.readFileSync(path.join(build, 'explainer.js'), 'utf8'), 'explainer.js'),
-    inlineScript(webScript('mirror.js'), 'mirror.js'),
-    inlineScript(webScript('page.js'), 'page.js')].join('\n');
+    inlineScript(await engineScript('explainer.js'), 'explainer.js'),
+    inlineScript(await webScript('mirror.js'), 'mirror.js'),
+    inlineScript(await webScript('page.js'), 'page.js')].join('\n');
   const style = `\n${css}`;
   const standalone = fill(shell, {
     TITLE: escapeHtml(title),

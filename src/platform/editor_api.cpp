@@ -266,9 +266,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_set_location(const 
 
 namespace {
 
-ui::EditorGestures g_editor.gestures;
-std::vector<json> g_editor.gesture_ops;  // asked for during a frame, applied after it
-
 void apply_gesture_ops(void*) {
     std::vector<json> ops = std::move(g_editor.gesture_ops);
     g_editor.gesture_ops.clear();
