@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "geo.h"
 
@@ -37,12 +38,6 @@ void for_each_reference(const Entity& entity, Visit&& visit) {
     }
 }
 
-bool refers_to(const Entity& entity, std::string_view id) {
-    bool found = false;
-    for_each_reference(entity, [&](std::string_view other) { found = found || other == id; });
-    return found;
-}
-
 // Where the speaker of a quote is ("" when the entity has no known speaker or the
 // speaker has no place).
 std::string_view speaker_place(const Pack& pack, const Entity& entity) {
@@ -67,36 +62,17 @@ bool Linked::mentions_paragraph(std::size_t paragraph) const {
     return std::binary_search(paragraphs.begin(), paragraphs.end(), paragraph);
 }
 
-Linked linked_to(const Pack& pack, std::string_view id) {
+namespace {
+
+// The Linked of entity `focus` whose linked entities (in pack order, without the focus)
+// are `others`.
+Linked make_linked(const Pack& pack, std::size_t focus_index, std::span<const std::uint32_t> others) {
     Linked out;
-    if (id.empty()) return out;
-    const std::optional<std::size_t> focus_index = pack.index_of(id);
-    if (!focus_index || *focus_index >= pack.entities.size()) return out;
-    const Entity& focus = pack.entities[*focus_index];
-
-    // One flag per pack entity, so the result comes out in pack order without sorting
-    // and without repeats, in one pass over the pack.
-    std::vector<char> linked(pack.entities.size(), 0);
-    auto mark = [&](std::string_view other) {
-        if (const std::optional<std::size_t> index = pack.index_of(other); index && *index < linked.size())
-            linked[*index] = 1;
-    };
-
-    // What the focus names, and (for a quote) where its speaker is.
-    for_each_reference(focus, mark);
-    if (const std::string_view place = speaker_place(pack, focus); !place.empty()) mark(place);
-
-    // What names the focus, and (for a place) the quotes whose speaker is there.
-    for (std::size_t i = 0; i < pack.entities.size(); ++i) {
-        const Entity& other = pack.entities[i];
-        if (i == *focus_index || linked[i]) continue;
-        if (refers_to(other, focus.id) || speaker_place(pack, other) == focus.id) linked[i] = 1;
-    }
-
+    const Entity& focus = pack.entities[focus_index];
     out.focus = focus.id;
+    out.entities.reserve(others.size() + 1);
     out.entities.push_back(focus.id);
-    for (std::size_t i = 0; i < pack.entities.size(); ++i)
-        if (linked[i] && i != *focus_index) out.entities.push_back(pack.entities[i].id);
+    for (const std::uint32_t i : others) out.entities.push_back(pack.entities[i].id);
 
     for (const Mention& mention : focus.mentions)
         if (mention.paragraph_index < pack.article.paragraphs.size()) out.paragraphs.push_back(mention.paragraph_index);
@@ -110,9 +86,58 @@ Linked linked_to(const Pack& pack, std::string_view id) {
     return out;
 }
 
-const Linked& LinkedCache::get(const Pack& pack, std::uint64_t pack_revision, std::string_view id) {
+std::optional<std::size_t> entity_index(const Pack& pack, std::string_view id) {
+    const std::optional<std::size_t> index = id.empty() ? std::nullopt : pack.index_of(id);
+    return index && *index < pack.entities.size() ? index : std::nullopt;
+}
+
+} // namespace
+
+// One entity's links need all of the pack's (what names it): built for the one question.
+Linked linked_to(const Pack& pack, std::string_view id) { return LinkIndex(pack).linked(pack, id); }
+
+LinkIndex::LinkIndex(const Pack& pack) {
+    // Every link as a pair (from, to), both ways, then grouped by `from` in pack order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+    for (std::size_t i = 0; i < pack.entities.size(); ++i) {
+        const auto from = static_cast<std::uint32_t>(i);
+        auto link = [&](std::string_view other) {
+            const std::optional<std::size_t> to = entity_index(pack, other);
+            if (!to || *to == i) return;
+            pairs.emplace_back(from, static_cast<std::uint32_t>(*to));
+            pairs.emplace_back(static_cast<std::uint32_t>(*to), from);
+        };
+        for_each_reference(pack.entities[i], link);
+        link(speaker_place(pack, pack.entities[i]));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    starts_.assign(pack.entities.size() + 1, 0);
+    linked_.reserve(pairs.size());
+    for (const auto& [from, to] : pairs) {
+        ++starts_[from + 1];
+        linked_.push_back(to);
+    }
+    for (std::size_t i = 1; i < starts_.size(); ++i) starts_[i] += starts_[i - 1];
+}
+
+Linked LinkIndex::linked(const Pack& pack, std::string_view id) const {
+    const std::optional<std::size_t> focus = entity_index(pack, id);
+    if (!focus || *focus + 1 >= starts_.size()) return {};
+    return make_linked(pack, *focus, std::span(linked_).subspan(starts_[*focus], starts_[*focus + 1] - starts_[*focus]));
+}
+
+const LinkIndex& LinkIndexCache::get(const Pack& pack, std::uint64_t pack_revision) {
+    if (!index_ || revision_ != pack_revision) {
+        index_.emplace(pack);
+        revision_ = pack_revision;
+    }
+    return *index_;
+}
+
+const Linked& LinkedCache::get(const Pack& pack, std::uint64_t pack_revision, std::string_view id, LinkIndexCache& index) {
     if (revision_ != pack_revision || id_ != id) {
-        linked_ = linked_to(pack, id);
+        linked_ = id.empty() ? Linked{} : index.get(pack, pack_revision).linked(pack, id);
         revision_ = pack_revision;
         id_ = id;
         ++computations_;

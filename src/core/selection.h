@@ -41,13 +41,37 @@ struct Linked {
 
 Linked linked_to(const Pack& pack, std::string_view id);
 
-// linked_to() for the one id a panel follows (the selection, the hover), recomputed only
-// when that id or the pack changes, not every frame: it walks the whole pack.
+// Every entity's links (both ways, and one step through a quote's speaker), built in
+// one pass over the pack, so that linked() costs what the entity's links cost, not what
+// the pack does: a reader's pointer moving over a long article asks for a new Linked on
+// every mention it crosses.
+class LinkIndex {
+public:
+    explicit LinkIndex(const Pack& pack);
+    Linked linked(const Pack& pack, std::string_view id) const;  // == linked_to(pack, id)
+
+private:
+    std::vector<std::uint32_t> starts_;      // per entity (and one past the last): into linked_
+    std::vector<std::uint32_t> linked_;      // per entity, its linked entities in pack order
+};
+
+// The LinkIndex of the pack at one revision, built when first asked for.
+class LinkIndexCache {
+public:
+    const LinkIndex& get(const Pack& pack, std::uint64_t pack_revision);
+
+private:
+    std::optional<std::uint64_t> revision_;
+    std::optional<LinkIndex> index_;
+};
+
+// Linked for the one id a panel follows (the selection, the hover), recomputed only
+// when that id or the pack changes, not every frame.
 // `pack_revision` names the pack's contents (the app counts the packs it loads).
 class LinkedCache {
 public:
-    const Linked& get(const Pack& pack, std::uint64_t pack_revision, std::string_view id);
-    std::size_t computations() const { return computations_; }  // how often linked_to ran
+    const Linked& get(const Pack& pack, std::uint64_t pack_revision, std::string_view id, LinkIndexCache& index);
+    std::size_t computations() const { return computations_; }  // how often a Linked was made
 
 private:
     std::optional<std::uint64_t> revision_;

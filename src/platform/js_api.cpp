@@ -123,7 +123,11 @@ EMSCRIPTEN_KEEPALIVE int explainer_undo(int redo) {
 // canvas (the page adds the canvas's offset for viewport coordinates).
 EMSCRIPTEN_KEEPALIVE const char* explainer_locate(const char* id) {
     nlohmann::json out = nlohmann::json::array();
-    for (const ui::LocatedRect& r : platform::app().located)
+    const ui::App& app = platform::app();
+    // Drawn with a pack that has changed since (an edit, a new pack): nothing is where
+    // it was until the next frame draws it.
+    if (app.located.pack_revision() != app.store.pack_revision()) return platform::js_string(out.dump());
+    for (const ui::LocatedRect& r : app.located)
         if (r.id == id) out.push_back({{"panel", r.panel}, {"x", r.x}, {"y", r.y}, {"width", r.w}, {"height", r.h}});
     return platform::js_string(out.dump());
 }

@@ -366,11 +366,11 @@ void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, fl
         const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, entry.title);
         const ImVec2 text_pos(pos.x + (tab_width - text.x) * 0.5f, pos.y + (kTabHeight - text.y) * 0.5f);
         draw->AddText(font, size, text_pos, open ? theme.text : theme.text_muted, entry.title);
-        app.located.push_back({std::string("tab-label:") + entry.id, "tabs", text_pos.x, text_pos.y, text.x, text.y});
+        app.located.push_back({app.located.keep(std::string("tab-label:") + entry.id), "tabs", text_pos.x, text_pos.y, text.x, text.y});
         if (open)
             draw->AddRectFilled(ImVec2(pos.x + 8, pos.y + kTabHeight - 3), ImVec2(pos.x + tab_width - 8, pos.y + kTabHeight),
                                 theme.accent);
-        app.located.push_back({std::string("tab:") + entry.id, "tabs", pos.x, pos.y, tab_width, kTabHeight});
+        app.located.push_back({app.located.keep(std::string("tab:") + entry.id), "tabs", pos.x, pos.y, tab_width, kTabHeight});
     }
     draw->AddLine(ImVec2(origin.x, origin.y + kTabHeight - 0.5f), ImVec2(origin.x + width, origin.y + kTabHeight - 0.5f),
                   theme.rule);
@@ -417,8 +417,8 @@ void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
 }
 
 PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, Actions& actions, FrameResult& result) {
-    const Linked& selected = app.selected_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().selection);
-    const Linked& hovered = app.hovered_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().hover);
+    const Linked& selected = app.selected_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().selection, app.link_index);
+    const Linked& hovered = app.hovered_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().hover, app.link_index);
     PanelContext ctx{app.store.pack(), app.basemap ? &*app.basemap : nullptr, app.store.view(), app.store.defaults(), selected,
                      hovered, actions, app.fonts, theme};
     ctx.pack_revision = app.store.pack_revision();
@@ -454,7 +454,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     }
     ensure_panels(app);
     Actions actions;
-    app.located.clear();
+    app.located.start(app.store.pack_revision());
     const PanelContext ctx = frame_context(app, info, theme, actions, result);
     app.selection_changed_by_user = false;
 

@@ -63,9 +63,10 @@ struct App {
     ImVector<ImWchar> headline_glyph_ranges;  // the headline face's: the headline's characters
     std::vector<char32_t> missing_glyphs;  // characters to draw that some font of the atlas lacks
     double atlas_ms = 0;              // CPU time of the last atlas build and upload (the platform times it)
-    std::vector<LocatedRect> located; // where each entity was drawn in the last frame
+    LocatedList located;              // where each entity was drawn in the last frame
     std::uint64_t layouts = 0;        // full relayouts by the panels since load (Explainer.stats().layouts)
     Reading reading;                  // the article's text selection and the find bar's matches
+    LinkIndexCache link_index;        // every entity's links, built once per pack revision
     LinkedCache selected_links;       // linked_to(pack, state.selection), kept across frames
     LinkedCache hovered_links;        // linked_to(pack, state.hover), kept across frames
     bool selection_changed_by_user = false;  // a select action moved it: panels bring it into view

@@ -514,7 +514,7 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
 // Where each mention of a paragraph is drawn now (for Explainer.locate), merged per line.
 void locate_mentions(const PanelContext& ctx, const ArticleCache& cache, const ArticleFrame& f, const ParagraphCache& para,
                      float top) {
-    std::vector<LocatedRect>& located = *ctx.located;
+    LocatedList& located = *ctx.located;
     for (std::size_t s = 0; s < para.segments.size(); ++s)
         for (int m : para.segments[s].mentions)
             for (const LayoutRect& r : tag_rects(para.layout, static_cast<int>(s))) {

@@ -112,7 +112,7 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
     // The card is locatable too ("card:<id>"), so tests and hosts can see what a reader sees.
     if (ctx.located) {
         const ImVec2 at = ImGui::GetWindowPos(), extent = ImGui::GetWindowSize();
-        ctx.located->push_back({"card:" + entity.id, "card", at.x, at.y, extent.x, extent.y});
+        ctx.located->push_back({ctx.located->keep("card:" + entity.id), "card", at.x, at.y, extent.x, extent.y});
     }
     ImGui::End();
     ImGui::PopStyleVar(3);

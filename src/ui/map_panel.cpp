@@ -43,6 +43,7 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -985,10 +986,32 @@ struct Hit {
     ImVec2 card_anchor;
 };
 
+// What a label (and a place's marker) looks like on screen: places or arcs that look the
+// same (a long pack naming one city in many entities) get one label and one obstacle
+// between them, so that the map does not name a spot twice, and a layout's cost follows
+// what can be seen rather than how many entities share a spot.
+struct LabelLook {
+    std::string_view name;
+    long long x = 0, y = 0;        // quarter px
+    Emphasis emphasis = Emphasis::None;
+    bool future = false, country_level = false;
+    bool operator==(const LabelLook&) const = default;
+};
+
+struct LabelLookHash {
+    std::size_t operator()(const LabelLook& k) const {
+        std::size_t h = std::hash<std::string_view>{}(k.name);
+        h = h * 31 + std::hash<long long>{}(k.x * 1000003 + k.y);
+        return h * 31 + static_cast<std::size_t>(static_cast<int>(k.emphasis) * 4 + k.future * 2 + k.country_level);
+    }
+};
+
 void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
                       Scene& scene, std::vector<Rect>& obstacles) {
     ImFont* regular = ctx.fonts.sans_small;
     ImFont* bold = ctx.fonts.sans_bold;
+    const auto quarter = [](float v) { return static_cast<long long>(std::lround(v * 4)); };
+    std::unordered_set<LabelLook, LabelLookHash> looks;
     for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
         const PlaceItem& p = m.pack.places[i];
         const Entity& e = ctx.pack.entities[p.entity];
@@ -1004,6 +1027,9 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
                    : d.emphasis >= Emphasis::Hovered ? kMarkerRadius + 2.0f
                    : d.emphasis == Emphasis::Related ? kMarkerRadius + 1.0f
                                                       : kMarkerRadius;
+        // Another place drew this label and marker already: this one is located at its
+        // marker (or its spot) and needs no label of its own.
+        if (!looks.insert({e.name, quarter(d.at.x), quarter(d.at.y), d.emphasis, d.future, p.country_level}).second) continue;
         const bool strong = d.emphasis >= Emphasis::Related || p.country_level;
         const LabelOwner owner{LabelKind::Place, i, strong ? bold : regular, font_size(strong ? bold : regular)};
         const ImVec2 t = text_size(owner.font, e.name);
@@ -1039,6 +1065,8 @@ void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector&
                     Scene& scene) {
     ImFont* font = ctx.fonts.sans_small;
     const float px = font_size(font);
+    const auto quarter = [](float v) { return static_cast<long long>(std::lround(v * 4)); };
+    std::unordered_set<LabelLook, LabelLookHash> looks;  // arcs that look the same get one label
     for (std::size_t a = 0; a < m.pack.arcs.size(); ++a) {
         const ArcItem& arc = m.pack.arcs[a];
         DrawnArc& d = scene.arcs[a];
@@ -1047,6 +1075,7 @@ void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector&
         d.shift = wrap_near(middle.x, proj.centre.x) - middle.x;
         const ImVec2 mid = proj({middle.x + d.shift, middle.y});
         if (!inside(mid, origin, size)) continue;
+        if (!looks.insert({arc.one_line, quarter(mid.x), quarter(mid.y), d.emphasis, false, false}).second) continue;
         LabelOwner owner{LabelKind::Arc, a, font, px};
         ImVec2 t = text_size(font, arc.one_line);
         if (t.x > size.x * 0.55f && !arc.line2.empty()) {
@@ -1238,12 +1267,13 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
                 hit = Hit{id, ImVec2(d.at.x + 8, d.at.y + 10)};
             }
         }
-        const LabelPlacement& label = scene.placed[static_cast<std::size_t>(d.label)];
-        if (!label.shown) {
-            // A country-level place whose name found no room still marks its spot.
+        if (d.label < 0 || !scene.placed[static_cast<std::size_t>(d.label)].shown) {
+            // A country-level place whose name found no room (or is drawn by another
+            // place that looks the same) still marks its spot.
             if (d.radius == 0) ctx.located->push_back({id, "map", d.at.x - 4, d.at.y - 4, 8, 8});
             continue;
         }
+        const LabelPlacement& label = scene.placed[static_cast<std::size_t>(d.label)];
         const LabelOwner& o = scene.owners[static_cast<std::size_t>(d.label)];
         const ImVec2 a0 = top_left(label.rect), a1 = bottom_right(label.rect);
         const ImU32 fill = d.emphasis == Emphasis::Selected ? theme.selection_fill
@@ -1262,7 +1292,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
 
 // What the scene's layout depends on: while it holds, the last layout is drawn again,
 // moved by a pan. Not the view's centre: a pan that brings nothing into view or takes
-// nothing out of it (`in_view`, with the copy of the world each is drawn in) leaves
+// nothing out of it, and draws each in the same copy of the world (PanRange), leaves
 // the layout as it was, only moved (issue 9: panning cost a layout a frame).
 struct SceneKey {
     std::uint64_t pack_revision = 0;
@@ -1274,37 +1304,69 @@ struct SceneKey {
     bool narrow = false;
     std::string selection, hover;
     std::optional<TimeCursor> time_cursor;
-    std::vector<std::int64_t> in_view;
+    float origin_x = 0, origin_y = 0;
     bool operator==(const SceneKey&) const = default;
+};
+
+// How far a laid-out scene may be moved by a pan (px, from where it was laid out) before
+// a place, an arc or a country name would enter or leave the view, or be drawn in
+// another copy of the world: computed with the layout, so that a frame of a pan checks
+// two intervals instead of every place of the pack (issue 9).
+struct PanRange {
+    double x0 = -INFINITY, x1 = INFINITY, y0 = -INFINITY, y1 = INFINITY;
+    bool holds(double dx, double dy) const { return dx >= x0 && dx <= x1 && dy >= y0 && dy <= y1; }
 };
 
 struct SceneCache {
     bool valid = false;
     SceneKey key;
     Vec2d offset;                         // the projection's offset it was laid out for
+    PanRange pan;
     Scene scene;
 };
 
-// Which places, arcs and basemap country names a layout would consider, and in which
-// copy of the world it draws them: tag, index, copy (arcs are drawn in view or not).
-std::vector<std::int64_t> in_view_of(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin,
-                                     ImVec2 size) {
-    std::vector<std::int64_t> out;
-    const auto copy = [&](double x) { return static_cast<std::int64_t>(std::llround((wrap_near(x, proj.centre.x) - x) / kWorldSizePx)); };
-    for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
-        const PlaceItem& p = m.pack.places[i];
-        if (!p.has_point && p.countries.empty()) continue;
-        if (!inside(proj.nearest(p.world), origin, size)) continue;
-        out.insert(out.end(), {0, static_cast<std::int64_t>(i), copy(p.world.x)});
+// Narrows `range` to the pans that keep the point `world` (drawn in the copy of the world
+// nearest the view's centre) in view, or out of it, and in the same copy.
+void keep_as_it_is(PanRange& range, const Projector& proj, Vec2d world, ImVec2 origin, ImVec2 size) {
+    constexpr double kStrict = 1e-6;  // "stays outside" is a strict inequality
+    const double near_x = wrap_near(world.x, proj.centre.x);
+    // A pan by dx moves the view's centre by -dx / scale; the copy holds while the point
+    // stays within half a world of it.
+    const double from_centre = near_x - proj.centre.x;
+    range.x0 = std::max(range.x0, (-kWorldSizePx / 2 - from_centre) * proj.scale + kStrict);
+    range.x1 = std::min(range.x1, (kWorldSizePx / 2 - from_centre) * proj.scale - kStrict);
+    const ImVec2 at = proj({near_x, world.y});
+    const double left = origin.x - at.x, right = origin.x + size.x - at.x;   // pans that bring x to the edges
+    const double top = origin.y - at.y, bottom = origin.y + size.y - at.y;
+    if (inside(at, origin, size)) {
+        range.x0 = std::max(range.x0, left);
+        range.x1 = std::min(range.x1, right);
+        range.y0 = std::max(range.y0, top);
+        range.y1 = std::min(range.y1, bottom);
+        return;
     }
-    for (std::size_t a = 0; a < m.pack.arcs.size(); ++a) {
-        const Vec2d& middle = m.pack.arcs[a].world[m.pack.arcs[a].world.size() / 2];
-        out.insert(out.end(), {1, static_cast<std::int64_t>(a), copy(middle.x), inside(proj.nearest(middle), origin, size)});
+    // Outside: kept outside along the axis where it is furthest out.
+    const double out_x = left > 0 ? left : right < 0 ? -right : 0;
+    const double out_y = top > 0 ? top : bottom < 0 ? -bottom : 0;
+    if (out_x >= out_y) {
+        if (left > 0) range.x1 = std::min(range.x1, left - kStrict);
+        else range.x0 = std::max(range.x0, right + kStrict);
+    } else {
+        if (top > 0) range.y1 = std::min(range.y1, top - kStrict);
+        else range.y0 = std::max(range.y0, bottom + kStrict);
     }
+}
+
+// The pans a layout stays valid for: every place, arc and basemap country name a layout
+// considers keeps its side of the view's edges and its copy of the world.
+PanRange pan_range_of(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size) {
+    PanRange range;
+    for (const PlaceItem& p : m.pack.places)
+        if (p.has_point || !p.countries.empty()) keep_as_it_is(range, proj, p.world, origin, size);
+    for (const ArcItem& arc : m.pack.arcs) keep_as_it_is(range, proj, arc.world[arc.world.size() / 2], origin, size);
     if (ctx.basemap)
-        for (std::size_t c = 0; c < m.basemap.label_points.size(); ++c)
-            if (inside(proj.nearest(m.basemap.label_points[c]), origin, size)) out.insert(out.end(), {2, static_cast<std::int64_t>(c)});
-    return out;
+        for (const Vec2d& point : m.basemap.label_points) keep_as_it_is(range, proj, point, origin, size);
+    return range;
 }
 
 // A pan: everything the layout placed moves with the map.
@@ -1321,19 +1383,21 @@ void move_scene(Scene& scene, double dx, double dy) {
 const Scene& current_scene(const PanelContext& ctx, MapPanel& m, SceneCache& cache, const Projector& proj, ImVec2 origin,
                            ImVec2 size, std::span<const Rect> overlay) {
     SceneKey key{ctx.pack_revision, ctx.basemap, ctx.fonts_revision, font_size(ctx.fonts.sans_small), proj.scale,
-                 size.x, size.y, ctx.narrow, ctx.state.selection, ctx.state.hover, ctx.state.time_cursor,
-                 in_view_of(ctx, m, proj, origin, size)};
-    if (cache.valid && cache.key == key) {
-        const double dx = proj.offset.x - cache.offset.x, dy = proj.offset.y - cache.offset.y;
+                 size.x, size.y, ctx.narrow, ctx.state.selection, ctx.state.hover, ctx.state.time_cursor, origin.x, origin.y};
+    const double dx = proj.offset.x - cache.offset.x, dy = proj.offset.y - cache.offset.y;
+    if (cache.valid && cache.key == key && cache.pan.holds(dx, dy)) {
         if (dx == 0 && dy == 0) return cache.scene;
+        // Moved by the pan since the last frame; the range stays the one from the layout.
         move_scene(cache.scene, dx, dy);
+        cache.pan = {cache.pan.x0 - dx, cache.pan.x1 - dx, cache.pan.y0 - dy, cache.pan.y1 - dy};
         cache.offset = proj.offset;
         bool clear = true;
         for (const LabelPlacement& placed : cache.scene.placed)
             for (const Rect& r : overlay) clear = clear && !(placed.shown && overlaps(placed.rect, r));
         if (clear) return cache.scene;
     }
-    cache = {true, std::move(key), proj.offset, layout_scene(ctx, m, proj, origin, size, overlay)};
+    cache = {true, std::move(key), proj.offset, pan_range_of(ctx, m, proj, origin, size),
+             layout_scene(ctx, m, proj, origin, size, overlay)};
     if (ctx.layouts) ++*ctx.layouts;
     return cache.scene;
 }

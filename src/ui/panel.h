@@ -4,6 +4,7 @@
 // animations of their own, never anything a link must carry.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <span>
 #include <string>
@@ -42,11 +43,47 @@ struct Theme {
     ImU32 kind[kEntityKindCount];     // indexed by EntityKind
 };
 
+// The id a LocatedRect names: a view of a string that outlives the frame that drew it
+// (the pack's ids, a panel cache's, a literal), not a copy: a long pack locates
+// thousands of marks a frame. An id made for the frame ("card:" + id) is kept by
+// LocatedList::keep; a temporary std::string does not compile here.
+struct LocatedId {
+    std::string_view text;
+    LocatedId(const std::string& id) : text(id) {}
+    LocatedId(const char* id) : text(id) {}
+    LocatedId(std::string&&) = delete;
+    explicit LocatedId(std::string_view id) : text(id) {}
+    bool operator==(std::string_view other) const { return text == other; }
+};
+
 // A place on screen where an entity is drawn, in CSS pixels relative to the canvas.
 struct LocatedRect {
-    std::string id;
-    std::string panel;                // "article", "map", "timeline", "quotes"
+    LocatedId id;
+    std::string_view panel;           // a literal: "article", "map", "timeline", "quotes"
     float x = 0, y = 0, w = 0, h = 0;
+};
+
+// Where the last frame drew each thing (Explainer.locate). Its ids view the pack it was
+// drawn with, so it answers only while the pack is at that revision.
+class LocatedList {
+public:
+    void start(std::uint64_t pack_revision) {
+        rects_.clear();
+        kept_.clear();
+        pack_revision_ = pack_revision;
+    }
+    void push_back(const LocatedRect& rect) { rects_.push_back(rect); }
+    LocatedId keep(std::string id) { return LocatedId(std::string_view(kept_.emplace_back(std::move(id)))); }
+    bool empty() const { return rects_.empty(); }
+    LocatedRect& back() { return rects_.back(); }
+    std::vector<LocatedRect>::const_iterator begin() const { return rects_.begin(); }
+    std::vector<LocatedRect>::const_iterator end() const { return rects_.end(); }
+    std::uint64_t pack_revision() const { return pack_revision_; }
+
+private:
+    std::vector<LocatedRect> rects_;
+    std::deque<std::string> kept_;    // ids made for the frame; a deque keeps them in place
+    std::uint64_t pack_revision_ = 0;
 };
 
 // A two-finger gesture, in CSS pixels: this frame's change of the pinch.
@@ -87,7 +124,7 @@ struct PanelContext {
     int* focus_handover = nullptr;    // set by step_focus when Tab runs off either end
     int click_count = 0;              // 1, 2, 3: single, double, triple click, in the frame of the press
     const Gesture* gesture = nullptr; // pinch in progress (map and timeline zoom with it)
-    std::vector<LocatedRect>* located = nullptr;
+    LocatedList* located = nullptr;
     bool* animating = nullptr;        // set *animating = true to be drawn again next frame
     std::string* open_url = nullptr;  // set to ask the browser to open a link
     DetailTiles* basemap_detail = nullptr;  // the map asks for detail tiles through `wanted`

@@ -596,7 +596,7 @@ void draw_card_copy(const PanelContext& ctx, const QuotesPanel& p, const QuotesF
     const LayoutRect r = copy_button_rect(p, f, p.cache.cards[i]);
     draw_copy_button(ctx, r, i == p.focus && p.focus_on_copy);
     if (r.y >= f.list_top && r.y + r.h <= f.bottom)
-        ctx.located->push_back({"quote-copy:" + ctx.pack.entities[p.cache.cards[i].entity].id, "quotes", r.x, r.y, r.w, r.h});
+        ctx.located->push_back({ctx.located->keep("quote-copy:" + ctx.pack.entities[p.cache.cards[i].entity].id), "quotes", r.x, r.y, r.w, r.h});
 }
 
 // The cards in view, clipped to the list, and its scrollbar.

@@ -720,7 +720,7 @@ void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
         if (x + 3 + w > f.right - 2) continue;
         draw->AddText(ctx.fonts.sans_small, small, ImVec2(x + 3, label_y), tick.starts_larger_unit ? theme.text : theme.text_muted,
                       tick.label.c_str());
-        ctx.located->push_back({"timeline:tick:" + tick.label, "timeline", x + 3, label_y, w, small});
+        ctx.located->push_back({ctx.located->keep("timeline:tick:" + tick.label), "timeline", x + 3, label_y, w, small});
     }
     if (show_context) {
         const float bold = font_size(ctx.fonts.sans_bold);
@@ -730,7 +730,7 @@ void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
     ctx.located->push_back({"timeline:axis", "timeline", f.origin.x, f.axis_top, f.width, f.axis_h});
     // What the axis says, for tests and tools: Explainer.locate("timeline:unit:hour"),
     // Explainer.locate("timeline:tick:21:00").
-    ctx.located->push_back({std::string("timeline:unit:") + tick_unit_name(ticks.major_unit), "timeline", f.origin.x, f.axis_top,
+    ctx.located->push_back({ctx.located->keep(std::string("timeline:unit:") + tick_unit_name(ticks.major_unit)), "timeline", f.origin.x, f.axis_top,
                             f.width, f.axis_h});
 }
 

@@ -54,6 +54,34 @@ test('the last copy of a 40-copy pack is read to its end, and its entities are d
   await page.context().close();
 });
 
+// 40 copies put 40 places of one name on one spot: the map names the spot once (it
+// used to name Turkey three times and Paris twice around their spots), and every one
+// of them is still locatable there.
+test('places of one name on one spot are named once on the map, and each is locatable', async () => {
+  const pack = JSON.parse(fs.readFileSync(path.join(dir, 'long.json'), 'utf8'));
+  const page = await openPage(browser, packUrl('long'));
+  await settle(page);
+  const places = pack.entities.filter((e) => e.kind === 'place');
+  const located = await page.evaluate((ids) => ids.map((id) => Explainer.locate(id).filter((r) => r.panel === 'map')), places.map((e) => e.id));
+  const labels = new Map();  // name -> label rectangles (markers are at most 13 px wide)
+  places.forEach((place, i) => {
+    for (const r of located[i].filter((r) => r.width > 16)) (labels.get(place.name) ?? labels.set(place.name, []).get(place.name)).push(r);
+  });
+  assert.ok(labels.size >= 5, `several places are named on the map (${[...labels.keys()].join(', ')})`);
+  for (const [name, rects] of labels) {
+    const spots = new Set(rects.map((r) => `${Math.round(r.x)},${Math.round(r.y)}`));
+    assert.equal(spots.size, 1, `${name} is named once, not at ${[...spots].join(' and ')}`);
+  }
+  // Each copy of a named place is located on the map, though one label names them all.
+  for (const name of labels.keys()) {
+    const copies = places.map((p, i) => [p, located[i]]).filter(([p]) => p.name === name);
+    assert.equal(copies.length, COPIES, `${name} has ${COPIES} copies`);
+    for (const [p, rects] of copies) assert.ok(rects.length > 0, `${p.id} is located on the map`);
+  }
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // Frame cost follows what is visible, not the pack's length: the article, quotes and
 // linked selection are cached, and the timeline and the map skip marks, dots and arcs
 // another draws over exactly (40 copies put 40 of each on the same spot). Drawing every

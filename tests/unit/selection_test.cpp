@@ -151,22 +151,23 @@ TEST_F(SelectionTest, PlaceLinksItsEventsPeopleQuotesAndFigures) {
 
 TEST_F(SelectionTest, LinkedCacheRecomputesOnlyWhenTheIdOrThePackChanges) {
     LinkedCache cache;
+    LinkIndexCache index;
     // Frames with the same selection reuse the links.
     for (int frame = 0; frame < 5; ++frame)
-        EXPECT_THAT(cache.get(pack, 1, "sinjar").entities, ElementsAre("sinjar", "ali-ahmed", "sinjar-recapture", "fig-distance"));
+        EXPECT_THAT(cache.get(pack, 1, "sinjar", index).entities, ElementsAre("sinjar", "ali-ahmed", "sinjar-recapture", "fig-distance"));
     EXPECT_EQ(cache.computations(), 1u);
     // A new id is linked afresh.
-    EXPECT_THAT(cache.get(pack, 1, "turkey").entities, ElementsAre("turkey", "sympathizer", "q-sympathizer"));
+    EXPECT_THAT(cache.get(pack, 1, "turkey", index).entities, ElementsAre("turkey", "sympathizer", "q-sympathizer"));
     EXPECT_EQ(cache.computations(), 2u);
     // So is the same id in another pack: a pack where Turkey's sympathizer is gone.
     std::erase_if(pack.entities, [](const Entity& e) { return e.id == "sympathizer" || e.id == "q-sympathizer"; });
     pack.entity_index.clear();
     for (std::size_t i = 0; i < pack.entities.size(); ++i) pack.entity_index[pack.entities[i].id] = i;
-    EXPECT_THAT(cache.get(pack, 1, "turkey").entities, ElementsAre("turkey", "sympathizer", "q-sympathizer"))
+    EXPECT_THAT(cache.get(pack, 1, "turkey", index).entities, ElementsAre("turkey", "sympathizer", "q-sympathizer"))
         << "same revision: the cache may not look at the pack";
-    EXPECT_THAT(cache.get(pack, 2, "turkey").entities, ElementsAre("turkey"));
+    EXPECT_THAT(cache.get(pack, 2, "turkey", index).entities, ElementsAre("turkey"));
     EXPECT_EQ(cache.computations(), 3u);
-    EXPECT_TRUE(cache.get(pack, 2, "").empty());
+    EXPECT_TRUE(cache.get(pack, 2, "", index).empty());
 }
 
 TEST_F(SelectionTest, PersonLinksQuotesPlaceAffiliations) {
