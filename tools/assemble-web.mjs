@@ -6,6 +6,7 @@
 // (explainer-standalone.html); then prints the raw and gzip size of every file.
 //
 // Usage: node tools/assemble-web.mjs --build BUILD_DIR --out OUT_DIR --root REPO [--base-url URL] [--pack-origins LIST]
+//        [--precompress off]
 //   --base-url  The absolute http(s) URL build/web/ will be published at, ending in '/'
 //               (one is added if missing). oembed.json needs it: oEmbed consumers fetch
 //               the description from anywhere, so its iframe cannot use a relative URL.
@@ -16,6 +17,9 @@
 //               CDN), separated by spaces or commas: `https://cdn.news.example`. Default:
 //               $EXPLAINER_PACK_ORIGINS, else none. Baked into index.html (<html
 //               data-pack-origins>, read by page.js) and into its Content-Security-Policy.
+//   --precompress off  Writes no .gz and .br copies and prints only raw sizes: for a site
+//               served once by a test (tests/browser/trust.test.mjs), where Brotli at its
+//               strongest over every file took most of a minute. Default: on.
 //
 // Every page gets a strict Content-Security-Policy in a <meta> (see contentSecurityPolicy
 // below); tools/static-server.mjs repeats it as a header.
@@ -65,6 +69,7 @@ function parsePackOrigins(text) {
     return origin;
   });
 }
+const precompress = (args.precompress ?? 'on') !== 'off';
 const packOrigins = parsePackOrigins(args['pack-origins'] ?? process.env.EXPLAINER_PACK_ORIGINS ?? '');
 
 // [SECTION] Content-Security-Policy ----------------------------------------------------------
@@ -321,6 +326,10 @@ function walk(dir) {
 let totalRaw = 0, totalGzip = 0, totalBrotli = 0;
 const rows = await Promise.all(walk(out).sort().map(async (file) => {
   const bytes = fs.readFileSync(file);
+  if (!precompress) {
+    totalRaw += bytes.length;
+    return [path.relative(out, file), bytes.length];
+  }
   const [gz, br] = await Promise.all([gzip(bytes), brotli(bytes, file)]);
   if (COMPRESSIBLE.has(path.extname(file))) {
     if (gz.length < bytes.length) fs.writeFileSync(file + '.gz', gz);
@@ -334,14 +343,15 @@ const rows = await Promise.all(walk(out).sort().map(async (file) => {
 const width = Math.max(...rows.map((r) => r[0].length), 5);
 const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => String(c).padStart(10)).join('  ')}`;
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);
-console.log(line(['file', 'raw', 'gzip', 'brotli']));
+const sizeColumns = precompress ? [1, 2, 3] : [1];
+console.log(line(['file', ...['raw', 'gzip', 'brotli'].slice(0, sizeColumns.length)]));
 // The gazetteer's shards, hundreds of small files, as one line.
 const shardRow = (row) => /^gazetteer[\\/]s-/.test(row[0]);
 const shards = rows.filter(shardRow);
 for (const row of rows.filter((r) => !shardRow(r))) console.log(line(row));
 if (shards.length > 0) {
-  console.log(line([`gazetteer/s-*.txt (${shards.length} shards)`, ...[1, 2, 3].map((i) => shards.reduce((sum, r) => sum + r[i], 0))]));
+  console.log(line([`gazetteer/s-*.txt (${shards.length} shards)`, ...sizeColumns.map((i) => shards.reduce((sum, r) => sum + r[i], 0))]));
   const gzipSizes = shards.map((r) => r[2]).sort((a, b) => a - b);
-  console.log(`  shards, gzip: median ${gzipSizes[gzipSizes.length >> 1]} bytes, largest ${gzipSizes[gzipSizes.length - 1]}`);
+  if (precompress) console.log(`  shards, gzip: median ${gzipSizes[gzipSizes.length >> 1]} bytes, largest ${gzipSizes[gzipSizes.length - 1]}`);
 }
-console.log(line(['total', totalRaw, totalGzip, totalBrotli]));
+console.log(line(['total', ...[totalRaw, totalGzip, totalBrotli].slice(0, sizeColumns.length)]));

@@ -28,7 +28,9 @@ async function openHost(query = '') {
     const match = new URL(request.url()).pathname.match(/^\/gazetteer\/(.+)$/);
     if (match) page.gazetteerFiles.push(match[1]);
   });
-  await page.evaluate(() => window.engine);
+  // Waits for the engine without returning it: Playwright would copy the whole module,
+  // its wasm memory views included (megabytes as base64), which took minutes.
+  await page.evaluate(async () => { await window.engine; });
   return page;
 }
 

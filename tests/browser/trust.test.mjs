@@ -130,11 +130,14 @@ test('a pack that fails validation shows its errors, never its text as an articl
 });
 
 // The site as `EXPLAINER_PACK_ORIGINS=<origin> scripts/build` assembles it, served from
-// a folder of its own.
+// a folder of its own; without the .gz and .br copies (the server then sends the files
+// themselves), which took most of this test's time to make.
 async function siteAllowing(origin) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'explainer-site-'));
   execFileSync('node', [path.join(root, 'tools/assemble-web.mjs'), '--build', path.join(root, 'build/wasm'), '--out', out,
-    '--root', root], { env: { ...process.env, EXPLAINER_PACK_ORIGINS: origin }, stdio: 'ignore' });
+    '--root', root, '--precompress', 'off'], { env: { ...process.env, EXPLAINER_PACK_ORIGINS: origin }, stdio: 'ignore' });
+  const copies = fs.readdirSync(out, { recursive: true }).filter((f) => /\.(br|gz)$/.test(f));
+  assert.deepEqual(copies, [], '--precompress off writes no compressed copies');
   const site = await startServer({ dir: out });
   return { ...site, close: () => { site.server.close(); fs.rmSync(out, { recursive: true, force: true }); } };
 }
