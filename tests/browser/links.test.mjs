@@ -302,7 +302,7 @@ test('a bad link opens the explainer with a notice, warnings instead of errors, 
 
   // A fragment of megabytes (URLs may hold 2 MB): only its first 4096 bytes are read.
   await page.evaluate(() => { location.hash = '#v=1&sel=sinjar&pad=' + 'x'.repeat(1_500_000); });
-  await page.waitForFunction(() => document.getElementById('notice').textContent.includes('longer than 4096 bytes'), null, { timeout: 5000 });
+  await page.waitForFunction(() => document.getElementById('notice').textContent.includes('longer than 4096 bytes'), null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => Explainer.getState().selection), 'sinjar', 'the link\'s first keys were read');
   assert.deepEqual(problems, [], 'no errors');
   await context.close();

@@ -197,6 +197,45 @@ test('dragging pans the map under the pointer; the map is idle afterwards', asyn
   await page.context().close();
 });
 
+// A pan reuses the last layout of labels and markers while nothing enters or leaves the
+// view (issue 9); a place the pan brings in is drawn all the same: the same places as a
+// page opened fresh on the view where the drag ended.
+test('a place a slow pan brings into view is drawn, as on a fresh page of that view', async () => {
+  const page = await open(server.url + '#v=1&map=48.5000,30.0000,5.00');
+  assert.equal(await placeMarker(page, 'paris'), undefined, 'Paris starts out of view');
+  const frame = await mapFrame(page);
+  const start = freePoint(frame, await allMapRects(page), { x: frame.x + 40, y: frame.cy });
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  // East a few px a frame until the view's centre is west of 6 E (Paris: 48.9 N, 2.35 E).
+  let dx = 0;
+  while ((await state(page)).map.lon > 6 && dx < 3000) {
+    dx += 12;
+    await page.mouse.move(start.x + ((dx - 1) % 480) + 1, start.y);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    if (dx % 480 === 0) {  // a new grip, back at the left
+      await page.mouse.up();
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+    }
+  }
+  await page.mouse.up();
+  await settle(page);
+  const link = await page.evaluate(() => Explainer.getLink());
+  const drawn = async (p) => {
+    const ids = await p.evaluate(() => Explainer.entities().filter((e) => e.type === 'place').map((e) => e.id));
+    const out = [];
+    for (const id of ids) if (await placeMarker(p, id)) out.push(id);
+    return out.sort();
+  };
+  const panned = await drawn(page);
+  assert.ok(panned.includes('paris'), `Paris came into view and is drawn (${link}: ${panned.join(', ')})`);
+  const fresh = await open(server.url + link);
+  assert.deepEqual(panned, await drawn(fresh), `the panned map draws the places a fresh page of ${link} draws`);
+  assertNoProblems(assert, page);
+  await Promise.all([page.context().close(), fresh.context().close()]);
+});
+
 test('the wheel and a double-click zoom about the pointer', async () => {
   const page = await open();
   const frame = await mapFrame(page);
