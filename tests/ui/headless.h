@@ -67,14 +67,21 @@ public:
         const std::string error = app_add_font_chunk(app, std::string(base_font_file()), system_font_chunk());
         EXPECT_EQ(error, "");
 #ifdef EXPLAINER_BASEMAP_FILE
-        const std::vector<unsigned char> world = read_bytes(EXPLAINER_BASEMAP_FILE);
-        app.basemap = parse_basemap(world.data(), world.size());
-        EXPECT_TRUE(app.basemap) << "the baked basemap parses";
+        set_world_basemap();
 #endif
     }
     ~Headless() { ImGui::DestroyContext(context_); }
     Headless(const Headless&) = delete;
     Headless& operator=(const Headless&) = delete;
+
+#ifdef EXPLAINER_BASEMAP_FILE
+    // The baked world, as the page hands it to the app (explainer_load_basemap).
+    void set_world_basemap() {
+        const std::vector<unsigned char> world = read_bytes(EXPLAINER_BASEMAP_FILE);
+        app_set_basemap(app, parse_basemap(world.data(), world.size()));
+        EXPECT_TRUE(app.basemap) << "the baked basemap parses";
+    }
+#endif
 
     void set_pack(const std::string& path) { app_set_pack(app, load_test_pack(path)); }
     void resize(float width, float height, float dpr = 1) { info.width = width, info.height = height, info.dpr = dpr; }
@@ -199,7 +206,7 @@ private:
 #ifdef EXPLAINER_BASEMAP_DETAIL_DIR
         for (const int tile : detail.wanted) {
             const std::vector<unsigned char> bytes = read_bytes(std::string(EXPLAINER_BASEMAP_DETAIL_DIR) + "/" + detail_tile_name(tile) + ".bin");
-            detail.tiles[static_cast<std::size_t>(tile)] = parse_basemap(bytes.data(), bytes.size());
+            app_set_basemap_tile(app, tile, parse_basemap(bytes.data(), bytes.size()));
         }
 #endif
         detail.wanted.clear();

@@ -200,6 +200,31 @@ TEST(Panels, ADragPansTheMapAndTheWheelZoomsIt) {
     EXPECT_GT(h.view().map.zoom, zoom);
 }
 
+#ifdef EXPLAINER_BASEMAP_FILE
+// The map's caches key on the basemap's revision: a basemap that arrives (or is loaded
+// again) after the map was drawn gives its countries to the pack's country-level places.
+TEST(Panels, ABasemapThatArrivesLaterPlacesTheCountries) {
+    Headless h(kDesktop.width, kDesktop.height);
+    app_set_basemap(h.app, std::nullopt);
+    h.set_pack(kSeed);
+    h.settle();
+    EXPECT_FALSE(h.located("iraq", "map")) << "a country without a basemap has no place on the map";
+    h.set_world_basemap();
+    h.settle();
+    EXPECT_TRUE(h.located("iraq", "map")) << "drawn where its shape is, once the basemap came";
+    // Loaded again (the same file: a new revision), then flown to a town, in the detail
+    // tiles' zoom: the map is drawn from the new data and the tiles it asked for.
+    h.set_world_basemap();
+    app_dispatch(h.app, SelectAction{"ramadi"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    EXPECT_GE(h.view().map.zoom, kDetailMinZoom);
+    EXPECT_TRUE(std::any_of(h.app.basemap_detail.revisions.begin(), h.app.basemap_detail.revisions.end(),
+                            [](std::uint64_t r) { return r > 0; }));
+    EXPECT_TRUE(h.located("ramadi", "map"));
+    EXPECT_TRUE(h.located("iraq", "map"));
+}
+#endif
+
 TEST(Panels, TheWheelScrollsTheArticle) {
     Headless h(kDesktop.width, kDesktop.height);
     h.set_pack(EXPLAINER_LONG_PACK);
