@@ -118,6 +118,40 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   target_link_libraries(core_tests_checked PRIVATE explainer_core_fuzz GTest::gtest GTest::gtest_main GTest::gmock)
   target_link_options(core_tests_checked PRIVATE ${EXPLAINER_SANITIZERS})
   gtest_discover_tests(core_tests_checked TEST_PREFIX checked. DISCOVERY_TIMEOUT 60)
+
+  # [SECTION] Headless UI test: src/ui with its assertions on ------------------------------
+  # The web app is built for size with NDEBUG, so no assert in src/ui and no IM_ASSERT in
+  # Dear ImGui runs in the browser tests. Here the reader's UI (src/ui/, no platform), ImGui
+  # and the checked core are built with assertions on and ASan + UBSan, and the panels are
+  # driven through frames without any backend (tests/ui/): a failed assert aborts its test
+  # with its message. -O1 without full debug info keeps the build to about a minute.
+  set(EXPLAINER_UI_TEST_FLAGS -g1 -O1 -UNDEBUG)
+  explainer_add_imgui(imgui_checked)
+  target_compile_options(imgui_checked PRIVATE ${EXPLAINER_UI_TEST_FLAGS} ${EXPLAINER_SANITIZERS})
+  add_library(explainer_ui_checked STATIC ${EXPLAINER_UI_SOURCES})
+  target_link_libraries(explainer_ui_checked PUBLIC explainer_core_fuzz imgui_checked)
+  target_compile_options(explainer_ui_checked PRIVATE ${EXPLAINER_UI_TEST_FLAGS} ${EXPLAINER_SANITIZERS} -Wall -Wextra)
+  # A long story: the seed four times over (tools/multiply-pack.mjs).
+  set(EXPLAINER_LONG_PACK ${CMAKE_BINARY_DIR}/ui-test-long-pack.json)
+  add_custom_command(OUTPUT ${EXPLAINER_LONG_PACK}
+    COMMAND ${EXPLAINER_NODE} tools/multiply-pack.mjs content/isis-losing-ground.json 4 > ${EXPLAINER_LONG_PACK}
+    DEPENDS ${PROJECT_SOURCE_DIR}/tools/multiply-pack.mjs ${PROJECT_SOURCE_DIR}/content/isis-losing-ground.json
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    COMMENT "Making the headless UI test's long pack")
+  file(GLOB EXPLAINER_UI_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/ui/*_test.cpp)
+  add_executable(ui_tests_checked ${EXPLAINER_UI_TESTS} ${EXPLAINER_LONG_PACK})
+  target_link_libraries(ui_tests_checked PRIVATE explainer_ui_checked GTest::gtest GTest::gtest_main)
+  target_include_directories(ui_tests_checked PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src)
+  target_compile_options(ui_tests_checked PRIVATE ${EXPLAINER_UI_TEST_FLAGS} ${EXPLAINER_SANITIZERS})
+  target_link_options(ui_tests_checked PRIVATE ${EXPLAINER_SANITIZERS})
+  target_compile_definitions(ui_tests_checked PRIVATE EXPLAINER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    EXPLAINER_FONT_DIR="${EXPLAINER_FONT_DIR}" EXPLAINER_LONG_PACK="${EXPLAINER_LONG_PACK}")
+  if(TARGET basemap)
+    add_dependencies(ui_tests_checked basemap)
+    target_compile_definitions(ui_tests_checked PRIVATE EXPLAINER_BASEMAP_FILE="${EXPLAINER_BASEMAP_FILE}"
+      EXPLAINER_BASEMAP_DETAIL_DIR="${EXPLAINER_BASEMAP_DETAIL_DIR}")
+  endif()
+  gtest_discover_tests(ui_tests_checked TEST_PREFIX ui. DISCOVERY_TIMEOUT 60)
 else()
   message(STATUS "Fuzzers need clang (configure with -DCMAKE_CXX_COMPILER=clang++); skipped")
 endif()

@@ -2,19 +2,7 @@
 # Output: explainer.js + explainer.wasm, assembled with the page, the packs and the
 # basemap into build/web/ by tools/assemble-web.mjs (the `web` target).
 
-set(IMGUI_DIR ${PROJECT_SOURCE_DIR}/.deps/imgui CACHE PATH "Dear ImGui sources (scripts/setup fetches them)")
-if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
-  message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run scripts/setup first")
-endif()
-
-add_library(imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR})
-# No backend: src/platform/gl_renderer.cpp draws with WebGL2. No demo window, no files
-# (fonts come from memory, no .ini), no obsolete API.
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_FILE_FUNCTIONS)
+explainer_add_imgui(imgui)  # cmake/imgui.cmake
 
 # [SECTION] Fonts: the base and the chunks, files beside the wasm --------------------
 # The ranges are in cmake/fonts.cmake. fonts/base.bin (fetched with the wasm, cached on
@@ -35,12 +23,9 @@ add_custom_target(fonts DEPENDS ${EXPLAINER_FONT_STAMP})
 # object of the app; the editor adds its own files (src/platform/editor_*.cpp: the drafter,
 # the op engine and the gazetteer; src/ui/*_editing.cpp: its gestures on the map and the
 # timeline), so the reader's download does not grow by them.
-file(GLOB EXPLAINER_UI_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*.cpp)
 file(GLOB EXPLAINER_PLATFORM_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/*.cpp)
 file(GLOB EXPLAINER_EDITOR_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/platform/editor_*.cpp)
-file(GLOB EXPLAINER_UI_EDITING_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/ui/*_editing.cpp)
 list(REMOVE_ITEM EXPLAINER_PLATFORM_SOURCES ${EXPLAINER_EDITOR_SOURCES})
-list(REMOVE_ITEM EXPLAINER_UI_SOURCES ${EXPLAINER_UI_EDITING_SOURCES})
 list(APPEND EXPLAINER_EDITOR_SOURCES ${EXPLAINER_UI_EDITING_SOURCES})
 add_library(explainer_app OBJECT ${EXPLAINER_UI_SOURCES} ${EXPLAINER_PLATFORM_SOURCES})
 target_link_libraries(explainer_app PUBLIC explainer_core imgui)

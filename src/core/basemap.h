@@ -96,6 +96,8 @@ std::vector<int> detail_tiles_in(const GeoBox& box);
 // to `wanted`; the platform passes those to the page, which loads each into `tiles`.
 struct DetailTiles {
     std::array<std::optional<Basemap>, kDetailTileCount> tiles;
+    // Counts each tile's loads (0: never loaded): what caches made from a tile key on.
+    std::array<std::uint64_t, kDetailTileCount> revisions{};
     std::array<bool, kDetailTileCount> requested{};
     std::vector<int> wanted;
 };

@@ -59,8 +59,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
 // Parses the baked Natural Earth basemap (data/basemap.bin); "" or the reason it failed.
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, size_t size) {
     std::string error;
-    platform::app().basemap = parse_basemap(bytes, size, &error);
-    platform::app().fonts_stale = true;  // the atlas holds the country names' characters
+    ui::app_set_basemap(platform::app(), parse_basemap(bytes, size, &error));
     platform::request_frames();
     return platform::js_string(platform::app().basemap ? std::string() : error);
 }
@@ -92,10 +91,9 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap_tile(int tile, const uint8_t* bytes, size_t size) {
     if (tile < 0 || tile >= kDetailTileCount) return platform::js_string("no detail tile " + std::to_string(tile));
     std::string error;
-    std::optional<Basemap>& slot = platform::app().basemap_detail.tiles[static_cast<size_t>(tile)];
-    slot = parse_basemap(bytes, size, &error);
+    ui::app_set_basemap_tile(platform::app(), tile, parse_basemap(bytes, size, &error));
     platform::request_frames();
-    return platform::js_string(slot ? std::string() : error);
+    return platform::js_string(platform::app().basemap_detail.tiles[static_cast<size_t>(tile)] ? std::string() : error);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_get_state() { return platform::js_string(state_to_json(store().view())); }

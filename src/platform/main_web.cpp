@@ -26,6 +26,7 @@
 #include "gl_renderer.h"
 #include "platform.h"
 #include "ui/article_text.h"
+#include "ui/interaction.h"
 
 namespace explainer::platform {
 
@@ -212,12 +213,13 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     return !(e->ctrlKey || e->metaKey);
 }
 
-// Counts presses as the browser does: one within 500 ms and a few pixels of the last
-// continues a double or triple click. Counted from the events' own times, since frames
-// (and the queue's one transition a frame) may lag behind them.
+// Counts presses as the browser does: one within kMultiClickSeconds and kMultiClickSlop of
+// the last continues a double or triple click. Counted from the events' own times, since
+// frames (and the queue's one transition a frame) may lag behind them.
 int count_clicks(double time_ms, float x, float y) {
     ClickCounter& c = g_browser.input.clicks;
-    const bool continues = time_ms - c.last_ms < 500 && std::fabs(x - c.last_x) < 6 && std::fabs(y - c.last_y) < 6;
+    const bool continues = time_ms - c.last_ms < ui::kMultiClickSeconds * 1000 && std::fabs(x - c.last_x) < ui::kMultiClickSlop &&
+                           std::fabs(y - c.last_y) < ui::kMultiClickSlop;
     c.count = continues ? c.count % 3 + 1 : 1;
     c.last_ms = time_ms, c.last_x = x, c.last_y = y;
     return c.count;

@@ -220,6 +220,19 @@ ChangeRecord app_set_pack(App& app, Pack pack) {
     return app.store.set_pack(std::move(pack));
 }
 
+void app_set_basemap(App& app, std::optional<Basemap> basemap) {
+    app.basemap = std::move(basemap);
+    ++app.basemap_revision;
+    app.fonts_stale = true;  // the atlas holds the country names' characters
+}
+
+void app_set_basemap_tile(App& app, int tile, std::optional<Basemap> basemap) {
+    assert(tile >= 0 && tile < kDetailTileCount && "a detail tile of the grid");
+    const std::size_t t = static_cast<std::size_t>(tile);
+    app.basemap_detail.tiles[t] = std::move(basemap);
+    ++app.basemap_detail.revisions[t];
+}
+
 ChangeRecord app_dispatch(App& app, std::span<const Action> actions, ChangeSource source, double now_seconds) {
     ChangeRecord record = app.store.dispatch(actions, source, now_seconds);
     if (record.follow_selection) app.selection_changed_by_user = true;
@@ -423,6 +436,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
                      hovered, actions, app.fonts, theme};
     ctx.pack_revision = app.store.pack_revision();
     ctx.fonts_revision = app.fonts_revision;
+    ctx.basemap_revision = app.basemap_revision;
     ctx.time = info.time;
     ctx.dpr = info.dpr;
     ctx.reduced_motion = info.reduced_motion;

@@ -52,8 +52,9 @@ struct FontChunk {
 
 struct App {
     Store store;                      // the pack, the view and its defaults: changed only by dispatch
-    std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it
-    DetailTiles basemap_detail;       // the same in full detail, tile by tile as the map asks
+    std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it (app_set_basemap)
+    std::uint64_t basemap_revision = 0;  // counts basemap loads (0: none): a key for the map's caches
+    DetailTiles basemap_detail;       // the same in full detail, tile by tile as the map asks (app_set_basemap_tile)
     Fonts fonts;
     float fonts_dpr = 0;              // the DPR the font atlas was baked for
     std::uint64_t fonts_revision = 0; // counts atlas builds: text measured with an older atlas is stale
@@ -86,6 +87,11 @@ struct App {
 
 // Sets the pack and resets the view to its defaults (first view fits all places).
 ChangeRecord app_set_pack(App& app, Pack pack);
+
+// Sets the world basemap (nullopt: none) or one detail tile, and moves its revision on, so
+// that the map's caches made from the old one are made again.
+void app_set_basemap(App& app, std::optional<Basemap> basemap);
+void app_set_basemap_tile(App& app, int tile, std::optional<Basemap> basemap);
 
 // (Re)bakes the font atlas for a device-pixel ratio: the embedded base characters and
 // the pack's, from the embedded fonts and the chunks added so far. Fills

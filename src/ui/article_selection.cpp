@@ -26,7 +26,6 @@ namespace {
 
 // [SECTION] State -----------------------------------------------------------------------
 
-constexpr float kTouchSlop = 10;         // a finger that moves more is scrolling, not pressing
 constexpr double kLongPressSeconds = 0.5;
 constexpr float kHandleRadius = 8;
 constexpr float kHandleReach = 24;       // touch targets around the handles

@@ -17,6 +17,14 @@ namespace explainer::ui {
 // CSS px a press may move and still be a click (a tap, a select); beyond it, it drags
 // (pans the map and the timeline, scrolls a list on a touch screen).
 inline constexpr float kClickSlop = 5.0f;
+// CSS px a finger may move and still be pressing (a long press selects a word in the
+// article); beyond it, the finger scrolls. Wider than the mouse's: a resting finger wobbles.
+inline constexpr float kTouchSlop = 10.0f;
+// A press within this many CSS px (each way) and seconds of the last one continues a
+// double or triple click, as browsers count them (the platform counts; panels read
+// PanelContext::click_count).
+inline constexpr float kMultiClickSlop = 6.0f;
+inline constexpr double kMultiClickSeconds = 0.5;
 // How far one wheel notch scrolls a list, and one arrow key press.
 inline constexpr float kWheelScrollPx = 72.0f;
 inline constexpr float kArrowScrollPx = 48.0f;

@@ -181,7 +181,7 @@ struct ProjectedLine {
 // projects those points and no others.
 struct BasemapCache {
     const Basemap* map = nullptr;
-    const Country* countries_data = nullptr;    // tells a reloaded basemap from the old one
+    std::uint64_t revision = 0;                 // of the basemap it was made from (App::basemap_revision, DetailTiles::revisions)
     std::vector<std::vector<ProjectedPolygon>> polygons;  // per country, once projected_polygons asked
     std::vector<char> polygons_projected;       // per country
     std::vector<WorldBox> boxes;                // per country
@@ -190,11 +190,11 @@ struct BasemapCache {
     std::array<Lod, kLodCount> lods;
 };
 
-void reset_basemap_cache(BasemapCache& cache, const Basemap* map) {
+void reset_basemap_cache(BasemapCache& cache, const Basemap* map, std::uint64_t revision) {
     cache = BasemapCache{};
     cache.map = map;
+    cache.revision = revision;
     if (!map) return;
-    cache.countries_data = map->countries.data();
 
     auto refer_lines = [](const std::vector<GeoLine>& lines, const std::vector<DetailLevels>& levels,
                           std::vector<ProjectedLine>& out) {
@@ -320,7 +320,7 @@ struct PackCache {
     std::vector<GeoPoint> all_points;     // located_places(): what the opening view fits
     std::vector<ArcItem> arcs;
     std::vector<std::optional<double>> first_event_day;
-    const Country* countries_for = nullptr;  // basemap the country indices refer to
+    std::optional<std::uint64_t> countries_for;  // revision of the basemap the country indices refer to
 };
 
 void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revision) {
@@ -359,10 +359,9 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revisi
     cache.first_event_day = first_event_day_by_entity(pack);
 }
 
-void resolve_countries(PackCache& cache, const Basemap* map) {
-    const Country* key = map ? map->countries.data() : nullptr;
-    if (cache.countries_for == key) return;
-    cache.countries_for = key;
+void resolve_countries(PackCache& cache, const Basemap* map, std::uint64_t revision) {
+    if (cache.countries_for == revision) return;
+    cache.countries_for = revision;
     for (PlaceItem& place : cache.places) {
         place.countries.clear();
         if (!map) continue;
@@ -614,8 +613,7 @@ BasemapCache* detail_layer(const PanelContext& ctx, MapPanel& m, int tile) {
         return nullptr;
     }
     BasemapCache& cache = m.tiles[t];
-    if (cache.map != &*detail.tiles[t] || cache.countries_data != detail.tiles[t]->countries.data())
-        reset_basemap_cache(cache, &*detail.tiles[t]);
+    if (cache.revision != detail.revisions[t]) reset_basemap_cache(cache, &*detail.tiles[t], detail.revisions[t]);
     return &cache;
 }
 
@@ -1296,7 +1294,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
 // the layout as it was, only moved (issue 9: panning cost a layout a frame).
 struct SceneKey {
     std::uint64_t pack_revision = 0;
-    const Basemap* basemap = nullptr;
+    std::uint64_t basemap_revision = 0;   // country labels and shapes
     std::uint64_t fonts_revision = 0;     // text sizes: a new atlas (font chunk, DPR) measures anew
     float font_px = 0;
     double scale = 0;                     // the zoom, as CSS px per world unit
@@ -1382,7 +1380,7 @@ void move_scene(Scene& scene, double dx, double dy) {
 // else a new layout (counted in *ctx.layouts).
 const Scene& current_scene(const PanelContext& ctx, MapPanel& m, SceneCache& cache, const Projector& proj, ImVec2 origin,
                            ImVec2 size, std::span<const Rect> overlay) {
-    SceneKey key{ctx.pack_revision, ctx.basemap, ctx.fonts_revision, font_size(ctx.fonts.sans_small), proj.scale,
+    SceneKey key{ctx.pack_revision, ctx.basemap_revision, ctx.fonts_revision, font_size(ctx.fonts.sans_small), proj.scale,
                  size.x, size.y, ctx.narrow, ctx.state.selection, ctx.state.hover, ctx.state.time_cursor, origin.x, origin.y};
     const double dx = proj.offset.x - cache.offset.x, dy = proj.offset.y - cache.offset.y;
     if (cache.valid && cache.key == key && cache.pan.holds(dx, dy)) {
@@ -1478,9 +1476,8 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         m.opening = opening;
         rebuild_pack_cache(m.pack, pack, ctx.pack_revision);
     }
-    if (m.basemap.map != ctx.basemap || (ctx.basemap && m.basemap.countries_data != ctx.basemap->countries.data()))
-        reset_basemap_cache(m.basemap, ctx.basemap);
-    resolve_countries(m.pack, ctx.basemap);
+    if (m.basemap.revision != ctx.basemap_revision) reset_basemap_cache(m.basemap, ctx.basemap, ctx.basemap_revision);
+    resolve_countries(m.pack, ctx.basemap, ctx.basemap_revision);
     const int frame = ImGui::GetFrameCount();
     // On a phone the map is drawn only while its tab is open.
     const bool appearing = ctx.narrow && (m.last_frame < 0 || frame > m.last_frame + 1);

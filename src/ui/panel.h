@@ -109,6 +109,7 @@ struct PanelContext {
     const Theme& theme;
     std::uint64_t pack_revision = 0;  // changes with the pack: a key for panels' caches
     std::uint64_t fonts_revision = 0; // changes with each font atlas build (a pack's font chunk arrived): a key for measured text
+    std::uint64_t basemap_revision = 0;  // changes when the basemap is (re)loaded: a key for what is made from it (0: none)
     double time = 0;                  // seconds, monotonic
     float dpr = 1;
     bool reduced_motion = false;

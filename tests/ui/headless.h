@@ -1,0 +1,218 @@
+// The explainer's UI without a browser: a Dear ImGui context with no backend, the font
+// atlas built from the system's Noto fonts (the faces the web build subsets), and the
+// reader's app driven frame by frame with simulated input, as src/platform/main_web.cpp
+// drives it in the browser (one button or key transition a frame, the click count of a
+// press, the canvas size and DPR of the frame). Nothing is rendered: ImGui::Render()
+// only finishes the frame's draw lists, which is where ImGui checks its own invariants.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "imgui.h"
+
+#include "core/basemap.h"
+#include "core/pack.h"
+#include "core/scripts.h"
+#include "ui/app.h"
+
+namespace explainer::ui::testing {
+
+inline std::vector<unsigned char> read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void put_u32(std::vector<unsigned char>& out, std::size_t value) {
+    for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<unsigned char>(value >> shift));
+}
+
+// The base font file as tools/font-subsets.py writes it (u32 count, count sizes, the
+// TTFs), made of the whole system fonts: every character the packs use has a glyph.
+inline std::vector<unsigned char> system_font_chunk() {
+    std::vector<std::vector<unsigned char>> faces;
+    for (std::string_view face : font_faces()) faces.push_back(read_bytes(std::string(EXPLAINER_FONT_DIR) + "/" + std::string(face) + ".ttf"));
+    std::vector<unsigned char> chunk;
+    put_u32(chunk, faces.size());
+    for (const auto& face : faces) put_u32(chunk, face.size());
+    for (const auto& face : faces) chunk.insert(chunk.end(), face.begin(), face.end());
+    return chunk;
+}
+
+inline Pack load_test_pack(const std::string& path) {
+    const std::vector<unsigned char> bytes = read_bytes(path);
+    LoadResult loaded = load_pack(std::string(bytes.begin(), bytes.end()), path);
+    EXPECT_TRUE(loaded.pack) << path << ": " << (loaded.errors.empty() ? "" : format_diagnostic(loaded.errors.front()));
+    return loaded.pack ? std::move(*loaded.pack) : Pack{};
+}
+
+class Headless {
+public:
+    static constexpr float kFrameSeconds = 1.0f / 60;
+
+    Headless(float width, float height, float dpr = 1) {
+        context_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        // ImGui 1.86 reads keys through the key map: any free index per key will do.
+        for (int key = 0; key < ImGuiKey_COUNT; ++key) io.KeyMap[key] = 1 + key;
+        info.width = width, info.height = height, info.dpr = dpr;
+        const std::string error = app_add_font_chunk(app, std::string(base_font_file()), system_font_chunk());
+        EXPECT_EQ(error, "");
+#ifdef EXPLAINER_BASEMAP_FILE
+        set_world_basemap();
+#endif
+    }
+    ~Headless() { ImGui::DestroyContext(context_); }
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+
+#ifdef EXPLAINER_BASEMAP_FILE
+    // The baked world, as the page hands it to the app (explainer_load_basemap).
+    void set_world_basemap() {
+        const std::vector<unsigned char> world = read_bytes(EXPLAINER_BASEMAP_FILE);
+        app_set_basemap(app, parse_basemap(world.data(), world.size()));
+        EXPECT_TRUE(app.basemap) << "the baked basemap parses";
+    }
+#endif
+
+    void set_pack(const std::string& path) { app_set_pack(app, load_test_pack(path)); }
+    void resize(float width, float height, float dpr = 1) { info.width = width, info.height = height, info.dpr = dpr; }
+
+    // One frame as the browser edge draws it: the atlas when the pack or DPR changed, the
+    // input of this frame, then the app between NewFrame and Render.
+    FrameResult frame() {
+        ImGuiIO& io = ImGui::GetIO();
+        if (app.fonts_dpr != info.dpr || app.fonts_stale) EXPECT_TRUE(app_load_fonts(app, info.dpr));
+        io.DeltaTime = kFrameSeconds;
+        io.DisplaySize = ImVec2(info.width, info.height);
+        io.DisplayFramebufferScale = ImVec2(info.dpr, info.dpr);
+        info.time += kFrameSeconds;
+        ImGui::NewFrame();
+        const FrameResult result = app_frame(app, info);
+        ImGui::Render();
+        load_wanted_tiles();
+        info.click_count = 0;
+        info.gesture = Gesture{};
+        io.MouseWheel = 0;
+        ++frames;
+        return result;
+    }
+
+    // Frames until nothing moves (flights, slides, smooth scrolls end), at most `limit`.
+    int settle(int limit = 600) {
+        for (int i = 1; i <= limit; ++i)
+            if (!frame().animating) return i;
+        ADD_FAILURE() << "still animating after " << limit << " frames";
+        return limit;
+    }
+
+    void move(ImVec2 to) {
+        ImGui::GetIO().MousePos = to;
+        frame();
+    }
+    void press(ImVec2 at, int clicks = 1) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        io.MouseDown[0] = true;
+        info.click_count = clicks;
+        frame();
+    }
+    void release(ImVec2 at) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        io.MouseDown[0] = false;
+        frame();
+    }
+    // A click as the browser delivers it: the pointer arrives, the press, the release.
+    void click(ImVec2 at, int clicks = 1) {
+        move(at);
+        press(at, clicks);
+        release(at);
+    }
+    void double_click(ImVec2 at) {
+        click(at, 1);
+        click(at, 2);
+    }
+    // A drag in `steps` moves from `from` to `to`.
+    void drag(ImVec2 from, ImVec2 to, int steps = 8) {
+        move(from);
+        press(from);
+        for (int i = 1; i <= steps; ++i) {
+            const float t = static_cast<float>(i) / static_cast<float>(steps);
+            move(ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t));
+        }
+        release(to);
+    }
+    void wheel(ImVec2 at, float notches) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = at;
+        io.MouseWheel = notches;
+        frame();
+    }
+    void leave() { move(ImVec2(-FLT_MAX, -FLT_MAX)); }
+    // A key press and release; `index` is a key map index (io.KeyMap) or one of
+    // kKeyPlus... (panel.h).
+    void key_index(int index, bool shift = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyShift = shift;
+        io.KeysDown[index] = true;
+        frame();
+        io.KeysDown[index] = false;
+        frame();
+        io.KeyShift = false;
+    }
+    void key(ImGuiKey key, bool shift = false) { key_index(ImGui::GetIO().KeyMap[key], shift); }
+    void touch_screen(bool on) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (on) io.ConfigFlags |= ImGuiConfigFlags_IsTouchScreen;
+        else io.ConfigFlags &= ~ImGuiConfigFlags_IsTouchScreen;
+    }
+    // One frame of a two-finger pinch around `center`.
+    void pinch(ImVec2 center, float scale) {
+        info.gesture.active = true;
+        info.gesture.touches = 2;
+        info.gesture.center = center;
+        info.gesture.scale = scale;
+        frame();
+    }
+
+    // Where the last frame drew `id` in `panel` (the first rect: a place's marker).
+    std::optional<LocatedRect> located(const std::string& id, const std::string& panel) const {
+        for (const LocatedRect& r : app.located)
+            if (r.id == id && r.panel == panel) return r;
+        return std::nullopt;
+    }
+    static ImVec2 centre(const LocatedRect& r) { return ImVec2(r.x + r.w / 2, r.y + r.h / 2); }
+
+    const AppState& view() const { return app.store.view(); }
+
+    App app;
+    FrameInfo info;
+    int frames = 0;
+
+private:
+    // The platform fetches the detail tiles the map asked for; here they are read from
+    // the build's basemap folder at once.
+    void load_wanted_tiles() {
+        DetailTiles& detail = app.basemap_detail;
+#ifdef EXPLAINER_BASEMAP_DETAIL_DIR
+        for (const int tile : detail.wanted) {
+            const std::vector<unsigned char> bytes = read_bytes(std::string(EXPLAINER_BASEMAP_DETAIL_DIR) + "/" + detail_tile_name(tile) + ".bin");
+            app_set_basemap_tile(app, tile, parse_basemap(bytes.data(), bytes.size()));
+        }
+#endif
+        detail.wanted.clear();
+    }
+
+    ImGuiContext* context_ = nullptr;
+};
+
+} // namespace explainer::ui::testing

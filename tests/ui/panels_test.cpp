@@ -1,0 +1,239 @@
+// The reader's panels, headless, with every assertion on (src/ui's asserts, Dear ImGui's
+// IM_ASSERTs, the core's, under ASan and UBSan): each test pack is drawn at a desktop,
+// a tablet at DPR 2 and two phone sizes, and read with the pointer, the wheel, the keys
+// and a finger. A failed assertion aborts the test with its message. A few outcomes a
+// reader would see are checked through the store: a click on a place selects it, a tab
+// opens its panel, a drag pans the map, the wheel scrolls the article.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "headless.h"
+#include "ui/layout.h"
+#include "ui/panel.h"
+
+namespace explainer::ui::testing {
+namespace {
+
+const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
+
+std::string test_pack(const std::string& name) { return std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/" + name + ".json"; }
+
+struct Size {
+    float width, height, dpr;
+};
+constexpr Size kDesktop{1280, 800, 1}, kTablet{1024, 700, 2}, kPhone{390, 844, 3}, kSmallPhone{320, 568, 2};
+
+// The pointer over a grid of the canvas, as a reader's mouse wanders.
+void wander(Headless& h, int columns, int rows) {
+    for (int row = 0; row < rows; ++row)
+        for (int column = 0; column < columns; ++column)
+            h.move(ImVec2(h.info.width * (column + 0.5f) / columns, h.info.height * (row + 0.5f) / rows));
+}
+
+// A click on a few of the entities each panel drew (markers, labels, quote cards), then on
+// the map's buttons.
+void click_entities(Headless& h, std::size_t per_panel) {
+    std::vector<LocatedRect> targets;
+    std::set<std::string> seen;
+    std::map<std::string, std::size_t> in_panel;
+    for (const LocatedRect& r : h.app.located) {
+        if (r.w <= 0 || r.h <= 0 || r.id == "map:view" || !seen.insert(r.panel + "/" + r.id).second) continue;
+        if (in_panel[r.panel]++ < per_panel) targets.push_back(r);
+    }
+    for (const LocatedRect& r : targets) {
+        h.click(Headless::centre(r));
+        h.settle();
+    }
+}
+
+void press_keys(Headless& h) {
+    for (int i = 0; i < 6; ++i) h.key(ImGuiKey_Tab);
+    h.key(ImGuiKey_Tab, true);
+    for (ImGuiKey key : {ImGuiKey_DownArrow, ImGuiKey_RightArrow, ImGuiKey_Enter, ImGuiKey_UpArrow, ImGuiKey_LeftArrow,
+                         ImGuiKey_PageDown, ImGuiKey_End, ImGuiKey_PageUp, ImGuiKey_Home, ImGuiKey_Space, ImGuiKey_Escape})
+        h.key(key);
+    for (int i = 0; i < 4; ++i) {
+        h.key_index(kKeyF6);
+        for (int index : {kKeyPlus, kKeyMinus, kKeyZero}) h.key_index(index);
+        for (ImGuiKey key : {ImGuiKey_Tab, ImGuiKey_DownArrow, ImGuiKey_Enter, ImGuiKey_RightArrow, ImGuiKey_Delete})
+            h.key(key);
+    }
+    h.key_index(kKeyF6, true);
+    h.settle();
+}
+
+// Everything a reader's hands do, at the current size.
+void read_with_everything(Headless& h) {
+    h.settle();
+    wander(h, 5, 4);
+    click_entities(h, 3);
+    const float w = h.info.width, ht = h.info.height;
+    for (const ImVec2 at : {ImVec2(w * 0.25f, ht * 0.5f), ImVec2(w * 0.75f, ht * 0.2f), ImVec2(w * 0.75f, ht * 0.55f),
+                            ImVec2(w * 0.75f, ht * 0.85f)}) {
+        h.wheel(at, -3);
+        h.wheel(at, 1.5f);
+        h.double_click(at);
+        h.drag(at, ImVec2(at.x - 60, at.y + 40));
+        h.settle();
+    }
+    press_keys(h);
+    // A finger: a tap, a swipe and a pinch.
+    h.touch_screen(true);
+    h.click(ImVec2(w * 0.3f, ht * 0.6f));
+    h.drag(ImVec2(w * 0.3f, ht * 0.7f), ImVec2(w * 0.3f, ht * 0.3f), 5);
+    h.leave();
+    for (int i = 0; i < 4; ++i) h.pinch(ImVec2(w * 0.7f, ht * 0.4f), i < 2 ? 1.2f : 0.8f);
+    h.touch_screen(false);
+    h.settle();
+    // On a phone, every tab.
+    if (w <= kNarrowWidth)
+        for (const PanelEntry& entry : panel_table()) {
+            if (const auto tab = h.located(std::string("tab:") + entry.id, "tabs")) h.click(Headless::centre(*tab));
+            h.settle();
+            wander(h, 3, 4);
+            click_entities(h, 2);
+        }
+    h.leave();
+    h.settle();
+}
+
+// [SECTION] Every pack at every size -------------------------------------------------------
+
+class EveryPack : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
+    const std::string name = GetParam();
+    const std::string path = name == "seed" ? kSeed : name == "long" ? std::string(EXPLAINER_LONG_PACK) : test_pack(name);
+    // The seed at four sizes; the long pack on a desktop and the smallest phone; the
+    // others on a desktop and a phone.
+    std::vector<Size> sizes{kDesktop, kPhone};
+    if (name == "seed") sizes = {kDesktop, kTablet, kPhone, kSmallPhone};
+    if (name == "long") sizes = {kDesktop, kSmallPhone};
+    Headless h(sizes.front().width, sizes.front().height, sizes.front().dpr);
+    h.set_pack(path);
+    for (const Size& size : sizes) {
+        h.resize(size.width, size.height, size.dpr);
+        read_with_everything(h);
+    }
+    EXPECT_GT(h.frames, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
+                         ::testing::Values("seed", "long", "bridge-five-centuries", "centuries-of-names", "corrected-pack",
+                                           "evening-by-minute", "greek-cyrillic-nested", "nested-mentions", "pacific-crossing",
+                                           "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
+                         [](const auto& info) {
+                             std::string n = info.param;
+                             for (char& c : n) if (c == '-') c = '_';
+                             return n;
+                         });
+
+// A new pack in the same app (the editor's and the demo's switch): caches keyed on the
+// old pack's revision must not be read with the new one.
+TEST(Panels, SwitchingPacksKeepsEveryPanelConsistent) {
+    Headless h(kDesktop.width, kDesktop.height);
+    for (const std::string& path : {kSeed, test_pack("greek-cyrillic-nested"), test_pack("text-only"), test_pack("pacific-crossing")}) {
+        h.set_pack(path);
+        h.settle();
+        wander(h, 4, 3);
+        click_entities(h, 1);
+    }
+}
+
+// [SECTION] What a reader sees ---------------------------------------------------------------
+
+// The first place of the pack the map drew a marker for.
+std::optional<LocatedRect> a_drawn_place(const Headless& h) {
+    for (const Entity& e : h.app.store.pack().entities)
+        if (e.kind == EntityKind::Place)
+            if (auto marker = h.located(e.id, "map")) return marker;
+    return std::nullopt;
+}
+
+TEST(Panels, AClickOnAPlaceSelectsItAndEscapeClearsIt) {
+    Headless h(kDesktop.width, kDesktop.height);
+    h.set_pack(kSeed);
+    h.settle();
+    const auto place = a_drawn_place(h);
+    ASSERT_TRUE(place) << "the map draws the seed's places";
+    ASSERT_EQ(h.view().selection, "");
+    h.click(Headless::centre(*place));
+    EXPECT_EQ(h.view().selection, place->id);
+    h.settle();
+    h.key(ImGuiKey_Escape);
+    EXPECT_EQ(h.view().selection, "");
+}
+
+TEST(Panels, APhoneTabOpensItsPanel) {
+    Headless h(kPhone.width, kPhone.height, kPhone.dpr);
+    h.set_pack(kSeed);
+    h.settle();
+    EXPECT_EQ(h.view().panel, "article");
+    for (const char* panel : {"map", "timeline", "quotes", "article"}) {
+        const auto tab = h.located(std::string("tab:") + panel, "tabs");
+        ASSERT_TRUE(tab) << panel;
+        h.click(Headless::centre(*tab));
+        EXPECT_EQ(h.view().panel, panel);
+        h.settle();
+    }
+}
+
+TEST(Panels, ADragPansTheMapAndTheWheelZoomsIt) {
+    Headless h(kDesktop.width, kDesktop.height);
+    h.set_pack(kSeed);
+    h.settle();
+    const auto map = h.located("map:view", "map");
+    ASSERT_TRUE(map);
+    const MapView before = h.view().map;
+    const ImVec2 centre = Headless::centre(*map);
+    h.drag(centre, ImVec2(centre.x + 120, centre.y + 50));
+    h.settle();
+    EXPECT_LT(h.view().map.lon, before.lon) << "dragged east, the map shows what lies west";
+    const double zoom = h.view().map.zoom;
+    h.wheel(centre, 2);
+    h.settle();
+    EXPECT_GT(h.view().map.zoom, zoom);
+}
+
+#ifdef EXPLAINER_BASEMAP_FILE
+// The map's caches key on the basemap's revision: a basemap that arrives (or is loaded
+// again) after the map was drawn gives its countries to the pack's country-level places.
+TEST(Panels, ABasemapThatArrivesLaterPlacesTheCountries) {
+    Headless h(kDesktop.width, kDesktop.height);
+    app_set_basemap(h.app, std::nullopt);
+    h.set_pack(kSeed);
+    h.settle();
+    EXPECT_FALSE(h.located("iraq", "map")) << "a country without a basemap has no place on the map";
+    h.set_world_basemap();
+    h.settle();
+    EXPECT_TRUE(h.located("iraq", "map")) << "drawn where its shape is, once the basemap came";
+    // Loaded again (the same file: a new revision), then flown to a town, in the detail
+    // tiles' zoom: the map is drawn from the new data and the tiles it asked for.
+    h.set_world_basemap();
+    app_dispatch(h.app, SelectAction{"ramadi"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    EXPECT_GE(h.view().map.zoom, kDetailMinZoom);
+    EXPECT_TRUE(std::any_of(h.app.basemap_detail.revisions.begin(), h.app.basemap_detail.revisions.end(),
+                            [](std::uint64_t r) { return r > 0; }));
+    EXPECT_TRUE(h.located("ramadi", "map"));
+    EXPECT_TRUE(h.located("iraq", "map"));
+}
+#endif
+
+TEST(Panels, TheWheelScrollsTheArticle) {
+    Headless h(kDesktop.width, kDesktop.height);
+    h.set_pack(EXPLAINER_LONG_PACK);
+    h.settle();
+    const std::string top = h.view().article_paragraph;
+    for (int i = 0; i < 10; ++i) h.wheel(ImVec2(kDesktop.width * 0.25f, kDesktop.height * 0.5f), -3);
+    h.settle();
+    EXPECT_NE(h.view().article_paragraph, top);
+}
+
+} // namespace
+} // namespace explainer::ui::testing
