@@ -42,8 +42,8 @@ void click_entities(Headless& h, std::size_t per_panel) {
     std::set<std::string> seen;
     std::map<std::string, std::size_t> in_panel;
     for (const LocatedRect& r : h.app.located) {
-        if (r.w <= 0 || r.h <= 0 || r.id == "map:view" || !seen.insert(r.panel + "/" + r.id).second) continue;
-        if (in_panel[r.panel]++ < per_panel) targets.push_back(r);
+        if (r.w <= 0 || r.h <= 0 || r.id == "map:view" || !seen.insert(std::string(r.panel) + "/" + std::string(r.id.text)).second) continue;
+        if (in_panel[std::string(r.panel)]++ < per_panel) targets.push_back(r);  // used for its place only
     }
     for (const LocatedRect& r : targets) {
         h.click(Headless::centre(r));
