@@ -1379,12 +1379,13 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
 
 // The editor's gestures (edit.html: ctx.editing): a marker dragged, a click putting a
 // place; a press the editor takes neither pans nor selects.
-void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj) {
+void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size) {
     const bool released = m.pressed && ImGui::IsMouseReleased(0);
     const MapPointer pointer{m.press_target, m.dragging, released,
                              ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop};
     const MapProjection projection{[&](GeoPoint at) { return proj.nearest(project(at)); },
-                                   [&](ImVec2 at) { return proj.ground(at); }};
+                                   [&](ImVec2 at) { return proj.ground(at); }, origin,
+                                   ImVec2(origin.x + size.x, origin.y + size.y)};
     if (ctx.editing->map_frame(ctx, pointer, projection) && released) m.press_target.clear();
 }
 
@@ -1500,7 +1501,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         ctx.located->push_back({id, "map", static_cast<float>(r.x0), static_cast<float>(r.y0), static_cast<float>(r.x1 - r.x0),
                                 static_cast<float>(r.y1 - r.y0)});
 
-    if (ctx.editing) edit_on_map(ctx, m, proj);
+    if (ctx.editing) edit_on_map(ctx, m, proj, origin, size);
     handle_pointer(ctx, m, in, pressed_now, hit);
 }
 

@@ -93,6 +93,36 @@ test('a marker dragged on the map moves its place by what the projection says, c
   await page.context().close();
 });
 
+test('a marker dropped outside the map moves nothing, and the column says why', async () => {
+  const page = await openEditor(SEED);
+  const viewBefore = (await page.evaluate(() => Explainer.getState())).map;
+  const start = await markerOf(page, 'sinjar');
+  const [mapView] = await page.evaluate(() => Explainer.locate('map:view'));
+  // Past the map's right edge, over the editor's column: the place there is out of view.
+  const drop = { x: mapView.x + mapView.width + 40, y: start.y };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await settle(page, SLOW);
+  for (let i = 1; i <= 12; ++i) await page.mouse.move(start.x + (drop.x - start.x) * i / 12, start.y);
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.locate('map:dragged-marker-outside'))).length, 1,
+    'while the pointer is outside the map the dragged marker says a release leaves the place');
+  await page.mouse.up();
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), seedText, 'the drop outside the map changed nothing');
+  await page.waitForFunction(() => /outside the map/.test(document.getElementById('status').textContent), null, { timeout: 5000 });
+  assert.match(await page.textContent('#status'), /^Refused: Sinjar was dropped outside the map and stays where it was/);
+  assert.equal(await page.getAttribute('#status', 'class'), 'error');
+  const frame = await mapFrame(page);
+  assert.deepEqual([frame.map.lat, frame.map.lon, frame.map.zoom], [viewBefore.lat, viewBefore.lon, viewBefore.zoom], 'the map did not pan');
+  const still = await markerOf(page, 'sinjar');
+  assert.ok(Math.abs(still.x - start.x) < 1 && Math.abs(still.y - start.y) < 1, 'Sinjar is drawn where it was');
+  // Nothing was added to the history: an undo has nothing of the drag's to take back.
+  assert.equal(await page.evaluate(() => Explainer.editor.undo()), false, 'no undo step for the refused drop');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('"Place on map" then a click puts the place under the pointer; Esc disarms it', async () => {
   const page = await openEditor(SEED);
   await page.evaluate(() => Explainer.select('ramadi'));
