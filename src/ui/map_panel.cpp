@@ -1401,9 +1401,12 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
     if (m.pack.pack_revision != ctx.pack_revision) {
-        // A new pack starts from its own first view; the basemap cache stays.
+        // A new pack starts from its own first view; the basemap cache stays. So does the
+        // hover this panel asked for: after an edit the store still holds it, and only its
+        // owner lets it go when the pointer leaves (else it stays on the old entity).
         BasemapCache basemap = std::move(m.basemap);
         std::array<BasemapCache, kDetailTileCount> tiles = std::move(m.tiles);
+        HoverClaim hover = std::move(m.hover);
         // An edit in the editor keeps the opening view (as the store's defaults do): a
         // moved place does not refit the map under the author's hand. Another pack has
         // other defaults, and fits its own.
@@ -1412,6 +1415,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         m = MapPanel{};
         m.basemap = std::move(basemap);
         m.tiles = std::move(tiles);
+        m.hover = std::move(hover);
         m.opening = opening;
         rebuild_pack_cache(m.pack, pack, ctx.pack_revision);
     }

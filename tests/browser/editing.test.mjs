@@ -169,6 +169,34 @@ test("the reader's page does not move markers: the same drag pans the map", asyn
   await page.context().close();
 });
 
+test('after an edit the hover follows the pointer: a place moved from under it is no longer hovered', async () => {
+  // Gettysburg and Washington, and no country of the pack's: the ground around the
+  // markers hovers nothing.
+  const page = await openEditor('/test-packs/second-pack.json');
+  const hover = async () => (await page.evaluate(() => Explainer.getState())).hover ?? '';
+  const cards = async () => (await page.evaluate(() => Explainer.locate('card:gettysburg'))).length;
+  const at = await markerOf(page, 'gettysburg');
+  await page.mouse.move(at.x, at.y);
+  await settle(page, SLOW);
+  assert.equal(await hover(), 'gettysburg');
+  assert.equal(await cards(), 1, 'its card is shown');
+  // The pointer rests; an edit moves the place from under it (the map redraws the pack).
+  const { location } = await entity(page, 'gettysburg');
+  const moved = await page.evaluate((loc) => Explainer.editor.apply({ op: 'updateEntity', id: 'gettysburg', fields: { location: loc } }),
+    { lat: location.lat + 0.3, lon: location.lon - 0.2 });
+  assert.equal(moved.ok, true, JSON.stringify(moved.errors));
+  await settle(page, SLOW);
+  assert.equal((await markerOf(page, 'gettysburg')).y < at.y - 10, true, 'the marker moved away from the pointer');
+  assert.equal(await hover(), '', 'nothing is hovered where the pointer rests');
+  assert.equal(await cards(), 0, 'the card is gone');
+  // Undone, the place is back under the resting pointer, and hovered again.
+  await page.evaluate(() => Explainer.editor.undo());
+  await settle(page, SLOW);
+  assert.equal(await hover(), 'gettysburg');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // The timeline's scale, from the view in getState() and the axis it draws.
 async function timelineScale(page) {
   const { timeline } = await page.evaluate(() => Explainer.getState());
