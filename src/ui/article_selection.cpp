@@ -1,9 +1,10 @@
 // Selecting and copying the article's text: a mouse drag selects, a double click a word,
-// a triple click a paragraph; on touch a long press selects a word and shows two handles
-// that drag its ends; Shift+arrows (Ctrl+Shift by word) extend it from the keyboard, and
-// Shift+click to a point. The headline is selectable as the paragraphs are. A
-// small Copy button floats over a finished selection. A press that only clicks leaves the
-// entity under it to the article panel, as before.
+// a triple click a paragraph; on touch a long press selects a word (a drag before the
+// finger lifts extends it by words) and shows two handles that drag its ends by words;
+// Shift+arrows (Ctrl+Shift by word) extend it from the keyboard, and Shift+click to a
+// point. The headline is selectable as the paragraphs are. A small Copy button floats over
+// a finished selection. A press that only clicks leaves the entity under it to the article
+// panel, as before.
 //
 // Index
 // - [SECTION] State
@@ -199,9 +200,12 @@ void hold(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
         if (distance(mouse, s.press) < kTouchSlop) return;
         break;
     case Drag::Handle: {
+        // A handle takes whole words, as phones' handles do: the word under the finger
+        // (just above it: the handle hangs below the line) joins the selection whole.
         const TextPoint point = point_under(view, ImVec2(mouse.x, mouse.y - kHandleRadius * 2));
         const TextPoint fixed = s.moving_begin ? s.selection.end() : s.selection.begin();
-        s.selection = {fixed, point};
+        const TextSelection word = word_selection(view, point);
+        s.selection = {fixed, point < fixed ? word.begin() : word.end()};
         if (s.selection.empty()) return;
         const Caret c = caret_of(view, point);
         reveal(view, c.top, c.bottom);
@@ -267,8 +271,11 @@ bool article_selection_input(PanelContext& ctx, const ArticleTextView& view) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 mouse = io.MousePos;
     if (io.MouseClicked[0] && view.hovered && mouse.x < view.scrollbar_x) press(ctx, view, mouse);
-    if (io.MouseDown[0] && s.drag != Drag::None) hold(ctx, view, mouse);
     const bool owns = s.press_on_copy || (s.drag != Drag::None && s.drag != Drag::Pending && s.drag != Drag::TouchPending);
+    // Where the pointer was released counts too: a last move and the release can come in
+    // one frame (a finger flicked and lifted), and the selection ends where it lifted.
+    const bool drag_ends_here = io.MouseReleased[0] && owns && !s.press_on_copy && ImGui::IsMousePosValid(&mouse);
+    if ((io.MouseDown[0] && s.drag != Drag::None) || drag_ends_here) hold(ctx, view, mouse);
     if (io.MouseReleased[0] && (s.drag != Drag::None || s.press_on_copy)) release(ctx, view, mouse);
     if (ctx.keyboard_focus) keyboard(ctx, view);
     return owns;

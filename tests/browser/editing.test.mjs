@@ -302,6 +302,53 @@ test('a touch long press selects a word in the article; a tap on "New organisati
   await page.context().close();
 });
 
+test('a touch drag after the long press, and a handle dragged, extend the selection a whole word at a time', async () => {
+  const page = await openPage(browser, `${server.url}edit.html?pack=${SEED}`, { hasTouch: true });
+  await page.waitForSelector('#side:not([hidden])', { timeout: 30000 });
+  await settle(page, SLOW);
+  await page.evaluate(() => Explainer.select('sinjar'));
+  await settle(page, SLOW);
+  await page.evaluate(() => Explainer.select(null));
+  await settle(page, SLOW);
+  // "the northern Iraqi town of Sinjar", over two lines in the editor's article column:
+  // "the" ends the first line, "northern Iraqi town of Sinjar" begins the second.
+  const lines = (await page.evaluate(() => Explainer.locate('sinjar'))).filter((r) => r.panel === 'article');
+  assert.ok(lines.length >= 2 && lines[1].y > lines[0].y + 5, `the mention runs over two lines (${JSON.stringify(lines)})`);
+  const [first, second] = lines;
+  const secondText = 'northern Iraqi town of Sinjar';
+  // A point in the second line at character `index`, in proportion to the line's width.
+  const inSecond = (index) => ({ x: second.x + second.width * index / secondText.length, y: second.y + second.height / 2 });
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const selected = async () => (await page.evaluate(() => Explainer.editor.selection())).selector?.exact;
+
+  // Long press "the", then, without lifting, drag into the middle of "Iraqi".
+  const at = { x: first.x + first.width / 2, y: first.y + first.height / 2 };
+  await touch('touchStart', at.x, at.y);
+  await page.waitForTimeout(900);
+  await settle(page, SLOW);
+  assert.equal(await selected(), 'the', 'the long press selected the word under the finger');
+  const iraqi = inSecond(secondText.indexOf('Iraqi') + 2);
+  for (let i = 1; i <= 6; ++i) await touch('touchMove', at.x + (iraqi.x - at.x) * i / 6, at.y + (iraqi.y - at.y) * i / 6);
+  await touch('touchEnd');
+  await settle(page, SLOW);
+  assert.equal(await selected(), 'the northern Iraqi', 'the drag took whole words up to the one under the finger');
+
+  // The end handle (under the end of "Iraqi"), dragged along the line into the middle of "town".
+  const handles = (await page.evaluate(() => Explainer.locate('text-selection:handle'))).filter((r) => r.panel === 'article');
+  assert.equal(handles.length, 2, 'two handles');
+  const end = handles.reduce((a, b) => (b.y > a.y || (b.y === a.y && b.x > a.x) ? b : a));
+  const from = { x: end.x + end.width / 2, y: end.y + end.height / 2 };
+  const town = inSecond(secondText.indexOf('town') + 2);
+  await touch('touchStart', from.x, from.y);
+  for (let i = 1; i <= 6; ++i) await touch('touchMove', from.x + (town.x - from.x) * i / 6, from.y);
+  await touch('touchEnd');
+  await settle(page, SLOW);
+  assert.equal(await selected(), 'the northern Iraqi town', 'the handle took "town" whole, not the letters up to the finger');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('the inspector checks a field while it is typed, at the field, without changing the pack', async () => {
   const page = await openEditor(SEED);
   await page.evaluate(() => Explainer.select('sinjar'));
