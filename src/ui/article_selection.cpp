@@ -271,11 +271,8 @@ bool article_selection_input(PanelContext& ctx, const ArticleTextView& view) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImVec2 mouse = io.MousePos;
     if (io.MouseClicked[0] && view.hovered && mouse.x < view.scrollbar_x) press(ctx, view, mouse);
+    if (io.MouseDown[0] && s.drag != Drag::None) hold(ctx, view, mouse);
     const bool owns = s.press_on_copy || (s.drag != Drag::None && s.drag != Drag::Pending && s.drag != Drag::TouchPending);
-    // Where the pointer was released counts too: a last move and the release can come in
-    // one frame (a finger flicked and lifted), and the selection ends where it lifted.
-    const bool drag_ends_here = io.MouseReleased[0] && owns && !s.press_on_copy && ImGui::IsMousePosValid(&mouse);
-    if ((io.MouseDown[0] && s.drag != Drag::None) || drag_ends_here) hold(ctx, view, mouse);
     if (io.MouseReleased[0] && (s.drag != Drag::None || s.press_on_copy)) release(ctx, view, mouse);
     if (ctx.keyboard_focus) keyboard(ctx, view);
     return owns;
