@@ -399,7 +399,7 @@ std::vector<PlaceHit> search_places(const Gazetteer& g, std::string_view query, 
             if (!added) it->second = std::min(it->second, match);
         }
         for (const auto& [c, match] : countries) {
-            PlaceHit hit{c->names.front(), c->alpha2, c->capital_lat, c->capital_lon, 0, 0, PlaceHit::Kind::Country, c->numeric, c->has_capital};
+            PlaceHit hit{c->names.front(), c->alpha2, c->capital_lat, c->capital_lon, 0, 0, PlaceHit::Kind::Country, c->numeric, c->has_capital, {}};
             ranked.push_back({match, std::move(hit)});
         }
         for (const GazetteerRegion& r : g.regions()) {
@@ -417,8 +417,7 @@ std::vector<PlaceHit> search_places(const Gazetteer& g, std::string_view query, 
                     }
             const bool located = std::hypot(x, y, z) > 1e-9;
             PlaceHit hit{r.name, "", located ? std::atan2(z, std::hypot(x, y)) / kDegrees : 0, located ? std::atan2(y, x) / kDegrees : 0,
-                         0, 0, PlaceHit::Kind::Region, r.code, located};
-            hit.members = r.members;
+                         0, 0, PlaceHit::Kind::Region, r.code, located, r.members};
             ranked.push_back({key == q.key ? kWhole : kPrefix, std::move(hit)});
         }
     }
@@ -434,7 +433,7 @@ std::vector<PlaceHit> search_places(const Gazetteer& g, std::string_view query, 
     note(g.places_named(q.key, true), kSpeltAnotherWay);
     note(g.places_with_key_prefix(q.key), kPrefix);
     for (const auto& [p, match] : places)
-        ranked.push_back({match, {p->name, p->country, p->lat, p->lon, p->population, p->geonameid, PlaceHit::Kind::Place, "", true}});
+        ranked.push_back({match, {p->name, p->country, p->lat, p->lon, p->population, p->geonameid, PlaceHit::Kind::Place, "", true, {}}});
     const auto order = [](const Ranked& a, const Ranked& b) {
         if (a.match != b.match) return a.match < b.match;
         if (a.hit.kind != b.hit.kind) return a.hit.kind == PlaceHit::Kind::Country || (a.hit.kind == PlaceHit::Kind::Region && b.hit.kind == PlaceHit::Kind::Place);

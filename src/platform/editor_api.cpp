@@ -40,6 +40,7 @@ struct EditorEdge {
     std::vector<PlaceHit> last_places;
     ui::EditorGestures gestures;        // the panels' hooks (App::editing points here)
     std::vector<json> gesture_ops;      // asked for during a frame, applied after it
+    std::vector<std::string> gesture_refusals;  // gestures that ended without an edit, and why
 };
 
 void install_gestures();  // [SECTION] Gestures on the map and the timeline
@@ -266,26 +267,37 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_set_location(const 
 
 namespace {
 
+// Tells the page why a gesture changed nothing: the column shows it as a refused op.
+void report_refusal(const json& result) {
+    const std::string text = result.dump(-1, ' ', false, json::error_handler_t::replace);
+    EM_ASM({
+        const host = Module['explainerHost'];
+        if (host && host.refused) host.refused(JSON.parse(UTF8ToString($0)));
+    }, text.c_str());
+    platform::request_frames();
+}
+
 void apply_gesture_ops(void*) {
     std::vector<json> ops = std::move(g_editor.gesture_ops);
+    std::vector<std::string> refusals = std::move(g_editor.gesture_refusals);
     g_editor.gesture_ops.clear();
+    g_editor.gesture_refusals.clear();
     for (const json& op : ops) {
         const json out = apply_op(op, ChangeSource::Editor);
         // A refused drag (an exact date outside the article's phrase) leaves the pack as it
         // was; the page says why.
-        if (!out["ok"].get<bool>()) {
-            const std::string text = out.dump(-1, ' ', false, json::error_handler_t::replace);
-            EM_ASM({
-                const host = Module['explainerHost'];
-                if (host && host.refused) host.refused(JSON.parse(UTF8ToString($0)));
-            }, text.c_str());
-            platform::request_frames();
-        }
+        if (!out["ok"].get<bool>()) report_refusal(out);
     }
+    for (const std::string& reason : refusals)
+        report_refusal({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", reason}}})}});
+}
+
+void schedule_after_frame() {
+    if (g_editor.gesture_ops.empty() && g_editor.gesture_refusals.empty()) emscripten_async_call(apply_gesture_ops, nullptr, 0);
 }
 
 void after_frame(json op) {
-    if (g_editor.gesture_ops.empty()) emscripten_async_call(apply_gesture_ops, nullptr, 0);
+    schedule_after_frame();
     g_editor.gesture_ops.push_back(std::move(op));
 }
 
@@ -294,6 +306,10 @@ void install_gestures() {
     if (platform::app().editing) return;
     g_editor.gestures.place_at = [](const std::string& id, GeoPoint at) { after_frame(hand_placed_location_op(g_editor.session.document(), id, at.lat, at.lon)); };
     g_editor.gestures.date_to = [](const std::string& id, const std::string& iso) { after_frame(dragged_date_op(g_editor.session.document(), id, iso)); };
+    g_editor.gestures.refused = [](const std::string& reason) {
+        schedule_after_frame();
+        g_editor.gesture_refusals.push_back(reason);
+    };
     platform::app().editing = &g_editor.gestures;
 }
 

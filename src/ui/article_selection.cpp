@@ -1,9 +1,10 @@
 // Selecting and copying the article's text: a mouse drag selects, a double click a word,
-// a triple click a paragraph; on touch a long press selects a word and shows two handles
-// that drag its ends; Shift+arrows (Ctrl+Shift by word) extend it from the keyboard, and
-// Shift+click to a point. The headline is selectable as the paragraphs are. A
-// small Copy button floats over a finished selection. A press that only clicks leaves the
-// entity under it to the article panel, as before.
+// a triple click a paragraph; on touch a long press selects a word (a drag before the
+// finger lifts extends it by words) and shows two handles that drag its ends by words;
+// Shift+arrows (Ctrl+Shift by word) extend it from the keyboard, and Shift+click to a
+// point. The headline is selectable as the paragraphs are. A small Copy button floats over
+// a finished selection. A press that only clicks leaves the entity under it to the article
+// panel, as before.
 //
 // Index
 // - [SECTION] State
@@ -198,9 +199,12 @@ void hold(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
         if (distance(mouse, s.press) < kTouchSlop) return;
         break;
     case Drag::Handle: {
+        // A handle takes whole words, as phones' handles do: the word under the finger
+        // (just above it: the handle hangs below the line) joins the selection whole.
         const TextPoint point = point_under(view, ImVec2(mouse.x, mouse.y - kHandleRadius * 2));
         const TextPoint fixed = s.moving_begin ? s.selection.end() : s.selection.begin();
-        s.selection = {fixed, point};
+        const TextSelection word = word_selection(view, point);
+        s.selection = {fixed, point < fixed ? word.begin() : word.end()};
         if (s.selection.empty()) return;
         const Caret c = caret_of(view, point);
         reveal(view, c.top, c.bottom);

@@ -23,10 +23,12 @@ struct PanelContext;
 
 // [SECTION] The map -----------------------------------------------------------------------
 
-// The map's projection this frame, both ways (canvas CSS px).
+// The map's projection this frame, both ways (canvas CSS px), and the frame it is drawn in.
 struct MapProjection {
     std::function<ImVec2(GeoPoint)> to_screen;   // in the copy of the world nearest the view's centre
     std::function<GeoPoint(ImVec2)> to_ground;
+    ImVec2 frame_min, frame_max;                 // the map's visible frame (locate('map:view'))
+    bool in_frame(ImVec2 at) const { return at.x >= frame_min.x && at.x <= frame_max.x && at.y >= frame_min.y && at.y <= frame_max.y; }
 };
 
 // The map's pointer this frame, for the editor.
@@ -59,7 +61,8 @@ public:
     virtual bool map_press_moves_marker(const PanelContext& ctx, std::string_view press_target) const = 0;
     // Draws a dragged marker where the pointer takes it and, on release, asks for the
     // place's new location (a drag; or a click while a place waits to be put on the
-    // map). True when the editor took the press: the map neither selects nor pans.
+    // map). A drop outside the map's frame moves nothing and is refused with a reason.
+    // True when the editor took the press: the map neither selects nor pans.
     virtual bool map_frame(PanelContext& ctx, const MapPointer& pointer, const MapProjection& projection) = 0;
 
     // A press on the mark of entity `entity` (its bar from x0 to x1, or a point) at `x`:

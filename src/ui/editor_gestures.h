@@ -17,6 +17,9 @@ public:
     // it): a place put at `at` by hand; an entity's date dragged to `iso`.
     std::function<void(const std::string& id, GeoPoint at)> place_at;
     std::function<void(const std::string& id, const std::string& iso)> date_to;
+    // A gesture that ended without an edit the author may have expected: why (the column
+    // says it, as it says an op's refusal).
+    std::function<void(const std::string& reason)> refused;
     // Armed from the editor's column ("Place on map"): the next click on the map puts this
     // place there. Empty: clicks select, as in the reader.
     std::string place_on_click;

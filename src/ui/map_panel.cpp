@@ -1441,12 +1441,13 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
 
 // The editor's gestures (edit.html: ctx.editing): a marker dragged, a click putting a
 // place; a press the editor takes neither pans nor selects.
-void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj) {
+void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size) {
     const bool released = m.pressed && ImGui::IsMouseReleased(0);
     const MapPointer pointer{m.press_target, m.dragging, released,
                              ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop};
     const MapProjection projection{[&](GeoPoint at) { return proj.nearest(project(at)); },
-                                   [&](ImVec2 at) { return proj.ground(at); }};
+                                   [&](ImVec2 at) { return proj.ground(at); }, origin,
+                                   ImVec2(origin.x + size.x, origin.y + size.y)};
     if (ctx.editing->map_frame(ctx, pointer, projection) && released) m.press_target.clear();
 }
 
@@ -1462,9 +1463,12 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
     if (m.pack.pack_revision != ctx.pack_revision) {
-        // A new pack starts from its own first view; the basemap cache stays.
+        // A new pack starts from its own first view; the basemap cache stays. So does the
+        // hover this panel asked for: after an edit the store still holds it, and only its
+        // owner lets it go when the pointer leaves (else it stays on the old entity).
         BasemapCache basemap = std::move(m.basemap);
         std::array<BasemapCache, kDetailTileCount> tiles = std::move(m.tiles);
+        HoverClaim hover = std::move(m.hover);
         // An edit in the editor keeps the opening view (as the store's defaults do): a
         // moved place does not refit the map under the author's hand. Another pack has
         // other defaults, and fits its own.
@@ -1473,6 +1477,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         m = MapPanel{};
         m.basemap = std::move(basemap);
         m.tiles = std::move(tiles);
+        m.hover = std::move(hover);
         m.opening = opening;
         rebuild_pack_cache(m.pack, pack, ctx.pack_revision);
     }
@@ -1561,7 +1566,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         ctx.located->push_back({id, "map", static_cast<float>(r.x0), static_cast<float>(r.y0), static_cast<float>(r.x1 - r.x0),
                                 static_cast<float>(r.y1 - r.y0)});
 
-    if (ctx.editing) edit_on_map(ctx, m, proj);
+    if (ctx.editing) edit_on_map(ctx, m, proj, origin, size);
     handle_pointer(ctx, m, in, pressed_now, hit);
 }
 

@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "article_text.h"
@@ -194,7 +195,10 @@ void build_chips(QuotesCache& cache, const Pack& pack) {
         if (it == cache.chips.end()) {
             const Entity* speaker = pack.find(e.speaker);
             if (!speaker) continue;
-            cache.chips.push_back({speaker->id, speaker->name});
+            Chip chip;
+            chip.speaker = speaker->id;
+            chip.label = speaker->name;
+            cache.chips.push_back(std::move(chip));
             it = cache.chips.end() - 1;
         }
         ++it->quotes;

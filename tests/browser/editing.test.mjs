@@ -93,6 +93,36 @@ test('a marker dragged on the map moves its place by what the projection says, c
   await page.context().close();
 });
 
+test('a marker dropped outside the map moves nothing, and the column says why', async () => {
+  const page = await openEditor(SEED);
+  const viewBefore = (await page.evaluate(() => Explainer.getState())).map;
+  const start = await markerOf(page, 'sinjar');
+  const [mapView] = await page.evaluate(() => Explainer.locate('map:view'));
+  // Past the map's right edge, over the editor's column: the place there is out of view.
+  const drop = { x: mapView.x + mapView.width + 40, y: start.y };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await settle(page, SLOW);
+  for (let i = 1; i <= 12; ++i) await page.mouse.move(start.x + (drop.x - start.x) * i / 12, start.y);
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.locate('map:dragged-marker-outside'))).length, 1,
+    'while the pointer is outside the map the dragged marker says a release leaves the place');
+  await page.mouse.up();
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), seedText, 'the drop outside the map changed nothing');
+  await page.waitForFunction(() => /outside the map/.test(document.getElementById('status').textContent), null, { timeout: 5000 });
+  assert.match(await page.textContent('#status'), /^Refused: Sinjar was dropped outside the map and stays where it was/);
+  assert.equal(await page.getAttribute('#status', 'class'), 'error');
+  const frame = await mapFrame(page);
+  assert.deepEqual([frame.map.lat, frame.map.lon, frame.map.zoom], [viewBefore.lat, viewBefore.lon, viewBefore.zoom], 'the map did not pan');
+  const still = await markerOf(page, 'sinjar');
+  assert.ok(Math.abs(still.x - start.x) < 1 && Math.abs(still.y - start.y) < 1, 'Sinjar is drawn where it was');
+  // Nothing was added to the history: an undo has nothing of the drag's to take back.
+  assert.equal(await page.evaluate(() => Explainer.editor.undo()), false, 'no undo step for the refused drop');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('"Place on map" then a click puts the place under the pointer; Esc disarms it', async () => {
   const page = await openEditor(SEED);
   await page.evaluate(() => Explainer.select('ramadi'));
@@ -135,6 +165,34 @@ test("the reader's page does not move markers: the same drag pans the map", asyn
   const expected = frame.toScreen(original.lat, original.lon);
   assert.ok(Math.abs(marker.x - expected.x) < 1 && Math.abs(marker.y - expected.y) < 1, 'Sinjar is drawn at its own coordinates');
   assert.ok(Math.abs(marker.x - (start.x + 70)) < 2 && Math.abs(marker.y - (start.y - 45)) < 2, 'the map panned with the pointer, Sinjar with it');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('after an edit the hover follows the pointer: a place moved from under it is no longer hovered', async () => {
+  // Gettysburg and Washington, and no country of the pack's: the ground around the
+  // markers hovers nothing.
+  const page = await openEditor('/test-packs/second-pack.json');
+  const hover = async () => (await page.evaluate(() => Explainer.getState())).hover ?? '';
+  const cards = async () => (await page.evaluate(() => Explainer.locate('card:gettysburg'))).length;
+  const at = await markerOf(page, 'gettysburg');
+  await page.mouse.move(at.x, at.y);
+  await settle(page, SLOW);
+  assert.equal(await hover(), 'gettysburg');
+  assert.equal(await cards(), 1, 'its card is shown');
+  // The pointer rests; an edit moves the place from under it (the map redraws the pack).
+  const { location } = await entity(page, 'gettysburg');
+  const moved = await page.evaluate((loc) => Explainer.editor.apply({ op: 'updateEntity', id: 'gettysburg', fields: { location: loc } }),
+    { lat: location.lat + 0.3, lon: location.lon - 0.2 });
+  assert.equal(moved.ok, true, JSON.stringify(moved.errors));
+  await settle(page, SLOW);
+  assert.equal((await markerOf(page, 'gettysburg')).y < at.y - 10, true, 'the marker moved away from the pointer');
+  assert.equal(await hover(), '', 'nothing is hovered where the pointer rests');
+  assert.equal(await cards(), 0, 'the card is gone');
+  // Undone, the place is back under the resting pointer, and hovered again.
+  await page.evaluate(() => Explainer.editor.undo());
+  await settle(page, SLOW);
+  assert.equal(await hover(), 'gettysburg');
   assertNoProblems(assert, page);
   await page.context().close();
 });
@@ -212,7 +270,10 @@ test('a whole event dragged a year later on another continent and century, and a
   await second.context().close();
 });
 
-test('a touch long press selects a word in the article; a tap on "New organisation" makes the entity', async () => {
+// The editor on a touch screen, the seed's "the northern Iraqi town of Sinjar" in view
+// and nothing selected; `mention` is its rectangles in the article (a line each), `touch`
+// sends one finger's events.
+async function openTouchEditor() {
   const page = await openPage(browser, `${server.url}edit.html?pack=${SEED}`, { hasTouch: true });
   await page.waitForSelector('#side:not([hidden])', { timeout: 30000 });
   await settle(page, SLOW);
@@ -220,10 +281,15 @@ test('a touch long press selects a word in the article; a tap on "New organisati
   await settle(page, SLOW);
   await page.evaluate(() => Explainer.select(null));
   await settle(page, SLOW);
-  const [sinjar] = (await page.evaluate(() => Explainer.locate('sinjar'))).filter((r) => r.panel === 'article');
+  const mention = (await page.evaluate(() => Explainer.locate('sinjar'))).filter((r) => r.panel === 'article');
   const cdp = await page.context().newCDPSession(page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
-  // The word just after the mention "the northern Iraqi town of Sinjar": "from".
+  return { page, mention, touch };
+}
+
+test('a touch long press selects a word in the article; a tap on "New organisation" makes the entity', async () => {
+  const { page, mention: [sinjar], touch } = await openTouchEditor();
+  // Just past the end of the mention's first line: the word that ends it.
   const at = { x: sinjar.x + sinjar.width + 14, y: sinjar.y + sinjar.height / 2 };
   await touch('touchStart', at.x, at.y);
   await page.waitForTimeout(900);
@@ -240,6 +306,48 @@ test('a touch long press selects a word in the article; a tap on "New organisati
   const added = (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.kind === 'organisation' && e.mentions?.[0]?.exact === selected.selector.exact);
   assert.ok(added, 'the tapped kind made an entity of the touched words');
   assert.equal((await page.evaluate(() => Explainer.editor.validate())).ok, true);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('a touch drag after the long press, and a handle dragged, extend the selection a whole word at a time', async () => {
+  // "the northern Iraqi town of Sinjar", over two lines in the editor's article column:
+  // "the" ends the first line, "northern Iraqi town of Sinjar" begins the second.
+  const { page, mention: rects, touch } = await openTouchEditor();
+  const [first] = rects;
+  // The second line may come in several runs (a nested mention is drawn on its own): their union.
+  const runs = rects.filter((r) => Math.abs(r.y - (rects[1]?.y ?? NaN)) < 1);
+  assert.ok(runs.length && runs[0].y > first.y + 5, `the mention runs over two lines (${JSON.stringify(rects)})`);
+  const left = Math.min(...runs.map((r) => r.x)), right = Math.max(...runs.map((r) => r.x + r.width));
+  const second = { x: left, y: runs[0].y, width: right - left, height: runs[0].height };
+  const secondText = 'northern Iraqi town of Sinjar';
+  // A point in the second line at character `index`, in proportion to the line's width.
+  const inSecond = (index) => ({ x: second.x + second.width * index / secondText.length, y: second.y + second.height / 2 });
+  const selected = async () => (await page.evaluate(() => Explainer.editor.selection())).selector?.exact;
+
+  // Long press "the", then, without lifting, drag into the middle of "Iraqi".
+  const at = { x: first.x + first.width / 2, y: first.y + first.height / 2 };
+  await touch('touchStart', at.x, at.y);
+  await page.waitForTimeout(900);
+  await settle(page, SLOW);
+  assert.equal(await selected(), 'the', 'the long press selected the word under the finger');
+  const iraqi = inSecond(secondText.indexOf('Iraqi') + 2);
+  for (let i = 1; i <= 6; ++i) await touch('touchMove', at.x + (iraqi.x - at.x) * i / 6, at.y + (iraqi.y - at.y) * i / 6);
+  await touch('touchEnd');
+  await settle(page, SLOW);
+  assert.equal(await selected(), 'the northern Iraqi', 'the drag took whole words up to the one under the finger');
+
+  // The end handle (under the end of "Iraqi"), dragged along the line into the middle of "town".
+  const handles = (await page.evaluate(() => Explainer.locate('text-selection:handle'))).filter((r) => r.panel === 'article');
+  assert.equal(handles.length, 2, 'two handles');
+  const end = handles.reduce((a, b) => (b.y > a.y || (b.y === a.y && b.x > a.x) ? b : a));
+  const from = { x: end.x + end.width / 2, y: end.y + end.height / 2 };
+  const town = inSecond(secondText.indexOf('town') + 2);
+  await touch('touchStart', from.x, from.y);
+  for (let i = 1; i <= 6; ++i) await touch('touchMove', from.x + (town.x - from.x) * i / 6, from.y);
+  await touch('touchEnd');
+  await settle(page, SLOW);
+  assert.equal(await selected(), 'the northern Iraqi town', 'the handle took "town" whole, not the letters up to the finger');
   assertNoProblems(assert, page);
   await page.context().close();
 });
