@@ -971,6 +971,11 @@ struct Scene {
     std::vector<DrawnPlace> places;   // parallel to PackCache::places
     std::vector<DrawnArc> arcs;       // parallel to PackCache::arcs
     std::vector<std::size_t> shown;   // the places in view, into places
+    // Of those, the ones that draw a marker or a label; the others (hidden under a place
+    // that looks the same) are only located, from `quiet`: a frame's cost follows what
+    // is drawn, not how many places share a spot.
+    std::vector<std::size_t> drawn;
+    std::vector<LocatedRect> quiet;
     // Countries the pack lights up, by ISO code (sorted): 1 related, 2 hovered or selected.
     std::vector<std::pair<std::string, int>> highlight;
     std::vector<LabelCandidate> candidates;
@@ -1141,6 +1146,28 @@ void mark_covered(const MapPanel& m, Scene& scene) {
     }
 }
 
+// The marker's rectangle Explainer.locate gives for a place: its dot, or (a country or
+// region, no dot) a small square on its spot.
+LocatedRect marker_rect(std::string_view id, const DrawnPlace& d) {
+    const float r = d.radius > 0 ? std::max(d.radius, 5.0f) : 4.0f;
+    return {LocatedId(id), "map", d.at.x - r, d.at.y - r, 2 * r, 2 * r};
+}
+
+bool has_label(const Scene& scene, const DrawnPlace& d) {
+    return d.label >= 0 && scene.placed[static_cast<std::size_t>(d.label)].shown;
+}
+
+// Sets Scene::drawn and Scene::quiet from the places in view.
+void sort_out_quiet_places(const PanelContext& ctx, const MapPanel& m, Scene& scene) {
+    for (const std::size_t i : scene.shown) {
+        const DrawnPlace& d = scene.places[i];
+        if ((d.radius == 0 || d.covered) && !has_label(scene, d))
+            scene.quiet.push_back(marker_rect(ctx.pack.entities[m.pack.places[i].entity].id, d));
+        else
+            scene.drawn.push_back(i);
+    }
+}
+
 Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
                    std::span<const Rect> overlay) {
     Scene scene;
@@ -1172,6 +1199,7 @@ Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& 
     const Rect frame{origin.x + 2.0, origin.y + 2.0, origin.x + size.x - 2.0, origin.y + size.y - 2.0};
     scene.placed = place_labels(scene.candidates, obstacles, frame, kLabelSpacing);
     mark_covered(m, scene);
+    sort_out_quiet_places(ctx, m, scene);
     return scene;
 }
 
@@ -1243,21 +1271,20 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
     float nearest = hit_radius * hit_radius;
     bool on_marker = false;
     const ImU32 place_colour = theme.kind[static_cast<int>(EntityKind::Place)];
-    for (const std::size_t i : scene.shown) {
+    ctx.located->append(scene.quiet);
+    for (const std::size_t i : scene.drawn) {
         const DrawnPlace& d = scene.places[i];
         const PlaceItem& p = m.pack.places[i];
         const std::string& id = ctx.pack.entities[p.entity].id;
         const float alpha = d.future ? 0.35f : 1.0f;
         if (d.radius > 0 && d.covered) {
-            const float r = std::max(d.radius, 5.0f);
-            ctx.located->push_back({id, "map", d.at.x - r, d.at.y - r, 2 * r, 2 * r});
+            ctx.located->push_back(marker_rect(id, d));
         } else if (d.radius > 0) {
             if (d.emphasis == Emphasis::Selected) draw->AddCircle(d.at, d.radius + 3.5f, with_alpha(theme.text, alpha), 20, 2.0f);
             draw->AddCircleFilled(d.at, d.radius + 1.5f, with_alpha(theme.panel, alpha), 20);
             draw->AddCircleFilled(d.at, d.radius, with_alpha(place_colour, alpha), 20);
             // The marker first: its centre is where the place is.
-            const float r = std::max(d.radius, 5.0f);
-            ctx.located->push_back({id, "map", d.at.x - r, d.at.y - r, 2 * r, 2 * r});
+            ctx.located->push_back(marker_rect(id, d));
             const float dx = mouse.x - d.at.x, dy = mouse.y - d.at.y;
             if (can_hover && dx * dx + dy * dy <= nearest) {
                 nearest = dx * dx + dy * dy;
@@ -1265,12 +1292,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
                 hit = Hit{id, ImVec2(d.at.x + 8, d.at.y + 10)};
             }
         }
-        if (d.label < 0 || !scene.placed[static_cast<std::size_t>(d.label)].shown) {
-            // A country-level place whose name found no room (or is drawn by another
-            // place that looks the same) still marks its spot.
-            if (d.radius == 0) ctx.located->push_back({id, "map", d.at.x - 4, d.at.y - 4, 8, 8});
-            continue;
-        }
+        if (!has_label(scene, d)) continue;
         const LabelPlacement& label = scene.placed[static_cast<std::size_t>(d.label)];
         const LabelOwner& o = scene.owners[static_cast<std::size_t>(d.label)];
         const ImVec2 a0 = top_left(label.rect), a1 = bottom_right(label.rect);
@@ -1373,6 +1395,7 @@ void move_scene(Scene& scene, double dx, double dy) {
     for (DrawnPlace& d : scene.places) d.at = ImVec2(d.at.x + fx, d.at.y + fy);
     for (LabelPlacement& placed : scene.placed) placed.rect = {placed.rect.x0 + dx, placed.rect.y0 + dy, placed.rect.x1 + dx, placed.rect.y1 + dy};
     for (LabelCandidate& c : scene.candidates) c.anchor = {c.anchor.x + dx, c.anchor.y + dy};
+    for (LocatedRect& r : scene.quiet) r.x += fx, r.y += fy;
 }
 
 // The scene for this frame: the last one if nothing it depends on changed, moved by a

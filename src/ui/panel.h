@@ -73,6 +73,7 @@ public:
         pack_revision_ = pack_revision;
     }
     void push_back(const LocatedRect& rect) { rects_.push_back(rect); }
+    void append(std::span<const LocatedRect> rects) { rects_.insert(rects_.end(), rects.begin(), rects.end()); }
     LocatedId keep(std::string id) { return LocatedId(std::string_view(kept_.emplace_back(std::move(id)))); }
     bool empty() const { return rects_.empty(); }
     LocatedRect& back() { return rects_.back(); }
