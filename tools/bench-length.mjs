@@ -32,6 +32,10 @@ for (let round = 0; round < rounds; ++round) {
     const times = await interact(page);
     for (const [scenario, xs] of Object.entries(times)) ((samples[name] ??= {})[scenario] ??= []).push(...xs);
     await page.context().close();
+    // Progress, on stderr: at 1920x1080 DPR 2 a headless software-GL input costs about a
+    // second (the canvas is read back every frame), so a run takes many minutes.
+    console.error(`round ${round + 1}/${rounds} ${name}: ready at ${loads[name].at(-1).toFixed(0)} ms; ` +
+      Object.entries(times).map(([scenario, xs]) => `${scenario} p50 ${percentile(xs, 0.5).toFixed(1)} ms`).join(', '));
   }
 }
 

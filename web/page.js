@@ -259,7 +259,11 @@
   }
 
   function startSurface() {
-    new ResizeObserver(reportSurface).observe(canvas);
+    // The chrome too: the app leaves its width free at the top right (a phone's tabs
+    // share the rest), so a change of its width is a change of the surface.
+    const resized = new ResizeObserver(reportSurface);
+    resized.observe(canvas);
+    resized.observe($('chrome'));
     window.addEventListener('resize', reportSurface);
     media.dark.addEventListener('change', reportSurface);
     media.reducedMotion.addEventListener('change', reportSurface);

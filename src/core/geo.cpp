@@ -90,7 +90,10 @@ ViewLimits world_view_limits(Viewport viewport) {
     ViewLimits limits;
     limits.region = GeoBox{-180, -kMercatorMaxLat, 180, kMercatorMaxLat};
     limits.wrap_longitude = true;
-    limits.min_zoom = std::clamp(std::log2(viewport.height / kWorldSizePx), 0.0, kMaxMapZoom);
+    // The shorter side: on a tall phone panel the world's height alone would keep the
+    // map zoomed in too far to fit places half a world apart across its width.
+    const double shorter_side = std::min(viewport.width, viewport.height);
+    limits.min_zoom = std::clamp(std::log2(shorter_side / kWorldSizePx), 0.0, kMaxMapZoom);
     limits.max_zoom = kMaxMapZoom;
     return limits;
 }

@@ -63,12 +63,13 @@ MapView view_at_world(Vec2d world_centre, double zoom);
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom);
 
 // Zoom 10 shows ~40 m a pixel, far finer than the 1:50m coastlines: enough for places
-// in a city. The least zoom shows the whole world's height.
+// in a city. The least zoom shows the whole world across the viewport's shorter side.
 inline constexpr double kMaxMapZoom = 10.0;
 
 struct ViewLimits;
 // The map's limits in a viewport: the whole Mercator world, wrapping east-west; zoomed
-// out, its height fills the viewport.
+// out, it fills the viewport's shorter side (its height on a wide panel; its width on a
+// tall one, with sea above and below it).
 ViewLimits world_view_limits(Viewport viewport);
 
 // The map's opening view, defined once: every place fitted into the viewport with 40 px

@@ -13,7 +13,11 @@ after(async () => { await browser?.close(); server?.server.close(); });
 // on its ready and records, in the reaction to ready itself (before any later frame can
 // run), the frames drawn and where every entity is drawn.
 function recordAtReady() {
-  const locateAll = () => Object.fromEntries(window.Explainer.entities().map((e) => [e.id, window.Explainer.locate(e.id)]));
+  // The entities, and the phone's tabs and the headline, which leave room for the page's
+  // own buttons.
+  const ids = () => [...window.Explainer.entities().map((e) => e.id), 'article:headline',
+    ...['article', 'map', 'timeline', 'quotes'].map((panel) => `tab:${panel}`)];
+  const locateAll = () => Object.fromEntries(ids().map((id) => [id, window.Explainer.locate(id)]));
   window.__locateAll = locateAll;
   let explainer;
   Object.defineProperty(window, 'Explainer', {
@@ -60,8 +64,9 @@ for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
     assert.deepEqual(settled.missingGlyphs, []);
     assert.deepEqual(atReady.state, settled.state, 'the state at ready is the settled state');
     const panels = new Set(Object.values(atReady.located).flat().map((r) => r.panel));
+    assert.equal(panels.has('tabs'), Boolean(options.isMobile), `tabs drawn at ready on a phone only: ${[...panels]}`);
     assert.ok(panels.has('article') && panels.has('map') === map, `drawn at ready: ${[...panels]}`);
-    assert.deepEqual(atReady.located, settled.located, 'every entity is where the first frame drew it');
+    assert.deepEqual(atReady.located, settled.located, 'every entity, tab and the headline are where the first frame drew them');
     const marks = await page.evaluate(() => ['instantiated', 'engine-started', 'pack-loaded', 'first-frame']
       .map((mark) => performance.getEntriesByName(`explainer:${mark}`)[0]?.startTime ?? null));
     assert.ok(marks.every((t) => t !== null), `every start mark is left (${marks})`);

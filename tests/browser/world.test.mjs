@@ -4,7 +4,7 @@
 // screenshot's pixels for land, the distance arc and highlighted countries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng } from './harness.mjs';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng, locateCentre } from './harness.mjs';
 import { mapRects, mapFrame } from './map-view.mjs';
 
 let server, browser;
@@ -131,6 +131,29 @@ test('Gettysburg: the first view shows the pack\'s places on land, not an empty 
   assert.ok(land > sampled / 2, `the first view has land around Gettysburg (${land} of ${sampled})`);
   await page.context().close();
 });
+
+// A phone's map panel is taller than wide: places half a world apart east-west (Athens
+// to Kauai) must open in view there too, each marker inside the panel, not only on a
+// desktop's wide panel.
+for (const pack of ['centuries-of-names', 'pacific-crossing', 'southern-americas']) {
+  test(`phone: the Map tab's first view shows every place of ${pack}`, async () => {
+    const page = await openPage(browser, `${server.url}?pack=/test-packs/${pack}.json`,
+      { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+    const tab = await locateCentre(page, 'tab:map');
+    await page.touchscreen.tap(tab.x, tab.y);
+    await settle(page);
+    const frame = await mapFrame(page);
+    const places = (await page.evaluate(() => Explainer.entities())).filter((e) => e.type === 'place' && e.lat !== undefined);
+    const outside = [];
+    for (const place of places) {
+      const marker = (await mapRects(page, place.id))[0];
+      if (!marker || !frame.contains(centreOf(marker), 4)) outside.push(`${place.id} ${JSON.stringify(marker)}`);
+    }
+    assert.deepEqual(outside, [], `every place is in the phone's first map view ${JSON.stringify(frame.map)}`);
+    assertNoProblems(assert, page);
+    await page.context().close();
+  });
+}
 
 test('Pacific: the first view takes the short way across 180, and the arc is continuous', async () => {
   const page = await open('pacific-crossing');

@@ -169,6 +169,32 @@ TEST(Geo, FitViewTakesTheShorterWayAcrossTheAntimeridian) {
     EXPECT_NEAR(fit_view(europe, kViewport, 40.0, 8.0).lon, (2.35 + 41.87) / 2, 1e-9) << "no wrap when there is no need";
 }
 
+// A phone's map panel is taller than wide. Places half a world apart east-west (Athens
+// to Kauai, the centuries-of-names pack) must still open in view: the least zoom lets
+// the world shrink to the panel's width, not only to its height.
+TEST(Geo, OpeningViewOnATallPanelFitsPlacesHalfAWorldApart) {
+    const Viewport phone{390, 790};
+    const GeoPoint places[] = {{.lon = 21.8283, .lat = 38.3917},     // Nafpaktos
+                               {.lon = 23.7275, .lat = 37.9838},     // Athens
+                               {.lon = 30.3141, .lat = 59.9386},     // Saint Petersburg
+                               {.lon = 107.5909, .lat = 16.4637},    // Hue
+                               {.lon = -159.5261, .lat = 22.0964}};  // Kauai
+    const MapView v = opening_map_view(places, phone);
+    const double world_px = kWorldSizePx * zoom_scale(v.zoom);
+    for (const GeoPoint& g : places) {
+        Vec2d p = geo_to_screen(v, phone, g);
+        p.x += world_px * std::round((phone.width / 2 - p.x) / world_px);
+        EXPECT_GE(p.x, 40.0 - 1e-6) << g.lon << " has the opening view's 40 px to spare";
+        EXPECT_LE(p.x, phone.width - 40.0 + 1e-6) << g.lon;
+        EXPECT_GE(p.y, 0.0) << g.lat;
+        EXPECT_LE(p.y, phone.height) << g.lat;
+    }
+    // Zoomed out, the whole world spans the shorter side: the width here, the height on
+    // a wide panel, as before.
+    EXPECT_NEAR(kWorldSizePx * zoom_scale(world_view_limits(phone).min_zoom), phone.width, 1e-6);
+    EXPECT_NEAR(kWorldSizePx * zoom_scale(world_view_limits(kViewport).min_zoom), kViewport.height, 1e-6);
+}
+
 TEST(Geo, WrapNearAndUnwrap) {
     EXPECT_DOUBLE_EQ(wrap_near(10.0, 250.0), 266.0);
     EXPECT_DOUBLE_EQ(wrap_near(250.0, 10.0), -6.0);
