@@ -282,10 +282,12 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   ];
   if (fs.existsSync(basemap)) data.push(inlineData('basemap', fs.readFileSync(basemap)));
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
+  // The scripts as written into build/web/ above (already minified: terser runs once a file).
+  const written = (file) => fs.readFileSync(path.join(out, file), 'utf8');
   const scriptTags = [...data,
-    inlineScript(await engineScript('explainer.js'), 'explainer.js'),
-    inlineScript(await webScript('mirror.js'), 'mirror.js'),
-    inlineScript(await webScript('page.js'), 'page.js')].join('\n');
+    inlineScript(written('explainer.js'), 'explainer.js'),
+    inlineScript(written('mirror.js'), 'mirror.js'),
+    inlineScript(written('page.js'), 'page.js')].join('\n');
   const style = `\n${css}`;
   const standalone = fill(shell, {
     TITLE: escapeHtml(title),
