@@ -37,6 +37,7 @@ import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { minify } from 'terser';
 import { EMBED_SANDBOX, withEmbedSandbox } from './embed-policy.mjs';
+import { FIRST_LOAD_FILES } from './first-load.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
   if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
@@ -312,13 +313,14 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', 
 // Asynchronous: the copies are made in libuv's thread pool, every file at once, so the
 // step that ends a clean build uses every core.
 const compress = promisify(zlib.gzip), compressBrotli = promisify(zlib.brotliCompress);
-// The files a first visit of index.html fetches before its first frame get their gzip
-// copy from zopfli (Debian's zopfli, which scripts/setup installs), which writes gzip
-// any browser reads, 3-6% smaller than zlib at level 9 (explainer.wasm: 17 KB less), at
-// a few seconds of CPU for this handful of files: every other file keeps zlib's copy.
-// One iteration: the default 15 saved about 0.1% more here, at four times the time.
-const ZOPFLI_FILES = new Set(['index.html', 'explainer.js', 'explainer.wasm', 'page.js', 'mirror.js', 'explainer.css',
-                              'data/basemap.bin', 'fonts/base.bin', defaultPack]);
+// The files a first visit of index.html fetches before its first frame (tools/first-load.mjs)
+// get their gzip copy from zopfli (Debian's zopfli, which scripts/setup installs), which
+// writes gzip any browser reads, 3-6% smaller than zlib at level 9 (explainer.wasm: 17 KB
+// less), at a few seconds of CPU for this handful of files: every other file keeps
+// zlib's copy. One iteration: the default 15 saved about 0.1% more here, at four times
+// the time.
+const ZOPFLI_FILES = new Set(FIRST_LOAD_FILES);
+if (!ZOPFLI_FILES.has(defaultPack)) throw new Error(`assemble-web: tools/first-load.mjs does not list the site's pack ${defaultPack}`);
 const zopfli = fs.existsSync('/usr/bin/zopfli') ? '/usr/bin/zopfli' : null;
 if (precompress && !zopfli) console.warn('assemble-web: zopfli is not installed (scripts/setup installs it): every .gz copy comes from zlib');
 const zopfliGzip = promisify(execFile);
