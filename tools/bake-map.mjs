@@ -23,6 +23,7 @@
 // [SECTION] Label anchors (pole of inaccessibility)
 // [SECTION] Coastlines and borders
 // [SECTION] Levels of detail
+// [SECTION] Rings as copies of the lines
 // [SECTION] Binary writer
 // [SECTION] Main
 
@@ -33,15 +34,18 @@ import { fileURLToPath } from 'node:url';
 // [SECTION] Format constants (keep in step with src/core/basemap.h) ------------------
 
 const MAGIC = 'EXMB';
-const VERSION = 2;
+const VERSION = 3;
+// Shorter runs of a ring are written as new points (basemap.h, `ring`).
+const MIN_COPY = 2;
 const MAX_GRID = 65535; // quantized coordinates are uint16
 const MERCATOR_MAX_LAT = 85.051128779806592; // the square Web Mercator world
 const WORLD = { west: -180, south: -MERCATOR_MAX_LAT, east: 180, north: MERCATOR_MAX_LAT };
 // The world layer: arcs simplified to this many degrees (under 2 px below zoom 4,
 // where the detail tiles take over), on a grid this many source steps wide: 16 steps are
 // 0.058 x 0.028 degrees, so rounding moves a point by at most 0.33 px below zoom 4, and
-// the small deltas it leaves make basemap.bin 65 KB gzip instead of 75 KB at 8 steps
-// (58 KB at 32 steps, but 0.66 px).
+// the small deltas it leaves keep basemap.bin small (measured with format 2: 65 KB gzip
+// against 75 KB at 8 steps, 58 KB at 32 steps but 0.66 px; format 3, whose rings copy
+// the lines, is 44 KB at 16 steps).
 const WORLD_TOLERANCE_DEG = 0.15;
 const WORLD_GRID_COARSENING = 16;
 // Detail tiles (kDetailTileDegrees and kDetailRowEdges in basemap.h).
@@ -556,23 +560,48 @@ function levelOf(importance) {
 // One level per grid point, from the coastlines and borders: a point on several lines (a
 // junction) takes its most important use, so every ring and line through it keeps it at
 // the same zooms and no crack opens between neighbours; a ring point on no line (where
-// clipping cut a shape) is always drawn. Returns the levels of every point in the order
-// the body writes them: country rings, coastlines, borders.
-function detailLevels(countries, coastlines, borders, grid) {
-    const key = ([qx, qy]) => qx * 65536 + qy;
+// clipping cut a shape) is always drawn. Returns the level of a grid point.
+function pointLevels(lines, grid) {
     const best = new Map();
-    for (const line of [...coastlines, ...borders]) {
+    for (const line of lines) {
         const importance = importanceOf(line.map(([qx, qy]) => projectToWorld(grid.originLon + qx * grid.stepLon, grid.originLat + qy * grid.stepLat)));
-        line.forEach((p, i) => best.set(key(p), Math.max(best.get(key(p)) ?? 0, importance[i])));
+        line.forEach((p, i) => best.set(pointKey(p), Math.max(best.get(pointKey(p)) ?? 0, importance[i])));
     }
-    const levels = [];
-    const add = (points) => {
-        for (const p of points) levels.push(best.has(key(p)) ? levelOf(best.get(key(p))) : 0);
-    };
-    for (const country of countries) for (const polygon of country.polygons) polygon.forEach(add);
-    coastlines.forEach(add);
-    borders.forEach(add);
-    return levels;
+    return (p) => (best.has(pointKey(p)) ? levelOf(best.get(pointKey(p))) : 0);
+}
+
+const pointKey = ([qx, qy]) => qx * 65536 + qy;
+
+// [SECTION] Rings as copies of the lines ---------------------------------------------
+
+// Every edge of a country is on a coastline or a border, so a ring is mostly runs of
+// points the lines already hold, forwards or backwards: written as copies of them, the
+// rings cost a few bytes a run instead of every point twice.
+class LineCopies {
+    constructor(lines) {
+        this.lines = lines;
+        this.at = new Map(); // point key -> [line, index] of every use
+        lines.forEach((line, l) => line.forEach((p, i) => {
+            const k = pointKey(p);
+            if (!this.at.has(k)) this.at.set(k, []);
+            this.at.get(k).push([l, i]);
+        }));
+    }
+    // The longest run of ring[from...] found in a line: {line, first, length, reverse}.
+    longest(ring, from) {
+        let best = { length: 0 };
+        for (const [l, i] of this.at.get(pointKey(ring[from])) ?? []) {
+            const line = this.lines[l];
+            for (const reverse of [false, true]) {
+                const step = reverse ? -1 : 1;
+                let length = 1;
+                while (from + length < ring.length && i + step * length >= 0 && i + step * length < line.length &&
+                       samePoint(ring[from + length], line[i + step * length])) length++;
+                if (length > best.length) best = { line: l, first: i, length, reverse };
+            }
+        }
+        return best;
+    }
 }
 
 // [SECTION] Binary writer ------------------------------------------------------------
@@ -614,14 +643,46 @@ class Writer {
         this.varint(utf8.length);
         for (const b of utf8) this.u8(b);
     }
+    // A ring: its point count, then runs until that many points came. A run of copies
+    // is varint (length << 2 | reverse << 1 | 1), varint line, varint first index; a run
+    // of new points is varint (length << 1), then per point zigzag dx, zigzag dy (from
+    // the previous point of the body, as in points()) and its level.
+    ring(ring, copies, levelAt) {
+        this.varint(ring.length);
+        let fresh = [];
+        const flush = () => {
+            if (fresh.length === 0) return;
+            this.varint(fresh.length << 1);
+            for (const p of fresh) {
+                this.delta(p);
+                this.u8(levelAt(p));
+            }
+            fresh = [];
+        };
+        for (let i = 0; i < ring.length; ) {
+            const run = copies.longest(ring, i);
+            if (run.length < MIN_COPY) {
+                fresh.push(ring[i++]);
+                continue;
+            }
+            flush();
+            this.varint((run.length << 2) | (run.reverse ? 2 : 0) | 1);
+            this.varint(run.line);
+            this.varint(run.first);
+            i += run.length;
+            this.cursor = ring[i - 1];
+        }
+        flush();
+    }
+    delta([x, y]) {
+        this.zigzag(x - this.cursor[0]);
+        this.zigzag(y - this.cursor[1]);
+        this.cursor = [x, y];
+    }
     // Points are deltas from the previous point written anywhere in the body.
     points(points) {
         this.varint(points.length);
-        for (const [x, y] of points) {
-            this.zigzag(x - this.cursor[0]);
-            this.zigzag(y - this.cursor[1]);
-            this.cursor = [x, y];
-        }
+        for (const p of points) this.delta(p);
     }
 }
 
@@ -708,6 +769,11 @@ function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
     w.u32(borders.length);
     const bodySizeAt = w.bytes.length;
     w.u32(0); // body size, patched below
+    const lines = [...coastlines, ...borders];
+    for (const line of lines) w.points(line);
+    const levelAt = pointLevels(lines, grid);
+    for (const line of lines) for (const p of line) w.u8(levelAt(p));
+    const copies = new LineCopies(lines);
     for (const country of countries) {
         w.string(country.id);
         w.string(country.name);
@@ -716,12 +782,9 @@ function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
         w.varint(country.polygons.length);
         for (const polygon of country.polygons) {
             w.varint(polygon.length);
-            for (const ring of polygon) w.points(ring);
+            for (const ring of polygon) w.ring(ring, copies, levelAt);
         }
     }
-    for (const line of coastlines) w.points(line);
-    for (const line of borders) w.points(line);
-    for (const level of detailLevels(countries, coastlines, borders, grid)) w.u8(level);
     const bodySize = w.bytes.length - bodySizeAt - 4;
     for (let i = 0; i < 4; i++) w.bytes[bodySizeAt + i] = (bodySize >>> (8 * i)) & 0xff;
     return { bytes: Uint8Array.from(w.bytes), countries, coastlines, borders };

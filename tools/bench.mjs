@@ -28,6 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { launch, root, webDir } from '../tests/browser/harness.mjs';
 import { startServer } from './static-server.mjs';
+import { isAppCode, FIRST_LOAD_GZIP_GOAL, APP_CODE_GZIP_GOAL } from './first-load.mjs';
 
 const runs = Math.max(1, Number(process.env.BENCH_RUNS || 5));
 const NAVIGATION_TIMEOUT_MS = 120000;
@@ -40,7 +41,7 @@ const quantile = (xs, q) => { const s = sorted(xs); return s.length ? s[Math.min
 const median = (xs) => quantile(xs, 0.5);
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ms` : 'n/a');
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;  // 1 KB = 1024 bytes, as the goals (tools/first-load.mjs)
 const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
 // [SECTION] Server: build/web/ plus the peer ----------------------------------------------
@@ -190,7 +191,7 @@ console.log('Bytes of the first visit (every file requested before the first fra
 console.log(`  ${'file'.padEnd(36)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
 for (const file of firstLoad) {
   const size = compressedSizes(file);
-  const isCode = /\.(html|js|wasm)$/.test(file);
+  const isCode = isAppCode(file);
   for (const key of ['raw', 'gzip', 'brotli']) {
     totals.all[key] += size[key];
     if (isCode) totals.code[key] += size[key];
@@ -199,6 +200,8 @@ for (const file of firstLoad) {
 }
 console.log(`  ${'first load, total'.padEnd(36)} ${kb(totals.all.raw).padStart(10)} ${kb(totals.all.gzip).padStart(10)} ${kb(totals.all.brotli).padStart(10)}`);
 console.log(`  ${'app code (html, js, wasm)'.padEnd(36)} ${kb(totals.code.raw).padStart(10)} ${kb(totals.code.gzip).padStart(10)} ${kb(totals.code.brotli).padStart(10)}`);
+const against = (name, bytes, goal) => `${name} ${bytes.toLocaleString('en')} bytes gzip, goal <= ${goal.toLocaleString('en')}: ${bytes <= goal ? 'met' : 'NOT MET'}`;
+console.log(`  Goals: ${against('first load', totals.all.gzip, FIRST_LOAD_GZIP_GOAL)}; ${against('app code', totals.code.gzip, APP_CODE_GZIP_GOAL)}`);
 {
   const later = { raw: 0, gzip: 0, brotli: 0 };
   for (const file of afterReady) for (const [key, value] of Object.entries(compressedSizes(file))) later[key] += value;

@@ -22,6 +22,9 @@ namespace {
 // against the bytes left, which bounds them far more tightly.
 constexpr uint32_t kMaxCountries = 4096;
 constexpr uint32_t kMaxLines = 1u << 20;
+// Rings copy runs of the lines, so their points are not bounded by the bytes left: this
+// caps every point of a file together (the world has ~35k, a detail tile fewer).
+constexpr size_t kMaxPoints = 1u << 21;
 constexpr uint32_t kMaxStringBytes = 256;
 constexpr uint32_t kGridMax = 65535;
 constexpr size_t kHeaderBytes = 88;
@@ -155,6 +158,11 @@ bool valid_utf8(std::string_view s) {
 
 // [SECTION] Parsing ----------------------------------------------------------------
 
+struct GridPoint {
+    int32_t x = 0, y = 0;
+};
+using GridLine = std::vector<GridPoint>;
+
 class BasemapParser {
 public:
     BasemapParser(const uint8_t* data, size_t size) : in_(data, size) {}
@@ -162,12 +170,12 @@ public:
     std::optional<Basemap> parse(std::string* error) {
         Basemap map;
         if (read_header(map)) {
-            map.countries.reserve(country_count_);
-            for (uint32_t i = 0; i < country_count_ && !in_.failed(); ++i) read_country(map.countries.emplace_back());
             read_lines(map.coastlines, coastline_count_);
             read_lines(map.borders, border_count_);
-            read_levels(map);
-            if (!in_.failed() && in_.remaining() != 0) in_.fail("trailing bytes after the levels of detail");
+            read_line_levels(map);
+            map.countries.reserve(country_count_);
+            for (uint32_t i = 0; i < country_count_ && !in_.failed(); ++i) read_country(map, map.countries.emplace_back());
+            if (!in_.failed() && in_.remaining() != 0) in_.fail("trailing bytes after the last country");
         }
         if (in_.failed()) {
             if (error) *error = in_.error();
@@ -183,7 +191,7 @@ private:
         in_.bytes(magic, 4);
         if (std::memcmp(magic, "EXMB", 4) != 0) return in_.fail("not a basemap (magic is not EXMB)");
         const uint16_t version = in_.u16();
-        if (version != 2) return in_.fail("unsupported basemap version " + std::to_string(version));
+        if (version != 3) return in_.fail("unsupported basemap version " + std::to_string(version));
         if (in_.u16() != 0) return in_.fail("unknown flags");
         GeoBox& r = map.region;
         r.west = in_.f64();
@@ -211,9 +219,9 @@ private:
                                                               " body bytes, " + std::to_string(in_.remaining()) + " present"
                                                         : "trailing bytes after the body");
         }
-        // Smallest country: 2 empty strings, a 2-byte label, 1 polygon of 1 ring of 3
-        // points; smallest line: a count and 2 points.
-        if (country_count_ > kMaxCountries || static_cast<uint64_t>(country_count_) * 12 > in_.remaining()) {
+        // Smallest country: 2 empty strings, a 2-byte label, 1 polygon of 1 ring of one
+        // copy; smallest line: a count and 2 points.
+        if (country_count_ > kMaxCountries || static_cast<uint64_t>(country_count_) * 10 > in_.remaining()) {
             return in_.fail("implausible country count");
         }
         if (coastline_count_ > kMaxLines || border_count_ > kMaxLines ||
@@ -250,29 +258,97 @@ private:
         return g;
     }
 
-    void read_points(GeoLine& out, uint32_t min_points) {
+    // The next point: deltas from the previous point of the body.
+    bool read_point(GeoLine& out, GridLine& grid) {
+        const int64_t x = cursor_.x + in_.zigzag();
+        const int64_t y = cursor_.y + in_.zigzag();
+        if (in_.failed()) return false;
+        if (x < 0 || x > kGridMax || y < 0 || y > kGridMax) return in_.fail("point off the grid");
+        cursor_ = {static_cast<int32_t>(x), static_cast<int32_t>(y)};
+        grid.push_back(cursor_);
+        out.push_back(grid_to_geo(x, y));
+        return !in_.failed();
+    }
+
+    bool count_points(size_t n) {
+        if (n > kMaxPoints - point_count_) return in_.fail("more than " + std::to_string(kMaxPoints) + " points");
+        point_count_ += n;
+        return true;
+    }
+
+    void read_line(GeoLine& out) {
         const uint32_t n = in_.count(UINT32_MAX, 3, "point");  // two varints and a level each
         if (in_.failed()) return;
-        if (n < min_points) {
+        if (n < 2) {
             in_.fail("too few points");
             return;
         }
+        if (!count_points(n)) return;
         out.reserve(n);
-        for (uint32_t i = 0; i < n && !in_.failed(); ++i) {
-            const int64_t x = cursor_x_ + in_.zigzag();
-            const int64_t y = cursor_y_ + in_.zigzag();
-            if (x < 0 || x > kGridMax || y < 0 || y > kGridMax) {
-                in_.fail("point off the grid");
-                return;
-            }
-            cursor_x_ = x;
-            cursor_y_ = y;
-            out.push_back(grid_to_geo(x, y));
-        }
-        point_count_ += out.size();
+        GridLine& grid = line_grid_.emplace_back();
+        grid.reserve(n);
+        for (uint32_t i = 0; i < n && read_point(out, grid); ++i) {}
     }
 
-    void read_country(Country& country) {
+    // The coastlines, then the borders.
+    const GeoLine& line(const Basemap& map, uint32_t index) const {
+        return index < coastline_count_ ? map.coastlines[index] : map.borders[index - coastline_count_];
+    }
+    const DetailLevels& line_levels(const Basemap& map, uint32_t index) const {
+        return index < coastline_count_ ? map.coastline_levels[index] : map.border_levels[index - coastline_count_];
+    }
+
+    // A run of a ring copied from a line (see basemap.h): varint line, varint first.
+    bool copy_run(const Basemap& map, uint32_t length, bool reverse, GeoLine& ring, DetailLevels& levels) {
+        const uint32_t index = in_.varint(), first = in_.varint();
+        if (in_.failed()) return false;
+        if (index >= line_grid_.size()) return in_.fail("ring copies line " + std::to_string(index) + " of " + std::to_string(line_grid_.size()));
+        const GridLine& grid = line_grid_[index];
+        if (first >= grid.size() || (reverse ? first + 1 < length : grid.size() - first < length)) {
+            return in_.fail("ring copies points beyond its line's " + std::to_string(grid.size()));
+        }
+        const GeoLine& points = line(map, index);
+        const DetailLevels& point_levels = line_levels(map, index);
+        for (uint32_t k = 0; k < length; ++k) {
+            const size_t at = reverse ? first - k : first + k;
+            ring.push_back(points[at]);
+            levels.push_back(point_levels[at]);
+        }
+        cursor_ = grid[reverse ? first + 1 - length : first + length - 1];
+        return true;
+    }
+
+    // A ring: its point count, then runs of copies and of new points (see basemap.h).
+    void read_ring(const Basemap& map, GeoLine& ring, DetailLevels& levels) {
+        const uint32_t n = in_.varint();
+        if (in_.failed()) return;
+        if (n < 3) {
+            in_.fail("too few points");
+            return;
+        }
+        if (!count_points(n)) return;
+        GridLine grid;  // new points' grid positions, which only the cursor needs
+        while (ring.size() < n && !in_.failed()) {
+            const uint32_t op = in_.varint();
+            const uint32_t length = op & 1 ? op >> 2 : op >> 1;
+            if (in_.failed()) return;
+            if (length == 0 || length > n - ring.size()) {
+                in_.fail("ring run of " + std::to_string(length) + " points where " + std::to_string(n - ring.size()) + " are left");
+                return;
+            }
+            if (op & 1) {
+                if (!copy_run(map, length, op & 2, ring, levels)) return;
+                continue;
+            }
+            for (uint32_t k = 0; k < length && read_point(ring, grid); ++k) {
+                uint8_t level = 0;
+                if (in_.bytes(&level, 1) && level > kMaxDetailLevel) in_.fail("level of detail out of range");
+                levels.push_back(level);
+            }
+        }
+    }
+
+    void read_country(const Basemap& map, Country& country) {
         country.id = read_string("country id");
         country.name = read_string("country name");
         const uint32_t label_x = in_.varint(), label_y = in_.varint();
@@ -282,7 +358,7 @@ private:
             return;
         }
         country.label = grid_to_geo(label_x, label_y);
-        const uint32_t polygon_count = in_.count(UINT32_MAX, 7, "polygon");
+        const uint32_t polygon_count = in_.count(UINT32_MAX, 5, "polygon");  // a ring count and one ring
         if (polygon_count == 0) {
             in_.fail("country without polygons");
             return;
@@ -291,13 +367,15 @@ private:
         country.bounds = {INFINITY, INFINITY, -INFINITY, -INFINITY};
         for (uint32_t p = 0; p < polygon_count && !in_.failed(); ++p) {
             CountryPolygon& polygon = country.polygons.emplace_back();
-            const uint32_t ring_count = in_.count(UINT32_MAX, 7, "ring");
+            const uint32_t ring_count = in_.count(UINT32_MAX, 4, "ring");  // a point count and one copy
             if (ring_count == 0) {
                 in_.fail("polygon without rings");
                 return;
             }
             polygon.rings.reserve(ring_count);
-            for (uint32_t r = 0; r < ring_count && !in_.failed(); ++r) read_points(polygon.rings.emplace_back(), 3);
+            polygon.levels.reserve(ring_count);
+            for (uint32_t r = 0; r < ring_count && !in_.failed(); ++r)
+                read_ring(map, polygon.rings.emplace_back(), polygon.levels.emplace_back());
             for (const GeoPoint& g : polygon.rings.front()) {
                 country.bounds.west = std::min(country.bounds.west, g.lon);
                 country.bounds.south = std::min(country.bounds.south, g.lat);
@@ -310,31 +388,24 @@ private:
     void read_lines(std::vector<GeoLine>& lines, uint32_t count) {
         if (in_.failed()) return;
         lines.reserve(count);
-        for (uint32_t i = 0; i < count && !in_.failed(); ++i) read_points(lines.emplace_back(), 2);
+        for (uint32_t i = 0; i < count && !in_.failed(); ++i) read_line(lines.emplace_back());
     }
 
-    // One level a point, in the order the points came: rings, coastlines, borders.
-    void read_levels(Basemap& map) {
+    // One level a point of the lines, in the order they came: coastlines, borders.
+    void read_line_levels(Basemap& map) {
         if (in_.failed()) return;
         if (in_.remaining() < point_count_) {
             in_.fail("truncated: " + std::to_string(point_count_) + " levels of detail expected, " +
                      std::to_string(in_.remaining()) + " bytes present");
             return;
         }
-        auto read = [this](const GeoLine& line, DetailLevels& levels) {
-            levels.resize(line.size());
-            if (levels.empty() || !in_.bytes(levels.data(), levels.size())) return;
-            if (*std::max_element(levels.begin(), levels.end()) > kMaxDetailLevel) in_.fail("level of detail out of range");
-        };
-        for (Country& country : map.countries) {
-            for (CountryPolygon& polygon : country.polygons) {
-                polygon.levels.resize(polygon.rings.size());
-                for (size_t r = 0; r < polygon.rings.size(); ++r) read(polygon.rings[r], polygon.levels[r]);
-            }
-        }
         auto read_all = [&](const std::vector<GeoLine>& lines, std::vector<DetailLevels>& levels) {
             levels.resize(lines.size());
-            for (size_t i = 0; i < lines.size(); ++i) read(lines[i], levels[i]);
+            for (size_t i = 0; i < lines.size() && !in_.failed(); ++i) {
+                levels[i].resize(lines[i].size());
+                if (!in_.bytes(levels[i].data(), levels[i].size())) return;
+                if (*std::max_element(levels[i].begin(), levels[i].end()) > kMaxDetailLevel) in_.fail("level of detail out of range");
+            }
         };
         read_all(map.coastlines, map.coastline_levels);
         read_all(map.borders, map.border_levels);
@@ -344,7 +415,8 @@ private:
     GeoBox region_;
     GeoPoint origin_, step_;
     uint32_t country_count_ = 0, coastline_count_ = 0, border_count_ = 0;
-    int64_t cursor_x_ = 0, cursor_y_ = 0;
+    GridPoint cursor_;
+    std::vector<GridLine> line_grid_;  // every line's points on the grid, as copies need them
     size_t point_count_ = 0;
 };
 

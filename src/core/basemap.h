@@ -4,9 +4,9 @@
 // (basemap-detail/C-R.bin, loaded when the map zooms in). Parsed here from their
 // compact binary form, then triangulated for drawing and queried for hit testing.
 //
-// File format "EXMB" version 2 (all multi-byte fixed fields little-endian):
+// File format "EXMB" version 3 (all multi-byte fixed fields little-endian):
 //   header (88 bytes)
-//     char[4] magic "EXMB"; u16 version = 2; u16 flags = 0
+//     char[4] magic "EXMB"; u16 version = 3; u16 flags = 0
 //     f64 west, south, east, north        clip region, degrees
 //     f64 origin_lon, origin_lat          grid origin, degrees
 //     f64 step_lon, step_lat              grid step, degrees (> 0)
@@ -14,15 +14,23 @@
 //     u32 body_size                       bytes after the header: truncation shows at once
 //   body: varints (LEB128, <= 5 bytes, u32) and points on the uint16 grid,
 //     lon = origin_lon + qx * step_lon, lat = origin_lat + qy * step_lat
+//     coastlines, then borders: each a polyline
+//     levels: one u8 per point of those lines, in order (<= kMaxDetailLevel): its level
+//             of detail (DetailLevels)
+//     countries
+//   polyline : varint count (>= 2), then count x (zigzag dx, zigzag dy): each point
+//              relative to the previous point of the body (the first to (0, 0))
 //   country  : varint id_len, id bytes; varint name_len, name bytes (UTF-8);
 //              varint label_qx, label_qy (absolute grid position);
 //              varint polygon_count; per polygon: varint ring_count, rings
-//   ring     : points, >= 3, implicitly closed; ring 0 outer, then holes
-//   polyline : points, >= 2 (coastlines first, then borders)
-//   points   : varint count, then count x (zigzag dx, zigzag dy): each point relative
-//              to the previous point in the body (the first to (0, 0))
-//   levels   : after the last border, one u8 per point of the body in the order the
-//              points came (<= kMaxDetailLevel): its level of detail (DetailLevels)
+//   ring     : varint count (>= 3; implicitly closed; ring 0 outer, then holes), then
+//              runs until count points came. Every edge of a country lies on a line,
+//              so most of a ring is copied from them:
+//              copy: varint (length << 2 | reverse << 1 | 1), varint line (coastlines
+//                    first, then borders), varint first: the line's points first,
+//                    first + 1, ... (reverse: first - 1, ...), with their levels; the
+//                    last point copied is the "previous point" of what follows
+//              new:  varint (length << 1), then length x (zigzag dx, zigzag dy, u8 level)
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -174,9 +174,11 @@ void renderer_shutdown() {
 void renderer_upload_font_atlas() {
     Renderer& r = g_renderer;
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    // Built by app_load_fonts (GetTexDataAsAlpha8 would call atlas.Build(), and with it
+    // link ImGui's default font into the wasm).
+    assert(atlas.TexPixelsAlpha8 && "the font atlas is built before it is uploaded");
+    const unsigned char* pixels = atlas.TexPixelsAlpha8;
+    const int width = atlas.TexWidth, height = atlas.TexHeight;
     if (r.atlas) glDeleteTextures(1, &r.atlas);
     glGenTextures(1, &r.atlas);
     glBindTexture(GL_TEXTURE_2D, r.atlas);

@@ -13,6 +13,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
+
 #include "core/selection.h"
 #include "core/scripts.h"
 #include "core/theme_colors.h"
@@ -128,7 +130,11 @@ bool app_load_fonts(App& app, float dpr) {
     app.fonts_dpr = dpr;
     app.fonts_stale = false;
     ++app.fonts_revision;
-    const bool built = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small && atlas.Build();
+    // The builder itself, not atlas.Build(): Build() adds ImGui's default font when the
+    // atlas has none, which would link that font's 12 KB of data into the wasm; here the
+    // atlas always holds ours.
+    const bool built = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small &&
+                       ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
     app.missing_glyphs = built ? find_missing_glyphs(app) : app.store.pack().characters;
     return built;
 }

@@ -24,7 +24,7 @@ namespace {
 
 struct Encoder {
     std::vector<uint8_t> bytes;
-    std::vector<uint8_t> levels;  // one a point, written after the body by done()
+    std::vector<uint8_t> levels;  // one a point of the lines, written by line_levels()
     long cx = 0, cy = 0;
 
     void u8(uint8_t v) { bytes.push_back(v); }
@@ -44,26 +44,49 @@ struct Encoder {
         varint(static_cast<uint32_t>(s.size()));
         bytes.insert(bytes.end(), s.begin(), s.end());
     }
-    // Every point at `level` unless `point_levels` gives one each.
-    void points(std::initializer_list<std::pair<long, long>> pts, uint8_t level = 0,
-                std::initializer_list<uint8_t> point_levels = {}) {
+    void delta(std::pair<long, long> p) { zigzag(p.first - cx), zigzag(p.second - cy), cx = p.first, cy = p.second; }
+    // A coastline or border: every point at `level` unless `point_levels` gives one each.
+    void line(std::initializer_list<std::pair<long, long>> pts, uint8_t level = 0,
+              std::initializer_list<uint8_t> point_levels = {}) {
         varint(static_cast<uint32_t>(pts.size()));
-        for (auto [x, y] : pts) zigzag(x - cx), zigzag(y - cy), cx = x, cy = y;
+        for (auto p : pts) delta(p);
         if (point_levels.size() == 0) levels.insert(levels.end(), pts.size(), level);
         levels.insert(levels.end(), point_levels.begin(), point_levels.end());
+    }
+    // After the last line: their levels.
+    void line_levels() {
+        bytes.insert(bytes.end(), levels.begin(), levels.end());
+        levels.clear();
+    }
+    // A ring of new points only (one run), each at `level` unless `point_levels` gives one each.
+    void ring(std::initializer_list<std::pair<long, long>> pts, uint8_t level = 0,
+              std::initializer_list<uint8_t> point_levels = {}) {
+        varint(static_cast<uint32_t>(pts.size()));
+        fresh(pts, level, point_levels);
+    }
+    void fresh(std::initializer_list<std::pair<long, long>> pts, uint8_t level = 0,
+               std::initializer_list<uint8_t> point_levels = {}) {
+        varint(static_cast<uint32_t>(pts.size() << 1));
+        const uint8_t* each = point_levels.begin();
+        for (auto p : pts) delta(p), u8(point_levels.size() ? *each++ : level);
+    }
+    // A run of a ring copied from line `index` (coastlines first), `length` points from
+    // `first`; the cursor moves to `last`, the last point copied.
+    void copy(uint32_t length, bool reverse, uint32_t index, uint32_t first, std::pair<long, long> last) {
+        varint(length << 2 | (reverse ? 2 : 0) | 1), varint(index), varint(first);
+        cx = last.first, cy = last.second;
     }
     // Header for a grid of 0.01 degrees from (0, 0) over the box 0..10 x 0..10.
     void header(uint32_t countries, uint32_t coasts, uint32_t borders) {
         for (char c : std::string("EXMB")) u8(static_cast<uint8_t>(c));
-        u16(2), u16(0);
+        u16(3), u16(0);
         f64(0), f64(0), f64(10), f64(10);
         f64(0), f64(0), f64(0.01), f64(0.01);
         u32(countries), u32(coasts), u32(borders);
         u32(0);  // body size, set by done()
     }
     std::vector<uint8_t> done() {
-        bytes.insert(bytes.end(), levels.begin(), levels.end());
-        levels.clear();
+        line_levels();
         set_body_size(bytes, bytes.size() - kHeaderBytes);
         return bytes;
     }
@@ -75,17 +98,21 @@ struct Encoder {
 };
 
 // Two countries: "A" a square 1..5 with a hole 2..3, "B" the square 5..9 next to it;
-// one coastline, one border. Grid units are 0.01 degrees.
+// one coastline, one border. Grid units are 0.01 degrees. B's ring copies the border
+// (backwards: its points and their levels), then has new points.
 std::vector<uint8_t> sample_file() {
     Encoder e;
     e.header(2, 1, 1);
+    e.line({{500, 100}, {100, 100}, {100, 500}, {500, 500}}, 6);
+    e.line({{500, 100}, {500, 500}}, kMaxDetailLevel);
+    e.line_levels();
     e.str("001"), e.str("Alpha"), e.varint(400), e.varint(400), e.varint(1), e.varint(2);
-    e.points({{100, 100}, {500, 100}, {500, 500}, {100, 500}});
-    e.points({{200, 200}, {200, 300}, {300, 300}, {300, 200}}, 0, {1, 2, 3, 4});
+    e.ring({{100, 100}, {500, 100}, {500, 500}, {100, 500}});
+    e.ring({{200, 200}, {200, 300}, {300, 300}, {300, 200}}, 0, {1, 2, 3, 4});
     e.str("002"), e.str("B\xC3\xA9ta"), e.varint(700), e.varint(300), e.varint(1), e.varint(1);
-    e.points({{500, 100}, {900, 100}, {900, 500}, {500, 500}}, 5);
-    e.points({{500, 100}, {100, 100}, {100, 500}, {500, 500}}, 6);
-    e.points({{500, 100}, {500, 500}}, kMaxDetailLevel);
+    e.varint(4);
+    e.copy(2, true, 1, 1, {500, 100});
+    e.fresh({{900, 100}, {900, 500}}, 5);
     return e.done();
 }
 
@@ -118,7 +145,14 @@ TEST(Basemap, ParsesAHandMadeFile) {
     ASSERT_EQ(alpha.polygons[0].levels.size(), 2u);
     EXPECT_EQ(alpha.polygons[0].levels[0], (DetailLevels{0, 0, 0, 0}));
     EXPECT_EQ(alpha.polygons[0].levels[1], (DetailLevels{1, 2, 3, 4}));
-    EXPECT_EQ(map->countries[1].polygons[0].levels[0], (DetailLevels{5, 5, 5, 5}));
+    const GeoLine& beta = map->countries[1].polygons[0].rings[0];
+    ASSERT_EQ(beta.size(), 4u);
+    EXPECT_NEAR(beta[0].lat, 5.0, 1e-12) << "the border, backwards";
+    EXPECT_NEAR(beta[1].lat, 1.0, 1e-12);
+    EXPECT_NEAR(beta[2].lon, 9.0, 1e-12) << "new points after a copy are relative to its last point";
+    EXPECT_NEAR(beta[2].lat, 1.0, 1e-12);
+    EXPECT_EQ(map->countries[1].polygons[0].levels[0], (DetailLevels{kMaxDetailLevel, kMaxDetailLevel, 5, 5}))
+        << "copies keep their line's levels";
     ASSERT_EQ(map->coastline_levels.size(), 1u);
     EXPECT_EQ(map->coastline_levels[0], (DetailLevels{6, 6, 6, 6}));
     ASSERT_EQ(map->border_levels.size(), 1u);
@@ -176,23 +210,52 @@ TEST(Basemap, RejectsHostileFiles) {
     bytes.push_back(0);
     expect_error(bytes, "trailing");
     Encoder::set_body_size(bytes, bytes.size() - Encoder::kHeaderBytes);
-    expect_error(bytes, "trailing bytes after the levels of detail");
+    expect_error(bytes, "trailing bytes after the last country");
+
+    Encoder short_levels;  // a line's levels cut off
+    short_levels.header(0, 1, 0);
+    short_levels.line({{100, 100}, {200, 200}, {300, 300}});
+    short_levels.levels.pop_back();
+    expect_error(short_levels.done(), "levels of detail expected");
 
     bytes = sample_file();
-    bytes.pop_back();
-    Encoder::set_body_size(bytes, bytes.size() - Encoder::kHeaderBytes);
-    expect_error(bytes, "levels of detail expected");
-
-    bytes = sample_file();
-    bytes.back() = kMaxDetailLevel + 1;
+    bytes.back() = kMaxDetailLevel + 1;  // the level of the last new point of B's ring
     expect_error(bytes, "level of detail out of range");
+
+    // Copies: of a line that is not there, beyond a line's points (either way), longer
+    // than the ring, and more points than any file may hold.
+    auto ring_of = [](auto&& write_runs, uint32_t points) {
+        Encoder e;
+        e.header(1, 1, 0);
+        e.line({{100, 100}, {500, 100}, {500, 500}});
+        e.line_levels();
+        e.str("001"), e.str("Alpha"), e.varint(400), e.varint(400), e.varint(1), e.varint(1);
+        e.varint(points);
+        write_runs(e);
+        return e.done();
+    };
+    expect_error(ring_of([](Encoder& e) { e.copy(3, false, 1, 0, {500, 500}); }, 3), "copies line 1 of 1");
+    expect_error(ring_of([](Encoder& e) { e.copy(3, false, 0, 1, {500, 500}); }, 3), "beyond its line");
+    expect_error(ring_of([](Encoder& e) { e.copy(3, true, 0, 1, {100, 100}); }, 3), "beyond its line");
+    expect_error(ring_of([](Encoder& e) { e.copy(3, false, 0, 3, {100, 100}); }, 3), "beyond its line");
+    expect_error(ring_of([](Encoder& e) { e.copy(4, false, 0, 0, {500, 500}); }, 3), "where 3 are left");
+    expect_error(ring_of([](Encoder& e) { e.copy(0, false, 0, 0, {500, 500}); }, 3), "run of 0 points");
+    expect_error(ring_of([](Encoder& e) { e.copy(3, false, 0, 0, {500, 500}); }, 3000000), "more than");
+    const std::optional<Basemap> forward = parse(ring_of([](Encoder& e) {
+        e.copy(2, false, 0, 1, {500, 500});
+        e.fresh({{100, 500}});
+    }, 3));
+    ASSERT_TRUE(forward);
+    EXPECT_NEAR(forward->countries[0].polygons[0].rings[0][0].lon, 5.0, 1e-12);
+    EXPECT_NEAR(forward->countries[0].polygons[0].rings[0][1].lat, 5.0, 1e-12);
+    EXPECT_NEAR(forward->countries[0].polygons[0].rings[0][2].lon, 1.0, 1e-12);
 
     bytes = sample_file();
     bytes[0] = 'X';
     expect_error(bytes, "magic");
 
     bytes = sample_file();
-    bytes[4] = 1;  // version 1 had no levels of detail
+    bytes[4] = 2;  // version 2 wrote every ring's points, not copies of the lines
     expect_error(bytes, "version");
 
     Encoder huge;
@@ -217,17 +280,17 @@ TEST(Basemap, RejectsHostileFiles) {
 
     Encoder outside;  // grid point 2000 is lon 20, outside the 0..10 box
     outside.header(0, 1, 0);
-    outside.points({{100, 100}, {2000, 100}});
+    outside.line({{100, 100}, {2000, 100}});
     expect_error(outside.done(), "outside");
 
     Encoder off_grid;  // a delta taking the cursor below zero
     off_grid.header(0, 1, 0);
-    off_grid.points({{100, 100}, {-5, 100}});
+    off_grid.line({{100, 100}, {-5, 100}});
     expect_error(off_grid.done(), "off the grid");
 
     Encoder few;
     few.header(0, 1, 0);
-    few.points({{100, 100}});
+    few.line({{100, 100}});
     expect_error(few.done(), "too few");
 
     Encoder many_points;  // claims far more points than bytes remain
@@ -245,7 +308,7 @@ TEST(Basemap, RejectsHostileFiles) {
     Encoder control;
     control.header(1, 0, 0);
     control.str("001"), control.str("Al\npha"), control.varint(4), control.varint(4), control.varint(1), control.varint(1);
-    control.points({{100, 100}, {500, 100}, {500, 500}});
+    control.ring({{100, 100}, {500, 100}, {500, 500}});
     expect_error(control.done(), "UTF-8");
 
     // Cut off, overlong '/', a UTF-16 surrogate.
@@ -253,7 +316,7 @@ TEST(Basemap, RejectsHostileFiles) {
         Encoder bad_utf8;
         bad_utf8.header(1, 0, 0);
         bad_utf8.str("001"), bad_utf8.str(name), bad_utf8.varint(4), bad_utf8.varint(4), bad_utf8.varint(1), bad_utf8.varint(1);
-        bad_utf8.points({{100, 100}, {500, 100}, {500, 500}});
+        bad_utf8.ring({{100, 100}, {500, 100}, {500, 500}});
         expect_error(bad_utf8.done(), "UTF-8");
     }
 }
