@@ -166,13 +166,20 @@ for (const engine of ['explainer', 'explainer-editor']) {
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
-// Helpers more than one page script needs are written once, in web/partials/, and put in
-// place of a `// @include NAME` line.
-const withPartials = (source, file) => source.replace(/^[ \t]*\/\/ @include ([\w.-]+)\n/gm, (_, name) => {
-  const partial = path.join(root, 'web', 'partials', name);
-  if (!fs.existsSync(partial)) throw new Error(`assemble-web: ${file} includes ${name}, which web/partials/ does not have`);
-  return fs.readFileSync(partial, 'utf8');
-});
+// What more than one page needs (a script's helpers, the HTML mirror's markup, its
+// styles, the theme's colours) is written once, in web/partials/, and put in place of a
+// line that names it in the file's own comment syntax: `// @include NAME` (scripts),
+// `/* @include NAME */` (styles), `<!-- @include NAME -->` (pages).
+const withPartials = (source, file) => source.replace(
+  /^[ \t]*(?:\/\/ @include ([\w.-]+)|\/\* @include ([\w.-]+) \*\/|<!-- @include ([\w.-]+) -->)\n/gm, (...match) => {
+    const name = match[1] || match[2] || match[3];
+    const partial = path.join(root, 'web', 'partials', name);
+    if (!fs.existsSync(partial)) throw new Error(`assemble-web: ${file} includes ${name}, which web/partials/ does not have`);
+    return fs.readFileSync(partial, 'utf8');
+  });
+// A page template or a stylesheet with its partials in place.
+const readWithPartials = (file) => withPartials(fs.readFileSync(path.join(root, file), 'utf8'), file);
+const webStyle = (file) => fillLayout(readWithPartials(`web/${file}`), `web/${file}`);
 const webScript = (file) => {
   const source = withPartials(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`);
   return minified(fillLayout(sandboxed.has(file) ? withEmbedSandbox(source, `web/${file}`) : source, `web/${file}`), `web/${file}`);
@@ -180,7 +187,7 @@ const webScript = (file) => {
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
   if (file === 'partials') continue;  // written into the scripts that include them
   if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), await webScript(file));
-  else if (file.endsWith('.css')) fs.writeFileSync(path.join(out, file), fillLayout(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`));
+  else if (file.endsWith('.css')) fs.writeFileSync(path.join(out, file), webStyle(file));
   else copy(path.join(root, 'web', file), path.join(out, file));
 }
 for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.json')))
@@ -218,7 +225,7 @@ const scripts = ['<script src="explainer.js"></script>', '<script src="mirror.js
   `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}" ` +
   `data-fonts-bytes="${decodedSize(path.join(out, 'fonts', 'base.bin'))}"></script>`].join('\n');
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
-const shell = fs.readFileSync(path.join(root, 'shell.html'), 'utf8');
+const shell = readWithPartials('shell.html');
 const page = fill(shell, {
   TITLE: escapeHtml(title),
   HEADLINE: escapeHtml(headline),
@@ -237,7 +244,7 @@ fs.writeFileSync(path.join(out, 'embed-demo.html'), fill(fs.readFileSync(path.jo
 
 // The editor (edit.html): its own engine (explainer-editor.wasm, copied above with the
 // reader's) and the gazetteer/ it drafts and searches with.
-fs.writeFileSync(path.join(out, 'edit.html'), fill(fs.readFileSync(path.join(root, 'web', 'edit.html'), 'utf8'), {
+fs.writeFileSync(path.join(out, 'edit.html'), fill(readWithPartials('web/edit.html'), {
   CSP: escapeHtml(contentSecurityPolicy({})),
 }));
 
@@ -275,7 +282,7 @@ function inlineScript(code, name) {
 }
 const inlineData = (id, bytes) => `<script type="application/octet-stream" id="inline-${id}">${bytes.toString('base64')}</script>`;
 {
-  const css = fillLayout(fs.readFileSync(path.join(root, 'web', 'explainer.css'), 'utf8'), 'web/explainer.css');
+  const css = webStyle('explainer.css');
   if (/<\/style/i.test(css)) throw new Error('assemble-web: explainer.css contains "</style"');
   const data = [
     inlineData('wasm', fs.readFileSync(path.join(build, 'explainer.wasm'))),

@@ -13,6 +13,7 @@
 // - [SECTION] The column
 // - [SECTION] Inspector
 // - [SECTION] Save, preview, keys
+// - [SECTION] The preview's mirror
 // - [SECTION] API
 // - [SECTION] Start
 (function () {
@@ -301,6 +302,7 @@
     if (placing && record.fields.includes('pack')) placeOnMap(null);
     autosave();
     refresh();
+    followInMirror(record);
   }
 
   function refresh() {
@@ -610,7 +612,32 @@
     $('preview-bar').hidden = !on;
     $('preview').setAttribute('aria-pressed', String(on));
     reportSurface();
-    if (!on) refresh();
+    if (on) buildMirror();
+    else refresh();
+  }
+
+  // [SECTION] The preview's mirror -----------------------------------------------------------
+  // The preview carries the reader's HTML mirror (web/mirror.js) of the pack as the canvas
+  // draws it, landmarks and all: built when the preview opens and again after every change
+  // of the pack (an edit, undo, redo, from the keys, the canvas or the API), its current
+  // item following the selection, each selection announced. While the column is shown the
+  // mirror is out of the accessibility tree (editor.css) and not kept up: the column is
+  // the editor's text view then, and a second, reader's one would offer another set of
+  // controls and announcements for the same selection.
+
+  const mirror = window.ExplainerMirror;
+  const previewing = () => document.body.classList.contains('preview');
+
+  function buildMirror() {
+    mirror.build(callJson('explainer_article'), callJson('explainer_entities'), selectEntity);
+    mirror.setPlaceCountries(callJson('explainer_place_countries'));
+    mirror.setCurrent(selection);
+  }
+
+  function followInMirror(record) {
+    if (!previewing()) return;
+    if (record.fields.includes('pack')) buildMirror();
+    if (record.selectionChanged) mirror.announce(record.selection);
   }
 
   function undo(redo) {

@@ -6,7 +6,9 @@
 // follows); the selected entity's items carry aria-current, and every selection is
 // announced in a live region. Pack text is set with textContent only, never as HTML.
 //
-// Loaded before page.js, which drives it through window.ExplainerMirror.
+// Loaded before page.js (the reader's page) and before editor.js (edit.html, whose preview
+// carries the same mirror and rebuilds it after every edit), which drive it through
+// window.ExplainerMirror.
 //
 // Index
 // - [SECTION] Building blocks
@@ -312,8 +314,31 @@ window.ExplainerMirror = (function () {
     }
   }
 
+  // Where the focus is in the mirror, as what a rebuild can find again: the section and
+  // the entity of the focused control. null when the focus is elsewhere.
+  function focusedPlace() {
+    const active = document.activeElement;
+    if (!active || active === document.body || !$('mirror').contains(active)) return null;
+    const section = active.closest('#mirror > section, #mirror-sources, #mirror-article');
+    return { section: section ? section.id : 'mirror-article', entity: active.dataset ? active.dataset.entity : undefined };
+  }
+
+  // After a rebuild the focus goes back to the same entity's control in the same section,
+  // else to the start of that section (the article when the section is gone), never to
+  // the page's top.
+  function restoreFocus(place) {
+    if (!place) return;
+    const section = $(place.section) || $('mirror-article');
+    const same = place.entity && [...section.querySelectorAll('button[data-entity]')].find((b) => b.dataset.entity === place.entity);
+    if (same) { same.focus(); return; }
+    if (!section.hasAttribute('tabindex')) section.tabIndex = -1;
+    section.focus();
+  }
+
   // The whole mirror from the engine's JSON (explainer_article) and Explainer.entities().
+  // Called again for a new version of the pack (the editor's preview), it keeps the focus.
   function build(data, entityList, selectEntity) {
+    const focused = focusedPlace();
     select = selectEntity;
     entities = new Map(entityList.map((e) => [e.id, e]));
     for (const event of data.timeline) if (entities.has(event.id)) entities.get(event.id).when = event.when;
@@ -324,6 +349,7 @@ window.ExplainerMirror = (function () {
     buildMap(data.places, data.distances);
     listen();
     setCurrent(current);
+    restoreFocus(focused);
   }
 
   // [SECTION] Plain article (no engine) --------------------------------------------------------

@@ -1440,12 +1440,14 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
         m.hover.claim(ctx, std::string(hit->id));
         if (const Entity* e = ctx.pack.find(hit->id)) draw_entity_card(ctx, *e, hit->card_anchor);
     } else if (!ctx.state.hover.empty()) {
-        // Nothing under the pointer on the map, or the pointer left the page after
-        // hovering here. Another panel's hover (the article's keyboard focus) stays
-        // until the pointer moves over the map.
+        // Nothing under the pointer on the map. This panel's own hover goes unless a drag
+        // over the map holds it: over the ground, over another panel (a pointer that jumps
+        // from a marker straight into the article crosses no ground) and off the page.
+        // Another panel's hover (the article's keyboard focus) stays until the pointer
+        // moves over the map.
         const bool ours = ctx.state.hover == m.hover.id;
         const bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
-        if ((in.hovered && !m.dragging && (ours || moved)) || (ours && !ImGui::IsMousePosValid())) {
+        if (ours ? !(in.hovered && m.dragging) : (in.hovered && !m.dragging && moved)) {
             ctx.actions.push(HoverAction{""});
             m.hover.id.clear();
         }

@@ -3,7 +3,8 @@
 // and Ctrl+Y walk the one history; a reload restores the work and says so; the export
 // passes the native validator; the first frame comes within 2x the reader's; and bad
 // input (no paragraphs, an unsupported script, a pack with errors, storage denied, no
-// gazetteer) gets a clear message, never a crash.
+// gazetteer) gets a clear message, never a crash. The preview carries the reader's HTML
+// mirror of the pack being edited, kept in step with edits, undo and the selection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { root, serve, launch, openPage, assertNoProblems, settle, locateCentre } from './harness.mjs';
+import { audit, describe } from './axe.mjs';
 
 const SLOW = { timeoutMs: 30000 };
 const SEED = 'content/isis-losing-ground.json';
@@ -287,6 +289,118 @@ test('an edit that adds a source shows in the article\'s Sources and notes at on
   assert.equal(applied.ok, true, JSON.stringify(applied));
   const after = await sourcesHeight();
   assert.ok(after > before + 20, `the new source is listed (${before} -> ${after} px)`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// [SECTION] The preview's HTML mirror ------------------------------------------------------------
+// Our own pack of five centuries and four scripts (Greek, Cyrillic, Vietnamese, Hawaiian).
+const CENTURIES = '/test-packs/centuries-of-names.json';
+// The mirror as markup, with the ids it numbers for aria-describedby made comparable.
+const mirrorMarkup = (page) => page.$eval('#mirror', (m) => m.innerHTML.replace(/mirror-d\d+/g, 'mirror-d#'));
+const mirrorTree = (page) => page.locator('#mirror').ariaSnapshot();
+const mirrorCurrent = (page) => page.$$eval('#mirror [aria-current]', (list) => [...new Set(list.map((b) => b.dataset.entity))]);
+
+test("the preview carries the reader's HTML mirror of the pack being edited; edits, undo, redo and the selection reach it", async () => {
+  // What the reader's page (index.html) gives a screen reader for this pack.
+  const reader = await openPage(browser, `${server.url}index.html?pack=${CENTURIES}`);
+  await settle(reader, SLOW);
+  await reader.waitForFunction(() => /Greece/.test(document.querySelector('#mirror-map .detail[data-place="athens"]')?.textContent || ''));
+  const readerMarkup = await mirrorMarkup(reader);
+  const readerTree = await mirrorTree(reader);
+  assertNoProblems(assert, reader);
+  await reader.context().close();
+
+  const page = await openEditor(`?pack=${CENTURIES}`);
+  await waitForSide(page);
+  // Editing: the column is the page's text view; the mirror is out of the accessibility tree.
+  const outOfTree = async () => {
+    assert.equal(await page.getByRole('main').count(), 0, 'no main landmark while the column is shown');
+    assert.equal(await page.getByRole('heading', { name: 'Test fixture: Five centuries of names as they are written' }).count(), 0);
+    assert.equal(await page.$eval('#mirror', (m) => getComputedStyle(m).display), 'none');
+  };
+  await outOfTree();
+
+  await page.click('#preview');
+  await settle(page, SLOW);
+  // The reader's mirror, landmark for landmark and control for control.
+  assert.equal(await mirrorMarkup(page), readerMarkup, "the preview's mirror is the reader's, markup and all");
+  assert.equal(await mirrorTree(page), readerTree, 'and so is what a screen reader reads');
+  assert.equal(await page.getByRole('main').count(), 1);
+  assert.equal(await page.getByRole('navigation', { name: 'Preview' }).count(), 1);
+  assert.deepEqual(describe(await audit(page)), [], 'axe-core finds nothing in the preview');
+  assert.deepEqual(await page.$$eval('#mirror section[aria-labelledby]:not([hidden]) h2', (h) => h.map((x) => x.textContent)),
+    ['Sources and notes', 'Map', 'Timeline', 'Quotes'], "the article's sources close the article, then the three panels");
+  // Its paragraphs, places, events and quote, as the reader's mirror lists them.
+  const pack = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/centuries-of-names.json'), 'utf8'));
+  const paragraphs = await page.$$eval('#mirror-body p', (ps) => ps.map((p) => {
+    const c = p.cloneNode(true); c.querySelectorAll('.mention-group').forEach((g) => g.remove()); return [p.id, c.textContent];
+  }));
+  assert.deepEqual(paragraphs, pack.article.paragraphs.map((p) => ['mirror-' + p.id, p.text]));
+  const places = await page.$$eval('#mirror-map li', (items) => items.map((li) => li.textContent));
+  assert.ok(places.includes('Αθήνα (Athens), Greece'), `Athens with its country: ${places}`);
+  assert.ok(places.includes('Санкт-Петербург (Saint Petersburg), Russia'), `${places}`);
+  const events = await page.$$eval('#mirror-timeline ol > li time', (times) => times.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual(events, ['1571-10-07', '1703-05-27', '1778-01', '1802', '1896-04-06', '2004-08-13']);
+  assert.equal(await page.textContent('#mirror-quotes blockquote'), 'We still write Kauaʻi with the ʻokina, the way our grandparents said it,');
+  assert.equal(await page.textContent('#mirror-quotes figcaption'), '— A fisherman in Waimea, Fisherman, in Waimea, Kauaʻi');
+
+  // A rename and a new mention (nested in an event's) through the API: in the mirror at once.
+  const athensItem = page.locator('#mirror-map button[data-entity="athens"]');
+  let result = await page.evaluate(() => Explainer.editor.apply({ op: 'updateEntity', id: 'athens', fields: { name: 'Athína (Athens)' } }));
+  assert.equal(result.ok, true, JSON.stringify(result));
+  assert.equal(await athensItem.textContent(), 'Athína (Athens)');
+  assert.match(await page.getAttribute('#mirror-athens button[data-entity="athens"]', 'aria-label'), /^Athens: Athína \(Athens\), place\./);
+  result = await page.evaluate(() => Explainer.editor.apply({ op: 'addMention', id: 'athens', paragraph: 'athens', exact: 'the city' }));
+  assert.equal(result.ok, true, JSON.stringify(result));
+  const cityControls = () => page.$$eval('#mirror-athens .mention-group button', (bs) => bs.map((b) => [b.dataset.entity, b.getAttribute('aria-label')]));
+  assert.deepEqual(await cityControls(), [['athens', 'the city: Athína (Athens), place. Capital of Greece.']],
+    'the new mention is a control of its own after the event that holds it');
+  // Ctrl+Z, with the focus on a control of the mirror as a screen-reader user has it: the
+  // mention goes, and the focus stays on the same place's control.
+  await athensItem.focus();
+  await page.keyboard.press('Control+z');
+  await settle(page, SLOW);
+  assert.deepEqual(await cityControls(), [], 'undo took the mention out of the mirror');
+  assert.equal(await athensItem.textContent(), 'Athína (Athens)', 'one step: the rename stays');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.closest('section')?.id, document.activeElement.dataset.entity]),
+    ['mirror-map', 'athens'], 'the focus stays on Athens in the map list');
+  await page.keyboard.press('Control+z');
+  await settle(page, SLOW);
+  assert.equal(await athensItem.textContent(), 'Αθήνα (Athens)', 'undo took the rename back');
+  assert.equal(await mirrorMarkup(page), readerMarkup, 'the mirror is the reader\'s again');
+  await page.keyboard.press('Control+Shift+z');
+  await settle(page, SLOW);
+  assert.equal(await athensItem.textContent(), 'Athína (Athens)', 'redo renames again');
+
+  // A click in the canvas selects: the mirror marks it and says so; a control of the
+  // mirror selects in the canvas. Escape leaves the mirror (shown over the article while
+  // it holds the focus) for the canvas, as on the reader's page.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  const kauai = await locateCentre(page, 'kauai', 'article');
+  await page.mouse.click(kauai.x, kauai.y);
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.getState())).selection, 'kauai');
+  assert.deepEqual(await mirrorCurrent(page), ['kauai']);
+  assert.match(await page.textContent('#mirror-live'), /^Selected place: Kauaʻi\b.*The northernmost of the main Hawaiian islands\.$/);
+  const lepanto = page.locator('#mirror-timeline button[data-entity="battle-of-lepanto"]');
+  await lepanto.focus();
+  await page.keyboard.press('Enter');
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.getState())).selection, 'battle-of-lepanto');
+  assert.deepEqual(await mirrorCurrent(page), ['battle-of-lepanto']);
+  assert.equal(await page.textContent('#mirror-live'), 'Selected event: Battle of Lepanto, 7 October 1571. Naval battle between the Holy League and the Ottoman Empire.');
+  assert.ok((await page.evaluate(() => Explainer.locate('battle-of-lepanto'))).some((r) => r.panel === 'timeline'), 'the canvas shows it');
+
+  // axe-core again, with a selection and the mirror holding the focus (shown over the canvas).
+  assert.ok((await page.locator('#mirror').boundingBox()).width > 300, 'the mirror is on screen while it holds the focus');
+  assert.deepEqual(describe(await audit(page)), []);
+
+  // Back to editing: the selection carries over to the inspector; the mirror leaves the tree.
+  await page.click('#end-preview');
+  await outOfTree();
+  assert.equal(await page.inputValue('#field-name'), 'Battle of Lepanto');
   assertNoProblems(assert, page);
   await page.context().close();
 });

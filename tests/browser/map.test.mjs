@@ -387,6 +387,35 @@ test('hovering a marker shows its card and hovers it everywhere; clicking select
   await page.context().close();
 });
 
+// A pointer that leaves a marker for another panel at once (a fast move, a touchpad jump)
+// never passes over the map's empty ground: the map must still let its hover go. On the
+// reader's page and in the editor (the same panel), with our own pack of the southern
+// Americas as well as the seed.
+test("a pointer that jumps from a marker straight into the article takes the map's hover and card with it", async () => {
+  for (const [url, place] of [[server.url, 'raqqa'], [`${server.url}edit.html?pack=/test-packs/southern-americas.json`, 'lima']]) {
+    const page = await open(url);
+    if (url.includes('edit.html')) {
+      await page.waitForSelector('#side:not([hidden])', { timeout: 30000 });
+      await settle(page);
+    }
+    const marker = await placeMarker(page, place);
+    assert.ok(marker, `${place} has a marker (${url})`);
+    await page.mouse.move(marker.x, marker.y);
+    await settle(page);
+    assert.equal(await hover(page), place, `hovered on its marker (${url})`);
+    assert.equal((await page.evaluate((id) => Explainer.locate(`card:${id}`), place)).length, 1, 'its card is shown');
+    // One move, no step in between: from the marker to the article's headline (no mention).
+    const [headline] = await page.evaluate(() => Explainer.locate('article:headline'));
+    assert.ok(headline, 'the headline is drawn');
+    await page.mouse.move(headline.x + headline.width / 2, headline.y + headline.height / 2);
+    await settle(page);
+    assert.equal(await hover(page), '', `nothing is hovered over the headline (${url})`);
+    assert.equal((await page.evaluate((id) => Explainer.locate(`card:${id}`), place)).length, 0, `the card is gone (${url})`);
+    assertNoProblems(assert, page);
+    await page.context().close();
+  }
+});
+
 test('selecting in the article flies the map there; a country lights up its shape', async () => {
   const page = await open();
   const frame = await mapFrame(page);

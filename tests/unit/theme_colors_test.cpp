@@ -120,15 +120,16 @@ TEST(ThemeColors, ContrastFormulaMatchesWcagExamples) {
     EXPECT_NEAR(contrast(0x767676, 0xFFFFFF), 4.54, 0.01);  // the lightest grey passing AA on white
 }
 
-// The page's CSS repeats the theme's page colours: they must be the same numbers.
+// The pages' CSS repeats the theme's page colours (web/partials/colours.css, which the
+// reader's and the editor's stylesheets include): they must be the same numbers.
 TEST(ThemeColors, PageCssUsesTheThemeColours) {
-    std::ifstream file(std::string(EXPLAINER_SOURCE_DIR) + "/web/explainer.css");
-    ASSERT_TRUE(file) << "web/explainer.css not found";
+    std::ifstream file(std::string(EXPLAINER_SOURCE_DIR) + "/web/partials/colours.css");
+    ASSERT_TRUE(file) << "web/partials/colours.css not found";
     std::stringstream css;
     css << file.rdbuf();
     const std::string text = css.str();
     const std::size_t dark_at = text.find("prefers-color-scheme: dark");
-    ASSERT_NE(dark_at, std::string::npos) << "explainer.css has no dark scheme";
+    ASSERT_NE(dark_at, std::string::npos) << "colours.css has no dark scheme";
     const auto variable = [&](const std::string& name, bool dark) -> std::uint32_t {
         const std::regex pattern("--" + name + ":\\s*#([0-9a-fA-F]{6})");
         std::smatch match;
