@@ -113,6 +113,10 @@ struct Browser {
     InputQueue input;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;  // the canvas's CSS cursor
     std::string js_result;            // the text the last export returned (js_string)
+    // A reader's pan, zoom or scroll, held back so that a gesture publishes a few times a
+    // second rather than every frame (publish_frame_change); it goes out merged.
+    std::optional<ChangeRecord> held_change;
+    double last_published_ms = -1e9;
 };
 
 Browser g_browser;
@@ -131,6 +135,30 @@ void push_event(const InputEvent& event) {
     if (events.size() > 256) events.pop_front();  // never grow without bound
     events.push_back(event);
     request_frames();
+}
+
+// A pointer move that cannot change the picture: from where the last frame saw the
+// pointer to `to`, it crosses no edge and enters no target the frame reported
+// (ui::PointerZones), while no button is held, nothing is active or moves, nothing is
+// hovered (the hover a panel or the keyboard set lets go at a move) and only moves wait.
+// Issue 10: such a move drew three frames (~7 ms at 1920x1080 DPR 2), now none.
+bool quiet_move(ImVec2 to) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ui::App& app = g_browser.app;
+    if (!g_browser.loop.first_frame_reported || g_browser.loop.animating || !ImGui::IsMousePosValid(&io.MousePos)) return false;
+    if (ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive() || g_browser.input.touch.count > 0) return false;
+    if (!app.store.has_pack() || !app.store.view().hover.empty()) return false;
+    for (const InputEvent& e : g_browser.input.events)
+        if (e.kind != InputEvent::MouseMove) return false;
+    return app.pointer_zones.quiet_move(io.MousePos, to);
+}
+
+// Keeps a quiet move for whichever frame comes next (it sees the pointer where it is),
+// without asking for one.
+void hold_quiet_move(const InputEvent& move) {
+    std::deque<InputEvent>& events = g_browser.input.events;
+    if (!events.empty() && events.back().kind == InputEvent::MouseMove) events.back() = move;
+    else events.push_back(move);
 }
 
 void apply_queued_input() {
@@ -232,6 +260,10 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     event.y = static_cast<float>(e->clientY);
     if (type == EMSCRIPTEN_EVENT_MOUSEMOVE) {
         event.kind = InputEvent::MouseMove;
+        if (quiet_move(ImVec2(event.x, event.y))) {
+            hold_quiet_move(event);
+            return EM_FALSE;
+        }
     } else if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) {
         event.kind = InputEvent::Leave;
     } else {
@@ -386,6 +418,38 @@ void rebuild_font_atlas() {
 
 namespace {
 
+// How often a continuous pan, zoom or scroll tells the page (each time a link, a JSON
+// record and the page's handlers): the page's history and `statechange` wait longer
+// than this anyway (200 and 250 ms), and the last change goes out when the view settles.
+constexpr double kHeldChangeMs = 100;
+
+void flush_held_change() {
+    if (!g_browser.held_change) return;
+    const ChangeRecord record = std::move(*g_browser.held_change);
+    g_browser.held_change.reset();
+    publish(record);
+}
+
+// A frame's change: a reader's view change that replaces the history entry (a pan, a
+// zoom, a scroll, a flight) is held and merged with the next ones for up to
+// kHeldChangeMs; anything else goes out at once, after what is held.
+void publish_frame_change(const ChangeRecord& record) {
+    if (!record.notifies()) return;
+    const bool holdable = record.source == ChangeSource::Reader && record.history == ChangeKind::Replace &&
+                          !record.has(FieldSelection) && record.error.empty();
+    if (!holdable) {
+        flush_held_change();
+        publish(record);
+        return;
+    }
+    ChangeRecord& held = g_browser.held_change ? *g_browser.held_change : g_browser.held_change.emplace(record);
+    held.fields |= record.fields;
+    held.view_revision = record.view_revision;
+    held.pack_revision = record.pack_revision;
+    held.follow_selection = held.follow_selection || record.follow_selection;
+    if (emscripten_get_now() - g_browser.last_published_ms >= kHeldChangeMs) flush_held_change();
+}
+
 void draw_frame(double time_seconds) {
     ui::App& app = g_browser.app;
     const Surface& surface = g_browser.surface;
@@ -431,7 +495,7 @@ void draw_frame(double time_seconds) {
     if (!result.open_url.empty()) open_url(result.open_url);
     if (const auto copy = ui::take_copy_request(app.reading)) deliver_copy(*copy);
     fetch_basemap_tiles();
-    publish(result.change);
+    publish_frame_change(result.change);
     if (!loop.first_frame_reported) {
         loop.first_frame_reported = true;
         report_first_frame();
@@ -445,7 +509,10 @@ void continue_or_idle() {
     const FrameLoop& loop = g_browser.loop;
     const bool wants_more = loop.frames_owed > 0 || loop.animating || !g_browser.input.events.empty() || g_browser.input.touch.count > 1;
     if (wants_more && !loop.context_lost) request_frames(1);
-    if (!wants_more) report_idle();
+    if (!wants_more) {
+        flush_held_change();
+        report_idle();
+    }
 }
 
 EM_BOOL on_animation_frame(double time_ms, void*) {
@@ -495,6 +562,8 @@ const char* js_json(const nlohmann::json& value) {
 
 void publish(const ChangeRecord& record) {
     if (!record.notifies()) return;
+    flush_held_change();  // what a frame held goes first
+    g_browser.last_published_ms = emscripten_get_now();
     const std::string json = change_record_to_json(record, g_browser.app.store);
     EM_ASM({
         const host = Module['explainerHost'];

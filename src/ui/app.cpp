@@ -295,9 +295,11 @@ void move_keyboard(App& app, const char* to, int entry, bool narrow, Actions& ac
 }
 
 // A draggable splitter; returns the new position along its axis.
-float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float value, const Theme& theme) {
+float splitter(const char* id, ImVec2 pos, ImVec2 size, bool vertical, float value, const PanelContext& ctx) {
+    const Theme& theme = ctx.theme;
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton(id, size);
+    ctx.pointer->area(pos, size);
     const bool active = ImGui::IsItemActive();
     if (ImGui::IsItemHovered() || active)
         ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
@@ -332,6 +334,7 @@ void draw_panel(App& app, PanelContext ctx, std::size_t row, ImVec2 origin, ImVe
     ImGui::BeginChild(entry.title, size, false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
     ImGui::PopStyleColor();
+    ctx.pointer->region(origin, size);  // ImGui's hovered window
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float top = 0;
     if (header) {
@@ -407,8 +410,7 @@ void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
     const std::size_t n = panel_table().size();
     std::vector<float>& shares = app.panel_shares;
     float split_x = std::clamp(info.width * shares[0], kMinColumn, info.width - kMinColumn);
-    split_x = splitter("##split-column", ImVec2(split_x - kSplitter * 0.5f, 0), ImVec2(kSplitter, info.height), true, split_x,
-                       ctx.theme);
+    split_x = splitter("##split-column", ImVec2(split_x - kSplitter * 0.5f, 0), ImVec2(kSplitter, info.height), true, split_x, ctx);
     shares[0] = std::clamp(split_x / info.width, 0.2f, 0.8f);
     draw_panel(app, ctx, 0, ImVec2(0, 0), ImVec2(split_x - kSplitter * 0.5f, info.height), false);
     if (n < 2) return;
@@ -429,7 +431,7 @@ void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
     for (std::size_t k = 2; k < n; ++k) {
         ImGui::PushID(static_cast<int>(k));
         edges[k] = splitter("##split-row", ImVec2(right_x, edges[k] - kSplitter * 0.5f), ImVec2(right_w, kSplitter), false,
-                            edges[k], ctx.theme);
+                            edges[k], ctx);
         ImGui::PopID();
     }
     for (std::size_t k = 1; k + 1 < n; ++k) shares[k] = std::clamp((edges[k + 1] - edges[k]) / info.height, 0.1f, 0.75f);
@@ -451,6 +453,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
     ctx.gesture = &info.gesture;
     ctx.click_count = info.click_count;
     ctx.located = &app.located;
+    ctx.pointer = &app.pointer_zones;
     ctx.basemap_detail = &app.basemap_detail;
     ctx.layouts = &app.layouts;
     ctx.reading = &app.reading;
@@ -475,6 +478,8 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     ensure_panels(app);
     Actions actions;
     app.located.start(app.store.pack_revision());
+    app.pointer_zones.start();
+    if (app.editing) app.pointer_zones.anywhere();  // the editor's gestures read the pointer in their own ways
     const PanelContext ctx = frame_context(app, info, theme, actions, result);
     app.selection_changed_by_user = false;
 

@@ -18,6 +18,7 @@
 #include "core/selection.h"
 #include "core/store.h"
 #include "article_text.h"
+#include "interaction.h"
 #include "panel.h"
 
 namespace explainer::ui {
@@ -65,6 +66,7 @@ struct App {
     std::vector<char32_t> missing_glyphs;  // characters to draw that some font of the atlas lacks
     double atlas_ms = 0;              // CPU time of the last atlas build and upload (the platform times it)
     LocatedList located;              // where each entity was drawn in the last frame
+    PointerZones pointer_zones;       // where the last frame depends on the pointer (the platform skips quiet moves)
     std::uint64_t layouts = 0;        // full relayouts by the panels since load (Explainer.stats().layouts)
     Reading reading;                  // the article's text selection and the find bar's matches
     LinkIndexCache link_index;        // every entity's links, built once per pack revision

@@ -488,6 +488,7 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
         const float rx = f.x0 + run.x;
         const bool under_mouse = f.hovered && f.mouse.x >= rx && f.mouse.x < rx + run.width && f.mouse.y >= ly &&
                                  f.mouse.y < ly + line.height;
+        if (run.tag >= 0) ctx.pointer->area(rx, ly, rx + run.width, ly + line.height);  // a mention or a link
         ImU32 colour = theme.text;
         if (run.tag >= 0 && run.tag < kLinkTag) {
             const Segment& segment = para.segments[run.tag];
@@ -553,6 +554,7 @@ void scrollbar(const PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) 
     const float thumb_h = std::max(32.0f, f.size.y * f.size.y / total);
     const float thumb_y = f.origin.y + (f.size.y - thumb_h) * (p.scroll.scroll / max);
     const bool over_thumb = f.hovered && f.mouse.x >= track_x - 4 && f.mouse.y >= thumb_y && f.mouse.y <= thumb_y + thumb_h;
+    ctx.pointer->area(track_x - 4, thumb_y, f.origin.x + f.size.x, thumb_y + thumb_h + 1);
     if (ImGui::IsItemClicked(0) && over_thumb && !ctx.touch) p.dragging_scrollbar = true;
     if (!f.active) p.dragging_scrollbar = false;
     if (p.dragging_scrollbar) p.scroll.jump(std::clamp(p.scroll.scroll + ImGui::GetIO().MouseDelta.y * total / f.size.y, 0.0f, max));
@@ -605,6 +607,7 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
     f.hovered = ImGui::IsItemHovered();
     f.active = ImGui::IsItemActive();
     f.mouse = ImGui::GetIO().MousePos;
+    ctx.pointer->region(origin, size);
     // Selecting text sees the text where the last frame drew it.
     f.selecting = article_selection_input(ctx, text_view(p, origin, size, f.hovered, ctx.dpr));
 

@@ -330,6 +330,7 @@ void draw_copy_button(const PanelContext& ctx, const LayoutRect& r, bool focused
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Theme& theme = ctx.theme;
     const bool over = inside(r, ImGui::GetIO().MousePos);
+    ctx.pointer->area(r.x, r.y, r.x + r.w, r.y + r.h);
     if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 a(snap(r.x, ctx.dpr), snap(r.y, ctx.dpr)), b(a.x + r.w, a.y + r.h);
     draw->AddRectFilled(a, b, over ? theme.accent : theme.panel, 5);

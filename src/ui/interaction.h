@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -94,6 +95,39 @@ struct HoverClaim {
 // `p` is over `r` (its right and bottom edges excluded): a hit test for buttons laid out
 // as LayoutRects (the Copy buttons).
 inline bool inside(const LayoutRect& r, ImVec2 p) { return p.x >= r.x && p.x < r.x + r.w && p.y >= r.y && p.y < r.y + r.h; }
+
+// Where the last frame's picture depends on the pointer, so that the platform can skip
+// the frame for a pointer move that cannot change it (issue 10: an idle move over empty
+// map or plain text cost three full frames). Every hit test a panel makes against the
+// pointer reports its shape here: a region whose edge matters (a panel's own item: its
+// hover) or an area where any position matters (a mention, a marker, a button, a card).
+// A move is quiet when it crosses no region's edge and stays out of every area, from
+// where the last frame saw the pointer to where it is now.
+class PointerZones {
+public:
+    struct Box {
+        float x0, y0, x1, y1;
+        bool contains(ImVec2 p) const { return p.x >= x0 && p.x < x1 && p.y >= y0 && p.y < y1; }
+    };
+    void start() { regions_.clear(), areas_.clear(), anywhere_ = false; }
+    void region(ImVec2 origin, ImVec2 size) { regions_.push_back({origin.x, origin.y, origin.x + size.x, origin.y + size.y}); }
+    void area(float x0, float y0, float x1, float y1) { areas_.push_back({x0, y0, x1, y1}); }
+    void area(ImVec2 origin, ImVec2 size) { area(origin.x, origin.y, origin.x + size.x, origin.y + size.y); }
+    // The frame depends on the pointer wherever it is (the editor's gestures).
+    void anywhere() { anywhere_ = true; }
+    bool quiet_move(ImVec2 from, ImVec2 to) const {
+        if (anywhere_) return false;
+        for (const Box& r : regions_)
+            if (r.contains(from) != r.contains(to)) return false;
+        for (const Box& r : areas_)
+            if (r.contains(from) || r.contains(to)) return false;
+        return true;
+    }
+
+private:
+    std::vector<Box> regions_, areas_;
+    bool anywhere_ = false;
+};
 
 // A key press for the focused panel (ImGui 1.86 indexes keys through the key map).
 inline bool key_pressed(ImGuiKey key, bool repeat = true) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }

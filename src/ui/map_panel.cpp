@@ -1258,6 +1258,7 @@ void draw_arcs(const PanelContext& ctx, MapPanel& m, const Scene& scene, const P
             draw->AddText(o.font, o.font_px, text, theme.text, arc.one_line.c_str());
         }
         ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
+        ctx.pointer->area(a0.x, a0.y, a1.x, a1.y);
         if (can_hover && inside(mouse, r)) hit = Hit{id, ImVec2(a0.x, a1.y)};
     }
 }
@@ -1285,6 +1286,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
             draw->AddCircleFilled(d.at, d.radius, with_alpha(place_colour, alpha), 20);
             // The marker first: its centre is where the place is.
             ctx.located->push_back(marker_rect(id, d));
+            ctx.pointer->area(d.at.x - hit_radius, d.at.y - hit_radius, d.at.x + hit_radius + 1, d.at.y + hit_radius + 1);
             const float dx = mouse.x - d.at.x, dy = mouse.y - d.at.y;
             if (can_hover && dx * dx + dy * dy <= nearest) {
                 nearest = dx * dx + dy * dy;
@@ -1304,6 +1306,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
         draw->AddText(o.font, o.font_px, ImVec2(a0.x + kLabelPadX, a0.y + kLabelPadY),
                       with_alpha(p.country_level ? place_colour : theme.text, alpha), name.c_str());
         ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
+        ctx.pointer->area(a0.x, a0.y, a1.x, a1.y);
         if (can_hover && !on_marker && inside(mouse, label.rect)) hit = Hit{id, ImVec2(a0.x, a1.y)};
     }
 }
@@ -1521,6 +1524,8 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     const ControlButton reset = control_button("##map-reset", controls.reset, controls.size);
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##map", size);
+    for (const ControlButton* b : {&zoom_in, &zoom_out, &reset}) ctx.pointer->area(b->at, ImVec2(b->size, b->size));
+    ctx.pointer->region(origin, size);
     PointerInput in;
     in.hovered = ImGui::IsItemHovered();
     in.active = ImGui::IsItemActive();

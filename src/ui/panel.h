@@ -23,6 +23,7 @@
 namespace explainer::ui {
 
 class PanelEditing;  // editing.h: the editor's gestures
+class PointerZones;  // interaction.h: where the frame depends on the pointer
 
 struct Fonts {
     ImFont* serif = nullptr;          // article body
@@ -127,6 +128,7 @@ struct PanelContext {
     int click_count = 0;              // 1, 2, 3: single, double, triple click, in the frame of the press
     const Gesture* gesture = nullptr; // pinch in progress (map and timeline zoom with it)
     LocatedList* located = nullptr;
+    PointerZones* pointer = nullptr;  // every hit test against the pointer reports its shape here
     bool* animating = nullptr;        // set *animating = true to be drawn again next frame
     std::string* open_url = nullptr;  // set to ask the browser to open a link
     DetailTiles* basemap_detail = nullptr;  // the map asks for detail tiles through `wanted`

@@ -647,6 +647,7 @@ void draw_quotes_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVe
     f.hovered = ImGui::IsItemHovered();
     f.mouse_valid = ImGui::IsMousePosValid();
     f.mouse = ImGui::GetIO().MousePos;
+    ctx.pointer->area(origin, size);  // chips, cards and the scrollbar fill it
     reveal_selection(ctx, p);
     scroll_to_reveal(ctx, p, f);
 

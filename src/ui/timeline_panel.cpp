@@ -242,11 +242,30 @@ struct ViewKey {
     }
 };
 
+// What draw_marks makes of a view for one hover, keyboard focus and panel position: the
+// marks it draws with their emphasis, where every mark is located and where the pointer
+// would hit one. A frame that changes none of these (a map pan, a scroll or a pointer
+// elsewhere) draws from it instead of walking every mark in view (issue 9: 40 copies of
+// a pack put 40 marks on each spot).
+struct MarksDrawn {
+    std::string hover;
+    int focus = -1;
+    float lanes_top = 0, dpr = 0;
+    bool touch = false;
+    std::vector<std::pair<int, Emphasis>> drawn;  // index into the view's marks
+    std::vector<LocatedRect> located;
+    std::vector<PointerZones::Box> hit_areas;     // mark_at's, of the marks drawn (a covered one lies under its cover's)
+    bool same(const PanelContext& ctx, float top, int focus_mark) const {
+        return hover == ctx.state.hover && focus == focus_mark && lanes_top == top && dpr == ctx.dpr && touch == ctx.touch;
+    }
+};
+
 struct ViewLayout {
     ViewKey key;
     std::vector<EventMark> marks;  // the events in view, in time order
     LaneLayout lanes;
     TimeTicks ticks;
+    std::optional<MarksDrawn> drawn;  // the selection is in the key; the rest in MarksDrawn
 };
 
 struct TimelineCache {
@@ -386,10 +405,13 @@ TimelineFrame frame_geometry(const PanelContext& ctx, const TimelineCache& cache
     return f;
 }
 
+// How far beside a mark (and its label) the pointer still hits it.
+float mark_hit_pad(const PanelContext& ctx) { return ctx.touch ? 8.0f : 3.0f; }
+
 // The mark under `at` (its label included, over the lane's height), from the top one down.
 int mark_at(const PanelContext& ctx, const TimelineFrame& f, ImVec2 at) {
     const std::vector<EventMark>& marks = f.marks();
-    const float pad = ctx.touch ? 8.0f : 3.0f;
+    const float pad = mark_hit_pad(ctx);
     for (int i = static_cast<int>(marks.size()) - 1; i >= 0; --i) {
         const EventMark& m = marks[i];
         const float top = f.lane_top(m);
@@ -675,19 +697,36 @@ void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark&
     }
 }
 
-// The marks in lanes, emphasis from the linked selection and hover. A mark another
-// draws over exactly (see EventMark::covered) is only located.
-void draw_marks(const PanelContext& ctx, const TimelineFrame& f, int focus) {
+// Which marks draw_marks draws, with what emphasis, and where each is located.
+MarksDrawn sort_out_marks(const PanelContext& ctx, const TimelineFrame& f, int focus) {
+    MarksDrawn out;
+    out.hover = ctx.state.hover, out.focus = focus, out.lanes_top = f.lanes_top, out.dpr = ctx.dpr, out.touch = ctx.touch;
     const std::vector<EventMark>& marks = f.marks();
+    const float pad = mark_hit_pad(ctx), lane_h = f.layout->lanes.lane_height;
     for (int i = 0; i < static_cast<int>(marks.size()); ++i) {
         const EventMark& m = marks[i];
         if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2) continue;
         const std::string& id = ctx.pack.entities[m.entity].id;
         const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, id);
-        if (!m.covered || emphasis != Emphasis::None || i == focus) draw_mark(ctx, f, m, emphasis, i == focus);
+        const float top = f.lane_top(m);
+        if (!m.covered || emphasis != Emphasis::None || i == focus) {
+            out.drawn.emplace_back(i, emphasis);
+            out.hit_areas.push_back({m.extent_start() - pad, top, m.extent_end() + pad + 1, top + lane_h});
+        }
         const float lx0 = std::max(snap(m.x0, f.dpr), f.origin.x), lx1 = std::min(snap(m.x1, f.dpr), f.right);
-        if (lx1 > lx0) ctx.located->push_back({id, "timeline", lx0, f.lane_top(m), lx1 - lx0, f.layout->lanes.lane_height});
+        if (lx1 > lx0) out.located.push_back({id, "timeline", lx0, top, lx1 - lx0, lane_h});
     }
+    return out;
+}
+
+// The marks in lanes, emphasis from the linked selection and hover. A mark another
+// draws over exactly (see EventMark::covered) is only located.
+void draw_marks(const PanelContext& ctx, ViewLayout& layout, const TimelineFrame& f, int focus) {
+    if (!layout.drawn || !layout.drawn->same(ctx, f.lanes_top, focus)) layout.drawn = sort_out_marks(ctx, f, focus);
+    const MarksDrawn& marks = *layout.drawn;
+    for (const auto& [i, emphasis] : marks.drawn) draw_mark(ctx, f, layout.marks[i], emphasis, i == focus);
+    ctx.located->append(marks.located);
+    for (const PointerZones::Box& r : marks.hit_areas) ctx.pointer->area(r.x0, r.y0, r.x1, r.y1);
 }
 
 // Ticks and labels; the larger unit the labels leave out stays at the left.
@@ -817,6 +856,7 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     f.hovered = ImGui::IsItemHovered();
     f.mouse_valid = ImGui::IsMousePosValid();
     f.mouse = ImGui::GetIO().MousePos;
+    ctx.pointer->region(origin, size);
     // Marks, lanes and ticks for this view: rebuilt only when the view range, the
     // panel's geometry or the selection (which orders the labels) changes.
     const ViewKey key{f.range, origin.x, f.width, f.lanes_available, ctx.narrow, ctx.state.selection};
@@ -848,7 +888,7 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     draw->PushClipRect(origin, ImVec2(f.right, origin.y + size.y), true);
     draw_grid(ctx, f);
     draw_published(ctx, f);
-    draw_marks(ctx, f, focus);
+    draw_marks(ctx, *cache.view, f, focus);
     if (view.editing)
         view.editing = ctx.editing->timeline_frame(ctx, view.press.last.x, view.press.moved, ImGui::IsItemDeactivated(), f.projection());
     draw_axis(ctx, f);
