@@ -5,7 +5,8 @@
 // on all of them alike, and gets the same continuous article scroll, map pan and hover
 // over mentions, at 1920x1080 DPR 2 (issue 10's frame setup); reported per pack and
 // interaction are p50, p95 and mean CPU per frame, and each one's ratio to the seed's.
-// BENCH_ROUNDS (default 3) sets the rounds.
+// BENCH_ROUNDS (default 3) sets the rounds; BENCH_PACKS (for example "seed,x10,x40") picks
+// packs by name (the seed is always measured: every ratio is to it).
 import fs from 'node:fs';
 import os from 'node:os';
 import { serve, launch, openPage } from '../tests/browser/harness.mjs';
@@ -13,12 +14,13 @@ import { generatePacks, interact, mean, percentile, GENERATED_PREFIX } from '../
 
 const rounds = Number(process.env.BENCH_ROUNDS || 3);
 const FRAME_SETUP = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2 };
+const picked = process.env.BENCH_PACKS?.split(',');
 const specs = [
   { name: 'seed', copies: 1 },
   { name: 'x10', copies: 10 },
   { name: 'x40', copies: 40 },
   { name: 'max', copies: 40, padParagraphs: 6700 },
-];
+].filter(({ name }) => !picked || name === 'seed' || picked.includes(name));
 const dir = generatePacks(specs);
 const server = await serve({ mounts: { [GENERATED_PREFIX]: dir } });
 const browser = await launch();
