@@ -399,6 +399,13 @@ void draw_tabs(App& app, Actions& actions, const Theme& theme, ImVec2 origin, fl
 }
 
 void draw_narrow(App& app, const PanelContext& ctx, const FrameInfo& info) {
+    // A panel clears its own hover only while it is drawn: the hover of the panel a tab
+    // just closed (its marker under the pointer, its keyboard focus) would stay lit in the
+    // open one, with nothing left to clear it.
+    if (app.narrow_panel_drawn != app.store.view().panel) {
+        if (!app.narrow_panel_drawn.empty() && !app.store.view().hover.empty()) ctx.actions.push(HoverAction{""});
+        app.narrow_panel_drawn = app.store.view().panel;
+    }
     draw_tabs(app, ctx.actions, ctx.theme, ImVec2(0, 0), info.width, info.chrome_width);
     const std::size_t row = row_of(app.store.view().panel);
     draw_panel(app, ctx, row, ImVec2(0, kTabHeight), ImVec2(info.width, info.height - kTabHeight), false);
@@ -489,8 +496,12 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
     show_find_match(ctx);
-    if (ctx.narrow) draw_narrow(app, ctx, info);
-    else draw_wide(app, ctx, info);
+    if (ctx.narrow) {
+        draw_narrow(app, ctx, info);
+    } else {
+        app.narrow_panel_drawn.clear();
+        draw_wide(app, ctx, info);
+    }
     // F6 / Shift+F6 move the keyboard between panels (the page must not scroll for it).
     if (ImGui::IsKeyPressed(kKeyF6, false))
         move_keyboard(app, neighbour_panel(app.keyboard_panel, ImGui::GetIO().KeyShift ? -1 : 1, false), 0, ctx.narrow, actions);

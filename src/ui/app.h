@@ -78,6 +78,7 @@ struct App {
     // reader adjusted by dragging splitters (see PanelEntry::share); not part of links.
     std::vector<std::unique_ptr<PanelState>> panels;
     std::vector<float> panel_shares;
+    std::string narrow_panel_drawn;   // the panel the narrow layout drew last ("" = wide layout)
     // Which panel gets the keyboard: the one last clicked or tapped, or reached by Tab or
     // F6 (not link state).
     std::string keyboard_panel = kOpeningPanel;  // its id (panel_table())

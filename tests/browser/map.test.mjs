@@ -416,6 +416,38 @@ test("a pointer that jumps from a marker straight into the article takes the map
   }
 });
 
+test("on a narrow page with a mouse, the map's hover goes when its tab closes (F6 or a click)", async () => {
+  const page = await open(server.url, { viewport: { width: 600, height: 800 } });
+  const tab = async (id) => centreOf((await page.evaluate((t) => Explainer.locate(`tab:${t}`), id))[0]);
+  const toMap = await tab('map');
+  await page.mouse.click(toMap.x, toMap.y);
+  await settle(page);
+  const marker = await placeMarker(page, 'raqqa');
+  assert.ok(marker, 'Raqqa has a marker on the Map tab');
+  await page.mouse.move(marker.x, marker.y);
+  await settle(page);
+  assert.equal(await hover(page), 'raqqa', 'hovered on its marker');
+  // F6 takes the keyboard, and so the narrow page, to the next panel while the pointer
+  // rests on the marker: the map is no longer drawn to clear its hover itself.
+  await page.keyboard.press('F6');
+  await settle(page);
+  assert.equal((await state(page)).panel, 'timeline', 'F6 opened the Timeline tab');
+  assert.equal(await hover(page), '', 'the closed map left nothing hovered');
+  // A tab clicked with the mouse: the pointer leaves the map over the tab bar.
+  await page.mouse.click(toMap.x, toMap.y);
+  await settle(page);
+  await page.mouse.move(marker.x, marker.y);
+  await settle(page);
+  assert.equal(await hover(page), 'raqqa', 'hovered on its marker again');
+  const toArticle = await tab('article');
+  await page.mouse.click(toArticle.x, toArticle.y);
+  await settle(page);
+  assert.equal((await state(page)).panel, 'article', 'the Article tab is open');
+  assert.equal(await hover(page), '', 'the closed map left nothing hovered');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('selecting in the article flies the map there; a country lights up its shape', async () => {
   const page = await open();
   const frame = await mapFrame(page);
