@@ -278,9 +278,13 @@
   let selection = null;       // the selected entity's id
   function entities() { return (documentCache && Array.isArray(documentCache.entities)) ? documentCache.entities : []; }
   function entityById(id) { return entities().find((e) => e && e.id === id); }
+  // The column's status line, and the preview bar's while the column is hidden (an undo
+  // from the keys in the preview must be heard and seen there too).
   function status(text, bad = false) {
-    $('status').textContent = text;
-    $('status').className = bad ? 'error' : '';
+    for (const line of [$('status'), $('preview-status')]) {
+      line.textContent = text;
+      line.className = bad ? 'error' : '';
+    }
   }
   function describeErrors(result) {
     return result.errors.map((e) => (e.packPath || e.path ? `${e.packPath || e.path}: ` : '') + e.message).join('; ');
@@ -610,6 +614,7 @@
     document.body.classList.toggle('preview', on);
     $('side').hidden = on;
     $('preview-bar').hidden = !on;
+    $('preview-status').textContent = '';
     $('preview').setAttribute('aria-pressed', String(on));
     reportSurface();
     if (on) buildMirror();

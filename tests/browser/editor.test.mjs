@@ -362,6 +362,9 @@ test("the preview carries the reader's HTML mirror of the pack being edited; edi
   await page.keyboard.press('Control+z');
   await settle(page, SLOW);
   assert.deepEqual(await cityControls(), [], 'undo took the mention out of the mirror');
+  const previewStatus = page.getByRole('navigation', { name: 'Preview' }).getByRole('status');
+  assert.equal(await previewStatus.textContent(), 'Undone', 'the preview bar says so (the column is hidden)');
+  assert.ok(await previewStatus.isVisible());
   assert.equal(await athensItem.textContent(), 'Athína (Athens)', 'one step: the rename stays');
   assert.deepEqual(await page.evaluate(() => [document.activeElement.closest('section')?.id, document.activeElement.dataset.entity]),
     ['mirror-map', 'athens'], 'the focus stays on Athens in the map list');
@@ -372,6 +375,7 @@ test("the preview carries the reader's HTML mirror of the pack being edited; edi
   await page.keyboard.press('Control+Shift+z');
   await settle(page, SLOW);
   assert.equal(await athensItem.textContent(), 'Athína (Athens)', 'redo renames again');
+  assert.equal(await previewStatus.textContent(), 'Redone');
 
   // A click in the canvas selects: the mirror marks it and says so; a control of the
   // mirror selects in the canvas. Escape leaves the mirror (shown over the article while
