@@ -180,14 +180,16 @@ fs.mkdirSync(out, { recursive: true });
 // glue's Module['...'] fields are what README documents. EXPLAINER_MINIFY=0 skips it
 // (readable scripts for debugging).
 // terser takes seconds a script, so what it made is kept in BUILD_DIR/minified/, named by
-// the hash of its input and options: a rebuild that changed one script minifies only that.
+// the hash of its input, its options and terser's version: a rebuild that changed one
+// script minifies only that.
 const minifyScripts = process.env.EXPLAINER_MINIFY !== '0';
 const MINIFY_OPTIONS = { ecma: 2020, compress: true, mangle: true, format: { comments: false } };
+const TERSER_VERSION = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/terser/package.json'), 'utf8')).version;
 const minifiedDir = path.join(build, 'minified');
 const minifiedUsed = new Set();
 async function minified(code, name) {
   if (!minifyScripts) return code;
-  const key = crypto.createHash('sha256').update(JSON.stringify(MINIFY_OPTIONS)).update('\0').update(code).digest('hex');
+  const key = crypto.createHash('sha256').update(`${TERSER_VERSION}\0${JSON.stringify(MINIFY_OPTIONS)}\0`).update(code).digest('hex');
   const cached = path.join(minifiedDir, `${key}.js`);
   minifiedUsed.add(path.basename(cached));
   if (fs.existsSync(cached)) return fs.readFileSync(cached, 'utf8');
@@ -389,7 +391,7 @@ for (const file of walk(out)) {
     if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
   }
 })(out);
-if (fs.existsSync(minifiedDir))
+if (minifyScripts && fs.existsSync(minifiedDir))
   for (const file of fs.readdirSync(minifiedDir)) if (!minifiedUsed.has(file)) fs.rmSync(path.join(minifiedDir, file));
 
 // [SECTION] Precompressed copies and sizes -------------------------------------------------
