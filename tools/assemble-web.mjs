@@ -363,8 +363,7 @@ if (wholeSite) {
   writeOut(path.join(out, 'edit.html'), fill(readWithPartials('web/edit.html'), {
     CSP: escapeHtml(contentSecurityPolicy({})),
   }));
-}
-if (!wholeSite) {
+} else {
   console.log(`assemble-web: the reader is in ${path.relative(process.cwd(), out) || out} (${written.size} files; not yet the editor nor the .gz/.br copies)`);
   process.exit(0);
 }
