@@ -99,18 +99,28 @@ if(EXPLAINER_PROFILING)
 endif()
 
 # [SECTION] build/web/ ----------------------------------------------------------------
+# Two targets assemble the same folder (tools/assemble-web.mjs, incremental: each rewrites
+# only what changed, so both run on every build and take a second when nothing did):
+# - web (part of ALL): the whole site, with the .gz and .br copies.
+# - web-reader: only what index.html needs, without the copies; `scripts/build reader`,
+#   which scripts/serve runs first, so that the reader answers before the editor's engine,
+#   the gazetteer and the compression are done (scripts/serve builds `web` after).
 set(EXPLAINER_WEB_DIR ${PROJECT_SOURCE_DIR}/build/web CACHE PATH "Where the static site is assembled")
-file(GLOB EXPLAINER_WEB_ASSETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/* ${PROJECT_SOURCE_DIR}/web/partials/* ${PROJECT_SOURCE_DIR}/content/*.json
-     ${PROJECT_SOURCE_DIR}/tests/packs/*.json)
+set(EXPLAINER_ASSEMBLE_WEB node ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs
+    --build ${CMAKE_BINARY_DIR} --out ${EXPLAINER_WEB_DIR} --root ${PROJECT_SOURCE_DIR})
 add_custom_target(web ALL
-  COMMAND node ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs
-          --build ${CMAKE_BINARY_DIR} --out ${EXPLAINER_WEB_DIR} --root ${PROJECT_SOURCE_DIR}
-  DEPENDS explainer explainer-editor ${PROJECT_SOURCE_DIR}/shell.html ${PROJECT_SOURCE_DIR}/tools/assemble-web.mjs ${EXPLAINER_WEB_ASSETS}
+  COMMAND ${EXPLAINER_ASSEMBLE_WEB}
   COMMENT "Assembling ${EXPLAINER_WEB_DIR}"
   VERBATIM)
-add_dependencies(web fonts)
+add_dependencies(web explainer explainer-editor fonts)
+add_custom_target(web-reader
+  COMMAND ${EXPLAINER_ASSEMBLE_WEB} --part reader
+  COMMENT "Assembling the reader in ${EXPLAINER_WEB_DIR}"
+  VERBATIM)
+add_dependencies(web-reader explainer fonts)
 if(TARGET basemap)
   add_dependencies(web basemap)
+  add_dependencies(web-reader basemap)
 endif()
 if(TARGET gazetteer-web)
   add_dependencies(web gazetteer-web)

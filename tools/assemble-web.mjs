@@ -20,6 +20,17 @@
 //   --precompress off  Writes no .gz and .br copies and prints only raw sizes: for a site
 //               served once by a test (tests/browser/trust.test.mjs), where Brotli at its
 //               strongest over every file took most of a minute. Default: on.
+//   --part reader  Writes only what the reader (index.html) needs, without the editor
+//               (edit.html, its engine, the gazetteer) and without the .gz and .br copies,
+//               and leaves every other file in OUT_DIR as it is: scripts/serve's first step
+//               (`scripts/build reader`), so that a fresh clone answers before the editor and
+//               the compression are done. Default: the whole site.
+//
+// Incremental and safe to serve from while it runs: a file is rewritten only when its
+// bytes change (temp file + rename, so a server never sends half of one), a .gz/.br copy
+// only when its file changed (the sizes are remembered in BUILD_DIR/precompressed.json),
+// and a minified script comes from BUILD_DIR/minified/ when its source was minified
+// before. The whole site's run then deletes what it no longer writes.
 //
 // Every page gets a strict Content-Security-Policy in a <meta> (see contentSecurityPolicy
 // below); tools/static-server.mjs repeats it as a header.
@@ -38,6 +49,7 @@ import { execFile } from 'node:child_process';
 import { minify } from 'terser';
 import { EMBED_SANDBOX, withEmbedSandbox } from './embed-policy.mjs';
 import { FIRST_LOAD_FILES } from './first-load.mjs';
+import { isFreshCopy } from './static-server.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
   if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
@@ -72,6 +84,12 @@ function parsePackOrigins(text) {
   });
 }
 const precompress = (args.precompress ?? 'on') !== 'off';
+const part = args.part ?? 'all';
+if (part !== 'all' && part !== 'reader') {
+  console.error(`assemble-web: --part must be reader or all, not '${part}'`);
+  process.exit(2);
+}
+const wholeSite = part === 'all';
 const packOrigins = parsePackOrigins(args['pack-origins'] ?? process.env.EXPLAINER_PACK_ORIGINS ?? '');
 
 // [SECTION] Content-Security-Policy ----------------------------------------------------------
@@ -99,10 +117,28 @@ const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'ut
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
-function copy(from, to) {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.copyFileSync(from, to);
+// [SECTION] Writing: only what changed, atomically -------------------------------------------
+// Every file this run writes, relative to `out` with '/' separators: what the whole site's
+// run keeps when it deletes what an earlier build left.
+const written = new Set();
+const relativeName = (file) => path.relative(out, file).split(path.sep).join('/');
+// Writes `data` to `file` unless it already holds exactly those bytes (its time then stays,
+// and so do its .gz/.br copies); a new file appears whole, by rename, for a server reading
+// build/web/ meanwhile (scripts/serve serves the reader while the editor is assembled).
+function writeFileAtomic(file, data) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, data);
+  fs.renameSync(temp, file);
 }
+function writeOut(file, data) {
+  written.add(relativeName(file));
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data, 'utf8');
+  let old = null;
+  try { old = fs.readFileSync(file); } catch { /* a new file */ }
+  if (!old || !old.equals(bytes)) writeFileAtomic(file, bytes);
+}
+const copy = (from, to) => writeOut(to, fs.readFileSync(from));
 
 function readPack(file) {
   try {
@@ -134,8 +170,6 @@ function fillLayout(code, file) {
   });
 }
 
-// [SECTION] Clean output -------------------------------------------------------------------
-fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 
 // [SECTION] Minified scripts ----------------------------------------------------------------
@@ -145,24 +179,39 @@ fs.mkdirSync(out, { recursive: true });
 // property name stay as written, so window.Explainer, createExplainerModule and the
 // glue's Module['...'] fields are what README documents. EXPLAINER_MINIFY=0 skips it
 // (readable scripts for debugging).
+// terser takes seconds a script, so what it made is kept in BUILD_DIR/minified/, named by
+// the hash of its input, its options and terser's version: a rebuild that changed one
+// script minifies only that.
 const minifyScripts = process.env.EXPLAINER_MINIFY !== '0';
+const MINIFY_OPTIONS = { ecma: 2020, compress: true, mangle: true, format: { comments: false } };
+const TERSER_VERSION = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/terser/package.json'), 'utf8')).version;
+const minifiedDir = path.join(build, 'minified');
+const minifiedUsed = new Set();
 async function minified(code, name) {
   if (!minifyScripts) return code;
+  const key = crypto.createHash('sha256').update(`${TERSER_VERSION}\0${JSON.stringify(MINIFY_OPTIONS)}\0`).update(code).digest('hex');
+  const cached = path.join(minifiedDir, `${key}.js`);
+  minifiedUsed.add(path.basename(cached));
+  if (fs.existsSync(cached)) return fs.readFileSync(cached, 'utf8');
+  let result;
   try {
-    return (await minify(code, { ecma: 2020, compress: true, mangle: true, format: { comments: false } })).code;
+    result = (await minify(code, MINIFY_OPTIONS)).code;
   } catch (error) {
     throw new Error(`assemble-web: cannot minify ${name}: ${error.message}`);
   }
+  writeFileAtomic(cached, result);
+  return result;
 }
 
 // [SECTION] Engine, page assets, packs, basemap -------------------------------------------
 // The engines (the editor's: the reader's plus the drafter, the op engine and the
 // gazetteer edge): their glue minified, the wasm as linked.
 const engineScript = (file) => minified(fs.readFileSync(path.join(build, file), 'utf8'), file);
-for (const engine of ['explainer', 'explainer-editor']) {
-  fs.writeFileSync(path.join(out, `${engine}.js`), await engineScript(`${engine}.js`));
+async function writeEngine(engine) {
+  writeOut(path.join(out, `${engine}.js`), await engineScript(`${engine}.js`));
   copy(path.join(build, `${engine}.wasm`), path.join(out, `${engine}.wasm`));
 }
+await writeEngine('explainer');
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
@@ -184,11 +233,12 @@ const webScript = (file) => {
   const source = withPartials(fs.readFileSync(path.join(root, 'web', file), 'utf8'), `web/${file}`);
   return minified(fillLayout(sandboxed.has(file) ? withEmbedSandbox(source, `web/${file}`) : source, `web/${file}`), `web/${file}`);
 };
+// The pages (web/*.html) are templates, filled in below.
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
   if (file === 'partials') continue;  // written into the scripts that include them
-  if (file.endsWith('.js')) fs.writeFileSync(path.join(out, file), await webScript(file));
-  else if (file.endsWith('.css')) fs.writeFileSync(path.join(out, file), webStyle(file));
-  else copy(path.join(root, 'web', file), path.join(out, file));
+  if (file.endsWith('.js')) writeOut(path.join(out, file), await webScript(file));
+  else if (file.endsWith('.css')) writeOut(path.join(out, file), webStyle(file));
+  else if (!file.endsWith('.html')) copy(path.join(root, 'web', file), path.join(out, file));
 }
 for (const file of fs.readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.json')))
   copy(path.join(root, 'content', file), path.join(out, 'content', file));
@@ -204,13 +254,6 @@ const basemapDetail = path.join(build, 'basemap-detail');
 if (fs.existsSync(basemapDetail))
   for (const file of fs.readdirSync(basemapDetail)) copy(path.join(basemapDetail, file), path.join(out, 'data', 'basemap-detail', file));
 
-// The editor's gazetteer (tools/gazetteer_shards.cpp): an index and shards the editor
-// fetches on demand (src/platform/editor_gazetteer.cpp); the reader never fetches them.
-const gazetteerWeb = path.join(build, 'gazetteer-web');
-if (fs.existsSync(gazetteerWeb)) {
-  fs.rmSync(path.join(out, 'gazetteer'), { recursive: true, force: true });
-  for (const file of fs.readdirSync(gazetteerWeb)) copy(path.join(gazetteerWeb, file), path.join(out, 'gazetteer', file));
-}
 
 // [SECTION] index.html ----------------------------------------------------------------------
 const pack = readPack(path.join(root, defaultPack));
@@ -235,17 +278,11 @@ const page = fill(shell, {
   PACK_ORIGINS: escapeHtml(packOrigins.join(' ')),
   CSP: escapeHtml(contentSecurityPolicy({ connect: ["'self'", ...packOrigins] })),
 });
-fs.writeFileSync(path.join(out, 'index.html'), page);
+writeOut(path.join(out, 'index.html'), page);
 
 // The embed demo frames the explainer from this same folder.
-fs.writeFileSync(path.join(out, 'embed-demo.html'), fill(fs.readFileSync(path.join(root, 'web', 'embed-demo.html'), 'utf8'), {
+writeOut(path.join(out, 'embed-demo.html'), fill(fs.readFileSync(path.join(root, 'web', 'embed-demo.html'), 'utf8'), {
   CSP: escapeHtml(contentSecurityPolicy({ connect: ["'none'"], frames: ["'self'"], wasm: false })),
-}));
-
-// The editor (edit.html): its own engine (explainer-editor.wasm, copied above with the
-// reader's) and the gazetteer/ it drafts and searches with.
-fs.writeFileSync(path.join(out, 'edit.html'), fill(readWithPartials('web/edit.html'), {
-  CSP: escapeHtml(contentSecurityPolicy({})),
 }));
 
 // [SECTION] oembed.json --------------------------------------------------------------------
@@ -267,7 +304,7 @@ const oembed = {
 const corrections = Array.isArray(pack?.article?.corrections) ? pack.article.corrections : [];
 if (corrections.length) oembed.corrections = corrections.map((c) => ({ date: String(c.date), text: String(c.text) }));
 if (pack?.article?.updated) oembed.updated = String(pack.article.updated);
-fs.writeFileSync(path.join(out, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
+writeOut(path.join(out, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
 
 // [SECTION] explainer-standalone.html ---------------------------------------------------------
 // Everything in one file. Inline scripts must not contain "</script" (it would end the
@@ -310,8 +347,51 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   });
   const stylesheet = '<link rel="stylesheet" href="explainer.css">';
   if (!standalone.includes(stylesheet)) throw new Error(`assemble-web: shell.html no longer links explainer.css as ${stylesheet}`);
-  fs.writeFileSync(path.join(out, 'explainer-standalone.html'), standalone.replace(stylesheet, () => `<style>${style}</style>`));
+  writeOut(path.join(out, 'explainer-standalone.html'), standalone.replace(stylesheet, () => `<style>${style}</style>`));
 }
+
+// [SECTION] The editor ------------------------------------------------------------------------
+// edit.html, its own engine (explainer-editor.js + .wasm) and the gazetteer it drafts and
+// searches with: an index and shards it fetches on demand (tools/gazetteer_shards.cpp,
+// src/platform/editor_gazetteer.cpp); the reader never fetches them. edit.html comes last,
+// so that once it is there, everything it loads is too.
+if (wholeSite) {
+  await writeEngine('explainer-editor');
+  const gazetteerWeb = path.join(build, 'gazetteer-web');
+  if (fs.existsSync(gazetteerWeb))
+    for (const file of fs.readdirSync(gazetteerWeb)) copy(path.join(gazetteerWeb, file), path.join(out, 'gazetteer', file));
+  writeOut(path.join(out, 'edit.html'), fill(readWithPartials('web/edit.html'), {
+    CSP: escapeHtml(contentSecurityPolicy({})),
+  }));
+} else {
+  console.log(`assemble-web: the reader is in ${path.relative(process.cwd(), out) || out} (${written.size} files; not yet the editor nor the .gz/.br copies)`);
+  process.exit(0);
+}
+
+// [SECTION] What an earlier build left ---------------------------------------------------------
+// Everything this run did not write goes (a pack or a shard since removed, the copies of a
+// file that is gone), as does what terser made for sources that are no longer there.
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+const COPY_SUFFIX = /\.(gz|br)$/;
+for (const file of walk(out)) {
+  const name = relativeName(file);
+  if (!written.has(name) && !(COPY_SUFFIX.test(name) && written.has(name.replace(COPY_SUFFIX, '')))) fs.rmSync(file);
+}
+(function removeEmptyFolders(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const full = path.join(dir, entry.name);
+    removeEmptyFolders(full);
+    if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
+  }
+})(out);
+if (minifyScripts && fs.existsSync(minifiedDir))
+  for (const file of fs.readdirSync(minifiedDir)) if (!minifiedUsed.has(file)) fs.rmSync(path.join(minifiedDir, file));
 
 // [SECTION] Precompressed copies and sizes -------------------------------------------------
 // Beside every text and wasm file go a gzip (.gz) and a Brotli (.br) copy, at the
@@ -335,7 +415,7 @@ if (precompress && !zopfli) console.warn('assemble-web: zopfli is not installed 
 const zopfliGzip = promisify(execFile);
 async function gzip(bytes, file) {
   const zlibCopy = await compress(bytes, { level: 9 });
-  if (!zopfli || !ZOPFLI_FILES.has(path.relative(out, file).split(path.sep).join('/'))) return zlibCopy;
+  if (!zopfli || !ZOPFLI_FILES.has(relativeName(file))) return zlibCopy;
   const { stdout } = await zopfliGzip(zopfli, ['--i1', '-c', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
   return stdout.length > 0 && stdout.length < zlibCopy.length ? stdout : zlibCopy;
 }
@@ -344,29 +424,47 @@ const brotli = (bytes, file) => compressBrotli(bytes, { params: {
   [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
   [zlib.constants.BROTLI_PARAM_MODE]: /\.(wasm|bin)$/.test(file) ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
 } });
-function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
+// A file's copies are made again only when the file changed since they were: the sizes
+// come from BUILD_DIR/precompressed.json (by file, with the size and time they were made
+// for), and the copies must be as the server finds them (isFreshCopy: not older than the
+// file, which the server checks too, so it never sends a copy of an older file).
+const COPIES = [['.gz', 'gzip'], ['.br', 'brotli']];
+const sizesFile = path.join(build, 'precompressed.json');
+let knownSizes = {};
+try { knownSizes = JSON.parse(fs.readFileSync(sizesFile, 'utf8')); } catch { /* none yet: every copy is made */ }
+const madeSizes = {};
+async function withCopies(file) {
+  const stat = fs.statSync(file);
+  const wanted = (size) => COMPRESSIBLE.has(path.extname(file)) && size < stat.size;
+  const known = knownSizes[file];
+  if (known && known.size === stat.size && known.mtimeMs === stat.mtimeMs &&
+      COPIES.every(([suffix, kind]) => wanted(known[kind]) === isFreshCopy(file, file + suffix)))
+    return known;
+  const bytes = fs.readFileSync(file);
+  const made = { size: bytes.length, mtimeMs: stat.mtimeMs };
+  const copies = await Promise.all([gzip(bytes, file), brotli(bytes, file)]);
+  COPIES.forEach(([suffix, kind], i) => {
+    made[kind] = copies[i].length;
+    if (wanted(copies[i].length)) writeFileAtomic(file + suffix, copies[i]);
+    else fs.rmSync(file + suffix, { force: true });
   });
+  return made;
 }
 let totalRaw = 0, totalGzip = 0, totalBrotli = 0;
-const rows = await Promise.all(walk(out).sort().map(async (file) => {
-  const bytes = fs.readFileSync(file);
+const rows = await Promise.all(walk(out).filter((file) => written.has(relativeName(file))).sort().map(async (file) => {
   if (!precompress) {
-    totalRaw += bytes.length;
-    return [path.relative(out, file), bytes.length];
+    for (const [suffix] of COPIES) fs.rmSync(file + suffix, { force: true });
+    const size = fs.statSync(file).size;
+    totalRaw += size;
+    return [relativeName(file), size];
   }
-  const [gz, br] = await Promise.all([gzip(bytes, file), brotli(bytes, file)]);
-  if (COMPRESSIBLE.has(path.extname(file))) {
-    if (gz.length < bytes.length) fs.writeFileSync(file + '.gz', gz);
-    if (br.length < bytes.length) fs.writeFileSync(file + '.br', br);
-  }
-  totalRaw += bytes.length;
-  totalGzip += gz.length;
-  totalBrotli += br.length;
-  return [path.relative(out, file), bytes.length, gz.length, br.length];
+  const sizes = madeSizes[file] = await withCopies(file);
+  totalRaw += sizes.size;
+  totalGzip += sizes.gzip;
+  totalBrotli += sizes.brotli;
+  return [relativeName(file), sizes.size, sizes.gzip, sizes.brotli];
 }));
+if (precompress) writeFileAtomic(sizesFile, JSON.stringify(madeSizes));
 const width = Math.max(...rows.map((r) => r[0].length), 5);
 const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => String(c).padStart(10)).join('  ')}`;
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);

@@ -2,7 +2,9 @@
 // URL prefix). Any static server works for build/web/; this one is dependency-free and
 // binds to loopback only.
 // Usage: node tools/static-server.mjs [--dir build/web] [--port 8000] [--mount /prefix=folder]...
+//        [--pending PAGE --pending-status FILE]
 // With --port 0 it picks a free port and prints "listening http://127.0.0.1:PORT/".
+// --pending (repeatable) names a page still being built: see "Pages still being built".
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,12 +15,25 @@ const TYPES = {
   '.bin': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.txt': 'text/plain; charset=utf-8',
 };
 
+// Whether `copy` (FILE.gz or FILE.br) is a copy of `file` as it is now: there, and not
+// older than the file. tools/assemble-web.mjs writes a file first and its copies after,
+// and rewrites a file only when it changes, so a copy older than its file is a copy of
+// what the file was before (scripts/serve serves the new file while the copies are made).
+export function isFreshCopy(file, copy) {
+  try {
+    return fs.statSync(copy).mtimeMs >= fs.statSync(file).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 // The precompressed copy of `file` (tools/assemble-web.mjs writes FILE.br and FILE.gz)
 // that the request's Accept-Encoding takes, Brotli first: {file, headers} with
 // Content-Encoding and Vary set; the plain file (still with Vary) when it takes neither.
+// A copy older than the file is never sent.
 const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
 export function precompressed(req, file) {
-  const variants = ENCODINGS.filter(([, suffix]) => fs.existsSync(file + suffix));
+  const variants = ENCODINGS.filter(([, suffix]) => isFreshCopy(file, file + suffix));
   if (!variants.length) return { file, headers: {} };
   const weights = new Map(String(req.headers['accept-encoding'] || '').split(',').map((part) => {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -54,9 +69,46 @@ function fileInside(base, relative) {
   return real === base || real.startsWith(base + path.sep) ? real : null;
 }
 
+// [SECTION] Pages still being built ----------------------------------------------------------
+// scripts/serve answers with the reader while the editor is still being built: until
+// edit.html is in the folder, asking for it gives this page (503, never a 404 nor half a
+// file), which reloads itself every two seconds, so it becomes the editor once it is
+// there. The build's state is one word in a file scripts/serve writes: `building`, or
+// `failed` (the page then says so and stops reloading); no file, no such page.
+const PENDING_RELOAD_SECONDS = 2;
+function pendingPage(status, page) {
+  const failed = status === 'failed';
+  const message = failed
+    ? `Building ${page} failed. The terminal running scripts/serve shows why; the reader (index.html) still works.`
+    : `${page} is still being built (the reader, index.html, is ready). This page reloads itself until it is there.`;
+  return {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'",
+      ...(failed ? {} : { 'Retry-After': String(PENDING_RELOAD_SECONDS) }),
+    },
+    body: `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+      (failed ? '' : `<meta http-equiv="refresh" content="${PENDING_RELOAD_SECONDS}">`) +
+      `<title>${failed ? 'Build failed' : 'Still building'}: ${page}</title></head>\n` +
+      `<body><h1>${failed ? 'Build failed' : 'Still building'}</h1><p>${message}</p></body></html>\n`,
+  };
+}
+// The state `statusFile` gives (`building` or `failed`), or null when there is none.
+function buildStatus(statusFile) {
+  if (!statusFile) return null;
+  try {
+    const word = fs.readFileSync(statusFile, 'utf8').trim();
+    return word === 'building' || word === 'failed' ? word : null;
+  } catch {
+    return null;
+  }
+}
+
 // `routes`: {'/path': (req, res) => …} answered by code instead of files (tests use it
 // for responses no file gives, such as an endless stream).
-export function startServer({ dir, port = 0, host = '127.0.0.1', mounts = {}, headers = {}, routes = {} }) {
+// `pending`: {pages: ['edit.html', …], statusFile}: those pages, while missing, answer
+// with the page above as long as statusFile names a build (scripts/serve).
+export function startServer({ dir, port = 0, host = '127.0.0.1', mounts = {}, headers = {}, routes = {}, pending = null }) {
   const real = (d) => fs.realpathSync(path.resolve(d));
   const roots = [['/', real(dir)], ...Object.entries(mounts).map(([p, d]) => [p.endsWith('/') ? p : p + '/', real(d)])]
     .sort((a, b) => b[0].length - a[0].length);
@@ -78,6 +130,13 @@ export function startServer({ dir, port = 0, host = '127.0.0.1', mounts = {}, he
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     const sent = precompressed(req, file);
     fs.readFile(sent.file, (error, data) => {
+      const page = pathname.replace(/^\//, '');
+      const status = error && pending?.pages.includes(page) ? buildStatus(pending.statusFile) : null;
+      if (status) {
+        const { headers: pendingHeaders, body } = pendingPage(status, page);
+        res.writeHead(503, { ...pendingHeaders, ...SECURITY_HEADERS }).end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       if (error) { refuse(404, `not found: ${pathname}`); return; }
       const type = TYPES[path.extname(file)] || 'application/octet-stream';
       const html = type.startsWith('text/html') && (sent.file === file ? data : fs.readFileSync(file));
@@ -94,7 +153,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
   const mounts = {};
-  args.forEach((a, i) => { if (a === '--mount') { const [p, d] = args[i + 1].split('='); mounts[p] = d; } });
-  const { url } = await startServer({ dir: option('--dir', 'build/web'), port: Number(option('--port', process.env.PORT || 8000)), mounts });
+  const pendingPages = [];
+  args.forEach((a, i) => {
+    if (a === '--mount') { const [p, d] = args[i + 1].split('='); mounts[p] = d; }
+    if (a === '--pending') pendingPages.push(args[i + 1]);
+  });
+  const pending = pendingPages.length ? { pages: pendingPages, statusFile: option('--pending-status', null) } : null;
+  const { url } = await startServer({ dir: option('--dir', 'build/web'), port: Number(option('--port', process.env.PORT || 8000)), mounts, pending });
   console.log(`listening ${url}`);
 }
