@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <iterator>
 
 #include "scripts.h"
 
@@ -11,19 +12,60 @@ namespace {
 
 // [SECTION] Folding table ---------------------------------------------------------------
 
-struct FoldRow {
+struct FoldExpansion {
     char32_t code_point;
-    const char* folded;  // UTF-8, "" for a combining mark
+    const char* folded;  // UTF-8
 };
 
-constexpr FoldRow kFoldTable[] = {
 #include "text_fold.inc"
-};
 
-const char* folded_form(char32_t cp) {
-    const auto it = std::lower_bound(std::begin(kFoldTable), std::end(kFoldTable), cp,
-                                     [](const FoldRow& row, char32_t value) { return row.code_point < value; });
-    return it != std::end(kFoldTable) && it->code_point == cp ? it->folded : nullptr;
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// What each code point below kFoldLimit folds to (itself when it does not fold): the
+// generated table expanded once, a lookup for every character of a search.
+const std::vector<char16_t>& fold_lookup() {
+    static const std::vector<char16_t> lookup = [] {
+        std::vector<char16_t> out(kFoldLimit);
+        for (char32_t cp = 0; cp < kFoldLimit; ++cp) out[cp] = static_cast<char16_t>(cp);
+        static_assert(std::size(kFoldSteps) >= std::size(kFoldTargets));
+        char32_t cp = 0;
+        std::size_t row = 0;
+        for (const unsigned char step : kFoldSteps) {
+            cp += step == 0 ? 255 : step;
+            if (step != 0) out[cp] = kFoldTargets[row++];
+        }
+        assert(row == std::size(kFoldTargets) && "text_fold.inc: one target for each step that lands");
+        return out;
+    }();
+    return lookup;
+}
+
+// Appends the folded form of `cp` to `out`; false when `cp` folds to itself.
+bool append_folded(std::string& out, char32_t cp) {
+    if (cp >= kFoldLimit) return false;
+    const char16_t folded = fold_lookup()[cp];
+    if (folded == cp) return false;
+    if (folded == kFoldVanishes) return true;
+    if (folded != kFoldExpands) {
+        append_utf8(out, folded);
+        return true;
+    }
+    const auto it = std::lower_bound(std::begin(kFoldExpansions), std::end(kFoldExpansions), cp,
+                                     [](const FoldExpansion& row, char32_t value) { return row.code_point < value; });
+    assert(it != std::end(kFoldExpansions) && it->code_point == cp && "text_fold.inc: an expanding code point without its expansion");
+    out += it->folded;
+    return true;
 }
 
 } // namespace
@@ -48,10 +90,8 @@ FoldedText fold_for_find(std::string_view text, const std::vector<ByteRange>& sk
         std::size_t next = at;
         const char32_t cp = next_code_point(text, next);
         const std::size_t length = next - at;
-        const char* folded = folded_form(cp);
         const std::size_t first = out.text.size();
-        if (!folded) out.text.append(text.substr(at, length));
-        else out.text.append(folded);
+        if (!append_folded(out.text, cp)) out.text.append(text.substr(at, length));
         if (out.text.size() == first) {
             // A mark that folds away belongs to the character before it.
             for (std::size_t i = previous_begin; i < previous_end; ++i) out.source_end[i] = at + length;

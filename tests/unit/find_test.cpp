@@ -49,6 +49,20 @@ TEST(Find, GreekAndCyrillic) {
     EXPECT_EQ(found_texts("ΟΔΥΣΣΕΥΣ", "οδυσσευς"), (std::vector<std::string>{"ΟΔΥΣΣΕΥΣ"}));
 }
 
+TEST(Find, FoldsEveryKindOfRowOfTheGeneratedTable) {
+    // The table is compact (steps and 16-bit targets, expanded at first use): a row of
+    // each kind, at both ends of it and after its long gaps, folds as Unicode says.
+    EXPECT_EQ(fold_query("AZaz"), "azaz");
+    EXPECT_EQ(fold_query("Straße STRASSE"), "strasse strasse") << "a letter that folds to two";
+    EXPECT_EQ(fold_query("\xE1\xBA\x9E"), "ss") << "capital sharp s U+1E9E, after a gap of over 255";
+    EXPECT_EQ(fold_query("Ỹ ỹ Ự"), "y y u") << "Latin Extended Additional, near the end";
+    EXPECT_EQ(fold_query("\xE1\xB2\x88"), "\xEA\x99\x8B") << "U+1C88 folds to U+A64B, three bytes of UTF-8";
+    EXPECT_EQ(fold_query("Ѡ ѡ Ѻ"), "ѡ ѡ ѻ") << "Cyrillic, every other code point";
+    EXPECT_EQ(fold_query("a\xCC\x81\xCD\xAF"), "a") << "combining marks (U+0301, U+036F) vanish";
+    EXPECT_EQ(fold_query("\xC2\xA0\xE2\x80\xAF"), "  ") << "no-break spaces";
+    EXPECT_EQ(fold_query("→ ℃ ⅓"), "→ ℃ ⅓") << "from kFoldLimit (U+2100) on, characters stay as they are";
+}
+
 TEST(Find, TypographicQuotesMatchTypedOnes) {
     EXPECT_EQ(found_texts("“We still write Kauaʻi,” he said, and didn’t", "didn't"), (std::vector<std::string>{"didn’t"}));
     EXPECT_EQ(found_texts("“We still write Kauaʻi,”", "\"we"), (std::vector<std::string>{"“We"}));
