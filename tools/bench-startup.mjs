@@ -4,7 +4,7 @@
 // (baseline, current, peer; the order rotates each round), each a first visit in a
 // fresh context. Reports, per setup (1280x800 DPR 1 and 390x844 DPR 3): navigation to
 // ready (medians, and the ratios current/baseline and each/peer), and from the start's
-// performance marks instantiated -> first-frame, main, pack load and pack -> first frame;
+// performance marks navigation -> instantiated, instantiated -> first-frame, main, pack load and pack -> first frame;
 // and the load average before and after.
 // Usage: node tools/bench-startup.mjs BASELINE_WEB_DIR [runs, default 5]
 // (e.g. cp -a build/web /tmp/web-before before a change, rebuild, then run this).
@@ -37,10 +37,9 @@ const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 const explainerReady = async () => {
   while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
   await window.Explainer.ready;
-  const frames = window.Explainer.stats().frames;
   const mark = (name) => performance.getEntriesByName(`explainer:${name}`)[0]?.startTime ?? NaN;
   return { instantiated: mark('instantiated'), started: mark('engine-started'), packLoaded: mark('pack-loaded'),
-    ready: mark('first-frame'), frames, firstFrameCpu: window.Explainer.stats().recentFrameMs[0] };
+    ready: mark('first-frame'), firstFrameCpu: window.Explainer.stats().recentFrameMs[0] };
 };
 const peerReady = async () => {
   while (!window.peerReady) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -95,9 +94,10 @@ for (const setup of SETUPS) {
   for (const which of ['baseline', 'current']) {
     const rs = results[which];
     const m = (fn) => f0(median(rs.map(fn)));
-    console.log(`    ${which.padEnd(8)} ready [${rs.map((r) => f0(r.ready)).join(', ')}]; instantiated -> first frame ${m((r) => r.ready - r.instantiated)} ms ` +
+    console.log(`    ${which.padEnd(8)} ready [${rs.map((r) => f0(r.ready)).join(', ')}]; navigation -> instantiated ${m((r) => r.instantiated)} ms; ` +
+      `instantiated -> first frame ${m((r) => r.ready - r.instantiated)} ms ` +
       `(main ${m((r) => r.started - r.instantiated)}, pack load ${m((r) => r.packLoaded - r.started)}, ` +
-      `pack -> first frame ${m((r) => r.ready - r.packLoaded)}, first frame CPU ${m((r) => r.firstFrameCpu)}); frames at ready ${rs.map((r) => r.frames).join(',')}`);
+      `pack -> first frame ${m((r) => r.ready - r.packLoaded)}, first frame CPU ${m((r) => r.firstFrameCpu)})`);
   }
   console.log(`    peer     ready [${results.peer.map((r) => f0(r.ready)).join(', ')}]`);
 }
