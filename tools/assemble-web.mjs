@@ -267,6 +267,15 @@ const scripts = ['<script src="explainer.js"></script>', '<script src="mirror.js
   `<script src="page.js" data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
   `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}" ` +
   `data-fonts-bytes="${decodedSize(path.join(out, 'fonts', 'base.bin'))}"></script>`].join('\n');
+// The first visit's files, asked for from the head (issue 10): without these the scripts
+// at the end of the body came one after another, and the engine, the base fonts and the
+// basemap only once page.js ran (page.js's fetch() takes the preloaded responses: same
+// URL, mode and credentials). The pack is left to page.js: ?pack= may name another.
+// The single-file copy fetches nothing and gets none.
+const preloads = [...['explainer.js', 'mirror.js', 'page.js'].map((file) => `<link rel="preload" href="${file}" as="script">`),
+  ...['explainer.wasm', 'fonts/base.bin', 'data/basemap.bin'].filter((file) => fs.existsSync(path.join(out, file)))
+    .map((file) => `<link rel="preload" href="${file}" as="fetch" crossorigin>`)]
+  .join('\n');
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
 const shell = readWithPartials('shell.html');
 const page = fill(shell, {
@@ -275,6 +284,7 @@ const page = fill(shell, {
   DESCRIPTION: escapeHtml(description),
   OEMBED: 'oembed.json',
   SCRIPTS: scripts,
+  PRELOADS: preloads,
   PACK_ORIGINS: escapeHtml(packOrigins.join(' ')),
   CSP: escapeHtml(contentSecurityPolicy({ connect: ["'self'", ...packOrigins] })),
 });

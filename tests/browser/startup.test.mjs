@@ -75,3 +75,29 @@ for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
     await context.close();
   });
 }
+
+// The first visit asks for the scripts, the engine, the base fonts and the basemap from
+// index.html's head (preloads), not one after another and the data only once page.js runs;
+// and page.js's fetches take the preloaded responses rather than downloading again.
+test('a first visit asks for its files from the head, each once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const requested = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(server.url);
+  const timing = await page.evaluate(async () => {
+    while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
+    await window.Explainer.ready;
+    return Object.fromEntries(performance.getEntriesByType('resource')
+      .map((e) => [new URL(e.name).pathname, { start: e.startTime, end: e.responseEnd }]));
+  });
+  const preloaded = ['/explainer.js', '/mirror.js', '/page.js', '/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin'];
+  for (const file of preloaded) {
+    assert.equal(requested.filter((p) => p === file).length, 1, `${file} is requested once (${requested})`);
+    assert.ok(timing[file], `${file} was fetched`);
+  }
+  // Asked for before page.js had even arrived, let alone run.
+  for (const file of ['/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin'])
+    assert.ok(timing[file].start < timing['/page.js'].end, `${file} asked for at ${timing[file].start.toFixed(0)} ms, page.js arrived at ${timing['/page.js'].end.toFixed(0)} ms`);
+  await context.close();
+});

@@ -1,0 +1,108 @@
+// Startup of two builds side by side (not a test: it reports): a baseline build/web copy
+// against the current one, and both against the TimelineJS peer (tools/bench.mjs serves
+// and describes the peer), in one headless Chromium run, visits alternating
+// (baseline, current, peer; the order rotates each round), each a first visit in a
+// fresh context. Reports, per setup (1280x800 DPR 1 and 390x844 DPR 3): navigation to
+// ready (medians, and the ratios current/baseline and each/peer), and from the start's
+// performance marks navigation -> instantiated, instantiated -> first-frame, main, pack load and pack -> first frame;
+// and the load average before and after.
+// Usage: node tools/bench-startup.mjs BASELINE_WEB_DIR [runs, default 5]
+// (e.g. cp -a build/web /tmp/web-before before a change, rebuild, then run this).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch, root, webDir } from '../tests/browser/harness.mjs';
+import { startServer } from './static-server.mjs';
+
+const baselineDir = process.argv[2];
+const runs = Math.max(1, Number(process.argv[3] || 5));
+if (!baselineDir || !fs.existsSync(path.join(baselineDir, 'index.html'))) {
+  console.error('usage: node tools/bench-startup.mjs BASELINE_WEB_DIR [runs]  (a copy of an earlier build/web)');
+  process.exit(2);
+}
+const timelineDist = path.join(root, 'node_modules/@knight-lab/timelinejs/dist');
+const peerData = fs.mkdtempSync(path.join(os.tmpdir(), 'explainer-bench-startup-'));
+const peerMounts = { '/peer': path.join(root, 'tools/peer'), '/peer/timelinejs': timelineDist, '/peer-data': peerData };
+const current = await startServer({ dir: webDir, mounts: peerMounts });
+const baseline = await startServer({ dir: baselineDir });
+const browser = await launch();
+
+const SETUPS = [
+  { name: '1280x800 DPR 1', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  { name: '390x844 DPR 3', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+];
+const median = (xs) => { const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
+
+const explainerReady = async () => {
+  while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
+  await window.Explainer.ready;
+  const mark = (name) => performance.getEntriesByName(`explainer:${name}`)[0]?.startTime ?? NaN;
+  return { instantiated: mark('instantiated'), started: mark('engine-started'), packLoaded: mark('pack-loaded'),
+    ready: mark('first-frame'), firstFrameCpu: window.Explainer.stats().recentFrameMs[0] };
+};
+const peerReady = async () => {
+  while (!window.peerReady) await new Promise((resolve) => setTimeout(resolve, 5));
+  await window.peerReady;
+  return { ready: performance.getEntriesByName('peer:first-render')[0].startTime };
+};
+
+async function visit(url, setup, script) {
+  const { name, ...options } = setup;
+  const context = await browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { timeout: 120000 });
+    return await page.evaluate(script);
+  } finally {
+    await context.close();
+  }
+}
+
+// The peer's events: the explainer's own (as tools/bench.mjs writes them).
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(current.url);
+  await page.evaluate(explainerReady);
+  const { entities, headline } = await page.evaluate(() => ({ entities: Explainer.entities(),
+    headline: document.getElementById('mirror-headline').textContent }));
+  await context.close();
+  const day = (iso) => { const [year, month, date] = iso.split('-').map(Number); return { year, month, day: date }; };
+  const events = entities.filter((e) => e.type === 'event' && e.start).map((e) => ({
+    start_date: day(e.start), end_date: e.end && e.end !== e.start ? day(e.end) : undefined,
+    text: { headline: e.name, text: e.description }, unique_id: e.id }));
+  fs.writeFileSync(path.join(peerData, 'events.json'), JSON.stringify({ title: { text: { headline } }, events }));
+}
+
+console.log(`Startup, baseline (${baselineDir}) against current (${webDir}) and TimelineJS 3.9.11; ${runs} rounds, ` +
+  `visits alternating; load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} cores)`);
+for (const setup of SETUPS) {
+  const results = { baseline: [], current: [], peer: [] };
+  const order = ['baseline', 'current', 'peer'];
+  for (let i = 0; i < runs; ++i) {
+    for (let k = 0; k < order.length; ++k) {
+      const which = order[(i + k) % order.length];
+      const url = which === 'peer' ? current.url + 'peer/timelinejs.html' : which === 'baseline' ? baseline.url : current.url;
+      results[which].push(await visit(url, setup, which === 'peer' ? peerReady : explainerReady));
+    }
+  }
+  const ready = (which) => median(results[which].map((r) => r.ready));
+  console.log(`  ${setup.name}: navigation -> ready, medians: baseline ${f0(ready('baseline'))} ms, current ${f0(ready('current'))} ms, ` +
+    `TimelineJS ${f0(ready('peer'))} ms; current/baseline ${(ready('current') / ready('baseline')).toFixed(2)}x, ` +
+    `baseline/peer ${(ready('baseline') / ready('peer')).toFixed(2)}x, current/peer ${(ready('current') / ready('peer')).toFixed(2)}x`);
+  for (const which of ['baseline', 'current']) {
+    const rs = results[which];
+    const m = (fn) => f0(median(rs.map(fn)));
+    console.log(`    ${which.padEnd(8)} ready [${rs.map((r) => f0(r.ready)).join(', ')}]; navigation -> instantiated ${m((r) => r.instantiated)} ms; ` +
+      `instantiated -> first frame ${m((r) => r.ready - r.instantiated)} ms ` +
+      `(main ${m((r) => r.started - r.instantiated)}, pack load ${m((r) => r.packLoaded - r.started)}, ` +
+      `pack -> first frame ${m((r) => r.ready - r.packLoaded)}, first frame CPU ${m((r) => r.firstFrameCpu)})`);
+  }
+  console.log(`    peer     ready [${results.peer.map((r) => f0(r.ready)).join(', ')}]`);
+}
+console.log(`Load average at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+await browser.close();
+current.server.close();
+baseline.server.close();
+fs.rmSync(peerData, { recursive: true, force: true });
