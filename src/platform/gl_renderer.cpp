@@ -1,8 +1,10 @@
 // WebGL2 renderer for Dear ImGui's draw data (see gl_renderer.h for why it is ours).
 //
-// Per frame: one upload of every draw list's vertices and indices into two buffers
-// (fresh storage each frame, sized to the largest frame yet), then one glDrawElements per draw
-// command under its scissor rectangle. The attribute pointers are moved to each list's
+// Per frame: an upload of the draw lists' vertices and indices into two buffers (sized
+// to the largest frame yet), then one glDrawElements per draw command under its scissor
+// rectangle. A list whose bytes and place in the buffers are those of the last frame is not
+// uploaded again: the map's basemap while the article scrolls or the pointer hovers, the
+// article while the map pans (issue 10: the upload was half of a frame's CPU). The attribute pointers are moved to each list's
 // (and command's) first vertex, which stands in for the base vertex WebGL2 lacks, so
 // meshes of more than 64K vertices keep 16-bit indices (RendererHasVtxOffset).
 #include "gl_renderer.h"
@@ -14,6 +16,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 
 namespace explainer::platform {
 
@@ -53,6 +57,13 @@ void main() {
 }
 )";
 
+// What one draw list's slice of the buffers holds, as last uploaded.
+struct UploadedList {
+    GLintptr vertex_at = -1, index_at = -1;  // byte offsets in the buffers
+    std::vector<ImDrawVert> vertices;
+    std::vector<ImDrawIdx> indices;
+};
+
 struct Renderer {
     GLuint program = 0;
     GLuint vertex_array = 0;
@@ -60,6 +71,7 @@ struct Renderer {
     GLsizeiptr vertex_bytes = 0, index_bytes = 0;  // their sizes
     GLuint atlas = 0;
     GLint origin = -1, scale = -1;          // uniform locations
+    std::vector<UploadedList> uploaded;     // per draw list, in draw order
 };
 
 Renderer g_renderer;
@@ -109,29 +121,42 @@ void point_attributes(std::size_t first) {
     glVertexAttribPointer(kColour, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
 }
 
-// Gives the buffer bound to `target` fresh storage of at least `bytes` (with room to
-// grow): fresh every frame, so that the upload never waits for the last frame's draws
-// to finish reading the old storage.
-void reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
-    if (bytes > size) size = std::max<GLsizeiptr>(bytes + bytes / 2, 64 * 1024);
-    glBufferData(target, size, nullptr, GL_STREAM_DRAW);
+// Gives the buffer bound to `target` storage of at least `bytes` (with room to grow);
+// new storage holds nothing uploaded. True when it did.
+bool reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
+    if (bytes <= size) return false;
+    size = std::max<GLsizeiptr>(bytes + bytes / 2, 64 * 1024);
+    glBufferData(target, size, nullptr, GL_DYNAMIC_DRAW);
+    return true;
+}
+
+// Uploads `data` to `at` in the buffer bound to `target` unless `kept` says it is there.
+template <class T>
+void upload_if_changed(GLenum target, GLintptr at, const ImVector<T>& data, GLintptr& kept_at, std::vector<T>& kept) {
+    const std::size_t bytes = static_cast<std::size_t>(data.Size) * sizeof(T);
+    if (kept_at == at && kept.size() == static_cast<std::size_t>(data.Size) && (bytes == 0 || std::memcmp(kept.data(), data.Data, bytes) == 0))
+        return;
+    if (bytes > 0) glBufferSubData(target, at, static_cast<GLsizeiptr>(bytes), data.Data);
+    kept_at = at;
+    kept.assign(data.Data, data.Data + data.Size);
 }
 
 // Uploads every list's vertices and indices, one list after the other.
 void upload(const ImDrawData& data) {
     Renderer& r = g_renderer;
     glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
-    reserve(GL_ARRAY_BUFFER, r.vertex_bytes, static_cast<GLsizeiptr>(data.TotalVtxCount) * sizeof(ImDrawVert));
-    reserve(GL_ELEMENT_ARRAY_BUFFER, r.index_bytes, static_cast<GLsizeiptr>(data.TotalIdxCount) * sizeof(ImDrawIdx));
+    const bool new_vertices = reserve(GL_ARRAY_BUFFER, r.vertex_bytes, static_cast<GLsizeiptr>(data.TotalVtxCount) * sizeof(ImDrawVert));
+    const bool new_indices = reserve(GL_ELEMENT_ARRAY_BUFFER, r.index_bytes, static_cast<GLsizeiptr>(data.TotalIdxCount) * sizeof(ImDrawIdx));
+    if (new_vertices || new_indices) r.uploaded.clear();
+    r.uploaded.resize(static_cast<std::size_t>(data.CmdListsCount));
     GLintptr vertex_at = 0, index_at = 0;
     for (int n = 0; n < data.CmdListsCount; ++n) {
         const ImDrawList& list = *data.CmdLists[n];
-        const GLsizeiptr vertex_bytes = static_cast<GLsizeiptr>(list.VtxBuffer.Size) * sizeof(ImDrawVert);
-        const GLsizeiptr index_bytes = static_cast<GLsizeiptr>(list.IdxBuffer.Size) * sizeof(ImDrawIdx);
-        if (vertex_bytes > 0) glBufferSubData(GL_ARRAY_BUFFER, vertex_at, vertex_bytes, list.VtxBuffer.Data);
-        if (index_bytes > 0) glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, index_at, index_bytes, list.IdxBuffer.Data);
-        vertex_at += vertex_bytes;
-        index_at += index_bytes;
+        UploadedList& kept = r.uploaded[static_cast<std::size_t>(n)];
+        upload_if_changed(GL_ARRAY_BUFFER, vertex_at, list.VtxBuffer, kept.vertex_at, kept.vertices);
+        upload_if_changed(GL_ELEMENT_ARRAY_BUFFER, index_at, list.IdxBuffer, kept.index_at, kept.indices);
+        vertex_at += static_cast<GLsizeiptr>(list.VtxBuffer.Size) * sizeof(ImDrawVert);
+        index_at += static_cast<GLsizeiptr>(list.IdxBuffer.Size) * sizeof(ImDrawIdx);
     }
 }
 

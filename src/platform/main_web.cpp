@@ -134,7 +134,10 @@ void push_event(const InputEvent& event) {
     std::deque<InputEvent>& events = g_browser.input.events;
     if (events.size() > 256) events.pop_front();  // never grow without bound
     events.push_back(event);
-    request_frames();
+    // A move or the wheel: one frame (more while it animates). A press, a release or a key
+    // changes what ImGui holds active, and what it shows for that (the end of a map drag)
+    // comes a frame later (tests/ui/frame_requests_test.cpp).
+    request_frames(event.kind == InputEvent::MouseMove ? 1 : 2);
 }
 
 // A pointer move that cannot change the picture: from where the last frame saw the

@@ -14,8 +14,12 @@ namespace explainer::platform {
 
 ui::App& app();
 
-// Asks for `count` more frames (render on demand: nothing is drawn otherwise).
-void request_frames(int count = 3);
+// Asks for `count` more frames (render on demand: nothing is drawn otherwise). One is
+// enough for a move, the wheel or a state change, and two for a button or a key: the
+// frame loop draws more while a frame says it animates (its actions, flights, smooth
+// scrolls), and then the first frame that does not is the last that differs
+// (tests/ui/frame_requests_test.cpp). Issue 10: every input used to draw three.
+void request_frames(int count = 1);
 
 // (Re)builds the font atlas and uploads it (a lost GL context recreates it here too).
 void rebuild_font_atlas();

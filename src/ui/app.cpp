@@ -475,6 +475,10 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
 
 // [SECTION] Frame ------------------------------------------------------------------------------
 
+void app_drop_draw_caches(App& app) {
+    for (const std::unique_ptr<PanelState>& panel : app.panels) panel->drop_draw_caches();
+}
+
 FrameResult app_frame(App& app, const FrameInfo& info) {
     FrameResult result;
     const Theme theme = make_theme(info.dark);

@@ -110,6 +110,10 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
 ChangeRecord app_dispatch(App& app, std::span<const Action> actions, ChangeSource source, double now_seconds);
 ChangeRecord app_dispatch(App& app, const Action& action, ChangeSource source, double now_seconds);
 
+// Makes every panel draw its next frame without what it kept of the last ones (a test's
+// reference for the panels' draw caches).
+void app_drop_draw_caches(App& app);
+
 // Builds one ImGui frame (call between ImGui::NewFrame() and ImGui::Render()).
 FrameResult app_frame(App& app, const FrameInfo& info);
 

@@ -56,6 +56,7 @@ struct ParagraphCache {
     ParagraphLayout layout;
     float y = 0;                // top, in article coordinates
     std::string link_url;
+    std::vector<KeptText> run_text;  // each run's glyphs, line by line, as the last frame drew them
 };
 
 // Rebuilt only when the pack, the panel's width, the font scale or the atlas changes; a frame then
@@ -81,6 +82,9 @@ struct ArticleCache {
 
 struct ArticlePanel : PanelState {
     ArticleCache cache;
+    void drop_draw_caches() override {
+        for (ParagraphCache& para : cache.paragraphs) std::fill(para.run_text.begin(), para.run_text.end(), KeptText{});
+    }
     SmoothScroll scroll;
     bool placed = false;           // the first frame jumped to the state's paragraph
     int focus = -1;                // keyboard focus: index into ArticleCache::mentions
@@ -243,6 +247,9 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
         build_paragraph(cache, pack, p, runs);
         ParagraphCache& para = cache.paragraphs[p];
         para.layout = layout_paragraph(para.text, runs, cache.column_width, measure_fn, height_fn);
+        std::size_t run_count = 0;
+        for (const LayoutLine& line : para.layout.lines) run_count += line.runs.size();
+        para.run_text.resize(run_count);
         para.y = y;
         y += para.layout.height + kParagraphGap;
         assert(cache.blocks.size() == block_of_paragraph(p) && "paragraph blocks follow the headline");
@@ -479,12 +486,13 @@ void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segm
 
 // One line of a paragraph: its runs, with what the pointer is over.
 void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFrame& f, const ParagraphCache& para,
-               const LayoutLine& line, float ly, ArticleHit& hit) {
+               const LayoutLine& line, float ly, KeptText* run_text, ArticleHit& hit) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Theme& theme = ctx.theme;
     const float body_size = font_size(ctx.fonts.serif);
     const float text_y = ly + (line.height - body_size) * 0.5f - 1;
     for (const PlacedRun& run : line.runs) {
+        KeptText& kept = *run_text++;
         const float rx = f.x0 + run.x;
         const bool under_mouse = f.hovered && f.mouse.x >= rx && f.mouse.x < rx + run.width && f.mouse.y >= ly &&
                                  f.mouse.y < ly + line.height;
@@ -504,11 +512,12 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
             const float badge_size = font_size(ctx.fonts.sans_small);
             if (run.width > 8)
                 draw->AddRectFilled(ImVec2(rx + 3, ly + 4), ImVec2(rx + run.width + 2, ly + line.height - 4), theme.panel_alt, 4);
-            draw->AddText(ctx.fonts.sans_small, badge_size, ImVec2(rx, ly + (line.height - badge_size) * 0.5f),
+            add_kept_text(draw, kept, ctx.fonts.sans_small, badge_size, ImVec2(rx, ly + (line.height - badge_size) * 0.5f),
                           theme.kind[static_cast<int>(EntityKind::Figure)], para.text.data() + run.begin, para.text.data() + run.end);
             continue;
         }
-        draw->AddText(ctx.fonts.serif, body_size, ImVec2(rx, text_y), colour, para.text.data() + run.begin, para.text.data() + run.end);
+        add_kept_text(draw, kept, ctx.fonts.serif, body_size, ImVec2(rx, text_y), colour, para.text.data() + run.begin,
+                      para.text.data() + run.end);
     }
 }
 
@@ -532,14 +541,18 @@ void locate_mentions(const PanelContext& ctx, const ArticleCache& cache, const A
 }
 
 // The paragraphs in view; returns what the pointer is over.
-ArticleHit draw_paragraphs(const PanelContext& ctx, const ArticlePanel& p, const ArticleFrame& f) {
+ArticleHit draw_paragraphs(const PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) {
     ArticleHit hit;
-    const ArticleCache& cache = p.cache;
+    ArticleCache& cache = p.cache;
     for (std::size_t i = first_paragraph_ending_below(cache, f.origin.y - f.y0); i < cache.paragraphs.size(); ++i) {
-        const ParagraphCache& para = cache.paragraphs[i];
+        ParagraphCache& para = cache.paragraphs[i];
         const float top = f.y0 + para.y;
         if (top > f.origin.y + f.size.y) break;  // this and every later paragraph is below the view
-        for (const LayoutLine& line : para.layout.lines) draw_line(ctx, p, f, para, line, top + line.y, hit);
+        KeptText* run_text = para.run_text.data();
+        for (const LayoutLine& line : para.layout.lines) {
+            draw_line(ctx, p, f, para, line, top + line.y, run_text, hit);
+            run_text += line.runs.size();
+        }
         locate_mentions(ctx, cache, f, para, top);
     }
     return hit;

@@ -1,5 +1,6 @@
 #include "drawing.h"
 
+#include <cfloat>
 #include <utility>
 
 namespace explainer::ui {
@@ -44,6 +45,57 @@ void dashed_circle(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour, 
         draw->PathArcTo(centre, radius, a0, a1, 4);
         draw->PathStroke(colour, ImDrawFlags_None, thickness);
     }
+}
+
+bool keep_drawing(ImDrawList* draw, const DrawMark& mark, KeptDrawing& kept, ImVec2 offset) {
+    const bool one_command = draw->CmdBuffer.Size == mark.commands;
+    if (one_command) {
+        kept.vertices.assign(draw->VtxBuffer.Data + mark.vertices, draw->VtxBuffer.Data + draw->VtxBuffer.Size);
+        kept.indices.resize(static_cast<std::size_t>(draw->IdxBuffer.Size - mark.indices));
+        for (std::size_t k = 0; k < kept.indices.size(); ++k)
+            kept.indices[k] = static_cast<ImDrawIdx>(draw->IdxBuffer.Data[mark.indices + static_cast<int>(k)] - mark.first_index);
+    }
+    for (int k = mark.vertices; k < draw->VtxBuffer.Size; ++k) {
+        ImVec2& pos = draw->VtxBuffer.Data[k].pos;
+        pos.x += offset.x, pos.y += offset.y;
+    }
+    return one_command;
+}
+
+void replay_drawing(ImDrawList* draw, const KeptDrawing& kept, ImVec2 offset) {
+    const int vertices = static_cast<int>(kept.vertices.size()), indices = static_cast<int>(kept.indices.size());
+    if (vertices == 0) return;
+    draw->PrimReserve(indices, vertices);
+    const ImDrawIdx base = static_cast<ImDrawIdx>(draw->_VtxCurrentIdx);
+    ImDrawVert* vertex = draw->_VtxWritePtr;
+    for (const ImDrawVert& v : kept.vertices) {
+        *vertex = v;
+        vertex->pos.x += offset.x, vertex->pos.y += offset.y;
+        ++vertex;
+    }
+    ImDrawIdx* index = draw->_IdxWritePtr;
+    for (const ImDrawIdx i : kept.indices) *index++ = static_cast<ImDrawIdx>(base + i);
+    draw->_VtxWritePtr = vertex, draw->_IdxWritePtr = index;
+    draw->_VtxCurrentIdx += static_cast<unsigned>(vertices);
+}
+
+void add_kept_text(ImDrawList* draw, KeptText& kept, const ImFont* font, float size, ImVec2 pos, ImU32 colour,
+                   const char* begin, const char* end) {
+    if ((colour & IM_COL32_A_MASK) == 0 || begin == end) return;
+    // As ImFont::RenderText: whole px (its IM_FLOOR truncates), and a line wholly above or
+    // below the clip is skipped.
+    const auto whole = [](float v) { return static_cast<float>(static_cast<int>(v)); };
+    const ImVec2 at(whole(pos.x), whole(pos.y));
+    const ImVec4& clip = draw->_CmdHeader.ClipRect;
+    if (at.y > clip.w || at.y + size < clip.y) return;
+    if (kept.font == font && kept.size == size && kept.colour == colour) {
+        replay_drawing(draw, kept.glyphs, at);
+        return;
+    }
+    const DrawMark mark = draw_mark(draw);
+    font->RenderText(draw, size, ImVec2(0, 0), colour, ImVec4(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX), begin, end);
+    const bool kept_all = keep_drawing(draw, mark, kept.glyphs, at);
+    kept.font = kept_all ? font : nullptr, kept.size = size, kept.colour = colour;
 }
 
 } // namespace explainer::ui

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "imgui.h"
 
@@ -33,5 +34,42 @@ inline float text_width(const ImFont* font, std::string_view text) { return text
 void dashed_hline(ImDrawList* draw, float x0, float x1, float y, ImU32 colour, float thickness);
 void dashed_vline(ImDrawList* draw, float x, float y0, float y1, ImU32 colour, float thickness);
 void dashed_circle(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour, float thickness);
+
+// Vertices and indices a panel wrote once, kept to be written again, moved (issue 10: a
+// frame copies what the last one drew, panned or scrolled, instead of drawing it anew).
+// They are made about the origin and moved by the offset whether kept or fresh, so both
+// ways write the same floats.
+struct KeptDrawing {
+    std::vector<ImDrawVert> vertices;  // about the origin
+    std::vector<ImDrawIdx> indices;    // from 0
+};
+
+// Where `draw` is now: what comes after it is what keep_drawing keeps.
+struct DrawMark {
+    int vertices = 0, indices = 0, commands = 0;
+    unsigned first_index = 0;
+};
+inline DrawMark draw_mark(const ImDrawList* draw) {
+    return {draw->VtxBuffer.Size, draw->IdxBuffer.Size, draw->CmdBuffer.Size, draw->_VtxCurrentIdx};
+}
+
+// Moves what `draw` got since `mark` (drawn about the origin) in place by `offset`, and
+// keeps it in `kept` when it all went into one command (false: it did not, and a list
+// past 64K vertices started another, so it cannot be written again as one).
+bool keep_drawing(ImDrawList* draw, const DrawMark& mark, KeptDrawing& kept, ImVec2 offset);
+// Writes `kept` into `draw`'s current command again, moved by `offset`.
+void replay_drawing(ImDrawList* draw, const KeptDrawing& kept, ImVec2 offset);
+
+// AddText's glyphs for a text that does not change, kept in `kept` between frames: what
+// ImDrawList::AddText draws (the position floored to whole px, nothing for a line wholly
+// outside the clip rect), glyphs made once per font, size and colour.
+struct KeptText {
+    const ImFont* font = nullptr;
+    float size = 0;
+    ImU32 colour = 0;
+    KeptDrawing glyphs;
+};
+void add_kept_text(ImDrawList* draw, KeptText& kept, const ImFont* font, float size, ImVec2 pos, ImU32 colour,
+                   const char* begin, const char* end);
 
 } // namespace explainer::ui

@@ -405,6 +405,31 @@ struct OpeningViewCache {
     MapView view;
 };
 
+// What one layer drawn in one copy of the world depends on, besides the projection's
+// offset: while it holds, the vertices it wrote last time are written again, moved by the
+// pan (issue 10: triangles and stroked lines were rebuilt every frame, the largest part
+// of a frame's CPU in a scroll, a pan or a hover alike). The things in view are part of
+// it, so a pan that brings a country or a line into view draws anew.
+struct LayerDrawKey {
+    const BasemapCache* layer = nullptr;
+    std::uint64_t revision = 0;
+    int lod = 0;
+    float scale = 0;
+    std::uint64_t fonts_revision = 0;              // the white pixel's and the lines' UVs in the atlas
+    ImDrawListFlags flags = 0;                     // anti-aliasing, as strokes are made
+    std::array<ImU32, 5> colours{};                // land, highlighted land, border, coast, outline
+    int start_vertices = 0;                        // the vertex budget counts from here
+    std::vector<std::uint32_t> countries;          // in view: index * 4 + highlight level
+    std::vector<std::uint32_t> borders, coastlines;  // in view: indices into the level's lines
+    bool operator==(const LayerDrawKey&) const = default;
+};
+
+// The vertices and indices a layer wrote, with the projection's offset taken out.
+struct LayerDraw {
+    LayerDrawKey key;
+    KeptDrawing kept;
+};
+
 struct MapPanel {
     PackCache pack;
     BasemapCache basemap;                                  // the world layer
@@ -425,6 +450,7 @@ struct MapPanel {
     int last_frame = -1;
 
     std::vector<ImVec2> scratch;
+    std::vector<LayerDraw> layer_draws;   // what each draw_layer call of the last frame wrote, in order
 };
 
 MapView sample_flight(const Flight& f, Viewport viewport, double now) {
@@ -547,58 +573,90 @@ int highlight_of(std::span<const std::pair<std::string, int>> levels, std::strin
     return at != levels.end() && at->first == id ? at->second : 0;
 }
 
-// One layer (the world or a detail tile) in one copy of the world.
-void draw_layer(const PanelContext& ctx, MapPanel& m, BasemapCache& cache, const Projector& proj, const WorldBox& visible,
-                int lod, std::span<const std::pair<std::string, int>> highlight) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+LayerDrawKey layer_draw_key(const PanelContext& ctx, const BasemapCache& cache, const Lod& lines, const WorldBox& visible,
+                            int lod, float scale, std::span<const std::pair<std::string, int>> highlight) {
     const Theme& theme = ctx.theme;
-    const std::size_t n = cache.boxes.size();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    LayerDrawKey key{&cache, cache.revision, lod, scale, ctx.fonts_revision, draw->Flags,
+                     {theme.land, theme.land_highlight, theme.border, theme.coast, theme.kind[static_cast<int>(EntityKind::Place)]},
+                     draw->VtxBuffer.Size, {}, {}, {}};
+    for (std::size_t i = 0; i < cache.boxes.size(); ++i)
+        if (cache.boxes[i].intersects(visible))
+            key.countries.push_back(static_cast<std::uint32_t>(i * 4 + highlight_of(highlight, cache.map->countries[i].id)));
+    auto in_view = [&](const std::vector<LodLine>& set, std::vector<std::uint32_t>& out) {
+        for (std::size_t i = 0; i < set.size(); ++i)
+            if (set[i].box.intersects(visible)) out.push_back(static_cast<std::uint32_t>(i));
+    };
+    in_view(lines.borders, key.borders);
+    in_view(lines.coastlines, key.coastlines);
+    return key;
+}
+
+// Land, lines and outlines of what `key` says is in view, drawn about the projection's
+// origin (screen = world * scale): the offset is added afterwards, as for a copy.
+void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const Lod& lines, const LayerDrawKey& key) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-    const float scale = static_cast<float>(proj.scale);
-    const float ox = static_cast<float>(proj.offset.x), oy = static_cast<float>(proj.offset.y);
-    auto level = [&](std::size_t i) { return highlight_of(highlight, cache.map->countries[i].id); };
+    const float scale = key.scale;
+    const auto [land, land_highlight, border, coast, outline] = key.colours;
 
     // Land: each country's triangles, written straight into the draw list.
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!cache.boxes[i].intersects(visible)) continue;
-        const LodCountry& mesh = lod_country(cache, lod, i);
+    for (const std::uint32_t entry : key.countries) {
+        const LodCountry& mesh = lod_country(cache, key.lod, entry / 4);
         if (mesh.indices.empty()) continue;
         if (draw->VtxBuffer.Size + static_cast<int>(mesh.vertices.size()) > kBasemapVertexBudget) continue;
-        const ImU32 colour = level(i) > 0 ? theme.land_highlight : theme.land;
+        const ImU32 colour = entry % 4 > 0 ? land_highlight : land;
         draw->PrimReserve(static_cast<int>(mesh.indices.size()), static_cast<int>(mesh.vertices.size()));
         const unsigned base = draw->_VtxCurrentIdx;
-        for (const Vec2f& v : mesh.vertices) draw->PrimWriteVtx(ImVec2(v.x * scale + ox, v.y * scale + oy), uv, colour);
+        for (const Vec2f& v : mesh.vertices) draw->PrimWriteVtx(ImVec2(v.x * scale, v.y * scale), uv, colour);
         for (const uint32_t index : mesh.indices) draw->PrimWriteIdx(static_cast<ImDrawIdx>(base + index));
     }
 
     // Borders under coastlines: where both meet, the coast reads as the edge of land.
-    const Lod& lines = lod_lines(cache, lod);
-    auto stroke_all = [&](const std::vector<LodLine>& set, ImU32 colour) {
-        for (const LodLine& line : set) {
-            if (!line.box.intersects(visible)) continue;
+    auto stroke_all = [&](const std::vector<LodLine>& set, const std::vector<std::uint32_t>& shown, ImU32 colour) {
+        for (const std::uint32_t i : shown) {
+            const LodLine& line = set[i];
             // Texture-based anti-aliased lines: two vertices a point, two more a break.
             if (draw->VtxBuffer.Size + 3 * static_cast<int>(line.points.size()) > kBasemapVertexBudget) continue;
             m.scratch.clear();
-            for (const Vec2f& p : line.points) m.scratch.push_back(ImVec2(p.x * scale + ox, p.y * scale + oy));
+            for (const Vec2f& p : line.points) m.scratch.push_back(ImVec2(p.x * scale, p.y * scale));
             stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), colour, 1.0f);
         }
     };
-    stroke_all(lines.borders, theme.border);
-    stroke_all(lines.coastlines, theme.coast);
+    stroke_all(lines.borders, key.borders, border);
+    stroke_all(lines.coastlines, key.coastlines, coast);
 
     // Outlines of the countries the reader points at or selected.
-    if (highlight.empty()) return;
-    const ImU32 outline = theme.kind[static_cast<int>(EntityKind::Place)];
-    for (std::size_t i = 0; i < n; ++i) {
-        if (!cache.boxes[i].intersects(visible) || level(i) < 2) continue;
-        for (const std::vector<Vec2f>& ring : lod_country(cache, lod, i).rings) {
+    for (const std::uint32_t entry : key.countries) {
+        if (entry % 4 < 2) continue;
+        for (const std::vector<Vec2f>& ring : lod_country(cache, key.lod, entry / 4).rings) {
             if (draw->VtxBuffer.Size + 4 * static_cast<int>(ring.size()) > kBasemapVertexBudget) break;
             m.scratch.clear();
-            for (const Vec2f& p : ring) m.scratch.push_back(ImVec2(p.x * scale + ox, p.y * scale + oy));
+            for (const Vec2f& p : ring) m.scratch.push_back(ImVec2(p.x * scale, p.y * scale));
             m.scratch.push_back(m.scratch.front());
             stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), outline, 2.0f);
         }
     }
+}
+
+// One layer (the world or a detail tile) in one copy of the world: drawn again from
+// `slot` when nothing but the offset changed since it was kept there, else drawn anew and
+// kept. Either way the vertices are made about the origin and then moved by the offset,
+// so the two ways write the same floats.
+void draw_layer(const PanelContext& ctx, MapPanel& m, BasemapCache& cache, const Projector& proj, const WorldBox& visible,
+                int lod, std::span<const std::pair<std::string, int>> highlight, LayerDraw& slot) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Lod& lines = lod_lines(cache, lod);
+    LayerDrawKey key = layer_draw_key(ctx, cache, lines, visible, lod, static_cast<float>(proj.scale), highlight);
+    const ImVec2 offset(static_cast<float>(proj.offset.x), static_cast<float>(proj.offset.y));
+    if (slot.key == key) {
+        replay_drawing(draw, slot.kept, offset);
+        return;
+    }
+    const DrawMark mark = draw_mark(draw);
+    draw_layer_at_origin(m, cache, lines, key);
+    slot.key = std::move(key);
+    if (!keep_drawing(draw, mark, slot.kept, offset)) slot.key = LayerDrawKey{};
 }
 
 // The cache of detail tile `tile`, when it has arrived; otherwise asks for it once.
@@ -625,12 +683,17 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
     const bool detail = zoom >= kDetailMinZoom && ctx.basemap_detail;
     const int first = static_cast<int>(std::floor(visible.x0 / kWorldSizePx));
     const int last = static_cast<int>(std::floor(visible.x1 / kWorldSizePx));
+    std::size_t layers = 0;
+    auto next_slot = [&]() -> LayerDraw& {
+        if (m.layer_draws.size() <= layers) m.layer_draws.resize(layers + 1);
+        return m.layer_draws[layers++];
+    };
     for (int copy = first; copy <= last; ++copy) {
         const Projector p = proj.copy_of_world(copy);
         const double dx = copy * kWorldSizePx;
         const WorldBox v{std::max(visible.x0 - dx, 0.0), visible.y0, std::min(visible.x1 - dx, kWorldSizePx), visible.y1};
         if (!detail) {
-            draw_layer(ctx, m, m.basemap, p, v, lod, highlight);
+            draw_layer(ctx, m, m.basemap, p, v, lod, highlight, next_slot());
             continue;
         }
         const GeoPoint north_west = unproject({v.x0, v.y0}), south_east = unproject({v.x1, v.y1});
@@ -643,7 +706,7 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
             // Each tile's land ends at its box: the clip keeps the world layer, standing
             // in for a tile on its way, from drawing over the neighbours.
             draw->PushClipRect(p({in_view.x0, in_view.y0}), p({in_view.x1, in_view.y1}), true);
-            draw_layer(ctx, m, layer ? *layer : m.basemap, p, in_view, lod, highlight);
+            draw_layer(ctx, m, layer ? *layer : m.basemap, p, in_view, lod, highlight, next_slot());
             draw->PopClipRect();
         }
     }
@@ -1430,6 +1493,7 @@ const Scene& current_scene(const PanelContext& ctx, MapPanel& m, SceneCache& cac
 struct MapPanelState : PanelState {
     MapPanel map;
     SceneCache scene;
+    void drop_draw_caches() override { map.layer_draws.clear(); }
 };
 
 // Hover links the entity everywhere and shows its card; a click (a press and release

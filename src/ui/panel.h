@@ -160,6 +160,9 @@ inline int step_focus(PanelContext& ctx, int focus, int count, bool backward) {
 // app owns one per row of the panel table (each panel file derives its own).
 struct PanelState {
     virtual ~PanelState() = default;
+    // Forgets the drawing a panel keeps from frame to frame to write it again for less
+    // (issue 10): the next frame draws everything anew. Tests compare the two frames.
+    virtual void drop_draw_caches() {}
 };
 
 // One row per panel. `draw` gets the panel's region in CSS pixels and its own state

@@ -52,6 +52,25 @@ inline Pack load_test_pack(const std::string& path) {
     return loaded.pack ? std::move(*loaded.pack) : Pack{};
 }
 
+// What a reader could see of a frame: every vertex, index and command, and the cursor.
+inline std::uint64_t picture_hash() {
+    std::uint64_t h = 1469598103934665603ull;
+    auto mix = [&](const void* data, std::size_t size) {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < size; ++i) h = (h ^ bytes[i]) * 1099511628211ull;
+    };
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int n = 0; n < data->CmdListsCount; ++n) {
+        const ImDrawList* list = data->CmdLists[n];
+        mix(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) mix(&cmd.ClipRect, sizeof cmd.ClipRect), mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+    }
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    mix(&cursor, sizeof cursor);
+    return h;
+}
+
 class Headless {
 public:
     static constexpr float kFrameSeconds = 1.0f / 60;
