@@ -444,6 +444,16 @@ struct MapPanel {
     bool dragging = false;
     bool pressed = false;        // the left button went down on the map
     HoverClaim hover;            // the hover this panel asked for
+    // Where the hovered entity was under the pointer when its hover began, and the view
+    // then. Hovering lays its label out again, emphasised: it can move off a resting
+    // pointer, which then drops the hover, the label moves back, and so on every frame.
+    // While the view stays, the hover holds over the area where it began.
+    struct HoverHold {
+        Rect area;
+        ImVec2 card_anchor;
+        MapView view;
+    };
+    std::optional<HoverHold> hover_hold;
     std::string press_target;    // what the current press started on
     std::string selected_here;   // a selection this panel made (no flight needed to show it)
     std::string seen_selection;
@@ -1050,6 +1060,7 @@ struct Scene {
 struct Hit {
     std::string_view id;
     ImVec2 card_anchor;
+    Rect area;            // what the pointer is over: the label, or the marker's hit square
 };
 
 // What a label (and a place's marker) looks like on screen: places or arcs that look the
@@ -1322,7 +1333,7 @@ void draw_arcs(const PanelContext& ctx, MapPanel& m, const Scene& scene, const P
         }
         ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
         ctx.pointer->area(a0.x, a0.y, a1.x, a1.y);
-        if (can_hover && inside(mouse, r)) hit = Hit{id, ImVec2(a0.x, a1.y)};
+        if (can_hover && inside(mouse, r)) hit = Hit{id, ImVec2(a0.x, a1.y), r};
     }
 }
 
@@ -1354,7 +1365,8 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
             if (can_hover && dx * dx + dy * dy <= nearest) {
                 nearest = dx * dx + dy * dy;
                 on_marker = true;
-                hit = Hit{id, ImVec2(d.at.x + 8, d.at.y + 10)};
+                hit = Hit{id, ImVec2(d.at.x + 8, d.at.y + 10),
+                          Rect{d.at.x - hit_radius, d.at.y - hit_radius, d.at.x + hit_radius + 1, d.at.y + hit_radius + 1}};
             }
         }
         if (!has_label(scene, d)) continue;
@@ -1370,7 +1382,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
                       with_alpha(p.country_level ? place_colour : theme.text, alpha), name.c_str());
         ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
         ctx.pointer->area(a0.x, a0.y, a1.x, a1.y);
-        if (can_hover && !on_marker && inside(mouse, label.rect)) hit = Hit{id, ImVec2(a0.x, a1.y)};
+        if (can_hover && !on_marker && inside(mouse, label.rect)) hit = Hit{id, ImVec2(a0.x, a1.y), label.rect};
     }
 }
 
@@ -1495,6 +1507,25 @@ struct MapPanelState : PanelState {
     SceneCache scene;
     void drop_draw_caches() override { map.layer_draws.clear(); }
 };
+
+// A hover that began over an area keeps it while the pointer stays there and the view
+// does not change (see MapPanel::HoverHold); a new hover starts a new hold.
+void hold_hover(const PanelContext& ctx, MapPanel& m, const MapView& view, bool can_hover, std::optional<Hit>& hit) {
+    const bool ours = !m.hover.id.empty() && ctx.state.hover == m.hover.id;
+    if (hit && !(ours && hit->id == m.hover.id && m.hover_hold)) {
+        m.hover_hold = MapPanel::HoverHold{hit->area, hit->card_anchor, view};
+        return;
+    }
+    if (!m.hover_hold) return;
+    if (!ours || !can_hover || !same_map_view(m.hover_hold->view, view)) {
+        if (!hit) m.hover_hold.reset();
+        return;
+    }
+    const Rect& a = m.hover_hold->area;
+    ctx.pointer->area(static_cast<float>(a.x0), static_cast<float>(a.y0), static_cast<float>(a.x1), static_cast<float>(a.y1));
+    if (!hit && inside(ImGui::GetIO().MousePos, a)) hit = Hit{m.hover.id, m.hover_hold->card_anchor, a};
+    else if (!hit) m.hover_hold.reset();
+}
 
 // Hover links the entity everywhere and shows its card; a click (a press and release
 // that did not drag) selects what was under the press.
@@ -1661,6 +1692,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
                                 static_cast<float>(r.y1 - r.y0)});
 
     if (ctx.editing) edit_on_map(ctx, m, proj, origin, size);
+    hold_hover(ctx, m, view, can_hover, hit);
     handle_pointer(ctx, m, in, pressed_now, hit);
 }
 

@@ -103,3 +103,29 @@ test('a pointer move held back as quiet is seen by the next frame: a click there
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// Hovering a place lays its label out again, emphasised, and the label can move: a
+// pointer resting where it was drew frames forever, the hover dropped and taken again
+// each frame (Raqqa's label on the seed at 1920x1080). Every label and marker of the
+// map, rested on at its centre and near its edges, must come to rest hovered.
+test('a pointer resting on a map label or marker comes to rest: the hover holds, frames stop', async () => {
+  const page = await openPage(browser, server.url, { viewport: { width: 1920, height: 1080 } });
+  await settle(page);
+  const rects = await page.evaluate(() => Explainer.entities().flatMap((e) =>
+    Explainer.locate(e.id).filter((r) => r.panel === 'map' && r.width > 8).map((r) => ({ id: e.id, ...r }))));
+  assert.ok(rects.length >= 5, `the map draws labels (${rects.length})`);
+  const restless = [];
+  for (const r of rects) {
+    for (const [fx, fy] of [[0.5, 0.5], [0.1, 0.5], [0.9, 0.5]]) {
+      await page.mouse.move(r.x + r.width * fx, r.y + r.height * fy);
+      await settle(page);
+      const before = await frames(page);
+      await page.waitForTimeout(400);
+      const drawn = await frames(page) - before;
+      if (drawn > 0) restless.push(`${r.id} at ${fx},${fy}: ${drawn} frames, hover '${(await state(page)).hover ?? ''}'`);
+    }
+  }
+  assert.deepEqual(restless, [], 'frames stop under a resting pointer');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
