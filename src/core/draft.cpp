@@ -150,7 +150,9 @@ std::vector<Word> split_words(std::string_view text) {
 }
 
 // The gap between two words is plain space (no punctuation), so they read as one name.
+// The last word is joined to nothing: callers ask about the word after it freely.
 bool joined_by_space(const TextParagraph& p, std::size_t left, std::size_t right) {
+    if (right >= p.words.size()) return false;
     const std::string_view gap = p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end);
     if (gap.empty() || gap.size() > 3) return false;
     std::size_t at = 0;

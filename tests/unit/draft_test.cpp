@@ -346,6 +346,19 @@ TEST(DraftTest, NoSpeakerIsGuessedForAnUnattributedQuotation) {
     EXPECT_TRUE(d.of_kind(EntityKind::Person).empty());
 }
 
+// Found by draft_fuzz: a lower-case word closing the paragraph after a quotation was read
+// as the start of "ROLE SPEAKER said", and the check for a next word ran past the last
+// one (a heap read that ASan reports in the checked build when the paragraph's words fill
+// their vector exactly: 16 words, a power of two, as the vector grows by doubling).
+TEST(DraftTest, AQuotationFollowedByALastLowerCaseWordHasNoSpeaker) {
+    const DraftResult result =
+        draft_pack(simple({"“Every star was where our teachers said it would be on the long way home,” navigator"}), nullptr);
+    ASSERT_EQ(result.error, "");
+    const auto loaded = load_pack(result.pack_json, "draft");
+    ASSERT_TRUE(loaded.pack);
+    for (const Entity& e : loaded.pack->entities) EXPECT_NE(e.kind, EntityKind::Person) << e.id;
+}
+
 TEST(DraftTest, WithoutAGazetteerThereAreNoPlaces) {
     const DraftResult result = draft_pack(simple({"Fishing boats returned to Valparaíso in Chile."}), nullptr);
     ASSERT_EQ(result.error, "");
