@@ -286,14 +286,18 @@ test('a bad link opens the explainer with a notice, warnings instead of errors, 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // The notice hides itself after 8 s, which a loaded machine can spend before `quiet`
   // returns: every showing is recorded as it happens, with whether it could be seen then.
+  // The whole document is watched from its start, so that no showing can come before the
+  // watch does.
   await context.addInitScript(() => {
     window.noticesShown = [];
-    document.addEventListener('DOMContentLoaded', () => {
+    let shown = '';
+    new MutationObserver(() => {
       const notice = document.getElementById('notice');
-      new MutationObserver(() => {
-        if (!notice.hidden) window.noticesShown.push({ text: notice.textContent, visible: notice.checkVisibility() });
-      }).observe(notice, { attributes: true, childList: true, characterData: true, subtree: true });
-    });
+      if (!notice || notice.hidden) { shown = ''; return; }
+      if (notice.textContent === shown) return;
+      shown = notice.textContent;
+      window.noticesShown.push({ text: shown, visible: notice.checkVisibility() });
+    }).observe(document, { attributes: true, attributeFilter: ['hidden'], childList: true, characterData: true, subtree: true });
   });
   const page = await context.newPage();
   const problems = [], warnings = [];
