@@ -58,6 +58,10 @@ bool Linked::contains(std::string_view id) const {
     return it != id_order.end() && entities[*it] == id;
 }
 
+bool Linked::contains(std::size_t index, std::string_view id) const {
+    return by_index.empty() ? contains(id) : index < by_index.size() && by_index[index];
+}
+
 bool Linked::mentions_paragraph(std::size_t paragraph) const {
     return std::binary_search(paragraphs.begin(), paragraphs.end(), paragraph);
 }
@@ -73,6 +77,9 @@ Linked make_linked(const Pack& pack, std::size_t focus_index, std::span<const st
     out.entities.reserve(others.size() + 1);
     out.entities.push_back(focus.id);
     for (const std::uint32_t i : others) out.entities.push_back(pack.entities[i].id);
+    out.by_index.assign(pack.entities.size(), false);
+    out.by_index[focus_index] = true;
+    for (const std::uint32_t i : others) out.by_index[i] = true;
 
     for (const Mention& mention : focus.mentions)
         if (mention.paragraph_index < pack.article.paragraphs.size()) out.paragraphs.push_back(mention.paragraph_index);
@@ -152,6 +159,14 @@ Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked
     if (id == state.selection) return Emphasis::Selected;
     if (id == state.hover) return Emphasis::Hovered;
     if (selected.contains(id) || hovered.contains(id)) return Emphasis::Related;
+    return Emphasis::None;
+}
+
+Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id, std::size_t index) {
+    if (id.empty()) return Emphasis::None;
+    if (id == state.selection) return Emphasis::Selected;
+    if (id == state.hover) return Emphasis::Hovered;
+    if (selected.contains(index, id) || hovered.contains(index, id)) return Emphasis::Related;
     return Emphasis::None;
 }
 

@@ -33,8 +33,13 @@ struct Linked {
     // about every entity each frame. Built by linked_to(); a Linked built by hand
     // without it is searched linearly.
     std::vector<std::uint32_t> id_order;
+    // By the pack's entity index: whether it is in `entities` (built by linked_to();
+    // empty in a Linked built by hand), so that a panel asking about every entity of a
+    // long pack each time the hover changes pays a look-up, not a search.
+    std::vector<bool> by_index;
 
     bool contains(std::string_view id) const;
+    bool contains(std::size_t index, std::string_view id) const;  // the pack's entity `index`, whose id is `id`
     bool mentions_paragraph(std::size_t paragraph) const;  // binary search in `paragraphs`
     bool empty() const { return focus.empty(); }
 };
@@ -83,6 +88,8 @@ private:
 // How strongly a panel should mark an entity, given selection and hover.
 enum class Emphasis { None, Related, Hovered, Selected };
 Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id);
+// The same for the pack's entity `index` (whose id is `id`), cheaper in a long pack.
+Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id, std::size_t index);
 
 // Places to show on the map for an entity: itself for a place, an event's places, a
 // quote's (or person's) place, ... Empty when the entity has no place.

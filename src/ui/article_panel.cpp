@@ -465,20 +465,22 @@ void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segm
     for (auto it = segment.mentions.rbegin(); it != segment.mentions.rend(); ++it) {
         const Entity& entity = pack.entities[p.cache.mentions[*it].entity];
         const bool focused = *it == p.focus;
-        Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, entity.id);
+        Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, entity.id, p.cache.mentions[*it].entity);
         if (focused && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
         if (ImU32 fill = fill_for(emphasis, theme))
             draw->AddRectFilled(ImVec2(rx - 1, ly + 2), ImVec2(rx + width + 1, ly + height - 2), fill, 3);
         if (focused) draw->AddRect(ImVec2(rx - 2, ly + 1), ImVec2(rx + width + 2, ly + height - 1), theme.focus_ring, 3, 0, 2);
     }
-    const Entity& inner = pack.entities[p.cache.mentions[segment.mentions.front()].entity];
-    const Emphasis inner_emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id);
+    const std::size_t inner_index = p.cache.mentions[segment.mentions.front()].entity;
+    const Entity& inner = pack.entities[inner_index];
+    const Emphasis inner_emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id, inner_index);
     draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, theme.kind[static_cast<int>(inner.kind)],
                    inner_emphasis >= Emphasis::Related ? 1.8f : 1.0f);
     for (int m : segment.mentions) {
-        const Entity& e = pack.entities[p.cache.mentions[m].entity];
+        const std::size_t index = p.cache.mentions[m].entity;
+        const Entity& e = pack.entities[index];
         if (e.kind != EntityKind::Quote) continue;
-        const Emphasis q = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
+        const Emphasis q = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, index);
         draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - (q >= Emphasis::Related ? 9 : 11), ly + height - 3),
                             theme.kind[static_cast<int>(EntityKind::Quote)]);
     }

@@ -40,6 +40,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <set>
 #include <tuple>
@@ -49,6 +50,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/easing.h"
@@ -188,6 +191,8 @@ struct BasemapCache {
     std::vector<Vec2d> label_points;            // per country
     std::vector<ProjectedLine> coastlines, borders;
     std::array<Lod, kLodCount> lods;
+    std::vector<ImVec2> name_sizes;             // per country: its name, in the country names' font
+    std::uint64_t name_sizes_fonts = 0;         // the fonts revision name_sizes were measured with
 };
 
 void reset_basemap_cache(BasemapCache& cache, const Basemap* map, std::uint64_t revision) {
@@ -304,6 +309,10 @@ struct PlaceItem {
     bool has_point = false;                // a `location`; else named at its shapes' label point
     std::vector<std::string> country_ids;  // ISO 3166-1 numeric codes
     std::vector<int> countries;            // indices into Basemap::countries, those found
+    // Places of one name, at one point and of one level share a look (a long pack
+    // naming a city in many entities): drawn as one, so that a layout's cost follows
+    // what can be seen. Set with the point, by resolve_countries.
+    std::uint32_t look = 0;
 };
 
 // A figure the pack can recompute: the great-circle distance between two places.
@@ -321,6 +330,8 @@ struct PackCache {
     std::vector<ArcItem> arcs;
     std::vector<std::optional<double>> first_event_day;
     std::optional<std::uint64_t> countries_for;  // revision of the basemap the country indices refer to
+    std::uint32_t looks = 0;                     // how many PlaceItem::look values there are
+    std::vector<bool> on_map;                    // by entity index: a place or an arc's figure
 };
 
 void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revision) {
@@ -340,6 +351,8 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revisi
         if (!e.country.empty()) place.country_ids.push_back(e.country);
         place.country_level = has_shape;
     }
+    cache.on_map.assign(pack.entities.size(), false);
+    for (const PlaceItem& place : cache.places) cache.on_map[place.entity] = true;
     cache.all_points = located_places(pack);
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
@@ -354,12 +367,24 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revisi
         arc.line1 = thousands(km) + " km / " + thousands(km_to_miles(km)) + " mi by great circle";
         if (!e.value.empty()) arc.line2 = "article: " + e.value;
         arc.one_line = arc.line2.empty() ? arc.line1 : arc.line1 + " \xC2\xB7 " + arc.line2;
+        cache.on_map[i] = true;
         cache.arcs.push_back(std::move(arc));
     }
     cache.first_event_day = first_event_day_by_entity(pack);
 }
 
-void resolve_countries(PackCache& cache, const Basemap* map, std::uint64_t revision) {
+// Sets PlaceItem::look, once the places' points are known.
+void share_looks(PackCache& cache, const Pack& pack) {
+    using Look = std::tuple<std::string_view, double, double, bool>;
+    std::map<Look, std::uint32_t> looks;
+    for (PlaceItem& place : cache.places) {
+        const Look look{pack.entities[place.entity].name, place.world.x, place.world.y, place.country_level};
+        place.look = looks.try_emplace(look, static_cast<std::uint32_t>(looks.size())).first->second;
+    }
+    cache.looks = static_cast<std::uint32_t>(looks.size());
+}
+
+void resolve_countries(PackCache& cache, const Pack& pack, const Basemap* map, std::uint64_t revision) {
     if (cache.countries_for == revision) return;
     cache.countries_for = revision;
     for (PlaceItem& place : cache.places) {
@@ -378,6 +403,7 @@ void resolve_countries(PackCache& cache, const Basemap* map, std::uint64_t revis
             place.world = {label_sum.x / n, label_sum.y / n};
         }
     }
+    share_looks(cache, pack);
 }
 
 // [SECTION] Panel state and flights -------------------------------------------------------------
@@ -1089,6 +1115,8 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
     ImFont* bold = ctx.fonts.sans_bold;
     const auto quarter = [](float v) { return static_cast<long long>(std::lround(v * 4)); };
     std::unordered_set<LabelLook, LabelLookHash> looks;
+    // Per PlaceItem::look, emphasis and future: whether a place drew that look already.
+    std::vector<char> drawn_look(std::size_t{m.pack.looks} * 8, 0);
     for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
         const PlaceItem& p = m.pack.places[i];
         const Entity& e = ctx.pack.entities[p.entity];
@@ -1097,7 +1125,7 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
         d.visible = inside(d.at, origin, size) && (p.has_point || !p.countries.empty());
         if (!d.visible) continue;
         scene.shown.push_back(i);
-        d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id);
+        d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, p.entity);
         const std::optional<double>& first = m.pack.first_event_day[p.entity];
         d.future = ctx.state.time_cursor && first && starts_after_cursor(*first, *ctx.state.time_cursor);
         d.radius = p.country_level ? 0.0f
@@ -1105,7 +1133,13 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
                    : d.emphasis == Emphasis::Related ? kMarkerRadius + 1.0f
                                                       : kMarkerRadius;
         // Another place drew this label and marker already: this one is located at its
-        // marker (or its spot) and needs no label of its own.
+        // marker (or its spot), hidden under it, and needs no label of its own.
+        char& drawn = drawn_look[std::size_t{p.look} * 8 + static_cast<std::size_t>(d.emphasis) * 2 + d.future];
+        if (drawn) {
+            d.covered = true;
+            continue;
+        }
+        drawn = 1;
         if (!looks.insert({e.name, quarter(d.at.x), quarter(d.at.y), d.emphasis, d.future, p.country_level}).second) continue;
         const bool strong = d.emphasis >= Emphasis::Related || p.country_level;
         const LabelOwner owner{LabelKind::Place, i, strong ? bold : regular, font_size(strong ? bold : regular)};
@@ -1147,7 +1181,7 @@ void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector&
     for (std::size_t a = 0; a < m.pack.arcs.size(); ++a) {
         const ArcItem& arc = m.pack.arcs[a];
         DrawnArc& d = scene.arcs[a];
-        d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[arc.figure].id);
+        d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[arc.figure].id, arc.figure);
         const Vec2d& middle = arc.world[arc.world.size() / 2];
         d.shift = wrap_near(middle.x, proj.centre.x) - middle.x;
         const ImVec2 mid = proj({middle.x + d.shift, middle.y});
@@ -1173,21 +1207,36 @@ void add_arc_labels(const PanelContext& ctx, const MapPanel& m, const Projector&
     }
 }
 
+// The basemap's country names, measured once per font atlas (the scene and its pan
+// range ask about every country at each layout).
+void measure_country_names(const PanelContext& ctx, BasemapCache& cache) {
+    if (!cache.map || (cache.name_sizes.size() == cache.map->countries.size() && cache.name_sizes_fonts == ctx.fonts_revision)) return;
+    cache.name_sizes.clear();
+    for (const Country& country : cache.map->countries) cache.name_sizes.push_back(text_size(ctx.fonts.sans_small, country.name));
+    cache.name_sizes_fonts = ctx.fonts_revision;
+}
+
+// Whether the basemap names country `i` at this zoom: it has a name, and is large
+// enough on screen to carry it.
+bool carries_name(const BasemapCache& cache, std::size_t i, double scale) {
+    const WorldBox& box = cache.boxes[i];
+    const ImVec2 t = cache.name_sizes[i];
+    const double w = (box.x1 - box.x0) * scale, h = (box.y1 - box.y0) * scale;
+    return !cache.map->countries[i].name.empty() && w >= t.x * 1.2 && h >= t.y * 1.5;
+}
+
 void add_country_names(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
                        const std::vector<char>& named_by_pack, Scene& scene) {
     if (!ctx.basemap) return;
     ImFont* font = ctx.fonts.sans_small;
     const float px = font_size(font);
     for (std::size_t i = 0; i < ctx.basemap->countries.size(); ++i) {
-        const Country& country = ctx.basemap->countries[i];
-        const WorldBox& box = m.basemap.boxes[i];
-        if (named_by_pack[i] || country.name.empty()) continue;
+        if (named_by_pack[i] || !carries_name(m.basemap, i, proj.scale)) continue;
         const ImVec2 at = proj.nearest(m.basemap.label_points[i]);
         if (!inside(at, origin, size)) continue;
-        const ImVec2 t = text_size(font, country.name);
-        // Named only where the country is large enough on screen to carry its name.
+        const ImVec2 t = m.basemap.name_sizes[i];
+        const WorldBox& box = m.basemap.boxes[i];
         const double w = (box.x1 - box.x0) * proj.scale, h = (box.y1 - box.y0) * proj.scale;
-        if (w < t.x * 1.2 || h < t.y * 1.5) continue;
         LabelCandidate c;
         c.anchor = {at.x, at.y};
         c.size = {t.x, t.y};
@@ -1205,7 +1254,7 @@ void mark_covered(const MapPanel& m, Scene& scene) {
     std::set<std::tuple<long long, long long, float, int, bool>> dots;
     for (std::size_t k = scene.shown.size(); k-- > 0;) {
         DrawnPlace& d = scene.places[scene.shown[k]];
-        if (d.radius <= 0) continue;
+        if (d.radius <= 0 || d.covered) continue;  // no dot, or a place of the same look drew it
         d.covered = !dots.emplace(quarter(d.at.x), quarter(d.at.y), d.radius, static_cast<int>(d.emphasis), d.future).second;
     }
     std::set<std::tuple<long long, long long, long long, long long, int>> lines;
@@ -1253,7 +1302,7 @@ Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& 
     for (const PlaceItem& p : m.pack.places) {
         if (!p.country_level) continue;
         for (const int c : p.countries) named_by_pack[static_cast<std::size_t>(c)] = 1;
-        const Emphasis e = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[p.entity].id);
+        const Emphasis e = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[p.entity].id, p.entity);
         const int level = e >= Emphasis::Hovered ? 2 : e == Emphasis::Related ? 1 : 0;
         if (level == 0) continue;
         for (const std::string& id : p.country_ids) scene.highlight.emplace_back(id, level);
@@ -1400,7 +1449,7 @@ struct SceneKey {
     double scale = 0;                     // the zoom, as CSS px per world unit
     float width = 0, height = 0;
     bool narrow = false;
-    std::string selection, hover;
+    std::string selection, hover;         // the hover as the map sees it (hover_on_map)
     std::optional<TimeCursor> time_cursor;
     float origin_x = 0, origin_y = 0;
     bool operator==(const SceneKey&) const = default;
@@ -1459,11 +1508,13 @@ void keep_as_it_is(PanRange& range, const Projector& proj, Vec2d world, ImVec2 o
 // considers keeps its side of the view's edges and its copy of the world.
 PanRange pan_range_of(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size) {
     PanRange range;
+    std::vector<char> seen(m.pack.looks, 0);  // places of one look are at one point
     for (const PlaceItem& p : m.pack.places)
-        if (p.has_point || !p.countries.empty()) keep_as_it_is(range, proj, p.world, origin, size);
+        if ((p.has_point || !p.countries.empty()) && !std::exchange(seen[p.look], 1)) keep_as_it_is(range, proj, p.world, origin, size);
     for (const ArcItem& arc : m.pack.arcs) keep_as_it_is(range, proj, arc.world[arc.world.size() / 2], origin, size);
     if (ctx.basemap)
-        for (const Vec2d& point : m.basemap.label_points) keep_as_it_is(range, proj, point, origin, size);
+        for (std::size_t i = 0; i < m.basemap.label_points.size(); ++i)  // a name the basemap leaves out changes nothing
+            if (carries_name(m.basemap, i, proj.scale)) keep_as_it_is(range, proj, m.basemap.label_points[i], origin, size);
     return range;
 }
 
@@ -1476,13 +1527,24 @@ void move_scene(Scene& scene, double dx, double dy) {
     for (LocatedRect& r : scene.quiet) r.x += fx, r.y += fy;
 }
 
+// The hover as the scene sees it: the hovered entity when it or an entity linked to it
+// is drawn on the map (the scene's emphasis is about nothing else), else none, so that
+// a pointer crossing mentions of what the map does not show lays nothing out again.
+std::string_view hover_on_map(const PanelContext& ctx, const PackCache& cache) {
+    for (const std::string& id : ctx.hovered.entities)
+        if (const std::optional<std::size_t> i = ctx.pack.index_of(id); i && *i < cache.on_map.size() && cache.on_map[*i])
+            return ctx.state.hover;
+    return {};
+}
+
 // The scene for this frame: the last one if nothing it depends on changed, moved by a
 // pan unless a label would then lie under the controls, the scale or the attribution;
 // else a new layout (counted in *ctx.layouts).
 const Scene& current_scene(const PanelContext& ctx, MapPanel& m, SceneCache& cache, const Projector& proj, ImVec2 origin,
                            ImVec2 size, std::span<const Rect> overlay) {
     SceneKey key{ctx.pack_revision, ctx.basemap_revision, ctx.fonts_revision, font_size(ctx.fonts.sans_small), proj.scale,
-                 size.x, size.y, ctx.narrow, ctx.state.selection, ctx.state.hover, ctx.state.time_cursor, origin.x, origin.y};
+                 size.x, size.y, ctx.narrow, ctx.state.selection, std::string(hover_on_map(ctx, m.pack)), ctx.state.time_cursor,
+                 origin.x, origin.y};
     const double dx = proj.offset.x - cache.offset.x, dy = proj.offset.y - cache.offset.y;
     if (cache.valid && cache.key == key && cache.pan.holds(dx, dy)) {
         if (dx == 0 && dy == 0) return cache.scene;
@@ -1605,7 +1667,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
         rebuild_pack_cache(m.pack, pack, ctx.pack_revision);
     }
     if (m.basemap.revision != ctx.basemap_revision) reset_basemap_cache(m.basemap, ctx.basemap, ctx.basemap_revision);
-    resolve_countries(m.pack, ctx.basemap, ctx.basemap_revision);
+    resolve_countries(m.pack, pack, ctx.basemap, ctx.basemap_revision);
     const int frame = ImGui::GetFrameCount();
     // On a phone the map is drawn only while its tab is open.
     const bool appearing = ctx.narrow && (m.last_frame < 0 || frame > m.last_frame + 1);
@@ -1662,6 +1724,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     const Rect overlay[] = {{controls.zoom_in.x - 4.0, controls.zoom_in.y - 4.0, controls.reset.x + controls.size + 4.0,
                              controls.reset.y + controls.size + 4.0},
                             scale.box, attribution};
+    measure_country_names(ctx, m.basemap);
     const Scene& scene = current_scene(ctx, m, panel.scene, proj, origin, size, overlay);
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ctx.theme.sea);

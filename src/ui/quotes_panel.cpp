@@ -550,7 +550,7 @@ void draw_card(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame&
     const Card& card = p.cache.cards[i];
     const float y0 = snap(f.list_y0 + card.y, ctx.dpr), y1 = y0 + snap(card.h, ctx.dpr);
     const Entity& quote = ctx.pack.entities[card.entity];
-    Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, quote.id);
+    Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, quote.id, card.entity);
     if ((hovered || i == p.focus) && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
     const bool dimmed = !ctx.state.selection.empty() && emphasis == Emphasis::None;
     const float ink = dimmed ? 0.6f : 1.0f;

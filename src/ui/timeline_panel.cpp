@@ -23,6 +23,8 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -300,30 +302,78 @@ void rebuild_pack_times(TimelineCache& cache, const Pack& pack, std::uint64_t re
     cache.clock = {pack_has_times(pack), pack_utc_offset_minutes(pack)};
 }
 
-// Sets EventMark::covered: what a later mark in the same lane hides completely.
-void mark_covered(std::vector<EventMark>& marks, const Pack& pack) {
-    struct Shape {
-        int lane, kind;
-        bool point, approximate;
-        long x0, x1, full_x0, full_x1;  // quarter pixels
-        bool operator==(const Shape&) const = default;
-    };
-    struct ShapeHash {
-        std::size_t operator()(const Shape& s) const {
-            std::size_t h = std::hash<long>{}(s.x0) * 31 + std::hash<long>{}(s.x1);
-            h = h * 31 + std::hash<long>{}(s.full_x0 ^ (s.full_x1 << 16));
-            return h * 31 + static_cast<std::size_t>(s.lane * 64 + s.kind * 4 + s.point * 2 + s.approximate);
-        }
-    };
-    const auto quarter = [](float x) { return std::lround(x * 4); };
-    std::unordered_set<Shape, ShapeHash> drawn;
-    for (std::size_t i = marks.size(); i-- > 0;) {
-        EventMark& m = marks[i];
-        const Shape shape{m.lane, static_cast<int>(pack.entities[m.entity].kind), m.point, m.date->approximate,
-                          quarter(m.x0), quarter(m.x1), quarter(m.full_x0), quarter(m.full_x1)};
-        // A labelled mark is never covered: its label is its own.
-        m.covered = !drawn.insert(shape).second && !m.labelled;
+// What a mark looks like, in quarter pixels: marks that look the same are drawn once.
+struct MarkLook {
+    int kind = 0;
+    bool point = false, approximate = false;
+    long x0 = 0, x1 = 0, full_x0 = 0, full_x1 = 0;
+    int lane = 0;                // for covering: the same lane (placing twins: 0)
+    std::string_view name;       // for placing twins: the same name (covering: empty)
+    bool operator==(const MarkLook&) const = default;
+};
+
+struct MarkLookHash {
+    std::size_t operator()(const MarkLook& s) const {
+        std::size_t h = std::hash<long>{}(s.x0) * 31 + std::hash<long>{}(s.x1);
+        h = h * 31 + std::hash<long>{}(s.full_x0 ^ (s.full_x1 << 16));
+        h = h * 31 + std::hash<std::string_view>{}(s.name);
+        return h * 31 + static_cast<std::size_t>(s.lane * 64 + s.kind * 4 + s.point * 2 + s.approximate);
     }
+};
+
+MarkLook look_of(const EventMark& m, const Pack& pack) {
+    const auto quarter = [](float x) { return std::lround(x * 4); };
+    return {static_cast<int>(pack.entities[m.entity].kind), m.point, m.date->approximate,
+            quarter(m.x0), quarter(m.x1), quarter(m.full_x0), quarter(m.full_x1), 0, {}};
+}
+
+// Lanes for the marks (place_lanes), where events that look the same (one name, one
+// kind, one span: a long pack telling an event in several entities) are twins that
+// share one lane and one label, as places of one name on one spot share one map label.
+// Stacked in lanes of their own they would fill the timeline with copies no reader can
+// tell apart, push the other events' labels out, and cost every frame what they do not
+// show. Of a set of twins, the one placing goes first (the selection's) holds the label.
+LaneLayout place_lanes_with_twins(std::vector<EventMark>& marks, const Pack& pack, float available, float preferred_height) {
+    std::unordered_map<MarkLook, std::size_t, MarkLookHash> first;  // look -> into `distinct`
+    std::vector<EventMark> distinct;
+    std::vector<std::size_t> holder;   // per distinct mark: the twin it stands for, into `marks`
+    std::vector<std::size_t> twin_of(marks.size());
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        MarkLook look = look_of(marks[i], pack);
+        look.name = pack.entities[marks[i].entity].name;
+        const auto [at, added] = first.try_emplace(look, distinct.size());
+        twin_of[i] = at->second;
+        if (added) {
+            distinct.push_back(marks[i]);
+            holder.push_back(i);
+        } else if (marks[i].priority > distinct[at->second].priority) {
+            distinct[at->second] = marks[i];
+            holder[at->second] = i;
+        }
+    }
+    const LaneLayout layout = place_lanes(distinct, available, preferred_height);
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const EventMark& placed = distinct[twin_of[i]];
+        marks[i].lane = placed.lane;
+        marks[i].placed = placed.placed;
+        marks[i].labelled = placed.labelled && holder[twin_of[i]] == i;
+    }
+    return layout;
+}
+
+// Sets EventMark::covered: what another mark in the same lane hides completely, a
+// labelled one or a later one. A labelled mark is never covered: its label is its own.
+void mark_covered(std::vector<EventMark>& marks, const Pack& pack) {
+    const auto look_in_lane = [&](const EventMark& m) {
+        MarkLook look = look_of(m, pack);
+        look.lane = m.lane;
+        return look;
+    };
+    std::unordered_set<MarkLook, MarkLookHash> drawn;
+    for (EventMark& m : marks)
+        if (m.labelled) drawn.insert(look_in_lane(m)), m.covered = false;
+    for (std::size_t i = marks.size(); i-- > 0;)
+        if (!marks[i].labelled) marks[i].covered = !drawn.insert(look_in_lane(marks[i])).second;
 }
 
 ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const ViewKey& key, float right) {
@@ -367,7 +417,7 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
         mark.priority = (is_selected ? 4 : ctx.selected.contains(entity.id) ? 2 : 0) + (entity.date->approximate ? 0 : 1);
         out.marks.push_back(mark);
     }
-    out.lanes = place_lanes(out.marks, key.lanes_available, key.narrow ? kLaneHeightTouch : kLaneHeight);
+    out.lanes = place_lanes_with_twins(out.marks, pack, key.lanes_available, key.narrow ? kLaneHeightTouch : kLaneHeight);
     mark_covered(out.marks, pack);
     out.ticks = make_ticks(range, key.width, kTickLabelSpacing, cache.clock);
     return out;
@@ -707,7 +757,7 @@ MarksDrawn sort_out_marks(const PanelContext& ctx, const TimelineFrame& f, int f
         const EventMark& m = marks[i];
         if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2) continue;
         const std::string& id = ctx.pack.entities[m.entity].id;
-        const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, id);
+        const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, id, m.entity);
         const float top = f.lane_top(m);
         if (!m.covered || emphasis != Emphasis::None || i == focus) {
             out.drawn.emplace_back(i, emphasis);

@@ -2,7 +2,7 @@
 // tests/support/pack_builder.h: every relation names an existing entity of the kind the
 // validator demands). Invariants (a violation aborts, in any build):
 // - linked_to(id): focus first, no repeats, only pack entities, paragraphs sorted and in
-//   range, contains() agrees with a linear search; links run both ways;
+//   range, contains() agrees with a linear search, by id and by index; links run both ways;
 // - places_of(id): only place ids, no repeats;
 // - place_is_future() agrees with first_event_day_by_entity() for every place and day.
 #include <fuzzer/FuzzedDataProvider.h>
@@ -69,7 +69,8 @@ Pack random_pack(FuzzedDataProvider& input) {
             e.place = input.ConsumeBool() ? pick({EntityKind::Place}) : "";
             e.affiliations = pick_some({EntityKind::Organisation});
             break;
-        case EntityKind::Organisation: break;
+        case EntityKind::Organisation:
+        case EntityKind::Work: break;
         case EntityKind::Event:
             e.places = pick_some({EntityKind::Place});
             e.participants = pick_some({EntityKind::Person, EntityKind::Organisation});
@@ -117,8 +118,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             require(p < pack.article.paragraphs.size(), "paragraph out of range", id);
             require(linked.mentions_paragraph(p), "mentions_paragraph misses a paragraph", id);
         }
-        for (const Entity& other : pack.entities)
-            require(linked.contains(other.id) == (unique.count(other.id) == 1), "contains() disagrees", other.id);
+        for (std::size_t k = 0; k < pack.entities.size(); ++k) {
+            const std::string& other = pack.entities[k].id;
+            require(linked.contains(other) == (unique.count(other) == 1), "contains() disagrees", other);
+            require(linked.contains(k, other) == linked.contains(other), "contains() by index disagrees", other);
+        }
         require(!linked.contains("not-an-entity"), "contains() an unknown id");
         links[i] = unique;
 

@@ -292,6 +292,34 @@ TEST_F(SelectionTest, SelectedBeatsHoveredBeatsRelated) {
     EXPECT_EQ(emphasis_of(nothing, Linked{}, Linked{}, "paris"), Emphasis::None);
 }
 
+// The index look-up panels use for every entity of a long pack says what the id search
+// says, for every entity, selection and hover of the seed.
+TEST_F(SelectionTest, EmphasisByIndexAgreesWithEmphasisById) {
+    std::vector<std::string> ids{""};
+    for (const Entity& e : pack.entities) ids.push_back(e.id);
+    for (const std::string& selection : ids)
+        for (const std::string& hover : {std::string(), std::string("sinjar"), std::string("berger")}) {
+            AppState state;
+            state.selection = selection;
+            state.hover = hover;
+            const Linked selected = selection.empty() ? Linked{} : linked_to(pack, selection);
+            const Linked hovered = hover.empty() ? Linked{} : linked_to(pack, hover);
+            for (std::size_t i = 0; i < pack.entities.size(); ++i)
+                ASSERT_EQ(emphasis_of(state, selected, hovered, pack.entities[i].id, i),
+                          emphasis_of(state, selected, hovered, pack.entities[i].id))
+                    << pack.entities[i].id << " with " << selection << " selected, " << hover << " hovered";
+        }
+    // A Linked built by hand (no index) is searched by id.
+    Linked by_hand;
+    by_hand.focus = "paris";
+    by_hand.entities = {"paris", "raqqa"};
+    const std::size_t raqqa = *pack.index_of("raqqa");
+    EXPECT_TRUE(by_hand.contains(raqqa, "raqqa"));
+    EXPECT_FALSE(by_hand.contains(raqqa, "sinjar"));
+    EXPECT_TRUE(linked_to(pack, "paris").contains(*pack.index_of("paris-attacks"), "paris-attacks"));
+    EXPECT_FALSE(linked_to(pack, "paris").contains(*pack.index_of("berger"), "berger"));
+}
+
 // [SECTION] Places and time ----------------------------------------------------------
 
 TEST_F(SelectionTest, PlacesOfEachKind) {
