@@ -41,7 +41,7 @@ const quantile = (xs, q) => { const s = sorted(xs); return s.length ? s[Math.min
 const median = (xs) => quantile(xs, 0.5);
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ms` : 'n/a');
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;  // 1 KB = 1024 bytes, as the goals (tools/first-load.mjs)
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;  // 1 KB = 1000 bytes, as the goals (tools/first-load.mjs)
 const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 
 // [SECTION] Server: build/web/ plus the peer ----------------------------------------------

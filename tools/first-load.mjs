@@ -7,7 +7,7 @@ export const FIRST_LOAD_FILES = ['index.html', 'explainer.css', 'explainer.js', 
   'fonts/base.bin', 'data/basemap.bin', 'content/isis-losing-ground.json'];
 // What counts as app code (html, js, wasm), as against data and styles.
 export const isAppCode = (file) => /\.(html|js|wasm)$/.test(file);
-// Goals, gzip bytes. KB as tools/bench.mjs has always counted them (1 KB = 1024 bytes),
-// the unit of the measurements.
-export const FIRST_LOAD_GZIP_GOAL = 400 * 1024;
-export const APP_CODE_GZIP_GOAL = 300 * 1024;
+// Goals, gzip bytes: the 400 KB and 300 KB, 1 KB = 1000 bytes (the stricter
+// reading; tools/bench.mjs counted 1024 until the first load met this one).
+export const FIRST_LOAD_GZIP_GOAL = 400 * 1000;
+export const APP_CODE_GZIP_GOAL = 300 * 1000;

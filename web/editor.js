@@ -59,8 +59,12 @@
     return passBytes(bytes, (pointer) => module.ccall('explainer_add_font_chunk', 'string', ['string', 'number', 'number'], [file, pointer, bytes.length]));
   }
 
+  // The font chunks the pack needs, each fetched once: on opening, and after an edit that
+  // brought a letter outside the base font (refresh()).
+  const fontFilesAsked = new Set();
   async function loadFontChunks(files) {
-    await Promise.all((files || []).map(async (file) => {
+    await Promise.all((files || []).filter((file) => !fontFilesAsked.has(file)).map(async (file) => {
+      fontFilesAsked.add(file);
       try {
         const error = addFontFile(file, await fetchBytes(file));
         if (error) console.warn(`Explainer editor: ${file}: ${error}`);
@@ -331,6 +335,7 @@
     renderSuggestions();
     renderTargets();
     renderInspector();
+    loadFontChunks(callJson('explainer_editor_font_files'));
   }
 
   function selectEntity(id) {
@@ -706,8 +711,10 @@
       return callJson('explainer_locate', String(id)).map((r) => ({ panel: r.panel, x: r.x + rect.left, y: r.y + rect.top, width: r.width, height: r.height }));
     },
     getLink: () => '#' + call('explainer_get_link'),
-    // frames drawn since load; idle: no frame asked for (what tests wait on, as the reader's).
-    stats: () => ({ frames: module ? module._explainer_frames() : 0, idle: module ? !module._explainer_frame_pending() : false }),
+    // frames drawn since load; idle: no frame asked for (what tests wait on, as the reader's);
+    // missingGlyphs: the pack's characters drawn as "?" (the reader's, "U+011F").
+    stats: () => ({ frames: module ? module._explainer_frames() : 0, idle: module ? !module._explainer_frame_pending() : false,
+      missingGlyphs: module ? callJson('explainer_font_stats').missing : [] }),
   };
 
   // [SECTION] Start --------------------------------------------------------------------------

@@ -107,6 +107,12 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_open(const char* text, const c
                    {"fontFiles", font_files_for(platform::app().store.pack().characters)}});
 }
 
+// The font files the pack being edited needs (["fonts/u0100.bin", ...]): a name typed
+// with a letter outside the base font needs its chunk, which the page fetches once.
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_font_files() {
+    return platform::js_json(font_files_for(platform::app().store.pack().characters));
+}
+
 // The document as JSON text (the inspector's and the suggestion list's source).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_document() { return platform::js_json(g_editor.session.document()); }
 

@@ -1,7 +1,7 @@
 // The first visit's bytes (issue 10): a first visit of index.html fetches, before its
 // first frame, exactly the files tools/first-load.mjs lists, and their gzip copies (as
 // the build wrote them, as the server sends them) meet the goals: 400 KB in total and
-// 300 KB of app code (html, js, wasm), 1 KB = 1024 bytes.
+// 300 KB of app code (html, js, wasm), 1 KB = 1000 bytes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -224,6 +224,26 @@ test('a pack whose characters need font chunks is laid out with the glyphs it is
   await page.context().close();
 });
 
+test('a name typed with a letter outside the base font fetches its chunk and is drawn with its glyph', async () => {
+  // Turkish and Polish letters come in the Latin Extended-A chunk (fonts/u0100.bin), which
+  // the seed does not need: the editor fetches it when an edit brings such a letter.
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  await page.evaluate(() => Explainer.select('sinjar'));
+  await settle(page, SLOW);
+  await page.fill('#field-name', 'Sinjar (test: Erdoğan, Gdańsk)');
+  await page.press('#field-name', 'Tab');
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === 'sinjar').name,
+    'Sinjar (test: Erdoğan, Gdańsk)', 'the edit reached the pack');
+  const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
+    .filter((url) => /\/fonts\/u[0-9a-f]{4}\.bin$/.test(url)).map((url) => url.replace(/^.*\/fonts\//, '')));
+  assert.deepEqual(chunks, ['u0100.bin'], 'the chunk of ğ and ń was fetched, once');
+  assert.deepEqual((await page.evaluate(() => Explainer.stats())).missingGlyphs, [], 'no character is drawn as "?"');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('every panel measures its text again when a font chunk arrives after the pack is drawn', async () => {
   // The Greek and Cyrillic font chunks are held back until the pack has been drawn with
   // its fallback glyphs. Then every panel's cached text (timeline labels, map labels, the
