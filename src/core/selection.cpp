@@ -154,20 +154,25 @@ const Linked& LinkedCache::get(const Pack& pack, std::uint64_t pack_revision, st
 
 // [SECTION] Emphasis -----------------------------------------------------------------
 
-Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id) {
+namespace {
+
+// emphasis_of, with `related()` saying whether the selection's or the hover's links hold `id`.
+template <class Related>
+Emphasis emphasis_with(const AppState& state, std::string_view id, Related related) {
     if (id.empty()) return Emphasis::None;
     if (id == state.selection) return Emphasis::Selected;
     if (id == state.hover) return Emphasis::Hovered;
-    if (selected.contains(id) || hovered.contains(id)) return Emphasis::Related;
-    return Emphasis::None;
+    return related() ? Emphasis::Related : Emphasis::None;
+}
+
+} // namespace
+
+Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id) {
+    return emphasis_with(state, id, [&] { return selected.contains(id) || hovered.contains(id); });
 }
 
 Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id, std::size_t index) {
-    if (id.empty()) return Emphasis::None;
-    if (id == state.selection) return Emphasis::Selected;
-    if (id == state.hover) return Emphasis::Hovered;
-    if (selected.contains(index, id) || hovered.contains(index, id)) return Emphasis::Related;
-    return Emphasis::None;
+    return emphasis_with(state, id, [&] { return selected.contains(index, id) || hovered.contains(index, id); });
 }
 
 // [SECTION] Places and time ----------------------------------------------------------
