@@ -25,6 +25,8 @@ window.ExplainerMirror = (function () {
   let entities = new Map();       // id -> entity (Explainer.entities()), for announcements
   let countries = {};             // place id -> country name (once the basemap is in)
   let current = null;             // the selected entity's id
+  let built = false;              // build() has run
+  let unannounced;                // a selection made before the first build (a link's), announced by it
 
   // [SECTION] Building blocks ----------------------------------------------------------------
 
@@ -293,6 +295,7 @@ window.ExplainerMirror = (function () {
   // What the live region says for a selection: kind, name, where or when, description.
   function announce(id) {
     setCurrent(id);
+    if (!built) { unannounced = id; return; }
     const live = $('mirror-live');
     if (!id) { live.textContent = 'Selection cleared.'; return; }
     const entity = entities.get(id);
@@ -349,6 +352,9 @@ window.ExplainerMirror = (function () {
     buildMap(data.places, data.distances);
     listen();
     setCurrent(current);
+    built = true;
+    if (unannounced !== undefined) announce(unannounced);
+    unannounced = undefined;
     restoreFocus(focused);
   }
 

@@ -238,6 +238,11 @@
   };
   let module = null;
   const canvas = $('canvas');
+  // The engine's WebGL2 context is made here, not by its main(): this tells at once
+  // whether the browser can run the explainer, and costs nothing while the engine
+  // downloads. A canvas keeps its first context, so the engine's own request
+  // (main_web.cpp, main(): the same attributes) gets this one.
+  const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true };
 
   function reportSurface() {
     if (!module) return;
@@ -800,7 +805,7 @@
         ['The explainer shows only packs this site publishes, so that nobody can put words under its name.']);
       return;
     }
-    if (!document.createElement('canvas').getContext('webgl2')) {
+    if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) {
       // Without the engine the pack cannot be validated; it came from where the site
       // allows, so its paragraphs are shown as plain text.
       const text = await loadPack().then((b) => new TextDecoder().decode(b)).catch(() => '');
@@ -865,7 +870,6 @@
     }
     for (const warning of result.warnings) console.warn(warning.text);
     await loadFontChunks(result.fontFiles);
-    buildMirror();
     if (location.hash && location.hash !== '#') applyLink(location.hash, 'link');
     window.addEventListener('hashchange', onLocationChange);
     window.addEventListener('popstate', onLocationChange);
@@ -889,8 +893,17 @@
       if (error) console.warn('Explainer: the basemap is damaged:', error);
       else mirror.setPlaceCountries(JSON.parse(call('explainer_place_countries')));
     }
-    startSurface();
+    startSurface();  // draws the first frame: ready resolves
+    // The mirror (for screen readers, the keyboard and find) comes right after the first
+    // paint: building it and laying its text out took as long as the first frame itself.
+    await afterNextPaint();
+    buildMirror();
+    document.body.classList.add('mirrored');
   }
+
+  // Resolves in the task after the next paint (a task queued from an animation frame
+  // runs once that frame is painted).
+  const afterNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
   // Creates the engine from `engine` (the wasm's Response, or its bytes in the
   // single-file copy): compiled while it streams when the server sends

@@ -1403,6 +1403,7 @@ public:
         assert(cp < 0x110000 && "CodePointSet holds Unicode code points only");
         words_[cp / 64] |= std::uint64_t{1} << (cp % 64);
     }
+    bool contains(char32_t cp) const { return cp < 0x110000 && (words_[cp / 64] >> (cp % 64) & 1) != 0; }
     std::vector<char32_t> ascending() const {
         std::vector<char32_t> out;
         for (std::size_t w = 0; w < words_.size(); ++w)
@@ -1414,29 +1415,55 @@ private:
     std::vector<std::uint64_t> words_ = std::vector<std::uint64_t>(0x110000 / 64, 0);
 };
 
-void check_characters(Sink& sink, const json& v, const std::string& path, CodePointSet& used) {
-    if (v.is_object()) {
-        for (const auto& [key, member] : v.items()) check_characters(sink, member, child(path, key), used);
-    } else if (v.is_array()) {
-        for (std::size_t i = 0; i < v.size(); ++i) check_characters(sink, v[i], child(path, i), used);
-    } else if (v.is_string()) {
-        const std::string& text = v.get_ref<const std::string&>();
-        bool refused = false;
-        std::set<char32_t> warned;
-        for (std::size_t at = 0; at < text.size();) {
-            const char32_t cp = next_code_point(text, at);
-            if (is_layout_control(cp)) continue;
-            if (const auto script = unsupported_script(cp)) {
-                if (!refused)
-                    sink.at(path, "uses the " + std::string(*script) + " script (" + code_point_name(cp) +
-                                      "), which the explainer cannot draw yet; packs may use Latin, Greek and Cyrillic");
-                refused = true;
-            } else {
-                used.insert(cp);
-                if (!has_glyph(cp) && warned.insert(cp).second)
-                    sink.warn(path, code_point_name(cp) + " has no glyph in the bundled fonts; readers see \"?\" in its place");
-            }
+// Where the walk over the pack is, as links to the parents: spelled out as a JSON path
+// only for a report (a path string per value was most of the pass's cost).
+struct WalkPath {
+    const WalkPath* parent = nullptr;  // null at the root
+    std::string_view key;              // a member's name, or
+    std::size_t index = 0;             // an element's index when `key` is empty and `in_array`
+    bool in_array = false;
+    std::string str() const {
+        if (!parent) return "";
+        return in_array ? child(parent->str(), index) : child(parent->str(), key);
+    }
+};
+
+// The characters of one pass: `used` gathers every character drawn; `drawable` those
+// already checked and found drawable (the common case after a string or two), which
+// need no further look-up.
+struct CharacterCheck {
+    Sink& sink;
+    CodePointSet& used;
+    CodePointSet drawable;
+};
+
+void check_string(CharacterCheck& check, const std::string& text, const WalkPath& path) {
+    bool refused = false;
+    std::set<char32_t> warned;
+    for (std::size_t at = 0; at < text.size();) {
+        const char32_t cp = next_code_point(text, at);
+        if (check.drawable.contains(cp) || is_layout_control(cp)) continue;
+        if (const auto script = unsupported_script(cp)) {
+            if (!refused)
+                check.sink.at(path.str(), "uses the " + std::string(*script) + " script (" + code_point_name(cp) +
+                                              "), which the explainer cannot draw yet; packs may use Latin, Greek and Cyrillic");
+            refused = true;
+        } else {
+            check.used.insert(cp);
+            if (has_glyph(cp)) check.drawable.insert(cp);
+            else if (warned.insert(cp).second)
+                check.sink.warn(path.str(), code_point_name(cp) + " has no glyph in the bundled fonts; readers see \"?\" in its place");
         }
+    }
+}
+
+void check_characters(CharacterCheck& check, const json& v, const WalkPath& path) {
+    if (v.is_object()) {
+        for (const auto& [key, member] : v.items()) check_characters(check, member, WalkPath{&path, key});
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i) check_characters(check, v[i], WalkPath{&path, {}, i, true});
+    } else if (v.is_string()) {
+        check_string(check, v.get_ref<const std::string&>(), path);
     }
 }
 
@@ -1616,7 +1643,8 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     check_dates_and_context(sink, in, refs);
     check_corrections(sink, in);
     CodePointSet used;
-    check_characters(sink, root, "", used);
+    CharacterCheck characters{sink, used, {}};
+    check_characters(characters, root, WalkPath{});
 
     if (!result.errors.empty()) return result;
     Pack& pack = in.pack;

@@ -44,8 +44,14 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('pageerror', (error) => page.problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   await page.goto(url);
-  if (!expectProblems) await page.evaluate(() => window.Explainer.ready);
+  if (!expectProblems) await whenStarted(page);
   return page;
+}
+
+// Explainer.ready, then the HTML mirror, which the page builds after the first paint.
+export async function whenStarted(page) {
+  await page.evaluate(() => window.Explainer.ready);
+  await page.waitForFunction(() => document.body.classList.contains('mirrored'));
 }
 
 export function assertNoProblems(assert, page) {

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, assertNoProblems, settle, locateCentre, root, webDir } from './harness.mjs';
+import { serve, launch, openPage, whenStarted, assertNoProblems, settle, locateCentre, root, webDir } from './harness.mjs';
 
 const mounts = { '/test-packs': path.join(root, 'tests/packs'), '/hosts': path.join(root, 'tests/browser/hosts') };
 const pack = JSON.parse(fs.readFileSync(path.join(root, 'content/isis-losing-ground.json'), 'utf8'));
@@ -601,7 +601,7 @@ test('explainer-standalone.html opens from file:// with no request at all', asyn
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto('file://' + file);
-  await page.evaluate(() => Explainer.ready);
+  await whenStarted(page);
   await settle(page);
   assert.deepEqual(requests, ['file://' + file], 'the only request is the file itself');
   assert.equal(await page.locator('#mirror-body p').count(), pack.article.paragraphs.length, 'the article is there');
