@@ -327,6 +327,10 @@ private:
             return;
         }
         if (!count_points(n)) return;
+        // Reserved at once (count_points bounds the whole map's points, so a lying count
+        // cannot reserve more than a real map may hold).
+        ring.reserve(n);
+        levels.reserve(n);
         GridLine grid;  // new points' grid positions, which only the cursor needs
         while (ring.size() < n && !in_.failed()) {
             const uint32_t op = in_.varint();

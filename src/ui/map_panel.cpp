@@ -153,14 +153,14 @@ struct LodCountry {
     std::vector<std::vector<Vec2f>> rings;      // for the outline of a highlighted country
 };
 
+// A line at one level of detail, made when a frame first draws it.
 struct LodLine {
-    std::vector<Vec2f> points;
-    WorldBox box;
+    bool built = false;
+    std::vector<Vec2f> points;                  // world units; fewer than 2: nothing at this level
 };
 
 struct Lod {
-    bool lines_built = false;
-    std::vector<LodLine> coastlines, borders;
+    std::vector<LodLine> coastlines, borders;   // parallel to Basemap::coastlines and ::borders
     std::vector<LodCountry> countries;          // parallel to Basemap::countries
 };
 
@@ -177,6 +177,7 @@ struct ProjectedLine {
     const GeoLine* geo = nullptr;
     const DetailLevels* levels = nullptr;       // parallel to *geo
     std::vector<Vec2d> points;                  // parallel to *geo
+    WorldBox box;                               // of all its points (so of every level's)
 };
 
 // Projections are made when a frame first needs them, not when a basemap arrives: the
@@ -201,10 +202,21 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map, std::uint64_t 
     cache.revision = revision;
     if (!map) return;
 
+    // A line's box comes from its degrees, which cost no projection: the first frame
+    // projects only the lines in view.
     auto refer_lines = [](const std::vector<GeoLine>& lines, const std::vector<DetailLevels>& levels,
                           std::vector<ProjectedLine>& out) {
         out.resize(lines.size());
-        for (std::size_t i = 0; i < lines.size(); ++i) out[i] = {&lines[i], &levels[i], {}};
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            GeoBox bounds{INFINITY, INFINITY, -INFINITY, -INFINITY};
+            for (const GeoPoint& g : lines[i]) {
+                bounds.west = std::min(bounds.west, g.lon);
+                bounds.south = std::min(bounds.south, g.lat);
+                bounds.east = std::max(bounds.east, g.lon);
+                bounds.north = std::max(bounds.north, g.lat);
+            }
+            out[i] = {&lines[i], &levels[i], {}, world_box(bounds)};
+        }
     };
     refer_lines(map->coastlines, map->coastline_levels, cache.coastlines);
     refer_lines(map->borders, map->border_levels, cache.borders);
@@ -219,7 +231,11 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map, std::uint64_t 
         cache.boxes[i] = world_box(country.bounds);
         cache.label_points[i] = project(country.label);
     }
-    for (Lod& lod : cache.lods) lod.countries.resize(n);
+    for (Lod& lod : cache.lods) {
+        lod.countries.resize(n);
+        lod.coastlines.resize(map->coastlines.size());
+        lod.borders.resize(map->borders.size());
+    }
 }
 
 const std::vector<ProjectedPolygon>& projected_polygons(BasemapCache& cache, std::size_t index) {
@@ -271,30 +287,22 @@ const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
     return out;
 }
 
-const Lod& lod_lines(BasemapCache& cache, int lod) {
-    Lod& out = cache.lods[lod];
-    if (out.lines_built) return out;
-    out.lines_built = true;
-    auto build = [lod](std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified) {
-        for (ProjectedLine& line : lines) {
-            const GeoLine& geo = *line.geo;
-            const DetailLevels& levels = *line.levels;
-            if (line.points.empty()) line.points.assign(geo.size(), Vec2d{std::nan(""), std::nan("")});
-            LodLine l;
-            for (std::size_t k = 0; k < geo.size(); ++k) {
-                if (levels[k] > lod) continue;
-                if (std::isnan(line.points[k].x)) line.points[k] = project(geo[k]);
-                const Vec2f p{static_cast<float>(line.points[k].x), static_cast<float>(line.points[k].y)};
-                if (l.points.empty()) l.box = {p.x, p.y, p.x, p.y};
-                l.box = {std::min<double>(l.box.x0, p.x), std::min<double>(l.box.y0, p.y), std::max<double>(l.box.x1, p.x),
-                         std::max<double>(l.box.y1, p.y)};
-                l.points.push_back(p);
-            }
-            if (l.points.size() >= 2) simplified.push_back(std::move(l));
-        }
-    };
-    build(cache.coastlines, out.coastlines);
-    build(cache.borders, out.borders);
+// Line `index` of `lines` at level of detail `lod` (`simplified`: that level's lines of
+// the same set), projecting each point once whatever the levels that keep it.
+const LodLine& lod_line(std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified, int lod, std::size_t index) {
+    LodLine& out = simplified[index];
+    if (out.built) return out;
+    out.built = true;
+    ProjectedLine& line = lines[index];
+    const GeoLine& geo = *line.geo;
+    const DetailLevels& levels = *line.levels;
+    if (line.points.empty()) line.points.assign(geo.size(), Vec2d{std::nan(""), std::nan("")});
+    for (std::size_t k = 0; k < geo.size(); ++k) {
+        if (levels[k] > lod) continue;
+        if (std::isnan(line.points[k].x)) line.points[k] = project(geo[k]);
+        out.points.push_back({static_cast<float>(line.points[k].x), static_cast<float>(line.points[k].y)});
+    }
+    if (out.points.size() < 2) out.points.clear();
     return out;
 }
 
@@ -446,7 +454,7 @@ struct LayerDrawKey {
     std::array<ImU32, 5> colours{};                // land, highlighted land, border, coast, outline
     int start_vertices = 0;                        // the vertex budget counts from here
     std::vector<std::uint32_t> countries;          // in view: index * 4 + highlight level
-    std::vector<std::uint32_t> borders, coastlines;  // in view: indices into the level's lines
+    std::vector<std::uint32_t> borders, coastlines;  // in view: indices into the basemap's lines
     bool operator==(const LayerDrawKey&) const = default;
 };
 
@@ -609,8 +617,8 @@ int highlight_of(std::span<const std::pair<std::string, int>> levels, std::strin
     return at != levels.end() && at->first == id ? at->second : 0;
 }
 
-LayerDrawKey layer_draw_key(const PanelContext& ctx, const BasemapCache& cache, const Lod& lines, const WorldBox& visible,
-                            int lod, float scale, std::span<const std::pair<std::string, int>> highlight) {
+LayerDrawKey layer_draw_key(const PanelContext& ctx, const BasemapCache& cache, const WorldBox& visible, int lod, float scale,
+                            std::span<const std::pair<std::string, int>> highlight) {
     const Theme& theme = ctx.theme;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     LayerDrawKey key{&cache, cache.revision, lod, scale, ctx.fonts_revision, draw->Flags,
@@ -619,18 +627,18 @@ LayerDrawKey layer_draw_key(const PanelContext& ctx, const BasemapCache& cache, 
     for (std::size_t i = 0; i < cache.boxes.size(); ++i)
         if (cache.boxes[i].intersects(visible))
             key.countries.push_back(static_cast<std::uint32_t>(i * 4 + highlight_of(highlight, cache.map->countries[i].id)));
-    auto in_view = [&](const std::vector<LodLine>& set, std::vector<std::uint32_t>& out) {
+    auto in_view = [&](const std::vector<ProjectedLine>& set, std::vector<std::uint32_t>& out) {
         for (std::size_t i = 0; i < set.size(); ++i)
             if (set[i].box.intersects(visible)) out.push_back(static_cast<std::uint32_t>(i));
     };
-    in_view(lines.borders, key.borders);
-    in_view(lines.coastlines, key.coastlines);
+    in_view(cache.borders, key.borders);
+    in_view(cache.coastlines, key.coastlines);
     return key;
 }
 
 // Land, lines and outlines of what `key` says is in view, drawn about the projection's
 // origin (screen = world * scale): the offset is added afterwards, as for a copy.
-void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const Lod& lines, const LayerDrawKey& key) {
+void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const LayerDrawKey& key) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
     const float scale = key.scale;
@@ -649,9 +657,12 @@ void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const Lod& lines, co
     }
 
     // Borders under coastlines: where both meet, the coast reads as the edge of land.
-    auto stroke_all = [&](const std::vector<LodLine>& set, const std::vector<std::uint32_t>& shown, ImU32 colour) {
+    Lod& level = cache.lods[key.lod];
+    auto stroke_all = [&](std::vector<ProjectedLine>& set, std::vector<LodLine>& simplified, const std::vector<std::uint32_t>& shown,
+                          ImU32 colour) {
         for (const std::uint32_t i : shown) {
-            const LodLine& line = set[i];
+            const LodLine& line = lod_line(set, simplified, key.lod, i);
+            if (line.points.empty()) continue;
             // Texture-based anti-aliased lines: two vertices a point, two more a break.
             if (draw->VtxBuffer.Size + 3 * static_cast<int>(line.points.size()) > kBasemapVertexBudget) continue;
             m.scratch.clear();
@@ -659,8 +670,8 @@ void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const Lod& lines, co
             stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), colour, 1.0f);
         }
     };
-    stroke_all(lines.borders, key.borders, border);
-    stroke_all(lines.coastlines, key.coastlines, coast);
+    stroke_all(cache.borders, level.borders, key.borders, border);
+    stroke_all(cache.coastlines, level.coastlines, key.coastlines, coast);
 
     // Outlines of the countries the reader points at or selected.
     for (const std::uint32_t entry : key.countries) {
@@ -682,15 +693,14 @@ void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const Lod& lines, co
 void draw_layer(const PanelContext& ctx, MapPanel& m, BasemapCache& cache, const Projector& proj, const WorldBox& visible,
                 int lod, std::span<const std::pair<std::string, int>> highlight, LayerDraw& slot) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const Lod& lines = lod_lines(cache, lod);
-    LayerDrawKey key = layer_draw_key(ctx, cache, lines, visible, lod, static_cast<float>(proj.scale), highlight);
+    LayerDrawKey key = layer_draw_key(ctx, cache, visible, lod, static_cast<float>(proj.scale), highlight);
     const ImVec2 offset(static_cast<float>(proj.offset.x), static_cast<float>(proj.offset.y));
     if (slot.key == key) {
         replay_drawing(draw, slot.kept, offset);
         return;
     }
     const DrawMark mark = draw_mark(draw);
-    draw_layer_at_origin(m, cache, lines, key);
+    draw_layer_at_origin(m, cache, key);
     slot.key = std::move(key);
     if (!keep_drawing(draw, mark, slot.kept, offset)) slot.key = LayerDrawKey{};
 }
@@ -733,16 +743,31 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
             continue;
         }
         const GeoPoint north_west = unproject({v.x0, v.y0}), south_east = unproject({v.x1, v.y1});
+        struct TileInView {
+            int tile;
+            WorldBox box;  // the tile's part of the view
+        };
+        std::vector<TileInView> tiles;
         for (const int tile : detail_tiles_in({north_west.lon, south_east.lat, south_east.lon, north_west.lat})) {
             const WorldBox t = world_box(detail_tile_box(tile));
             const WorldBox in_view{std::max(t.x0, v.x0), std::max(t.y0, v.y0), std::min(t.x1, v.x1), std::min(t.y1, v.y1)};
-            if (in_view.x0 >= in_view.x1 || in_view.y0 >= in_view.y1) continue;
-            BasemapCache* layer = detail_layer(ctx, m, tile);
+            if (in_view.x0 < in_view.x1 && in_view.y0 < in_view.y1) tiles.push_back({tile, in_view});
+        }
+        // Until a tile in view arrives (asked for here), the world layer stands in for all
+        // of them at once, rather than drawing the same countries again for each tile.
+        int arrived = 0;
+        for (const TileInView& t : tiles) arrived += detail_layer(ctx, m, t.tile) != nullptr;
+        if (arrived == 0) {
+            draw_layer(ctx, m, m.basemap, p, v, lod, highlight, next_slot());
+            continue;
+        }
+        for (const TileInView& t : tiles) {
+            BasemapCache* layer = detail_layer(ctx, m, t.tile);
             if (!layer && !m.basemap.map) continue;
             // Each tile's land ends at its box: the clip keeps the world layer, standing
             // in for a tile on its way, from drawing over the neighbours.
-            draw->PushClipRect(p({in_view.x0, in_view.y0}), p({in_view.x1, in_view.y1}), true);
-            draw_layer(ctx, m, layer ? *layer : m.basemap, p, in_view, lod, highlight, next_slot());
+            draw->PushClipRect(p({t.box.x0, t.box.y0}), p({t.box.x1, t.box.y1}), true);
+            draw_layer(ctx, m, layer ? *layer : m.basemap, p, t.box, lod, highlight, next_slot());
             draw->PopClipRect();
         }
     }

@@ -44,14 +44,15 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('pageerror', (error) => page.problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   await page.goto(url);
-  if (!expectProblems) await whenStarted(page);
+  if (!expectProblems) await whenStarted(page, { mirror: !new URL(url).pathname.endsWith('/edit.html') });
   return page;
 }
 
-// Explainer.ready, then the HTML mirror, which the page builds after the first paint.
-export async function whenStarted(page) {
+// Explainer.ready, then (on the reader's page) the HTML mirror, which the reader builds
+// after the first paint. The editor builds its mirror only in the preview.
+export async function whenStarted(page, { mirror = true } = {}) {
   await page.evaluate(() => window.Explainer.ready);
-  await page.waitForFunction(() => document.body.classList.contains('mirrored'));
+  if (mirror) await page.waitForFunction(() => document.body.classList.contains('mirrored'));
 }
 
 export function assertNoProblems(assert, page) {
