@@ -160,7 +160,7 @@ struct LodLine {
 };
 
 struct Lod {
-    std::vector<LodLine> coastlines, borders;   // parallel to Basemap::coastlines and ::borders
+    std::vector<LodLine> coastlines, borders;   // parallel to Basemap::coastlines and ::borders, once one is drawn
     std::vector<LodCountry> countries;          // parallel to Basemap::countries
 };
 
@@ -231,11 +231,7 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map, std::uint64_t 
         cache.boxes[i] = world_box(country.bounds);
         cache.label_points[i] = project(country.label);
     }
-    for (Lod& lod : cache.lods) {
-        lod.countries.resize(n);
-        lod.coastlines.resize(map->coastlines.size());
-        lod.borders.resize(map->borders.size());
-    }
+    for (Lod& lod : cache.lods) lod.countries.resize(n);
 }
 
 const std::vector<ProjectedPolygon>& projected_polygons(BasemapCache& cache, std::size_t index) {
@@ -290,6 +286,7 @@ const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
 // Line `index` of `lines` at level of detail `lod` (`simplified`: that level's lines of
 // the same set), projecting each point once whatever the levels that keep it.
 const LodLine& lod_line(std::vector<ProjectedLine>& lines, std::vector<LodLine>& simplified, int lod, std::size_t index) {
+    if (simplified.empty()) simplified.resize(lines.size());  // the level's first line of the set
     LodLine& out = simplified[index];
     if (out.built) return out;
     out.built = true;
