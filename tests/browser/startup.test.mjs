@@ -26,7 +26,8 @@ function recordAtReady() {
     set: (value) => {
       explainer = value;
       window.__atReady = value.ready.then(() => ({ frames: value.stats().frames, located: locateAll(), state: value.getState(),
-        missingGlyphs: value.stats().missingGlyphs }));
+        missingGlyphs: value.stats().missingGlyphs, mirrored: document.body.classList.contains('mirrored'),
+        mirrorParagraphs: document.querySelectorAll('#mirror-body p').length }));
     },
   });
 }
@@ -57,6 +58,11 @@ for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
     await page.goto(server.url + urlTail);
     const atReady = await page.evaluate(() => window.__atReady);
     assert.equal(atReady.frames, 1, 'Explainer.ready resolves at the first frame drawn');
+    // The HTML mirror follows the first paint (it cost as much as the first frame).
+    assert.equal(atReady.mirrored, false, 'the mirror is not built before the first frame');
+    assert.equal(atReady.mirrorParagraphs, 0);
+    await page.waitForFunction(() => document.body.classList.contains('mirrored'));
+    assert.ok(await page.locator('#mirror-body p').count() > 0, 'the mirror holds the article once built');
     await settle(page);
     const settled = await page.evaluate(() => ({ located: window.__locateAll(), state: Explainer.getState(),
       missingGlyphs: Explainer.stats().missingGlyphs }));
@@ -99,5 +105,22 @@ test('a first visit asks for its files from the head, each once', async () => {
   // Asked for before page.js had even arrived, let alone run.
   for (const file of ['/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin'])
     assert.ok(timing[file].start < timing['/page.js'].end, `${file} asked for at ${timing[file].start.toFixed(0)} ms, page.js arrived at ${timing['/page.js'].end.toFixed(0)} ms`);
+  await context.close();
+});
+
+// A link's selection is made before the mirror exists (the mirror follows the first
+// paint): it is announced once the mirror is built, as it was when the mirror came first.
+// The engine's WebGL2 context is the one the page made, with the attributes main() asks
+// for (src/platform/main_web.cpp): no alpha, depth, stencil or multisampling.
+test("a link's selection is announced once the mirror is built; the canvas's context is the page's", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url + '#v=1&sel=raqqa');
+  await page.waitForFunction(() => document.body.classList.contains('mirrored'));
+  assert.match(await page.locator('#mirror-live').textContent(), /^Selected place: Raqqa\b/);
+  assert.equal(await page.locator('#mirror button[aria-current]').first().getAttribute('data-entity'), 'raqqa');
+  const attributes = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
+  assert.deepEqual({ alpha: attributes.alpha, depth: attributes.depth, stencil: attributes.stencil, antialias: attributes.antialias,
+    premultipliedAlpha: attributes.premultipliedAlpha }, { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true });
   await context.close();
 });
