@@ -222,8 +222,10 @@
 
   const mirror = window.ExplainerMirror;
 
+  // Built after the first paint, once the basemap is in: places name their country.
   function buildMirror() {
     mirror.build(JSON.parse(call('explainer_article')), Explainer.entities(), (id) => Explainer.select(id));
+    mirror.setPlaceCountries(JSON.parse(call('explainer_place_countries')));
   }
 
   // Without the engine, the mirror is plain paragraphs from the pack's JSON.
@@ -891,7 +893,6 @@
       const error = module.UTF8ToString(module._explainer_load_basemap(pointer, basemapBytes.length));
       module._free(pointer);
       if (error) console.warn('Explainer: the basemap is damaged:', error);
-      else mirror.setPlaceCountries(JSON.parse(call('explainer_place_countries')));
     }
     startSurface();  // draws the first frame: ready resolves
     // The mirror (for screen readers, the keyboard and find) comes right after the first
