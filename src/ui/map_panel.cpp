@@ -39,6 +39,7 @@
 // - [SECTION] Panel
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -454,6 +455,7 @@ struct LayerDrawKey {
 struct LayerDraw {
     LayerDrawKey key;
     KeptDrawing kept;
+    ImVec2 offset;      // the projection's offset, by which the renderer moves `kept` (move_following)
 };
 
 struct MapPanel {
@@ -486,7 +488,9 @@ struct MapPanel {
     int last_frame = -1;
 
     std::vector<ImVec2> scratch;
-    std::vector<LayerDraw> layer_draws;   // what each draw_layer call of the last frame wrote, in order
+    // What each draw_layer call of the last frame wrote, in order; a deque, so that the
+    // offsets the frame's draw commands point at stay put as it grows.
+    std::deque<LayerDraw> layer_draws;
 };
 
 MapView sample_flight(const Flight& f, Viewport viewport, double now) {
@@ -677,22 +681,24 @@ void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const Lod& lines, co
 
 // One layer (the world or a detail tile) in one copy of the world: drawn again from
 // `slot` when nothing but the offset changed since it was kept there, else drawn anew and
-// kept. Either way the vertices are made about the origin and then moved by the offset,
-// so the two ways write the same floats.
+// kept. Either way the vertices are made about the origin, and the renderer moves them
+// by the offset: a pan writes the same vertices again, and uploads none of them.
 void draw_layer(const PanelContext& ctx, MapPanel& m, BasemapCache& cache, const Projector& proj, const WorldBox& visible,
                 int lod, std::span<const std::pair<std::string, int>> highlight, LayerDraw& slot) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Lod& lines = lod_lines(cache, lod);
     LayerDrawKey key = layer_draw_key(ctx, cache, lines, visible, lod, static_cast<float>(proj.scale), highlight);
-    const ImVec2 offset(static_cast<float>(proj.offset.x), static_cast<float>(proj.offset.y));
+    slot.offset = ImVec2(static_cast<float>(proj.offset.x), static_cast<float>(proj.offset.y));
+    move_following(draw, &slot.offset);
     if (slot.key == key) {
-        replay_drawing(draw, slot.kept, offset);
-        return;
+        replay_drawing(draw, slot.kept, ImVec2(0, 0));
+    } else {
+        const DrawMark mark = draw_mark(draw);
+        draw_layer_at_origin(m, cache, lines, key);
+        slot.key = std::move(key);
+        if (!keep_drawing(draw, mark, slot.kept, ImVec2(0, 0))) slot.key = LayerDrawKey{};
     }
-    const DrawMark mark = draw_mark(draw);
-    draw_layer_at_origin(m, cache, lines, key);
-    slot.key = std::move(key);
-    if (!keep_drawing(draw, mark, slot.kept, offset)) slot.key = LayerDrawKey{};
+    move_following(draw, nullptr);
 }
 
 // The cache of detail tile `tile`, when it has arrived; otherwise asks for it once.
