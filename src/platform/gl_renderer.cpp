@@ -1,22 +1,28 @@
 // WebGL2 renderer for Dear ImGui's draw data (see gl_renderer.h for why it is ours).
 //
-// Per frame: an upload of the draw lists' vertices and indices into two buffers (sized
-// to the largest frame yet), then one glDrawElements per draw command under its scissor
-// rectangle. A list whose bytes and place in the buffers are those of the last frame is not
-// uploaded again: the map's basemap while the article scrolls or the pointer hovers, the
-// article while the map pans (issue 10: the upload was half of a frame's CPU). The attribute pointers are moved to each list's
-// (and command's) first vertex, which stands in for the base vertex WebGL2 lacks, so
-// meshes of more than 64K vertices keep 16-bit indices (RendererHasVtxOffset).
+// Per frame: each draw list's vertices and indices go into that list's own buffers, kept
+// across frames with a vertex array of their own, then one glDrawElements per draw
+// command under its scissor rectangle. Only the span of a list that differs from its
+// last upload is uploaded: nothing of the map while the article scrolls, of the article
+// while the map pans, the few vertices a hover recolours (issue 10: the upload was half
+// of a frame's CPU, and one list growing moved, and uploaded again, every list after
+// it). A drawing moved as a whole (ui::move_following: the basemap under a pan) is moved
+// here by a uniform, so that its vertices stay the same. The attribute pointers are
+// moved to each command's first vertex, which stands in for the base vertex WebGL2
+// lacks, so meshes of more than 64K vertices keep 16-bit indices (RendererHasVtxOffset).
 #include "gl_renderer.h"
+#include "ui/drawing.h"
 
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 namespace explainer::platform {
@@ -30,6 +36,7 @@ constexpr GLuint kPosition = 0, kUv = 1, kColour = 2;
 constexpr const char* kVertexShader = R"(#version 300 es
 uniform vec2 u_origin;  // the display's top-left corner, CSS px
 uniform vec2 u_scale;   // 2 / the display's size
+uniform vec2 u_move;    // what ui::move_following moves the vertices by, CSS px
 layout(location = 0) in vec2 a_position;
 layout(location = 1) in vec2 a_uv;
 layout(location = 2) in vec4 a_colour;
@@ -38,7 +45,7 @@ out vec4 v_colour;
 void main() {
     v_uv = a_uv;
     v_colour = a_colour;
-    vec2 p = (a_position - u_origin) * u_scale;
+    vec2 p = (a_position + u_move - u_origin) * u_scale;
     gl_Position = vec4(p.x - 1.0, 1.0 - p.y, 0.0, 1.0);
 }
 )";
@@ -57,21 +64,29 @@ void main() {
 }
 )";
 
-// What one draw list's slice of the buffers holds, as last uploaded.
-struct UploadedList {
-    GLintptr vertex_at = -1, index_at = -1;  // byte offsets in the buffers
-    std::vector<ImDrawVert> vertices;
-    std::vector<ImDrawIdx> indices;
+// One of a list's two buffers and what it holds, as last uploaded.
+template <class T>
+struct KeptBuffer {
+    GLuint buffer = 0;
+    GLsizeiptr bytes = 0;   // its storage
+    std::vector<T> kept;    // its contents
+};
+
+// The buffers of the draw list drawn at one place in the draw order, and a vertex array
+// of its own that holds its attribute pointers and element buffer: a frame binds it, and
+// sets no pointers, for a list it draws as before.
+struct ListBuffers {
+    GLuint vertex_array = 0;
+    std::size_t pointed = 0;     // the vertex the attributes point at (ImDrawCmd::VtxOffset)
+    KeptBuffer<ImDrawVert> vertices;
+    KeptBuffer<ImDrawIdx> indices;
 };
 
 struct Renderer {
     GLuint program = 0;
-    GLuint vertex_array = 0;
-    GLuint vertices = 0, indices = 0;       // buffers, kept across frames
-    GLsizeiptr vertex_bytes = 0, index_bytes = 0;  // their sizes
     GLuint atlas = 0;
-    GLint origin = -1, scale = -1;          // uniform locations
-    std::vector<UploadedList> uploaded;     // per draw list, in draw order
+    GLint origin = -1, scale = -1, move = -1;  // uniform locations
+    std::vector<ListBuffers> lists;         // per draw list, in draw order
 };
 
 Renderer g_renderer;
@@ -112,7 +127,7 @@ GLuint link_program() {
     return program;
 }
 
-// Points the attributes at vertex `first` of the vertex buffer (bound to the VAO).
+// Points the attributes at vertex `first` of the vertex buffer bound to GL_ARRAY_BUFFER.
 void point_attributes(std::size_t first) {
     const auto at = [first](std::size_t field) { return reinterpret_cast<const void*>(first * sizeof(ImDrawVert) + field); };
     const GLsizei stride = sizeof(ImDrawVert);
@@ -121,43 +136,65 @@ void point_attributes(std::size_t first) {
     glVertexAttribPointer(kColour, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
 }
 
-// Gives the buffer bound to `target` storage of at least `bytes` (with room to grow);
-// new storage holds nothing uploaded. True when it did.
-bool reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
-    if (bytes <= size) return false;
-    size = std::max<GLsizeiptr>(bytes + bytes / 2, 64 * 1024);
-    glBufferData(target, size, nullptr, GL_DYNAMIC_DRAW);
-    return true;
+// The bytes [first, end) where `a` and `b` (of `size` bytes each) differ, from either end
+// eight bytes at a time (wasm's memcmp goes a byte at a time, and cost a frame more than
+// the uploads it saved).
+std::pair<std::size_t, std::size_t> differing_bytes(const unsigned char* a, const unsigned char* b, std::size_t size) {
+    const auto word = [](const unsigned char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    std::size_t first = 0;
+    while (first + 8 <= size && word(a + first) == word(b + first)) first += 8;
+    while (first < size && a[first] == b[first]) ++first;
+    std::size_t end = size;
+    while (end >= first + 8 && word(a + end - 8) == word(b + end - 8)) end -= 8;
+    while (end > first && a[end - 1] == b[end - 1]) --end;
+    return {first, end};
 }
 
-// Uploads `data` to `at` in the buffer bound to `target` unless `kept` says it is there.
+// Makes `to`'s buffer (bound to `target` only to upload) hold `data`, uploading only the
+// elements from the first that differs from what it holds to the last that does (or to
+// the end, when the count changed). Storage grows with room to spare, and new storage
+// gets all.
 template <class T>
-void upload_if_changed(GLenum target, GLintptr at, const ImVector<T>& data, GLintptr& kept_at, std::vector<T>& kept) {
-    const std::size_t bytes = static_cast<std::size_t>(data.Size) * sizeof(T);
-    if (kept_at == at && kept.size() == static_cast<std::size_t>(data.Size) && (bytes == 0 || std::memcmp(kept.data(), data.Data, bytes) == 0))
-        return;
-    if (bytes > 0) glBufferSubData(target, at, static_cast<GLsizeiptr>(bytes), data.Data);
-    kept_at = at;
-    kept.assign(data.Data, data.Data + data.Size);
+void upload_changes(GLenum target, KeptBuffer<T>& to, const ImVector<T>& data) {
+    const std::size_t count = static_cast<std::size_t>(data.Size);
+    const GLsizeiptr bytes = static_cast<GLsizeiptr>(count * sizeof(T));
+    if (bytes > to.bytes) {
+        to.bytes = std::max<GLsizeiptr>(bytes + bytes / 2, 16 * 1024);
+        glBindBuffer(target, to.buffer);
+        glBufferData(target, to.bytes, nullptr, GL_DYNAMIC_DRAW);
+        to.kept.clear();
+    }
+    const std::size_t common = std::min(count, to.kept.size());
+    const auto [first_byte, end_byte] = differing_bytes(reinterpret_cast<const unsigned char*>(to.kept.data()),
+                                                        reinterpret_cast<const unsigned char*>(data.Data), common * sizeof(T));
+    const std::size_t first = first_byte / sizeof(T);
+    const std::size_t end = count != to.kept.size() ? count : (end_byte + sizeof(T) - 1) / sizeof(T);
+    if (end <= first) return;
+    glBindBuffer(target, to.buffer);
+    glBufferSubData(target, static_cast<GLintptr>(first * sizeof(T)), static_cast<GLsizeiptr>((end - first) * sizeof(T)),
+                    data.Data + first);
+    to.kept.resize(count);
+    std::copy(data.Data + first, data.Data + end, to.kept.begin() + static_cast<std::ptrdiff_t>(first));
 }
 
-// Uploads every list's vertices and indices, one list after the other.
-void upload(const ImDrawData& data) {
-    Renderer& r = g_renderer;
-    glBindBuffer(GL_ARRAY_BUFFER, r.vertices);
-    const bool new_vertices = reserve(GL_ARRAY_BUFFER, r.vertex_bytes, static_cast<GLsizeiptr>(data.TotalVtxCount) * sizeof(ImDrawVert));
-    const bool new_indices = reserve(GL_ELEMENT_ARRAY_BUFFER, r.index_bytes, static_cast<GLsizeiptr>(data.TotalIdxCount) * sizeof(ImDrawIdx));
-    if (new_vertices || new_indices) r.uploaded.clear();
-    r.uploaded.resize(static_cast<std::size_t>(data.CmdListsCount));
-    GLintptr vertex_at = 0, index_at = 0;
-    for (int n = 0; n < data.CmdListsCount; ++n) {
-        const ImDrawList& list = *data.CmdLists[n];
-        UploadedList& kept = r.uploaded[static_cast<std::size_t>(n)];
-        upload_if_changed(GL_ARRAY_BUFFER, vertex_at, list.VtxBuffer, kept.vertex_at, kept.vertices);
-        upload_if_changed(GL_ELEMENT_ARRAY_BUFFER, index_at, list.IdxBuffer, kept.index_at, kept.indices);
-        vertex_at += static_cast<GLsizeiptr>(list.VtxBuffer.Size) * sizeof(ImDrawVert);
-        index_at += static_cast<GLsizeiptr>(list.IdxBuffer.Size) * sizeof(ImDrawIdx);
+// Binds `list`'s vertex array, made with its buffers the first time.
+void bind_list(ListBuffers& list) {
+    if (list.vertex_array) {
+        glBindVertexArray(list.vertex_array);
+        return;
     }
+    glGenVertexArrays(1, &list.vertex_array);
+    glGenBuffers(1, &list.vertices.buffer);
+    glGenBuffers(1, &list.indices.buffer);
+    glBindVertexArray(list.vertex_array);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, list.indices.buffer);
+    glBindBuffer(GL_ARRAY_BUFFER, list.vertices.buffer);
+    for (const GLuint attribute : {kPosition, kUv, kColour}) glEnableVertexAttribArray(attribute);
+    point_attributes(list.pointed);
 }
 
 } // namespace
@@ -169,15 +206,9 @@ bool renderer_init() {
     if (!r.program) return false;
     r.origin = glGetUniformLocation(r.program, "u_origin");
     r.scale = glGetUniformLocation(r.program, "u_scale");
+    r.move = glGetUniformLocation(r.program, "u_move");
     glUseProgram(r.program);
     glUniform1i(glGetUniformLocation(r.program, "u_atlas"), 0);
-    glGenVertexArrays(1, &r.vertex_array);
-    glGenBuffers(1, &r.vertices);
-    glGenBuffers(1, &r.indices);
-    // The element buffer binding is part of the vertex array's state.
-    glBindVertexArray(r.vertex_array);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.indices);
-    for (const GLuint attribute : {kPosition, kUv, kColour}) glEnableVertexAttribArray(attribute);
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "explainer-webgl2";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
@@ -188,9 +219,11 @@ bool renderer_init() {
 void renderer_shutdown() {
     Renderer& r = g_renderer;
     glDeleteTextures(1, &r.atlas);
-    glDeleteBuffers(1, &r.vertices);
-    glDeleteBuffers(1, &r.indices);
-    glDeleteVertexArrays(1, &r.vertex_array);
+    for (const ListBuffers& list : r.lists) {
+        glDeleteVertexArrays(1, &list.vertex_array);
+        glDeleteBuffers(1, &list.vertices.buffer);
+        glDeleteBuffers(1, &list.indices.buffer);
+    }
     glDeleteProgram(r.program);
     r = Renderer{};
     ImGui::GetIO().Fonts->SetTexID(nullptr);
@@ -217,7 +250,7 @@ void renderer_upload_font_atlas() {
 }
 
 void renderer_draw(const ImDrawData& data, int width, int height, ImVec4 background) {
-    const Renderer& r = g_renderer;
+    Renderer& r = g_renderer;
     glViewport(0, 0, width, height);
     glDisable(GL_SCISSOR_TEST);
     glClearColor(background.x, background.y, background.z, 1);
@@ -236,39 +269,57 @@ void renderer_draw(const ImDrawData& data, int width, int height, ImVec4 backgro
     glUniform2f(r.origin, data.DisplayPos.x, data.DisplayPos.y);
     glUniform2f(r.scale, 2.0f / data.DisplaySize.x, 2.0f / data.DisplaySize.y);
     glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(r.vertex_array);
-    upload(data);
+    if (r.lists.size() < static_cast<std::size_t>(data.CmdListsCount)) r.lists.resize(static_cast<std::size_t>(data.CmdListsCount));
 
     const ImVec2 dpr = data.FramebufferScale;
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     GLuint bound_texture = 0;
-    std::size_t list_vertex = 0, list_index = 0;
+    std::array<GLint, 4> scissor{-1, -1, -1, -1};  // the box set last
+    ImVec2 moved(0, 0);  // a list starts unmoved
+    const auto move = [&](ImVec2 by) {
+        if (by.x == moved.x && by.y == moved.y) return;
+        glUniform2f(r.move, by.x, by.y);
+        moved = by;
+    };
+    glUniform2f(r.move, 0, 0);
     for (int n = 0; n < data.CmdListsCount; ++n) {
+        move(ImVec2(0, 0));
         const ImDrawList& list = *data.CmdLists[n];
-        std::size_t pointed = SIZE_MAX;
+        ListBuffers& buffers = r.lists[static_cast<std::size_t>(n)];
+        bind_list(buffers);
+        upload_changes(GL_ELEMENT_ARRAY_BUFFER, buffers.indices, list.IdxBuffer);
+        upload_changes(GL_ARRAY_BUFFER, buffers.vertices, list.VtxBuffer);
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
-            assert(!cmd.UserCallback && "the app draws no callbacks: the renderer does not run them");
+            if (cmd.UserCallback) {
+                assert(cmd.UserCallback == ui::move_following_callback && "the app draws no other callbacks");
+                move(cmd.UserCallbackData ? *static_cast<const ImVec2*>(cmd.UserCallbackData) : ImVec2(0, 0));
+                continue;
+            }
             // The clip rectangle in device pixels, inside the framebuffer.
             const float x0 = std::max(0.0f, (cmd.ClipRect.x - data.DisplayPos.x) * dpr.x);
             const float y0 = std::max(0.0f, (cmd.ClipRect.y - data.DisplayPos.y) * dpr.y);
             const float x1 = std::min(static_cast<float>(width), (cmd.ClipRect.z - data.DisplayPos.x) * dpr.x);
             const float y1 = std::min(static_cast<float>(height), (cmd.ClipRect.w - data.DisplayPos.y) * dpr.y);
             if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
-            glScissor(static_cast<int>(x0), static_cast<int>(height - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0));
+            const std::array<GLint, 4> box{static_cast<int>(x0), static_cast<int>(height - y1), static_cast<int>(x1 - x0),
+                                           static_cast<int>(y1 - y0)};
+            if (box != scissor) {
+                glScissor(box[0], box[1], box[2], box[3]);
+                scissor = box;
+            }
             const GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
             if (texture != bound_texture) {
                 glBindTexture(GL_TEXTURE_2D, texture);
                 bound_texture = texture;
             }
-            if (list_vertex + cmd.VtxOffset != pointed) {
-                pointed = list_vertex + cmd.VtxOffset;
-                point_attributes(pointed);
+            if (cmd.VtxOffset != buffers.pointed) {
+                buffers.pointed = cmd.VtxOffset;
+                glBindBuffer(GL_ARRAY_BUFFER, buffers.vertices.buffer);
+                point_attributes(buffers.pointed);
             }
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
-                           reinterpret_cast<const void*>((list_index + cmd.IdxOffset) * sizeof(ImDrawIdx)));
+                           reinterpret_cast<const void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
         }
-        list_vertex += static_cast<std::size_t>(list.VtxBuffer.Size);
-        list_index += static_cast<std::size_t>(list.IdxBuffer.Size);
     }
 }
 

@@ -79,6 +79,12 @@ void replay_drawing(ImDrawList* draw, const KeptDrawing& kept, ImVec2 offset) {
     draw->_VtxCurrentIdx += static_cast<unsigned>(vertices);
 }
 
+void move_following(ImDrawList* draw, const ImVec2* offset) {
+    draw->AddCallback(move_following_callback, const_cast<ImVec2*>(offset));
+}
+
+void move_following_callback(const ImDrawList*, const ImDrawCmd*) {}
+
 void add_kept_text(ImDrawList* draw, KeptText& kept, const ImFont* font, float size, ImVec2 pos, ImU32 colour,
                    const char* begin, const char* end) {
     if ((colour & IM_COL32_A_MASK) == 0 || begin == end) return;

@@ -60,6 +60,16 @@ bool keep_drawing(ImDrawList* draw, const DrawMark& mark, KeptDrawing& kept, ImV
 // Writes `kept` into `draw`'s current command again, moved by `offset`.
 void replay_drawing(ImDrawList* draw, const KeptDrawing& kept, ImVec2 offset);
 
+// Has the renderer move the vertices of the commands that follow in `draw` by `*offset`
+// (null: by nothing) until the next such move or the end of the list: a drawing made
+// about the origin and moved as a whole by a pan keeps the same vertices from frame to
+// frame, and the renderer uploads none of them again (issue 10: a pan uploaded the whole
+// basemap each frame). `*offset` must stay where it is until the frame is drawn.
+void move_following(ImDrawList* draw, const ImVec2* offset);
+// The draw callback move_following adds: the renderer reads it as that move (and only a
+// renderer that does may draw lists that hold it), it does nothing itself.
+void move_following_callback(const ImDrawList* list, const ImDrawCmd* command);
+
 // AddText's glyphs for a text that does not change, kept in `kept` between frames: what
 // ImDrawList::AddText draws (the position floored to whole px, nothing for a line wholly
 // outside the clip rect), glyphs made once per font, size and colour.

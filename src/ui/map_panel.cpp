@@ -39,6 +39,7 @@
 // - [SECTION] Panel
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -459,6 +460,7 @@ struct LayerDrawKey {
 struct LayerDraw {
     LayerDrawKey key;
     KeptDrawing kept;
+    ImVec2 offset;      // the projection's offset, by which the renderer moves `kept` (move_following)
 };
 
 struct MapPanel {
@@ -491,7 +493,9 @@ struct MapPanel {
     int last_frame = -1;
 
     std::vector<ImVec2> scratch;
-    std::vector<LayerDraw> layer_draws;   // what each draw_layer call of the last frame wrote, in order
+    // What each draw_layer call of the last frame wrote, in order; a deque, so that the
+    // offsets the frame's draw commands point at stay put as it grows.
+    std::deque<LayerDraw> layer_draws;
 };
 
 MapView sample_flight(const Flight& f, Viewport viewport, double now) {
@@ -683,23 +687,55 @@ void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const LayerDrawKey& 
     }
 }
 
+// Whether everything `key` names fits the vertex budget by draw_layer_at_origin's own
+// checks (an upper bound for each line and outline), so that none of it is left out.
+bool fits_budget(BasemapCache& cache, const LayerDrawKey& key) {
+    std::size_t total = static_cast<std::size_t>(key.start_vertices);
+    for (const std::uint32_t entry : key.countries) {
+        const LodCountry& mesh = lod_country(cache, key.lod, entry / 4);
+        total += mesh.vertices.size();
+        if (entry % 4 >= 2)
+            for (const std::vector<Vec2f>& ring : mesh.rings) total += 4 * (ring.size() + 1);
+    }
+    Lod& level = cache.lods[key.lod];
+    for (const std::uint32_t i : key.borders) total += 3 * lod_line(cache.borders, level.borders, key.lod, i).points.size();
+    for (const std::uint32_t i : key.coastlines) total += 3 * lod_line(cache.coastlines, level.coastlines, key.lod, i).points.size();
+    return total <= static_cast<std::size_t>(kBasemapVertexBudget);
+}
+
 // One layer (the world or a detail tile) in one copy of the world: drawn again from
 // `slot` when nothing but the offset changed since it was kept there, else drawn anew and
-// kept. Either way the vertices are made about the origin and then moved by the offset,
-// so the two ways write the same floats.
+// kept. Either way the vertices are made about the origin, and the renderer moves them
+// by the offset: a pan writes the same vertices again, and uploads none of them. What
+// it draws is what lies in `grown` (the view grown to a grid, so that a pan keeps the
+// same countries and lines until the view crosses a cell's edge), unless that would not
+// all fit the vertex budget: then what lies in `visible`, as before.
 void draw_layer(const PanelContext& ctx, MapPanel& m, BasemapCache& cache, const Projector& proj, const WorldBox& visible,
-                int lod, std::span<const std::pair<std::string, int>> highlight, LayerDraw& slot) {
+                const WorldBox& grown, int lod, std::span<const std::pair<std::string, int>> highlight, LayerDraw& slot) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    LayerDrawKey key = layer_draw_key(ctx, cache, visible, lod, static_cast<float>(proj.scale), highlight);
-    const ImVec2 offset(static_cast<float>(proj.offset.x), static_cast<float>(proj.offset.y));
+    const float scale = static_cast<float>(proj.scale);
+    LayerDrawKey key = layer_draw_key(ctx, cache, grown, lod, scale, highlight);
+    if (!(slot.key == key) && !fits_budget(cache, key)) key = layer_draw_key(ctx, cache, visible, lod, scale, highlight);
+    slot.offset = ImVec2(static_cast<float>(proj.offset.x), static_cast<float>(proj.offset.y));
+    move_following(draw, &slot.offset);
     if (slot.key == key) {
-        replay_drawing(draw, slot.kept, offset);
-        return;
+        replay_drawing(draw, slot.kept, ImVec2(0, 0));
+    } else {
+        const DrawMark mark = draw_mark(draw);
+        draw_layer_at_origin(m, cache, key);
+        slot.key = std::move(key);
+        if (!keep_drawing(draw, mark, slot.kept, ImVec2(0, 0))) slot.key = LayerDrawKey{};
     }
-    const DrawMark mark = draw_mark(draw);
-    draw_layer_at_origin(m, cache, key);
-    slot.key = std::move(key);
-    if (!keep_drawing(draw, mark, slot.kept, offset)) slot.key = LayerDrawKey{};
+    move_following(draw, nullptr);
+}
+
+// `visible` grown outward to a grid of cells a quarter of its size or less (powers of two
+// of world units, so that the grid follows the zoom and the panel's size, not the pan).
+WorldBox grown_to_grid(const WorldBox& visible) {
+    const auto cell = [](double extent) { return std::exp2(std::floor(std::log2(extent / 4))); };
+    const double cx = cell(visible.x1 - visible.x0), cy = cell(visible.y1 - visible.y0);
+    return {std::floor(visible.x0 / cx) * cx, std::floor(visible.y0 / cy) * cy, std::ceil(visible.x1 / cx) * cx,
+            std::ceil(visible.y1 / cy) * cy};
 }
 
 // The cache of detail tile `tile`, when it has arrived; otherwise asks for it once.
@@ -731,31 +767,38 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
         if (m.layer_draws.size() <= layers) m.layer_draws.resize(layers + 1);
         return m.layer_draws[layers++];
     };
+    const WorldBox grown = grown_to_grid(visible);
+    const auto within = [](const WorldBox& a, const WorldBox& b) {
+        return WorldBox{std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
+    };
     for (int copy = first; copy <= last; ++copy) {
         const Projector p = proj.copy_of_world(copy);
         const double dx = copy * kWorldSizePx;
-        const WorldBox v{std::max(visible.x0 - dx, 0.0), visible.y0, std::min(visible.x1 - dx, kWorldSizePx), visible.y1};
+        const WorldBox copy_box{0, -INFINITY, kWorldSizePx, INFINITY};
+        const WorldBox v = within({visible.x0 - dx, visible.y0, visible.x1 - dx, visible.y1}, copy_box);
+        const WorldBox g = within({grown.x0 - dx, grown.y0, grown.x1 - dx, grown.y1}, copy_box);
         if (!detail) {
-            draw_layer(ctx, m, m.basemap, p, v, lod, highlight, next_slot());
+            draw_layer(ctx, m, m.basemap, p, v, g, lod, highlight, next_slot());
             continue;
         }
         const GeoPoint north_west = unproject({v.x0, v.y0}), south_east = unproject({v.x1, v.y1});
         struct TileInView {
             int tile;
-            WorldBox box;  // the tile's part of the view
+            WorldBox box;    // the tile's part of the view
+            WorldBox grown;  // and of the grown view
         };
         std::vector<TileInView> tiles;
         for (const int tile : detail_tiles_in({north_west.lon, south_east.lat, south_east.lon, north_west.lat})) {
             const WorldBox t = world_box(detail_tile_box(tile));
-            const WorldBox in_view{std::max(t.x0, v.x0), std::max(t.y0, v.y0), std::min(t.x1, v.x1), std::min(t.y1, v.y1)};
-            if (in_view.x0 < in_view.x1 && in_view.y0 < in_view.y1) tiles.push_back({tile, in_view});
+            const WorldBox in_view = within(t, v);
+            if (in_view.x0 < in_view.x1 && in_view.y0 < in_view.y1) tiles.push_back({tile, in_view, within(t, g)});
         }
         // Until a tile in view arrives (asked for here), the world layer stands in for all
         // of them at once, rather than drawing the same countries again for each tile.
         int arrived = 0;
         for (const TileInView& t : tiles) arrived += detail_layer(ctx, m, t.tile) != nullptr;
         if (arrived == 0) {
-            draw_layer(ctx, m, m.basemap, p, v, lod, highlight, next_slot());
+            draw_layer(ctx, m, m.basemap, p, v, g, lod, highlight, next_slot());
             continue;
         }
         for (const TileInView& t : tiles) {
@@ -764,7 +807,7 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
             // Each tile's land ends at its box: the clip keeps the world layer, standing
             // in for a tile on its way, from drawing over the neighbours.
             draw->PushClipRect(p({t.box.x0, t.box.y0}), p({t.box.x1, t.box.y1}), true);
-            draw_layer(ctx, m, layer ? *layer : m.basemap, p, t.box, lod, highlight, next_slot());
+            draw_layer(ctx, m, layer ? *layer : m.basemap, p, t.box, t.grown, lod, highlight, next_slot());
             draw->PopClipRect();
         }
     }

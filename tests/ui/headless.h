@@ -64,7 +64,11 @@ inline std::uint64_t picture_hash() {
         const ImDrawList* list = data->CmdLists[n];
         mix(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
         mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& cmd : list->CmdBuffer) mix(&cmd.ClipRect, sizeof cmd.ClipRect), mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect), mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+            // A move_following: what the renderer moves the following vertices by.
+            if (cmd.UserCallback && cmd.UserCallbackData) mix(cmd.UserCallbackData, sizeof(ImVec2));
+        }
     }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     mix(&cursor, sizeof cursor);
