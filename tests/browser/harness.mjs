@@ -30,8 +30,11 @@ export async function launch(extraArgs = []) {
 }
 
 // A page that records console errors and uncaught exceptions; `problems` must stay empty.
+// `mirror`: whether to wait for the reader's HTML mirror too (tools/bench-frames.mjs
+// opens builds from before the mirror followed the first paint, which never mark it).
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, hasTouch = false,
-  isMobile = false, colorScheme = 'light', reducedMotion = 'no-preference', expectProblems = false } = {}) {
+  isMobile = false, colorScheme = 'light', reducedMotion = 'no-preference', expectProblems = false,
+  mirror = !new URL(url).pathname.endsWith('/edit.html') } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, reducedMotion });
   const violations = [];
   await watchPolicyViolations(context, violations);
@@ -44,7 +47,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('pageerror', (error) => page.problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   await page.goto(url);
-  if (!expectProblems) await whenStarted(page, { mirror: !new URL(url).pathname.endsWith('/edit.html') });
+  if (!expectProblems) await whenStarted(page, { mirror });
   return page;
 }
 
