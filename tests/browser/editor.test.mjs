@@ -267,8 +267,11 @@ test('every panel measures its text again when a font chunk arrives after the pa
       .filter((r) => r.panel === 'map' || r.panel === 'timeline' || r.panel === 'article')
       .map((r) => `${id} ${r.panel} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`)), ids);
     // Drawn with the fallback glyphs while the chunks are held (the engine is not idle:
-    // it waits for them, so no settle() here).
-    await page.waitForFunction(() => Explainer.locate('games-1896').some((r) => r.panel === 'timeline'), null, { timeout: 60000 });
+    // it waits for them, so no settle() here). locate() throws until the engine has
+    // started, which the page's load event does not wait for: the wait goes on through that.
+    await page.waitForFunction(() => {
+      try { return Explainer.locate('games-1896').some((r) => r.panel === 'timeline'); } catch { return false; }
+    }, null, { timeout: 60000 });
     assert.ok(heldChunks > 0, 'the pack asked for font chunks');
     const fallback = await drawn();
     release();
