@@ -240,10 +240,10 @@
   };
   let module = null;
   const canvas = $('canvas');
-  // The engine's WebGL2 context is made here, not by its main(): this tells at once
-  // whether the browser can run the explainer, and costs nothing while the engine
-  // downloads. A canvas keeps its first context, so the engine's own request
-  // (main_web.cpp, main(): the same attributes) gets this one.
+  // The engine's WebGL2 context is made here, not by its main(): it is also the check
+  // that the browser can run the explainer, so the page makes one context, not two. A
+  // canvas keeps its first context, so the engine's own request (main_web.cpp, main():
+  // the same attributes) gets this one.
   const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true };
 
   function reportSurface() {
@@ -895,7 +895,7 @@
       if (error) console.warn('Explainer: the basemap is damaged:', error);
     }
     startSurface();  // draws the first frame: ready resolves
-    // The mirror (for screen readers, the keyboard and find) comes right after the first
+    // The mirror (for screen readers and the keyboard) comes right after the first
     // paint: building it and laying its text out took as long as the first frame itself.
     await afterNextPaint();
     buildMirror();
