@@ -368,7 +368,7 @@ private:
             return;
         }
         country.polygons.reserve(polygon_count);
-        country.bounds = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+        country.bounds = kEmptyGeoBox;
         for (uint32_t p = 0; p < polygon_count && !in_.failed(); ++p) {
             CountryPolygon& polygon = country.polygons.emplace_back();
             const uint32_t ring_count = in_.count(UINT32_MAX, 4, "ring");  // a point count and one copy
@@ -380,12 +380,7 @@ private:
             polygon.levels.reserve(ring_count);
             for (uint32_t r = 0; r < ring_count && !in_.failed(); ++r)
                 read_ring(map, polygon.rings.emplace_back(), polygon.levels.emplace_back());
-            for (const GeoPoint& g : polygon.rings.front()) {
-                country.bounds.west = std::min(country.bounds.west, g.lon);
-                country.bounds.south = std::min(country.bounds.south, g.lat);
-                country.bounds.east = std::max(country.bounds.east, g.lon);
-                country.bounds.north = std::max(country.bounds.north, g.lat);
-            }
+            country.bounds = bounds_of(polygon.rings.front(), country.bounds);
         }
     }
 

@@ -49,6 +49,12 @@ Vec2d world_centre(const MapView& view) { return project({view.lon, view.lat}); 
 
 // [SECTION] Projection ---------------------------------------------------------------
 
+GeoBox bounds_of(std::span<const GeoPoint> points, GeoBox box) {
+    for (const GeoPoint& g : points)
+        box = {std::min(box.west, g.lon), std::min(box.south, g.lat), std::max(box.east, g.lon), std::max(box.north, g.lat)};
+    return box;
+}
+
 Vec2d project(GeoPoint geo) {
     const double lat = std::clamp(geo.lat, -kMercatorMaxLat, kMercatorMaxLat) * kDegToRad;
     const double x = (geo.lon + 180.0) / 360.0 * kWorldSizePx;

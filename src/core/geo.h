@@ -8,6 +8,7 @@
 //   0..256 from latitude +85.0511 (Vec2d). Multiply by 2^zoom for CSS px at a zoom.
 // - screen: CSS px in the map viewport, origin at its top-left corner (Vec2d).
 #pragma once
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -35,6 +36,14 @@ struct GeoBox {
     double east = 0.0;
     double north = 0.0;
 };
+
+// A box that holds nothing (inverted): the start of bounds_of.
+inline constexpr GeoBox kEmptyGeoBox{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+                                     -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+
+// `box` grown to hold `points`, in degrees (no antimeridian handling): from the empty
+// box, the points' own box.
+GeoBox bounds_of(std::span<const GeoPoint> points, GeoBox box = kEmptyGeoBox);
 
 inline constexpr double kWorldSizePx = 256.0;                    // world width at zoom 0
 inline constexpr double kMercatorMaxLat = 85.051128779806592;    // atan(sinh(pi)), square world

@@ -208,16 +208,7 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map, std::uint64_t 
     auto refer_lines = [](const std::vector<GeoLine>& lines, const std::vector<DetailLevels>& levels,
                           std::vector<ProjectedLine>& out) {
         out.resize(lines.size());
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            GeoBox bounds{INFINITY, INFINITY, -INFINITY, -INFINITY};
-            for (const GeoPoint& g : lines[i]) {
-                bounds.west = std::min(bounds.west, g.lon);
-                bounds.south = std::min(bounds.south, g.lat);
-                bounds.east = std::max(bounds.east, g.lon);
-                bounds.north = std::max(bounds.north, g.lat);
-            }
-            out[i] = {&lines[i], &levels[i], {}, world_box(bounds)};
-        }
+        for (std::size_t i = 0; i < lines.size(); ++i) out[i] = {&lines[i], &levels[i], {}, world_box(bounds_of(lines[i]))};
     };
     refer_lines(map->coastlines, map->coastline_levels, cache.coastlines);
     refer_lines(map->borders, map->border_levels, cache.borders);
@@ -545,10 +536,7 @@ MapView opening_view_at(const PackCache& cache, OpeningViewCache& memo, Viewport
 // the world, so Fiji on both sides of 180 fits as Fiji.
 void add_country_extent(const Country& country, std::vector<GeoPoint>& points) {
     for (const CountryPolygon& polygon : country.polygons) {
-        GeoBox b{INFINITY, INFINITY, -INFINITY, -INFINITY};
-        for (const GeoPoint& g : polygon.rings.front()) {
-            b = {std::min(b.west, g.lon), std::min(b.south, g.lat), std::max(b.east, g.lon), std::max(b.north, g.lat)};
-        }
+        const GeoBox b = bounds_of(polygon.rings.front());
         points.push_back({.lon = b.west, .lat = b.south});
         points.push_back({.lon = b.east, .lat = b.north});
     }
