@@ -35,12 +35,13 @@ class Reader {
 public:
     Reader(const uint8_t* data, size_t size) : data_(data), size_(size) {}
 
-    bool failed() const { return !error_.empty(); }
+    bool failed() const { return failed_; }
     const std::string& error() const { return error_; }
     size_t remaining() const { return size_ - pos_; }
 
     bool fail(const std::string& why) {
-        if (error_.empty()) error_ = why + " (at byte " + std::to_string(pos_) + ")";
+        if (!failed_) error_ = why + " (at byte " + std::to_string(pos_) + ")";
+        failed_ = true;
         return false;
     }
 
@@ -75,24 +76,22 @@ public:
         return value;
     }
 
-    // LEB128, at most 5 bytes and 32 bits.
+    // LEB128, at most 5 bytes and 32 bits. The loop tests only the byte: this runs twice
+    // a point, in the baseline-compiled code of a first visit.
     uint32_t varint() {
+        if (failed_) return 0;
+        const size_t end = std::min(size_, pos_ + 5);
         uint32_t value = 0;
-        for (int i = 0; i < 5; ++i) {
-            if (failed()) return 0;
-            if (remaining() == 0) {
-                fail("truncated");
-                return 0;
-            }
+        for (unsigned shift = 0; pos_ < end; shift += 7) {
             const uint8_t b = data_[pos_++];
-            if (i == 4 && (b & 0xF0)) {
+            if (shift == 28 && (b & 0xF0)) {
                 fail("varint overflows 32 bits");
                 return 0;
             }
-            value |= static_cast<uint32_t>(b & 0x7F) << (7 * i);
+            value |= static_cast<uint32_t>(b & 0x7F) << shift;
             if (!(b & 0x80)) return value;
         }
-        fail("varint longer than 5 bytes");
+        fail("truncated");  // a fifth byte that goes on overflows, above
         return 0;
     }
 
@@ -116,6 +115,7 @@ private:
     const uint8_t* data_;
     size_t size_;
     size_t pos_ = 0;
+    bool failed_ = false;  // error_ says why
     std::string error_;
 };
 
