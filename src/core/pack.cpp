@@ -1445,6 +1445,11 @@ void check_string(CharacterCheck& check, const std::string& text, const WalkPath
     bool refused = false;
     std::set<char32_t> warned;
     for (std::size_t at = 0; at < text.size();) {
+        // Most of a pack is ASCII already found drawable: skipped without decoding.
+        if (const auto ascii = static_cast<unsigned char>(text[at]); ascii < 0x80 && (is_layout_control(ascii) || check.drawable.contains(ascii))) {
+            ++at;
+            continue;
+        }
         const char32_t cp = next_code_point(text, at);
         if (check.drawable.contains(cp) || is_layout_control(cp)) continue;
         if (const auto script = unsupported_script(cp)) {
