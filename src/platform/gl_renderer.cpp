@@ -91,36 +91,40 @@ struct Renderer {
 
 Renderer g_renderer;
 
-// Null and no log when the context is lost meanwhile; a real compile error is logged.
 GLuint compile(GLenum kind, const char* source) {
     const GLuint shader = glCreateShader(kind);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint compiled = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &compiled);
-    if (compiled) return shader;
-    char log[512] = "";
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    if (log[0]) std::fprintf(stderr, "renderer: the %s shader did not compile: %s\n", kind == GL_VERTEX_SHADER ? "vertex" : "fragment", log);
-    glDeleteShader(shader);
-    return 0;
+    return shader;
 }
 
+// Why a shader of a program that did not link failed (none when the context was lost).
+void log_compile_error(GLuint shader, const char* kind) {
+    GLint compiled = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &compiled);
+    if (compiled) return;
+    char log[512] = "";
+    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+    if (log[0]) std::fprintf(stderr, "renderer: the %s shader did not compile: %s\n", kind, log);
+}
+
+// Null when the program does not link (or the context is lost meanwhile). Only the link
+// status is asked for: each status is a round trip to the GPU process that waits for its
+// compile, so the shaders' own are read only to say what failed.
 GLuint link_program() {
     const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
     const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-    GLuint program = 0;
-    if (vertex && fragment) {
-        program = glCreateProgram();
-        glAttachShader(program, vertex);
-        glAttachShader(program, fragment);
-        glLinkProgram(program);
-        GLint linked = 0;
-        glGetProgramiv(program, GL_LINK_STATUS, &linked);
-        if (!linked) {
-            glDeleteProgram(program);
-            program = 0;
-        }
+    GLuint program = glCreateProgram();
+    glAttachShader(program, vertex);
+    glAttachShader(program, fragment);
+    glLinkProgram(program);
+    GLint linked = 0;
+    glGetProgramiv(program, GL_LINK_STATUS, &linked);
+    if (!linked) {
+        log_compile_error(vertex, "vertex");
+        log_compile_error(fragment, "fragment");
+        glDeleteProgram(program);
+        program = 0;
     }
     glDeleteShader(vertex);
     glDeleteShader(fragment);
