@@ -5,8 +5,12 @@
 // fresh context. Reports, per setup (1280x800 DPR 1 and 390x844 DPR 3): navigation to
 // ready (medians, and the ratios current/baseline and each/peer), and from the start's
 // performance marks navigation -> instantiated, instantiated -> first-frame, main, pack load and pack -> first frame;
-// and the load average before and after.
+// and the load average before and after. Then, in more visits traced by Chromium, the
+// same phases in CPU time of the page's main thread (the trace's thread time): on these
+// 2-core machines a page shares the cores with the browser's other processes and the
+// server, so wall times grow with the load while thread time mostly does not.
 // Usage: node tools/bench-startup.mjs BASELINE_WEB_DIR [runs, default 5]
+// (BENCH_CPU_RUNS sets the traced visits of each build, default the runs.)
 // (e.g. cp -a build/web /tmp/web-before before a change, rebuild, then run this).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +20,7 @@ import { startServer } from './static-server.mjs';
 
 const baselineDir = process.argv[2];
 const runs = Math.max(1, Number(process.argv[3] || 5));
+const cpuRuns = Math.max(1, Number(process.env.BENCH_CPU_RUNS || runs));
 if (!baselineDir || !fs.existsSync(path.join(baselineDir, 'index.html'))) {
   console.error('usage: node tools/bench-startup.mjs BASELINE_WEB_DIR [runs]  (a copy of an earlier build/web)');
   process.exit(2);
@@ -46,6 +51,42 @@ const peerReady = async () => {
   await window.peerReady;
   return { ready: performance.getEntriesByName('peer:first-render')[0].startTime };
 };
+
+// Main-thread CPU (thread time) of one traced visit, from navigation and between the
+// start's marks: the top-level events of the thread that took the marks, each counted
+// for its part inside a phase at its own ratio of thread time to wall time.
+async function tracedVisit(url, setup, peer = false) {
+  const { name, ...options } = setup;
+  const context = await browser.newContext(options);
+  const file = path.join(peerData, 'trace.json');
+  try {
+    const page = await context.newPage();
+    await browser.startTracing(page, { path: file, categories: ['toplevel', 'blink.user_timing'] });
+    await page.goto(url, { timeout: 120000 });
+    await page.evaluate(peer ? peerReady : explainerReady);
+    await browser.stopTracing();
+  } finally {
+    await context.close();
+  }
+  const { traceEvents } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const marks = traceEvents.filter((e) => e.cat === 'blink.user_timing');
+  const at = (mark) => marks.filter((e) => e.name === mark).pop()?.ts ?? NaN;  // the page's own navigation, not about:blank's
+  const readyMark = peer ? 'peer:first-render' : 'explainer:first-frame';
+  const { pid, tid } = marks.find((e) => e.name === readyMark);
+  const top = [];
+  let end = -Infinity;
+  for (const e of traceEvents.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X').sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+    if (e.ts >= end) top.push(e), end = e.ts + e.dur;
+  }
+  const cpu = (from, to) => top.reduce((sum, e) => {
+    const inside = Math.min(e.ts + e.dur, to) - Math.max(e.ts, from);
+    return inside > 0 ? sum + inside * ((e.tdur ?? e.dur) / Math.max(e.dur, 1)) : sum;
+  }, 0) / 1000;
+  const [navigation, instantiated, started, packLoaded, ready] = ['navigationStart', 'explainer:instantiated',
+    'explainer:engine-started', 'explainer:pack-loaded', readyMark].map(at);
+  return { navigation: cpu(navigation, ready), instantiated: cpu(instantiated, ready), main: cpu(instantiated, started),
+    pack: cpu(started, packLoaded), packToFrame: cpu(packLoaded, ready) };
+}
 
 async function visit(url, setup, script) {
   const { name, ...options } = setup;
@@ -100,6 +141,23 @@ for (const setup of SETUPS) {
       `pack -> first frame ${m((r) => r.ready - r.packLoaded)}, first frame CPU ${m((r) => r.firstFrameCpu)})`);
   }
   console.log(`    peer     ready [${results.peer.map((r) => f0(r.ready)).join(', ')}]`);
+  const traced = { baseline: [], current: [], peer: [] };
+  for (let i = 0; i < cpuRuns; ++i) {
+    for (let k = 0; k < order.length; ++k) {
+      const which = order[(i + k) % order.length];
+      const url = which === 'peer' ? current.url + 'peer/timelinejs.html' : which === 'baseline' ? baseline.url : current.url;
+      traced[which].push(await tracedVisit(url, setup, which === 'peer'));
+    }
+  }
+  const cpuOf = (which, key) => median(traced[which].map((r) => r[key]));
+  console.log(`    main-thread CPU, ${cpuRuns} traced visits each, medians (current/baseline):`);
+  for (const [key, label] of [['navigation', 'navigation -> first frame'], ['instantiated', 'instantiated -> first frame'],
+    ['main', 'main'], ['pack', 'pack load'], ['packToFrame', 'pack -> first frame']]) {
+    console.log(`      ${label.padEnd(27)} baseline ${f0(cpuOf('baseline', key)).padStart(4)} ms, current ${f0(cpuOf('current', key)).padStart(4)} ms ` +
+      `(${(cpuOf('current', key) / cpuOf('baseline', key)).toFixed(2)}x)`);
+  }
+  console.log(`      TimelineJS, navigation -> first render ${f0(cpuOf('peer', 'navigation'))} ms; ` +
+    `current/peer ${(cpuOf('current', 'navigation') / cpuOf('peer', 'navigation')).toFixed(2)}x`);
 }
 console.log(`Load average at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 await browser.close();
