@@ -85,6 +85,20 @@ void move_following(ImDrawList* draw, const ImVec2* offset) {
 
 void move_following_callback(const ImDrawList*, const ImDrawCmd*) {}
 
+int begin_moved_drawing(ImDrawList* draw, const ImVec2* offset, ImVec4 cull) {
+    move_following(draw, offset);
+    const int first_command = draw->CmdBuffer.Size - 1;
+    draw->PushClipRect(ImVec2(cull.x, cull.y), ImVec2(cull.z, cull.w), false);
+    return first_command;
+}
+
+void end_moved_drawing(ImDrawList* draw, int first_command) {
+    draw->PopClipRect();
+    const ImVec4 clip = draw->_CmdHeader.ClipRect;
+    for (int c = first_command; c < draw->CmdBuffer.Size; ++c) draw->CmdBuffer.Data[c].ClipRect = clip;
+    move_following(draw, nullptr);
+}
+
 void add_kept_text(ImDrawList* draw, KeptText& kept, const ImFont* font, float size, ImVec2 pos, ImU32 colour,
                    const char* begin, const char* end) {
     if ((colour & IM_COL32_A_MASK) == 0 || begin == end) return;
