@@ -80,6 +80,17 @@ struct ArticleCache {
     float height = 0;
 };
 
+// What a mention's emphasis (the hover, the selection, the focus) adds under its text:
+// drawn after the text and under it (draw_under), so that a hover changes only these and
+// the text's vertices stay where they were. An emphasised underline or quote bar is a
+// wider one over the plain one, which stays drawn with the text.
+struct UnderText {
+    enum Shape { kFill, kRing, kUnderline, kQuoteBar } shape;
+    ImVec2 a, b;                          // its box; an underline's ends, at a.y
+    ImU32 colour;
+    EntityKind kind = EntityKind::Place;  // an underline's
+};
+
 struct ArticlePanel : PanelState {
     ArticleCache cache;
     void drop_draw_caches() override {
@@ -91,6 +102,7 @@ struct ArticlePanel : PanelState {
     HoverClaim hover;
     bool dragging_scrollbar = false;
     ImVec2 moved;                  // the scroll past the band's top, by which the renderer moves the article (move_following)
+    std::vector<UnderText> under;  // this frame's, kept for its capacity
 };
 
 ImFont* font_for(const Fonts& fonts, int style) {
@@ -379,6 +391,7 @@ struct ArticleFrame {
     bool hovered = false, active = false;
     bool selecting = false;        // the pointer or the keyboard is selecting text
     ImVec2 mouse;                  // on screen
+    std::vector<UnderText>* under = nullptr;  // what draw_line leaves to draw under the text
 };
 
 // What the pointer is over after drawing the paragraphs.
@@ -470,9 +483,9 @@ void draw_header(const PanelContext& ctx, const ArticleCache& cache, const Artic
 
 // A run inside mentions: fills from the outermost mention in (a selected quote is
 // tinted whole, a hovered name inside it on top), the innermost's underline, a quote's
-// margin bar.
+// margin bar; what emphasis adds goes into `under`.
 void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segment& segment, float rx, float ly, float width,
-                      float height, float x0) {
+                      float height, float x0, std::vector<UnderText>& under) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Theme& theme = ctx.theme;
     const Pack& pack = ctx.pack;
@@ -482,22 +495,34 @@ void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segm
         Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, entity.id, p.cache.mentions[*it].entity);
         if (focused && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
         if (ImU32 fill = fill_for(emphasis, theme))
-            draw->AddRectFilled(ImVec2(rx - 1, ly + 2), ImVec2(rx + width + 1, ly + height - 2), fill, 3);
-        if (focused) draw->AddRect(ImVec2(rx - 2, ly + 1), ImVec2(rx + width + 2, ly + height - 1), theme.focus_ring, 3, 0, 2);
+            under.push_back({UnderText::kFill, ImVec2(rx - 1, ly + 2), ImVec2(rx + width + 1, ly + height - 2), fill});
+        if (focused)
+            under.push_back({UnderText::kRing, ImVec2(rx - 2, ly + 1), ImVec2(rx + width + 2, ly + height - 1), theme.focus_ring});
     }
     const std::size_t inner_index = p.cache.mentions[segment.mentions.front()].entity;
     const Entity& inner = pack.entities[inner_index];
-    const Emphasis inner_emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id, inner_index);
-    draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, theme.kind[static_cast<int>(inner.kind)],
-                   inner_emphasis >= Emphasis::Related ? 1.8f : 1.0f);
+    const ImU32 underline = theme.kind[static_cast<int>(inner.kind)];
+    draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, underline, 1.0f);
+    if (emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id, inner_index) >= Emphasis::Related)
+        under.push_back({UnderText::kUnderline, ImVec2(rx, ly + height - 5), ImVec2(rx + width, ly + height - 5), underline, inner.kind});
+    const ImU32 bar = theme.kind[static_cast<int>(EntityKind::Quote)];
     for (int m : segment.mentions) {
         const std::size_t index = p.cache.mentions[m].entity;
         const Entity& e = pack.entities[index];
         if (e.kind != EntityKind::Quote) continue;
-        const Emphasis q = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, index);
-        draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - (q >= Emphasis::Related ? 9 : 11), ly + height - 3),
-                            theme.kind[static_cast<int>(EntityKind::Quote)]);
+        draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - 11, ly + height - 3), bar);
+        if (emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, index) >= Emphasis::Related)
+            under.push_back({UnderText::kQuoteBar, ImVec2(x0 - 14, ly + 3), ImVec2(x0 - 9, ly + height - 3), bar});
     }
+}
+
+void draw_under_text(ImDrawList* draw, const std::vector<UnderText>& under) {
+    for (const UnderText& u : under) switch (u.shape) {
+        case UnderText::kFill: draw->AddRectFilled(u.a, u.b, u.colour, 3); break;
+        case UnderText::kRing: draw->AddRect(u.a, u.b, u.colour, 3, 0, 2); break;
+        case UnderText::kUnderline: draw_underline(draw, u.kind, u.a.x, u.b.x, u.a.y, u.colour, 1.8f); break;
+        case UnderText::kQuoteBar: draw->AddRectFilled(u.a, u.b, u.colour); break;
+        }
 }
 
 // One line of a paragraph: its runs, with what the pointer is over.
@@ -518,7 +543,7 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
         ImU32 colour = theme.text;
         if (run.tag >= 0 && run.tag < kLinkTag) {
             const Segment& segment = para.segments[run.tag];
-            draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0);
+            draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0, *f.under);
             if (under_mouse) hit.mention = segment.mentions.front(), hit.card_anchor = ImVec2(rx, screen_y + line.height);
         } else if (run.tag == kLinkTag) {
             colour = theme.accent;
@@ -650,15 +675,21 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
     f.moved = text.y0 - text.drawn_y0;
     f.band_top = text.band_top, f.band_bottom = text.band_bottom;
     p.moved = ImVec2(0, f.moved);
+    p.under.clear();
+    f.under = &p.under;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     const int moved_from = begin_moved_drawing(draw, &p.moved, ImVec4(origin.x, f.y0 + f.band_top, origin.x + size.x, f.y0 + f.band_bottom));
     draw_article_text_marks(ctx, text);
+    const int text_from = next_command(draw);
     draw_header(ctx, p.cache, f);
     keyboard_focus(ctx, p, size.y);
     const ArticleHit hit = draw_paragraphs(ctx, p, f);
     if (p.cache.sources_y < f.band_bottom && p.cache.height > f.band_top)
         draw_sources_section(ctx, p.cache.notes, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width, f.moved);
+    const int under_from = next_command(draw);
+    draw_under_text(draw, p.under);
+    draw_under(draw, text_from, under_from);
     end_moved_drawing(draw, moved_from);
     scrollbar(ctx, p, f);
     draw_article_selection_overlay(ctx, text);

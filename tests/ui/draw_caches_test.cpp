@@ -4,6 +4,7 @@
 // colour scheme, another pack), the frame drawn from the caches equals the frame drawn
 // after app_drop_draw_caches, vertex for vertex. A cache that misses what its drawing
 // depends on shows the old picture and fails here.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <functional>
@@ -94,12 +95,17 @@ struct MovedDrawing {
     int moves = 0;  // move_following callbacks with a move
 };
 
-MovedDrawing article_moved_drawing() {
-    MovedDrawing out;
+const ImDrawList* article_draw_list() {
     const ImDrawList* list = nullptr;
     for (const ImGuiWindow* window : GImGui->Windows)
         if (std::string_view(window->Name).find("/Article_") != std::string_view::npos) list = window->DrawList;
     EXPECT_TRUE(list) << "the article panel has a window of its own";
+    return list;
+}
+
+MovedDrawing article_moved_drawing() {
+    MovedDrawing out;
+    const ImDrawList* list = article_draw_list();
     if (!list) return out;
     bool moving = false;
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
@@ -159,6 +165,45 @@ TEST(DrawCaches, AScrollWithinACellMovesTheArticleAndKeepsItsVertices) {
     EXPECT_EQ(h.view().hover, std::string(mention->id.text)) << "the pointer hovers the mention where it is on screen";
     h.click(Headless::centre(*after));
     EXPECT_EQ(h.view().selection, std::string(mention->id.text)) << "and a click selects it";
+}
+
+// Past the last vertex of `list`'s buffer that its moved commands (the article) draw.
+std::size_t moved_vertex_end(const ImDrawList* list) {
+    std::size_t end = 0;
+    bool moving = false;
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        if (cmd.UserCallback) moving = cmd.UserCallbackData != nullptr;
+        else if (moving)
+            for (unsigned i = 0; i < cmd.ElemCount; ++i)
+                end = std::max<std::size_t>(end, cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)] + 1);
+    }
+    return end;
+}
+
+// Issue 10: a hover's fills and wider underlines are written after the article's text
+// (and drawn under it), so a hover leaves every vertex of the text where it was and the
+// renderer uploads only what follows it.
+TEST(DrawCaches, AHoverKeepsTheArticleTextsVertices) {
+    Headless h(1920, 1080, 2);
+    h.set_pack(kSeed);
+    h.settle();
+    const std::optional<LocatedRect> mention = mention_in_view(h);
+    ASSERT_TRUE(mention);
+    h.leave();
+    const ImDrawList* list = article_draw_list();
+    ASSERT_TRUE(list);
+    ASSERT_EQ(h.view().hover, "");
+    const std::vector<ImDrawVert> before(list->VtxBuffer.begin(), list->VtxBuffer.end());
+    const std::size_t text_end = moved_vertex_end(list);  // nothing is emphasised: all of it is the text
+    h.move(Headless::centre(*mention));
+    ASSERT_EQ(h.view().hover, std::string(mention->id.text));
+    h.frame();  // the frame that draws the hover the last one asked for
+    EXPECT_GT(moved_vertex_end(list), text_end) << "the hover adds its fill after the text";
+    std::size_t first_changed = 0;
+    while (first_changed < text_end &&
+           std::memcmp(&before[first_changed], &list->VtxBuffer[static_cast<int>(first_changed)], sizeof(ImDrawVert)) == 0)
+        ++first_changed;
+    EXPECT_EQ(first_changed, text_end) << "the hover changed vertex " << first_changed << " of the text's " << text_end;
 }
 
 } // namespace
