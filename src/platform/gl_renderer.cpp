@@ -6,10 +6,12 @@
 // last upload is uploaded: nothing of the map while the article scrolls, of the article
 // while the map pans, the few vertices a hover recolours (issue 10: the upload was half
 // of a frame's CPU, and one list growing moved, and uploaded again, every list after
-// it). A drawing moved as a whole (ui::move_following: the basemap under a pan) is moved
-// here by a uniform, so that its vertices stay the same. The attribute pointers are
-// moved to each command's first vertex, which stands in for the base vertex WebGL2
-// lacks, so meshes of more than 64K vertices keep 16-bit indices (RendererHasVtxOffset).
+// it). A drawing moved as a whole (ui::move_following: the basemap under a pan, the
+// article under a scroll) is moved here by a uniform, so that its vertices stay the
+// same; its scissor is still its command's clip rectangle, on screen. The attribute
+// pointers are moved to each command's first vertex, which stands in for the base vertex
+// WebGL2 lacks, so meshes of more than 64K vertices keep 16-bit indices
+// (RendererHasVtxOffset).
 #include "gl_renderer.h"
 #include "ui/drawing.h"
 

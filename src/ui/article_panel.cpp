@@ -80,6 +80,17 @@ struct ArticleCache {
     float height = 0;
 };
 
+// What a mention's emphasis (the hover, the selection, the focus) adds under its text:
+// drawn after the text and under it (draw_under), so that a hover changes only these and
+// the text's vertices stay where they were. An emphasised underline or quote bar is a
+// wider one over the plain one, which stays drawn with the text.
+struct UnderText {
+    enum Shape { kFill, kRing, kUnderline, kQuoteBar } shape;
+    ImVec2 a, b;                          // its box; an underline's ends, at a.y
+    ImU32 colour;
+    EntityKind kind = EntityKind::Place;  // an underline's
+};
+
 struct ArticlePanel : PanelState {
     ArticleCache cache;
     void drop_draw_caches() override {
@@ -90,6 +101,8 @@ struct ArticlePanel : PanelState {
     int focus = -1;                // keyboard focus: index into ArticleCache::mentions
     HoverClaim hover;
     bool dragging_scrollbar = false;
+    ImVec2 moved;                  // the scroll past the band's top, by which the renderer moves the article (move_following)
+    std::vector<UnderText> under;  // this frame's, kept for its capacity
 };
 
 ImFont* font_for(const Fonts& fonts, int style) {
@@ -298,7 +311,12 @@ float mention_top(const ArticleCache& cache, const Pack& pack, const MentionRef&
     return para.y;
 }
 
-// Where the article's text is on screen at its scroll position, for selection and find.
+// Where the article's text is on screen at its scroll position, and where the panel
+// draws it, for selection and find. The panel draws the part of the article from the
+// scroll grown down to a grid of cells a quarter of its height (the band), with the
+// band's top at its own top, and the renderer moves it up by the rest of the scroll
+// (issue 10: a scroll frame uploaded the whole article again, every vertex moved; now
+// its vertices stay the same until the view crosses a cell's edge).
 ArticleTextView text_view(ArticlePanel& p, ImVec2 origin, ImVec2 size, bool hovered, float dpr) {
     ArticleTextView out;
     out.blocks = &p.cache.blocks;
@@ -306,7 +324,12 @@ ArticleTextView text_view(ArticlePanel& p, ImVec2 origin, ImVec2 size, bool hove
     out.origin = origin;
     out.size = size;
     out.x0 = origin.x + p.cache.column_x;
-    out.y0 = origin.y - snap(p.scroll.scroll, dpr);
+    const float scrolled = snap(p.scroll.scroll, dpr);  // on the device-pixel grid, so the text stays crisp
+    const float cell = std::max(1.0f, std::floor(size.y / 4));
+    out.band_top = std::floor(scrolled / cell) * cell;
+    out.band_bottom = out.band_top + size.y + cell;
+    out.y0 = origin.y - scrolled;
+    out.drawn_y0 = origin.y - out.band_top;
     out.hovered = hovered;
     out.scroll_target = &p.scroll.target;
     out.max_scroll = max_scroll(p.cache, size.y);
@@ -362,10 +385,13 @@ ImU32 fill_for(Emphasis emphasis, const Theme& theme) {
 // The panel's place this frame.
 struct ArticleFrame {
     ImVec2 origin, size;
-    float x0 = 0, y0 = 0;          // the column's left edge and the article's top, canvas px
+    float x0 = 0, y0 = 0;          // the column's left edge and the article's top as drawn (text_view's drawn_y0), canvas px
+    float moved = 0;               // what the renderer moves the drawing by: on screen, y is y + moved
+    float band_top = 0, band_bottom = 0;  // the part of the article drawn, article coordinates
     bool hovered = false, active = false;
     bool selecting = false;        // the pointer or the keyboard is selecting text
-    ImVec2 mouse;
+    ImVec2 mouse;                  // on screen
+    std::vector<UnderText>* under = nullptr;  // what draw_line leaves to draw under the text
 };
 
 // What the pointer is over after drawing the paragraphs.
@@ -445,20 +471,21 @@ void draw_header(const PanelContext& ctx, const ArticleCache& cache, const Artic
         for (const PlacedRun& run : line.runs)
             draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(f.x0 + run.x, f.y0 + kPadding + line.y),
                           ctx.theme.text, cache.headline_text.data() + run.begin, cache.headline_text.data() + run.end);
-    if (f.y0 + kPadding + cache.headline.height > f.origin.y)
-        ctx.located->push_back({"article:headline", "article", f.x0, f.y0 + kPadding, cache.column_width, cache.headline.height});
+    const float headline_top = f.y0 + f.moved + kPadding;  // on screen
+    if (headline_top + cache.headline.height > f.origin.y)
+        ctx.located->push_back({"article:headline", "article", f.x0, headline_top, cache.column_width, cache.headline.height});
     draw->AddText(ctx.fonts.sans_bold, small, ImVec2(f.x0, f.y0 + cache.source_y), ctx.theme.text_muted, cache.source_line.c_str());
     if (!article.attribution.empty())
         draw->AddText(ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,
                       article.attribution.c_str(), nullptr, cache.column_width);
-    draw_corrections(ctx, cache.notes, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width);
+    draw_corrections(ctx, cache.notes, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width, f.moved);
 }
 
 // A run inside mentions: fills from the outermost mention in (a selected quote is
 // tinted whole, a hovered name inside it on top), the innermost's underline, a quote's
-// margin bar.
+// margin bar; what emphasis adds goes into `under`.
 void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segment& segment, float rx, float ly, float width,
-                      float height, float x0) {
+                      float height, float x0, std::vector<UnderText>& under) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Theme& theme = ctx.theme;
     const Pack& pack = ctx.pack;
@@ -468,22 +495,34 @@ void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segm
         Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, entity.id, p.cache.mentions[*it].entity);
         if (focused && emphasis < Emphasis::Hovered) emphasis = Emphasis::Hovered;
         if (ImU32 fill = fill_for(emphasis, theme))
-            draw->AddRectFilled(ImVec2(rx - 1, ly + 2), ImVec2(rx + width + 1, ly + height - 2), fill, 3);
-        if (focused) draw->AddRect(ImVec2(rx - 2, ly + 1), ImVec2(rx + width + 2, ly + height - 1), theme.focus_ring, 3, 0, 2);
+            under.push_back({UnderText::kFill, ImVec2(rx - 1, ly + 2), ImVec2(rx + width + 1, ly + height - 2), fill});
+        if (focused)
+            under.push_back({UnderText::kRing, ImVec2(rx - 2, ly + 1), ImVec2(rx + width + 2, ly + height - 1), theme.focus_ring});
     }
     const std::size_t inner_index = p.cache.mentions[segment.mentions.front()].entity;
     const Entity& inner = pack.entities[inner_index];
-    const Emphasis inner_emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id, inner_index);
-    draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, theme.kind[static_cast<int>(inner.kind)],
-                   inner_emphasis >= Emphasis::Related ? 1.8f : 1.0f);
+    const ImU32 underline = theme.kind[static_cast<int>(inner.kind)];
+    draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, underline, 1.0f);
+    if (emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id, inner_index) >= Emphasis::Related)
+        under.push_back({UnderText::kUnderline, ImVec2(rx, ly + height - 5), ImVec2(rx + width, ly + height - 5), underline, inner.kind});
+    const ImU32 bar = theme.kind[static_cast<int>(EntityKind::Quote)];
     for (int m : segment.mentions) {
         const std::size_t index = p.cache.mentions[m].entity;
         const Entity& e = pack.entities[index];
         if (e.kind != EntityKind::Quote) continue;
-        const Emphasis q = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, index);
-        draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - (q >= Emphasis::Related ? 9 : 11), ly + height - 3),
-                            theme.kind[static_cast<int>(EntityKind::Quote)]);
+        draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - 11, ly + height - 3), bar);
+        if (emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, index) >= Emphasis::Related)
+            under.push_back({UnderText::kQuoteBar, ImVec2(x0 - 14, ly + 3), ImVec2(x0 - 9, ly + height - 3), bar});
     }
+}
+
+void draw_under_text(ImDrawList* draw, const std::vector<UnderText>& under) {
+    for (const UnderText& u : under) switch (u.shape) {
+        case UnderText::kFill: draw->AddRectFilled(u.a, u.b, u.colour, 3); break;
+        case UnderText::kRing: draw->AddRect(u.a, u.b, u.colour, 3, 0, 2); break;
+        case UnderText::kUnderline: draw_underline(draw, u.kind, u.a.x, u.b.x, u.a.y, u.colour, 1.8f); break;
+        case UnderText::kQuoteBar: draw->AddRectFilled(u.a, u.b, u.colour); break;
+        }
 }
 
 // One line of a paragraph: its runs, with what the pointer is over.
@@ -493,17 +532,19 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
     const Theme& theme = ctx.theme;
     const float body_size = font_size(ctx.fonts.serif);
     const float text_y = ly + (line.height - body_size) * 0.5f - 1;
+    const float screen_y = ly + f.moved, mouse_y = f.mouse.y - f.moved;  // the line on screen, the pointer as drawn
+    const bool on_screen = screen_y + line.height > f.origin.y && screen_y < f.origin.y + f.size.y;
     for (const PlacedRun& run : line.runs) {
         KeptText& kept = *run_text++;
         const float rx = f.x0 + run.x;
-        const bool under_mouse = f.hovered && f.mouse.x >= rx && f.mouse.x < rx + run.width && f.mouse.y >= ly &&
-                                 f.mouse.y < ly + line.height;
-        if (run.tag >= 0) ctx.pointer->area(rx, ly, rx + run.width, ly + line.height);  // a mention or a link
+        const bool under_mouse = f.hovered && f.mouse.x >= rx && f.mouse.x < rx + run.width && mouse_y >= ly &&
+                                 mouse_y < ly + line.height;
+        if (run.tag >= 0 && on_screen) ctx.pointer->area(rx, screen_y, rx + run.width, screen_y + line.height);  // a mention or a link
         ImU32 colour = theme.text;
         if (run.tag >= 0 && run.tag < kLinkTag) {
             const Segment& segment = para.segments[run.tag];
-            draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0);
-            if (under_mouse) hit.mention = segment.mentions.front(), hit.card_anchor = ImVec2(rx, ly + line.height);
+            draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0, *f.under);
+            if (under_mouse) hit.mention = segment.mentions.front(), hit.card_anchor = ImVec2(rx, screen_y + line.height);
         } else if (run.tag == kLinkTag) {
             colour = theme.accent;
             draw->AddLine(ImVec2(rx, ly + line.height - 6), ImVec2(rx + run.width, ly + line.height - 6), theme.accent,
@@ -523,7 +564,8 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
     }
 }
 
-// Where each mention of a paragraph is drawn now (for Explainer.locate), merged per line.
+// Where each mention of a paragraph is on screen now (for Explainer.locate), merged per
+// line; `top` is the paragraph's top on screen.
 void locate_mentions(const PanelContext& ctx, const ArticleCache& cache, const ArticleFrame& f, const ParagraphCache& para,
                      float top) {
     LocatedList& located = *ctx.located;
@@ -542,20 +584,20 @@ void locate_mentions(const PanelContext& ctx, const ArticleCache& cache, const A
             }
 }
 
-// The paragraphs in view; returns what the pointer is over.
+// The paragraphs in the band; returns what the pointer is over.
 ArticleHit draw_paragraphs(const PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) {
     ArticleHit hit;
     ArticleCache& cache = p.cache;
-    for (std::size_t i = first_paragraph_ending_below(cache, f.origin.y - f.y0); i < cache.paragraphs.size(); ++i) {
+    for (std::size_t i = first_paragraph_ending_below(cache, f.band_top); i < cache.paragraphs.size(); ++i) {
         ParagraphCache& para = cache.paragraphs[i];
+        if (para.y > f.band_bottom) break;  // this and every later paragraph is below the band
         const float top = f.y0 + para.y;
-        if (top > f.origin.y + f.size.y) break;  // this and every later paragraph is below the view
         KeptText* run_text = para.run_text.data();
         for (const LayoutLine& line : para.layout.lines) {
             draw_line(ctx, p, f, para, line, top + line.y, run_text, hit);
             run_text += line.runs.size();
         }
-        locate_mentions(ctx, cache, f, para, top);
+        locate_mentions(ctx, cache, f, para, top + f.moved);
     }
     return hit;
 }
@@ -594,7 +636,7 @@ void pointer_result(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f, c
     }
     if (p.focus >= 0 && hit.mention < 0) {
         const MentionRef& ref = p.cache.mentions[p.focus];
-        const float top = f.y0 + mention_top(p.cache, pack, ref);
+        const float top = f.y0 + f.moved + mention_top(p.cache, pack, ref);
         draw_entity_card(ctx, pack.entities[ref.entity], ImVec2(f.x0, top + line_height(ctx.fonts, kBody)));
     }
     if (hit.url) {
@@ -628,17 +670,27 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
 
     follow_state(ctx, p, size.y);
     scroll_input(ctx, p, f);
-    f.x0 = origin.x + p.cache.column_x;
-    f.y0 = origin.y - snap(p.scroll.scroll, ctx.dpr);
+    const ArticleTextView text = text_view(p, origin, size, f.hovered, ctx.dpr);
+    f.x0 = text.x0, f.y0 = text.drawn_y0;
+    f.moved = text.y0 - text.drawn_y0;
+    f.band_top = text.band_top, f.band_bottom = text.band_bottom;
+    p.moved = ImVec2(0, f.moved);
+    p.under.clear();
+    f.under = &p.under;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    const ArticleTextView text = text_view(p, origin, size, f.hovered, ctx.dpr);
+    const int moved_from = begin_moved_drawing(draw, &p.moved, ImVec4(origin.x, f.y0 + f.band_top, origin.x + size.x, f.y0 + f.band_bottom));
     draw_article_text_marks(ctx, text);
+    const int text_from = next_command(draw);
     draw_header(ctx, p.cache, f);
     keyboard_focus(ctx, p, size.y);
     const ArticleHit hit = draw_paragraphs(ctx, p, f);
-    if (f.y0 + p.cache.sources_y < origin.y + size.y && f.y0 + p.cache.height > origin.y)
-        draw_sources_section(ctx, p.cache.notes, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width);
+    if (p.cache.sources_y < f.band_bottom && p.cache.height > f.band_top)
+        draw_sources_section(ctx, p.cache.notes, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width, f.moved);
+    const int under_from = next_command(draw);
+    draw_under_text(draw, p.under);
+    draw_under(draw, text_from, under_from);
+    end_moved_drawing(draw, moved_from);
     scrollbar(ctx, p, f);
     draw_article_selection_overlay(ctx, text);
     draw->PopClipRect();

@@ -48,10 +48,9 @@ bool is_word_drag(Drag d) { return d == Drag::Words || d == Drag::TouchWords; }
 // Article coordinates of a screen point.
 ImVec2 to_article(const ArticleTextView& view, ImVec2 screen) { return ImVec2(screen.x - view.x0, screen.y - view.y0); }
 
-// The paragraphs in view: [first, last).
-std::pair<std::size_t, std::size_t> blocks_in_view(const ArticleTextView& view) {
+// The blocks between `top` and `bottom` (article coordinates): [first, last).
+std::pair<std::size_t, std::size_t> blocks_between(const ArticleTextView& view, float top, float bottom) {
     const std::vector<TextBlock>& blocks = *view.blocks;
-    const float top = view.origin.y - view.y0, bottom = top + view.size.y;
     const auto first = std::partition_point(blocks.begin(), blocks.end(),
                                             [&](const TextBlock& b) { return b.y + b.layout->height <= top; });
     const auto last = std::partition_point(first, blocks.end(), [&](const TextBlock& b) { return b.y < bottom; });
@@ -252,7 +251,8 @@ void keyboard(PanelContext& ctx, const ArticleTextView& view) {
     if (!step) return;
     if (s.selection.empty()) {
         // No selection yet: start at the first paragraph in view.
-        const TextPoint start{std::min(blocks_in_view(view).first, view.blocks->size() - 1), 0};
+        const float top = view.origin.y - view.y0;
+        const TextPoint start{std::min(blocks_between(view, top, top + view.size.y).first, view.blocks->size() - 1), 0};
         s.selection = {start, start};
     }
     s.selection.focus = move_point(*view.blocks, s.selection.focus, *step, *view.measure);
@@ -282,7 +282,7 @@ bool article_selection_input(PanelContext& ctx, const ArticleTextView& view) {
 void draw_article_text_marks(PanelContext& ctx, const ArticleTextView& view) {
     const SelectionState& s = state_of(ctx);
     if (view.blocks->empty()) return;
-    const auto [first, last] = blocks_in_view(view);
+    const auto [first, last] = blocks_between(view, view.band_top, view.band_bottom);
     draw_find_marks(ctx, view, first, last);
     const TextSelection& sel = s.selection;
     if (sel.empty()) return;
@@ -295,8 +295,8 @@ void draw_article_text_marks(PanelContext& ctx, const ArticleTextView& view) {
         const std::size_t from = p == begin.paragraph ? begin.offset : 0;
         const std::size_t to = p == end.paragraph ? end.offset : block.text.size();
         for (const LayoutRect& r : range_rects(block, from, to, *view.measure))
-            draw->AddRectFilled(ImVec2(view.x0 + r.x, view.y0 + block.y + r.y + 1),
-                                ImVec2(view.x0 + r.x + r.w, view.y0 + block.y + r.y + r.h - 1), fill);
+            draw->AddRectFilled(ImVec2(view.x0 + r.x, view.drawn_y0 + block.y + r.y + 1),
+                                ImVec2(view.x0 + r.x + r.w, view.drawn_y0 + block.y + r.y + r.h - 1), fill);
     }
 }
 

@@ -19,6 +19,10 @@ struct ArticleTextView {
     const MeasureText* measure = nullptr;
     ImVec2 origin, size;          // the panel's region
     float x0 = 0, y0 = 0;         // screen position of the article's (0, 0)
+    // What the panel draws: the article from band_top to band_bottom (article coordinates),
+    // its top at drawn_y0; the renderer moves it by y0 - drawn_y0 (ui::move_following).
+    float drawn_y0 = 0;
+    float band_top = 0, band_bottom = 0;
     bool hovered = false;         // the pointer is over the panel (ImGui item state)
     float* scroll_target = nullptr;  // the panel's scroll target, to bring a match or the selection into view
     float max_scroll = 0;
@@ -32,7 +36,8 @@ struct ArticleTextView {
 // then the press must neither scroll the text nor select an entity.
 bool article_selection_input(PanelContext& ctx, const ArticleTextView& view);
 
-// Fills behind the text: find matches, then the selection. Call before drawing the text.
+// Fills behind the text: find matches, then the selection, at drawn_y0 over the band.
+// Call before drawing the text.
 void draw_article_text_marks(PanelContext& ctx, const ArticleTextView& view);
 
 // Above the text: the touch handles and the Copy button.
@@ -97,8 +102,8 @@ void close_find(Reading& reading);
 // tab, where the article panel then scrolls to the match.
 void show_find_match(const PanelContext& ctx);
 
-// Draws every match in view (the current one stronger) and scrolls to the current one
-// when it changed. Called from draw_article_text_marks.
+// Draws every match in blocks [first_block, last_block) (the current one stronger) and
+// scrolls to the current one when it changed. Called from draw_article_text_marks.
 void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t first_block, std::size_t last_block);
 
 // [SECTION] State

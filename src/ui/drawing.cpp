@@ -1,5 +1,6 @@
 #include "drawing.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <utility>
 
@@ -84,6 +85,33 @@ void move_following(ImDrawList* draw, const ImVec2* offset) {
 }
 
 void move_following_callback(const ImDrawList*, const ImDrawCmd*) {}
+
+int begin_moved_drawing(ImDrawList* draw, const ImVec2* offset, ImVec4 cull) {
+    move_following(draw, offset);
+    const int first_command = draw->CmdBuffer.Size - 1;
+    draw->PushClipRect(ImVec2(cull.x, cull.y), ImVec2(cull.z, cull.w), false);
+    return first_command;
+}
+
+void end_moved_drawing(ImDrawList* draw, int first_command) {
+    draw->PopClipRect();
+    const ImVec4 clip = draw->_CmdHeader.ClipRect;
+    for (int c = first_command; c < draw->CmdBuffer.Size; ++c) draw->CmdBuffer.Data[c].ClipRect = clip;
+    move_following(draw, nullptr);
+}
+
+int next_command(ImDrawList* draw) {
+    if (draw->CmdBuffer.back().ElemCount > 0) draw->AddDrawCmd();
+    return draw->CmdBuffer.Size - 1;
+}
+
+void draw_under(ImDrawList* draw, int first, int first_under) {
+    ImDrawCmd* commands = draw->CmdBuffer.Data;
+    std::rotate(commands + first, commands + first_under, commands + draw->CmdBuffer.Size);
+    // The last command is no longer the one whose indices end the buffer: what comes
+    // next starts another.
+    draw->AddDrawCmd();
+}
 
 void add_kept_text(ImDrawList* draw, KeptText& kept, const ImFont* font, float size, ImVec2 pos, ImU32 colour,
                    const char* begin, const char* end) {

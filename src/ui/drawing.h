@@ -70,6 +70,23 @@ void move_following(ImDrawList* draw, const ImVec2* offset);
 // renderer that does may draw lists that hold it), it does nothing itself.
 void move_following_callback(const ImDrawList* list, const ImDrawCmd* command);
 
+// Between these two, what is drawn is moved by `*offset` (move_following) and culled on
+// the CPU against `cull`, a box in its own unmoved coordinates, not against the clip rect
+// in force (ImDrawList::AddText and add_kept_text leave out what lies outside the clip
+// rect as they draw): so that what is drawn does not depend on the offset. The renderer
+// still clips it all to the clip rect in force at begin_moved_drawing (screen
+// coordinates, not moved). Returns the first command end_moved_drawing sets that clip on.
+int begin_moved_drawing(ImDrawList* draw, const ImVec2* offset, ImVec4 cull);
+void end_moved_drawing(ImDrawList* draw, int first_command);
+
+// Starts a command of its own for what `draw` gets next; returns its index.
+int next_command(ImDrawList* draw);
+// Has the renderer draw the commands from `first_under` to the end of `draw` before those
+// from `first` to `first_under`, which stay before them in the buffers: what changes often
+// (a hover's fills) is written after what does not (the text), so that a change moves
+// none of the text's vertices and the renderer uploads only it, yet is drawn under it.
+void draw_under(ImDrawList* draw, int first, int first_under);
+
 // AddText's glyphs for a text that does not change, kept in `kept` between frames: what
 // ImDrawList::AddText draws (the position floored to whole px, nothing for a line wholly
 // outside the clip rect), glyphs made once per font, size and colour.

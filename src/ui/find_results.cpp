@@ -68,17 +68,19 @@ void draw_find_marks(PanelContext& ctx, const ArticleTextView& view, std::size_t
     const bool dark = ctx.theme.dark;
     const ImU32 fill = dark ? IM_COL32(0x6B, 0x4E, 0x16, 0xFF) : IM_COL32(0xFB, 0xD3, 0x8D, 0xFF);
     const ImU32 current_fill = dark ? IM_COL32(0xB8, 0x6E, 0x00, 0xFF) : IM_COL32(0xF0, 0x8A, 0x24, 0xFF);
-    // Only the matches in the paragraphs in view: a binary search, not a walk of all.
+    // Only the matches in the paragraphs drawn: a binary search, not a walk of all.
     auto it = std::lower_bound(begins.begin(), begins.end(), TextPoint{first_block, 0});
     for (; it != begins.end() && it->paragraph < last_block; ++it) {
         const std::size_t index = static_cast<std::size_t>(it - begins.begin());
         const TextBlock& block = blocks[it->paragraph];
         const bool current = static_cast<int>(index) == f.results.current;
         for (const LayoutRect& r : range_rects(block, drawn(*it, true), drawn(f.results.match_ends[index], false), *view.measure)) {
-            const ImVec2 a(view.x0 + r.x - 1, view.y0 + block.y + r.y + 1);
-            const ImVec2 b(view.x0 + r.x + r.w + 1, view.y0 + block.y + r.y + r.h - 1);
+            const ImVec2 a(view.x0 + r.x - 1, view.drawn_y0 + block.y + r.y + 1);
+            const ImVec2 b(view.x0 + r.x + r.w + 1, view.drawn_y0 + block.y + r.y + r.h - 1);
             draw->AddRectFilled(a, b, current ? current_fill : fill, 2);
-            if (current) ctx.located->push_back({"find:current", "article", a.x, a.y, b.x - a.x, b.y - a.y});
+            const float screen_y = view.y0 + block.y + r.y + 1;
+            if (current && screen_y < view.origin.y + view.size.y && screen_y + (b.y - a.y) > view.origin.y)
+                ctx.located->push_back({"find:current", "article", a.x, screen_y, b.x - a.x, b.y - a.y});
         }
     }
 }

@@ -214,10 +214,12 @@ struct ArticleNotes {
 };
 // Made once per pack revision: the article panel keeps them in its cache.
 ArticleNotes article_notes(const Pack& pack);
+// Each is drawn at `at` and located (Explainer.locate) `moved` px lower: the renderer moves
+// the article by its scroll (move_following).
 float corrections_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
-void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width);
+void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved);
 float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
-void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width);
+void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved);
 
 // The hover card every panel shows for an entity (src/ui/entity_card.cpp).
 void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor);

@@ -26,7 +26,8 @@ float block_height(const Fonts& fonts, const std::vector<NoteLine>& lines, float
     return h;
 }
 
-void draw_block(const PanelContext& ctx, const std::vector<NoteLine>& lines, ImVec2 at, float width, const char* locate_id) {
+void draw_block(const PanelContext& ctx, const std::vector<NoteLine>& lines, ImVec2 at, float width, float moved,
+                const char* locate_id) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = at.y;
     for (const NoteLine& line : lines) {
@@ -37,7 +38,7 @@ void draw_block(const PanelContext& ctx, const std::vector<NoteLine>& lines, ImV
         y += font->CalcTextSizeA(font_size(font), FLT_MAX, width, line.text.c_str()).y;
     }
     // Locatable ("corrections", "sources") so tests and hosts can check what a reader sees.
-    if (ctx.located && !lines.empty()) ctx.located->push_back({locate_id, "article", at.x, at.y, width, y - at.y});
+    if (ctx.located && !lines.empty()) ctx.located->push_back({locate_id, "article", at.x, at.y + moved, width, y - at.y});
 }
 
 std::vector<NoteLine> correction_lines(const Pack& pack) {
@@ -73,16 +74,16 @@ float corrections_height(const PanelContext& ctx, const ArticleNotes& notes, flo
     return block_height(ctx.fonts, notes.corrections, width);
 }
 
-void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width) {
-    draw_block(ctx, notes.corrections, at, width, "corrections");
+void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved) {
+    draw_block(ctx, notes.corrections, at, width, moved, "corrections");
 }
 
 float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes, float width) {
     return block_height(ctx.fonts, notes.sources, width);
 }
 
-void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width) {
-    draw_block(ctx, notes.sources, at, width, "sources");
+void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved) {
+    draw_block(ctx, notes.sources, at, width, moved, "sources");
 }
 
 } // namespace explainer::ui

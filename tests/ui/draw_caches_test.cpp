@@ -4,13 +4,19 @@
 // colour scheme, another pack), the frame drawn from the caches equals the frame drawn
 // after app_drop_draw_caches, vertex for vertex. A cache that misses what its drawing
 // depends on shows the old picture and fails here.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "headless.h"
+#include "imgui_internal.h"
 
 namespace explainer::ui::testing {
 namespace {
@@ -79,6 +85,125 @@ TEST(DrawCaches, EveryChangeDrawsWhatAFrameWithoutCachesDraws) {
         expect_same_without_caches(h, step.name);
         if (HasFailure()) return;
     }
+}
+
+// What the article panel drew moved by the renderer (between its move_following
+// callbacks): the vertices its commands draw, in order, and the move.
+struct MovedDrawing {
+    std::vector<ImDrawVert> vertices;
+    ImVec2 move;
+    int moves = 0;  // move_following callbacks with a move
+};
+
+const ImDrawList* article_draw_list() {
+    const ImDrawList* list = nullptr;
+    for (const ImGuiWindow* window : GImGui->Windows)
+        if (std::string_view(window->Name).find("/Article_") != std::string_view::npos) list = window->DrawList;
+    EXPECT_TRUE(list) << "the article panel has a window of its own";
+    return list;
+}
+
+MovedDrawing article_moved_drawing() {
+    MovedDrawing out;
+    const ImDrawList* list = article_draw_list();
+    if (!list) return out;
+    bool moving = false;
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        if (cmd.UserCallback) {
+            moving = cmd.UserCallbackData != nullptr;
+            if (moving) out.move = *static_cast<const ImVec2*>(cmd.UserCallbackData), ++out.moves;
+            continue;
+        }
+        if (!moving) continue;
+        for (unsigned i = 0; i < cmd.ElemCount; ++i)
+            out.vertices.push_back(list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])]);
+    }
+    return out;
+}
+
+bool same_vertices(const std::vector<ImDrawVert>& a, const std::vector<ImDrawVert>& b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(ImDrawVert)) == 0;
+}
+
+// A mention of an entity the article shows in the middle of its panel.
+std::optional<LocatedRect> mention_in_view(const Headless& h) {
+    for (const LocatedRect& r : h.app.located)
+        if (r.panel == "article" && r.y > h.info.height * 0.3f && r.y < h.info.height * 0.6f && h.app.store.pack().find(std::string(r.id.text)))
+            return r;
+    return std::nullopt;
+}
+
+// Issue 10: the article is drawn about the top of a band (the view grown to a grid of
+// cells) and moved by its scroll in the renderer, so a scroll within a cell writes the
+// same vertices, none to upload again, and only the move changes; what hit-tests the
+// pointer and what Explainer.locate reports follow the scroll.
+TEST(DrawCaches, AScrollWithinACellMovesTheArticleAndKeepsItsVertices) {
+    Headless h(1920, 1080, 2);
+    h.set_pack(EXPLAINER_LONG_PACK);
+    h.settle();
+    const std::optional<LocatedRect> headline = h.located("article:headline", "article");
+    const std::optional<LocatedRect> mention = mention_in_view(h);
+    ASSERT_TRUE(headline && mention);
+    const MovedDrawing still = article_moved_drawing();
+    ASSERT_EQ(still.moves, 1);
+    EXPECT_EQ(still.move.y, 0) << "unscrolled, nothing is moved";
+    // One notch of the wheel over the margin (no text there to hover), less than a cell.
+    h.wheel(ImVec2(headline->x - 8, h.info.height * 0.5f), -1);
+    for (int frame = 0; frame < 600 && !HasFailure(); ++frame) {
+        const MovedDrawing moved = article_moved_drawing();
+        EXPECT_TRUE(same_vertices(moved.vertices, still.vertices)) << "frame " << frame << " of the scroll wrote other vertices";
+        if (!h.frame().animating) break;
+    }
+    const MovedDrawing scrolled = article_moved_drawing();
+    EXPECT_LT(scrolled.move.y, -kWheelScrollPx * 0.9f) << "the renderer moves the article by the scroll";
+    EXPECT_EQ(scrolled.move.y * h.info.dpr, std::round(scrolled.move.y * h.info.dpr)) << "by whole device pixels";
+    std::optional<LocatedRect> after;  // the same mention (an entity has several) as located now
+    for (const LocatedRect& r : h.app.located)
+        if (r.id == mention->id.text && r.x == mention->x && std::fabs(r.y - (mention->y + scrolled.move.y)) < 0.01f) after = r;
+    ASSERT_TRUE(after) << "Explainer.locate reports the mention where it is on screen";
+    h.move(Headless::centre(*after));
+    EXPECT_EQ(h.view().hover, std::string(mention->id.text)) << "the pointer hovers the mention where it is on screen";
+    h.click(Headless::centre(*after));
+    EXPECT_EQ(h.view().selection, std::string(mention->id.text)) << "and a click selects it";
+}
+
+// Past the last vertex of `list`'s buffer that its moved commands (the article) draw.
+std::size_t moved_vertex_end(const ImDrawList* list) {
+    std::size_t end = 0;
+    bool moving = false;
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+        if (cmd.UserCallback) moving = cmd.UserCallbackData != nullptr;
+        else if (moving)
+            for (unsigned i = 0; i < cmd.ElemCount; ++i)
+                end = std::max<std::size_t>(end, cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)] + 1);
+    }
+    return end;
+}
+
+// Issue 10: a hover's fills and wider underlines are written after the article's text
+// (and drawn under it), so a hover leaves every vertex of the text where it was and the
+// renderer uploads only what follows it.
+TEST(DrawCaches, AHoverKeepsTheArticleTextsVertices) {
+    Headless h(1920, 1080, 2);
+    h.set_pack(kSeed);
+    h.settle();
+    const std::optional<LocatedRect> mention = mention_in_view(h);
+    ASSERT_TRUE(mention);
+    h.leave();
+    const ImDrawList* list = article_draw_list();
+    ASSERT_TRUE(list);
+    ASSERT_EQ(h.view().hover, "");
+    const std::vector<ImDrawVert> before(list->VtxBuffer.begin(), list->VtxBuffer.end());
+    const std::size_t text_end = moved_vertex_end(list);  // nothing is emphasised: all of it is the text
+    h.move(Headless::centre(*mention));
+    ASSERT_EQ(h.view().hover, std::string(mention->id.text));
+    h.frame();  // the frame that draws the hover the last one asked for
+    EXPECT_GT(moved_vertex_end(list), text_end) << "the hover adds its fill after the text";
+    std::size_t first_changed = 0;
+    while (first_changed < text_end &&
+           std::memcmp(&before[first_changed], &list->VtxBuffer[static_cast<int>(first_changed)], sizeof(ImDrawVert)) == 0)
+        ++first_changed;
+    EXPECT_EQ(first_changed, text_end) << "the hover changed vertex " << first_changed << " of the text's " << text_end;
 }
 
 } // namespace
