@@ -72,7 +72,7 @@ target_link_options(explainer-editor PRIVATE ${EXPLAINER_WEB_FLAGS})
 # A first visit runs its start in V8's baseline code (Liftoff), which inlines nothing, and
 # -Oz leaves even libc++'s one-line helpers (vector::push_back, std::min) as calls. The
 # basemap's parse, for one, measured under node (parse_basemap of basemap.bin, -flto,
-# emmalloc): first call 13-17 ms at -Oz against 4-7 ms at -O2; once optimised 4.4 against
+# emmalloc): first call 13-17 ms at -Oz against 4-9 ms at -O2; once optimised 4.4 against
 # 1.0 ms. These sources, whose loops run over every point of the map or every line of the
 # article in the first frame, are compiled at -O2 (their inlining is done at compile time,
 # which -flto keeps); the rest stays -Oz. Together they cost about 1 KB of gzip. Each is
