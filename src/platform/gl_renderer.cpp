@@ -11,7 +11,9 @@
 // same; its scissor is still its command's clip rectangle, on screen. The attribute
 // pointers are moved to each command's first vertex, which stands in for the base vertex
 // WebGL2 lacks, so meshes of more than 64K vertices keep 16-bit indices
-// (RendererHasVtxOffset).
+// (RendererHasVtxOffset). A drawing the app retains (ui::draw_retained: a map layer's land
+// and lines) is not in its list at all: it has buffers of its own, uploaded when its
+// revision changes, and is drawn where its callback stands.
 #include "gl_renderer.h"
 #include "ui/drawing.h"
 
@@ -20,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -84,11 +87,38 @@ struct ListBuffers {
     KeptBuffer<ImDrawIdx> indices;
 };
 
+// A drawing the app retains (ui::RetainedDrawing) in buffers of its own, as last uploaded.
+struct RetainedBuffers {
+    const ui::RetainedDrawing* drawing = nullptr;
+    std::uint64_t revision = 0;   // of the contents uploaded
+    GLuint vertex_array = 0, vertices = 0, indices = 0;
+    bool drawn = false;           // in the frame being drawn: one not drawn is deleted after it
+};
+
+// A vec2 uniform and its value, set again only when it changes.
+struct Uniform2 {
+    GLint location = -1;
+    ImVec2 value{NAN, NAN};  // unknown: never equal
+    void set(ImVec2 to) {
+        if (to.x == value.x && to.y == value.y) return;
+        glUniform2f(location, to.x, to.y);
+        value = to;
+    }
+};
+
+// GL state as the renderer last set it, kept from frame to frame (no other code draws in
+// the context); renderer_init sets what never changes. In a headless Chromium each call
+// cost microseconds, and a frame made a hundred of them.
 struct Renderer {
     GLuint program = 0;
     GLuint atlas = 0;
-    GLint origin = -1, scale = -1, move = -1;  // uniform locations
+    Uniform2 origin, scale, move;
     std::vector<ListBuffers> lists;         // per draw list, in draw order
+    std::vector<RetainedBuffers> retained;
+    std::array<GLint, 4> scissor{-1, -1, -1, -1};
+    std::array<GLint, 2> viewport{-1, -1};
+    ImVec4 clear_colour{NAN, NAN, NAN, NAN};
+    GLuint bound_texture = 0;
 };
 
 Renderer g_renderer;
@@ -203,6 +233,57 @@ void bind_list(ListBuffers& list) {
     point_attributes(list.pointed);
 }
 
+
+void delete_retained(const RetainedBuffers& kept) {
+    glDeleteVertexArrays(1, &kept.vertex_array);
+    glDeleteBuffers(1, &kept.vertices);
+    glDeleteBuffers(1, &kept.indices);
+}
+
+// Binds the vertex array of `drawing`'s buffers, made the first time and filled again
+// whenever its revision changed since they were.
+void bind_retained(Renderer& r, const ui::RetainedDrawing& drawing) {
+    auto kept = std::find_if(r.retained.begin(), r.retained.end(), [&](const RetainedBuffers& b) { return b.drawing == &drawing; });
+    if (kept == r.retained.end()) {
+        RetainedBuffers made;
+        made.drawing = &drawing;
+        glGenVertexArrays(1, &made.vertex_array);
+        glGenBuffers(1, &made.vertices);
+        glGenBuffers(1, &made.indices);
+        glBindVertexArray(made.vertex_array);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, made.indices);
+        glBindBuffer(GL_ARRAY_BUFFER, made.vertices);
+        for (const GLuint attribute : {kPosition, kUv, kColour}) glEnableVertexAttribArray(attribute);
+        point_attributes(0);
+        kept = r.retained.insert(r.retained.end(), made);
+    } else {
+        glBindVertexArray(kept->vertex_array);
+    }
+    kept->drawn = true;
+    if (kept->revision == drawing.revision) return;
+    kept->revision = drawing.revision;
+    const auto bytes = [](const auto& v) { return static_cast<GLsizeiptr>(v.size() * sizeof(v[0])); };
+    glBindBuffer(GL_ARRAY_BUFFER, kept->vertices);
+    glBufferData(GL_ARRAY_BUFFER, bytes(drawing.kept.vertices), drawing.kept.vertices.data(), GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, bytes(drawing.kept.indices), drawing.kept.indices.data(), GL_STATIC_DRAW);
+}
+
+// Deletes the buffers of the drawings the frame did not draw (a layer out of view, a
+// cache dropped): the app retains few, and one drawn again is uploaded again.
+void forget_undrawn(Renderer& r) {
+    for (const RetainedBuffers& kept : r.retained)
+        if (!kept.drawn) delete_retained(kept);
+    std::erase_if(r.retained, [](const RetainedBuffers& kept) { return !kept.drawn; });
+    for (RetainedBuffers& kept : r.retained) kept.drawn = false;
+}
+
+// The scissor box, in device pixels from the framebuffer's bottom-left corner.
+void set_scissor(Renderer& r, const std::array<GLint, 4>& box) {
+    if (box == r.scissor) return;
+    glScissor(box[0], box[1], box[2], box[3]);
+    r.scissor = box;
+}
+
 } // namespace
 
 bool renderer_init() {
@@ -210,11 +291,19 @@ bool renderer_init() {
     r = Renderer{};
     r.program = link_program();
     if (!r.program) return false;
-    r.origin = glGetUniformLocation(r.program, "u_origin");
-    r.scale = glGetUniformLocation(r.program, "u_scale");
-    r.move = glGetUniformLocation(r.program, "u_move");
+    r.origin.location = glGetUniformLocation(r.program, "u_origin");
+    r.scale.location = glGetUniformLocation(r.program, "u_scale");
+    r.move.location = glGetUniformLocation(r.program, "u_move");
     glUseProgram(r.program);
     glUniform1i(glGetUniformLocation(r.program, "u_atlas"), 0);
+    glActiveTexture(GL_TEXTURE0);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "explainer-webgl2";
     io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
@@ -230,6 +319,7 @@ void renderer_shutdown() {
         glDeleteBuffers(1, &list.vertices.buffer);
         glDeleteBuffers(1, &list.indices.buffer);
     }
+    for (const RetainedBuffers& kept : r.retained) delete_retained(kept);
     glDeleteProgram(r.program);
     r = Renderer{};
     ImGui::GetIO().Fonts->SetTexID(nullptr);
@@ -252,81 +342,76 @@ void renderer_upload_font_atlas() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    r.bound_texture = r.atlas;
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(r.atlas)));
 }
 
 void renderer_draw(const ImDrawData& data, int width, int height, ImVec4 background) {
     Renderer& r = g_renderer;
-    glViewport(0, 0, width, height);
-    glDisable(GL_SCISSOR_TEST);
-    glClearColor(background.x, background.y, background.z, 1);
+    if (r.viewport != std::array<GLint, 2>{width, height}) {
+        glViewport(0, 0, width, height);
+        r.viewport = {width, height};
+    }
+    set_scissor(r, {0, 0, width, height});  // the clear covers the framebuffer
+    if (std::memcmp(&background, &r.clear_colour, sizeof background) != 0) {
+        glClearColor(background.x, background.y, background.z, 1);
+        r.clear_colour = background;
+    }
     glClear(GL_COLOR_BUFFER_BIT);
-    if (!r.program || data.TotalIdxCount == 0 || data.DisplaySize.x <= 0 || data.DisplaySize.y <= 0) return;
+    if (!r.program || data.DisplaySize.x <= 0 || data.DisplaySize.y <= 0) return;
 
-    // Every bit of state the draw needs, set rather than read back and restored.
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_FUNC_ADD);
-    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_STENCIL_TEST);
-    glEnable(GL_SCISSOR_TEST);
-    glUseProgram(r.program);
-    glUniform2f(r.origin, data.DisplayPos.x, data.DisplayPos.y);
-    glUniform2f(r.scale, 2.0f / data.DisplaySize.x, 2.0f / data.DisplaySize.y);
-    glActiveTexture(GL_TEXTURE0);
+    r.origin.set(data.DisplayPos);
+    r.scale.set(ImVec2(2.0f / data.DisplaySize.x, 2.0f / data.DisplaySize.y));
     if (r.lists.size() < static_cast<std::size_t>(data.CmdListsCount)) r.lists.resize(static_cast<std::size_t>(data.CmdListsCount));
 
     const ImVec2 dpr = data.FramebufferScale;
     const GLenum index_type = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
-    GLuint bound_texture = 0;
-    std::array<GLint, 4> scissor{-1, -1, -1, -1};  // the box set last
-    ImVec2 moved(0, 0);  // a list starts unmoved
-    const auto move = [&](ImVec2 by) {
-        if (by.x == moved.x && by.y == moved.y) return;
-        glUniform2f(r.move, by.x, by.y);
-        moved = by;
-    };
-    glUniform2f(r.move, 0, 0);
     for (int n = 0; n < data.CmdListsCount; ++n) {
-        move(ImVec2(0, 0));
+        r.move.set(ImVec2(0, 0));  // a list starts unmoved
         const ImDrawList& list = *data.CmdLists[n];
         ListBuffers& buffers = r.lists[static_cast<std::size_t>(n)];
         bind_list(buffers);
+        bool list_bound = true;  // its vertex array, not a retained drawing's
         upload_changes(GL_ELEMENT_ARRAY_BUFFER, buffers.indices, list.IdxBuffer);
         upload_changes(GL_ARRAY_BUFFER, buffers.vertices, list.VtxBuffer);
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
-            if (cmd.UserCallback) {
-                assert(cmd.UserCallback == ui::move_following_callback && "the app draws no other callbacks");
-                move(cmd.UserCallbackData ? *static_cast<const ImVec2*>(cmd.UserCallbackData) : ImVec2(0, 0));
+            if (cmd.UserCallback == ui::move_following_callback) {
+                r.move.set(cmd.UserCallbackData ? *static_cast<const ImVec2*>(cmd.UserCallbackData) : ImVec2(0, 0));
                 continue;
             }
+            assert((!cmd.UserCallback || cmd.UserCallback == ui::draw_retained_callback) && "the app draws no other callbacks");
+            const auto* retained = static_cast<const ui::RetainedRun*>(cmd.UserCallback ? cmd.UserCallbackData : nullptr);
+            const std::size_t elements = retained ? retained->count : cmd.ElemCount;
             // The clip rectangle in device pixels, inside the framebuffer.
             const float x0 = std::max(0.0f, (cmd.ClipRect.x - data.DisplayPos.x) * dpr.x);
             const float y0 = std::max(0.0f, (cmd.ClipRect.y - data.DisplayPos.y) * dpr.y);
             const float x1 = std::min(static_cast<float>(width), (cmd.ClipRect.z - data.DisplayPos.x) * dpr.x);
             const float y1 = std::min(static_cast<float>(height), (cmd.ClipRect.w - data.DisplayPos.y) * dpr.y);
-            if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
-            const std::array<GLint, 4> box{static_cast<int>(x0), static_cast<int>(height - y1), static_cast<int>(x1 - x0),
-                                           static_cast<int>(y1 - y0)};
-            if (box != scissor) {
-                glScissor(box[0], box[1], box[2], box[3]);
-                scissor = box;
-            }
+            if (x1 <= x0 || y1 <= y0 || elements == 0) continue;
+            set_scissor(r, {static_cast<int>(x0), static_cast<int>(height - y1), static_cast<int>(x1 - x0), static_cast<int>(y1 - y0)});
             const GLuint texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID()));
-            if (texture != bound_texture) {
+            if (texture != r.bound_texture) {
                 glBindTexture(GL_TEXTURE_2D, texture);
-                bound_texture = texture;
+                r.bound_texture = texture;
             }
+            if (retained) {
+                bind_retained(r, *retained->drawing);
+                list_bound = false;
+                glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(elements), index_type,
+                               reinterpret_cast<const void*>(retained->first * sizeof(ImDrawIdx)));
+                continue;
+            }
+            if (!list_bound) glBindVertexArray(buffers.vertex_array), list_bound = true;
             if (cmd.VtxOffset != buffers.pointed) {
                 buffers.pointed = cmd.VtxOffset;
                 glBindBuffer(GL_ARRAY_BUFFER, buffers.vertices.buffer);
                 point_attributes(buffers.pointed);
             }
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), index_type,
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(elements), index_type,
                            reinterpret_cast<const void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
         }
     }
+    forget_undrawn(r);
 }
 
 } // namespace explainer::platform

@@ -1,8 +1,9 @@
 // Draws Dear ImGui's draw data with WebGL2: the app's own renderer, in place of
 // ImGui's OpenGL3 backend. The app owns the whole context, so the renderer sets the
-// state it needs each frame and never reads GL state back: in Chromium, reading blend
-// state or the scissor box (what the backend saves and restores every frame) is a
-// synchronous round trip to the GPU process, and cost milliseconds a frame (issue 10).
+// state it needs once a context, remembers what it set since, and never reads GL state
+// back: in Chromium, reading blend state or the scissor box (what the backend saves and
+// restores every frame) is a synchronous round trip to the GPU process, and cost
+// milliseconds a frame (issue 10).
 #pragma once
 
 #include "imgui.h"

@@ -1,6 +1,7 @@
 #include "drawing.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cfloat>
 #include <utility>
 
@@ -23,6 +24,14 @@ void dashes(ImDrawList* draw, float from, float to, ImU32 colour, RectOf&& rect_
         const auto [a, b] = rect_of(at, std::min(at + kDash, to));
         draw->PrimRect(a, b, colour);
     }
+}
+
+// What `from` got since `mark`, in one command, with its indices counted from 0.
+void copy_since(const ImDrawList* from, const DrawMark& mark, KeptDrawing& to) {
+    to.vertices.assign(from->VtxBuffer.Data + mark.vertices, from->VtxBuffer.Data + from->VtxBuffer.Size);
+    to.indices.resize(static_cast<std::size_t>(from->IdxBuffer.Size - mark.indices));
+    for (std::size_t k = 0; k < to.indices.size(); ++k)
+        to.indices[k] = static_cast<ImDrawIdx>(from->IdxBuffer.Data[mark.indices + static_cast<int>(k)] - mark.first_index);
 }
 
 } // namespace
@@ -50,12 +59,7 @@ void dashed_circle(ImDrawList* draw, ImVec2 centre, float radius, ImU32 colour, 
 
 bool keep_drawing(ImDrawList* draw, const DrawMark& mark, KeptDrawing& kept, ImVec2 offset) {
     const bool one_command = draw->CmdBuffer.Size == mark.commands;
-    if (one_command) {
-        kept.vertices.assign(draw->VtxBuffer.Data + mark.vertices, draw->VtxBuffer.Data + draw->VtxBuffer.Size);
-        kept.indices.resize(static_cast<std::size_t>(draw->IdxBuffer.Size - mark.indices));
-        for (std::size_t k = 0; k < kept.indices.size(); ++k)
-            kept.indices[k] = static_cast<ImDrawIdx>(draw->IdxBuffer.Data[mark.indices + static_cast<int>(k)] - mark.first_index);
-    }
+    if (one_command) copy_since(draw, mark, kept);
     for (int k = mark.vertices; k < draw->VtxBuffer.Size; ++k) {
         ImVec2& pos = draw->VtxBuffer.Data[k].pos;
         pos.x += offset.x, pos.y += offset.y;
@@ -85,6 +89,19 @@ void move_following(ImDrawList* draw, const ImVec2* offset) {
 }
 
 void move_following_callback(const ImDrawList*, const ImDrawCmd*) {}
+
+void retain_drawing(const ImDrawList* from, const DrawMark& mark, RetainedDrawing& into) {
+    assert(from->CmdBuffer.Size == mark.commands && "a retained drawing is one command");
+    static std::uint64_t last_revision = 0;
+    copy_since(from, mark, into.kept);
+    into.revision = ++last_revision;
+}
+
+void draw_retained(ImDrawList* draw, const RetainedRun* run) {
+    if (run->count > 0) draw->AddCallback(draw_retained_callback, const_cast<RetainedRun*>(run));
+}
+
+void draw_retained_callback(const ImDrawList*, const ImDrawCmd*) {}
 
 int begin_moved_drawing(ImDrawList* draw, const ImVec2* offset, ImVec4 cull) {
     move_following(draw, offset);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +70,29 @@ void move_following(ImDrawList* draw, const ImVec2* offset);
 // The draw callback move_following adds: the renderer reads it as that move (and only a
 // renderer that does may draw lists that hold it), it does nothing itself.
 void move_following_callback(const ImDrawList* list, const ImDrawCmd* command);
+
+// A drawing the renderer keeps in buffers of its own, uploaded only when `revision`
+// changes, and draws where draw_retained put it (issue 10: a map layer's 30,000 vertices
+// were copied into its draw list and compared with the last upload every frame, though a
+// pan or a hover changed none of them). Its indices count from 0, so it holds at most
+// 65,536 vertices; it is drawn with the atlas, under the clip rect and the move in force.
+struct RetainedDrawing {
+    KeptDrawing kept;
+    std::uint64_t revision = 0;  // 0: nothing drawn yet; else unique to these contents
+};
+// Indices [first, first + count) of a retained drawing: what draw_retained draws.
+struct RetainedRun {
+    const RetainedDrawing* drawing = nullptr;
+    std::size_t first = 0, count = 0;
+};
+// Makes what `from` got since `mark` (one command, drawn about the origin) `into`'s new
+// contents.
+void retain_drawing(const ImDrawList* from, const DrawMark& mark, RetainedDrawing& into);
+// Has the renderer draw `*run` here (nothing for an empty one); it must stay where it is
+// until the frame is drawn.
+void draw_retained(ImDrawList* draw, const RetainedRun* run);
+// The draw callback draw_retained adds: the renderer reads it as that run.
+void draw_retained_callback(const ImDrawList* list, const ImDrawCmd* command);
 
 // Between these two, what is drawn is moved by `*offset` (move_following) and culled on
 // the CPU against `cull`, a box in its own unmoved coordinates, not against the clip rect

@@ -17,14 +17,14 @@
 // of each 45-degree box in view, clipped to its box (the world layer stands in until
 // the tile arrives).
 //
-// Drawing cost: ImGui 1.86's WebGL backend cannot use ImDrawCmd::VtxOffset, so one
-// window's draw list holds at most 65,536 vertices (16-bit indices). So the panel
-// draws one level of detail a zoom: the lines simplified to half a pixel there (levels
-// baked into the basemap, shared by both sides of a border), the countries re-triangulated
-// from the same points, built lazily for the countries in view and cached per layer;
-// a budget check keeps any panel size under the limit. Labels, markers and country
-// highlights are laid out once per change of view, pack, selection, hover or time
-// (the Scene cache), not every frame.
+// Drawing cost: a layer's land and lines are drawings the renderer keeps (RetainedDrawing,
+// with 16-bit indices, so at most 65,536 vertices each), made again only when what is in
+// view changes. So the panel draws one level of detail a zoom: the lines simplified to
+// half a pixel there (levels baked into the basemap, shared by both sides of a border),
+// the countries re-triangulated from the same points, built lazily for the countries in
+// view and cached per layer; a budget check keeps any panel size under the limit. Labels,
+// markers and country highlights are laid out once per change of view, pack, selection,
+// hover or time (the Scene cache), not every frame.
 //
 // Index
 // - [SECTION] Constants and helpers
@@ -81,7 +81,8 @@ constexpr double kFlyMaxSeconds = 1.2;
 constexpr float kKeyPanPx = 96.0f;
 
 constexpr int kLodCount = 10;              // one level a zoom, 0..9; 9 is finer than the data
-// Leaves room under 65,536 for markers, labels, text and the controls.
+// One layer's land, lines and lit countries together: what a pan that crosses a cell
+// draws and uploads again stays bounded, and each retained drawing under 65,536 vertices.
 constexpr int kBasemapVertexBudget = 52000;
 
 constexpr float kMarkerRadius = 4.5f;
@@ -100,6 +101,7 @@ ImVec2 bottom_right(const Rect& r) { return ImVec2(static_cast<float>(r.x1), sta
 struct WorldBox {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool intersects(const WorldBox& o) const { return x0 <= o.x1 && o.x0 <= x1 && y0 <= o.y1 && o.y0 <= y1; }
+    bool operator==(const WorldBox&) const = default;
 };
 
 WorldBox world_box(const GeoBox& geo) {
@@ -441,17 +443,23 @@ struct LayerDrawKey {
     std::uint64_t fonts_revision = 0;              // the white pixel's and the lines' UVs in the atlas
     ImDrawListFlags flags = 0;                     // anti-aliasing, as strokes are made
     std::array<ImU32, 5> colours{};                // land, highlighted land, border, coast, outline
-    int start_vertices = 0;                        // the vertex budget counts from here
-    std::vector<std::uint32_t> countries;          // in view: index * 4 + highlight level
+    std::vector<std::uint32_t> countries;          // in view: indices into the basemap's countries
     std::vector<std::uint32_t> borders, coastlines;  // in view: indices into the basemap's lines
     bool operator==(const LayerDrawKey&) const = default;
 };
 
-// The vertices and indices a layer wrote, with the projection's offset taken out.
+// What a layer drew, with the projection's offset taken out: its land and its lines, one
+// drawing kept by the renderer while `key` holds, and the countries lit between them.
 struct LayerDraw {
     LayerDrawKey key;
-    KeptDrawing kept;
-    ImVec2 offset;      // the projection's offset, by which the renderer moves `kept` (move_following)
+    WorldBox box;                     // what the key's lists of what is in view were made for
+    RetainedDrawing layer;            // land, then lines
+    RetainedRun land, lines, whole;   // its runs: one draw call for a layer with nothing lit
+    std::size_t layer_vertices = 0;   // what land and lines took of the vertex budget
+    std::vector<std::uint32_t> lit;   // lit_countries, as last drawn
+    KeptDrawing fills, outlines;      // theirs, each written again while `lit` holds
+    bool lit_kept = false;            // whether `fills` and `outlines` hold `lit` (under `key`)
+    ImVec2 offset;      // the projection's offset, by which the renderer moves it all (move_following)
 };
 
 struct MapPanel {
@@ -484,6 +492,7 @@ struct MapPanel {
     int last_frame = -1;
 
     std::vector<ImVec2> scratch;
+    std::unique_ptr<ImDrawList> layer_list;  // where retain_layer draws, outside any window
     // What each draw_layer call of the last frame wrote, in order; a deque, so that the
     // offsets the frame's draw commands point at stay put as it grows.
     std::deque<LayerDraw> layer_draws;
@@ -606,16 +615,21 @@ int highlight_of(std::span<const std::pair<std::string, int>> levels, std::strin
     return at != levels.end() && at->first == id ? at->second : 0;
 }
 
+// The key of `cache` drawn for `visible`; what is in view is taken from the last frame's
+// when that was for the same box of the same layer (a pan within a cell, a hover: every
+// frame would test every country and line again).
 LayerDrawKey layer_draw_key(const PanelContext& ctx, const BasemapCache& cache, const WorldBox& visible, int lod, float scale,
-                            std::span<const std::pair<std::string, int>> highlight) {
+                            const LayerDraw& last_frame) {
     const Theme& theme = ctx.theme;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    LayerDrawKey key{&cache, cache.revision, lod, scale, ctx.fonts_revision, draw->Flags,
+    LayerDrawKey key{&cache, cache.revision, lod, scale, ctx.fonts_revision, ImGui::GetWindowDrawList()->Flags,
                      {theme.land, theme.land_highlight, theme.border, theme.coast, theme.kind[static_cast<int>(EntityKind::Place)]},
-                     draw->VtxBuffer.Size, {}, {}, {}};
+                     {}, {}, {}};
+    if (const LayerDrawKey& last = last_frame.key; last.layer == key.layer && last.revision == key.revision && last_frame.box == visible) {
+        key.countries = last.countries, key.borders = last.borders, key.coastlines = last.coastlines;
+        return key;
+    }
     for (std::size_t i = 0; i < cache.boxes.size(); ++i)
-        if (cache.boxes[i].intersects(visible))
-            key.countries.push_back(static_cast<std::uint32_t>(i * 4 + highlight_of(highlight, cache.map->countries[i].id)));
+        if (cache.boxes[i].intersects(visible)) key.countries.push_back(static_cast<std::uint32_t>(i));
     auto in_view = [&](const std::vector<ProjectedLine>& set, std::vector<std::uint32_t>& out) {
         for (std::size_t i = 0; i < set.size(); ++i)
             if (set[i].box.intersects(visible)) out.push_back(static_cast<std::uint32_t>(i));
@@ -625,96 +639,169 @@ LayerDrawKey layer_draw_key(const PanelContext& ctx, const BasemapCache& cache, 
     return key;
 }
 
-// Land, lines and outlines of what `key` says is in view, drawn about the projection's
-// origin (screen = world * scale): the offset is added afterwards, as for a copy.
-void draw_layer_at_origin(MapPanel& m, BasemapCache& cache, const LayerDrawKey& key) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
-    const float scale = key.scale;
-    const auto [land, land_highlight, border, coast, outline] = key.colours;
+// The countries of `key` the pack lights up: index * 4 + highlight level.
+std::vector<std::uint32_t> lit_countries(const BasemapCache& cache, const LayerDrawKey& key,
+                                         std::span<const std::pair<std::string, int>> highlight) {
+    std::vector<std::uint32_t> lit;
+    for (const std::uint32_t i : key.countries)
+        if (const int level = highlight_of(highlight, cache.map->countries[i].id); level > 0) lit.push_back(i * 4 + level);
+    return lit;
+}
 
-    // Land: each country's triangles, written straight into the draw list.
-    for (const std::uint32_t entry : key.countries) {
-        const LodCountry& mesh = lod_country(cache, key.lod, entry / 4);
-        if (mesh.indices.empty()) continue;
-        if (draw->VtxBuffer.Size + static_cast<int>(mesh.vertices.size()) > kBasemapVertexBudget) continue;
-        const ImU32 colour = entry % 4 > 0 ? land_highlight : land;
+// The vertices a layer writes, counted against kBasemapVertexBudget: land, lines, then the
+// lit countries' fills and outlines, each part left out once the budget would be passed.
+// Lines and outlines count an upper bound of what a stroke writes.
+struct VertexBudget {
+    std::size_t used = 0;
+    bool take(std::size_t vertices) {
+        if (used + vertices > static_cast<std::size_t>(kBasemapVertexBudget)) return false;
+        used += vertices;
+        return true;
+    }
+};
+std::size_t stroke_bound(std::size_t points) { return 3 * points; }  // texture-based anti-aliased lines: two a point, two more a break
+std::size_t outline_bound(const std::vector<Vec2f>& ring) { return 4 * (ring.size() + 1); }
+
+// Countries' triangles, written straight into `draw` about the projection's origin
+// (screen = world * scale): the world layer's land, or the lit countries again over it.
+void fill_countries(BasemapCache& cache, const LayerDrawKey& key, std::span<const std::uint32_t> countries, int per_index,
+                    ImU32 colour, ImDrawList* draw, VertexBudget& budget) {
+    const ImVec2 uv = ImGui::GetFontTexUvWhitePixel();
+    for (const std::uint32_t entry : countries) {
+        const LodCountry& mesh = lod_country(cache, key.lod, entry / per_index);
+        if (mesh.indices.empty() || !budget.take(mesh.vertices.size())) continue;
         draw->PrimReserve(static_cast<int>(mesh.indices.size()), static_cast<int>(mesh.vertices.size()));
         const unsigned base = draw->_VtxCurrentIdx;
-        for (const Vec2f& v : mesh.vertices) draw->PrimWriteVtx(ImVec2(v.x * scale, v.y * scale), uv, colour);
+        for (const Vec2f& v : mesh.vertices) draw->PrimWriteVtx(ImVec2(v.x * key.scale, v.y * key.scale), uv, colour);
         for (const uint32_t index : mesh.indices) draw->PrimWriteIdx(static_cast<ImDrawIdx>(base + index));
     }
+}
 
-    // Borders under coastlines: where both meet, the coast reads as the edge of land.
+// Borders under coastlines (where both meet, the coast reads as the edge of land), about
+// the origin.
+void stroke_lines(MapPanel& m, BasemapCache& cache, const LayerDrawKey& key, ImDrawList* draw, VertexBudget& budget) {
     Lod& level = cache.lods[key.lod];
     auto stroke_all = [&](std::vector<ProjectedLine>& set, std::vector<LodLine>& simplified, const std::vector<std::uint32_t>& shown,
                           ImU32 colour) {
         for (const std::uint32_t i : shown) {
             const LodLine& line = lod_line(set, simplified, key.lod, i);
-            if (line.points.empty()) continue;
-            // Texture-based anti-aliased lines: two vertices a point, two more a break.
-            if (draw->VtxBuffer.Size + 3 * static_cast<int>(line.points.size()) > kBasemapVertexBudget) continue;
+            if (line.points.empty() || !budget.take(stroke_bound(line.points.size()))) continue;
             m.scratch.clear();
-            for (const Vec2f& p : line.points) m.scratch.push_back(ImVec2(p.x * scale, p.y * scale));
+            for (const Vec2f& p : line.points) m.scratch.push_back(ImVec2(p.x * key.scale, p.y * key.scale));
             stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), colour, 1.0f);
         }
     };
+    const auto [land, land_highlight, border, coast, outline] = key.colours;
     stroke_all(cache.borders, level.borders, key.borders, border);
     stroke_all(cache.coastlines, level.coastlines, key.coastlines, coast);
+}
 
-    // Outlines of the countries the reader points at or selected.
-    for (const std::uint32_t entry : key.countries) {
+// Outlines of the countries the reader points at or selected (level 2), about the origin.
+void outline_countries(MapPanel& m, BasemapCache& cache, const LayerDrawKey& key, std::span<const std::uint32_t> lit,
+                       ImDrawList* draw, VertexBudget& budget) {
+    for (const std::uint32_t entry : lit) {
         if (entry % 4 < 2) continue;
         for (const std::vector<Vec2f>& ring : lod_country(cache, key.lod, entry / 4).rings) {
-            if (draw->VtxBuffer.Size + 4 * static_cast<int>(ring.size()) > kBasemapVertexBudget) break;
+            if (!budget.take(outline_bound(ring))) break;
             m.scratch.clear();
-            for (const Vec2f& p : ring) m.scratch.push_back(ImVec2(p.x * scale, p.y * scale));
+            for (const Vec2f& p : ring) m.scratch.push_back(ImVec2(p.x * key.scale, p.y * key.scale));
             m.scratch.push_back(m.scratch.front());
-            stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), outline, 2.0f);
+            stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), std::get<4>(key.colours), 2.0f);
         }
     }
 }
 
-// Whether everything `key` names fits the vertex budget by draw_layer_at_origin's own
-// checks (an upper bound for each line and outline), so that none of it is left out.
-bool fits_budget(BasemapCache& cache, const LayerDrawKey& key) {
-    std::size_t total = static_cast<std::size_t>(key.start_vertices);
-    for (const std::uint32_t entry : key.countries) {
+// Whether everything `key` and `lit` name fits the vertex budget, by the drawing's own
+// counts, so that none of it is left out.
+bool fits_budget(BasemapCache& cache, const LayerDrawKey& key, std::span<const std::uint32_t> lit) {
+    std::size_t total = 0;
+    for (const std::uint32_t i : key.countries) total += lod_country(cache, key.lod, i).vertices.size();
+    for (const std::uint32_t entry : lit) {
         const LodCountry& mesh = lod_country(cache, key.lod, entry / 4);
         total += mesh.vertices.size();
         if (entry % 4 >= 2)
-            for (const std::vector<Vec2f>& ring : mesh.rings) total += 4 * (ring.size() + 1);
+            for (const std::vector<Vec2f>& ring : mesh.rings) total += outline_bound(ring);
     }
     Lod& level = cache.lods[key.lod];
-    for (const std::uint32_t i : key.borders) total += 3 * lod_line(cache.borders, level.borders, key.lod, i).points.size();
-    for (const std::uint32_t i : key.coastlines) total += 3 * lod_line(cache.coastlines, level.coastlines, key.lod, i).points.size();
+    for (const std::uint32_t i : key.borders) total += stroke_bound(lod_line(cache.borders, level.borders, key.lod, i).points.size());
+    for (const std::uint32_t i : key.coastlines)
+        total += stroke_bound(lod_line(cache.coastlines, level.coastlines, key.lod, i).points.size());
     return total <= static_cast<std::size_t>(kBasemapVertexBudget);
 }
 
-// One layer (the world or a detail tile) in one copy of the world: drawn again from
-// `slot` when nothing but the offset changed since it was kept there, else drawn anew and
-// kept. Either way the vertices are made about the origin, and the renderer moves them
-// by the offset: a pan writes the same vertices again, and uploads none of them. What
-// it draws is what lies in `grown` (the view grown to a grid, so that a pan keeps the
-// same countries and lines until the view crosses a cell's edge), unless that would not
-// all fit the vertex budget: then what lies in `visible`, as before.
+// The land and lines of what `key` says is in view, drawn about the origin into the
+// panel's own list and retained by the renderer as one drawing, in two runs (the lit
+// countries are drawn between them).
+void retain_layer(MapPanel& m, BasemapCache& cache, const LayerDrawKey& key, LayerDraw& slot) {
+    if (!m.layer_list) m.layer_list = std::make_unique<ImDrawList>(nullptr);
+    ImDrawList& list = *m.layer_list;
+    list._Data = ImGui::GetDrawListSharedData();
+    list._ResetForNewFrame();
+    list.Flags = key.flags;
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.PushClipRectFullScreen();
+    VertexBudget budget;
+    const DrawMark mark = draw_mark(&list);
+    fill_countries(cache, key, key.countries, 1, std::get<0>(key.colours), &list, budget);
+    const std::size_t land = static_cast<std::size_t>(list.IdxBuffer.Size);
+    stroke_lines(m, cache, key, &list, budget);
+    retain_drawing(&list, mark, slot.layer);
+    const std::size_t all = slot.layer.kept.indices.size();
+    slot.land = {&slot.layer, 0, land};
+    slot.lines = {&slot.layer, land, all - land};
+    slot.whole = {&slot.layer, 0, all};
+    slot.layer_vertices = budget.used;
+}
+
+// One layer (the world or a detail tile) in one copy of the world, made about the origin
+// and moved by the renderer by the projection's offset: its land and lines are remade
+// when what is in view changes, and kept by the renderer (a pan or a hover uploads none of
+// them); the lit countries' fills and outlines when the highlight changes, kept here and
+// written again otherwise. What it draws is what lies in `grown` (the view grown to a
+// grid, so that a pan keeps the same countries and lines until the view crosses a cell's
+// edge), unless that would not all fit the vertex budget: then what lies in `visible`.
 void draw_layer(const PanelContext& ctx, MapPanel& m, BasemapCache& cache, const Projector& proj, const WorldBox& visible,
                 const WorldBox& grown, int lod, std::span<const std::pair<std::string, int>> highlight, LayerDraw& slot) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float scale = static_cast<float>(proj.scale);
-    LayerDrawKey key = layer_draw_key(ctx, cache, grown, lod, scale, highlight);
-    if (!(slot.key == key) && !fits_budget(cache, key)) key = layer_draw_key(ctx, cache, visible, lod, scale, highlight);
+    const WorldBox* box = &grown;
+    LayerDrawKey key = layer_draw_key(ctx, cache, *box, lod, scale, slot);
+    std::vector<std::uint32_t> lit = lit_countries(cache, key, highlight);
+    if (!(slot.key == key) && !fits_budget(cache, key, lit)) {
+        box = &visible;
+        key = layer_draw_key(ctx, cache, *box, lod, scale, slot);
+        lit = lit_countries(cache, key, highlight);
+    }
+    if (!(slot.key == key)) {
+        retain_layer(m, cache, key, slot);
+        slot.key = std::move(key);
+        slot.lit_kept = false;
+    }
+    slot.box = *box;
+    const bool lit_again = slot.lit_kept && slot.lit == lit;
+    VertexBudget budget{slot.layer_vertices};
     slot.offset = ImVec2(static_cast<float>(proj.offset.x), static_cast<float>(proj.offset.y));
     move_following(draw, &slot.offset);
-    if (slot.key == key) {
-        replay_drawing(draw, slot.kept, ImVec2(0, 0));
-    } else {
-        const DrawMark mark = draw_mark(draw);
-        draw_layer_at_origin(m, cache, key);
-        slot.key = std::move(key);
-        if (!keep_drawing(draw, mark, slot.kept, ImVec2(0, 0))) slot.key = LayerDrawKey{};
+    if (lit.empty()) {
+        draw_retained(draw, &slot.whole);
+        move_following(draw, nullptr);
+        slot.lit.clear();
+        slot.lit_kept = false;
+        return;
     }
+    draw_retained(draw, &slot.land);
+    DrawMark mark = draw_mark(draw);
+    if (lit_again) replay_drawing(draw, slot.fills, ImVec2(0, 0));
+    else fill_countries(cache, slot.key, lit, 4, std::get<1>(slot.key.colours), draw, budget);
+    bool kept = lit_again || keep_drawing(draw, mark, slot.fills, ImVec2(0, 0));
+    draw_retained(draw, &slot.lines);
+    mark = draw_mark(draw);
+    if (lit_again) replay_drawing(draw, slot.outlines, ImVec2(0, 0));
+    else outline_countries(m, cache, slot.key, lit, draw, budget);
+    kept = lit_again || (keep_drawing(draw, mark, slot.outlines, ImVec2(0, 0)) && kept);
     move_following(draw, nullptr);
+    slot.lit = std::move(lit);
+    slot.lit_kept = kept;
 }
 
 // `visible` grown outward to a grid of cells a quarter of its size or less (powers of two

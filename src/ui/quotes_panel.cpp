@@ -507,13 +507,15 @@ void draw_chip(const PanelContext& ctx, const Chip& chip, ImVec2 a, bool on, boo
     if (!on) draw->AddRect(a, b, linked ? theme.kind[static_cast<int>(EntityKind::Quote)] : theme.rule, r, 0, linked ? 2.0f : 1.0f);
     const float label_h = font_size(fonts.sans);
     const float ty = snap(a.y + (chip.size.y - label_h) * 0.5f - 1, ctx.dpr);
-    draw->PushClipRect(a, b, true);
-    draw->AddText(fonts.sans, label_h, ImVec2(a.x + 12, ty), on ? theme.accent_text : theme.text, chip.label.c_str());
+    // Clipped to the chip glyph by glyph, not by a clip rect of its own: that would be two
+    // draw commands, and two GL draws a frame, per chip.
+    const ImVec4 clip(a.x, a.y, b.x, b.y);
+    draw->AddText(fonts.sans, label_h, ImVec2(a.x + 12, ty), on ? theme.accent_text : theme.text, chip.label.c_str(), nullptr, 0,
+                  &clip);
     const float count_w = text_width(fonts.sans_small, chip.count);
     const float small = font_size(fonts.sans_small);
     draw->AddText(fonts.sans_small, small, ImVec2(b.x - 12 - count_w, snap(a.y + (chip.size.y - small) * 0.5f - 1, ctx.dpr)),
-                  on ? theme.accent_text : theme.text_muted, chip.count.c_str());
-    draw->PopClipRect();
+                  on ? theme.accent_text : theme.text_muted, chip.count.c_str(), nullptr, 0, &clip);
 }
 
 // The chip rows in view, scrolled and clipped to their band; a thin thumb on the right

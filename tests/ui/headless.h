@@ -21,6 +21,7 @@
 #include "core/pack.h"
 #include "core/scripts.h"
 #include "ui/app.h"
+#include "ui/drawing.h"
 
 namespace explainer::ui::testing {
 
@@ -66,8 +67,15 @@ inline std::uint64_t picture_hash() {
         mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             mix(&cmd.ClipRect, sizeof cmd.ClipRect), mix(&cmd.ElemCount, sizeof cmd.ElemCount);
-            // A move_following: what the renderer moves the following vertices by.
-            if (cmd.UserCallback && cmd.UserCallbackData) mix(cmd.UserCallbackData, sizeof(ImVec2));
+            // A move_following: what the renderer moves the following vertices by; a
+            // draw_retained: the drawing the renderer draws there.
+            if (cmd.UserCallback == move_following_callback && cmd.UserCallbackData) mix(cmd.UserCallbackData, sizeof(ImVec2));
+            if (cmd.UserCallback == draw_retained_callback) {
+                const RetainedRun& run = *static_cast<const RetainedRun*>(cmd.UserCallbackData);
+                const KeptDrawing& kept = run.drawing->kept;
+                mix(kept.vertices.data(), kept.vertices.size() * sizeof(ImDrawVert));
+                mix(kept.indices.data() + run.first, run.count * sizeof(ImDrawIdx));
+            }
         }
     }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
