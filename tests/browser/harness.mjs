@@ -34,8 +34,9 @@ export async function launch(extraArgs = []) {
 // opens builds from before the mirror followed the first paint, which never mark it).
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, hasTouch = false,
   isMobile = false, colorScheme = 'light', reducedMotion = 'no-preference', expectProblems = false,
-  mirror = !new URL(url).pathname.endsWith('/edit.html') } = {}) {
+  mirror = !new URL(url).pathname.endsWith('/edit.html'), initScript = null } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, reducedMotion });
+  if (initScript) await context.addInitScript(initScript);  // runs in the page before its own scripts
   const violations = [];
   await watchPolicyViolations(context, violations);
   const page = await context.newPage();
