@@ -43,7 +43,16 @@ set(EXPLAINER_LINK_FLAGS
   -sALLOW_MEMORY_GROWTH=1 -sMALLOC=emmalloc -sDYNAMIC_EXECUTION=0
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
-  -sFILESYSTEM=0)
+  -sFILESYSTEM=0
+  # Glue the page never runs: the pre-TextDecoder UTF-8 loop (every browser that has
+  # WebGL2 has TextDecoder), the code that enables every GL extension (the context asks
+  # for none), GL errors recorded by the glue itself, errno set from JS, and the Module
+  # options other than those web/page.js and web/editor.js pass (their own, such as
+  # explainerHost, are read by the app's EM_JS code, not by the glue), and the deferral of
+  # fullscreen and pointer-lock requests to an input event's handler (the app makes none).
+  -sTEXTDECODER=2 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0
+  -sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,print,printErr,onAbort]
+  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0)
 foreach(target explainer explainer-editor)
   target_link_options(${target} PRIVATE ${EXPLAINER_LINK_FLAGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
