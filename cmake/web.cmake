@@ -37,6 +37,15 @@ target_compile_options(explainer-editor PRIVATE -Wall -Wextra)
 foreach(target explainer explainer-editor)
   target_link_libraries(${target} PRIVATE explainer_core imgui)
 endforeach()
+# Binaryen inlines every function that has one caller, however large, by default: the
+# frame became one 46 KB function (fonts, atlas, layout, renderer) and the pack's load one
+# of 30 KB. V8 compiles a function that runs hot again with TurboFan, on a background
+# thread, in time that grows faster than its size: 166 and 87 ms of the 373 ms it spent
+# before the first frame on these two alone (--js-flags=--trace-wasm-compilation-times,
+# profiling build), CPU that a 2-core machine takes from the page's main thread. Only
+# functions up to this size (Binaryen's measure) are inlined into their one caller:
+# 71 ms of TurboFan in all, and explainer.wasm 1.6 KB smaller after gzip.
+set(EXPLAINER_WEB_ONE_CALLER_INLINE 100 CACHE STRING "wasm-opt: largest function inlined into its only caller")
 set(EXPLAINER_LINK_FLAGS
   -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createExplainerModule
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -52,7 +61,8 @@ set(EXPLAINER_LINK_FLAGS
   # fullscreen and pointer-lock requests to an input event's handler (the app makes none).
   -sTEXTDECODER=2 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0
   -sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,print,printErr,onAbort]
-  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0)
+  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=${EXPLAINER_WEB_ONE_CALLER_INLINE})
 foreach(target explainer explainer-editor)
   target_link_options(${target} PRIVATE ${EXPLAINER_LINK_FLAGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js")
@@ -126,9 +136,10 @@ endif()
 # Emscripten optimises the module before it trims its imports and exports; one more -Oz
 # pass over the final module finds more to merge and fold: explainer.wasm 1.5 KB smaller
 # after gzip (issue 10, measured; -sBINARYEN_EXTRA_PASSES=-Oz inside emcc's run: 0.5 KB).
-# -g keeps the function names of a profiling build.
+# It inlines under the same one-caller limit as emcc's run; -g keeps the function names
+# of a profiling build.
 find_program(EXPLAINER_WASM_OPT wasm-opt NO_CMAKE_FIND_ROOT_PATH REQUIRED)
-set(EXPLAINER_WASM_OPT_FLAGS -Oz)
+set(EXPLAINER_WASM_OPT_FLAGS -Oz --one-caller-inline-max-function-size=${EXPLAINER_WEB_ONE_CALLER_INLINE})
 if(EXPLAINER_PROFILING)
   list(APPEND EXPLAINER_WASM_OPT_FLAGS -g)
 endif()

@@ -125,7 +125,9 @@ bool app_load_fonts(App& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas& atlas = *io.Fonts;
     atlas.Clear();
-    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors;
+    // As tall as its glyphs need, not the next power of two (WebGL2 samples any size):
+    // up to half the pixels to clear, and to upload, fewer.
+    atlas.Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
     build_glyph_ranges(app);
     Fonts& f = app.fonts;
     const ImVector<ImWchar>& all = app.glyph_ranges;
