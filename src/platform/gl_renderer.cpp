@@ -217,28 +217,32 @@ void upload_changes(GLenum target, KeptBuffer<T>& to, const ImVector<T>& data) {
     std::copy(data.Data + first, data.Data + end, to.kept.begin() + static_cast<std::ptrdiff_t>(first));
 }
 
+// A vertex array with a vertex buffer and an index buffer of its own, its attributes
+// pointed at vertex `first`; left bound.
+void make_vertex_array(GLuint& vertex_array, GLuint& vertices, GLuint& indices, std::size_t first) {
+    glGenVertexArrays(1, &vertex_array);
+    glGenBuffers(1, &vertices);
+    glGenBuffers(1, &indices);
+    glBindVertexArray(vertex_array);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices);
+    glBindBuffer(GL_ARRAY_BUFFER, vertices);
+    for (const GLuint attribute : {kPosition, kUv, kColour}) glEnableVertexAttribArray(attribute);
+    point_attributes(first);
+}
+
+void delete_vertex_array(GLuint vertex_array, GLuint vertices, GLuint indices) {
+    glDeleteVertexArrays(1, &vertex_array);
+    glDeleteBuffers(1, &vertices);
+    glDeleteBuffers(1, &indices);
+}
+
 // Binds `list`'s vertex array, made with its buffers the first time.
 void bind_list(ListBuffers& list) {
-    if (list.vertex_array) {
-        glBindVertexArray(list.vertex_array);
-        return;
-    }
-    glGenVertexArrays(1, &list.vertex_array);
-    glGenBuffers(1, &list.vertices.buffer);
-    glGenBuffers(1, &list.indices.buffer);
-    glBindVertexArray(list.vertex_array);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, list.indices.buffer);
-    glBindBuffer(GL_ARRAY_BUFFER, list.vertices.buffer);
-    for (const GLuint attribute : {kPosition, kUv, kColour}) glEnableVertexAttribArray(attribute);
-    point_attributes(list.pointed);
+    if (list.vertex_array) glBindVertexArray(list.vertex_array);
+    else make_vertex_array(list.vertex_array, list.vertices.buffer, list.indices.buffer, list.pointed);
 }
 
-
-void delete_retained(const RetainedBuffers& kept) {
-    glDeleteVertexArrays(1, &kept.vertex_array);
-    glDeleteBuffers(1, &kept.vertices);
-    glDeleteBuffers(1, &kept.indices);
-}
+void delete_retained(const RetainedBuffers& kept) { delete_vertex_array(kept.vertex_array, kept.vertices, kept.indices); }
 
 // Binds the vertex array of `drawing`'s buffers, made the first time and filled again
 // whenever its revision changed since they were.
@@ -247,14 +251,7 @@ void bind_retained(Renderer& r, const ui::RetainedDrawing& drawing) {
     if (kept == r.retained.end()) {
         RetainedBuffers made;
         made.drawing = &drawing;
-        glGenVertexArrays(1, &made.vertex_array);
-        glGenBuffers(1, &made.vertices);
-        glGenBuffers(1, &made.indices);
-        glBindVertexArray(made.vertex_array);
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, made.indices);
-        glBindBuffer(GL_ARRAY_BUFFER, made.vertices);
-        for (const GLuint attribute : {kPosition, kUv, kColour}) glEnableVertexAttribArray(attribute);
-        point_attributes(0);
+        make_vertex_array(made.vertex_array, made.vertices, made.indices, 0);
         kept = r.retained.insert(r.retained.end(), made);
     } else {
         glBindVertexArray(kept->vertex_array);
@@ -314,11 +311,7 @@ bool renderer_init() {
 void renderer_shutdown() {
     Renderer& r = g_renderer;
     glDeleteTextures(1, &r.atlas);
-    for (const ListBuffers& list : r.lists) {
-        glDeleteVertexArrays(1, &list.vertex_array);
-        glDeleteBuffers(1, &list.vertices.buffer);
-        glDeleteBuffers(1, &list.indices.buffer);
-    }
+    for (const ListBuffers& list : r.lists) delete_vertex_array(list.vertex_array, list.vertices.buffer, list.indices.buffer);
     for (const RetainedBuffers& kept : r.retained) delete_retained(kept);
     glDeleteProgram(r.program);
     r = Renderer{};

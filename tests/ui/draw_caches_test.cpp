@@ -109,7 +109,7 @@ MovedDrawing article_moved_drawing() {
     if (!list) return out;
     bool moving = false;
     for (const ImDrawCmd& cmd : list->CmdBuffer) {
-        if (cmd.UserCallback) {
+        if (cmd.UserCallback == move_following_callback) {
             moving = cmd.UserCallbackData != nullptr;
             if (moving) out.move = *static_cast<const ImVec2*>(cmd.UserCallbackData), ++out.moves;
             continue;
