@@ -41,3 +41,18 @@ function(explainer_use_glyph_table target)
   target_include_directories(${target} PRIVATE ${EXPLAINER_GENERATED_DIR})
 endfunction()
 explainer_use_glyph_table(explainer_core)
+
+# The characters beyond ASCII that the app's own code writes (every string and character
+# literal of its sources, tools/ui-characters.py): the font atlas holds these, ASCII and
+# the pack's characters, not the whole base font.
+set(EXPLAINER_UI_CHARACTER_TOOL ${PROJECT_SOURCE_DIR}/tools/ui-characters.py)
+set(EXPLAINER_UI_CHARACTER_TABLE ${EXPLAINER_GENERATED_DIR}/ui_characters.inc)
+file(GLOB EXPLAINER_APP_SOURCE_FILES CONFIGURE_DEPENDS
+  ${PROJECT_SOURCE_DIR}/src/core/*.cpp ${PROJECT_SOURCE_DIR}/src/core/*.h
+  ${PROJECT_SOURCE_DIR}/src/ui/*.cpp ${PROJECT_SOURCE_DIR}/src/ui/*.h
+  ${PROJECT_SOURCE_DIR}/src/platform/*.cpp ${PROJECT_SOURCE_DIR}/src/platform/*.h)
+add_custom_command(OUTPUT ${EXPLAINER_UI_CHARACTER_TABLE}
+  COMMAND /usr/bin/python3 ${EXPLAINER_UI_CHARACTER_TOOL} ${EXPLAINER_UI_CHARACTER_TABLE} ${EXPLAINER_APP_SOURCE_FILES}
+  DEPENDS ${EXPLAINER_UI_CHARACTER_TOOL} ${EXPLAINER_APP_SOURCE_FILES}
+  COMMENT "Reading the characters the app writes into ui_characters.inc")
+target_sources(explainer_core PRIVATE ${EXPLAINER_UI_CHARACTER_TABLE})

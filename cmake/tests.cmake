@@ -68,6 +68,12 @@ add_test(NAME validate.format.fixed-point
 # No function over about 150 lines in src/ui (panels split into input, layout and drawing).
 add_test(NAME rules.ui-function-lengths
          COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tools/function-lengths.py --max 150 ${PROJECT_SOURCE_DIR}/src/ui)
+# The font atlas holds the characters of the app's literals (tools/ui-characters.py): on a
+# sample, every literal's characters and none of a comment's.
+add_test(NAME tools.ui-characters
+         COMMAND sh -c "/usr/bin/python3 \"$0\" --print \"$1\" | diff - \"$2\""
+                 ${PROJECT_SOURCE_DIR}/tools/ui-characters.py ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-sample.cpp
+                 ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-sample.expected)
 
 # [SECTION] Fuzzers (clang's libFuzzer with ASan and UBSan) -----------------------------------
 # A build of its own: assertions stay on (-UNDEBUG undoes the Release -DNDEBUG, so the

@@ -117,6 +117,7 @@ struct GlyphRun {
 };
 
 #include "glyph_runs.inc"
+#include "ui_characters.inc"  // kUiCharacters: tools/ui-characters.py
 
 const GlyphRun* run_of(char32_t cp) { return row_containing(std::begin(kGlyphRuns), std::end(kGlyphRuns), cp); }
 
@@ -160,9 +161,9 @@ std::vector<char32_t> embedded_characters() {
 std::string_view base_font_file() { return kBaseFontFile; }
 
 std::vector<char32_t> atlas_characters(std::vector<char32_t> used) {
-    const auto only_in_names = [](char32_t cp) { return cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7; };
-    for (char32_t cp : embedded_characters())
-        if (!only_in_names(cp)) used.push_back(cp);
+    for (char32_t cp = 0x20; cp <= 0x7E; ++cp) used.push_back(cp);
+    for (char32_t cp : kUiCharacters)
+        if (glyph_is_embedded(cp)) used.push_back(cp);
     std::sort(used.begin(), used.end());
     used.erase(std::unique(used.begin(), used.end()), used.end());
     return used;

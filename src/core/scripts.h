@@ -69,11 +69,11 @@ const std::vector<std::string_view>& font_faces();
 std::vector<char32_t> embedded_characters();
 
 // What the font atlas must hold to draw text made of `used` (a pack's characters, the
-// country names): every base character the UI may write itself (ASCII, punctuation,
-// symbols, arrows) and all of `used`, ascending, without repeats. The base's accented
-// letters (U+00C0-U+017F but the signs x and /) come only with `used`: the UI's own
-// text is English, so they are drawn only in names, and an atlas without the ones no
-// name uses is built about twice as fast.
+// country names): ASCII, the base's characters that the app's own code writes (those in
+// its sources' literals, read at build time by tools/ui-characters.py: "…", "·", the
+// quotes and dashes) and all of `used`, ascending, without repeats. The rest of the base
+// (accented letters, fractions, arrows...) comes only with `used`: each glyph is drawn in
+// five faces, and on a phone the atlas is a third of the first frame.
 std::vector<char32_t> atlas_characters(std::vector<char32_t> used);
 
 } // namespace explainer
