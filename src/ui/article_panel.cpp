@@ -54,6 +54,7 @@ struct ParagraphCache {
     std::string text;           // the paragraph as drawn (with figure badges and link)
     std::vector<Segment> segments;
     ParagraphLayout layout;
+    std::vector<std::vector<LayoutRect>> segment_rects;  // each segment's boxes (tag_rects), for locate and scrolling
     float y = 0;                // top, in article coordinates
     std::string link_url;
     std::vector<KeptText> run_text;  // each run's glyphs, line by line, as the last frame drew them
@@ -85,17 +86,43 @@ struct ArticleCache {
 // the text's vertices stay where they were. An emphasised underline or quote bar is a
 // wider one over the plain one, which stays drawn with the text.
 struct UnderText {
-    enum Shape { kFill, kRing, kUnderline, kQuoteBar } shape;
+    enum Shape { kFill, kRing, kUnderline, kQuoteBar, kLinkLine } shape;
     ImVec2 a, b;                          // its box; an underline's ends, at a.y
     ImU32 colour;
     EntityKind kind = EntityKind::Place;  // an underline's
+};
+
+// What the band's text drawing depends on (the header, the paragraphs' glyphs with their
+// plain underlines and quote bars, the sources section): it is drawn again only when one
+// of these changes, and otherwise the renderer draws what it kept (issue 10: a hover wrote
+// the band's glyphs again and the renderer compared them with the last frame's, every frame).
+struct BandKey {
+    std::uint64_t pack_revision = 0, fonts_revision = 0;
+    float origin_x = 0, origin_y = 0, width = 0, height = 0, dpr = 0;
+    float band_top = 0;
+    bool dark = false;
+    bool operator==(const BandKey&) const = default;
+};
+
+// The band's text, drawn into a list of the panel's own (outside any window) and retained
+// by the renderer as one drawing, unless it is too big for one (65,536 vertices): then it
+// is drawn into the panel's list every frame, as it was before.
+struct RetainedBand {
+    std::optional<BandKey> key;       // what `drawing` (or the decision that it is too big) was made for
+    bool too_big = false;
+    std::unique_ptr<ImDrawList> list;  // where it is drawn to be retained
+    DrawMark start;                    // where the drawing starts in `list`
+    RetainedDrawing drawing;
+    RetainedRun run;
 };
 
 struct ArticlePanel : PanelState {
     ArticleCache cache;
     void drop_draw_caches() override {
         for (ParagraphCache& para : cache.paragraphs) std::fill(para.run_text.begin(), para.run_text.end(), KeptText{});
+        band.key.reset();
     }
+    RetainedBand band;
     SmoothScroll scroll;
     bool placed = false;           // the first frame jumped to the state's paragraph
     int focus = -1;                // keyboard focus: index into ArticleCache::mentions
@@ -260,6 +287,8 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
         build_paragraph(cache, pack, p, runs);
         ParagraphCache& para = cache.paragraphs[p];
         para.layout = layout_paragraph(para.text, runs, cache.column_width, measure_fn, height_fn);
+        for (std::size_t s = 0; s < para.segments.size(); ++s)
+            para.segment_rects.push_back(tag_rects(para.layout, static_cast<int>(s)));
         std::size_t run_count = 0;
         for (const LayoutLine& line : para.layout.lines) run_count += line.runs.size();
         para.run_text.resize(run_count);
@@ -305,7 +334,7 @@ float mention_top(const ArticleCache& cache, const Pack& pack, const MentionRef&
     for (std::size_t s = 0; s < para.segments.size(); ++s)
         for (int m : para.segments[s].mentions)
             if (&pack.entities[cache.mentions[m].entity].mentions[cache.mentions[m].mention] == &mention) {
-                const std::vector<LayoutRect> rects = tag_rects(para.layout, static_cast<int>(s));
+                const std::vector<LayoutRect>& rects = para.segment_rects[s];
                 if (!rects.empty()) return para.y + rects.front().y;
             }
     return para.y;
@@ -392,6 +421,8 @@ struct ArticleFrame {
     bool selecting = false;        // the pointer or the keyboard is selecting text
     ImVec2 mouse;                  // on screen
     std::vector<UnderText>* under = nullptr;  // what draw_line leaves to draw under the text
+    ImDrawList* text = nullptr;    // where the band's text drawing goes: the band's own list, the panel's, or
+                                   // none (null: the renderer draws the retained band)
 };
 
 // What the pointer is over after drawing the paragraphs.
@@ -464,29 +495,32 @@ void keyboard_focus(PanelContext& ctx, ArticlePanel& p, float view_height) {
 }
 
 void draw_header(const PanelContext& ctx, const ArticleCache& cache, const ArticleFrame& f) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImDrawList* draw = f.text;
     const Article& article = ctx.pack.article;
     const float small = font_size(ctx.fonts.sans_small);
-    for (const LayoutLine& line : cache.headline.lines)
-        for (const PlacedRun& run : line.runs)
-            draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(f.x0 + run.x, f.y0 + kPadding + line.y),
-                          ctx.theme.text, cache.headline_text.data() + run.begin, cache.headline_text.data() + run.end);
+    if (draw)
+        for (const LayoutLine& line : cache.headline.lines)
+            for (const PlacedRun& run : line.runs)
+                draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(f.x0 + run.x, f.y0 + kPadding + line.y),
+                              ctx.theme.text, cache.headline_text.data() + run.begin, cache.headline_text.data() + run.end);
     const float headline_top = f.y0 + f.moved + kPadding;  // on screen
     if (headline_top + cache.headline.height > f.origin.y)
         ctx.located->push_back({"article:headline", "article", f.x0, headline_top, cache.column_width, cache.headline.height});
-    draw->AddText(ctx.fonts.sans_bold, small, ImVec2(f.x0, f.y0 + cache.source_y), ctx.theme.text_muted, cache.source_line.c_str());
-    if (!article.attribution.empty())
-        draw->AddText(ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,
-                      article.attribution.c_str(), nullptr, cache.column_width);
-    draw_corrections(ctx, cache.notes, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width, f.moved);
+    if (draw) {
+        draw->AddText(ctx.fonts.sans_bold, small, ImVec2(f.x0, f.y0 + cache.source_y), ctx.theme.text_muted, cache.source_line.c_str());
+        if (!article.attribution.empty())
+            draw->AddText(ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,
+                          article.attribution.c_str(), nullptr, cache.column_width);
+    }
+    draw_corrections(ctx, cache.notes, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width, f.moved, draw);
 }
 
 // A run inside mentions: fills from the outermost mention in (a selected quote is
 // tinted whole, a hovered name inside it on top), the innermost's underline, a quote's
-// margin bar; what emphasis adds goes into `under`.
+// margin bar; what emphasis adds goes into `under`, the rest into `draw` (the band's text
+// drawing; null when the renderer draws the one it kept).
 void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segment& segment, float rx, float ly, float width,
-                      float height, float x0, std::vector<UnderText>& under) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+                      float height, float x0, ImDrawList* draw, std::vector<UnderText>& under) {
     const Theme& theme = ctx.theme;
     const Pack& pack = ctx.pack;
     for (auto it = segment.mentions.rbegin(); it != segment.mentions.rend(); ++it) {
@@ -502,7 +536,7 @@ void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segm
     const std::size_t inner_index = p.cache.mentions[segment.mentions.front()].entity;
     const Entity& inner = pack.entities[inner_index];
     const ImU32 underline = theme.kind[static_cast<int>(inner.kind)];
-    draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, underline, 1.0f);
+    if (draw) draw_underline(draw, inner.kind, rx, rx + width, ly + height - 5, underline, 1.0f);
     if (emphasis_of(ctx.state, ctx.selected, ctx.hovered, inner.id, inner_index) >= Emphasis::Related)
         under.push_back({UnderText::kUnderline, ImVec2(rx, ly + height - 5), ImVec2(rx + width, ly + height - 5), underline, inner.kind});
     const ImU32 bar = theme.kind[static_cast<int>(EntityKind::Quote)];
@@ -510,7 +544,7 @@ void draw_mention_run(const PanelContext& ctx, const ArticlePanel& p, const Segm
         const std::size_t index = p.cache.mentions[m].entity;
         const Entity& e = pack.entities[index];
         if (e.kind != EntityKind::Quote) continue;
-        draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - 11, ly + height - 3), bar);
+        if (draw) draw->AddRectFilled(ImVec2(x0 - 14, ly + 3), ImVec2(x0 - 11, ly + height - 3), bar);
         if (emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, index) >= Emphasis::Related)
             under.push_back({UnderText::kQuoteBar, ImVec2(x0 - 14, ly + 3), ImVec2(x0 - 9, ly + height - 3), bar});
     }
@@ -522,13 +556,15 @@ void draw_under_text(ImDrawList* draw, const std::vector<UnderText>& under) {
         case UnderText::kRing: draw->AddRect(u.a, u.b, u.colour, 3, 0, 2); break;
         case UnderText::kUnderline: draw_underline(draw, u.kind, u.a.x, u.b.x, u.a.y, u.colour, 1.8f); break;
         case UnderText::kQuoteBar: draw->AddRectFilled(u.a, u.b, u.colour); break;
+        case UnderText::kLinkLine: draw->AddLine(u.a, u.b, u.colour, 2.0f); break;
         }
 }
 
-// One line of a paragraph: its runs, with what the pointer is over.
+// One line of a paragraph: its runs, with what the pointer is over. The text goes into
+// f.text (none when the renderer draws the band it kept), a hover's emphasis into f.under.
 void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFrame& f, const ParagraphCache& para,
                const LayoutLine& line, float ly, KeptText* run_text, ArticleHit& hit) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImDrawList* draw = f.text;
     const Theme& theme = ctx.theme;
     const float body_size = font_size(ctx.fonts.serif);
     const float text_y = ly + (line.height - body_size) * 0.5f - 1;
@@ -543,14 +579,18 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
         ImU32 colour = theme.text;
         if (run.tag >= 0 && run.tag < kLinkTag) {
             const Segment& segment = para.segments[run.tag];
-            draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0, *f.under);
+            draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0, draw, *f.under);
             if (under_mouse) hit.mention = segment.mentions.front(), hit.card_anchor = ImVec2(rx, screen_y + line.height);
         } else if (run.tag == kLinkTag) {
             colour = theme.accent;
-            draw->AddLine(ImVec2(rx, ly + line.height - 6), ImVec2(rx + run.width, ly + line.height - 6), theme.accent,
-                          under_mouse ? 2.0f : 1.0f);
-            if (under_mouse) hit.url = &para.link_url;
+            const ImVec2 a(rx, ly + line.height - 6), b(rx + run.width, ly + line.height - 6);
+            if (draw) draw->AddLine(a, b, theme.accent, 1.0f);
+            if (under_mouse) {
+                hit.url = &para.link_url;
+                f.under->push_back({UnderText::kLinkLine, a, b, theme.accent});
+            }
         }
+        if (!draw) continue;
         if (run.style == kBadge) {
             const float badge_size = font_size(ctx.fonts.sans_small);
             if (run.width > 8)
@@ -571,7 +611,7 @@ void locate_mentions(const PanelContext& ctx, const ArticleCache& cache, const A
     LocatedList& located = *ctx.located;
     for (std::size_t s = 0; s < para.segments.size(); ++s)
         for (int m : para.segments[s].mentions)
-            for (const LayoutRect& r : tag_rects(para.layout, static_cast<int>(s))) {
+            for (const LayoutRect& r : para.segment_rects[s]) {
                 const float ry = top + r.y;
                 if (ry + r.h < f.origin.y || ry > f.origin.y + f.size.y) continue;
                 const std::string& id = ctx.pack.entities[cache.mentions[m].entity].id;
@@ -600,6 +640,42 @@ ArticleHit draw_paragraphs(const PanelContext& ctx, ArticlePanel& p, const Artic
         locate_mentions(ctx, cache, f, para, top + f.moved);
     }
     return hit;
+}
+
+// Where the band's text is drawn this frame (ArticleFrame::text): into the band's own list
+// when what it depends on changed, to be retained after (finish_band_text); nowhere when
+// the renderer draws the band it kept. `cull` is begin_moved_drawing's box, so that the band
+// leaves out what the panel's list would.
+ImDrawList* band_text_target(const PanelContext& ctx, RetainedBand& band, const ArticleFrame& f, const ImDrawList* panel,
+                             ImVec4 cull) {
+    const BandKey key{ctx.pack_revision, ctx.fonts_revision, f.origin.x, f.origin.y, f.size.x, f.size.y, ctx.dpr, f.band_top,
+                      ctx.theme.dark};
+    if (band.key == key) return nullptr;
+    band.key = key;
+    if (!band.list) band.list = std::make_unique<ImDrawList>(nullptr);
+    ImDrawList& list = *band.list;
+    list._Data = ImGui::GetDrawListSharedData();
+    list._ResetForNewFrame();
+    list.Flags = panel->Flags;
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.PushClipRect(ImVec2(cull.x, cull.y), ImVec2(cull.z, cull.w), false);
+    band.start = draw_mark(&list);
+    return &list;
+}
+
+// The band's text in the panel's list: the drawing the renderer keeps, made from the band's
+// list when it was drawn this frame; or, when it did not fit one drawing (65,536 vertices,
+// a tall screen full of dotted underlines), the band's list written into the panel's.
+void finish_band_text(RetainedBand& band, const ImDrawList* drawn, ImDrawList* panel) {
+    if (drawn) {
+        band.too_big = drawn->CmdBuffer.Size > band.start.commands;
+        if (!band.too_big) {
+            retain_drawing(drawn, band.start, band.drawing);
+            band.run = {&band.drawing, 0, band.drawing.kept.indices.size()};
+        }
+    }
+    if (band.too_big) append_drawing(panel, band.list.get());
+    else draw_retained(panel, &band.run);
 }
 
 // Thin, on the right; the mouse drags it.
@@ -679,14 +755,17 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
     f.under = &p.under;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    const int moved_from = begin_moved_drawing(draw, &p.moved, ImVec4(origin.x, f.y0 + f.band_top, origin.x + size.x, f.y0 + f.band_bottom));
+    const ImVec4 cull(origin.x, f.y0 + f.band_top, origin.x + size.x, f.y0 + f.band_bottom);
+    const int moved_from = begin_moved_drawing(draw, &p.moved, cull);
     draw_article_text_marks(ctx, text);
     const int text_from = next_command(draw);
+    f.text = band_text_target(ctx, p.band, f, draw, cull);
     draw_header(ctx, p.cache, f);
     keyboard_focus(ctx, p, size.y);
     const ArticleHit hit = draw_paragraphs(ctx, p, f);
     if (p.cache.sources_y < f.band_bottom && p.cache.height > f.band_top)
-        draw_sources_section(ctx, p.cache.notes, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width, f.moved);
+        draw_sources_section(ctx, p.cache.notes, ImVec2(f.x0, f.y0 + p.cache.sources_y), p.cache.column_width, f.moved, f.text);
+    finish_band_text(p.band, f.text, draw);
     const int under_from = next_command(draw);
     draw_under_text(draw, p.under);
     draw_under(draw, text_from, under_from);

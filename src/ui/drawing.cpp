@@ -103,6 +103,20 @@ void draw_retained(ImDrawList* draw, const RetainedRun* run) {
 
 void draw_retained_callback(const ImDrawList*, const ImDrawCmd*) {}
 
+void append_drawing(ImDrawList* draw, const ImDrawList* from) {
+    constexpr unsigned kChunk = 3 * 8192;  // whole triangles, well under 65,536 vertices a reserve
+    for (const ImDrawCmd& cmd : from->CmdBuffer)
+        for (unsigned done = 0; done < cmd.ElemCount; done += kChunk) {
+            const unsigned count = std::min(kChunk, cmd.ElemCount - done);
+            draw->PrimReserve(static_cast<int>(count), static_cast<int>(count));
+            for (unsigned k = 0; k < count; ++k) {
+                const ImDrawVert& v = from->VtxBuffer.Data[cmd.VtxOffset + from->IdxBuffer.Data[cmd.IdxOffset + done + k]];
+                draw->PrimWriteIdx(static_cast<ImDrawIdx>(draw->_VtxCurrentIdx));
+                draw->PrimWriteVtx(v.pos, v.uv, v.col);
+            }
+        }
+}
+
 int begin_moved_drawing(ImDrawList* draw, const ImVec2* offset, ImVec4 cull) {
     move_following(draw, offset);
     const int first_command = draw->CmdBuffer.Size - 1;

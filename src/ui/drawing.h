@@ -94,6 +94,11 @@ void draw_retained(ImDrawList* draw, const RetainedRun* run);
 // The draw callback draw_retained adds: the renderer reads it as that run.
 void draw_retained_callback(const ImDrawList* list, const ImDrawCmd* command);
 
+// Writes every triangle of `from` into `draw`'s current command, each with vertices of its
+// own: no index is shared, so a drawing of any size fits 16-bit indices (ImGui starts a new
+// vertex offset as `draw` fills up). For a drawing too big to be retained.
+void append_drawing(ImDrawList* draw, const ImDrawList* from);
+
 // Between these two, what is drawn is moved by `*offset` (move_following) and culled on
 // the CPU against `cull`, a box in its own unmoved coordinates, not against the clip rect
 // in force (ImDrawList::AddText and add_kept_text leave out what lies outside the clip

@@ -214,12 +214,14 @@ struct ArticleNotes {
 };
 // Made once per pack revision: the article panel keeps them in its cache.
 ArticleNotes article_notes(const Pack& pack);
-// Each is drawn at `at` and located (Explainer.locate) `moved` px lower: the renderer moves
-// the article by its scroll (move_following).
+// Each is drawn at `at` into `draw` (null: only located, the renderer draws what it kept)
+// and located (Explainer.locate) `moved` px lower: the renderer moves the article by its
+// scroll (move_following).
 float corrections_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
-void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved);
+void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved, ImDrawList* draw);
 float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes, float width);
-void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved);
+void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved,
+                          ImDrawList* draw);
 
 // The hover card every panel shows for an entity (src/ui/entity_card.cpp).
 void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor);

@@ -27,14 +27,13 @@ float block_height(const Fonts& fonts, const std::vector<NoteLine>& lines, float
 }
 
 void draw_block(const PanelContext& ctx, const std::vector<NoteLine>& lines, ImVec2 at, float width, float moved,
-                const char* locate_id) {
-    ImDrawList* draw = ImGui::GetWindowDrawList();
+                const char* locate_id, ImDrawList* draw) {
     float y = at.y;
     for (const NoteLine& line : lines) {
         ImFont* font = font_of(ctx.fonts, line.style);
         y += line.gap_before;
         const ImU32 colour = line.style == NoteLine::kMuted ? ctx.theme.text_muted : ctx.theme.text;
-        draw->AddText(font, font_size(font), ImVec2(at.x, y), colour, line.text.c_str(), nullptr, width);
+        if (draw) draw->AddText(font, font_size(font), ImVec2(at.x, y), colour, line.text.c_str(), nullptr, width);
         y += font->CalcTextSizeA(font_size(font), FLT_MAX, width, line.text.c_str()).y;
     }
     // Locatable ("corrections", "sources") so tests and hosts can check what a reader sees.
@@ -74,16 +73,17 @@ float corrections_height(const PanelContext& ctx, const ArticleNotes& notes, flo
     return block_height(ctx.fonts, notes.corrections, width);
 }
 
-void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved) {
-    draw_block(ctx, notes.corrections, at, width, moved, "corrections");
+void draw_corrections(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved, ImDrawList* draw) {
+    draw_block(ctx, notes.corrections, at, width, moved, "corrections", draw);
 }
 
 float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes, float width) {
     return block_height(ctx.fonts, notes.sources, width);
 }
 
-void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved) {
-    draw_block(ctx, notes.sources, at, width, moved, "sources");
+void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved,
+                          ImDrawList* draw) {
+    draw_block(ctx, notes.sources, at, width, moved, "sources", draw);
 }
 
 } // namespace explainer::ui

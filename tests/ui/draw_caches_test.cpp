@@ -88,11 +88,13 @@ TEST(DrawCaches, EveryChangeDrawsWhatAFrameWithoutCachesDraws) {
 }
 
 // What the article panel drew moved by the renderer (between its move_following
-// callbacks): the vertices its commands draw, in order, and the move.
+// callbacks): the vertices its commands draw, in order (those of the drawings the renderer
+// keeps too), the move, and the revisions of the kept drawings (the band's text).
 struct MovedDrawing {
     std::vector<ImDrawVert> vertices;
     ImVec2 move;
     int moves = 0;  // move_following callbacks with a move
+    std::vector<std::uint64_t> retained;
 };
 
 const ImDrawList* article_draw_list() {
@@ -115,6 +117,13 @@ MovedDrawing article_moved_drawing() {
             continue;
         }
         if (!moving) continue;
+        if (cmd.UserCallback == draw_retained_callback) {
+            const RetainedRun& run = *static_cast<const RetainedRun*>(cmd.UserCallbackData);
+            out.retained.push_back(run.drawing->revision);
+            for (std::size_t i = run.first; i < run.first + run.count; ++i)
+                out.vertices.push_back(run.drawing->kept.vertices[run.drawing->kept.indices[i]]);
+            continue;
+        }
         for (unsigned i = 0; i < cmd.ElemCount; ++i)
             out.vertices.push_back(list->VtxBuffer[static_cast<int>(cmd.VtxOffset + list->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])]);
     }
@@ -122,7 +131,7 @@ MovedDrawing article_moved_drawing() {
 }
 
 bool same_vertices(const std::vector<ImDrawVert>& a, const std::vector<ImDrawVert>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(ImDrawVert)) == 0;
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(ImDrawVert)) == 0);
 }
 
 // A mention of an entity the article shows in the middle of its panel.
@@ -147,11 +156,14 @@ TEST(DrawCaches, AScrollWithinACellMovesTheArticleAndKeepsItsVertices) {
     const MovedDrawing still = article_moved_drawing();
     ASSERT_EQ(still.moves, 1);
     EXPECT_EQ(still.move.y, 0) << "unscrolled, nothing is moved";
+    ASSERT_EQ(still.retained.size(), 1u) << "the band's text is a drawing the renderer keeps";
+    EXPECT_GT(still.vertices.size(), 10000u) << "the band's text is in it";
     // One notch of the wheel over the margin (no text there to hover), less than a cell.
     h.wheel(ImVec2(headline->x - 8, h.info.height * 0.5f), -1);
     for (int frame = 0; frame < 600 && !HasFailure(); ++frame) {
         const MovedDrawing moved = article_moved_drawing();
         EXPECT_TRUE(same_vertices(moved.vertices, still.vertices)) << "frame " << frame << " of the scroll wrote other vertices";
+        EXPECT_EQ(moved.retained, still.retained) << "frame " << frame << " of the scroll made the band's drawing again";
         if (!h.frame().animating) break;
     }
     const MovedDrawing scrolled = article_moved_drawing();
@@ -167,6 +179,25 @@ TEST(DrawCaches, AScrollWithinACellMovesTheArticleAndKeepsItsVertices) {
     EXPECT_EQ(h.view().selection, std::string(mention->id.text)) << "and a click selects it";
 }
 
+// A band of text too big for one kept drawing (more than 65,536 vertices: a screen tall
+// enough for a whole long article) is written into the panel's list instead, whole, and
+// still the same as a frame without caches draws.
+TEST(DrawCaches, ABandTooBigToKeepIsDrawnInThePanelsList) {
+    Headless h(1400, 9000, 1);
+    ImGui::GetIO().BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as the web renderer does
+    h.set_pack(EXPLAINER_LONG_PACK);
+    h.settle();
+    const MovedDrawing band = article_moved_drawing();
+    EXPECT_TRUE(band.retained.empty()) << "the band is not kept";
+    EXPECT_GT(band.vertices.size(), 65536u) << "its text is in the panel's list";
+    expect_same_without_caches(h, "drawing a band too big to keep");
+    const std::optional<LocatedRect> mention = mention_in_view(h);
+    ASSERT_TRUE(mention);
+    h.move(Headless::centre(*mention));
+    EXPECT_EQ(h.view().hover, std::string(mention->id.text)) << "its mentions are hovered where they are";
+    expect_same_without_caches(h, "hovering in a band too big to keep");
+}
+
 // Past the last vertex of `list`'s buffer that its moved commands (the article) draw.
 std::size_t moved_vertex_end(const ImDrawList* list) {
     std::size_t end = 0;
@@ -180,9 +211,10 @@ std::size_t moved_vertex_end(const ImDrawList* list) {
     return end;
 }
 
-// Issue 10: a hover's fills and wider underlines are written after the article's text
-// (and drawn under it), so a hover leaves every vertex of the text where it was and the
-// renderer uploads only what follows it.
+// Issue 10: the article's text is a drawing the renderer keeps, and a hover's fills and
+// wider underlines are written after it (and drawn under it), so a hover makes none of
+// the text again, leaves every vertex before them where it was, and the renderer uploads
+// only what follows.
 TEST(DrawCaches, AHoverKeepsTheArticleTextsVertices) {
     Headless h(1920, 1080, 2);
     h.set_pack(kSeed);
@@ -195,9 +227,12 @@ TEST(DrawCaches, AHoverKeepsTheArticleTextsVertices) {
     ASSERT_EQ(h.view().hover, "");
     const std::vector<ImDrawVert> before(list->VtxBuffer.begin(), list->VtxBuffer.end());
     const std::size_t text_end = moved_vertex_end(list);  // nothing is emphasised: all of it is the text
+    const MovedDrawing unhovered = article_moved_drawing();
+    ASSERT_EQ(unhovered.retained.size(), 1u) << "the band's text is a drawing the renderer keeps";
     h.move(Headless::centre(*mention));
     ASSERT_EQ(h.view().hover, std::string(mention->id.text));
     h.frame();  // the frame that draws the hover the last one asked for
+    EXPECT_EQ(article_moved_drawing().retained, unhovered.retained) << "the hover made the band's text again";
     EXPECT_GT(moved_vertex_end(list), text_end) << "the hover adds its fill after the text";
     std::size_t first_changed = 0;
     while (first_changed < text_end &&
