@@ -246,18 +246,6 @@
   // the same attributes) gets this one.
   const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true };
 
-  // The canvas's drawing buffer at the size the engine will give it (CSS size times the
-  // pixel ratio, in the engine's float arithmetic: resize_surface in main_web.cpp), set
-  // before the WebGL context exists. Each resize of a context's canvas reallocates its
-  // buffer: done here, it costs nothing while the engine downloads, instead of 12 ms of
-  // a phone's first frame.
-  function sizeCanvas() {
-    const rect = canvas.getBoundingClientRect();
-    const ratio = Math.fround(Math.min(4, Math.max(0.5, window.devicePixelRatio || 1)));
-    canvas.width = Math.max(1, Math.round(Math.fround(Math.fround(rect.width) * ratio)));
-    canvas.height = Math.max(1, Math.round(Math.fround(Math.fround(rect.height) * ratio)));
-  }
-
   function reportSurface() {
     if (!module) return;
     const rect = canvas.getBoundingClientRect();
@@ -819,7 +807,6 @@
         ['The explainer shows only packs this site publishes, so that nobody can put words under its name.']);
       return;
     }
-    sizeCanvas();
     if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) {
       // Without the engine the pack cannot be validated; it came from where the site
       // allows, so its paragraphs are shown as plain text.
