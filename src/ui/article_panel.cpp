@@ -105,8 +105,8 @@ struct BandKey {
 };
 
 // The band's text, drawn into a list of the panel's own (outside any window) and retained
-// by the renderer as one drawing, unless it is too big for one (65,536 vertices): then it
-// is drawn into the panel's list every frame, as it was before.
+// by the renderer as one drawing, unless it is too big for one (65,536 vertices): then that
+// list is written into the panel's every frame.
 struct RetainedBand {
     std::optional<BandKey> key;       // what `drawing` (or the decision that it is too big) was made for
     bool too_big = false;
@@ -421,8 +421,8 @@ struct ArticleFrame {
     bool selecting = false;        // the pointer or the keyboard is selecting text
     ImVec2 mouse;                  // on screen
     std::vector<UnderText>* under = nullptr;  // what draw_line leaves to draw under the text
-    ImDrawList* text = nullptr;    // where the band's text drawing goes: the band's own list, the panel's, or
-                                   // none (null: the renderer draws the retained band)
+    ImDrawList* text = nullptr;    // where the band's text is drawn this frame: the band's own list, or none
+                                   // (null: what the band's list holds is drawn again as it is)
 };
 
 // What the pointer is over after drawing the paragraphs.
@@ -652,12 +652,7 @@ ImDrawList* band_text_target(const PanelContext& ctx, RetainedBand& band, const 
                       ctx.theme.dark};
     if (band.key == key) return nullptr;
     band.key = key;
-    if (!band.list) band.list = std::make_unique<ImDrawList>(nullptr);
-    ImDrawList& list = *band.list;
-    list._Data = ImGui::GetDrawListSharedData();
-    list._ResetForNewFrame();
-    list.Flags = panel->Flags;
-    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    ImDrawList& list = own_draw_list(band.list, panel->Flags);
     list.PushClipRect(ImVec2(cull.x, cull.y), ImVec2(cull.z, cull.w), false);
     band.start = draw_mark(&list);
     return &list;

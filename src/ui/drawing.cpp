@@ -90,6 +90,15 @@ void move_following(ImDrawList* draw, const ImVec2* offset) {
 
 void move_following_callback(const ImDrawList*, const ImDrawCmd*) {}
 
+ImDrawList& own_draw_list(std::unique_ptr<ImDrawList>& list, ImDrawListFlags flags) {
+    if (!list) list = std::make_unique<ImDrawList>(nullptr);
+    list->_Data = ImGui::GetDrawListSharedData();
+    list->_ResetForNewFrame();
+    list->Flags = flags;
+    list->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    return *list;
+}
+
 void retain_drawing(const ImDrawList* from, const DrawMark& mark, RetainedDrawing& into) {
     assert(from->CmdBuffer.Size == mark.commands && "a retained drawing is one command");
     static std::uint64_t last_revision = 0;

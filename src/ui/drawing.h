@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,9 @@ struct RetainedRun {
     const RetainedDrawing* drawing = nullptr;
     std::size_t first = 0, count = 0;
 };
+// `list` (made the first time) emptied for a drawing to retain: a list of a panel's own,
+// outside any window, with `flags` and the font atlas's texture, and no clip rect yet.
+ImDrawList& own_draw_list(std::unique_ptr<ImDrawList>& list, ImDrawListFlags flags);
 // Makes what `from` got since `mark` (one command, drawn about the origin) `into`'s new
 // contents.
 void retain_drawing(const ImDrawList* from, const DrawMark& mark, RetainedDrawing& into);

@@ -733,12 +733,7 @@ bool fits_budget(BasemapCache& cache, const LayerDrawKey& key, std::span<const s
 // panel's own list and retained by the renderer as one drawing, in two runs (the lit
 // countries are drawn between them).
 void retain_layer(MapPanel& m, BasemapCache& cache, const LayerDrawKey& key, LayerDraw& slot) {
-    if (!m.layer_list) m.layer_list = std::make_unique<ImDrawList>(nullptr);
-    ImDrawList& list = *m.layer_list;
-    list._Data = ImGui::GetDrawListSharedData();
-    list._ResetForNewFrame();
-    list.Flags = key.flags;
-    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    ImDrawList& list = own_draw_list(m.layer_list, key.flags);
     list.PushClipRectFullScreen();
     VertexBudget budget;
     const DrawMark mark = draw_mark(&list);
