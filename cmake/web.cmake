@@ -62,6 +62,9 @@ set(EXPLAINER_LINK_FLAGS
   -sTEXTDECODER=2 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0
   -sINCOMING_MODULE_JS_API=[canvas,instantiateWasm,print,printErr,onAbort]
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  # Dear ImGui's .ini reader, which the app never runs, parses with sscanf: its calls go
+  # to a stub in src/platform/main_web.cpp, and vfscanf stays out of the wasm.
+  -Wl,--wrap=sscanf
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=${EXPLAINER_WEB_ONE_CALLER_INLINE})
 foreach(target explainer explainer-editor)
   target_link_options(${target} PRIVATE ${EXPLAINER_LINK_FLAGS})

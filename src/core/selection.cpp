@@ -172,7 +172,12 @@ Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked
 }
 
 Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id, std::size_t index) {
-    return emphasis_with(state, id, [&] { return selected.contains(index, id) || hovered.contains(index, id); });
+    const bool related = selected.contains(index, id) || hovered.contains(index, id);
+    // Made for the state's selection and hover, each Linked holds its focus: an entity
+    // neither holds is neither, found by index without comparing ids (a long pack's map
+    // asks about each of its places at every hover).
+    if (!related && selected.focus == state.selection && hovered.focus == state.hover) return Emphasis::None;
+    return emphasis_with(state, id, [&] { return related; });
 }
 
 // [SECTION] Places and time ----------------------------------------------------------

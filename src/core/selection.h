@@ -87,6 +87,7 @@ private:
 
 // How strongly a panel should mark an entity, given selection and hover.
 enum class Emphasis { None, Related, Hovered, Selected };
+inline constexpr std::size_t kEmphasisCount = 4;
 Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id);
 // The same for the pack's entity `index` (whose id is `id`), cheaper in a long pack.
 Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked& hovered, std::string_view id, std::size_t index);

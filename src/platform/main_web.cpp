@@ -8,6 +8,7 @@
 // - [SECTION] DOM events
 // - [SECTION] Frame loop
 // - [SECTION] Exports to the page
+// - [SECTION] ImGui's .ini reader, left out
 // - [SECTION] main
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -655,6 +656,13 @@ EMSCRIPTEN_KEEPALIVE double explainer_recent_frame_ms(int age) {
 }
 
 } // extern "C"
+
+// [SECTION] ImGui's .ini reader, left out ----------------------------------------------------------
+// Dear ImGui registers readers of its .ini settings (window and table positions) that parse
+// with sscanf, which brings vfscanf: 2.6 KB of wasm. The app never reads an .ini (no
+// IniFilename, no LoadIniSettingsFromMemory), so the link sends sscanf here instead
+// (-Wl,--wrap=sscanf in cmake/web.cmake): no line is ever parsed.
+extern "C" int __wrap_sscanf(const char*, const char*, ...) { return 0; }
 
 // [SECTION] main -----------------------------------------------------------------------------------------
 

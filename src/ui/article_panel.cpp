@@ -616,9 +616,10 @@ void locate_mentions(const PanelContext& ctx, const ArticleCache& cache, const A
                 if (ry + r.h < f.origin.y || ry > f.origin.y + f.size.y) continue;
                 const std::string& id = ctx.pack.entities[cache.mentions[m].entity].id;
                 const LocatedRect rect{id, "article", f.x0 + r.x, ry, r.w, r.h};
-                if (!located.empty() && located.back().id == id && located.back().panel == "article" &&
-                    std::fabs(located.back().y - rect.y) < 0.5f && std::fabs(located.back().x + located.back().w - rect.x) < 0.5f)
-                    located.back().w = rect.x + rect.w - located.back().x;
+                LocatedRect* last = located.last_pushed();
+                if (last && last->id == id && last->panel == "article" && std::fabs(last->y - rect.y) < 0.5f &&
+                    std::fabs(last->x + last->w - rect.x) < 0.5f)
+                    last->w = rect.x + rect.w - last->x;
                 else
                     located.push_back(rect);
             }

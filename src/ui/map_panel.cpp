@@ -1206,10 +1206,13 @@ struct Scene {
     std::vector<DrawnArc> arcs;       // parallel to PackCache::arcs
     std::vector<std::size_t> shown;   // the places in view, into places
     // Of those, the ones that draw a marker or a label; the others (hidden under a place
-    // that looks the same) are only located, from `quiet`: a frame's cost follows what
-    // is drawn, not how many places share a spot.
+    // that looks the same), and the arcs another draws over, are only located, from
+    // `quiet`, shared with each frame's LocatedList and moved by `quiet_moved` (the pan
+    // since the layout): a frame's cost, a pan's included, follows what is drawn, not how
+    // many places or distances share a spot.
     std::vector<std::size_t> drawn;
-    std::vector<LocatedRect> quiet;
+    SharedRects quiet;
+    ImVec2 quiet_moved{0, 0};
     // Countries the pack lights up, by ISO code (sorted): 1 related, 2 hovered or selected.
     std::vector<std::pair<std::string, int>> highlight;
     std::vector<LabelCandidate> candidates;
@@ -1251,14 +1254,14 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
     const auto quarter = [](float v) { return static_cast<long long>(std::lround(v * 4)); };
     std::unordered_set<LabelLook, LabelLookHash> looks;
     // Per PlaceItem::look, emphasis and future: whether a place drew that look already.
-    std::vector<char> drawn_look(std::size_t{m.pack.looks} * 8, 0);
+    std::vector<char> drawn_look(std::size_t{m.pack.looks} * kEmphasisCount * 2, 0);
     for (std::size_t i = 0; i < m.pack.places.size(); ++i) {
         const PlaceItem& p = m.pack.places[i];
-        const Entity& e = ctx.pack.entities[p.entity];
         DrawnPlace& d = scene.places[i];
         d.at = proj.nearest(p.world);
         d.visible = inside(d.at, origin, size) && (p.has_point || !p.countries.empty());
         if (!d.visible) continue;
+        const Entity& e = ctx.pack.entities[p.entity];
         scene.shown.push_back(i);
         d.emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, e.id, p.entity);
         const std::optional<double>& first = m.pack.first_event_day[p.entity];
@@ -1269,7 +1272,7 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
                                                       : kMarkerRadius;
         // Another place drew this label and marker already: this one is located at its
         // marker (or its spot), hidden under it, and needs no label of its own.
-        char& drawn = drawn_look[std::size_t{p.look} * 8 + static_cast<std::size_t>(d.emphasis) * 2 + d.future];
+        char& drawn = drawn_look[(std::size_t{p.look} * kEmphasisCount + static_cast<std::size_t>(d.emphasis)) * 2 + d.future];
         if (drawn) {
             d.covered = true;
             continue;
@@ -1415,15 +1418,25 @@ bool has_label(const Scene& scene, const DrawnPlace& d) {
     return d.label >= 0 && scene.placed[static_cast<std::size_t>(d.label)].shown;
 }
 
-// Sets Scene::drawn and Scene::quiet from the places in view.
-void sort_out_quiet_places(const PanelContext& ctx, const MapPanel& m, Scene& scene) {
+// Sets Scene::drawn and Scene::quiet from the places in view, and puts in Scene::quiet the
+// arcs in view another draws over exactly, at their middle.
+void sort_out_quiet(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size, Scene& scene) {
+    auto quiet = std::make_shared<std::vector<LocatedRect>>();
     for (const std::size_t i : scene.shown) {
         const DrawnPlace& d = scene.places[i];
         if ((d.radius == 0 || d.covered) && !has_label(scene, d))
-            scene.quiet.push_back(marker_rect(ctx.pack.entities[m.pack.places[i].entity].id, d));
+            quiet->push_back(marker_rect(ctx.pack.entities[m.pack.places[i].entity].id, d));
         else
             scene.drawn.push_back(i);
     }
+    for (std::size_t a = 0; a < scene.arcs.size(); ++a) {
+        if (!scene.arcs[a].covered) continue;
+        const ArcItem& arc = m.pack.arcs[a];
+        const Vec2d& middle = arc.world[arc.world.size() / 2];
+        const ImVec2 mid = proj({middle.x + scene.arcs[a].shift, middle.y});
+        if (inside(mid, origin, size)) quiet->push_back({ctx.pack.entities[arc.figure].id, "map", mid.x - 4, mid.y - 4, 8, 8});
+    }
+    scene.quiet = std::move(quiet);
 }
 
 Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
@@ -1457,7 +1470,7 @@ Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& 
     const Rect frame{origin.x + 2.0, origin.y + 2.0, origin.x + size.x - 2.0, origin.y + size.y - 2.0};
     scene.placed = place_labels(scene.candidates, obstacles, frame, kLabelSpacing);
     mark_covered(m, scene);
-    sort_out_quiet_places(ctx, m, scene);
+    sort_out_quiet(ctx, m, proj, origin, size, scene);
     return scene;
 }
 
@@ -1482,14 +1495,9 @@ void draw_arcs(const PanelContext& ctx, MapPanel& m, const Scene& scene, const P
         const ArcItem& arc = m.pack.arcs[a];
         const std::string& id = ctx.pack.entities[arc.figure].id;
         const Emphasis e = scene.arcs[a].emphasis;
+        if (scene.arcs[a].covered) continue;  // located from the scene's quiet rects
         m.scratch.clear();
         const double shift = scene.arcs[a].shift;
-        if (scene.arcs[a].covered) {
-            const Vec2d& middle = arc.world[arc.world.size() / 2];
-            const ImVec2 mid = proj({middle.x + shift, middle.y});
-            if (inside(mid, origin, size)) ctx.located->push_back({id, "map", mid.x - 4, mid.y - 4, 8, 8});
-            continue;
-        }
         for (const Vec2d& w : arc.world) m.scratch.push_back(proj({w.x + shift, w.y}));
         draw->AddPolyline(m.scratch.data(), static_cast<int>(m.scratch.size()),
                           e >= Emphasis::Related ? colour : with_alpha(colour, 0.8f), ImDrawFlags_None,
@@ -1530,7 +1538,7 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
     float nearest = hit_radius * hit_radius;
     bool on_marker = false;
     const ImU32 place_colour = theme.kind[static_cast<int>(EntityKind::Place)];
-    ctx.located->append(scene.quiet);
+    ctx.located->append(scene.quiet, scene.quiet_moved);
     for (const std::size_t i : scene.drawn) {
         const DrawnPlace& d = scene.places[i];
         const PlaceItem& p = m.pack.places[i];
@@ -1653,13 +1661,14 @@ PanRange pan_range_of(const PanelContext& ctx, const MapPanel& m, const Projecto
     return range;
 }
 
-// A pan: everything the layout placed moves with the map.
+// A pan: everything the layout placed moves with the map. Only the places drawn are
+// read after the layout; the quiet ones move as one.
 void move_scene(Scene& scene, double dx, double dy) {
     const float fx = static_cast<float>(dx), fy = static_cast<float>(dy);
-    for (DrawnPlace& d : scene.places) d.at = ImVec2(d.at.x + fx, d.at.y + fy);
+    for (const std::size_t i : scene.drawn) scene.places[i].at = ImVec2(scene.places[i].at.x + fx, scene.places[i].at.y + fy);
     for (LabelPlacement& placed : scene.placed) placed.rect = {placed.rect.x0 + dx, placed.rect.y0 + dy, placed.rect.x1 + dx, placed.rect.y1 + dy};
     for (LabelCandidate& c : scene.candidates) c.anchor = {c.anchor.x + dx, c.anchor.y + dy};
-    for (LocatedRect& r : scene.quiet) r.x += fx, r.y += fy;
+    scene.quiet_moved = ImVec2(scene.quiet_moved.x + fx, scene.quiet_moved.y + fy);
 }
 
 // The hover as the scene sees it: the hovered entity when it or an entity linked to it

@@ -64,27 +64,73 @@ struct LocatedRect {
     float x = 0, y = 0, w = 0, h = 0;
 };
 
+// Rects a panel keeps from one layout to the next (a map's places hidden under others, a
+// timeline's marks in view): shared with the frame's LocatedList rather than copied into
+// it, so that a frame's cost does not follow how many things a long pack puts on screen.
+using SharedRects = std::shared_ptr<const std::vector<LocatedRect>>;
+
 // Where the last frame drew each thing (Explainer.locate). Its ids view the pack it was
-// drawn with, so it answers only while the pack is at that revision.
+// drawn with, so it answers only while the pack is at that revision. A frame pushes
+// rects one by one or adds a panel's shared ones, moved by the pan since they were made;
+// the list is put together, in the order it was given, only when someone reads it.
 class LocatedList {
 public:
     void start(std::uint64_t pack_revision) {
         rects_.clear();
+        shared_.clear();
         kept_.clear();
+        all_.clear();
         pack_revision_ = pack_revision;
     }
-    void push_back(const LocatedRect& rect) { rects_.push_back(rect); }
-    void append(std::span<const LocatedRect> rects) { rects_.insert(rects_.end(), rects.begin(), rects.end()); }
+    void push_back(const LocatedRect& rect) {
+        rects_.push_back(rect);
+        all_.clear();
+    }
+    void append(SharedRects rects, ImVec2 moved = ImVec2(0, 0)) {
+        if (rects && !rects->empty()) shared_.push_back({rects_.size(), std::move(rects), moved});
+        all_.clear();
+    }
     LocatedId keep(std::string id) { return LocatedId(std::string_view(kept_.emplace_back(std::move(id)))); }
-    bool empty() const { return rects_.empty(); }
-    LocatedRect& back() { return rects_.back(); }
-    std::vector<LocatedRect>::const_iterator begin() const { return rects_.begin(); }
-    std::vector<LocatedRect>::const_iterator end() const { return rects_.end(); }
+    // The last rect pushed, for a panel that widens it; null when none was, or when shared
+    // rects came after it.
+    LocatedRect* last_pushed() {
+        if (rects_.empty() || (!shared_.empty() && shared_.back().at == rects_.size())) return nullptr;
+        all_.clear();
+        return &rects_.back();
+    }
+    std::vector<LocatedRect>::const_iterator begin() const { return all().begin(); }
+    std::vector<LocatedRect>::const_iterator end() const { return all().end(); }
     std::uint64_t pack_revision() const { return pack_revision_; }
 
 private:
-    std::vector<LocatedRect> rects_;
+    struct Shared {
+        std::size_t at;         // how many rects were pushed before these
+        SharedRects rects;
+        ImVec2 moved;
+    };
+    const std::vector<LocatedRect>& all() const {
+        if (shared_.empty()) return rects_;
+        if (all_.empty()) {
+            std::size_t next = 0;
+            const auto pushed_until = [&](std::size_t end) {
+                for (; next < end; ++next) all_.push_back(rects_[next]);
+            };
+            for (const Shared& group : shared_) {
+                pushed_until(group.at);
+                for (LocatedRect r : *group.rects) {
+                    r.x += group.moved.x, r.y += group.moved.y;
+                    all_.push_back(r);
+                }
+            }
+            pushed_until(rects_.size());
+        }
+        return all_;
+    }
+
+    std::vector<LocatedRect> rects_;  // pushed one by one
+    std::vector<Shared> shared_;
     std::deque<std::string> kept_;    // ids made for the frame; a deque keeps them in place
+    std::vector<LocatedRect> mutable all_;  // the whole list, put together when read
     std::uint64_t pack_revision_ = 0;
 };
 

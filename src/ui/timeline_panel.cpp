@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -244,22 +245,28 @@ struct ViewKey {
     }
 };
 
-// What draw_marks makes of a view for one hover, keyboard focus and panel position: the
-// marks it draws with their emphasis, where every mark is located and where the pointer
-// would hit one. A frame that changes none of these (a map pan, a scroll or a pointer
-// elsewhere) draws from it instead of walking every mark in view (issue 9: 40 copies of
-// a pack put 40 marks on each spot).
+// What draw_marks makes of a view for one hover and keyboard focus: the marks it draws
+// with their emphasis and where the pointer would hit one. A frame that changes neither
+// (a map pan, a scroll or a pointer elsewhere) draws from it instead of walking every
+// mark in view (issue 9: 40 copies of a pack put 40 marks on each spot).
 struct MarksDrawn {
     std::string hover;
     int focus = -1;
+    std::vector<std::pair<int, Emphasis>> drawn;  // index into the view's marks
+    std::vector<PointerZones::Box> hit_areas;     // mark_at's, of the marks drawn (a covered one lies under its cover's)
+    bool same(const PanelContext& ctx, int focus_mark) const { return hover == ctx.state.hover && focus == focus_mark; }
+};
+
+// What no hover or focus changes: the marks in view, where each is located, the ones no
+// other draws over, and each entity's mark in view, so that a new hover looks up the few
+// marks its links name instead of walking every mark in view.
+struct MarksInView {
     float lanes_top = 0, dpr = 0;
     bool touch = false;
-    std::vector<std::pair<int, Emphasis>> drawn;  // index into the view's marks
-    std::vector<LocatedRect> located;
-    std::vector<PointerZones::Box> hit_areas;     // mark_at's, of the marks drawn (a covered one lies under its cover's)
-    bool same(const PanelContext& ctx, float top, int focus_mark) const {
-        return hover == ctx.state.hover && focus == focus_mark && lanes_top == top && dpr == ctx.dpr && touch == ctx.touch;
-    }
+    SharedRects located;
+    std::vector<int> uncovered;     // in time order
+    std::vector<int> mark_of;       // by the pack's entity index: its mark in view, or -1
+    bool same(const PanelContext& ctx, float top) const { return lanes_top == top && dpr == ctx.dpr && touch == ctx.touch; }
 };
 
 struct ViewLayout {
@@ -267,7 +274,9 @@ struct ViewLayout {
     std::vector<EventMark> marks;  // the events in view, in time order
     LaneLayout lanes;
     TimeTicks ticks;
-    std::optional<MarksDrawn> drawn;  // the selection is in the key; the rest in MarksDrawn
+    // The selection is in the key; the rest in these.
+    std::optional<MarksInView> in_view;
+    std::optional<MarksDrawn> drawn;  // from in_view
 };
 
 struct TimelineCache {
@@ -747,35 +756,77 @@ void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark&
     }
 }
 
-// Which marks draw_marks draws, with what emphasis, and where each is located.
-MarksDrawn sort_out_marks(const PanelContext& ctx, const TimelineFrame& f, int focus) {
-    MarksDrawn out;
-    out.hover = ctx.state.hover, out.focus = focus, out.lanes_top = f.lanes_top, out.dpr = ctx.dpr, out.touch = ctx.touch;
+// The marks in view: where each is located, which are drawn whatever the emphasis.
+MarksInView marks_in_view(const PanelContext& ctx, const TimelineFrame& f) {
+    MarksInView out;
+    out.lanes_top = f.lanes_top, out.dpr = ctx.dpr, out.touch = ctx.touch;
+    auto located = std::make_shared<std::vector<LocatedRect>>();
+    out.mark_of.assign(ctx.pack.entities.size(), -1);
     const std::vector<EventMark>& marks = f.marks();
-    const float pad = mark_hit_pad(ctx), lane_h = f.layout->lanes.lane_height;
+    const float lane_h = f.layout->lanes.lane_height;
     for (int i = 0; i < static_cast<int>(marks.size()); ++i) {
         const EventMark& m = marks[i];
         if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2) continue;
-        const std::string& id = ctx.pack.entities[m.entity].id;
-        const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, id, m.entity);
-        const float top = f.lane_top(m);
-        if (!m.covered || emphasis != Emphasis::None || i == focus) {
-            out.drawn.emplace_back(i, emphasis);
-            out.hit_areas.push_back({m.extent_start() - pad, top, m.extent_end() + pad + 1, top + lane_h});
-        }
+        if (!m.covered) out.uncovered.push_back(i);
+        out.mark_of[m.entity] = i;  // an event has one mark
         const float lx0 = std::max(snap(m.x0, f.dpr), f.origin.x), lx1 = std::min(snap(m.x1, f.dpr), f.right);
-        if (lx1 > lx0) out.located.push_back({id, "timeline", lx0, top, lx1 - lx0, lane_h});
+        if (lx1 > lx0) located->push_back({ctx.pack.entities[m.entity].id, "timeline", lx0, f.lane_top(m), lx1 - lx0, lane_h});
     }
+    out.located = std::move(located);
+    return out;
+}
+
+// Which marks draw_marks draws, with what emphasis, and where the pointer hits them: the
+// uncovered ones, and the covered ones emphasis sets apart (the focused one, those of the
+// entities the selection and the hover link to: a few looked up, not every mark in view),
+// all in time order.
+MarksDrawn sort_out_marks(const PanelContext& ctx, const TimelineFrame& f, const MarksInView& view, int focus) {
+    MarksDrawn out;
+    out.hover = ctx.state.hover, out.focus = focus;
+    const std::vector<EventMark>& marks = f.marks();
+    std::vector<int> apart;  // covered marks emphasis may set apart
+    const auto add_covered = [&](int mark) {
+        if (mark >= 0 && marks[static_cast<std::size_t>(mark)].covered) apart.push_back(mark);
+    };
+    for (const Linked* linked : {&ctx.selected, &ctx.hovered})
+        for (const std::string& id : linked->entities)
+            if (const std::optional<std::size_t> entity = ctx.pack.index_of(id); entity && *entity < view.mark_of.size())
+                add_covered(view.mark_of[*entity]);
+    if (focus >= 0 && view.mark_of[marks[static_cast<std::size_t>(focus)].entity] == focus) add_covered(focus);
+    for (std::size_t a = 1; a < apart.size(); ++a)  // a few: sorted by insertion
+        for (std::size_t b = a; b > 0 && apart[b - 1] > apart[b]; --b) std::swap(apart[b - 1], apart[b]);
+    const float pad = mark_hit_pad(ctx), lane_h = f.layout->lanes.lane_height;
+    int last = -1;
+    const auto consider = [&](int i) {
+        if (i == last) return;  // set apart twice (linked to the selection and the hover)
+        last = i;
+        const EventMark& m = marks[static_cast<std::size_t>(i)];
+        const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[m.entity].id, m.entity);
+        if (m.covered && emphasis == Emphasis::None && i != focus) return;
+        out.drawn.emplace_back(i, emphasis);
+        const float top = f.lane_top(m);
+        out.hit_areas.push_back({m.extent_start() - pad, top, m.extent_end() + pad + 1, top + lane_h});
+    };
+    std::size_t next = 0;
+    for (const int i : view.uncovered) {
+        for (; next < apart.size() && apart[next] < i; ++next) consider(apart[next]);
+        consider(i);
+    }
+    for (; next < apart.size(); ++next) consider(apart[next]);
     return out;
 }
 
 // The marks in lanes, emphasis from the linked selection and hover. A mark another
 // draws over exactly (see EventMark::covered) is only located.
 void draw_marks(const PanelContext& ctx, ViewLayout& layout, const TimelineFrame& f, int focus) {
-    if (!layout.drawn || !layout.drawn->same(ctx, f.lanes_top, focus)) layout.drawn = sort_out_marks(ctx, f, focus);
+    if (!layout.in_view || !layout.in_view->same(ctx, f.lanes_top)) {
+        layout.in_view = marks_in_view(ctx, f);
+        layout.drawn.reset();
+    }
+    if (!layout.drawn || !layout.drawn->same(ctx, focus)) layout.drawn = sort_out_marks(ctx, f, *layout.in_view, focus);
     const MarksDrawn& marks = *layout.drawn;
     for (const auto& [i, emphasis] : marks.drawn) draw_mark(ctx, f, layout.marks[i], emphasis, i == focus);
-    ctx.located->append(marks.located);
+    ctx.located->append(layout.in_view->located);
     for (const PointerZones::Box& r : marks.hit_areas) ctx.pointer->area(r.x0, r.y0, r.x1, r.y1);
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, openPage, assertNoProblems, settle } from './harness.mjs';
-import { generatePacks, interact, mean, percentile, GENERATED_PREFIX } from './frame-cost.mjs';
+import { generatePacks, interact, mean, percentile, trimmedMean, GENERATED_PREFIX } from './frame-cost.mjs';
 
 const COPIES = 40;
 const MAX_RATIO = 1.3;  // issue 9: frame cost must not grow with the pack
@@ -89,8 +89,10 @@ test('places of one name on one spot are named once on the map, and each is loca
 test(`frame CPU during scroll, pan and hover on 10 and ${COPIES} copies stays within ${MAX_RATIO}x the seed`, async (t) => {
   // Seed, 10 and 40 copies in turn, twice over: the machine's load changes while the test
   // runs (it is shared), so the seed's cost is taken at three moments and each long
-  // pack's at two. Compared are medians, all scenarios together and the map's pan alone:
-  // on a shared machine a frame is now and then descheduled, which a mean takes in.
+  // pack's at two. Compared are the means of the fastest 80% of frames (trimmedMean), all
+  // scenarios together and the map's pan alone: on a shared machine a frame is now and
+  // then descheduled, which a plain mean takes in, and a median of 0.1 ms steps moves by
+  // 10% at a time.
   const cost = {};
   for (const name of ['seed', 'x10', 'long', 'seed', 'x10', 'long', 'seed']) {
     const page = await openPage(browser, packUrl(name));
@@ -102,12 +104,13 @@ test(`frame CPU during scroll, pan and hover on 10 and ${COPIES} copies stays wi
   const all = (name) => Object.values(cost[name]).flat();
   const median = (xs) => percentile(xs, 0.5);
   for (const [name, label] of [['x10', '10 copies'], ['long', `${COPIES} copies`]]) {
-    const report = Object.keys(cost.seed).map((s) => `${s}: median ${median(cost[name][s]).toFixed(2)} ms vs seed ` +
-      `${median(cost.seed[s]).toFixed(2)} ms, mean ${mean(cost[name][s]).toFixed(2)} vs ${mean(cost.seed[s]).toFixed(2)} ms`).join('; ');
+    const report = Object.keys(cost.seed).map((s) => `${s}: fastest 80% ${trimmedMean(cost[name][s]).toFixed(2)} ms vs seed ` +
+      `${trimmedMean(cost.seed[s]).toFixed(2)} ms, median ${median(cost[name][s]).toFixed(2)} vs ${median(cost.seed[s]).toFixed(2)}, ` +
+      `mean ${mean(cost[name][s]).toFixed(2)} vs ${mean(cost.seed[s]).toFixed(2)} ms`).join('; ');
     assert.ok(all(name).length >= 120 && all('seed').length >= 180, `enough frames were timed (${report})`);
-    const ratio = median(all(name)) / median(all('seed'));
-    const pan = median(cost[name].pan) / median(cost.seed.pan);
-    t.diagnostic(`${label}: ${ratio.toFixed(2)}x the seed's median frame CPU, pan ${pan.toFixed(2)}x (${report})`);
+    const ratio = trimmedMean(all(name)) / trimmedMean(all('seed'));
+    const pan = trimmedMean(cost[name].pan) / trimmedMean(cost.seed.pan);
+    t.diagnostic(`${label}: ${ratio.toFixed(2)}x the seed's frame CPU, pan ${pan.toFixed(2)}x (${report})`);
     assert.ok(ratio <= MAX_RATIO, `${label} cost ${ratio.toFixed(2)}x the seed's frame CPU (${report})`);
   }
 });

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -84,6 +85,61 @@ TEST(DrawCaches, EveryChangeDrawsWhatAFrameWithoutCachesDraws) {
         step.run(h);
         expect_same_without_caches(h, step.name);
         if (HasFailure()) return;
+    }
+}
+
+// The map draws each place and distance of a long pack's copies under the first (issue 9)
+// and locates the hidden ones from its layout; a pan moves them as one instead of one by
+// one (issue 10). Each copy's marker (a distance's middle) is still located where a fresh
+// layout of the panned view puts it.
+using PlaceMarkers = std::vector<std::tuple<std::string, float, float>>;
+PlaceMarkers place_markers(const Headless& h) {
+    PlaceMarkers out;
+    for (const LocatedRect& r : h.app.located) {
+        const Entity* place = h.app.store.pack().find(r.id.text);
+        if (r.panel == "map" && r.w <= 16 && place && (place->kind == EntityKind::Place || place->kind == EntityKind::Figure) &&
+            r.id.text.find("-copy") != std::string_view::npos)
+            out.emplace_back(std::string(r.id.text), r.x, r.y);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST(DrawCaches, APanLocatesThePlacesHiddenUnderOthersWhereAFreshLayoutDoes) {
+    PlaceMarkers panned;
+    AppState view;
+    {
+        Headless h(1280, 800, 1);
+        h.set_pack(EXPLAINER_LONG_PACK);
+        h.settle();
+        const ImVec2 from = map_point(h, 0.15f, 0.85f);
+        h.move(from);
+        ASSERT_EQ(h.view().hover, "") << "the drag starts over nothing (a hover would give a copy its own label)";
+        h.press(from);
+        h.move(ImVec2(from.x - 2, from.y - 1));  // the drag begins (the hover ends: a new layout)
+        const PlaceMarkers before = place_markers(h);
+        const std::uint64_t layouts = h.app.layouts;
+        // Two small moves: a third crosses a label point over the view's edge, a new layout.
+        for (int step = 1; step <= 2; ++step) h.move(ImVec2(from.x - 2 - 2.5f * step, from.y - 1 - 1.5f * step));
+        ASSERT_EQ(h.app.layouts, layouts) << "the pan kept the layout, moved";
+        panned = place_markers(h);
+        view = h.view();
+        ASSERT_EQ(panned.size(), before.size());
+        ASSERT_GT(panned.size(), 20u) << "the copies' places are located";
+        EXPECT_NE(panned, before) << "the pan moved them";
+        h.release(ImGui::GetIO().MousePos);
+    }
+    Headless fresh(1280, 800, 1);
+    fresh.set_pack(EXPLAINER_LONG_PACK);
+    fresh.settle();
+    app_dispatch(fresh.app, SetViewAction{view}, ChangeSource::Link, 0);
+    fresh.settle();
+    const PlaceMarkers laid_out = place_markers(fresh);
+    ASSERT_EQ(laid_out.size(), panned.size());
+    for (std::size_t i = 0; i < panned.size(); ++i) {
+        EXPECT_EQ(std::get<0>(panned[i]), std::get<0>(laid_out[i]));
+        EXPECT_NEAR(std::get<1>(panned[i]), std::get<1>(laid_out[i]), 0.01f) << std::get<0>(panned[i]) << " after the pan";
+        EXPECT_NEAR(std::get<2>(panned[i]), std::get<2>(laid_out[i]), 0.01f) << std::get<0>(panned[i]) << " after the pan";
     }
 }
 
