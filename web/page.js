@@ -246,6 +246,19 @@
   // the same attributes) gets this one.
   const GL_ATTRIBUTES = { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true };
 
+  // The canvas's drawing buffer at the size the engine will give it (CSS size times the
+  // pixel ratio, in the engine's float arithmetic: resize_surface in main_web.cpp), set
+  // before the WebGL context exists. Each resize of a context's canvas reallocates its
+  // buffer, and waits for the GPU process: done here, while the engine downloads, rather
+  // than in the first frame (10-20 ms of a phone's). The canvas is hidden until then
+  // (explainer.css), so the frames painted meanwhile do not composite it at this size.
+  function sizeCanvas() {
+    const rect = canvas.getBoundingClientRect();
+    const ratio = Math.fround(Math.min(4, Math.max(0.5, window.devicePixelRatio || 1)));
+    canvas.width = Math.max(1, Math.round(Math.fround(Math.fround(rect.width) * ratio)));
+    canvas.height = Math.max(1, Math.round(Math.fround(Math.fround(rect.height) * ratio)));
+  }
+
   function reportSurface() {
     if (!module) return;
     const rect = canvas.getBoundingClientRect();
@@ -807,6 +820,7 @@
         ['The explainer shows only packs this site publishes, so that nobody can put words under its name.']);
       return;
     }
+    sizeCanvas();
     if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) {
       // Without the engine the pack cannot be validated; it came from where the site
       // allows, so its paragraphs are shown as plain text.

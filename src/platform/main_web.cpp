@@ -361,10 +361,16 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 
 namespace {
 
+// Setting a canvas's width or height reallocates its drawing buffer, even to the same
+// size, and setting both does it twice: only a size that differs is set. The page sizes
+// the canvas before it makes the context (web/page.js, sizeCanvas), so the first frame
+// usually finds it right (on a phone, 12 ms of the first frame's main thread otherwise).
 void resize_surface() {
-    const int width = static_cast<int>(std::round(g_browser.surface.css_width * g_browser.surface.dpr));
-    const int height = static_cast<int>(std::round(g_browser.surface.css_height * g_browser.surface.dpr));
-    emscripten_set_canvas_element_size("#canvas", std::max(1, width), std::max(1, height));
+    const int width = std::max(1, static_cast<int>(std::round(g_browser.surface.css_width * g_browser.surface.dpr)));
+    const int height = std::max(1, static_cast<int>(std::round(g_browser.surface.css_height * g_browser.surface.dpr)));
+    int current_width = 0, current_height = 0;
+    emscripten_get_canvas_element_size("#canvas", &current_width, &current_height);
+    if (current_width != width || current_height != height) emscripten_set_canvas_element_size("#canvas", width, height);
 }
 
 void report_first_frame() {

@@ -100,3 +100,74 @@ test('a hover that lights a country uploads what it lights, not the basemap', as
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// Records every set of a canvas's width or height (window.canvasSizes), and whether the
+// canvas had a WebGL context then; and, at each animation frame before ready, whether the
+// canvas was shown (window.framesBeforeReady).
+function recordCanvasSizes() {
+  const sizes = [];
+  window.canvasSizes = sizes;
+  const frames = { all: 0, canvasShown: 0 };
+  window.framesBeforeReady = frames;
+  const watch = () => {
+    if (document.body?.classList.contains('ready')) return;
+    const canvas = document.getElementById('canvas');
+    frames.all++;
+    if (canvas && getComputedStyle(canvas).visibility !== 'hidden') frames.canvasShown++;
+    requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+  const proto = HTMLCanvasElement.prototype;
+  const getContext = proto.getContext;
+  proto.getContext = function (...args) {
+    const context = getContext.apply(this, args);
+    if (context) this.hadContext = true;
+    return context;
+  };
+  for (const name of ['width', 'height']) {
+    const { get, set } = Object.getOwnPropertyDescriptor(proto, name);
+    Object.defineProperty(proto, name, {
+      get, configurable: true,
+      set(value) {
+        sizes.push({ name, value, withContext: !!this.hadContext, ready: document.body.classList.contains('ready') });
+        set.call(this, value);
+      },
+    });
+  }
+}
+
+for (const setup of [{ viewport: { width: 1280, height: 800 } },
+  { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }]) {
+  const name = `${setup.viewport.width}x${setup.viewport.height}`;
+  test(`${name}: the canvas is sized before its context exists, so the first frame does not reallocate its buffer, and hidden until then`, async () => {
+    const page = await openPage(browser, server.url, { ...setup, initScript: recordCanvasSizes });
+    const scale = setup.deviceScaleFactor || 1;
+    const size = () => page.evaluate(() => ({ width: canvas.width, height: canvas.height, css: canvas.getBoundingClientRect() }));
+    const started = await size();
+    assert.equal(started.width, Math.round(started.css.width * scale), 'the drawing buffer is as wide as the canvas in device pixels');
+    assert.equal(started.height, Math.round(started.css.height * scale), 'and as tall');
+    const sizes = await page.evaluate(() => window.canvasSizes);
+    assert.deepEqual(sizes.filter((s) => s.withContext), [], 'no size was set once the context existed');
+    assert.deepEqual(sizes.map((s) => s.value), [started.width, started.height], 'the page set the size once, before the context');
+    // A canvas that is shown, even under the loading screen, is composited (and read back,
+    // in headless Chromium) in each frame painted before ready: at its full size, that
+    // made a phone's start slower.
+    const frames = await page.evaluate(() => window.framesBeforeReady);
+    assert.ok(frames.all > 0, 'the page painted while it loaded');
+    assert.equal(frames.canvasShown, 0, `the canvas was hidden in every frame before ready (${frames.all} frames)`);
+    assert.equal(await page.evaluate(() => getComputedStyle(canvas).visibility), 'visible', 'and is shown once ready');
+    // A window of another size resizes the buffer (width and height once each) and draws.
+    const drawn = await page.evaluate(() => Explainer.stats().frames);
+    await page.setViewportSize({ width: setup.viewport.width - 40, height: setup.viewport.height - 60 });
+    await page.waitForFunction((before) => Explainer.stats().frames > before, drawn);
+    await settle(page);
+    const resized = await size();
+    assert.equal(resized.width, Math.round(resized.css.width * scale), 'after a resize, the buffer follows the canvas');
+    assert.equal(resized.height, Math.round(resized.css.height * scale));
+    assert.notEqual(resized.width, started.width);
+    const after = (await page.evaluate(() => window.canvasSizes)).filter((s) => s.withContext);
+    assert.deepEqual(after.map((s) => s.value), [resized.width, resized.height], 'the resize set each side once');
+    assertNoProblems(assert, page);
+    await page.context().close();
+  });
+}
