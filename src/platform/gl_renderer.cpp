@@ -111,6 +111,8 @@ struct Uniform2 {
 // cost microseconds, and a frame made a hundred of them.
 struct Renderer {
     GLuint program = 0;
+    bool program_checked = false;  // link status and uniform locations read (program_usable)
+    GLuint vertex_shader = 0, fragment_shader = 0;  // until then, to say what failed
     GLuint atlas = 0;
     Uniform2 origin, scale, move;
     std::vector<ListBuffers> lists;         // per draw list, in draw order
@@ -140,27 +142,45 @@ void log_compile_error(GLuint shader, const char* kind) {
     if (log[0]) std::fprintf(stderr, "renderer: the %s shader did not compile: %s\n", kind, log);
 }
 
-// Null when the program does not link (or the context is lost meanwhile). Only the link
-// status is asked for: each status is a round trip to the GPU process that waits for its
-// compile, so the shaders' own are read only to say what failed.
-GLuint link_program() {
-    const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
-    const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
-    GLuint program = glCreateProgram();
-    glAttachShader(program, vertex);
-    glAttachShader(program, fragment);
-    glLinkProgram(program);
+// Starts the program's compile and link, without waiting for them: the GPU process
+// compiles while the page loads the pack and lays the first frame out. Any query of the
+// program (its link status, a uniform's location) is a round trip that waits for that
+// compile (5-15 ms of a phone's start, headless), so the first frame asks (program_usable).
+void start_program(Renderer& r) {
+    r.vertex_shader = compile(GL_VERTEX_SHADER, kVertexShader);
+    r.fragment_shader = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    r.program = glCreateProgram();
+    glAttachShader(r.program, r.vertex_shader);
+    glAttachShader(r.program, r.fragment_shader);
+    glLinkProgram(r.program);
+}
+
+// Whether the program linked, found out once: then its uniforms' locations are read and
+// it is made current. A program that did not link is deleted, and nothing is drawn.
+bool program_usable(Renderer& r) {
+    if (r.program_checked) return r.program != 0;
+    r.program_checked = true;
+    if (!r.program) return false;
     GLint linked = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &linked);
+    glGetProgramiv(r.program, GL_LINK_STATUS, &linked);
     if (!linked) {
-        log_compile_error(vertex, "vertex");
-        log_compile_error(fragment, "fragment");
-        glDeleteProgram(program);
-        program = 0;
+        log_compile_error(r.vertex_shader, "vertex");
+        log_compile_error(r.fragment_shader, "fragment");
     }
-    glDeleteShader(vertex);
-    glDeleteShader(fragment);
-    return program;
+    glDeleteShader(r.vertex_shader);
+    glDeleteShader(r.fragment_shader);
+    r.vertex_shader = r.fragment_shader = 0;
+    if (!linked) {
+        glDeleteProgram(r.program);
+        r.program = 0;
+        return false;
+    }
+    r.origin.location = glGetUniformLocation(r.program, "u_origin");
+    r.scale.location = glGetUniformLocation(r.program, "u_scale");
+    r.move.location = glGetUniformLocation(r.program, "u_move");
+    glUseProgram(r.program);
+    glUniform1i(glGetUniformLocation(r.program, "u_atlas"), 0);
+    return true;
 }
 
 // Points the attributes at vertex `first` of the vertex buffer bound to GL_ARRAY_BUFFER.
@@ -286,13 +306,8 @@ void set_scissor(Renderer& r, const std::array<GLint, 4>& box) {
 bool renderer_init() {
     Renderer& r = g_renderer;
     r = Renderer{};
-    r.program = link_program();
+    start_program(r);
     if (!r.program) return false;
-    r.origin.location = glGetUniformLocation(r.program, "u_origin");
-    r.scale.location = glGetUniformLocation(r.program, "u_scale");
-    r.move.location = glGetUniformLocation(r.program, "u_move");
-    glUseProgram(r.program);
-    glUniform1i(glGetUniformLocation(r.program, "u_atlas"), 0);
     glActiveTexture(GL_TEXTURE0);
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
@@ -308,18 +323,27 @@ bool renderer_init() {
     return true;
 }
 
+bool renderer_linked() {
+    return program_usable(g_renderer);
+}
+
 void renderer_shutdown() {
     Renderer& r = g_renderer;
     glDeleteTextures(1, &r.atlas);
     for (const ListBuffers& list : r.lists) delete_vertex_array(list.vertex_array, list.vertices.buffer, list.indices.buffer);
     for (const RetainedBuffers& kept : r.retained) delete_retained(kept);
     glDeleteProgram(r.program);
+    glDeleteShader(r.vertex_shader);  // still held when no draw has asked about the link
+    glDeleteShader(r.fragment_shader);
     r = Renderer{};
     ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
 void renderer_upload_font_atlas() {
     Renderer& r = g_renderer;
+    // The first frame's first GL call: the program is asked about before this upload and
+    // the frame's buffers, which the answer would otherwise wait for too.
+    program_usable(r);
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     // Built by app_load_fonts (GetTexDataAsAlpha8 would call atlas.Build(), and with it
     // link ImGui's default font into the wasm).
@@ -351,7 +375,7 @@ void renderer_draw(const ImDrawData& data, int width, int height, ImVec4 backgro
         r.clear_colour = background;
     }
     glClear(GL_COLOR_BUFFER_BIT);
-    if (!r.program || data.DisplaySize.x <= 0 || data.DisplaySize.y <= 0) return;
+    if (!program_usable(r) || data.DisplaySize.x <= 0 || data.DisplaySize.y <= 0) return;
 
     r.origin.set(data.DisplayPos);
     r.scale.set(ImVec2(2.0f / data.DisplaySize.x, 2.0f / data.DisplaySize.y));

@@ -10,9 +10,13 @@
 
 namespace explainer::platform {
 
-// Compiles the shader and makes the buffers in the current context, and uploads the
-// font atlas if it is built already (a restored context). False if GL refused.
+// Starts the shaders' compile and link and sets the fixed GL state in the current
+// context, and uploads the font atlas if it is built already (a restored context). False
+// if GL refused the program; whether it linked is known at the first draw, or by asking.
 bool renderer_init();
+
+// Whether the program linked (a round trip to the GPU process, the first time only).
+bool renderer_linked();
 
 // Forgets every GL object (a lost context: its deletes are no-ops). renderer_init()
 // starts again from scratch.

@@ -630,7 +630,7 @@ EMSCRIPTEN_KEEPALIVE int explainer_context_restored() {
     if (emscripten_is_webgl_context_lost(g_browser.gl)) return 0;
     emscripten_webgl_make_context_current(g_browser.gl);
     while (glGetError() != GL_NO_ERROR) {}  // errors from before the loss are not ours
-    if (!renderer_init() || glGetError() != GL_NO_ERROR || emscripten_is_webgl_context_lost(g_browser.gl)) {
+    if (!renderer_init() || !renderer_linked() || glGetError() != GL_NO_ERROR || emscripten_is_webgl_context_lost(g_browser.gl)) {
         renderer_shutdown();  // still lost: the next restore starts from scratch
         return 0;
     }
