@@ -210,6 +210,7 @@ private:
             return in_.fail("grid out of range");
         }
         region_ = r;
+        map.grid_step = step_;
         country_count_ = in_.u32();
         coastline_count_ = in_.u32();
         border_count_ = in_.u32();

@@ -70,6 +70,8 @@ struct Country {
 
 struct Basemap {
     GeoBox region;  // what was clipped to; nothing lies outside
+    GeoPoint grid_step;  // of the bake's grid, degrees: where it cut a shape at the region's
+                         // edge, the cut lies within one step of it (clip points are rounded)
     std::vector<Country> countries;
     std::vector<GeoLine> coastlines;  // country edges no other country shares
     std::vector<GeoLine> borders;     // land borders between two countries

@@ -153,7 +153,7 @@ struct LodCountry {
     bool built = false;
     std::vector<Vec2f> vertices;                // world units
     std::vector<uint32_t> indices;
-    std::vector<std::vector<Vec2f>> rings;      // for the outline of a highlighted country
+    std::vector<std::vector<Vec2f>> outlines;   // of a highlighted country: its rings but the cuts (add_outlines)
 };
 
 // A line at one level of detail, made when a frame first draws it.
@@ -186,8 +186,40 @@ struct ProjectedLine {
 // Projections are made when a frame first needs them, not when a basemap arrives: the
 // first frame draws the countries in view and one level of detail of the lines, so it
 // projects those points and no others.
+// The edges of the region a basemap was clipped to, in world units, each with how far the
+// bake's cuts may lie from it (a grid step: clip points are rounded to the grid).
+struct RegionEdges {
+    float west = 0, east = 0, north = 0, south = 0;
+    float near_x = 0, near_north = 0, near_south = 0;
+
+    RegionEdges() = default;
+    explicit RegionEdges(const Basemap& map) {
+        const GeoBox& r = map.region;
+        const GeoPoint step = map.grid_step;
+        west = static_cast<float>(project({r.west, 0}).x);
+        east = static_cast<float>(project({r.east, 0}).x);
+        north = static_cast<float>(project({0, r.north}).y);
+        south = static_cast<float>(project({0, r.south}).y);
+        // Floats of world units near 256 differ by about 1.5e-5: the margin takes that too.
+        constexpr float kFloatMargin = 1e-4f;
+        near_x = static_cast<float>(step.lon * kWorldSizePx / 360.0) + kFloatMargin;
+        near_north = static_cast<float>(project({0, r.north - step.lat}).y) - north + kFloatMargin;
+        near_south = south - static_cast<float>(project({0, r.south + step.lat}).y) + kFloatMargin;
+    }
+    // Whether the edge a-b runs along one of them: a cut the bake made where the region
+    // ends (a tile's side, the antimeridian), which is neither a coast nor a border.
+    bool cut(Vec2f a, Vec2f b) const {
+        const auto along = [](float p, float q, float edge, float near) {
+            return std::fabs(p - edge) <= near && std::fabs(q - edge) <= near;
+        };
+        return along(a.x, b.x, west, near_x) || along(a.x, b.x, east, near_x) || along(a.y, b.y, north, near_north) ||
+               along(a.y, b.y, south, near_south);
+    }
+};
+
 struct BasemapCache {
     const Basemap* map = nullptr;
+    RegionEdges edges;                          // of map->region
     std::uint64_t revision = 0;                 // of the basemap it was made from (App::basemap_revision, DetailTiles::revisions)
     std::vector<std::vector<ProjectedPolygon>> polygons;  // per country, once projected_polygons asked
     std::vector<char> polygons_projected;       // per country
@@ -204,6 +236,7 @@ void reset_basemap_cache(BasemapCache& cache, const Basemap* map, std::uint64_t 
     cache.map = map;
     cache.revision = revision;
     if (!map) return;
+    cache.edges = RegionEdges(*map);
 
     // A line's box comes from its degrees, which cost no projection: the first frame
     // projects only the lines in view.
@@ -243,6 +276,32 @@ const std::vector<ProjectedPolygon>& projected_polygons(BasemapCache& cache, std
 
 int lod_for_zoom(double zoom) { return std::clamp(static_cast<int>(std::floor(zoom + 1e-9)), 0, kLodCount - 1); }
 
+// A ring's outline, as polylines: the whole ring closed, or, where the bake cut the shape
+// at the region's edge (a country across two tiles, or across the antimeridian), the
+// runs of edges between the cuts, so that an outlined country shows no line there.
+void add_outlines(const std::vector<Vec2f>& ring, const RegionEdges& edges, std::vector<std::vector<Vec2f>>& out) {
+    const std::size_t n = ring.size();
+    const auto cut_after = [&](std::size_t i) { return edges.cut(ring[i], ring[(i + 1) % n]); };
+    std::size_t first_cut = 0;
+    while (first_cut < n && !cut_after(first_cut)) ++first_cut;
+    if (first_cut == n) {
+        std::vector<Vec2f>& closed = out.emplace_back(ring);
+        closed.push_back(ring.front());
+        return;
+    }
+    bool drawing = false;  // out.back() is the run being drawn
+    for (std::size_t k = 1; k <= n; ++k) {  // the edges after the first cut, round to it
+        const std::size_t i = (first_cut + k) % n;
+        if (cut_after(i)) {
+            drawing = false;
+            continue;
+        }
+        if (!drawing) out.emplace_back().push_back(ring[i]);
+        drawing = true;
+        out.back().push_back(ring[(i + 1) % n]);
+    }
+}
+
 const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
     LodCountry& out = cache.lods[lod].countries[index];
     if (out.built) return out;
@@ -265,9 +324,10 @@ const LodCountry& lod_country(BasemapCache& cache, int lod, std::size_t index) {
                 continue;
             }
             ring_ends.push_back(static_cast<uint32_t>(points.size()));
-            std::vector<Vec2f>& ring = out.rings.emplace_back();
+            std::vector<Vec2f> ring;
             for (std::size_t k = ring_begin; k < points.size(); ++k)
                 ring.push_back({static_cast<float>(points[k].x), static_cast<float>(points[k].y)});
+            add_outlines(ring, cache.edges, out.outlines);
         }
         if (ring_ends.empty()) continue;
         const uint32_t base = static_cast<uint32_t>(out.vertices.size());
@@ -660,7 +720,7 @@ struct VertexBudget {
     }
 };
 std::size_t stroke_bound(std::size_t points) { return 3 * points; }  // texture-based anti-aliased lines: two a point, two more a break
-std::size_t outline_bound(const std::vector<Vec2f>& ring) { return 4 * (ring.size() + 1); }
+std::size_t outline_bound(const std::vector<Vec2f>& line) { return 4 * line.size(); }
 
 // Countries' triangles, written straight into `draw` about the projection's origin
 // (screen = world * scale): the world layer's land, or the lit countries again over it.
@@ -701,11 +761,10 @@ void outline_countries(MapPanel& m, BasemapCache& cache, const LayerDrawKey& key
                        ImDrawList* draw, VertexBudget& budget) {
     for (const std::uint32_t entry : lit) {
         if (entry % 4 < 2) continue;
-        for (const std::vector<Vec2f>& ring : lod_country(cache, key.lod, entry / 4).rings) {
-            if (!budget.take(outline_bound(ring))) break;
+        for (const std::vector<Vec2f>& line : lod_country(cache, key.lod, entry / 4).outlines) {
+            if (!budget.take(outline_bound(line))) break;
             m.scratch.clear();
-            for (const Vec2f& p : ring) m.scratch.push_back(ImVec2(p.x * key.scale, p.y * key.scale));
-            m.scratch.push_back(m.scratch.front());
+            for (const Vec2f& p : line) m.scratch.push_back(ImVec2(p.x * key.scale, p.y * key.scale));
             stroke(draw, m.scratch.data(), static_cast<int>(m.scratch.size()), std::get<4>(key.colours), 2.0f);
         }
     }
@@ -720,7 +779,7 @@ bool fits_budget(BasemapCache& cache, const LayerDrawKey& key, std::span<const s
         const LodCountry& mesh = lod_country(cache, key.lod, entry / 4);
         total += mesh.vertices.size();
         if (entry % 4 >= 2)
-            for (const std::vector<Vec2f>& ring : mesh.rings) total += outline_bound(ring);
+            for (const std::vector<Vec2f>& line : mesh.outlines) total += outline_bound(line);
     }
     Lod& level = cache.lods[key.lod];
     for (const std::uint32_t i : key.borders) total += stroke_bound(lod_line(cache.borders, level.borders, key.lod, i).points.size());
@@ -873,12 +932,18 @@ void draw_basemap(const PanelContext& ctx, MapPanel& m, const Projector& proj, c
         }
         for (const TileInView& t : tiles) {
             BasemapCache* layer = detail_layer(ctx, m, t.tile);
-            if (!layer && !m.basemap.map) continue;
-            // Each tile's land ends at its box: the clip keeps the world layer, standing
-            // in for a tile on its way, from drawing over the neighbours.
-            draw->PushClipRect(p({t.box.x0, t.box.y0}), p({t.box.x1, t.box.y1}), true);
-            draw_layer(ctx, m, layer ? *layer : m.basemap, p, t.box, t.grown, lod, highlight, next_slot());
-            draw->PopClipRect();
+            if (layer) {
+                // A tile's land ends where the bake cut it, at the grid line nearest its
+                // box's side, which is where its neighbour's begins: clipped to the box
+                // itself, the two left a seam of sea between them (a pixel at zoom 6).
+                draw_layer(ctx, m, *layer, p, t.box, t.grown, lod, highlight, next_slot());
+            } else if (m.basemap.map) {
+                // The world layer, standing in for a tile on its way, draws within the
+                // tile's box only, not over the neighbours.
+                draw->PushClipRect(p({t.box.x0, t.box.y0}), p({t.box.x1, t.box.y1}), true);
+                draw_layer(ctx, m, m.basemap, p, t.box, t.grown, lod, highlight, next_slot());
+                draw->PopClipRect();
+            }
         }
     }
 }

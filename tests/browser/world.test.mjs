@@ -258,3 +258,41 @@ test('a region drawn as its countries: South America lights up its countries whe
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// Zoomed in, the map is drawn from detail tiles (45 degrees a side, cut by the bake at
+// their sides): neighbours meet without a seam, and a country across two of them is
+// outlined along its coasts and borders only, not where the tiles meet.
+test('detail tiles meet without a seam, and an outlined country shows no line where they meet', async () => {
+  // 0°E 45°N, inland France: the corner of four tiles, land all round.
+  const page = await open('southern-americas', '#v=1&map=45.0000,0.0000,9.00');
+  let frame = await mapFrame(page);
+  let image = decodePng(page, (await screenshot(page, 'world-tile-corner')).png);
+  let rects = await allMapRects(page);
+  const corner = frame.toScreen(45, 0);
+  assert.ok(frame.contains(corner, 100), 'the tiles\' corner is in view');
+  const notLand = [];
+  for (let d = -80; d <= 80; ++d)
+    for (let across = -2; across <= 2; ++across)
+      for (const p of [{ x: corner.x + across, y: corner.y + d }, { x: corner.x + d, y: corner.y + across }])
+        if (!near(p, rects, 2) && !isColour(pixel(image, p), LAND)) notLand.push(`${Math.round(p.x)},${Math.round(p.y)} ${hex(pixel(image, p))}`);
+  assert.deepEqual(notLand.slice(0, 5), [], `land on both sides of the tiles' sides (${notLand.length} other pixels)`);
+  await page.context().close();
+
+  // Brazil lies across 45°W, between two tiles; South America selected outlines it.
+  const selected = await open('southern-americas', '#v=1&sel=south-america&map=-10.0000,-45.0000,5.00');
+  frame = await mapFrame(selected);
+  image = decodePng(selected, (await screenshot(selected, 'world-tile-outline')).png);
+  rects = await allMapRects(selected);
+  const lines = [];
+  for (let lat = -5; lat >= -15; lat -= 0.25) {
+    const p = frame.toScreen(lat, -45);
+    assert.ok(frame.contains(p, 2), `45°W at ${lat}° is in view`);
+    for (let across = -2; across <= 2; ++across) {
+      const q = { x: p.x + across, y: p.y };
+      if (!near(q, rects, 2) && !isColour(pixel(image, q), LAND_HIGHLIGHT)) lines.push(`${lat}° ${hex(pixel(image, q))}`);
+    }
+  }
+  assert.deepEqual(lines.slice(0, 5), [], `Brazil is lit across 45°W, with no outline there (${lines.length} other pixels)`);
+  assertNoProblems(assert, selected);
+  await selected.context().close();
+});

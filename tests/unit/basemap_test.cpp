@@ -127,6 +127,8 @@ TEST(Basemap, ParsesAHandMadeFile) {
     const std::optional<Basemap> map = parse(sample_file(), &error);
     ASSERT_TRUE(map) << error;
     EXPECT_EQ(map->region.east, 10.0);
+    EXPECT_EQ(map->grid_step.lon, 0.01) << "the grid's step, within which the bake's cuts lie from the region's edge";
+    EXPECT_EQ(map->grid_step.lat, 0.01);
     ASSERT_EQ(map->countries.size(), 2u);
     const Country& alpha = map->countries[0];
     EXPECT_EQ(alpha.id, "001");
