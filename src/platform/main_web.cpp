@@ -364,7 +364,8 @@ namespace {
 // Setting a canvas's width or height reallocates its drawing buffer, even to the same
 // size, and setting both does it twice: only a size that differs is set. The page sizes
 // the canvas before it makes the context (web/page.js, sizeCanvas), so the first frame
-// usually finds it right (on a phone, 12 ms of the first frame's main thread otherwise).
+// usually finds it right (otherwise the first frame waits on the GPU process while the
+// buffer is made again: 10-20 ms on a phone, headless).
 void resize_surface() {
     const int width = std::max(1, static_cast<int>(std::round(g_browser.surface.css_width * g_browser.surface.dpr)));
     const int height = std::max(1, static_cast<int>(std::round(g_browser.surface.css_height * g_browser.surface.dpr)));

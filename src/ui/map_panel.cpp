@@ -183,9 +183,6 @@ struct ProjectedLine {
     WorldBox box;                               // of all its points (so of every level's)
 };
 
-// Projections are made when a frame first needs them, not when a basemap arrives: the
-// first frame draws the countries in view and one level of detail of the lines, so it
-// projects those points and no others.
 // The edges of the region a basemap was clipped to, in world units, each with how far the
 // bake's cuts may lie from it (a grid step: clip points are rounded to the grid).
 struct RegionEdges {
@@ -217,6 +214,9 @@ struct RegionEdges {
     }
 };
 
+// Projections are made when a frame first needs them, not when a basemap arrives: the
+// first frame draws the countries in view and one level of detail of the lines, so it
+// projects those points and no others.
 struct BasemapCache {
     const Basemap* map = nullptr;
     RegionEdges edges;                          // of map->region
