@@ -1,6 +1,7 @@
-// Assembles build/web/: the page (shell.html filled in from the default pack), the
-// engine (explainer.js + .wasm), the page's own scripts and styles (web/: page.js,
-// embed.js, embed-demo.html, explainer.css), the packs (content/), the basemap and the
+// Assembles build/web/: the page (shell.html filled in from the default pack, with the
+// engine's glue and the page's own scripts and styles inline: explainer.js, web/mirror.js,
+// web/page.js, web/explainer.css), the engine's wasm, the other pages' scripts and styles
+// (web/: embed.js, embed-demo.html...), the packs (content/), the basemap and the
 // font chunks packs may need (fonts/); the
 // oEmbed description (oembed.json) and a single-file copy of the explainer
 // (explainer-standalone.html); then prints the raw and gzip size of every file.
@@ -93,8 +94,8 @@ const wholeSite = part === 'all';
 const packOrigins = parsePackOrigins(args['pack-origins'] ?? process.env.EXPLAINER_PACK_ORIGINS ?? '');
 
 // [SECTION] Content-Security-Policy ----------------------------------------------------------
-// Nothing runs but the site's own files: no inline script or style (the single file
-// names its inline ones by hash), no eval ('wasm-unsafe-eval' only compiles the
+// Nothing runs but the site's own code: its files, and the reader's pages' own inline
+// scripts and style, each named by its hash (no other inline script or style), no eval ('wasm-unsafe-eval' only compiles the
 // engine's WebAssembly; the Emscripten glue is linked with -sDYNAMIC_EXECUTION=0), no
 // plugins, no <base>, no form posts. img-src data: is the empty favicon.
 // frame-ancestors cannot be set in a <meta>; the static server leaves it open (embedding
@@ -211,7 +212,8 @@ async function writeEngine(engine) {
   writeOut(path.join(out, `${engine}.js`), await engineScript(`${engine}.js`));
   copy(path.join(build, `${engine}.wasm`), path.join(out, `${engine}.wasm`));
 }
-await writeEngine('explainer');
+// The reader's glue is inlined into its pages (below): only its wasm is a file.
+copy(path.join(build, 'explainer.wasm'), path.join(out, 'explainer.wasm'));
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
@@ -234,8 +236,10 @@ const webScript = (file) => {
   return minified(fillLayout(sandboxed.has(file) ? withEmbedSandbox(source, `web/${file}`) : source, `web/${file}`), `web/${file}`);
 };
 // The pages (web/*.html) are templates, filled in below.
+// The reader's own script and styles are inlined into its pages (below), not files.
+const INLINED_ONLY = new Set(['page.js', 'explainer.css']);
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
-  if (file === 'partials') continue;  // written into the scripts that include them
+  if (file === 'partials' || INLINED_ONLY.has(file)) continue;  // partials: written into the files that include them
   if (file.endsWith('.js')) writeOut(path.join(out, file), await webScript(file));
   else if (file.endsWith('.css')) writeOut(path.join(out, file), webStyle(file));
   else if (!file.endsWith('.html')) copy(path.join(root, 'web', file), path.join(out, file));
@@ -263,30 +267,61 @@ const description = pack?.article?.source ? `An annotated explainer of a report 
 // page.js's progress bar needs the decoded sizes: a compressed response's
 // Content-Length counts the compressed bytes.
 const decodedSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
-const scripts = ['<script src="explainer.js"></script>', '<script src="mirror.js"></script>',
-  `<script src="page.js" data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
+const pageScriptAttributes = ` data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
   `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}" ` +
-  `data-fonts-bytes="${decodedSize(path.join(out, 'fonts', 'base.bin'))}"></script>`].join('\n');
-// The first visit's files, asked for from the head (issue 10): without these the scripts
-// at the end of the body came one after another, and the engine, the base fonts and the
-// basemap only once page.js ran (page.js's fetch() takes the preloaded responses: same
-// URL, mode and credentials). The pack is left to page.js: ?pack= may name another.
-// The single-file copy fetches nothing and gets none.
-const preloads = [...['explainer.js', 'mirror.js', 'page.js'].map((file) => `<link rel="preload" href="${file}" as="script">`),
-  ...['explainer.wasm', 'fonts/base.bin', 'data/basemap.bin'].filter((file) => fs.existsSync(path.join(out, file)))
-    .map((file) => `<link rel="preload" href="${file}" as="fetch" crossorigin>`)]
-  .join('\n');
+  `data-fonts-bytes="${decodedSize(path.join(out, 'fonts', 'base.bin'))}"`;
+// The reader's styles and scripts (the engine's glue, mirror.js, page.js), minified once
+// (terser runs once a file), for both pages that inline them.
+const readerStyle = `\n${webStyle('explainer.css')}`;
+if (/<\/style/i.test(readerStyle)) throw new Error('assemble-web: explainer.css contains "</style"');
+const readerScripts = [['explainer.js', await engineScript('explainer.js')], ['mirror.js', await webScript('mirror.js')],
+  ['page.js', await webScript('page.js')]];
+
+// [SECTION] Inline scripts and styles ---------------------------------------------------------
+// Inline scripts must not contain "</script" (it would end the element early): inside JS
+// strings and comments "<\/script" means the same. Each page's policy allows its own
+// inline scripts and style by hash, one hash each, and nothing else.
+function inliner() {
+  const scripts = [];
+  return {
+    scripts,
+    script(code, name, attributes = '') {
+      if (/<!--/.test(code)) throw new Error(`assemble-web: ${name} contains "<!--", which cannot be inlined safely`);
+      const body = code.replace(/<\/(script)/gi, '<\\/$1');
+      scripts.push(sha256(body));
+      return `<script${attributes}>${body}</script>`;
+    },
+  };
+}
+const readerScriptTags = (inline) => readerScripts.map(([name, code]) =>
+  inline.script(code, name, name === 'page.js' ? pageScriptAttributes : '')).join('\n');
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
 const shell = readWithPartials('shell.html');
+
+// [SECTION] index.html ----------------------------------------------------------------------
+// Its styles and scripts are inline (issue 10): a first visit asks the server for nothing
+// before they run, where the stylesheet and three scripts used to come back 40-60 ms after
+// the HTML, on a phone under load, and the scripts waited for the last of them. They come
+// again with every visit's HTML, about 20 KB of gzip, and the wasm, the fonts and the
+// basemap are still files, cached apart.
+// The first visit's files, asked for from the head, so they download while the page parses
+// and its script makes the WebGL context (page.js's fetch() takes the preloaded responses:
+// same URL, mode and credentials). The pack is left to page.js: ?pack= may name another.
+// The single-file copy fetches nothing and gets none.
+const preloads = ['explainer.wasm', 'fonts/base.bin', 'data/basemap.bin'].filter((file) => fs.existsSync(path.join(out, file)))
+  .map((file) => `<link rel="preload" href="${file}" as="fetch" crossorigin>`).join('\n');
+const indexInline = inliner();
+const indexScripts = readerScriptTags(indexInline);
 const page = fill(shell, {
   TITLE: escapeHtml(title),
   HEADLINE: escapeHtml(headline),
   DESCRIPTION: escapeHtml(description),
   OEMBED: 'oembed.json',
-  SCRIPTS: scripts,
+  STYLE: `<style>${readerStyle}</style>`,
+  SCRIPTS: indexScripts,
   PRELOADS: preloads,
   PACK_ORIGINS: escapeHtml(packOrigins.join(' ')),
-  CSP: escapeHtml(contentSecurityPolicy({ connect: ["'self'", ...packOrigins] })),
+  CSP: escapeHtml(contentSecurityPolicy({ scripts: indexInline.scripts, styles: [sha256(readerStyle)], connect: ["'self'", ...packOrigins] })),
 });
 writeOut(path.join(out, 'index.html'), page);
 
@@ -317,20 +352,9 @@ if (pack?.article?.updated) oembed.updated = String(pack.article.updated);
 writeOut(path.join(out, 'oembed.json'), JSON.stringify(oembed, null, 2) + '\n');
 
 // [SECTION] explainer-standalone.html ---------------------------------------------------------
-// Everything in one file. Inline scripts must not contain "</script" (it would end the
-// element early): inside JS strings and comments "<\/script" means the same.
-// Each inline script's hash goes into the page's script-src.
-const inlineHashes = [];
-function inlineScript(code, name) {
-  if (/<!--/.test(code)) throw new Error(`assemble-web: ${name} contains "<!--", which cannot be inlined safely`);
-  const body = code.replace(/<\/(script)/gi, '<\\/$1');
-  inlineHashes.push(sha256(body));
-  return `<script>${body}</script>`;
-}
+// Everything in one file: index.html's inline styles and scripts, and the data as well.
 const inlineData = (id, bytes) => `<script type="application/octet-stream" id="inline-${id}">${bytes.toString('base64')}</script>`;
 {
-  const css = webStyle('explainer.css');
-  if (/<\/style/i.test(css)) throw new Error('assemble-web: explainer.css contains "</style"');
   const data = [
     inlineData('wasm', fs.readFileSync(path.join(build, 'explainer.wasm'))),
     inlineData('pack', fs.readFileSync(path.join(root, defaultPack))),
@@ -338,26 +362,19 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
   ];
   if (fs.existsSync(basemap)) data.push(inlineData('basemap', fs.readFileSync(basemap)));
   else console.warn(`assemble-web: ${basemap} is missing; the standalone page will try to fetch data/basemap.bin`);
-  // The scripts as written into build/web/ above (already minified: terser runs once a file).
-  const written = (file) => fs.readFileSync(path.join(out, file), 'utf8');
-  const scriptTags = [...data,
-    inlineScript(written('explainer.js'), 'explainer.js'),
-    inlineScript(written('mirror.js'), 'mirror.js'),
-    inlineScript(written('page.js'), 'page.js')].join('\n');
-  const style = `\n${css}`;
+  const inline = inliner();
   const standalone = fill(shell, {
     TITLE: escapeHtml(title),
     HEADLINE: escapeHtml(headline),
     DESCRIPTION: escapeHtml(description),
     OEMBED: escapeHtml(baseUrl + 'oembed.json'),
-    SCRIPTS: scriptTags,
+    STYLE: `<style>${readerStyle}</style>`,
+    SCRIPTS: [...data, readerScriptTags(inline)].join('\n'),
     PACK_ORIGINS: '',
     // It opens from file:// and fetches nothing: the pack inside it is the only pack.
-    CSP: escapeHtml(contentSecurityPolicy({ scripts: inlineHashes, styles: [sha256(style)], connect: ["'self'"] })),
+    CSP: escapeHtml(contentSecurityPolicy({ scripts: inline.scripts, styles: [sha256(readerStyle)], connect: ["'self'"] })),
   });
-  const stylesheet = '<link rel="stylesheet" href="explainer.css">';
-  if (!standalone.includes(stylesheet)) throw new Error(`assemble-web: shell.html no longer links explainer.css as ${stylesheet}`);
-  writeOut(path.join(out, 'explainer-standalone.html'), standalone.replace(stylesheet, () => `<style>${style}</style>`));
+  writeOut(path.join(out, 'explainer-standalone.html'), standalone);
 }
 
 // [SECTION] The editor ------------------------------------------------------------------------

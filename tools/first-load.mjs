@@ -3,8 +3,9 @@
 // tools/assemble-web.mjs gives these files its strongest gzip (zopfli);
 // tests/browser/bytes.test.mjs checks that a first visit fetches exactly these and that
 // their .gz copies meet the goals; tools/bench.mjs reports them.
-export const FIRST_LOAD_FILES = ['index.html', 'explainer.css', 'explainer.js', 'mirror.js', 'page.js', 'explainer.wasm',
-  'fonts/base.bin', 'data/basemap.bin', 'content/isis-losing-ground.json'];
+// index.html holds the reader's scripts and styles inline (tools/assemble-web.mjs).
+export const FIRST_LOAD_FILES = ['index.html', 'explainer.wasm', 'fonts/base.bin', 'data/basemap.bin',
+  'content/isis-losing-ground.json'];
 // What counts as app code (html, js, wasm), as against data and styles.
 export const isAppCode = (file) => /\.(html|js|wasm)$/.test(file);
 // Goals, gzip bytes: the 400 KB and 300 KB, 1 KB = 1000 bytes (the stricter

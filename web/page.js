@@ -820,11 +820,15 @@
         ['The explainer shows only packs this site publishes, so that nobody can put words under its name.']);
       return;
     }
+    // The pack first: the one file the head cannot ask for (?pack= may name another), on
+    // its way while the context is made.
+    const packLoad = loadPack();
+    packLoad.catch(() => {});  // reported below, with the other downloads
     sizeCanvas();
     if (!canvas.getContext('webgl2', GL_ATTRIBUTES)) {
       // Without the engine the pack cannot be validated; it came from where the site
       // allows, so its paragraphs are shown as plain text.
-      const text = await loadPack().then((b) => new TextDecoder().decode(b)).catch(() => '');
+      const text = await packLoad.then((b) => new TextDecoder().decode(b)).catch(() => '');
       const shown = buildPlainMirror(text);
       showError('This browser cannot show the interactive explainer',
         'WebGL2 is not available (it may be switched off or unsupported by this device).',
@@ -838,7 +842,6 @@
       console.warn('Explainer: the basemap could not be loaded:', error.message || error);
       return null;
     });
-    const packLoad = loadPack();
     // The engine compiles while it downloads; the pack and the base fonts (a file of
     // their own, cached apart from the code) arrive meanwhile. index.html asks for the
     // engine, the fonts and the basemap from its head (tools/assemble-web.mjs, preloads):

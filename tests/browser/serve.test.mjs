@@ -124,7 +124,7 @@ test('assemble-web writes the reader alone, then the whole site, rewriting only 
   try {
     assemble('--part', 'reader');
     const reader = files();
-    for (const file of ['index.html', 'explainer.js', 'explainer.wasm', 'page.js', 'mirror.js', 'explainer.css', 'fonts/base.bin',
+    for (const file of ['index.html', 'explainer.wasm', 'mirror.js', 'fonts/base.bin',
       'data/basemap.bin', 'content/isis-losing-ground.json', 'explainer-standalone.html', 'embed.js'])
       assert.ok(reader.includes(file), `the reader's part writes ${file}`);
     for (const file of reader)

@@ -82,10 +82,11 @@ for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
   });
 }
 
-// The first visit asks for the scripts, the engine, the base fonts and the basemap from
-// index.html's head (preloads), not one after another and the data only once page.js runs;
-// and page.js's fetches take the preloaded responses rather than downloading again.
-test('a first visit asks for its files from the head, each once', async () => {
+// The first visit's page holds its scripts and styles (tools/assemble-web.mjs), and asks for
+// the engine, the base fonts and the basemap from its head (preloads), not only once page.js
+// runs: so before page.js's own first request, the pack's. page.js's fetches take the
+// preloaded responses rather than downloading again.
+test('a first visit asks for its files from the head, each once, and for no script or style', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const requested = [];
@@ -97,14 +98,14 @@ test('a first visit asks for its files from the head, each once', async () => {
     return Object.fromEntries(performance.getEntriesByType('resource')
       .map((e) => [new URL(e.name).pathname, { start: e.startTime, end: e.responseEnd }]));
   });
-  const preloaded = ['/explainer.js', '/mirror.js', '/page.js', '/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin'];
-  for (const file of preloaded) {
+  assert.deepEqual(requested.filter((p) => /\.(js|css)$/.test(p)), [], 'no script or style is fetched');
+  const pack = '/content/isis-losing-ground.json';
+  for (const file of ['/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin', pack]) {
     assert.equal(requested.filter((p) => p === file).length, 1, `${file} is requested once (${requested})`);
     assert.ok(timing[file], `${file} was fetched`);
   }
-  // Asked for before page.js had even arrived, let alone run.
   for (const file of ['/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin'])
-    assert.ok(timing[file].start < timing['/page.js'].end, `${file} asked for at ${timing[file].start.toFixed(0)} ms, page.js arrived at ${timing['/page.js'].end.toFixed(0)} ms`);
+    assert.ok(timing[file].start < timing[pack].start, `${file} asked for at ${timing[file].start.toFixed(0)} ms, the pack at ${timing[pack].start.toFixed(0)} ms`);
   await context.close();
 });
 
