@@ -95,9 +95,10 @@ const packOrigins = parsePackOrigins(args['pack-origins'] ?? process.env.EXPLAIN
 
 // [SECTION] Content-Security-Policy ----------------------------------------------------------
 // Nothing runs but the site's own code: its files, and the reader's pages' own inline
-// scripts and style, each named by its hash (no other inline script or style), no eval ('wasm-unsafe-eval' only compiles the
-// engine's WebAssembly; the Emscripten glue is linked with -sDYNAMIC_EXECUTION=0), no
-// plugins, no <base>, no form posts. img-src data: is the empty favicon.
+// scripts and style, each named by its hash (no other inline script or style); no eval
+// ('wasm-unsafe-eval' only compiles the engine's WebAssembly; the Emscripten glue is
+// linked with -sDYNAMIC_EXECUTION=0), no plugins, no <base>, no form posts. img-src data:
+// is the empty favicon.
 // frame-ancestors cannot be set in a <meta>; the static server leaves it open (embedding
 // anywhere is the point of the explainer).
 function contentSecurityPolicy({ scripts = ["'self'"], styles = ["'self'"], connect = ["'self'"], frames = [], wasm = true }) {

@@ -53,6 +53,13 @@ std::vector<Word> split_words(std::string_view text) {
 
 // [SECTION] Line building -----------------------------------------------------------
 
+// A stretch of text inside one styled run, measured.
+struct Piece {
+    std::size_t begin = 0, end = 0;
+    const StyledRun* run = nullptr;
+    float width = 0;
+};
+
 class LineBuilder {
 public:
     LineBuilder(std::string_view text, const std::vector<StyledRun>& runs, const MeasureText& measure,
@@ -62,29 +69,38 @@ public:
     // Width of [begin, end) across styled runs.
     float width_of(std::size_t begin, std::size_t end) const {
         float width = 0;
-        for (const StyledRun& run : runs_) {
-            const std::size_t b = std::max(begin, run.begin), e = std::min(end, run.end);
-            if (b < e) width += measure_(run.style, text_.substr(b, e - b));
-        }
+        for_pieces(begin, end, [&](std::size_t b, std::size_t e, const StyledRun& run) {
+            width += measure_(run.style, text_.substr(b, e - b));
+        });
         return width;
     }
 
-    // Appends [begin, end) to the current line at x, split along styled runs.
-    void place(std::size_t begin, std::size_t end, float x) {
+    // [begin, end) cut at the runs' edges, each piece measured; their widths add up, in
+    // order, to width_of(begin, end).
+    float measure_pieces(std::size_t begin, std::size_t end, std::vector<Piece>& pieces) const {
+        pieces.clear();
+        float width = 0;
+        for_pieces(begin, end, [&](std::size_t b, std::size_t e, const StyledRun& run) {
+            pieces.push_back({b, e, &run, measure_(run.style, text_.substr(b, e - b))});
+            width += pieces.back().width;
+        });
+        return width;
+    }
+
+    // Appends measured pieces to the current line at x.
+    void place(const std::vector<Piece>& pieces, float x) {
         LayoutLine& line = current();
-        for (const StyledRun& run : runs_) {
-            const std::size_t b = std::max(begin, run.begin), e = std::min(end, run.end);
-            if (b >= e) continue;
-            const float w = measure_(run.style, text_.substr(b, e - b));
+        for (const Piece& piece : pieces) {
+            const StyledRun& run = *piece.run;
             PlacedRun* last = line.runs.empty() ? nullptr : &line.runs.back();
             // Merge with the previous piece of the same run, so drawing and hit-testing
             // see one rectangle per run per line.
-            if (last && last->tag == run.tag && last->style == run.style && last->end == b)
-                last->end = e, last->width = x + w - last->x;
+            if (last && last->tag == run.tag && last->style == run.style && last->end == piece.begin)
+                last->end = piece.end, last->width = x + piece.width - last->x;
             else
-                line.runs.push_back({b, e, run.style, run.tag, x, w});
+                line.runs.push_back({piece.begin, piece.end, run.style, run.tag, x, piece.width});
             line.height = std::max(line.height, line_height_(run.style));
-            x += w;
+            x += piece.width;
         }
     }
 
@@ -96,12 +112,34 @@ public:
     void new_line() { out_.lines.emplace_back(); }
 
 private:
+    // Calls fn(b, e, run) for each run's part of [begin, end), in order. The runs cover
+    // the text in order, so they are found from the first that ends after `begin`,
+    // rather than by a walk of all of them for every word (a long paragraph has dozens).
+    template <class Fn>
+    void for_pieces(std::size_t begin, std::size_t end, Fn&& fn) const {
+        auto run = std::partition_point(runs_.begin(), runs_.end(), [begin](const StyledRun& r) { return r.end <= begin; });
+        for (; run != runs_.end() && run->begin < end; ++run) {
+            const std::size_t b = std::max(begin, run->begin), e = std::min(end, run->end);
+            if (b < e) fn(b, e, *run);
+        }
+    }
+
     std::string_view text_;
     const std::vector<StyledRun>& runs_;
     const MeasureText& measure_;
     const std::function<float(int)>& line_height_;
     ParagraphLayout& out_;
 };
+
+// Whether the runs keep layout_paragraph's contract: in order, without gaps or overlaps.
+[[maybe_unused]] bool runs_cover_in_order(std::string_view text, const std::vector<StyledRun>& runs) {
+    std::size_t at = 0;
+    for (const StyledRun& run : runs) {
+        if (run.begin != at || run.end < run.begin) return false;
+        at = run.end;
+    }
+    return runs.empty() || at == text.size();
+}
 
 } // namespace
 
@@ -110,15 +148,17 @@ private:
 ParagraphLayout layout_paragraph(std::string_view text, const std::vector<StyledRun>& runs, float max_width,
                                  const MeasureText& measure, const std::function<float(int)>& line_height) {
     assert(measure && line_height && "layout_paragraph needs a measure and a line-height callback");
+    assert(runs_cover_in_order(text, runs) && "layout_paragraph: the runs cover the text in order, without gaps or overlaps");
     ParagraphLayout out;
     out.max_width = max_width;
     LineBuilder builder(text, runs, measure, line_height, out);
 
     float x = 0;  // pen position on the current line, trailing spaces included
     float ink = 0;  // line width without its trailing spaces
+    std::vector<Piece> pieces;  // the word's, measured once for its width and its placing
     for (const Word& word : split_words(text)) {
-        const float ink_width = builder.width_of(word.begin, word.ink_end);
-        const float full_width = builder.width_of(word.begin, word.end);
+        const float full_width = builder.measure_pieces(word.begin, word.end, pieces);
+        const float ink_width = word.ink_end == word.end ? full_width : builder.width_of(word.begin, word.ink_end);
         if (x > 0 && x + ink_width > max_width) {
             builder.current().width = ink;
             builder.new_line();
@@ -131,8 +171,8 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
                 std::size_t end = next_char_boundary(text, piece);
                 while (end < word.ink_end && builder.width_of(piece, next_char_boundary(text, end)) <= max_width)
                     end = next_char_boundary(text, end);
-                builder.place(piece, end, 0);
-                ink = builder.width_of(piece, end);
+                ink = builder.measure_pieces(piece, end, pieces);
+                builder.place(pieces, 0);
                 piece = end;
                 if (piece < word.ink_end) {
                     builder.current().width = ink;
@@ -141,12 +181,13 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
             }
             x = ink;
             if (word.end > word.ink_end) {
-                builder.place(word.ink_end, word.end, x);
-                x += builder.width_of(word.ink_end, word.end);
+                const float spaces = builder.measure_pieces(word.ink_end, word.end, pieces);
+                builder.place(pieces, x);
+                x += spaces;
             }
             continue;
         }
-        builder.place(word.begin, word.end, x);
+        builder.place(pieces, x);
         ink = x + ink_width;
         x += full_width;
     }
