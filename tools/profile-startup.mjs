@@ -4,7 +4,10 @@
 // between navigation and Explainer.ready, inclusive (time with the function anywhere on
 // the stack) and self. Function names need a profiling build (README, "Measuring speed").
 // Usage: node tools/profile-startup.mjs [phone|desktop] [top N]
+// PROFILE_PACK=FILE opens that pack (?pack=) instead of the site's own, a long one for example
+// (tools/multiply-pack.mjs).
 import fs from 'node:fs';
+import path from 'node:path';
 import { launch, webDir } from '../tests/browser/harness.mjs';
 import { startServer } from './static-server.mjs';
 
@@ -14,7 +17,9 @@ const SETUPS = {
 };
 const which = process.argv[2] || 'desktop';
 const top = Number(process.argv[3] || 25);
-const server = await startServer({ dir: webDir });
+const pack = process.env.PROFILE_PACK && path.resolve(process.env.PROFILE_PACK);
+const server = await startServer({ dir: webDir, mounts: pack ? { '/profile-pack': path.dirname(pack) } : {} });
+const url = server.url + (pack ? `?pack=/profile-pack/${encodeURIComponent(path.basename(pack))}` : '');
 const browser = await launch(process.env.PROFILE_JS_FLAGS ? [`--js-flags=${process.env.PROFILE_JS_FLAGS}`] : []);
 const runs = Number(process.env.PROFILE_RUNS || 1);
 const profiles = [];
@@ -26,7 +31,7 @@ const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await cdp.send('Profiler.start');
-await page.goto(server.url);
+await page.goto(url);
 marks = await page.evaluate(async () => {
   while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
   await window.Explainer.ready;
