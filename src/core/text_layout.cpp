@@ -30,10 +30,14 @@ std::vector<Word> split_words(std::string_view text) {
     std::size_t begin = 0, at = 0;
     while (at < text.size()) {
         const std::size_t next = next_char_boundary(text, at);
-        const std::string_view cp = text.substr(at, next - at);
-        const bool space = cp == " ";
-        const bool dash_break = cp == "\xE2\x80\x94" /* em dash */ || cp == "\xE2\x80\x93" /* en dash */ ||
-                                (cp == "-" && at > begin);
+        // The character's bytes compared directly: string compares, four a character,
+        // were most of a long article's layout in wasm (each one a call to memcmp).
+        const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
+        const bool ascii = next - at == 1;
+        const bool space = ascii && byte(0) == ' ';
+        const bool dash = next - at == 3 && byte(0) == 0xE2 && byte(1) == 0x80 &&
+                          (byte(2) == 0x94 /* em dash */ || byte(2) == 0x93 /* en dash */);
+        const bool dash_break = dash || (ascii && byte(0) == '-' && at > begin);
         if (space) {
             std::size_t end = next;
             while (end < text.size() && text[end] == ' ') ++end;
