@@ -403,6 +403,17 @@ TEST(Pack, RepeatedKeysAreErrors) {
     text.replace(text.find(needle), needle.size(), needle + ",\"title\":\"Again\"");
     const LoadResult r = load_pack(text, "dup.json");
     expect_single_error(r, "/title", "key repeated in the same object");
+
+    // Inside an array's element, the pointer names the element's index; a repeated key's
+    // object still gets no other error.
+    json nested = minimal_pack();
+    ASSERT_GE(nested["entities"].size(), 2u);
+    std::string nested_text = nested.dump();
+    const std::string second_id = "\"id\":" + nested["entities"][1]["id"].dump();
+    const std::size_t at = nested_text.find(second_id);
+    ASSERT_NE(at, std::string::npos);
+    nested_text.replace(at, second_id.size(), second_id + "," + second_id);
+    expect_single_error(load_pack(nested_text, "dup.json"), "/entities/1/id", "key repeated in the same object");
 }
 
 TEST(Pack, NestingIsLimited) {
