@@ -34,7 +34,7 @@ export async function launch(extraArgs = []) {
 // opens builds from before the mirror followed the first paint, which never mark it).
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, hasTouch = false,
   isMobile = false, colorScheme = 'light', reducedMotion = 'no-preference', expectProblems = false,
-  mirror = !new URL(url).pathname.endsWith('/edit.html'), initScript = null } = {}) {
+  mirror = !new URL(url).pathname.endsWith('/edit.html'), initScript = null, beforeGoto = null } = {}) {
   const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, reducedMotion });
   if (initScript) await context.addInitScript(initScript);  // runs in the page before its own scripts
   const violations = [];
@@ -47,6 +47,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   });
   page.on('pageerror', (error) => page.problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => page.problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  if (beforeGoto) await beforeGoto(page);  // routes, say
   await page.goto(url);
   if (!expectProblems) await whenStarted(page, { mirror });
   return page;
