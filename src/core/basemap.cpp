@@ -176,6 +176,8 @@ public:
             map.countries.reserve(country_count_);
             for (uint32_t i = 0; i < country_count_ && !in_.failed(); ++i) read_country(map, map.countries.emplace_back());
             if (!in_.failed() && in_.remaining() != 0) in_.fail("trailing bytes after the last country");
+            for (std::size_t i = 0; i < map.countries.size(); ++i)
+                if (!map.countries[i].id.empty()) map.country_by_id.try_emplace(map.countries[i].id, i);
         }
         if (in_.failed()) {
             if (error) *error = in_.error();
@@ -447,10 +449,8 @@ std::optional<Basemap> parse_basemap(const uint8_t* data, size_t size, std::stri
 
 const Country* find_country(const Basemap& map, std::string_view id) {
     if (id.empty()) return nullptr;  // several countries have no id
-    for (const Country& c : map.countries) {
-        if (c.id == id) return &c;
-    }
-    return nullptr;
+    const auto found = map.country_by_id.find(std::string(id));
+    return found == map.country_by_id.end() ? nullptr : &map.countries[found->second];
 }
 
 std::optional<size_t> country_at(const Basemap& map, GeoPoint point) {

@@ -37,6 +37,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -76,6 +77,9 @@ struct Basemap {
     std::vector<GeoLine> coastlines;  // country edges no other country shares
     std::vector<GeoLine> borders;     // land borders between two countries
     std::vector<DetailLevels> coastline_levels, border_levels;  // parallel to the lines
+    // Each id's first country (parse_basemap fills it): find_country looks a place's
+    // countries up here, not by a walk of every country (a long pack names hundreds).
+    std::unordered_map<std::string, std::size_t> country_by_id;
 };
 
 // Total and bounded: any byte string gives a Basemap or nullopt with a reason in

@@ -45,7 +45,6 @@
 #include <memory>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 #include <unordered_set>
 #include <cmath>
 #include <cstdio>
@@ -447,20 +446,13 @@ void share_looks(PackCache& cache, const Pack& pack) {
 void resolve_countries(PackCache& cache, const Pack& pack, const Basemap* map, std::uint64_t revision) {
     if (cache.countries_for == revision) return;
     cache.countries_for = revision;
-    // Each id's country, as find_country finds it (the first with the id), looked up once
-    // a place rather than by a walk of every country (a long pack names hundreds).
-    std::unordered_map<std::string_view, int> by_id;
-    if (map)
-        for (std::size_t i = 0; i < map->countries.size(); ++i)
-            if (!map->countries[i].id.empty()) by_id.try_emplace(map->countries[i].id, static_cast<int>(i));
     for (PlaceItem& place : cache.places) {
         place.countries.clear();
         if (!map) continue;
         Vec2d label_sum{};
         for (const std::string& id : place.country_ids)
-            if (const auto found = by_id.find(id); found != by_id.end()) {
-                const Country* c = &map->countries[found->second];
-                place.countries.push_back(found->second);
+            if (const Country* c = find_country(*map, id)) {
+                place.countries.push_back(static_cast<int>(c - map->countries.data()));
                 const Vec2d label = project(c->label);
                 label_sum.x += label.x, label_sum.y += label.y;
             }
