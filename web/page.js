@@ -752,7 +752,7 @@
     // frames: drawn since load; frameMs: mean CPU time of the last 60 frames;
     // recentFrameMs: the CPU time of each of the last 64 frames at most, oldest first.
     // heapBytes: the size of the wasm memory (it only grows).
-    // atlas: the font atlas ({width, height, glyphs, ms}); missingGlyphs: the pack's
+    // atlas: the font atlas ({width, height, glyphs, pending, ms}); missingGlyphs: the pack's
     // characters the atlas has no glyph for ("U+02BB"), drawn as "?". idle: no frame is
     // asked for (everything the reader did is drawn, nothing moves). layouts: full
     // relayouts of the map's labels since load (a pan that changes nothing in view only

@@ -15,6 +15,7 @@
 // and lines) is not in its list at all: it has buffers of its own, uploaded when its
 // revision changes, and is drawn where its callback stands.
 #include "gl_renderer.h"
+#include "ui/deferred_glyphs.h"
 #include "ui/drawing.h"
 
 #include <GLES3/gl3.h>
@@ -114,6 +115,7 @@ struct Renderer {
     bool program_checked = false;  // link status and uniform locations read (program_usable)
     GLuint vertex_shader = 0, fragment_shader = 0;  // until then, to say what failed
     GLuint atlas = 0;
+    bool atlas_filled = false;  // the atlas texture holds the atlas's pixels (else only its size)
     Uniform2 origin, scale, move;
     std::vector<ListBuffers> lists;         // per draw list, in draw order
     std::vector<RetainedBuffers> retained;
@@ -341,15 +343,10 @@ void renderer_shutdown() {
 
 void renderer_upload_font_atlas() {
     Renderer& r = g_renderer;
-    // The first frame's first GL call: the program is asked about before this upload and
-    // the frame's buffers, which the answer would otherwise wait for too.
-    program_usable(r);
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     // Built by app_load_fonts (GetTexDataAsAlpha8 would call atlas.Build(), and with it
     // link ImGui's default font into the wasm).
     assert(atlas.TexPixelsAlpha8 && "the font atlas is built before it is uploaded");
-    const unsigned char* pixels = atlas.TexPixelsAlpha8;
-    const int width = atlas.TexWidth, height = atlas.TexHeight;
     if (r.atlas) glDeleteTextures(1, &r.atlas);
     glGenTextures(1, &r.atlas);
     glBindTexture(GL_TEXTURE_2D, r.atlas);
@@ -358,9 +355,35 @@ void renderer_upload_font_atlas() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    r.atlas_filled = false;  // its pixels go up with the next frame's glyphs (upload_atlas_changes)
     r.bound_texture = r.atlas;
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(r.atlas)));
+}
+
+namespace {
+
+// The atlas's pixels into its texture: all of them the first time, then the rows that
+// glyphs rasterised since have written.
+void upload_atlas_changes(Renderer& r) {
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const ui::AtlasRows rows = ui::take_rasterized_rows();
+    if (r.atlas_filled && rows.empty()) return;
+    if (r.bound_texture != r.atlas) glBindTexture(GL_TEXTURE_2D, r.atlas), r.bound_texture = r.atlas;
+    if (!r.atlas_filled) {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE, atlas.TexPixelsAlpha8);
+        r.atlas_filled = true;
+        return;
+    }
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, rows.first, atlas.TexWidth, rows.last - rows.first, GL_RED, GL_UNSIGNED_BYTE,
+                    atlas.TexPixelsAlpha8 + static_cast<std::ptrdiff_t>(rows.first) * atlas.TexWidth);
+}
+
+} // namespace
+
+void renderer_rasterize_pending_glyphs() {
+    Renderer& r = g_renderer;
+    ui::rasterize_pending_glyphs();
+    if (r.atlas) upload_atlas_changes(r);
 }
 
 void renderer_draw(const ImDrawData& data, int width, int height, ImVec4 background) {
@@ -375,7 +398,12 @@ void renderer_draw(const ImDrawData& data, int width, int height, ImVec4 backgro
         r.clear_colour = background;
     }
     glClear(GL_COLOR_BUFFER_BIT);
+    // The first frame asks about the program here, once the frame is laid out: the link
+    // has had that long, and only the clear is queued before the question (the atlas's
+    // pixels and the frame's buffers, which its answer would wait for too, come after).
     if (!program_usable(r) || data.DisplaySize.x <= 0 || data.DisplaySize.y <= 0) return;
+    ui::rasterize_drawn_glyphs(data);
+    upload_atlas_changes(r);
 
     r.origin.set(data.DisplayPos);
     r.scale.set(ImVec2(2.0f / data.DisplaySize.x, 2.0f / data.DisplaySize.y));

@@ -22,8 +22,14 @@ bool renderer_linked();
 // starts again from scratch.
 void renderer_shutdown();
 
-// Uploads ImGui's font atlas as the texture (replacing the last one) and sets its id.
+// Makes the texture for ImGui's font atlas (replacing the last one) and sets its id. The
+// atlas's pixels go up with the next draw, once it has rasterised the glyphs it draws
+// (src/ui/deferred_glyphs.h).
 void renderer_upload_font_atlas();
+
+// Rasterises the atlas's glyphs that no frame has drawn yet, and uploads them: once the
+// page is idle, so that later frames find every glyph drawn.
+void renderer_rasterize_pending_glyphs();
 
 // Clears the framebuffer of `width` x `height` device pixels to `background` and draws
 // `data` into it.

@@ -16,6 +16,7 @@
 #include "core/scripts.h"
 #include "core/url_state.h"
 #include "platform.h"
+#include "ui/deferred_glyphs.h"
 
 using namespace explainer;
 
@@ -73,8 +74,9 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_add_font_chunk(const char* file, cons
     return platform::js_string(std::move(error));
 }
 
-// The font atlas: {"width", "height", "glyphs", "ms", "missing": ["U+02BB", ...]};
-// `missing` lists the pack's characters some font of the atlas lacks (drawn as "?").
+// The font atlas: {"width", "height", "glyphs", "pending", "ms", "missing": ["U+02BB", ...]};
+// `pending`: glyphs not rasterised yet (src/ui/deferred_glyphs.h); `missing` lists the
+// pack's characters some font of the atlas lacks (drawn as "?").
 EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
     const ui::App& app = platform::app();
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
@@ -83,7 +85,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
     nlohmann::json missing = nlohmann::json::array();
     for (char32_t cp : app.missing_glyphs) missing.push_back(code_point_name(cp));
     const nlohmann::json out = {{"width", atlas.TexWidth}, {"height", atlas.TexHeight}, {"glyphs", glyphs},
-                                {"ms", app.atlas_ms}, {"missing", missing}};
+                                {"pending", ui::pending_glyph_count()}, {"ms", app.atlas_ms}, {"missing", missing}};
     return platform::js_string(out.dump());
 }
 

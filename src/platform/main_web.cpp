@@ -95,6 +95,7 @@ struct FrameLoop {
     bool scheduled = false;           // a requestAnimationFrame is pending
     bool animating = false;           // the last frame asked for another
     bool first_frame_reported = false;
+    bool glyphs_scheduled = false;    // an idle callback will rasterise the atlas's pending glyphs
     // Between webglcontextlost and a successful restore: nothing is drawn (every GL object
     // is gone), but input, links and the API keep changing the app state.
     bool context_lost = false;
@@ -427,6 +428,12 @@ void rebuild_font_atlas() {
     g_browser.app.atlas_ms = emscripten_get_now() - started_ms;
 }
 
+void rasterize_pending_glyphs() {
+    g_browser.loop.glyphs_scheduled = false;
+    if (g_browser.gl) emscripten_webgl_make_context_current(g_browser.gl);
+    renderer_rasterize_pending_glyphs();  // uploaded with the atlas's texture if there is none now (a lost context)
+}
+
 namespace {
 
 // How often a continuous pan, zoom or scroll tells the page (each time a link, a JSON
@@ -513,6 +520,19 @@ void draw_frame(double time_seconds) {
     }
 }
 
+// The atlas's glyphs that no frame has drawn yet, rasterised when the browser is idle
+// (explainer_rasterize_glyphs), after the first frame's paint: a frame that shows one
+// later then finds it drawn already.
+void rasterize_glyphs_when_idle() {
+    if (g_browser.loop.glyphs_scheduled || ui::pending_glyph_count() == 0) return;
+    g_browser.loop.glyphs_scheduled = true;
+    EM_ASM({
+        const rasterize = () => Module['_explainer_rasterize_glyphs']();
+        if (window.requestIdleCallback) requestIdleCallback(rasterize, { timeout: 1000 });
+        else setTimeout(rasterize, 50);
+    });
+}
+
 // After a frame: the next one while anything is owed or moves (a restore asks again).
 // Otherwise the view has settled: the page sends the change events it is holding back
 // now rather than at the end of their coalescing window.
@@ -523,6 +543,7 @@ void continue_or_idle() {
     if (!wants_more) {
         flush_held_change();
         report_idle();
+        rasterize_glyphs_when_idle();
     }
 }
 
@@ -639,6 +660,11 @@ EMSCRIPTEN_KEEPALIVE int explainer_context_restored() {
     resize_surface();
     request_frames();
     return 1;
+}
+
+// rasterize_glyphs_when_idle's callback.
+EMSCRIPTEN_KEEPALIVE void explainer_rasterize_glyphs() {
+    platform::rasterize_pending_glyphs();
 }
 
 EMSCRIPTEN_KEEPALIVE unsigned explainer_frames() { return static_cast<unsigned>(platform::frames_drawn()); }

@@ -24,6 +24,9 @@ void request_frames(int count = 1);
 // (Re)builds the font atlas and uploads it (a lost GL context recreates it here too).
 void rebuild_font_atlas();
 
+// Rasterises the atlas's glyphs that no frame has drawn yet (the browser is idle).
+void rasterize_pending_glyphs();
+
 // Frames drawn since load (Explainer.stats().frames).
 unsigned long long frames_drawn();
 

@@ -19,6 +19,7 @@
 #include "core/scripts.h"
 #include "core/theme_colors.h"
 #include "article_text.h"
+#include "deferred_glyphs.h"
 #include "layout.h"
 
 namespace explainer::ui {
@@ -124,6 +125,7 @@ std::vector<char32_t> find_missing_glyphs(const App& app) {
 bool app_load_fonts(App& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas& atlas = *io.Fonts;
+    forget_pending_glyphs();  // they were the old atlas's, whose pixels Clear() frees
     atlas.Clear();
     // As tall as its glyphs need, not the next power of two (WebGL2 samples any size):
     // up to half the pixels to clear, and to upload, fewer.

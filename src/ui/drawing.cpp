@@ -5,6 +5,8 @@
 #include <cfloat>
 #include <utility>
 
+#include "deferred_glyphs.h"
+
 namespace explainer::ui {
 
 namespace {
@@ -111,6 +113,16 @@ void draw_retained(ImDrawList* draw, const RetainedRun* run) {
 }
 
 void draw_retained_callback(const ImDrawList*, const ImDrawCmd*) {}
+
+void rasterize_drawn_glyphs(const ImDrawData& data) {
+    for (int n = 0; n < data.CmdListsCount && pending_glyph_count() > 0; ++n) {
+        const ImDrawList& list = *data.CmdLists[n];
+        rasterize_glyphs_used_by({list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.Size)});
+        for (const ImDrawCmd& cmd : list.CmdBuffer)
+            if (cmd.UserCallback == draw_retained_callback)
+                rasterize_glyphs_used_by(static_cast<const RetainedRun*>(cmd.UserCallbackData)->drawing->kept.vertices);
+    }
+}
 
 void append_drawing(ImDrawList* draw, const ImDrawList* from) {
     constexpr unsigned kChunk = 3 * 8192;  // whole triangles, well under 65,536 vertices a reserve

@@ -97,6 +97,9 @@ void retain_drawing(const ImDrawList* from, const DrawMark& mark, RetainedDrawin
 void draw_retained(ImDrawList* draw, const RetainedRun* run);
 // The draw callback draw_retained adds: the renderer reads it as that run.
 void draw_retained_callback(const ImDrawList* list, const ImDrawCmd* command);
+// Rasterises the font atlas's pending glyphs that `data` draws, in its lists and in the
+// retained drawings it draws (deferred_glyphs.h): before the frame is drawn.
+void rasterize_drawn_glyphs(const ImDrawData& data);
 
 // Writes every triangle of `from` into `draw`'s current command, each with vertices of its
 // own: no index is shared, so a drawing of any size fits 16-bit indices (ImGui starts a new

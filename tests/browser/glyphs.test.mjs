@@ -118,3 +118,35 @@ test('a pack in a script the explainer cannot draw shows the validator\'s error'
   assert.equal(await page.locator('#canvas').isVisible(), false);
   await page.context().close();
 });
+
+// The atlas rasterises a glyph when a frame first draws it, and the rest once the page
+// is idle (issue 10: the first frame rasterised all six faces' glyphs). Here the page's
+// idle callbacks are held: the first frame has drawn its own glyphs only, and the
+// picture it shows is the picture drawn again once every glyph is in (a glyph the first
+// frame missed would be blank in the first and drawn in the second).
+test('the first frame rasterises the glyphs it draws, the rest come when the page is idle', async () => {
+  const holdIdleCallbacks = () => {
+    const held = [];
+    window.requestIdleCallback = (callback) => held.push(callback);
+    window.__runIdleCallbacks = () => held.splice(0).map((callback) => callback({ didTimeout: false, timeRemaining: () => 50 })).length;
+  };
+  const page = await openPage(browser, server.url + '?pack=/test-packs/' + PACK, { deviceScaleFactor: 2, initScript: holdIdleCallbacks });
+  await page.mouse.move(1270, 790);
+  await settle(page);
+  const first = await page.evaluate(() => Explainer.stats());
+  assert.ok(first.atlas.pending > 0 && first.atlas.pending < first.atlas.glyphs,
+    `some of the atlas's glyphs wait for the idle page: ${first.atlas.pending} of ${first.atlas.glyphs}`);
+  const before = (await screenshot(page, 'glyphs-first-frame')).png;
+
+  assert.ok(await page.evaluate(() => window.__runIdleCallbacks()) > 0, 'the page asked for an idle callback');
+  const after = await page.evaluate(() => Explainer.stats());
+  assert.equal(after.atlas.pending, 0, 'every glyph is rasterised once the page is idle');
+  assert.equal(after.frames, first.frames, 'rasterising them drew no frame');
+  await page.mouse.move(1272, 792);  // a frame that changes nothing but the atlas it samples
+  await settle(page);
+  assert.ok((await page.evaluate(() => Explainer.stats())).frames > after.frames, 'the move drew a frame');
+  const again = (await screenshot(page, 'glyphs-all-rasterised')).png;
+  assert.ok(before.equals(again), 'the frame drawn with every glyph in shows what the first frame showed');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
