@@ -73,6 +73,14 @@ void draw(PendingGlyph& glyph) {
     a.written.last = std::max(a.written.last, glyph.y + glyph.height);
 }
 
+// Once every glyph is drawn, the list and the grid go (the pixels stay with the atlas).
+void release_when_all_drawn() {
+    Atlas& a = g_atlas;
+    if (a.pending > 0) return;
+    a.glyphs = {};
+    a.cells = {};
+}
+
 void index_cells() {
     Atlas& a = g_atlas;
     a.columns = (a.width + kCellTexels - 1) / kCellTexels;
@@ -196,13 +204,15 @@ void rasterize_glyphs_used_by(std::span<const ImDrawVert> vertices) {
             found = &g;
             break;  // boxes do not overlap
         }
-        if (a.pending == 0) return;
+        if (a.pending == 0) break;
     }
+    release_when_all_drawn();
 }
 
 void rasterize_pending_glyphs() {
     for (PendingGlyph& glyph : g_atlas.glyphs)
         if (!glyph.drawn) draw(glyph);
+    release_when_all_drawn();
 }
 
 } // namespace explainer::ui
