@@ -56,7 +56,7 @@ struct Atlas {
     int width = 0, height = 0, stride = 0;
     std::vector<PendingGlyph> glyphs;
     std::size_t pending = 0;
-    std::vector<std::vector<std::uint16_t>> cells;  // made at the first lookup, once all are placed
+    std::vector<std::vector<std::uint32_t>> cells;  // made at the first lookup, once all are placed
     int columns = 0;
     AtlasRows written;
 };
@@ -86,12 +86,11 @@ void index_cells() {
     a.columns = (a.width + kCellTexels - 1) / kCellTexels;
     const int rows = (a.height + kCellTexels - 1) / kCellTexels;
     a.cells.assign(static_cast<std::size_t>(a.columns) * static_cast<std::size_t>(rows), {});
-    IM_ASSERT(a.glyphs.size() <= 0xFFFF && "an atlas of 16-bit glyph numbers");
     for (std::size_t i = 0; i < a.glyphs.size(); ++i) {
         const PendingGlyph& g = a.glyphs[i];
         for (int row = g.y / kCellTexels; row <= (g.y + g.height - 1) / kCellTexels; ++row)
             for (int column = g.x / kCellTexels; column <= (g.x + g.width - 1) / kCellTexels; ++column)
-                a.cells[static_cast<std::size_t>(row * a.columns + column)].push_back(static_cast<std::uint16_t>(i));
+                a.cells[static_cast<std::size_t>(row * a.columns + column)].push_back(static_cast<std::uint32_t>(i));
     }
 }
 
@@ -197,7 +196,7 @@ void rasterize_glyphs_used_by(std::span<const ImDrawVert> vertices) {
         if (x >= a.width || y >= a.height) continue;
         if (found && x >= found->x && x <= found->x + found->width && y >= found->y && y <= found->y + found->height) continue;
         found = nullptr;
-        for (const std::uint16_t i : a.cells[static_cast<std::size_t>(y / kCellTexels * a.columns + x / kCellTexels)]) {
+        for (const std::uint32_t i : a.cells[static_cast<std::size_t>(y / kCellTexels * a.columns + x / kCellTexels)]) {
             PendingGlyph& g = a.glyphs[i];
             if (x < g.x || x >= g.x + g.width || y < g.y || y >= g.y + g.height) continue;
             if (!g.drawn) draw(g);
