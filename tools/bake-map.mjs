@@ -34,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 // [SECTION] Format constants (keep in step with src/core/basemap.h) ------------------
 
 const MAGIC = 'EXMB';
-const VERSION = 3;
+const VERSION = 4;
 // Shorter runs of a ring are written as new points (basemap.h, `ring`).
 const MIN_COPY = 2;
 const MAX_GRID = 65535; // quantized coordinates are uint16
@@ -769,16 +769,19 @@ function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
     w.u32(borders.length);
     const bodySizeAt = w.bytes.length;
     w.u32(0); // body size, patched below
+    // The countries' heads first: a reader takes the names without the rest.
+    for (const country of countries) {
+        w.string(country.id);
+        w.string(country.name);
+        w.varint(country.label[0]);
+        w.varint(country.label[1]);
+    }
     const lines = [...coastlines, ...borders];
     for (const line of lines) w.points(line);
     const levelAt = pointLevels(lines, grid);
     for (const line of lines) for (const p of line) w.u8(levelAt(p));
     const copies = new LineCopies(lines);
     for (const country of countries) {
-        w.string(country.id);
-        w.string(country.name);
-        w.varint(country.label[0]);
-        w.varint(country.label[1]);
         w.varint(country.polygons.length);
         for (const polygon of country.polygons) {
             w.varint(polygon.length);

@@ -169,12 +169,11 @@ public:
 
     std::optional<Basemap> parse(std::string* error) {
         Basemap map;
-        if (read_header(map)) {
+        if (read_header(map) && read_country_heads(map)) {
             read_lines(map.coastlines, coastline_count_);
             read_lines(map.borders, border_count_);
             read_line_levels(map);
-            map.countries.reserve(country_count_);
-            for (uint32_t i = 0; i < country_count_ && !in_.failed(); ++i) read_country(map, map.countries.emplace_back());
+            for (size_t i = 0; i < map.countries.size() && !in_.failed(); ++i) read_country_shape(map, map.countries[i]);
             if (!in_.failed() && in_.remaining() != 0) in_.fail("trailing bytes after the last country");
             for (std::size_t i = 0; i < map.countries.size(); ++i)
                 if (!map.countries[i].id.empty()) map.country_by_id.try_emplace(map.countries[i].id, i);
@@ -186,6 +185,19 @@ public:
         return map;
     }
 
+    // The header and the countries' names only (see basemap_country_names).
+    std::optional<std::vector<std::string>> names(std::string* error) {
+        Basemap map;
+        if (!read_header(map) || !read_country_heads(map)) {
+            if (error) *error = in_.error();
+            return std::nullopt;
+        }
+        std::vector<std::string> out;
+        out.reserve(map.countries.size());
+        for (Country& country : map.countries) out.push_back(std::move(country.name));
+        return out;
+    }
+
 private:
     bool read_header(Basemap& map) {
         if (in_.remaining() < kHeaderBytes) return in_.fail("truncated: shorter than the 88-byte header");
@@ -193,7 +205,7 @@ private:
         in_.bytes(magic, 4);
         if (std::memcmp(magic, "EXMB", 4) != 0) return in_.fail("not a basemap (magic is not EXMB)");
         const uint16_t version = in_.u16();
-        if (version != 3) return in_.fail("unsupported basemap version " + std::to_string(version));
+        if (version != 4) return in_.fail("unsupported basemap version " + std::to_string(version));
         if (in_.u16() != 0) return in_.fail("unknown flags");
         GeoBox& r = map.region;
         r.west = in_.f64();
@@ -355,16 +367,23 @@ private:
         }
     }
 
-    void read_country(const Basemap& map, Country& country) {
-        country.id = read_string("country id");
-        country.name = read_string("country name");
-        const uint32_t label_x = in_.varint(), label_y = in_.varint();
-        if (in_.failed()) return;
-        if (label_x > kGridMax || label_y > kGridMax) {
-            in_.fail("label off the grid");
-            return;
+    // Every country's id, name and label, which the body begins with.
+    bool read_country_heads(Basemap& map) {
+        map.countries.reserve(country_count_);
+        for (uint32_t i = 0; i < country_count_ && !in_.failed(); ++i) {
+            Country& country = map.countries.emplace_back();
+            country.id = read_string("country id");
+            country.name = read_string("country name");
+            const uint32_t label_x = in_.varint(), label_y = in_.varint();
+            if (in_.failed()) break;
+            if (label_x > kGridMax || label_y > kGridMax) return in_.fail("label off the grid");
+            country.label = grid_to_geo(label_x, label_y);
         }
-        country.label = grid_to_geo(label_x, label_y);
+        return !in_.failed();
+    }
+
+    // A country's polygons, after the lines they copy from.
+    void read_country_shape(const Basemap& map, Country& country) {
         const uint32_t polygon_count = in_.count(UINT32_MAX, 5, "polygon");  // a ring count and one ring
         if (polygon_count == 0) {
             in_.fail("country without polygons");
@@ -436,13 +455,29 @@ bool crosses_odd(const GeoLine& ring, GeoPoint p) {
 
 } // namespace
 
-std::optional<Basemap> parse_basemap(const uint8_t* data, size_t size, std::string* error) {
+namespace {
+
+// A parser of the `size` bytes at `data`; none (and `error` says why) for a null pointer
+// with a size.
+std::optional<BasemapParser> parser_of(const uint8_t* data, size_t size, std::string* error) {
     if (data == nullptr && size != 0) {
         if (error) *error = "no data";
         return std::nullopt;
     }
     static const uint8_t empty = 0;
-    return BasemapParser(data ? data : &empty, size).parse(error);
+    return BasemapParser(data ? data : &empty, size);
+}
+
+} // namespace
+
+std::optional<Basemap> parse_basemap(const uint8_t* data, size_t size, std::string* error) {
+    std::optional<BasemapParser> parser = parser_of(data, size, error);
+    return parser ? parser->parse(error) : std::nullopt;
+}
+
+std::optional<std::vector<std::string>> basemap_country_names(const uint8_t* data, size_t size, std::string* error) {
+    std::optional<BasemapParser> parser = parser_of(data, size, error);
+    return parser ? parser->names(error) : std::nullopt;
 }
 
 // [SECTION] Queries ----------------------------------------------------------------

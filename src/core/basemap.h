@@ -4,7 +4,7 @@
 // (basemap-detail/C-R.bin, loaded when the map zooms in). Parsed here from their
 // compact binary form, then triangulated for drawing and queried for hit testing.
 //
-// File format "EXMB" version 3 (all multi-byte fixed fields little-endian):
+// File format "EXMB" version 4 (all multi-byte fixed fields little-endian):
 //   header (88 bytes)
 //     char[4] magic "EXMB"; u16 version = 3; u16 flags = 0
 //     f64 west, south, east, north        clip region, degrees
@@ -14,15 +14,16 @@
 //     u32 body_size                       bytes after the header: truncation shows at once
 //   body: varints (LEB128, <= 5 bytes, u32) and points on the uint16 grid,
 //     lon = origin_lon + qx * step_lon, lat = origin_lat + qy * step_lat
+//     country heads, one a country: what an atlas needs is read without the rest
 //     coastlines, then borders: each a polyline
 //     levels: one u8 per point of those lines, in order (<= kMaxDetailLevel): its level
 //             of detail (DetailLevels)
-//     countries
+//     country shapes, one a country, in the heads' order
+//   head     : varint id_len, id bytes; varint name_len, name bytes (UTF-8);
+//              varint label_qx, label_qy (absolute grid position)
 //   polyline : varint count (>= 2), then count x (zigzag dx, zigzag dy): each point
 //              relative to the previous point of the body (the first to (0, 0))
-//   country  : varint id_len, id bytes; varint name_len, name bytes (UTF-8);
-//              varint label_qx, label_qy (absolute grid position);
-//              varint polygon_count; per polygon: varint ring_count, rings
+//   shape    : varint polygon_count; per polygon: varint ring_count, rings
 //   ring     : varint count (>= 3; implicitly closed; ring 0 outer, then holes), then
 //              runs until count points came. Every edge of a country lies on a line,
 //              so most of a ring is copied from them:
@@ -85,6 +86,13 @@ struct Basemap {
 // Total and bounded: any byte string gives a Basemap or nullopt with a reason in
 // *error (when error is not null).
 std::optional<Basemap> parse_basemap(const uint8_t* data, size_t size, std::string* error = nullptr);
+
+// The country names of a basemap file, read from its header and the heads that begin its
+// body, without its lines and shapes (a font atlas needs the names' characters before a
+// frame that draws no map needs the rest). Refuses what parse_basemap refuses in the
+// header and the heads; a fault further on shows only when the file is parsed.
+std::optional<std::vector<std::string>> basemap_country_names(const uint8_t* data, size_t size,
+                                                              std::string* error = nullptr);
 
 const Country* find_country(const Basemap& map, std::string_view id);
 

@@ -57,12 +57,12 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
     return platform::js_json(out);
 }
 
-// Parses the baked Natural Earth basemap (data/basemap.bin); "" or the reason it failed.
+// Takes the baked Natural Earth basemap (data/basemap.bin): its country names now, the
+// rest when first needed (ui::app_set_basemap_file); "" or the reason it was refused.
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, size_t size) {
-    std::string error;
-    ui::app_set_basemap(platform::app(), parse_basemap(bytes, size, &error));
+    const std::string error = ui::app_set_basemap_file(platform::app(), std::vector<uint8_t>(bytes, bytes + size));
     platform::request_frames();
-    return platform::js_string(platform::app().basemap ? std::string() : error);
+    return platform::js_string(error);
 }
 
 // Takes a font file: the base (fonts/base.bin, before the first pack) or one the pack
@@ -138,8 +138,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_article() { return platfor
 
 // {placeId: country name} from the loaded basemap ({} without one), for the mirror's map list.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_place_countries() {
-    const ui::App& app = platform::app();
-    return platform::js_string(app.basemap ? place_countries_to_json(app.store.pack(), *app.basemap) : "{}");
+    ui::App& app = platform::app();
+    const Basemap* basemap = ui::app_basemap(app);
+    platform::report_basemap_error();
+    return platform::js_string(basemap ? place_countries_to_json(app.store.pack(), *basemap) : "{}");
 }
 
 // [SECTION] Links ------------------------------------------------------------------------------

@@ -428,6 +428,13 @@ void rebuild_font_atlas() {
     g_browser.app.atlas_ms = emscripten_get_now() - started_ms;
 }
 
+void report_basemap_error() {
+    std::string& error = g_browser.app.basemap_error;
+    if (error.empty()) return;
+    EM_ASM({ console.warn('Explainer: the basemap is damaged:', UTF8ToString($0)); }, error.c_str());
+    error.clear();
+}
+
 void rasterize_pending_glyphs() {
     g_browser.loop.glyphs_scheduled = false;
     if (g_browser.gl) emscripten_webgl_make_context_current(g_browser.gl);
@@ -500,6 +507,7 @@ void draw_frame(double time_seconds) {
 
     ImGui::NewFrame();
     const ui::FrameResult result = ui::app_frame(app, info);
+    report_basemap_error();
     ImGui::Render();
 
     emscripten_webgl_make_context_current(g_browser.gl);

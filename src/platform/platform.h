@@ -27,6 +27,10 @@ void rebuild_font_atlas();
 // Rasterises the atlas's glyphs that no frame has drawn yet (the browser is idle).
 void rasterize_pending_glyphs();
 
+// A basemap file that failed when parsed (ui::app_basemap: at the first frame that drew
+// the map, or a query) says why in the page's console, once.
+void report_basemap_error();
+
 // Frames drawn since load (Explainer.stats().frames).
 unsigned long long frames_drawn();
 

@@ -64,9 +64,8 @@ std::vector<char32_t> headline_characters(const Pack& pack) {
 
 void build_glyph_ranges(App& app) {
     std::vector<char32_t> used = app.store.pack().characters;
-    if (app.basemap)
-        for (const Country& country : app.basemap->countries)
-            for (std::size_t at = 0; at < country.name.size();) used.push_back(next_code_point(country.name, at));
+    for (const std::string& name : app.basemap_names)
+        for (std::size_t at = 0; at < name.size();) used.push_back(next_code_point(name, at));
     build_ranges(atlas_characters(std::move(used)), app.glyph_ranges);
     build_ranges(headline_characters(app.store.pack()), app.headline_glyph_ranges);
 }
@@ -239,10 +238,51 @@ ChangeRecord app_set_pack(App& app, Pack pack) {
     return app.store.set_pack(std::move(pack));
 }
 
+namespace {
+
+void set_basemap_names(App& app, std::vector<std::string> names) {
+    if (names == app.basemap_names) return;
+    app.basemap_names = std::move(names);
+    app.fonts_stale = true;  // the atlas holds the country names' characters
+}
+
+} // namespace
+
 void app_set_basemap(App& app, std::optional<Basemap> basemap) {
+    std::vector<std::string> names;
+    if (basemap)
+        for (const Country& country : basemap->countries) names.push_back(country.name);
+    set_basemap_names(app, std::move(names));
+    app.basemap_file.clear();
     app.basemap = std::move(basemap);
     ++app.basemap_revision;
-    app.fonts_stale = true;  // the atlas holds the country names' characters
+}
+
+std::string app_set_basemap_file(App& app, std::vector<std::uint8_t> file) {
+    std::string error;
+    std::optional<std::vector<std::string>> names = basemap_country_names(file.data(), file.size(), &error);
+    if (!names) {
+        app_set_basemap(app, std::nullopt);
+        return error;
+    }
+    set_basemap_names(app, std::move(*names));
+    app.basemap.reset();
+    app.basemap_file = std::move(file);
+    app.basemap_error.clear();
+    ++app.basemap_revision;
+    return "";
+}
+
+const Basemap* app_basemap(App& app) {
+    if (!app.basemap_file.empty()) {
+        std::string error;
+        std::optional<Basemap> basemap = parse_basemap(app.basemap_file.data(), app.basemap_file.size(), &error);
+        std::vector<std::uint8_t>().swap(app.basemap_file);  // its memory back
+        if (!basemap) app.basemap_error = error;
+        app.basemap = std::move(basemap);
+        ++app.basemap_revision;
+    }
+    return app.basemap ? &*app.basemap : nullptr;
 }
 
 void app_set_basemap_tile(App& app, int tile, std::optional<Basemap> basemap) {
@@ -457,6 +497,12 @@ void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
     for (std::size_t k = 1; k + 1 < n; ++k) shares[k] = std::clamp((edges[k + 1] - edges[k]) / info.height, 0.1f, 0.75f);
 }
 
+// Whether this frame draws the map, the one panel that reads the basemap's lines and
+// shapes: every panel side by side, or the map's tab.
+bool frame_draws_map(const App& app, const FrameInfo& info) {
+    return info.width > kNarrowWidth || std::string_view(panel_table()[row_of(app.store.view().panel)].id) == "map";
+}
+
 PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, Actions& actions, FrameResult& result) {
     const Linked& selected = app.selected_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().selection, app.link_index);
     const Linked& hovered = app.hovered_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().hover, app.link_index);
@@ -504,6 +550,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     app.located.start(app.store.pack_revision());
     app.pointer_zones.start();
     if (app.editing) app.pointer_zones.anywhere();  // the editor's gestures read the pointer in their own ways
+    if (frame_draws_map(app, info)) app_basemap(app);
     const PanelContext ctx = frame_context(app, info, theme, actions, result);
     app.selection_changed_by_user = false;
 

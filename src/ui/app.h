@@ -53,8 +53,11 @@ struct FontChunk {
 
 struct App {
     Store store;                      // the pack, the view and its defaults: changed only by dispatch
-    std::optional<Basemap> basemap;   // Natural Earth countries; the map draws without it (app_set_basemap)
-    std::uint64_t basemap_revision = 0;  // counts basemap loads (0: none): a key for the map's caches
+    std::optional<Basemap> basemap;   // Natural Earth countries, once parsed (app_basemap); the map draws without it
+    std::vector<std::uint8_t> basemap_file;  // handed over, not parsed yet (app_set_basemap_file)
+    std::vector<std::string> basemap_names;  // its countries' names, known at once: the atlas holds their characters
+    std::string basemap_error;        // why the file failed when parsed, until the platform reports it
+    std::uint64_t basemap_revision = 0;  // counts basemap changes (0: none): a key for the map's caches
     DetailTiles basemap_detail;       // the same in full detail, tile by tile as the map asks (app_set_basemap_tile)
     Fonts fonts;
     float fonts_dpr = 0;              // the DPR the font atlas was baked for
@@ -95,6 +98,16 @@ ChangeRecord app_set_pack(App& app, Pack pack);
 // that the map's caches made from the old one are made again.
 void app_set_basemap(App& app, std::optional<Basemap> basemap);
 void app_set_basemap_tile(App& app, int tile, std::optional<Basemap> basemap);
+
+// Takes the world basemap's file (data/basemap.bin), read in two steps: its countries'
+// names at once (the atlas holds their characters), its lines and shapes when first
+// needed (app_basemap): when a frame first draws the map, or a query asks for a country.
+// A phone's first frame shows the article and does without them. "" or why the file was
+// refused (the map then has no basemap).
+std::string app_set_basemap_file(App& app, std::vector<std::uint8_t> file);
+// The world basemap, parsed now if its file is waiting; nullptr without one. A file that
+// fails to parse leaves none, and its reason in app.basemap_error.
+const Basemap* app_basemap(App& app);
 
 // (Re)bakes the font atlas for a device-pixel ratio: the embedded base characters and
 // the pack's, from the embedded fonts and the chunks added so far. Fills

@@ -19,8 +19,9 @@ const centreOf = (r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
 const isColour = (rgb, want, tolerance = 6) => rgb.every((v, i) => Math.abs(v - want[i]) <= tolerance);
 const hex = (rgb) => '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
 
-function pixel(image, p) {
-  const i = (Math.round(p.y) * image.width + Math.round(p.x)) * 4;
+// The screenshot's pixel at CSS point `p` (`scale`: the device pixel ratio).
+function pixel(image, p, scale = 1) {
+  const i = (Math.round(p.y * scale) * image.width + Math.round(p.x * scale)) * 4;
   return [image.data[i], image.data[i + 1], image.data[i + 2]];
 }
 
@@ -49,15 +50,15 @@ async function open(pack, hash = '') {
 }
 
 // Land-coloured pixels in the ring of radius 9..24 px around `centre`, away from
-// anything else drawn.
-function landAround(image, centre, rects, frame) {
+// anything else drawn (CSS px; `scale`: the screenshot's device pixel ratio).
+function landAround(image, centre, rects, frame, scale = 1) {
   let land = 0, sampled = 0;
   for (let r = 9; r <= 24; r += 3)
     for (let a = 0; a < 24; ++a) {
       const p = { x: centre.x + r * Math.cos(a * Math.PI / 12), y: centre.y + r * Math.sin(a * Math.PI / 12) };
       if (!frame.contains(p, 1) || near(p, rects, 2)) continue;
       ++sampled;
-      if (isColour(pixel(image, p), LAND)) ++land;
+      if (isColour(pixel(image, p, scale), LAND)) ++land;
     }
   return { land, sampled };
 }
@@ -134,7 +135,9 @@ test('Gettysburg: the first view shows the pack\'s places on land, not an empty 
 
 // A phone's map panel is taller than wide: places half a world apart east-west (Athens
 // to Kauai) must open in view there too, each marker inside the panel, not only on a
-// desktop's wide panel.
+// desktop's wide panel. The phone's first frame (the article's tab) leaves the basemap's
+// shapes unparsed; the Map tab's first frame parses them and draws the land.
+const PHONE_ON_LAND = { 'centuries-of-names': 'athens', 'southern-americas': 'santiago' };  // Pacific places are on islets
 for (const pack of ['centuries-of-names', 'pacific-crossing', 'southern-americas']) {
   test(`phone: the Map tab's first view shows every place of ${pack}`, async () => {
     const page = await openPage(browser, `${server.url}?pack=/test-packs/${pack}.json`,
@@ -150,6 +153,12 @@ for (const pack of ['centuries-of-names', 'pacific-crossing', 'southern-americas
       if (!marker || !frame.contains(centreOf(marker), 4)) outside.push(`${place.id} ${JSON.stringify(marker)}`);
     }
     assert.deepEqual(outside, [], `every place is in the phone's first map view ${JSON.stringify(frame.map)}`);
+    if (PHONE_ON_LAND[pack]) {
+      const { png } = await screenshot(page, `world-phone-${pack}`);
+      const { land, sampled } = landAround(decodePng(page, png), centreOf((await mapRects(page, PHONE_ON_LAND[pack]))[0]),
+        await allMapRects(page), frame, 3);
+      assert.ok(sampled > 20 && land >= sampled / 8, `${pack}: land is drawn around ${PHONE_ON_LAND[pack]} (${land} of ${sampled} samples)`);
+    }
     assertNoProblems(assert, page);
     await page.context().close();
   });

@@ -4,6 +4,7 @@
 // and a finger. A failed assertion aborts the test with its message. A few outcomes a
 // reader would see are checked through the store: a click on a place selects it, a tab
 // opens its panel, a drag pans the map, the wheel scrolls the article.
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/scripts.h"
 #include "headless.h"
 #include "ui/layout.h"
 #include "ui/panel.h"
@@ -222,6 +224,60 @@ TEST(Panels, ABasemapThatArrivesLaterPlacesTheCountries) {
                             [](std::uint64_t r) { return r > 0; }));
     EXPECT_TRUE(h.located("ramadi", "map"));
     EXPECT_TRUE(h.located("iraq", "map"));
+}
+
+// A phone opens on the article's tab, which draws no map: the basemap's lines and shapes
+// wait until the map's tab is opened, but the atlas of the first frame already holds the
+// country names' characters, so that opening the map does not build it again.
+TEST(Panels, APhoneParsesTheBasemapWhenItOpensTheMap) {
+    Headless h(kPhone.width, kPhone.height, kPhone.dpr);
+    h.set_pack(kSeed);
+    h.frame();
+    EXPECT_FALSE(h.app.basemap) << "the article's tab needs no basemap";
+    EXPECT_FALSE(h.app.basemap_file.empty());
+    const std::vector<char32_t>& in_pack = h.app.store.pack().characters;
+    char32_t only_in_names = 0;
+    for (const std::string& name : h.app.basemap_names)
+        for (std::size_t at = 0; at < name.size() && !only_in_names;) {
+            const char32_t cp = next_code_point(name, at);
+            if (cp > 0x7F && !std::binary_search(in_pack.begin(), in_pack.end(), cp)) only_in_names = cp;
+        }
+    ASSERT_NE(only_in_names, 0u) << "a country name has a character the seed lacks";
+    EXPECT_TRUE(h.app.fonts.sans->FindGlyphNoFallback(static_cast<ImWchar>(only_in_names)))
+        << "U+" << std::hex << static_cast<unsigned>(only_in_names) << " is in the first atlas";
+    h.settle();
+    EXPECT_FALSE(h.app.basemap) << "nor do the frames after it";
+    const std::uint64_t atlas = h.app.fonts_revision;
+
+    const auto tab = h.located("tab:map", "tabs");
+    ASSERT_TRUE(tab);
+    h.click(Headless::centre(*tab));
+    h.settle();
+    ASSERT_TRUE(h.app.basemap) << "the map's tab parses it";
+    EXPECT_TRUE(h.app.basemap_file.empty()) << "and lets the file go";
+    EXPECT_TRUE(h.located("iraq", "map")) << "drawn where its shape is";
+    EXPECT_EQ(h.app.fonts_revision, atlas) << "the same atlas";
+
+    Headless wide(kDesktop.width, kDesktop.height);
+    wide.set_pack(kSeed);
+    wide.frame();
+    EXPECT_TRUE(wide.app.basemap) << "side by side, the first frame draws the map";
+}
+
+// A file whose header and names are sound but whose shapes are not is refused when it is
+// parsed, with the reason kept for the platform to report; the map draws without it.
+TEST(Panels, ABasemapDamagedPastItsNamesFailsWhenParsed) {
+    Headless h(kDesktop.width, kDesktop.height);
+    std::vector<unsigned char> file = read_bytes(EXPLAINER_BASEMAP_FILE);
+    file.back() ^= 0xFF;  // the last ring's last point
+    EXPECT_EQ(app_set_basemap_file(h.app, file), "");
+    h.set_pack(kSeed);
+    h.frame();
+    EXPECT_FALSE(h.app.basemap);
+    EXPECT_NE(h.app.basemap_error, "");
+    EXPECT_TRUE(h.located("map:view", "map"));
+    EXPECT_EQ(app_set_basemap_file(h.app, std::vector<unsigned char>(file.begin(), file.begin() + 40)).find("truncated"), 0u)
+        << "a cut header is refused at once";
 }
 #endif
 

@@ -44,6 +44,10 @@ struct Encoder {
         varint(static_cast<uint32_t>(s.size()));
         bytes.insert(bytes.end(), s.begin(), s.end());
     }
+    // A country's head: its id, name and label (the body begins with every country's).
+    void head(const std::string& id, const std::string& name, uint32_t label_x, uint32_t label_y) {
+        str(id), str(name), varint(label_x), varint(label_y);
+    }
     void delta(std::pair<long, long> p) { zigzag(p.first - cx), zigzag(p.second - cy), cx = p.first, cy = p.second; }
     // A coastline or border: every point at `level` unless `point_levels` gives one each.
     void line(std::initializer_list<std::pair<long, long>> pts, uint8_t level = 0,
@@ -79,7 +83,7 @@ struct Encoder {
     // Header for a grid of 0.01 degrees from (0, 0) over the box 0..10 x 0..10.
     void header(uint32_t countries, uint32_t coasts, uint32_t borders) {
         for (char c : std::string("EXMB")) u8(static_cast<uint8_t>(c));
-        u16(3), u16(0);
+        u16(4), u16(0);
         f64(0), f64(0), f64(10), f64(10);
         f64(0), f64(0), f64(0.01), f64(0.01);
         u32(countries), u32(coasts), u32(borders);
@@ -103,13 +107,15 @@ struct Encoder {
 std::vector<uint8_t> sample_file() {
     Encoder e;
     e.header(2, 1, 1);
+    e.head("001", "Alpha", 400, 400);
+    e.head("002", "B\xC3\xA9ta", 700, 300);
     e.line({{500, 100}, {100, 100}, {100, 500}, {500, 500}}, 6);
     e.line({{500, 100}, {500, 500}}, kMaxDetailLevel);
     e.line_levels();
-    e.str("001"), e.str("Alpha"), e.varint(400), e.varint(400), e.varint(1), e.varint(2);
+    e.varint(1), e.varint(2);  // Alpha: one polygon of two rings
     e.ring({{100, 100}, {500, 100}, {500, 500}, {100, 500}});
     e.ring({{200, 200}, {200, 300}, {300, 300}, {300, 200}}, 0, {1, 2, 3, 4});
-    e.str("002"), e.str("B\xC3\xA9ta"), e.varint(700), e.varint(300), e.varint(1), e.varint(1);
+    e.varint(1), e.varint(1);  // Beta: one polygon of one ring
     e.varint(4);
     e.copy(2, true, 1, 1, {500, 100});
     e.fresh({{900, 100}, {900, 500}}, 5);
@@ -229,9 +235,10 @@ TEST(Basemap, RejectsHostileFiles) {
     auto ring_of = [](auto&& write_runs, uint32_t points) {
         Encoder e;
         e.header(1, 1, 0);
+        e.head("001", "Alpha", 400, 400);
         e.line({{100, 100}, {500, 100}, {500, 500}});
         e.line_levels();
-        e.str("001"), e.str("Alpha"), e.varint(400), e.varint(400), e.varint(1), e.varint(1);
+        e.varint(1), e.varint(1);
         e.varint(points);
         write_runs(e);
         return e.done();
@@ -257,7 +264,7 @@ TEST(Basemap, RejectsHostileFiles) {
     expect_error(bytes, "magic");
 
     bytes = sample_file();
-    bytes[4] = 2;  // version 2 wrote every ring's points, not copies of the lines
+    bytes[4] = 3;  // version 3 wrote each country's name after the lines, with its shape
     expect_error(bytes, "version");
 
     Encoder huge;
@@ -309,7 +316,8 @@ TEST(Basemap, RejectsHostileFiles) {
 
     Encoder control;
     control.header(1, 0, 0);
-    control.str("001"), control.str("Al\npha"), control.varint(4), control.varint(4), control.varint(1), control.varint(1);
+    control.head("001", "Al\npha", 4, 4);
+    control.varint(1), control.varint(1);
     control.ring({{100, 100}, {500, 100}, {500, 500}});
     expect_error(control.done(), "UTF-8");
 
@@ -317,10 +325,42 @@ TEST(Basemap, RejectsHostileFiles) {
     for (const char* name : {"\xC3", "\xC0\xAF", "\xED\xA0\x80"}) {
         Encoder bad_utf8;
         bad_utf8.header(1, 0, 0);
-        bad_utf8.str("001"), bad_utf8.str(name), bad_utf8.varint(4), bad_utf8.varint(4), bad_utf8.varint(1), bad_utf8.varint(1);
+        bad_utf8.head("001", name, 4, 4);
+        bad_utf8.varint(1), bad_utf8.varint(1);
         bad_utf8.ring({{100, 100}, {500, 100}, {500, 500}});
         expect_error(bad_utf8.done(), "UTF-8");
     }
+}
+
+// The names come from the header and the heads alone: a fault further on is the full
+// parse's to find, and one in the header or the heads is refused with the same reason.
+TEST(Basemap, CountryNamesAreReadWithoutTheShapes) {
+    std::vector<uint8_t> bytes = sample_file();
+    std::string error;
+    const auto names = basemap_country_names(bytes.data(), bytes.size(), &error);
+    ASSERT_TRUE(names) << error;
+    EXPECT_EQ(*names, (std::vector<std::string>{"Alpha", "B\xC3\xA9ta"}));
+
+    bytes.back() = kMaxDetailLevel + 1;  // in the last shape
+    EXPECT_FALSE(parse(bytes));
+    EXPECT_TRUE(basemap_country_names(bytes.data(), bytes.size())) << "the shapes are not read";
+
+    for (size_t n = 0; n < bytes.size(); ++n) {
+        error.clear();
+        EXPECT_FALSE(basemap_country_names(bytes.data(), n, &error)) << "the header's body size shows the cut at " << n;
+        EXPECT_FALSE(error.empty());
+    }
+    EXPECT_FALSE(basemap_country_names(nullptr, 100));
+
+    Encoder bad;
+    bad.header(1, 0, 0);
+    bad.head("001", "\xC3", 4, 4);
+    bad.varint(1), bad.varint(1);
+    bad.ring({{100, 100}, {500, 100}, {500, 500}});
+    const std::vector<uint8_t> bad_name = bad.done();
+    error.clear();
+    EXPECT_FALSE(basemap_country_names(bad_name.data(), bad_name.size(), &error));
+    EXPECT_NE(error.find("UTF-8"), std::string::npos) << error;
 }
 
 // [SECTION] The real baked file
@@ -375,6 +415,10 @@ TEST_F(RealBasemap, HasEveryCountryOfTheWorld) {
     }
     std::printf("[          ] basemap: %zu bytes, %zu countries, %zu coastlines, %zu borders\n", bytes_.size(),
                 map_->countries.size(), map_->coastlines.size(), map_->borders.size());
+    const auto names = basemap_country_names(bytes_.data(), bytes_.size());
+    ASSERT_TRUE(names);
+    ASSERT_EQ(names->size(), map_->countries.size());
+    for (size_t i = 0; i < names->size(); ++i) EXPECT_EQ((*names)[i], map_->countries[i].name) << i;
 }
 
 TEST_F(RealBasemap, CountryAtPlacesOfTheStory) {
