@@ -9,6 +9,7 @@
 //   e.g. cp -a build/web /tmp/web-before; (change, scripts/build web);
 //        node tools/bench-frames.mjs /tmp/web-before build/web
 // BENCH_ROUNDS (default 3) sets the rounds, BENCH_STEPS (default 48) the inputs each.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, openPage } from '../tests/browser/harness.mjs';
@@ -62,3 +63,4 @@ for (const scenario of Object.keys(samples.old)) {
 }
 await browser.close();
 for (const s of Object.values(servers)) s.server.close();
+fs.rmSync(packs, { recursive: true, force: true });

@@ -20,8 +20,9 @@ const seedText = fs.readFileSync(path.join(root, SEED), 'utf8');
 const validator = path.join(root, 'build/native/explainer-validate');
 
 let server, browser;
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'explainer-editor-'));  // files for the CLI tools, removed after
 before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); server?.server.close(); });
+after(async () => { await browser?.close(); server?.server.close(); fs.rmSync(temp, { recursive: true, force: true }); });
 
 // Our own article (Asia, the 19th century), in our words, after Discover Magazine's
 // account (https://discovermagazine.com/planet-earth/krakatoa-is-still-active-and-we-are-not-ready-for-the-tsunamis-another).
@@ -43,7 +44,7 @@ async function openEditor(query, options = {}) {
 }
 const exportText = (page) => page.evaluate(() => Explainer.editor.exportText());
 const validateWithCli = (text) => {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'editor-')), 'exported.json');
+  const file = path.join(temp, 'exported.json');
   fs.writeFileSync(file, text);
   return execFileSync(validator, [file], { encoding: 'utf8' });
 };
@@ -131,7 +132,7 @@ test('drafting our own article: suggestions accepted and rejected, places search
   // The API's draft is the form's, and explainer-draft's on the same text.
   const viaApi = await page.evaluate((input) => Explainer.editor.draft(input), KRAKATOA);
   assert.deepEqual(viaApi, drafted);
-  const article = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'editor-')), 'krakatoa.txt');
+  const article = path.join(temp, 'krakatoa.txt');
   fs.writeFileSync(article, `${KRAKATOA.headline}\nSource: ${KRAKATOA.source}\nPublished: ${KRAKATOA.published}\n\n${KRAKATOA.paragraphs.join('\n\n')}\n`);
   const cli = JSON.parse(execFileSync(path.join(root, 'build/native/explainer-draft'), [article], { encoding: 'utf8' }));
   assert.deepEqual(viaApi, cli, 'Explainer.editor.draft gives what explainer-draft gives');
