@@ -453,10 +453,6 @@ bool crosses_odd(const GeoLine& ring, GeoPoint p) {
     return inside;
 }
 
-} // namespace
-
-namespace {
-
 // A parser of the `size` bytes at `data`; none (and `error` says why) for a null pointer
 // with a size.
 std::optional<BasemapParser> parser_of(const uint8_t* data, size_t size, std::string* error) {
