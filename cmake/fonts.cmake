@@ -43,16 +43,21 @@ endfunction()
 explainer_use_glyph_table(explainer_core)
 
 # The characters beyond ASCII that the app's own code writes (every string and character
-# literal of its sources, tools/ui-characters.py): the font atlas holds these, ASCII and
-# the pack's characters, not the whole base font.
+# literal of its sources, tools/ui-characters.py, and the bundled basemap's country names):
+# the font atlas holds these, ASCII and the pack's characters, not the whole base font.
 set(EXPLAINER_UI_CHARACTER_TOOL ${PROJECT_SOURCE_DIR}/tools/ui-characters.py)
 set(EXPLAINER_UI_CHARACTER_TABLE ${EXPLAINER_GENERATED_DIR}/ui_characters.inc)
 file(GLOB EXPLAINER_APP_SOURCE_FILES CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/src/core/*.cpp ${PROJECT_SOURCE_DIR}/src/core/*.h
   ${PROJECT_SOURCE_DIR}/src/ui/*.cpp ${PROJECT_SOURCE_DIR}/src/ui/*.h
   ${PROJECT_SOURCE_DIR}/src/platform/*.cpp ${PROJECT_SOURCE_DIR}/src/platform/*.h)
+# The bundled basemap's country names too (map.cmake): the map writes them.
+set(ui_character_names)
+if(EXPLAINER_BASEMAP_NAMES)
+  set(ui_character_names --names ${EXPLAINER_BASEMAP_NAMES})
+endif()
 add_custom_command(OUTPUT ${EXPLAINER_UI_CHARACTER_TABLE}
-  COMMAND /usr/bin/python3 ${EXPLAINER_UI_CHARACTER_TOOL} ${EXPLAINER_UI_CHARACTER_TABLE} ${EXPLAINER_APP_SOURCE_FILES}
-  DEPENDS ${EXPLAINER_UI_CHARACTER_TOOL} ${EXPLAINER_APP_SOURCE_FILES}
+  COMMAND /usr/bin/python3 ${EXPLAINER_UI_CHARACTER_TOOL} ${ui_character_names} ${EXPLAINER_UI_CHARACTER_TABLE} ${EXPLAINER_APP_SOURCE_FILES}
+  DEPENDS ${EXPLAINER_UI_CHARACTER_TOOL} ${EXPLAINER_APP_SOURCE_FILES} ${EXPLAINER_BASEMAP_NAMES}
   COMMENT "Reading the characters the app writes into ui_characters.inc")
 target_sources(explainer_core PRIVATE ${EXPLAINER_UI_CHARACTER_TABLE})

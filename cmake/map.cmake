@@ -2,8 +2,9 @@
 # baked by tools/bake-map.mjs into ${CMAKE_BINARY_DIR}/basemap.bin (the simplified
 # world, fetched on first load) and ${CMAKE_BINARY_DIR}/basemap-detail/C-R.bin (the full
 # data in 45-degree tiles, fetched when zoomed in), the files src/core/basemap.h parses.
-# Included from CMakeLists.txt in both the native and the web build. Defines the target
-# `basemap` (part of ALL), EXPLAINER_BASEMAP_FILE and EXPLAINER_BASEMAP_DETAIL_DIR;
+# Included from CMakeLists.txt in both the native and the web build, before fonts.cmake.
+# Defines the target `basemap` (part of ALL), EXPLAINER_BASEMAP_FILE, EXPLAINER_BASEMAP_NAMES
+# and EXPLAINER_BASEMAP_DETAIL_DIR;
 # without node or the npm package it warns and defines none of them.
 
 find_program(EXPLAINER_NODE node NO_CMAKE_FIND_ROOT_PATH)
@@ -16,8 +17,10 @@ endif()
 # include() shares the includer's scope, so a plain set() is what reaches it.
 set(EXPLAINER_BASEMAP_FILE ${CMAKE_BINARY_DIR}/basemap.bin)
 set(EXPLAINER_BASEMAP_DETAIL_DIR ${CMAKE_BINARY_DIR}/basemap-detail)
+# Its country names, one a line, for the characters the font atlas holds (fonts.cmake).
+set(EXPLAINER_BASEMAP_NAMES ${CMAKE_BINARY_DIR}/basemap-names.txt)
 # 8 columns of 45 degrees x 4 rows (kDetailColumns, kDetailRows in basemap.h).
-set(basemap_outputs ${EXPLAINER_BASEMAP_FILE})
+set(basemap_outputs ${EXPLAINER_BASEMAP_FILE} ${EXPLAINER_BASEMAP_NAMES})
 foreach(col RANGE 7)
   foreach(row RANGE 3)
     list(APPEND basemap_outputs ${EXPLAINER_BASEMAP_DETAIL_DIR}/${col}-${row}.bin)

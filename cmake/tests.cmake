@@ -74,6 +74,12 @@ add_test(NAME tools.ui-characters
          COMMAND sh -c "/usr/bin/python3 \"$0\" --print \"$1\" | diff - \"$2\""
                  ${PROJECT_SOURCE_DIR}/tools/ui-characters.py ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-sample.cpp
                  ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-sample.expected)
+# With --names, every character of the names file too (the bundled basemap's countries).
+add_test(NAME tools.ui-characters-names
+         COMMAND sh -c "/usr/bin/python3 \"$0\" --print --names \"$1\" \"$2\" | diff - \"$3\""
+                 ${PROJECT_SOURCE_DIR}/tools/ui-characters.py ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-names.txt
+                 ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-sample.cpp
+                 ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-names.expected)
 
 # [SECTION] Fuzzers (clang's libFuzzer with ASan and UBSan) -----------------------------------
 # A build of its own: assertions stay on (-UNDEBUG undoes the Release -DNDEBUG, so the

@@ -308,9 +308,13 @@ const shell = readWithPartials('shell.html');
 // The first visit's files, asked for from the head, so they download while the page parses
 // and its script makes the WebGL context (page.js's fetch() takes the preloaded responses:
 // same URL, mode and credentials). The pack is left to page.js: ?pack= may name another.
+// The basemap only where every panel shows side by side: a phone's first frame shows the
+// article's tab, and its page fetches the basemap after that frame (page.js, start()).
 // The single-file copy fetches nothing and gets none.
+const preloadMedia = { 'data/basemap.bin': `not all and (max-width: ${LAYOUT.__EXPLAINER_NARROW_WIDTH__}px)` };
 const preloads = ['explainer.wasm', 'fonts/base.bin', 'data/basemap.bin'].filter((file) => fs.existsSync(path.join(out, file)))
-  .map((file) => `<link rel="preload" href="${file}" as="fetch" crossorigin>`).join('\n');
+  .map((file) => `<link rel="preload" href="${file}" as="fetch" crossorigin${preloadMedia[file] ? ` media="${preloadMedia[file]}"` : ''}>`)
+  .join('\n');
 const indexInline = inliner();
 const indexScripts = readerScriptTags(indexInline);
 const page = fill(shell, {

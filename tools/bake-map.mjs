@@ -805,6 +805,9 @@ function main() {
 
     const world = bake(topology, WORLD, { toleranceDeg: WORLD_TOLERANCE_DEG, coarsening: WORLD_GRID_COARSENING });
     writeFileSync(resolve(outDir, 'basemap.bin'), world.bytes);
+    // The names, one a line, for tools/ui-characters.py: the font atlas holds their
+    // characters from the first frame on, so a basemap that comes later rebuilds nothing.
+    writeFileSync(resolve(outDir, 'basemap-names.txt'), world.countries.map((c) => c.name + '\n').join(''));
     console.log(
         `basemap: world ${world.bytes.length} bytes raw, ${world.countries.length} countries, ` +
             `${world.coastlines.length} coastlines, ${world.borders.length} borders`,

@@ -836,12 +836,9 @@
       return;
     }
     setProgress('Loading…');
-    // The map can do without its basemap (markers on a plain sea): a failure here is a
-    // warning, not an error.
-    const basemap = load('basemap', 'data/basemap.bin', decodedSize('basemap', 300000), 'the map').catch((error) => {
-      console.warn('Explainer: the basemap could not be loaded:', error.message || error);
-      return null;
-    });
+    // Only the map draws the basemap. A phone's first frame shows the article's tab, so
+    // its basemap comes after that frame (below), unless a link opens the map's tab.
+    let basemap = canvas.getBoundingClientRect().width > NARROW_WIDTH ? loadBasemap() : null;
     // The engine compiles while it downloads; the pack and the base fonts (a file of
     // their own, cached apart from the code) arrive meanwhile. index.html asks for the
     // engine, the fonts and the basemap from its head (tools/assemble-web.mjs, preloads):
@@ -896,27 +893,46 @@
     startCopy();
     startFind();
     startHostMessages();
-    // The first frame is a complete one: it waits for the basemap (fetched since the
-    // start, so usually here already) rather than drawing the map twice.
     startContextWatch();
-    const basemapBytes = await basemap;
-    if (basemapBytes) {
-      const pointer = module._malloc(basemapBytes.length);
-      if (!pointer) {
-        console.warn(`Explainer: out of memory for the ${basemapBytes.length}-byte basemap; the map shows no countries`);
-        return;
-      }
-      module.HEAPU8.set(basemapBytes, pointer);
-      const error = module.UTF8ToString(module._explainer_load_basemap(pointer, basemapBytes.length));
-      module._free(pointer);
-      if (error) console.warn('Explainer: the basemap is damaged:', error);
-    }
+    // The first frame is a complete one: when it draws the map, it waits for the basemap
+    // (fetched since the start, so usually here already) rather than drawing the map twice.
+    if (!basemap && module._explainer_draws_map(canvas.getBoundingClientRect().width)) basemap = loadBasemap();
+    if (basemap) giveBasemap(await basemap);
     startSurface();  // draws the first frame: ready resolves
     // The mirror (for screen readers and the keyboard) comes right after the first
     // paint: building it and laying its text out took as long as the first frame itself.
     await afterNextPaint();
     buildMirror();
     document.body.classList.add('mirrored');
+    if (!basemap) {
+      // A phone's, once the page is idle; its map lists places with their countries then.
+      await whenIdleAfterReady();
+      giveBasemap(await loadBasemap());
+      mirror.setPlaceCountries(JSON.parse(call('explainer_place_countries')));
+    }
+  }
+
+  // The map can do without its basemap (markers on a plain sea): a failure here is a
+  // warning, not an error. Resolves to the bytes, or null.
+  function loadBasemap() {
+    return load('basemap', 'data/basemap.bin', decodedSize('basemap', 300000), 'the map').catch((error) => {
+      console.warn('Explainer: the basemap could not be loaded:', error.message || error);
+      return null;
+    });
+  }
+
+  // Hands the basemap's bytes (or null: none) to the engine.
+  function giveBasemap(bytes) {
+    if (!bytes) return;
+    const pointer = module._malloc(bytes.length);
+    if (!pointer) {
+      console.warn(`Explainer: out of memory for the ${bytes.length}-byte basemap; the map shows no countries`);
+      return;
+    }
+    module.HEAPU8.set(bytes, pointer);
+    const error = module.UTF8ToString(module._explainer_load_basemap(pointer, bytes.length));
+    module._free(pointer);
+    if (error) console.warn('Explainer: the basemap is damaged:', error);
   }
 
   // Resolves in the task after the next paint (a task queued from an animation frame

@@ -65,6 +65,12 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, si
     return platform::js_string(error);
 }
 
+// Whether a frame `width` CSS px wide draws the map (ui::app_draws_map): a phone's article
+// tab does not, so its page fetches the basemap after the first frame.
+EMSCRIPTEN_KEEPALIVE int explainer_draws_map(double width) {
+    return ui::app_draws_map(platform::app(), static_cast<float>(width)) ? 1 : 0;
+}
+
 // Takes a font file: the base (fonts/base.bin, before the first pack) or one the pack
 // needs (one of load_pack's "fontFiles"); the atlas is rebuilt at the next frame. "" or
 // the reason it was refused.

@@ -240,10 +240,26 @@ ChangeRecord app_set_pack(App& app, Pack pack) {
 
 namespace {
 
+// Whether the atlas's ranges (first and last of each run, then 0) hold every character
+// of `names`.
+bool ranges_hold(const ImVector<ImWchar>& ranges, const std::vector<std::string>& names) {
+    for (const std::string& name : names)
+        for (std::size_t at = 0; at < name.size();) {
+            const char32_t cp = next_code_point(name, at);
+            bool held = false;
+            for (int i = 0; i + 1 < ranges.Size && !held; i += 2) held = ranges[i] <= cp && cp <= ranges[i + 1];
+            if (!held) return false;
+        }
+    return true;
+}
+
 void set_basemap_names(App& app, std::vector<std::string> names) {
     if (names == app.basemap_names) return;
     app.basemap_names = std::move(names);
-    app.fonts_stale = true;  // the atlas holds the country names' characters
+    // The atlas holds the country names' characters. The bundled basemap's are among the
+    // app's own (kUiCharacters), so a basemap that arrives after the first frame (a
+    // phone's, page.js) rebuilds nothing.
+    if (!ranges_hold(app.glyph_ranges, app.basemap_names)) app.fonts_stale = true;
 }
 
 } // namespace
@@ -497,12 +513,6 @@ void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
     for (std::size_t k = 1; k + 1 < n; ++k) shares[k] = std::clamp((edges[k + 1] - edges[k]) / info.height, 0.1f, 0.75f);
 }
 
-// Whether this frame draws the map, the one panel that reads the basemap's lines and
-// shapes: every panel side by side, or the map's tab.
-bool frame_draws_map(const App& app, const FrameInfo& info) {
-    return info.width > kNarrowWidth || std::string_view(panel_table()[row_of(app.store.view().panel)].id) == "map";
-}
-
 PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, Actions& actions, FrameResult& result) {
     const Linked& selected = app.selected_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().selection, app.link_index);
     const Linked& hovered = app.hovered_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().hover, app.link_index);
@@ -532,6 +542,10 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
 
 } // namespace
 
+bool app_draws_map(const App& app, float width) {
+    return width > kNarrowWidth || std::string_view(panel_table()[row_of(app.store.view().panel)].id) == "map";
+}
+
 // [SECTION] Frame ------------------------------------------------------------------------------
 
 void app_drop_draw_caches(App& app) {
@@ -550,7 +564,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
     app.located.start(app.store.pack_revision());
     app.pointer_zones.start();
     if (app.editing) app.pointer_zones.anywhere();  // the editor's gestures read the pointer in their own ways
-    if (frame_draws_map(app, info)) app_basemap(app);
+    if (app_draws_map(app, info.width)) app_basemap(app);
     const PanelContext ctx = frame_context(app, info, theme, actions, result);
     app.selection_changed_by_user = false;
 

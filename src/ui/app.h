@@ -102,12 +102,16 @@ void app_set_basemap_tile(App& app, int tile, std::optional<Basemap> basemap);
 // Takes the world basemap's file (data/basemap.bin), read in two steps: its countries'
 // names at once (the atlas holds their characters), its lines and shapes when first
 // needed (app_basemap): when a frame first draws the map, or a query asks for a country.
-// A phone's first frame shows the article and does without them. "" or why the file was
-// refused (the map then has no basemap).
+// A phone's first frame shows the article and does without them (its page hands the file
+// over after that frame, web/page.js). "" or why the file was refused (the map then has no
+// basemap).
 std::string app_set_basemap_file(App& app, std::vector<std::uint8_t> file);
 // The world basemap, parsed now if its file is waiting; nullptr without one. A file that
 // fails to parse leaves none, and its reason in app.basemap_error.
 const Basemap* app_basemap(App& app);
+// Whether a frame `width` CSS px wide draws the map, the one panel that reads the
+// basemap's lines and shapes: every panel side by side, or the map's tab.
+bool app_draws_map(const App& app, float width);
 
 // (Re)bakes the font atlas for a device-pixel ratio: the embedded base characters and
 // the pack's, from the embedded fonts and the chunks added so far. Fills

@@ -109,6 +109,36 @@ test('a first visit asks for its files from the head, each once, and for no scri
   await context.close();
 });
 
+// A phone's first frame shows the article's tab, so its page asks for the basemap after
+// that frame, not from the head, and the mirror's map list names the places' countries
+// then. A link that opens the map's tab has the basemap in the first frame instead.
+test("a phone asks for the basemap after its first frame, unless a link opens the map's tab", async () => {
+  for (const [hash, inFirstFrame] of [['', false], ['#v=1&sel=ramadi&tab=map', true]]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const problems = [];
+    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+    await page.goto(server.url + hash);
+    const atReady = await page.evaluate(async () => {
+      while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
+      await window.Explainer.ready;
+      const panel = Explainer.getState().panel;
+      while (!document.body.classList.contains('mirrored')) await new Promise((resolve) => setTimeout(resolve, 5));
+      return { panel, mirrored: document.querySelector('#mirror-map .detail[data-place="ramadi"]').textContent };
+    });
+    const basemapAtReady = requested.filter((p) => p === '/data/basemap.bin').length;
+    assert.equal(basemapAtReady, inFirstFrame ? 1 : 0, `${hash || 'no link'}: the basemap asked for before the first frame: ${requested}`);
+    assert.equal(atReady.panel, inFirstFrame ? 'map' : 'article');
+    if (inFirstFrame) assert.equal(atReady.mirrored, ', Iraq', 'the mirror, built after the first paint, names the country at once');
+    await page.waitForFunction(() => /, Iraq/.test(document.querySelector('#mirror-map .detail[data-place="ramadi"]')?.textContent || ''));
+    assert.equal(requested.filter((p) => p === '/data/basemap.bin').length, 1, `${hash || 'no link'}: the basemap is asked for once`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 // A link's selection is made before the mirror exists (the mirror follows the first
 // paint): it is announced once the mirror is built, as it was when the mirror came first.
 // The engine's WebGL2 context is the one the page made, with the attributes main() asks

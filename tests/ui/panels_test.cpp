@@ -264,6 +264,37 @@ TEST(Panels, APhoneParsesTheBasemapWhenItOpensTheMap) {
     EXPECT_TRUE(wide.app.basemap) << "side by side, the first frame draws the map";
 }
 
+// A phone's page hands the basemap over after the first frame (web/page.js): the bundled
+// basemap's names are among the app's own characters (tools/ui-characters.py --names), so
+// the first atlas holds them and the basemap's arrival does not make it again. A basemap
+// with a name the atlas lacks does.
+TEST(Panels, ABasemapAfterAPhonesFirstFrameRebuildsNoAtlas) {
+    Headless h(kPhone.width, kPhone.height, kPhone.dpr);
+    app_set_basemap(h.app, std::nullopt);  // as a phone's page starts
+    h.set_pack(kSeed);
+    h.settle();
+    const std::uint64_t atlas = h.app.fonts_revision;
+    EXPECT_FALSE(app_draws_map(h.app, kPhone.width)) << "the article's tab";
+    EXPECT_TRUE(app_draws_map(h.app, kDesktop.width));
+
+    h.set_world_basemap();
+    h.settle();
+    EXPECT_EQ(h.app.fonts_revision, atlas) << "the country names' characters were in the first atlas";
+    const auto tab = h.located("tab:map", "tabs");
+    ASSERT_TRUE(tab);
+    h.click(Headless::centre(*tab));
+    h.settle();
+    EXPECT_TRUE(app_draws_map(h.app, kPhone.width)) << "the map's tab";
+    EXPECT_TRUE(h.located("iraq", "map")) << "the basemap is drawn";
+    EXPECT_EQ(h.app.fonts_revision, atlas) << "with the same atlas";
+
+    Basemap other;
+    other.countries.push_back(Country{.id = "300", .name = "\u1F19\u03BB\u03BB\u03AC\u03C2", .label = {}, .polygons = {}, .bounds = {}});
+    app_set_basemap(h.app, std::move(other));
+    h.settle();
+    EXPECT_NE(h.app.fonts_revision, atlas) << "a name with a character the atlas lacks makes it again";
+}
+
 // A file whose header and names are sound but whose shapes are not is refused when it is
 // parsed, with the reason kept for the platform to report; the map draws without it.
 TEST(Panels, ABasemapDamagedPastItsNamesFailsWhenParsed) {

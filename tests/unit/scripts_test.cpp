@@ -79,15 +79,21 @@ TEST(Scripts, AtlasHoldsTheUiCharactersAndOnlyTheAccentedLettersNamesUse) {
     // card's "·", the quotes panel's curly quotes, the article's "…" and dashes).
     for (char32_t cp : {0x20u, 0x41u, 0x7Eu, 0xA0u, 0xB0u, 0xB7u, 0x2014u, 0x2019u, 0x201Cu, 0x201Du, 0x2026u})
         EXPECT_TRUE(holds(plain, cp)) << code_point_name(cp);
-    // Accented letters, and the base's signs no literal writes (fractions, per mille,
-    // arrows), only when the pack or a name has them.
-    for (char32_t cp : {0xC0u, 0xE9u, 0xFFu, 0x0101u, 0x017Fu, 0xBCu, 0x2030u, 0x2190u})
+#ifdef EXPLAINER_BASEMAP_FILE
+    // The map writes the bundled basemap's country names (tools/ui-characters.py --names):
+    // São Tomé, Curaçao, Åland, Côte d'Ivoire. So a basemap that comes after the first
+    // frame (a phone's) needs no new atlas.
+    for (char32_t cp : {0xE3u, 0xE7u, 0xE9u, 0xC5u, 0xF4u}) EXPECT_TRUE(holds(plain, cp)) << code_point_name(cp);
+#endif
+    // Other accented letters, and the base's signs no literal writes (fractions, per
+    // mille, arrows), only when the pack or a name has them.
+    for (char32_t cp : {0xC0u, 0xE8u, 0xFFu, 0x0101u, 0x017Fu, 0xBCu, 0x2030u, 0x2190u})
         EXPECT_FALSE(holds(plain, cp)) << code_point_name(cp);
     EXPECT_LE(plain.size() + 100, embedded_characters().size()) << "most of the base waits for a pack or a name that has it";
     EXPECT_TRUE(holds(atlas_characters({0xBC}), 0xBC)) << "a pack's own sign is held";
-    const std::vector<char32_t> named = atlas_characters({0x0101, 0xE9, 'A', 0x02BB, 0xE9});
-    for (char32_t cp : {0xE9u, 0x0101u, 0x02BBu, 0x41u}) EXPECT_TRUE(holds(named, cp)) << code_point_name(cp);
-    EXPECT_FALSE(holds(named, 0xE8));
+    const std::vector<char32_t> named = atlas_characters({0x0101, 0xE8, 'A', 0x02BB, 0xE8});
+    for (char32_t cp : {0xE8u, 0x0101u, 0x02BBu, 0x41u}) EXPECT_TRUE(holds(named, cp)) << code_point_name(cp);
+    EXPECT_FALSE(holds(named, 0xEA));
     EXPECT_TRUE(std::is_sorted(named.begin(), named.end()));
     EXPECT_EQ(std::adjacent_find(named.begin(), named.end()), named.end()) << "no repeats";
     EXPECT_EQ(named.size(), plain.size() + 3);
