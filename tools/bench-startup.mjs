@@ -10,7 +10,11 @@
 // 2-core machines a page shares the cores with the browser's other processes and the
 // server, so wall times grow with the load while thread time mostly does not.
 // Usage: node tools/bench-startup.mjs BASELINE_WEB_DIR [runs, default 5]
-// (BENCH_CPU_RUNS sets the traced visits of each build, default the runs.)
+// (BENCH_CPU_RUNS sets the traced visits of each build, default the runs.
+// BENCH_THROTTLE=KBITS,MS throttles every visit's network to KBITS kbit/s down, half that
+// up, and MS ms of latency (Chromium's network emulation), as on a phone's mobile network:
+// 1600,150 is close to DevTools' "Fast 3G". The bytes a build asks for before its first
+// frame then count, as they do not from this machine's own server.)
 // (e.g. cp -a build/web /tmp/web-before before a change, rebuild, then run this).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,6 +40,23 @@ const SETUPS = [
   { name: '1280x800 DPR 1', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
   { name: '390x844 DPR 3', viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
 ];
+const throttle = process.env.BENCH_THROTTLE ? process.env.BENCH_THROTTLE.split(',').map(Number) : null;
+if (throttle && !(throttle.length === 2 && throttle.every((x) => x >= 0))) {
+  console.error('BENCH_THROTTLE=KBITS,MS: kbit/s down and latency in ms, such as 1600,150');
+  process.exit(2);
+}
+// A fresh page in its own context, its network throttled when asked.
+async function newPage(options) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  if (throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions',
+      { offline: false, latency: throttle[1], downloadThroughput: throttle[0] * 125, uploadThroughput: throttle[0] * 62.5 });
+  }
+  return { context, page };
+}
 const median = (xs) => { const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
 const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 
@@ -57,10 +78,9 @@ const peerReady = async () => {
 // for its part inside a phase at its own ratio of thread time to wall time.
 async function tracedVisit(url, setup, peer = false) {
   const { name, ...options } = setup;
-  const context = await browser.newContext(options);
+  const { context, page } = await newPage(options);
   const file = path.join(peerData, 'trace.json');
   try {
-    const page = await context.newPage();
     await browser.startTracing(page, { path: file, categories: ['toplevel', 'blink.user_timing'] });
     await page.goto(url, { timeout: 120000 });
     await page.evaluate(peer ? peerReady : explainerReady);
@@ -90,9 +110,8 @@ async function tracedVisit(url, setup, peer = false) {
 
 async function visit(url, setup, script) {
   const { name, ...options } = setup;
-  const context = await browser.newContext(options);
+  const { context, page } = await newPage(options);
   try {
-    const page = await context.newPage();
     await page.goto(url, { timeout: 120000 });
     return await page.evaluate(script);
   } finally {
@@ -117,7 +136,7 @@ async function visit(url, setup, script) {
 }
 
 console.log(`Startup, baseline (${baselineDir}) against current (${webDir}) and TimelineJS 3.9.11; ${runs} rounds, ` +
-  `visits alternating; load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} cores)`);
+  `visits alternating${throttle ? `; network throttled to ${throttle[0]} kbit/s and ${throttle[1]} ms` : ''}; load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} cores)`);
 for (const setup of SETUPS) {
   const results = { baseline: [], current: [], peer: [] };
   const order = ['baseline', 'current', 'peer'];
