@@ -1,5 +1,6 @@
 // The first visit's bytes (issue 10): the files a first visit of index.html fetches
-// before its first frame (with the site's own pack), and the goals for their gzip size.
+// before its first frame (with the site's own pack, side by side: a phone's page asks for
+// the basemap after its first frame), and the goals for their gzip size.
 // tools/assemble-web.mjs gives these files its strongest gzip (zopfli);
 // tests/browser/bytes.test.mjs checks that a first visit fetches exactly these and that
 // their .gz copies meet the goals; tools/bench.mjs reports them.
