@@ -841,8 +841,9 @@
     let basemap = canvas.getBoundingClientRect().width > NARROW_WIDTH ? loadBasemap() : null;
     // The engine compiles while it downloads; the pack and the base fonts (a file of
     // their own, cached apart from the code) arrive meanwhile. index.html asks for the
-    // engine, the fonts and the basemap from its head (tools/assemble-web.mjs, preloads):
-    // these fetches take those responses, so keep their URLs and plain fetch() options.
+    // engine, the fonts and (wider than a phone) the basemap from its head
+    // (tools/assemble-web.mjs, preloads): these fetches take those responses, so keep
+    // their URLs and plain fetch() options.
     const baseFonts = load('fonts', BASE_FONT_FILE, decodedSize('fonts', 150000), 'the fonts');
     const engine = inlined('wasm') || fetchCounted('explainer.wasm', decodedSize('wasm', 600000), 'the engine');
     const started = startEngine(engine);
