@@ -35,13 +35,6 @@ add_custom_command(OUTPUT ${EXPLAINER_GLYPH_TABLE}
   DEPENDS ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_SOURCES} ${PROJECT_SOURCE_DIR}/cmake/fonts.cmake
   COMMENT "Reading the fonts' coverage into glyph_runs.inc")
 
-# Gives a library built from src/core/ the coverage table.
-function(explainer_use_glyph_table target)
-  target_sources(${target} PRIVATE ${EXPLAINER_GLYPH_TABLE})
-  target_include_directories(${target} PRIVATE ${EXPLAINER_GENERATED_DIR})
-endfunction()
-explainer_use_glyph_table(explainer_core)
-
 # The characters beyond ASCII that the app's own code writes (every string and character
 # literal of its sources, tools/ui-characters.py, and the bundled basemap's country names):
 # the font atlas holds these, ASCII and the pack's characters, not the whole base font.
@@ -60,4 +53,10 @@ add_custom_command(OUTPUT ${EXPLAINER_UI_CHARACTER_TABLE}
   COMMAND /usr/bin/python3 ${EXPLAINER_UI_CHARACTER_TOOL} ${ui_character_names} ${EXPLAINER_UI_CHARACTER_TABLE} ${EXPLAINER_APP_SOURCE_FILES}
   DEPENDS ${EXPLAINER_UI_CHARACTER_TOOL} ${EXPLAINER_APP_SOURCE_FILES} ${EXPLAINER_BASEMAP_NAMES}
   COMMENT "Reading the characters the app writes into ui_characters.inc")
-target_sources(explainer_core PRIVATE ${EXPLAINER_UI_CHARACTER_TABLE})
+# Gives a library built from src/core/ the tables it includes: both are its sources, so
+# they are generated before any of its files compiles (the libFuzzer build's core too).
+function(explainer_use_glyph_table target)
+  target_sources(${target} PRIVATE ${EXPLAINER_GLYPH_TABLE} ${EXPLAINER_UI_CHARACTER_TABLE})
+  target_include_directories(${target} PRIVATE ${EXPLAINER_GENERATED_DIR})
+endfunction()
+explainer_use_glyph_table(explainer_core)
