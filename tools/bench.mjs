@@ -18,7 +18,9 @@
 //   pointer move that changes nothing on screen; p50 and p95.
 // - Bytes: gzip and Brotli of every file the first visit requests before its first
 //   frame (by resource timing's start times), of the app code (html, js, wasm), and of
-//   what it requests after the first frame (the map's detail tiles, fetched when idle).
+//   what it requests after the first frame (the map's detail tiles, fetched when idle);
+//   and the same first load on the phone setup, whose page asks for the basemap after
+//   its first frame.
 //
 // Environment: BENCH_RUNS (default 5), CHROMIUM (default /usr/bin/chromium),
 // EXPLAINER_WEB_DIR (default build/web).
@@ -106,18 +108,22 @@ const peerReady = async () => {
 
 // The peer shows the explainer's own events, with relative dates resolved as the
 // explainer resolves them (Explainer.entities() carries start and end days).
-async function writePeerData() {
-  const { page, context } = await visit(server.url, LOAD_SETUPS[0], explainerReady);
-  // What the first visit fetched, split at the first frame by when each request
-  // started (resource timing, read once the page has been idle a while so that
-  // requests in flight at ready have finished).
+// What a first visit fetched, split at the first frame by when each request started
+// (resource timing, read once the page has been idle a while so that requests in flight
+// at ready have finished).
+async function fetchedAroundReady(page) {
   await page.waitForTimeout(3000);
-  const fetched = await page.evaluate(() => {
+  return page.evaluate(() => {
     const ready = performance.getEntriesByName('explainer:first-frame')[0]?.startTime ?? Infinity;
     const entries = performance.getEntriesByType('resource');
     return { beforeReady: [location.href, ...entries.filter((e) => e.startTime <= ready).map((e) => e.name)],
              afterReady: entries.filter((e) => e.startTime > ready).map((e) => e.name) };
   });
+}
+
+async function writePeerData() {
+  const { page, context } = await visit(server.url, LOAD_SETUPS[0], explainerReady);
+  const fetched = await fetchedAroundReady(page);
   const entities = await page.evaluate(() => Explainer.entities());
   const article = await page.evaluate(() => ({ headline: document.getElementById('mirror-headline').textContent }));
   await context.close();
@@ -202,11 +208,27 @@ console.log(`  ${'first load, total'.padEnd(36)} ${kb(totals.all.raw).padStart(1
 console.log(`  ${'app code (html, js, wasm)'.padEnd(36)} ${kb(totals.code.raw).padStart(10)} ${kb(totals.code.gzip).padStart(10)} ${kb(totals.code.brotli).padStart(10)}`);
 const against = (name, bytes, goal) => `${name} ${bytes.toLocaleString('en')} bytes gzip, goal <= ${goal.toLocaleString('en')}: ${bytes <= goal ? 'met' : 'NOT MET'}`;
 console.log(`  Goals: ${against('first load', totals.all.gzip, FIRST_LOAD_GZIP_GOAL)}; ${against('app code', totals.code.gzip, APP_CODE_GZIP_GOAL)}`);
+const sizesOf = (files) => {
+  const sum = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) for (const [key, value] of Object.entries(compressedSizes(file))) sum[key] += value;
+  return sum;
+};
 {
-  const later = { raw: 0, gzip: 0, brotli: 0 };
-  for (const file of afterReady) for (const [key, value] of Object.entries(compressedSizes(file))) later[key] += value;
+  const later = sizesOf(afterReady);
   console.log(`  ${`requested after the first frame (${afterReady.length} files)`.padEnd(36)} ${kb(later.raw).padStart(10)} ` +
     `${kb(later.gzip).padStart(10)} ${kb(later.brotli).padStart(10)}  ${afterReady.map((f) => path.relative(webDir, f)).join(' ')}`);
+}
+{
+  // A phone's first frame shows one panel, and its page leaves what that panel does not
+  // draw (the basemap) for after it.
+  const phone = await visit(server.url, LOAD_SETUPS[1], explainerReady);
+  const fetched = await fetchedAroundReady(phone.page);
+  await phone.context.close();
+  const before = [...new Set(fetched.beforeReady.map(fileFor).filter(Boolean))].sort();
+  const left = firstLoad.filter((file) => !before.includes(file)).map((file) => path.relative(webDir, file));
+  const size = sizesOf(before);
+  console.log(`  ${`first load, ${LOAD_SETUPS[1].name}`.padEnd(36)} ${kb(size.raw).padStart(10)} ${kb(size.gzip).padStart(10)} ` +
+    `${kb(size.brotli).padStart(10)}  (${before.length} files; after its first frame: ${left.join(' ') || 'none'})`);
 }
 
 // [SECTION] Frame CPU under continuous input ---------------------------------------------------
