@@ -1,5 +1,5 @@
 // Frame CPU under continuous input, for the long-pack benchmark (tools/bench-length.mjs)
-// and the long-pack browser test (length.test.mjs): packs made by
+// and the long-pack browser tests (length.test.mjs, length-timing.test.mjs): packs made by
 // tools/multiply-pack.mjs, served from a temporary folder, and the same interactions
 // (article scroll, map pan, hover over mentions) timed by the app itself
 // (Explainer.stats().recentFrameMs: CPU time of each frame, measured in C++).
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { multiplyPack } from '../../tools/multiply-pack.mjs';
-import { root, settle } from './harness.mjs';
+import { root, serve, launch, settle } from './harness.mjs';
 
 export const SEED = path.join(root, 'content/isis-losing-ground.json');
 export const GENERATED_PREFIX = '/generated-packs';
@@ -20,6 +20,26 @@ export function generatePacks(specs, source = SEED) {
   for (const { name, copies, padParagraphs = 0 } of specs)
     fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(multiplyPack(pack, copies, { padParagraphs })));
   return dir;
+}
+
+// For a test file: before() generates the packs of `specs` (as generatePacks), serves them
+// with build/web/ and launches a browser; after() undoes it all. `long.url(name)` is the
+// reader's address for the pack `name`, `long.dir` the packs' folder, `long.browser` the
+// browser.
+export function longPacksFor({ before, after }, specs) {
+  const long = { dir: null, server: null, browser: null };
+  long.url = (name) => `${long.server.url}?pack=${GENERATED_PREFIX}/${name}.json`;
+  before(async () => {
+    long.dir = generatePacks(specs);
+    long.server = await serve({ mounts: { [GENERATED_PREFIX]: long.dir } });
+    long.browser = await launch();
+  });
+  after(async () => {
+    await long.browser?.close();
+    long.server?.server.close();
+    if (long.dir) fs.rmSync(long.dir, { recursive: true, force: true });
+  });
+  return long;
 }
 
 // The CPU times of the frames drawn since `since` (at most the last 64 of them).

@@ -1,35 +1,23 @@
 // Long packs (issue 9, "any length"): 40 copies of the seed, made at test time by
-// tools/multiply-pack.mjs, read to the end like the seed; 10 and 40 copies cost about as
-// much CPU a frame as the seed under the same scrolling, panning and hovering.
+// tools/multiply-pack.mjs, read to the end like the seed, with the map, the timeline and
+// the quotes as a reader can use them. Their frame cost is in length-timing.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, assertNoProblems, settle } from './harness.mjs';
-import { generatePacks, interact, mean, percentile, trimmedMean, GENERATED_PREFIX } from './frame-cost.mjs';
+import { openPage, assertNoProblems, settle } from './harness.mjs';
+import { longPacksFor } from './frame-cost.mjs';
 
 const COPIES = 40;
-const MAX_RATIO = 1.3;  // issue 9: frame cost must not grow with the pack
-let server, browser, dir;
-before(async () => {
-  dir = generatePacks([{ name: 'seed', copies: 1 }, { name: 'x10', copies: 10 }, { name: 'long', copies: COPIES }]);
-  server = await serve({ mounts: { [GENERATED_PREFIX]: dir } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.server.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const packUrl = (name) => `${server.url}?pack=${GENERATED_PREFIX}/${name}.json`;
+const long = longPacksFor({ before, after }, [{ name: 'seed', copies: 1 }, { name: 'long', copies: COPIES }]);
+const packUrl = long.url;
 
 test('the last copy of a 40-copy pack is read to its end, and its entities are drawn when selected', async () => {
-  const pack = JSON.parse(fs.readFileSync(path.join(dir, 'long.json'), 'utf8'));
+  const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
   const paragraphs = pack.article.paragraphs;
   const last = paragraphs[paragraphs.length - 1].id;
   assert.ok(last.endsWith(`-copy${COPIES}`), `the generated pack ends with copy ${COPIES} (${last})`);
-  const page = await openPage(browser, packUrl('long'));
+  const page = await openPage(long.browser, packUrl('long'));
   await settle(page);
 
   // The reader goes to the end of the article: a click into its margin, then End.
@@ -58,8 +46,8 @@ test('the last copy of a 40-copy pack is read to its end, and its entities are d
 // used to name Turkey three times and Paris twice around their spots), and every one
 // of them is still locatable there.
 test('places of one name on one spot are named once on the map, and each is locatable', async () => {
-  const pack = JSON.parse(fs.readFileSync(path.join(dir, 'long.json'), 'utf8'));
-  const page = await openPage(browser, packUrl('long'));
+  const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
+  const page = await openPage(long.browser, packUrl('long'));
   await settle(page);
   const places = pack.entities.filter((e) => e.kind === 'place');
   const located = await page.evaluate((ids) => ids.map((id) => Explainer.locate(id).filter((r) => r.panel === 'map')), places.map((e) => e.id));
@@ -82,44 +70,11 @@ test('places of one name on one spot are named once on the map, and each is loca
   await page.context().close();
 });
 
-// Frame cost follows what is visible, not the pack's length: the article, quotes and
-// linked selection are cached, and the timeline and the map skip marks, dots and arcs
-// another draws over exactly (40 copies put 40 of each on the same spot). Drawing every
-// copy again (the per-event work this guards against) costs about 1.6x-2.7x here.
-test(`frame CPU during scroll, pan and hover on 10 and ${COPIES} copies stays within ${MAX_RATIO}x the seed`, async (t) => {
-  // Seed, 10 and 40 copies in turn, twice over: the machine's load changes while the test
-  // runs (it is shared), so the seed's cost is taken at three moments and each long
-  // pack's at two. Compared are the means of the fastest 80% of frames (trimmedMean), all
-  // scenarios together and the map's pan alone: on a shared machine a frame is now and
-  // then descheduled, which a plain mean takes in, and a median of 0.1 ms steps moves by
-  // 10% at a time.
-  const cost = {};
-  for (const name of ['seed', 'x10', 'long', 'seed', 'x10', 'long', 'seed']) {
-    const page = await openPage(browser, packUrl(name));
-    const times = await interact(page, { steps: 32 });
-    for (const [scenario, xs] of Object.entries(times)) ((cost[name] ??= {})[scenario] ??= []).push(...xs);
-    assertNoProblems(assert, page);
-    await page.context().close();
-  }
-  const all = (name) => Object.values(cost[name]).flat();
-  const median = (xs) => percentile(xs, 0.5);
-  for (const [name, label] of [['x10', '10 copies'], ['long', `${COPIES} copies`]]) {
-    const report = Object.keys(cost.seed).map((s) => `${s}: fastest 80% ${trimmedMean(cost[name][s]).toFixed(2)} ms vs seed ` +
-      `${trimmedMean(cost.seed[s]).toFixed(2)} ms, median ${median(cost[name][s]).toFixed(2)} vs ${median(cost.seed[s]).toFixed(2)}, ` +
-      `mean ${mean(cost[name][s]).toFixed(2)} vs ${mean(cost.seed[s]).toFixed(2)} ms`).join('; ');
-    assert.ok(all(name).length >= 120 && all('seed').length >= 180, `enough frames were timed (${report})`);
-    const ratio = trimmedMean(all(name)) / trimmedMean(all('seed'));
-    const pan = trimmedMean(cost[name].pan) / trimmedMean(cost.seed.pan);
-    t.diagnostic(`${label}: ${ratio.toFixed(2)}x the seed's frame CPU, pan ${pan.toFixed(2)}x (${report})`);
-    assert.ok(ratio <= MAX_RATIO, `${label} cost ${ratio.toFixed(2)}x the seed's frame CPU (${report})`);
-  }
-});
-
 // The map lays its labels out when what they depend on changes (zoom, selection, what
 // is in view), not on every frame of a pan: counted, so that no timing noise hides it.
 test('a pan of the map moves its label layout instead of redoing it every frame', async () => {
   for (const name of ['seed', 'long']) {
-    const page = await openPage(browser, packUrl(name));
+    const page = await openPage(long.browser, packUrl(name));
     await settle(page);
     const stats = () => page.evaluate(() => Explainer.stats());
     const before = await stats();
@@ -157,10 +112,10 @@ test('a pan of the map moves its label layout instead of redoing it every frame'
 // of the same bars and push the labels out. The timeline of 40 copies is the seed's,
 // pixel for pixel, and every copy is still located on its mark.
 test('events of one name and span share one mark and one label: 40 copies draw the seed’s timeline', async () => {
-  const pack = JSON.parse(fs.readFileSync(path.join(dir, 'long.json'), 'utf8'));
+  const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
   const shots = {};
   for (const name of ['seed', 'long']) {
-    const page = await openPage(browser, packUrl(name));
+    const page = await openPage(long.browser, packUrl(name));
     await settle(page);
     const [axis] = await page.evaluate(() => Explainer.locate('timeline:axis'));
     assert.ok(axis, `${name}: the timeline draws its axis`);
@@ -186,9 +141,9 @@ test('events of one name and span share one mark and one label: 40 copies draw t
 // 40 copies quote 120 speakers: their filter chips take at most two rows, scroll within
 // them, and leave the quotes panel's list its room (they used to cover it whole).
 test('speaker chips of 40 copies stay in two rows that scroll, above a visible list', async () => {
-  const pack = JSON.parse(fs.readFileSync(path.join(dir, 'long.json'), 'utf8'));
+  const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
   const quoteIds = new Set(pack.entities.filter((e) => e.kind === 'quote').map((e) => e.id));
-  const page = await openPage(browser, packUrl('long'));
+  const page = await openPage(long.browser, packUrl('long'));
   await settle(page);
   const speakers = [...new Set(pack.entities.filter((e) => e.kind === 'quote').map((e) => e.speaker))];
   assert.equal(speakers.length, 3 * COPIES, 'every copy quotes its own three speakers');
