@@ -9,7 +9,8 @@
 //
 // Reports:
 // - Load: navigation to Explainer.ready (the first complete frame) against
-//   navigation to TimelineJS's first render, at 1280x800 DPR 1 and 390x844 DPR 3.
+//   navigation to TimelineJS's first render, at 1280x800 DPR 1 and 390x844 DPR 3, with a
+//   bootstrap interval of the ratio (how much the runs' noise leaves it uncertain).
 // - Startup CPU, from the app's performance marks: explainer:instantiated,
 //   explainer:engine-started (main has run), explainer:pack-loaded,
 //   explainer:first-frame; and the first frame's own CPU time.
@@ -45,6 +46,18 @@ const mean = (xs) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ms` : 'n/a');
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;  // 1 KB = 1000 bytes, as the goals (tools/first-load.mjs)
 const list = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+
+// How far median(a)/median(b) could move with other visits of the same kinds: the 5th and
+// 95th percentiles of the ratio over 2,000 resamplings of both, with replacement (a
+// bootstrap). Seeded, so the same times always give the same interval.
+function ratioInterval(a, b, rounds = 2000) {
+  let seed = 12345;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const resample = (xs) => xs.map(() => xs[Math.floor(random() * xs.length)]);
+  const ratios = [];
+  for (let i = 0; i < rounds; ++i) ratios.push(median(resample(a)) / median(resample(b)));
+  return [quantile(ratios, 0.05), quantile(ratios, 0.95)];
+}
 
 // [SECTION] Server: build/web/ plus the peer ----------------------------------------------
 
@@ -166,7 +179,8 @@ for (const setup of LOAD_SETUPS) {
     }
   }
   const ratio = median(explainer) / median(peer);
-  console.log(`  Load ${setup.name}: explainer/peer ${ratio.toFixed(2)}x  (explainer median ${ms(median(explainer))} [${list(explainer)}], ` +
+  const [low, high] = ratioInterval(explainer, peer);
+  console.log(`  Load ${setup.name}: explainer/peer ${ratio.toFixed(2)}x, 90% interval ${low.toFixed(2)}-${high.toFixed(2)}x  (explainer median ${ms(median(explainer))} [${list(explainer)}], ` +
     `TimelineJS median ${ms(median(peer))} [${list(peer)}])`);
 }
 
