@@ -90,7 +90,9 @@ add_test(NAME tools.ui-characters-names
 set(EXPLAINER_FUZZ_SECONDS 12 CACHE STRING "How long each fuzzer runs under ctest")
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   set(EXPLAINER_SANITIZERS -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
-  set(EXPLAINER_FUZZ_FLAGS -g -O1 -UNDEBUG -fno-exceptions)
+  # Line tables are all that ASan's and UBSan's reports need for their files and lines;
+  # full -g took a tenth longer to compile (draft.cpp alone: 51 s against 46 s).
+  set(EXPLAINER_FUZZ_FLAGS -gline-tables-only -O1 -UNDEBUG -fno-exceptions)
   add_library(explainer_core_fuzz STATIC ${EXPLAINER_CORE_SOURCES})
   target_include_directories(explainer_core_fuzz PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_include_directories(explainer_core_fuzz SYSTEM PUBLIC ${EXPLAINER_JSON_INCLUDE})
