@@ -11,6 +11,9 @@ import { root, serve, launch, settle } from './harness.mjs';
 
 export const SEED = path.join(root, 'content/isis-losing-ground.json');
 export const GENERATED_PREFIX = '/generated-packs';
+// The long pack of the long-pack tests: this many copies of the seed (issue 9's "ten times
+// longer", four times over).
+export const LONG_COPIES = 40;
 
 // Writes `<name>.json` for every {name, copies, padParagraphs} into a fresh temporary
 // folder; serve it with serve({mounts: {[GENERATED_PREFIX]: folder, ...}}).

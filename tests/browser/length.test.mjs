@@ -6,17 +6,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openPage, assertNoProblems, settle } from './harness.mjs';
-import { longPacksFor } from './frame-cost.mjs';
+import { longPacksFor, LONG_COPIES } from './frame-cost.mjs';
 
-const COPIES = 40;
-const long = longPacksFor({ before, after }, [{ name: 'seed', copies: 1 }, { name: 'long', copies: COPIES }]);
+const long = longPacksFor({ before, after }, [{ name: 'seed', copies: 1 }, { name: 'long', copies: LONG_COPIES }]);
 const packUrl = long.url;
 
-test('the last copy of a 40-copy pack is read to its end, and its entities are drawn when selected', async () => {
+test(`the last copy of a ${LONG_COPIES}-copy pack is read to its end, and its entities are drawn when selected`, async () => {
   const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
   const paragraphs = pack.article.paragraphs;
   const last = paragraphs[paragraphs.length - 1].id;
-  assert.ok(last.endsWith(`-copy${COPIES}`), `the generated pack ends with copy ${COPIES} (${last})`);
+  assert.ok(last.endsWith(`-copy${LONG_COPIES}`), `the generated pack ends with copy ${LONG_COPIES} (${last})`);
   const page = await openPage(long.browser, packUrl('long'));
   await settle(page);
 
@@ -29,7 +28,7 @@ test('the last copy of a 40-copy pack is read to its end, and its entities are d
   assert.ok(topIndex >= paragraphs.length - 11, `the article shows the last copy (top paragraph ${top}, #${topIndex + 1} of ${paragraphs.length})`);
 
   // An entity the last paragraph mentions, in the last copy: selecting it draws it there.
-  const entity = pack.entities.find((e) => e.id.endsWith(`-copy${COPIES}`) && e.mentions?.some((m) => m.paragraph === last));
+  const entity = pack.entities.find((e) => e.id.endsWith(`-copy${LONG_COPIES}`) && e.mentions?.some((m) => m.paragraph === last));
   assert.ok(entity, 'the last paragraph mentions an entity');
   assert.equal(await page.evaluate((id) => Explainer.select(id), entity.id), true);
   await page.mouse.move(1270, 790);
@@ -63,7 +62,7 @@ test('places of one name on one spot are named once on the map, and each is loca
   // Each copy of a named place is located on the map, though one label names them all.
   for (const name of labels.keys()) {
     const copies = places.map((p, i) => [p, located[i]]).filter(([p]) => p.name === name);
-    assert.equal(copies.length, COPIES, `${name} has ${COPIES} copies`);
+    assert.equal(copies.length, LONG_COPIES, `${name} has ${LONG_COPIES} copies`);
     for (const [p, rects] of copies) assert.ok(rects.length > 0, `${p.id} is located on the map`);
   }
   assertNoProblems(assert, page);
@@ -111,7 +110,7 @@ test('a pan of the map moves its label layout instead of redoing it every frame'
 // one spot share a map label): 40 copies used to fill every lane with unlabelled copies
 // of the same bars and push the labels out. The timeline of 40 copies is the seed's,
 // pixel for pixel, and every copy is still located on its mark.
-test('events of one name and span share one mark and one label: 40 copies draw the seed’s timeline', async () => {
+test(`events of one name and span share one mark and one label: ${LONG_COPIES} copies draw the seed’s timeline`, async () => {
   const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
   const shots = {};
   for (const name of ['seed', 'long']) {
@@ -130,23 +129,23 @@ test('events of one name and span share one mark and one label: 40 copies draw t
         assert.equal(located[i].length, 1, `${e.id} is located on the timeline once`);
         (spots.get(base(e.id)) ?? spots.set(base(e.id), new Set()).get(base(e.id))).add(JSON.stringify(located[i][0]));
       });
-      for (const [event, at] of spots) assert.equal(at.size, 1, `the ${COPIES} copies of ${event} share one mark (${[...at].join(' and ')})`);
+      for (const [event, at] of spots) assert.equal(at.size, 1, `the ${LONG_COPIES} copies of ${event} share one mark (${[...at].join(' and ')})`);
     }
     assertNoProblems(assert, page);
     await page.context().close();
   }
-  assert.ok(shots.seed.equals(shots.long), 'the timeline of 40 copies looks exactly like the seed’s');
+  assert.ok(shots.seed.equals(shots.long), `the timeline of ${LONG_COPIES} copies looks exactly like the seed’s`);
 });
 
 // 40 copies quote 120 speakers: their filter chips take at most two rows, scroll within
 // them, and leave the quotes panel's list its room (they used to cover it whole).
-test('speaker chips of 40 copies stay in two rows that scroll, above a visible list', async () => {
+test(`speaker chips of ${LONG_COPIES} copies stay in two rows that scroll, above a visible list`, async () => {
   const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
   const quoteIds = new Set(pack.entities.filter((e) => e.kind === 'quote').map((e) => e.id));
   const page = await openPage(long.browser, packUrl('long'));
   await settle(page);
   const speakers = [...new Set(pack.entities.filter((e) => e.kind === 'quote').map((e) => e.speaker))];
-  assert.equal(speakers.length, 3 * COPIES, 'every copy quotes its own three speakers');
+  assert.equal(speakers.length, 3 * LONG_COPIES, 'every copy quotes its own three speakers');
   const ids = [...quoteIds, 'quote-filter:all', ...speakers.map((id) => `quote-filter:${id}`)];
   const inQuotes = () => page.evaluate((ids) => ids.flatMap((id) => Explainer.locate(id).filter((r) => r.panel === 'quotes')
     .map((r) => ({ id, x: r.x, y: r.y, width: r.width, height: r.height }))), ids);
