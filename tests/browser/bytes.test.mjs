@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, webDir } from './harness.mjs';
+import { serve, launch, webDir, resourceEntries } from './harness.mjs';
 import { FIRST_LOAD_FILES, isAppCode, FIRST_LOAD_GZIP_GOAL, APP_CODE_GZIP_GOAL } from '../../tools/first-load.mjs';
 
 let server, browser;
@@ -18,25 +18,13 @@ test('a first visit fetches the listed files, and their gzip copies meet the goa
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url);
-  // Chromium adds a request's resource timing entry a while after the request ends (the
-  // browser process reports it), so on a busy machine a request the first frame needed
-  // can still lack its entry at ready: the entries are read once the network has been
-  // idle and they have stopped changing. Their start times say what came before ready.
-  await page.evaluate(() => window.Explainer.ready);
-  await page.waitForLoadState('networkidle');
-  const fetched = await page.evaluate(async () => {
-    const names = () => performance.getEntriesByType('resource').map((e) => e.name).join('\n');
-    for (let seen = names(), still = 0; still < 3; ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const now = names();
-      still = now === seen ? still + 1 : 0;
-      seen = now;
-    }
-    const ready = performance.getEntriesByName('explainer:first-frame')[0].startTime;
-    return performance.getEntriesByType('resource').filter((e) => e.startTime <= ready).map((e) => e.name);
+  const ready = await page.evaluate(async () => {
+    await window.Explainer.ready;
+    return performance.getEntriesByName('explainer:first-frame')[0].startTime;
   });
+  const fetched = (await resourceEntries(page)).filter((e) => e.start <= ready).map((e) => e.path);
   await context.close();
-  const files = ['index.html', ...fetched.map((url) => decodeURIComponent(new URL(url).pathname).replace(/^\//, ''))];
+  const files = ['index.html', ...fetched.map((file) => file.replace(/^\//, ''))];
   assert.deepEqual([...new Set(files)].sort(), [...FIRST_LOAD_FILES].sort(), 'tools/first-load.mjs lists what a first visit fetches');
 
   let total = 0, code = 0;

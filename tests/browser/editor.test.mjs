@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { root, serve, launch, openPage, assertNoProblems, settle, locateCentre } from './harness.mjs';
+import { root, serve, launch, openPage, assertNoProblems, settle, locateCentre, resourceEntries } from './harness.mjs';
 import { audit, describe } from './axe.mjs';
 
 const SLOW = { timeoutMs: 30000 };
@@ -237,8 +237,8 @@ test('a name typed with a letter outside the base font fetches its chunk and is 
   await settle(page, SLOW);
   assert.equal((await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === 'sinjar').name,
     'Sinjar (test: Erdoğan, Gdańsk)', 'the edit reached the pack');
-  const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
-    .filter((url) => /\/fonts\/u[0-9a-f]{4}\.bin$/.test(url)).map((url) => url.replace(/^.*\/fonts\//, '')));
+  const chunks = (await resourceEntries(page)).map((e) => e.path)
+    .filter((file) => /^\/fonts\/u[0-9a-f]{4}\.bin$/.test(file)).map((file) => file.replace(/^\/fonts\//, ''));
   assert.deepEqual(chunks, ['u0100.bin'], 'the chunk of ğ and ń was fetched, once');
   assert.deepEqual((await page.evaluate(() => Explainer.stats())).missingGlyphs, [], 'no character is drawn as "?"');
   assertNoProblems(assert, page);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, assertNoProblems, settle, screenshot, root } from './harness.mjs';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, root, resourceEntries } from './harness.mjs';
 
 let server, browser, fixtures;
 before(async () => {
@@ -36,8 +36,8 @@ async function open(url) {
 }
 
 // The font chunks (fonts/uXXXX.bin) the page has fetched.
-const fetchedChunks = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
-  .filter((url) => /\/fonts\/u[0-9a-f]{4}\.bin$/.test(url)).map((url) => url.replace(/^.*\/fonts\//, '')));
+const fetchedChunks = async (page) => (await resourceEntries(page)).map((e) => e.path)
+  .filter((file) => /^\/fonts\/u[0-9a-f]{4}\.bin$/.test(file)).map((file) => file.replace(/^\/fonts\//, ''));
 
 test('the seed pack needs no font file beyond the embedded ones', async () => {
   const page = await open(server.url);

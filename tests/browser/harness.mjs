@@ -107,6 +107,26 @@ export async function settle(page, { quietMs = 250, maxFrames = 900, timeoutMs =
   }
 }
 
+// The page's resource timing entries, {path, start, end} (ms from navigation), read once the
+// network has been idle and the entries have stopped changing. Chromium adds a request's
+// entry a while after the request ends (the browser process reports it), so on a busy
+// machine a request that has ended can still lack its entry, even one the page needed
+// before Explainer.ready resolved.
+export async function resourceEntries(page) {
+  await page.waitForLoadState('networkidle');
+  return page.evaluate(async () => {
+    const names = () => performance.getEntriesByType('resource').map((e) => e.name).join('\n');
+    for (let seen = names(), still = 0; still < 3; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const now = names();
+      still = now === seen ? still + 1 : 0;
+      seen = now;
+    }
+    return performance.getEntriesByType('resource').map((e) =>
+      ({ path: decodeURIComponent(new URL(e.name).pathname), start: e.startTime, end: e.responseEnd }));
+  });
+}
+
 export async function screenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   const file = path.join(artifacts, `${name}.png`);

@@ -3,7 +3,7 @@
 // or a panel into place). The start's performance marks are in order.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchPolicyViolations, settle } from './harness.mjs';
+import { serve, launch, watchPolicyViolations, settle, resourceEntries } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -92,12 +92,11 @@ test('a first visit asks for its files from the head, each once, and for no scri
   const requested = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(server.url);
-  const timing = await page.evaluate(async () => {
+  await page.evaluate(async () => {
     while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
     await window.Explainer.ready;
-    return Object.fromEntries(performance.getEntriesByType('resource')
-      .map((e) => [new URL(e.name).pathname, { start: e.startTime, end: e.responseEnd }]));
   });
+  const timing = Object.fromEntries((await resourceEntries(page)).map((e) => [e.path, e]));
   assert.deepEqual(requested.filter((p) => /\.(js|css)$/.test(p)), [], 'no script or style is fetched');
   const pack = '/content/isis-losing-ground.json';
   for (const file of ['/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin', pack]) {
