@@ -107,7 +107,7 @@ export async function settle(page, { quietMs = 250, maxFrames = 900, timeoutMs =
   }
 }
 
-// The page's resource timing entries, {path, start, end} (ms from navigation), read once the
+// The page's resource timing entries, {path, start} (start: ms from navigation), read once the
 // network has been idle and the entries have stopped changing. Chromium adds a request's
 // entry a while after the request ends (the browser process reports it), so on a busy
 // machine a request that has ended can still lack its entry, even one the page needed
@@ -123,7 +123,7 @@ export async function resourceEntries(page) {
       seen = now;
     }
     return performance.getEntriesByType('resource').map((e) =>
-      ({ path: decodeURIComponent(new URL(e.name).pathname), start: e.startTime, end: e.responseEnd }));
+      ({ path: decodeURIComponent(new URL(e.name).pathname), start: e.startTime }));
   });
 }
 
