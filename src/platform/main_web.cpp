@@ -37,7 +37,7 @@ namespace {
 
 // Dear ImGui 1.86 reads input as state per frame, so a press and a release that land
 // between two frames would be lost. DOM events are queued and applied one button or key
-// transition per frame.
+// transition per frame (apply_queued_input).
 struct InputEvent {
     enum Kind { MouseMove, MouseButton, Key, Char, Leave } kind = MouseMove;
     float x = 0, y = 0;
@@ -45,6 +45,7 @@ struct InputEvent {
     bool down = false;
     bool shift = false, ctrl = false, alt = false;
     int clicks = 0;   // a press: 1, 2 or 3 for a single, double or triple click
+    double time_ms = 0;  // when the browser made the event (its timeStamp, emscripten_get_now's clock)
 };
 
 struct TouchPoint {
@@ -74,6 +75,8 @@ struct InputQueue {
     std::deque<InputEvent> events;
     float wheel = 0;
     int click_count = 0;  // of the press applied in this frame (0: none)
+    double press_ms = 0;    // the event time of the primary button's last press
+    double release_ms = 0;  // the event time of its release, when this frame applied one (otherwise 0)
     Touches touch;
     ClickCounter clicks;
 };
@@ -132,9 +135,10 @@ unsigned long long frames_drawn() { return g_browser.loop.frames; }
 
 namespace {
 
-void push_event(const InputEvent& event) {
+void push_event(InputEvent event, double time_ms) {
     std::deque<InputEvent>& events = g_browser.input.events;
     if (events.size() > 256) events.pop_front();  // never grow without bound
+    event.time_ms = time_ms;
     events.push_back(event);
     // A move or the wheel: one frame (more while it animates). A press, a release or a key
     // changes what ImGui holds active, and what it shows for that (the end of a map drag)
@@ -166,39 +170,66 @@ void hold_quiet_move(const InputEvent& move) {
     else events.push_back(move);
 }
 
+// Applies the queued events up to and including the first button or key transition:
+// what follows a transition waits for the next frame. So a press is seen where it
+// happened before the moves that drag from it (on a slow frame, a fast drag's moves
+// shared the press's frame and their distance was lost), and a release waits for a frame
+// of its own after moves, so a drag's last moves come with the button still down. A
+// pointer leaving counts as a transition: a tap's release and its leave must not share a
+// frame, or ImGui sees the release with no pointer and the tap is lost.
 void apply_queued_input() {
     InputQueue& input = g_browser.input;
     ImGuiIO& io = ImGui::GetIO();
     io.MouseWheel = input.wheel;
     input.wheel = 0;
     input.click_count = 0;
-    bool transition = false;
+    input.release_ms = 0;
+    bool moved = false;
     while (!input.events.empty()) {
         const InputEvent e = input.events.front();
-        // A pointer leaving counts too: a tap's release and its leave must not share a
-        // frame, or ImGui sees the release with no pointer and the tap is lost.
         const bool changes_button =
             e.kind == InputEvent::MouseButton || e.kind == InputEvent::Key || e.kind == InputEvent::Leave;
-        if (changes_button && transition) break;  // one transition per frame
+        if (e.kind == InputEvent::MouseButton && !e.down && moved) break;
         input.events.pop_front();
         switch (e.kind) {
-        case InputEvent::MouseMove: io.MousePos = ImVec2(e.x, e.y); break;
+        case InputEvent::MouseMove:
+            io.MousePos = ImVec2(e.x, e.y);
+            moved = true;
+            break;
         case InputEvent::Leave: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
         case InputEvent::MouseButton:
             io.MousePos = ImVec2(e.x, e.y);
             io.MouseDown[e.code] = e.down;
             io.KeyShift = e.shift, io.KeyCtrl = e.ctrl, io.KeyAlt = e.alt;  // Shift+click extends a text selection
             if (e.down) input.click_count = e.clicks;
-            transition = true;
+            if (e.code == 0) (e.down ? input.press_ms : input.release_ms) = e.time_ms;
             break;
         case InputEvent::Key:
             io.KeysDown[e.code] = e.down;
             io.KeyShift = e.shift, io.KeyCtrl = e.ctrl, io.KeyAlt = e.alt;
-            transition = true;
             break;
         case InputEvent::Char: io.AddInputCharacter(static_cast<unsigned>(e.code)); break;
         }
+        if (changes_button) break;
     }
+}
+
+// How long the primary button has been down, by the events' own times: until now, or
+// until its release when that is queued or applied in this frame (0 while it is up). A tap
+// is a tap however slowly the frames come: counted in frame times, a slow frame between
+// the press and the release made it a long press.
+double press_held_seconds() {
+    const InputQueue& input = g_browser.input;
+    double until = input.release_ms;
+    if (ImGui::GetIO().MouseDown[0]) {
+        until = emscripten_get_now();
+        for (const InputEvent& e : input.events)
+            if (e.kind == InputEvent::MouseButton && e.code == 0 && !e.down) {
+                until = e.time_ms;
+                break;
+            }
+    }
+    return until > 0 ? std::max(0.0, (until - input.press_ms) / 1000.0) : 0.0;
 }
 
 // [SECTION] DOM events -------------------------------------------------------------------------
@@ -241,7 +272,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     event.code = index;
     event.down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     event.shift = e->shiftKey, event.ctrl = e->ctrlKey, event.alt = e->altKey;
-    push_event(event);
+    push_event(event, e->timestamp);
     // The page must not scroll or move focus for keys the explainer uses.
     return !(e->ctrlKey || e->metaKey);
 }
@@ -265,6 +296,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     event.y = static_cast<float>(e->clientY);
     if (type == EMSCRIPTEN_EVENT_MOUSEMOVE) {
         event.kind = InputEvent::MouseMove;
+        event.time_ms = e->timestamp;
         if (quiet_move(ImVec2(event.x, event.y))) {
             hold_quiet_move(event);
             return EM_FALSE;
@@ -280,7 +312,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
         if (event.down && event.code == 0) event.clicks = count_clicks(e->timestamp, event.x, event.y);
         event.shift = e->shiftKey, event.ctrl = e->ctrlKey, event.alt = e->altKey;
     }
-    push_event(event);
+    push_event(event, e->timestamp);
     return EM_FALSE;
 }
 
@@ -290,7 +322,7 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     InputEvent move;
     move.kind = InputEvent::MouseMove;
     move.x = static_cast<float>(e->mouse.clientX), move.y = static_cast<float>(e->mouse.clientY);
-    push_event(move);
+    push_event(move, e->mouse.timestamp);
     g_browser.input.wheel -= static_cast<float>(e->deltaY * scale);
     // Ctrl+wheel is how trackpads pinch: it zooms the map, never the page.
     return EM_TRUE;
@@ -327,25 +359,25 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             slot = touch.count++;
             touch.points[slot] = {t.identifier, x, y};
             if (touch.count == 1) {
-                push_event({InputEvent::MouseMove, x, y});
+                push_event({InputEvent::MouseMove, x, y}, e->timestamp);
                 InputEvent press{InputEvent::MouseButton, x, y, 0, true};
                 press.clicks = 1;
-                push_event(press);
+                push_event(press, e->timestamp);
             } else {
                 // A second finger turns a drag into a pinch: release the emulated button.
-                push_event({InputEvent::MouseButton, touch.points[0].x, touch.points[0].y, 0, false});
+                push_event({InputEvent::MouseButton, touch.points[0].x, touch.points[0].y, 0, false}, e->timestamp);
                 touch.pinch_distance = 0;
                 update_pinch();
             }
         } else if (slot >= 0 && type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
             touch.points[slot].x = x, touch.points[slot].y = y;
-            if (touch.count == 1) push_event({InputEvent::MouseMove, x, y});
+            if (touch.count == 1) push_event({InputEvent::MouseMove, x, y}, e->timestamp);
             else update_pinch();
         } else if (slot >= 0) {  // end or cancel
             if (touch.count == 1) {
-                push_event({InputEvent::MouseMove, x, y});
-                push_event({InputEvent::MouseButton, x, y, 0, false});
-                push_event({InputEvent::Leave});
+                push_event({InputEvent::MouseMove, x, y}, e->timestamp);
+                push_event({InputEvent::MouseButton, x, y, 0, false}, e->timestamp);
+                push_event({InputEvent::Leave}, e->timestamp);
             }
             touch.points[slot] = touch.points[touch.count - 1];
             --touch.count;
@@ -503,6 +535,7 @@ void draw_frame(double time_seconds) {
     info.gesture = input.touch.gesture;
     info.gesture.touches = input.touch.count;
     info.click_count = input.click_count;
+    info.press_held_seconds = press_held_seconds();
     input.touch.gesture = ui::Gesture{};
 
     ImGui::NewFrame();

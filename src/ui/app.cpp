@@ -528,6 +528,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
     ctx.touch = ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_IsTouchScreen;
     ctx.gesture = &info.gesture;
     ctx.click_count = info.click_count;
+    ctx.press_held_seconds = info.press_held_seconds;
     ctx.located = &app.located;
     ctx.pointer = &app.pointer_zones;
     ctx.basemap_detail = &app.basemap_detail;

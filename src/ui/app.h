@@ -34,6 +34,7 @@ struct FrameInfo {
     float chrome_width = 0;       // the page's own buttons in the top-right corner (CSS px)
     Gesture gesture;              // pinch of this frame, if any
     int click_count = 0;          // the browser's count of the press applied this frame (2: double click)
+    double press_held_seconds = 0;  // the primary button's time down, by the events' times (PanelContext)
 };
 
 // What the app asks of the platform after a frame.

@@ -131,7 +131,6 @@ void extend_to(SelectionState& s, const ArticleTextView& view, ImVec2 mouse) {
 void press(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
     SelectionState& s = state_of(ctx);
     s.press = mouse;
-    s.press_time = ctx.time;
     s.press_on_copy = false;
     if (const auto button = copy_button(ctx, view); button && inside(*button, mouse)) {
         s.press_on_copy = true;
@@ -189,7 +188,7 @@ void hold(PanelContext& ctx, const ArticleTextView& view, ImVec2 mouse) {
             return;
         }
         *ctx.animating = true;  // no input comes while a finger rests: keep the clock running
-        if (ctx.time - s.press_time < kLongPressSeconds) return;
+        if (ctx.press_held_seconds < kLongPressSeconds) return;
         s.drag = Drag::TouchWords;
         s.unit = s.selection = word_selection(view, point_under(view, s.press));
         s.handles = true;
@@ -271,6 +270,11 @@ bool article_selection_input(PanelContext& ctx, const ArticleTextView& view) {
     const ImVec2 mouse = io.MousePos;
     if (io.MouseClicked[0] && view.hovered && mouse.x < view.scrollbar_x) press(ctx, view, mouse);
     if (io.MouseDown[0] && s.drag != Drag::None) hold(ctx, view, mouse);
+    // A long press taken while the lift was still on its way (the browser let a frame come
+    // first) was a tap after all, when the lift's own time says so: the tap's click follows.
+    if (io.MouseReleased[0] && s.drag == Drag::TouchWords && distance(mouse, s.press) < kTouchSlop &&
+        ctx.press_held_seconds < kLongPressSeconds)
+        s.drag = Drag::TouchPending;
     const bool owns = s.press_on_copy || (s.drag != Drag::None && s.drag != Drag::Pending && s.drag != Drag::TouchPending);
     if (io.MouseReleased[0] && (s.drag != Drag::None || s.press_on_copy)) release(ctx, view, mouse);
     if (ctx.keyboard_focus) keyboard(ctx, view);

@@ -119,7 +119,6 @@ struct ArticleSelectionState {
     TextSelection unit;           // the word or paragraph a double/triple-click drag started on
     SelectionDrag drag = SelectionDrag::None;
     ImVec2 press;
-    double press_time = 0;
     bool press_on_copy = false;
     bool handles = false;         // the selection was made by touch: show its handles
     bool moving_begin = false;    // which end a handle drag moves

@@ -1183,7 +1183,9 @@ void apply_input(ViewUpdate& u, const PointerInput& in, ImVec2 origin) {
         }
     }
     if (!in.active) m.dragging = false;
-    if (in.hovered && ImGui::IsMouseDoubleClicked(0)) u.step_zoom(in.mouse, io.KeyShift ? -1.0 : 1.0);
+    // The browser's count of clicks (from the events' own times), not ImGui's: ImGui counts
+    // in frame times, and on a slow machine the frames between two clicks outlast its limit.
+    if (in.hovered && ImGui::IsMouseClicked(0) && u.ctx.click_count == 2) u.step_zoom(in.mouse, io.KeyShift ? -1.0 : 1.0);
     if (in.zoom_in) u.step_zoom(u.centre(), 1.0);
     if (in.zoom_out) u.step_zoom(u.centre(), -1.0);
     if (in.reset) u.reset();

@@ -172,6 +172,9 @@ struct PanelContext {
     int focus_entry = 0;
     int* focus_handover = nullptr;    // set by step_focus when Tab runs off either end
     int click_count = 0;              // 1, 2, 3: single, double, triple click, in the frame of the press
+    // How long the primary button has been down (in the frame of its release: was), by the
+    // input events' own times: a long press is the finger's, not the frames'.
+    double press_held_seconds = 0;
     const Gesture* gesture = nullptr; // pinch in progress (map and timeline zoom with it)
     LocatedList* located = nullptr;
     PointerZones* pointer = nullptr;  // every hit test against the pointer reports its shape here

@@ -125,6 +125,12 @@ public:
         io.DisplaySize = ImVec2(info.width, info.height);
         io.DisplayFramebufferScale = ImVec2(info.dpr, info.dpr);
         info.time += kFrameSeconds;
+        // The primary button's time down, as the platform counts it (its release's frame
+        // included); here every event comes at its frame's time.
+        const bool down = io.MouseDown[0];
+        if (down && !was_down_) pressed_at_ = info.time;
+        info.press_held_seconds = down || was_down_ ? info.time - pressed_at_ : 0;
+        was_down_ = down;
         ImGui::NewFrame();
         const FrameResult result = app_frame(app, info);
         ImGui::Render();
@@ -243,6 +249,8 @@ private:
     }
 
     ImGuiContext* context_ = nullptr;
+    double pressed_at_ = 0;  // info.time of the primary button's last press
+    bool was_down_ = false;
 };
 
 } // namespace explainer::ui::testing

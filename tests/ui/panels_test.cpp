@@ -171,6 +171,39 @@ TEST(Panels, AClickOnAPlaceSelectsItAndEscapeClearsIt) {
     EXPECT_EQ(h.view().selection, "");
 }
 
+// A finger on a mention: lifted after a moment it is a tap, and the entity is selected;
+// held past the long-press time it selects the word under it instead, with handles, and
+// no entity (the time held is the platform's, FrameInfo::press_held_seconds).
+TEST(Panels, AFingerLiftedSoonTapsAMentionAndOneHeldSelectsAWord) {
+    Headless h(kPhone.width, kPhone.height, kPhone.dpr);
+    h.touch_screen(true);
+    h.set_pack(kSeed);
+    h.settle();
+    std::optional<LocatedRect> mention;
+    for (const LocatedRect& r : h.app.located)
+        if (r.panel == "article" && r.id != "article:headline" && !mention) mention = r;
+    ASSERT_TRUE(mention) << "the phone's first view shows a mention";
+    const ImVec2 at = Headless::centre(*mention);
+    const auto hold = [&](int frames) {
+        h.move(at);
+        h.press(at);
+        for (int i = 0; i < frames; ++i) h.frame();
+        h.release(at);
+        h.leave();
+    };
+    const ArticleSelectionState& text = h.app.reading.selection;
+    hold(6);  // 0.1 s
+    EXPECT_EQ(h.view().selection, mention->id);
+    EXPECT_FALSE(text.handles);
+    h.key(ImGuiKey_Escape);
+    h.settle();
+    ASSERT_EQ(h.view().selection, "");
+    hold(40);  // 0.67 s
+    EXPECT_EQ(h.view().selection, "") << "a long press selects words, not the entity";
+    EXPECT_TRUE(text.handles);
+    EXPECT_FALSE(text.selection.empty());
+}
+
 TEST(Panels, APhoneTabOpensItsPanel) {
     Headless h(kPhone.width, kPhone.height, kPhone.dpr);
     h.set_pack(kSeed);
