@@ -312,9 +312,10 @@ const shell = readWithPartials('shell.html');
 // article's tab, and its page fetches the basemap after that frame (page.js, start()).
 // The single-file copy fetches nothing and gets none.
 const preloadMedia = { 'data/basemap.bin': `not all and (max-width: ${LAYOUT.__EXPLAINER_NARROW_WIDTH__}px)` };
-const preloads = ['explainer.wasm', 'fonts/base.bin', 'data/basemap.bin'].filter((file) => fs.existsSync(path.join(out, file)))
+const preloadLinks = (files) => files.filter((file) => fs.existsSync(path.join(out, file)))
   .map((file) => `<link rel="preload" href="${file}" as="fetch" crossorigin${preloadMedia[file] ? ` media="${preloadMedia[file]}"` : ''}>`)
   .join('\n');
+const preloads = preloadLinks(['explainer.wasm', 'fonts/base.bin', 'data/basemap.bin']);
 const indexInline = inliner();
 const indexScripts = readerScriptTags(indexInline);
 const page = fill(shell, {
@@ -392,7 +393,10 @@ if (wholeSite) {
   const gazetteerWeb = path.join(build, 'gazetteer-web');
   if (fs.existsSync(gazetteerWeb))
     for (const file of fs.readdirSync(gazetteerWeb)) copy(path.join(gazetteerWeb, file), path.join(out, 'gazetteer', file));
+  // Its engine's first files, asked for from the head as index.html's are (editor.js and
+  // the engine's script come at the end of the body, after the editor's markup).
   writeOut(path.join(out, 'edit.html'), fill(readWithPartials('web/edit.html'), {
+    PRELOADS: preloadLinks(['explainer-editor.wasm', 'fonts/base.bin', 'data/basemap.bin']),
     CSP: escapeHtml(contentSecurityPolicy({})),
   }));
 } else {

@@ -179,19 +179,25 @@
     document.body.classList.add('starting');
   }
 
-  async function openUrl(text) {
-    let url;
-    try { url = new URL(text, location.href); } catch (e) { url = null; }
+  // ?pack=URL -> {text, name, href} or {error}. start() calls it before the engine starts,
+  // so the pack arrives while the wasm compiles, as on the reader's page.
+  const packUrl = (text) => { try { return new URL(text, location.href); } catch (e) { return null; } };
+  async function fetchPack(text) {
+    const url = packUrl(text);
     if (!url || url.origin !== location.origin) {
-      startError(`${JSON.stringify(text)}: the editor opens packs only from this site (${location.origin}); use the file picker for others`);
-      return;
+      return { error: `${JSON.stringify(text)}: the editor opens packs only from this site (${location.origin}); use the file picker for others` };
     }
     try {
       const bytes = await fetchBytes(url.href, MAX_PACK_BYTES);
-      await openText(new TextDecoder().decode(bytes), url.pathname.split('/').pop() || 'pack.json', url.href);
+      return { text: new TextDecoder().decode(bytes), name: url.pathname.split('/').pop() || 'pack.json', href: url.href };
     } catch (error) {
-      startError(`${text} could not be loaded: ${error.message || error}`);
+      return { error: `${text} could not be loaded: ${error.message || error}` };
     }
+  }
+
+  async function openFetched(fetched) {
+    if (fetched.error) startError(fetched.error);
+    else await openText(fetched.text, fetched.name, fetched.href);
   }
 
   async function openFile(file) {
@@ -754,6 +760,11 @@
   async function start() {
     document.body.classList.add('starting');
     wire();
+    // Autosaved work for this pack (or for none asked) wins over fetching the pack again.
+    const saved = readAutosave();
+    const wanted = query.get('pack');
+    const restore = saved && (!wanted || packUrl(wanted)?.href === saved.from);
+    const fetched = wanted && !restore ? fetchPack(wanted) : null;
     try {
       await startEngine();
     } catch (error) {
@@ -762,9 +773,7 @@
       return;
     }
     readyResolve(window.Explainer);
-    const saved = readAutosave();
-    const wanted = query.get('pack');
-    if (saved && (!wanted || new URL(wanted, location.href).href === saved.from)) {
+    if (restore) {
       const opened = await openText(saved.text, 'autosave.json', saved.from);
       if (opened.ok) {
         $('storage-note').hidden = false;
@@ -772,7 +781,7 @@
         return;
       }
     }
-    if (wanted) await openUrl(wanted);
+    if (wanted) await openFetched(await (fetched || fetchPack(wanted)));
   }
   start();
 })();
