@@ -11,11 +11,24 @@
 #   Greek and Greek Extended, Cyrillic and Cyrillic Supplement, Latin Extended
 #   Additional for Vietnamese, the rest of General Punctuation, currency signs,
 #   letter-like symbols).
+# - Scripts with fonts of their own (EXPLAINER_FONT_SCRIPTS below): Armenian, Georgian and
+#   Ethiopic, in chunks of their own.
 # tools/font-subsets.py turns them, with the fonts' own cmaps, into the subset fonts and
 # the table the core's character check reads (src/core/scripts.cpp): nothing else
 # lists character ranges.
 set(EXPLAINER_FONT_BASE_UNICODES "U+0020-007E,U+00A0-00FF,U+0100-0101,U+0112-0113,U+012A-012B,U+014C-014D,U+016A-016B,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2022,U+2715")
 set(EXPLAINER_FONT_EXTRA_UNICODES "U+0100-024F,U+0250-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+1F00-1FFF,U+2000-206F,U+20A0-20CF,U+2100-214F")
+# Scripts that need no shaping and run left to right, whose letters are in Noto's fonts
+# for that script ("Noto Serif Georgian", each in regular and bold): SCRIPT=RANGES. Their
+# glyphs are merged into each face from that font (the italic face takes the upright
+# letters: these fonts have no italic), and come in chunks of their own
+# (fonts/uXXXX-georgian.bin) when a pack uses them. Armenian with its ligatures (ﬓ-ﬗ),
+# Georgian (Mkhedruli, Asomtavruli, Mtavruli and Nuskhuri), Ethiopic (Ge'ez, for Amharic,
+# Tigrinya and Oromo written in it) with its supplement and extension.
+set(EXPLAINER_FONT_SCRIPTS
+  Armenian=U+0530-058F,U+FB13-FB17
+  Georgian=U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F
+  Ethiopic=U+1200-139F,U+2D80-2DDF,U+AB00-AB2F)
 set(EXPLAINER_FONT_DIR /usr/share/fonts/truetype/noto)
 set(EXPLAINER_FONT_FACES NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSans-Regular NotoSans-Bold)
 set(EXPLAINER_FONT_TOOL ${PROJECT_SOURCE_DIR}/tools/font-subsets.py)
@@ -23,9 +36,20 @@ set(EXPLAINER_FONT_SOURCES)
 foreach(face ${EXPLAINER_FONT_FACES})
   list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/${face}.ttf)
 endforeach()
+set(script_args)
+set(EXPLAINER_FONT_SCRIPT_NAMES)  # Armenian;Georgian;Ethiopic
+foreach(script ${EXPLAINER_FONT_SCRIPTS})
+  list(APPEND script_args --script ${script})
+  string(REGEX REPLACE "=.*" "" script_name ${script})
+  list(APPEND EXPLAINER_FONT_SCRIPT_NAMES ${script_name})
+  foreach(style Regular Bold)  # the faces' fonts for the script (tools/font-subsets.py, script_face)
+    list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/NotoSerif${script_name}-${style}.ttf
+         ${EXPLAINER_FONT_DIR}/NotoSans${script_name}-${style}.ttf)
+  endforeach()
+endforeach()
 list(JOIN EXPLAINER_FONT_FACES "," EXPLAINER_FONT_FACE_LIST)
 set(EXPLAINER_FONT_ARGS --fonts ${EXPLAINER_FONT_DIR} --faces ${EXPLAINER_FONT_FACE_LIST}
-    --base ${EXPLAINER_FONT_BASE_UNICODES} --extra ${EXPLAINER_FONT_EXTRA_UNICODES})
+    --base ${EXPLAINER_FONT_BASE_UNICODES} --extra ${EXPLAINER_FONT_EXTRA_UNICODES} ${script_args})
 
 # The coverage table the core includes (every build; reading cmaps takes a second).
 set(EXPLAINER_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated)

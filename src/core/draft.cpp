@@ -1517,7 +1517,7 @@ std::string check_text(std::string_view text, std::string_view where) {
             return std::string(where) + ": malformed UTF-8 at byte " + std::to_string(start) + ": save the text as UTF-8";
         if (const auto script = unsupported_script(cp))
             return std::string(where) + ": uses the " + std::string(*script) + " script (" + code_point_name(cp) +
-                   "), which the explainer cannot draw yet; drafts may use Latin, Greek and Cyrillic";
+                   "), which the explainer cannot draw yet; drafts may use " + std::string(kDrawnScripts);
         if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
             return std::string(where) + ": control character " + code_point_name(cp) + " at byte " + std::to_string(start);
     }

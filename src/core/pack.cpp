@@ -1480,7 +1480,7 @@ void check_string(CharacterCheck& check, const std::string& text, const WalkPath
         if (const auto script = unsupported_script(cp)) {
             if (!refused)
                 check.sink.at(path.str(), "uses the " + std::string(*script) + " script (" + code_point_name(cp) +
-                                              "), which the explainer cannot draw yet; packs may use Latin, Greek and Cyrillic");
+                                              "), which the explainer cannot draw yet; packs may use " + std::string(kDrawnScripts));
             refused = true;
         } else {
             check.used.insert(cp);

@@ -30,8 +30,16 @@ std::size_t previous_boundary(std::string_view text, std::size_t at) {
 
 // Combining marks stay with the character before them: a caret never stops between them.
 bool is_mark(char32_t cp) {
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x135D && cp <= 0x135F) ||
+           (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+// The punctuation of the scripts with letters beyond Latin, Greek and Cyrillic: Armenian
+// (U+055A-055F, the full stop U+0589 and the hyphen U+058A), Georgian (the paragraph
+// separator U+10FB) and Ethiopic (U+1360-1368: the wordspace, full stop, comma...).
+bool is_script_punctuation(char32_t cp) {
+    return (cp >= 0x055A && cp <= 0x055F) || cp == 0x0589 || cp == 0x058A || cp == 0x10FB || (cp >= 0x1360 && cp <= 0x1368);
 }
 
 enum class CharClass { Space, Word, Punctuation };
@@ -47,7 +55,7 @@ CharClass classify(char32_t cp) {
     const bool latin1_symbol = cp <= 0xBF && cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 &&
                                cp != 0xBA && !(cp >= 0xBC && cp <= 0xBE);
     if (latin1_symbol || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
-        (cp >= 0x2190 && cp <= 0x22FF) || cp == 0x037E || cp == 0x0387)
+        (cp >= 0x2190 && cp <= 0x22FF) || cp == 0x037E || cp == 0x0387 || is_script_punctuation(cp))
         return CharClass::Punctuation;
     return CharClass::Word;
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, assertNoProblems, settle, screenshot, root, resourceEntries } from './harness.mjs';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng, root, resourceEntries } from './harness.mjs';
 
 let server, browser, fixtures;
 before(async () => {
@@ -35,9 +35,9 @@ async function open(url) {
   return page;
 }
 
-// The font chunks (fonts/uXXXX.bin) the page has fetched.
+// The font chunks (fonts/uXXXX.bin, fonts/uXXXX-georgian.bin) the page has fetched.
 const fetchedChunks = async (page) => (await resourceEntries(page)).map((e) => e.path)
-  .filter((file) => /^\/fonts\/u[0-9a-f]{4}\.bin$/.test(file)).map((file) => file.replace(/^\/fonts\//, ''));
+  .filter((file) => /^\/fonts\/u[0-9a-f]{4}(-[a-z]+)?\.bin$/.test(file)).map((file) => file.replace(/^\/fonts\//, ''));
 
 test('the seed pack needs no font file beyond the embedded ones', async () => {
   const page = await open(server.url);
@@ -72,6 +72,44 @@ test('Turkish and Polish letters come in their chunk and are drawn with real gly
   const stats = await page.evaluate(() => Explainer.stats());
   assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas');
   assert.deepEqual(await fetchedChunks(page), ['u0100.bin']);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// The share of a rectangle's pixels (CSS px of a DPR-1 screenshot) dark enough to be ink.
+function inkIn(image, rect) {
+  let dark = 0, all = 0;
+  for (let y = Math.ceil(rect.y); y < Math.floor(rect.y + rect.height); ++y)
+    for (let x = Math.ceil(rect.x); x < Math.floor(rect.x + rect.width); ++x, ++all) {
+      const i = (y * image.width + x) * 4;
+      if (image.data[i] + image.data[i + 1] + image.data[i + 2] < 3 * 110) ++dark;
+    }
+  return all ? dark / all : 0;
+}
+
+// Armenian, Georgian and Ethiopic need no shaping: their letters come from Noto's fonts
+// for each script, in chunks of their own, fetched only by a pack that uses them. The
+// pack tests/packs/capitals-own-scripts.json names three capitals in their own scripts,
+// with a quote in Georgian (the quotes' italic face takes the upright letters).
+test('Armenian, Georgian and Ethiopic come in chunks of their own and are drawn with real glyphs', async () => {
+  const page = await open(server.url + '?pack=/test-packs/capitals-own-scripts.json');
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas');
+  assert.deepEqual((await fetchedChunks(page)).sort(), ['u0500-armenian.bin', 'u0580-armenian.bin', 'u1080-georgian.bin',
+    'u1200-ethiopic.bin', 'u1280-ethiopic.bin', 'u1300-ethiopic.bin']);
+  // Each capital's mention is drawn in the article, with ink: its letters, not blanks.
+  const image = decodePng(page, (await screenshot(page, 'glyphs-capitals-own-scripts')).png);
+  for (const id of ['tbilisi', 'yerevan', 'addis-ababa', 'quote-guide']) {
+    const rect = (await page.evaluate((entity) => Explainer.locate(entity), id)).find((r) => r.panel === 'article');
+    assert.ok(rect && rect.width > 40, `${id} is drawn in the article: ${JSON.stringify(rect)}`);
+    assert.ok(inkIn(image, rect) > 0.04, `${id}'s mention has ink (${inkIn(image, rect).toFixed(3)} of its pixels)`);
+  }
+  // Find folds Armenian case as it folds Latin's: capitals find the word as written.
+  await page.mouse.click(300, 760);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('\u0540\u0531\u0545\u0531\u054D\u054F\u0531\u0546');  // ՀԱՅԱՍՏԱՆ
+  await settle(page);
+  assert.equal(await page.locator('#find-count').textContent(), '1 of 1');
   assertNoProblems(assert, page);
   await page.context().close();
 });

@@ -119,8 +119,10 @@ TEST_P(DeferredGlyphs, AllRasterisedIsTheAtlasRasterisedAtOnce) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Packs, DeferredGlyphs,
-                         ::testing::Values(kSeed.c_str(), "greek-cyrillic-nested.json", "centuries-of-names.json"),
-                         [](const auto& info) { return std::string(info.index == 0 ? "seed" : info.index == 1 ? "greek" : "centuries"); });
+                         ::testing::Values(kSeed.c_str(), "greek-cyrillic-nested.json", "centuries-of-names.json", "capitals-own-scripts.json"),
+                         [](const auto& info) {
+                             return std::string(info.index == 0 ? "seed" : info.index == 1 ? "greek" : info.index == 2 ? "centuries" : "own_scripts");
+                         });
 
 TEST(DeferredGlyphsFrame, AFrameRasterisesTheGlyphsItDrawsAndNoOthers) {
     // A phone: one panel, the article, at 3 device pixels per CSS pixel.

@@ -11,6 +11,8 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -34,16 +36,47 @@ inline void put_u32(std::vector<unsigned char>& out, std::size_t value) {
     for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<unsigned char>(value >> shift));
 }
 
-// The base font file as tools/font-subsets.py writes it (u32 count, count sizes, the
-// TTFs), made of the whole system fonts: every character the packs use has a glyph.
-inline std::vector<unsigned char> system_font_chunk() {
-    std::vector<std::vector<unsigned char>> faces;
-    for (std::string_view face : font_faces()) faces.push_back(read_bytes(std::string(EXPLAINER_FONT_DIR) + "/" + std::string(face) + ".ttf"));
+// A font file as tools/font-subsets.py writes it (u32 count, count sizes, the TTFs).
+inline std::vector<unsigned char> font_file(const std::vector<std::vector<unsigned char>>& faces) {
     std::vector<unsigned char> chunk;
     put_u32(chunk, faces.size());
     for (const auto& face : faces) put_u32(chunk, face.size());
     for (const auto& face : faces) chunk.insert(chunk.end(), face.begin(), face.end());
     return chunk;
+}
+
+// The base font file made of the whole system fonts: every character of the faces' own
+// fonts that the packs use has a glyph.
+inline std::vector<unsigned char> system_font_chunk() {
+    std::vector<std::vector<unsigned char>> faces;
+    for (std::string_view face : font_faces()) faces.push_back(read_bytes(std::string(EXPLAINER_FONT_DIR) + "/" + std::string(face) + ".ttf"));
+    return font_file(faces);
+}
+
+// The chunks of the scripts with fonts of their own (cmake/fonts.cmake,
+// EXPLAINER_FONT_SCRIPTS), each made of that script's whole system fonts, read once: for
+// each face, the font tools/font-subsets.py's script_face() picks (the family's font for
+// the script, upright for the italic face).
+inline const std::vector<std::pair<std::string, std::vector<unsigned char>>>& system_script_font_chunks() {
+    static const auto chunks = [] {
+        std::vector<std::pair<std::string, std::vector<unsigned char>>> out;
+        std::string_view names = EXPLAINER_FONT_SCRIPT_NAMES;
+        while (!names.empty()) {
+            const std::string_view script = names.substr(0, names.find(','));
+            names.remove_prefix(std::min(names.size(), script.size() + 1));
+            std::vector<std::vector<unsigned char>> faces;
+            for (std::string_view face : font_faces()) {
+                const std::size_t dash = face.find('-');
+                std::string style(face.substr(dash + 1));
+                if (const std::size_t italic = style.find("Italic"); italic != std::string::npos) style.erase(italic, 6);
+                faces.push_back(read_bytes(std::string(EXPLAINER_FONT_DIR) + "/" + std::string(face.substr(0, dash)) +
+                                           std::string(script) + "-" + (style.empty() ? "Regular" : style) + ".ttf"));
+            }
+            out.emplace_back("system-" + std::string(script), font_file(faces));
+        }
+        return out;
+    }();
+    return chunks;
 }
 
 inline Pack load_test_pack(const std::string& path) {
@@ -97,6 +130,7 @@ public:
         info.width = width, info.height = height, info.dpr = dpr;
         const std::string error = app_add_font_chunk(app, std::string(base_font_file()), system_font_chunk());
         EXPECT_EQ(error, "");
+        for (const auto& [file, bytes] : system_script_font_chunks()) EXPECT_EQ(app_add_font_chunk(app, file, bytes), "");
 #ifdef EXPLAINER_BASEMAP_FILE
         set_world_basemap();
 #endif

@@ -126,7 +126,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
-                         ::testing::Values("seed", "long", "bridge-five-centuries", "centuries-of-names", "corrected-pack",
+                         ::testing::Values("seed", "long", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack",
                                            "evening-by-minute", "greek-cyrillic-nested", "nested-mentions", "pacific-crossing",
                                            "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
                          [](const auto& info) {
@@ -134,6 +134,29 @@ INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
                              for (char& c : n) if (c == '-') c = '_';
                              return n;
                          });
+
+// Armenian, Georgian and Ethiopic letters have glyphs in every face, the headline's bold
+// too, from their scripts' own fonts: the italic of the quotes takes the upright letters,
+// and each script's letters are as tall in the face they are merged into as a Latin
+// capital (the fonts' metrics are one family's: no script is drawn at another scale).
+TEST(Panels, ArmenianGeorgianAndEthiopicAreDrawnWithGlyphsOfTheirOwn) {
+    Headless h(kDesktop.width, kDesktop.height, 2);
+    h.set_pack(test_pack("capitals-own-scripts"));
+    h.settle();
+    EXPECT_TRUE(h.app.missing_glyphs.empty()) << h.app.missing_glyphs.size() << " characters drawn as \"?\"";
+    const Fonts& f = h.app.fonts;
+    // Ե (Armenian capital), თ (Georgian), አ (Ethiopic): each about as tall as Latin's E.
+    const auto height = [](const ImFont* font, char32_t cp) {
+        const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+        return glyph ? glyph->Y1 - glyph->Y0 : 0.0f;
+    };
+    for (const ImFont* font : {f.serif, f.serif_italic, f.sans, f.sans_bold})
+        for (char32_t cp : {U'\u0535', U'\u10D7', U'\u12A0'}) {
+            EXPECT_GT(height(font, cp), 0.6f * height(font, 'E')) << code_point_name(cp);
+            EXPECT_LT(height(font, cp), 1.6f * height(font, 'E')) << code_point_name(cp);
+        }
+    EXPECT_NE(f.serif_bold->FindGlyphNoFallback(static_cast<ImWchar>(U'\u10D7')), nullptr) << "the headline's თ";
+}
 
 // A new pack in the same app (the editor's and the demo's switch): caches keyed on the
 // old pack's revision must not be read with the new one.

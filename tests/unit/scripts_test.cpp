@@ -31,15 +31,48 @@ TEST(Scripts, DecodesUtf8CodePoints) {
 TEST(Scripts, RefusesScriptsItCannotSet) {
     const std::pair<char32_t, const char*> refused[] = {
         {0x0627, "Arabic"}, {0x05D0, "Hebrew"}, {0x0710, "Syriac"}, {0x0780, "Thaana"}, {0x0915, "Devanagari"},
-        {0x0B95, "Tamil"}, {0x0E01, "Thai"}, {0x0E81, "Lao"}, {0x0F40, "Tibetan"}, {0x10D0, "Georgian"},
-        {0x0531, "Armenian"}, {0x4E2D, "Han (CJK)"}, {0x3042, "Japanese kana"}, {0x30AB, "Japanese kana"},
-        {0xAC00, "Hangul"}, {0x20000, "Han (CJK)"}, {0xFEFC, "Arabic"}};
+        {0x0B95, "Tamil"}, {0x0E01, "Thai"}, {0x0E81, "Lao"}, {0x0F40, "Tibetan"}, {0x2D30, "Tifinagh"},
+        {0x13A0, "Cherokee"}, {0x4E2D, "Han (CJK)"}, {0x3042, "Japanese kana"}, {0x30AB, "Japanese kana"},
+        {0xAC00, "Hangul"}, {0x20000, "Han (CJK)"}, {0xFEFC, "Arabic"}, {0xFB1D, "Hebrew"}};
     for (const auto& [cp, script] : refused) {
         ASSERT_TRUE(unsupported_script(cp).has_value()) << code_point_name(cp);
         EXPECT_EQ(*unsupported_script(cp), script) << code_point_name(cp);
     }
     for (char32_t cp : {0x41u, 0xE9u, 0x02BBu, 0x0301u, 0x1EBFu, 0x03B1u, 0x1F00u, 0x0416u, 0x0501u, 0x2019u, 0xFEFFu, 0x1F3DBu})
         EXPECT_FALSE(unsupported_script(cp).has_value()) << code_point_name(cp);
+    // Armenian, Georgian and Ethiopic need no shaping: they are drawn, not refused.
+    for (char32_t cp : {0x0531u, 0x0587u, 0xFB13u, 0x10A0u, 0x10D0u, 0x1C90u, 0x2D00u, 0x1200u, 0x12A0u, 0x1361u, 0x2D80u, 0xAB01u})
+        EXPECT_FALSE(unsupported_script(cp).has_value()) << code_point_name(cp);
+}
+
+// Their letters come from Noto's fonts for each script, merged into every face, in chunks
+// of their own: the Armenian capitals share a block with the Cyrillic Supplement, which
+// keeps its own chunk from the faces' fonts.
+TEST(Scripts, ArmenianGeorgianAndEthiopicComeInChunksOfTheirOwn) {
+    const std::pair<char32_t, const char*> letters[] = {
+        {0x0531, "fonts/u0500-armenian.bin"},  // Ա
+        {0x0561, "fonts/u0500-armenian.bin"},  // ա
+        {0x0587, "fonts/u0580-armenian.bin"},  // և
+        {0x0589, "fonts/u0580-armenian.bin"},  // ։ the full stop
+        {0xFB13, "fonts/ufb00-armenian.bin"},  // ﬓ
+        {0x10D0, "fonts/u1080-georgian.bin"},  // ა
+        {0x10A0, "fonts/u1080-georgian.bin"},  // Ⴀ
+        {0x1C90, "fonts/u1c80-georgian.bin"},  // Ა, Mtavruli
+        {0x2D00, "fonts/u2d00-georgian.bin"},  // ⴀ
+        {0x12A0, "fonts/u1280-ethiopic.bin"},  // አ
+        {0x1361, "fonts/u1300-ethiopic.bin"},  // ፡ the wordspace
+        {0x2D80, "fonts/u2d80-ethiopic.bin"},
+        {0xAB01, "fonts/uab00-ethiopic.bin"},
+    };
+    for (const auto& [cp, file] : letters) {
+        EXPECT_TRUE(has_glyph(cp)) << code_point_name(cp);
+        EXPECT_FALSE(glyph_is_embedded(cp)) << code_point_name(cp);
+        EXPECT_EQ(font_file_of(cp), file) << code_point_name(cp);
+    }
+    EXPECT_EQ(font_file_of(0x0501), "fonts/u0500.bin") << "Cyrillic Supplement: the faces' own fonts";
+    EXPECT_EQ(font_files_for({0x0531, 0x0501, 'A', 0x0561}), (std::vector<std::string>{"fonts/u0500.bin", "fonts/u0500-armenian.bin"}));
+    // Code points of these blocks that no font has (unassigned) stay without a glyph.
+    for (char32_t cp : {0x0530u, 0x0557u, 0x10C6u}) EXPECT_FALSE(has_glyph(cp)) << code_point_name(cp);
 }
 
 TEST(Scripts, GlyphTableComesFromTheBundledFonts) {

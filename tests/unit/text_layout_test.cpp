@@ -74,6 +74,17 @@ TEST(TextLayout, BreaksAfterAnEmDashInsideAWord) {
     EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"fronts\xE2\x80\x94", "from"}));
 }
 
+// Ethiopic written with its wordspace (U+1361) and no spaces, and an Armenian hyphen
+// (U+058A): a line may break after either, as after a hyphen.
+TEST(TextLayout, BreaksAfterTheEthiopicWordspaceAndTheArmenianHyphen) {
+    const std::string ethiopic = "\u12A0\u12F2\u1235\u1361\u12A0\u1260\u1263";  // አዲስ፡አበባ, 7 code points
+    EXPECT_EQ(line_texts(ethiopic, layout_paragraph(ethiopic, plain(ethiopic), 50, measure, line_height)),
+              (std::vector<std::string>{"\u12A0\u12F2\u1235\u1361", "\u12A0\u1260\u1263"}));
+    const std::string armenian = "\u0570\u0561\u0575\u058A\u057C\u0578\u0582\u057D";  // հայ֊ռուս, 8 code points
+    EXPECT_EQ(line_texts(armenian, layout_paragraph(armenian, plain(armenian), 50, measure, line_height)),
+              (std::vector<std::string>{"\u0570\u0561\u0575\u058A", "\u057C\u0578\u0582\u057D"}));
+}
+
 TEST(TextLayout, BreaksAWordWiderThanTheMeasureBetweenCodePoints) {
     const std::string text = "abcdefghij \xC3\xA9t\xC3\xA9";  // "abcdefghij été"
     const ParagraphLayout layout = layout_paragraph(text, plain(text), 40, measure, line_height);

@@ -83,6 +83,13 @@ TEST(TextSelection, WordsInEveryScript) {
     EXPECT_EQ(word(text, text.find("1703") + 4), "1703");   // right after a word: that word
     EXPECT_EQ(word(text, text.find(";") + 1), " ");       // between punctuation and a word: the space
     EXPECT_EQ(word("", 0), "");
+    // Armenian, Georgian and Ethiopic: their own punctuation ends a word.
+    const std::string caucasus = "\u0535\u0580\u0587\u0561\u0576\u0589 \u10D7\u10D1\u10D8\u10DA\u10D8\u10E1\u10D8 "
+                                 "\u12A0\u12F2\u1235\u1361\u12A0\u1260\u1263\u1362";  // Երևան։ თბილისი አዲስ፡አበባ።
+    EXPECT_EQ(word(caucasus, 2), "\u0535\u0580\u0587\u0561\u0576");  // the full stop ։ is not part of it
+    EXPECT_EQ(word(caucasus, caucasus.find("\u10D1")), "\u10D7\u10D1\u10D8\u10DA\u10D8\u10E1\u10D8");
+    EXPECT_EQ(word(caucasus, caucasus.find("\u12F2")), "\u12A0\u12F2\u1235");  // the wordspace ends it
+    EXPECT_EQ(word(caucasus, caucasus.find("\u1260")), "\u12A0\u1260\u1263");
 }
 
 TEST(TextSelection, KeyboardStepsByCharacterWordAndLine) {
