@@ -23,8 +23,8 @@ set(EXPLAINER_FONT_EXTRA_UNICODES "U+0100-024F,U+0250-036F,U+0370-03FF,U+0400-05
 # glyphs are merged into each face from that font (the italic face takes the upright
 # letters: these fonts have no italic), and come in chunks of their own
 # (fonts/uXXXX-georgian.bin) when a pack uses them. Armenian with its ligatures (ﬓ-ﬗ),
-# Georgian (Mkhedruli, Asomtavruli, Mtavruli and Nuskhuri), Ethiopic (Ge'ez, for Amharic,
-# Tigrinya and Oromo written in it) with its supplement and extension.
+# Georgian (Mkhedruli, Asomtavruli, Mtavruli and Nuskhuri), Ethiopic (the Ge'ez script of
+# Amharic and Tigrinya) with its supplement and extension.
 set(EXPLAINER_FONT_SCRIPTS
   Armenian=U+0530-058F,U+FB13-FB17
   Georgian=U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F
