@@ -36,17 +36,28 @@ set(EXPLAINER_FONT_SOURCES)
 foreach(face ${EXPLAINER_FONT_FACES})
   list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/${face}.ttf)
 endforeach()
+# Each script's font for each face, in the faces' order: the face's family for the script
+# (NotoSerif-Bold: NotoSerifGeorgian-Bold), upright for the italic face. The one place that
+# says so: the subsetting tool gets the list (--script), and so does the headless UI test
+# (EXPLAINER_FONT_SCRIPT_FONTS: each script's list, the scripts separated by "|").
 set(script_args)
-set(EXPLAINER_FONT_SCRIPT_NAMES)  # Armenian;Georgian;Ethiopic
+set(EXPLAINER_FONT_SCRIPT_FONTS)
 foreach(script ${EXPLAINER_FONT_SCRIPTS})
-  list(APPEND script_args --script ${script})
   string(REGEX REPLACE "=.*" "" script_name ${script})
-  list(APPEND EXPLAINER_FONT_SCRIPT_NAMES ${script_name})
-  foreach(style Regular Bold)  # the faces' fonts for the script (tools/font-subsets.py, script_face)
-    list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/NotoSerif${script_name}-${style}.ttf
-         ${EXPLAINER_FONT_DIR}/NotoSans${script_name}-${style}.ttf)
+  set(script_fonts)
+  foreach(face ${EXPLAINER_FONT_FACES})
+    string(REGEX REPLACE "^([A-Za-z]+)-(.*)$" "\\1${script_name}-\\2" font ${face})
+    string(REGEX REPLACE "Italic$" "" font ${font})
+    string(REGEX REPLACE "-$" "-Regular" font ${font})
+    list(APPEND script_fonts ${font})
+    list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/${font}.ttf)
   endforeach()
+  list(JOIN script_fonts "," script_font_list)
+  list(APPEND script_args --script ${script}:${script_font_list})
+  list(APPEND EXPLAINER_FONT_SCRIPT_FONTS ${script_font_list})
 endforeach()
+list(REMOVE_DUPLICATES EXPLAINER_FONT_SOURCES)
+list(JOIN EXPLAINER_FONT_SCRIPT_FONTS "|" EXPLAINER_FONT_SCRIPT_FONTS)
 list(JOIN EXPLAINER_FONT_FACES "," EXPLAINER_FONT_FACE_LIST)
 set(EXPLAINER_FONT_ARGS --fonts ${EXPLAINER_FONT_DIR} --faces ${EXPLAINER_FONT_FACE_LIST}
     --base ${EXPLAINER_FONT_BASE_UNICODES} --extra ${EXPLAINER_FONT_EXTRA_UNICODES} ${script_args})

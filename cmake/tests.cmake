@@ -154,14 +154,13 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     COMMENT "Making the headless UI test's long pack")
   file(GLOB EXPLAINER_UI_TESTS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/ui/*_test.cpp)
   add_executable(ui_tests_checked ${EXPLAINER_UI_TESTS} ${EXPLAINER_LONG_PACK})
-  list(JOIN EXPLAINER_FONT_SCRIPT_NAMES "," font_script_names)
   target_link_libraries(ui_tests_checked PRIVATE explainer_ui_checked GTest::gtest GTest::gtest_main)
   target_include_directories(ui_tests_checked PRIVATE ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src)
   target_compile_options(ui_tests_checked PRIVATE ${EXPLAINER_UI_TEST_FLAGS} ${EXPLAINER_SANITIZERS})
   target_link_options(ui_tests_checked PRIVATE ${EXPLAINER_SANITIZERS})
   target_compile_definitions(ui_tests_checked PRIVATE EXPLAINER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     EXPLAINER_FONT_DIR="${EXPLAINER_FONT_DIR}" EXPLAINER_LONG_PACK="${EXPLAINER_LONG_PACK}"
-    EXPLAINER_FONT_SCRIPT_NAMES="${font_script_names}")
+    EXPLAINER_FONT_SCRIPT_FONTS="${EXPLAINER_FONT_SCRIPT_FONTS}")
   if(TARGET basemap)
     add_dependencies(ui_tests_checked basemap)
     target_compile_definitions(ui_tests_checked PRIVATE EXPLAINER_BASEMAP_FILE="${EXPLAINER_BASEMAP_FILE}"

@@ -5,15 +5,14 @@ characters the explainer can draw (the ranges in cmake/fonts.cmake and the fonts
 cmaps).
 
   font-subsets.py --fonts DIR --faces A,B,... --base RANGES --extra RANGES
-                  [--script NAME=RANGES ...] [--header OUT.inc] [--web-dir DIR]
+                  [--script NAME=RANGES:FONTS ...] [--header OUT.inc] [--web-dir DIR]
 
 RANGES is pyftsubset's syntax ("U+0020-007E,U+00A0-017F,U+2212"). A character counts as
 covered when every face has a glyph for it (a name must not change font mid-word).
---script      a script whose letters come from Noto's fonts for it, one per face, merged
-              into that face: NAME=RANGES. "Georgian=U+10A0-10FF" reads
-              NotoSerifGeorgian-Regular.ttf for NotoSerif-Regular, NotoSansGeorgian-Bold.ttf
-              for NotoSans-Bold, and so on. These fonts have no italic: the italic face
-              takes the upright letters. Their chunks are fonts/uXXXX-name.bin.
+--script      a script whose letters come from fonts of its own, merged into the faces:
+              NAME=RANGES:FONTS, FONTS one per face in the faces' order (cmake/fonts.cmake
+              picks them): "Georgian=U+10A0-10FF:NotoSerifGeorgian-Regular,...". Its
+              chunks are fonts/uXXXX-name.bin.
 --header      the C++ table (src/core/scripts.cpp includes it).
 --web-dir     the font files, every face in one file (u32 count, count x u32 byte
               length, then the TTFs, little-endian): the base ranges in fonts/base.bin
@@ -53,12 +52,6 @@ def runs(points):
         else:
             out.append([cp, cp])
     return out
-
-
-def script_face(face, script):
-    """The font of `script` that stands in for `face`: NotoSerif-Italic -> NotoSerifGeorgian-Regular."""
-    family, _, style = face.partition('-')
-    return f'{family}{script}-{style.replace("Italic", "") or "Regular"}'
 
 
 def subset_face(path, points, metrics_of=None):
@@ -122,9 +115,11 @@ def main():
         chunks.setdefault((cp - cp % kChunk, ''), set()).add(cp)
     covered = base | extra
     for spec in args.script:
-        name, _, ranges = spec.partition('=')
-        assert name.isalpha() and ranges, f'--script {spec!r}: NAME=RANGES'
-        sources[name] = [os.path.join(args.fonts, script_face(face, name) + '.ttf') for face in faces]
+        name, _, rest = spec.partition('=')
+        ranges, _, fonts = rest.partition(':')
+        assert name.isalpha() and ranges and len(fonts.split(',')) == len(faces), \
+            f'--script {spec!r}: NAME=RANGES:FONTS, one font for each of the {len(faces)} faces'
+        sources[name] = [os.path.join(args.fonts, font + '.ttf') for font in fonts.split(',')]
         for path in sources[name]:
             assert os.path.exists(path), f'--script {name}: {path} is missing (Debian: fonts-noto-core)'
         points = parse_ranges(ranges).intersection(*(set(TTFont(path).getBestCmap()) for path in sources[name]))

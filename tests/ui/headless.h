@@ -53,26 +53,24 @@ inline std::vector<unsigned char> system_font_chunk() {
     return font_file(faces);
 }
 
-// The chunks of the scripts with fonts of their own (cmake/fonts.cmake,
-// EXPLAINER_FONT_SCRIPTS), each made of that script's whole system fonts, read once: for
-// each face, the font tools/font-subsets.py's script_face() picks (the family's font for
-// the script, upright for the italic face).
+// The next item of a list separated by `separator`, taken off its front.
+inline std::string_view take_item(std::string_view& list, char separator) {
+    const std::string_view item = list.substr(0, list.find(separator));
+    list.remove_prefix(std::min(list.size(), item.size() + 1));
+    return item;
+}
+
+// The chunks of the scripts with fonts of their own, each made of that script's whole
+// system fonts (one per face, as cmake/fonts.cmake picks them for the subsetting tool:
+// EXPLAINER_FONT_SCRIPT_FONTS), read once.
 inline const std::vector<std::pair<std::string, std::vector<unsigned char>>>& system_script_font_chunks() {
     static const auto chunks = [] {
         std::vector<std::pair<std::string, std::vector<unsigned char>>> out;
-        std::string_view names = EXPLAINER_FONT_SCRIPT_NAMES;
-        while (!names.empty()) {
-            const std::string_view script = names.substr(0, names.find(','));
-            names.remove_prefix(std::min(names.size(), script.size() + 1));
+        for (std::string_view scripts = EXPLAINER_FONT_SCRIPT_FONTS; !scripts.empty();) {
             std::vector<std::vector<unsigned char>> faces;
-            for (std::string_view face : font_faces()) {
-                const std::size_t dash = face.find('-');
-                std::string style(face.substr(dash + 1));
-                if (const std::size_t italic = style.find("Italic"); italic != std::string::npos) style.erase(italic, 6);
-                faces.push_back(read_bytes(std::string(EXPLAINER_FONT_DIR) + "/" + std::string(face.substr(0, dash)) +
-                                           std::string(script) + "-" + (style.empty() ? "Regular" : style) + ".ttf"));
-            }
-            out.emplace_back("system-" + std::string(script), font_file(faces));
+            for (std::string_view fonts = take_item(scripts, '|'); !fonts.empty();)
+                faces.push_back(read_bytes(std::string(EXPLAINER_FONT_DIR) + "/" + std::string(take_item(fonts, ',')) + ".ttf"));
+            out.emplace_back("system-script-" + std::to_string(out.size()), font_file(faces));
         }
         return out;
     }();
