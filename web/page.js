@@ -756,16 +756,18 @@
     // characters the atlas has no glyph for ("U+02BB"), drawn as "?". idle: no frame is
     // asked for (everything the reader did is drawn, nothing moves). layouts: full
     // relayouts of the map's labels since load (a pan that changes nothing in view only
-    // moves the last one).
+    // moves the last one). paragraphLayouts: the article's paragraphs laid out since load
+    // (a frame lays out those it shows; find, a text selection or Shift with the keyboard,
+    // all of them).
     stats: () => {
-      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], heapBytes: 0, atlas: null, missingGlyphs: [], idle: false, layouts: 0 };
+      if (!module) return { frames: 0, frameMs: 0, recentFrameMs: [], heapBytes: 0, atlas: null, missingGlyphs: [], idle: false, layouts: 0, paragraphLayouts: 0 };
       const frames = module._explainer_frames();
       const recentFrameMs = [];
       for (let age = Math.min(frames, 64) - 1; age >= 0; --age) recentFrameMs.push(module._explainer_recent_frame_ms(age));
       const { missing, ...atlas } = JSON.parse(call('explainer_font_stats'));
       return { frames, frameMs: module._explainer_frame_ms(60), recentFrameMs,
         heapBytes: module.HEAPU8.length, atlas, missingGlyphs: missing, idle: !module._explainer_frame_pending(),
-        layouts: module._explainer_layouts() };
+        layouts: module._explainer_layouts(), paragraphLayouts: module._explainer_paragraph_layouts() };
     },
     getState: () => JSON.parse(call('explainer_get_state')),
     entities: () => {

@@ -712,6 +712,8 @@ EMSCRIPTEN_KEEPALIVE unsigned explainer_frames() { return static_cast<unsigned>(
 
 // Full relayouts by the panels since load (the map's labels; a pan only moves them).
 EMSCRIPTEN_KEEPALIVE double explainer_layouts() { return static_cast<double>(platform::app().layouts); }
+// Article paragraphs laid out since load (a frame lays out those it shows; see article_panel.cpp).
+EMSCRIPTEN_KEEPALIVE double explainer_paragraph_layouts() { return static_cast<double>(platform::app().paragraph_layouts); }
 
 // Mean CPU milliseconds of the last `count` frames (at most 64).
 EMSCRIPTEN_KEEPALIVE double explainer_frame_ms(int count) {

@@ -533,6 +533,7 @@ PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, 
     ctx.pointer = &app.pointer_zones;
     ctx.basemap_detail = &app.basemap_detail;
     ctx.layouts = &app.layouts;
+    ctx.paragraph_layouts = &app.paragraph_layouts;
     ctx.reading = &app.reading;
     ctx.editing = app.editing;
     ctx.animating = &result.animating;

@@ -72,6 +72,7 @@ struct App {
     LocatedList located;              // where each entity was drawn in the last frame
     PointerZones pointer_zones;       // where the last frame depends on the pointer (the platform skips quiet moves)
     std::uint64_t layouts = 0;        // full relayouts by the panels since load (Explainer.stats().layouts)
+    std::uint64_t paragraph_layouts = 0;  // article paragraphs laid out since load (Explainer.stats().paragraphLayouts)
     Reading reading;                  // the article's text selection and the find bar's matches
     LinkIndexCache link_index;        // every entity's links, built once per pack revision
     LinkedCache selected_links;       // linked_to(pack, state.selection), kept across frames

@@ -55,13 +55,18 @@ struct ParagraphCache {
     std::vector<Segment> segments;
     ParagraphLayout layout;
     std::vector<std::vector<LayoutRect>> segment_rects;  // each segment's boxes (tag_rects), for locate and scrolling
-    float y = 0;                // top, in article coordinates
+    float y = 0;                // top, in article coordinates (estimated until the paragraphs above are laid out)
     std::string link_url;
     std::vector<KeptText> run_text;  // each run's glyphs, line by line, as the last frame drew them
+    float height = 0;           // the layout's, or until the paragraph is laid out an estimate from its length
 };
 
 // Rebuilt only when the pack, the panel's width, the font scale or the atlas changes; a frame then
-// walks only the paragraphs in view.
+// walks only the paragraphs in view. The paragraphs are laid out in reading order as far as a
+// frame shows them (lay_out_through), so that neither the first frame nor a rebuild costs the
+// whole article: those after `laid_out` have estimated heights and no layout yet, and their
+// `y`, the notes' and the article's height move as the ones before them are laid out. Anything
+// that needs the whole article laid out (find, a text selection, the keyboard) asks for it.
 struct ArticleCache {
     std::optional<std::uint64_t> pack_revision;
     std::uint64_t fonts_revision = 0;  // glyph advances change when a font chunk arrives
@@ -76,7 +81,10 @@ struct ArticleCache {
     float corrections_y = 0, sources_y = 0;  // where the notes go, article coordinates
     std::vector<MentionRef> mentions;  // every mention of every entity, in reading order
     std::vector<ParagraphCache> paragraphs;
-    std::vector<TextBlock> blocks;     // the headline and paragraphs for selection and find (article_text.h)
+    std::size_t laid_out = 0;          // paragraphs [0, laid_out) are laid out, in their final places
+    float paragraphs_top = 0;          // the first paragraph's top
+    float sources_height = 0;          // the sources section's (0: none)
+    std::vector<TextBlock> blocks;     // the headline and the laid-out paragraphs, for selection and find (article_text.h)
     MeasureText measure;
     float height = 0;
 };
@@ -223,6 +231,23 @@ void build_paragraph(ArticleCache& cache, const Pack& pack, std::size_t index, s
     }
 }
 
+// The places of the paragraphs not laid out yet, of the sources section after them and the
+// article's height, from the last laid-out paragraph and the others' heights.
+void place_paragraphs_after_laid_out(ArticleCache& cache) {
+    float y = cache.paragraphs_top;
+    if (cache.laid_out > 0) {
+        const ParagraphCache& last = cache.paragraphs[cache.laid_out - 1];
+        y = last.y + last.height + kParagraphGap;
+    }
+    for (std::size_t p = cache.laid_out; p < cache.paragraphs.size(); ++p) {
+        cache.paragraphs[p].y = y;
+        y += cache.paragraphs[p].height + kParagraphGap;
+    }
+    cache.sources_y = y + 24;
+    if (cache.sources_height > 0) y = cache.sources_y + cache.sources_height;
+    cache.height = y + kPadding;
+}
+
 void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_width) {
     const Pack& pack = ctx.pack;
     ArticleNotes notes = cache.pack_revision == ctx.pack_revision ? std::move(cache.notes) : article_notes(pack);
@@ -282,27 +307,50 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
     y += 18;
 
     cache.paragraphs.resize(pack.article.paragraphs.size());
+    cache.blocks.reserve(1 + cache.paragraphs.size());
+    cache.paragraphs_top = y;
+    cache.sources_height = sources_section_height(ctx, cache.notes, cache.column_width);
+    // Until it is laid out, a paragraph is as tall as its characters at the average width
+    // fill lines of the column: close enough for the scrollbar, which is all it sizes.
+    const float chars_per_line = std::max(1.0f, cache.column_width / average_char);
+    for (std::size_t p = 0; p < cache.paragraphs.size(); ++p) {
+        const std::string& text = pack.article.paragraphs[p].text;
+        const auto chars = std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+        cache.paragraphs[p].height = std::ceil(static_cast<float>(chars) / chars_per_line) * line_height(ctx.fonts, kBody);
+    }
+    place_paragraphs_after_laid_out(cache);
+}
+
+// Lays out the paragraphs, in reading order, through paragraph `index` and every one whose
+// top is above `bottom` (article coordinates); counts them in ctx.paragraph_layouts.
+void lay_out_through(const PanelContext& ctx, ArticleCache& cache, std::size_t index, float bottom) {
+    const std::size_t before = cache.laid_out;
     std::vector<StyledRun> runs;
-    for (std::size_t p = 0; p < pack.article.paragraphs.size(); ++p) {
-        build_paragraph(cache, pack, p, runs);
+    const std::function<float(int)> height_fn = [&](int style) { return line_height(ctx.fonts, style); };
+    while (cache.laid_out < cache.paragraphs.size() && (cache.laid_out <= index || cache.paragraphs[cache.laid_out].y < bottom)) {
+        const std::size_t p = cache.laid_out;
+        build_paragraph(cache, ctx.pack, p, runs);
         ParagraphCache& para = cache.paragraphs[p];
-        para.layout = layout_paragraph(para.text, runs, cache.column_width, measure_fn, height_fn);
+        para.layout = layout_paragraph(para.text, runs, cache.column_width, cache.measure, height_fn);
         for (std::size_t s = 0; s < para.segments.size(); ++s)
             para.segment_rects.push_back(tag_rects(para.layout, static_cast<int>(s)));
         std::size_t run_count = 0;
         for (const LayoutLine& line : para.layout.lines) run_count += line.runs.size();
         para.run_text.resize(run_count);
-        para.y = y;
-        y += para.layout.height + kParagraphGap;
-        assert(cache.blocks.size() == block_of_paragraph(p) && "paragraph blocks follow the headline");
+        para.height = para.layout.height;
+        assert(cache.blocks.size() == block_of_paragraph(p) && "paragraph blocks follow the headline, in reading order");
         TextBlock& block = cache.blocks.emplace_back(TextBlock{para.text, &para.layout, para.y, {}});
         for (const StyledRun& run : runs)
             if (run.style == kBadge) block.ornaments.push_back({run.begin, run.end});
+        ++cache.laid_out;
+        if (cache.laid_out < cache.paragraphs.size()) cache.paragraphs[cache.laid_out].y = para.y + para.height + kParagraphGap;
     }
-    cache.sources_y = y + 24;
-    if (const float h = sources_section_height(ctx, cache.notes, cache.column_width); h > 0) y = cache.sources_y + h;
-    cache.height = y + kPadding;
+    if (cache.laid_out == before) return;
+    if (ctx.paragraph_layouts) *ctx.paragraph_layouts += cache.laid_out - before;
+    place_paragraphs_after_laid_out(cache);
 }
+
+void lay_out_all(const PanelContext& ctx, ArticleCache& cache) { lay_out_through(ctx, cache, cache.paragraphs.size(), FLT_MAX); }
 
 // [SECTION] Scrolling -------------------------------------------------------------------------
 
@@ -317,7 +365,7 @@ float paragraph_scroll(const ArticleCache& cache, std::size_t index) {
 // paragraphs; a binary search, since paragraphs are laid out top to bottom.
 std::size_t first_paragraph_ending_below(const ArticleCache& cache, float y) {
     const auto it = std::partition_point(cache.paragraphs.begin(), cache.paragraphs.end(),
-                                         [&](const ParagraphCache& para) { return para.y + para.layout.height <= y; });
+                                         [&](const ParagraphCache& para) { return para.y + para.height <= y; });
     return static_cast<std::size_t>(it - cache.paragraphs.begin());
 }
 
@@ -327,9 +375,11 @@ std::size_t top_paragraph(const ArticleCache& cache, float scroll) {
     return cache.paragraphs.empty() ? 0 : cache.paragraphs.size() - 1;
 }
 
-// The first line of a mention, in article coordinates.
-float mention_top(const ArticleCache& cache, const Pack& pack, const MentionRef& ref) {
+// The first line of a mention, in article coordinates (its paragraph laid out first).
+float mention_top(const PanelContext& ctx, ArticleCache& cache, const MentionRef& ref) {
+    const Pack& pack = ctx.pack;
     const Mention& mention = pack.entities[ref.entity].mentions[ref.mention];
+    lay_out_through(ctx, cache, mention.paragraph_index, 0);
     const ParagraphCache& para = cache.paragraphs[mention.paragraph_index];
     for (std::size_t s = 0; s < para.segments.size(); ++s)
         for (int m : para.segments[s].mentions)
@@ -432,21 +482,46 @@ struct ArticleHit {
     const std::string* url = nullptr;  // a paragraph's link
 };
 
+// Lays out what a view of the article from `top` shows and a screen more (the smooth
+// scroll's way there, the band drawn past the view's bottom). The scroll range is then
+// right wherever the view goes: the laid-out part reaches past the view's bottom, or is
+// the whole article.
+void lay_out_view(const PanelContext& ctx, ArticleCache& cache, float top, float view_height) {
+    lay_out_through(ctx, cache, 0, top + 2 * view_height);
+}
+
 void bring_mention_into_view(const PanelContext& ctx, ArticlePanel& p, const MentionRef& ref, float view_height) {
-    const float top = mention_top(p.cache, ctx.pack, ref);
+    const float top = mention_top(ctx, p.cache, ref);
+    lay_out_view(ctx, p.cache, top, view_height);
     if (top < p.scroll.target + 20 || top > p.scroll.target + view_height - 60)
         p.scroll.target = std::clamp(top - view_height * 0.3f, 0.0f, max_scroll(p.cache, view_height));
+}
+
+// What the scroll shows and is on its way to, laid out. When the scroll range grew or shrank
+// with it, a scroll that was at the end stays there (the End key), and none goes past it.
+void lay_out_scrolled_view(const PanelContext& ctx, ArticlePanel& p, float view_height) {
+    const float max_before = max_scroll(p.cache, view_height);
+    const bool at_end = p.scroll.target >= max_before - 0.5f && max_before > 0;
+    lay_out_view(ctx, p.cache, std::max(p.scroll.scroll, p.scroll.target), view_height);
+    const float max = max_scroll(p.cache, view_height);
+    if (max == max_before) return;
+    if (at_end) p.scroll.target = max;
+    p.scroll.target = std::min(p.scroll.target, max);
+    p.scroll.scroll = std::min(p.scroll.scroll, max);
 }
 
 // The scroll follows the state's paragraph when it is not the one the panel's own
 // target shows (a link, the history or another panel moved the article), and a new
 // selection by the reader brings its first mention into view.
 void follow_state(const PanelContext& ctx, ArticlePanel& p, float view_height) {
-    const ArticleCache& cache = p.cache;
+    ArticleCache& cache = p.cache;
+    lay_out_scrolled_view(ctx, p, view_height);  // which paragraph the view shows, from where it really is
     const bool shown = !cache.paragraphs.empty() &&
                        ctx.pack.article.paragraphs[top_paragraph(cache, p.scroll.target)].id == ctx.state.article_paragraph;
     if (!shown || !p.placed)
         if (auto index = ctx.pack.paragraph_index(ctx.state.article_paragraph)) {
+            lay_out_through(ctx, cache, *index, 0);
+            lay_out_view(ctx, cache, paragraph_scroll(cache, *index), view_height);
             p.scroll.target = std::min(paragraph_scroll(cache, *index), max_scroll(cache, view_height));
             if (ctx.reduced_motion || !p.placed) p.scroll.jump(p.scroll.target);
         }
@@ -467,6 +542,19 @@ void scroll_input(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f) {
     if (f.active && ctx.touch && !p.dragging_scrollbar && !f.selecting) p.scroll.jump(p.scroll.scroll - io.MouseDelta.y);  // a finger drags the text
     scroll_by_keys(ctx, p.scroll, std::max(40.0f, f.size.y - 60), max, true);
     p.scroll.step(ctx, max);
+}
+
+// Find's matches (counted in the whole article, drawn and jumped to wherever they are), a
+// text selection (copied whole, extended by keys past the view) and Shift with the keyboard
+// (which extends one) need every paragraph laid out; a press that may still be a click
+// does not.
+bool needs_whole_article(const PanelContext& ctx) {
+    const Reading& reading = *ctx.reading;
+    const bool finding = reading.find.pack_revision == ctx.pack_revision && !reading.find.results.match_begins.empty();
+    const SelectionDrag drag = reading.selection.drag;
+    const bool selecting = !reading.selection.selection.empty() ||
+                           (drag != SelectionDrag::None && drag != SelectionDrag::Pending && drag != SelectionDrag::TouchPending);
+    return finding || selecting || (ctx.keyboard_focus && ImGui::GetIO().KeyShift);
 }
 
 // The paragraph at the top of the scroll target goes into the state, after everything
@@ -632,6 +720,7 @@ ArticleHit draw_paragraphs(const PanelContext& ctx, ArticlePanel& p, const Artic
     for (std::size_t i = first_paragraph_ending_below(cache, f.band_top); i < cache.paragraphs.size(); ++i) {
         ParagraphCache& para = cache.paragraphs[i];
         if (para.y > f.band_bottom) break;  // this and every later paragraph is below the band
+        assert(i < cache.laid_out && "the paragraphs in the band are laid out before it is drawn (lay_out_view)");
         const float top = f.y0 + para.y;
         KeptText* run_text = para.run_text.data();
         for (const LayoutLine& line : para.layout.lines) {
@@ -708,7 +797,7 @@ void pointer_result(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f, c
     }
     if (p.focus >= 0 && hit.mention < 0) {
         const MentionRef& ref = p.cache.mentions[p.focus];
-        const float top = f.y0 + f.moved + mention_top(p.cache, pack, ref);
+        const float top = f.y0 + f.moved + mention_top(ctx, p.cache, ref);
         draw_entity_card(ctx, pack.entities[ref.entity], ImVec2(f.x0, top + line_height(ctx.fonts, kBody)));
     }
     if (hit.url) {
@@ -728,6 +817,7 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
     if (p.cache.pack_revision != ctx.pack_revision || p.cache.fonts_revision != ctx.fonts_revision || p.cache.width != size.x ||
         p.cache.dpr != ctx.dpr)
         rebuild_cache(ctx, p.cache, size.x);
+    if (needs_whole_article(ctx)) lay_out_all(ctx, p.cache);
     // The whole panel is one interactive item, so ImGui tracks hover and drags for it.
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##article", size);
@@ -742,6 +832,7 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
 
     follow_state(ctx, p, size.y);
     scroll_input(ctx, p, f);
+    lay_out_scrolled_view(ctx, p, size.y);
     const ArticleTextView text = text_view(p, origin, size, f.hovered, ctx.dpr);
     f.x0 = text.x0, f.y0 = text.drawn_y0;
     f.moved = text.y0 - text.drawn_y0;

@@ -182,6 +182,7 @@ struct PanelContext {
     std::string* open_url = nullptr;  // set to ask the browser to open a link
     DetailTiles* basemap_detail = nullptr;  // the map asks for detail tiles through `wanted`
     std::uint64_t* layouts = nullptr; // panels count their full relayouts here (Explainer.stats().layouts)
+    std::uint64_t* paragraph_layouts = nullptr;  // the article counts the paragraphs it lays out here (Explainer.stats())
     Reading* reading = nullptr;       // the app's text selection and find results
     PanelEditing* editing = nullptr;  // the editor's gestures on the map and timeline (edit.html); null in the reader
 };

@@ -44,6 +44,38 @@ test(`the last copy of a ${LONG_COPIES}-copy pack is read to its end, and its en
 // 40 copies put 40 places of one name on one spot: the map names the spot once (it
 // used to name Turkey three times and Paris twice around their spots), and every one
 // of them is still locatable there.
+// The first frame lays out the paragraphs it shows (and a screen more), not the article:
+// on a phone's article tab, as many for 40 copies of the seed as for the seed itself.
+// A find lays out the rest, and its last match is shown where it is, in the last copy.
+test(`a phone's first frame lays out as many paragraphs of ${LONG_COPIES} copies as of the seed; find lays out the rest`, async () => {
+  const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+  const laidOutAtReady = async (name) => {
+    const page = await openPage(long.browser, packUrl(name), PHONE);
+    const count = await page.evaluate(() => Explainer.stats().paragraphLayouts);
+    return { page, count };
+  };
+  const seed = await laidOutAtReady('seed');
+  const seedParagraphs = JSON.parse(fs.readFileSync(path.join(long.dir, 'seed.json'), 'utf8')).article.paragraphs.length;
+  assertNoProblems(assert, seed.page);
+  await seed.page.context().close();
+  const { page, count } = await laidOutAtReady('long');
+  const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
+  const paragraphs = pack.article.paragraphs;
+  assert.ok(seed.count > 0 && seed.count < seedParagraphs, `the seed's first frame laid out ${seed.count} of its ${seedParagraphs} paragraphs`);
+  assert.equal(count, seed.count, `the first frame of ${LONG_COPIES} copies laid out ${count} paragraphs, the seed's ${seed.count}`);
+
+  const found = await page.evaluate(() => Explainer.find('Raqqa'));
+  assert.ok(found.count >= LONG_COPIES, `Raqqa is found in every copy (${found.count})`);
+  await page.evaluate(() => Explainer.findPrevious());  // from the top, backwards: the last match
+  await settle(page);
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.ok(stats.paragraphLayouts >= paragraphs.length, `find laid out every paragraph (${stats.paragraphLayouts} of ${paragraphs.length})`);
+  const top = (await page.evaluate(() => Explainer.getState())).paragraph;
+  assert.ok(top.endsWith(`-copy${LONG_COPIES}`), `the last match is shown, in the last copy (top paragraph ${top})`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('places of one name on one spot are named once on the map, and each is locatable', async () => {
   const pack = JSON.parse(fs.readFileSync(path.join(long.dir, 'long.json'), 'utf8'));
   const page = await openPage(long.browser, packUrl('long'));

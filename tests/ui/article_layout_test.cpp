@@ -1,0 +1,166 @@
+// The article is laid out as far as it is read: a frame lays out the paragraphs it shows
+// (and a screen more), so neither the first frame nor a new width costs the whole article,
+// however long the pack; find, a text selection and the keyboard's Shift lay out the rest.
+// What a reader sees must not depend on how much was laid out before: the same text in the
+// same places, the end of the article at the End key, a find match wherever it is.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "headless.h"
+#include "ui/article_text.h"
+
+namespace explainer::ui::testing {
+namespace {
+
+const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
+
+// The entity ids and rects the article panel drew in the last frame.
+std::vector<LocatedRect> article_rects(const Headless& h) {
+    std::vector<LocatedRect> out;
+    for (const LocatedRect& r : h.app.located)
+        if (std::string(r.panel) == "article") out.push_back(r);
+    return out;
+}
+
+bool same_rects(const std::vector<LocatedRect>& a, const std::vector<LocatedRect>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::string_view(a[i].id.text) != std::string_view(b[i].id.text) || a[i].x != b[i].x || a[i].y != b[i].y || a[i].w != b[i].w || a[i].h != b[i].h) return false;
+    return true;
+}
+
+std::size_t paragraph_count(const Headless& h) { return h.app.store.pack().article.paragraphs.size(); }
+
+// An article whose paragraphs are long words, two or three to a phone's line: its lines
+// leave much of their width empty, so a paragraph is far taller than its characters at
+// the average width suggest (the estimate the scroll range starts from).
+Pack long_words_pack(int paragraphs) {
+    std::string json = R"({"format": "explainer-pack/1", "id": "long-words", "title": "Test fixture: long words",
+        "article": {"headline": "Test fixture: paragraphs of long words", "source": "Explainer test fixture",
+                    "published": {"iso": "2024-02-01"}, "paragraphs": [)";
+    for (int p = 0; p < paragraphs; ++p) {
+        json += std::string(p ? "," : "") + R"({"id": "p)" + std::to_string(p) + R"(", "text": ")";
+        for (int w = 0; w < 24; ++w) json += std::string(w ? " " : "") + "Internationalisation" + std::to_string(p);
+        json += R"("})";
+    }
+    json += R"(]}, "entities": []})";
+    LoadResult loaded = load_pack(json, "long-words.json");
+    EXPECT_TRUE(loaded.pack) << (loaded.errors.empty() ? "" : format_diagnostic(loaded.errors.front()));
+    return loaded.pack ? std::move(*loaded.pack) : Pack{};
+}
+
+// A long article on a phone, whose article tab shows a few paragraphs at a time: the long
+// pack (four copies of the seed), or 60 paragraphs of long words.
+struct LongArticle : Headless {
+    explicit LongArticle(bool long_words = false) : Headless(390, 844, 3) {
+        if (long_words) app_set_pack(app, long_words_pack(60));
+        else set_pack(EXPLAINER_LONG_PACK);
+        settle();
+    }
+};
+
+constexpr const char* kLongArticles[] = {"four copies of the seed", "paragraphs of long words"};
+
+TEST(ArticleLayout, TheFirstFrameLaysOutWhatItShowsWhateverTheLength) {
+    Headless seed(390, 844, 3);
+    seed.set_pack(kSeed);
+    seed.frame();
+    LongArticle long_article;
+    const std::uint64_t shown = long_article.app.paragraph_layouts;
+    EXPECT_GT(shown, 0u);
+    EXPECT_LT(shown, paragraph_count(long_article) / 2) << "a phone's first screens, not the whole article";
+    EXPECT_EQ(seed.app.paragraph_layouts, shown) << "the seed's first frame lays out as many paragraphs as four copies of it";
+    EXPECT_LT(shown, paragraph_count(seed)) << "or the seed would not tell";
+}
+
+TEST(ArticleLayout, WhatIsShownIsTheSameAfterTheWholeArticleIsLaidOut) {
+    LongArticle h;
+    const std::vector<LocatedRect> before = article_rects(h);
+    const std::uint64_t picture = picture_hash();
+    ASSERT_FALSE(before.empty());
+    // A find lays out every paragraph; closed, it leaves nothing drawn of it.
+    find_in_article(h.app.reading, h.app.store.pack(), h.app.store.pack_revision(), "Raqqa");
+    h.frame();
+    EXPECT_EQ(h.app.paragraph_layouts, paragraph_count(h));
+    close_find(h.app.reading);
+    h.settle();
+    EXPECT_TRUE(same_rects(article_rects(h), before)) << "the mentions in view moved when the rest was laid out";
+    EXPECT_EQ(picture_hash(), picture);
+}
+
+// End from the top: the scroll range grows as the paragraphs before the end are laid out,
+// far past the estimate here, and the view goes all the way.
+TEST(ArticleLayout, TheEndKeyReachesTheEndOfTheArticleFromTheTop) {
+    for (const bool long_words : {false, true}) {
+        SCOPED_TRACE(kLongArticles[long_words]);
+        LongArticle h(long_words);
+        ASSERT_LT(h.app.paragraph_layouts, paragraph_count(h)) << "the first frame laid out everything";
+        h.click(ImVec2(195, 500));  // the keyboard goes to the article
+        h.settle();
+        EXPECT_LT(h.app.paragraph_layouts, paragraph_count(h)) << "the click laid out everything";
+        h.key(ImGuiKey_End);
+        h.settle();
+        EXPECT_EQ(h.app.paragraph_layouts, paragraph_count(h)) << "the end is laid out, and so everything before it";
+        // At the end: a further wheel notch down moves nothing.
+        const std::vector<LocatedRect> at_end = article_rects(h);
+        const std::uint64_t picture = picture_hash();
+        h.wheel(ImVec2(195, 500), -3);
+        h.settle();
+        EXPECT_TRUE(same_rects(article_rects(h), at_end)) << "End stopped short of the article's end";
+        EXPECT_EQ(picture_hash(), picture) << "End stopped short of the article's end";
+    }
+}
+
+TEST(ArticleLayout, TheWheelReadsToTheEndLayingOutAsItGoes) {
+    LongArticle h;
+    const std::string last = h.app.store.pack().article.paragraphs.back().id;
+    std::uint64_t laid_out = h.app.paragraph_layouts;
+    int notches = 0;
+    for (; notches < 400 && h.view().article_paragraph != last; ++notches) {
+        h.wheel(ImVec2(195, 500), -3);
+        h.settle();
+        EXPECT_GE(h.app.paragraph_layouts, laid_out);
+        EXPECT_LE(h.app.paragraph_layouts - laid_out, 8u) << "a wheel notch laid out more than a screen";
+        laid_out = h.app.paragraph_layouts;
+    }
+    EXPECT_EQ(h.view().article_paragraph, last);
+    EXPECT_EQ(h.app.paragraph_layouts, paragraph_count(h));
+}
+
+// A link lands on its paragraph in its first frame (no motion here), not on where the
+// estimates put it before the paragraphs above were laid out.
+TEST(ArticleLayout, ALinkToAParagraphFarDownShowsItFromItsFirstFrame) {
+    for (const bool long_words : {false, true}) {
+        SCOPED_TRACE(kLongArticles[long_words]);
+        LongArticle h(long_words);
+        h.info.reduced_motion = true;
+        const std::string target = h.app.store.pack().article.paragraphs[30].id;
+        h.app.store.dispatch(SetParagraphAction{target}, ChangeSource::Link, 0);
+        h.frame();
+        const std::vector<LocatedRect> first = article_rects(h);
+        const std::uint64_t picture = picture_hash();
+        h.settle();
+        EXPECT_EQ(h.view().article_paragraph, target);
+        EXPECT_LT(h.app.paragraph_layouts, paragraph_count(h)) << "the paragraphs after the view wait";
+        EXPECT_TRUE(same_rects(article_rects(h), first)) << "the view moved after the link's first frame";
+        EXPECT_EQ(picture_hash(), picture);
+    }
+}
+
+TEST(ArticleLayout, FindJumpsToTheLastMatchInTheArticle) {
+    LongArticle h;
+    const FindResults& found = find_in_article(h.app.reading, h.app.store.pack(), h.app.store.pack_revision(), "Raqqa");
+    ASSERT_GE(found.match_begins.size(), 4u) << "Raqqa in every copy";
+    find_step(h.app.reading, -1);  // from the top, backwards: the last match
+    h.settle();
+    const std::optional<LocatedRect> current = h.located("find:current", "article");
+    ASSERT_TRUE(current) << "the last match is on screen";
+    EXPECT_GT(current->y, 0);
+    EXPECT_LT(current->y, h.info.height);
+    EXPECT_GE(h.app.store.pack().paragraph_index(h.view().article_paragraph).value_or(0), paragraph_count(h) - 12)
+        << "the view is in the last copy of the seed";
+}
+
+} // namespace
+} // namespace explainer::ui::testing
