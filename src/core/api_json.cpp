@@ -171,18 +171,28 @@ std::string entities_to_json(const Pack& pack) {
 
 std::string article_to_json(const Pack& pack) {
     const Article& a = pack.article;
+    // Each paragraph's mentions, from one pass over the entities (a pass per paragraph
+    // took 40 copies of the seed 0.1 s), in reading order: outer before inner.
+    struct Span {
+        const Entity* entity;
+        const Mention* mention;
+    };
+    std::vector<std::vector<Span>> spans_of(a.paragraphs.size());
+    for (const Entity& e : pack.entities)
+        for (const Mention& m : e.mentions)
+            if (m.paragraph_index < spans_of.size()) spans_of[m.paragraph_index].push_back({&e, &m});
     json paragraphs = json::array();
     for (std::size_t p = 0; p < a.paragraphs.size(); ++p) {
-        json spans = json::array();
-        for (const Entity& e : pack.entities)
-            for (const Mention& m : e.mentions)
-                if (m.paragraph_index == p)
-                    spans.push_back({{"begin", m.begin}, {"end", m.end}, {"id", e.id}, {"type", entity_kind_name(e.kind)},
-                                     {"name", e.name}, {"description", e.description}});
-        std::sort(spans.begin(), spans.end(), [](const json& x, const json& y) {
-            if (x["begin"] != y["begin"]) return x["begin"] < y["begin"];
-            return x["end"] > y["end"];
+        std::vector<Span>& here = spans_of[p];
+        std::stable_sort(here.begin(), here.end(), [](const Span& x, const Span& y) {
+            if (x.mention->begin != y.mention->begin) return x.mention->begin < y.mention->begin;
+            return x.mention->end > y.mention->end;
         });
+        json spans = json::array();
+        for (const Span& span : here)
+            spans.push_back({{"begin", span.mention->begin}, {"end", span.mention->end}, {"id", span.entity->id},
+                             {"type", entity_kind_name(span.entity->kind)}, {"name", span.entity->name},
+                             {"description", span.entity->description}});
         const Paragraph& para = a.paragraphs[p];
         paragraphs.push_back({{"id", para.id},
                               {"text", para.text},

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 namespace explainer {
 namespace {
@@ -53,6 +55,35 @@ TEST(MirrorJson, TimelineInTimeOrderWithDatetimesAndPlaces) {
     ASSERT_TRUE(baiji);
     EXPECT_EQ((*baiji)["datetime"], "2014-06") << "a month as written is a valid month string";
     EXPECT_EQ((*find_id(timeline, "more-attacks-in-europe"))["when"], "Expected, not dated");
+}
+
+// Every mention is a span of its own paragraph, and only of it, in reading order (outer
+// before inner where mentions nest), for the mirror to wrap.
+TEST(MirrorJson, EachParagraphHasItsOwnMentionsOuterBeforeInner) {
+    for (const char* file : {"tests/packs/nested-mentions.json", "content/isis-losing-ground.json"}) {
+        SCOPED_TRACE(file);
+        const Pack pack = load_source_pack(file);
+        const json out = json::parse(article_to_json(pack));
+        ASSERT_EQ(out["paragraphs"].size(), pack.article.paragraphs.size());
+        std::size_t nested = 0;
+        for (std::size_t p = 0; p < pack.article.paragraphs.size(); ++p) {
+            const json& spans = out["paragraphs"][p]["spans"];
+            std::multiset<std::tuple<std::size_t, std::size_t, std::string>> expected, got;
+            for (const Entity& e : pack.entities)
+                for (const Mention& m : e.mentions)
+                    if (m.paragraph_index == p) expected.insert({m.begin, m.end, e.id});
+            for (std::size_t i = 0; i < spans.size(); ++i) {
+                got.insert({spans[i]["begin"].get<std::size_t>(), spans[i]["end"].get<std::size_t>(), spans[i]["id"].get<std::string>()});
+                if (i == 0) continue;
+                const json& before = spans[i - 1];
+                EXPECT_TRUE(before["begin"] < spans[i]["begin"] || (before["begin"] == spans[i]["begin"] && before["end"] >= spans[i]["end"]))
+                    << "paragraph " << p << ", span " << i << " out of reading order";
+                if (spans[i]["begin"] < before["end"]) ++nested;
+            }
+            EXPECT_EQ(got, expected) << "paragraph " << p;
+        }
+        if (std::string(file).find("nested") != std::string::npos) EXPECT_GT(nested, 0u) << "the pack nests mentions";
+    }
 }
 
 TEST(MirrorJson, QuotesPlacesAndDistances) {
