@@ -1280,6 +1280,16 @@ struct Span {
 
 void check_mentions(Sink& sink, PackInput& in) {
     if (!in.paragraphs_read) return;
+    // Paragraph ids to indices, made once: a scan of the paragraphs for each mention made
+    // a long pack's check grow with the square of its length. A repeated id (an error
+    // of its own) keeps its first paragraph, as Pack::paragraph_index does.
+    std::unordered_map<std::string_view, std::size_t> paragraph_of;
+    for (std::size_t p = 0; p < in.pack.article.paragraphs.size(); ++p) paragraph_of.emplace(in.pack.article.paragraphs[p].id, p);
+    const auto paragraph_index = [&](std::string_view id) -> std::optional<std::size_t> {
+        const auto it = paragraph_of.find(id);
+        if (it == paragraph_of.end()) return std::nullopt;
+        return it->second;
+    };
     std::vector<Span> spans;
     for (std::size_t ei = 0; ei < in.entities.size(); ++ei) {
         EntityInput& input = in.entities[ei];
@@ -1287,7 +1297,7 @@ void check_mentions(Sink& sink, PackInput& in) {
             Mention& m = input.entity.mentions[i];
             const std::string path = child(input.path + "/mentions", i);
             if (!input.mention_usable[i]) continue;
-            const auto p = in.pack.paragraph_index(m.paragraph);
+            const auto p = paragraph_index(m.paragraph);
             if (!p) {
                 if (sink.full()) continue;
                 std::vector<std::string> ids;
@@ -1302,7 +1312,7 @@ void check_mentions(Sink& sink, PackInput& in) {
         if (input.entity.suggestion && input.evidence_usable) {
             Mention& m = input.entity.suggestion->evidence;
             const std::string path = input.path + "/suggestion/evidence";
-            if (const auto p = in.pack.paragraph_index(m.paragraph)) {
+            if (const auto p = paragraph_index(m.paragraph)) {
                 m.paragraph_index = *p;
                 resolve_mention(sink, path, in.pack.article.paragraphs[*p], m);
             } else {
