@@ -44,8 +44,10 @@ json timeline_json(const Pack& pack) {
         for (const std::string& id : e->places)
             if (json place = named(pack, id); !place.is_null()) places.push_back(std::move(place));
         json datetime = nullptr;
-        // A day, month or year as written ("2015-11-13", "2015-10"); a range's start.
-        if (e->date) datetime = e->date->times ? format_iso_date_time(e->date->times->start) : e->date->iso.substr(0, e->date->iso.find('/'));
+        // A day, month or year as written ("2015-11-13", "2015-10"); a range's start. HTML's
+        // dates begin in AD 1, so an event that starts BC has none (its <time> is a <span>).
+        const bool html_date = e->date && civil_from_days(e->date->start_day).year >= 1;
+        if (html_date) datetime = e->date->times ? format_iso_date_time(e->date->times->start) : e->date->iso.substr(0, e->date->iso.find('/'));
         const std::string when = e->date ? describe_span(*e->date) : e->expected ? "Expected, not dated" : "Not dated";
         out.push_back({{"id", e->id}, {"name", e->name}, {"when", when}, {"datetime", datetime}, {"places", places}});
     }

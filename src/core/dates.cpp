@@ -46,39 +46,16 @@ int add_months(int days, int months) {
     return days_from_civil({year, month, std::min(d.day, days_in_month(year, month))});
 }
 
-std::optional<int> parse_iso_day(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {
-        int value = 0;
-        for (std::size_t i = from; i < from + count; ++i) {
-            if (text[i] < '0' || text[i] > '9') return std::nullopt;
-            value = value * 10 + (text[i] - '0');
-        }
-        return value;
-    };
-    const auto year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
-    if (!year || !month || !day) return std::nullopt;
-    if (*month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month)) return std::nullopt;
-    return days_from_civil({*year, *month, *day});
-}
-
-std::string format_iso_day(int days) {
-    const CivilDate d = civil_from_days(days);
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buffer;
-}
-
-// [SECTION] Times of day ------------------------------------------------------------------
-
 namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The value of `count` ASCII digits at `from`, or -1.
 int digits_at(std::string_view text, std::size_t from, std::size_t count) {
     if (from + count > text.size()) return -1;
     int value = 0;
     for (std::size_t i = from; i < from + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') return -1;
+        if (!is_digit(text[i])) return -1;
         value = value * 10 + (text[i] - '0');
     }
     return value;
@@ -86,12 +63,67 @@ int digits_at(std::string_view text, std::size_t from, std::size_t count) {
 
 } // namespace
 
+std::size_t iso_year_length(std::string_view text) {
+    const std::size_t sign = !text.empty() && text[0] == '-' ? 1 : 0;
+    if (digits_at(text, sign, 4) < 0) return 0;
+    if (text.size() > sign + 4 && is_digit(text[sign + 4])) return 0;  // a fifth digit
+    return sign + 4;
+}
+
+std::optional<int> parse_iso_year(std::string_view text) {
+    if (text.empty() || iso_year_length(text) != text.size()) return std::nullopt;
+    const bool negative = text[0] == '-';
+    const int magnitude = digits_at(text, negative ? 1 : 0, 4);
+    if (negative && magnitude == 0) return std::nullopt;  // year zero is "0000"
+    return negative ? -magnitude : magnitude;
+}
+
+std::string format_iso_year(int year) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, year < 0 ? "-%04d" : "%04d", std::abs(year));
+    return buffer;
+}
+
+bool year_in_range(int year) { return year >= kFirstYear && year <= kLastYear; }
+
+bool year_out_of_range(std::string_view text) {
+    if (text.size() < 2 || !is_digit(text[1]) || (text[0] != '-' && text[0] != '+')) {
+        std::size_t digits = 0;
+        while (digits < text.size() && is_digit(text[digits])) ++digits;
+        return digits > 4;
+    }
+    if (text[0] == '+') return true;
+    std::size_t digits = 1;
+    while (digits < text.size() && is_digit(text[digits])) ++digits;
+    return digits != 5 || !parse_iso_year(text.substr(0, 5));
+}
+
+std::optional<int> parse_iso_day(std::string_view text) {
+    const std::size_t n = iso_year_length(text);
+    if (n == 0 || text.size() != n + 6 || text[n] != '-' || text[n + 3] != '-') return std::nullopt;
+    const auto year = parse_iso_year(text.substr(0, n));
+    const int month = digits_at(text, n + 1, 2), day = digits_at(text, n + 4, 2);
+    if (!year || !year_in_range(*year) || month < 1 || month > 12 || day < 1 || day > days_in_month(*year, month))
+        return std::nullopt;
+    return days_from_civil({*year, month, day});
+}
+
+std::string format_iso_day(int days) {
+    const CivilDate d = civil_from_days(days);
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "-%02d-%02d", d.month, d.day);
+    return format_iso_year(d.year) + buffer;
+}
+
+// [SECTION] Times of day ------------------------------------------------------------------
+
 std::string_view date_time_rule(DateTimeError error) {
     switch (error) {
     case DateTimeError::None: return "";
     case DateTimeError::NotDateTime: return "a time is written \"YYYY-MM-DDTHH:MM\" (seconds optional) with a UTC offset, e.g. \"2015-11-13T21:16+01:00\" or \"2015-11-13T20:16Z\"";
     case DateTimeError::BadDate: return "no such day";
-    case DateTimeError::YearOutOfRange: return "years must be 1 to 9999";
+    case DateTimeError::YearOutOfRange:
+        return "years run from -9999 to 9999 in four digits, with a minus sign before year 0 (astronomical years: 0000 is 1 BC, -0043 is 44 BC)";
     case DateTimeError::BadTime: return "hours are 00-23, minutes and seconds 00-59 (write midnight as 00:00 of the next day, not 24:00)";
     case DateTimeError::NoOffset: return "a time needs its UTC offset: \"Z\" or \"+HH:MM\"/\"-HH:MM\" after it (\"21:16+01:00\")";
     case DateTimeError::BadOffset: return "UTC offsets run from -12:00 to +14:00";
@@ -99,21 +131,25 @@ std::string_view date_time_rule(DateTimeError error) {
     return "";
 }
 
-bool has_time_part(std::string_view text) { return text.size() > 10 && text[10] == 'T'; }
+bool has_time_part(std::string_view text) {
+    const std::size_t n = iso_year_length(text);
+    return n != 0 && text.size() > n + 6 && text[n + 6] == 'T';
+}
 
 DateTimeParse parse_iso_date_time(std::string_view text) {
     DateTimeParse out;
-    // A year of more or fewer than four digits, or signed, is out of range when it is a number at all.
-    std::size_t year_digits = 0;
-    while (year_digits < text.size() && text[year_digits] >= '0' && text[year_digits] <= '9') ++year_digits;
-    if ((year_digits > 4 || (!text.empty() && (text[0] == '-' || text[0] == '+'))) && text.find('T') != std::string_view::npos) {
+    if (year_out_of_range(text) && text.find('T') != std::string_view::npos) {
         out.error = DateTimeError::YearOutOfRange;
         return out;
     }
-    if (!has_time_part(text) || text[4] != '-' || text[7] != '-') return out;
-    const int year = digits_at(text, 0, 4), month = digits_at(text, 5, 2), day = digits_at(text, 8, 2);
-    if (year < 0 || month < 0 || day < 0) return out;
-    if (year < kFirstYear || year > kLastYear) {
+    if (!has_time_part(text)) return out;
+    const std::size_t n = iso_year_length(text);  // the date is n + 6 characters, then 'T'
+    if (text[n] != '-' || text[n + 3] != '-') return out;
+    const auto parsed_year = parse_iso_year(text.substr(0, n));
+    const int month = digits_at(text, n + 1, 2), day = digits_at(text, n + 4, 2);
+    if (!parsed_year || month < 0 || day < 0) return out;
+    const int year = *parsed_year;
+    if (!year_in_range(year)) {
         out.error = DateTimeError::YearOutOfRange;
         return out;
     }
@@ -122,9 +158,9 @@ DateTimeParse parse_iso_date_time(std::string_view text) {
         return out;
     }
     // Clock: HH:MM or HH:MM:SS.
-    const int hour = digits_at(text, 11, 2), minute = digits_at(text, 14, 2);
-    if (hour < 0 || minute < 0 || text.size() < 16 || text[13] != ':') return out;
-    std::size_t at = 16;
+    const int hour = digits_at(text, n + 7, 2), minute = digits_at(text, n + 10, 2);
+    if (hour < 0 || minute < 0 || text.size() < n + 12 || text[n + 9] != ':') return out;
+    std::size_t at = n + 12;
     int second = 0;
     if (at < text.size() && text[at] == ':') {
         second = digits_at(text, at + 1, 2);

@@ -22,9 +22,22 @@ int days_in_month(int year, int month);
 // (31 March minus one month is 28/29 February).
 int add_months(int days, int months);
 
-// Strict ISO 8601 calendar date "YYYY-MM-DD" (a real day of a real month).
+// Years are astronomical, as ISO 8601 writes them: 0000 is 1 BC, -0043 is 44 BC.
+// "YYYY" or, before year 0, "-YYYY": always four digits, signed only when negative.
+// The number of characters of the year that starts `text` ("2015-..." 4, "-0043-..." 5), 0 when none.
+std::size_t iso_year_length(std::string_view text);
+std::optional<int> parse_iso_year(std::string_view text);  // "2015", "0000", "-0043"; nothing else
+std::string format_iso_year(int year);                     // 2015 -> "2015", -43 -> "-0043"
+// True when `year` lies within kFirstYear...kLastYear.
+bool year_in_range(int year);
+// True when `text` starts with a year that is a number but not one written here: more
+// than four digits, a plus sign, a minus sign before other than four digits, or "-0000"
+// ("10000-01-01", "+2015", "-44-03-15"): refused by the years rule, not as "not ISO".
+bool year_out_of_range(std::string_view text);
+
+// Strict ISO 8601 calendar date "YYYY-MM-DD" or "-YYYY-MM-DD" (a real day of a real month).
 std::optional<int> parse_iso_day(std::string_view text);
-std::string format_iso_day(int days);  // "2015-11-13"
+std::string format_iso_day(int days);  // "2015-11-13", "-0043-03-15"
 
 // [SECTION] Times of day ------------------------------------------------------------------
 // Instants are whole seconds since 1970-01-01T00:00Z (UTC), kept with the UTC offset they
@@ -37,9 +50,9 @@ inline constexpr std::int64_t kSecondsPerDay = 86'400;
 constexpr std::int64_t floor_div64(std::int64_t a, std::int64_t b) {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
-inline constexpr int kFirstYear = 1;      // dates outside years 1-9999 are refused
+inline constexpr int kFirstYear = -9999;   // 10000 BC: dates outside years -9999...9999 are refused
 inline constexpr int kLastYear = 9999;
-inline constexpr int kFirstDay = -719162;  // 0001-01-01 in days since 1970-01-01
+inline constexpr int kFirstDay = -4371587; // -9999-01-01 in days since 1970-01-01
 inline constexpr int kLastDay = 2932896;   // 9999-12-31
 inline constexpr int kMinOffsetMinutes = -12 * 60;  // UTC-12:00 ... UTC+14:00, the offsets in use
 inline constexpr int kMaxOffsetMinutes = 14 * 60;
@@ -55,7 +68,7 @@ enum class DateTimeError {
     None,
     NotDateTime,    // not "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)" at all
     BadDate,        // no such day ("2015-02-30")
-    YearOutOfRange, // before year 1 or after 9999
+    YearOutOfRange, // before year -9999 or after 9999, or not written in four digits
     BadTime,        // no such time of day ("25:61"); 24:00 is refused too: write 00:00 of the next day
     NoOffset,       // a time without "Z" or "+HH:MM"
     BadOffset,      // an offset beyond -12:00 ... +14:00, or minutes over 59
@@ -67,7 +80,8 @@ struct DateTimeParse {
     Instant instant;
     int local_day = 0;  // the calendar day as written (days since 1970-01-01)
 };
-// "2015-11-13T21:16+01:00", "2015-11-13T20:16Z", "2015-11-13T21:16:30+01:00".
+// "2015-11-13T21:16+01:00", "2015-11-13T20:16Z", "2015-11-13T21:16:30+01:00",
+// "-0043-03-15T11:00+01:00".
 DateTimeParse parse_iso_date_time(std::string_view text);
 
 // True when `text` looks like a date with a time part (has a 'T' after the date), so a

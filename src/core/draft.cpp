@@ -1209,6 +1209,10 @@ struct DatePhrase {
     json date;  // {"relative": ...} or {"iso": ...}
 };
 
+// A year as the drafted dates read it from the text: four digits, AD 1 to 9999. Dates
+// BC ("15 March 44 BC") are left for the author, who writes them as packs do (-0043).
+bool is_written_year(int year) { return year >= 1 && year <= kLastYear; }
+
 // The date phrases of a paragraph: the loader's relative forms, then written dates.
 std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, const DateSpan& published) {
     std::vector<DatePhrase> out;
@@ -1236,9 +1240,8 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             if (!last && month_number(b) && w[i + 1].capitalised && all_digits(a) && !a.empty()) {
                 const int month = month_number(b);
                 const int day = std::stoi(a);
-                int year = 0;
-                if (c.size() == 4 && all_digits(c)) year = std::stoi(c);
-                if (year >= kFirstYear && year <= kLastYear && day >= 1 && day <= days_in_month(year, month)) {
+                const int year = c.size() == 4 && all_digits(c) ? std::stoi(c) : 0;
+                if (is_written_year(year) && day >= 1 && day <= days_in_month(year, month)) {
                     last = i + 3;
                     date["iso"] = format_iso_day(days_from_civil({year, month, day}));
                 }
@@ -1248,13 +1251,13 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             const int month = month_number(a);
             if (b.size() <= 2 && !c.empty() && c.size() == 4 && all_digits(c) && p.text[w[i + 1].end] == ',') {
                 const int year = std::stoi(c), day = std::stoi(b);
-                if (year >= kFirstYear && year <= kLastYear && day >= 1 && day <= days_in_month(year, month)) {
+                if (is_written_year(year) && day >= 1 && day <= days_in_month(year, month)) {
                     last = i + 3;
                     date["iso"] = format_iso_day(days_from_civil({year, month, day}));
                 }
             } else if (b.size() == 4) {
                 const int year = std::stoi(b);
-                if (year >= kFirstYear && year <= kLastYear) {
+                if (is_written_year(year)) {
                     last = i + 2;
                     char buffer[16];
                     std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);

@@ -312,18 +312,25 @@ int unit_index(int day, DateUnit unit) {
     return unit == DateUnit::Month ? c.year * 12 + c.month - 1 : c.year;
 }
 
+// A month index's year and month (1..12); indices before year 0 are negative.
+CivilDate month_of_index(int index) {
+    const int year = static_cast<int>(floor_div64(index, 12));
+    return {year, index - year * 12 + 1, 1};
+}
+
 int unit_first_day(int index, DateUnit unit) {
     if (unit == DateUnit::Day) return index;
-    if (unit == DateUnit::Month) return days_from_civil({index / 12, index % 12 + 1, 1});
+    if (unit == DateUnit::Month) return days_from_civil(month_of_index(index));
     return days_from_civil({index, 1, 1});
 }
 
 std::string unit_iso(int index, DateUnit unit) {
-    char text[16];
     if (unit == DateUnit::Day) return format_iso_day(index);
-    if (unit == DateUnit::Month) std::snprintf(text, sizeof text, "%04d-%02d", index / 12, index % 12 + 1);
-    else std::snprintf(text, sizeof text, "%04d", index);
-    return text;
+    if (unit == DateUnit::Year) return format_iso_year(index);
+    const CivilDate month = month_of_index(index);
+    char text[8];
+    std::snprintf(text, sizeof text, "-%02d", month.month);
+    return format_iso_year(month.year) + text;
 }
 
 } // namespace

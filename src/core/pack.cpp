@@ -613,17 +613,16 @@ std::optional<int> digits_value(std::string_view d) {
     return value;
 }
 
-// "2015", "2015-11" or "2015-11-13" -> first and last day it covers.
+// "2015", "2015-11" or "2015-11-13" (years may be "-0043") -> first and last day it covers.
 std::optional<std::pair<int, int>> parse_iso_part(std::string_view s) {
-    if (s.size() == 4 && digits_value(s)) {
-        const int year = *digits_value(s);
-        return std::make_pair(days_from_civil({year, 1, 1}), days_from_civil({year, 12, 31}));
-    }
-    if (s.size() == 7 && s[4] == '-' && digits_value(s.substr(0, 4)) && digits_value(s.substr(5, 2))) {
-        const int year = *digits_value(s.substr(0, 4));
-        const int month = *digits_value(s.substr(5, 2));
+    const std::size_t n = iso_year_length(s);
+    const auto year = parse_iso_year(s.substr(0, n));
+    if (n == 0 || !year) return std::nullopt;
+    if (s.size() == n) return std::make_pair(days_from_civil({*year, 1, 1}), days_from_civil({*year, 12, 31}));
+    if (s.size() == n + 3 && s[n] == '-' && digits_value(s.substr(n + 1, 2))) {
+        const int month = *digits_value(s.substr(n + 1, 2));
         if (month < 1 || month > 12) return std::nullopt;
-        return std::make_pair(days_from_civil({year, month, 1}), days_from_civil({year, month, days_in_month(year, month)}));
+        return std::make_pair(days_from_civil({*year, month, 1}), days_from_civil({*year, month, days_in_month(*year, month)}));
     }
     if (const auto day = parse_iso_day(s)) return std::make_pair(*day, *day);
     return std::nullopt;
@@ -635,16 +634,6 @@ struct IsoPart {
     int last_day = 0;
     std::optional<Instant> instant;
 };
-
-// True for a date whose year cannot be written in four digits or is 0000 ("10000-01-01",
-// "-0044-03-15", "0000-06-01"): refused by the years 1-9999 rule rather than as not ISO.
-bool year_out_of_range(std::string_view s) {
-    std::size_t digits = 0;
-    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
-    if (!s.empty() && (s[0] == '-' || s[0] == '+') && s.size() > 1 && s[1] >= '0' && s[1] <= '9') return true;
-    if (digits > 4) return true;
-    return digits == 4 && s.substr(0, 4) == "0000";
-}
 
 // Parses one end; on failure returns nullopt and sets `error` to the message naming the rule.
 std::optional<IsoPart> parse_iso_end(std::string_view s, std::string& error) {
@@ -669,7 +658,7 @@ std::optional<IsoPart> parse_iso_end(std::string_view s, std::string& error) {
 // error message, "" when it parsed.
 std::string parse_iso_span(std::string_view s, DateSpan& out) {
     const std::string not_iso = "not an ISO 8601 date: " + in_quotes(std::string(s)) +
-                                " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\", a time \"YYYY-MM-DDTHH:MM+01:00\" or a range \"START/END\")";
+                                " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\" (\"-0043\" for 44 BC), a time \"YYYY-MM-DDTHH:MM+01:00\" or a range \"START/END\")";
     const std::size_t slash = s.find('/');
     std::string error;
     const auto first = parse_iso_end(s.substr(0, slash), error);

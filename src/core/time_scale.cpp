@@ -18,6 +18,7 @@
 #include <set>
 #include <utility>
 
+#include "date_text.h"
 #include "dates.h"
 
 namespace explainer {
@@ -166,7 +167,7 @@ TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction, do
         const double centre = (extent->start_day + extent->end_day) * 0.5;
         r = {centre - min_span * 0.5, centre + min_span * 0.5};
     }
-    // Within years 1-9999 (a story of the year 1 keeps its margin inside the range).
+    // Within years -9999...9999 (a story of 10000 BC keeps its margin inside the range).
     const double width = std::min(r.end_day - r.start_day, kLatestViewDay - kEarliestViewDay);
     r.start_day = std::clamp(r.start_day, kEarliestViewDay, kLatestViewDay - width);
     r.end_day = r.start_day + width;
@@ -221,8 +222,8 @@ int pack_utc_offset_minutes(const Pack& pack) {
 
 namespace {
 
-// Ticks are only made within years 1-9999, where the civil-date arithmetic on int and
-// minute counts on int64 are safe by a wide margin.
+// Ticks are only made within years -9999...9999, where the civil-date arithmetic on int
+// and minute counts on int64 are safe by a wide margin.
 constexpr double kFirstTickDay = kEarliestViewDay;
 constexpr double kLastTickDay = kLatestViewDay;
 
@@ -242,6 +243,7 @@ constexpr TickStep kMajorSteps[] = {
     {TickUnit::Quarter, 1}, {TickUnit::Year, 1},    {TickUnit::Decade, 1},  {TickUnit::Decade, 2},
     {TickUnit::Decade, 5},  {TickUnit::Century, 1}, {TickUnit::Century, 2}, {TickUnit::Century, 5},
     {TickUnit::Century, 10}, {TickUnit::Century, 20}, {TickUnit::Century, 50}, {TickUnit::Century, 100},
+    {TickUnit::Century, 200},
 };
 
 // The minor ticks under a major step: a finer step that divides it.
@@ -267,7 +269,8 @@ std::optional<TickStep> minor_step_of(TickStep major, bool times) {
         case 10: return TickStep{TickUnit::Century, 1};
         case 20: return TickStep{TickUnit::Century, 5};
         case 50: return TickStep{TickUnit::Century, 10};
-        default: return TickStep{TickUnit::Century, 50};
+        case 100: return TickStep{TickUnit::Century, 50};
+        default: return TickStep{TickUnit::Century, 100};
         }
     }
     return std::nullopt;
@@ -278,6 +281,17 @@ const char* const kMonthAbbreviations[12] = {"Jan", "Feb", "Mar", "Apr", "May", 
 
 int floor_div(int a, int b) { return static_cast<int>(floor_div64(a, b)); }
 int floor_mod(int a, int b) { return a - floor_div(a, b) * b; }
+
+// Decade and century ticks count years as labels do, without a year zero: "100 BC",
+// "AD 1", "AD 100", not the astronomical -100 ("101 BC") and 0 ("1 BC") of dates.h. The
+// era's own tick, AD 1, takes the place of the missing year zero, so the ticks stay
+// evenly spaced across it (AD 1 to AD 100 is one year short of a century: shortest_step_days).
+// Tick numbers: 100 BC is -100, AD 1 is 0, AD 100 is 100.
+int tick_number(int year) { return year <= 0 ? year - 1 : year == 1 ? 0 : year; }
+int year_of_tick_number(int number) { return number < 0 ? number + 1 : number == 0 ? 1 : number; }
+
+// A tick's year: "2015", "44 BC", and "AD 14" in a view that begins BC.
+std::string year_label(int year, bool mark_ad) { return mark_ad && year >= 1 ? "AD " + std::to_string(year) : year_text(year); }
 
 // The shortest instance of each unit, so spacing by it is a guarantee, not an average.
 double shortest_days(TickUnit unit) {
@@ -293,6 +307,13 @@ double shortest_days(TickUnit unit) {
     case TickUnit::Century: return 36524; // a hundred years with 24 leap days
     }
     return 1;
+}
+
+// The shortest distance between two ticks `s` apart: decades and centuries lose a year
+// where their ticks cross the era (AD 1 to AD 10 is nine years, tick_number).
+double shortest_step_days(TickStep s) {
+    const bool counts_years = s.unit == TickUnit::Decade || s.unit == TickUnit::Century;
+    return shortest_days(s.unit) * s.step - (counts_years ? 366 : 0);
 }
 
 int months_per_tick(TickStep s) {
@@ -334,6 +355,18 @@ void for_each_tick_minute(TickStep s, std::int64_t first, std::int64_t last, Emi
     }
     const int months = months_per_tick(s);
     const CivilDate date = civil_from_days(first_day);
+    if (s.unit == TickUnit::Decade || s.unit == TickUnit::Century) {
+        // The 1st of January of every year whose tick number is a multiple of the step,
+        // from the first at or after `first_day`.
+        const int step = months / 12;
+        const int first_year = date.year + (days_from_civil({date.year, 1, 1}) < first_day ? 1 : 0);
+        for (int number = floor_div(tick_number(first_year) + step - 1, step) * step; count < kMaxTicks; number += step, ++count) {
+            const int day = days_from_civil({year_of_tick_number(number), 1, 1});
+            if (day > last_day) break;
+            emit(std::int64_t(day) * kMinutesPerDay);
+        }
+        return;
+    }
     int month_index = date.year * 12 + (date.month - 1);  // months since year 0
     if (days_from_civil({date.year, date.month, 1}) < first_day) ++month_index;
     month_index += floor_mod(-month_index, months);
@@ -346,14 +379,14 @@ void for_each_tick_minute(TickStep s, std::int64_t first, std::int64_t last, Emi
 
 std::string day_and_month(const CivilDate& date) { return std::to_string(date.day) + " " + kMonthAbbreviations[date.month - 1]; }
 
-Tick make_tick(TickStep s, std::int64_t local_minute, int offset_minutes, const TimeRange& range, double width) {
+Tick make_tick(TickStep s, std::int64_t local_minute, int offset_minutes, const TimeRange& range, double width, bool mark_ad) {
     Tick tick;
     tick.day = static_cast<double>(local_minute - offset_minutes) / kMinutesPerDay;
     tick.x = day_to_x(range, width, tick.day);
     const int local_day = static_cast<int>(floor_div64(local_minute, kMinutesPerDay));
     const int minute_of_day = static_cast<int>(local_minute - std::int64_t(local_day) * kMinutesPerDay);
     const CivilDate date = civil_from_days(local_day);
-    const std::string year = std::to_string(date.year);
+    const std::string year = year_label(date.year, mark_ad);
     const std::string month = kMonthAbbreviations[date.month - 1];
     switch (s.unit) {
     case TickUnit::Minute:
@@ -385,15 +418,15 @@ Tick make_tick(TickStep s, std::int64_t local_minute, int offset_minutes, const 
         tick.label = date.month == 1 ? year : month;
         break;
     case TickUnit::Year:
-        tick.starts_larger_unit = floor_mod(date.year, 10) == 0;
+        tick.starts_larger_unit = floor_mod(tick_number(date.year), 10) == 0;
         tick.label = year;
         break;
     case TickUnit::Decade:
-        tick.starts_larger_unit = floor_mod(date.year, 100) == 0;
+        tick.starts_larger_unit = floor_mod(tick_number(date.year), 100) == 0;
         tick.label = year;
         break;
     case TickUnit::Century:
-        tick.starts_larger_unit = floor_mod(date.year, 1000) == 0;
+        tick.starts_larger_unit = floor_mod(tick_number(date.year), 1000) == 0;
         tick.label = year;
         break;
     }
@@ -429,7 +462,7 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
     for (const TickStep& candidate : kMajorSteps) {
         const bool below_days = candidate.unit == TickUnit::Minute || candidate.unit == TickUnit::Hour;
         if (below_days && !clock.times) continue;
-        if (shortest_days(candidate.unit) * candidate.step * per_day >= spacing) {
+        if (shortest_step_days(candidate) * per_day >= spacing) {
             major = candidate;
             break;
         }
@@ -443,15 +476,16 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
     const double last_visible = std::floor((std::min(r.end_day, kLastTickDay) + offset_days) * kMinutesPerDay);
     const int left_day = static_cast<int>(std::floor(std::clamp(r.start_day + offset_days, kFirstTickDay, kLastTickDay - 1)));
     const CivilDate left = civil_from_days(left_day);
+    const bool mark_ad = left.year <= 0;  // a view that begins BC names the era of AD years too
     switch (out.major_unit) {
     case TickUnit::Minute:
     case TickUnit::Hour:
-        out.context = day_and_month(left) + " " + std::to_string(left.year) + " (" + format_utc_offset(offset) + ")";
+        out.context = day_and_month(left) + " " + year_text(left.year) + " (" + format_utc_offset(offset) + ")";
         break;
-    case TickUnit::Day: out.context = std::string(kMonthAbbreviations[left.month - 1]) + " " + std::to_string(left.year); break;
+    case TickUnit::Day: out.context = std::string(kMonthAbbreviations[left.month - 1]) + " " + year_text(left.year); break;
     case TickUnit::Week:
     case TickUnit::Month:
-    case TickUnit::Quarter: out.context = std::to_string(left.year); break;
+    case TickUnit::Quarter: out.context = year_text(left.year); break;
     case TickUnit::Year:
     case TickUnit::Decade:
     case TickUnit::Century: break;
@@ -460,10 +494,10 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
     const auto first = static_cast<std::int64_t>(first_visible), last = static_cast<std::int64_t>(last_visible);
 
     for_each_tick_minute(major, first, last,
-                         [&](std::int64_t m) { out.major.push_back(make_tick(major, m, offset, r, width)); });
+                         [&](std::int64_t m) { out.major.push_back(make_tick(major, m, offset, r, width, mark_ad)); });
 
     const std::optional<TickStep> minor = minor_step_of(major, clock.times);
-    if (!minor || shortest_days(minor->unit) * minor->step * per_day < kMinMinorTickSpacingPx) return out;
+    if (!minor || shortest_step_days(*minor) * per_day < kMinMinorTickSpacingPx) return out;
     out.minor_unit = minor->unit;
     out.minor_step = minor->step;
     std::size_t next_major = 0;
@@ -472,7 +506,7 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
         const double day = static_cast<double>(m - offset64) / kMinutesPerDay;
         while (next_major < out.major.size() && out.major[next_major].day < day) ++next_major;
         if (next_major < out.major.size() && out.major[next_major].day == day) return;
-        out.minor.push_back(make_tick(*minor, m, offset, r, width));
+        out.minor.push_back(make_tick(*minor, m, offset, r, width, mark_ad));
     });
     return out;
 }

@@ -33,8 +33,8 @@ double x_to_day(const TimeRange& range, double width, double x);
 
 inline constexpr double kMinSpanDays = 3.0;                // zoomed in: a few days fill the width
 inline constexpr double kMinTimedSpanDays = 20.0 / 1440.0; // packs with times: twenty minutes
-inline constexpr double kMaxSpanDays = 10'000 * 365.2425;  // zoomed out: years 1-9999
-// Where any view may go: years 1 to 9999.
+inline constexpr double kMaxSpanDays = 20'000 * 365.2425;  // zoomed out: years -9999...9999
+// Where any view may go: years -9999 (10000 BC) to 9999.
 inline constexpr double kEarliestViewDay = kFirstDay;
 inline constexpr double kLatestViewDay = kLastDay + 1.0;
 
@@ -46,7 +46,7 @@ struct TimeLimits {
 
 // Limits for data covering `extent`: the view may go `margin_fraction` of the data's
 // span beyond either end (and at least half the minimum span, so a one-day pack can
-// still be looked at), never beyond years 1-9999.
+// still be looked at), never beyond years -9999...9999.
 TimeLimits limits_around(const TimeRange& extent, double margin_fraction, double min_span_days = kMinSpanDays);
 
 // The nearest range that respects the limits: the span is brought within
@@ -95,14 +95,16 @@ int pack_utc_offset_minutes(const Pack& pack);
 // [SECTION] Ticks ------------------------------------------------------------------------
 
 // Calendar units from fine to coarse. Weeks start on Mondays; quarters in January,
-// April, July and October; decades in years divisible by ten, centuries by a hundred.
+// April, July and October; decades in years divisible by ten, centuries by a hundred,
+// counted as labels count them, without a year zero: 100 BC, AD 1 (the era's tick, in
+// place of year zero), AD 100.
 enum class TickUnit { Minute, Hour, Day, Week, Month, Quarter, Year, Decade, Century };
 const char* tick_unit_name(TickUnit unit);  // "minute", "hour", "day", "week", ...
 
 struct Tick {
     double day = 0;                   // the instant the tick marks, days since 1970-01-01 UTC
     double x = 0;                     // day_to_x(range, width, day)
-    std::string label;                // "21:15", "13", "Nov 13", "Nov", "2015", "1500"
+    std::string label;                // "21:15", "13", "Nov 13", "Nov", "2015", "1500", "44 BC", "AD 14"
     // The tick also begins a larger unit and is labelled as such: a month tick in
     // January says "2016", a day tick on the 1st says "Nov", an hour tick at midnight
     // says "14 Nov". Week ticks are flagged on the first Monday of a month; year ticks
@@ -137,9 +139,10 @@ inline constexpr std::size_t kMaxTicks = 4096;
 
 // Ticks for the instants inside [range.start_day, range.end_day]: the finest unit and
 // step whose shortest instance (a minute, an hour, a day, a week, February, a 90-day
-// quarter, a 365-day year, a 3652-day decade, a 36524-day century, times the step) is
-// at least `min_label_spacing_px` wide is the major one, so any two major labels are at
-// least that far apart. Empty for a non-finite range.
+// quarter, a 365-day year, a 3652-day decade, a 36524-day century, times the step; a
+// year less for decades and centuries, whose ticks at AD 1 and AD 10 are nine years
+// apart) is at least `min_label_spacing_px` wide is the major one, so any two major
+// labels are at least that far apart. Empty for a non-finite range.
 TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px, const TickClock& clock = {});
 
 // [SECTION] Label lanes --------------------------------------------------------------------

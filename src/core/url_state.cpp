@@ -199,7 +199,7 @@ constexpr std::int64_t kFirstLinkSecond = std::int64_t(kFirstLinkDay) * kSeconds
 constexpr std::int64_t kLastLinkSecond = (std::int64_t(kLastLinkDay) + 1) * kSecondsPerDay - 1;  // 9999-12-31T23:59:59Z
 
 // A cursor or a timeline end as a link writes it: "YYYY-MM-DD", or with a time of day
-// and a UTC offset "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)", within years 1-9999.
+// and a UTC offset "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)", within years -9999...9999.
 std::optional<TimeCursor> parse_link_moment(std::string_view text) {
     if (has_time_part(text)) {
         const DateTimeParse parsed = parse_iso_date_time(text);
@@ -232,7 +232,7 @@ std::optional<std::string> map_text(const MapView& view) {
 
 std::optional<std::string> timeline_text(const TimeRange& range) {
     if (!std::isfinite(range.start_day) || !std::isfinite(range.end_day)) return std::nullopt;
-    // To the minute, within years 1-9999.
+    // To the minute, within years -9999...9999.
     const auto minute_of = [](double day) {
         return std::llround(std::clamp(day * kMinutesPerDay, double(kFirstLinkDay) * kMinutesPerDay,
                                        (double(kLastLinkDay) + 1) * kMinutesPerDay - 1));
@@ -361,7 +361,7 @@ void decode_timeline(std::string_view text, AppState& state, Notes& notes) {
     const std::optional<TimeCursor> start = parse_link_moment(start_text), end = parse_link_moment(end_text);
     if (!start || !end) {
         notes.add("timeline " + quote_for_note(text) +
-                  " is not a range of dates start..end (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ, years 1-9999)");
+                  " is not a range of dates start..end (YYYY-MM-DD or YYYY-MM-DDTHH:MMZ, years -9999...9999, -0043 for 44 BC)");
         return;
     }
     if (start->utc_second >= end->utc_second) {
@@ -391,7 +391,7 @@ void decode_value(Key key, std::string_view text, AppState& state, const Pack& p
             state.time_cursor = cursor;
         } else {
             notes.add("time cursor " + quote_for_note(text) +
-                      " is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MMZ with a time; years 1-9999)");
+                      " is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MMZ with a time; years -9999...9999, -0043 for 44 BC)");
         }
         break;
     case KeyTimeline: decode_timeline(text, state, notes); break;

@@ -45,7 +45,7 @@ inline constexpr double kLinkMaxLatitude = 85.0;     // Web-Mercator's usable ba
 inline constexpr double kLinkMaxLongitude = 180.0;
 inline constexpr double kLinkMinZoom = 0.0;
 inline constexpr double kLinkMaxZoom = 20.0;
-inline constexpr int kFirstLinkDay = kFirstDay;      // 0001-01-01 in days since 1970-01-01
+inline constexpr int kFirstLinkDay = kFirstDay;      // -9999-01-01 in days since 1970-01-01
 inline constexpr int kLastLinkDay = kLastDay;        // 9999-12-31
 
 // A timeline this long or longer is written in whole days; a shorter one in whole days

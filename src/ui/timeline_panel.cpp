@@ -157,7 +157,7 @@ int step_day(int day, TickUnit unit, int direction) {
 }
 
 // The cursor one tick step on: minutes and hours move an instant, larger units move the
-// day (keeping the time of day of a timed cursor). Within years 1-9999.
+// day (keeping the time of day of a timed cursor). Within years -9999...9999.
 TimeCursor step_cursor(const TimeCursor& cursor, TickUnit unit, int step, int direction) {
     TimeCursor next = cursor;
     if (unit == TickUnit::Minute || unit == TickUnit::Hour) {
@@ -186,7 +186,7 @@ std::string cursor_label(const TimeCursor& cursor, int offset_minutes) {
     const Instant local{cursor.utc_second, offset_minutes};
     const int day = cursor.whole_day ? cursor_day(cursor) : static_cast<int>(std::floor(instant_days(cursor.utc_second) + offset_minutes / 1440.0));
     const CivilDate date = civil_from_days(day);
-    std::string out = std::to_string(date.day) + " " + short_month_name(date.month) + " " + std::to_string(date.year);
+    std::string out = std::to_string(date.day) + " " + short_month_name(date.month) + " " + year_text(date.year);
     if (!cursor.whole_day) out += " " + format_local_clock(local);
     return out;
 }

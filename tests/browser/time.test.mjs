@@ -99,3 +99,48 @@ test('a link with a time of day round-trips through a reload', async () => {
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// Dates before AD 1 (astronomical years: -0043 is 44 BC), as a reader meets them.
+test('47 BC to AD 1748: every event in view, ticks and dates say BC and AD, a link to 44 BC reopens it', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/rome-bc-ad.json');
+  await settle(page);
+  await assertEveryEventOnTimeline(page, 'Rome');
+  const ticks = async (labels) => (await Promise.all(labels.map((l) => hasLocated(page, `timeline:tick:${l}`)))).some(Boolean);
+  assert.ok(await hasLocated(page, 'timeline:unit:century'), 'the axis counts centuries');
+  assert.ok(await hasLocated(page, 'timeline:tick:AD 1'), 'the era has its tick, AD 1, in place of a year zero');
+  assert.ok(await ticks([2, 4, 5, 10].map((n) => `AD ${n}00`)), 'later ticks say "AD …" in a view that begins BC');
+  assert.ok(!(await ticks(['0', '1 BC', '-100', '-99', '-199', '200', '1000'])), 'no tick counts a year zero, a negative year or a bare year');
+
+  // The API keeps the pack's ISO dates; readers (the mirror) read historians' dates.
+  const entities = await page.evaluate(() => Explainer.entities());
+  const killed = entities.find((e) => e.id === 'caesar-killed');
+  assert.equal(killed.start, '-0043-03-15');
+  const mirror = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#mirror-timeline ol > li')].map((li) => [
+    li.querySelector('button').dataset.entity,
+    { when: li.querySelector('.when').textContent, datetime: li.querySelector('time')?.getAttribute('datetime') ?? null }])));
+  assert.deepEqual(mirror['caesar-killed'], { when: '15 March 44 BC', datetime: null }, 'HTML has no <time datetime> before AD 1');
+  assert.deepEqual(mirror['battle-of-zela'], { when: '47 BC', datetime: null });
+  assert.deepEqual(mirror['reign-of-augustus'], { when: '16 January 27 BC–19 August AD 14', datetime: null });
+  assert.deepEqual(mirror['eruption'], { when: 'AD 79', datetime: '0079' });
+  assert.deepEqual(Object.keys(mirror), ['battle-of-zela', 'caesar-killed', 'named-augustus', 'reign-of-augustus', 'eruption', 'excavations'],
+    'events in time order across the era');
+
+  // A link to the months around the Ides of March 44 BC.
+  await page.evaluate(() => Explainer.setState('#v=1&sel=caesar-killed&t=-0043-03-15&tl=-0044-11-01..-0043-06-30'));
+  await settle(page);
+  const state = await page.evaluate(() => Explainer.getState());
+  assert.deepEqual(state.timeline, { start: '-0044-11-01', end: '-0043-06-30' });
+  assert.equal(state.timeCursor, '-0043-03-15');
+  assert.ok(await hasLocated(page, 'timeline:tick:44 BC'), 'January 44 BC is labelled with its year');
+  const mark = (await locate(page, 'caesar-killed')).find((r) => r.panel === 'timeline');
+  assert.ok(mark, 'the Ides of March are on the timeline');
+  const link = await page.evaluate(() => Explainer.getLink());
+  assert.match(link, /tl=-0044-11-01\.\.-0043-06-30/);
+  await page.reload();
+  await page.evaluate(() => window.Explainer.ready);
+  await settle(page);
+  assert.deepEqual((await page.evaluate(() => Explainer.getState())).timeline, state.timeline, 'the link reopens the same months');
+  await screenshot(page, 'time-rome-bc-ad');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});

@@ -1,5 +1,5 @@
 // libFuzzer target for the timeline's ticks (issue #11 item 6, time part). The input
-// picks a span from a minute to 9999 years, a start within years 1-9999, a width, a
+// picks a span from a minute to 19999 years, a start within years -9999...9999, a width, a
 // label spacing and a clock (with or without times, any allowed UTC offset). For each,
 // ticks must be strictly increasing, inside the range, at their mapped x, with
 // non-empty labels, the major ones at least the spacing apart and the minor ones never
@@ -52,8 +52,8 @@ void check_list(const std::vector<Tick>& ticks, const TimeRange& r, double width
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    // Span: log-uniform from a minute to 9999 years.
-    const double min_span = 1.0 / 1440, max_span = 9999 * 365.2425;
+    // Span: log-uniform from a minute to 19999 years.
+    const double min_span = 1.0 / 1440, max_span = 19999 * 365.2425;
     const double span = min_span * std::pow(max_span / min_span, unit_from(data, size));
     const double room = (double(kLastDay) + 1 - kFirstDay) - span;
     const double start = kFirstDay + std::max(room, 0.0) * unit_from(data, size);

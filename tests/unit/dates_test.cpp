@@ -21,17 +21,15 @@ TEST(Dates, EpochAndKnownDays) {
     EXPECT_EQ(days_from_civil({2000, 1, 1}), 30 * 365 + 7);
 }
 
-TEST(Dates, WalkingTheCalendarMatchesBothDirections) {
-    // Start far before the epoch and step one day at a time, incrementing a civil date by
-    // hand with days_in_month; every day must agree with both conversions.
-    CivilDate date{1599, 12, 25};
+// Steps `steps` days from `date`, incrementing the civil date by hand with days_in_month;
+// every day must agree with both conversions. Returns the date reached.
+CivilDate walk_the_calendar(CivilDate date, int steps) {
     int days = days_from_civil(date);
-    for (int step = 0; step < 600 * 366; ++step) {
-        ASSERT_EQ(days_from_civil(date), days) << date.year << "-" << date.month << "-" << date.day;
+    for (int step = 0; step < steps; ++step) {
+        EXPECT_EQ(days_from_civil(date), days) << date.year << "-" << date.month << "-" << date.day;
         const CivilDate back = civil_from_days(days);
-        ASSERT_EQ(back.year, date.year);
-        ASSERT_EQ(back.month, date.month);
-        ASSERT_EQ(back.day, date.day);
+        EXPECT_TRUE(back.year == date.year && back.month == date.month && back.day == date.day) << days;
+        if (::testing::Test::HasFailure()) break;
         ++days;
         if (++date.day > days_in_month(date.year, date.month)) {
             date.day = 1;
@@ -41,7 +39,12 @@ TEST(Dates, WalkingTheCalendarMatchesBothDirections) {
             }
         }
     }
-    EXPECT_GT(date.year, 2190);
+    return date;
+}
+
+TEST(Dates, WalkingTheCalendarMatchesBothDirections) {
+    // Start far before the epoch and step one day at a time.
+    EXPECT_GT(walk_the_calendar({1599, 12, 25}, 600 * 366).year, 2190);
 }
 
 TEST(Dates, RoundTripsOverAWideRange) {
@@ -104,6 +107,65 @@ TEST(Dates, FormatPadsAndRoundTrips) {
         ASSERT_EQ(text.size(), 10u) << text;
         ASSERT_EQ(parse_iso_day(text), days) << text;
     }
+}
+
+// [SECTION] Years before AD 1 -------------------------------------------------------------
+
+TEST(Dates, WalkingAcrossYearZeroMatchesBothDirections) {
+    // Astronomical years: 0 is 1 BC, a leap year like -4 (5 BC) and every fourth before it.
+    EXPECT_EQ(walk_the_calendar({-5, 12, 25}, 8 * 366).year, 3);
+    EXPECT_EQ(days_in_month(0, 2), 29);
+    EXPECT_EQ(days_in_month(-4, 2), 29);
+    EXPECT_EQ(days_in_month(-1, 2), 28);
+    EXPECT_EQ(days_in_month(-100, 2), 28);  // a century, not leap
+    EXPECT_EQ(days_in_month(-400, 2), 29);
+    EXPECT_EQ(days_from_civil({1, 1, 1}) - days_from_civil({0, 1, 1}), 366);
+}
+
+TEST(Dates, TheFirstAndLastDaysAreTheYearsBounds) {
+    EXPECT_EQ(kFirstDay, days_from_civil({kFirstYear, 1, 1}));
+    EXPECT_EQ(kLastDay, days_from_civil({kLastYear, 12, 31}));
+    EXPECT_EQ(format_iso_day(kFirstDay), "-9999-01-01");
+    EXPECT_EQ(format_iso_day(kLastDay), "9999-12-31");
+    EXPECT_FALSE(parse_iso_day("-10000-12-31").has_value());
+}
+
+TEST(Dates, SignedYearsParseAndFormat) {
+    EXPECT_EQ(parse_iso_year("2015"), 2015);
+    EXPECT_EQ(parse_iso_year("0000"), 0);
+    EXPECT_EQ(parse_iso_year("-0043"), -43);
+    EXPECT_EQ(parse_iso_year("-9999"), -9999);
+    for (const char* text : {"-0000", "+2015", "-43", "-00043", "10000", "201", "", "-", "20a5", "-004a"})
+        EXPECT_FALSE(parse_iso_year(text).has_value()) << '"' << text << '"';
+    EXPECT_EQ(format_iso_year(-43), "-0043");
+    EXPECT_EQ(format_iso_year(0), "0000");
+    EXPECT_EQ(format_iso_year(79), "0079");
+    EXPECT_EQ(parse_iso_day("-0043-03-15"), days_from_civil({-43, 3, 15}));
+    EXPECT_EQ(parse_iso_day("0000-02-29"), days_from_civil({0, 2, 29}));
+    for (const char* text : {"-0001-02-29", "-0000-01-01", "-043-03-15", "-0043-3-15", "--0043-03-15", "-0043-03-15T10:00Z"})
+        EXPECT_FALSE(parse_iso_day(text).has_value()) << '"' << text << '"';
+    for (int days = kFirstDay; days <= days_from_civil({1, 1, 1}); days += 11) {
+        const std::string text = format_iso_day(days);
+        ASSERT_EQ(parse_iso_day(text), days) << text;
+    }
+}
+
+TEST(Dates, YearsThatAreNumbersButNotWrittenHereAreOutOfRange) {
+    for (const char* text : {"10000-01-01", "+2015-01-01", "-44-03-15", "-00043-03-15", "-0000-06-01", "-10000"})
+        EXPECT_TRUE(year_out_of_range(text)) << text;
+    for (const char* text : {"2015-01-01", "0000-06-01", "-0043-03-15", "-0043", "15-11-13", "-abc", "", "-"})
+        EXPECT_FALSE(year_out_of_range(text)) << text;
+}
+
+TEST(Dates, TimesBeforeAD1) {
+    const DateTimeParse ides = parse_iso_date_time("-0043-03-15T11:00+01:00");
+    ASSERT_EQ(ides.error, DateTimeError::None);
+    EXPECT_EQ(ides.local_day, days_from_civil({-43, 3, 15}));
+    EXPECT_EQ(ides.instant.utc_second, std::int64_t(ides.local_day) * kSecondsPerDay + 10 * 3600);
+    EXPECT_EQ(format_iso_date_time(ides.instant), "-0043-03-15T11:00+01:00");
+    EXPECT_TRUE(has_time_part("-0043-03-15T11:00Z"));
+    EXPECT_EQ(parse_iso_date_time("-43-03-15T11:00Z").error, DateTimeError::YearOutOfRange);
+    EXPECT_EQ(parse_iso_date_time("-0043-02-29T11:00Z").error, DateTimeError::BadDate);
 }
 
 } // namespace

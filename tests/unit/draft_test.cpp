@@ -322,6 +322,17 @@ TEST(DraftTest, WrittenDatesAndFigures) {
     EXPECT_TRUE(figures.count("about 20,000 vehicles"));
 }
 
+TEST(DraftTest, DatesBeforeAD1AreLeftToTheAuthorNotMisread) {
+    REQUIRE_GAZETTEER();
+    // Neither "15 March 44" (BC) nor "19 August AD" is a day of some year 0 or AD 44.
+    const Drafted d = draft(simple({"Caesar was killed on 15 March 44 BC. Augustus died on 19 August AD 14. "
+                                    "The town was rebuilt on 2 May 1748."},
+                                   "2024-03-15"));
+    std::set<std::string> dates;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) dates.insert(e->date->iso);
+    EXPECT_EQ(dates, std::set<std::string>{"1748-05-02"}) << d.pack.dump(1);
+}
+
 TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"The Workers’ Union called a strike on Monday. The group said its members would march.",

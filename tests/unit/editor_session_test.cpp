@@ -197,10 +197,16 @@ TEST(EditorSession, DraggedDatesSnapToTheTimelinesUnit) {
     EXPECT_EQ(dragged_date(nov13, nov19, DragPart::End, nov19, dec2, DateUnit::Month).iso, "2015-11/2015-12");
     EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, dec2, DateUnit::Month).iso, "2015-12");
     EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, *parse_iso_day("2013-02-01"), DateUnit::Year).iso, "2013");
-    // Dragged past year 9999 or before year 1, a span stops at the edge, its length kept.
+    // Dragged past year 9999 or before year -9999 (10000 BC), a span stops at the edge, its length kept.
     EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, 1e9, DateUnit::Year).iso, "9999");
     EXPECT_EQ(dragged_date(*parse_iso_day("2014-06-01"), *parse_iso_day("2015-10-31"), DragPart::Whole, nov15, -1e9,
-                               DateUnit::Month).iso, "0001-01/0002-05");
+                               DateUnit::Month).iso, "-9999-01/-9998-05");
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, -1e9, DateUnit::Year).iso, "-9999");
+    // Into the years BC: months and years are written as packs write them (44 BC is -0043).
+    const int ides = *parse_iso_day("-0043-03-15");
+    EXPECT_EQ(dragged_date(ides, ides, DragPart::Whole, ides, *parse_iso_day("-0043-01-20"), DateUnit::Month).iso, "-0043-01");
+    EXPECT_EQ(dragged_date(nov13, nov19, DragPart::Whole, nov15, *parse_iso_day("-0043-07-01"), DateUnit::Month).iso, "-0043-07");
+    EXPECT_EQ(dragged_date(ides, ides, DragPart::Whole, ides, *parse_iso_day("0000-06-01"), DateUnit::Year).iso, "0000");
     const DraggedDate months = dragged_date(nov13, nov19, DragPart::End, nov19, dec2, DateUnit::Month);
     EXPECT_EQ(months.start_day, *parse_iso_day("2015-11-01"));
     EXPECT_EQ(months.end_day, *parse_iso_day("2015-12-31"));

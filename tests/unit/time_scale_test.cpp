@@ -60,12 +60,12 @@ TEST(TimeScale, ClampKeepsSpanWithinLimitsAboutTheCentre) {
     EXPECT_NEAR(tiny.end_day - tiny.start_day, kMinSpanDays, 1e-9);
     EXPECT_NEAR((tiny.start_day + tiny.end_day) / 2, 1000.25, 1e-9);
 
-    const TimeRange huge = clamp_range({-3e6, 3e6}, free);
+    const TimeRange huge = clamp_range({-5e6, 5e6}, free);
     EXPECT_NEAR(huge.end_day - huge.start_day, kMaxSpanDays, 1e-6);
     EXPECT_NEAR((huge.start_day + huge.end_day) / 2, 0.0, 1e-6);
-    // Zoomed out as far as years 1-9999 go.
+    // Zoomed out as far as years -9999...9999 go.
     EXPECT_GT(kMaxSpanDays, double(kLastDay) - kFirstDay);
-    EXPECT_LT(kMaxSpanDays, 10'001 * 366.0);
+    EXPECT_LT(kMaxSpanDays, 20'001 * 366.0);
 
     const TimeRange fine = clamp_range({16000.0, 16400.0}, free);
     EXPECT_DOUBLE_EQ(fine.start_day, 16000.0);
@@ -231,6 +231,9 @@ int weekday_from_monday(int d) {
     return ((d - iday("2015-11-16")) % 7 + 7) % 7;
 }
 
+// Years as decade and century ticks count them: 100 BC is -100, AD 1 (the era's tick) 0.
+int tick_number(int astronomical_year) { return astronomical_year <= 0 ? astronomical_year - 1 : astronomical_year == 1 ? 0 : astronomical_year; }
+
 // Ticks at UTC (offset 0): minute and hour ticks on whole multiples of their step, the
 // rest at midnight.
 bool starts_unit(TickUnit unit, double when, int step) {
@@ -249,8 +252,9 @@ bool starts_unit(TickUnit unit, double when, int step) {
     case TickUnit::Month: return c.day == 1;
     case TickUnit::Quarter: return c.day == 1 && (c.month - 1) % 3 == 0;
     case TickUnit::Year: return c.day == 1 && c.month == 1;
-    case TickUnit::Decade: return c.day == 1 && c.month == 1 && ((c.year % (10 * step)) + 10 * step) % (10 * step) == 0;
-    case TickUnit::Century: return c.day == 1 && c.month == 1 && ((c.year % (100 * step)) + 100 * step) % (100 * step) == 0;
+    // Decades and centuries are counted without a year zero: 10 BC (astronomical -9), AD 1, AD 10.
+    case TickUnit::Decade: return c.day == 1 && c.month == 1 && tick_number(c.year) % (10 * step) == 0;
+    case TickUnit::Century: return c.day == 1 && c.month == 1 && tick_number(c.year) % (100 * step) == 0;
     }
     return false;
 }
@@ -420,6 +424,62 @@ TEST(TimeScale, CenturiesForFiveCenturies) {
     ASSERT_FALSE(ticks.major.empty());
     EXPECT_EQ(ticks.major.front().label, "1400");
     EXPECT_EQ(ticks.context, "");
+}
+
+std::vector<std::string> labels(const std::vector<Tick>& ticks) {
+    std::vector<std::string> out;
+    for (const Tick& t : ticks) out.push_back(t.label);
+    return out;
+}
+
+TEST(TimeScale, TicksBeforeAD1CountWithoutAYearZero) {
+    using Labels = std::vector<std::string>;
+    // Centuries: 100 BC, AD 1 (in place of year zero, which does not exist), AD 100.
+    const TimeRange centuries{double(day("-0249-01-01")), double(day("0250-01-01"))};
+    const TimeTicks c = make_ticks(centuries, 600, 64);
+    EXPECT_EQ(c.major_unit, TickUnit::Century);
+    EXPECT_EQ(labels(c.major), (Labels{"200 BC", "100 BC", "AD 1", "AD 100", "AD 200"}));
+    expect_well_formed(c, centuries, 600, 64);
+    // Decades.
+    const TimeRange decades{double(day("-0030-01-01")), double(day("0030-01-01"))};
+    const TimeTicks d = make_ticks(decades, 600, 64);
+    EXPECT_EQ(d.major_unit, TickUnit::Decade);
+    EXPECT_EQ(labels(d.major), (Labels{"30 BC", "20 BC", "10 BC", "AD 1", "AD 10", "AD 20", "AD 30"}));
+    // The era's tick begins its view's larger unit.
+    EXPECT_TRUE(d.major[3].starts_larger_unit);
+    EXPECT_FALSE(d.major[2].starts_larger_unit);
+    expect_well_formed(d, decades, 600, 64);
+    // Years: 1 BC is followed by AD 1.
+    const TimeRange years{double(day("-0003-07-01")), double(day("0003-07-01"))};
+    const TimeTicks y = make_ticks(years, 600, 64);
+    EXPECT_EQ(y.major_unit, TickUnit::Year);
+    EXPECT_EQ(labels(y.major), (Labels{"3 BC", "2 BC", "1 BC", "AD 1", "AD 2", "AD 3"}));
+    expect_well_formed(y, years, 600, 64);
+    // A view that is AD throughout says "AD" only below the year 1000.
+    EXPECT_EQ(make_ticks({double(day("0070-01-01")), double(day("0090-01-01"))}, 600, 64).major.front().label, "AD 70");
+    EXPECT_EQ(make_ticks({double(day("1070-01-01")), double(day("1090-01-01"))}, 600, 64).major.front().label, "1070");
+    // Months and days of 44 BC name the year as BC, in the labels and the context.
+    const TimeTicks months = make_ticks({double(day("-0044-10-01")), double(day("-0043-06-01"))}, 900, 50);
+    EXPECT_EQ(months.major_unit, TickUnit::Month);
+    EXPECT_EQ(months.context, "45 BC");
+    bool january = false;
+    for (const Tick& t : months.major) january = january || (t.label == "44 BC" && t.starts_larger_unit);
+    EXPECT_TRUE(january);
+    const TimeTicks days = make_ticks({double(day("-0043-03-10")), double(day("-0043-03-20"))}, 900, 50);
+    EXPECT_EQ(days.major_unit, TickUnit::Day);
+    EXPECT_EQ(days.context, "Mar 44 BC");
+}
+
+TEST(TimeScale, TheWholeRangeOfYearsHasWellFormedTicks) {
+    for (double width : {320.0, 1200.0}) {
+        const TimeRange all{double(kFirstDay), double(kLastDay) + 1};
+        expect_well_formed(make_ticks(all, width, 60), all, width, 60);
+        const TimeRange first_centuries{double(kFirstDay), double(kFirstDay) + 400 * 365.2425};
+        const TimeTicks first = make_ticks(first_centuries, width, 60);
+        expect_well_formed(first, first_centuries, width, 60);
+        ASSERT_FALSE(first.major.empty());
+        EXPECT_EQ(first.major.front().label, "10000 BC");
+    }
 }
 
 TEST(TimeScale, DefaultViewFitsTheEventsNotThePublication) {

@@ -90,8 +90,8 @@ bool same_view(const AppState& a, const AppState& b) {
 
 // [SECTION] Encoding: each key, defaults omitted, order ------------------------------
 
-TEST_F(UrlState, DayLimitsAreYearsOneTo9999) {
-    EXPECT_EQ(kFirstLinkDay, days_from_civil({1, 1, 1}));
+TEST_F(UrlState, DayLimitsAreYearsMinus9999To9999) {
+    EXPECT_EQ(kFirstLinkDay, days_from_civil({-9999, 1, 1}));
     EXPECT_EQ(kLastLinkDay, days_from_civil({9999, 12, 31}));
 }
 
@@ -192,7 +192,7 @@ TEST_F(UrlState, EncodingClampsToWhatALinkCanCarry) {
     s.time_cursor = cursor_at_second(std::int64_t(2147483647) * 86400);
     EXPECT_EQ(encode(s), "v=1&t=9999-12-31T23:59:59Z");
     s.time_cursor = cursor_at_second(-std::int64_t(2147483647) * 86400);
-    EXPECT_EQ(encode(s), "v=1&t=0001-01-01T00:00Z");
+    EXPECT_EQ(encode(s), "v=1&t=-9999-01-01T00:00Z");
 }
 
 TEST_F(UrlState, NonFiniteViewsAreLeftOut) {
@@ -239,7 +239,7 @@ TEST_F(UrlState, CursorsWithTimesAreWrittenInUtcAndReadWithOffsets) {
     EXPECT_EQ(encode(back), "v=1&t=2015-11-13T20:16Z&tl=2015-11-13T20:00Z..2015-11-13T23:30Z");
     // Times without an offset, impossible times and offsets out of range are refused.
     for (const char* bad : {"2015-11-13T21:16", "2015-11-13T25:00Z", "2015-11-13T21:16+15:00", "2015-11-13T24:00Z",
-                            "0000-01-01T10:00Z", "2015-11-13T21:16ZZ"}) {
+                            "-0000-01-01T10:00Z", "10000-01-01T10:00Z", "2015-11-13T21:16ZZ"}) {
         AppState refused;
         const std::string note = single_note(std::string("v=1&t=") + bad, &refused);
         EXPECT_TRUE(contains(note, "time cursor")) << bad;
@@ -404,13 +404,13 @@ TEST_F(UrlState, LongDecimalsAreRead) {
 
 TEST_F(UrlState, BadTimeCursor) {
     defaults.time_cursor = cursor_on_day(day("2015-01-01"));
-    for (const char* value : {"yesterday", "2015-02-30", "2015-13-01", "0000-01-01", "15-11-13", "2015-11-13T00:00"}) {
+    for (const char* value : {"yesterday", "2015-02-30", "2015-13-01", "-0000-01-01", "-10000-01-01", "15-11-13", "2015-11-13T00:00"}) {
         AppState s;
         const std::string note = single_note(std::string("v=1&t=") + value, &s);
         EXPECT_TRUE(contains(note, "time cursor")) << value;
         EXPECT_EQ(s.time_cursor, defaults.time_cursor) << value;
     }
-    EXPECT_EQ(decode_clean("v=1&t=0001-01-01").time_cursor, cursor_on_day(kFirstLinkDay));
+    EXPECT_EQ(decode_clean("v=1&t=-9999-01-01").time_cursor, cursor_on_day(kFirstLinkDay));
     EXPECT_EQ(decode_clean("v=1&t=9999-12-31").time_cursor, cursor_on_day(kLastLinkDay));
     EXPECT_EQ(decode_clean("v=1&t=2016-02-29").time_cursor, cursor_on_day(day("2016-02-29")));
 }
@@ -418,7 +418,7 @@ TEST_F(UrlState, BadTimeCursor) {
 TEST_F(UrlState, BadTimeline) {
     for (const char* value : {"2015-01-01", "2015-01-01..", "..2015-01-01", "2015-01-01...2015-02-01",
                               "2015-01-01..2015-02-30", "2015-01-01..2015-01-01", "2015-02-01..2015-01-01",
-                              "0000-12-31..2015-01-01"}) {
+                              "-10000-12-31..2015-01-01", "-0043-03-15..-0043-03-15"}) {
         AppState s;
         const std::string note = single_note(std::string("v=1&tl=") + value, &s);
         EXPECT_TRUE(contains(note, "timeline")) << value;
@@ -524,6 +524,9 @@ TEST_F(UrlState, CanonicalLinksAreReproduced) {
         "v=1&map=-85.0000,180.0000,20.00",
         "v=1&map=36.3200,41.8700,5.25&t=2015-11-14",
         "v=1&t=0001-01-01&tl=0001-01-01..9999-12-31",
+        "v=1&t=-0043-03-15&tl=-9999-01-01..9999-12-31",
+        "v=1&t=-0043-03-15T10:00Z&tl=-0043-01-01..0014-08-19",
+        "v=1&tl=-0043-03-15T09:00Z..-0043-03-15T12:30Z",
         "v=1&tl=2015-11-13..2015-11-14&p=p%206%23",
         "v=1&sel=odd%20id%2F%26%3D%C3%A9&tab=quotes&who=jm-berger",
         "v=1&sel=sinjar&map=36.3200,41.8700,5.25&t=2015-11-12&tl=2014-06-01..2015-12-31&p=p4&tab=map&who=thamir-ismail",
