@@ -180,6 +180,13 @@ std::pair<std::size_t, std::size_t> sentence_around(const TextParagraph& p, std:
 
 // [SECTION] Word lists ---------------------------------------------------------------
 
+// Words `left` and `right` with a comma and a space between them ("13, 2015").
+bool joined_by_comma(const TextParagraph& p, std::size_t left, std::size_t right) {
+    if (right >= p.words.size()) return false;
+    const std::string_view gap = p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end);
+    return gap == ", ";
+}
+
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -1209,9 +1216,52 @@ struct DatePhrase {
     json date;  // {"relative": ...} or {"iso": ...}
 };
 
-// A year as the drafted dates read it from the text: four digits, AD 1 to 9999. Dates
-// BC ("15 March 44 BC") are left for the author, who writes them as packs do (-0043).
+// A year the drafted dates read from the text without an era: four digits, AD 1 to 9999.
 bool is_written_year(int year) { return year >= 1 && year <= kLastYear; }
+
+// A year written with its era, from word `k` on: "44 BC", "753 B.C.", "3000 BCE",
+// "AD 79", "79 CE" (a year of one to four digits, at most 10000 BC). The astronomical
+// year packs write (44 BC is -43: content/README.md, Dates) and the words it takes.
+struct EraYear {
+    int year = 0;
+    std::size_t words = 0;
+};
+std::optional<EraYear> era_year(const TextParagraph& p, std::size_t k) {
+    if (k + 1 >= p.words.size() || !joined_by_space(p, k, k + 1)) return std::nullopt;
+    const auto number = [](const std::string& w) { return all_digits(w) && w.size() <= 4 ? std::stoi(w) : 0; };
+    const auto before = [](const std::string& w) { return in_list(w, {"bc", "bce", "b.c", "b.c.e"}); };
+    const auto after = [](const std::string& w) { return in_list(w, {"ad", "a.d", "ce", "c.e"}); };
+    const std::string& first = p.words[k].low;
+    const std::string& second = p.words[k + 1].low;
+    if (const int n = number(first); n >= 1 && before(second) && 1 - n >= kFirstYear) return EraYear{1 - n, 2};
+    if (const int n = number(first); n >= 1 && after(second)) return EraYear{n, 2};
+    if (const int n = number(second); n >= 1 && (first == "ad" || first == "a.d")) return EraYear{n, 2};
+    return std::nullopt;
+}
+
+// The year that starts at word `k`: with its era ("44 BC", "AD 79"), or four digits
+// without one, AD 1 to 9999 ("2015").
+std::optional<EraYear> year_at(const TextParagraph& p, std::size_t k) {
+    if (const auto era = era_year(p, k)) return era;
+    if (k >= p.words.size()) return std::nullopt;
+    const std::string& w = p.words[k].low;
+    if (w.size() != 4 || !all_digits(w) || !is_written_year(std::stoi(w))) return std::nullopt;
+    return EraYear{std::stoi(w), 1};
+}
+
+// "2014-06", "-0043-06".
+std::string month_iso(int year, int month) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "-%02d", month);
+    return format_iso_year(year) + buffer;
+}
+
+// Writes day `day` of `month` of `year` into `date` when that day exists.
+bool day_of(const EraYear& year, int month, int day, json& date) {
+    if (day < 1 || day > days_in_month(year.year, month)) return false;
+    date["iso"] = format_iso_day(days_from_civil({year.year, month, day}));
+    return true;
+}
 
 // The date phrases of a paragraph: the loader's relative forms, then written dates.
 std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, const DateSpan& published) {
@@ -1230,40 +1280,37 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         else if (a == "in" && b == "recent" && c == "months") last = i + 3;
         else if (a == "on" && is_weekday(b)) last = i + 2;
         else if (a == "in" && month_number(b) && w[i + 1].capitalised) {
-            last = i + 2;
-            if (!c.empty() && c.size() == 4 && c[0] >= '1' && c[0] <= '2' && all_digits(c)) last = i + 3;
+            if (const auto era = c.empty() ? std::nullopt : era_year(p, i + 2)) {
+                // "in June 44 BC": a month of a year the loader's phrases do not reach.
+                last = i + 2 + era->words;
+                date["iso"] = month_iso(era->year, month_number(b));
+            } else {
+                last = i + 2;
+                if (!c.empty() && c.size() == 4 && c[0] >= '1' && c[0] <= '2' && all_digits(c)) last = i + 3;
+            }
         } else if ((all_digits(a) && !a.empty() && a.size() <= 2) ||
                    in_list(a, {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})) {
             const std::string d = joined(i + 2, i + 3) && !c.empty() ? w[i + 3].low : "";
             if (in_list(b, {"day", "days", "week", "weeks", "month", "months", "year", "years"}) && c == "ago") last = i + 3;
-            // "13 November 2015"
-            if (!last && month_number(b) && w[i + 1].capitalised && all_digits(a) && !a.empty()) {
-                const int month = month_number(b);
-                const int day = std::stoi(a);
-                const int year = c.size() == 4 && all_digits(c) ? std::stoi(c) : 0;
-                if (is_written_year(year) && day >= 1 && day <= days_in_month(year, month)) {
-                    last = i + 3;
-                    date["iso"] = format_iso_day(days_from_civil({year, month, day}));
-                }
+            // "13 November 2015", "15 March 44 BC"
+            if (!last && month_number(b) && w[i + 1].capitalised && all_digits(a) && c.size()) {
+                if (const auto year = year_at(p, i + 2); year && day_of(*year, month_number(b), std::stoi(a), date))
+                    last = i + 2 + year->words;
             }
         } else if (month_number(a) && w[i].capitalised && !b.empty() && all_digits(b)) {
-            // "November 13, 2015" and "June 2014"
+            // "November 13, 2015", "March 15, 44 B.C.", "June 2014" and "June 44 BC"
             const int month = month_number(a);
-            if (b.size() <= 2 && !c.empty() && c.size() == 4 && all_digits(c) && p.text[w[i + 1].end] == ',') {
-                const int year = std::stoi(c), day = std::stoi(b);
-                if (is_written_year(year) && day >= 1 && day <= days_in_month(year, month)) {
-                    last = i + 3;
-                    date["iso"] = format_iso_day(days_from_civil({year, month, day}));
-                }
-            } else if (b.size() == 4) {
-                const int year = std::stoi(b);
-                if (is_written_year(year)) {
-                    last = i + 2;
-                    char buffer[16];
-                    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-                    date["iso"] = buffer;
-                }
+            const auto year_after_comma = b.size() <= 2 && joined_by_comma(p, i + 1, i + 2) ? year_at(p, i + 2) : std::nullopt;
+            if (year_after_comma && day_of(*year_after_comma, month, std::stoi(b), date)) {
+                last = i + 2 + year_after_comma->words;
+            } else if (const auto year = year_at(p, i + 1); year && !year_after_comma && (year->words == 2 || b.size() == 4)) {
+                last = i + 1 + year->words;
+                date["iso"] = month_iso(year->year, month);
             }
+        } else if (const auto era = a == "in" && !b.empty() ? era_year(p, i + 1) : std::nullopt) {
+            // "in 44 BC", "in AD 79": the year only, from the phrase's second word.
+            last = i + 1 + era->words;
+            date["iso"] = format_iso_year(era->year);
         } else if (a == "in" && b.size() == 4 && all_digits(b) && (b[0] == '1' || b[0] == '2')) {
             last = i + 2;
             date["iso"] = b;
