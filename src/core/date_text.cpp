@@ -16,9 +16,10 @@ const char* const kEnDash = "\xE2\x80\x93";
 std::string month_name(int month) { return month >= 1 && month <= 12 ? kMonths[month - 1] : "?"; }
 std::string short_month_name(int month) { return month_name(month).substr(0, 3); }
 
-std::string year_text(int year) {
+std::string year_text(int year, bool name_era) {
     if (year <= 0) return std::to_string(1 - year) + " BC";
-    return year < 1000 ? "AD " + std::to_string(year) : std::to_string(year);  // "AD 79": a bare "79" reads as a number
+    // "AD 79": a bare "79" reads as a number.
+    return name_era || year < 1000 ? "AD " + std::to_string(year) : std::to_string(year);
 }
 
 std::string describe_days(int start_day, int end_day, bool approximate) {
@@ -29,7 +30,7 @@ std::string describe_days(int start_day, int end_day, bool approximate) {
     const bool whole_months = a.day == 1 && b.day == days_in_month(b.year, b.month);
     // A range from BC into AD names the era of both ends ("27 BC–AD 14").
     const std::string first_year = year_text(a.year);
-    const std::string last_year = a.year <= 0 && b.year >= 1 ? "AD " + std::to_string(b.year) : year_text(b.year);
+    const std::string last_year = year_text(b.year, a.year <= 0);
     if (start_day == end_day)
         return prefix + std::to_string(a.day) + " " + month_name(a.month) + " " + first_year;
     if (whole_year && a.year == b.year) return prefix + first_year;

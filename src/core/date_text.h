@@ -8,8 +8,9 @@ namespace explainer {
 
 struct DateSpan;
 
-// An astronomical year (0 is 1 BC, see dates.h) as readers read it: "2015", "AD 79", "1 BC", "44 BC".
-std::string year_text(int year);
+// An astronomical year (0 is 1 BC, see dates.h) as readers read it: "2015", "AD 79", "1 BC",
+// "44 BC"; with `name_era`, an AD year always says so ("AD 1500"), as beside a year BC.
+std::string year_text(int year, bool name_era = false);
 std::string describe_days(int start_day, int end_day, bool approximate);
 std::string describe_span(const DateSpan& span);
 

@@ -111,8 +111,14 @@ std::optional<int> parse_iso_day(std::string_view text) {
 std::string format_iso_day(int days) {
     const CivilDate d = civil_from_days(days);
     char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "-%02d-%02d", d.month, d.day);
-    return format_iso_year(d.year) + buffer;
+    std::snprintf(buffer, sizeof buffer, "-%02d", d.day);
+    return format_iso_month(d.year, d.month) + buffer;
+}
+
+std::string format_iso_month(int year, int month) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "-%02d", month);
+    return format_iso_year(year) + buffer;
 }
 
 // [SECTION] Times of day ------------------------------------------------------------------

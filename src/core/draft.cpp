@@ -1249,13 +1249,6 @@ std::optional<EraYear> year_at(const TextParagraph& p, std::size_t k) {
     return EraYear{std::stoi(w), 1};
 }
 
-// "2014-06", "-0043-06".
-std::string month_iso(int year, int month) {
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "-%02d", month);
-    return format_iso_year(year) + buffer;
-}
-
 // Writes day `day` of `month` of `year` into `date` when that day exists.
 bool day_of(const EraYear& year, int month, int day, json& date) {
     if (day < 1 || day > days_in_month(year.year, month)) return false;
@@ -1283,7 +1276,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             if (const auto era = c.empty() ? std::nullopt : era_year(p, i + 2)) {
                 // "in June 44 BC": a month of a year the loader's phrases do not reach.
                 last = i + 2 + era->words;
-                date["iso"] = month_iso(era->year, month_number(b));
+                date["iso"] = format_iso_month(era->year, month_number(b));
             } else {
                 last = i + 2;
                 if (!c.empty() && c.size() == 4 && c[0] >= '1' && c[0] <= '2' && all_digits(c)) last = i + 3;
@@ -1305,7 +1298,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
                 last = i + 2 + year_after_comma->words;
             } else if (const auto year = year_at(p, i + 1); year && !year_after_comma && (year->words == 2 || b.size() == 4)) {
                 last = i + 1 + year->words;
-                date["iso"] = month_iso(year->year, month);
+                date["iso"] = format_iso_month(year->year, month);
             }
         } else if (const auto era = a == "in" && !b.empty() ? era_year(p, i + 1) : std::nullopt) {
             // "in 44 BC", "in AD 79": the year only, from the phrase's second word.

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include "dates.h"
@@ -328,9 +327,7 @@ std::string unit_iso(int index, DateUnit unit) {
     if (unit == DateUnit::Day) return format_iso_day(index);
     if (unit == DateUnit::Year) return format_iso_year(index);
     const CivilDate month = month_of_index(index);
-    char text[8];
-    std::snprintf(text, sizeof text, "-%02d", month.month);
-    return format_iso_year(month.year) + text;
+    return format_iso_month(month.year, month.month);
 }
 
 } // namespace

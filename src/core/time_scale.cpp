@@ -290,9 +290,6 @@ int floor_mod(int a, int b) { return a - floor_div(a, b) * b; }
 int tick_number(int year) { return year <= 0 ? year - 1 : year == 1 ? 0 : year; }
 int year_of_tick_number(int number) { return number < 0 ? number + 1 : number == 0 ? 1 : number; }
 
-// A tick's year: "2015", "44 BC", and "AD 14" in a view that begins BC.
-std::string year_label(int year, bool mark_ad) { return mark_ad && year >= 1 ? "AD " + std::to_string(year) : year_text(year); }
-
 // The shortest instance of each unit, so spacing by it is a guarantee, not an average.
 double shortest_days(TickUnit unit) {
     switch (unit) {
@@ -379,14 +376,14 @@ void for_each_tick_minute(TickStep s, std::int64_t first, std::int64_t last, Emi
 
 std::string day_and_month(const CivilDate& date) { return std::to_string(date.day) + " " + kMonthAbbreviations[date.month - 1]; }
 
-Tick make_tick(TickStep s, std::int64_t local_minute, int offset_minutes, const TimeRange& range, double width, bool mark_ad) {
+Tick make_tick(TickStep s, std::int64_t local_minute, int offset_minutes, const TimeRange& range, double width, bool name_era) {
     Tick tick;
     tick.day = static_cast<double>(local_minute - offset_minutes) / kMinutesPerDay;
     tick.x = day_to_x(range, width, tick.day);
     const int local_day = static_cast<int>(floor_div64(local_minute, kMinutesPerDay));
     const int minute_of_day = static_cast<int>(local_minute - std::int64_t(local_day) * kMinutesPerDay);
     const CivilDate date = civil_from_days(local_day);
-    const std::string year = year_label(date.year, mark_ad);
+    const std::string year = year_text(date.year, name_era);
     const std::string month = kMonthAbbreviations[date.month - 1];
     switch (s.unit) {
     case TickUnit::Minute:
@@ -476,7 +473,7 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
     const double last_visible = std::floor((std::min(r.end_day, kLastTickDay) + offset_days) * kMinutesPerDay);
     const int left_day = static_cast<int>(std::floor(std::clamp(r.start_day + offset_days, kFirstTickDay, kLastTickDay - 1)));
     const CivilDate left = civil_from_days(left_day);
-    const bool mark_ad = left.year <= 0;  // a view that begins BC names the era of AD years too
+    const bool name_era = left.year <= 0;  // a view that begins BC names the era of AD years too
     switch (out.major_unit) {
     case TickUnit::Minute:
     case TickUnit::Hour:
@@ -494,7 +491,7 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
     const auto first = static_cast<std::int64_t>(first_visible), last = static_cast<std::int64_t>(last_visible);
 
     for_each_tick_minute(major, first, last,
-                         [&](std::int64_t m) { out.major.push_back(make_tick(major, m, offset, r, width, mark_ad)); });
+                         [&](std::int64_t m) { out.major.push_back(make_tick(major, m, offset, r, width, name_era)); });
 
     const std::optional<TickStep> minor = minor_step_of(major, clock.times);
     if (!minor || shortest_step_days(*minor) * per_day < kMinMinorTickSpacingPx) return out;
@@ -506,7 +503,7 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
         const double day = static_cast<double>(m - offset64) / kMinutesPerDay;
         while (next_major < out.major.size() && out.major[next_major].day < day) ++next_major;
         if (next_major < out.major.size() && out.major[next_major].day == day) return;
-        out.minor.push_back(make_tick(*minor, m, offset, r, width, mark_ad));
+        out.minor.push_back(make_tick(*minor, m, offset, r, width, name_era));
     });
     return out;
 }
