@@ -11,24 +11,29 @@
 #   Greek and Greek Extended, Cyrillic and Cyrillic Supplement, Latin Extended
 #   Additional for Vietnamese, the rest of General Punctuation, currency signs,
 #   letter-like symbols).
-# - Scripts with fonts of their own (EXPLAINER_FONT_SCRIPTS below): Armenian, Georgian and
-#   Ethiopic, in chunks of their own.
+# - Scripts with fonts of their own (EXPLAINER_FONT_SCRIPTS below): Armenian, Georgian,
+#   Ethiopic, Cherokee, Canadian syllabics and Tifinagh, in chunks of their own.
 # tools/font-subsets.py turns them, with the fonts' own cmaps, into the subset fonts and
 # the table the core's character check reads (src/core/scripts.cpp): nothing else
 # lists character ranges.
 set(EXPLAINER_FONT_BASE_UNICODES "U+0020-007E,U+00A0-00FF,U+0100-0101,U+0112-0113,U+012A-012B,U+014C-014D,U+016A-016B,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2022,U+2715")
 set(EXPLAINER_FONT_EXTRA_UNICODES "U+0100-024F,U+0250-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+1F00-1FFF,U+2000-206F,U+20A0-20CF,U+2100-214F")
 # Scripts that need no shaping and run left to right, whose letters are in Noto's fonts
-# for that script ("Noto Serif Georgian", each in regular and bold): SCRIPT=RANGES. Their
-# glyphs are merged into each face from that font (the italic face takes the upright
-# letters: these fonts have no italic), and come in chunks of their own
-# (fonts/uXXXX-georgian.bin) when a pack uses them. Armenian with its ligatures (ﬓ-ﬗ),
-# Georgian (Mkhedruli, Asomtavruli, Mtavruli and Nuskhuri), Ethiopic (the Ge'ez script of
-# Amharic and Tigrinya) with its supplement and extension.
+# for that script ("Noto Serif Georgian", each in regular and bold): SCRIPT=RANGES, SCRIPT
+# as the fonts' names spell it. Their glyphs are merged into each face from that font (the
+# italic face takes the upright letters: these fonts have no italic), and come in chunks
+# of their own (fonts/uXXXX-georgian.bin) when a pack uses them. Armenian with its
+# ligatures (ﬓ-ﬗ), Georgian (Mkhedruli, Asomtavruli, Mtavruli and Nuskhuri), Ethiopic
+# (the Ge'ez script of Amharic and Tigrinya) with its supplement and extension, Cherokee
+# (its syllabary's capitals and small letters), Canadian syllabics (Inuktitut, Cree,
+# Ojibwe and Dene, with the extended block) and Tifinagh (Tamazight, as Morocco writes it).
 set(EXPLAINER_FONT_SCRIPTS
   Armenian=U+0530-058F,U+FB13-FB17
   Georgian=U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F
-  Ethiopic=U+1200-139F,U+2D80-2DDF,U+AB00-AB2F)
+  Ethiopic=U+1200-139F,U+2D80-2DDF,U+AB00-AB2F
+  Cherokee=U+13A0-13FF,U+AB70-ABBF
+  CanadianAboriginal=U+1400-167F,U+18B0-18FF
+  Tifinagh=U+2D30-2D7F)
 set(EXPLAINER_FONT_DIR /usr/share/fonts/truetype/noto)
 set(EXPLAINER_FONT_FACES NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSans-Regular NotoSans-Bold)
 set(EXPLAINER_FONT_TOOL ${PROJECT_SOURCE_DIR}/tools/font-subsets.py)
@@ -37,8 +42,11 @@ foreach(face ${EXPLAINER_FONT_FACES})
   list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/${face}.ttf)
 endforeach()
 # Each script's font for each face, in the faces' order: the face's family for the script
-# (NotoSerif-Bold: NotoSerifGeorgian-Bold), upright for the italic face. The one place that
-# says so: the subsetting tool gets the list (--script), and so does the headless UI test
+# (NotoSerif-Bold: NotoSerifGeorgian-Bold), upright for the italic face. A script that Noto
+# draws only without serifs (Cherokee, Canadian syllabics, Tifinagh) takes its sans font
+# in the serif faces too, and one without a bold (Tifinagh) its regular in the bold faces:
+# its letters then keep one shape in every face, as a name must. The one place that says
+# so: the subsetting tool gets the list (--script), and so does the headless UI test
 # (EXPLAINER_FONT_SCRIPT_FONTS: each script's list, the scripts separated by "|").
 set(script_args)
 set(EXPLAINER_FONT_SCRIPT_FONTS)
@@ -49,6 +57,12 @@ foreach(script ${EXPLAINER_FONT_SCRIPTS})
     string(REGEX REPLACE "^([A-Za-z]+)-(.*)$" "\\1${script_name}-\\2" font ${face})
     string(REGEX REPLACE "Italic$" "" font ${font})
     string(REGEX REPLACE "-$" "-Regular" font ${font})
+    if(NOT EXISTS ${EXPLAINER_FONT_DIR}/${font}.ttf)
+      string(REGEX REPLACE "^NotoSerif" "NotoSans" font ${font})
+    endif()
+    if(NOT EXISTS ${EXPLAINER_FONT_DIR}/${font}.ttf)
+      string(REGEX REPLACE "-[A-Za-z]+$" "-Regular" font ${font})
+    endif()
     list(APPEND script_fonts ${font})
     list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_DIR}/${font}.ttf)
   endforeach()

@@ -9,8 +9,10 @@ table is written by hand."""
 import argparse
 import unicodedata
 
-# Code points packs may hold (cmake/fonts.cmake's ranges) and the punctuation around them.
-LIMIT = 0x2100
+# Code points packs may hold (cmake/fonts.cmake's ranges) and the punctuation around them:
+# everything below U+2100, and Cherokee's small letters, which fold to its capitals.
+REGIONS = [(0, 0x2100), (0xAB70, 0xABC0)]
+LIMIT = REGIONS[-1][1]
 PUNCTUATION = {
     '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
     '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"',
@@ -47,9 +49,7 @@ def main():
     # table the first time it folds.
     steps, targets, expansions = [], [], []
     previous = 0
-    for cp in range(LIMIT):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
+    for cp in (cp for first, end in REGIONS for cp in range(first, end)):
         char = chr(cp)
         folded = fold(char)
         if folded == char:

@@ -50,7 +50,8 @@ bool is_layout_control(char32_t cp) { return cp < 0x20; }
 
 // [SECTION] Scripts the explainer refuses --------------------------------------------------
 // Scripts that need shaping, right-to-left layout or fonts the explainer does not ship.
-// Armenian, Georgian and Ethiopic need none of these: they are drawn (cmake/fonts.cmake).
+// Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics and Tifinagh need none of
+// these: they are drawn (cmake/fonts.cmake).
 // Blocks from the Unicode standard; a block of mixed use takes its main script's name.
 
 namespace {
@@ -70,13 +71,12 @@ constexpr ScriptBlock kRefusedScripts[] = {
     {0x0C80, 0x0CFF, "Kannada"},    {0x0D00, 0x0D7F, "Malayalam"},  {0x0D80, 0x0DFF, "Sinhala"},
     {0x0E00, 0x0E7F, "Thai"},       {0x0E80, 0x0EFF, "Lao"},        {0x0F00, 0x0FFF, "Tibetan"},
     {0x1000, 0x109F, "Myanmar"},    {0x1100, 0x11FF, "Hangul"},
-    {0x13A0, 0x13FF, "Cherokee"},   {0x1400, 0x167F, "Canadian syllabics"},
     {0x1680, 0x169F, "Ogham"},      {0x16A0, 0x16FF, "Runic"},      {0x1700, 0x177F, "Philippine (Baybayin)"},
-    {0x1780, 0x17FF, "Khmer"},      {0x1800, 0x18AF, "Mongolian"},  {0x18B0, 0x18FF, "Canadian syllabics"},
+    {0x1780, 0x17FF, "Khmer"},      {0x1800, 0x18AF, "Mongolian"},
     {0x1900, 0x194F, "Limbu"},      {0x1950, 0x19DF, "Tai"},        {0x19E0, 0x19FF, "Khmer"},
     {0x1A00, 0x1AAF, "Tai Tham"},   {0x1B00, 0x1B7F, "Balinese"},   {0x1B80, 0x1BBF, "Sundanese"},
     {0x1BC0, 0x1BFF, "Batak"},      {0x1C00, 0x1C4F, "Lepcha"},     {0x1C50, 0x1C7F, "Ol Chiki"},
-    {0x2D30, 0x2D7F, "Tifinagh"},   {0x2E80, 0x303F, "Han (CJK)"},  {0x3040, 0x30FF, "Japanese kana"},
+    {0x2E80, 0x303F, "Han (CJK)"},  {0x3040, 0x30FF, "Japanese kana"},
     {0x3100, 0x312F, "Bopomofo"},   {0x3130, 0x318F, "Hangul"},     {0x3190, 0x31EF, "Han (CJK)"},
     {0x31F0, 0x31FF, "Japanese kana"}, {0x3200, 0x9FFF, "Han (CJK)"}, {0xA000, 0xA4CF, "Yi"},
     {0xA4D0, 0xA4FF, "Lisu"},       {0xA500, 0xA63F, "Vai"},        {0xA6A0, 0xA6FF, "Bamum"},
@@ -84,7 +84,7 @@ constexpr ScriptBlock kRefusedScripts[] = {
     {0xA8E0, 0xA8FF, "Devanagari"}, {0xA900, 0xA92F, "Kayah Li"},   {0xA930, 0xA95F, "Rejang"},
     {0xA960, 0xA97F, "Hangul"},     {0xA980, 0xA9DF, "Javanese"},   {0xA9E0, 0xA9FF, "Myanmar"},
     {0xAA00, 0xAA5F, "Cham"},       {0xAA60, 0xAA7F, "Myanmar"},    {0xAA80, 0xAADF, "Tai"},
-    {0xAAE0, 0xAAFF, "Meetei Mayek"}, {0xAB70, 0xABBF, "Cherokee"},
+    {0xAAE0, 0xAAFF, "Meetei Mayek"},
     {0xABC0, 0xABFF, "Meetei Mayek"}, {0xAC00, 0xD7FF, "Hangul"},   {0xF900, 0xFAFF, "Han (CJK)"},
     {0xFB1D, 0xFB4F, "Hebrew"},     {0xFB50, 0xFDFF, "Arabic"},     {0xFE30, 0xFE4F, "Han (CJK)"},
     {0xFE70, 0xFEFE, "Arabic"},     {0xFF00, 0xFFEF, "Han (CJK)"},  {0x1B000, 0x1B2FF, "Japanese kana"},

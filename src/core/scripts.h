@@ -46,7 +46,7 @@ bool is_layout_control(char32_t cp);
 std::optional<std::string_view> unsupported_script(char32_t cp);
 
 // The scripts it can set, for messages that refuse the others.
-inline constexpr std::string_view kDrawnScripts = "Latin, Greek, Cyrillic, Armenian, Georgian and Ethiopic";
+inline constexpr std::string_view kDrawnScripts = "Latin, Greek, Cyrillic, Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics and Tifinagh";
 
 // True when every bundled font face has a glyph for `cp`.
 bool has_glyph(char32_t cp);

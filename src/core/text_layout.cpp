@@ -37,11 +37,14 @@ std::vector<Word> split_words(std::string_view text) {
         const bool space = ascii && byte(0) == ' ';
         const bool dash = next - at == 3 && byte(0) == 0xE2 && byte(1) == 0x80 &&
                           (byte(2) == 0x94 /* em dash */ || byte(2) == 0x93 /* en dash */);
-        // Marks after which a line may break, as after a hyphen: the Armenian hyphen
-        // (U+058A) and the Ethiopic wordspace (U+1361), which separates words where older
-        // texts have no spaces.
+        // Marks after which a line may break, as after a hyphen (Unicode's line break class
+        // BA): the Armenian hyphen (U+058A), the Ethiopic wordspace (U+1361), which
+        // separates words where older texts have no spaces, the Canadian syllabics hyphen
+        // (U+1400) and the Tifinagh separator mark (U+2D70).
         const bool script_break = (next - at == 2 && byte(0) == 0xD6 && byte(1) == 0x8A) ||
-                                  (next - at == 3 && byte(0) == 0xE1 && byte(1) == 0x8D && byte(2) == 0xA1);
+                                  (next - at == 3 && byte(0) == 0xE1 && byte(1) == 0x8D && byte(2) == 0xA1) ||
+                                  (next - at == 3 && byte(0) == 0xE1 && byte(1) == 0x90 && byte(2) == 0x80) ||
+                                  (next - at == 3 && byte(0) == 0xE2 && byte(1) == 0xB5 && byte(2) == 0xB0);
         const bool dash_break = dash || script_break || (ascii && byte(0) == '-' && at > begin);
         if (space) {
             std::size_t end = next;

@@ -37,9 +37,12 @@ bool is_mark(char32_t cp) {
 
 // The punctuation of the scripts with letters beyond Latin, Greek and Cyrillic: Armenian
 // (U+055A-055F, the full stop U+0589 and the hyphen U+058A), Georgian (the paragraph
-// separator U+10FB) and Ethiopic (U+1360-1368: the wordspace, full stop, comma...).
+// separator U+10FB), Ethiopic (U+1360-1368: the wordspace, full stop, comma...), Canadian
+// syllabics (the hyphen U+1400, the chi sign U+166D and the full stop U+166E) and
+// Tifinagh (the separator mark U+2D70). Cherokee is punctuated as English is.
 bool is_script_punctuation(char32_t cp) {
-    return (cp >= 0x055A && cp <= 0x055F) || cp == 0x0589 || cp == 0x058A || cp == 0x10FB || (cp >= 0x1360 && cp <= 0x1368);
+    return (cp >= 0x055A && cp <= 0x055F) || cp == 0x0589 || cp == 0x058A || cp == 0x10FB || (cp >= 0x1360 && cp <= 0x1368) ||
+           cp == 0x1400 || cp == 0x166D || cp == 0x166E || cp == 0x2D70;
 }
 
 enum class CharClass { Space, Word, Punctuation };

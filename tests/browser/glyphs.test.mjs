@@ -114,6 +114,46 @@ test('Armenian, Georgian and Ethiopic come in chunks of their own and are drawn 
   await page.context().close();
 });
 
+// Cherokee, Canadian syllabics and Tifinagh need no shaping either. Noto draws them only
+// without serifs (and Tifinagh only in regular): the serif and bold faces take those
+// letters. The pack tests/packs/nunavut-cherokee-tamazight.json names Iqaluit and
+// Tahlequah in their own scripts, with events from 1828 to 2011 and a greeting in each.
+test('Cherokee, Canadian syllabics and Tifinagh come in chunks of their own and are drawn with real glyphs', async () => {
+  const file = 'nunavut-cherokee-tamazight.json';
+  const ownScripts = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs', file), 'utf8'));
+  const page = await open(server.url + '?pack=/test-packs/' + file);
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas');
+  assert.deepEqual((await fetchedChunks(page)).sort(), ['u1380-cherokee.bin', 'u1400-canadianaboriginal.bin',
+    'u1480-canadianaboriginal.bin', 'u1500-canadianaboriginal.bin', 'u1580-canadianaboriginal.bin', 'u2d00-tifinagh.bin']);
+  // Each name and greeting is drawn in the article, with ink: its letters, not blanks. The
+  // top three quarters of each mention's box, above its underline (a place's is dark
+  // enough to count as ink).
+  const image = decodePng(page, (await screenshot(page, 'glyphs-nunavut-cherokee-tamazight')).png);
+  for (const id of ['iqaluit', 'tahlequah', 'quote-osiyo', 'quote-qujannamiik', 'quote-azul']) {
+    const rect = (await page.evaluate((entity) => Explainer.locate(entity), id)).find((r) => r.panel === 'article');
+    assert.ok(rect && rect.width > 30, `${id} is drawn in the article: ${JSON.stringify(rect)}`);
+    const letters = { ...rect, height: rect.height * 0.75 };
+    assert.ok(inkIn(image, letters) > 0.04, `${id}'s mention has ink (${inkIn(image, letters).toFixed(3)} of its pixels)`);
+  }
+  // Every event on the timeline, every place on the map, in the first view.
+  const missing = [];
+  for (const entity of ownScripts.entities) {
+    const panel = entity.kind === 'event' ? 'timeline' : entity.kind === 'place' && entity.location ? 'map' : null;
+    if (!panel) continue;
+    if (!(await page.evaluate((id) => Explainer.locate(id), entity.id)).some((r) => r.panel === panel)) missing.push(`${entity.id} (${panel})`);
+  }
+  assert.deepEqual(missing, [], 'entities not drawn in their panel in the default view');
+  // Find folds Cherokee case: small letters find the capitals the article writes.
+  await page.mouse.click(300, 760);
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type('\uABA3\uAB85\uAB96');  // ꮣꮅꮖ, ᏓᎵᏆ in small letters
+  await settle(page);
+  assert.equal(await page.locator('#find-count').textContent(), '1 of 1');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('an anonymous speaker is labelled with exactly the pack\'s name', async () => {
   const page = await open(server.url + '?pack=/test-packs/' + PACK);
   const speaker = pack.entities.find((e) => e.id === 'fisherman-in-waimea');

@@ -118,11 +118,11 @@ TEST_P(DeferredGlyphs, AllRasterisedIsTheAtlasRasterisedAtOnce) {
     EXPECT_TRUE(take_rasterized_rows().empty()) << "the rows are taken once";
 }
 
+constexpr const char* kDeferredGlyphsPackNames[] = {"seed", "greek", "centuries", "own_scripts", "syllabics_cherokee_tifinagh"};
 INSTANTIATE_TEST_SUITE_P(Packs, DeferredGlyphs,
-                         ::testing::Values(kSeed.c_str(), "greek-cyrillic-nested.json", "centuries-of-names.json", "capitals-own-scripts.json"),
-                         [](const auto& info) {
-                             return std::string(info.index == 0 ? "seed" : info.index == 1 ? "greek" : info.index == 2 ? "centuries" : "own_scripts");
-                         });
+                         ::testing::Values(kSeed.c_str(), "greek-cyrillic-nested.json", "centuries-of-names.json", "capitals-own-scripts.json",
+                                           "nunavut-cherokee-tamazight.json"),
+                         [](const auto& info) { return std::string(kDeferredGlyphsPackNames[info.index]); });
 
 TEST(DeferredGlyphsFrame, AFrameRasterisesTheGlyphsItDrawsAndNoOthers) {
     // A phone: one panel, the article, at 3 device pixels per CSS pixel.

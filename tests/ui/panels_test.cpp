@@ -127,7 +127,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
                          ::testing::Values("seed", "long", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack",
-                                           "evening-by-minute", "greek-cyrillic-nested", "nested-mentions", "pacific-crossing",
+                                           "evening-by-minute", "greek-cyrillic-nested", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
                                            "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
                          [](const auto& info) {
                              std::string n = info.param;
@@ -135,28 +135,47 @@ INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
                              return n;
                          });
 
-// Armenian, Georgian and Ethiopic letters have glyphs in every face, the headline's bold
-// too, from their scripts' own fonts: the italic of the quotes takes the upright letters,
-// and each script's letters are as tall in the face they are merged into as a Latin
-// capital (the fonts' metrics are one family's: no script is drawn at another scale).
-TEST(Panels, ArmenianGeorgianAndEthiopicAreDrawnWithGlyphsOfTheirOwn) {
+// The letters of the scripts with fonts of their own have glyphs in every face, the
+// headline's bold too: the italic of the quotes takes the upright letters, a script
+// without a serif font (Cherokee, Canadian syllabics, Tifinagh) its sans letters, one
+// without a bold (Tifinagh) its regular ones. Each script's letters are as tall in the
+// face they are merged into as a Latin capital (the fonts' metrics are one family's: no
+// script is drawn at another scale).
+struct OwnScripts {
+    const char* pack;
+    std::vector<char32_t> letters;  // a capital or tall letter of each script the pack uses
+    char32_t headline_letter;       // one the headline sets in the bold serif
+    friend void PrintTo(const OwnScripts& scripts, std::ostream* out) { *out << scripts.pack; }
+};
+
+class ScriptsWithFontsOfTheirOwn : public ::testing::TestWithParam<OwnScripts> {};
+
+TEST_P(ScriptsWithFontsOfTheirOwn, AreDrawnWithGlyphsOfTheirOwnInEveryFace) {
     Headless h(kDesktop.width, kDesktop.height, 2);
-    h.set_pack(test_pack("capitals-own-scripts"));
+    h.set_pack(test_pack(GetParam().pack));
     h.settle();
     EXPECT_TRUE(h.app.missing_glyphs.empty()) << h.app.missing_glyphs.size() << " characters drawn as \"?\"";
     const Fonts& f = h.app.fonts;
-    // Ե (Armenian capital), თ (Georgian), አ (Ethiopic): each about as tall as Latin's E.
     const auto height = [](const ImFont* font, char32_t cp) {
         const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(cp));
         return glyph ? glyph->Y1 - glyph->Y0 : 0.0f;
     };
     for (const ImFont* font : {f.serif, f.serif_italic, f.sans, f.sans_bold})
-        for (char32_t cp : {U'\u0535', U'\u10D7', U'\u12A0'}) {
+        for (char32_t cp : GetParam().letters) {
             EXPECT_GT(height(font, cp), 0.6f * height(font, 'E')) << code_point_name(cp);
             EXPECT_LT(height(font, cp), 1.6f * height(font, 'E')) << code_point_name(cp);
         }
-    EXPECT_NE(f.serif_bold->FindGlyphNoFallback(static_cast<ImWchar>(U'\u10D7')), nullptr) << "the headline's თ";
+    const char32_t headline = GetParam().headline_letter;
+    EXPECT_NE(f.serif_bold->FindGlyphNoFallback(static_cast<ImWchar>(headline)), nullptr) << "the headline's " << code_point_name(headline);
 }
+
+INSTANTIATE_TEST_SUITE_P(Packs, ScriptsWithFontsOfTheirOwn,
+                         ::testing::Values(
+                             // Ե (Armenian capital), თ (Georgian), አ (Ethiopic)
+                             OwnScripts{"capitals-own-scripts", {U'\u0535', U'\u10D7', U'\u12A0'}, U'\u10D7'},
+                             // ᐃ (Canadian syllabics), Ꮳ (Cherokee), ⵜ (Tifinagh, regular only)
+                             OwnScripts{"nunavut-cherokee-tamazight", {U'\u1403', U'\u13E3', U'\u2D5C'}, U'\u2D5C'}),
+                         [](const auto& info) { return std::string(info.index == 0 ? "ArmenianGeorgianEthiopic" : "SyllabicsCherokeeTifinagh"); });
 
 // A new pack in the same app (the editor's and the demo's switch): caches keyed on the
 // old pack's revision must not be read with the new one.

@@ -60,7 +60,16 @@ TEST(Find, FoldsEveryKindOfRowOfTheGeneratedTable) {
     EXPECT_EQ(fold_query("Ѡ ѡ Ѻ"), "ѡ ѡ ѻ") << "Cyrillic, every other code point";
     EXPECT_EQ(fold_query("a\xCC\x81\xCD\xAF"), "a") << "combining marks (U+0301, U+036F) vanish";
     EXPECT_EQ(fold_query("\xC2\xA0\xE2\x80\xAF"), "  ") << "no-break spaces";
-    EXPECT_EQ(fold_query("→ ℃ ⅓"), "→ ℃ ⅓") << "from kFoldLimit (U+2100) on, characters stay as they are";
+    EXPECT_EQ(fold_query("→ ℃ ⅓ Ⅻ"), "→ ℃ ⅓ Ⅻ") << "from U+2100 to Cherokee's small letters, characters stay as they are";
+    EXPECT_EQ(fold_query("\uAB70 \uABBF \u13F8"), "\u13A0 \u13EF \u13F0") << "Cherokee's small letters fold to its capitals";
+    EXPECT_EQ(fold_query("\uABC0 \uAC00"), "\uABC0 \uAC00") << "from kFoldLimit (U+ABC0) on, characters stay as they are";
+}
+
+// Cherokee is written in capitals, and in small letters since Unicode 8: either finds both.
+TEST(Find, CherokeeInCapitalsAndSmallLetters) {
+    const std::string text = "\u13E3\u13B3\u13A9 and \uABB3\uAB83\uAB79";  // ᏣᎳᎩ and ꮳꮃꭹ
+    EXPECT_EQ(found_texts(text, "\u13E3\u13B3\u13A9"), (std::vector<std::string>{"\u13E3\u13B3\u13A9", "\uABB3\uAB83\uAB79"}));
+    EXPECT_EQ(found_texts(text, "\uABB3\uAB83\uAB79"), (std::vector<std::string>{"\u13E3\u13B3\u13A9", "\uABB3\uAB83\uAB79"}));
 }
 
 TEST(Find, TypographicQuotesMatchTypedOnes) {

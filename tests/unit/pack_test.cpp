@@ -284,7 +284,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"unknown-key.json", "/entities/1/rol", "unknown key \"rol\" in a person (did you mean \"role\"?)"},
         BrokenCase{"script-arabic.json", "/entities/0/aliases/0",
                    "uses the Arabic script (U+063A), which the explainer cannot draw yet; packs may use Latin, Greek, Cyrillic, "
-                   "Armenian, Georgian and Ethiopic"},
+                   "Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics and Tifinagh"},
         BrokenCase{"script-kana.json", "/article/paragraphs/0/text", "uses the Japanese kana script (U+30B2)"},
         BrokenCase{"wrong-type.json", "/entities/1/anonymous", "expected true or false, found a string"},
         BrokenCase{"duplicate-id.json", "/entities/3/id", "duplicate id \"gettysburg\" (first used at /entities/0)"},

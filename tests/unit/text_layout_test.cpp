@@ -85,6 +85,17 @@ TEST(TextLayout, BreaksAfterTheEthiopicWordspaceAndTheArmenianHyphen) {
               (std::vector<std::string>{"\u0570\u0561\u0575\u058A", "\u057C\u0578\u0582\u057D"}));
 }
 
+// The Canadian syllabics hyphen (U+1400) and the Tifinagh separator mark (U+2D70): a line
+// may break after either, as after a hyphen.
+TEST(TextLayout, BreaksAfterTheSyllabicsHyphenAndTheTifinaghSeparator) {
+    const std::string syllabics = "\u14C4\u14C7\u1557\u1466\u1400\u1403\u1583\u14D7\u1403\u1466";  // ᓄᓇᕗᑦ᐀ᐃᖃᓗᐃᑦ
+    EXPECT_EQ(line_texts(syllabics, layout_paragraph(syllabics, plain(syllabics), 60, measure, line_height)),
+              (std::vector<std::string>{"\u14C4\u14C7\u1557\u1466\u1400", "\u1403\u1583\u14D7\u1403\u1466"}));
+    const std::string tifinagh = "\u2D30\u2D63\u2D53\u2D4D\u2D70\u2D5C\u2D30\u2D4E";  // ⴰⵣⵓⵍ⵰ⵜⴰⵎ, 8 code points
+    EXPECT_EQ(line_texts(tifinagh, layout_paragraph(tifinagh, plain(tifinagh), 50, measure, line_height)),
+              (std::vector<std::string>{"\u2D30\u2D63\u2D53\u2D4D\u2D70", "\u2D5C\u2D30\u2D4E"}));
+}
+
 TEST(TextLayout, BreaksAWordWiderThanTheMeasureBetweenCodePoints) {
     const std::string text = "abcdefghij \xC3\xA9t\xC3\xA9";  // "abcdefghij été"
     const ParagraphLayout layout = layout_paragraph(text, plain(text), 40, measure, line_height);

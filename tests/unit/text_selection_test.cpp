@@ -90,6 +90,12 @@ TEST(TextSelection, WordsInEveryScript) {
     EXPECT_EQ(word(caucasus, caucasus.find("\u10D1")), "\u10D7\u10D1\u10D8\u10DA\u10D8\u10E1\u10D8");
     EXPECT_EQ(word(caucasus, caucasus.find("\u12F2")), "\u12A0\u12F2\u1235");  // the wordspace ends it
     EXPECT_EQ(word(caucasus, caucasus.find("\u1260")), "\u12A0\u1260\u1263");
+    // Canadian syllabics and Tifinagh: theirs too; Cherokee is punctuated as English is.
+    const std::string north = "\u14C4\u14C7\u1557\u1466\u166E \u13E3\u13B3\u13A9, \u2D30\u2D63\u2D53\u2D4D\u2D70\u2D5C\u2D30\u2D4E";
+    EXPECT_EQ(word(north, 0), "\u14C4\u14C7\u1557\u1466");  // ᓄᓇᕗᑦ without ᙮
+    EXPECT_EQ(word(north, north.find("\u13B3")), "\u13E3\u13B3\u13A9");  // ᏣᎳᎩ
+    EXPECT_EQ(word(north, north.find("\u2D53")), "\u2D30\u2D63\u2D53\u2D4D");  // ⴰⵣⵓⵍ, before the separator ⵰
+    EXPECT_EQ(word(north, north.find("\u2D4E")), "\u2D5C\u2D30\u2D4E");
 }
 
 TEST(TextSelection, KeyboardStepsByCharacterWordAndLine) {
