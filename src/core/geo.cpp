@@ -96,17 +96,20 @@ ViewLimits world_view_limits(Viewport viewport) {
     ViewLimits limits;
     limits.region = GeoBox{-180, -kMercatorMaxLat, 180, kMercatorMaxLat};
     limits.wrap_longitude = true;
+    limits.margin_px = kMapPlacePaddingPx;
     // The shorter side: on a tall phone panel the world's height alone would keep the
     // map zoomed in too far to fit places half a world apart across its width.
+    // Less the margin above and below, so that zoomed out, places at both poles fit too.
     const double shorter_side = std::min(viewport.width, viewport.height);
-    limits.min_zoom = std::clamp(std::log2(shorter_side / kWorldSizePx), 0.0, kMaxMapZoom);
+    const double world_side = std::max(shorter_side / 2.0, shorter_side - 2.0 * limits.margin_px);
+    limits.min_zoom = std::clamp(std::log2(world_side / kWorldSizePx), 0.0, kMaxMapZoom);
     limits.max_zoom = kMaxMapZoom;
     return limits;
 }
 
 MapView opening_map_view(std::span<const GeoPoint> places, Viewport viewport) {
-    constexpr double kPaddingPx = 40, kMaxZoom = 8;
-    return clamp_view(fit_view(places, viewport, kPaddingPx, kMaxZoom), viewport, world_view_limits(viewport));
+    constexpr double kMaxZoom = 8;
+    return clamp_view(fit_view(places, viewport, kMapPlacePaddingPx, kMaxZoom), viewport, world_view_limits(viewport));
 }
 
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom) {
@@ -164,13 +167,17 @@ MapView clamp_view(const MapView& view, Viewport viewport, const ViewLimits& lim
     if (std::isfinite(view.lon) && std::isfinite(view.lat)) centre = world_centre(view);
 
     const double scale = zoom_scale(zoom);
-    auto clamp_axis = [](double c, double lo, double hi, double half_extent) {
+    // The margin is at most half the viewport, so that the centre itself stays in the
+    // region (a view's centre beyond the Mercator world would not survive a link).
+    auto clamp_axis = [&](double c, double lo, double hi, double extent_px) {
+        const double margin = std::min(limits.margin_px, extent_px / 2.0) / scale, half_extent = extent_px / 2.0 / scale;
+        lo -= margin, hi += margin;
         if (hi - lo <= 2.0 * half_extent) return (lo + hi) / 2.0;
         return std::clamp(c, lo + half_extent, hi - half_extent);
     };
     if (limits.wrap_longitude) centre.x = wrap_near(centre.x, kWorldSizePx / 2.0);
-    else centre.x = clamp_axis(centre.x, region_lo.x, region_hi.x, viewport.width / 2.0 / scale);
-    centre.y = clamp_axis(centre.y, region_lo.y, region_hi.y, viewport.height / 2.0 / scale);
+    else centre.x = clamp_axis(centre.x, region_lo.x, region_hi.x, viewport.width);
+    centre.y = clamp_axis(centre.y, region_lo.y, region_hi.y, viewport.height);
     return view_at_world(centre, zoom);
 }
 

@@ -76,13 +76,20 @@ MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double pad
 inline constexpr double kMaxMapZoom = 10.0;
 
 struct ViewLimits;
-// The map's limits in a viewport: the whole Mercator world, wrapping east-west; zoomed
-// out, it fills the viewport's shorter side (its height on a wide panel; its width on a
-// tall one, with sea above and below it).
+// Screen pixels kept between the map's edge and a place: the opening view fits every
+// place this far inside the viewport, and the view may go this far beyond the world's
+// north and south edges, so that a place there (a pole, drawn on the Mercator world's
+// edge) is shown whole with its label rather than cut in half by the panel's edge.
+inline constexpr double kMapPlacePaddingPx = 40;
+
+// The map's limits in a viewport: the whole Mercator world, wrapping east-west, and
+// kMapPlacePaddingPx beyond its north and south edges; zoomed out, it fills the
+// viewport's shorter side less those margins (its height on a wide panel; its width on
+// a tall one), with the Arctic's sea above it and Antarctica's land below.
 ViewLimits world_view_limits(Viewport viewport);
 
-// The map's opening view, defined once: every place fitted into the viewport with 40 px
-// to spare, at most zoom 8, within world_view_limits. The store keeps it as the default
+// The map's opening view, defined once: every place fitted into the viewport with
+// kMapPlacePaddingPx to spare, at most zoom 8, within world_view_limits. The store keeps it as the default
 // that links leave out, fitted to the map panel's real size once the panel reports it
 // (SetMapSizeAction); until then, to the nominal size.
 inline constexpr Viewport kNominalMapViewport{640, 420};
@@ -98,10 +105,11 @@ struct ViewLimits {
     double max_zoom = 0.0;
     GeoBox region;  // data region the viewport must not leave
     bool wrap_longitude = false;  // the world repeats east-west: only latitude is kept in the region
+    double margin_px = 0;  // screen pixels the viewport may go beyond the region's edges
 };
 // Zoom into [min_zoom, max_zoom]; then the centre moves so that the viewport stays
-// inside the region; on an axis where the viewport is larger than the region, the
-// region is centred instead. With wrap_longitude the centre's longitude is only
+// inside the region grown by margin_px; on an axis where the viewport is larger than
+// that, it is centred instead. With wrap_longitude the centre's longitude is only
 // brought into -180..180 (the same place on the wrapped map).
 MapView clamp_view(const MapView& view, Viewport viewport, const ViewLimits& limits);
 

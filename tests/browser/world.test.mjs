@@ -116,6 +116,38 @@ test('southern Americas: every place on the map, McMurdo Station too, each on la
   await page.context().close();
 });
 
+// Mercator draws both poles on the world's edges (85.05° N and S). The view may go 40 px
+// beyond them, so that a place at a pole is drawn whole, with its label, inside the map
+// (it was cut in half by the panel's edge, its label left out); below the South Pole,
+// Antarctica's land goes on, above the North Pole the Arctic's sea. Desktop, then zoomed
+// in on the South Pole alone, as a selection shows it.
+test('both poles: each pole\'s marker and label are drawn whole inside the map, over land in the south and sea in the north', async () => {
+  const page = await open('both-poles');
+  const checkWhole = async (ids, label) => {
+    const frame = await mapFrame(page);
+    for (const id of ids) {
+      const rects = await mapRects(page, id);
+      assert.equal(rects.length, 2, `${label}: ${id} has a marker and a label (${JSON.stringify(rects)})`);
+      for (const r of rects)
+        assert.ok(frame.contains({ x: r.x, y: r.y }) && frame.contains({ x: r.x + r.width, y: r.y + r.height }),
+          `${label}: ${id}'s ${JSON.stringify(r)} is inside the map ${JSON.stringify(frame)}`);
+    }
+    return frame;
+  };
+  const frame = await checkWhole(['north-pole', 'south-pole'], 'first view');
+  const image = decodePng(page, (await screenshot(page, 'world-both-poles')).png);
+  const south = centreOf((await mapRects(page, 'south-pole'))[0]), north = centreOf((await mapRects(page, 'north-pole'))[0]);
+  const below = { x: south.x, y: (south.y + frame.y + frame.height) / 2 + 6 }, above = { x: north.x, y: (north.y + frame.y) / 2 - 6 };
+  assert.ok(isColour(pixel(image, below), LAND), `below the South Pole: land, not sea (${hex(pixel(image, below))} at ${JSON.stringify(below)})`);
+  assert.ok(isColour(pixel(image, above), SEA), `above the North Pole: sea (${hex(pixel(image, above))} at ${JSON.stringify(above)})`);
+  await page.evaluate(() => Explainer.select('south-pole'));
+  await settleWithTiles(page);
+  assert.ok((await state(page)).map.zoom > frame.map.zoom + 1, 'the selection zooms in on the South Pole');
+  await checkWhole(['south-pole'], 'South Pole selected');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('Gettysburg: the first view shows the pack\'s places on land, not an empty sea', async () => {
   const page = await checkPlaces('second-pack', { onLand: ['gettysburg', 'washington'] });
   await page.evaluate(() => Explainer.setState('#v=1'));

@@ -189,10 +189,10 @@ TEST(Geo, OpeningViewOnATallPanelFitsPlacesHalfAWorldApart) {
         EXPECT_GE(p.y, 0.0) << g.lat;
         EXPECT_LE(p.y, phone.height) << g.lat;
     }
-    // Zoomed out, the whole world spans the shorter side: the width here, the height on
-    // a wide panel, as before.
-    EXPECT_NEAR(kWorldSizePx * zoom_scale(world_view_limits(phone).min_zoom), phone.width, 1e-6);
-    EXPECT_NEAR(kWorldSizePx * zoom_scale(world_view_limits(kViewport).min_zoom), kViewport.height, 1e-6);
+    // Zoomed out, the whole world spans the shorter side less a margin above and below
+    // (a place at either pole is shown whole): the width here, the height on a wide panel.
+    EXPECT_NEAR(kWorldSizePx * zoom_scale(world_view_limits(phone).min_zoom), phone.width - 2 * kMapPlacePaddingPx, 1e-6);
+    EXPECT_NEAR(kWorldSizePx * zoom_scale(world_view_limits(kViewport).min_zoom), kViewport.height - 2 * kMapPlacePaddingPx, 1e-6);
 }
 
 TEST(Geo, WrapNearAndUnwrap) {
@@ -219,6 +219,32 @@ TEST(Geo, ClampViewWrapsLongitudeAndKeepsLatitude) {
     EXPECT_NEAR(pole.lon, 166.67, 1e-9);
     EXPECT_LE(screen_to_geo(pole, kViewport, {0, kViewport.height}).lat, -kMercatorMaxLat + 1e-6 + 1e-3);
     EXPECT_GE(screen_to_geo(pole, kViewport, {0, kViewport.height}).lat, -kMercatorMaxLat - 1e-6) << "stops at the map's edge";
+}
+
+// A place at a pole is drawn on the Mercator world's edge: the world's limits let the view
+// go kMapPlacePaddingPx beyond it, so the opening view shows the pole that far inside the
+// panel, as every other place, rather than on its edge.
+TEST(Geo, APoleIsShownAsFarInsideThePanelAsAnyPlace) {
+    const GeoPoint south_pole{0.0, -90.0}, mcmurdo{166.6682, -77.8463}, north_pole{0.0, 90.0};
+    for (const Viewport viewport : {kViewport, Viewport{390.0, 300.0}}) {
+        const GeoPoint pair[] = {south_pole, mcmurdo};
+        const MapView antarctic = opening_map_view(pair, viewport);
+        EXPECT_NEAR(geo_to_screen(antarctic, viewport, south_pole).y, viewport.height - kMapPlacePaddingPx, 1.0);
+        // A drag south stops that far beyond the edge, and no farther.
+        const MapView dragged = clamp_view({-89.0, 0.0, antarctic.zoom}, viewport, world_view_limits(viewport));
+        EXPECT_NEAR(geo_to_screen(dragged, viewport, south_pole).y, viewport.height - kMapPlacePaddingPx, 1e-6);
+    }
+    // Both poles at once, zoomed out: the world less the margins fits the panel's height
+    // (a panel under 256 px plus the margins shows the world at zoom 0, the least there is).
+    const GeoPoint poles[] = {south_pole, north_pole};
+    const MapView both = opening_map_view(poles, kViewport);
+    EXPECT_NEAR(geo_to_screen(both, kViewport, north_pole).y, kMapPlacePaddingPx, 1e-6);
+    EXPECT_NEAR(geo_to_screen(both, kViewport, south_pole).y, kViewport.height - kMapPlacePaddingPx, 1e-6);
+    // A panel lower than twice the margin keeps the view's centre in the world.
+    const Viewport low{800.0, 60.0};
+    const MapView centre = clamp_view({-89.0, 0.0, 6.0}, low, world_view_limits(low));
+    EXPECT_NEAR(centre.lat, -kMercatorMaxLat, 1e-9);
+    EXPECT_NEAR(geo_to_screen(centre, low, south_pole).y, low.height / 2.0, 1e-6);
 }
 
 TEST(Geo, FlyPathPansTheShortWayRound) {
