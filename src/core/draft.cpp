@@ -1239,6 +1239,17 @@ std::optional<EraYear> era_year(const TextParagraph& p, std::size_t k) {
     return std::nullopt;
 }
 
+// A year with its era written on its own, without "in" or a day: "founded 753 BC", "died
+// AD 79". Only with the era in capitals, as dates are written: "ran an ad 30 times" is no year.
+std::optional<EraYear> bare_era_year(const TextParagraph& p, std::size_t k) {
+    const auto era = era_year(p, k);
+    if (!era) return std::nullopt;
+    const std::size_t era_word = all_digits(p.words[k].low) ? k + 1 : k;
+    const std::string& written = p.words[era_word].text;
+    if (std::any_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return std::nullopt;
+    return era;
+}
+
 // The year that starts at word `k`: with its era ("44 BC", "AD 79"), or four digits
 // without one, AD 1 to 9999 ("2015").
 std::optional<EraYear> year_at(const TextParagraph& p, std::size_t k) {
@@ -1281,6 +1292,10 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
                 last = i + 2;
                 if (!c.empty() && c.size() == 4 && c[0] >= '1' && c[0] <= '2' && all_digits(c)) last = i + 3;
             }
+        } else if (const auto era = bare_era_year(p, i)) {
+            // "founded 753 BC", "died AD 79": the year only.
+            last = i + era->words;
+            date["iso"] = format_iso_year(era->year);
         } else if ((all_digits(a) && !a.empty() && a.size() <= 2) ||
                    in_list(a, {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})) {
             const std::string d = joined(i + 2, i + 3) && !c.empty() ? w[i + 3].low : "";
