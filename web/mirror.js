@@ -29,6 +29,7 @@ window.ExplainerMirror = (function () {
   let unannounced;                // a selection made before the first build (a link's), announced by it
   let controlsOf = new Map();     // entity id -> its controls in the mirror (build fills it)
   let marked = [];                // the controls marked as current
+  let packLanguage = '';          // the article's BCP 47 tag ("uk"), '' when the pack states none
 
   // [SECTION] Building blocks ----------------------------------------------------------------
 
@@ -39,9 +40,18 @@ window.ExplainerMirror = (function () {
     return node;
   }
 
-  // A control that selects entity `id`: one button, never inside another control.
+  // Marks `node` as text in `language` (a BCP 47 tag) for screen readers and the browser;
+  // without one it reads as the page does (the explainer's own words are English).
+  function setLanguage(node, language) {
+    if (language) node.lang = language;
+    else node.removeAttribute('lang');
+  }
+
+  // A control that selects entity `id`: one button, never inside another control. Its
+  // text is the pack's (a name, a mention), in the article's language.
   function control(id, text, className) {
     const button = element('button', className, text);
+    if (packLanguage) button.lang = packLanguage;
     button.type = 'button';
     button.dataset.entity = id;
     const controls = controlsOf.get(id);
@@ -127,6 +137,8 @@ window.ExplainerMirror = (function () {
 
   function buildArticle(article) {
     $('mirror-headline').textContent = article.headline;
+    setLanguage($('mirror-headline'), packLanguage);
+    setLanguage($('mirror-body'), packLanguage);
     const source = [article.source, article.published].filter(Boolean).join(' · ');
     $('mirror-source').textContent = article.attribution ? `${source}. ${article.attribution}` : source;
     const body = $('mirror-body');
@@ -239,7 +251,8 @@ window.ExplainerMirror = (function () {
         const figure = element('figure');
         figure.id = 'mirror-quote-' + quote.id;  // where a refused copy of the card selects it (page.js)
         const block = element('blockquote');
-        block.appendChild(element('p', '', quote.text));
+        const words = block.appendChild(element('p', '', quote.text));
+        setLanguage(words, quote.language || packLanguage);
         figure.appendChild(block);
         const by = quote.speaker ? [quote.speaker.name, quote.speaker.role].filter(Boolean).join(', ') : 'Speaker not named';
         figure.appendChild(element('figcaption', '', '— ' + by + (quote.place ? `, in ${quote.place.name}` : '')));
@@ -352,6 +365,7 @@ window.ExplainerMirror = (function () {
     entities = new Map(entityList.map((e) => [e.id, e]));
     for (const event of data.timeline) if (entities.has(event.id)) entities.get(event.id).when = event.when;
     controlsOf = new Map();
+    packLanguage = data.language || '';
     buildArticle(data);
     buildNotes(data);
     buildTimeline(data.timeline);

@@ -60,7 +60,8 @@ json quotes_json(const Pack& pack) {
         if (e.kind != EntityKind::Quote) continue;
         json speaker = nullptr;
         if (const Entity* person = pack.find(e.speaker)) speaker = {{"id", person->id}, {"name", person->name}, {"role", person->role}};
-        out.push_back({{"id", e.id}, {"name", e.name}, {"text", e.text}, {"speaker", speaker}, {"place", named(pack, e.place)}});
+        out.push_back({{"id", e.id}, {"name", e.name}, {"text", e.text}, {"language", e.language}, {"speaker", speaker},
+                       {"place", named(pack, e.place)}});
     }
     return out;
 }
@@ -151,6 +152,7 @@ std::string entities_to_json(const Pack& pack) {
             o["text"] = e.text;
             o["speaker"] = e.speaker;
             if (!e.place.empty()) o["place"] = e.place;
+            if (!e.language.empty()) o["language"] = e.language;
             break;
         case EntityKind::Person:
             o["role"] = e.role;
@@ -215,6 +217,7 @@ std::string article_to_json(const Pack& pack) {
                 {"source", a.source},
                 {"attribution", a.attribution},
                 {"url", a.url},
+                {"language", a.language},
                 {"published", a.published.iso.empty() ? std::string() : describe_span(a.published)},
                 {"updated", a.updated},
                 {"corrections", corrections},

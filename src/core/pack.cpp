@@ -80,6 +80,27 @@ bool is_slug(std::string_view s) {
     return true;
 }
 
+// A well-formed BCP 47 tag as packs use them (RFC 5646's language, script, region and
+// variant subtags): a primary language of 2 or 3 letters, then subtags of 1 to 8 letters
+// or digits, each after a hyphen; at most 35 characters. Whether the language exists is
+// the author's to check (the IANA registry is not shipped).
+bool is_language_tag(std::string_view s) {
+    if (s.empty() || s.size() > 35 || s.back() == '-') return false;
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    std::size_t at = 0, subtag = 0;
+    while (at <= s.size()) {
+        const std::size_t end = std::min(s.find('-', at), s.size());
+        const std::string_view part = s.substr(at, end - at);
+        const bool letters = std::all_of(part.begin(), part.end(), letter);
+        const bool alnum = std::all_of(part.begin(), part.end(), [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
+        if (subtag == 0 ? !(letters && part.size() >= 2 && part.size() <= 3) : !(alnum && !part.empty() && part.size() <= 8))
+            return false;
+        ++subtag;
+        at = end + 1;
+    }
+    return true;
+}
+
 bool is_blank(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
@@ -545,6 +566,15 @@ public:
             sink_.at(path_of(key), "expected an http:// or https:// URL, found " + in_quotes(s));
         return s;
     }
+    // A BCP 47 language tag ("en", "uk", "chr", "iu-Cans", "sr-Latn"): what screen readers
+    // and the browser read the text as.
+    std::string language(std::string_view key) const {
+        std::string s = text(key, false);
+        if (!s.empty() && !is_language_tag(s))
+            sink_.at(path_of(key), "expected a BCP 47 language tag such as \"en\", \"uk\", \"chr\" or \"iu-Cans\" (a language of "
+                                   "2 or 3 letters, then subtags of letters and digits after hyphens), found " + in_quotes(s));
+        return s;
+    }
     std::string slug(std::string_view key, bool required) const {
         const json* v = typed(key, required, &json::is_string, "a string");
         if (!v) return {};
@@ -777,13 +807,14 @@ void read_corrections(Sink& sink, const Fields& f, PackInput& in) {
 void read_article(Sink& sink, const json& v, PackInput& in) {
     const std::string path = "/article";
     if (!expect_object(sink, v, path)) return;
-    Fields f(sink, v, path, {"headline", "source", "attribution", "url", "published", "updated", "corrections", "paragraphs"},
+    Fields f(sink, v, path, {"headline", "source", "attribution", "url", "language", "published", "updated", "corrections", "paragraphs"},
              "the article");
     Article& a = in.pack.article;
     a.headline = f.text("headline", true);
     a.source = f.text("source", true);
     a.attribution = f.text("attribution", false);
     a.url = f.url("url", false);
+    a.language = f.language("language");
     if (const json* published = f.member("published", true)) in.published = read_date(sink, *published, f.path_of("published"), false);
     read_corrections(sink, f, in);
 
@@ -835,7 +866,7 @@ const std::vector<KindInfo>& kinds() {
         {EntityKind::Person, "person", {"role", "affiliations", "anonymous", "place"}},
         {EntityKind::Organisation, "organisation", {}},
         {EntityKind::Event, "event", {"date", "expected", "places", "participants"}},
-        {EntityKind::Quote, "quote", {"speaker", "place", "text"}},
+        {EntityKind::Quote, "quote", {"speaker", "place", "text", "language"}},
         {EntityKind::Figure, "figure", {"value", "note", "place", "check"}},
         {EntityKind::Work, "work", {"creators"}},
     };
@@ -1068,6 +1099,7 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
         e.speaker = f.slug("speaker", true);
         if (f.member("place", false)) e.place = f.slug("place", false);
         e.text = f.text("text", true);
+        e.language = f.language("language");
         break;
     case EntityKind::Figure: {
         e.value = f.text("value", true);

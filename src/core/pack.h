@@ -144,6 +144,7 @@ struct Entity {
     // quote
     std::string speaker;      // person id
     std::string text;         // the quote's words, as the article gives them
+    std::string language;     // BCP 47 tag of the quote's words ("ka"), "" when the article's
     // figure
     std::string value;        // "129", "some 2,500 miles"
     std::string note;
@@ -176,6 +177,7 @@ struct Article {
     std::string source;       // "The Washington Post"
     std::string attribution;  // the line shown under the headline
     std::string url;          // the original article
+    std::string language;     // BCP 47 tag of the article's text ("uk", "chr"), "" when unstated
     DateSpan published;
     std::string updated;                   // ISO day of the last update, "" when never updated
     std::vector<Correction> corrections;   // oldest first

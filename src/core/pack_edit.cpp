@@ -108,8 +108,8 @@ enum class Role { Other, Root, Article, Date, Paragraph, Link, Correction, Entit
 const std::vector<std::string_view>& key_order(Role role) {
     static const std::vector<std::string_view> none;
     static const std::vector<std::string_view> root = {"format", "id", "title", "allowedOrigins", "article", "entities"};
-    static const std::vector<std::string_view> article = {"headline", "source", "attribution", "url", "published",
-                                                          "updated", "corrections", "paragraphs"};
+    static const std::vector<std::string_view> article = {"headline", "source", "attribution", "url", "language",
+                                                          "published", "updated", "corrections", "paragraphs"};
     static const std::vector<std::string_view> date = {"relative", "iso", "approximate"};
     static const std::vector<std::string_view> paragraph = {"id", "text", "link"};
     static const std::vector<std::string_view> link = {"text", "url"};
@@ -121,7 +121,7 @@ const std::vector<std::string_view>& key_order(Role role) {
         "location", "country", "countries",            // place
         "role", "affiliations", "anonymous",           // person
         "date", "expected", "places", "participants",  // event
-        "speaker", "text",                             // quote
+        "speaker", "text", "language",                 // quote
         "value", "note",                               // figure
         "creators",                                    // work
         "place", "check", "related", "citations", "mentions"};

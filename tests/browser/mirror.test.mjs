@@ -4,7 +4,9 @@
 // at 200% zoom without clipped text or horizontal scrolling (WCAG 1.4.4, 1.4.10).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, assertNoProblems, settle, locateCentre } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, assertNoProblems, settle, locateCentre, root } from './harness.mjs';
 import { audit, blocking, describe } from './axe.mjs';
 
 let server, browser;
@@ -159,6 +161,38 @@ test('mentions nested three deep: one control each, none inside another, the tex
 
   const seed = await openSettled();
   assert.deepEqual(await nestedControls(seed), [], 'the seed has nested mentions too ("the French capital")');
+  await seed.context().close();
+});
+
+// The pack's words are read in the pack's language: the headline, the paragraphs and the
+// buttons that name entities carry article.language, a quotation in another language its
+// own; the explainer's words stay the page's English. The seed states no language: its
+// words read as the page does. axe-core checks the tags (valid-lang) and the rest.
+test('the mirror reads the pack\'s words in its language and each quotation in its own', async () => {
+  // The fixture's English article, said here to be Canadian English ("en-CA"), so that
+  // its words and the page's own ("en") can be told apart.
+  const fixture = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/nunavut-cherokee-tamazight.json'), 'utf8'));
+  assert.equal(fixture.article.language, 'en');
+  fixture.article.language = 'en-CA';
+  const page = await openSettled(server.url + '?pack=/test-packs/language-fixture.json', {
+    beforeGoto: (p) => p.route((url) => url.pathname === '/test-packs/language-fixture.json',
+      (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(fixture) })),
+  });
+  const lang = (selector) => page.evaluate((s) => [...document.querySelectorAll(s)].map((e) => e.closest('[lang]')?.getAttribute('lang')), selector);
+  assert.deepEqual(await lang('#mirror-headline'), ['en-CA']);
+  assert.deepEqual([...new Set(await lang('#mirror-body p'))], ['en-CA']);
+  assert.deepEqual([...new Set(await lang('#mirror-map button, #mirror-timeline button, #mirror-quotes button'))], ['en-CA']);
+  assert.deepEqual(await lang('#mirror-quote-quote-osiyo blockquote p, #mirror-quote-quote-qujannamiik blockquote p, #mirror-quote-quote-azul blockquote p'),
+    ['chr', 'iu-Cans', 'zgh']);
+  assert.deepEqual(await lang('#mirror-map h2, #mirror-sources h2, #mirror-source'), ['en', 'en', 'en'], 'the explainer\'s own words are the page\'s English');
+  assert.deepEqual(await page.evaluate(() => Explainer.entities().filter((e) => e.type === 'quote').map((e) => e.language)), ['chr', 'iu-Cans', 'zgh']);
+  const violations = await audit(page);
+  assert.deepEqual(describe(blocking(violations)), []);
+  assert.deepEqual(describe(violations.filter((v) => /lang/.test(v.id))), [], 'every lang attribute is a valid tag');
+  await page.context().close();
+
+  const seed = await openSettled();
+  assert.equal(await seed.evaluate(() => document.querySelector('#mirror [lang]')), null, 'a pack without a language adds no lang attribute');
   await seed.context().close();
 });
 

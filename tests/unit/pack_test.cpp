@@ -553,6 +553,27 @@ TEST(Pack, KeysOfAnotherKindAreNamed) {
     expect_single_error(load_json(pack), "/entities/1/kind", "unknown kind \"persn\"");
 }
 
+// The article's language and a quote's are BCP 47 tags: well-formed ones load (whether the
+// language exists is the author's to check), others are errors at their key.
+TEST(Pack, LanguagesAreBcp47Tags) {
+    for (const char* tag : {"en", "uk", "chr", "iu-Cans", "sr-Latn-RS", "zh-Hant", "de-CH-1996", "EN"}) {
+        json pack = minimal_pack();
+        pack["article"]["language"] = tag;
+        const LoadResult r = load_json(pack);
+        ASSERT_TRUE(r.errors.empty()) << tag << ": " << all_messages(r);
+        EXPECT_EQ(r.pack->article.language, tag);
+    }
+    for (const char* tag : {"english", "e", "en_US", "en-", "-en", "en--gb", "12", "en-abcdefghi", "en-GB!", ""}) {
+        json pack = minimal_pack();
+        pack["article"]["language"] = tag;
+        expect_single_error(load_json(pack), "/article/language",
+                            *tag ? "expected a BCP 47 language tag such as \"en\", \"uk\", \"chr\" or \"iu-Cans\"" : "empty");
+    }
+    json pack = minimal_pack();
+    pack["entities"][0]["language"] = "en";
+    expect_single_error(load_json(pack), "/entities/0/language", "key \"language\" does not apply to a place (it is for quotes)");
+}
+
 TEST(Pack, ReferencesNeedTheRightKind) {
     json pack = minimal_pack();
     pack["entities"].push_back({{"id", "quote"}, {"kind", "quote"}, {"name", "Q"}, {"description", "Q."},
