@@ -386,6 +386,10 @@ window.ExplainerMirror = (function () {
     let pack;
     try { pack = JSON.parse(packText); } catch (e) { return false; }
     if (!pack || !pack.article || !Array.isArray(pack.article.paragraphs)) return false;
+    // Unchecked without the engine: a lang the browser cannot read it ignores, and an
+    // attribute set as a property cannot carry markup.
+    const language = pack.article.language;
+    packLanguage = typeof language === 'string' && language.length <= 35 ? language : '';
     const article = {
       headline: String(pack.article.headline || ''),
       source: String(pack.article.source || ''),

@@ -154,6 +154,12 @@ test('without WebGL2 the page explains why and shows the article as HTML', async
   const mirror = page.locator('#mirror');
   assert.ok((await mirror.boundingBox()).height > 300, 'the article text is shown');
   assert.ok((await page.locator('#mirror-body p').count()) >= 10);
+  assert.equal(await page.locator('#mirror-body').getAttribute('lang'), null, 'the seed states no language');
+  // A pack that states its language is read in it here too.
+  await page.goto(server.url + '?pack=/test-packs/nunavut-cherokee-tamazight.json');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.ok((await page.locator('#mirror-body p').count()) >= 4);
+  assert.equal(await page.locator('#mirror-body').getAttribute('lang'), 'en');
   await context.close();
 });
 
