@@ -89,9 +89,9 @@ inline constexpr double kMapPlacePaddingPx = 40;
 ViewLimits world_view_limits(Viewport viewport);
 
 // The map's opening view, defined once: every place fitted into the viewport with
-// kMapPlacePaddingPx to spare, at most zoom 8, within world_view_limits. The store keeps it as the default
-// that links leave out, fitted to the map panel's real size once the panel reports it
-// (SetMapSizeAction); until then, to the nominal size.
+// kMapPlacePaddingPx to spare, at most zoom 8, within world_view_limits. The store keeps
+// it as the default that links leave out, fitted to the map panel's real size once the
+// panel reports it (SetMapSizeAction); until then, to the nominal size.
 inline constexpr Viewport kNominalMapViewport{640, 420};
 MapView opening_map_view(std::span<const GeoPoint> places, Viewport viewport = kNominalMapViewport);
 
