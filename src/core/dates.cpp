@@ -108,6 +108,15 @@ std::optional<int> parse_iso_day(std::string_view text) {
     return days_from_civil({*year, month, day});
 }
 
+std::optional<int> parse_iso_month(std::string_view text) {
+    const std::size_t n = iso_year_length(text);
+    if (n == 0 || text.size() != n + 3 || text[n] != '-') return std::nullopt;
+    const auto year = parse_iso_year(text.substr(0, n));
+    const int month = digits_at(text, n + 1, 2);
+    if (!year || month < 1 || month > 12) return std::nullopt;
+    return days_from_civil({*year, month, 1});
+}
+
 std::string format_iso_day(int days) {
     const CivilDate d = civil_from_days(days);
     char buffer[16];

@@ -39,6 +39,8 @@ bool year_out_of_range(std::string_view text);
 std::optional<int> parse_iso_day(std::string_view text);
 std::string format_iso_day(int days);  // "2015-11-13", "-0043-03-15"
 std::string format_iso_month(int year, int month);  // "2014-06", "-0043-06"
+// Strict "YYYY-MM" or "-YYYY-MM": the month's first day.
+std::optional<int> parse_iso_month(std::string_view text);
 
 // [SECTION] Times of day ------------------------------------------------------------------
 // Instants are whole seconds since 1970-01-01T00:00Z (UTC), kept with the UTC offset they

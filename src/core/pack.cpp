@@ -632,28 +632,13 @@ bool expect_object(Sink& sink, const json& v, const std::string& path) {
 
 // [SECTION] Dates -------------------------------------------------------------------
 
-// The value of a short run of ASCII digits, or nullopt.
-std::optional<int> digits_value(std::string_view d) {
-    if (d.empty() || d.size() > 4) return std::nullopt;
-    int value = 0;
-    for (const char c : d) {
-        if (c < '0' || c > '9') return std::nullopt;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
 // "2015", "2015-11" or "2015-11-13" (years may be "-0043") -> first and last day it covers.
 std::optional<std::pair<int, int>> parse_iso_part(std::string_view s) {
     const std::size_t n = iso_year_length(s);
     const auto year = parse_iso_year(s.substr(0, n));
     if (n == 0 || !year) return std::nullopt;
     if (s.size() == n) return std::make_pair(days_from_civil({*year, 1, 1}), days_from_civil({*year, 12, 31}));
-    if (s.size() == n + 3 && s[n] == '-' && digits_value(s.substr(n + 1, 2))) {
-        const int month = *digits_value(s.substr(n + 1, 2));
-        if (month < 1 || month > 12) return std::nullopt;
-        return std::make_pair(days_from_civil({*year, month, 1}), days_from_civil({*year, month, days_in_month(*year, month)}));
-    }
+    if (const auto first = parse_iso_month(s)) return std::make_pair(*first, add_months(*first, 1) - 1);
     if (const auto day = parse_iso_day(s)) return std::make_pair(*day, *day);
     return std::nullopt;
 }
