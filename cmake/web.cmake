@@ -72,6 +72,8 @@ set(EXPLAINER_LINK_FLAGS
   # Dear ImGui's .ini reader, which the app never runs, parses with sscanf: its calls go
   # to a stub in src/platform/main_web.cpp, and vfscanf stays out of the wasm.
   -Wl,--wrap=sscanf
+  # strtod's long double arithmetic stays out too: src/platform/main_web.cpp reads numbers.
+  -Wl,--wrap=strtod
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=${EXPLAINER_WEB_ONE_CALLER_INLINE},--always-inline-max-function-size=${EXPLAINER_WEB_ALWAYS_INLINE})
 foreach(target explainer explainer-editor)
   target_link_options(${target} PRIVATE ${EXPLAINER_LINK_FLAGS})

@@ -9,6 +9,7 @@
 // - [SECTION] Frame loop
 // - [SECTION] Exports to the page
 // - [SECTION] ImGui's .ini reader, left out
+// - [SECTION] Numbers read without long double
 // - [SECTION] main
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -23,6 +24,7 @@
 
 #include "imgui.h"
 #include "core/api_json.h"
+#include "core/number_text.h"
 #include <nlohmann/json.hpp>
 #include "gl_renderer.h"
 #include "platform.h"
@@ -739,6 +741,22 @@ EMSCRIPTEN_KEEPALIVE double explainer_recent_frame_ms(int age) {
 // IniFilename, no LoadIniSettingsFromMemory), so the link sends sscanf here instead
 // (-Wl,--wrap=sscanf in cmake/web.cmake): no line is ever parsed.
 extern "C" int __wrap_sscanf(const char*, const char*, ...) { return 0; }
+
+// [SECTION] Numbers read without long double -------------------------------------------------------
+// nlohmann/json reads every number of a pack with strtod, and musl's strtod computes in
+// 128-bit long double, which wasm does in software: 13.5 KB of wasm (6.5 KB after gzip)
+// to read numbers such as 36.2021. The link sends strtod here instead (-Wl,--wrap=strtod
+// in cmake/web.cmake). A number that one IEEE operation converts exactly (exact_double:
+// any coordinate or year written with up to 15 digits) is converted in wasm, any other by the browser's
+// Number(), which rounds to the nearest double as strtod does.
+extern "C" double __wrap_strtod(const char* text, char** end) {
+    const explainer::DecimalText decimal = explainer::read_decimal(text);
+    if (end) *end = const_cast<char*>(text + decimal.length);
+    if (decimal.length == 0) return 0;
+    if (const std::optional<double> exact = explainer::exact_double(decimal)) return *exact;
+    return EM_ASM_DOUBLE({ return Number(UTF8ToString($0, $1)); },
+                         text + decimal.start, int(decimal.length - decimal.start));
+}
 
 // [SECTION] main -----------------------------------------------------------------------------------------
 

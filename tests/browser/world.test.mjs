@@ -4,7 +4,9 @@
 // screenshot's pixels for land, the distance arc and highlighted countries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng, locateCentre } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng, locateCentre, root } from './harness.mjs';
 import { mapRects, mapFrame } from './map-view.mjs';
 
 let server, browser;
@@ -113,6 +115,42 @@ test('Pacific: every place on the map, each on land, in the first view across 18
 test('southern Americas: every place on the map, McMurdo Station too, each on land', async () => {
   const page = await checkPlaces('southern-americas',
     { onLand: ['santiago', 'buenos-aires', 'lima', 'punta-arenas', ['mcmurdo-station', 6]] });
+  await page.context().close();
+});
+
+// A pack's numbers are read exactly as JavaScript reads them, however they are written.
+// The web build reads most of them in wasm (src/platform/main_web.cpp's strtod, which
+// does not take musl's long double arithmetic) and hands the rest, such as those with
+// more than 19 digits or a significand above 2^53, to the browser's Number(). Each
+// place's coordinates are written here in another form; each must be JSON.parse's to the
+// bit, and the place stays where it was.
+test('coordinates written with exponents, long fractions or many digits are read to the bit as JavaScript reads them', async () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/pacific-crossing.json'), 'utf8'));
+  const written = {
+    suva: ['-1814161e-5', '178.441490000000000000000000000001'],                  // many digits: Number()
+    honolulu: ['2.130694E+1', '-157858330000000000000e-18'],                         // 21 digits
+    apia: ['-13.833330000000000000000000000000000000000000000', '-171766660000000000e-15'],  // > 2^53
+    rarotonga: ['-0.0000000000000000000000000000212075e30', '-159.77545'],
+  };
+  const places = fixture.entities.filter((e) => written[e.id]);
+  assert.equal(places.length, 4);
+  for (const place of places) place.location = { lat: `@${place.id}-lat@`, lon: `@${place.id}-lon@` };
+  let body = JSON.stringify(fixture);
+  for (const [id, [lat, lon]] of Object.entries(written))
+    body = body.replace(`"@${id}-lat@"`, lat).replace(`"@${id}-lon@"`, lon);
+  const expected = Object.fromEntries(JSON.parse(body).entities.filter((e) => written[e.id]).map((e) => [e.id, e.location]));
+  const page = await openPage(browser, `${server.url}?pack=/test-packs/numbers-written-otherwise.json`, {
+    beforeGoto: (p) => p.route((url) => url.pathname === '/test-packs/numbers-written-otherwise.json',
+      (route) => route.fulfill({ contentType: 'application/json', body })),
+  });
+  await settle(page);
+  const read = await page.evaluate(() => Object.fromEntries(Explainer.entities().filter((e) => e.type === 'place').map((e) => [e.id, { lat: e.lat, lon: e.lon }])));
+  for (const id of Object.keys(written)) {
+    assert.ok(Object.is(read[id].lat, expected[id].lat) && Object.is(read[id].lon, expected[id].lon),
+      `${id}: read ${JSON.stringify(read[id])}, JSON.parse gives ${JSON.stringify(expected[id])}`);
+  }
+  assert.deepEqual(expected.suva, { lat: -18.14161, lon: 178.44149 });
+  assertNoProblems(assert, page);
   await page.context().close();
 });
 
