@@ -70,6 +70,10 @@ struct Country {
     GeoBox bounds;     // of all polygons
 };
 
+// Antarctica's code: its land goes on beyond the Mercator world's south edge (the map
+// panel draws it there, lit with the country when the pack lights it).
+inline constexpr std::string_view kAntarcticaId = "010";
+
 struct Basemap {
     GeoBox region;  // what was clipped to; nothing lies outside
     GeoPoint grid_step;  // of the bake's grid, degrees: where it cut a shape at the region's

@@ -887,11 +887,13 @@ BasemapCache* detail_layer(const PanelContext& ctx, MapPanel& m, int tile) {
 // to show a place there whole. Beyond its north edge (85.05° N) lies the Arctic's sea, the
 // panel's own colour; beyond its south edge, Antarctica, which the basemap draws as land
 // up to that edge at every longitude: the same land continues, so no false coast of sea
-// appears under a place at the South Pole.
-void draw_beyond_south_edge(ImDrawList* draw, const Theme& theme, const Projector& proj, ImVec2 origin, ImVec2 size) {
+// appears under a place at the South Pole, and it is lit when Antarctica is.
+void draw_beyond_south_edge(ImDrawList* draw, const Theme& theme, const Projector& proj, ImVec2 origin, ImVec2 size,
+                            std::span<const std::pair<std::string, int>> highlight) {
     const float south_edge = proj({0.0, kWorldSizePx}).y;
     const float bottom = origin.y + size.y;
-    if (south_edge < bottom) draw->AddRectFilled(ImVec2(origin.x, std::max(origin.y, south_edge)), ImVec2(origin.x + size.x, bottom), theme.land);
+    const ImU32 colour = highlight_of(highlight, kAntarcticaId) > 0 ? theme.land_highlight : theme.land;
+    if (south_edge < bottom) draw->AddRectFilled(ImVec2(origin.x, std::max(origin.y, south_edge)), ImVec2(origin.x + size.x, bottom), colour);
 }
 
 // Every copy of the world the view shows; zoomed in, tile by tile.
@@ -1951,7 +1953,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), ctx.theme.sea);
     if (ctx.basemap) {
-        draw_beyond_south_edge(draw, ctx.theme, proj, origin, size);
+        draw_beyond_south_edge(draw, ctx.theme, proj, origin, size, scene.highlight);
         draw_basemap(ctx, m, proj, visible, view.zoom, scene.highlight);
         draw_country_names(ctx, scene);
     }

@@ -157,8 +157,8 @@ test('coordinates written with exponents, long fractions or many digits are read
 // Mercator draws both poles on the world's edges (85.05° N and S). The view may go 40 px
 // beyond them, so that a place at a pole is drawn whole, with its label, inside the map
 // (it was cut in half by the panel's edge, its label left out); below the South Pole,
-// Antarctica's land goes on, above the North Pole the Arctic's sea. Desktop, then zoomed
-// in on the South Pole alone, as a selection shows it.
+// Antarctica's land goes on (lit when Antarctica is), above the North Pole the Arctic's
+// sea. Desktop, then zoomed in on the South Pole alone, as a selection shows it.
 test('both poles: each pole\'s marker and label are drawn whole inside the map, over land in the south and sea in the north', async () => {
   const page = await open('both-poles');
   const checkWhole = async (ids, label) => {
@@ -178,6 +178,14 @@ test('both poles: each pole\'s marker and label are drawn whole inside the map, 
   const below = { x: south.x, y: (south.y + frame.y + frame.height) / 2 + 6 }, above = { x: north.x, y: (north.y + frame.y) / 2 - 6 };
   assert.ok(isColour(pixel(image, below), LAND), `below the South Pole: land, not sea (${hex(pixel(image, below))} at ${JSON.stringify(below)})`);
   assert.ok(isColour(pixel(image, above), SEA), `above the North Pole: sea (${hex(pixel(image, above))} at ${JSON.stringify(above)})`);
+  // Pointing at "Antarctica" in the article lights the continent, and the land below the
+  // world's edge with it.
+  const mention = await locateCentre(page, 'antarctica', 'article');
+  await page.mouse.move(mention.x, mention.y);
+  await settle(page);
+  const lit = decodePng(page, (await screenshot(page, 'world-both-poles-antarctica')).png);
+  assert.ok(isColour(pixel(lit, below), LAND_HIGHLIGHT), `below the South Pole, Antarctica lit (${hex(pixel(lit, below))} at ${JSON.stringify(below)})`);
+  await page.mouse.move(1, 1);
   await page.evaluate(() => Explainer.select('south-pole'));
   await settleWithTiles(page);
   assert.ok((await state(page)).map.zoom > frame.map.zoom + 1, 'the selection zooms in on the South Pole');
