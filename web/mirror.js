@@ -135,12 +135,22 @@ window.ExplainerMirror = (function () {
     if (at < to) parent.appendChild(document.createTextNode(text(at, to)));
   }
 
+  // "Source · date. Attribution": the source's name and the attribution are the pack's
+  // words, in its language; the date is the explainer's, in the page's.
+  function buildSourceLine(article) {
+    const line = $('mirror-source');
+    line.textContent = '';
+    const packWords = (text) => { const span = element('span', '', text); setLanguage(span, packLanguage); return span; };
+    if (article.source) line.append(packWords(article.source));
+    if (article.published) line.append(article.source ? ' · ' : '', article.published);
+    if (article.attribution) line.append('. ', packWords(article.attribution));
+  }
+
   function buildArticle(article) {
     $('mirror-headline').textContent = article.headline;
     setLanguage($('mirror-headline'), packLanguage);
     setLanguage($('mirror-body'), packLanguage);
-    const source = [article.source, article.published].filter(Boolean).join(' · ');
-    $('mirror-source').textContent = article.attribution ? `${source}. ${article.attribution}` : source;
+    buildSourceLine(article);
     const body = $('mirror-body');
     body.textContent = '';
     const encoder = new TextEncoder();

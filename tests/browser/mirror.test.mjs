@@ -185,6 +185,11 @@ test('the mirror reads the pack\'s words in its language and each quotation in i
   assert.deepEqual(await lang('#mirror-quote-quote-osiyo blockquote p, #mirror-quote-quote-qujannamiik blockquote p, #mirror-quote-quote-azul blockquote p'),
     ['chr', 'iu-Cans', 'zgh']);
   assert.deepEqual(await lang('#mirror-map h2, #mirror-sources h2, #mirror-source'), ['en', 'en', 'en'], 'the explainer\'s own words are the page\'s English');
+  // The source line: the source's name and the attribution are the pack's words, the
+  // date between them the explainer's.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('#mirror-source > span')].map((s) => [s.lang, s.textContent.slice(0, 21)])),
+    [['en-CA', 'Explainer test fixtur'], ['en-CA', 'Original text written']]);
+  assert.match(await page.locator('#mirror-source').textContent(), /^Explainer test fixture · [^.]+\. Original text written/);
   assert.deepEqual(await page.evaluate(() => Explainer.entities().filter((e) => e.type === 'quote').map((e) => e.language)), ['chr', 'iu-Cans', 'zgh']);
   const violations = await audit(page);
   assert.deepEqual(describe(blocking(violations)), []);
