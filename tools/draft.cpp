@@ -1,7 +1,7 @@
-// explainer-draft [--source S] [--published ISO] [--url URL] [--gazetteer FILE] [--no-places] ARTICLE.txt|- > draft.json
+// explainer-draft [--source S] [--published ISO] [--url URL] [--language TAG] [--gazetteer FILE] [--no-places] ARTICLE.txt|- > draft.json
 //
 // Drafts a pack from an article's plain text (src/core/draft.h): the first line is the
-// headline, then optional "Source:", "Published:" and "URL:" lines, then the paragraphs,
+// headline, then optional "Source:", "Published:", "URL:" and "Language:" lines, then the paragraphs,
 // separated by blank lines. Flags win over those lines. The gazetteer is the build's
 // gazetteer.txt (found beside this program unless --gazetteer says where).
 // Exit status: 0 with the pack on stdout; 1 when the text is refused (the reason on
@@ -22,7 +22,8 @@ namespace {
 constexpr std::size_t kReadLimit = 8u * 1024u * 1024u;  // draft_pack refuses more than 2 MiB with its own message
 
 int usage() {
-    std::fputs("usage: explainer-draft [--source S] [--published YYYY-MM-DD] [--url URL] [--gazetteer FILE] [--no-places] ARTICLE.txt|-\n", stderr);
+    std::fputs("usage: explainer-draft [--source S] [--published YYYY-MM-DD] [--url URL] [--language TAG] [--gazetteer FILE] [--no-places] ARTICLE.txt|-\n",
+               stderr);
     return 2;
 }
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
         if (arg == "--source") { if (!value(input.source)) return usage(); }
         else if (arg == "--published") { if (!value(input.published)) return usage(); }
         else if (arg == "--url") { if (!value(input.url)) return usage(); }
+        else if (arg == "--language") { if (!value(input.language)) return usage(); }
         else if (arg == "--gazetteer") { if (!value(gazetteer_path)) return usage(); }
         else if (arg == "--no-places") places = false;
         else if (arg.size() > 1 && arg[0] == '-' && arg != "-") return usage();

@@ -209,7 +209,7 @@
     await openText(await file.text(), file.name);
   }
 
-  // {headline, source, published, url?, paragraphs} -> the draft pack's text, or throws
+  // {headline, source, published, url?, language?, paragraphs} -> the draft pack's text, or throws
   // with the drafter's message.
   async function draftText(input) {
     await prepareGazetteer('draft', JSON.stringify(input));
@@ -235,6 +235,7 @@
       paragraphs: splitParagraphs($('draft-paragraphs').value),
     };
     if ($('draft-url').value.trim()) input.url = $('draft-url').value.trim();
+    if ($('draft-language').value.trim()) input.language = $('draft-language').value.trim();
     $('start-error').hidden = true;
     if (!input.paragraphs.length) {
       startError('The article has no paragraphs: paste its text, paragraphs separated by a blank line.');
@@ -682,7 +683,7 @@
   // [SECTION] API --------------------------------------------------------------------------
 
   const editor = {
-    // The draft pack (an object) for {headline, source, published, url?, paragraphs: [strings]}:
+    // The draft pack (an object) for {headline, source, published, url?, language?, paragraphs: [strings]}:
     // the same drafting as `explainer-draft`. Resolves once the gazetteer is loaded.
     draft: async (input) => JSON.parse(await draftText(input)),
     // Opens a pack (its text or an object) in the editor: {ok, error?, diagnostics}.

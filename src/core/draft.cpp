@@ -1494,6 +1494,7 @@ std::string build_json(Drafter& d) {
     article["headline"] = d.input.headline;
     article["source"] = d.input.source;
     if (!d.input.url.empty()) article["url"] = d.input.url;
+    if (!d.input.language.empty()) article["language"] = d.input.language;
     article["published"] = {{"iso", d.input.published}};
     article["paragraphs"] = json::array();
     for (std::size_t i = 0; i < d.paragraphs.size(); ++i)
@@ -1623,16 +1624,19 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
             return fail(where + ": " + std::to_string(p.size()) + " bytes; a paragraph holds at most 16 KiB: separate paragraphs with a blank line");
         if (std::string e = check_text(p, where); !e.empty()) return fail(e);
     }
-    // The publication date and the URL, read by the loader itself.
+    // The publication date, the URL and the language, read by the loader itself.
     json probe = {{"format", "explainer-pack/1"}, {"id", "probe"}, {"title", "probe"},
                   {"article", {{"headline", "probe"}, {"source", "probe"}, {"published", {{"iso", input.published}}},
                                {"paragraphs", json::array({{{"id", "p1"}, {"text", "probe"}}})}}},
                   {"entities", json::array()}};
     if (!input.url.empty()) probe["article"]["url"] = input.url;
+    if (!input.language.empty()) probe["article"]["language"] = input.language;
     const LoadResult loaded = load_pack(probe.dump(-1, ' ', false, json::error_handler_t::replace), "probe");
     if (input.published.empty() || !loaded.pack) {
-        for (const Diagnostic& e : loaded.errors)
+        for (const Diagnostic& e : loaded.errors) {
             if (e.path == "/article/url") return fail("url: " + e.message);
+            if (e.path == "/article/language") return fail("language: " + e.message);
+        }
         return fail("published: " + (input.published.empty() ? std::string("missing") : "\"" + input.published + "\" is not a date") +
                     ": give the publication date as YYYY-MM-DD (or a range START/END) with \"Published:\" or --published");
     }
@@ -1674,10 +1678,11 @@ std::vector<std::string> draft_place_names(const DraftInput& input) {
 
 std::string draft_input_from_json(std::string_view input_json, DraftInput& input) {
     const json v = json::parse(input_json, nullptr, false);
-    if (v.is_discarded() || !v.is_object()) return "expected a JSON object {headline, source, published, url?, paragraphs: [strings]}";
+    if (v.is_discarded() || !v.is_object()) return "expected a JSON object {headline, source, published, url?, language?, paragraphs: [strings]}";
     input = {};
     for (const auto& [key, target] : {std::pair{"headline", &input.headline}, std::pair{"source", &input.source},
-                                      std::pair{"published", &input.published}, std::pair{"url", &input.url}}) {
+                                      std::pair{"published", &input.published}, std::pair{"url", &input.url},
+                                      std::pair{"language", &input.language}}) {
         const auto it = v.find(key);
         if (it == v.end()) continue;
         if (!it->is_string()) return std::string(key) + ": expected a string";
@@ -1685,7 +1690,8 @@ std::string draft_input_from_json(std::string_view input_json, DraftInput& input
     }
     for (const auto& [key, unused] : v.items()) {
         (void)unused;
-        if (!in_list(key, {"headline", "source", "published", "url", "paragraphs"})) return "unknown key \"" + key + "\": expected headline, source, published, url, paragraphs";
+        if (!in_list(key, {"headline", "source", "published", "url", "language", "paragraphs"}))
+            return "unknown key \"" + key + "\": expected headline, source, published, url, language, paragraphs";
     }
     const auto paragraphs = v.find("paragraphs");
     if (paragraphs == v.end() || !paragraphs->is_array()) return "paragraphs: expected an array of strings";
@@ -1720,14 +1726,16 @@ std::string parse_article_text(std::string_view text, DraftInput& input) {
     if (i == lines.size()) return "the text is empty: the first line is the headline, then paragraphs separated by blank lines";
     if (input.headline.empty()) input.headline = trim_spaces(lines[i]);
     ++i;
-    // Metadata lines right under the headline: "Source: ...", "Published: ...", "URL: ...".
+    // Metadata lines right under the headline: "Source: ...", "Published: ...", "URL: ...",
+    // "Language: ...".
     for (; i < lines.size(); ++i) {
         const std::string line = std::string(trim_spaces(lines[i]));
         const std::size_t colon = line.find(':');
         if (colon == std::string::npos || colon > 12) break;
         const std::string key = lower(line.substr(0, colon));
         const std::string value = std::string(trim_spaces(std::string_view(line).substr(colon + 1)));
-        std::string* target = key == "source" ? &input.source : key == "published" ? &input.published : key == "url" ? &input.url : nullptr;
+        std::string* target = key == "source" ? &input.source : key == "published" ? &input.published : key == "url" ? &input.url
+                            : key == "language" ? &input.language : nullptr;
         if (!target) break;
         if (target->empty()) *target = value;
     }

@@ -27,12 +27,14 @@ namespace explainer {
 class Gazetteer;
 
 // What the editor and the command line hand over: exactly the browser's
-// Explainer.editor.draft({headline, source, published, paragraphs}) plus the optional url.
+// Explainer.editor.draft({headline, source, published, paragraphs}) plus the optional url
+// and language.
 struct DraftInput {
     std::string headline;
     std::string source;
     std::string published;   // an ISO date or range, as `article.published.iso`
     std::string url;         // optional; never guessed
+    std::string language;    // optional BCP 47 tag, as `article.language`; never guessed
     std::vector<std::string> paragraphs;
 };
 
@@ -50,7 +52,7 @@ inline constexpr std::size_t kMaxDraftBytes = 2 * 1024 * 1024;
 // regions neither: those come from the gazetteer too.
 DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer);
 
-// The same input as JSON ({"headline", "source", "published", "url"?, "paragraphs": [...]}),
+// The same input as JSON ({"headline", "source", "published", "url"?, "language"?, "paragraphs": [...]}),
 // for the browser; errors name the key at fault.
 DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* gazetteer);
 // Reads that JSON into `input`: "" on success, else the error naming the key.
@@ -63,7 +65,7 @@ std::string draft_input_from_json(std::string_view input_json, DraftInput& input
 std::vector<std::string> draft_place_names(const DraftInput& input);
 
 // Reads the plain-text article format of `explainer-draft` (README, "Drafting a pack"):
-// the headline on the first line, then optional "Source:", "Published:", "URL:" lines,
+// the headline on the first line, then optional "Source:", "Published:", "URL:", "Language:" lines,
 // then paragraphs separated by blank lines (or one a line when there is no blank line).
 // Fields already set in `input` (from command-line flags) win over the text's lines.
 // Returns "" on success, else the error.

@@ -201,7 +201,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_new_entity(const char* request
 
 // [SECTION] Drafting and places -------------------------------------------------------------------
 
-// {headline, source, published, url?, paragraphs} -> {"pack": text} or {"error"}; the same
+// {headline, source, published, url?, language?, paragraphs} -> {"pack": text} or {"error"}; the same
 // drafting as `explainer-draft` (with the gazetteer once it is loaded).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_draft(const char* input_json) {
     const DraftResult drafted = draft_pack_from_json(input_json, platform::editor_gazetteer());

@@ -120,20 +120,22 @@ test('drafting our own article: suggestions accepted and rejected, places search
   await page.fill('#draft-headline', KRAKATOA.headline);
   await page.fill('#draft-source', KRAKATOA.source);
   await page.fill('#draft-published', KRAKATOA.published);
+  await page.fill('#draft-language', 'en');
   await page.fill('#draft-paragraphs', KRAKATOA.paragraphs.join('\n\n'));
   await page.click('#draft-button');
   await waitForSide(page);
   const drafted = await page.evaluate(() => Explainer.editor.exportPack());
   assert.deepEqual(drafted.article.paragraphs.map((p) => p.text), KRAKATOA.paragraphs);
+  assert.equal(drafted.article.language, 'en', 'the form\'s language is the article\'s');
   // The gazetteer holds populated places, countries and regions (not islands): Réunion.
   const names = drafted.entities.filter((e) => e.kind === 'place').map((e) => e.name);
   assert.ok(names.some((n) => /R[ée]union/.test(n)), `the draft suggests Réunion (${names.join(', ')})`);
   assert.ok(drafted.entities.some((e) => e.kind === 'figure' && /36,000/.test(e.name + e.value)), 'the death toll is a figure');
   // The API's draft is the form's, and explainer-draft's on the same text.
-  const viaApi = await page.evaluate((input) => Explainer.editor.draft(input), KRAKATOA);
+  const viaApi = await page.evaluate((input) => Explainer.editor.draft(input), { ...KRAKATOA, language: 'en' });
   assert.deepEqual(viaApi, drafted);
   const article = path.join(temp, 'krakatoa.txt');
-  fs.writeFileSync(article, `${KRAKATOA.headline}\nSource: ${KRAKATOA.source}\nPublished: ${KRAKATOA.published}\n\n${KRAKATOA.paragraphs.join('\n\n')}\n`);
+  fs.writeFileSync(article, `${KRAKATOA.headline}\nSource: ${KRAKATOA.source}\nPublished: ${KRAKATOA.published}\nLanguage: en\n\n${KRAKATOA.paragraphs.join('\n\n')}\n`);
   const cli = JSON.parse(execFileSync(path.join(root, 'build/native/explainer-draft'), [article], { encoding: 'utf8' }));
   assert.deepEqual(viaApi, cli, 'Explainer.editor.draft gives what explainer-draft gives');
   const suggestions = await page.$$eval('#suggestions li', (items) => items.map((li) => li.dataset.id));
@@ -448,6 +450,13 @@ test('bad input: no paragraphs, an unsupported script, a pack with errors, stora
   await page.click('#draft-button');
   await page.waitForFunction(() => !document.getElementById('start-error').textContent.includes('no paragraphs'));
   assert.match(await page.textContent('#start-error'), /script|Arabic/i, 'an unsupported script is named');
+  // A language that is not a BCP 47 tag is refused with the loader's message.
+  await page.fill('#draft-paragraphs', 'Some text.');
+  await page.fill('#draft-language', 'English');
+  await page.click('#draft-button');
+  await page.waitForFunction(() => /language/.test(document.getElementById('start-error').textContent));
+  assert.match(await page.textContent('#start-error'), /language: expected a BCP 47 language tag such as "en".*found "English"/);
+  await page.fill('#draft-language', '');
   // A pack with errors opens with its errors listed at their paths.
   const broken = JSON.parse(seedText);
   broken.entities[0].location.lat = 123;

@@ -96,13 +96,13 @@ Drafted draft_seed() {
     const LoadResult seed = load_pack(read_file(std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json"), "seed");
     EXPECT_TRUE(seed.pack);
     if (!seed.pack) return {};
-    DraftInput input{seed.pack->article.headline, seed.pack->article.source, seed.pack->article.published.iso, "", {}};
+    DraftInput input{seed.pack->article.headline, seed.pack->article.source, seed.pack->article.published.iso, "", "", {}};
     for (const Paragraph& p : seed.pack->article.paragraphs) input.paragraphs.push_back(p.text);
     return draft(input);
 }
 
 DraftInput simple(std::vector<std::string> paragraphs, std::string published = "2024-03-15") {
-    return DraftInput{"A headline", "Explainer test fixture", std::move(published), "", std::move(paragraphs)};
+    return DraftInput{"A headline", "Explainer test fixture", std::move(published), "", "", std::move(paragraphs)};
 }
 
 // [SECTION] Gazetteer ------------------------------------------------------------------------
@@ -390,7 +390,8 @@ TEST(DraftTest, WithoutAGazetteerThereAreNoPlaces) {
 TEST(DraftTest, ReadsThePlainTextFormat) {
     DraftInput input;
     input.source = "From a flag";
-    ASSERT_EQ(parse_article_text("\xEF\xBB\xBF" "The headline\r\nSource: From the text\r\nPublished: 2024-03-15\r\nURL: https://example.org/a\r\n\r\n"
+    ASSERT_EQ(parse_article_text("\xEF\xBB\xBF" "The headline\r\nSource: From the text\r\nPublished: 2024-03-15\r\nURL: https://example.org/a\r\n"
+                                 "Language: en-GB\r\n\r\n"
                                  "First paragraph\r\nstill the first.\r\n\r\n\r\nSecond paragraph.\r\n",
                                  input),
               "");
@@ -398,6 +399,7 @@ TEST(DraftTest, ReadsThePlainTextFormat) {
     EXPECT_EQ(input.source, "From a flag");  // flags win over the text's lines
     EXPECT_EQ(input.published, "2024-03-15");
     EXPECT_EQ(input.url, "https://example.org/a");
+    EXPECT_EQ(input.language, "en-GB");
     EXPECT_THAT(input.paragraphs, ::testing::ElementsAre("First paragraph still the first.", "Second paragraph."));
 
     DraftInput lines;  // no blank line: one paragraph a line
@@ -427,6 +429,29 @@ TEST(DraftTest, RefusesBadInputWithTheReason) {
     DraftInput bad_url = simple({"Text."});
     bad_url.url = "javascript:alert(1)";
     EXPECT_THAT(draft_pack(bad_url, nullptr).error, HasSubstr("http"));
+    DraftInput bad_language = simple({"Text."});
+    bad_language.language = "English";  // the loader's own check and message
+    EXPECT_THAT(draft_pack(bad_language, nullptr).error, HasSubstr("language: expected a BCP 47 language tag such as \"en\""));
+}
+
+// The article's language, when the author gives one, is the pack's article.language; the
+// drafter never guesses it.
+TEST(DraftTest, StatesTheLanguageItIsGiven) {
+    DraftInput input = simple({"Kyiv is the capital of Ukraine."});
+    input.language = "uk";
+    const DraftResult drafted = draft_pack(input, nullptr);
+    ASSERT_EQ(drafted.error, "");
+    const LoadResult loaded = load_pack(drafted.pack_json, "draft");
+    ASSERT_TRUE(loaded.pack);
+    EXPECT_EQ(loaded.pack->article.language, "uk");
+    const DraftResult unsaid = draft_pack(simple({"Kyiv is the capital of Ukraine."}), nullptr);
+    EXPECT_EQ(load_pack(unsaid.pack_json, "draft").pack->article.language, "");
+    EXPECT_EQ(nlohmann::json::parse(unsaid.pack_json)["article"].count("language"), 0u);
+    const DraftResult from_json = draft_pack_from_json(
+        R"({"headline":"H","source":"S","published":"2024-03-15","language":"iu-Cans","paragraphs":["One."]})", nullptr);
+    ASSERT_EQ(from_json.error, "");
+    EXPECT_EQ(load_pack(from_json.pack_json, "draft").pack->article.language, "iu-Cans");
+    EXPECT_THAT(draft_pack_from_json(R"({"headline":"H","language":7,"paragraphs":[]})", nullptr).error, HasSubstr("language: expected a string"));
 }
 
 TEST(DraftTest, TakesTheBrowsersJsonInput) {
