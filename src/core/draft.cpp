@@ -1250,6 +1250,51 @@ std::optional<EraYear> bare_era_year(const TextParagraph& p, std::size_t k) {
     return era;
 }
 
+// Words `left` and `right` are the two ends of a range: an en dash between them, or a
+// hyphen with spaces around it (an unspaced hyphen joins "1200-1150" into one word).
+bool joined_by_dash(const TextParagraph& p, std::size_t left, std::size_t right) {
+    if (right >= p.words.size()) return false;
+    const std::string_view gap = trim_spaces(p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end));
+    const std::string_view whole = p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end);
+    return gap == "\u2013" || (gap == "-" && whole.size() == 3);
+}
+
+// A range of years with an era, from word `k` on: "27 BC–AD 14", "27 BC to AD 14", "AD
+// 14–37" (the end takes the start's era), "1200–1150 BC" (the start takes the end's).
+// Only a range that runs forward. With `capitals`, an era must be written in capitals, as
+// for a year on its own (bare_era_year).
+struct EraRange {
+    int start = 0, end = 0;  // astronomical years
+    std::size_t words = 0;
+};
+std::optional<EraRange> era_range(const TextParagraph& p, std::size_t k, bool capitals) {
+    if (k >= p.words.size()) return std::nullopt;
+    const auto number = [&](std::size_t i) { return i < p.words.size() && all_digits(p.words[i].low) && p.words[i].low.size() <= 4 ? std::stoi(p.words[i].low) : 0; };
+    const auto era_at = [&](std::size_t i) { return capitals ? bare_era_year(p, i) : era_year(p, i); };
+    // The word after the range's first end (`last`, its last word) where the second starts, if any.
+    const auto second_start = [&](std::size_t last) -> std::optional<std::size_t> {
+        if (joined_by_dash(p, last, last + 1)) return last + 1;
+        if (last + 2 < p.words.size() && p.words[last + 1].low == "to" && joined_by_space(p, last, last + 1) && joined_by_space(p, last + 1, last + 2))
+            return last + 2;
+        return std::nullopt;
+    };
+    std::optional<EraRange> range;
+    if (const auto first = era_at(k)) {
+        const std::size_t last = k + first->words - 1;
+        if (const auto at = second_start(last)) {
+            if (const auto second = era_at(*at)) range = EraRange{first->year, second->year, *at + second->words - k};
+            else if (const int n = number(*at); n >= 1 && first->year >= 1) range = EraRange{first->year, n, *at + 1 - k};  // "AD 14–37"
+        }
+    } else if (const int n = number(k); n >= 1) {
+        if (const auto at = second_start(k); at && all_digits(p.words[*at].low)) {
+            if (const auto second = era_at(*at))  // "1200–1150 BC", "10–14 CE": the start in the end's era
+                range = EraRange{second->year <= 0 ? 1 - n : n, second->year, *at + second->words - k};
+        }
+    }
+    if (!range || range->start >= range->end || range->start < kFirstYear) return std::nullopt;
+    return range;
+}
+
 // The year that starts at word `k`: with its era ("44 BC", "AD 79"), or four digits
 // without one, AD 1 to 9999 ("2015").
 std::optional<EraYear> year_at(const TextParagraph& p, std::size_t k) {
@@ -1292,6 +1337,10 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
                 last = i + 2;
                 if (!c.empty() && c.size() == 4 && c[0] >= '1' && c[0] <= '2' && all_digits(c)) last = i + 3;
             }
+        } else if (const auto range = (a == "in" || a == "from") && !b.empty() ? era_range(p, i + 1, false) : era_range(p, i, true)) {
+            // "27 BC–AD 14", "from 1200 to 1150 BC": the years only.
+            last = i + ((a == "in" || a == "from") ? 1 : 0) + range->words;
+            date["iso"] = format_iso_year(range->start) + "/" + format_iso_year(range->end);
         } else if (const auto era = bare_era_year(p, i)) {
             // "founded 753 BC", "died AD 79": the year only.
             last = i + era->words;
@@ -1330,8 +1379,8 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             const std::string phrase(p.text.substr(s.begin, s.end - s.begin));
             if (!resolve_relative_date(phrase, published)) continue;  // the loader's grammar decides
             date["relative"] = phrase;
-        } else if (a == "in") {
-            s.begin = w[i + 1].begin;  // "in 2014" / "in June 2014": the date itself
+        } else if (a == "in" || a == "from") {
+            s.begin = w[i + 1].begin;  // "in 2014" / "in June 2014" / "from 27 BC to AD 14": the date itself
         }
         out.push_back({s, date});
         i = last - 1;
