@@ -341,6 +341,7 @@
     }
     renderSuggestions();
     renderTargets();
+    renderArticle(diagnostics);
     renderInspector();
     loadFontChunks(callJson('explainer_editor_font_files'));
   }
@@ -490,6 +491,7 @@
   // [SECTION] Inspector --------------------------------------------------------------------
   // Every field of the selected entity: text fields as text, everything else as JSON.
   // A change is one updateEntity op; the validator's messages stand under their field.
+  // The article's fields are edited the same way (renderArticle).
 
   const LONG_FIELDS = new Set(['description', 'note', 'text', 'role']);
   function renderInspector() {
@@ -506,7 +508,7 @@
     form.appendChild(heading);
     for (const [key, value] of Object.entries(entity)) {
       if (key === 'id' || key === 'kind') continue;
-      form.appendChild(fieldEditor(entity, key, value, messages[key] || []));
+      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }) }));
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
     }
@@ -548,9 +550,10 @@
     renderInspector();
   }
 
-  function fieldEditor(entity, key, value, messages) {
+  // One field's editor: `opFor(fields)` is the op that sets it (updateEntity, updateArticle).
+  function fieldEditor(key, value, messages, { opFor, idPrefix = 'field' }) {
     const wrap = document.createElement('div');
-    const id = `field-${key}`;
+    const id = `${idPrefix}-${key}`;
     const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: key });
     const text = typeof value === 'string';
     const control = document.createElement(text && !LONG_FIELDS.has(key) ? 'input' : 'textarea');
@@ -564,7 +567,7 @@
       if (!text) {
         try { parsed = JSON.parse(control.value); } catch (error) { return { error: `not JSON: ${error.message}` }; }
       }
-      return { op: { op: 'updateEntity', id: entity.id, fields: { [key]: parsed === '' ? null : parsed } } };
+      return { op: opFor({ [key]: parsed === '' ? null : parsed }) };
     };
     control.addEventListener('change', () => {
       clearTimeout(liveTimer);
@@ -593,6 +596,27 @@
     for (const m of messages) wrap.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }));
     if (messages.length) control.setAttribute('aria-invalid', 'true');
     return wrap;
+  }
+
+  // The article's own fields (its headline, source, attribution, URL, language, publication
+  // date, and any others it has but its paragraphs), edited as the inspector edits an
+  // entity's: a change is one updateArticle op; the validator's messages stand under their field.
+  const ARTICLE_FIELDS = ['headline', 'source', 'attribution', 'url', 'language', 'published'];
+  function renderArticle(diagnostics) {
+    const form = $('article-form');
+    const article = documentCache && documentCache.article;
+    form.hidden = !article || typeof article !== 'object';
+    if (form.hidden) return;
+    const focused = document.activeElement && form.contains(document.activeElement) ? document.activeElement.name : null;
+    form.textContent = '';
+    const keys = [...ARTICLE_FIELDS, ...Object.keys(article).filter((k) => !ARTICLE_FIELDS.includes(k) && k !== 'paragraphs')];
+    for (const key of keys) {
+      const at = `/article/${key}`;
+      const messages = diagnostics.errors.filter((e) => e.path === at || (e.path || '').startsWith(at + '/')).map((e) => e.message);
+      form.appendChild(fieldEditor(key, key in article ? article[key] : '', messages,
+        { idPrefix: 'article', opFor: (fields) => ({ op: 'updateArticle', fields }) }));
+    }
+    if (focused && form.elements[focused]) form.elements[focused].focus();
   }
 
   // [SECTION] Save, preview, keys ------------------------------------------------------------
@@ -730,6 +754,7 @@
     renderKinds();
     $('open-file').addEventListener('change', (event) => openFile(event.target.files[0]));
     $('draft-form').addEventListener('submit', draftFromForm);
+    $('article-form').addEventListener('submit', (event) => event.preventDefault());  // each field applies on its own change
     document.addEventListener('dragover', (event) => { event.preventDefault(); document.body.classList.add('dragging'); });
     document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
     document.addEventListener('drop', (event) => {

@@ -13,6 +13,7 @@
 // - [SECTION] Entity operations
 // - [SECTION] Mention operations
 // - [SECTION] Paragraph operations
+// - [SECTION] Article operations
 // - [SECTION] Applying and validating
 #include "pack_edit.h"
 
@@ -270,8 +271,8 @@ Mention selector_at(std::string_view paragraph_id, std::string_view text, std::s
 // Where an error the validator finds in the edited pack belongs in the op: an entity's
 // (or paragraph's) pack path below `pack_suffix` maps to `op_path`.
 struct Touched {
-    bool entity = true;  // else a paragraph
-    std::string id;
+    enum class Part { Entity, Paragraph, Article } part = Part::Entity;
+    std::string id;           // the entity's or the paragraph's; "" for the article
     std::string pack_suffix;  // "/mentions/3", "/name", ""
     std::string op_path;      // "/entity", "/fields/name", "/ops/2"
     bool exact_only = false;  // only the pack path itself, not what lies below it
@@ -379,7 +380,7 @@ json add_entity(Context& ctx, json& document, const json& op, const std::string&
     const auto index = f.index("index", entities->size(), false, true);
     if (!index) return nullptr;
     entities->insert(entities->begin() + static_cast<std::ptrdiff_t>(*index), *entity);
-    ctx.touched.push_back({true, *id, "", f.at("entity"), false});
+    ctx.touched.push_back({Touched::Part::Entity, *id, "", f.at("entity"), false});
     json inverse = op_object("removeEntity");
     inverse["id"] = *id;
     return inverse;
@@ -453,9 +454,9 @@ json update_entity(Context& ctx, json& document, const json& op, const std::stri
         previous[it.key()] = old == entity.end() ? json(nullptr) : *old;
         if (it->is_null()) entity.erase(it.key());
         else entity[it.key()] = *it;
-        ctx.touched.push_back({true, id, "/" + pointer_escape(it.key()), f.at("fields") + "/" + pointer_escape(it.key()), false});
+        ctx.touched.push_back({Touched::Part::Entity, id, "/" + pointer_escape(it.key()), f.at("fields") + "/" + pointer_escape(it.key()), false});
     }
-    ctx.touched.push_back({true, id, "", f.at("id"), true});
+    ctx.touched.push_back({Touched::Part::Entity, id, "", f.at("id"), true});
     json inverse = op_object("updateEntity");
     inverse["id"] = id;
     inverse["fields"] = std::move(previous);
@@ -502,8 +503,8 @@ json add_mention(Context& ctx, json& document, const json& op, const std::string
     mentions.insert(mentions.begin() + static_cast<std::ptrdiff_t>(*at), std::move(mention));
     // The selector's own fields map to the op's; a problem with the whole selector
     // ("matches 2 times") belongs to its text.
-    ctx.touched.push_back({true, id, "/mentions/" + std::to_string(*at), path, false});
-    ctx.touched.push_back({true, id, "/mentions/" + std::to_string(*at), f.at("exact"), true});
+    ctx.touched.push_back({Touched::Part::Entity, id, "/mentions/" + std::to_string(*at), path, false});
+    ctx.touched.push_back({Touched::Part::Entity, id, "/mentions/" + std::to_string(*at), f.at("exact"), true});
     return inverse;
 }
 
@@ -519,7 +520,7 @@ json remove_mention(Context& ctx, json& document, const json& op, const std::str
     const std::string id = *string_member(entity, "id");
     json inverse = restore_mentions(id, entity);
     list->erase(*at);
-    ctx.touched.push_back({true, id, "", f.at("id"), true});
+    ctx.touched.push_back({Touched::Part::Entity, id, "", f.at("id"), true});
     return inverse;
 }
 
@@ -612,7 +613,7 @@ json edit_paragraph(Context& ctx, json& document, const json& op, const std::str
     std::vector<json> restore;
     if (!reanchor_flag || reanchor_flag->get<bool>()) restore = reanchor(ctx, document, *id, old_text, *text);
     paragraph["text"] = *text;
-    ctx.touched.push_back({false, *id, "/text", f.at("text"), false});
+    ctx.touched.push_back({Touched::Part::Paragraph, *id, "/text", f.at("text"), false});
 
     json inverse = op_object("editParagraph");
     inverse["paragraph"] = *id;
@@ -623,6 +624,36 @@ json edit_paragraph(Context& ctx, json& document, const json& op, const std::str
     batch["ops"] = json::array({std::move(inverse)});
     for (json& r : restore) batch["ops"].push_back(std::move(r));
     return batch;
+}
+
+// [SECTION] Article operations ----------------------------------------------------------
+
+// The article's own fields: its headline, source, dates, corrections... Not its paragraphs,
+// which change one at a time (editParagraph) so that their mentions follow.
+json update_article(Context& ctx, json& document, const json& op, const std::string& path) {
+    const OpFields f(ctx, op, path, "an updateArticle", {"fields"});
+    const json* fields = f.object("fields", "an object of the article's keys to set (null removes a key)");
+    if (!fields) return nullptr;
+    if (fields->contains("paragraphs")) {
+        ctx.error(f.at("fields") + "/paragraphs", "paragraphs change one at a time, so that their mentions follow: use editParagraph");
+        return nullptr;
+    }
+    const auto article = document.is_object() ? document.find("article") : document.end();
+    if (!document.is_object() || article == document.end() || !article->is_object()) {
+        ctx.pack_error("/article", "the pack has no article object to update (fix the pack's file)");
+        return nullptr;
+    }
+    json previous = json::object();
+    for (auto it = fields->begin(); it != fields->end(); ++it) {
+        const auto old = article->find(it.key());
+        previous[it.key()] = old == article->end() ? json(nullptr) : *old;
+        if (it->is_null()) article->erase(it.key());
+        else (*article)[it.key()] = *it;
+        ctx.touched.push_back({Touched::Part::Article, "", "/" + pointer_escape(it.key()), f.at("fields") + "/" + pointer_escape(it.key()), false});
+    }
+    json inverse = op_object("updateArticle");
+    inverse["fields"] = std::move(previous);
+    return inverse;
 }
 
 // [SECTION] Applying and validating -------------------------------------------------------
@@ -659,7 +690,7 @@ json apply_op(Context& ctx, json& document, const json& op, const std::string& p
     }
     const std::string* name = string_member(op, "op");
     if (!name) {
-        ctx.error(path + "/op", "expected the op's name: addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph or batch");
+        ctx.error(path + "/op", "expected the op's name: addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph, updateArticle or batch");
         return nullptr;
     }
     if (*name == "addEntity") return add_entity(ctx, document, op, path);
@@ -668,9 +699,10 @@ json apply_op(Context& ctx, json& document, const json& op, const std::string& p
     if (*name == "addMention") return add_mention(ctx, document, op, path);
     if (*name == "removeMention") return remove_mention(ctx, document, op, path);
     if (*name == "editParagraph") return edit_paragraph(ctx, document, op, path);
+    if (*name == "updateArticle") return update_article(ctx, document, op, path);
     if (*name == "batch") return apply_batch(ctx, document, op, path, depth);
     ctx.error(path + "/op", "unknown op " + in_quotes(*name) +
-                                ": expected addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph or batch");
+                                ": expected addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph, updateArticle or batch");
     return nullptr;
 }
 
@@ -692,9 +724,13 @@ std::string by_id(const json& document, const std::string& path) {
 // The op path an error at `pack_path` of the edited document belongs to, or "".
 std::string op_path_of(json& document, const std::vector<Touched>& touched, const std::string& pack_path) {
     for (auto t = touched.rbegin(); t != touched.rend(); ++t) {
-        const auto index = t->entity ? index_with_id(entities_of(document), t->id) : index_with_id(paragraphs_of(document), t->id);
-        if (!index) continue;
-        const std::string base = (t->entity ? "/entities/" : "/article/paragraphs/") + std::to_string(*index) + t->pack_suffix;
+        std::string base = "/article" + t->pack_suffix;
+        if (t->part != Touched::Part::Article) {
+            const bool entity = t->part == Touched::Part::Entity;
+            const auto index = entity ? index_with_id(entities_of(document), t->id) : index_with_id(paragraphs_of(document), t->id);
+            if (!index) continue;
+            base = (entity ? "/entities/" : "/article/paragraphs/") + std::to_string(*index) + t->pack_suffix;
+        }
         if (pack_path == base) return t->op_path;
         if (!t->exact_only && pack_path.rfind(base + "/", 0) == 0) return t->op_path + pack_path.substr(base.size());
     }

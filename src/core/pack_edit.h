@@ -16,6 +16,7 @@
 //    "occurrence"?: n, "index"?: n}                           append (or insert) a selector
 //   {"op": "removeMention", "id": ID, "index": n}
 //   {"op": "editParagraph", "paragraph": P, "text": TEXT, "reanchor"?: true}
+//   {"op": "updateArticle", "fields": {key: value|null}}   the article's keys but its paragraphs
 //   {"op": "batch", "ops": [op, ...]}                        all or nothing, one undo step
 // An entity's id never changes (links and references name it): remove it and add it again.
 // removeEntity refuses, naming every field that refers to the entity (a quote's speaker,

@@ -379,3 +379,52 @@ test('the inspector checks a field while it is typed, at the field, without chan
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// The article's own fields, in the column's "The article": a headline corrected is one
+// updateArticle op, drawn in the reader's view (the preview's mirror) and undone by one
+// undo; a language that is not a BCP 47 tag is said at its field while typed and refused
+// when committed; a good one reaches the reader's mirror as the article's lang.
+test("the article's headline and language are edited in the column; a bad tag is refused at its field; undo puts the headline back", async () => {
+  const page = await openEditor(AMERICAS);
+  await settle(page, SLOW);
+  const pack = () => page.evaluate(() => Explainer.editor.exportPack());
+  const original = (await pack()).article.headline;
+  assert.equal(await page.inputValue('#article-headline'), original);
+  assert.equal(await page.isVisible('#end-preview'), false, 'the preview\'s bar is hidden while editing');
+  await page.fill('#article-headline', 'Test fixture: the southern Americas, corrected');
+  await page.press('#article-headline', 'Tab');
+  await settle(page, SLOW);
+  assert.equal((await pack()).article.headline, 'Test fixture: the southern Americas, corrected');
+
+  const language = page.locator('#article-language');
+  await language.click();
+  await page.keyboard.type('English', { delay: 10 });
+  await page.waitForFunction(() => /BCP 47/.test(document.getElementById('article-language-live').textContent), null, { timeout: 5000 });
+  assert.equal(await page.getAttribute('#article-language', 'aria-invalid'), 'true');
+  await language.press('Tab');
+  await page.waitForFunction(() => /Refused/.test(document.getElementById('status').textContent));
+  assert.match(await page.textContent('#status'), /\/article\/language: expected a BCP 47 language tag/);
+  assert.equal((await pack()).article.language, undefined, 'the refused tag changed nothing');
+  await page.fill('#article-language', 'es-419');
+  await page.press('#article-language', 'Tab');
+  await settle(page, SLOW);
+  assert.equal((await pack()).article.language, 'es-419');
+
+  await page.click('#preview');
+  await settle(page, SLOW);
+  assert.equal(await page.textContent('#mirror-headline'), 'Test fixture: the southern Americas, corrected');
+  assert.equal(await page.getAttribute('#mirror-headline', 'lang'), 'es-419');
+  await page.click('#end-preview');
+  await settle(page, SLOW);
+  assert.equal(await page.isVisible('#end-preview'), false);
+  // Undo: the language first, then the headline, each one step.
+  await page.click('#undo');
+  await settle(page, SLOW);
+  assert.equal((await pack()).article.language, undefined);
+  await page.click('#undo');
+  await settle(page, SLOW);
+  assert.equal((await pack()).article.headline, original);
+  assert.equal(await page.inputValue('#article-headline'), original, 'the field follows the undo');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});

@@ -270,6 +270,42 @@ TEST(PackEdit, UpdateEntitySetsAndRemovesKeys) {
     EXPECT_EQ(r.pack->find("islamic-state")->name, "The Islamic State");
 }
 
+// The article's own fields: set, added and removed in one op with an exact inverse;
+// the loader's rules hold (a bad tag is refused at the op's field), and paragraphs are
+// left to editParagraph.
+TEST(PackEdit, UpdateArticleSetsItsFieldsButNotItsParagraphs) {
+    json document = seed();
+    const json before = document["article"];
+    const EditResult r = apply_and_check_inverse(document, json::parse(
+        R"({"op": "updateArticle", "fields": {"headline": "ISIS is losing ground", "language": "en-US", "attribution": null}})"));
+    ASSERT_TRUE(r.ok) << messages(r);
+    EXPECT_EQ(document["article"]["headline"], "ISIS is losing ground");
+    EXPECT_EQ(document["article"]["language"], "en-US");
+    EXPECT_FALSE(document["article"].contains("attribution"));
+    EXPECT_EQ(r.pack->article.headline, "ISIS is losing ground");
+    EXPECT_EQ(r.pack->article.language, "en-US");
+    EXPECT_EQ(r.inverse["op"], "updateArticle");
+    EXPECT_EQ(r.inverse["fields"]["headline"], before["headline"]);
+    EXPECT_EQ(r.inverse["fields"]["language"], nullptr);  // it had none: undo removes it
+    EXPECT_EQ(r.inverse["fields"]["attribution"], before.value("attribution", json(nullptr)));
+
+    EditResult bad = refused(document, json::parse(R"({"op": "updateArticle", "fields": {"language": "English"}})"));
+    ASSERT_EQ(bad.errors.size(), 1u);
+    EXPECT_EQ(bad.errors[0].path, "/fields/language");
+    EXPECT_EQ(bad.errors[0].pack_path, "/article/language");
+    EXPECT_NE(bad.errors[0].message.find("expected a BCP 47 language tag"), std::string::npos) << bad.errors[0].message;
+    bad = refused(document, json::parse(R"({"op": "updateArticle", "fields": {"headline": null}})"));
+    EXPECT_EQ(bad.errors[0].path, "/fields/headline");
+    bad = refused(document, json::parse(R"({"op": "updateArticle", "fields": {"published": {"iso": "13 November"}}})"));
+    EXPECT_EQ(bad.errors[0].pack_path.rfind("/article/published", 0), 0u) << bad.errors[0].pack_path;
+    EXPECT_EQ(bad.errors[0].path.rfind("/fields/published", 0), 0u) << bad.errors[0].path;
+    bad = refused(document, json::parse(R"({"op": "updateArticle", "fields": {"paragraphs": []}})"));
+    EXPECT_EQ(bad.errors[0].path, "/fields/paragraphs");
+    EXPECT_NE(bad.errors[0].message.find("editParagraph"), std::string::npos) << bad.errors[0].message;
+    bad = refused(document, json::parse(R"({"op": "updateArticle", "fields": "headline"})"));
+    EXPECT_EQ(bad.errors[0].path, "/fields");
+}
+
 TEST(PackEdit, RemoveEntityIsRefusedWhileReferredTo) {
     json document = seed();
     const EditResult r = refused(document, json::parse(R"({"op": "removeEntity", "id": "thamir-ismail"})"));
