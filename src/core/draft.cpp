@@ -1295,6 +1295,17 @@ std::optional<EraRange> era_range(const TextParagraph& p, std::size_t k, bool ca
     return range;
 }
 
+// The first year of a decade written as one word: "1990s", "1850's", "1850’s". Not one
+// ending in "00s" ("1800s", "2000s"), which is as often its century as its decade.
+std::optional<int> decade_start(std::string_view low) {
+    if (low.size() < 5 || !all_digits(low.substr(0, 4)) || low[3] != '0' || low[2] == '0') return std::nullopt;
+    const std::string_view rest = low.substr(4);
+    if (rest != "s" && rest != "'s" && rest != "\u2019s") return std::nullopt;
+    const int year = (low[0] - '0') * 1000 + (low[1] - '0') * 100 + (low[2] - '0') * 10;
+    if (!is_written_year(year)) return std::nullopt;
+    return year;
+}
+
 // The year that starts at word `k`: with its era ("44 BC", "AD 79"), or four digits
 // without one, AD 1 to 9999 ("2015").
 std::optional<EraYear> year_at(const TextParagraph& p, std::size_t k) {
@@ -1368,6 +1379,10 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             // "in 44 BC", "in AD 79": the year only, from the phrase's second word.
             last = i + 1 + era->words;
             date["iso"] = format_iso_year(era->year);
+        } else if (const auto decade = decade_start(a)) {
+            // "in the 1990s": the decade's ten years.
+            last = i + 1;
+            date["iso"] = format_iso_year(*decade) + "/" + format_iso_year(*decade + 9);
         } else if (a == "in" && b.size() == 4 && all_digits(b) && (b[0] == '1' || b[0] == '2')) {
             last = i + 2;
             date["iso"] = b;
