@@ -1226,16 +1226,18 @@ struct EraYear {
     int year = 0;
     std::size_t words = 0;
 };
+// A year's number as an era year writes it: one to four digits; 0 for any other word.
+int era_year_number(const std::string& word) { return all_digits(word) && word.size() <= 4 ? std::stoi(word) : 0; }
+
 std::optional<EraYear> era_year(const TextParagraph& p, std::size_t k) {
     if (k + 1 >= p.words.size() || !joined_by_space(p, k, k + 1)) return std::nullopt;
-    const auto number = [](const std::string& w) { return all_digits(w) && w.size() <= 4 ? std::stoi(w) : 0; };
     const auto before = [](const std::string& w) { return in_list(w, {"bc", "bce", "b.c", "b.c.e"}); };
     const auto after = [](const std::string& w) { return in_list(w, {"ad", "a.d", "ce", "c.e"}); };
     const std::string& first = p.words[k].low;
     const std::string& second = p.words[k + 1].low;
-    if (const int n = number(first); n >= 1 && before(second) && 1 - n >= kFirstYear) return EraYear{1 - n, 2};
-    if (const int n = number(first); n >= 1 && after(second)) return EraYear{n, 2};
-    if (const int n = number(second); n >= 1 && (first == "ad" || first == "a.d")) return EraYear{n, 2};
+    if (const int n = era_year_number(first); n >= 1 && before(second) && 1 - n >= kFirstYear) return EraYear{1 - n, 2};
+    if (const int n = era_year_number(first); n >= 1 && after(second)) return EraYear{n, 2};
+    if (const int n = era_year_number(second); n >= 1 && (first == "ad" || first == "a.d")) return EraYear{n, 2};
     return std::nullopt;
 }
 
@@ -1254,9 +1256,9 @@ std::optional<EraYear> bare_era_year(const TextParagraph& p, std::size_t k) {
 // hyphen with spaces around it (an unspaced hyphen joins "1200-1150" into one word).
 bool joined_by_dash(const TextParagraph& p, std::size_t left, std::size_t right) {
     if (right >= p.words.size()) return false;
-    const std::string_view gap = trim_spaces(p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end));
-    const std::string_view whole = p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end);
-    return gap == "\u2013" || (gap == "-" && whole.size() == 3);
+    const std::string_view gap = p.text.substr(p.words[left].end, p.words[right].begin - p.words[left].end);
+    const std::string_view mark = trim_spaces(gap);
+    return mark == "\u2013" || (mark == "-" && gap.size() == 3);
 }
 
 // A range of years with an era, from word `k` on: "27 BC–AD 14", "27 BC to AD 14", "AD
@@ -1269,7 +1271,7 @@ struct EraRange {
 };
 std::optional<EraRange> era_range(const TextParagraph& p, std::size_t k, bool capitals) {
     if (k >= p.words.size()) return std::nullopt;
-    const auto number = [&](std::size_t i) { return i < p.words.size() && all_digits(p.words[i].low) && p.words[i].low.size() <= 4 ? std::stoi(p.words[i].low) : 0; };
+    const auto number = [&](std::size_t i) { return i < p.words.size() ? era_year_number(p.words[i].low) : 0; };
     const auto era_at = [&](std::size_t i) { return capitals ? bare_era_year(p, i) : era_year(p, i); };
     // The word after the range's first end (`last`, its last word) where the second starts, if any.
     const auto second_start = [&](std::size_t last) -> std::optional<std::size_t> {

@@ -744,11 +744,11 @@ extern "C" int __wrap_sscanf(const char*, const char*, ...) { return 0; }
 
 // [SECTION] Numbers read without long double -------------------------------------------------------
 // nlohmann/json reads every number of a pack with strtod, and musl's strtod computes in
-// 128-bit long double, which wasm does in software: 13.5 KB of wasm (6.5 KB after gzip)
+// 128-bit long double, which wasm does in software: 13.5 KB of wasm (6.1 KB after gzip)
 // to read numbers such as 36.2021. The link sends strtod here instead (-Wl,--wrap=strtod
 // in cmake/web.cmake). A number that one IEEE operation converts exactly (exact_double:
-// any coordinate or year written with up to 15 digits) is converted in wasm, any other by the browser's
-// Number(), which rounds to the nearest double as strtod does.
+// any coordinate or year written with up to 15 digits) is converted in wasm; any other
+// by the browser's Number(), which rounds to the nearest double as strtod does.
 extern "C" double __wrap_strtod(const char* text, char** end) {
     const explainer::DecimalText decimal = explainer::read_decimal(text);
     if (end) *end = const_cast<char*>(text + decimal.length);
