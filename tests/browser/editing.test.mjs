@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { root, serve, launch, openPage, assertNoProblems, settle } from './harness.mjs';
+import { audit, blocking, describe } from './axe.mjs';
 import { mapFrame, mapRects } from './map-view.mjs';
 
 const SLOW = { timeoutMs: 30000 };
@@ -395,6 +396,9 @@ test("the article's headline and language are edited in the column; a bad tag is
   await page.press('#article-headline', 'Tab');
   await settle(page, SLOW);
   assert.equal((await pack()).article.headline, 'Test fixture: the southern Americas, corrected');
+  // The column with its new section: no serious or critical violation (the editing view has
+  // no main landmark by design: the preview's mirror is the page's main text).
+  assert.deepEqual(describe(blocking(await audit(page))), []);
 
   const language = page.locator('#article-language');
   await language.click();
