@@ -61,7 +61,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
 // rest when first needed (ui::app_set_basemap_file); "" or the reason it was refused.
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_basemap(const uint8_t* bytes, size_t size) {
     const std::string error = ui::app_set_basemap_file(platform::app(), std::vector<uint8_t>(bytes, bytes + size));
-    platform::request_frames();
+    // Only the map draws it: a phone's article tab, which asks for it once idle, stays as drawn.
+    if (ui::app_draws_map(platform::app(), platform::surface_css_width())) platform::request_frames();
     return platform::js_string(error);
 }
 

@@ -576,13 +576,18 @@ void rasterize_glyphs_when_idle() {
     });
 }
 
+// Whether anything is owed a frame or moves.
+bool frame_wanted() {
+    const FrameLoop& loop = g_browser.loop;
+    return loop.frames_owed > 0 || loop.animating || !g_browser.input.events.empty() || g_browser.input.touch.count > 1;
+}
+
 // After a frame: the next one while anything is owed or moves (a restore asks again).
 // Otherwise the view has settled: the page sends the change events it is holding back
 // now rather than at the end of their coalescing window.
 void continue_or_idle() {
-    const FrameLoop& loop = g_browser.loop;
-    const bool wants_more = loop.frames_owed > 0 || loop.animating || !g_browser.input.events.empty() || g_browser.input.touch.count > 1;
-    if (wants_more && !loop.context_lost) request_frames(1);
+    const bool wants_more = frame_wanted();
+    if (wants_more && !g_browser.loop.context_lost) request_frames(1);
     if (!wants_more) {
         flush_held_change();
         report_idle();
@@ -593,6 +598,10 @@ void continue_or_idle() {
 EM_BOOL on_animation_frame(double time_ms, void*) {
     FrameLoop& loop = g_browser.loop;
     loop.scheduled = false;
+    // The first frame, drawn at once, may have paid what this animation frame was asked
+    // for (the page's font chunk asks before the surface is known): the same pixels again
+    // would only cost the GPU a whole canvas of fill.
+    if (!frame_wanted()) return EM_FALSE;
     draw_frame(time_ms / 1000.0);
     if (loop.frames_owed > 0) --loop.frames_owed;
     continue_or_idle();
@@ -625,6 +634,8 @@ void request_frames(int count) {
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
 bool frame_pending() { return g_browser.loop.scheduled; }
+
+float surface_css_width() { return g_browser.surface.css_width; }
 
 const char* js_string(std::string text) {
     g_browser.js_result = std::move(text);
@@ -665,10 +676,16 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_height, float dpr, int dark,
                                                 int reduced_motion, int embed, float chrome_width) {
     platform::Surface& surface = platform::g_browser.surface;
+    dpr = std::clamp(dpr, 0.5f, 4.0f);
     const bool resized = css_width != surface.css_width || css_height != surface.css_height || dpr != surface.dpr;
+    const bool restyled = (dark != 0) != surface.dark || (reduced_motion != 0) != surface.reduced_motion ||
+                          (embed != 0) != surface.embed || chrome_width != surface.chrome_width;
+    // A report of the same surface (the page's ResizeObserver reports once when it starts
+    // watching) changes no pixel, so it costs no frame.
+    if (!resized && !restyled && platform::g_browser.loop.first_frame_reported) return;
     surface.css_width = css_width;
     surface.css_height = css_height;
-    surface.dpr = std::clamp(dpr, 0.5f, 4.0f);
+    surface.dpr = dpr;
     surface.dark = dark != 0;
     surface.reduced_motion = reduced_motion != 0;
     surface.embed = embed != 0;

@@ -31,6 +31,9 @@ void rasterize_pending_glyphs();
 // the map, or a query) says why in the page's console, once.
 void report_basemap_error();
 
+// The canvas's width in CSS pixels, as the page last reported it (explainer_set_surface).
+float surface_css_width();
+
 // Frames drawn since load (Explainer.stats().frames).
 unsigned long long frames_drawn();
 

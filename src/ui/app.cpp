@@ -513,6 +513,14 @@ void draw_wide(App& app, const PanelContext& ctx, const FrameInfo& info) {
     for (std::size_t k = 1; k + 1 < n; ++k) shares[k] = std::clamp((edges[k + 1] - edges[k]) / info.height, 0.1f, 0.75f);
 }
 
+// Whether a frame's actions change what the next frame shows. The map's report of its
+// own size does not: the panel drew its opening view at that size already (begin_view),
+// and the store's opening view follows it.
+bool shows_new_state(std::span<const Action> actions) {
+    return std::any_of(actions.begin(), actions.end(),
+                       [](const Action& action) { return !std::holds_alternative<SetMapSizeAction>(action); });
+}
+
 PanelContext frame_context(App& app, const FrameInfo& info, const Theme& theme, Actions& actions, FrameResult& result) {
     const Linked& selected = app.selected_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().selection, app.link_index);
     const Linked& hovered = app.hovered_links.get(app.store.pack(), app.store.pack_revision(), app.store.view().hover, app.link_index);
@@ -572,9 +580,11 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(info.width, info.height));
+    // No background: the renderer clears to WindowBg, and the window's own would paint
+    // every pixel of the canvas a second time (half a phone frame's fill on the GPU).
     ImGui::Begin("##explainer", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBackground);
     show_find_match(ctx);
     if (ctx.narrow) {
         draw_narrow(app, ctx, info);
@@ -592,7 +602,7 @@ FrameResult app_frame(App& app, const FrameInfo& info) {
 
     // Every action of the frame reaches the store as one change.
     result.change = app_dispatch(app, actions.pending, ChangeSource::Reader, info.time);
-    if (!actions.pending.empty()) result.animating = true;  // show the new state at once
+    if (shows_new_state(actions.pending)) result.animating = true;  // show the new state at once
     return result;
 }
 

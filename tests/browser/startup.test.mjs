@@ -73,6 +73,14 @@ for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
     assert.equal(panels.has('tabs'), Boolean(options.isMobile), `tabs drawn at ready on a phone only: ${[...panels]}`);
     assert.ok(panels.has('article') && panels.has('map') === map, `drawn at ready: ${[...panels]}`);
     assert.deepEqual(atReady.located, settled.located, 'every entity, tab and the headline are where the first frame drew them');
+    // Nothing after ready draws the same picture again (a frame is a whole canvas of the
+    // GPU's fill): not the page's first surface report, nor the map's report of its size,
+    // nor, on the article's tab, the basemap. Only the map's detail tiles draw, as they arrive.
+    const fetched = await resourceEntries(page);
+    const frames = await settle(page);
+    const tiles = fetched.filter((entry) => entry.path.includes('/basemap-detail/')).length;
+    if (map) assert.ok(frames <= 1 + tiles, `${frames} frames drawn for ${tiles} detail tiles`);
+    else assert.equal(frames, 1, 'the first frame is the only one');
     const marks = await page.evaluate(() => ['instantiated', 'engine-started', 'pack-loaded', 'first-frame']
       .map((mark) => performance.getEntriesByName(`explainer:${mark}`)[0]?.startTime ?? null));
     assert.ok(marks.every((t) => t !== null), `every start mark is left (${marks})`);

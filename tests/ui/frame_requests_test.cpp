@@ -9,6 +9,7 @@
 // state a frame late (a card that sizes itself a frame after it appears) fails here.
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -115,6 +116,23 @@ TEST(FrameRequests, TheFirstFrameThatDoesNotAnimateIsTheLastThatDiffers) {
     h.set_pack(kSeed);
     h.settle();
     read_with_the_pointer(h);
+}
+
+// Explainer.ready resolves at the first frame: it must be the picture the reader keeps
+// until something new arrives (the map's detail tiles, fetched once the page is idle),
+// with no second frame to draw the same again (on a phone's canvas a frame is a whole
+// canvas of the GPU's fill). The map's report of its size is not a change to show.
+TEST(FrameRequests, TheFirstFrameIsTheOneThatStays) {
+    for (const auto& [width, height, dpr] : {std::tuple{1280.0f, 800.0f, 1.0f}, std::tuple{390.0f, 844.0f, 3.0f},
+                                             std::tuple{1920.0f, 1080.0f, 2.0f}}) {
+        Headless h(width, height, dpr);
+        h.tiles_arrive = false;
+        h.set_pack(kSeed);
+        const FrameResult first = h.frame();
+        const std::string what = "the first frame at " + std::to_string(width) + "x" + std::to_string(height);
+        EXPECT_FALSE(first.animating) << what << " asks for another";
+        expect_settled(h, what, first);
+    }
 }
 
 TEST(FrameRequests, KeysAndApiChangesSettleInTheFramesTheyAskFor) {
