@@ -508,7 +508,8 @@
     form.appendChild(heading);
     for (const [key, value] of Object.entries(entity)) {
       if (key === 'id' || key === 'kind') continue;
-      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }) }));
+      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }),
+        date: key === 'date' && entity.kind === 'event' ? { relative: true } : null }));
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
     }
@@ -551,9 +552,57 @@
   }
 
   // One field's editor: `opFor(fields)` is the op that sets it (updateEntity, updateArticle).
-  function fieldEditor(key, value, messages, { opFor, idPrefix = 'field' }) {
+  // A date (`date`: { relative }, whether the article's own words may date it) is edited
+  // part by part (dateControls) while it has no other parts; anything else that is not
+  // text, as JSON.
+  function fieldEditor(key, value, messages, { opFor, idPrefix = 'field', date = null }) {
     const wrap = document.createElement('div');
     const id = `${idPrefix}-${key}`;
+    const parts = date && isPlainDate(value) ? dateControls(id, key, value, date) : textControl(id, key, value);
+    wrap.append(...parts.nodes);
+    // The op the field's controls stand for, or why they stand for none.
+    const opOf = () => {
+      const { value: parsed, error } = parts.value();
+      return error ? { error } : { op: opFor({ [key]: parsed }) };
+    };
+    // While typing: what the validator would say, at the field, without changing the pack.
+    const live = Object.assign(document.createElement('p'), { className: 'field-message live', id: `${id}-live` });
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    live.hidden = true;
+    const markInvalid = (invalid) => {
+      for (const control of parts.controls) {
+        if (invalid) control.setAttribute('aria-invalid', 'true');
+        else control.removeAttribute('aria-invalid');
+      }
+    };
+    for (const control of parts.controls) {
+      control.setAttribute('aria-describedby', live.id);
+      control.addEventListener('change', () => {
+        clearTimeout(liveTimer);
+        const { op, error } = opOf();
+        if (error) { status(`${key}: ${error}`, true); return; }
+        applyOp(op, `Changed ${key}`);
+      });
+      control.addEventListener('input', () => {
+        clearTimeout(liveTimer);
+        liveTimer = setTimeout(() => {
+          const { op, error } = opOf();
+          const found = error ? [error] : callJson('explainer_editor_check', JSON.stringify(op)).errors.map((e) => e.message);
+          live.textContent = found.join(' ');
+          live.hidden = found.length === 0;
+          markInvalid(found.length > 0);
+        }, LIVE_CHECK_MS);
+      });
+    }
+    wrap.append(live);
+    for (const m of messages) wrap.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }));
+    markInvalid(messages.length > 0);
+    return wrap;
+  }
+
+  // A field as one control: text as text, anything else as JSON.
+  function textControl(id, key, value) {
     const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: key });
     const text = typeof value === 'string';
     const control = document.createElement(text && !LONG_FIELDS.has(key) ? 'input' : 'textarea');
@@ -561,41 +610,60 @@
     control.name = key;
     control.value = text ? value : JSON.stringify(value, null, 1);
     if (control.tagName === 'TEXTAREA') control.rows = text ? 2 : Math.min(8, control.value.split('\n').length);
-    // The op the field's text stands for, or why it stands for none.
-    const opOf = () => {
-      let parsed = control.value;
-      if (!text) {
-        try { parsed = JSON.parse(control.value); } catch (error) { return { error: `not JSON: ${error.message}` }; }
+    const read = () => {
+      if (text) return { value: control.value === '' ? null : control.value };
+      try {
+        const parsed = JSON.parse(control.value);
+        return { value: parsed === '' ? null : parsed };
+      } catch (error) {
+        return { error: `not JSON: ${error.message}` };
       }
-      return { op: opFor({ [key]: parsed === '' ? null : parsed }) };
     };
-    control.addEventListener('change', () => {
-      clearTimeout(liveTimer);
-      const { op, error } = opOf();
-      if (error) { status(`${key}: ${error}`, true); return; }
-      applyOp(op, `Changed ${key}`);
-    });
-    // While typing: what the validator would say, at the field, without changing the pack.
-    const live = Object.assign(document.createElement('p'), { className: 'field-message live', id: `${id}-live` });
-    live.setAttribute('role', 'status');
-    live.setAttribute('aria-live', 'polite');
-    control.setAttribute('aria-describedby', live.id);
-    control.addEventListener('input', () => {
-      clearTimeout(liveTimer);
-      liveTimer = setTimeout(() => {
-        const { op, error } = opOf();
-        const messages = error ? [error] : callJson('explainer_editor_check', JSON.stringify(op)).errors.map((e) => e.message);
-        live.textContent = messages.join(' ');
-        live.hidden = messages.length === 0;
-        if (messages.length) control.setAttribute('aria-invalid', 'true');
-        else control.removeAttribute('aria-invalid');
-      }, LIVE_CHECK_MS);
-    });
-    live.hidden = true;
-    wrap.append(label, control, live);
-    for (const m of messages) wrap.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }));
-    if (messages.length) control.setAttribute('aria-invalid', 'true');
-    return wrap;
+    return { nodes: [label, control], controls: [control], value: read };
+  }
+
+  // A date ({iso, relative, approximate}; content/README.md, "Dates"), or none yet.
+  const DATE_PARTS = ['iso', 'relative', 'approximate'];
+  function isPlainDate(value) {
+    if (value === '') return true;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+    return Object.keys(value).every((part) => DATE_PARTS.includes(part)) &&
+      ['iso', 'relative'].every((part) => value[part] === undefined || typeof value[part] === 'string') &&
+      (value.approximate === undefined || typeof value.approximate === 'boolean');
+  }
+
+  // A date's parts, each a control of its own under one legend: the ISO date, the article's
+  // words (where a date may be relative, or when it has them all the same, so that they can
+  // be taken out) and whether it is approximate. All empty: no date.
+  function dateControls(id, key, date, { relative }) {
+    const value = date === '' ? {} : date;
+    const group = document.createElement('fieldset');
+    group.className = 'date-field';
+    group.append(Object.assign(document.createElement('legend'), { textContent: key }));
+    const labelled = (part, text, control) => {
+      control.id = `${id}-${part}`;
+      control.name = `${key}.${part}`;
+      group.append(Object.assign(document.createElement('label'), { htmlFor: control.id, textContent: text }), control);
+      return control;
+    };
+    const iso = labelled('iso', 'ISO 8601 date: 2015-11-13, 2015-11, 2015, -0043-03-15 (44 BC), a range with "/"',
+      Object.assign(document.createElement('input'), { value: value.iso ?? '' }));
+    const words = relative || value.relative !== undefined
+      ? labelled('relative', 'In the article’s words: “last week”, “on Friday”',
+        Object.assign(document.createElement('input'), { value: value.relative ?? '' }))
+      : null;
+    const approximate = labelled('approximate', 'Approximate', document.createElement('select'));
+    for (const [option, text] of [['', 'as the date says'], ['true', 'approximate'], ['false', 'exact']])
+      approximate.append(Object.assign(document.createElement('option'), { value: option, textContent: text }));
+    approximate.value = value.approximate === undefined ? '' : String(value.approximate);
+    const read = () => {
+      const parts = {};
+      if (iso.value.trim() !== '') parts.iso = iso.value.trim();
+      if (words && words.value.trim() !== '') parts.relative = words.value.trim();
+      if (approximate.value !== '') parts.approximate = approximate.value === 'true';
+      return { value: Object.keys(parts).length ? parts : null };
+    };
+    return { nodes: [group], controls: [iso, words, approximate].filter(Boolean), value: read };
   }
 
   // The article's own fields (its headline, source, attribution, URL, language, publication
@@ -614,7 +682,8 @@
       const at = `/article/${key}`;
       const messages = diagnostics.errors.filter((e) => e.path === at || (e.path || '').startsWith(at + '/')).map((e) => e.message);
       form.appendChild(fieldEditor(key, key in article ? article[key] : '', messages,
-        { idPrefix: 'article', opFor: (fields) => ({ op: 'updateArticle', fields }) }));
+        { idPrefix: 'article', opFor: (fields) => ({ op: 'updateArticle', fields }),
+          date: key === 'published' ? { relative: false } : null }));
     }
     if (focused && form.elements[focused]) form.elements[focused].focus();
   }

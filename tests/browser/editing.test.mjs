@@ -432,3 +432,67 @@ test("the article's headline and language are edited in the column; a bad tag is
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// Dates are edited part by part, not as JSON: a reporter types an ISO date, the article's
+// own words and whether it is approximate. On our pack of Rome before and after AD 1: the
+// publication date has no place for words (it is what they are resolved against); an
+// event's date takes them, and a date BC typed with its sign is kept as typed. A month
+// that does not exist is said at the field while typed, and refused when committed; so
+// are words the loader cannot resolve.
+test("dates are edited part by part: an event's date BC, its words and approximate; the publication date", async () => {
+  const page = await openEditor('/test-packs/rome-bc-ad.json');
+  const pack = () => page.evaluate(() => Explainer.editor.exportPack());
+  assert.equal(await page.inputValue('#article-published-iso'), '2024-01-15');
+  assert.equal(await page.locator('#article-published-relative').count(), 0, 'the publication date takes no words');
+  await page.selectOption('#article-published-approximate', 'true');
+  await settle(page, SLOW);
+  assert.deepEqual((await pack()).article.published, { iso: '2024-01-15', approximate: true });
+
+  await page.evaluate(() => Explainer.select('battle-of-zela'));
+  await settle(page, SLOW);
+  assert.equal(await page.inputValue('#field-date-iso'), '-0046');
+  assert.equal(await page.inputValue('#field-date-relative'), '');
+  assert.equal(await page.inputValue('#field-date-approximate'), '');
+  const iso = page.locator('#field-date-iso');
+  await iso.click();
+  await iso.press('Control+a');
+  await page.keyboard.type('-0046-13', { delay: 10 });
+  await page.waitForFunction(() => /month|13/.test(document.getElementById('field-date-live').textContent), null, { timeout: 5000 });
+  assert.equal(await page.getAttribute('#field-date-iso', 'aria-invalid'), 'true');
+  await iso.press('Tab');
+  await page.waitForFunction(() => /Refused/.test(document.getElementById('status').textContent));
+  assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046' }, 'the refused month changed nothing');
+  await page.fill('#field-date-iso', '-0046-08-02');
+  await page.press('#field-date-iso', 'Tab');
+  await settle(page, SLOW);
+  assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046-08-02' });
+  // Words the loader cannot resolve are refused with the forms it knows.
+  await page.fill('#field-date-relative', 'that August');
+  await page.press('#field-date-relative', 'Tab');
+  await page.waitForFunction(() => /unknown relative date/.test(document.getElementById('status').textContent));
+  assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046-08-02' });
+  await page.selectOption('#field-date-approximate', 'false');
+  await settle(page, SLOW);
+  assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046-08-02', approximate: false });
+  assert.equal(await page.inputValue('#field-date-approximate'), 'false', 'the inspector shows the date as the pack has it');
+  // The column with dates in it: no serious or critical violation.
+  assert.deepEqual(describe(blocking(await audit(page))), []);
+  // One undo puts back one part.
+  await page.click('#undo');
+  await settle(page, SLOW);
+  assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046-08-02' });
+  // An event dated in the article's words keeps them: on our pack of Gettysburg, 1863.
+  const gettysburg = await openEditor('/test-packs/second-pack.json');
+  await gettysburg.evaluate(() => Explainer.select('battle-of-gettysburg'));
+  await settle(gettysburg, SLOW);
+  assert.equal(await gettysburg.inputValue('#field-date-relative'), 'in July 1863');
+  assert.equal(await gettysburg.inputValue('#field-date-iso'), '1863-07-01/1863-07-03');
+  await gettysburg.fill('#field-date-iso', '1863-07-02');
+  await gettysburg.press('#field-date-iso', 'Tab');
+  await settle(gettysburg, SLOW);
+  assert.deepEqual((await entity(gettysburg, 'battle-of-gettysburg')).date, { relative: 'in July 1863', iso: '1863-07-02' });
+  assertNoProblems(assert, gettysburg);
+  await gettysburg.context().close();
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
