@@ -1229,14 +1229,16 @@ struct EraYear {
 // A year's number as an era year writes it: one to four digits; 0 for any other word.
 int era_year_number(const std::string& word) { return all_digits(word) && word.size() <= 4 ? std::stoi(word) : 0; }
 
+// The words of the two eras, as a word's lower case reads them.
+bool is_bc_word(const std::string& low) { return in_list(low, {"bc", "bce", "b.c", "b.c.e"}); }
+bool is_ad_word(const std::string& low) { return in_list(low, {"ad", "a.d", "ce", "c.e"}); }
+
 std::optional<EraYear> era_year(const TextParagraph& p, std::size_t k) {
     if (k + 1 >= p.words.size() || !joined_by_space(p, k, k + 1)) return std::nullopt;
-    const auto before = [](const std::string& w) { return in_list(w, {"bc", "bce", "b.c", "b.c.e"}); };
-    const auto after = [](const std::string& w) { return in_list(w, {"ad", "a.d", "ce", "c.e"}); };
     const std::string& first = p.words[k].low;
     const std::string& second = p.words[k + 1].low;
-    if (const int n = era_year_number(first); n >= 1 && before(second) && 1 - n >= kFirstYear) return EraYear{1 - n, 2};
-    if (const int n = era_year_number(first); n >= 1 && after(second)) return EraYear{n, 2};
+    if (const int n = era_year_number(first); n >= 1 && is_bc_word(second) && 1 - n >= kFirstYear) return EraYear{1 - n, 2};
+    if (const int n = era_year_number(first); n >= 1 && is_ad_word(second)) return EraYear{n, 2};
     if (const int n = era_year_number(second); n >= 1 && (first == "ad" || first == "a.d")) return EraYear{n, 2};
     return std::nullopt;
 }
@@ -1295,6 +1297,37 @@ std::optional<EraRange> era_range(const TextParagraph& p, std::size_t k, bool ca
     }
     if (!range || range->start >= range->end || range->start < kFirstYear) return std::nullopt;
     return range;
+}
+
+// A century's number as an ordinal writes it: "12th", "21st", "twelfth", "twenty-first";
+// 0 for any other word.
+int century_number(const std::string& low) {
+    static constexpr std::array<std::string_view, 21> kWords = {
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth", "twenty-first"};
+    if (const auto word = std::find(kWords.begin(), kWords.end(), low); word != kWords.end())
+        return static_cast<int>(word - kWords.begin()) + 1;
+    if (low.size() < 3 || low.size() > 5 || !all_digits(low.substr(0, low.size() - 2))) return 0;
+    const int n = std::stoi(low.substr(0, low.size() - 2));
+    const int last = n % 10, tens = n / 10 % 10;
+    const std::string_view suffix = tens == 1 || last > 3 || last == 0 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : "rd";
+    return std::string_view(low).substr(low.size() - 2) == suffix ? n : 0;
+}
+
+// A century from word `k` on: "12th century", "fifth century BC", "first century AD" (the
+// 12th is 1101 to 1200, the fifth BC 500 to 401 BC, astronomical -499 to -400).
+std::optional<EraRange> century_at(const TextParagraph& p, std::size_t k) {
+    if (k + 1 >= p.words.size() || !joined_by_space(p, k, k + 1) || p.words[k + 1].low != "century") return std::nullopt;
+    const int n = century_number(p.words[k].low);
+    if (n < 1) return std::nullopt;
+    const bool era = k + 2 < p.words.size() && joined_by_space(p, k + 1, k + 2);
+    if (era && is_bc_word(p.words[k + 2].low)) {
+        if (1 - 100 * n < kFirstYear) return std::nullopt;
+        return EraRange{1 - 100 * n, 100 - 100 * n, 3};
+    }
+    if (100 * n > kLastYear) return std::nullopt;
+    return EraRange{100 * n - 99, 100 * n, era && is_ad_word(p.words[k + 2].low) ? 3u : 2u};
 }
 
 // The first year of a decade written as one word: "1990s", "1850's", "1850’s". Not one
@@ -1381,6 +1414,10 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             // "in 44 BC", "in AD 79": the year only, from the phrase's second word.
             last = i + 1 + era->words;
             date["iso"] = format_iso_year(era->year);
+        } else if (const auto century = (a == "in" || a == "during") && b == "the" ? century_at(p, i + 2) : std::nullopt) {
+            // "in the 12th century", "during the fifth century BC": its hundred years.
+            last = i + 2 + century->words;
+            date["iso"] = format_iso_year(century->start) + "/" + format_iso_year(century->end);
         } else if (const auto decade = decade_start(a)) {
             // "in the 1990s": the decade's ten years.
             last = i + 1;
@@ -1396,8 +1433,8 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             const std::string phrase(p.text.substr(s.begin, s.end - s.begin));
             if (!resolve_relative_date(phrase, published)) continue;  // the loader's grammar decides
             date["relative"] = phrase;
-        } else if (a == "in" || a == "from") {
-            s.begin = w[i + 1].begin;  // "in 2014" / "in June 2014" / "from 27 BC to AD 14": the date itself
+        } else if (a == "in" || a == "from" || a == "during") {
+            s.begin = w[i + 1].begin;  // "in 2014" / "in June 2014" / "from 27 BC to AD 14" / "in the 12th century": the date itself
         }
         out.push_back({s, date});
         i = last - 1;

@@ -348,6 +348,26 @@ TEST(DraftTest, DatesWithTheirEraAreWrittenAsPacksWriteThem) {
     EXPECT_EQ(dates, expected) << d.pack.dump(1);  // draft() has loaded the pack: these dates validate
 }
 
+// A century is its hundred years, counted as centuries are (the 12th is 1101 to 1200; the
+// fifth BC 500 to 401 BC, astronomical -0499 to -0400), written in figures or in words,
+// after "in the" or "during the". Not a century that only qualifies a noun
+// ("19th-century"), one narrowed by a word ("the late 14th century": which years is the
+// author's call), nor an ordinal misspelt.
+TEST(DraftTest, CenturiesAreTheirHundredYears) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The abbey was built in the 12th century. The temple stood during the fifth century BC. "
+                                    "The faith spread in the first century AD, and the town grew in the twenty-first century. "
+                                    "A 19th-century church stands there; its walls were raised in the late 14th century. "
+                                    "Nothing is known of the 12st century. Records end in the 21st century BCE."},
+                                   "2024-03-15"));
+    std::map<std::string, std::string> dates;  // the mention's text -> the date
+    for (const Entity* e : d.of_kind(EntityKind::Event)) dates[e->mentions.at(0).exact] = e->date->iso;
+    const std::map<std::string, std::string> expected = {
+        {"the 12th century", "1101/1200"}, {"the fifth century BC", "-0499/-0400"}, {"the first century AD", "0001/0100"},
+        {"the twenty-first century", "2001/2100"}, {"the 21st century BCE", "-2099/-2000"}};
+    EXPECT_EQ(dates, expected) << d.pack.dump(1);  // draft() has loaded the pack: these dates validate
+}
+
 TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"The Workers’ Union called a strike on Monday. The group said its members would march.",
