@@ -301,12 +301,21 @@
     return result.errors.map((e) => (e.packPath || e.path ? `${e.packPath || e.path}: ` : '') + e.message).join('; ');
   }
   function report(result, done) {
-    if (result.ok) {
+    if (result.ok && result.unchanged) {
+      status(done ? 'Nothing changed' : '');
+    } else if (result.ok) {
       const lost = (result.lost || []).map((m) => `${m.id} (“${m.mention.exact}”)`);
       status(done + (lost.length ? `. Mentions whose text is gone: ${lost.join(', ')} (Undo brings them back)` : ''));
     } else {
       status(`Refused: ${describeErrors(result)}`, true);
-      renderInspector();  // the refusal's messages stand at their fields
+      // The refusal's messages stand at their fields, which keep what was typed, to be mended.
+      const form = $('inspector-form');
+      const typed = [...form.elements].filter((control) => control.name).map((control) => [control.name, control.value]);
+      renderInspector();
+      for (const [name, value] of typed) {
+        const control = form.elements[name];
+        if (control && 'value' in control && control.value !== value) control.value = value;
+      }
     }
     return result;
   }

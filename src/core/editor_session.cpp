@@ -84,6 +84,11 @@ json EditorSession::apply(const json& op, Store& store, ChangeSource source, dou
     assert(open_ && "an op needs an open document");
     last_errors_.clear();
     last_lost_.clear();
+    // An op that would leave the document as it is (a field committed with its own value)
+    // makes no step of the history: an undo always takes back something the author sees.
+    json trial = document_;
+    if (apply_edit(trial, op, false).ok && trial == document_)
+        return {{"ok", true}, {"unchanged", true}, {"errors", json::array()}, {"lost", json::array()}};
     const ChangeRecord record = store.dispatch(make_edit(op, false), source, now_seconds);
     json errors = json::array();
     for (const EditError& e : last_errors_) errors.push_back({{"path", e.path}, {"packPath", e.pack_path}, {"message", e.message}});

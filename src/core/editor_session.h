@@ -34,7 +34,8 @@ public:
     bool is_open() const { return open_; }
 
     // Applies one op through the store (source Editor or Api; one undo step):
-    // {"ok", "errors": [{path, packPath, message}], "lost": [{id, mention}]}.
+    // {"ok", "errors": [{path, packPath, message}], "lost": [{id, mention}]}, and
+    // "unchanged": true for an op that leaves the pack as it was (no step, no change).
     nlohmann::json apply(const nlohmann::json& op, Store& store, ChangeSource source, double now_seconds);
     // What applying `op` would meet, without applying it (the inspector's check while the
     // author types): {"ok", "errors": [{path, packPath, message}]}.

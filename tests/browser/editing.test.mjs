@@ -466,11 +466,15 @@ test("dates are edited part by part: an event's date BC, its words and approxima
   await page.press('#field-date-iso', 'Tab');
   await settle(page, SLOW);
   assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046-08-02' });
-  // Words the loader cannot resolve are refused with the forms it knows.
+  // Words the loader cannot resolve are refused with the forms it knows; the field keeps
+  // them, to be mended, and says why.
   await page.fill('#field-date-relative', 'that August');
   await page.press('#field-date-relative', 'Tab');
   await page.waitForFunction(() => /unknown relative date/.test(document.getElementById('status').textContent));
   assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046-08-02' });
+  assert.equal(await page.inputValue('#field-date-relative'), 'that August', 'what was typed is not lost');
+  assert.match(await page.locator('#field-date-relative').locator('xpath=ancestor::div[1]').textContent(), /unknown relative date/);
+  await page.fill('#field-date-relative', '');
   await page.selectOption('#field-date-approximate', 'false');
   await settle(page, SLOW);
   assert.deepEqual((await entity(page, 'battle-of-zela')).date, { iso: '-0046-08-02', approximate: false });

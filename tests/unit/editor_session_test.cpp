@@ -84,6 +84,26 @@ TEST(EditorSession, UndoIsUnlimitedWithinASession) {
     EXPECT_EQ(session.export_text(), text);
 }
 
+// An op that leaves the pack as it was (a field committed with the value it has) is no
+// step of the history: one undo always takes back a change the author can see.
+TEST(EditorSession, AnOpThatChangesNothingIsNoStep) {
+    const std::string text = read_source_file(kSeed);
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(text, "seed.json", store), "");
+    const std::uint64_t revision = session.revision();
+    const std::string name = store.pack().find("sinjar")->name;
+    const json result = session.apply({{"op", "updateEntity"}, {"id", "sinjar"}, {"fields", {{"name", name}}}}, store, ChangeSource::Editor, 1.0);
+    EXPECT_TRUE(result["ok"].get<bool>()) << result.dump();
+    EXPECT_TRUE(result.value("unchanged", false));
+    EXPECT_EQ(store.undo_depth(), 0u);
+    EXPECT_EQ(session.revision(), revision);
+    EXPECT_EQ(session.export_text(), text);
+    const json changed = session.apply({{"op", "updateEntity"}, {"id", "sinjar"}, {"fields", {{"name", name + " town"}}}}, store, ChangeSource::Editor, 2.0);
+    EXPECT_FALSE(changed.value("unchanged", false));
+    EXPECT_EQ(store.undo_depth(), 1u);
+}
+
 TEST(EditorSession, RefusedOpsChangeNothingAndStandAtTheirField) {
     EditorSession session;
     Store store;
