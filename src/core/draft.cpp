@@ -1387,8 +1387,10 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             // "27 BC–AD 14", "from 1200 to 1150 BC": the years only.
             last = i + ((a == "in" || a == "from") ? 1 : 0) + range->words;
             date["iso"] = format_iso_year(range->start) + "/" + format_iso_year(range->end);
-        } else if (const auto era = bare_era_year(p, i)) {
-            // "founded 753 BC", "died AD 79": the year only.
+        } else if (const auto era = i > 0 && joined_by_dash(p, i - 1, i) ? std::nullopt : bare_era_year(p, i)) {
+            // "founded 753 BC", "died AD 79": the year only. Not the end of a range that runs
+            // backwards ("30–40 BC"), which era_range declines: which years it meant is the
+            // author's call.
             last = i + era->words;
             date["iso"] = format_iso_year(era->year);
         } else if ((all_digits(a) && !a.empty() && a.size() <= 2) ||

@@ -328,14 +328,15 @@ TEST(DraftTest, DatesWithTheirEraAreWrittenAsPacksWriteThem) {
     // 44 BC is the astronomical year -43; "15 March 44" is never a day of some year 0 or AD 44.
     // An era on its own is read when it is written in capitals ("753 BC"), not "an ad 30 times".
     // Ranges of years give both ends, each end in its era ("27 BC–AD 14"), or in the era the
-    // other end names ("1200 to 1150 BC"); a decade its ten years.
+    // other end names ("1200 to 1150 BC"); a decade its ten years. A range that runs
+    // backwards gives no date, not even its last year.
     const Drafted d = draft(simple({"Caesar was killed on 15 March 44 BC. Augustus died on 19 August AD 14. "
                                     "The senators met on March 15, 44 B.C., as planned. The town fell in 300 BC and the port "
                                     "closed in June 44 BC. Nero ruled in AD 54 and a fire burned in 64 CE. The bridge opened "
                                     "on November 13, 2015. Rome was founded 753 BC by tradition; Vespasian died AD 79. "
                                     "The shop ran an ad 30 times. Augustus ruled 27 BC–AD 14. The palace stood from 1200 to 1150 BC. "
                                     "Tiberius ruled AD 14–37. The civil war was fought in 49–45 BC. The port grew in the 1990s and "
-                                    "had been founded in the 1850’s; it was a village in the 1800s."},
+                                    "had been founded in the 1850’s; it was a village in the 1800s. A wall stood 30–40 BC."},
                                    "2024-03-15"));
     std::map<std::string, std::string> dates;  // the mention's text -> the date
     for (const Entity* e : d.of_kind(EntityKind::Event)) dates[e->mentions.at(0).exact] = e->date->iso;
@@ -344,7 +345,7 @@ TEST(DraftTest, DatesWithTheirEraAreWrittenAsPacksWriteThem) {
         {"300 BC", "-0299"}, {"June 44 BC", "-0043-06"}, {"AD 54", "0054"}, {"64 CE", "0064"},
         {"November 13, 2015", "2015-11-13"}, {"753 BC", "-0752"}, {"AD 79", "0079"},
         {"27 BC–AD 14", "-0026/0014"}, {"1200 to 1150 BC", "-1199/-1149"}, {"AD 14–37", "0014/0037"}, {"49–45 BC", "-0048/-0044"},
-        {"1990s", "1990/1999"}, {"1850’s", "1850/1859"}};  // "the 1800s" may be a century: no date
+        {"1990s", "1990/1999"}, {"1850’s", "1850/1859"}};  // "the 1800s" may be a century, "30–40 BC" runs backwards: no date
     EXPECT_EQ(dates, expected) << d.pack.dump(1);  // draft() has loaded the pack: these dates validate
 }
 
