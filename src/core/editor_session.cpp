@@ -70,6 +70,8 @@ PackEdit EditorSession::make_edit(json op, bool restoring) {
             return result.errors.empty() ? "refused" : result.errors.front().message;
         }
         last_errors_.clear();
+        last_unchanged_ = result.unchanged;
+        if (result.unchanged) return "";  // no inverse: the store makes no step of it
         last_lost_ = result.lost;
         revalidate(&result);
         pack = shown_pack(&result);
@@ -84,18 +86,18 @@ json EditorSession::apply(const json& op, Store& store, ChangeSource source, dou
     assert(open_ && "an op needs an open document");
     last_errors_.clear();
     last_lost_.clear();
-    // An op that would leave the document as it is (a field committed with its own value)
-    // makes no step of the history: an undo always takes back something the author sees.
-    json trial = document_;
-    if (apply_edit(trial, op, false).ok && trial == document_)
-        return {{"ok", true}, {"unchanged", true}, {"errors", json::array()}, {"lost", json::array()}};
+    last_unchanged_ = false;
     const ChangeRecord record = store.dispatch(make_edit(op, false), source, now_seconds);
     json errors = json::array();
     for (const EditError& e : last_errors_) errors.push_back({{"path", e.path}, {"packPath", e.pack_path}, {"message", e.message}});
     if (!record.error.empty() && errors.empty()) errors.push_back({{"path", ""}, {"packPath", ""}, {"message", record.error}});
     json lost = json::array();
     for (const LostMention& m : last_lost_) lost.push_back({{"id", m.entity}, {"mention", m.mention}});
-    return {{"ok", record.error.empty()}, {"errors", errors}, {"lost", lost}};
+    json out = {{"ok", record.error.empty()}, {"errors", errors}, {"lost", lost}};
+    // An op that left the document as it was (a field committed with its own value) made no
+    // step of the history: an undo always takes back something the author sees.
+    if (record.error.empty() && last_unchanged_) out["unchanged"] = true;
+    return out;
 }
 
 json EditorSession::check(const json& op) const {

@@ -71,6 +71,7 @@ private:
     std::vector<Diagnostic> errors_, warnings_;
     std::vector<EditError> last_errors_;
     std::vector<LostMention> last_lost_;
+    bool last_unchanged_ = false;  // the last op left the document as it was
     std::uint64_t revision_ = 0;
     bool open_ = false;
 };

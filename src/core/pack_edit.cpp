@@ -801,6 +801,11 @@ EditResult apply_edit(json& document, const json& op, bool restoring) {
         result.errors = std::move(ctx.errors);
         return result;
     }
+    // A field set to the value it has: nothing to check again, and nothing to undo.
+    if (work == document) {
+        result.ok = result.unchanged = true;
+        return result;
+    }
     LoadResult after = load_pack(dump(work), "pack");
     if (!after.errors.empty() && !restoring) {
         // A pack opened with errors may still be edited, as long as the edit adds none.
@@ -831,7 +836,8 @@ json edit_result_to_json(const EditResult& result) {
     for (const EditError& e : result.errors) errors.push_back({{"path", e.path}, {"packPath", e.pack_path}, {"message", e.message}});
     json lost = json::array();
     for (const LostMention& l : result.lost) lost.push_back({{"id", l.entity}, {"mention", l.mention}});
-    return {{"ok", result.ok}, {"errors", std::move(errors)}, {"inverse", result.ok ? result.inverse : json(nullptr)}, {"lost", std::move(lost)}};
+    return {{"ok", result.ok}, {"unchanged", result.unchanged}, {"errors", std::move(errors)},
+            {"inverse", result.ok && !result.unchanged ? result.inverse : json(nullptr)}, {"lost", std::move(lost)}};
 }
 
 } // namespace explainer

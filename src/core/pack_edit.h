@@ -93,7 +93,8 @@ struct LostMention {
 struct EditResult {
     bool ok = false;
     std::vector<EditError> errors;    // when !ok: why; the document is unchanged
-    nlohmann::json inverse;           // when ok: the op that undoes this one exactly
+    bool unchanged = false;           // when ok: the op left the document as it was (no inverse)
+    nlohmann::json inverse;           // when ok and changed: the op that undoes this one exactly
     std::vector<LostMention> lost;
     std::optional<Pack> pack;         // the loaded pack after the edit (when it validates)
     std::vector<Diagnostic> warnings; // the validator's warnings about the result

@@ -72,7 +72,8 @@ struct ChangeRecord {
 
 // An edit of the pack (an editor's addEntity, updateEntity, removeEntity...). `apply`
 // changes the pack and fills `inverse` with the edit that undoes it, or returns why it
-// could not (the pack then unchanged).
+// could not (the pack then unchanged). An edit that succeeds but leaves the pack as it
+// was leaves `inverse` empty: no change, and no step of the history.
 struct PackEdit {
     std::string name;  // for an editor's undo menu: "add entity 'paris'"
     std::function<std::string(Pack& pack, PackEdit& inverse)> apply;

@@ -5,6 +5,7 @@
 // computes the selector for that range of paragraph i and checks it.
 // Invariants (a violation aborts, in any build):
 // - a refused op leaves the pack exactly as it was and says why;
+// - an op that changes nothing says so, leaves the pack exactly as it was and has no inverse;
 // - an applied op on a valid pack leaves a pack the validator accepts; its inverse
 //   restores the pack exactly, and the inverse's inverse redoes it exactly;
 // - a computed selector picks exactly the selected text, by the loader's own resolver;
@@ -107,6 +108,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             require(!r.errors.empty(), "a refused op says why");
             for (const EditError& e : r.errors) require(!e.message.empty(), "every error has a message");
             require(document == before, "a refused op leaves the pack as it was");
+            continue;
+        }
+        if (r.unchanged) {
+            require(document == before && r.inverse.is_null(), "an op that changes nothing leaves the pack as it was, with nothing to undo");
             continue;
         }
         const bool was_valid = valid;

@@ -75,6 +75,21 @@ EditResult apply_and_check_inverse(json& document, const json& op) {
     return r;
 }
 
+// A field set to the value it has: the op succeeds, says it changed nothing, and leaves
+// the document as it was with nothing to undo (the editor makes no step of it).
+TEST(PackEdit, AnOpThatChangesNothingSaysSo) {
+    json document = seed();
+    const json before = document;
+    const std::string name = document["entities"][0]["name"];
+    const EditResult r = apply_edit(document, {{"op", "updateEntity"}, {"id", document["entities"][0]["id"]}, {"fields", {{"name", name}}}});
+    EXPECT_TRUE(r.ok) << messages(r);
+    EXPECT_TRUE(r.unchanged);
+    EXPECT_TRUE(r.inverse.is_null());
+    EXPECT_EQ(document, before);
+    const EditResult changed = apply_edit(document, {{"op", "updateEntity"}, {"id", document["entities"][0]["id"]}, {"fields", {{"name", name + " (renamed)"}}}});
+    EXPECT_TRUE(changed.ok && !changed.unchanged) << messages(changed);
+}
+
 // Applies an op that must be refused, and checks the document did not change.
 EditResult refused(json& document, const json& op) {
     const std::string before = format_pack(document);

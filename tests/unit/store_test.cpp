@@ -369,10 +369,11 @@ TEST(Store, UndoingEverythingGivesTheStartBackAndRedoingGivesTheEnd) {
 // [SECTION] Pack edits through the same store ----------------------------------------
 
 // A stand-in for an editor's edit (the real ones live in pack_edit): renames the headline
-// and gives back the edit that renames it back.
+// and gives back the edit that renames it back; the same headline again changes nothing.
 PackEdit set_headline(std::string headline) {
     return PackEdit{"set headline", [headline](Pack& pack, PackEdit& inverse) -> std::string {
                         if (headline.empty()) return "a headline cannot be empty";
+                        if (headline == pack.article.headline) return "";  // no inverse: no change
                         inverse = set_headline(pack.article.headline);
                         pack.article.headline = headline;
                         return "";
@@ -393,6 +394,11 @@ TEST(Store, PackEditsShareTheUndoHistoryAndCountPackRevisions) {
     EXPECT_EQ(record.error, "a headline cannot be empty");
     EXPECT_EQ(record.fields, 0u);
     EXPECT_EQ(store.undo_depth(), 2u) << "a refused edit is nothing to undo";
+    record = store.dispatch(set_headline("Across the Pacific"), ChangeSource::Editor, 12);
+    EXPECT_EQ(record.error, "");
+    EXPECT_EQ(record.fields, 0u) << "an edit that leaves the pack as it was changes nothing";
+    EXPECT_EQ(record.pack_revision, packs + 1);
+    EXPECT_EQ(store.undo_depth(), 2u) << "and is nothing to undo";
     store.undo(ChangeSource::Editor);
     EXPECT_EQ(store.pack().article.headline, original);
     EXPECT_EQ(store.view().selection, "suva") << "one undo, one step";
