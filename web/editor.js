@@ -300,7 +300,11 @@
   function describeErrors(result) {
     return result.errors.map((e) => (e.packPath || e.path ? `${e.packPath || e.path}: ` : '') + e.message).join('; ');
   }
+  // The last refused op's errors: the article's form shows them at their fields (the
+  // inspector's come from the session, explainer_editor_messages) until the next op.
+  let refusal = [];
   function report(result, done) {
+    refusal = result.ok ? [] : result.errors;
     if (result.ok && result.unchanged) {
       status(done ? 'Nothing changed' : '');
     } else if (result.ok) {
@@ -309,16 +313,21 @@
     } else {
       status(`Refused: ${describeErrors(result)}`, true);
       // The refusal's messages stand at their fields, which keep what was typed, to be mended.
-      const form = $('inspector-form');
-      const typed = [...form.elements].filter((control) => control.name).map((control) => [control.name, control.value]);
+      const forms = [$('inspector-form'), $('article-form')];
+      const typed = forms.map((form) => [...form.elements].filter((control) => control.name).map((control) => [control.name, typedValue(control)]));
+      renderArticle();
       renderInspector();
-      for (const [name, value] of typed) {
-        const control = form.elements[name];
-        if (control && 'value' in control && control.value !== value) control.value = value;
-      }
+      forms.forEach((form, i) => {
+        for (const [name, value] of typed[i]) {
+          const control = form.elements[name];
+          if (control && typedValue(control) !== value) setTypedValue(control, value);
+        }
+      });
     }
     return result;
   }
+  const typedValue = (control) => (control.type === 'checkbox' ? control.checked : control.value);
+  const setTypedValue = (control, value) => { if (control.type === 'checkbox') control.checked = value; else control.value = value; };
   const applyOp = (op, done = 'Done', source = 'editor') => report(callJson('explainer_editor_apply', JSON.stringify(op), source), done);
 
   function onChange(record) {
@@ -329,10 +338,11 @@
     followInMirror(record);
   }
 
+  let lastDiagnostics = { errors: [], warnings: [] };  // the validator's, as of the last refresh
   function refresh() {
     if (!module || $('side').hidden) return;
     documentCache = JSON.parse(call('explainer_editor_document'));
-    const diagnostics = callJson('explainer_editor_validate');
+    const diagnostics = lastDiagnostics = callJson('explainer_editor_validate');
     $('errors').hidden = diagnostics.errors.length === 0;
     $('errors-title').textContent = `Errors (${diagnostics.errors.length})`;
     const list = $('error-list');
@@ -350,7 +360,7 @@
     }
     renderSuggestions();
     renderTargets();
-    renderArticle(diagnostics);
+    renderArticle();
     renderInspector();
     loadFontChunks(callJson('explainer_editor_font_files'));
   }
@@ -562,12 +572,13 @@
 
   // One field's editor: `opFor(fields)` is the op that sets it (updateEntity, updateArticle).
   // A date (`date`: { relative }, whether the article's own words may date it) is edited
-  // part by part (dateControls) while it has no other parts; anything else that is not
-  // text, as JSON.
+  // part by part (dateControls) while it has no other parts; a yes-or-no field (`expected`,
+  // `anonymous`) with a checkbox; anything else that is not text, as JSON.
   function fieldEditor(key, value, messages, { opFor, idPrefix = 'field', date = null }) {
     const wrap = document.createElement('div');
     const id = `${idPrefix}-${key}`;
-    const parts = date && isPlainDate(value) ? dateControls(id, key, value, date) : textControl(id, key, value);
+    const parts = date && isPlainDate(value) ? dateControls(id, key, value, date)
+      : typeof value === 'boolean' ? checkboxControl(id, key, value) : textControl(id, key, value);
     wrap.append(...parts.nodes);
     // The op the field's controls stand for, or why they stand for none.
     const opOf = () => {
@@ -631,6 +642,14 @@
     return { nodes: [label, control], controls: [control], value: read };
   }
 
+  // A yes-or-no field: a checkbox, its label the field's name.
+  function checkboxControl(id, key, value) {
+    const control = Object.assign(document.createElement('input'), { type: 'checkbox', id, name: key, checked: value });
+    const label = Object.assign(document.createElement('label'), { htmlFor: id, className: 'checkbox-field' });
+    label.append(control, ` ${key}`);
+    return { nodes: [label], controls: [control], value: () => ({ value: control.checked }) };
+  }
+
   // A date ({iso, relative, approximate}; content/README.md, "Dates"), or none yet.
   const DATE_PARTS = ['iso', 'relative', 'approximate'];
   function isPlainDate(value) {
@@ -679,7 +698,7 @@
   // date, and any others it has but its paragraphs), edited as the inspector edits an
   // entity's: a change is one updateArticle op; the validator's messages stand under their field.
   const ARTICLE_FIELDS = ['headline', 'source', 'attribution', 'url', 'language', 'published'];
-  function renderArticle(diagnostics) {
+  function renderArticle() {
     const form = $('article-form');
     const article = documentCache && documentCache.article;
     form.hidden = !article || typeof article !== 'object';
@@ -689,7 +708,9 @@
     const keys = [...ARTICLE_FIELDS, ...Object.keys(article).filter((k) => !ARTICLE_FIELDS.includes(k) && k !== 'paragraphs')];
     for (const key of keys) {
       const at = `/article/${key}`;
-      const messages = diagnostics.errors.filter((e) => e.path === at || (e.path || '').startsWith(at + '/')).map((e) => e.message);
+      const about = (path) => path === at || (path || '').startsWith(at + '/');
+      const messages = [...lastDiagnostics.errors.filter((e) => about(e.path)),
+        ...refusal.filter((e) => about(e.packPath) || e.path === `/fields/${key}` || (e.path || '').startsWith(`/fields/${key}/`))].map((e) => e.message);
       form.appendChild(fieldEditor(key, key in article ? article[key] : '', messages,
         { idPrefix: 'article', opFor: (fields) => ({ op: 'updateArticle', fields }),
           date: key === 'published' ? { relative: false } : null }));

@@ -409,6 +409,12 @@ test("the article's headline and language are edited in the column; a bad tag is
   await page.waitForFunction(() => /Refused/.test(document.getElementById('status').textContent));
   assert.match(await page.textContent('#status'), /\/article\/language: expected a BCP 47 language tag/);
   assert.equal((await pack()).article.language, undefined, 'the refused tag changed nothing');
+  // The field keeps what was typed, and the refusal's own message stands under it (not only
+  // the live check's), as in the inspector.
+  assert.equal(await page.inputValue('#article-language'), 'English', 'what was typed is not lost');
+  const refusedAt = page.locator('#article-language').locator('xpath=ancestor::div[1]').locator('.field-message:not(.live)');
+  assert.match(await refusedAt.first().textContent(), /BCP 47/);
+  assert.equal(await page.getAttribute('#article-language', 'aria-invalid'), 'true');
   await page.fill('#article-language', 'es-419');
   await page.press('#article-language', 'Tab');
   await settle(page, SLOW);
@@ -429,6 +435,32 @@ test("the article's headline and language are edited in the column; a bad tag is
   await settle(page, SLOW);
   assert.equal((await pack()).article.headline, original);
   assert.equal(await page.inputValue('#article-headline'), original, 'the field follows the undo');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// A yes-or-no field is a checkbox, not JSON to type: the narrator of our pack of the
+// southern Americas is anonymous; a click, then the keyboard, each one edit and one undo.
+test('a yes-or-no field is a checkbox: clicked or toggled with Space, each one undo step', async () => {
+  const page = await openEditor(AMERICAS);
+  await page.evaluate(() => Explainer.select('narrator'));
+  await settle(page, SLOW);
+  const box = page.locator('#field-anonymous');
+  assert.equal(await box.getAttribute('type'), 'checkbox');
+  assert.equal(await box.isChecked(), true);
+  await box.click();
+  await settle(page, SLOW);
+  assert.equal((await entity(page, 'narrator')).anonymous, false);
+  assert.equal(await page.locator('#field-anonymous').isChecked(), false, 'the inspector shows the pack as it is');
+  await page.locator('#field-anonymous').focus();
+  await page.keyboard.press('Space');
+  await settle(page, SLOW);
+  assert.equal((await entity(page, 'narrator')).anonymous, true);
+  await page.click('#undo');
+  await settle(page, SLOW);
+  assert.equal((await entity(page, 'narrator')).anonymous, false, 'one undo takes back the Space');
+  assert.equal(await page.locator('#field-anonymous').isChecked(), false);
+  assert.deepEqual(describe(blocking(await audit(page))), []);
   assertNoProblems(assert, page);
   await page.context().close();
 });
