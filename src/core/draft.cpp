@@ -1444,6 +1444,49 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
     return out;
 }
 
+// An event's name: the words of its sentence [sb, se) without its date, eight at most.
+// The date goes with what only introduced it: "On 27 August 1883, a series of explosions
+// tore apart…" is "A series of explosions tore apart…", and "the world in the 1880s still
+// draws" is "the world still draws". The punctuation between the words kept stays ("a new
+// island, Anak Krakatau, rose"); where the date was cut out, what followed it stands in.
+std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, Span date) {
+    std::vector<const Word*> words;
+    for (const Word& w : p.words)
+        if (w.begin >= sb && w.end <= se) words.push_back(&w);
+    const auto in_date = [&](const Word& w) { return w.begin >= date.begin && w.end <= date.end; };
+    // The words that introduce the date: "the" ("in the 1880s") and a preposition before it.
+    std::size_t cut_from = date.begin;
+    for (std::size_t k = words.size(); k-- > 0;) {
+        const Word& w = *words[k];
+        if (w.end > cut_from) continue;
+        const bool introduces = (w.low == "the" && cut_from == date.begin) ||
+                                in_list(w.low, {"on", "in", "during", "from", "since"});
+        const std::string_view gap = p.text.substr(w.end, cut_from - w.end);
+        if (!introduces || gap.find_first_not_of(' ') != std::string_view::npos) break;
+        cut_from = w.begin;
+        if (w.low != "the") break;
+    }
+    std::string name;
+    const Word* previous = nullptr;
+    int count = 0;
+    for (const Word* w : words) {
+        if (in_date(*w) || (w->begin >= cut_from && w->end <= date.begin)) continue;
+        if (++count > 8) {
+            name += "…";
+            break;
+        }
+        if (previous) {
+            // The text between two words kept; over a cut, what came after the date.
+            const std::size_t gap_from = previous->end < date.begin && w->begin >= date.end ? date.end : previous->end;
+            name += std::string(p.text.substr(gap_from, w->begin - gap_from));
+        }
+        name += w->text;
+        previous = w;
+    }
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    return name;
+}
+
 void Drafter::find_events() {
     int counter = 0;
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
@@ -1452,16 +1495,7 @@ void Drafter::find_events() {
             const auto bounds = sentence_around(p, d.span.begin);
             const std::size_t sb = bounds.first, se = bounds.second;
             const Span sentence{pi, sb, se};
-            std::string name;
-            int words = 0;
-            for (const Word& w : p.words) {
-                if (w.begin < sb || w.end > se || (w.begin >= d.span.begin && w.end <= d.span.end)) continue;
-                if (++words > 8) {
-                    name += "…";
-                    break;
-                }
-                name += (name.empty() ? "" : " ") + w.text;
-            }
+            std::string name = event_name(p, sb, se, d.span);
             if (name.empty()) name = std::string(text(d.span));
             const std::size_t index = suggestion(Kind::Event, "event:" + std::to_string(++counter), name, "a date the text gives", sentence);
             Suggestion& e = suggestions[index];

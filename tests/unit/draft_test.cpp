@@ -369,6 +369,27 @@ TEST(DraftTest, CenturiesAreTheirHundredYears) {
     EXPECT_EQ(dates, expected) << d.pack.dump(1);  // draft() has loaded the pack: these dates validate
 }
 
+// An event is named by its sentence without its date, and without the words that only
+// introduced it ("On", "in the"), with the punctuation of the words kept.
+TEST(DraftTest, EventNamesLeaveOutTheirDateAndWhatIntroducedIt) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"On 27 August 1883, a series of explosions tore apart the island. "
+                                    "The volcano that shook the world in the 1880s still draws scientists. "
+                                    "In 1927, a new island, Anak Krakatau, rose from the sea. "
+                                    "It collapsed partly on 22 December 2018, sending another tsunami onto the coasts. "
+                                    "The empire fell in the fifth century AD."},
+                                   "2023-08-27"));
+    std::map<std::string, std::string> names;  // the date -> the event's name
+    for (const Entity* e : d.of_kind(EntityKind::Event)) names[e->date->iso] = e->name;
+    const std::map<std::string, std::string> expected = {
+        {"1883-08-27", "A series of explosions tore apart the island"},
+        {"1880/1889", "The volcano that shook the world still draws…"},
+        {"1927", "A new island, Anak Krakatau, rose from the…"},
+        {"2018-12-22", "It collapsed partly, sending another tsunami onto the…"},
+        {"0401/0500", "The empire fell"}};
+    EXPECT_EQ(names, expected) << d.pack.dump(1);
+}
+
 TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"The Workers’ Union called a strike on Monday. The group said its members would march.",
