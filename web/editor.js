@@ -677,7 +677,7 @@
     const iso = labelled('iso', 'ISO 8601 date: 2015-11-13, 2015-11, 2015, -0043-03-15 (44 BC), a range with "/"',
       Object.assign(document.createElement('input'), { value: value.iso ?? '' }));
     const words = relative || value.relative !== undefined
-      ? labelled('relative', 'In the article’s words: “last week”, “on Friday”',
+      ? labelled('relative', 'In the article’s words: “last week”, “on Friday”, “Nov. 13”',
         Object.assign(document.createElement('input'), { value: value.relative ?? '' }))
       : null;
     const approximate = labelled('approximate', 'Approximate', document.createElement('select'));

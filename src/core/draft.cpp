@@ -125,7 +125,12 @@ std::vector<Word> split_words(std::string_view text) {
         if (end < text.size() && text[end] == '.') {
             const bool initial = end - start == 1 && w.capitalised;
             const bool dotted = w.low.find('.') != std::string::npos;
-            if (initial || dotted || is_title_abbreviation(w.low)) {
+            // "Sept. 19": a month's abbreviation before a day of it.
+            std::size_t after = end + 1;
+            while (after < text.size() && text[after] == ' ') ++after;
+            const bool month_before_day = w.capitalised && month_number(w.low) && !month_number(w.low, false) &&
+                                          after > end + 1 && after < text.size() && text[after] >= '0' && text[after] <= '9';
+            if (initial || dotted || month_before_day || is_title_abbreviation(w.low)) {
                 w.abbreviation = true;
                 ++end;
                 w.end = end;
@@ -269,16 +274,12 @@ bool is_determiner(std::string_view low) {
     return in_list(low, {"a", "an", "one", "another", "the", "two", "three", "some", "several", "many"});
 }
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march", "april", "may", "june", "july",
-                                                      "august", "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-int month_number(std::string_view low) {
-    for (std::size_t i = 0; i < kMonths.size(); ++i)
-        if (kMonths[i] == low) return static_cast<int>(i) + 1;
-    return 0;
+// The month a capitalised word names: its name, or an abbreviation written with its period
+// ("Nov.", "Sept."; not "Mar", which may be a verb or a name). 0 for none.
+int month_of(const Word& w) {
+    return w.capitalised ? month_number(w.low, !w.text.empty() && w.text.back() == '.') : 0;
 }
-bool is_weekday(std::string_view low) { return std::find(kWeekdays.begin(), kWeekdays.end(), low) != kWeekdays.end(); }
+bool is_weekday(std::string_view low) { return weekday_number(low).has_value(); }
 
 // [SECTION] The draft being built ------------------------------------------------------
 
@@ -1363,6 +1364,11 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
     std::vector<DatePhrase> out;
     const auto& w = p.words;
     const auto joined = [&](std::size_t a, std::size_t b) { return b < w.size() && joined_by_space(p, a, b); };
+    // Whether words k and k+1 are a day of a month without its year: "Nov. 13", "13 November".
+    const auto month_day_at = [&](std::size_t k) {
+        const auto day = [&](std::size_t j) { return w[j].low.size() <= 2 && all_digits(w[j].low) && std::stoi(w[j].low) >= 1 && std::stoi(w[j].low) <= 31; };
+        return joined(k, k + 1) && ((month_of(w[k]) && day(k + 1)) || (day(k) && month_of(w[k + 1])));
+    };
     for (std::size_t i = 0; i < w.size(); ++i) {
         std::size_t last = 0;
         json date;
@@ -1373,12 +1379,15 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         else if ((a == "this" || a == "last") && (b == "week" || b == "month" || b == "year")) last = i + 2;
         else if (a == "earlier" && b == "this" && (c == "month" || c == "year")) last = i + 3;
         else if (a == "in" && b == "recent" && c == "months") last = i + 3;
-        else if (a == "on" && is_weekday(b)) last = i + 2;
-        else if (a == "in" && month_number(b) && w[i + 1].capitalised) {
+        else if (a == "on" && is_weekday(b)) {
+            // "on Tuesday, Sept. 19": the day of the month says which Tuesday (read next).
+            const std::size_t k = joined_by_comma(p, i + 1, i + 2) || joined(i + 1, i + 2) ? i + 2 : w.size();
+            if (!month_day_at(k)) last = i + 2;
+        } else if (a == "in" && !b.empty() && month_of(w[i + 1])) {
             if (const auto era = c.empty() ? std::nullopt : era_year(p, i + 2)) {
                 // "in June 44 BC": a month of a year the loader's phrases do not reach.
                 last = i + 2 + era->words;
-                date["iso"] = format_iso_month(era->year, month_number(b));
+                date["iso"] = format_iso_month(era->year, month_of(w[i + 1]));
             } else {
                 last = i + 2;
                 if (!c.empty() && c.size() == 4 && c[0] >= '1' && c[0] <= '2' && all_digits(c)) last = i + 3;
@@ -1398,19 +1407,23 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             const std::string d = joined(i + 2, i + 3) && !c.empty() ? w[i + 3].low : "";
             if (in_list(b, {"day", "days", "week", "weeks", "month", "months", "year", "years"}) && c == "ago") last = i + 3;
             // "13 November 2015", "15 March 44 BC"
-            if (!last && month_number(b) && w[i + 1].capitalised && all_digits(a) && c.size()) {
-                if (const auto year = year_at(p, i + 2); year && day_of(*year, month_number(b), std::stoi(a), date))
+            if (!last && !b.empty() && month_of(w[i + 1]) && all_digits(a) && c.size()) {
+                if (const auto year = year_at(p, i + 2); year && day_of(*year, month_of(w[i + 1]), std::stoi(a), date))
                     last = i + 2 + year->words;
             }
-        } else if (month_number(a) && w[i].capitalised && !b.empty() && all_digits(b)) {
-            // "November 13, 2015", "March 15, 44 B.C.", "June 2014" and "June 44 BC"
-            const int month = month_number(a);
+            if (!last && month_day_at(i)) last = i + 2;  // "13 November": the loader finds its year
+        } else if (month_of(w[i]) && !b.empty() && all_digits(b)) {
+            // "November 13, 2015", "March 15, 44 B.C.", "June 2014" and "June 44 BC"; "Nov. 13",
+            // whose year the loader finds (relative_dates.h)
+            const int month = month_of(w[i]);
             const auto year_after_comma = b.size() <= 2 && joined_by_comma(p, i + 1, i + 2) ? year_at(p, i + 2) : std::nullopt;
             if (year_after_comma && day_of(*year_after_comma, month, std::stoi(b), date)) {
                 last = i + 2 + year_after_comma->words;
             } else if (const auto year = year_at(p, i + 1); year && !year_after_comma && (year->words == 2 || b.size() == 4)) {
                 last = i + 1 + year->words;
                 date["iso"] = format_iso_month(year->year, month);
+            } else if (month_day_at(i)) {
+                last = i + 2;
             }
         } else if (const auto era = a == "in" && !b.empty() ? era_year(p, i + 1) : std::nullopt) {
             // "in 44 BC", "in AD 79": the year only, from the phrase's second word.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -62,11 +63,51 @@ std::vector<std::string> words_of(std::string_view phrase) {
     return words;
 }
 
+// Abbreviations newsrooms write (AP's Jan., Feb., Aug., Sept., Oct., Nov., Dec., and the
+// others' Mar., Apr., Jun., Jul., Sep.), by month.
+constexpr std::array<std::string_view, 13> kMonthAbbreviations = {"jan", "feb", "mar",  "apr", "", "jun", "jul",
+                                                                  "aug", "sep", "oct", "nov", "dec", "sept"};
+
 template <std::size_t N>
 std::optional<int> index_in(const std::array<std::string_view, N>& names, std::string_view word) {
     for (std::size_t i = 0; i < N; ++i)
         if (names[i] == word) return static_cast<int>(i);
     return std::nullopt;
+}
+
+// A month's name or abbreviation as a phrase writes it, with or without its period.
+int month_in_phrase(std::string_view word) {
+    if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    return month_number(word);
+}
+
+// A day of the month written in digits, 1..31 ("13", "13,").
+std::optional<int> day_in_phrase(std::string_view word) {
+    if (!word.empty() && word.back() == ',') word.remove_suffix(1);
+    if (word.empty() || word.size() > 2) return std::nullopt;
+    int value = 0;
+    for (const char c : word) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value >= 1 && value <= 31 ? std::optional<int>(value) : std::nullopt;
+}
+
+// The day that is `month`/`day` in the year that puts it nearest `published`, within half
+// a year of it (the earlier on a tie): an article's "Nov. 13" is this year's, but "Dec. 28"
+// in one of 3 January is last year's and "Jan. 5" in one of 30 December next year's.
+// nullopt when no such day is that near (29 February of a year not leap, 31 April).
+std::optional<int> nearest_month_day(int month, int day, int published) {
+    constexpr int kHalfYear = 183;
+    const int year = civil_from_days(published).year;
+    std::optional<int> best;
+    for (const int y : {year - 1, year, year + 1}) {
+        if (day > days_in_month(y, month)) continue;
+        const int candidate = days_from_civil({y, month, day});
+        if (std::abs(candidate - published) > kHalfYear) continue;
+        if (!best || std::abs(candidate - published) < std::abs(*best - published)) best = candidate;
+    }
+    return best;
 }
 
 // "3", "three", "a", "an" -> 3, 3, 1, 1. Bounded so that day arithmetic cannot overflow.
@@ -99,13 +140,22 @@ bool is_unit(std::string_view word, std::string_view singular) {
 
 } // namespace
 
+int month_number(std::string_view lower, bool abbreviations) {
+    if (const auto month = index_in(kMonths, lower)) return *month + 1;
+    if (!abbreviations || lower.empty()) return 0;
+    if (const auto month = index_in(kMonthAbbreviations, lower)) return *month == 12 ? 9 : *month + 1;
+    return 0;
+}
+
+std::optional<int> weekday_number(std::string_view lower) { return index_in(kWeekdays, lower); }
+
 // [SECTION] Resolution -------------------------------------------------------------
 
 std::string_view relative_date_forms() {
     return "today, yesterday, now, currently, on <Weekday>, this week, last week, this month, last month, "
            "earlier this month, this year, last year, earlier this year, in recent months, in <Month>, "
-           "in <Month> <YYYY>, <N> days ago, <N> weeks ago, <N> months ago, <N> years ago "
-           "(N as digits or a word: a, one ... twelve)";
+           "in <Month> <YYYY>, on <Month> <D>, on <D> <Month>, <N> days ago, <N> weeks ago, <N> months ago, "
+           "<N> years ago (a month also as Jan., Sept. ...; N as digits or a word: a, one ... twelve)";
 }
 
 std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const DateSpan& published) {
@@ -134,9 +184,9 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
     } else if (words_are({"now"}) || words_are({"currently"})) {
         start = p0;
         end = p1;
-    } else if (w.size() == 2 && w[0] == "on" && index_in(kWeekdays, w[1])) {
+    } else if (w.size() == 2 && w[0] == "on" && weekday_number(w[1])) {
         // The most recent such weekday on or before publication ("on Friday").
-        const int wanted = *index_in(kWeekdays, w[1]);
+        const int wanted = *weekday_number(w[1]);
         const auto back = [&](int day) { return day - ((weekday_of(day) - wanted + 7) % 7); };
         day_span(back(p0), back(p1));
     } else if (words_are({"this", "week"})) {
@@ -168,9 +218,9 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
     } else if (words_are({"in", "recent", "months"}) || words_are({"recent", "months"})) {
         start = add_months(p0, -3);
         end = p1;
-    } else if (w.size() == 2 && w[0] == "in" && index_in(kMonths, w[1])) {
+    } else if (w.size() == 2 && w[0] == "in" && month_in_phrase(w[1])) {
         // That month in the latest year in which it had begun by publication.
-        const int month = *index_in(kMonths, w[1]) + 1;
+        const int month = month_in_phrase(w[1]);
         const auto year_for = [&](int day) {
             const CivilDate d = civil_from_days(day);
             return month <= d.month ? d.year : d.year - 1;
@@ -178,12 +228,22 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
         const int first_year = year_for(p0), last_year = year_for(p1);
         start = days_from_civil({first_year, month, 1});
         end = last_of_month(last_year, month);
-    } else if (w.size() == 3 && w[0] == "in" && index_in(kMonths, w[1]) && year_of(w[2])) {
-        const int month = *index_in(kMonths, w[1]) + 1;
+    } else if (w.size() == 3 && w[0] == "in" && month_in_phrase(w[1]) && year_of(w[2])) {
+        const int month = month_in_phrase(w[1]);
         const int year = *year_of(w[2]);
         start = days_from_civil({year, month, 1});
         end = last_of_month(year, month);
         approximate = false;  // a calendar month named outright, not inferred
+    } else if (const std::size_t from = !w.empty() && w[0] == "on" ? 1 : 0; w.size() == from + 2 &&
+               ((month_in_phrase(w[from]) && day_in_phrase(w[from + 1])) ||
+                (day_in_phrase(w[from]) && month_in_phrase(w[from + 1])))) {
+        // "on Nov. 13", "November 13", "13 November": that day nearest publication.
+        const bool month_first = month_in_phrase(w[from]) != 0;
+        const int month = month_in_phrase(w[month_first ? from : from + 1]);
+        const int day = *day_in_phrase(w[month_first ? from + 1 : from]);
+        const auto first = nearest_month_day(month, day, p0), last = nearest_month_day(month, day, p1);
+        if (!first || !last) return std::nullopt;
+        day_span(*first, *last);
     } else if (w.size() == 3 && w[2] == "ago" && count_of(w[0])) {
         const int n = *count_of(w[0]);
         if (is_unit(w[1], "day")) {

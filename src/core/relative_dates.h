@@ -17,6 +17,13 @@
 
 namespace explainer {
 
+// The month (1..12) a lower-case word names, 0 for none: its name ("november") or, when
+// `abbreviations`, also a newsroom's abbreviation ("nov", "sept"; the caller strips the
+// period).
+int month_number(std::string_view lower, bool abbreviations = true);
+// The weekday (Monday = 0) a lower-case word names.
+std::optional<int> weekday_number(std::string_view lower);
+
 // nullopt when the phrase is not one of relative_date_forms(). Matching ignores case
 // and repeated spaces. The result's `phrase` is the phrase as given (trimmed) and
 // `iso` the resolved span ("2015-11-09/2015-11-15").

@@ -390,6 +390,23 @@ TEST(DraftTest, EventNamesLeaveOutTheirDateAndWhatIntroducedIt) {
     EXPECT_EQ(names, expected) << d.pack.dump(1);
 }
 
+// Days of a month as newsrooms write them, without a year ("Sept. 19", "13 November"),
+// are drafted as the article's words, which the loader dates; a weekday before one ("on
+// Tuesday, Sept. 19") is read as that day, not as the last Tuesday.
+TEST(DraftTest, DaysOfAMonthWithoutTheirYear) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Heavy rain has fallen since Sept. 14, officials said. The river burst its banks on "
+                                    "Tuesday, Sept. 19, and again on Oct. 2. Schools closed on 13 September. "
+                                    "The trial starts in Sept. The court met on Friday."},
+                                   "2023-10-03"));
+    std::map<std::string, std::string> dates;  // the mention's text -> the date it resolves to
+    for (const Entity* e : d.of_kind(EntityKind::Event)) dates[e->mentions.at(0).exact] = e->date->iso;
+    const std::map<std::string, std::string> expected = {
+        {"Sept. 14", "2023-09-14"}, {"Sept. 19", "2023-09-19"}, {"Oct. 2", "2023-10-02"},
+        {"13 September", "2023-09-13"}, {"on Friday", "2023-09-29"}};
+    EXPECT_EQ(dates, expected) << d.pack.dump(1);
+}
+
 TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"The Workers’ Union called a strike on Monday. The group said its members would march.",

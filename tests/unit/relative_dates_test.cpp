@@ -86,6 +86,31 @@ TEST(RelativeDates, NamedMonths) {
     EXPECT_FALSE(named.approximate) << "a month of a stated year is not inferred";
 }
 
+// A day of a month without its year ("Nov. 13", as newsrooms write it): the year that puts
+// it nearest publication, exact when publication is; months by name or abbreviation.
+TEST(RelativeDates, DaysOfAMonthWithoutTheirYear) {
+    const DateSpan wed = published_on("2015-11-18");
+    const DateSpan nov13 = expect_span("on Nov. 13", wed, "2015-11-13", "2015-11-13");
+    EXPECT_FALSE(nov13.approximate) << "a named day of an exact publication is exact";
+    expect_span("November 13", wed, "2015-11-13", "2015-11-13");
+    expect_span("on 13 November", wed, "2015-11-13", "2015-11-13");
+    expect_span("Sept. 19", wed, "2015-09-19", "2015-09-19");
+    expect_span("on Sep 19", wed, "2015-09-19", "2015-09-19");
+    expect_span("Nov. 20", wed, "2015-11-20", "2015-11-20");  // a vote two days ahead is this year's
+    expect_span("in Nov.", wed, "2015-11-01", "2015-11-30");
+    expect_span("in Sept. 2014", wed, "2014-09-01", "2014-09-30");
+    // Around New Year: the nearer year.
+    expect_span("Dec. 28", published_on("2016-01-03"), "2015-12-28", "2015-12-28");
+    expect_span("Jan. 5", published_on("2015-12-30"), "2016-01-05", "2016-01-05");
+    // 29 February only in a leap year: the nearest one with it.
+    expect_span("Feb. 29", published_on("2016-03-10"), "2016-02-29", "2016-02-29");
+    EXPECT_FALSE(resolve_relative_date("Feb. 29", published_on("2015-03-10")).has_value()) << "no leap year within a year";
+    const DateSpan uncertain = expect_span("Nov. 13", published_between("2015-11-16", "2015-11-19"), "2015-11-13", "2015-11-13");
+    EXPECT_TRUE(uncertain.approximate);
+    for (const char* phrase : {"Nov. 31", "April 31", "Nov. 0", "Nov. 32", "on Nov.", "13 Nov. 2015", "Mayo 5", "on the 13th"})
+        EXPECT_FALSE(resolve_relative_date(phrase, wed).has_value()) << '"' << phrase << '"';
+}
+
 TEST(RelativeDates, CountsAgo) {
     const DateSpan wed = published_on("2015-11-18");
     expect_span("3 days ago", wed, "2015-11-15", "2015-11-15");
