@@ -110,7 +110,11 @@ std::vector<Word> split_words(std::string_view text) {
             // "2,500" and "3.5" stay one number; "J.M" one set of initials.
             const bool digit_run = c == ',' || c == '.' ? (after >= '0' && after <= '9' && text[end - 1] >= '0' && text[end - 1] <= '9') : false;
             const bool initials = c == '.' && is_upper(after) && end - start <= 2;
-            if ((joiner && c != ',' && c != '.' && is_letter_or_digit(after)) || digit_run || initials) end = next;
+            // "p.m.", "a.m.", "e.g.": one word, whose periods end no sentence.
+            const auto ascii_lower = [](char32_t x) { return x >= 'a' && x <= 'z'; };
+            const bool lower_dotted = c == '.' && end - start == 1 && ascii_lower(static_cast<unsigned char>(text[start])) &&
+                                      ascii_lower(after) && next + 1 < text.size() && text[next + 1] == '.';
+            if ((joiner && c != ',' && c != '.' && is_letter_or_digit(after)) || digit_run || initials || lower_dotted) end = next;
             else break;
         }
         Word w;
@@ -149,7 +153,8 @@ std::vector<Word> split_words(std::string_view text) {
         const std::string_view gap = text.substr(words[i - 1].end, words[i].begin - words[i - 1].end);
         words[i].sentence_start = gap.find_first_of(".!?") != std::string_view::npos ||
                                   (words[i - 1].abbreviation && words[i - 1].text.size() > 3 && !is_title_abbreviation(words[i - 1].low) &&
-                                   words[i - 1].low.find('.') != std::string::npos && gap.size() > 1);
+                                   words[i - 1].low.find('.') != std::string::npos && gap.size() > 1 &&
+                                   gap.find(',') == std::string_view::npos);
     }
     return words;
 }
@@ -1377,7 +1382,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         const std::string c = joined(i + 1, i + 2) && !b.empty() ? w[i + 2].low : "";
         if (a == "today" || a == "yesterday") last = i + 1;
         else if ((a == "this" || a == "last") && (b == "week" || b == "month" || b == "year")) last = i + 2;
-        else if (a == "earlier" && b == "this" && (c == "month" || c == "year")) last = i + 3;
+        else if (a == "earlier" && b == "this" && (c == "week" || c == "month" || c == "year")) last = i + 3;
         else if (a == "in" && b == "recent" && c == "months") last = i + 3;
         else if (a == "on" && is_weekday(b)) {
             // "on Tuesday, Sept. 19": the day of the month says which Tuesday (read next).
@@ -1467,17 +1472,18 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
     for (const Word& w : p.words)
         if (w.begin >= sb && w.end <= se) words.push_back(&w);
     const auto in_date = [&](const Word& w) { return w.begin >= date.begin && w.end <= date.end; };
-    // The words that introduce the date: "the" ("in the 1880s") and a preposition before it.
+    // The words that introduce the date: a preposition, with "the" after it ("in the 1880s";
+    // not the "the" of "the Nov. 13 attacks").
+    const auto is_introduction = [](std::string_view low) { return in_list(low, {"on", "in", "during", "from", "since"}); };
+    const auto joined_to = [&](const Word& w, std::size_t next) { return p.text.substr(w.end, next - w.end).find_first_not_of(' ') == std::string_view::npos; };
     std::size_t cut_from = date.begin;
     for (std::size_t k = words.size(); k-- > 0;) {
         const Word& w = *words[k];
-        if (w.end > cut_from) continue;
-        const bool introduces = (w.low == "the" && cut_from == date.begin) ||
-                                in_list(w.low, {"on", "in", "during", "from", "since"});
-        const std::string_view gap = p.text.substr(w.end, cut_from - w.end);
-        if (!introduces || gap.find_first_not_of(' ') != std::string_view::npos) break;
-        cut_from = w.begin;
-        if (w.low != "the") break;
+        if (w.end > date.begin) continue;
+        if (!joined_to(w, date.begin)) break;
+        if (is_introduction(w.low)) cut_from = w.begin;
+        else if (w.low == "the" && k > 0 && is_introduction(words[k - 1]->low) && joined_to(*words[k - 1], w.begin)) cut_from = words[k - 1]->begin;
+        break;
     }
     std::string name;
     const Word* previous = nullptr;

@@ -152,7 +152,7 @@ std::optional<int> weekday_number(std::string_view lower) { return index_in(kWee
 // [SECTION] Resolution -------------------------------------------------------------
 
 std::string_view relative_date_forms() {
-    return "today, yesterday, now, currently, on <Weekday>, this week, last week, this month, last month, "
+    return "today, yesterday, now, currently, on <Weekday>, this week, earlier this week, last week, this month, last month, "
            "earlier this month, this year, last year, earlier this year, in recent months, in <Month>, "
            "in <Month> <YYYY>, on <Month> <D>, on <D> <Month>, <N> days ago, <N> weeks ago, <N> months ago, "
            "<N> years ago (a month also as Jan., Sept. ...; N as digits or a word: a, one ... twelve)";
@@ -192,6 +192,9 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
     } else if (words_are({"this", "week"})) {
         start = monday_of(p0);
         end = monday_of(p1) + 6;
+    } else if (words_are({"earlier", "this", "week"})) {
+        start = monday_of(p0);
+        end = p1;
     } else if (words_are({"last", "week"})) {
         start = monday_of(p0) - 7;
         end = monday_of(p1) - 1;

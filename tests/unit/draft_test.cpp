@@ -377,7 +377,10 @@ TEST(DraftTest, EventNamesLeaveOutTheirDateAndWhatIntroducedIt) {
                                     "The volcano that shook the world in the 1880s still draws scientists. "
                                     "In 1927, a new island, Anak Krakatau, rose from the sea. "
                                     "It collapsed partly on 22 December 2018, sending another tsunami onto the coasts. "
-                                    "The empire fell in the fifth century AD."},
+                                    "The empire fell in the fifth century AD. "
+                                    "Survivors of the Nov. 13 attacks gathered at the hall. "
+                                    "The ceremony began on Nov. 13, 2016, at 9:40 p.m., a year on. "
+                                    "Officials met earlier this week to prepare."},
                                    "2023-08-27"));
     std::map<std::string, std::string> names;  // the date -> the event's name
     for (const Entity* e : d.of_kind(EntityKind::Event)) names[e->date->iso] = e->name;
@@ -386,7 +389,10 @@ TEST(DraftTest, EventNamesLeaveOutTheirDateAndWhatIntroducedIt) {
         {"1880/1889", "The volcano that shook the world still draws…"},
         {"1927", "A new island, Anak Krakatau, rose from the…"},
         {"2018-12-22", "It collapsed partly, sending another tsunami onto the…"},
-        {"0401/0500", "The empire fell"}};
+        {"0401/0500", "The empire fell"},
+        {"2023-11-13", "Survivors of the attacks gathered at the hall"},  // not "of attacks": that "the" is the attacks'
+        {"2016-11-13", "The ceremony began, at 9:40 p.m., a…"},         // "p.m." ends no sentence
+        {"2023-08-21/2023-08-27", "Officials met to prepare"}};
     EXPECT_EQ(names, expected) << d.pack.dump(1);
 }
 

@@ -95,6 +95,7 @@ TEST(RelativeDates, DaysOfAMonthWithoutTheirYear) {
     expect_span("November 13", wed, "2015-11-13", "2015-11-13");
     expect_span("on 13 November", wed, "2015-11-13", "2015-11-13");
     expect_span("Sept. 19", wed, "2015-09-19", "2015-09-19");
+    expect_span("earlier this week", wed, "2015-11-16", "2015-11-18");
     expect_span("on Sep 19", wed, "2015-09-19", "2015-09-19");
     expect_span("Nov. 20", wed, "2015-11-20", "2015-11-20");  // a vote two days ahead is this year's
     expect_span("in Nov.", wed, "2015-11-01", "2015-11-30");
