@@ -286,6 +286,32 @@ int month_of(const Word& w) {
 }
 bool is_weekday(std::string_view low) { return weekday_number(low).has_value(); }
 
+// Where a wire story's dateline ends, 0 for none: "MIAMI (AP) — ", "NEW YORK — ", "KYIV,
+// Ukraine (AP) — " open a paragraph with the place it was filed from in capitals and, maybe,
+// the agency, before a dash. It is no part of the story's sentences: no organisation
+// ("MIAMI", "AP"), nor the start of an event's name.
+std::size_t dateline_end(const TextParagraph& p) {
+    constexpr std::size_t kLongest = 80;  // bytes before the dash
+    if (p.words.empty() || p.words[0].begin != 0) return 0;
+    const auto all_capitals = [](const Word& w) {
+        return w.text.size() >= 2 && std::none_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
+    if (!all_capitals(p.words[0])) return 0;
+    for (const std::string_view dash : {"\u2014", "\u2013", "--"}) {
+        const std::size_t at = p.text.find(dash);
+        if (at == std::string_view::npos || at > kLongest) continue;
+        // Before the dash, capitalised words only: the place, its country or state, the agency.
+        for (const Word& w : p.words)
+            if (w.end <= at && !w.capitalised) return 0;
+        const std::string_view head = p.text.substr(0, at);
+        if (head.find_first_of("!?\"") != std::string_view::npos || head.find("\u201C") != std::string_view::npos) return 0;
+        std::size_t end = at + dash.size();
+        while (end < p.text.size() && p.text[end] == ' ') ++end;
+        return end;
+    }
+    return 0;
+}
+
 // [SECTION] The draft being built ------------------------------------------------------
 
 struct Span {
@@ -348,6 +374,7 @@ struct Drafter {
     std::unordered_map<std::string, std::size_t> by_key;
     std::unordered_set<std::string> lowercase_words;  // words the text also writes in lower case
     std::vector<Span> claimed;                          // spans of people and organisations
+    std::vector<std::size_t> datelines;                 // by paragraph: where its dateline ends (dateline_end)
 
     std::string_view text(const Span& s) const { return paragraphs[s.paragraph].text.substr(s.begin, s.end - s.begin); }
 
@@ -876,7 +903,7 @@ void Drafter::find_people_and_organisations() {
         while (first < r.last && is_rank(p.words[first].low)) ++first;
         if (first >= r.last) continue;
         const Span s = span_of(p, r.paragraph, first, r.last);
-        if (is_claimed(s)) continue;
+        if (is_claimed(s) || s.end <= datelines[r.paragraph]) continue;  // "MIAMI (AP) —" names no organisation
         const std::string key = key_of(text(s));
         bool keyword = false;
         for (std::size_t k = first; k < r.last; ++k) keyword = keyword || is_organisation_word(p.words[k].low);
@@ -1469,6 +1496,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
 // island, Anak Krakatau, rose"); where the date was cut out, what followed it stands in.
 std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, Span date) {
     std::vector<const Word*> words;
+    sb = std::max(sb, dateline_end(p));
     for (const Word& w : p.words)
         if (w.begin >= sb && w.end <= se) words.push_back(&w);
     const auto in_date = [&](const Word& w) { return w.begin >= date.begin && w.end <= date.end; };
@@ -1542,9 +1570,12 @@ void Drafter::find_events() {
 }
 
 void Drafter::run() {
-    for (const TextParagraph& p : paragraphs)
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
         for (const Word& w : p.words)
             if (!w.capitalised) lowercase_words.insert(w.low);
+        datelines.push_back(dateline_end(p));
+    }
     find_ranked_people();
     find_quotes();
     find_people_and_organisations();

@@ -413,6 +413,21 @@ TEST(DraftTest, DaysOfAMonthWithoutTheirYear) {
     EXPECT_EQ(dates, expected) << d.pack.dump(1);
 }
 
+// A wire story's dateline ("MIAMI (AP) — ") is where it was filed, not a sentence of it:
+// no organisation "MIAMI" or "AP", and no event named after it. An acronym elsewhere is
+// still one.
+TEST(DraftTest, WireDatelinesAreNoPartOfTheStory) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"MIAMI (AP) \u2014 Hurricane Ian made landfall on Sept. 28, officials said.",
+                                    "KYIV, Ukraine -- Officials at NATO met on Friday.", "UNICEF said the plan failed \u2014 again."},
+                                   "2022-10-01"));
+    std::vector<std::string> organisations, events;
+    for (const Entity* o : d.of_kind(EntityKind::Organisation)) organisations.push_back(o->name);
+    for (const Entity* e : d.of_kind(EntityKind::Event)) events.push_back(e->name);
+    EXPECT_THAT(organisations, ::testing::UnorderedElementsAre("NATO", "UNICEF")) << d.pack.dump(1);  // "UNICEF said …": no dateline
+    EXPECT_THAT(events, ::testing::UnorderedElementsAre("Hurricane Ian made landfall, officials said", "Officials at NATO met"));
+}
+
 TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"The Workers’ Union called a strike on Monday. The group said its members would march.",
