@@ -207,13 +207,13 @@ bool in_list(std::string_view word, std::initializer_list<std::string_view> list
 
 // Ranks, offices and honorifics that stand before a name ("Maj. Gen. Thamir Ismail").
 bool is_rank(std::string_view low) {
-    return in_list(low, {"mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "maj.", "col.", "lt.", "capt.",
-                         "sgt.", "adm.", "cpl.", "pvt.", "brig.", "cmdr.", "rev.", "sr.", "sra.", "mme", "mlle", "sir", "dame",
+    // Abbreviations as Word::low has them, without their period ("Sen." is "sen").
+    return in_list(low, {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "maj", "col", "lt", "capt",
+                         "sgt", "adm", "cpl", "pvt", "brig", "cmdr", "rev", "sr", "sra", "mme", "mlle", "sir", "dame",
                          "lord", "lady", "president", "minister", "prime", "king", "queen", "prince", "princess", "pope",
                          "chancellor", "mayor", "judge", "justice", "senator", "general", "colonel", "captain",
                          "lieutenant", "sergeant", "commander", "sheikh", "imam", "ayatollah", "cardinal", "bishop",
-                         "rabbi", "governor", "ambassador", "premier", "emir", "sultan", "gen", "maj", "col", "lt", "dr",
-                         "mr", "mrs", "ms"});
+                         "rabbi", "governor", "ambassador", "premier", "emir", "sultan"});
 }
 
 bool is_title_abbreviation(std::string_view low) {

@@ -428,6 +428,20 @@ TEST(DraftTest, WireDatelinesAreNoPartOfTheStory) {
     EXPECT_THAT(events, ::testing::UnorderedElementsAre("Hurricane Ian made landfall, officials said", "Officials at NATO met"));
 }
 
+// Titles abbreviated as American newsrooms write them ("Sen.", "Rep.", "Gov.") introduce a
+// person, whom a later surname refers to.
+TEST(DraftTest, AbbreviatedTitlesIntroducePeople) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Sen. Marco Rubio and Rep. Byron Donalds toured the coast. Gov. Ron DeSantis visited later.",
+                                    "\u201CWe will rebuild,\u201D DeSantis said."},
+                                   "2022-10-01"));
+    std::vector<std::string> people;
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people.push_back(e->name);
+    EXPECT_THAT(people, ::testing::UnorderedElementsAre("Sen. Marco Rubio", "Rep. Byron Donalds", "Gov. Ron DeSantis")) << d.pack.dump(1);
+    ASSERT_TRUE(d.speaker_of("We will rebuild"));
+    EXPECT_EQ(d.speaker_of("We will rebuild")->name, "Gov. Ron DeSantis");
+}
+
 TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"The Workers’ Union called a strike on Monday. The group said its members would march.",
