@@ -419,6 +419,7 @@
   // coalesced like `statechange`; never twice for the same view.
   let lastPostedLink = null;
   const hostState = coalesced(() => {
+    if (!inFrame) return;  // no host to tell: spares the engine's call, as in the first frame's idle report
     const message = JSON.parse(call('explainer_state_message'));
     if (message.link === lastPostedLink) return;
     lastPostedLink = message.link;
@@ -725,7 +726,9 @@
       settled() { if (timer && performance.now() - lastSent >= STATE_EVENT_MS) run(); },
     };
   }
-  const stateChange = coalesced(() => emit('statechange', Explainer.getState()));
+  // The state is read only for a listener (the first frame's idle report has none yet, and
+  // runs before the browser can paint that frame).
+  const stateChange = coalesced(() => { if (listeners.statechange.size) emit('statechange', Explainer.getState()); });
 
   function onChange(record) {
     writeHistory(record);
