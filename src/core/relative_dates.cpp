@@ -64,9 +64,11 @@ std::vector<std::string> words_of(std::string_view phrase) {
 }
 
 // Abbreviations newsrooms write (AP's Jan., Feb., Aug., Sept., Oct., Nov., Dec., and the
-// others' Mar., Apr., Jun., Jul., Sep.), by month.
+// others' Mar., Apr., Jun., Jul., Sep.): January's first, May none, and after December
+// September's second form, "sept" (month_number).
 constexpr std::array<std::string_view, 13> kMonthAbbreviations = {"jan", "feb", "mar",  "apr", "", "jun", "jul",
                                                                   "aug", "sep", "oct", "nov", "dec", "sept"};
+constexpr int kSeptIndex = 12;
 
 template <std::size_t N>
 std::optional<int> index_in(const std::array<std::string_view, N>& names, std::string_view word) {
@@ -143,7 +145,7 @@ bool is_unit(std::string_view word, std::string_view singular) {
 int month_number(std::string_view lower, bool abbreviations) {
     if (const auto month = index_in(kMonths, lower)) return *month + 1;
     if (!abbreviations || lower.empty()) return 0;
-    if (const auto month = index_in(kMonthAbbreviations, lower)) return *month == 12 ? 9 : *month + 1;
+    if (const auto month = index_in(kMonthAbbreviations, lower)) return *month == kSeptIndex ? 9 : *month + 1;
     return 0;
 }
 
