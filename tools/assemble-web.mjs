@@ -238,7 +238,7 @@ const webScript = (file) => {
 };
 // The pages (web/*.html) are templates, filled in below.
 // The reader's own script and styles are inlined into its pages (below), not files.
-const INLINED_ONLY = new Set(['page.js', 'explainer.css']);
+const INLINED_ONLY = new Set(['page.js', 'downloads.js', 'explainer.css']);
 for (const file of fs.readdirSync(path.join(root, 'web'))) {
   if (file === 'partials' || INLINED_ONLY.has(file)) continue;  // partials: written into the files that include them
   if (file.endsWith('.js')) writeOut(path.join(out, file), await webScript(file));
@@ -265,10 +265,10 @@ const pack = readPack(path.join(root, defaultPack));
 const headline = pack?.article?.headline || 'Explainer';
 const title = pack?.title || headline;
 const description = pack?.article?.source ? `An annotated explainer of a report from ${pack.article.source}.` : 'An annotated explainer.';
-// page.js's progress bar needs the decoded sizes: a compressed response's
+// The progress bar (web/downloads.js) needs the decoded sizes: a compressed response's
 // Content-Length counts the compressed bytes.
 const decodedSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
-const pageScriptAttributes = ` data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
+const downloadsScriptAttributes = ` data-engine="explainer.wasm" data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
   `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}" ` +
   `data-fonts-bytes="${decodedSize(path.join(out, 'fonts', 'base.bin'))}"`;
 // The reader's styles and scripts (the engine's glue, mirror.js, page.js), minified once
@@ -294,8 +294,12 @@ function inliner() {
     },
   };
 }
-const readerScriptTags = (inline) => readerScripts.map(([name, code]) =>
-  inline.script(code, name, name === 'page.js' ? pageScriptAttributes : '')).join('\n');
+const readerScriptTags = (inline) => readerScripts.map(([name, code]) => inline.script(code, name)).join('\n');
+// web/downloads.js comes in the head, after the preloads: index.html's starts the
+// engine's download and compile there (data-engine), while the body is parsed; the
+// single-file copy's, which holds its engine, only counts.
+const downloadsScript = await webScript('downloads.js');
+const downloadsScriptTag = (inline, attributes = '') => inline.script(downloadsScript, 'downloads.js', attributes);
 const fill = (template, values) => template.replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '');
 const shell = readWithPartials('shell.html');
 
@@ -326,6 +330,7 @@ const page = fill(shell, {
   STYLE: `<style>${readerStyle}</style>`,
   SCRIPTS: indexScripts,
   PRELOADS: preloads,
+  DOWNLOADS: downloadsScriptTag(indexInline, downloadsScriptAttributes),
   PACK_ORIGINS: escapeHtml(packOrigins.join(' ')),
   CSP: escapeHtml(contentSecurityPolicy({ scripts: indexInline.scripts, styles: [sha256(readerStyle)], connect: ["'self'", ...packOrigins] })),
 });
@@ -376,6 +381,7 @@ const inlineData = (id, bytes) => `<script type="application/octet-stream" id="i
     OEMBED: escapeHtml(baseUrl + 'oembed.json'),
     STYLE: `<style>${readerStyle}</style>`,
     SCRIPTS: [...data, readerScriptTags(inline)].join('\n'),
+    DOWNLOADS: downloadsScriptTag(inline),
     PACK_ORIGINS: '',
     // It opens from file:// and fetches nothing: the pack inside it is the only pack.
     CSP: escapeHtml(contentSecurityPolicy({ scripts: inline.scripts, styles: [sha256(readerStyle)], connect: ["'self'"] })),

@@ -88,12 +88,15 @@
 
   // [SECTION] Loading ------------------------------------------------------------------------
 
-  const progress = { loaded: 0, total: 0 };
+  // The downloads' counting and the engine's download, started from the head (web/downloads.js).
+  const downloads = window.ExplainerDownloads;
+  const { progress, decodedSize, fetchCounted } = downloads;
   function setProgress(text) {
     const fraction = progress.total > 0 ? Math.min(1, progress.loaded / progress.total) : 0;
     $('progress-bar').style.width = (fraction * 100).toFixed(1) + '%';
     if (text) $('loading-text').textContent = text;
   }
+  progress.changed = setProgress;
 
   // The loader's own limit (kMaxInputBytes in src/core/pack.cpp), checked here first so
   // that a larger file is never read whole, let alone copied into the wasm heap.
@@ -101,51 +104,6 @@
 
   // The glyphs of what the UI writes and of most names (base_font_file() in the engine).
   const BASE_FONT_FILE = 'fonts/base.bin';
-
-  // The decoded sizes of the big downloads, written by the build on page.js's own tag:
-  // a compressed response's Content-Length counts compressed bytes, not the decoded
-  // bytes the progress bar counts.
-  const script = document.currentScript;
-  const decodedSize = (name, fallback) => Number(script && script.dataset[name + 'Bytes']) || fallback;
-
-  // Fetches `url` and returns a Response whose body moves the progress bar as it is
-  // read (the expected size makes the bar move before the headers arrive). `limit`:
-  // refuse more bytes than this, from Content-Length or while streaming, so a larger
-  // body is never read whole.
-  async function fetchCounted(url, expected, kind, limit = Infinity, init = {}) {
-    const response = await fetch(url, init);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-    const tooLarge = (size) => `${url} is ${size} bytes; ${kind} may be at most ${limit} bytes`;
-    const declared = Number(response.headers.get('Content-Length'));
-    if (declared > limit) {  // compressed or not: the decoded body is larger still
-      if (response.body) response.body.cancel().catch(() => {});
-      throw new Error(tooLarge(declared));
-    }
-    const encoded = response.headers.get('Content-Encoding');
-    progress.total += (!encoded && declared) || expected;
-    const responseInit = { headers: { 'Content-Type': response.headers.get('Content-Type') || '' } };
-    if (!response.body || typeof TransformStream === 'undefined') {
-      const buffer = await response.arrayBuffer();
-      if (buffer.byteLength > limit) throw new Error(tooLarge(buffer.byteLength));
-      progress.loaded += buffer.byteLength;
-      setProgress(`Loading ${kind}…`);
-      return new Response(buffer, responseInit);
-    }
-    let size = 0;
-    const counter = new TransformStream({
-      transform(chunk, controller) {
-        size += chunk.length;
-        if (size > limit) {
-          controller.error(new Error(`${url} is larger than ${limit} bytes (stopped reading there); ${kind} may be at most ${limit} bytes`));
-          return;
-        }
-        progress.loaded += chunk.length;
-        setProgress(`Loading ${kind}…`);
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(response.body.pipeThrough(counter), responseInit);
-  }
 
   // The whole body as bytes. Read through a reader, not arrayBuffer(), which would turn
   // the counter's own error (the size limit) into a bare "Failed to fetch".
@@ -844,18 +802,18 @@
     // Only the map draws the basemap. A phone's first frame shows the article's tab, so
     // its basemap comes after that frame (below), unless a link opens the map's tab.
     let basemap = canvas.getBoundingClientRect().width > NARROW_WIDTH ? loadBasemap() : null;
-    // The engine compiles while it downloads; the pack and the base fonts (a file of
-    // their own, cached apart from the code) arrive meanwhile. index.html asks for the
-    // engine, the fonts and (wider than a phone) the basemap from its head
-    // (tools/assemble-web.mjs, preloads): these fetches take those responses, so keep
-    // their URLs and plain fetch() options.
+    // The engine compiles while it downloads (since the head: web/downloads.js); the pack
+    // and the base fonts (a file of their own, cached apart from the code) arrive
+    // meanwhile. index.html asks for the engine, the fonts and (wider than a phone) the
+    // basemap from its head (tools/assemble-web.mjs, preloads): these fetches take those
+    // responses, so keep their URLs and plain fetch() options.
     const baseFonts = load('fonts', BASE_FONT_FILE, decodedSize('fonts', 150000), 'the fonts');
-    const engine = inlined('wasm') || fetchCounted('explainer.wasm', decodedSize('wasm', 600000), 'the engine');
-    const started = startEngine(engine);
+    const engine = engineSource();
+    const started = startEngine(engine.module);
     started.catch(() => {});  // reported below, once the downloads are known to be fine
     let packBytes, baseFontBytes;
     try {
-      [packBytes, , baseFontBytes] = await Promise.all([packLoad, engine, baseFonts]);
+      [packBytes, , baseFontBytes] = await Promise.all([packLoad, engine.response, baseFonts]);
     } catch (error) {
       showError('The explainer could not load', String(error.message || error), []);
       return;
@@ -945,26 +903,27 @@
   // runs once that frame is painted).
   const afterNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
-  // Creates the engine from `engine` (the wasm's Response, or its bytes in the
-  // single-file copy): compiled while it streams when the server sends
-  // application/wasm, from the whole buffer otherwise.
-  async function instantiateEngine(engine, imports) {
-    const source = await engine;
-    if (source instanceof Uint8Array) return WebAssembly.instantiate(source, imports);
-    const streams = WebAssembly.instantiateStreaming && (source.headers.get('Content-Type') || '').startsWith('application/wasm');
-    if (streams) return WebAssembly.instantiateStreaming(source, imports);
-    return WebAssembly.instantiate(await source.arrayBuffer(), imports);
+  // The engine: the single-file copy's own, compiled from its bytes, else the download
+  // and compile the head started (web/downloads.js). {response, module}: promises of the
+  // download (its headers, or the bytes) and of the compiled module.
+  function engineSource() {
+    const bytes = inlined('wasm');
+    if (!bytes) return downloads.engine;
+    const compiled = WebAssembly.compile(bytes);
+    compiled.catch(() => {});  // reported by startEngine
+    return { response: Promise.resolve(bytes), module: compiled };
   }
 
-  function startEngine(engine) {
+  // Instantiates the engine from `compiled` (a promise of its module) and runs its main.
+  function startEngine(compiled) {
     return new Promise((resolve, reject) => {
       createExplainerModule({
         canvas,
         instantiateWasm(imports, receive) {
-          instantiateEngine(engine, imports).then((result) => {
+          compiled.then((wasmModule) => WebAssembly.instantiate(wasmModule, imports).then((instance) => {
             performance.mark('explainer:instantiated');
-            receive(result.instance, result.module);
-          }).catch(reject);
+            receive(instance, wasmModule);
+          })).catch(reject);
           return {};  // the exports arrive through receive()
         },
         explainerHost: {

@@ -119,6 +119,14 @@ test('the base fonts are a file of their own, and without it the page says which
 
 test('while the engine loads, the page shows the headline and progress in HTML', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  // Every width the progress bar takes, in order.
+  await context.addInitScript(() => {
+    window.barWidths = [];
+    new MutationObserver(() => {
+      const bar = document.getElementById('progress-bar');
+      if (bar && bar.style.width && bar.style.width !== window.barWidths.at(-1)) window.barWidths.push(bar.style.width);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['style'] });
+  });
   const page = await context.newPage();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -131,9 +139,37 @@ test('while the engine loads, the page shows the headline and progress in HTML',
   assert.equal((await page.locator('#loading-headline').textContent()).trim(), pack.article.headline);
   assert.match(await page.locator('#loading-text').textContent(), /Loading/);
   assert.equal(await page.locator('#progress-bar').count(), 1);
+  // The bar counts bytes: the pack's and the fonts' so far, not yet the engine's.
+  await page.waitForFunction(() => window.barWidths.length > 0);
+  const whileHeld = await page.evaluate(() => window.barWidths.map(parseFloat));
+  assert.ok(whileHeld.at(-1) > 0 && whileHeld.at(-1) < 50, `while the engine is held, the bar is short of half: ${whileHeld}`);
   release();
   await page.evaluate(() => Explainer.ready);
+  // Then the engine's bytes move it near to the end, and it never went back.
+  const widths = await page.evaluate(() => window.barWidths.map(parseFloat));
+  assert.ok(widths.every((width, i) => i === 0 || width >= widths[i - 1]), `the bar only grows: ${widths}`);
+  assert.ok(widths.at(-1) >= 90, `the engine's bytes took the bar near full: ${widths}`);
   assert.equal(await loading.isVisible(), false, 'the loading screen goes away once ready');
+  await context.close();
+});
+
+// A host that serves .wasm as another type: the engine compiles from the whole download.
+test('an engine served without the application/wasm type still starts', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+  await page.route('**/explainer.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto(server.url);
+  await page.evaluate(async () => {
+    while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
+    await window.Explainer.ready;
+  });
+  assert.ok((await page.evaluate(() => Explainer.entities())).length > 10, 'the pack is loaded');
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -185,15 +185,15 @@ test('index.html, the embed demo and the single file ship a strict policy; the s
   const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
   const index = metaPolicy(indexHtml);
   assert.match(index, /connect-src 'self'(;|$)/);
-  // index.html and the single file allow their own inline scripts (the engine's glue,
-  // mirror.js, page.js) and style by hash, one hash for each, and nothing else (no 'self':
+  // index.html and the single file allow their own inline scripts (downloads.js, the
+  // engine's glue, mirror.js, page.js) and style by hash, one hash for each, and nothing else (no 'self':
   // they load no script or style file); the single file's data blocks are not scripts.
   for (const html of [indexHtml, fs.readFileSync(path.join(webDir, 'explainer-standalone.html'), 'utf8')]) {
     const policy = metaPolicy(html);
     assert.match(policy, /script-src ('sha256-[^']+' )+'wasm-unsafe-eval'; style-src 'sha256-[^']+';/);
     const inlineScripts = (html.match(/<script(?![^>]*\b(?:type|src)=)[^>]*>/g) || []).length;
     const scriptHashes = (policy.match(/script-src [^;]*/)[0].match(/'sha256-/g) || []).length;
-    assert.equal(inlineScripts, 3, 'the glue, mirror.js and page.js are inline');
+    assert.equal(inlineScripts, 4, 'downloads.js, the glue, mirror.js and page.js are inline');
     assert.equal(scriptHashes, inlineScripts, 'one hash for each inline script');
     assert.equal((html.match(/<style>/g) || []).length, 1, 'one inline style');
     assert.doesNotMatch(html, /^<script[^>]*\bsrc=|<link rel="stylesheet"/m, 'no script or style file');
