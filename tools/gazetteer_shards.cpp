@@ -1,5 +1,6 @@
 // Splits the gazetteer (tools/build-gazetteer.mjs) for the browser: an index that the
-// editor always fetches (the countries, the regions, the most populous places and the
+// editor always fetches (the countries, the regions, the states and provinces that share a
+// place's name, the most populous places and the
 // list of shards) and shards fetched on demand, each the places whose folded names
 // (name_key and loose_name_key, src/core/gazetteer.h) fall in one range of keys, about
 // --shard-places places (150) each, so a lookup needs one small shard. A place is in the
@@ -140,8 +141,10 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    // [SECTION] Read the records: comments, countries and regions go to the index.
+    // [SECTION] Read the records: comments, countries and regions go to the index, and the
+    // divisions that share a name with a place (the others change no draft).
     std::string header, index_records;
+    std::vector<std::string> division_lines;
     std::vector<Place> places;
     std::istringstream lines(full_text);
     std::string line;
@@ -150,6 +153,10 @@ int main(int argc, char** argv) {
         if (line.empty()) continue;
         if (line[0] == '#') {
             header += line + '\n';
+            continue;
+        }
+        if (line[0] == 'D') {
+            division_lines.push_back(line);
             continue;
         }
         if (line[0] != 'P') {
@@ -166,6 +173,15 @@ int main(int argc, char** argv) {
                 if (!key.empty()) p.keys.insert(std::move(key));
         places.push_back(std::move(p));
     }
+
+    std::set<std::string> place_keys;
+    for (const Place& p : places) place_keys.insert(p.keys.begin(), p.keys.end());
+    std::size_t divisions = 0;
+    for (const std::string& line : division_lines)
+        if (place_keys.count(explainer::name_key(split(line, '\t')[2]))) {  // checked by the parse above: 3 fields
+            index_records += line + '\n';
+            ++divisions;
+        }
 
     // [SECTION] The most populous places go to the index, the rest to shards.
     std::vector<const Place*> by_population;
@@ -216,7 +232,8 @@ int main(int argc, char** argv) {
     }
     std::size_t largest = 0;  // places
     for (const auto& [prefix, list] : shards) largest = std::max(largest, list.size());
-    std::cout << "gazetteer for the web: index " << index.size() << " bytes (" << in_index << " places), " << shards.size()
+    std::cout << "gazetteer for the web: index " << index.size() << " bytes (" << in_index << " places, " << divisions
+              << " of " << division_lines.size() << " divisions), " << shards.size()
               << " shards (at most " << largest << " places each) -> " << out_dir.string() << "\n";
     return 0;
 }

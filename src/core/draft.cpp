@@ -998,6 +998,34 @@ bool is_adjective_of(std::string_view word_key, std::string_view country_key) {
     return rest == "i" || rest == "n" || rest == "an" || rest == "ian" || rest == "ese";
 }
 
+// "Hurricane Idalia", "Typhoon Haiyan", "Tropical Storm Harvey", "Cyclone Idai": the words
+// [first, last) begin with a storm's name, which is no place (not Hurricane, Utah).
+bool is_storm_name(const TextParagraph& p, std::size_t first, std::size_t last) {
+    std::size_t name = first + 1;
+    if (name < last && p.words[first].low == "tropical" && p.words[name].low == "storm") ++name;
+    else if (!in_list(p.words[first].low, {"hurricane", "typhoon", "cyclone"})) return false;
+    return name < last && p.words[name].capitalised;
+}
+
+// People a place needs to stand for a name that is also a state's, province's or region's
+// without the text pointing at it: "Washington" stays the capital, "Quebec" the city.
+constexpr std::int64_t kDivisionNameOutranks = 500000;
+
+// Whether `place`, named like `divisions` (states, provinces or regions: the gazetteer has
+// none to suggest), may stand for its name. "Florida" in an American story is the state,
+// not Florida, Cuba (63,000 people), nor Florida, New York (2,900), nor Florida, Uruguay:
+// a smaller place needs `in_its_country` (the text names its country, or the country of
+// another place it names), and in the United States, whose first-level codes in GeoNames
+// are ISO 3166-2's, it must lie in the state of that name, not in another.
+bool points_at_place_named_like_division(const GazetteerPlace& place, const std::vector<const GazetteerDivision*>& divisions,
+                                         bool in_its_country) {
+    if (place.population >= kDivisionNameOutranks) return true;
+    if (!in_its_country) return false;
+    for (const GazetteerDivision* d : divisions)
+        if (place.country == "US" && d->country() == "US" && d->code.substr(3) != place.admin1) return false;
+    return true;
+}
+
 void Drafter::find_places() {
     if (!gazetteer) return;
     struct Found {
@@ -1012,6 +1040,7 @@ void Drafter::find_places() {
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const TextParagraph& p = paragraphs[pi];
         for (const NameRun& r : name_runs(p, pi, lowercase_words)) {
+            if (is_storm_name(p, r.first, r.last)) continue;
             // The longest piece of the run that the gazetteer knows, left to right.
             std::size_t first = r.first;
             while (first < r.last) {
@@ -1093,22 +1122,27 @@ void Drafter::find_places() {
     for (const Found& f : found)
         if (f.candidates.size() == 1) place_countries[f.candidates.front()->country]++;
     for (const Found& f : found) {
+        // "Paris, Texas" / "Santiago, Chile": the text names the country right after.
+        const GazetteerCountry* country_after = nullptr;
+        const std::string_view after = paragraphs[f.span.paragraph].text.substr(f.span.end);
+        if (after.size() > 2 && after[0] == ',') {
+            const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 40)));
+            if (!next.empty()) country_after = gazetteer->country_named(next.front().text);
+        }
+        const std::vector<const GazetteerDivision*> divisions = gazetteer->divisions_named(text(f.span));
         std::vector<std::pair<double, const GazetteerPlace*>> ranked;
         for (const GazetteerPlace* c : f.candidates) {
+            const bool country_after_named = country_after && country_after->alpha2 == c->country;
+            if (!divisions.empty() && !points_at_place_named_like_division(*c, divisions, countries_named.count(c->country) ||
+                                                                          place_countries.count(c->country) || country_after_named))
+                continue;
             double score = std::log10(static_cast<double>(c->population) + 10.0);
             if (countries_named.count(c->country)) score += 3.0;
             if (place_countries.count(c->country)) score += 1.0;
-            // "Paris, Texas" / "Santiago, Chile": the text names the country right after.
-            const std::string_view after = paragraphs[f.span.paragraph].text.substr(f.span.end);
-            if (after.size() > 2 && after[0] == ',') {
-                const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 40)));
-                if (!next.empty()) {
-                    const GazetteerCountry* named = gazetteer->country_named(next.front().text);
-                    if (named && named->alpha2 == c->country) score += 10.0;
-                }
-            }
+            if (country_after_named) score += 10.0;
             ranked.push_back({score, c});
         }
+        if (ranked.empty()) continue;
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
         const GazetteerPlace* best = ranked.front().second;
         // Evidence that a capitalised word is a place: a big place, a country the text
@@ -1141,6 +1175,14 @@ void Drafter::find_places() {
                 s.candidates.push_back(std::move(candidate));
             }
         }
+    }
+    // A place the text writes only in a dateline's capitals ("MIAMI") is named as GeoNames
+    // writes it, when that is the same name ("Miami").
+    for (Suggestion& s : suggestions) {
+        if (s.kind != Kind::Place || s.candidates.empty() || std::any_of(s.name.begin(), s.name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            continue;
+        const std::string geonames = s.candidates.front().value("name", "");
+        if (name_key(geonames) == name_key(s.name)) s.name = geonames;
     }
     // "the city", "the town", "the capital": the city named last.
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
@@ -1830,7 +1872,7 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
                     ": give the publication date as YYYY-MM-DD (or a range START/END) with \"Published:\" or --published");
     }
 
-    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}};
+    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}};
     d.paragraphs.reserve(input.paragraphs.size());
     for (const std::string& p : input.paragraphs) d.paragraphs.push_back({p, split_words(p)});
     d.run();

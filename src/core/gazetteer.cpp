@@ -194,6 +194,12 @@ bool Gazetteer::read_records(std::string_view text, std::string_view where, std:
             r.members = split_list(f[3], ' ');
             if (r.code.size() != 3 || r.name.empty() || r.members.empty()) return fail("expected R, M49 code, name, member codes");
             regions_.push_back(std::move(r));
+        } else if (f[0] == "D" && f.size() == 3) {
+            GazetteerDivision d{std::string(f[1]), std::string(f[2])};
+            if (d.code.size() < 4 || d.code[2] != '-' || d.name.empty() || name_key(d.name).empty())
+                return fail("expected D, ISO 3166-2 code (\"US-FL\"), name");
+            division_by_key_.emplace(name_key(d.name), static_cast<std::uint32_t>(divisions_.size()));
+            divisions_.push_back(std::move(d));
         } else if (f[0] == "S" && f.size() == 3) {
             if (!is_shard_prefix(f[1])) return fail("expected S, where the shard starts (1-24 letters, digits or spaces), the place count");
             shards_.emplace_back(f[1]);
@@ -212,7 +218,7 @@ bool Gazetteer::read_records(std::string_view text, std::string_view where, std:
             add_place({names.front(), *lat, *lon, static_cast<std::int64_t>(*population), std::string(f[5]), std::string(f[6]), geonameid}, names);
         } else {
             return fail(in_shard ? "expected a P (place) record of tab-separated fields"
-                                 : "expected a C (country), R (region), S (shard) or P (place) record of tab-separated fields");
+                                 : "expected a C (country), R (region), D (division), S (shard) or P (place) record of tab-separated fields");
         }
     }
     if (line_number == 0) {
@@ -301,6 +307,13 @@ const GazetteerRegion* Gazetteer::region_named(std::string_view name) const {
     for (const GazetteerRegion& r : regions_)
         if (name_key(r.name) == key) return &r;
     return nullptr;
+}
+
+std::vector<const GazetteerDivision*> Gazetteer::divisions_named(std::string_view name) const {
+    std::vector<const GazetteerDivision*> out;
+    const auto [first, last] = division_by_key_.equal_range(name_key(name));
+    for (auto it = first; it != last; ++it) out.push_back(&divisions_[it->second]);
+    return out;
 }
 
 const GazetteerCountry* Gazetteer::country_by_alpha2(std::string_view alpha2) const {

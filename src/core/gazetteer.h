@@ -1,5 +1,6 @@
 // The gazetteer the drafter looks places up in: GeoNames' populated places of 1,000 people
-// or more, the ISO 3166-1 countries and the UN M49 regions, as built by tools/build-gazetteer.mjs (format
+// or more, the ISO 3166-1 countries, the UN M49 regions and the names of the ISO 3166-2
+// states, provinces and regions, as built by tools/build-gazetteer.mjs (format
 // `explainer-gazetteer/1`, described there). GeoNames data is CC BY 4.0: every suggestion
 // made from it cites GeoNames and the place's geonameid.
 //
@@ -9,7 +10,7 @@
 // ("Raqqa" / "Ar Raqqah", "Baiji" / "Bayjī"); a match by it ranks below an exact one.
 //
 // The browser gets the same data split in two (tools/gazetteer_shards.cpp): an index (the
-// countries, regions, most populous places and the list of shards), parsed with parse(),
+// countries, regions, divisions, most populous places and the list of shards), parsed with parse(),
 // and shards, the places whose folded names fall in a range of keys, merged into it with
 // add_shard() as they are fetched. shards_for_name() and shards_for_search() say which
 // shards a lookup needs, so the drafter and search see exactly what the full file gives.
@@ -49,6 +50,14 @@ struct GazetteerRegion {
     std::vector<std::string> members;   // numeric codes of its countries and areas
 };
 
+// A country's first-level state, province or region (ISO 3166-2). It has no coordinates
+// here: the drafter only keeps a small town of the same name from standing in for it.
+struct GazetteerDivision {
+    std::string code;                   // "US-FL": the country's alpha-2, '-', its own code
+    std::string name;                   // "Florida"
+    std::string_view country() const { return std::string_view(code).substr(0, 2); }
+};
+
 class Gazetteer {
 public:
     // Parses the built file or a browser index; on failure returns nullopt with `error`
@@ -86,6 +95,8 @@ public:
     const GazetteerCountry* country_named(std::string_view name) const;
     const GazetteerCountry* country_by_alpha2(std::string_view alpha2) const;
     const GazetteerRegion* region_named(std::string_view name) const;
+    // The states, provinces and regions whose name folds to the same key as `name`.
+    std::vector<const GazetteerDivision*> divisions_named(std::string_view name) const;
     const std::vector<GazetteerCountry>& countries() const { return countries_; }
     std::size_t place_count() const { return places_.size(); }
 
@@ -98,7 +109,7 @@ public:
     std::vector<std::pair<std::string, const GazetteerCountry*>> countries_with_key_prefix(std::string_view key_prefix) const;
 
 private:
-    // Reads P (and, for an index, C, R, S) records into this gazetteer; `where` names the
+    // Reads P (and, for an index, C, R, D, S) records into this gazetteer; `where` names the
     // file in errors. Only add_shard passes a shard prefix: its places must belong to it.
     bool read_records(std::string_view text, std::string_view where, std::string_view shard, std::string& error);
     void add_place(GazetteerPlace place, const std::vector<std::string>& names);
@@ -106,6 +117,8 @@ private:
     std::vector<GazetteerPlace> places_;
     std::vector<GazetteerCountry> countries_;
     std::vector<GazetteerRegion> regions_;
+    std::vector<GazetteerDivision> divisions_;
+    std::unordered_multimap<std::string, std::uint32_t> division_by_key_;  // name_key -> divisions_
     std::vector<std::string> shards_;                                   // sorted prefixes
     std::vector<std::string> merged_shards_;
     std::unordered_map<std::int64_t, std::uint32_t> by_id_;            // geonameid -> places_

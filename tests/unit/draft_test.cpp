@@ -145,6 +145,26 @@ TEST(GazetteerTest, ParsesTheFormatAndFindsByName) {
     EXPECT_THAT(g->region_named("South America")->members, ::testing::ElementsAre("032", "152"));
 }
 
+TEST(GazetteerTest, ReadsStatesProvincesAndRegionsByName) {
+    const std::string text =
+        "# explainer-gazetteer/1\n"
+        "D\tUS-FL\tFlorida\n"
+        "D\tUY-FD\tFlorida\n"
+        "D\tCA-QC\tQuébec\n"
+        "P\tFlorida\t21.52\t-78.22\t63007\tCU\t05\t3558178\n";
+    std::string error;
+    const auto g = Gazetteer::parse(text, error);
+    ASSERT_TRUE(g) << error;
+    std::vector<std::string> codes;
+    for (const GazetteerDivision* d : g->divisions_named("FLORIDA")) codes.push_back(d->code);
+    EXPECT_THAT(codes, ::testing::UnorderedElementsAre("US-FL", "UY-FD"));
+    ASSERT_EQ(g->divisions_named("Quebec").size(), 1u);  // folded: accents do not matter
+    EXPECT_EQ(g->divisions_named("Quebec").front()->country(), "CA");
+    EXPECT_TRUE(g->divisions_named("Cuba").empty());
+    EXPECT_FALSE(Gazetteer::parse("# explainer-gazetteer/1\nD\tFlorida\tUS-FL\n", error));
+    EXPECT_THAT(error, HasSubstr("line 2: expected D, ISO 3166-2 code"));
+}
+
 TEST(GazetteerTest, RefusesAnotherFileWithTheLineAtFault) {
     std::string error;
     EXPECT_FALSE(Gazetteer::parse("name,lat,lon\n", error));
@@ -426,6 +446,31 @@ TEST(DraftTest, WireDatelinesAreNoPartOfTheStory) {
     for (const Entity* e : d.of_kind(EntityKind::Event)) events.push_back(e->name);
     EXPECT_THAT(organisations, ::testing::UnorderedElementsAre("NATO", "UNICEF")) << d.pack.dump(1);  // "UNICEF said …": no dateline
     EXPECT_THAT(events, ::testing::UnorderedElementsAre("Hurricane Ian made landfall, officials said", "Officials at NATO met"));
+}
+
+// A name that is also a state's, province's or region's is not drafted as a small town of
+// that name without the text pointing at it: the gazetteer has no divisions to suggest, and
+// "Florida" in an American story is neither Florida, New York, nor Florida, Cuba. A place
+// of 500,000 people or more keeps its name ("Quebec"), and a text that names Uruguay gets
+// Florida, Uruguay. A storm's name is no place either (not Hurricane, Utah), and a place
+// written only in a dateline's capitals is named as GeoNames writes it.
+TEST(DraftTest, StatesAndStormsAreNotSmallTownsOfTheirNames) {
+    REQUIRE_GAZETTEER();
+    const Drafted us = draft(simple({"MIAMI (AP) \u2014 Hurricane Idalia slammed into Florida, flooding streets in Tampa and across the "
+                                     "United States.",
+                                     "Crews came from Quebec to help."},
+                                    "2023-08-30"));
+    std::vector<std::string> places;
+    for (const Entity* e : us.of_kind(EntityKind::Place)) places.push_back(e->name);
+    EXPECT_THAT(places, ::testing::UnorderedElementsAre("Miami", "Tampa", "United States", "Quebec")) << us.pack.dump(1);
+    ASSERT_TRUE(us.place_named("Quebec"));
+    EXPECT_NEAR(us.place_named("Quebec")->location->lat, 46.8, 0.1);  // the city, in Canada
+
+    const Drafted uruguay = draft(simple({"Farmers in Florida, a town north of Montevideo, said the drought in Uruguay was the worst in decades."},
+                                         "2023-08-30"));
+    ASSERT_TRUE(uruguay.place_named("Florida")) << uruguay.pack.dump(1);
+    EXPECT_NEAR(uruguay.place_named("Florida")->location->lat, -34.1, 0.1);
+    EXPECT_NEAR(uruguay.place_named("Florida")->location->lon, -56.2, 0.1);
 }
 
 // Titles abbreviated as American newsrooms write them ("Sen.", "Rep.", "Gov.") introduce a
