@@ -213,7 +213,16 @@ bool is_rank(std::string_view low) {
                          "lord", "lady", "president", "minister", "prime", "king", "queen", "prince", "princess", "pope",
                          "chancellor", "mayor", "judge", "justice", "senator", "general", "colonel", "captain",
                          "lieutenant", "sergeant", "commander", "sheikh", "imam", "ayatollah", "cardinal", "bishop",
-                         "rabbi", "governor", "ambassador", "premier", "emir", "sultan"});
+                         "rabbi", "governor", "ambassador", "premier", "emir", "sultan", "secretary", "secretary-general",
+                         "leader", "speaker"});
+}
+
+// Words that begin a title only with a rank after them: "Vice President", "Foreign Minister",
+// "Defense Secretary", "Attorney General", "Crown Prince", "Supreme Leader" (but the
+// "Interior Ministry" and the "Supreme Court" are organisations).
+bool is_title_word(std::string_view low) {
+    return in_list(low, {"vice", "deputy", "foreign", "interior", "defense", "defence", "attorney", "chief", "crown", "grand",
+                         "supreme", "finance", "health", "labor", "labour", "trade"});
 }
 
 bool is_title_abbreviation(std::string_view low) {
@@ -724,7 +733,7 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
 std::pair<std::string, std::string> person_key_and_surname(const TextParagraph& p, const Span& s) {
     std::string key, surname;
     for (const Word& w : p.words) {
-        if (w.begin < s.begin || w.end > s.end || is_rank(w.low)) continue;
+        if (w.begin < s.begin || w.end > s.end || is_rank(w.low) || is_title_word(w.low)) continue;
         key += (key.empty() ? "" : " ") + name_key(w.text);
         surname = name_key(w.text);
     }
@@ -859,11 +868,16 @@ std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs,
 void Drafter::find_ranked_people() {
     for (const NameRun& r : all_name_runs(paragraphs, lowercase_words)) {
         const TextParagraph& p = paragraphs[r.paragraph];
-        std::size_t ranks = 0;
-        while (r.first + ranks < r.last && is_rank(p.words[r.first + ranks].low)) ++ranks;
+        std::size_t ranks = 0;  // the title's words, at least one a rank
+        bool ranked = false;
+        for (; r.first + ranks < r.last; ++ranks) {
+            const std::string_view low = p.words[r.first + ranks].low;
+            if (!is_rank(low) && !is_title_word(low)) break;
+            ranked = ranked || is_rank(low);
+        }
         bool organisation = false;
         for (std::size_t k = r.first; k < r.last; ++k) organisation = organisation || is_organisation_word(p.words[k].low);
-        if (ranks == 0 || organisation || r.first + ranks >= r.last) continue;
+        if (!ranked || organisation || r.first + ranks >= r.last) continue;
         const Span s = span_of(p, r.paragraph, r.first, r.last);
         const std::size_t person = person_for(*this, s, "a name after a rank or honorific", s);
         mention(person, s);
@@ -922,8 +936,11 @@ void Drafter::find_people_and_organisations() {
         }
         const bool group = group_end > r.last && r.last - first == 1;
         if (!keyword && !acronym && !repeated_name && !group) continue;
-        // Places written as a run ("Buenos Aires") are left to find_places.
-        if (!keyword && !acronym && !group && gazetteer && !gazetteer->places_named(text(s), false).empty()) continue;
+        // Places written as a run ("Buenos Aires") are left to find_places, as are states and
+        // provinces ("New York").
+        if (!keyword && !acronym && !group && gazetteer &&
+            (!gazetteer->places_named(text(s), false).empty() || !gazetteer->divisions_named(text(s)).empty()))
+            continue;
         const Span named = group ? span_of(p, r.paragraph, first, group_end) : s;
         const std::string org_key = "organisation:" + key_of(text(named));
         std::string rule = keyword ? "a name ending in an organisation word" : acronym ? "an acronym" : group ? "a name before a group noun" : "a capitalised name the text repeats";
@@ -1048,6 +1065,14 @@ void Drafter::find_places() {
                 for (std::size_t last = r.last; last > first && !matched; --last) {
                     if (!p.words[last - 1].capitalised) continue;
                     const Span s = span_of(p, pi, first, last);
+                    // "New York", "North Carolina", "New South Wales": a state or province of
+                    // several words, which no place shares, is none of its words' places
+                    // (not York, Pennsylvania) and is left to the author.
+                    if (last - first > 1 && !gazetteer->divisions_named(text(s)).empty() && gazetteer->places_named(text(s), false).empty()) {
+                        matched = true;
+                        first = last;
+                        break;
+                    }
                     if (is_claimed(s)) {
                         bool nested_in_organisation = false;
                         for (const Suggestion& o : suggestions)
@@ -1128,6 +1153,13 @@ void Drafter::find_places() {
         if (after.size() > 2 && after[0] == ',') {
             const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 40)));
             if (!next.empty()) country_after = gazetteer->country_named(next.front().text);
+        }
+        // "Ishikawa Prefecture", "New York state", "Orange County": the division, not a town of its name.
+        if (!after.empty() && after[0] == ' ') {
+            const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 20)));
+            if (!next.empty() && in_list(next.front().low, {"prefecture", "province", "state", "region", "oblast", "governorate",
+                                                            "county", "district", "department", "canton", "territory"}))
+                continue;
         }
         const std::vector<const GazetteerDivision*> divisions = gazetteer->divisions_named(text(f.span));
         std::vector<std::pair<double, const GazetteerPlace*>> ranked;
@@ -1543,14 +1575,22 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
         if (w.begin >= sb && w.end <= se) words.push_back(&w);
     const auto in_date = [&](const Word& w) { return w.begin >= date.begin && w.end <= date.end; };
     // The words that introduce the date: a preposition, with "the" after it ("in the 1880s";
-    // not the "the" of "the Nov. 13 attacks").
+    // not the "the" of "the Nov. 13 attacks"), and a weekday before the date ("on Monday,
+    // January 1").
     const auto is_introduction = [](std::string_view low) { return in_list(low, {"on", "in", "during", "from", "since"}); };
     const auto joined_to = [&](const Word& w, std::size_t next) { return p.text.substr(w.end, next - w.end).find_first_not_of(' ') == std::string_view::npos; };
-    std::size_t cut_from = date.begin;
+    std::size_t date_from = date.begin;
     for (std::size_t k = words.size(); k-- > 0;) {
         const Word& w = *words[k];
         if (w.end > date.begin) continue;
-        if (!joined_to(w, date.begin)) break;
+        if (weekday_number(w.low) && p.text.substr(w.end, date.begin - w.end) == ", ") date_from = w.begin;
+        break;
+    }
+    std::size_t cut_from = date_from;
+    for (std::size_t k = words.size(); k-- > 0;) {
+        const Word& w = *words[k];
+        if (w.end > date_from) continue;
+        if (!joined_to(w, date_from)) break;
         if (is_introduction(w.low)) cut_from = w.begin;
         else if (w.low == "the" && k > 0 && is_introduction(words[k - 1]->low) && joined_to(*words[k - 1], w.begin)) cut_from = words[k - 1]->begin;
         break;
@@ -1576,15 +1616,37 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
     return name;
 }
 
+// Where the text between `from` and `to` is cut into clauses (", and ", ", but ", ", while ",
+// "; "): the first cut's start, or the last cut's end, `fallback` when there is none.
+std::size_t clause_cut(std::string_view text, std::size_t from, std::size_t to, bool last, std::size_t fallback) {
+    std::size_t found = fallback;
+    for (const std::string_view cut : {", and ", ", but ", ", while ", "; "}) {
+        for (std::size_t at = text.find(cut, from); at != std::string_view::npos && at + cut.size() <= to; at = text.find(cut, at + 1)) {
+            if (last && (found == fallback || at + cut.size() > found)) found = at + cut.size();
+            if (!last && (found == fallback || at < found)) found = at;
+            if (!last) break;
+        }
+    }
+    return found;
+}
+
 void Drafter::find_events() {
     int counter = 0;
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const TextParagraph& p = paragraphs[pi];
-        for (const DatePhrase& d : date_phrases(p, pi, published)) {
+        const std::vector<DatePhrase> dates = date_phrases(p, pi, published);
+        for (std::size_t di = 0; di < dates.size(); ++di) {
+            const DatePhrase& d = dates[di];
             const auto bounds = sentence_around(p, d.span.begin);
             const std::size_t sb = bounds.first, se = bounds.second;
             const Span sentence{pi, sb, se};
-            std::string name = event_name(p, sb, se, d.span);
+            // "In 2007, a quake struck the area, and in 2011 a tsunami killed 18,000": with
+            // another date in its sentence, an event is named by its own clause.
+            std::size_t name_begin = sb, name_end = se;
+            if (di > 0 && dates[di - 1].span.end > sb) name_begin = clause_cut(p.text, dates[di - 1].span.end, d.span.begin, true, sb);
+            if (di + 1 < dates.size() && dates[di + 1].span.begin < se)
+                name_end = clause_cut(p.text, d.span.end, dates[di + 1].span.begin, false, se);
+            std::string name = event_name(p, name_begin, name_end, d.span);
             if (name.empty()) name = std::string(text(d.span));
             const std::size_t index = suggestion(Kind::Event, "event:" + std::to_string(++counter), name, "a date the text gives", sentence);
             Suggestion& e = suggestions[index];

@@ -473,6 +473,66 @@ TEST(DraftTest, StatesAndStormsAreNotSmallTownsOfTheirNames) {
     EXPECT_NEAR(uruguay.place_named("Florida")->location->lon, -56.2, 0.1);
 }
 
+// Two dates in one sentence are two events, each named by its own clause; a weekday before
+// a date goes with it ("on Monday, Jan. 1").
+TEST(DraftTest, EventsOfOneSentenceAreNamedByTheirClauses) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"In 2007, a magnitude 6.9 quake struck the same area, and in 2011 the Tohoku earthquake "
+                                    "and tsunami killed more than 18,000 people. "
+                                    "The quake hit on Monday, Jan. 1, and a tsunami followed."},
+                                   "2023-08-27"));
+    std::map<std::string, std::string> names;  // the date -> the event's name
+    for (const Entity* e : d.of_kind(EntityKind::Event)) names[e->date->iso] = e->name;
+    const std::map<std::string, std::string> expected = {
+        {"2007", "A magnitude 6.9 quake struck the same area"},
+        {"2011", "The Tohoku earthquake and tsunami killed more than…"},
+        {"2024-01-01", "The quake hit, and a tsunami followed"}};
+    EXPECT_EQ(names, expected) << d.pack.dump(1);
+}
+
+// A place's name followed by the kind of division it names is that division, not a town of
+// its name: "Ishikawa Prefecture" is not Ishikawa, Okinawa.
+TEST(DraftTest, ANameFollowedByPrefectureOrStateIsNoTown) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The quake struck Ishikawa Prefecture in Japan, and tremors reached Tokyo."}, "2024-01-02"));
+    std::vector<std::string> places;
+    for (const Entity* e : d.of_kind(EntityKind::Place)) places.push_back(e->name);
+    EXPECT_THAT(places, ::testing::UnorderedElementsAre("Japan", "Tokyo")) << d.pack.dump(1);
+}
+
+// A state or province of several words is none of its words' places: "New York" is not
+// York, Pennsylvania, "New Mexico" not Mexico, "North Carolina" not Carolina, Puerto Rico;
+// nor is it an organisation. One that a city shares the name of is that city.
+TEST(DraftTest, StatesOfSeveralWordsAreNoneOfTheirWords) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Storms hit North Carolina, West Virginia and New Mexico, and floods reached New York. "
+                                    "New York asked for help. In Buenos Aires, officials met."},
+                                   "2024-09-12"));
+    std::vector<std::string> places;
+    for (const Entity* e : d.of_kind(EntityKind::Place)) places.push_back(e->name);
+    EXPECT_THAT(places, ::testing::ElementsAre("Buenos Aires")) << d.pack.dump(1);
+    EXPECT_TRUE(d.of_kind(EntityKind::Organisation).empty()) << d.pack.dump(1);
+}
+
+// Words before a rank make part of a title ("Vice President", "Defense Secretary"), not of
+// an organisation's name; without a rank after them they stay the organisation's
+// ("Interior Ministry").
+TEST(DraftTest, TitlesOfSeveralWordsIntroducePeople) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Vice President Kashim Shettima and Defense Secretary Lloyd Austin met Crown Prince Mohammed "
+                                    "bin Salman. The Interior Ministry agreed.",
+                                    "\u201CWe will help,\u201D Shettima said."},
+                                   "2024-09-12"));
+    std::vector<std::string> people, organisations;
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people.push_back(e->name);
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) organisations.push_back(e->name);
+    EXPECT_THAT(people, ::testing::UnorderedElementsAre("Vice President Kashim Shettima", "Defense Secretary Lloyd Austin",
+                                                        "Crown Prince Mohammed bin Salman")) << d.pack.dump(1);
+    EXPECT_THAT(organisations, ::testing::ElementsAre("Interior Ministry"));
+    ASSERT_TRUE(d.speaker_of("We will help"));
+    EXPECT_EQ(d.speaker_of("We will help")->name, "Vice President Kashim Shettima");
+}
+
 // Titles abbreviated as American newsrooms write them ("Sen.", "Rep.", "Gov.") introduce a
 // person, whom a later surname refers to.
 TEST(DraftTest, AbbreviatedTitlesIntroducePeople) {
