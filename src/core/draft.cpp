@@ -370,7 +370,10 @@ struct Suggestion {
     std::string related_key;            // "affiliations", "participants", "places"
     std::string id;           // assigned at the end
     bool anonymous = false;
-    std::string surname;      // people: the last word of the name
+    // People: what a later reference may call them by (name_key): the name's last word, and
+    // the word before a Portuguese "da", "do", "dos" or "das" ("Lula" of "Luiz Inácio Lula
+    // da Silva").
+    std::vector<std::string> surnames;
     std::size_t speaker = SIZE_MAX;  // quotes
 };
 
@@ -729,27 +732,36 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
     return a;
 }
 
-// The name without ranks: "Maj. Gen. Thamir Ismail" -> "Thamir Ismail".
-std::pair<std::string, std::string> person_key_and_surname(const TextParagraph& p, const Span& s) {
-    std::string key, surname;
+// The name without ranks ("Maj. Gen. Thamir Ismail" -> "thamir ismail"), and its surnames
+// (Suggestion::surnames).
+std::pair<std::string, std::vector<std::string>> person_key_and_surnames(const TextParagraph& p, const Span& s) {
+    std::string key, previous;
+    std::vector<std::string> surnames;
     for (const Word& w : p.words) {
         if (w.begin < s.begin || w.end > s.end || is_rank(w.low) || is_title_word(w.low)) continue;
-        key += (key.empty() ? "" : " ") + name_key(w.text);
-        surname = name_key(w.text);
+        const std::string word = name_key(w.text);
+        key += (key.empty() ? "" : " ") + word;
+        if (in_list(w.low, {"da", "do", "dos", "das"}) && !previous.empty()) surnames.push_back(previous);
+        previous = word;
     }
-    return {key, surname};
+    if (!previous.empty()) surnames.push_back(previous);
+    return {key, surnames};
+}
+
+bool has_surname(const Suggestion& person, std::string_view key) {
+    return std::find(person.surnames.begin(), person.surnames.end(), key) != person.surnames.end();
 }
 
 // The person a speaker's words name: an earlier person of that surname, else a new one.
 std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, const Span& evidence) {
     const TextParagraph& p = d.paragraphs[name.paragraph];
-    const auto [key, surname] = person_key_and_surname(p, name);
+    auto [key, surnames] = person_key_and_surnames(p, name);
     if (key.find(' ') == std::string::npos) {
         for (std::size_t i = 0; i < d.suggestions.size(); ++i)
-            if (d.suggestions[i].kind == Kind::Person && !d.suggestions[i].anonymous && d.suggestions[i].surname == key) return i;
+            if (d.suggestions[i].kind == Kind::Person && !d.suggestions[i].anonymous && has_surname(d.suggestions[i], key)) return i;
     }
     const std::size_t index = d.suggestion(Kind::Person, "person:" + key, d.text(name), rule, evidence);
-    d.suggestions[index].surname = surname;
+    d.suggestions[index].surnames = std::move(surnames);
     return index;
 }
 
@@ -894,7 +906,7 @@ void Drafter::find_people_and_organisations() {
         if (r.last - r.first != 1) continue;
         const std::string key = name_key(p.words[r.first].text);
         for (std::size_t i = 0; i < suggestions.size(); ++i)
-            if (suggestions[i].kind == Kind::Person && !suggestions[i].anonymous && suggestions[i].surname == key &&
+            if (suggestions[i].kind == Kind::Person && !suggestions[i].anonymous && has_surname(suggestions[i], key) &&
                 suggestions[i].key != "person:" + key)
                 mention(i, span_of(p, r.paragraph, r.first, r.last));
     }
@@ -1099,8 +1111,9 @@ void Drafter::find_places() {
                                                                 {"url", "https://unstats.un.org/unsd/methodology/m49/"}}});
                         mention(index, s);
                         matched = true;
-                    } else if (last - first == 1 && is_function_word(p.words[first].low)) {
-                        // "In", "Of": never a place on their own.
+                    } else if (last - first == 1 && (is_function_word(p.words[first].low) || month_number(p.words[first].low, false) > 0)) {
+                        // "In", "Of": never a place on their own; nor "August" (of "In August
+                        // 2018"), not August, California.
                     } else {
                         auto candidates = gazetteer->places_named(name, false);
                         bool loose = false;
@@ -1154,11 +1167,14 @@ void Drafter::find_places() {
             const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 40)));
             if (!next.empty()) country_after = gazetteer->country_named(next.front().text);
         }
-        // "Ishikawa Prefecture", "New York state", "Orange County": the division, not a town of its name.
+        // "Ishikawa Prefecture", "New York state", "Orange County": the division, not a town of
+        // its name; nor is "the Guaíba river" or "Lake Chad" a town.
         if (!after.empty() && after[0] == ' ') {
             const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 20)));
             if (!next.empty() && in_list(next.front().low, {"prefecture", "province", "state", "region", "oblast", "governorate",
-                                                            "county", "district", "department", "canton", "territory"}))
+                                                            "county", "district", "department", "canton", "territory", "river",
+                                                            "lake", "mountain", "mountains", "valley", "bay", "sea", "island",
+                                                            "islands", "strait", "desert", "peninsula", "gulf", "canal", "delta"}))
                 continue;
         }
         const std::vector<const GazetteerDivision*> divisions = gazetteer->divisions_named(text(f.span));

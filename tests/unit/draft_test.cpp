@@ -514,6 +514,24 @@ TEST(DraftTest, StatesOfSeveralWordsAreNoneOfTheirWords) {
     EXPECT_TRUE(d.of_kind(EntityKind::Organisation).empty()) << d.pack.dump(1);
 }
 
+// Names in Brazilian and Indian copy: a month is no place ("In August 2018" is not August,
+// California), nor is a river a town of its name ("the Guaíba River", not Guaíba), and a
+// Portuguese name's word before "da" is a surname too ("Lula" of "Luiz Inácio Lula da Silva").
+TEST(DraftTest, MonthsRiversAndPortugueseSurnames) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"In August 2018, floods in Kerala, India, killed nearly 500 people.",
+                                    "The Guaíba River rose past Porto Alegre in Brazil. President Luiz Inácio Lula da Silva flew over "
+                                    "the city. \u201CWe will not let them down,\u201D Lula said."},
+                                   "2024-05-07"));
+    std::vector<std::string> places, people;
+    for (const Entity* e : d.of_kind(EntityKind::Place)) places.push_back(e->name);
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people.push_back(e->name);
+    EXPECT_THAT(places, ::testing::UnorderedElementsAre("India", "Brazil", "Porto Alegre")) << d.pack.dump(1);
+    EXPECT_THAT(people, ::testing::ElementsAre("President Luiz Inácio Lula da Silva")) << d.pack.dump(1);
+    ASSERT_TRUE(d.speaker_of("We will not let them down"));
+    EXPECT_EQ(d.speaker_of("We will not let them down")->name, "President Luiz Inácio Lula da Silva");
+}
+
 // Words before a rank make part of a title ("Vice President", "Defense Secretary"), not of
 // an organisation's name; without a rank after them they stay the organisation's
 // ("Interior Ministry").
