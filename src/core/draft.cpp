@@ -1491,13 +1491,22 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         const auto day = [&](std::size_t j) { return w[j].low.size() <= 2 && all_digits(w[j].low) && std::stoi(w[j].low) >= 1 && std::stoi(w[j].low) <= 31; };
         return joined(k, k + 1) && ((month_of(w[k]) && day(k + 1)) || (day(k) && month_of(w[k + 1])));
     };
+    // "New Year's Day", "Christmas Eve" (relative_dates.h) from word k, in words that follow
+    // one another.
+    const auto holiday_at = [&](std::size_t k) -> std::optional<MonthDay> {
+        std::vector<std::string_view> run;
+        for (std::size_t j = k; j < w.size() && run.size() < 3 && (j == k || joined(j - 1, j)); ++j) run.push_back(w[j].low);
+        return fixed_holiday(run);
+    };
     for (std::size_t i = 0; i < w.size(); ++i) {
         std::size_t last = 0;
         json date;
         const std::string& a = w[i].low;
         const std::string b = joined(i, i + 1) ? w[i + 1].low : "";
         const std::string c = joined(i + 1, i + 2) && !b.empty() ? w[i + 2].low : "";
-        if (a == "today" || a == "yesterday") last = i + 1;
+        const std::size_t holiday_from = a == "on" ? i + 1 : i;
+        if (const auto holiday = holiday_at(holiday_from)) last = holiday_from + holiday->words;
+        else if (a == "today" || a == "yesterday") last = i + 1;
         else if ((a == "this" || a == "last") && (b == "week" || b == "month" || b == "year")) last = i + 2;
         else if (a == "earlier" && b == "this" && (c == "week" || c == "month" || c == "year")) last = i + 3;
         else if (a == "in" && b == "recent" && c == "months") last = i + 3;

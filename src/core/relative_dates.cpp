@@ -135,6 +135,18 @@ std::optional<int> year_of(std::string_view word) {
     return value;
 }
 
+// Holidays on the same day of every Gregorian year, as newsrooms name them.
+struct FixedHoliday {
+    std::array<std::string_view, 3> words;  // lower-case; "" past the last
+    int month = 0, day = 0;
+};
+constexpr std::array<FixedHoliday, 4> kFixedHolidays = {{
+    {{"new", "year's", "day"}, 1, 1},
+    {{"new", "year's", "eve"}, 12, 31},
+    {{"christmas", "day", ""}, 12, 25},
+    {{"christmas", "eve", ""}, 12, 24},
+}};
+
 bool is_unit(std::string_view word, std::string_view singular) {
     return word == singular || (word.size() == singular.size() + 1 && word.substr(0, singular.size()) == singular &&
                                 word.back() == 's');
@@ -151,13 +163,33 @@ int month_number(std::string_view lower, bool abbreviations) {
 
 std::optional<int> weekday_number(std::string_view lower) { return index_in(kWeekdays, lower); }
 
+std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words) {
+    // "Year’s" as typeset: a right single quotation mark for the apostrophe.
+    const auto same_word = [](std::string_view written, std::string_view expected) {
+        constexpr std::string_view kCurly = "\xE2\x80\x99";
+        const std::size_t at = written.find(kCurly);
+        if (at == std::string_view::npos) return written == expected;
+        return std::string(written).replace(at, kCurly.size(), "'") == expected;
+    };
+    for (const FixedHoliday& holiday : kFixedHolidays) {
+        const auto count = static_cast<std::size_t>(
+            std::count_if(holiday.words.begin(), holiday.words.end(), [](std::string_view w) { return !w.empty(); }));
+        if (words.size() < count) continue;
+        if (std::equal(holiday.words.begin(), holiday.words.begin() + static_cast<std::ptrdiff_t>(count), words.begin(),
+                       [&](std::string_view expected, std::string_view written) { return same_word(written, expected); }))
+            return MonthDay{holiday.month, holiday.day, static_cast<int>(count)};
+    }
+    return std::nullopt;
+}
+
 // [SECTION] Resolution -------------------------------------------------------------
 
 std::string_view relative_date_forms() {
     return "today, yesterday, now, currently, on <Weekday>, this week, earlier this week, last week, this month, last month, "
            "earlier this month, this year, last year, earlier this year, in recent months, in <Month>, "
            "in <Month> <YYYY>, on <Month> <D>, on <D> <Month>, <N> days ago, <N> weeks ago, <N> months ago, "
-           "<N> years ago (a month also as Jan., Sept. ...; N as digits or a word: a, one ... twelve)";
+           "<N> years ago, on New Year's Day, on New Year's Eve, on Christmas Eve, on Christmas Day "
+           "(a month also as Jan., Sept. ...; N as digits or a word: a, one ... twelve)";
 }
 
 std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const DateSpan& published) {
@@ -177,6 +209,12 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
     };
     auto words_are = [&](std::initializer_list<std::string_view> expected) {
         return w.size() == expected.size() && std::equal(w.begin(), w.end(), expected.begin());
+    };
+    // The whole phrase a fixed-day holiday, after an optional "on".
+    auto holiday_phrase = [&]() -> std::optional<MonthDay> {
+        const std::vector<std::string_view> rest(w.begin() + (!w.empty() && w[0] == "on" ? 1 : 0), w.end());
+        const auto holiday = fixed_holiday(rest);
+        return holiday && holiday->words == static_cast<int>(rest.size()) ? holiday : std::nullopt;
     };
 
     if (words_are({"today"})) {
@@ -247,6 +285,12 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
         const int month = month_in_phrase(w[month_first ? from : from + 1]);
         const int day = *day_in_phrase(w[month_first ? from + 1 : from]);
         const auto first = nearest_month_day(month, day, p0), last = nearest_month_day(month, day, p1);
+        if (!first || !last) return std::nullopt;
+        day_span(*first, *last);
+    } else if (const auto holiday = holiday_phrase(); holiday) {
+        // "on New Year's Day", "Christmas Eve": that day nearest publication.
+        const auto first = nearest_month_day(holiday->month, holiday->day, p0);
+        const auto last = nearest_month_day(holiday->month, holiday->day, p1);
         if (!first || !last) return std::nullopt;
         day_span(*first, *last);
     } else if (w.size() == 3 && w[2] == "ago" && count_of(w[0])) {

@@ -11,6 +11,7 @@
 // ("in October 2015") and the publication date is exact.
 #pragma once
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "pack.h"
@@ -23,6 +24,16 @@ namespace explainer {
 int month_number(std::string_view lower, bool abbreviations = true);
 // The weekday (Monday = 0) a lower-case word names.
 std::optional<int> weekday_number(std::string_view lower);
+
+// A holiday on the same day of every year, named by the first words of `words` (lower
+// case; an apostrophe straight or typeset): "new year's day" (1 January), "new year's
+// eve" (31 December), "christmas eve" (24 December), "christmas day" (25 December).
+// `words` is how many of them name it.
+struct MonthDay {
+    int month = 0, day = 0;
+    int words = 0;
+};
+std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words);
 
 // nullopt when the phrase is not one of relative_date_forms(). Matching ignores case
 // and repeated spaces. The result's `phrase` is the phrase as given (trimmed) and

@@ -343,6 +343,20 @@ TEST(DraftTest, WrittenDatesAndFigures) {
     EXPECT_TRUE(figures.count("about 20,000 vehicles"));
 }
 
+// A holiday named for its day is an event's date, in the loader's own words, with or
+// without "on" and with either apostrophe; "New Year" alone names no day.
+TEST(DraftTest, HolidaysOfAFixedDayAreDates) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Heavy snow fell across the state on New Year\u2019s Day, and crews worked through the night.",
+                                    "Christmas Eve brought the first flakes. Schools hoped to reopen after the New Year."},
+                                   "2024-01-02"));
+    std::map<std::string, std::string> relative;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) relative[e->date->phrase] = e->date->iso;
+    EXPECT_EQ(relative["on New Year\u2019s Day"], "2024-01-01") << d.pack.dump(1);
+    EXPECT_EQ(relative["Christmas Eve"], "2023-12-24") << d.pack.dump(1);
+    EXPECT_EQ(relative.size(), 2u) << d.pack.dump(1);
+}
+
 TEST(DraftTest, DatesWithTheirEraAreWrittenAsPacksWriteThem) {
     REQUIRE_GAZETTEER();
     // 44 BC is the astronomical year -43; "15 March 44" is never a day of some year 0 or AD 44.

@@ -112,6 +112,21 @@ TEST(RelativeDates, DaysOfAMonthWithoutTheirYear) {
         EXPECT_FALSE(resolve_relative_date(phrase, wed).has_value()) << '"' << phrase << '"';
 }
 
+// Holidays on a fixed day: the one nearest publication, as for a day of a month.
+TEST(RelativeDates, HolidaysOnAFixedDay) {
+    const DateSpan jan2 = published_on("2024-01-02");
+    const DateSpan new_year = expect_span("on New Year's Day", jan2, "2024-01-01", "2024-01-01");
+    EXPECT_FALSE(new_year.approximate) << "a named day of an exact publication is exact";
+    expect_span("New Year\u2019s Day", jan2, "2024-01-01", "2024-01-01");  // the typeset apostrophe
+    expect_span("On Christmas Eve", jan2, "2023-12-24", "2023-12-24");
+    expect_span("christmas day", jan2, "2023-12-25", "2023-12-25");
+    expect_span("on New Year's Eve", jan2, "2023-12-31", "2023-12-31");
+    expect_span("New Year's Day", published_on("2023-12-20"), "2024-01-01", "2024-01-01");  // a forecast
+    expect_span("Christmas Day", published_on("2015-06-20"), "2014-12-25", "2014-12-25");  // the nearer: last year's
+    for (const char* phrase : {"New Year", "on Christmas", "New Years Day", "Christmas Day 2023", "on the New Year's Day", "Year's Day"})
+        EXPECT_FALSE(resolve_relative_date(phrase, jan2).has_value()) << '"' << phrase << '"';
+}
+
 TEST(RelativeDates, CountsAgo) {
     const DateSpan wed = published_on("2015-11-18");
     expect_span("3 days ago", wed, "2015-11-15", "2015-11-15");
