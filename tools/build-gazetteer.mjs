@@ -57,8 +57,12 @@ for (const c of cities)
 // Countries: ISO alpha-2 (what GeoNames uses) -> numeric (what the pack and the atlas use).
 const iso = JSON.parse(readFileSync(isoFile, 'utf8'))['3166-1'];
 const atlas = JSON.parse(readFileSync(atlasFile, 'utf8'));
-const atlasName = new Map(atlas.objects.countries.geometries
-  .filter((g) => g.id).map((g) => [g.id, g.properties.name]));
+// Each id's first shape, as the basemap names it (find_country): the atlas gives 036 to
+// Australia and then to the Ashmore and Cartier Islands, which are not how a story names
+// Australia.
+const atlasName = new Map();
+for (const g of atlas.objects.countries.geometries)
+  if (g.id && !atlasName.has(g.id)) atlasName.set(g.id, g.properties.name);
 const countryLines = [];
 for (const c of iso) {
   const names = [atlasName.get(c.numeric), c.common_name, c.name, c.official_name]

@@ -626,9 +626,11 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
             if (p.text[k] != ',' && p.text[k] != ' ') return false;
         return true;
     };
-    // After: ”, said X / ”, X said
+    // After: ”, said X / ”, X said. Not after a quotation that ends its sentence with a
+    // period (“We are ready.” Ford said nothing): the name after it opens the next sentence.
     std::size_t i = word_at_or_after(p, q.end);
-    if (!q.open_at_end && i < p.words.size() && gap_is_attribution(q.end, p.words[i].begin)) {
+    const bool ends_sentence = q.inner_end > q.inner_begin && p.text[q.inner_end - 1] == '.';
+    if (!q.open_at_end && !ends_sentence && i < p.words.size() && gap_is_attribution(q.end, p.words[i].begin)) {
         // ”, said the conductor, Oksana Lyniv: the role, then the name.
         if (is_speech_verb(p.words[i].low) && i + 2 < p.words.size() && in_list(p.words[i + 1].low, {"the", "a", "an", "its", "their", "his", "her"})) {
             std::size_t k = i + 2;
@@ -875,21 +877,47 @@ std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs,
     return runs;
 }
 
+bool is_adjective_of(std::string_view word_key, std::string_view country_key);
+
+// Whether words [first, last) name where a title holds or whose it is: a country ("Israel"),
+// its adjective ("Israeli", and those no ending makes: "French", "British"), a state or
+// province ("Texas", "New York", "Victoria"), a place, or a country's initials ("U.S.", "UK").
+bool names_whose_title(const Gazetteer& gazetteer, const TextParagraph& p, std::size_t first, std::size_t last) {
+    const std::string_view written = p.text.substr(p.words[first].begin, p.words[last - 1].end - p.words[first].begin);
+    if (gazetteer.country_named(written) || !gazetteer.divisions_named(written).empty() ||
+        !gazetteer.places_named(written, false).empty())
+        return true;
+    if (last - first != 1) return false;
+    const Word& w = p.words[first];
+    if (in_list(w.low, {"u.s", "us", "uk", "u.k", "eu", "french", "british", "dutch", "swiss", "greek", "thai", "welsh",
+                        "scottish", "irish", "spanish", "danish", "swedish", "finnish", "polish", "turkish", "chinese",
+                        "filipino", "congolese", "portuguese", "norwegian", "icelandic", "saudi", "emirati", "kuwaiti"}))
+        return true;
+    const std::string key = name_key(w.text);
+    return std::any_of(gazetteer.countries().begin(), gazetteer.countries().end(),
+                       [&](const GazetteerCountry& c) { return is_adjective_of(key, name_key(c.names.front())); });
+}
+
 // People named after a rank or honorific ("Maj. Gen. Ali Ahmed"), before quotations are
 // attributed, so a quotation is never carried over to a speaker past a newly named person.
+// The title may open with whose it is: "Texas Gov. Greg Abbott", "Israeli Prime Minister
+// Benjamin Netanyahu", "Victoria Premier Daniel Andrews".
 void Drafter::find_ranked_people() {
     for (const NameRun& r : all_name_runs(paragraphs, lowercase_words)) {
         const TextParagraph& p = paragraphs[r.paragraph];
+        std::size_t title = r.first;  // where the rank and title words start
+        while (title < r.last && title - r.first < 3 && !is_rank(p.words[title].low) && !is_title_word(p.words[title].low)) ++title;
+        if (title > r.first && (title == r.last || !gazetteer || !names_whose_title(*gazetteer, p, r.first, title))) title = r.first;
         std::size_t ranks = 0;  // the title's words, at least one a rank
         bool ranked = false;
-        for (; r.first + ranks < r.last; ++ranks) {
-            const std::string_view low = p.words[r.first + ranks].low;
+        for (; title + ranks < r.last; ++ranks) {
+            const std::string_view low = p.words[title + ranks].low;
             if (!is_rank(low) && !is_title_word(low)) break;
             ranked = ranked || is_rank(low);
         }
         bool organisation = false;
-        for (std::size_t k = r.first; k < r.last; ++k) organisation = organisation || is_organisation_word(p.words[k].low);
-        if (!ranked || organisation || r.first + ranks >= r.last) continue;
+        for (std::size_t k = title; k < r.last; ++k) organisation = organisation || is_organisation_word(p.words[k].low);
+        if (!ranked || organisation || title + ranks >= r.last) continue;
         const Span s = span_of(p, r.paragraph, r.first, r.last);
         const std::size_t person = person_for(*this, s, "a name after a rank or honorific", s);
         mention(person, s);
@@ -1498,6 +1526,15 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         for (std::size_t j = k; j < w.size() && run.size() < 3 && (j == k || joined(j - 1, j)); ++j) run.push_back(w[j].low);
         return fixed_holiday(run);
     };
+    // Whether the sentence says before word k that what it dates is still to come ("conditions
+    // would worsen on Saturday"): "on Saturday" is then the next one, which the loader's
+    // phrase (the latest on or before publication) is not.
+    const auto forecast_before = [&](std::size_t k) {
+        const std::size_t sentence_begin = sentence_around(p, w[k].begin).first;
+        for (std::size_t j = k; j-- > 0 && w[j].begin >= sentence_begin;)
+            if (in_list(w[j].low, {"will", "would", "shall", "expected", "scheduled", "plans"})) return true;
+        return false;
+    };
     for (std::size_t i = 0; i < w.size(); ++i) {
         std::size_t last = 0;
         json date;
@@ -1513,7 +1550,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         else if (a == "on" && is_weekday(b)) {
             // "on Tuesday, Sept. 19": the day of the month says which Tuesday (read next).
             const std::size_t k = joined_by_comma(p, i + 1, i + 2) || joined(i + 1, i + 2) ? i + 2 : w.size();
-            if (!month_day_at(k)) last = i + 2;
+            if (!month_day_at(k) && !forecast_before(i)) last = i + 2;
         } else if (a == "in" && !b.empty() && month_of(w[i + 1])) {
             if (const auto era = c.empty() ? std::nullopt : era_year(p, i + 2)) {
                 // "in June 44 BC": a month of a year the loader's phrases do not reach.

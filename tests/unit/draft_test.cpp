@@ -565,6 +565,39 @@ TEST(DraftTest, TitlesOfSeveralWordsIntroducePeople) {
     EXPECT_EQ(d.speaker_of("We will help")->name, "Vice President Kashim Shettima");
 }
 
+// A title may open with whose it is: a country's adjective, a state, a city. A quotation
+// that ends its sentence with a period is not attributed to the name that opens the next.
+TEST(DraftTest, TitlesOpenWithWhoseTheyAre) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"French President Emmanuel Macron spoke first. Later, Texas Gov. Greg Abbott spoke.",
+                                    "New York Mayor Eric Adams agreed. Israeli Prime Minister Benjamin Netanyahu did not.",
+                                    "Florida Gov. Ron DeSantis said \u201Cwe are ready.\u201D Victoria Premier Daniel Andrews said nothing."},
+                                   "2024-01-02"));
+    std::vector<std::string> people;
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people.push_back(e->name);
+    EXPECT_THAT(people, ::testing::UnorderedElementsAre("French President Emmanuel Macron", "Texas Gov. Greg Abbott",
+                                                        "New York Mayor Eric Adams", "Israeli Prime Minister Benjamin Netanyahu",
+                                                        "Florida Gov. Ron DeSantis", "Victoria Premier Daniel Andrews"))
+        << d.pack.dump(1);
+    ASSERT_TRUE(d.speaker_of("we are ready."));
+    EXPECT_EQ(d.speaker_of("we are ready.")->name, "Florida Gov. Ron DeSantis");
+    // Words before a rank that name no place nor people stay out of the title.
+    const Drafted later = draft(simple({"Later President Joe Biden spoke."}, "2024-01-02"));
+    ASSERT_EQ(later.of_kind(EntityKind::Person).size(), 1u) << later.pack.dump(1);
+    EXPECT_EQ(later.of_kind(EntityKind::Person)[0]->name, "President Joe Biden");
+}
+
+// "on Saturday" in a sentence about what is to come is the next Saturday, which the
+// loader's phrase (the last one on or before publication) is not: no event is dated by it.
+TEST(DraftTest, AWeekdayOfWhatIsToComeDatesNoEvent) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The fire service said conditions would worsen on Saturday. Crews cut a firebreak on Friday."},
+                                   "2020-01-01"));
+    std::vector<std::string> phrases;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) phrases.push_back(e->date->phrase);
+    EXPECT_THAT(phrases, ::testing::ElementsAre("on Friday")) << d.pack.dump(1);
+}
+
 // Titles abbreviated as American newsrooms write them ("Sen.", "Rep.", "Gov.") introduce a
 // person, whom a later surname refers to.
 TEST(DraftTest, AbbreviatedTitlesIntroducePeople) {

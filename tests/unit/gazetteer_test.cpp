@@ -260,6 +260,16 @@ TEST(BuiltGazetteerTest, SearchFindsPlacesOfEveryContinentAndScript) {
     EXPECT_EQ(sao[1].name, "São Paulo");              // then the most populous place of the prefix
 }
 
+// A country is named as its first shape in the atlas: Natural Earth gives Australia's code
+// (036) to the Ashmore and Cartier Islands as well.
+TEST(BuiltGazetteerTest, CountriesHaveTheNamesStoriesUse) {
+    const GazetteerCountry* australia = full().country_by_alpha2("AU");
+    ASSERT_TRUE(australia);
+    EXPECT_EQ(australia->names.front(), "Australia");
+    EXPECT_EQ(full().country_named("Ashmore and Cartier Is."), nullptr);
+    EXPECT_EQ(full().country_named("Australia"), australia);
+}
+
 TEST(BuiltGazetteerTest, ShardsGiveTheSameLookupsAsTheFullFile) {
     auto g = browser_index();
     ASSERT_TRUE(g);
