@@ -737,16 +737,22 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
 // The name without ranks ("Maj. Gen. Thamir Ismail" -> "thamir ismail"), and its surnames
 // (Suggestion::surnames).
 std::pair<std::string, std::vector<std::string>> person_key_and_surnames(const TextParagraph& p, const Span& s) {
-    std::string key, previous;
+    std::string key, previous, before_previous;
     std::vector<std::string> surnames;
+    int words = 0;
     for (const Word& w : p.words) {
         if (w.begin < s.begin || w.end > s.end || is_rank(w.low) || is_title_word(w.low)) continue;
         const std::string word = name_key(w.text);
         key += (key.empty() ? "" : " ") + word;
         if (in_list(w.low, {"da", "do", "dos", "das"}) && !previous.empty()) surnames.push_back(previous);
+        before_previous = std::move(previous);
         previous = word;
+        ++words;
     }
     if (!previous.empty()) surnames.push_back(previous);
+    // A Spanish name's two surnames, which a later reference keeps together: "López Obrador"
+    // is Andrés Manuel López Obrador.
+    if (words >= 3) surnames.push_back(before_previous + " " + previous);
     return {key, surnames};
 }
 
@@ -758,7 +764,7 @@ bool has_surname(const Suggestion& person, std::string_view key) {
 std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, const Span& evidence) {
     const TextParagraph& p = d.paragraphs[name.paragraph];
     auto [key, surnames] = person_key_and_surnames(p, name);
-    if (key.find(' ') == std::string::npos) {
+    if (std::count(key.begin(), key.end(), ' ') <= 1) {
         for (std::size_t i = 0; i < d.suggestions.size(); ++i)
             if (d.suggestions[i].kind == Kind::Person && !d.suggestions[i].anonymous && has_surname(d.suggestions[i], key)) return i;
     }
@@ -928,11 +934,12 @@ void Drafter::find_ranked_people() {
 
 void Drafter::find_people_and_organisations() {
     const std::vector<NameRun> runs = all_name_runs(paragraphs, lowercase_words);
-    // Later references to a person by surname ("Berger said").
+    // Later references to a person by surname ("Berger said", "López Obrador told reporters").
     for (const NameRun& r : runs) {
         const TextParagraph& p = paragraphs[r.paragraph];
-        if (r.last - r.first != 1) continue;
-        const std::string key = name_key(p.words[r.first].text);
+        if (r.last - r.first > 2) continue;
+        std::string key = name_key(p.words[r.first].text);
+        if (r.last - r.first == 2) key += " " + name_key(p.words[r.first + 1].text);
         for (std::size_t i = 0; i < suggestions.size(); ++i)
             if (suggestions[i].kind == Kind::Person && !suggestions[i].anonymous && has_surname(suggestions[i], key) &&
                 suggestions[i].key != "person:" + key)
@@ -1535,6 +1542,21 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             if (in_list(w[j].low, {"will", "would", "shall", "expected", "scheduled", "plans"})) return true;
         return false;
     };
+    // Where the weekday phrase from word k ends (relative_dates.h), 0 for none: "on Friday",
+    // and as wire copy writes it, "Friday", "early Wednesday", "Tuesday night". Not a bare
+    // weekday that ends a name ("Ash Wednesday", "Super Tuesday") or dates a statement
+    // ("officials said Tuesday"), which is no event of the story.
+    const auto weekday_phrase_end = [&](std::size_t k) -> std::size_t {
+        const std::size_t start = k;
+        const bool on = w[k].low == "on";
+        if (on && joined(k, k + 1)) ++k;
+        if ((w[k].low == "early" || w[k].low == "late") && joined(k, k + 1)) ++k;
+        if (k >= w.size() || !is_weekday(w[k].low) || !w[k].capitalised || (k > start && !joined(k - 1, k))) return 0;
+        if (!on && start > 0 && joined(start - 1, start) &&
+            (is_speech_verb(w[start - 1].low) || (k == start && w[start - 1].capitalised && !w[start].sentence_start)))
+            return 0;
+        return joined(k, k + 1) && is_part_of_day(w[k + 1].low) ? k + 2 : k + 1;
+    };
     for (std::size_t i = 0; i < w.size(); ++i) {
         std::size_t last = 0;
         json date;
@@ -1547,10 +1569,10 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         else if ((a == "this" || a == "last") && (b == "week" || b == "month" || b == "year")) last = i + 2;
         else if (a == "earlier" && b == "this" && (c == "week" || c == "month" || c == "year")) last = i + 3;
         else if (a == "in" && b == "recent" && c == "months") last = i + 3;
-        else if (a == "on" && is_weekday(b)) {
+        else if (const std::size_t end = weekday_phrase_end(i)) {
             // "on Tuesday, Sept. 19": the day of the month says which Tuesday (read next).
-            const std::size_t k = joined_by_comma(p, i + 1, i + 2) || joined(i + 1, i + 2) ? i + 2 : w.size();
-            if (!month_day_at(k) && !forecast_before(i)) last = i + 2;
+            const std::size_t k = joined_by_comma(p, end - 1, end) || joined(end - 1, end) ? end : w.size();
+            if (!month_day_at(k) && !forecast_before(i)) last = end;
         } else if (a == "in" && !b.empty() && month_of(w[i + 1])) {
             if (const auto era = c.empty() ? std::nullopt : era_year(p, i + 2)) {
                 // "in June 44 BC": a month of a year the loader's phrases do not reach.

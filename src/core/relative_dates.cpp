@@ -163,6 +163,10 @@ int month_number(std::string_view lower, bool abbreviations) {
 
 std::optional<int> weekday_number(std::string_view lower) { return index_in(kWeekdays, lower); }
 
+bool is_part_of_day(std::string_view lower) {
+    return lower == "morning" || lower == "afternoon" || lower == "evening" || lower == "night";
+}
+
 std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words) {
     // "Year’s" as typeset: a right single quotation mark for the apostrophe.
     const auto same_word = [](std::string_view written, std::string_view expected) {
@@ -185,7 +189,8 @@ std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words) {
 // [SECTION] Resolution -------------------------------------------------------------
 
 std::string_view relative_date_forms() {
-    return "today, yesterday, now, currently, on <Weekday>, this week, earlier this week, last week, this month, last month, "
+    return "today, yesterday, now, currently, on <Weekday> (also <Weekday>, early or late <Weekday>, <Weekday> morning, "
+           "afternoon, evening or night), this week, earlier this week, last week, this month, last month, "
            "earlier this month, this year, last year, earlier this year, in recent months, in <Month>, "
            "in <Month> <YYYY>, on <Month> <D>, on <D> <Month>, <N> days ago, <N> weeks ago, <N> months ago, "
            "<N> years ago, on New Year's Day, on New Year's Eve, on Christmas Eve, on Christmas Day "
@@ -210,6 +215,16 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
     auto words_are = [&](std::initializer_list<std::string_view> expected) {
         return w.size() == expected.size() && std::equal(w.begin(), w.end(), expected.begin());
     };
+    // The weekday of "on Friday", and of wire copy's "Friday", "early Wednesday", "late
+    // Tuesday", "Monday morning", "on Sunday night".
+    auto weekday_phrase = [&]() -> std::optional<int> {
+        std::size_t k = !w.empty() && w[0] == "on" ? 1 : 0;
+        if (k < w.size() && (w[k] == "early" || w[k] == "late")) ++k;
+        if (k >= w.size() || !weekday_number(w[k])) return std::nullopt;
+        const std::size_t rest = w.size() - k - 1;
+        if (rest > 1 || (rest == 1 && !is_part_of_day(w.back()))) return std::nullopt;
+        return weekday_number(w[k]);
+    };
     // The whole phrase a fixed-day holiday, after an optional "on".
     auto holiday_phrase = [&]() -> std::optional<MonthDay> {
         const std::vector<std::string_view> rest(w.begin() + (!w.empty() && w[0] == "on" ? 1 : 0), w.end());
@@ -224,9 +239,10 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
     } else if (words_are({"now"}) || words_are({"currently"})) {
         start = p0;
         end = p1;
-    } else if (w.size() == 2 && w[0] == "on" && weekday_number(w[1])) {
-        // The most recent such weekday on or before publication ("on Friday").
-        const int wanted = *weekday_number(w[1]);
+    } else if (const auto weekday = weekday_phrase(); weekday) {
+        // The most recent such weekday on or before publication ("on Friday", "early
+        // Wednesday", "Tuesday night").
+        const int wanted = *weekday;
         const auto back = [&](int day) { return day - ((weekday_of(day) - wanted + 7) % 7); };
         day_span(back(p0), back(p1));
     } else if (words_are({"this", "week"})) {

@@ -24,6 +24,9 @@ namespace explainer {
 int month_number(std::string_view lower, bool abbreviations = true);
 // The weekday (Monday = 0) a lower-case word names.
 std::optional<int> weekday_number(std::string_view lower);
+// "morning", "afternoon", "evening", "night": the part of a day wire copy writes after its
+// weekday ("Tuesday night").
+bool is_part_of_day(std::string_view lower);
 
 // A holiday on the same day of every year, named by the first words of `words` (lower
 // case; an apostrophe straight or typeset): "new year's day" (1 January), "new year's

@@ -587,6 +587,36 @@ TEST(DraftTest, TitlesOpenWithWhoseTheyAre) {
     EXPECT_EQ(later.of_kind(EntityKind::Person)[0]->name, "President Joe Biden");
 }
 
+// Wire copy dates by a weekday without "on" ("made landfall early Wednesday"), but a
+// weekday after a speech verb dates a statement, not an event, and one that ends a name
+// ("Ash Wednesday") is no date.
+TEST(DraftTest, WeekdaysAsWireCopyWritesThem) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Hurricane Otis made landfall near Acapulco early Wednesday as a Category 5 storm. Officials said "
+                                    "Tuesday that the toll rose. Ash Wednesday services were held.",
+                                    "Rescuers reached the town late Tuesday night. The storm hit Monday morning, and power failed on "
+                                    "Tuesday, Oct. 24."},
+                                   "2023-10-26"));
+    std::map<std::string, std::string> dated;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) dated[e->date->phrase] = e->date->iso;
+    EXPECT_THAT(dated, ::testing::UnorderedElementsAre(::testing::Pair("early Wednesday", "2023-10-25"),
+                                                       ::testing::Pair("late Tuesday night", "2023-10-24"),
+                                                       ::testing::Pair("Monday morning", "2023-10-23"),
+                                                       ::testing::Pair("Oct. 24", "2023-10-24")))
+        << d.pack.dump(1);
+}
+
+// A Spanish name's two surnames make one later reference: "López Obrador" is the president.
+TEST(DraftTest, TwoSurnamesReferToOnePerson) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"President Andrés Manuel López Obrador said the government would send soldiers. \u201CWe are "
+                                    "going to help everyone,\u201D López Obrador told reporters."},
+                                   "2023-10-26"));
+    ASSERT_EQ(d.of_kind(EntityKind::Person).size(), 1u) << d.pack.dump(1);
+    ASSERT_TRUE(d.speaker_of("We are going to help everyone"));
+    EXPECT_EQ(d.speaker_of("We are going to help everyone")->name, "President Andrés Manuel López Obrador");
+}
+
 // "on Saturday" in a sentence about what is to come is the next Saturday, which the
 // loader's phrase (the last one on or before publication) is not: no event is dated by it.
 TEST(DraftTest, AWeekdayOfWhatIsToComeDatesNoEvent) {

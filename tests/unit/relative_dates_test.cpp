@@ -58,6 +58,20 @@ TEST(RelativeDates, DayPhrasesAgainstAnExactDate) {
     expect_span("on Thursday", wed, "2015-11-12", "2015-11-12");
 }
 
+// Weekdays as wire copy writes them: without "on", early or late, with a part of the day.
+TEST(RelativeDates, WeekdaysAsWireCopyWritesThem) {
+    const DateSpan wed = published_on("2015-11-18");
+    EXPECT_FALSE(expect_span("Friday", wed, "2015-11-13", "2015-11-13").approximate);
+    expect_span("early Tuesday", wed, "2015-11-17", "2015-11-17");
+    expect_span("late Monday night", wed, "2015-11-16", "2015-11-16");
+    expect_span("on Sunday morning", wed, "2015-11-15", "2015-11-15");
+    expect_span("Saturday afternoon", wed, "2015-11-14", "2015-11-14");
+    expect_span("Thursday evening", wed, "2015-11-12", "2015-11-12");
+    for (const char* phrase : {"early", "on early", "Friday week", "early late Friday", "Friday morning night", "late on Friday",
+                               "on Friday on", "Fridays"})
+        EXPECT_FALSE(resolve_relative_date(phrase, wed).has_value()) << '"' << phrase << '"';
+}
+
 TEST(RelativeDates, WeeksMonthsYearsAgainstAnExactDate) {
     const DateSpan wed = published_on("2015-11-18");
     DateSpan last_week = expect_span("last week", wed, "2015-11-09", "2015-11-15");
