@@ -750,6 +750,8 @@ std::pair<std::string, std::vector<std::string>> person_key_and_surnames(const T
         ++words;
     }
     if (!previous.empty()) surnames.push_back(previous);
+    // An Arabic surname without its article: "Burhan" is Abdel Fattah al-Burhan.
+    if (previous.size() > 3 && (previous.starts_with("al ") || previous.starts_with("el "))) surnames.push_back(previous.substr(3));
     // A Spanish name's two surnames, which a later reference keeps together: "López Obrador"
     // is Andrés Manuel López Obrador.
     if (words >= 3) surnames.push_back(before_previous + " " + previous);
@@ -877,6 +879,8 @@ std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs,
                 if (k < r.last && paragraphs[pi].words[k].low != "and") continue;
                 if (k > first) runs.push_back({pi, first, k});
                 first = k + 1;
+                // "the RSF and the WFP": the second name without its article.
+                if (first < r.last && paragraphs[pi].words[first].low == "the") ++first;
             }
         }
     }
@@ -1012,6 +1016,31 @@ void Drafter::find_people_and_organisations() {
         if (owner == SIZE_MAX) continue;
         suggestions[owner].fields["aliases"].push_back(s.name);
         mention(owner, span);
+        s.mentions.clear();  // merged into the owner
+    }
+    // "the Rapid Support Forces … The RSF": an acronym of an organisation named before it,
+    // its words' initials ("World Health Organization", WHO; "of", "and", "the" and "for"
+    // have none), is an alias of it.
+    const auto initials = [&](const Span& named) {
+        std::string out;
+        for (const Word& w : paragraphs[named.paragraph].words)
+            if (w.begin >= named.begin && w.end <= named.end && w.capitalised && !in_list(w.low, {"of", "and", "the", "for"}))
+                out += w.text[0];
+        return out;
+    };
+    for (std::size_t k = 0; k < organisation_mentions.size(); ++k) {
+        const auto& [span, index] = organisation_mentions[k];
+        Suggestion& s = suggestions[index];
+        if (s.rule != "an acronym" || s.mentions.empty()) continue;
+        std::size_t owner = SIZE_MAX;
+        for (std::size_t j = 0; j < k && owner == SIZE_MAX; ++j) {
+            const auto& [other_span, other] = organisation_mentions[j];
+            if (suggestions[other].rule != "an acronym" && other_span.end - other_span.begin > s.name.size() && initials(other_span) == s.name)
+                owner = other;
+        }
+        if (owner == SIZE_MAX) continue;
+        suggestions[owner].fields["aliases"].push_back(s.name);
+        for (const Span& m : s.mentions) mention(owner, m);
         s.mentions.clear();  // merged into the owner
     }
     // Later references: "the group", "the militant group", "the militants".

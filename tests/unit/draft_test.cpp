@@ -617,6 +617,30 @@ TEST(DraftTest, TwoSurnamesReferToOnePerson) {
     EXPECT_EQ(d.speaker_of("We are going to help everyone")->name, "President Andrés Manuel López Obrador");
 }
 
+// An Arabic surname is referred to without its article ("Burhan" is Gen. Abdel Fattah
+// al-Burhan), and an acronym of an organisation named before it is its alias.
+TEST(DraftTest, ArabicSurnamesAndAcronymsOfNamedOrganisations) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The army, led by Gen. Abdel Fattah al-Burhan, fought the Rapid Support Forces. \u201CWe will not "
+                                    "negotiate,\u201D Burhan said.",
+                                    "The RSF said it held the airport. The World Food Programme said the RSF and the WFP had not "
+                                    "spoken."},
+                                   "2023-04-20"));
+    ASSERT_EQ(d.of_kind(EntityKind::Person).size(), 1u) << d.pack.dump(1);
+    ASSERT_TRUE(d.speaker_of("We will not negotiate"));
+    EXPECT_EQ(d.speaker_of("We will not negotiate")->name, "Gen. Abdel Fattah al-Burhan");
+    std::map<std::string, std::vector<std::string>> aliases;
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) aliases[e->name] = e->aliases;
+    EXPECT_THAT(aliases, ::testing::UnorderedElementsAre(
+                             ::testing::Pair("Rapid Support Forces", ::testing::ElementsAre("RSF")),
+                             ::testing::Pair("World Food Programme", ::testing::ElementsAre("WFP"))))
+        << d.pack.dump(1);
+    std::size_t rsf_mentions = 0;
+    for (const json& e : d.pack["entities"])
+        if (e["name"] == "Rapid Support Forces") rsf_mentions = e["mentions"].size();
+    EXPECT_EQ(rsf_mentions, 3u) << "the name and both acronyms";
+}
+
 // "on Saturday" in a sentence about what is to come is the next Saturday, which the
 // loader's phrase (the last one on or before publication) is not: no event is dated by it.
 TEST(DraftTest, AWeekdayOfWhatIsToComeDatesNoEvent) {
