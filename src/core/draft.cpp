@@ -1078,14 +1078,23 @@ void Drafter::find_people_and_organisations() {
 
 // [SECTION] Places ---------------------------------------------------------------------
 
-// "Iraqi", "Syrian", "Chilean", "Pakistani", "Italian": a country's adjective by the usual endings.
+// A country's first name that abbreviates nothing: the atlas writes "Dominican Rep.", ISO
+// "Dominican Republic".
+std::string_view unabbreviated_name(const GazetteerCountry& country) {
+    for (const std::string& name : country.names)
+        if (name.find('.') == std::string::npos) return name;
+    return country.names.front();
+}
+
+// "Iraqi", "Syrian", "Chilean", "Pakistani", "Italian", "Ukrainian": a country's adjective by
+// the usual endings.
 bool is_adjective_of(std::string_view word_key, std::string_view country_key) {
-    if (country_key.empty() || word_key.size() <= country_key.size()) {
-        if (country_key.size() > 1 && country_key.back() == 'y' && word_key.size() == country_key.size() + 2)
-            return word_key.compare(0, country_key.size() - 1, country_key, 0, country_key.size() - 1) == 0 &&
-                   word_key.substr(country_key.size() - 1) == "ian";
-        return false;
-    }
+    if (country_key.size() < 2 || word_key.size() <= country_key.size()) return false;
+    // "Italy", "Italian"; "Ukraine", "Ukrainian": the name's last letter becomes "ian".
+    const std::size_t stem = country_key.size() - 1;
+    if ((country_key.back() == 'y' || country_key.back() == 'e') && word_key.size() == country_key.size() + 2 &&
+        word_key.compare(0, stem, country_key, 0, stem) == 0 && word_key.substr(stem) == "ian")
+        return true;
     if (word_key.compare(0, country_key.size(), country_key) != 0) return false;
     const std::string_view rest = word_key.substr(country_key.size());
     return rest == "i" || rest == "n" || rest == "an" || rest == "ian" || rest == "ese";
@@ -1196,21 +1205,36 @@ void Drafter::find_places() {
                 }
                 if (!matched) ++first;
             }
-            // Country adjectives ("Iraqi") mention the country.
+            // Country adjectives ("Iraqi") mention the country: of those whose adjective the
+            // word may be, the longest name ("Nigerian" is Nigeria's, not Niger's), and before
+            // them one whose name opens with the word, an adjective's ("Dominican" is the
+            // Dominican Republic's, not Dominica's; "Saudi" Saudi Arabia's; not "United").
             for (std::size_t k = r.first; k < r.last; ++k) {
                 const std::string key = name_key(p.words[k].text);
-                for (const GazetteerCountry& c : gazetteer->countries())
-                    if (is_adjective_of(key, name_key(c.names.front()))) {
-                        country_words.push_back({span_of(p, pi, k, k + 1), &c});
-                        countries_named.insert(c.alpha2);
+                const GazetteerCountry* best = nullptr;
+                std::size_t best_size = 0;
+                for (const GazetteerCountry& c : gazetteer->countries()) {
+                    const std::string country_key = name_key(c.names.front());
+                    if (key.size() > 3 && (key.ends_with("an") || key.ends_with("i")) && country_key.starts_with(key + " ")) {
+                        best = &c;
+                        break;
                     }
+                    if (country_key.size() > best_size && is_adjective_of(key, country_key)) {
+                        best = &c;
+                        best_size = country_key.size();
+                    }
+                }
+                if (best) {
+                    country_words.push_back({span_of(p, pi, k, k + 1), best});
+                    countries_named.insert(best->alpha2);
+                }
             }
         }
     }
     for (const auto& [span, country] : country_words) {
         // Named as the text writes it ("Cook Islands", not the atlas's "Cook Is."), unless it only has the adjective.
         const bool adjective = !gazetteer->country_named(text(span));
-        const std::size_t index = suggestion(Kind::Place, "country:" + country->numeric, adjective ? std::string_view(country->names.front()) : text(span),
+        const std::size_t index = suggestion(Kind::Place, "country:" + country->numeric, adjective ? unabbreviated_name(*country) : text(span),
                                              "a country name or adjective", span);
         if (!adjective && suggestions[index].name != text(span) && gazetteer->country_named(suggestions[index].name) != country)
             suggestions[index].name = std::string(text(span));

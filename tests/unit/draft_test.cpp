@@ -641,6 +641,24 @@ TEST(DraftTest, ArabicSurnamesAndAcronymsOfNamedOrganisations) {
     EXPECT_EQ(rsf_mentions, 3u) << "the name and both acronyms";
 }
 
+// A country's adjective names the country: "Italian" and "Ukrainian" (the name's last
+// letter made "ian"), "Nigerian" (Nigeria's, though Niger's name starts it too), "Dominican"
+// (the Dominican Republic, named in full, whose name it opens); and titles open with one.
+TEST(DraftTest, CountryAdjectivesNameTheirCountry) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Nigerian officials and Italian police met Dominican and Austrian envoys. Ukrainian President "
+                                    "Volodymyr Zelenskyy spoke."},
+                                   "2023-05-30"));
+    std::map<std::string, std::string> countries;
+    for (const Entity* e : d.of_kind(EntityKind::Place)) countries[e->name] = e->country;
+    EXPECT_THAT(countries, ::testing::UnorderedElementsAre(::testing::Pair("Nigeria", "566"), ::testing::Pair("Italy", "380"),
+                                                           ::testing::Pair("Dominican Republic", "214"),
+                                                           ::testing::Pair("Austria", "040"), ::testing::Pair("Ukraine", "804")))
+        << d.pack.dump(1);
+    ASSERT_EQ(d.of_kind(EntityKind::Person).size(), 1u);
+    EXPECT_EQ(d.of_kind(EntityKind::Person)[0]->name, "Ukrainian President Volodymyr Zelenskyy");
+}
+
 // "on Saturday" in a sentence about what is to come is the next Saturday, which the
 // loader's phrase (the last one on or before publication) is not: no event is dated by it.
 TEST(DraftTest, AWeekdayOfWhatIsToComeDatesNoEvent) {
