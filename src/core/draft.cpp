@@ -134,7 +134,9 @@ std::vector<Word> split_words(std::string_view text) {
             while (after < text.size() && text[after] == ' ') ++after;
             const bool month_before_day = w.capitalised && month_number(w.low) && !month_number(w.low, false) &&
                                           after > end + 1 && after < text.size() && text[after] >= '0' && text[after] <= '9';
-            if (initial || dotted || month_before_day || is_title_abbreviation(w.low)) {
+            // "No. 5", but "said no." ends its sentence.
+            const bool number_sign = w.low == "no" && after < text.size() && text[after] >= '0' && text[after] <= '9';
+            if (initial || dotted || month_before_day || (is_title_abbreviation(w.low) && (w.low != "no" || number_sign))) {
                 w.abbreviation = true;
                 ++end;
                 w.end = end;

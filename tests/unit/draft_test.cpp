@@ -641,6 +641,18 @@ TEST(DraftTest, ArabicSurnamesAndAcronymsOfNamedOrganisations) {
     EXPECT_EQ(rsf_mentions, 3u) << "the name and both acronyms";
 }
 
+// "No." abbreviates only before a number: "said no." ends its sentence, so the next one's
+// "The" is no part of a name.
+TEST(DraftTest, NoEndsASentenceUnlessANumberFollows) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The RSF said no. The World Food Programme said it would help. Resolution No. 5 of the World "
+                                    "Food Programme passed."},
+                                   "2023-04-20"));
+    std::vector<std::string> organisations;
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) organisations.push_back(e->name);
+    EXPECT_THAT(organisations, ::testing::UnorderedElementsAre("RSF", "World Food Programme")) << d.pack.dump(1);
+}
+
 // A country's adjective names the country: "Italian" and "Ukrainian" (the name's last
 // letter made "ian"), "Nigerian" (Nigeria's, though Niger's name starts it too), "Dominican"
 // (the Dominican Republic, named in full, whose name it opens); and titles open with one.
