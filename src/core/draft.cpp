@@ -235,7 +235,7 @@ bool is_title_abbreviation(std::string_view low) {
 // Words that end an organisation's name ("Brookings Institution", "Workers' Party").
 bool is_organisation_word(std::string_view low) {
     return in_list(low, {"institution", "institute", "university", "college", "party", "army", "ministry", "council", "committee",
-                         "forces", "front", "brigade", "brigades", "movement", "association", "agency", "bank", "company",
+                         "force", "forces", "front", "brigade", "brigades", "movement", "association", "agency", "bank", "company",
                          "corporation", "corp.", "inc.", "ltd.", "group", "union", "organisation", "organization",
                          "commission", "court", "parliament", "assembly", "congress", "senate", "police", "guard", "navy",
                          "church", "federation", "league", "foundation", "fund", "department", "authority", "board",

@@ -639,6 +639,11 @@ TEST(DraftTest, ArabicSurnamesAndAcronymsOfNamedOrganisations) {
     for (const json& e : d.pack["entities"])
         if (e["name"] == "Rapid Support Forces") rsf_mentions = e["mentions"].size();
     EXPECT_EQ(rsf_mentions, 3u) << "the name and both acronyms";
+    // A "Force" is an organisation too, and "X, or ACRONYM" gives its alias.
+    const Drafted force = draft(simple({"The National Disaster Response Force, or NDRF, led the operation."}, "2023-11-29"));
+    ASSERT_EQ(force.of_kind(EntityKind::Organisation).size(), 1u) << force.pack.dump(1);
+    EXPECT_EQ(force.of_kind(EntityKind::Organisation)[0]->name, "National Disaster Response Force");
+    EXPECT_THAT(force.of_kind(EntityKind::Organisation)[0]->aliases, ::testing::ElementsAre("NDRF"));
 }
 
 // "No." abbreviates only before a number: "said no." ends its sentence, so the next one's
