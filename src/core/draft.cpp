@@ -1386,6 +1386,13 @@ void Drafter::find_figures() {
                 unit = true;
             } else {
                 while (last < p.words.size() && joined_by_space(p, last - 1, last) && is_number_word(p.words[last].low)) ++last;
+                // One word may describe the unit: "41 construction workers", "2,000 Ukrainian soldiers";
+                // not after a year ("In 2015 displaced families returned").
+                const bool year = digits && w.low.size() == 4 && all_digits(w.low);
+                if (!year && last + 1 < p.words.size() && joined_by_space(p, last - 1, last) && joined_by_space(p, last, last + 1) &&
+                    !is_function_word(p.words[last].low) && !is_unit(p.words[last].low) && !is_number_word(p.words[last].low) &&
+                    is_unit(p.words[last + 1].low))
+                    ++last;
                 if (last < p.words.size() && joined_by_space(p, last - 1, last) && is_unit(p.words[last].low)) {
                     ++last;
                     unit = true;

@@ -357,6 +357,18 @@ TEST(DraftTest, HolidaysOfAFixedDayAreDates) {
     EXPECT_EQ(relative.size(), 2u) << d.pack.dump(1);
 }
 
+// One word may describe a figure's unit, but not after a year.
+TEST(DraftTest, AWordMayDescribeAFiguresUnit) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Rescuers pulled out all 41 construction workers after 17 days. In 2015 displaced families returned, and "
+                                    "2,000 Ukrainian soldiers arrived."},
+                                   "2023-11-29"));
+    std::vector<std::string> figures;
+    for (const Entity* f : d.of_kind(EntityKind::Figure)) figures.push_back(f->value);
+    EXPECT_THAT(figures, ::testing::UnorderedElementsAre("41 construction workers", "17 days", "2,000 Ukrainian soldiers"))
+        << d.pack.dump(1);
+}
+
 TEST(DraftTest, DatesWithTheirEraAreWrittenAsPacksWriteThem) {
     REQUIRE_GAZETTEER();
     // 44 BC is the astronomical year -43; "15 March 44" is never a day of some year 0 or AD 44.
