@@ -889,7 +889,7 @@ std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs,
     return runs;
 }
 
-bool is_adjective_of(std::string_view word_key, std::string_view country_key);
+const GazetteerCountry* country_of_adjective(const Gazetteer& gazetteer, std::string_view word);
 
 // Whether words [first, last) name where a title holds or whose it is: a country ("Israel"),
 // its adjective ("Israeli", and those no ending makes: "French", "British"), a state or
@@ -903,11 +903,9 @@ bool names_whose_title(const Gazetteer& gazetteer, const TextParagraph& p, std::
     const Word& w = p.words[first];
     if (in_list(w.low, {"u.s", "us", "uk", "u.k", "eu", "french", "british", "dutch", "swiss", "greek", "thai", "welsh",
                         "scottish", "irish", "spanish", "danish", "swedish", "finnish", "polish", "turkish", "chinese",
-                        "filipino", "congolese", "portuguese", "norwegian", "icelandic", "saudi", "emirati", "kuwaiti"}))
+                        "filipino", "congolese", "portuguese", "norwegian", "icelandic", "emirati", "kuwaiti"}))
         return true;
-    const std::string key = name_key(w.text);
-    return std::any_of(gazetteer.countries().begin(), gazetteer.countries().end(),
-                       [&](const GazetteerCountry& c) { return is_adjective_of(key, name_key(c.names.front())); });
+    return country_of_adjective(gazetteer, w.text) != nullptr;
 }
 
 // People named after a rank or honorific ("Maj. Gen. Ali Ahmed"), before quotations are
@@ -1102,6 +1100,25 @@ bool is_adjective_of(std::string_view word_key, std::string_view country_key) {
     return rest == "i" || rest == "n" || rest == "an" || rest == "ian" || rest == "ese";
 }
 
+// The country whose adjective `word` is, or null: of those it may be the adjective of, the
+// longest name ("Nigerian" is Nigeria's, not Niger's), and before them one whose name opens
+// with the word, an adjective's ("Dominican" is the Dominican Republic's, not Dominica's;
+// "Saudi" Saudi Arabia's; not "United").
+const GazetteerCountry* country_of_adjective(const Gazetteer& gazetteer, std::string_view word) {
+    const std::string key = name_key(word);
+    const GazetteerCountry* best = nullptr;
+    std::size_t best_size = 0;
+    for (const GazetteerCountry& c : gazetteer.countries()) {
+        const std::string country_key = name_key(c.names.front());
+        if (key.size() > 3 && (key.ends_with("an") || key.ends_with("i")) && country_key.starts_with(key + " ")) return &c;
+        if (country_key.size() > best_size && is_adjective_of(key, country_key)) {
+            best = &c;
+            best_size = country_key.size();
+        }
+    }
+    return best;
+}
+
 // "Hurricane Idalia", "Typhoon Haiyan", "Tropical Storm Harvey", "Cyclone Idai": the words
 // [first, last) begin with a storm's name, which is no place (not Hurricane, Utah).
 bool is_storm_name(const TextParagraph& p, std::size_t first, std::size_t last) {
@@ -1207,28 +1224,11 @@ void Drafter::find_places() {
                 }
                 if (!matched) ++first;
             }
-            // Country adjectives ("Iraqi") mention the country: of those whose adjective the
-            // word may be, the longest name ("Nigerian" is Nigeria's, not Niger's), and before
-            // them one whose name opens with the word, an adjective's ("Dominican" is the
-            // Dominican Republic's, not Dominica's; "Saudi" Saudi Arabia's; not "United").
+            // Country adjectives ("Iraqi") mention the country.
             for (std::size_t k = r.first; k < r.last; ++k) {
-                const std::string key = name_key(p.words[k].text);
-                const GazetteerCountry* best = nullptr;
-                std::size_t best_size = 0;
-                for (const GazetteerCountry& c : gazetteer->countries()) {
-                    const std::string country_key = name_key(c.names.front());
-                    if (key.size() > 3 && (key.ends_with("an") || key.ends_with("i")) && country_key.starts_with(key + " ")) {
-                        best = &c;
-                        break;
-                    }
-                    if (country_key.size() > best_size && is_adjective_of(key, country_key)) {
-                        best = &c;
-                        best_size = country_key.size();
-                    }
-                }
-                if (best) {
-                    country_words.push_back({span_of(p, pi, k, k + 1), best});
-                    countries_named.insert(best->alpha2);
+                if (const GazetteerCountry* country = country_of_adjective(*gazetteer, p.words[k].text)) {
+                    country_words.push_back({span_of(p, pi, k, k + 1), country});
+                    countries_named.insert(country->alpha2);
                 }
             }
         }
