@@ -101,7 +101,10 @@ const placeLines = [];
 let previous = 0;
 for (const c of cities) {
   const [lon, lat] = c.loc.coordinates;
-  const names = [c.name, ...String(c.altName || '').split(',')].map(clean).filter(Boolean)
+  // "Washington, D.C." is "Washington" in running text: a name that GeoNames qualifies after
+  // a comma is also the name before it.
+  const unqualified = c.name.includes(', ') ? [c.name.slice(0, c.name.indexOf(', '))] : [];
+  const names = [c.name, ...unqualified, ...String(c.altName || '').split(',')].map(clean).filter(Boolean)
     .filter((n, i, all) => all.indexOf(n) === i);
   placeLines.push(['P', names.join('|'), lat, lon, c.population, c.country, clean(c.adminCode || ''),
     c.cityId - previous].join('\t'));

@@ -71,6 +71,7 @@ struct Word {
     bool capitalised = false;
     bool abbreviation = false;       // "Maj.", "J.M."
     bool sentence_start = false;
+    std::size_t possessive = 0;      // bytes of a name's "'s" after `end` ("Iraq's": "Iraq", then 2)
     std::string text;                // the word as written (with the period)
     std::string low;                 // lower-case, without the period
 };
@@ -119,9 +120,18 @@ std::vector<Word> split_words(std::string_view text) {
         }
         Word w;
         w.begin = start;
+        w.capitalised = is_upper(code_point_at(text, start));
+        // "Iraq's army", "North Korea’s leader", "Xi's remarks": a name's possessive is no
+        // part of the name, and ends its run ("Iraq" then "army").
+        if (w.capitalised && end - start > 3 && text[end - 1] == 's') {
+            const std::size_t mark = text.compare(end - 4, 3, "\xE2\x80\x99") == 0 ? end - 4 : text[end - 2] == '\'' ? end - 2 : end;
+            if (mark < end && mark > start) {
+                w.possessive = end - mark;
+                end = mark;
+            }
+        }
         w.end = end;
         w.low = lower(text.substr(start, end - start));
-        w.capitalised = is_upper(code_point_at(text, start));
         if (!w.capitalised && (w.low.rfind("al-", 0) == 0 || w.low.rfind("el-", 0) == 0) && w.low.size() > 3 &&
             is_upper(code_point_at(text, start + 3)))
             w.capitalised = true;
@@ -143,7 +153,7 @@ std::vector<Word> split_words(std::string_view text) {
             }
         }
         w.text = std::string(text.substr(start, end - start));
-        at = end;
+        at = end + w.possessive;
         words.push_back(std::move(w));
     }
     // A sentence starts at the paragraph's first word and after . ! ? (closing quotes may follow).
@@ -262,6 +272,11 @@ bool is_organisation_reference(std::string_view low) {
 bool is_name_connector(std::string_view low) {
     return in_list(low, {"of", "the", "for", "and", "de", "da", "del", "della", "des", "di", "do", "dos", "das", "du", "la", "le",
                          "al", "el", "bin", "ibn", "van", "von", "der", "den", "y"});
+}
+
+// "East", "Northern", "Central": before a name, they make another place of it.
+bool is_direction(std::string_view low) {
+    return in_list(low, {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"});
 }
 
 // Capitalised only because they open a sentence.
@@ -425,6 +440,7 @@ struct Drafter {
 
     void run();
     void find_ranked_people();
+    void find_described_people();
     void find_quotes();
     void find_people_and_organisations();
     void find_places();
@@ -453,7 +469,8 @@ std::vector<NameRun> name_runs(const TextParagraph& p, std::size_t index, const 
         while (end < p.words.size() && joined_by_space(p, end - 1, end) && !p.words[end].sentence_start) {
             const Word& w = p.words[end];
             if (w.capitalised) last = end + 1;
-            else if (!is_name_connector(w.low)) break;
+            // "Commission on Human Rights", "Committee on Foreign Relations"; not "Trump on Tuesday".
+            else if (!is_name_connector(w.low) && !(w.low == "on" && is_organisation_word(p.words[end - 1].low))) break;
             ++end;
             if (end - i > 8) break;
         }
@@ -608,8 +625,13 @@ Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_b
     }
     while (end > at && (p.text[end - 1] == ' ' || p.text[end - 1] == ',' || p.text[end - 1] == '.')) --end;
     if (end <= at || end - at > 300) return {};
-    // The apposition describes: it opens with a lower-case word ("commander of", "a fellow").
-    if (is_upper(code_point_at(p.text, at)) && p.text.compare(at, 2, "A ") != 0) return {};
+    // The apposition describes: it opens with a lower-case word ("commander of", "a fellow")
+    // or with whose ("North Korea's leader").
+    if (is_upper(code_point_at(p.text, at)) && p.text.compare(at, 2, "A ") != 0) {
+        const std::vector<Word> words = split_words(p.text.substr(at, end - at));
+        const auto owner = std::find_if(words.begin(), words.end(), [](const Word& w) { return !w.capitalised || w.possessive; });
+        if (owner == words.end() || !owner->possessive || owner + 1 == words.end()) return {};
+    }
     return {paragraph, at, end};
 }
 
@@ -736,14 +758,17 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
     return a;
 }
 
-// The name without ranks ("Maj. Gen. Thamir Ismail" -> "thamir ismail"), and its surnames
-// (Suggestion::surnames).
+// The name without its title ("Maj. Gen. Thamir Ismail" -> "thamir ismail", "Chinese
+// President Xi Jinping" -> "xi jinping"), and its surnames (Suggestion::surnames).
 std::pair<std::string, std::vector<std::string>> person_key_and_surnames(const TextParagraph& p, const Span& s) {
     std::string key, previous, before_previous;
     std::vector<std::string> surnames;
+    std::size_t name_begin = s.begin;  // after the title's last word, unless it ends the name ("Julie Bishop")
+    for (const Word& w : p.words)
+        if (w.begin >= s.begin && w.end < s.end && (is_rank(w.low) || is_title_word(w.low))) name_begin = w.end;
     int words = 0;
     for (const Word& w : p.words) {
-        if (w.begin < s.begin || w.end > s.end || is_rank(w.low) || is_title_word(w.low)) continue;
+        if (w.begin < name_begin || w.end > s.end) continue;
         const std::string word = name_key(w.text);
         key += (key.empty() ? "" : " ") + word;
         if (in_list(w.low, {"da", "do", "dos", "das"}) && !previous.empty()) surnames.push_back(previous);
@@ -764,14 +789,39 @@ bool has_surname(const Suggestion& person, std::string_view key) {
     return std::find(person.surnames.begin(), person.surnames.end(), key) != person.surnames.end();
 }
 
+// People a place needs for its name alone to stand for it: capitalised words that name a
+// place this big are places even with no other sign of one.
+constexpr std::int64_t kCityPopulation = 100000;
+
+// The people a later reference of one or two words names (`key`, a name_key): those of
+// that surname; else the one person whose name opens with it, since Chinese and Korean
+// names put the family name first ("Xi" is Xi Jinping, "Yoon" Yoon Suk Yeol, "Kim" Kim
+// Jong Un), unless the word is also a country's, a state's or a city's name ("Jordan").
+std::vector<std::size_t> people_called(const Drafter& d, std::string_view key) {
+    std::vector<std::size_t> out, opening;
+    for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
+        const Suggestion& s = d.suggestions[i];
+        if (s.kind != Kind::Person || s.anonymous) continue;
+        if (has_surname(s, key)) out.push_back(i);
+        else if (key.find(' ') == std::string_view::npos && s.key.starts_with("person:") &&
+                 std::string_view(s.key).substr(7).starts_with(std::string(key) + " "))
+            opening.push_back(i);
+    }
+    if (!out.empty() || opening.size() != 1) return out;
+    if (const Gazetteer* g = d.gazetteer) {
+        if (g->country_named(key) || !g->divisions_named(key).empty()) return out;
+        for (const GazetteerPlace* place : g->places_named(key, false))
+            if (place->population >= kCityPopulation) return out;
+    }
+    return opening;
+}
+
 // The person a speaker's words name: an earlier person of that surname, else a new one.
 std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, const Span& evidence) {
     const TextParagraph& p = d.paragraphs[name.paragraph];
     auto [key, surnames] = person_key_and_surnames(p, name);
-    if (std::count(key.begin(), key.end(), ' ') <= 1) {
-        for (std::size_t i = 0; i < d.suggestions.size(); ++i)
-            if (d.suggestions[i].kind == Kind::Person && !d.suggestions[i].anonymous && has_surname(d.suggestions[i], key)) return i;
-    }
+    if (std::count(key.begin(), key.end(), ' ') <= 1)
+        if (const std::vector<std::size_t> people = people_called(d, key); !people.empty()) return people.front();
     const std::size_t index = d.suggestion(Kind::Person, "person:" + key, d.text(name), rule, evidence);
     d.suggestions[index].surnames = std::move(surnames);
     return index;
@@ -899,13 +949,10 @@ bool names_whose_title(const Gazetteer& gazetteer, const TextParagraph& p, std::
     if (gazetteer.country_named(written) || !gazetteer.divisions_named(written).empty() ||
         !gazetteer.places_named(written, false).empty())
         return true;
-    if (last - first != 1) return false;
-    const Word& w = p.words[first];
-    if (in_list(w.low, {"u.s", "us", "uk", "u.k", "eu", "french", "british", "dutch", "swiss", "greek", "thai", "welsh",
-                        "scottish", "irish", "spanish", "danish", "swedish", "finnish", "polish", "turkish", "chinese",
-                        "filipino", "congolese", "portuguese", "norwegian", "icelandic", "emirati", "kuwaiti"}))
-        return true;
-    return country_of_adjective(gazetteer, w.text) != nullptr;
+    // "South Korean", "Peruvian", "French".
+    if (country_of_adjective(gazetteer, written)) return true;
+    // Initials, and adjectives of a nation that is no country of the atlas, or of two.
+    return last - first == 1 && in_list(p.words[first].low, {"u.s", "us", "uk", "u.k", "eu", "welsh", "scottish", "congolese"});
 }
 
 // People named after a rank or honorific ("Maj. Gen. Ali Ahmed"), before quotations are
@@ -936,6 +983,43 @@ void Drafter::find_ranked_people() {
     }
 }
 
+// Words that make an apposition describe a person: "Kim Jong Un, North Korea's leader,".
+bool is_person_noun(std::string_view low) {
+    return is_rank(low) || in_list(low, {"spokesman", "spokeswoman", "spokesperson", "head", "chief", "founder", "official",
+                                         "chairman", "chairwoman", "director", "executive", "professor", "lawyer", "analyst",
+                                         "researcher", "author", "activist", "resident", "survivor", "witness", "member", "son", "daughter",
+                                         "wife", "husband", "mother", "father", "brother", "sister"});
+}
+
+// People named without a title but described by the apposition after the name, "Kim Jong
+// Un, North Korea's leader, did not attend", or by a role before it in lower case, "the
+// ministry's spokesperson Lin Jian" (two to four capitalised words, no place's).
+void Drafter::find_described_people() {
+    for (const NameRun& r : all_name_runs(paragraphs, lowercase_words)) {
+        const TextParagraph& p = paragraphs[r.paragraph];
+        if (r.last - r.first < 2 || r.last - r.first > 4) continue;
+        const Span s = span_of(p, r.paragraph, r.first, r.last);
+        if (is_claimed(s) || s.end <= datelines[r.paragraph]) continue;
+        bool plain = true;  // capitalised words only, none an organisation's
+        for (std::size_t k = r.first; k < r.last; ++k)
+            plain = plain && p.words[k].capitalised && !is_organisation_word(p.words[k].low) && !is_rank(p.words[k].low);
+        if (!plain || (gazetteer && (gazetteer->country_named(text(s)) || !gazetteer->divisions_named(text(s)).empty() ||
+                                      !gazetteer->places_named(text(s), false).empty())))
+            continue;
+        // "Foreign Ministry spokesperson Lin Jian": the role written before the name.
+        const bool role_before = r.first > 0 && joined_by_space(p, r.first - 1, r.first) && !p.words[r.first - 1].capitalised &&
+                                 is_person_noun(p.words[r.first - 1].low);
+        const Span role = role_after(p, r.paragraph, s.end);
+        const std::vector<Word> role_words = split_words(text(role));
+        if (!role_before && std::none_of(role_words.begin(), role_words.end(), [](const Word& w) { return is_person_noun(w.low); }))
+            continue;
+        const std::size_t person = person_for(*this, s, role_before ? "a name after the role it holds" : "a name its apposition describes", s);
+        mention(person, s);
+        claimed.push_back(s);
+        if (role.end > role.begin && !suggestions[person].fields.contains("role")) suggestions[person].fields["role"] = std::string(text(role));
+    }
+}
+
 void Drafter::find_people_and_organisations() {
     const std::vector<NameRun> runs = all_name_runs(paragraphs, lowercase_words);
     // Later references to a person by surname ("Berger said", "López Obrador told reporters").
@@ -944,10 +1028,8 @@ void Drafter::find_people_and_organisations() {
         if (r.last - r.first > 2) continue;
         std::string key = name_key(p.words[r.first].text);
         if (r.last - r.first == 2) key += " " + name_key(p.words[r.first + 1].text);
-        for (std::size_t i = 0; i < suggestions.size(); ++i)
-            if (suggestions[i].kind == Kind::Person && !suggestions[i].anonymous && has_surname(suggestions[i], key) &&
-                suggestions[i].key != "person:" + key)
-                mention(i, span_of(p, r.paragraph, r.first, r.last));
+        for (const std::size_t i : people_called(*this, key))
+            if (suggestions[i].key != "person:" + key) mention(i, span_of(p, r.paragraph, r.first, r.last));
     }
     for (const Suggestion& s : suggestions)
         if (s.kind == Kind::Person)
@@ -1100,12 +1182,27 @@ bool is_adjective_of(std::string_view word_key, std::string_view country_key) {
     return rest == "i" || rest == "n" || rest == "an" || rest == "ian" || rest == "ese";
 }
 
-// The country whose adjective `word` is, or null: of those it may be the adjective of, the
-// longest name ("Nigerian" is Nigeria's, not Niger's), and before them one whose name opens
-// with the word, an adjective's ("Dominican" is the Dominican Republic's, not Dominica's;
+// Countries' adjectives that no ending of is_adjective_of makes, with the country's ISO
+// 3166-1 code.
+constexpr std::pair<std::string_view, std::string_view> kIrregularAdjectives[] = {
+    {"american", "US"}, {"british", "GB"}, {"french", "FR"}, {"german", "DE"}, {"dutch", "NL"}, {"swiss", "CH"},
+    {"greek", "GR"}, {"thai", "TH"}, {"irish", "IE"}, {"spanish", "ES"}, {"danish", "DK"}, {"swedish", "SE"},
+    {"finnish", "FI"}, {"polish", "PL"}, {"turkish", "TR"}, {"chinese", "CN"}, {"filipino", "PH"}, {"portuguese", "PT"},
+    {"norwegian", "NO"}, {"icelandic", "IS"}, {"emirati", "AE"}, {"mexican", "MX"}, {"canadian", "CA"}, {"peruvian", "PE"},
+    {"argentine", "AR"}, {"argentinian", "AR"}, {"moroccan", "MA"}, {"lebanese", "LB"}, {"belgian", "BE"}, {"afghan", "AF"},
+    {"czech", "CZ"}, {"slovak", "SK"}, {"burmese", "MM"}, {"cypriot", "CY"}, {"maltese", "MT"}, {"singaporean", "SG"},
+    {"ivorian", "CI"}, {"mozambican", "MZ"}, {"kazakh", "KZ"}, {"uzbek", "UZ"}, {"somali", "SO"}, {"bosnian", "BA"},
+    {"laotian", "LA"}, {"malagasy", "MG"}, {"salvadoran", "SV"}};
+
+// The country whose adjective `word` is ("Peruvian", "South Korean"), or null: from
+// kIrregularAdjectives, else of those it may be the adjective of, the longest name
+// ("Nigerian" is Nigeria's, not Niger's), and before them one whose name opens with the
+// word, an adjective's ("Dominican" is the Dominican Republic's, not Dominica's;
 // "Saudi" Saudi Arabia's; not "United").
 const GazetteerCountry* country_of_adjective(const Gazetteer& gazetteer, std::string_view word) {
     const std::string key = name_key(word);
+    for (const auto& [adjective, alpha2] : kIrregularAdjectives)
+        if (key == adjective) return gazetteer.country_by_alpha2(alpha2);
     const GazetteerCountry* best = nullptr;
     std::size_t best_size = 0;
     for (const GazetteerCountry& c : gazetteer.countries()) {
@@ -1147,6 +1244,23 @@ bool points_at_place_named_like_division(const GazetteerPlace& place, const std:
     return true;
 }
 
+// Whether word k of run r, a place's name, is part of a person's ("Donald Trump", "John
+// Kerry", "Lin Jian"): a run of two or three capitalised words, none an organisation's, a
+// direction, a date or "City" ("East Jerusalem", "Gaza City", "Kyiv Monday" stay places),
+// none other a country's, and the whole run no place's.
+bool in_persons_name(const Gazetteer& gazetteer, const TextParagraph& p, const NameRun& r, std::size_t k) {
+    if (r.last - r.first < 2 || r.last - r.first > 3) return false;
+    for (std::size_t j = r.first; j < r.last; ++j) {
+        const Word& w = p.words[j];
+        if (!w.capitalised || is_organisation_word(w.low) || is_direction(w.low) || is_weekday(w.low) || month_of(w) ||
+            in_list(w.low, {"city", "town", "greater", "upper", "lower", "old"}) || (j != k && gazetteer.country_named(w.text)))
+            return false;
+    }
+    const std::size_t end = p.words[r.last - 1].end + p.words[r.last - 1].possessive;  // "St. John's"
+    return gazetteer.places_named(p.text.substr(p.words[r.first].begin, end - p.words[r.first].begin), false).empty() &&
+           gazetteer.places_named(words_text(p, r.first, r.last), false).empty();
+}
+
 void Drafter::find_places() {
     if (!gazetteer) return;
     struct Found {
@@ -1168,7 +1282,11 @@ void Drafter::find_places() {
                 bool matched = false;
                 for (std::size_t last = r.last; last > first && !matched; --last) {
                     if (!p.words[last - 1].capitalised) continue;
-                    const Span s = span_of(p, pi, first, last);
+                    Span s = span_of(p, pi, first, last);
+                    // "St. John's", "Saint George's": a place whose name ends in a possessive.
+                    if (const Span whole{pi, s.begin, s.end + p.words[last - 1].possessive};
+                        whole.end > s.end && !gazetteer->places_named(text(whole), false).empty())
+                        s = whole;
                     // "New York", "North Carolina", "New South Wales": a state or province of
                     // several words, which no place shares, is none of its words' places
                     // (not York, Pennsylvania) and is left to the author.
@@ -1186,7 +1304,10 @@ void Drafter::find_places() {
                         if (!nested_in_organisation) continue;
                     }
                     const std::string_view name = text(s);
-                    if (const GazetteerCountry* c = gazetteer->country_named(name)) {
+                    // "East Germany", "South Vietnam": a direction before a country's name,
+                    // which the atlas does not know with it, makes another state.
+                    const bool other_state = first > r.first && is_direction(p.words[first - 1].low);
+                    if (const GazetteerCountry* c = other_state ? nullptr : gazetteer->country_named(name)) {
                         country_words.push_back({s, c});
                         countries_named.insert(c->alpha2);
                         matched = true;
@@ -1213,7 +1334,7 @@ void Drafter::find_places() {
                             candidates = gazetteer->places_named(name, true);
                             loose = true;
                         }
-                        if (!candidates.empty()) {
+                        if (!candidates.empty() && !in_persons_name(*gazetteer, p, r, first)) {
                             const bool locative = first > 0 && joined_by_space(p, first - 1, first) &&
                                                   in_list(p.words[first - 1].low, {"in", "from", "to", "near", "at", "into", "outside", "toward", "towards", "across", "of", "around", "via", "between", "and"});
                             found.push_back({s, std::move(candidates), loose, locative});
@@ -1224,11 +1345,23 @@ void Drafter::find_places() {
                 }
                 if (!matched) ++first;
             }
-            // Country adjectives ("Iraqi") mention the country.
+            // Country adjectives ("Iraqi", "South Korean") mention the country; not one that a
+            // word before it makes a region's or a people's ("Latin American", "North African",
+            // "African American").
             for (std::size_t k = r.first; k < r.last; ++k) {
-                if (const GazetteerCountry* country = country_of_adjective(*gazetteer, p.words[k].text)) {
-                    country_words.push_back({span_of(p, pi, k, k + 1), country});
+                const bool pair = k + 1 < r.last && country_of_adjective(*gazetteer, words_text(p, k, k + 2));
+                const std::size_t end = pair ? k + 2 : k + 1;
+                if (!pair && k > r.first && (is_direction(p.words[k - 1].low) ||
+                                             in_list(p.words[k - 1].low, {"latin", "native", "african", "asian", "arab", "anglo", "pan"})))
+                    continue;
+                // "Αθήνα in Greek": a language, not its country.
+                if (!pair && k == r.last - 1 && k > 0 && p.words[k - 1].low == "in" &&
+                    (k + 1 >= p.words.size() || !joined_by_space(p, k, k + 1) || p.words[k + 1].low == "and" || p.words[k + 1].low == "or"))
+                    continue;
+                if (const GazetteerCountry* country = country_of_adjective(*gazetteer, words_text(p, k, end))) {
+                    country_words.push_back({span_of(p, pi, k, end), country});
                     countries_named.insert(country->alpha2);
+                    k = end - 1;
                 }
             }
         }
@@ -1286,7 +1419,7 @@ void Drafter::find_places() {
         // Evidence that a capitalised word is a place: a big place, a country the text
         // names, or a preposition of place before it.
         const bool country_in_text = countries_named.count(best->country) > 0;
-        const bool accept = best->population >= 100000 || country_in_text || (f.locative && best->population >= 5000);
+        const bool accept = best->population >= kCityPopulation || country_in_text || (f.locative && best->population >= 5000);
         if (!accept || (f.loose && !country_in_text)) continue;
         const std::string_view name = text(f.span);
         const std::size_t index = suggestion(Kind::Place, "place:" + std::to_string(best->geonameid), name,
@@ -1589,19 +1722,34 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         return joined(k, k + 1) && ((month_of(w[k]) && day(k + 1)) || (day(k) && month_of(w[k + 1])));
     };
     // "New Year's Day", "Christmas Eve" (relative_dates.h) from word k, in words that follow
-    // one another.
+    // one another. The words keep their possessive ("Year’s").
     const auto holiday_at = [&](std::size_t k) -> std::optional<MonthDay> {
-        std::vector<std::string_view> run;
-        for (std::size_t j = k; j < w.size() && run.size() < 3 && (j == k || joined(j - 1, j)); ++j) run.push_back(w[j].low);
-        return fixed_holiday(run);
+        std::vector<std::string> run;
+        for (std::size_t j = k; j < w.size() && run.size() < 3; ++j) {
+            if (j > k && p.text.substr(w[j - 1].end + w[j - 1].possessive, w[j].begin - w[j - 1].end - w[j - 1].possessive) != " ") break;
+            run.push_back(lower(p.text.substr(w[j].begin, w[j].end - w[j].begin + w[j].possessive)));
+        }
+        const std::vector<std::string_view> views(run.begin(), run.end());
+        return fixed_holiday(views);
     };
-    // Whether the sentence says before word k that what it dates is still to come ("conditions
-    // would worsen on Saturday"): "on Saturday" is then the next one, which the loader's
-    // phrase (the latest on or before publication) is not.
-    const auto forecast_before = [&](std::size_t k) {
-        const std::size_t sentence_begin = sentence_around(p, w[k].begin).first;
-        for (std::size_t j = k; j-- > 0 && w[j].begin >= sentence_begin;)
-            if (in_list(w[j].low, {"will", "would", "shall", "expected", "scheduled", "plans"})) return true;
+    // Whether the sentence says that what the weekday phrase [k, end) dates is still to come:
+    // before it ("conditions would worsen on Saturday"), or in its own clause after it, unless
+    // it dates a statement ("Later on Saturday, Xi was expected to meet", but not "Biden said
+    // on Thursday that he would", nor "On Friday, officials said the storm would"). "On
+    // Saturday" is then the next one, which the loader's phrase (the latest on or before
+    // publication) is not.
+    const auto forecast_around = [&](std::size_t k, std::size_t end) {
+        const auto [sentence_begin, sentence_end] = sentence_around(p, w[k].begin);
+        const auto future = [&](std::size_t j) { return in_list(w[j].low, {"will", "would", "shall", "expected", "scheduled", "plans"}); };
+        for (std::size_t j = k; j-- > 0 && w[j].begin >= sentence_begin;) {
+            if (future(j)) return true;
+            if (is_speech_verb(w[j].low)) return false;
+        }
+        for (std::size_t j = end; j < w.size() && j < end + 8 && w[j].begin < sentence_end; ++j) {
+            if (future(j)) return true;
+            if (is_speech_verb(w[j].low) || in_list(w[j].low, {"that", "which", "who", "when", "because", "after", "before", "while", "but", "and"}))
+                return false;
+        }
         return false;
     };
     // Where the weekday phrase from word k ends (relative_dates.h), 0 for none: "on Friday",
@@ -1634,7 +1782,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         else if (const std::size_t end = weekday_phrase_end(i)) {
             // "on Tuesday, Sept. 19": the day of the month says which Tuesday (read next).
             const std::size_t k = joined_by_comma(p, end - 1, end) || joined(end - 1, end) ? end : w.size();
-            if (!month_day_at(k) && !forecast_before(i)) last = end;
+            if (!month_day_at(k) && !forecast_around(i, end)) last = end;
         } else if (a == "in" && !b.empty() && month_of(w[i + 1])) {
             if (const auto era = c.empty() ? std::nullopt : era_year(p, i + 2)) {
                 // "in June 44 BC": a month of a year the loader's phrases do not reach.
@@ -1827,6 +1975,7 @@ void Drafter::run() {
         datelines.push_back(dateline_end(p));
     }
     find_ranked_people();
+    find_described_people();
     find_quotes();
     find_people_and_organisations();
     find_places();

@@ -270,6 +270,14 @@ TEST(BuiltGazetteerTest, CountriesHaveTheNamesStoriesUse) {
     EXPECT_EQ(full().country_named("Australia"), australia);
 }
 
+// A name GeoNames qualifies after a comma is also the name before it: "Washington" is
+// Washington, D.C. (geonameid 4140963), the city a story means by it.
+TEST(BuiltGazetteerTest, PlacesAreNamedWithoutTheirQualifier) {
+    std::vector<std::int64_t> ids;
+    for (const GazetteerPlace* p : full().places_named("Washington", false)) ids.push_back(p->geonameid);
+    EXPECT_THAT(ids, ::testing::Contains(4140963));
+}
+
 TEST(BuiltGazetteerTest, ShardsGiveTheSameLookupsAsTheFullFile) {
     auto g = browser_index();
     ASSERT_TRUE(g);
