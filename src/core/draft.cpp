@@ -226,7 +226,7 @@ bool is_rank(std::string_view low) {
                          "chancellor", "mayor", "judge", "justice", "senator", "general", "colonel", "captain",
                          "lieutenant", "sergeant", "commander", "sheikh", "imam", "ayatollah", "cardinal", "bishop",
                          "rabbi", "governor", "ambassador", "premier", "emir", "sultan", "secretary", "secretary-general",
-                         "leader", "speaker"});
+                         "leader", "speaker", "director", "director-general"});
 }
 
 // Words that begin a title only with a rank after them: "Vice President", "Foreign Minister",
@@ -252,7 +252,7 @@ bool is_organisation_word(std::string_view low) {
                          "society", "network", "times", "post", "news", "press", "airlines", "airways", "hospital",
                          "museum", "coalition", "alliance", "cartel", "office", "administration", "government", "tribunal",
                          "bureau", "center", "centre", "battalion", "regiment", "corps", "militia", "club", "observatory",
-                         "council", "service", "services", "programme", "program", "agency", "school", "academy"});
+                         "council", "service", "services", "programme", "program", "agency", "school", "academy", "house"});
 }
 
 // Nouns for a body of people that a demonym or acronym turns into an organisation
@@ -442,6 +442,7 @@ struct Drafter {
     void find_ranked_people();
     void find_described_people();
     void find_quotes();
+    std::size_t only_person_named_before(std::size_t pi, std::size_t before) const;
     void find_people_and_organisations();
     void find_places();
     void find_figures();
@@ -466,13 +467,15 @@ std::vector<NameRun> name_runs(const TextParagraph& p, std::size_t index, const 
         }
         std::size_t last = i + 1;
         std::size_t end = last;
+        std::size_t part = i;  // where the name after the last "and" starts: each is at most 8 words
         while (end < p.words.size() && joined_by_space(p, end - 1, end) && !p.words[end].sentence_start) {
             const Word& w = p.words[end];
             if (w.capitalised) last = end + 1;
             // "Commission on Human Rights", "Committee on Foreign Relations"; not "Trump on Tuesday".
             else if (!is_name_connector(w.low) && !(w.low == "on" && is_organisation_word(p.words[end - 1].low))) break;
+            if (w.low == "and") part = end + 1;
             ++end;
-            if (end - i > 8) break;
+            if (end - part > 8) break;
         }
         std::size_t first = i;
         while (first < last && p.words[first].sentence_start && (is_function_word(p.words[first].low) || lowercase_words.count(p.words[first].low))) {
@@ -827,6 +830,26 @@ std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, cons
     return index;
 }
 
+// The one person paragraph pi names before byte `before`, by a mention drafted so far or
+// by a later reference ("Machado told supporters … “We won,” she said"), or SIZE_MAX when
+// it names none or several.
+std::size_t Drafter::only_person_named_before(std::size_t pi, std::size_t before) const {
+    std::set<std::size_t> named;
+    for (std::size_t i = 0; i < suggestions.size(); ++i)
+        if (suggestions[i].kind == Kind::Person && !suggestions[i].anonymous)
+            for (const Span& m : suggestions[i].mentions)
+                if (m.paragraph == pi && m.end <= before) named.insert(i);
+    const TextParagraph& p = paragraphs[pi];
+    for (const NameRun& r : name_runs(p, pi, lowercase_words)) {
+        if (r.last - r.first > 2 || p.words[r.last - 1].end > before) continue;
+        std::string key = name_key(p.words[r.first].text);
+        if (r.last - r.first == 2) key += " " + name_key(p.words[r.first + 1].text);
+        const std::vector<std::size_t> people = people_called(*this, key);
+        if (people.size() == 1) named.insert(people.front());
+    }
+    return named.size() == 1 ? *named.begin() : SIZE_MAX;
+}
+
 void Drafter::find_quotes() {
     // Segments in reading order; a quotation open at a paragraph's end continues where
     // the next paragraph opens with a quotation mark.
@@ -880,8 +903,13 @@ void Drafter::find_quotes() {
             break;
         }
         case Attribution::Form::Pronoun:
-            speaker = last_named != SIZE_MAX ? last_named : last_any;
-            rule = "“…,” he/she said: the last named speaker";
+            if (const std::size_t here = only_person_named_before(first.paragraph, first.begin); here != SIZE_MAX) {
+                speaker = here;
+                rule = "“…,” he/she said: the one person named before it in its paragraph";
+            } else {
+                speaker = last_named != SIZE_MAX ? last_named : last_any;
+                rule = "“…,” he/she said: the last named speaker";
+            }
             if (speaker != SIZE_MAX) mention(speaker, a.evidence);
             break;
         case Attribution::Form::None:
@@ -951,8 +979,12 @@ bool names_whose_title(const Gazetteer& gazetteer, const TextParagraph& p, std::
         return true;
     // "South Korean", "Peruvian", "French".
     if (country_of_adjective(gazetteer, written)) return true;
-    // Initials, and adjectives of a nation that is no country of the atlas, or of two.
-    return last - first == 1 && in_list(p.words[first].low, {"u.s", "us", "uk", "u.k", "eu", "welsh", "scottish", "congolese"});
+    // Initials, and adjectives of a nation that is no country of the atlas, or of two; and an
+    // organisation's acronym ("CIA Director William Burns", "NATO Secretary-General").
+    if (last - first != 1) return false;
+    const std::string& word = p.words[first].text;
+    return in_list(p.words[first].low, {"u.s", "us", "uk", "u.k", "eu", "welsh", "scottish", "congolese"}) ||
+           (word.size() >= 2 && word.size() <= 5 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
 
 // People named after a rank or honorific ("Maj. Gen. Ali Ahmed"), before quotations are
@@ -985,15 +1017,17 @@ void Drafter::find_ranked_people() {
 
 // Words that make an apposition describe a person: "Kim Jong Un, North Korea's leader,".
 bool is_person_noun(std::string_view low) {
-    return is_rank(low) || in_list(low, {"spokesman", "spokeswoman", "spokesperson", "head", "chief", "founder", "official",
+    return is_rank(low) || in_list(low, {"spokesman", "spokeswoman", "spokesperson", "head", "chief", "founder", "official", "candidate",
                                          "chairman", "chairwoman", "director", "executive", "professor", "lawyer", "analyst",
-                                         "researcher", "author", "activist", "resident", "survivor", "witness", "member", "son", "daughter",
+                                         "researcher", "author", "activist", "resident", "survivor", "witness", "member", "coordinator",
+                                         "adviser", "advisor", "envoy", "negotiator", "son", "daughter",
                                          "wife", "husband", "mother", "father", "brother", "sister"});
 }
 
 // People named without a title but described by the apposition after the name, "Kim Jong
 // Un, North Korea's leader, did not attend", or by a role before it in lower case, "the
-// ministry's spokesperson Lin Jian" (two to four capitalised words, no place's).
+// ministry's spokesperson Lin Jian", "the opposition candidate, Edmundo González," (two to
+// four capitalised words, no place's).
 void Drafter::find_described_people() {
     for (const NameRun& r : all_name_runs(paragraphs, lowercase_words)) {
         const TextParagraph& p = paragraphs[r.paragraph];
@@ -1006,9 +1040,11 @@ void Drafter::find_described_people() {
         if (!plain || (gazetteer && (gazetteer->country_named(text(s)) || !gazetteer->divisions_named(text(s)).empty() ||
                                       !gazetteer->places_named(text(s), false).empty())))
             continue;
-        // "Foreign Ministry spokesperson Lin Jian": the role written before the name.
-        const bool role_before = r.first > 0 && joined_by_space(p, r.first - 1, r.first) && !p.words[r.first - 1].capitalised &&
-                                 is_person_noun(p.words[r.first - 1].low);
+        // "Foreign Ministry spokesperson Lin Jian", "the attorney general, Tarek William Saab,":
+        // the role written before the name, or before it in commas.
+        const bool in_commas = r.first > 0 && joined_by_comma(p, r.first - 1, r.first) && s.end < p.text.size() && p.text[s.end] == ',';
+        const bool role_before = r.first > 0 && (joined_by_space(p, r.first - 1, r.first) || in_commas) &&
+                                 !p.words[r.first - 1].capitalised && is_person_noun(p.words[r.first - 1].low);
         const Span role = role_after(p, r.paragraph, s.end);
         const std::vector<Word> role_words = split_words(text(role));
         if (!role_before && std::none_of(role_words.begin(), role_words.end(), [](const Word& w) { return is_person_noun(w.low); }))
@@ -1058,6 +1094,8 @@ void Drafter::find_people_and_organisations() {
         const bool acronym = r.last - first == 1 && only.text.size() >= 2 && only.text.size() <= 6 &&
                              std::all_of(only.text.begin(), only.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
         const bool repeated_name = r.last - first >= 2 && run_count[key] >= 2;
+        // "the West Bank": a compass point and a bank make a territory, not a bank.
+        if (keyword && r.last - first == 2 && in_list(p.words[first].low, {"north", "south", "east", "west"})) keyword = false;
         if (gazetteer && (gazetteer->country_named(text(s)) || gazetteer->region_named(text(s)))) continue;
         if (acronym && gazetteer && (gazetteer->country_by_alpha2(only.text) || only.text == "UK")) continue;
         // "Kurdish security forces", "SWAT forces": a name before a group noun.
@@ -1074,7 +1112,17 @@ void Drafter::find_people_and_organisations() {
         if (!keyword && !acronym && !group && gazetteer &&
             (!gazetteer->places_named(text(s), false).empty() || !gazetteer->divisions_named(text(s)).empty()))
             continue;
-        const Span named = group ? span_of(p, r.paragraph, first, group_end) : s;
+        // "the White House Middle East coordinator": the name ends at its organisation word
+        // when only capitalised words follow it (not "Bank of England", "Commission on Human
+        // Rights"), and another word comes before it (not "Union Jack").
+        std::size_t end = r.last;
+        if (keyword && !group) {
+            while (end > first && !is_organisation_word(p.words[end - 1].low)) --end;
+            for (std::size_t k = end; k < r.last; ++k)
+                if (is_name_connector(p.words[k].low) || p.words[k].low == "on") end = r.last;
+            if (end == first + 1) end = r.last;
+        }
+        const Span named = group ? span_of(p, r.paragraph, first, group_end) : span_of(p, r.paragraph, first, end);
         const std::string org_key = "organisation:" + key_of(text(named));
         std::string rule = keyword ? "a name ending in an organisation word" : acronym ? "an acronym" : group ? "a name before a group noun" : "a capitalised name the text repeats";
         // "the Islamic State": keep the article with it in the mention only as the text writes it.
@@ -1324,9 +1372,10 @@ void Drafter::find_places() {
                                                                 {"url", "https://unstats.un.org/unsd/methodology/m49/"}}});
                         mention(index, s);
                         matched = true;
-                    } else if (last - first == 1 && (is_function_word(p.words[first].low) || month_number(p.words[first].low, false) > 0)) {
+                    } else if (last - first == 1 && (is_function_word(p.words[first].low) || month_number(p.words[first].low, false) > 0 ||
+                                                     is_direction(p.words[first].low))) {
                         // "In", "Of": never a place on their own; nor "August" (of "In August
-                        // 2018"), not August, California.
+                        // 2018"), not August, California; nor "West" (of "the West Bank").
                     } else {
                         auto candidates = gazetteer->places_named(name, false);
                         bool loose = false;

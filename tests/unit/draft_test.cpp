@@ -775,6 +775,48 @@ TEST(DraftTest, PeopleDescribedByTheirAppositionAndNoPlaceOpeningAName) {
     EXPECT_THAT(lin_places, ::testing::UnorderedElementsAre("China", "Beijing")) << lin.pack.dump(1);
 }
 
+// Names joined by "and" are each up to eight words long, so a long one does not cut the
+// title off the next ("… Lula da Silva and Colombian President Gustavo Petro"); a role before
+// a name in commas makes it a person's; and "she said" is the one person its paragraph names
+// before it, not the last named speaker of an earlier one.
+TEST(DraftTest, LongNamesRolesInCommasAndPronounsOfTheirParagraph) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"\u201CWe will count every vote,\u201D President Nicol\u00E1s Maduro said. The opposition candidate, "
+                                    "Edmundo Gonz\u00E1lez, had won, the opposition said.",
+                                    "Brazilian President Luiz In\u00E1cio Lula da Silva and Colombian President Gustavo Petro called for "
+                                    "the results.",
+                                    "Machado told supporters in Caracas that the count was wrong. \u201CWe won, and everyone knows it,\u201D "
+                                    "she said.",
+                                    "Opposition leader Mar\u00EDa Corina Machado did not appear."},
+                                   "2024-07-30"));
+    std::vector<std::string> people;
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people.push_back(e->name);
+    EXPECT_THAT(people, ::testing::IsSupersetOf({"President Nicol\u00E1s Maduro", "Edmundo Gonz\u00E1lez",
+                                                 "Brazilian President Luiz In\u00E1cio Lula da Silva", "Colombian President Gustavo Petro"}))
+        << d.pack.dump(1);
+    ASSERT_TRUE(d.speaker_of("We won")) << d.pack.dump(1);
+    EXPECT_EQ(d.speaker_of("We won")->name, "Mar\u00EDa Corina Machado");
+}
+
+// An organisation's acronym may say whose a title is ("CIA Director William Burns", a person,
+// not Burns, Oregon); an organisation's name ends at its organisation word ("the White House
+// Middle East coordinator": the White House, an organisation, not White House, Tennessee); and
+// "the West Bank" is neither a bank nor West, Texas.
+TEST(DraftTest, TitlesOfOrganisationsTheWhiteHouseAndTheWestBank) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Negotiators from the United States met in Doha. CIA Director William Burns and Brett McGurk, the "
+                                    "White House Middle East coordinator, joined the talks. In the occupied West Bank, protests "
+                                    "continued."},
+                                   "2024-08-15"));
+    std::vector<std::string> people, organisations, places;
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people.push_back(e->name);
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) organisations.push_back(e->name);
+    for (const Entity* e : d.of_kind(EntityKind::Place)) places.push_back(e->name);
+    EXPECT_THAT(people, ::testing::UnorderedElementsAre("CIA Director William Burns", "Brett McGurk")) << d.pack.dump(1);
+    EXPECT_THAT(organisations, ::testing::ElementsAre("White House")) << d.pack.dump(1);
+    EXPECT_THAT(places, ::testing::UnorderedElementsAre("United States", "Doha")) << d.pack.dump(1);
+}
+
 // "East Germany" is not Germany, nor is "Αθήνα in Greek" Greece: a direction before a
 // country's name makes another state, and a country's adjective after "in" alone is a
 // language.
