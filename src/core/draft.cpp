@@ -478,7 +478,11 @@ std::vector<NameRun> name_runs(const TextParagraph& p, std::size_t index, const 
             if (end - part > 8) break;
         }
         std::size_t first = i;
-        while (first < last && p.words[first].sentence_start && (is_function_word(p.words[first].low) || lowercase_words.count(p.words[first].low))) {
+        // A title opening a sentence stays, though the text writes it in lower case elsewhere
+        // ("its president, R.V. Asokan" … "Chief Justice D.Y. Chandrachud said").
+        const bool title = is_rank(p.words[first].low) || is_title_word(p.words[first].low);
+        while (first < last && p.words[first].sentence_start && !(title && last - first > 1) &&
+               (is_function_word(p.words[first].low) || lowercase_words.count(p.words[first].low))) {
             ++first;
             while (first < last && !p.words[first].capitalised) ++first;
             break;

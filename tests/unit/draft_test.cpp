@@ -817,6 +817,20 @@ TEST(DraftTest, TitlesOfOrganisationsTheWhiteHouseAndTheWestBank) {
     EXPECT_THAT(places, ::testing::UnorderedElementsAre("United States", "Doha")) << d.pack.dump(1);
 }
 
+// A title that opens a sentence stays with its name, though the text writes the word in
+// lower case elsewhere ("its president, R.V. Asokan").
+TEST(DraftTest, ATitleOpeningASentenceStaysWithItsName) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The association called the strike. Its president, R.V. Asokan, said services would run. The chief "
+                                    "minister led a march.",
+                                    "Chief Justice D.Y. Chandrachud said the court would act. President Droupadi Murmu spoke later."},
+                                   "2024-08-17"));
+    std::vector<std::string> people;
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people.push_back(e->name);
+    EXPECT_THAT(people, ::testing::UnorderedElementsAre("R.V. Asokan", "Chief Justice D.Y. Chandrachud", "President Droupadi Murmu"))
+        << d.pack.dump(1);
+}
+
 // "East Germany" is not Germany, nor is "Αθήνα in Greek" Greece: a direction before a
 // country's name makes another state, and a country's adjective after "in" alone is a
 // language.
