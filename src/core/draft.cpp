@@ -800,6 +800,13 @@ bool has_surname(const Suggestion& person, std::string_view key) {
 // place this big are places even with no other sign of one.
 constexpr std::int64_t kCityPopulation = 100000;
 
+// The key of a later reference, a run of one or two words ("Xi", "López Obrador").
+std::string reference_key(const TextParagraph& p, const NameRun& r) {
+    std::string key = name_key(p.words[r.first].text);
+    if (r.last - r.first == 2) key += " " + name_key(p.words[r.first + 1].text);
+    return key;
+}
+
 // The people a later reference of one or two words names (`key`, a name_key): those of
 // that surname; else the one person whose name opens with it, since Chinese and Korean
 // names put the family name first ("Xi" is Xi Jinping, "Yoon" Yoon Suk Yeol, "Kim" Kim
@@ -846,9 +853,7 @@ std::size_t Drafter::only_person_named_before(std::size_t pi, std::size_t before
     const TextParagraph& p = paragraphs[pi];
     for (const NameRun& r : name_runs(p, pi, lowercase_words)) {
         if (r.last - r.first > 2 || p.words[r.last - 1].end > before) continue;
-        std::string key = name_key(p.words[r.first].text);
-        if (r.last - r.first == 2) key += " " + name_key(p.words[r.first + 1].text);
-        const std::vector<std::size_t> people = people_called(*this, key);
+        const std::vector<std::size_t> people = people_called(*this, reference_key(p, r));
         if (people.size() == 1) named.insert(people.front());
     }
     return named.size() == 1 ? *named.begin() : SIZE_MAX;
@@ -1066,8 +1071,7 @@ void Drafter::find_people_and_organisations() {
     for (const NameRun& r : runs) {
         const TextParagraph& p = paragraphs[r.paragraph];
         if (r.last - r.first > 2) continue;
-        std::string key = name_key(p.words[r.first].text);
-        if (r.last - r.first == 2) key += " " + name_key(p.words[r.first + 1].text);
+        const std::string key = reference_key(p, r);
         for (const std::size_t i : people_called(*this, key))
             if (suggestions[i].key != "person:" + key) mention(i, span_of(p, r.paragraph, r.first, r.last));
     }
@@ -1402,7 +1406,8 @@ void Drafter::find_places() {
             // word before it makes a region's or a people's ("Latin American", "North African",
             // "African American").
             for (std::size_t k = r.first; k < r.last; ++k) {
-                const bool pair = k + 1 < r.last && country_of_adjective(*gazetteer, words_text(p, k, k + 2));
+                const GazetteerCountry* of_pair = k + 1 < r.last ? country_of_adjective(*gazetteer, words_text(p, k, k + 2)) : nullptr;
+                const bool pair = of_pair != nullptr;
                 const std::size_t end = pair ? k + 2 : k + 1;
                 if (!pair && k > r.first && (is_direction(p.words[k - 1].low) ||
                                              in_list(p.words[k - 1].low, {"latin", "native", "african", "asian", "arab", "anglo", "pan"})))
@@ -1411,7 +1416,7 @@ void Drafter::find_places() {
                 if (!pair && k == r.last - 1 && k > 0 && p.words[k - 1].low == "in" &&
                     (k + 1 >= p.words.size() || !joined_by_space(p, k, k + 1) || p.words[k + 1].low == "and" || p.words[k + 1].low == "or"))
                     continue;
-                if (const GazetteerCountry* country = country_of_adjective(*gazetteer, words_text(p, k, end))) {
+                if (const GazetteerCountry* country = pair ? of_pair : country_of_adjective(*gazetteer, p.words[k].text)) {
                     country_words.push_back({span_of(p, pi, k, end), country});
                     countries_named.insert(country->alpha2);
                     k = end - 1;
