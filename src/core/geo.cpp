@@ -9,7 +9,10 @@
 
 #include <algorithm>
 #include <cassert>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <initializer_list>
 #include <numbers>
 
 namespace explainer {
@@ -45,7 +48,34 @@ GeoPoint geo_from_unit(Vec3 v) {
 
 Vec2d world_centre(const MapView& view) { return project({view.lon, view.lat}); }
 
+// A country's mainland box in whole degrees, rounded outwards (tools/bake-map.mjs writes
+// the rows).
+struct CountryBoxRow {
+    std::uint16_t code;  // ISO 3166-1 numeric
+    std::int16_t west, east;
+    std::int8_t south, north;
+};
+// A list rather than an array: a build without the atlas has no rows.
+constexpr std::initializer_list<CountryBoxRow> kCountryBoxes = {
+#include "country_boxes.inc"
+};
+
 } // namespace
+
+std::optional<GeoBox> country_mainland_box(std::string_view iso_numeric) {
+    unsigned code = 0;
+    const auto [end, error] = std::from_chars(iso_numeric.data(), iso_numeric.data() + iso_numeric.size(), code);
+    if (error != std::errc() || end != iso_numeric.data() + iso_numeric.size()) return std::nullopt;
+    for (const CountryBoxRow& row : kCountryBoxes)
+        if (row.code == code)
+            return GeoBox{.west = static_cast<double>(row.west), .south = static_cast<double>(row.south),
+                          .east = static_cast<double>(row.east), .north = static_cast<double>(row.north)};
+    return std::nullopt;
+}
+
+bool holds(const GeoBox& box, GeoPoint point) {
+    return point.lon >= box.west && point.lon <= box.east && point.lat >= box.south && point.lat <= box.north;
+}
 
 // [SECTION] Projection ---------------------------------------------------------------
 

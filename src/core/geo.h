@@ -9,8 +9,10 @@
 // - screen: CSS px in the map viewport, origin at its top-left corner (Vec2d).
 #pragma once
 #include <limits>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app_state.h"
@@ -44,6 +46,13 @@ inline constexpr GeoBox kEmptyGeoBox{std::numeric_limits<double>::infinity(), st
 // `box` grown to hold `points`, in degrees (no antimeridian handling): from the empty
 // box, the points' own box.
 GeoBox bounds_of(std::span<const GeoPoint> points, GeoBox box = kEmptyGeoBox);
+
+// The box of a country's mainland (the largest of its shapes in the basemap, Natural
+// Earth 1:50m), in whole degrees rounded outwards, by its ISO 3166-1 numeric code
+// ("706"), from a table baked with the basemap: what a pack's opening view fits for a
+// country, before the basemap arrives. None for a code the atlas lacks.
+std::optional<GeoBox> country_mainland_box(std::string_view iso_numeric);
+bool holds(const GeoBox& box, GeoPoint point);
 
 inline constexpr double kWorldSizePx = 256.0;                    // world width at zoom 0
 inline constexpr double kMercatorMaxLat = 85.051128779806592;    // atan(sinh(pi)), square world

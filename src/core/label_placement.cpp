@@ -75,4 +75,15 @@ std::vector<LabelPlacement> place_labels(std::span<const LabelCandidate> labels,
     return result;
 }
 
+// Gaps, in px: a label beside its mark, a label inside its bar, a label and the panel's edge.
+constexpr double kLabelBesideMark = 5.0, kLabelInsideBar = 6.0, kLabelFromEdge = 4.0;
+
+double timeline_label_x(const TimelineMarkSpan& mark, double width) {
+    const double in_view_x0 = std::max(mark.x0, mark.left), in_view_x1 = std::min(mark.x1, mark.right);
+    if (mark.bar && in_view_x1 - in_view_x0 >= width + 2 * kLabelInsideBar)
+        return std::max(mark.left + kLabelFromEdge, std::min(in_view_x0 + kLabelInsideBar, mark.right - kLabelFromEdge - width));
+    const double after = mark.x1 + kLabelBesideMark;
+    return after + width <= mark.right - kLabelFromEdge ? after : mark.x0 - kLabelBesideMark - width;
+}
+
 } // namespace explainer

@@ -53,4 +53,18 @@ struct LabelPlacement {
 std::vector<LabelPlacement> place_labels(std::span<const LabelCandidate> labels, std::span<const Rect> obstacles,
                                          const Rect& viewport, double spacing_px = 0.0);
 
+// A timeline event's mark, [x0, x1] in screen px (a point's dot, or the part of a bar
+// drawn), and the panel's lanes, [left, right].
+struct TimelineMarkSpan {
+    double x0 = 0.0, x1 = 0.0;
+    bool bar = false;
+    double left = 0.0, right = 0.0;
+};
+
+// Where the label of `width` px starts. A bar whose part in view holds the label reads it
+// inside, from its start, slid along to stay in view. Anything else (a point, a bar
+// shorter than its label) reads it after the mark, or before it where that runs out of
+// the panel: a label never runs across its own mark.
+double timeline_label_x(const TimelineMarkSpan& mark, double width);
+
 } // namespace explainer

@@ -182,10 +182,25 @@ Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked
 
 // [SECTION] Places and time ----------------------------------------------------------
 
-std::vector<GeoPoint> located_places(const Pack& pack) {
+std::vector<GeoPoint> opening_view_points(const Pack& pack) {
     std::vector<GeoPoint> points;
     for (const Entity& e : pack.entities)
         if (e.kind == EntityKind::Place && e.location) points.push_back(*e.location);
+    const std::vector<GeoPoint> locations = points;
+    for (const Entity& e : pack.entities) {
+        if (e.kind != EntityKind::Place || e.location) continue;
+        std::vector<GeoBox> mainlands;
+        for (const std::string& code : e.country.empty() ? e.countries : std::vector<std::string>{e.country})
+            if (const std::optional<GeoBox> box = country_mainland_box(code)) mainlands.push_back(*box);
+        const bool shown = std::any_of(mainlands.begin(), mainlands.end(), [&](const GeoBox& box) {
+            return std::any_of(locations.begin(), locations.end(), [&](GeoPoint p) { return holds(box, p); });
+        });
+        if (shown) continue;
+        for (const GeoBox& box : mainlands) {
+            points.push_back({.lon = box.west, .lat = box.south});
+            points.push_back({.lon = box.east, .lat = box.north});
+        }
+    }
     return points;
 }
 

@@ -103,9 +103,12 @@ Emphasis emphasis_of(const AppState& state, const Linked& selected, const Linked
 // No repeats; only ids of place entities that exist in the pack.
 std::vector<std::string> places_of(const Pack& pack, std::string_view id);
 
-// Where every place of the pack with a location is, in pack order: what the map's
-// opening view fits (opening_map_view in geo.h).
-std::vector<GeoPoint> located_places(const Pack& pack);
+// What the map's opening view fits (opening_map_view in geo.h), so that it shows every
+// place of the pack: each location, in pack order, then for each country or region none
+// of whose countries' mainlands holds one of those locations, the corners of its
+// countries' mainlands (country_mainland_box): a story about Banda Aceh that names
+// Somalia opens on both, one about Paris that names France on Paris.
+std::vector<GeoPoint> opening_view_points(const Pack& pack);
 
 // A distance the pack checks: a figure whose check is "distance" between two places
 // with locations, recomputed on the sphere. The one computation behind the article's

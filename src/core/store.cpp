@@ -54,7 +54,7 @@ std::vector<std::string> change_field_names(std::uint32_t fields) {
 
 AppState opening_view(const Pack& pack, Viewport map_size) {
     AppState view;
-    view.map = opening_map_view(located_places(pack), map_size);
+    view.map = opening_map_view(opening_view_points(pack), map_size);
     view.timeline = default_timeline(pack);  // every event, whatever its span
     if (!pack.article.paragraphs.empty()) view.article_paragraph = pack.article.paragraphs.front().id;
     return view;
@@ -122,7 +122,7 @@ void Store::resize_map(const SetMapSizeAction& size, ChangeRecord& record) {
     if (viewport.width == map_size_.width && viewport.height == map_size_.height) return;
     map_size_ = viewport;
     if (!has_pack_) return;
-    const MapView opening = opening_map_view(located_places(pack_), viewport);
+    const MapView opening = opening_map_view(opening_view_points(pack_), viewport);
     if (same_map_view(opening, defaults_.map)) return;
     if (same_map_view(view_.map, defaults_.map)) {
         view_.map = opening;

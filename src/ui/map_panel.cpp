@@ -385,7 +385,7 @@ struct ArcItem {
 struct PackCache {
     std::optional<std::uint64_t> pack_revision;
     std::vector<PlaceItem> places;
-    std::vector<GeoPoint> all_points;     // located_places(): what the opening view fits
+    std::vector<GeoPoint> all_points;     // opening_view_points(): what the opening view fits
     std::vector<ArcItem> arcs;
     std::vector<std::optional<double>> first_event_day;
     std::optional<std::uint64_t> countries_for;  // revision of the basemap the country indices refer to
@@ -412,7 +412,7 @@ void rebuild_pack_cache(PackCache& cache, const Pack& pack, std::uint64_t revisi
     }
     cache.on_map.assign(pack.entities.size(), false);
     for (const PlaceItem& place : cache.places) cache.on_map[place.entity] = true;
-    cache.all_points = located_places(pack);
+    cache.all_points = opening_view_points(pack);
     for (std::size_t i = 0; i < pack.entities.size(); ++i) {
         const Entity& e = pack.entities[i];
         const std::optional<CheckedDistance> distance = checked_distance(pack, e);

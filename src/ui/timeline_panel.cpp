@@ -32,6 +32,7 @@
 #include "core/date_text.h"
 #include "core/dates.h"
 #include "core/easing.h"
+#include "core/label_placement.h"
 #include "core/time_scale.h"
 #include "editing.h"
 #include "interaction.h"
@@ -406,19 +407,16 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
         mark.point = xb - xa < kMinBarWidth || (entity.date->times ? entity.date->times->start == entity.date->times->end
                                                                    : entity.date->start_day == entity.date->end_day);
         mark.label_w = cache.label_widths[k];
-        // Labels read from the mark rightwards, unless that runs out of the panel: then
-        // a point's label sits on its left and a bar's slides back to stay in view.
+        TimelineMarkSpan span{.x0 = xa, .x1 = xb, .bar = !mark.point, .left = key.origin_x, .right = right};
         if (mark.point) {
             const float centre = entity.date->times ? xa : (xa + xb) * 0.5f;
             mark.x0 = centre - kPointRadius, mark.x1 = centre + kPointRadius;
-            mark.label_x = mark.x1 + 5;
-            if (mark.label_x + mark.label_w > right - 4) mark.label_x = mark.x0 - 5 - mark.label_w;
+            span.x0 = mark.x0, span.x1 = mark.x1;
         } else {
             mark.full_x0 = xa, mark.full_x1 = xb;
             mark.x0 = std::max(xa, key.origin_x - 8), mark.x1 = std::min(xb, right + 8);
-            mark.label_x = std::max(xa, key.origin_x) + 6;
-            mark.label_x = std::max(key.origin_x + 4, std::min(mark.label_x, right - 4 - mark.label_w));
         }
+        mark.label_x = static_cast<float>(timeline_label_x(span, mark.label_w));
         if (mark.x1 < key.origin_x || mark.x0 > right) continue;  // out of view: no lane, no mark
         // The selection and its links get their labels first. Hover must not move marks
         // (a mark moving away from the pointer would change the hover again).

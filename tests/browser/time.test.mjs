@@ -4,7 +4,7 @@
 // link with a time of day survives a reload; cards and the JS API carry the times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, assertNoProblems, settle, screenshot } from './harness.mjs';
+import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -141,6 +141,35 @@ test('47 BC to AD 1748: every event in view, ticks and dates say BC and AD, a li
   await settle(page);
   assert.deepEqual((await page.evaluate(() => Explainer.getState())).timeline, state.timeline, 'the link reopens the same months');
   await screenshot(page, 'time-rome-bc-ad');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// Pixels as dark as text (the label's ink) in a CSS rect of a screenshot at DPR 1.
+function inkIn(image, r) {
+  let ink = 0;
+  for (let y = Math.ceil(r.y); y < r.y + r.height; ++y)
+    for (let x = Math.ceil(r.x); x < r.x + r.width; ++x) {
+      const i = (y * image.width + x) * 4;
+      if (0.299 * image.data[i] + 0.587 * image.data[i + 1] + 0.114 * image.data[i + 2] < 110) ++ink;
+    }
+  return ink;
+}
+
+// June 2006 at a scale of years is a bar narrower than its event's name. The label used
+// to start inside the bar and, near the panel's right edge, slide back across it: the
+// name's letters were drawn over the bar. It stands beside the bar now, before it here.
+test('a bar shorter than its label is labelled beside it, not across it', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/indian-ocean-tsunami.json');
+  await settle(page);
+  await assertEveryEventOnTimeline(page, 'tsunami');
+  const bar = (await locate(page, 'warning-system')).find((r) => r.panel === 'timeline');
+  assert.ok(bar && bar.width > 12, `June 2006 is a bar (${JSON.stringify(bar)})`);
+  const image = decodePng(page, (await screenshot(page, 'time-bar-label-beside')).png);
+  const inside = { x: bar.x + 3, y: bar.y + 3, width: bar.width - 6, height: bar.height - 6 };
+  assert.equal(inkIn(image, inside), 0, `no letter is drawn inside the bar ${JSON.stringify(inside)}`);
+  const before = { x: bar.x - 300, y: bar.y, width: 296, height: bar.height };
+  assert.ok(inkIn(image, before) > 100, 'the label is drawn just before the bar');
   assertNoProblems(assert, page);
   await page.context().close();
 });

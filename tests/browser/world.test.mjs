@@ -211,13 +211,39 @@ test('Gettysburg: the first view shows the pack\'s places on land, not an empty 
   await page.context().close();
 });
 
+// The tsunami of 2004, from Sumatra to Somalia: Somalia is a country the pack names
+// without any town of it. The first view used to fit the towns alone (Chennai to
+// Jakarta) and left Somalia, and the event there, off the map. It fits the country's
+// mainland too, as it fits a town.
+test('Indian Ocean: the first view shows every town and Somalia, a country no town of the pack is in', async () => {
+  const page = await open('indian-ocean-tsunami');
+  const frame = await mapFrame(page);
+  const places = (await page.evaluate(() => Explainer.entities())).filter((e) => e.type === 'place' && e.lat !== undefined);
+  assert.equal(places.length, 5);
+  for (const place of places) {
+    const marker = (await mapRects(page, place.id))[0];
+    assert.ok(marker && frame.contains(centreOf(marker)), `${place.id} is in the first view`);
+  }
+  const [label] = await mapRects(page, 'somalia');
+  assert.ok(label && frame.contains(centreOf(label)), `Somalia's name is in the first view (${JSON.stringify(label)})`);
+  // Inland Somalia (Galkayo, Beledweyne, Garoowe): land, away from anything drawn over it.
+  const rects = await allMapRects(page);
+  const inland = [[6.77, 47.43], [4.74, 45.2], [8.4, 48.48]].map(([lat, lon]) => frame.toScreen(lat, lon))
+    .find((p) => frame.contains(p, 4) && !near(p, rects, 3));
+  assert.ok(inland, 'a point inland in Somalia is in the first view');
+  const image = decodePng(page, (await screenshot(page, 'world-indian-ocean-tsunami')).png);
+  assert.ok(isColour(pixel(image, inland), LAND), `Somalia is drawn as land (${hex(pixel(image, inland))} at ${JSON.stringify(inland)})`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // A phone's map panel is taller than wide: places half a world apart east-west (Athens
 // to Kauai) must open in view there too, each marker inside the panel, not only on a
 // desktop's wide panel. The phone's first frame (the article's tab) goes without the
 // basemap, which its page fetches after that frame; the map draws the land once it is in
 // (the mirror's map list then names the place's country), whether the tab was open then or not.
 const PHONE_ON_LAND = { 'centuries-of-names': 'athens', 'southern-americas': 'santiago' };  // Pacific places are on islets
-for (const pack of ['centuries-of-names', 'pacific-crossing', 'southern-americas']) {
+for (const pack of ['centuries-of-names', 'indian-ocean-tsunami', 'pacific-crossing', 'southern-americas']) {
   test(`phone: the Map tab's first view shows every place of ${pack}`, async () => {
     const page = await openPage(browser, `${server.url}?pack=/test-packs/${pack}.json`,
       { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });

@@ -127,7 +127,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
                          ::testing::Values("seed", "long", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack",
-                                           "evening-by-minute", "greek-cyrillic-nested", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
+                                           "evening-by-minute", "greek-cyrillic-nested", "indian-ocean-tsunami", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
                                            "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
                          [](const auto& info) {
                              std::string n = info.param;

@@ -207,5 +207,37 @@ TEST(LabelPlacement, BadInputIsNotShown) {
     EXPECT_FALSE(r[4].shown);
 }
 
+// [SECTION] Timeline labels
+
+constexpr double kLeft = 100, kRight = 700;
+
+TEST(TimelineLabel, APointReadsItsLabelAfterItAndBeforeItAtTheRightEdge) {
+    EXPECT_DOUBLE_EQ(timeline_label_x({.x0 = 195, .x1 = 205, .left = kLeft, .right = kRight}, 120), 210);
+    // 660 + 5 + 120 runs past 700 - 4: the label ends 5 px before the dot.
+    EXPECT_DOUBLE_EQ(timeline_label_x({.x0 = 650, .x1 = 660, .left = kLeft, .right = kRight}, 120), 525);
+}
+
+TEST(TimelineLabel, ABarThatHoldsItsLabelReadsItInsideSlidIntoView) {
+    EXPECT_DOUBLE_EQ(timeline_label_x({.x0 = 200, .x1 = 400, .bar = true, .left = kLeft, .right = kRight}, 120), 206);
+    // A reign that began before the view: its label stays at the panel's left edge.
+    EXPECT_DOUBLE_EQ(timeline_label_x({.x0 = -500, .x1 = 400, .bar = true, .left = kLeft, .right = kRight}, 120), 106);
+    // One that runs past the right edge with room inside the view.
+    EXPECT_DOUBLE_EQ(timeline_label_x({.x0 = 520, .x1 = 1500, .bar = true, .left = kLeft, .right = kRight}, 120), 526);
+}
+
+// A month at a scale of years is a bar narrower than its name ("The warning system begins
+// operating" over June 2006): its label used to start inside it and run across its end,
+// or, near the panel's right edge, slide back over the whole bar.
+TEST(TimelineLabel, ABarShorterThanItsLabelReadsItBesideNeverAcrossIt) {
+    const double width = 190;
+    const double mid = timeline_label_x({.x0 = 300, .x1 = 332, .bar = true, .left = kLeft, .right = kRight}, width);
+    EXPECT_DOUBLE_EQ(mid, 337);
+    const double at_edge = timeline_label_x({.x0 = 610, .x1 = 642, .bar = true, .left = kLeft, .right = kRight}, width);
+    EXPECT_DOUBLE_EQ(at_edge, 610 - 5 - width);
+    // A bar mostly out of view at the right: its few pixels in view are too few to hold the label.
+    const double leaving = timeline_label_x({.x0 = 680, .x1 = 2000, .bar = true, .left = kLeft, .right = kRight}, width);
+    EXPECT_LE(leaving + width, 680);
+}
+
 } // namespace
 } // namespace explainer

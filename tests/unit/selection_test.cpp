@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/dates.h"
+#include "core/geo.h"
 #include "core/selection.h"
 
 namespace explainer {
@@ -384,6 +385,74 @@ TEST_F(SelectionTest, FirstEventDaysAgreeWithPlaceIsFuture) {
             EXPECT_EQ(place_is_future(pack, pack.entities[i].id, cursor_on_day(d)), first[i] && starts_after_cursor(*first[i], cursor_on_day(d)))
                 << pack.entities[i].id << " on " << format_iso_day(d);
         }
+}
+
+// [SECTION] opening_view_points -------------------------------------------------------
+
+// A pack of places only: a town (a location), a country, or a region (countries).
+struct PlacesPack {
+    Pack pack;
+    PlacesPack& town(double lon, double lat) {
+        place().location = GeoPoint{lon, lat};
+        return *this;
+    }
+    PlacesPack& country(const std::string& code) {
+        place().country = code;
+        return *this;
+    }
+    PlacesPack& region(std::vector<std::string> codes) {
+        place().countries = std::move(codes);
+        return *this;
+    }
+    Entity& place() {
+        Entity& e = pack.entities.emplace_back();
+        e.id = "place-" + std::to_string(pack.entities.size());
+        e.kind = EntityKind::Place;
+        pack.entity_index[e.id] = pack.entities.size() - 1;
+        return e;
+    }
+};
+
+bool same_points(const std::vector<GeoPoint>& a, const std::vector<GeoPoint>& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](GeoPoint p, GeoPoint q) { return p.lon == q.lon && p.lat == q.lat; });
+}
+
+constexpr GeoPoint kBandaAceh{95.3222, 5.5577}, kChennai{80.2785, 13.0878}, kParis{2.3488, 48.8534};
+
+// The tsunami of 2004 reached Somalia, which the pack names as a country and no town of
+// it: the opening view used to fit Banda Aceh and Chennai, and left Somalia off the map.
+TEST(OpeningViewPoints, ACountryNoTownOfThePackIsInBringsItsMainland) {
+    const PlacesPack p = PlacesPack().town(kBandaAceh.lon, kBandaAceh.lat).country("356").town(kChennai.lon, kChennai.lat).country("706");
+    const std::optional<GeoBox> somalia = country_mainland_box("706");
+    ASSERT_TRUE(somalia);
+    EXPECT_NEAR(somalia->west, 41.0, 1.0);  // whole degrees, rounded outwards
+    EXPECT_NEAR(somalia->north, 12.0, 0.5);
+    // India holds Chennai: its town stands for it.
+    EXPECT_TRUE(same_points(opening_view_points(p.pack), {kBandaAceh, kChennai, {somalia->west, somalia->south}, {somalia->east, somalia->north}}));
+    const MapView view = opening_map_view(opening_view_points(p.pack), Viewport{640, 420});
+    const Viewport viewport{640, 420};
+    for (const GeoPoint corner : {GeoPoint{somalia->west, somalia->south}, GeoPoint{somalia->east, somalia->north}, kBandaAceh}) {
+        const Vec2d at = geo_to_screen(view, viewport, corner);
+        EXPECT_TRUE(at.x >= 0 && at.x <= viewport.width && at.y >= 0 && at.y <= viewport.height) << corner.lon << "," << corner.lat;
+    }
+}
+
+TEST(OpeningViewPoints, ARegionComesWholeUnlessATownOfThePackIsInOneOfItsCountries) {
+    const std::vector<std::string> west_europe = {"250", "276", "056"};
+    EXPECT_TRUE(same_points(opening_view_points(PlacesPack().town(kParis.lon, kParis.lat).region(west_europe).pack), {kParis}));
+    EXPECT_EQ(opening_view_points(PlacesPack().town(kBandaAceh.lon, kBandaAceh.lat).region(west_europe).pack).size(), 1u + 2 * 3);
+    // Only countries: their mainlands, where the view used to open on the whole world.
+    EXPECT_EQ(opening_view_points(PlacesPack().country("356").country("586").pack).size(), 4u);
+}
+
+TEST(OpeningViewPoints, ACountryWithALocationOrACodeTheAtlasLacksAddsNoBox) {
+    PlacesPack p = PlacesPack().town(kParis.lon, kParis.lat);
+    p.country("706").pack.entities.back().location = GeoPoint{45.34, 2.04};  // named at Mogadishu
+    p.country("999").country("").country("7a6");
+    EXPECT_TRUE(same_points(opening_view_points(p.pack), {kParis, {45.34, 2.04}}));
+    EXPECT_FALSE(country_mainland_box("999"));
+    EXPECT_FALSE(country_mainland_box(""));
+    EXPECT_FALSE(country_mainland_box("7a6"));
 }
 
 } // namespace

@@ -68,6 +68,17 @@ TEST(Store, SetPackOpensTheOpeningViewAndCountsRevisions) {
     EXPECT_EQ(store.set_pack(load("tests/packs/pacific-crossing.json")).pack_revision, 2u);
 }
 
+// The seed's countries and Europe each hold one of its towns, so its opening view fits
+// its towns alone, as it did before countries counted.
+TEST(Store, TheSeedOpensOnItsTownsForEachOfItsCountriesHoldsOne) {
+    const Pack seed = load("content/isis-losing-ground.json");
+    std::vector<GeoPoint> towns;
+    for (const Entity& e : seed.entities)
+        if (e.kind == EntityKind::Place && e.location) towns.push_back(*e.location);
+    ASSERT_EQ(towns.size(), 7u);
+    EXPECT_EQ(opening_view_points(seed).size(), towns.size());
+}
+
 TEST(Store, ReaderSelectionPushesFollowsAndCountsOnce) {
     Store store = store_with("content/isis-losing-ground.json");
     const std::uint64_t revision = store.view_revision();
@@ -131,14 +142,14 @@ TEST(Store, TheMapSizeRefitsTheOpeningViewAndAnUntouchedMapFollowsIt) {
     const MapView wide = store.view().map;
     EXPECT_FALSE(same_map_view(wide, nominal)) << "a wider, lower panel fits the places at another view";
     EXPECT_TRUE(same_map_view(store.defaults().map, wide));
-    EXPECT_TRUE(same_map_view(wide, opening_map_view(located_places(store.pack()), Viewport{1100, 380})))
+    EXPECT_TRUE(same_map_view(wide, opening_map_view(opening_view_points(store.pack()), Viewport{1100, 380})))
         << "the one definition of the opening view";
     EXPECT_EQ(link_of(store), "v=1") << "an untouched map stays the link's default at any size";
     // The same size again changes nothing.
     EXPECT_EQ(store.dispatch(SetMapSizeAction{1100, 380}, ChangeSource::Reader, 0).fields, 0u);
     // A new pack opens fitted to the size the store knows.
     store.set_pack(load("tests/packs/pacific-crossing.json"));
-    EXPECT_TRUE(same_map_view(store.view().map, opening_map_view(located_places(store.pack()), Viewport{1100, 380})));
+    EXPECT_TRUE(same_map_view(store.view().map, opening_map_view(opening_view_points(store.pack()), Viewport{1100, 380})));
 }
 
 TEST(Store, AMovedMapKeepsItsTargetWhenTheSizeChanges) {
