@@ -255,6 +255,13 @@ bool is_organisation_word(std::string_view low) {
                          "council", "service", "services", "programme", "program", "agency", "school", "academy", "house"});
 }
 
+// Kinds of place a name may end with, which make a place of a name an organisation word opens
+// ("Times Square", "Union Station", "Bank Street").
+bool is_kind_of_place(std::string_view low) {
+    return in_list(low, {"square", "street", "avenue", "road", "lane", "boulevard", "plaza", "park", "bridge", "station", "airport",
+                         "stadium", "terminal"});
+}
+
 // Nouns for a body of people that a demonym or acronym turns into an organisation
 // ("Kurdish security forces", "SWAT forces", "Iraqi commanders").
 bool is_group_noun(std::string_view low) {
@@ -297,6 +304,13 @@ bool is_speech_verb(std::string_view low) {
                          "noted", "recalled", "continued", "replied", "declared", "stated", "argued", "claimed", "commented",
                          "observed", "remarked", "acknowledged", "admitted", "announced", "tweeted", "posted", "shouted",
                          "whispered", "conceded", "cautioned", "predicted", "suggested", "urged", "answered", "responded"});
+}
+
+// Verbs that attribute a fragment quoted after them in their sentence: the speech verbs, and
+// those that characterise ("called the attack “an outrage”", "described the deal as “a
+// disaster”").
+bool introduces_fragment(std::string_view low) {
+    return is_speech_verb(low) || in_list(low, {"say", "call", "calls", "called", "describe", "describes", "described", "dubbed", "branded"});
 }
 
 bool is_pronoun_subject(std::string_view low) { return low == "he" || low == "she"; }
@@ -394,6 +408,11 @@ struct Suggestion {
     std::size_t speaker = SIZE_MAX;  // quotes
 };
 
+// A run of capitalised words read as one name: words [first, last).
+struct NameRun {
+    std::size_t paragraph = 0, first = 0, last = 0;
+};
+
 struct Drafter {
     const DraftInput& input;
     const Gazetteer* gazetteer;
@@ -420,9 +439,12 @@ struct Drafter {
         by_key.emplace(key, suggestions.size() - 1);
         return suggestions.size() - 1;
     }
+    // A span inside one of the entity's mentions already is none of its own: "Jinping" of
+    // "Chinese President Xi Jinping said …", where the speaker's name was read short.
     void mention(std::size_t index, const Span& span) {
         auto& m = suggestions[index].mentions;
-        if (std::find(m.begin(), m.end(), span) == m.end()) m.push_back(span);
+        const auto holds = [&](const Span& held) { return held.paragraph == span.paragraph && held.begin <= span.begin && span.end <= held.end; };
+        if (std::none_of(m.begin(), m.end(), holds)) m.push_back(span);
     }
     // True when a person other than `except` is mentioned after `from` and before `to`.
     bool person_named_between(const Span& from, const Span& to, std::size_t except) const {
@@ -443,15 +465,11 @@ struct Drafter {
     void find_described_people();
     void find_quotes();
     std::size_t only_person_named_before(std::size_t pi, std::size_t before) const;
+    std::vector<NameRun> names_before_their_acronyms() const;
     void find_people_and_organisations();
     void find_places();
     void find_figures();
     void find_events();
-};
-
-// A run of capitalised words read as one name: words [first, last).
-struct NameRun {
-    std::size_t paragraph = 0, first = 0, last = 0;
 };
 
 // Capitalised runs of a paragraph, with name connectors inside ("Bank of England"), cut
@@ -577,6 +595,7 @@ struct Attribution {
     Span role;             // the apposition, when there is one
     enum class Form { None, Named, Pronoun, Described } form = Form::None;
     std::string rule;
+    bool fragment = false;  // quoted inside the speaker's sentence: a named speaker must be drafted already
 };
 
 // Words of a noun phrase from word `i`: a capitalised name (ranks allowed), a pronoun, or
@@ -647,6 +666,25 @@ std::size_t word_at_or_after(const TextParagraph& p, std::size_t at) {
     std::size_t i = 0;
     while (i < p.words.size() && p.words[i].begin < at) ++i;
     return i;
+}
+
+// The speaker whose phrase, a name or a pronoun, ends right before speech verb `verb` in the
+// sentence from byte `s_begin` ("Berger said:", "he told"), as `rule` attributes it; the form
+// None when there is none.
+Attribution speaker_before_verb(const TextParagraph& p, std::size_t paragraph, std::size_t verb, std::size_t s_begin, std::string_view rule) {
+    Attribution a;
+    for (std::size_t start = verb; start-- > 0 && verb - start <= 6;) {
+        if (p.words[start].begin < s_begin) break;
+        const auto phrase = speaker_phrase(p, start);
+        if (phrase && phrase->first == verb && phrase->second != Attribution::Form::Described) {
+            a.form = phrase->second;
+            a.speaker = span_of(p, paragraph, start, verb);
+            a.evidence = span_of(p, paragraph, start, verb + 1);
+            a.rule = std::string(rule);
+            break;
+        }
+    }
+    return a;
 }
 
 Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const QuoteSegment& q) {
@@ -741,26 +779,28 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
     if (q.continues) return a;
     const auto [s_begin, s_end] = sentence_around(p, q.begin);
     (void)s_end;
-    if (s_begin >= q.begin) return a;
-    std::size_t verb = word_at_or_after(p, q.begin);
-    if (verb == 0) return a;
-    --verb;  // the last word before the quotation
-    std::string_view tail = p.text.substr(p.words[verb].end, q.begin - p.words[verb].end);
-    if (tail.find_first_not_of(" ,:") != std::string_view::npos) return a;
-    // "X told reporters:" — the verb may have a short object.
-    for (int object = 0; object < 2 && verb > 0 && !is_speech_verb(p.words[verb].low) && joined_by_space(p, verb - 1, verb); ++object) --verb;
-    if (!is_speech_verb(p.words[verb].low) || verb == 0) return a;
-    // "Berger said:" — find the phrase that ends just before the verb.
-    for (std::size_t start = verb; start-- > 0 && verb - start <= 6;) {
-        if (p.words[start].begin < s_begin) break;
-        const auto phrase = speaker_phrase(p, start);
-        if (phrase && phrase->first == verb && phrase->second != Attribution::Form::Described) {
-            a.form = phrase->second;
-            a.speaker = span_of(p, paragraph, start, verb);
-            a.evidence = span_of(p, paragraph, start, verb + 1);
-            a.rule = "SPEAKER said: “…”";
-            return a;
-        }
+    const std::size_t next = word_at_or_after(p, q.begin);
+    // The quotation opens its sentence (“We won,” he said. “I expect …”): nothing before it
+    // attributes it.
+    if (next == 0 || (next < p.words.size() && p.words[next].sentence_start)) return a;
+    std::size_t verb = next - 1;  // the last word before the quotation
+    const std::string_view tail = p.text.substr(p.words[verb].end, q.begin - p.words[verb].end);
+    if (tail.find_first_not_of(" ,:") == std::string_view::npos) {
+        // "X told reporters:" — the verb may have a short object.
+        for (int object = 0; object < 2 && verb > 0 && !is_speech_verb(p.words[verb].low) && joined_by_space(p, verb - 1, verb); ++object) --verb;
+        if (is_speech_verb(p.words[verb].low))
+            if (Attribution before = speaker_before_verb(p, paragraph, verb, s_begin, "SPEAKER said: “…”"); before.form != Attribution::Form::None)
+                return before;
+    }
+    // Inside: a fragment quoted in a sentence whose speaker the speech verb nearest before it
+    // names, "Xi said China would always “stay committed to friendship”", "Biden called the
+    // attack “an outrage.”" (not a title: “ISIS: The State of Terror”).
+    if (reads_as_title(p.text.substr(q.inner_begin, q.inner_end - q.inner_begin))) return a;
+    for (std::size_t k = next; k-- > 0 && p.words[k].begin >= s_begin;) {
+        if (!introduces_fragment(p.words[k].low)) continue;
+        a = speaker_before_verb(p, paragraph, k, s_begin, "SPEAKER said … “…”: a quoted fragment");
+        a.fragment = a.form != Attribution::Form::None;
+        break;
     }
     return a;
 }
@@ -830,12 +870,20 @@ std::vector<std::size_t> people_called(const Drafter& d, std::string_view key) {
     return opening;
 }
 
-// The person a speaker's words name: an earlier person of that surname, else a new one.
-std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, const Span& evidence) {
-    const TextParagraph& p = d.paragraphs[name.paragraph];
-    auto [key, surnames] = person_key_and_surnames(p, name);
+// The person drafted so far whom `name` names: by a later reference of one or two words
+// (people_called), else by the whole name without its title; SIZE_MAX for none.
+std::size_t known_person(const Drafter& d, const Span& name) {
+    const std::string key = person_key_and_surnames(d.paragraphs[name.paragraph], name).first;
     if (std::count(key.begin(), key.end(), ' ') <= 1)
         if (const std::vector<std::size_t> people = people_called(d, key); !people.empty()) return people.front();
+    const auto it = d.by_key.find("person:" + key);
+    return it == d.by_key.end() ? SIZE_MAX : it->second;
+}
+
+// The person a speaker's words name: one drafted so far, else a new one.
+std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, const Span& evidence) {
+    if (const std::size_t known = known_person(d, name); known != SIZE_MAX) return known;
+    auto [key, surnames] = person_key_and_surnames(d.paragraphs[name.paragraph], name);
     const std::size_t index = d.suggestion(Kind::Person, "person:" + key, d.text(name), rule, evidence);
     d.suggestions[index].surnames = std::move(surnames);
     return index;
@@ -887,6 +935,9 @@ void Drafter::find_quotes() {
             a = attribution_of(paragraphs[s.paragraph], s.paragraph, s);
             if (a.form != Attribution::Form::None) break;
         }
+        // "Police said the suspect was “armed”": a fragment's named speaker is a person drafted
+        // already, not a word that opens a sentence.
+        if (a.fragment && a.form == Attribution::Form::Named && known_person(*this, a.speaker) == SIZE_MAX) a = Attribution{};
         const std::size_t word_count = split_words(inner).size();
         const bool speech = a.form != Attribution::Form::None || (word_count >= 4 && !reads_as_title(inner));
         if (!speech) continue;
@@ -978,14 +1029,17 @@ std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs,
 
 const GazetteerCountry* country_of_adjective(const Gazetteer& gazetteer, std::string_view word);
 
+// Whether the gazetteer has `name` as a country, a state or province, or a place.
+bool names_country_or_place(const Gazetteer& gazetteer, std::string_view name) {
+    return gazetteer.country_named(name) || !gazetteer.divisions_named(name).empty() || !gazetteer.places_named(name, false).empty();
+}
+
 // Whether words [first, last) name where a title holds or whose it is: a country ("Israel"),
 // its adjective ("Israeli", and those no ending makes: "French", "British"), a state or
 // province ("Texas", "New York", "Victoria"), a place, or a country's initials ("U.S.", "UK").
 bool names_whose_title(const Gazetteer& gazetteer, const TextParagraph& p, std::size_t first, std::size_t last) {
     const std::string_view written = p.text.substr(p.words[first].begin, p.words[last - 1].end - p.words[first].begin);
-    if (gazetteer.country_named(written) || !gazetteer.divisions_named(written).empty() ||
-        !gazetteer.places_named(written, false).empty())
-        return true;
+    if (names_country_or_place(gazetteer, written)) return true;
     // "South Korean", "Peruvian", "French".
     if (country_of_adjective(gazetteer, written)) return true;
     // Initials, and adjectives of a nation that is no country of the atlas, or of two; and an
@@ -1046,9 +1100,7 @@ void Drafter::find_described_people() {
         bool plain = true;  // capitalised words only, none an organisation's
         for (std::size_t k = r.first; k < r.last; ++k)
             plain = plain && p.words[k].capitalised && !is_organisation_word(p.words[k].low) && !is_rank(p.words[k].low);
-        if (!plain || (gazetteer && (gazetteer->country_named(text(s)) || !gazetteer->divisions_named(text(s)).empty() ||
-                                      !gazetteer->places_named(text(s), false).empty())))
-            continue;
+        if (!plain || (gazetteer && names_country_or_place(*gazetteer, text(s)))) continue;
         // "Foreign Ministry spokesperson Lin Jian", "the attorney general, Tarek William Saab,":
         // the role written before the name, or before it in commas.
         const bool in_commas = r.first > 0 && joined_by_comma(p, r.first - 1, r.first) && s.end < p.text.size() && p.text[s.end] == ',';
@@ -1063,6 +1115,90 @@ void Drafter::find_described_people() {
         claimed.push_back(s);
         if (role.end > role.begin && !suggestions[person].fields.contains("role")) suggestions[person].fields["role"] = std::string(text(role));
     }
+}
+
+// An acronym as stories write it: two to six capitals ("RSF", "APEC", "ECOWAS").
+bool is_acronym(const Word& w) {
+    return w.text.size() >= 2 && w.text.size() <= 6 && std::all_of(w.text.begin(), w.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Words an acronym may pass over inside a name ("Bank of England", "Al-Qaeda in the Arabian
+// Peninsula").
+bool is_small_name_word(std::string_view low) { return is_name_connector(low) || low == "on" || low == "in"; }
+
+// Whether `acronym` is the initials of words [first, last): a capitalised word gives its first
+// capital, or one for each capitalised part when hyphens or periods join its parts
+// ("Asia-Pacific Economic Cooperation", APEC; "U.S. Agency for International Development",
+// USAID; "Hay'at Tahrir al-Sham", HTS); a small or lower-case word gives its first letter or
+// nothing ("Economic Community of West African States", ECOWAS; "World Health Organization",
+// WHO).
+bool spells_out(const TextParagraph& p, std::size_t first, std::size_t last, std::string_view acronym) {
+    if (first == last) return acronym.empty();
+    const Word& w = p.words[first];
+    const auto rest_spells_out = [&](std::string_view initials) {
+        return !initials.empty() && acronym.starts_with(initials) && spells_out(p, first + 1, last, acronym.substr(initials.size()));
+    };
+    if (!w.capitalised || is_small_name_word(w.low)) {
+        const char initial = w.text[0] >= 'a' && w.text[0] <= 'z' ? static_cast<char>(w.text[0] - 'a' + 'A') : w.text[0];
+        return spells_out(p, first + 1, last, acronym) || rest_spells_out(std::string_view(&initial, 1));
+    }
+    std::string capitals;  // the first letter of each capitalised part
+    bool part_start = true;
+    for (const char c : w.text) {
+        if (part_start && c >= 'A' && c <= 'Z') capitals += c;
+        part_start = c == '-' || c == '.';
+    }
+    return rest_spells_out(std::string_view(capitals).substr(0, 1)) || (capitals.size() > 1 && rest_spells_out(capitals));
+}
+
+// Where the name that acronym word `at` stands after in parentheses starts, "the Asia-Pacific
+// Economic Cooperation (APEC) summit": the longest run of capitalised and small words before
+// it in its sentence, opening with a capitalised word, that it spells out; SIZE_MAX for none.
+std::size_t spelled_out_name_start(const TextParagraph& p, std::size_t at) {
+    constexpr std::size_t kLongestName = 12;  // words
+    if (at == 0 || !is_acronym(p.words[at])) return SIZE_MAX;
+    const std::size_t open = p.words[at - 1].end;
+    if (p.text.substr(open, p.words[at].begin - open) != " (" || p.text.substr(p.words[at].end, 1) != ")") return SIZE_MAX;
+    std::size_t start = at - 1;
+    while (start > 0 && at - start < kLongestName && !p.words[start].sentence_start && joined_by_space(p, start - 1, start) &&
+           (p.words[start - 1].capitalised || is_small_name_word(p.words[start - 1].low)))
+        --start;
+    for (; start < at; ++start)
+        if (p.words[start].capitalised && !is_small_name_word(p.words[start].low) && spells_out(p, start, at, p.words[at].text)) return start;
+    return SIZE_MAX;
+}
+
+// A state's formal name, "Republic" or "Kingdom" of somewhere with no organisation word
+// before it ("the Democratic Republic of Congo"; not the "Central Bank of the Republic of
+// Turkey").
+bool is_formal_name_of_state(const TextParagraph& p, std::size_t first, std::size_t last) {
+    for (std::size_t k = first; k + 1 < last; ++k) {
+        if (is_organisation_word(p.words[k].low)) return false;
+        if (in_list(p.words[k].low, {"republic", "kingdom"}) && p.words[k + 1].low == "of") return true;
+    }
+    return false;
+}
+
+// Names written before their acronym in parentheses ("the International Atomic Energy Agency
+// (IAEA)"): organisations whatever their words, unless a person's drafted already ("Rep.
+// Alexandria Ocasio-Cortez (AOC)", "Mohammed bin Salman (MBS)"), a dateline's ("ALLEN PARK
+// (AP) —"), a state's formal name ("the Democratic Republic of Congo (DRC)") or a country's,
+// a region's or a place's ("the United Arab Emirates (UAE)", "New York City (NYC)").
+std::vector<NameRun> Drafter::names_before_their_acronyms() const {
+    std::vector<NameRun> names;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (std::size_t at = 0; at < p.words.size(); ++at) {
+            const std::size_t first = spelled_out_name_start(p, at);
+            if (first == SIZE_MAX) continue;
+            const Span s = span_of(p, pi, first, at);
+            if (known_person(*this, s) != SIZE_MAX || s.end <= datelines[pi] || is_formal_name_of_state(p, first, at) ||
+                (gazetteer && (gazetteer->region_named(text(s)) || names_country_or_place(*gazetteer, text(s)))))
+                continue;
+            names.push_back({pi, first, at});
+        }
+    }
+    return names;
 }
 
 void Drafter::find_people_and_organisations() {
@@ -1088,8 +1224,26 @@ void Drafter::find_people_and_organisations() {
     };
     for (const NameRun& r : runs) run_count[key_of(words_text(paragraphs[r.paragraph], r.first, r.last))]++;
     std::vector<std::pair<Span, std::size_t>> organisation_mentions;  // in reading order
+    const auto add_organisation = [&](const Span& named, std::string_view rule) {
+        // "the Islamic State": keep the article with it in the mention only as the text writes it.
+        const std::size_t index = suggestion(Kind::Organisation, "organisation:" + key_of(text(named)), text(named), rule, named);
+        mention(index, named);
+        organisation_mentions.push_back({named, index});
+    };
+    const std::vector<NameRun> spelled_out = names_before_their_acronyms();
     for (const NameRun& r : runs) {
         const TextParagraph& p = paragraphs[r.paragraph];
+        // "the Asia-Pacific Economic Cooperation (APEC)": drafted once, at the run that ends
+        // where the name ends; its other runs ("Organisation for Economic Co-operation" of
+        // "… and Development (OECD)") are part of it.
+        const auto spelled = std::find_if(spelled_out.begin(), spelled_out.end(), [&](const NameRun& name) {
+            return name.paragraph == r.paragraph && name.first < r.last && r.first < name.last;
+        });
+        if (spelled != spelled_out.end()) {
+            if (r.last == spelled->last)
+                add_organisation(span_of(p, r.paragraph, spelled->first, spelled->last), "a name before its acronym in parentheses");
+            continue;
+        }
         std::size_t first = r.first;
         while (first < r.last && is_rank(p.words[first].low)) ++first;
         if (first >= r.last) continue;
@@ -1099,8 +1253,7 @@ void Drafter::find_people_and_organisations() {
         bool keyword = false;
         for (std::size_t k = first; k < r.last; ++k) keyword = keyword || is_organisation_word(p.words[k].low);
         const Word& only = p.words[first];
-        const bool acronym = r.last - first == 1 && only.text.size() >= 2 && only.text.size() <= 6 &&
-                             std::all_of(only.text.begin(), only.text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        const bool acronym = r.last - first == 1 && is_acronym(only);
         const bool repeated_name = r.last - first >= 2 && run_count[key] >= 2;
         // "the West Bank": a compass point and a bank make a territory, not a bank.
         if (keyword && r.last - first == 2 && in_list(p.words[first].low, {"north", "south", "east", "west"})) keyword = false;
@@ -1126,17 +1279,17 @@ void Drafter::find_people_and_organisations() {
         std::size_t end = r.last;
         if (keyword && !group) {
             while (end > first && !is_organisation_word(p.words[end - 1].low)) --end;
+            // "Times Square", "Union Station": a kind of place after it makes a place's name.
+            if (end < r.last && is_kind_of_place(p.words[end].low)) continue;
             for (std::size_t k = end; k < r.last; ++k)
                 if (is_name_connector(p.words[k].low) || p.words[k].low == "on") end = r.last;
             if (end == first + 1) end = r.last;
         }
-        const Span named = group ? span_of(p, r.paragraph, first, group_end) : span_of(p, r.paragraph, first, end);
-        const std::string org_key = "organisation:" + key_of(text(named));
-        std::string rule = keyword ? "a name ending in an organisation word" : acronym ? "an acronym" : group ? "a name before a group noun" : "a capitalised name the text repeats";
-        // "the Islamic State": keep the article with it in the mention only as the text writes it.
-        const std::size_t index = suggestion(Kind::Organisation, org_key, text(named), rule, named);
-        mention(index, named);
-        organisation_mentions.push_back({named, index});
+        add_organisation(group ? span_of(p, r.paragraph, first, group_end) : span_of(p, r.paragraph, first, end),
+                         keyword   ? "a name ending in an organisation word"
+                         : acronym ? "an acronym"
+                         : group   ? "a name before a group noun"
+                                   : "a capitalised name the text repeats");
     }
     // "also known as ISIS and ISIL": aliases of the organisation named last.
     for (auto& [span, index] : organisation_mentions) {
@@ -1156,15 +1309,12 @@ void Drafter::find_people_and_organisations() {
         mention(owner, span);
         s.mentions.clear();  // merged into the owner
     }
-    // "the Rapid Support Forces … The RSF": an acronym of an organisation named before it,
-    // its words' initials ("World Health Organization", WHO; "of", "and", "the" and "for"
-    // have none), is an alias of it.
-    const auto initials = [&](const Span& named) {
-        std::string out;
-        for (const Word& w : paragraphs[named.paragraph].words)
-            if (w.begin >= named.begin && w.end <= named.end && w.capitalised && !in_list(w.low, {"of", "and", "the", "for"}))
-                out += w.text[0];
-        return out;
+    // "the Rapid Support Forces … The RSF", "the Asia-Pacific Economic Cooperation (APEC) …
+    // APEC": an acronym of an organisation named before it, which spells out its name
+    // (spells_out), is an alias of it.
+    const auto spelled_by = [&](const Span& named, std::string_view acronym) {
+        const TextParagraph& p = paragraphs[named.paragraph];
+        return spells_out(p, word_at_or_after(p, named.begin), word_at_or_after(p, named.end), acronym);
     };
     for (std::size_t k = 0; k < organisation_mentions.size(); ++k) {
         const auto& [span, index] = organisation_mentions[k];
@@ -1173,7 +1323,7 @@ void Drafter::find_people_and_organisations() {
         std::size_t owner = SIZE_MAX;
         for (std::size_t j = 0; j < k && owner == SIZE_MAX; ++j) {
             const auto& [other_span, other] = organisation_mentions[j];
-            if (suggestions[other].rule != "an acronym" && other_span.end - other_span.begin > s.name.size() && initials(other_span) == s.name)
+            if (suggestions[other].rule != "an acronym" && other_span.end - other_span.begin > s.name.size() && spelled_by(other_span, s.name))
                 owner = other;
         }
         if (owner == SIZE_MAX) continue;
@@ -1190,7 +1340,9 @@ void Drafter::find_people_and_organisations() {
             if (!is_organisation_reference(p.words[noun].low) && noun + 1 < p.words.size() && !p.words[noun].capitalised &&
                 joined_by_space(p, noun, noun + 1) && is_organisation_reference(p.words[noun + 1].low))
                 ++noun;
-            if (!is_organisation_reference(p.words[noun].low) || !joined_by_space(p, i, i + 1)) continue;
+            // "The Organisation for Economic Co-operation and Development": a capitalised noun
+            // opens a name, not a reference.
+            if (!is_organisation_reference(p.words[noun].low) || p.words[noun].capitalised || !joined_by_space(p, i, i + 1)) continue;
             const Span s = span_of(p, pi, i, noun + 1);
             std::size_t owner = SIZE_MAX;
             for (const auto& [span, index] : organisation_mentions)
@@ -1416,6 +1568,11 @@ void Drafter::find_places() {
                 if (!pair && k == r.last - 1 && k > 0 && p.words[k - 1].low == "in" &&
                     (k + 1 >= p.words.size() || !joined_by_space(p, k, k + 1) || p.words[k + 1].low == "and" || p.words[k + 1].low == "or"))
                     continue;
+                // "the Indian Ocean", "the Arabian Sea": a body of water's name, not its country.
+                if (end < r.last && in_list(p.words[end].low, {"ocean", "sea", "gulf"})) {
+                    k = end;
+                    continue;
+                }
                 if (const GazetteerCountry* country = pair ? of_pair : country_of_adjective(*gazetteer, p.words[k].text)) {
                     country_words.push_back({span_of(p, pi, k, end), country});
                     countries_named.insert(country->alpha2);
@@ -1449,13 +1606,15 @@ void Drafter::find_places() {
             if (!next.empty()) country_after = gazetteer->country_named(next.front().text);
         }
         // "Ishikawa Prefecture", "New York state", "Orange County": the division, not a town of
-        // its name; nor is "the Guaíba river" or "Lake Chad" a town.
+        // its name; nor is "the Guaíba river" or "Lake Chad" a town, nor "Union Station" or
+        // "Oxford Street" (but "the Lima airport" is Lima's).
         if (!after.empty() && after[0] == ' ') {
             const std::vector<Word> next = split_words(after.substr(0, std::min<std::size_t>(after.size(), 20)));
-            if (!next.empty() && in_list(next.front().low, {"prefecture", "province", "state", "region", "oblast", "governorate",
-                                                            "county", "district", "department", "canton", "territory", "river",
-                                                            "lake", "mountain", "mountains", "valley", "bay", "sea", "island",
-                                                            "islands", "strait", "desert", "peninsula", "gulf", "canal", "delta"}))
+            if (!next.empty() && (in_list(next.front().low, {"prefecture", "province", "state", "region", "oblast", "governorate",
+                                                             "county", "district", "department", "canton", "territory", "river",
+                                                             "lake", "mountain", "mountains", "valley", "bay", "sea", "island",
+                                                             "islands", "strait", "desert", "peninsula", "gulf", "canal", "delta"}) ||
+                                  (next.front().capitalised && is_kind_of_place(next.front().low))))
                 continue;
         }
         const std::vector<const GazetteerDivision*> divisions = gazetteer->divisions_named(text(f.span));
@@ -1938,6 +2097,18 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
         if (weekday_number(w.low) && p.text.substr(w.end, date.begin - w.end) == ", ") date_from = w.begin;
         break;
     }
+    // The index of the first word at or after byte `at`, and whether the words before it run
+    // up to it with nothing but spaces between.
+    const auto first_from = [&](std::size_t at) {
+        std::size_t k = 0;
+        while (k < words.size() && words[k]->begin < at) ++k;
+        return k;
+    };
+    // "on the morning of Dec. 26": the part of the day goes with its date.
+    if (const std::size_t k = first_from(date_from); k >= 3 && words[k - 1]->low == "of" &&
+        in_list(words[k - 2]->low, {"morning", "afternoon", "evening", "night"}) && words[k - 3]->low == "the" &&
+        joined_to(*words[k - 1], date_from) && joined_to(*words[k - 2], words[k - 1]->begin) && joined_to(*words[k - 3], words[k - 2]->begin))
+        date_from = words[k - 3]->begin;
     std::size_t cut_from = date_from;
     for (std::size_t k = words.size(); k-- > 0;) {
         const Word& w = *words[k];
@@ -1946,6 +2117,17 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
         if (is_introduction(w.low)) cut_from = w.begin;
         else if (w.low == "the" && k > 0 && is_introduction(words[k - 1]->low) && joined_to(*words[k - 1], w.begin)) cut_from = words[k - 1]->begin;
         break;
+    }
+    // "At 7:58 on the morning of Dec. 26, 2004": and the time of day before it.
+    if (cut_from < date_from) {
+        const std::size_t k = first_from(cut_from);
+        for (std::size_t at = k; at-- > 0 && k - at <= 4;) {
+            if (words[at]->low != "at") continue;
+            const std::string_view clock = p.text.substr(words[at]->end, cut_from - words[at]->end);
+            if (clock.find_first_of("0123456789") != std::string_view::npos && clock.find_first_not_of("0123456789: apm.") == std::string_view::npos)
+                cut_from = words[at]->begin;
+            break;
+        }
     }
     std::string name;
     const Word* previous = nullptr;

@@ -6,12 +6,14 @@
 //   with coordinates and a citation naming GeoNames and its geonameid; an ambiguous name
 //   ("Santiago") offers candidates ranked by the countries the text names, the other
 //   places it finds and population;
-// - direct quotations in “…” and "…", also when "he said" splits them or they run on
-//   into the next paragraph, with their speaker ("said X", "X said", "he said" for the
+// - direct quotations in “…” and "…", also when "he said" splits them, they run on into
+//   the next paragraph or they are fragments inside the speaker's sentence ("Biden called
+//   the attack “an outrage.”"), with their speaker ("said X", "X said", "he said" for the
 //   last named speaker) and the role the text gives ("X, a spokesman for Y");
-// - people (ranks and honorifics, speakers), organisations (names, acronyms, "Kurdish
-//   forces") and their later references ("the group"), figures (numbers with units) and
-//   events with the dates the text gives, relative phrases resolved against publication.
+// - people (ranks and honorifics, speakers), organisations (names, acronyms and the names
+//   they spell out in parentheses, "Kurdish forces") and their later references ("the
+//   group"), figures (numbers with units) and events with the dates the text gives,
+//   relative phrases resolved against publication.
 // The result is a pack load_pack() accepts. The text is untrusted: bad input (no text,
 // an unsupported script, malformed UTF-8, more than the loader takes) is refused with a
 // message saying what to fix.

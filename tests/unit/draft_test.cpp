@@ -58,6 +58,11 @@ struct Drafted {
             if (e.kind == kind) out.push_back(&e);
         return out;
     }
+    std::vector<std::string> names_of(EntityKind kind) const {
+        std::vector<std::string> out;
+        for (const Entity* e : of_kind(kind)) out.push_back(e->name);
+        return out;
+    }
     const Entity* place_named(std::string_view name) const {
         for (const Entity& e : loaded.entities)
             if (e.kind == EntityKind::Place && e.name == name) return &e;
@@ -287,6 +292,9 @@ TEST(DraftTest, StraightQuotesRunningAcrossParagraphsAreOneQuotation) {
     EXPECT_EQ(runs_on->mentions[1].paragraph, "p3");
     EXPECT_EQ(runs_on->mentions[1].exact, "\"When the clouds came, we read the swells instead.\"");
     EXPECT_EQ(d.entity(runs_on->speaker)->name, "Kalepa Baybayan");
+    // It opens its sentence after "Baybayan said.": no fragment of that sentence, but the
+    // quotation after the same speaker's.
+    EXPECT_EQ(runs_on->suggestion->rule, "unattributed quotation right after the same speaker's");
     EXPECT_EQ(d.pack["article"]["url"], "https://example.org/fixtures/pacific-voyage");
     ASSERT_TRUE(d.place_named("Papeete"));
 }
@@ -416,7 +424,8 @@ TEST(DraftTest, CenturiesAreTheirHundredYears) {
 }
 
 // An event is named by its sentence without its date, and without the words that only
-// introduced it ("On", "in the"), with the punctuation of the words kept.
+// introduced it ("On", "in the", "At 7:58 on the morning of"), with the punctuation of the
+// words kept.
 TEST(DraftTest, EventNamesLeaveOutTheirDateAndWhatIntroducedIt) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"On 27 August 1883, a series of explosions tore apart the island. "
@@ -426,7 +435,9 @@ TEST(DraftTest, EventNamesLeaveOutTheirDateAndWhatIntroducedIt) {
                                     "The empire fell in the fifth century AD. "
                                     "Survivors of the Nov. 13 attacks gathered at the hall. "
                                     "The ceremony began on Nov. 13, 2016, at 9:40 p.m., a year on. "
-                                    "Officials met earlier this week to prepare."},
+                                    "Officials met earlier this week to prepare. "
+                                    "At 7:58 on the morning of Dec. 26, 2004, the sea floor tore along the coast. "
+                                    "On the night of 9 November 1989, the border opened."},
                                    "2023-08-27"));
     std::map<std::string, std::string> names;  // the date -> the event's name
     for (const Entity* e : d.of_kind(EntityKind::Event)) names[e->date->iso] = e->name;
@@ -438,7 +449,9 @@ TEST(DraftTest, EventNamesLeaveOutTheirDateAndWhatIntroducedIt) {
         {"0401/0500", "The empire fell"},
         {"2023-11-13", "Survivors of the attacks gathered at the hall"},  // not "of attacks": that "the" is the attacks'
         {"2016-11-13", "The ceremony began, at 9:40 p.m., a…"},         // "p.m." ends no sentence
-        {"2023-08-21/2023-08-27", "Officials met to prepare"}};
+        {"2023-08-21/2023-08-27", "Officials met to prepare"},
+        {"2004-12-26", "The sea floor tore along the coast"},  // the time and the part of the day go with the date
+        {"1989-11-09", "The border opened"}};
     EXPECT_EQ(names, expected) << d.pack.dump(1);
 }
 
@@ -846,6 +859,18 @@ TEST(DraftTest, OtherStatesAndLanguagesAreNoCountry) {
     EXPECT_EQ(d.of_kind(EntityKind::Person)[0]->name, "Günter Schabowski");
 }
 
+// "the Indian Ocean", "the Philippine Sea": a body of water's name, no
+// mention of a country (the Indian Ocean tsunami's text used to mention India twice).
+TEST(DraftTest, ABodyOfWaterNamedByAnAdjectiveIsNoCountry) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The wave crossed the Indian Ocean and reached the Philippine Sea. Indian officials met."},
+                                   "2004-12-27"));
+    std::vector<std::string> mentions;
+    for (const Entity* e : d.of_kind(EntityKind::Place))
+        for (const Mention& m : e->mentions) mentions.push_back(e->name + ": " + m.exact);
+    EXPECT_THAT(mentions, ::testing::ElementsAre("India: Indian")) << d.pack.dump(1);
+}
+
 // "on Saturday" in a sentence about what is to come is the next Saturday, which the
 // loader's phrase (the last one on or before publication) is not: no event is dated by it,
 // whether what is to come is said before the weekday or after it in its clause ("Later on
@@ -890,6 +915,120 @@ TEST(DraftTest, LaterReferencesAndAliasesOfOrganisations) {
         if (o->name == "National Farmers Federation") federation = o;
     ASSERT_TRUE(federation);
     EXPECT_THAT(federation->aliases, ::testing::ElementsAre("NFF", "FNA"));
+}
+
+// A name followed by its acronym in parentheses is an organisation whatever its words, the
+// acronym its alias and its later mentions, when the acronym spells out the name: a letter
+// for each capitalised word or for each capitalised part of one ("Asia-Pacific", "U.S."), one
+// or none for a small word ("of", "in"); the name is the longest run before it that does
+// ("Vienna-based" is no part of it), "and" included, and "The Organisation" opening it is no
+// later reference.
+TEST(DraftTest, ANameBeforeItsAcronymInParenthesesIsAnOrganisation) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Leaders at the Asia-Pacific Economic Cooperation (APEC) summit in Lima agreed to resist "
+                                    "protectionism. APEC members trade more with each other.",
+                                    "The Vienna-based International Atomic Energy Agency (IAEA) and the Economic Community of West "
+                                    "African States (ECOWAS) sent observers. Al-Qaeda in the Arabian Peninsula (AQAP) did not comment. "
+                                    "The Conference on Security and Co-operation in Europe (CSCE) met in Helsinki.",
+                                    "The Organisation for Economic Co-operation and Development (OECD) and the U.S. Agency for "
+                                    "International Development (USAID) were cited."},
+                                   "2016-11-20"));
+    std::map<std::string, std::vector<std::string>> aliases;
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) aliases[e->name] = e->aliases;
+    EXPECT_THAT(aliases, ::testing::UnorderedElementsAre(
+                             ::testing::Pair("Asia-Pacific Economic Cooperation", ::testing::ElementsAre("APEC")),
+                             ::testing::Pair("International Atomic Energy Agency", ::testing::ElementsAre("IAEA")),
+                             ::testing::Pair("Economic Community of West African States", ::testing::ElementsAre("ECOWAS")),
+                             ::testing::Pair("Al-Qaeda in the Arabian Peninsula", ::testing::ElementsAre("AQAP")),
+                             ::testing::Pair("Conference on Security and Co-operation in Europe", ::testing::ElementsAre("CSCE")),
+                             ::testing::Pair("Organisation for Economic Co-operation and Development", ::testing::ElementsAre("OECD")),
+                             ::testing::Pair("U.S. Agency for International Development", ::testing::ElementsAre("USAID"))))
+        << d.pack.dump(1);
+    std::map<std::string, std::vector<std::string>> mentions;
+    for (const Entity* e : d.of_kind(EntityKind::Organisation))
+        for (const Mention& m : e->mentions) mentions[e->name].push_back(m.exact);
+    EXPECT_THAT(mentions["Asia-Pacific Economic Cooperation"], ::testing::ElementsAre("Asia-Pacific Economic Cooperation", "APEC", "APEC"));
+    EXPECT_THAT(mentions["Organisation for Economic Co-operation and Development"],
+                ::testing::ElementsAre("Organisation for Economic Co-operation and Development", "OECD"));
+}
+
+// Parentheses after a name make no organisation of it when the letters spell out no name
+// ("Donald Trump (R)", "(CNN)"), nor of a person's name drafted already, a state's formal
+// name, a country's or a place's; nor of a wire dateline, even with no gazetteer to say
+// it is a place.
+TEST(DraftTest, ParenthesesAfterPeoplePlacesAndDatelinesMakeNoOrganisation) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Donald Trump (R) did not attend. Rep. Alexandria Ocasio-Cortez (AOC) spoke. Crown Prince "
+                                    "Mohammed bin Salman came; Mohammed bin Salman (MBS) left early. The United Arab "
+                                    "Emirates (UAE), the Democratic Republic of Congo (DRC) and New York City (NYC) sent envoys, "
+                                    "as did Latin America and the Caribbean (LAC).",
+                                    "(CNN) Talks resumed."},
+                                   "2024-03-15"));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation), ::testing::UnorderedElementsAre("AOC", "MBS", "UAE", "DRC", "NYC", "LAC", "CNN"))
+        << d.pack.dump(1);
+    const DraftResult dateline = draft_pack(simple({"ALLEN PARK (AP) \u2014 The Detroit Lions fired their coach."}), nullptr);
+    ASSERT_EQ(dateline.error, "");
+    const auto loaded = load_pack(dateline.pack_json, "draft");
+    ASSERT_TRUE(loaded.pack);
+    for (const Entity& e : loaded.pack->entities) EXPECT_NE(e.kind, EntityKind::Organisation) << e.name;
+}
+
+// A fragment quoted inside a sentence is a quotation of the speaker whom the speech verb
+// nearest before it names ("Xi said China would always “stay …”", "Biden called the attack
+// “an outrage.”", "He described the deal as “…”"), when that speaker is a person drafted
+// already ("Police said" names no one) and the verb's subject, not a title, and not a
+// verb of another sentence: "the so-called “caliphate”" is no quotation.
+TEST(DraftTest, FragmentsQuotedInsideASentenceAreTheirSpeakers) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Chinese President Xi Jinping arrived in Lima on Saturday. Xi said China would always \u201Cstay "
+                                    "committed to friendship\u201D with its neighbours. Xi said little else. The so-called "
+                                    "\u201Ccaliphate\u201D lost ground.",
+                                    "President Joe Biden spoke later. Biden called the attack \u201Can outrage.\u201D He described the "
+                                    "deal as \u201Ca disaster.\u201D Biden said aides warned of \u201Cgrave risks.\u201D",
+                                    "Police said the suspect was \u201Carmed and dangerous.\u201D Prof. Jessica Stern said her new book, "
+                                    "\u201CISIS: The State of Terror,\u201D sold well."},
+                                   "2016-11-20"));
+    std::map<std::string, std::string> speakers;  // the quotation -> its speaker
+    for (const Entity* q : d.of_kind(EntityKind::Quote)) speakers[q->text] = d.entity(q->speaker)->name;
+    EXPECT_THAT(speakers, ::testing::UnorderedElementsAre(
+                              ::testing::Pair("stay committed to friendship", "Chinese President Xi Jinping"),
+                              ::testing::Pair("an outrage.", "President Joe Biden"), ::testing::Pair("a disaster.", "President Joe Biden")))
+        << d.pack.dump(1);
+    EXPECT_THAT(d.names_of(EntityKind::Person),
+                ::testing::UnorderedElementsAre("Chinese President Xi Jinping", "President Joe Biden", "Prof. Jessica Stern"))
+        << d.pack.dump(1);
+}
+
+// A speaker's name read short before the verb ("Jinping" of "Chinese President Xi Jinping
+// said", "Peña" of "Minister Carlos Peña told reporters:") lies inside the mention of the
+// whole name, and used to be a second mention nested in it.
+TEST(DraftTest, ASpeakersNameReadShortIsNoMentionInsideTheWholeName) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Chinese President Xi Jinping said China would always \u201Cstay committed to friendship.\u201D",
+                                    "Minister Carlos Pe\u00F1a told reporters: \u201CThe road will reopen in April.\u201D"},
+                                   "2024-11-16"));
+    std::map<std::string, std::vector<std::string>> mentions;  // each person's mentions, as written
+    for (const Entity* person : d.of_kind(EntityKind::Person))
+        for (const Mention& m : person->mentions) mentions[person->name].push_back(m.exact);
+    EXPECT_THAT(mentions, ::testing::UnorderedElementsAre(
+                              ::testing::Pair("Chinese President Xi Jinping", ::testing::ElementsAre("Chinese President Xi Jinping")),
+                              ::testing::Pair("Minister Carlos Pe\u00F1a", ::testing::ElementsAre("Minister Carlos Pe\u00F1a"))))
+        << d.pack.dump(1);
+    EXPECT_EQ(d.of_kind(EntityKind::Quote).size(), 2u) << d.pack.dump(1);
+}
+
+// A kind of place after an organisation word makes a place's name ("Times Square", "Union
+// Station"), not an organisation, however often the text repeats it, nor a town of its first
+// word's name (Union, New Jersey); an organisation word after it still makes an organisation
+// ("the Times Square Alliance"), and a kind of place in lower case leaves the town its
+// own ("the Lima airport").
+TEST(DraftTest, AKindOfPlaceAfterAnOrganisationWordNamesAPlace) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Crowds gathered at Union Station and in Times Square before flights left the Lima airport. The "
+                                    "Times Square Alliance counted them. Times Square was full by midnight."},
+                                   "2024-01-01"));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation), ::testing::ElementsAre("Times Square Alliance")) << d.pack.dump(1);
+    EXPECT_THAT(d.names_of(EntityKind::Place), ::testing::ElementsAre("Lima")) << d.pack.dump(1);
 }
 
 TEST(DraftTest, NoSpeakerIsGuessedForAnUnattributedQuotation) {
