@@ -465,7 +465,7 @@ struct Drafter {
     void find_described_people();
     void find_quotes();
     std::size_t only_person_named_before(std::size_t pi, std::size_t before) const;
-    std::vector<NameRun> names_before_their_acronyms() const;
+    std::vector<NameRun> names_before_their_acronyms(std::set<std::string>& others) const;
     void find_people_and_organisations();
     void find_places();
     void find_figures();
@@ -1183,8 +1183,9 @@ bool is_formal_name_of_state(const TextParagraph& p, std::size_t first, std::siz
 // (IAEA)"): organisations whatever their words, unless a person's drafted already ("Rep.
 // Alexandria Ocasio-Cortez (AOC)", "Mohammed bin Salman (MBS)"), a dateline's ("ALLEN PARK
 // (AP) —"), a state's formal name ("the Democratic Republic of Congo (DRC)") or a country's,
-// a region's or a place's ("the United Arab Emirates (UAE)", "New York City (NYC)").
-std::vector<NameRun> Drafter::names_before_their_acronyms() const {
+// a region's or a place's ("the United Arab Emirates (UAE)", "New York City (NYC)"), whose
+// acronyms go into `others`: they name no organisation either.
+std::vector<NameRun> Drafter::names_before_their_acronyms(std::set<std::string>& others) const {
     std::vector<NameRun> names;
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const TextParagraph& p = paragraphs[pi];
@@ -1192,9 +1193,12 @@ std::vector<NameRun> Drafter::names_before_their_acronyms() const {
             const std::size_t first = spelled_out_name_start(p, at);
             if (first == SIZE_MAX) continue;
             const Span s = span_of(p, pi, first, at);
-            if (known_person(*this, s) != SIZE_MAX || s.end <= datelines[pi] || is_formal_name_of_state(p, first, at) ||
-                (gazetteer && (gazetteer->region_named(text(s)) || names_country_or_place(*gazetteer, text(s)))))
+            if (s.end <= datelines[pi]) continue;
+            if (known_person(*this, s) != SIZE_MAX || is_formal_name_of_state(p, first, at) ||
+                (gazetteer && (gazetteer->region_named(text(s)) || names_country_or_place(*gazetteer, text(s))))) {
+                others.insert(p.words[at].text);
                 continue;
+            }
             names.push_back({pi, first, at});
         }
     }
@@ -1230,7 +1234,8 @@ void Drafter::find_people_and_organisations() {
         mention(index, named);
         organisation_mentions.push_back({named, index});
     };
-    const std::vector<NameRun> spelled_out = names_before_their_acronyms();
+    std::set<std::string> acronyms_of_others;  // "(MBS)" after a person's name, "(UAE)" after a country's
+    const std::vector<NameRun> spelled_out = names_before_their_acronyms(acronyms_of_others);
     for (const NameRun& r : runs) {
         const TextParagraph& p = paragraphs[r.paragraph];
         // "the Asia-Pacific Economic Cooperation (APEC)": drafted once, at the run that ends
@@ -1259,6 +1264,7 @@ void Drafter::find_people_and_organisations() {
         if (keyword && r.last - first == 2 && in_list(p.words[first].low, {"north", "south", "east", "west"})) keyword = false;
         if (gazetteer && (gazetteer->country_named(text(s)) || gazetteer->region_named(text(s)))) continue;
         if (acronym && gazetteer && (gazetteer->country_by_alpha2(only.text) || only.text == "UK")) continue;
+        if (acronym && acronyms_of_others.contains(only.text)) continue;
         // "Kurdish security forces", "SWAT forces": a name before a group noun.
         std::size_t group_end = r.last;
         if (group_end < p.words.size() && joined_by_space(p, group_end - 1, group_end) && !p.words[group_end].capitalised) {
