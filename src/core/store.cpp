@@ -87,6 +87,9 @@ void Store::apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry)
         if (!inverse.apply) return;  // the pack as it was: nothing to show or undo
         ++pack_revision_;
         record.fields |= FieldPack;
+        // The places may have moved: links and the map's reset take the new fit, while the
+        // map stays where it is, never moving under the author's hands.
+        refit_opening_map(record, MapFollows::Never);
         if (entry) {
             entry->forward.push_back(*edit);
             entry->backward.push_back(std::move(inverse));
@@ -121,10 +124,16 @@ void Store::resize_map(const SetMapSizeAction& size, ChangeRecord& record) {
     if (viewport.width <= 0 || viewport.height <= 0) return;
     if (viewport.width == map_size_.width && viewport.height == map_size_.height) return;
     map_size_ = viewport;
-    if (!has_pack_) return;
-    const MapView opening = opening_map_view(opening_view_points(pack_), viewport);
+    if (has_pack_) refit_opening_map(record, MapFollows::IfUntouched);
+}
+
+// The opening view fits the pack's places to the map's size, so a change of either refits
+// it (an edit that adds, moves or removes a place, as the map panel's reset does), and a
+// map still showing it may follow.
+void Store::refit_opening_map(ChangeRecord& record, MapFollows follows) {
+    const MapView opening = opening_map_view(opening_view_points(pack_), map_size_);
     if (same_map_view(opening, defaults_.map)) return;
-    if (same_map_view(view_.map, defaults_.map)) {
+    if (follows == MapFollows::IfUntouched && same_map_view(view_.map, defaults_.map)) {
         view_.map = opening;
         record.fields |= FieldMap;
     }

@@ -130,6 +130,8 @@ private:
     // Applies one step, adds its inverse to `entry` and its effects to `record`.
     void apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry);
     void resize_map(const SetMapSizeAction& size, ChangeRecord& record);
+    enum class MapFollows { IfUntouched, Never };
+    void refit_opening_map(ChangeRecord& record, MapFollows follows);
     ChangeRecord finish(ChangeRecord record, UndoEntry entry, double now_seconds);
     ChangeRecord walk(std::deque<UndoEntry>& from, std::deque<UndoEntry>& to, ChangeSource source);
 

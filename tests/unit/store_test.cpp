@@ -418,6 +418,37 @@ TEST(Store, PackEditsShareTheUndoHistoryAndCountPackRevisions) {
     EXPECT_EQ(store.pack_revision(), packs + 3);
 }
 
+// Moves a place, as the editor's drag does, and gives back the edit that moves it back.
+PackEdit move_place(std::string id, GeoPoint to) {
+    return PackEdit{"move place", [id, to](Pack& pack, PackEdit& inverse) -> std::string {
+                        Entity& place = pack.entities[pack.entity_index.at(id)];
+                        inverse = move_place(id, *place.location);
+                        place.location = to;
+                        return "";
+                    }};
+}
+
+// An edit that moves a place refits the opening view, the one links leave out and the
+// map's reset flies to, but never moves the map under the author's hands. The store used to
+// keep the view fitted when the pack was set, while the map panel refitted its own: after
+// such an edit the map showed the new fit and getState() and links said the old one.
+TEST(Store, AnEditThatMovesAPlaceRefitsTheOpeningViewButNotTheMap) {
+    Store store = store_with("tests/packs/pacific-crossing.json");
+    store.dispatch(SetMapSizeAction{900, 500}, ChangeSource::Reader, 0);
+    const MapView before = store.defaults().map;
+    ChangeRecord record = store.dispatch(move_place("suva", GeoPoint{-149.57, -17.53}), ChangeSource::Editor, 1);  // to Tahiti
+    EXPECT_TRUE(record.has(FieldPack | FieldDefaults));
+    EXPECT_FALSE(record.has(FieldMap));
+    const MapView refitted = opening_map_view(opening_view_points(store.pack()), Viewport{900, 500});
+    EXPECT_FALSE(same_map_view(refitted, before));
+    EXPECT_TRUE(same_map_view(store.defaults().map, refitted));
+    EXPECT_TRUE(same_map_view(store.view().map, before)) << "the map stays where the author sees it";
+    EXPECT_NE(link_of(store), "v=1") << "a link says where it is";
+    store.undo(ChangeSource::Editor);
+    EXPECT_TRUE(same_map_view(store.defaults().map, before));
+    EXPECT_EQ(link_of(store), "v=1");
+}
+
 // [SECTION] The record as the page reads it -------------------------------------------
 
 TEST(Store, RecordJsonCarriesWhatThePageActsOn) {
