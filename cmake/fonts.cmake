@@ -1,11 +1,13 @@
 # Fonts: the one list of the characters the explainer can draw (included by
 # CMakeLists.txt for both builds).
 # - Base ranges: fonts/base.bin, fetched with the wasm (what the UI itself writes, every
-#   Natural Earth country name, and gazetteer names such as "Sinjār": ASCII, Latin-1, the
-#   vowels with a macron of romanised Arabic, Persian and other transliterations,
-#   punctuation, arrows, the minus sign). The rest of Latin Extended-A (Turkish,
-#   Polish, Czech letters) comes in a chunk when a pack uses it: 13 KB less gzip for
-#   every first visit (issue 10).
+#   Natural Earth country name, and gazetteer names such as "Sinjār": ASCII, Latin-1's
+#   letters, the vowels with a macron of romanised Arabic, Persian and other
+#   transliterations, the punctuation of English text, arrows, the minus sign). The rest
+#   of Latin Extended-A (Turkish, Polish, Czech letters) comes in a chunk when a pack uses
+#   it: 13 KB less gzip for every first visit (issue 10); so do Latin-1's symbols (©, ±,
+#   ½, ¿...) and the rarer punctuation („, ‹›, †, ‰, ′...): 10 KB less, which paid for
+#   Hebrew and Arabic's right-to-left layout in the engine.
 # - Extra ranges: fetched by the page in chunks when a pack uses them (Latin Extended-A
 #   and -B, IPA, spacing modifier letters such as the ʻokina U+02BB, combining marks,
 #   Greek and Greek Extended, Cyrillic and Cyrillic Supplement, Latin Extended
@@ -16,24 +18,32 @@
 # tools/font-subsets.py turns them, with the fonts' own cmaps, into the subset fonts and
 # the table the core's character check reads (src/core/scripts.cpp): nothing else
 # lists character ranges.
-set(EXPLAINER_FONT_BASE_UNICODES "U+0020-007E,U+00A0-00FF,U+0100-0101,U+0112-0113,U+012A-012B,U+014C-014D,U+016A-016B,U+2010-2027,U+2030-203A,U+2190-2193,U+2212,U+2022,U+2715")
-set(EXPLAINER_FONT_EXTRA_UNICODES "U+0100-024F,U+0250-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+1F00-1FFF,U+2000-206F,U+20A0-20CF,U+2100-214F")
-# Scripts that need no shaping and run left to right, whose letters are in Noto's fonts
-# for that script ("Noto Serif Georgian", each in regular and bold): SCRIPT=RANGES, SCRIPT
+set(EXPLAINER_FONT_BASE_UNICODES "U+0020-007E,U+00A0,U+00A3,U+00A5,U+00AB,U+00B0,U+00B4,U+00B7,U+00BB,U+00C0-00FF,U+0100-0101,U+0112-0113,U+012A-012B,U+014C-014D,U+016A-016B,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+2190-2193,U+2212,U+2715")
+set(EXPLAINER_FONT_EXTRA_UNICODES "U+00A0-00BF,U+0100-024F,U+0250-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+1F00-1FFF,U+2000-206F,U+20A0-20CF,U+2100-214F")
+# Scripts whose letters are in Noto's fonts for that script ("Noto Serif Georgian", each in
+# regular and bold): SCRIPT=RANGES, SCRIPT
 # as the fonts' names spell it. Their glyphs are merged into each face from that font (the
 # italic face takes the upright letters: these fonts have no italic), and come in chunks
 # of their own (fonts/uXXXX-georgian.bin) when a pack uses them. Armenian with its
 # ligatures (ﬓ-ﬗ), Georgian (Mkhedruli, Asomtavruli, Mtavruli and Nuskhuri), Ethiopic
 # (the Ge'ez script of Amharic and Tigrinya) with its supplement and extension, Cherokee
 # (its syllabary's capitals and small letters), Canadian syllabics (Inuktitut, Cree,
-# Ojibwe and Dene, with the extended block) and Tifinagh (Tamazight, as Morocco writes it).
+# Ojibwe and Dene, with the extended block), Tifinagh (Tamazight, as Morocco writes it),
+# and the two right-to-left scripts (src/core/bidi.h): Hebrew with its points and
+# presentation forms, and Arabic with the presentation forms its letters are drawn in
+# (Forms-A for the letters of Persian and Urdu, Forms-B for the rest and lam-alef).
 set(EXPLAINER_FONT_SCRIPTS
   Armenian=U+0530-058F,U+FB13-FB17
   Georgian=U+10A0-10FF,U+1C90-1CBF,U+2D00-2D2F
   Ethiopic=U+1200-139F,U+2D80-2DDF,U+AB00-AB2F
   Cherokee=U+13A0-13FF,U+AB70-ABBF
   CanadianAboriginal=U+1400-167F,U+18B0-18FF
-  Tifinagh=U+2D30-2D7F)
+  Tifinagh=U+2D30-2D7F
+  Hebrew=U+0590-05FF,U+FB1D-FB4F
+  Arabic=U+0600-06FF,U+FB50-FBFF,U+FE70-FEFF)
+# A script whose serif letters come from a family of another name: Arabic's from Noto
+# Naskh Arabic, the style of Arabic text type (Noto has no "Serif Arabic").
+set(EXPLAINER_FONT_SERIF_FAMILY_Arabic NotoNaskhArabic)
 set(EXPLAINER_FONT_DIR /usr/share/fonts/truetype/noto)
 set(EXPLAINER_FONT_FACES NotoSerif-Regular NotoSerif-Italic NotoSerif-Bold NotoSans-Regular NotoSans-Bold)
 set(EXPLAINER_FONT_TOOL ${PROJECT_SOURCE_DIR}/tools/font-subsets.py)
@@ -57,6 +67,9 @@ foreach(script ${EXPLAINER_FONT_SCRIPTS})
     string(REGEX REPLACE "^([A-Za-z]+)-(.*)$" "\\1${script_name}-\\2" font ${face})
     string(REGEX REPLACE "Italic$" "" font ${font})
     string(REGEX REPLACE "-$" "-Regular" font ${font})
+    if(DEFINED EXPLAINER_FONT_SERIF_FAMILY_${script_name})
+      string(REGEX REPLACE "^NotoSerif${script_name}" "${EXPLAINER_FONT_SERIF_FAMILY_${script_name}}" font ${font})
+    endif()
     if(NOT EXISTS ${EXPLAINER_FONT_DIR}/${font}.ttf)
       string(REGEX REPLACE "^NotoSerif" "NotoSans" font ${font})
     endif()

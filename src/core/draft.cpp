@@ -2408,6 +2408,7 @@ std::string check_text(std::string_view text, std::string_view where) {
         const char32_t cp = next_code_point(text, at);
         if (cp == 0xFFFD && text.substr(start, 3) != "\xEF\xBF\xBD")
             return std::string(where) + ": malformed UTF-8 at byte " + std::to_string(start) + ": save the text as UTF-8";
+        if (is_explicit_direction_control(cp)) return std::string(where) + ": " + direction_control_refusal(cp);
         if (const auto script = unsupported_script(cp))
             return std::string(where) + ": uses the " + std::string(*script) + " script (" + code_point_name(cp) +
                    "), which the explainer cannot draw yet; drafts may use " + std::string(kDrawnScripts);

@@ -19,19 +19,6 @@ struct FoldExpansion {
 
 #include "text_fold.inc"
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // What each code point below kFoldLimit folds to (itself when it does not fold): the
 // generated table expanded once, a lookup for every character of a search.
 const std::vector<char16_t>& fold_lookup() {

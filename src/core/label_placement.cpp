@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "index_sort.h"
+
 namespace explainer {
 
 bool overlaps(const Rect& a, const Rect& b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
@@ -43,8 +45,7 @@ std::vector<LabelPlacement> place_labels(std::span<const LabelCandidate> labels,
     std::vector<LabelPlacement> result(labels.size());
     std::vector<size_t> order(labels.size());
     std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return labels[a].priority > labels[b].priority; });
+    stable_sort_indices(order, [&](size_t a, size_t b) { return labels[a].priority > labels[b].priority; });
 
     // A quadratic scan: the map shows tens of labels and the timeline a few hundred,
     // where a spatial index would cost more than it saves.

@@ -36,12 +36,12 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "bidi.h"
 #include "dates.h"
 #include "relative_dates.h"
 #include "scripts.h"
@@ -810,7 +810,9 @@ void read_article(Sink& sink, const json& v, PackInput& in) {
     if (paragraphs->size() > kMaxParagraphs)
         sink.at(f.path_of("paragraphs"), "the article has " + std::to_string(paragraphs->size()) + " paragraphs; at most " +
                                              std::to_string(kMaxParagraphs) + " are read");
-    std::unordered_map<std::string, std::string> seen;  // id -> path of first use
+    // id -> index of its first paragraph. (The hash maps of the core share one key type,
+    // std::string, and so one copy of their code in the web engine.)
+    std::unordered_map<std::string, std::size_t> seen;
     for (std::size_t i = 0; i < std::min(paragraphs->size(), kMaxParagraphs); ++i) {
         const std::string p_path = child(f.path_of("paragraphs"), i);
         const json& pv = (*paragraphs)[i];
@@ -830,8 +832,10 @@ void read_article(Sink& sink, const json& v, PackInput& in) {
             p.link_url = lf.url("url", true);
         }
         if (!p.id.empty()) {
-            const auto [it, fresh] = seen.emplace(p.id, pf.path_of("id"));
-            if (!fresh) sink.at(pf.path_of("id"), "paragraph id " + in_quotes(p.id) + " is repeated (first used at " + it->second + ")");
+            const auto [it, fresh] = seen.emplace(p.id, i);
+            if (!fresh)
+                sink.at(pf.path_of("id"), "paragraph id " + in_quotes(p.id) + " is repeated (first used at " +
+                                              child(child(f.path_of("paragraphs"), it->second), "id") + ")");
         }
         a.paragraphs.push_back(std::move(p));
     }
@@ -1289,10 +1293,10 @@ void check_mentions(Sink& sink, PackInput& in) {
     // Paragraph ids to indices, made once: a scan of the paragraphs for each mention made
     // a long pack's check grow with the square of its length. A repeated id (an error
     // of its own) keeps its first paragraph, as Pack::paragraph_index does.
-    std::unordered_map<std::string_view, std::size_t> paragraph_of;
+    std::unordered_map<std::string, std::size_t> paragraph_of;
     for (std::size_t p = 0; p < in.pack.article.paragraphs.size(); ++p) paragraph_of.emplace(in.pack.article.paragraphs[p].id, p);
     const auto paragraph_index = [&](std::string_view id) -> std::optional<std::size_t> {
-        const auto it = paragraph_of.find(id);
+        const auto it = paragraph_of.find(std::string(id));
         if (it == paragraph_of.end()) return std::nullopt;
         return it->second;
     };
@@ -1493,7 +1497,10 @@ void check_string(CharacterCheck& check, const std::string& text, const WalkPath
         }
         const char32_t cp = next_code_point(text, at);
         if (check.drawable.contains(cp) || is_layout_control(cp)) continue;
-        if (const auto script = unsupported_script(cp)) {
+        if (is_explicit_direction_control(cp)) {
+            if (!refused) check.sink.at(path.str(), direction_control_refusal(cp));
+            refused = true;
+        } else if (const auto script = unsupported_script(cp)) {
             if (!refused)
                 check.sink.at(path.str(), "uses the " + std::string(*script) + " script (" + code_point_name(cp) +
                                               "), which the explainer cannot draw yet; packs may use " + std::string(kDrawnScripts));
@@ -1601,11 +1608,15 @@ bool is_low_grade_source(std::string_view url) {
     const std::string host = url_host(url);
     if (host.empty()) return false;
     // A listed host, or a subdomain of one: the host itself and each domain it is under
-    // ("a.b.example", "b.example", "example") are looked up, rather than every listed
-    // host compared with it (each citation of a long pack did).
-    static const std::unordered_set<std::string_view> listed(low_grade_source_hosts().begin(), low_grade_source_hosts().end());
+    // ("a.b.example", "b.example", "example") are looked up in the sorted list, rather
+    // than every listed host compared with it (each citation of a long pack did).
+    static const std::vector<std::string> listed = [] {
+        std::vector<std::string> sorted = low_grade_source_hosts();
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }();
     for (std::string_view domain = host;;) {
-        if (listed.contains(domain)) return true;
+        if (std::binary_search(listed.begin(), listed.end(), domain)) return true;
         const std::size_t dot = domain.find('.');
         if (dot == std::string_view::npos) return false;
         domain.remove_prefix(dot + 1);
@@ -1709,6 +1720,12 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     if (!result.errors.empty()) return result;
     Pack& pack = in.pack;
     pack.characters = used.ascending();
+    // Arabic letters are drawn in their contextual forms: the atlas and the font files
+    // bring those glyphs, which the pack's text does not hold.
+    if (const std::size_t letters = pack.characters.size(); (add_presentation_forms(pack.characters), pack.characters.size() > letters)) {
+        std::sort(pack.characters.begin(), pack.characters.end());
+        pack.characters.erase(std::unique(pack.characters.begin(), pack.characters.end()), pack.characters.end());
+    }
     if (in.published) pack.article.published = in.published->span;
     pack.entities.reserve(in.entities.size());
     for (EntityInput& ei : in.entities) pack.entities.push_back(std::move(ei.entity));

@@ -40,6 +40,27 @@ char32_t next_code_point(std::string_view text, std::size_t& at) {
     return cp;
 }
 
+char* write_utf8(char* out, char32_t cp) {
+    assert(cp <= 0xFFFF && "write_utf8 writes characters of the Basic Multilingual Plane");
+    if (cp < 0x80) {
+        *out++ = static_cast<char>(cp);
+    } else {
+        if (cp < 0x800) {
+            *out++ = static_cast<char>(0xC0 | (cp >> 6));
+        } else {
+            *out++ = static_cast<char>(0xE0 | (cp >> 12));
+            *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        }
+        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    char bytes[3];
+    out.append(bytes, write_utf8(bytes, cp));
+}
+
 std::string code_point_name(char32_t cp) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
@@ -48,10 +69,20 @@ std::string code_point_name(char32_t cp) {
 
 bool is_layout_control(char32_t cp) { return cp < 0x20; }
 
+bool is_explicit_direction_control(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
+
+std::string direction_control_refusal(char32_t cp) {
+    return "uses the explicit direction control " + code_point_name(cp) +
+           ", which the explainer does not apply (it can show text in another order than it is stored): "
+           "remove it; the marks U+200E (left to right) and U+200F (right to left) are accepted";
+}
+
 // [SECTION] Scripts the explainer refuses --------------------------------------------------
-// Scripts that need shaping, right-to-left layout or fonts the explainer does not ship.
-// Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics and Tifinagh need none of
-// these: they are drawn (cmake/fonts.cmake).
+// Scripts that need shaping beyond Arabic's letter forms, or fonts the explainer does not
+// ship. Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew and
+// Arabic are drawn (cmake/fonts.cmake; right to left and Arabic's forms: bidi.h); the
+// Arabic blocks beyond the basic one (letters of African and Asian languages, ligatures)
+// are not, since the letter forms come from the basic block's presentation forms.
 // Blocks from the Unicode standard; a block of mixed use takes its main script's name.
 
 namespace {
@@ -62,10 +93,9 @@ struct ScriptBlock {
 };
 
 constexpr ScriptBlock kRefusedScripts[] = {
-    {0x0590, 0x05FF, "Hebrew"},     {0x0600, 0x06FF, "Arabic"},
-    {0x0700, 0x074F, "Syriac"},     {0x0750, 0x077F, "Arabic"},     {0x0780, 0x07BF, "Thaana"},
+    {0x0700, 0x074F, "Syriac"},     {0x0750, 0x077F, "Arabic Supplement"},     {0x0780, 0x07BF, "Thaana"},
     {0x07C0, 0x07FF, "N'Ko"},       {0x0800, 0x083F, "Samaritan"},  {0x0840, 0x085F, "Mandaic"},
-    {0x0860, 0x086F, "Syriac"},     {0x0870, 0x08FF, "Arabic"},     {0x0900, 0x097F, "Devanagari"},
+    {0x0860, 0x086F, "Syriac"},     {0x0870, 0x08FF, "Arabic Extended"},     {0x0900, 0x097F, "Devanagari"},
     {0x0980, 0x09FF, "Bengali"},    {0x0A00, 0x0A7F, "Gurmukhi"},   {0x0A80, 0x0AFF, "Gujarati"},
     {0x0B00, 0x0B7F, "Odia"},       {0x0B80, 0x0BFF, "Tamil"},      {0x0C00, 0x0C7F, "Telugu"},
     {0x0C80, 0x0CFF, "Kannada"},    {0x0D00, 0x0D7F, "Malayalam"},  {0x0D80, 0x0DFF, "Sinhala"},
@@ -86,9 +116,9 @@ constexpr ScriptBlock kRefusedScripts[] = {
     {0xAA00, 0xAA5F, "Cham"},       {0xAA60, 0xAA7F, "Myanmar"},    {0xAA80, 0xAADF, "Tai"},
     {0xAAE0, 0xAAFF, "Meetei Mayek"},
     {0xABC0, 0xABFF, "Meetei Mayek"}, {0xAC00, 0xD7FF, "Hangul"},   {0xF900, 0xFAFF, "Han (CJK)"},
-    {0xFB1D, 0xFB4F, "Hebrew"},     {0xFB50, 0xFDFF, "Arabic"},     {0xFE30, 0xFE4F, "Han (CJK)"},
-    {0xFE70, 0xFEFE, "Arabic"},     {0xFF00, 0xFFEF, "Han (CJK)"},  {0x1B000, 0x1B2FF, "Japanese kana"},
-    {0x1E900, 0x1E95F, "Adlam"},    {0x1EE00, 0x1EEFF, "Arabic"},   {0x20000, 0x3FFFF, "Han (CJK)"},
+    {0xFC00, 0xFDFF, "Arabic ligatures"}, {0xFE30, 0xFE4F, "Han (CJK)"},
+    {0xFF00, 0xFFEF, "Han (CJK)"},  {0x1B000, 0x1B2FF, "Japanese kana"},
+    {0x1E900, 0x1E95F, "Adlam"},    {0x1EE00, 0x1EEFF, "Arabic Mathematical"},   {0x20000, 0x3FFFF, "Han (CJK)"},
 };
 
 template <typename Row>

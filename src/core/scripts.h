@@ -1,6 +1,6 @@
 // Characters and scripts: which characters of a pack the explainer can draw, which font
-// files hold their glyphs, and which scripts it refuses (no shaping, no right-to-left
-// layout yet). The glyph table is generated from the bundled fonts' cmaps and the
+// files hold their glyphs, and which scripts it refuses (those that need shaping beyond
+// Arabic's letter forms, or fonts it does not ship). The glyph table is generated from the bundled fonts' cmaps and the
 // ranges in cmake/fonts.cmake (tools/font-subsets.py): it is the only list of covered
 // characters.
 #pragma once
@@ -22,6 +22,13 @@ char32_t next_code_point(std::string_view text, std::size_t& at);
 // The code point that starts at byte `at` (as next_code_point, without advancing).
 inline char32_t code_point_at(std::string_view text, std::size_t at) { return next_code_point(text, at); }
 
+// Writes the UTF-8 of `cp`, a character of the Basic Multilingual Plane (what find's fold
+// table and Arabic's drawn forms hold), at `out`; returns the byte after it.
+char* write_utf8(char* out, char32_t cp);
+
+// Appends the UTF-8 of `cp` (as write_utf8) to `out`.
+void append_utf8(std::string& out, char32_t cp);
+
 // A byte inside a multi-byte character (10xxxxxx): never a place to cut the text.
 inline bool is_utf8_continuation(unsigned char byte) { return (byte & 0xC0u) == 0x80u; }
 
@@ -41,12 +48,22 @@ std::string code_point_name(char32_t cp);
 // Layout characters the panels never draw as glyphs (C0 controls such as a newline).
 bool is_layout_control(char32_t cp);
 
+// The embeddings, overrides and isolates of Unicode's bidirectional algorithm (U+202A-202E,
+// U+2066-2069), which the explainer refuses: it does not apply them (bidi.h), and an
+// override makes text read in another order than it is stored. The marks (U+200E, U+200F)
+// are drawn.
+bool is_explicit_direction_control(char32_t cp);
+
+// What the validator and the drafter say of one: "uses the explicit direction control U+202E, ...".
+std::string direction_control_refusal(char32_t cp);
+
 // The name of the script `cp` belongs to when the explainer cannot set that script
-// ("Arabic", "Han (CJK)", "Devanagari"), else nullopt.
+// ("Syriac", "Han (CJK)", "Devanagari"), else nullopt.
 std::optional<std::string_view> unsupported_script(char32_t cp);
 
 // The scripts it can set, for messages that refuse the others.
-inline constexpr std::string_view kDrawnScripts = "Latin, Greek, Cyrillic, Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics and Tifinagh";
+inline constexpr std::string_view kDrawnScripts =
+    "Latin, Greek, Cyrillic, Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew and Arabic";
 
 // True when every bundled font face has a glyph for `cp`.
 bool has_glyph(char32_t cp);

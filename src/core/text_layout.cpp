@@ -1,8 +1,18 @@
+// Paragraph layout (see text_layout.h).
+//
+// Index
+// - [SECTION] Break opportunities
+// - [SECTION] Line building
+// - [SECTION] Visual order (right-to-left text)
+// - [SECTION] Layout
+// - [SECTION] Hit testing
 #include "text_layout.h"
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
+#include "bidi.h"
 #include "scripts.h"
 
 namespace explainer {
@@ -72,18 +82,39 @@ struct Piece {
     float width = 0;
 };
 
+// Measures stretches of a paragraph as they are drawn: a stretch with right-to-left
+// characters in its letters' drawn forms (Arabic's contextual forms are not as wide as
+// the letters' nominal ones), any other as it is.
+class StretchMeasure {
+public:
+    StretchMeasure(std::string_view text, const MeasureText& measure)
+        : text_(text), measure_(measure), right_to_left_(has_right_to_left(text)) {}
+
+    float operator()(int style, std::size_t begin, std::size_t end) const {
+        const std::string_view stretch = text_.substr(begin, end - begin);
+        if (right_to_left_ && has_right_to_left(stretch)) return measure_(style, visual_text(text_, begin, end, 1));
+        return measure_(style, stretch);
+    }
+
+    bool right_to_left() const { return right_to_left_; }
+    const MeasureText& as_drawn() const { return measure_; }
+
+private:
+    std::string_view text_;
+    const MeasureText& measure_;
+    bool right_to_left_;
+};
+
 class LineBuilder {
 public:
-    LineBuilder(std::string_view text, const std::vector<StyledRun>& runs, const MeasureText& measure,
+    LineBuilder(std::string_view text, const std::vector<StyledRun>& runs, const StretchMeasure& measure,
                 const std::function<float(int)>& line_height, ParagraphLayout& out)
         : text_(text), runs_(runs), measure_(measure), line_height_(line_height), out_(out) {}
 
     // Width of [begin, end) across styled runs.
     float width_of(std::size_t begin, std::size_t end) const {
         float width = 0;
-        for_pieces(begin, end, [&](std::size_t b, std::size_t e, const StyledRun& run) {
-            width += measure_(run.style, text_.substr(b, e - b));
-        });
+        for_pieces(begin, end, [&](std::size_t b, std::size_t e, const StyledRun& run) { width += measure_(run.style, b, e); });
         return width;
     }
 
@@ -93,7 +124,7 @@ public:
         pieces.clear();
         float width = 0;
         for_pieces(begin, end, [&](std::size_t b, std::size_t e, const StyledRun& run) {
-            pieces.push_back({b, e, &run, measure_(run.style, text_.substr(b, e - b))});
+            pieces.push_back({b, e, &run, measure_(run.style, b, e)});
             width += pieces.back().width;
         });
         return width;
@@ -110,7 +141,7 @@ public:
             if (last && last->tag == run.tag && last->style == run.style && last->end == piece.begin)
                 last->end = piece.end, last->width = x + piece.width - last->x;
             else
-                line.runs.push_back({piece.begin, piece.end, run.style, run.tag, x, piece.width});
+                line.runs.push_back({piece.begin, piece.end, run.style, run.tag, x, piece.width, 0, {}});
             line.height = std::max(line.height, line_height_(run.style));
             x += piece.width;
         }
@@ -123,7 +154,6 @@ public:
 
     void new_line() { out_.lines.emplace_back(); }
 
-private:
     // Calls fn(b, e, run) for each run's part of [begin, end), in order. The runs cover
     // the text in order, so they are found from the first that ends after `begin`,
     // rather than by a walk of all of them for every word (a long paragraph has dozens).
@@ -136,9 +166,10 @@ private:
         }
     }
 
+private:
     std::string_view text_;
     const std::vector<StyledRun>& runs_;
-    const MeasureText& measure_;
+    const StretchMeasure& measure_;
     const std::function<float(int)>& line_height_;
     ParagraphLayout& out_;
 };
@@ -153,6 +184,57 @@ private:
     return runs.empty() || at == text.size();
 }
 
+// [SECTION] Visual order (right-to-left text) ---------------------------------------------
+
+// Whether a run may take in the next piece: the same annotation and style at the same
+// level, and the piece follows it in reading order.
+bool continues(const PlacedRun& run, const PlacedRun& piece) {
+    if (run.tag != piece.tag || run.style != piece.style || run.level != piece.level) return false;
+    return run.level % 2 ? piece.end == run.begin : run.end == piece.begin;
+}
+
+// Puts one line's runs (logical order, logical widths) in visual order: cut at the edges
+// of its bidi runs (rules L1-L2), the pieces of a right-to-left run reversed, each
+// measured and placed from the left; an odd run gets the text it draws. A right-to-left
+// paragraph's line ends at the right margin.
+void order_line(std::string_view text, const BidiLevels& levels, const StretchMeasure& measure, float max_width,
+                LayoutLine& line) {
+    std::vector<PlacedRun> ordered;
+    for (const BidiRun& bidi : visual_runs(text, levels, line.begin, line.end)) {
+        std::vector<PlacedRun> pieces;
+        for (const PlacedRun& run : line.runs) {
+            const std::size_t b = std::max(bidi.begin, run.begin), e = std::min(bidi.end, run.end);
+            if (b < e) pieces.push_back({b, e, run.style, run.tag, 0, 0, bidi.level, {}});
+        }
+        if (bidi.level % 2) std::reverse(pieces.begin(), pieces.end());
+        for (PlacedRun& piece : pieces) {
+            if (!ordered.empty() && continues(ordered.back(), piece)) {
+                PlacedRun& run = ordered.back();
+                run.begin = std::min(run.begin, piece.begin);
+                run.end = std::max(run.end, piece.end);
+            } else {
+                ordered.push_back(std::move(piece));
+            }
+        }
+    }
+    float x = 0;
+    for (PlacedRun& run : ordered) {
+        if (run.level % 2) {
+            run.shown = visual_text(text, run.begin, run.end, run.level);
+            run.width = measure.as_drawn()(run.style, run.shown);
+        } else {
+            run.width = measure(run.style, run.begin, run.end);
+        }
+        run.x = x;
+        x += run.width;
+    }
+    line.width = x;
+    // An infinite measure is one line with no margin to align to.
+    if (levels.paragraph_level % 2 && std::isfinite(max_width) && max_width > x)
+        for (PlacedRun& run : ordered) run.x += max_width - x;
+    line.runs = std::move(ordered);
+}
+
 } // namespace
 
 // [SECTION] Layout --------------------------------------------------------------------
@@ -163,7 +245,8 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
     assert(runs_cover_in_order(text, runs) && "layout_paragraph: the runs cover the text in order, without gaps or overlaps");
     ParagraphLayout out;
     out.max_width = max_width;
-    LineBuilder builder(text, runs, measure, line_height, out);
+    const StretchMeasure stretch_measure(text, measure);
+    LineBuilder builder(text, runs, stretch_measure, line_height, out);
 
     float x = 0;  // pen position on the current line, trailing spaces included
     float ink = 0;  // line width without its trailing spaces
@@ -219,8 +302,15 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
             while (run->end > run->begin && text[run->end - 1] == ' ') --run->end;
             if (run->end > run->begin) break;
         }
+        if (!line.runs.empty()) line.begin = line.runs.front().begin, line.end = line.runs.back().end;
     }
     out.height = y;
+    if (stretch_measure.right_to_left()) {
+        const BidiLevels levels = bidi_levels(text);
+        out.right_to_left = levels.paragraph_level % 2 != 0;
+        for (LayoutLine& line : out.lines)
+            if (!line.runs.empty()) order_line(text, levels, stretch_measure, max_width, line);
+    }
     return out;
 }
 

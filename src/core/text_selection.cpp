@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cmath>
 
+#include "bidi.h"
 #include "scripts.h"
 
 namespace explainer {
@@ -29,20 +30,30 @@ std::size_t previous_boundary(std::string_view text, std::size_t at) {
 }
 
 // Combining marks stay with the character before them: a caret never stops between them.
+// Hebrew's points and cantillation, and Arabic's vowel signs, are such marks.
 bool is_mark(char32_t cp) {
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x135D && cp <= 0x135F) ||
-           (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-           (cp >= 0xFE20 && cp <= 0xFE2F);
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) || (cp >= 0x0591 && cp <= 0x05BD) ||
+           cp == 0x05BF || cp == 0x05C1 || cp == 0x05C2 || cp == 0x05C4 || cp == 0x05C5 || cp == 0x05C7 ||
+           (cp >= 0x0610 && cp <= 0x061A) || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 ||
+           (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) || cp == 0x06E7 || cp == 0x06E8 ||
+           (cp >= 0x06EA && cp <= 0x06ED) || (cp >= 0x135D && cp <= 0x135F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 // The punctuation of the scripts with letters beyond Latin, Greek and Cyrillic: Armenian
 // (U+055A-055F, the full stop U+0589 and the hyphen U+058A), Georgian (the paragraph
 // separator U+10FB), Ethiopic (U+1360-1368: the wordspace, full stop, comma...), Canadian
 // syllabics (the hyphen U+1400, the chi sign U+166D and the full stop U+166E) and
-// Tifinagh (the separator mark U+2D70). Cherokee is punctuated as English is.
+// Tifinagh (the separator mark U+2D70), Hebrew (the maqaf U+05BE, paseq U+05C0, sof pasuq
+// U+05C3, nun hafukha U+05C6; its geresh and gershayim stand inside abbreviations, as
+// letters) and Arabic (U+0609-060D: per mille, comma, date separator..., the semicolon
+// U+061B, U+061D-061F, U+066A-066D: percent, decimal and thousands separators, star, and
+// the full stop U+06D4). Cherokee is punctuated as English is.
 bool is_script_punctuation(char32_t cp) {
-    return (cp >= 0x055A && cp <= 0x055F) || cp == 0x0589 || cp == 0x058A || cp == 0x10FB || (cp >= 0x1360 && cp <= 0x1368) ||
-           cp == 0x1400 || cp == 0x166D || cp == 0x166E || cp == 0x2D70;
+    return (cp >= 0x055A && cp <= 0x055F) || cp == 0x0589 || cp == 0x058A || cp == 0x05BE || cp == 0x05C0 || cp == 0x05C3 ||
+           cp == 0x05C6 || (cp >= 0x0609 && cp <= 0x060D) || cp == 0x061B || (cp >= 0x061D && cp <= 0x061F) ||
+           (cp >= 0x066A && cp <= 0x066D) || cp == 0x06D4 || cp == 0x10FB || (cp >= 0x1360 && cp <= 0x1368) || cp == 0x1400 ||
+           cp == 0x166D || cp == 0x166E || cp == 0x2D70;
 }
 
 enum class CharClass { Space, Word, Punctuation };
@@ -94,20 +105,39 @@ bool is_word_at(std::string_view text, std::size_t at) {
 
 // [SECTION] Lines -----------------------------------------------------------------------
 
-std::size_t line_begin(const LayoutLine& line) { return line.runs.empty() ? 0 : line.runs.front().begin; }
+// The x of a caret before byte `offset` of a run (begin <= offset <= end), paragraph
+// coordinates: from the run's left end, or from its right end when it reads right to left.
+float caret_in_run(std::string_view text, const PlacedRun& run, std::size_t offset, const MeasureText& measure) {
+    if (run.level % 2) return run.x + run.width - measure(run.style, visual_text(text, run.begin, offset, run.level));
+    return run.x + measure(run.style, text.substr(run.begin, offset - run.begin));
+}
 
-// The nearest caret offset to x on one line (paragraph coordinates).
+// The end of the character at `at` with the marks after it: a caret never stops before a mark.
+std::size_t cluster_end(std::string_view text, std::size_t at, std::size_t limit) {
+    std::size_t next = next_boundary(text, at);
+    while (next < limit && is_mark(code_point_at(text, next))) next = next_boundary(text, next);
+    return next;
+}
+
+// The nearest caret offset to x on one line (paragraph coordinates). Each character's
+// width is measured on its own as it is drawn: read left to right, or right to left with
+// its Arabic form.
 std::size_t offset_on_line(const TextBlock& block, const LayoutLine& line, float x, const MeasureText& measure) {
-    if (line.runs.empty()) return 0;
-    std::size_t best = line.runs.front().begin;
-    float best_distance = std::fabs(x - line.runs.front().x);
+    if (line.runs.empty()) return line.begin;
+    std::size_t best = line.begin;
+    float best_distance = INFINITY;
+    const auto consider = [&](std::size_t offset, float pen) {
+        if (const float d = std::fabs(x - pen); d < best_distance) best = offset, best_distance = d;
+    };
     for (const PlacedRun& run : line.runs) {
-        float pen = run.x;
+        const bool backwards = run.level % 2;
+        float pen = backwards ? run.x + run.width : run.x;
+        consider(run.begin, pen);
         for (std::size_t at = run.begin; at < run.end;) {
-            std::size_t next = next_boundary(block.text, at);
-            while (next < run.end && is_mark(code_point_at(block.text, next))) next = next_boundary(block.text, next);
-            pen += measure(run.style, block.text.substr(at, next - at));
-            if (const float d = std::fabs(x - pen); d < best_distance) best = next, best_distance = d;
+            const std::size_t next = cluster_end(block.text, at, run.end);
+            if (backwards) pen -= measure(run.style, visual_text(block.text, at, next, run.level));
+            else pen += measure(run.style, block.text.substr(at, next - at));
+            consider(next, pen);
             at = next;
         }
     }
@@ -144,35 +174,41 @@ TextPoint point_at(const std::vector<TextBlock>& blocks, float x, float y, const
 std::size_t line_of(const ParagraphLayout& layout, std::size_t offset) {
     std::size_t found = 0;
     for (std::size_t i = 0; i < layout.lines.size(); ++i)
-        if (!layout.lines[i].runs.empty() && line_begin(layout.lines[i]) <= offset) found = i;
+        if (!layout.lines[i].runs.empty() && layout.lines[i].begin <= offset) found = i;
     return found;
 }
 
 float caret_x(const TextBlock& block, std::size_t offset, const MeasureText& measure) {
     if (block.layout->lines.empty()) return 0;
     const LayoutLine& line = block.layout->lines[line_of(*block.layout, offset)];
+    if (line.runs.empty()) return block.layout->right_to_left ? block.layout->max_width : 0;
+    // The run that holds the offset; past the line's ink (its trailing spaces), the end of
+    // the run that reads last.
+    const PlacedRun* last = &line.runs.front();
     for (const PlacedRun& run : line.runs) {
-        if (offset < run.begin) return run.x;
-        if (offset <= run.end) return run.x + measure(run.style, block.text.substr(run.begin, offset - run.begin));
+        if (run.begin <= offset && offset <= run.end) return caret_in_run(block.text, run, offset, measure);
+        if (run.end > last->end) last = &run;
     }
-    return line.width;
+    return caret_in_run(block.text, *last, offset < line.begin ? last->begin : last->end, measure);
 }
 
 std::vector<LayoutRect> range_rects(const TextBlock& block, std::size_t begin, std::size_t end, const MeasureText& measure) {
     std::vector<LayoutRect> rects;
     for (const LayoutLine& line : block.layout->lines) {
-        float left = 0, right = 0;
-        bool any = false;
+        // One rectangle per run's part, joined with the one before when they touch: a
+        // line of one direction gets one, a selection across directions may get several.
+        const std::size_t first = rects.size();
         for (const PlacedRun& run : line.runs) {
             const std::size_t b = std::max(begin, run.begin), e = std::min(end, run.end);
             if (b >= e) continue;
-            const float x0 = run.x + measure(run.style, block.text.substr(run.begin, b - run.begin));
-            const float x1 = run.x + measure(run.style, block.text.substr(run.begin, e - run.begin));
-            left = any ? std::min(left, x0) : x0;
-            right = any ? std::max(right, x1) : x1;
-            any = true;
+            const float x0 = caret_in_run(block.text, run, b, measure), x1 = caret_in_run(block.text, run, e, measure);
+            const float left = std::min(x0, x1), right = std::max(x0, x1);
+            if (rects.size() > first && left - (rects.back().x + rects.back().w) < 0.5f) {
+                rects.back().w = std::max(rects.back().w, right - rects.back().x);
+                continue;
+            }
+            rects.push_back({left, line.y, right - left, line.height});
         }
-        if (any) rects.push_back({left, line.y, right - left, line.height});
     }
     return rects;
 }
@@ -200,6 +236,12 @@ TextPoint move_point(const std::vector<TextBlock>& blocks, TextPoint from, Caret
     const TextBlock& block = blocks[from.paragraph];
     const std::string_view text = block.text;
     const bool first = from.paragraph == 0, last = from.paragraph + 1 == blocks.size();
+    // In a right-to-left paragraph, the arrow keys go the way its lines read: Left forward.
+    if (block.layout && block.layout->right_to_left) {
+        if (step == CaretStep::Left || step == CaretStep::Right) step = step == CaretStep::Left ? CaretStep::Right : CaretStep::Left;
+        else if (step == CaretStep::WordLeft || step == CaretStep::WordRight)
+            step = step == CaretStep::WordLeft ? CaretStep::WordRight : CaretStep::WordLeft;
+    }
     switch (step) {
     case CaretStep::Left: {
         if (from.offset == 0) return first ? from : TextPoint{from.paragraph - 1, blocks[from.paragraph - 1].text.size()};

@@ -20,6 +20,7 @@
 
 #include "date_text.h"
 #include "dates.h"
+#include "index_sort.h"
 
 namespace explainer {
 
@@ -516,8 +517,7 @@ std::vector<LaneSlot> assign_lanes(std::span<const LaneItem> items, int max_lane
 
     std::vector<std::size_t> order(items.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return items[a].priority > items[b].priority; });
+    stable_sort_indices(order, [&](std::size_t a, std::size_t b) { return items[a].priority > items[b].priority; });
 
     // Each lane holds extents that keep the gap between them, sorted by start then end;
     // then their ends are sorted too, so only the two neighbours of a new extent can clash.

@@ -15,6 +15,7 @@
 
 #include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
 
+#include "core/bidi.h"
 #include "core/selection.h"
 #include "core/scripts.h"
 #include "core/theme_colors.h"
@@ -51,12 +52,13 @@ void build_ranges(const std::vector<char32_t>& sorted, ImVector<ImWchar>& ranges
 
 // The headline's face is the largest (30 px, 90 device px on a phone): with every
 // character it would be nearly half of the atlas's pixels, so it holds the headline's
-// own characters and the fallback '?' only (a new pack, or an edited headline, rebuilds
-// the atlas).
+// own characters (an Arabic letter's with its forms) and the fallback '?' only (a new
+// pack, or an edited headline, rebuilds the atlas).
 std::vector<char32_t> headline_characters(const Pack& pack) {
     const std::string& headline = pack.article.headline;
     std::vector<char32_t> used{U'?'};
     for (std::size_t at = 0; at < headline.size();) used.push_back(next_code_point(headline, at));
+    add_presentation_forms(used);
     std::sort(used.begin(), used.end());
     used.erase(std::unique(used.begin(), used.end()), used.end());
     return used;

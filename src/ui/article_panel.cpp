@@ -298,8 +298,7 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
     cache.source_y = y;
     y += font_size(ctx.fonts.sans_small) * 1.5f;
     if (!pack.article.attribution.empty()) {
-        cache.attribution_height = ctx.fonts.sans_small->CalcTextSizeA(font_size(ctx.fonts.sans_small), FLT_MAX, cache.column_width,
-                                                                       pack.article.attribution.c_str()).y;
+        cache.attribution_height = text_size(ctx.fonts.sans_small, pack.article.attribution, cache.column_width).y;
         y += cache.attribution_height + font_size(ctx.fonts.sans_small) * 0.5f;
     }
     cache.corrections_y = y;
@@ -589,16 +588,17 @@ void draw_header(const PanelContext& ctx, const ArticleCache& cache, const Artic
     if (draw)
         for (const LayoutLine& line : cache.headline.lines)
             for (const PlacedRun& run : line.runs)
-                draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(f.x0 + run.x, f.y0 + kPadding + line.y),
-                              ctx.theme.text, cache.headline_text.data() + run.begin, cache.headline_text.data() + run.end);
+                if (const std::string_view text = drawn_text(cache.headline_text, run); !text.empty())
+                    draw->AddText(ctx.fonts.serif_bold, font_size(ctx.fonts.serif_bold), ImVec2(f.x0 + run.x, f.y0 + kPadding + line.y),
+                                  ctx.theme.text, text.data(), text.data() + text.size());
     const float headline_top = f.y0 + f.moved + kPadding;  // on screen
     if (headline_top + cache.headline.height > f.origin.y)
         ctx.located->push_back({"article:headline", "article", f.x0, headline_top, cache.column_width, cache.headline.height});
     if (draw) {
-        draw->AddText(ctx.fonts.sans_bold, small, ImVec2(f.x0, f.y0 + cache.source_y), ctx.theme.text_muted, cache.source_line.c_str());
+        add_text(draw, ctx.fonts.sans_bold, small, ImVec2(f.x0, f.y0 + cache.source_y), ctx.theme.text_muted, cache.source_line);
         if (!article.attribution.empty())
-            draw->AddText(ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,
-                          article.attribution.c_str(), nullptr, cache.column_width);
+            add_text(draw, ctx.fonts.sans_small, small, ImVec2(f.x0, f.y0 + cache.source_y + small * 1.5f), ctx.theme.text_muted,
+                     article.attribution, cache.column_width);
     }
     draw_corrections(ctx, cache.notes, ImVec2(f.x0, f.y0 + cache.corrections_y), cache.column_width, f.moved, draw);
 }
@@ -687,8 +687,8 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
                           theme.kind[static_cast<int>(EntityKind::Figure)], para.text.data() + run.begin, para.text.data() + run.end);
             continue;
         }
-        add_kept_text(draw, kept, ctx.fonts.serif, body_size, ImVec2(rx, text_y), colour, para.text.data() + run.begin,
-                      para.text.data() + run.end);
+        const std::string_view text = drawn_text(para.text, run);
+        add_kept_text(draw, kept, ctx.fonts.serif, body_size, ImVec2(rx, text_y), colour, text.data(), text.data() + text.size());
     }
 }
 

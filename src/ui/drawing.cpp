@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cassert>
 #include <cfloat>
+#include <limits>
 #include <utility>
 
+#include "core/bidi.h"
+#include "core/text_layout.h"
 #include "deferred_glyphs.h"
 
 namespace explainer::ui {
@@ -182,6 +185,68 @@ void add_kept_text(ImDrawList* draw, KeptText& kept, const ImFont* font, float s
     font->RenderText(draw, size, ImVec2(0, 0), colour, ImVec4(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX), begin, end);
     const bool kept_all = keep_drawing(draw, mark, kept.glyphs, at);
     kept.font = kept_all ? font : nullptr, kept.size = size, kept.colour = colour;
+}
+
+// [SECTION] Text in either direction ------------------------------------------------------
+
+namespace {
+
+// A text with right-to-left characters as one paragraph of one style, wrapped at `wrap`
+// (0: one line, with no margin to align to).
+ParagraphLayout reading_layout(const ImFont* font, float size, std::string_view text, float wrap) {
+    const MeasureText measure = [font, size](int, std::string_view s) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+    };
+    const float max_width = wrap > 0 ? wrap : std::numeric_limits<float>::infinity();
+    return layout_paragraph(text, {{0, text.size(), 0, -1}}, max_width, measure, [size](int) { return size; });
+}
+
+ImVec2 layout_size(const ParagraphLayout& layout) {
+    float width = 0;
+    for (const LayoutLine& line : layout.lines)
+        for (const PlacedRun& run : line.runs) width = std::max(width, run.x + run.width);
+    return ImVec2(width, layout.height);
+}
+
+void draw_layout(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
+                 const ParagraphLayout& layout, const ImVec4* clip) {
+    for (const LayoutLine& line : layout.lines)
+        for (const PlacedRun& run : line.runs) {
+            const std::string_view shown = drawn_text(text, run);
+            draw->AddText(font, size, ImVec2(pos.x + run.x, pos.y + line.y), colour, shown.data(), shown.data() + shown.size(), 0,
+                          clip);
+        }
+}
+
+} // namespace
+
+ImVec2 text_size(const ImFont* font, std::string_view text, float wrap) {
+    if (!has_right_to_left(text)) return font->CalcTextSizeA(font_size(font), FLT_MAX, wrap, text.data(), text.data() + text.size());
+    return layout_size(reading_layout(font, font_size(font), text, wrap));
+}
+
+void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text, float wrap,
+              const ImVec4* clip) {
+    if (!has_right_to_left(text)) {
+        draw->AddText(font, size, pos, colour, text.data(), text.data() + text.size(), wrap, clip);
+        return;
+    }
+    draw_layout(draw, font, size, pos, colour, text, reading_layout(font, size, text, wrap), clip);
+}
+
+void text_item(std::string_view text, float wrap) {
+    if (!has_right_to_left(text)) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const ParagraphLayout layout = reading_layout(font, size, text, wrap);
+    draw_layout(ImGui::GetWindowDrawList(), font, size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(ImGuiCol_Text), text,
+                layout, nullptr);
+    ImGui::Dummy(ImVec2(layout.right_to_left ? wrap : layout_size(layout).x, layout.height));
 }
 
 } // namespace explainer::ui

@@ -26,11 +26,23 @@ inline float snap(float v, float dpr) { return std::round(v * dpr) / dpr; }
 // Logical (CSS pixel) size of a font baked at the device-pixel ratio.
 inline float font_size(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
 
+// [SECTION] Text in either direction
+// Text with right-to-left characters (Hebrew, Arabic) is laid out as the article's
+// paragraphs are (text_layout.h): each line in visual order with Arabic's letter forms,
+// right-aligned within `wrap` when it reads right to left. Any other text goes to ImGui as
+// it is. A panel measures and draws a name, a quotation or a label through these, never
+// through ImGui's own text calls, which would draw right-to-left text backwards.
+
 // The size of `text` in `font` at its logical size, wrapped at `wrap` CSS px (0: no wrap).
-inline ImVec2 text_size(const ImFont* font, std::string_view text, float wrap = 0) {
-    return font->CalcTextSizeA(font_size(font), FLT_MAX, wrap, text.data(), text.data() + text.size());
-}
+ImVec2 text_size(const ImFont* font, std::string_view text, float wrap = 0);
 inline float text_width(const ImFont* font, std::string_view text) { return text_size(font, text).x; }
+
+// ImDrawList::AddText for text in either direction.
+void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
+              float wrap = 0, const ImVec4* clip = nullptr);
+
+// ImGui::TextUnformatted in the current font, colour and window, wrapped at `wrap` CSS px.
+void text_item(std::string_view text, float wrap);
 
 // Dashes of 3.5 px every 6 px: approximate dates' outlines, the published date's edges.
 void dashed_hline(ImDrawList* draw, float x0, float x1, float y, ImU32 colour, float thickness);

@@ -90,13 +90,14 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushFont(ctx.fonts.sans_bold);
-    ImGui::TextUnformatted(entity.name.c_str());
+    const float wrap = width - 14 - ImGui::GetCursorPosX();
+    text_item(entity.name, wrap);
     ImGui::PopFont();
-    if (!entity.description.empty()) ImGui::TextUnformatted(entity.description.c_str());
+    if (!entity.description.empty()) text_item(entity.description, wrap);
     const std::string detail = detail_line(ctx.pack, entity);
     if (!detail.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.text_muted));
-        ImGui::TextUnformatted(detail.c_str());
+        text_item(detail, wrap);
         ImGui::PopStyleColor();
     }
     if (!entity.citations.empty()) {
@@ -104,7 +105,7 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
         ImGui::PushFont(ctx.fonts.sans_small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.text_muted));
         ImGui::TextUnformatted(entity.context ? "Context, not in the article. Sources:" : "Sources:");
-        for (const Citation& c : entity.citations) ImGui::TextUnformatted(("\xE2\x80\xA2 " + describe_citation(c)).c_str());
+        for (const Citation& c : entity.citations) text_item("\xE2\x80\xA2 " + describe_citation(c), wrap);
         ImGui::PopStyleColor();
         ImGui::PopFont();
     }

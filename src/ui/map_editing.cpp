@@ -38,7 +38,7 @@ void draw_dragged_marker(PanelContext& ctx, ImVec2 grabbed, ImVec2 at, const std
     const ImVec2 text_at(at.x + 12, at.y - size.y - 6);
     draw->AddRectFilled(ImVec2(text_at.x - 4, text_at.y - 1), ImVec2(text_at.x + size.x + 4, text_at.y + size.y + 1),
                         with_alpha(theme.panel, 0.9f), 3);
-    draw->AddText(ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), text_at, theme.text, label.c_str());
+    add_text(draw, ctx.fonts.sans_small, font_size(ctx.fonts.sans_small), text_at, theme.text, label);
     ctx.located->push_back({lands ? "map:dragged-marker" : "map:dragged-marker-outside", "map", at.x - kMarkerRadius,
                             at.y - kMarkerRadius, 2 * kMarkerRadius, 2 * kMarkerRadius});
 }

@@ -1598,10 +1598,10 @@ void draw_arcs(const PanelContext& ctx, MapPanel& m, const Scene& scene, const P
         const LabelOwner& o = scene.owners[static_cast<std::size_t>(k)];
         const ImVec2 text(a0.x + 6, a0.y + 3);
         if (o.two_lines) {
-            draw->AddText(o.font, o.font_px, text, theme.text, arc.line1.c_str());
-            draw->AddText(o.font, o.font_px, ImVec2(text.x, text.y + o.font_px * 1.25f), theme.text_muted, arc.line2.c_str());
+            add_text(draw, o.font, o.font_px, text, theme.text, arc.line1);
+            add_text(draw, o.font, o.font_px, ImVec2(text.x, text.y + o.font_px * 1.25f), theme.text_muted, arc.line2);
         } else {
-            draw->AddText(o.font, o.font_px, text, theme.text, arc.one_line.c_str());
+            add_text(draw, o.font, o.font_px, text, theme.text, arc.one_line);
         }
         ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
         ctx.pointer->area(a0.x, a0.y, a1.x, a1.y);
@@ -1650,8 +1650,8 @@ void draw_places(const PanelContext& ctx, const MapPanel& m, const Scene& scene,
                                                               : with_alpha(theme.panel, 0.78f);
         draw->AddRectFilled(a0, a1, with_alpha(fill, alpha), 3);
         const std::string& name = ctx.pack.entities[p.entity].name;
-        draw->AddText(o.font, o.font_px, ImVec2(a0.x + kLabelPadX, a0.y + kLabelPadY),
-                      with_alpha(p.country_level ? place_colour : theme.text, alpha), name.c_str());
+        add_text(draw, o.font, o.font_px, ImVec2(a0.x + kLabelPadX, a0.y + kLabelPadY),
+                 with_alpha(p.country_level ? place_colour : theme.text, alpha), name);
         ctx.located->push_back({id, "map", a0.x, a0.y, a1.x - a0.x, a1.y - a0.y});
         ctx.pointer->area(a0.x, a0.y, a1.x, a1.y);
         if (can_hover && !on_marker && inside(mouse, label.rect)) hit = Hit{id, ImVec2(a0.x, a1.y), label.rect};

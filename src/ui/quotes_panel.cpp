@@ -510,8 +510,7 @@ void draw_chip(const PanelContext& ctx, const Chip& chip, ImVec2 a, bool on, boo
     // Clipped to the chip glyph by glyph, not by a clip rect of its own: that would be two
     // draw commands, and two GL draws a frame, per chip.
     const ImVec4 clip(a.x, a.y, b.x, b.y);
-    draw->AddText(fonts.sans, label_h, ImVec2(a.x + 12, ty), on ? theme.accent_text : theme.text, chip.label.c_str(), nullptr, 0,
-                  &clip);
+    add_text(draw, fonts.sans, label_h, ImVec2(a.x + 12, ty), on ? theme.accent_text : theme.text, chip.label, 0, &clip);
     const float count_w = text_width(fonts.sans_small, chip.count);
     const float small = font_size(fonts.sans_small);
     draw->AddText(fonts.sans_small, small, ImVec2(b.x - 12 - count_w, snap(a.y + (chip.size.y - small) * 0.5f - 1, ctx.dpr)),
@@ -570,12 +569,12 @@ void draw_card(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame&
     if (i == p.focus) draw->AddRect(ImVec2(a.x - 3, a.y - 3), ImVec2(b.x + 3, b.y + 3), theme.focus_ring, 8, 0, 2);
 
     float y = y0 + kPadding;
-    draw->AddText(fonts.serif_italic, font_size(fonts.serif_italic), ImVec2(f.text_x, y), with_alpha(theme.text, ink),
-                  card.words.c_str(), nullptr, f.text_w);
+    add_text(draw, fonts.serif_italic, font_size(fonts.serif_italic), ImVec2(f.text_x, y), with_alpha(theme.text, ink), card.words,
+             f.text_w);
     y += card.words_h + 8;
     if (!card.speaker.empty()) {
-        draw->AddText(fonts.sans_bold, font_size(fonts.sans_bold), ImVec2(f.text_x, y), with_alpha(theme.text, ink),
-                      card.speaker.c_str(), nullptr, f.text_w);
+        add_text(draw, fonts.sans_bold, font_size(fonts.sans_bold), ImVec2(f.text_x, y), with_alpha(theme.text, ink), card.speaker,
+                 f.text_w);
         const float w = std::min(f.text_w, text_size(fonts.sans_bold, card.speaker, f.text_w).x);
         if (y + card.speaker_h > f.list_top && y < f.bottom)
             ctx.located->push_back({card.speaker_id, "quotes", f.text_x, std::max(y, f.list_top), w,
@@ -584,14 +583,14 @@ void draw_card(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame&
     }
     if (!card.role.empty()) {
         y += 2;
-        draw->AddText(fonts.sans_small, font_size(fonts.sans_small), ImVec2(f.text_x, y), with_alpha(theme.text_muted, ink),
-                      card.role.c_str(), nullptr, f.text_w);
+        add_text(draw, fonts.sans_small, font_size(fonts.sans_small), ImVec2(f.text_x, y), with_alpha(theme.text_muted, ink), card.role,
+                 f.text_w);
         y += card.role_h;
     }
     if (!card.footer.empty()) {
         y += 6;
-        draw->AddText(fonts.sans_small, font_size(fonts.sans_small), ImVec2(f.text_x, y), with_alpha(theme.text_muted, ink),
-                      card.footer.c_str(), nullptr, f.text_w);
+        add_text(draw, fonts.sans_small, font_size(fonts.sans_small), ImVec2(f.text_x, y), with_alpha(theme.text_muted, ink),
+                 card.footer, f.text_w);
     }
     const float vy0 = std::max(y0, f.list_top), vy1 = std::min(y1, f.bottom);
     if (vy1 > vy0) ctx.located->push_back({quote.id, "quotes", a.x, vy0, b.x - a.x, vy1 - vy0});

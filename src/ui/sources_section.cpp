@@ -21,7 +21,7 @@ float block_height(const Fonts& fonts, const std::vector<NoteLine>& lines, float
     float h = 0;
     for (const NoteLine& line : lines) {
         ImFont* font = font_of(fonts, line.style);
-        h += line.gap_before + font->CalcTextSizeA(font_size(font), FLT_MAX, width, line.text.c_str()).y;
+        h += line.gap_before + text_size(font, line.text, width).y;
     }
     return h;
 }
@@ -33,8 +33,8 @@ void draw_block(const PanelContext& ctx, const std::vector<NoteLine>& lines, ImV
         ImFont* font = font_of(ctx.fonts, line.style);
         y += line.gap_before;
         const ImU32 colour = line.style == NoteLine::kMuted ? ctx.theme.text_muted : ctx.theme.text;
-        if (draw) draw->AddText(font, font_size(font), ImVec2(at.x, y), colour, line.text.c_str(), nullptr, width);
-        y += font->CalcTextSizeA(font_size(font), FLT_MAX, width, line.text.c_str()).y;
+        if (draw) add_text(draw, font, font_size(font), ImVec2(at.x, y), colour, line.text, width);
+        y += text_size(font, line.text, width).y;
     }
     // Locatable ("corrections", "sources") so tests and hosts can check what a reader sees.
     if (ctx.located && !lines.empty()) ctx.located->push_back({locate_id, "article", at.x, at.y + moved, width, y - at.y});

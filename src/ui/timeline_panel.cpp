@@ -26,12 +26,12 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/date_text.h"
 #include "core/dates.h"
 #include "core/easing.h"
+#include "core/index_sort.h"
 #include "core/label_placement.h"
 #include "core/time_scale.h"
 #include "editing.h"
@@ -123,7 +123,7 @@ LaneLayout place_lanes(std::vector<EventMark>& marks, float available, float pre
     // Placement order: priority, then time order (as assign_lanes places them).
     std::vector<std::size_t> order(marks.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return marks[a].priority > marks[b].priority; });
+    stable_sort_indices(order, [&](std::size_t a, std::size_t b) { return marks[a].priority > marks[b].priority; });
     LaneLayout layout;
     for (int lanes = fewest; lanes <= most; ++lanes) {
         layout.lanes = lanes;
@@ -301,7 +301,7 @@ void rebuild_pack_times(TimelineCache& cache, const Pack& pack, std::uint64_t re
     cache.pack_revision = revision;
     for (std::size_t i = 0; i < pack.entities.size(); ++i)
         if (pack.entities[i].date) cache.events.push_back(i);
-    std::stable_sort(cache.events.begin(), cache.events.end(), [&](std::size_t a, std::size_t b) {
+    stable_sort_indices(cache.events, [&](std::size_t a, std::size_t b) {
         const DateSpan &x = *pack.entities[a].date, &y = *pack.entities[b].date;
         const double xs = span_start_days(x), ys = span_start_days(y);
         return xs != ys ? xs < ys : span_end_days(x) < span_end_days(y);
@@ -379,11 +379,13 @@ void mark_covered(std::vector<EventMark>& marks, const Pack& pack) {
         look.lane = m.lane;
         return look;
     };
-    std::unordered_set<MarkLook, MarkLookHash> drawn;
+    // The looks drawn so far (their values unused): the map type place_lanes_with_twins
+    // uses, so that the web engine holds one copy of its code rather than two.
+    std::unordered_map<MarkLook, std::size_t, MarkLookHash> drawn;
     for (EventMark& m : marks)
-        if (m.labelled) drawn.insert(look_in_lane(m)), m.covered = false;
+        if (m.labelled) drawn.try_emplace(look_in_lane(m), 0), m.covered = false;
     for (std::size_t i = marks.size(); i-- > 0;)
-        if (!marks[i].labelled) marks[i].covered = !drawn.insert(look_in_lane(marks[i])).second;
+        if (!marks[i].labelled) marks[i].covered = !drawn.try_emplace(look_in_lane(marks[i]), 0).second;
 }
 
 ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const ViewKey& key, float right) {
@@ -749,8 +751,8 @@ void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark&
     }
     if (m.labelled) {
         const float small = font_size(ctx.fonts.sans_small);
-        draw->AddText(ctx.fonts.sans_small, small, ImVec2(snap(m.label_x, f.dpr), snap(mid - small * 0.5f - 1, f.dpr)),
-                      with_alpha(theme.text, dimmed ? 0.45f : 1.0f), entity.name.c_str());
+        add_text(draw, ctx.fonts.sans_small, small, ImVec2(snap(m.label_x, f.dpr), snap(mid - small * 0.5f - 1, f.dpr)),
+                 with_alpha(theme.text, dimmed ? 0.45f : 1.0f), entity.name);
     }
 }
 
@@ -888,8 +890,7 @@ std::pair<float, float> draw_cursor(const PanelContext& ctx, const TimelineFrame
     const float py = snap(f.axis_top + (f.axis_h - pill_h) * 0.5f, f.dpr);
     draw->AddRectFilled(ImVec2(px, py), ImVec2(px + pill_w, py + pill_h), theme.accent, pill_h * 0.5f);
     const float bold = font_size(ctx.fonts.sans_bold);
-    draw->AddText(ctx.fonts.sans_bold, bold, ImVec2(px + 7, snap(py + (pill_h - bold) * 0.5f - 1, f.dpr)), theme.accent_text,
-                  label.c_str());
+    add_text(draw, ctx.fonts.sans_bold, bold, ImVec2(px + 7, snap(py + (pill_h - bold) * 0.5f - 1, f.dpr)), theme.accent_text, label);
     const ImVec2 c(px + pill_w - 7 - cross * 0.5f + 3, py + pill_h * 0.5f);
     draw->AddLine(ImVec2(c.x - 3.5f, c.y - 3.5f), ImVec2(c.x + 3.5f, c.y + 3.5f), theme.accent_text, 1.5f);
     draw->AddLine(ImVec2(c.x - 3.5f, c.y + 3.5f), ImVec2(c.x + 3.5f, c.y - 3.5f), theme.accent_text, 1.5f);

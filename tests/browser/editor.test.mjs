@@ -446,10 +446,10 @@ test('bad input: no paragraphs, an unsupported script, a pack with errors, stora
   await page.fill('#draft-paragraphs', '   \n\n  ');
   await page.$eval('#draft-form', (form) => form.requestSubmit());
   assert.match(await page.textContent('#start-error'), /no paragraphs/);
-  await page.fill('#draft-paragraphs', 'قال المتحدث إن المدينة محاصرة من كل الجهات.');
+  await page.fill('#draft-paragraphs', 'प्रवक्ता ने कहा कि शहर चारों ओर से घिरा हुआ है।');
   await page.click('#draft-button');
   await page.waitForFunction(() => !document.getElementById('start-error').textContent.includes('no paragraphs'));
-  assert.match(await page.textContent('#start-error'), /script|Arabic/i, 'an unsupported script is named');
+  assert.match(await page.textContent('#start-error'), /script|Devanagari/i, 'an unsupported script is named');
   // A language that is not a BCP 47 tag is refused with the loader's message.
   await page.fill('#draft-paragraphs', 'Some text.');
   await page.fill('#draft-language', 'English');

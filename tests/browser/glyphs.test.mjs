@@ -154,6 +154,66 @@ test('Cherokee, Canadian syllabics and Tifinagh come in chunks of their own and 
   await page.context().close();
 });
 
+// Hebrew and Arabic read right to left (src/core/bidi.h): a paragraph whose first letter is
+// Hebrew or Arabic starts at the column's right edge, a name in either script inside an
+// English sentence stays where the sentence puts it, and Arabic's letters are drawn joined,
+// in their contextual forms (Unicode's presentation forms, in the Arabic font's chunks). The
+// pack tests/packs/hebrew-arabic.json has English, Hebrew and Arabic paragraphs, names in
+// each, a date inside Hebrew and a quotation in Arabic.
+test('Hebrew and Arabic read right to left, Arabic letters joined in their contextual forms', async () => {
+  const page = await open(server.url + '?pack=/test-packs/hebrew-arabic.json');
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas (the letters and their forms)');
+  const fetched = await fetchedChunks(page);
+  for (const chunk of ['u0580-hebrew.bin', 'u0600-arabic.bin', 'ufe80-arabic.bin'])
+    assert.ok(fetched.includes(chunk), `${chunk} was fetched (got ${fetched.join(', ')})`);
+  assert.deepEqual(fetched.filter((chunk) => !/-(hebrew|arabic)\.bin$/.test(chunk)), [], 'no other script\'s chunk');
+  const image = decodePng(page, (await screenshot(page, 'glyphs-hebrew-arabic')).png);
+  const inArticle = async (id) => (await page.evaluate((entity) => Explainer.locate(entity), id))
+    .filter((r) => r.panel === 'article').sort((a, b) => a.y - b.y);
+  const [column] = await page.evaluate(() => Explainer.locate('article:headline'));
+  const right = column.x + column.width;
+  // "قالت ليلى، ...": the paragraph starts at the right edge, so its second word, ليلى, is
+  // on its first line just left of "قالت".
+  const [layla] = await inArticle('layla');
+  assert.ok(layla && right - (layla.x + layla.width) > 10 && right - (layla.x + layla.width) < 70,
+    `ليلى ends just left of the column's right edge (${right}): ${JSON.stringify(layla)}`);
+  assert.ok(layla.x > column.x + column.width / 2, `ليلى is in the column's right half: ${JSON.stringify(layla)}`);
+  // Its four letters join (initial, medial, medial, final): along its middle, above its
+  // underline, no column is without ink, anti-aliased ink included. Drawn as separate
+  // letters, the gaps between them are.
+  const gaps = [];
+  for (let x = Math.ceil(layla.x + layla.width * 0.2); x < Math.floor(layla.x + layla.width * 0.8); ++x) {
+    let inked = false;
+    for (let y = Math.ceil(layla.y); y < Math.floor(layla.y + layla.height * 0.75); ++y) {
+      const i = (y * image.width + x) * 4;
+      if (image.data[i] + image.data[i + 1] + image.data[i + 2] < 3 * 200) inked = true;
+    }
+    if (!inked) gaps.push(x);
+  }
+  assert.deepEqual(gaps, [], `columns without ink inside ليلى (${JSON.stringify(layla)})`);
+  // In an English sentence, القاهرة comes after "In Arabic, Cairo is ", where the sentence
+  // puts it; every name, date and quotation is drawn with ink.
+  const [cairo] = await inArticle('cairo');
+  assert.ok(cairo.x > column.x + 100 && cairo.x + cairo.width < right, `القاهرة follows "Cairo is": ${JSON.stringify(cairo)}`);
+  for (const id of ['cairo', 'haifa', 'alexandria', 'founding', 'written', 'layla-quote']) {
+    const rects = await inArticle(id);
+    assert.ok(rects.length > 0, `${id} is drawn in the article`);
+    for (const r of rects) {
+      const ink = inkIn(image, { ...r, height: r.height * 0.75 });
+      assert.ok(ink > 0.02, `${id}'s mention has ink (${ink.toFixed(3)} of its pixels, ${JSON.stringify(r)})`);
+    }
+  }
+  // A click on an Arabic name in a right-to-left paragraph selects it; the map shows it.
+  const [alexandria] = await inArticle('alexandria');
+  await page.mouse.click(alexandria.x + alexandria.width / 2, alexandria.y + alexandria.height / 2);
+  await settle(page);
+  assert.equal((await page.evaluate(() => Explainer.getState())).selection, 'alexandria');
+  assert.ok((await page.evaluate(() => Explainer.locate('alexandria'))).some((r) => r.panel === 'map'), 'Alexandria is on the map');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('an anonymous speaker is labelled with exactly the pack\'s name', async () => {
   const page = await open(server.url + '?pack=/test-packs/' + PACK);
   const speaker = pack.entities.find((e) => e.id === 'fisherman-in-waimea');
@@ -189,10 +249,10 @@ test('every event is on the timeline and every place on the map', async () => {
 });
 
 test('a pack in a script the explainer cannot draw shows the validator\'s error', async () => {
-  const page = await openPage(browser, server.url + '?pack=/test-packs/broken/script-arabic.json', { expectProblems: true });
+  const page = await openPage(browser, server.url + '?pack=/test-packs/broken/script-syriac.json', { expectProblems: true });
   await page.waitForSelector('#error:not([hidden])');
   const text = await page.locator('#error').innerText();
-  assert.match(text, /script-arabic\.json: error: at \/entities\/0\/aliases\/0: uses the Arabic script \(U\+063A\), which the explainer cannot draw yet/);
+  assert.match(text, /script-syriac\.json: error: at \/entities\/0\/aliases\/0: uses the Syriac script \(U\+0713\), which the explainer cannot draw yet/);
   assert.equal(await page.locator('#canvas').isVisible(), false);
   await page.context().close();
 });

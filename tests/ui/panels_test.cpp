@@ -127,7 +127,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
                          ::testing::Values("seed", "long", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack",
-                                           "evening-by-minute", "greek-cyrillic-nested", "indian-ocean-tsunami", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
+                                           "evening-by-minute", "greek-cyrillic-nested", "hebrew-arabic", "indian-ocean-tsunami", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
                                            "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
                          [](const auto& info) {
                              std::string n = info.param;
@@ -174,8 +174,14 @@ INSTANTIATE_TEST_SUITE_P(Packs, ScriptsWithFontsOfTheirOwn,
                              // Ե (Armenian capital), თ (Georgian), አ (Ethiopic)
                              OwnScripts{"capitals-own-scripts", {U'\u0535', U'\u10D7', U'\u12A0'}, U'\u10D7'},
                              // ᐃ (Canadian syllabics), Ꮳ (Cherokee), ⵜ (Tifinagh, regular only)
-                             OwnScripts{"nunavut-cherokee-tamazight", {U'\u1403', U'\u13E3', U'\u2D5C'}, U'\u2D5C'}),
-                         [](const auto& info) { return std::string(info.index == 0 ? "ArmenianGeorgianEthiopic" : "SyllabicsCherokeeTifinagh"); });
+                             OwnScripts{"nunavut-cherokee-tamazight", {U'\u1403', U'\u13E3', U'\u2D5C'}, U'\u2D5C'},
+                             // ל (Hebrew lamed), ﻟ (Arabic lam, initial: a form the pack's text does not hold)
+                             OwnScripts{"hebrew-arabic", {U'\u05DC', U'\uFEDF'}, U'\uFEDF'}),
+                         [](const auto& info) {
+                             return std::string(info.index == 0   ? "ArmenianGeorgianEthiopic"
+                                                : info.index == 1 ? "SyllabicsCherokeeTifinagh"
+                                                                  : "HebrewArabic");
+                         });
 
 // A new pack in the same app (the editor's and the demo's switch): caches keyed on the
 // old pack's revision must not be read with the new one.

@@ -1087,8 +1087,11 @@ TEST(DraftTest, RefusesBadInputWithTheReason) {
     EXPECT_THAT(parse_article_text("Just a headline\nSource: X\n", headline_only), HasSubstr("no paragraphs"));
 
     EXPECT_THAT(draft_pack(simple({}), nullptr).error, HasSubstr("paragraphs: none"));
-    EXPECT_THAT(draft_pack(simple({"Peace is سلام in Arabic."}), nullptr).error,
-                HasSubstr("paragraph 1: uses the Arabic script (U+0633)"));
+    EXPECT_THAT(draft_pack(simple({"Peace is ܫܠܡܐ in Syriac."}), nullptr).error,
+                HasSubstr("paragraph 1: uses the Syriac script (U+072B)"));
+    EXPECT_EQ(draft_pack(simple({"Peace is שלום in Hebrew and سلام in Arabic."}), nullptr).error, "");
+    EXPECT_THAT(draft_pack(simple({"Reversed \u202Ewords\u202C here."}), nullptr).error,
+                HasSubstr("paragraph 1: uses the explicit direction control U+202E"));
     EXPECT_THAT(draft_pack(simple({"和平"}), nullptr).error, HasSubstr("Han"));
     EXPECT_THAT(draft_pack(simple({"bad \xC3 byte"}), nullptr).error, HasSubstr("malformed UTF-8"));
     EXPECT_THAT(draft_pack(simple({std::string(20000, 'a')}), nullptr).error, HasSubstr("at most 16 KiB"));

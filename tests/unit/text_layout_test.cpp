@@ -24,7 +24,7 @@ std::vector<std::string> line_texts(std::string_view text, const ParagraphLayout
     std::vector<std::string> out;
     for (const LayoutLine& line : layout.lines) {
         std::string s;
-        for (const PlacedRun& run : line.runs) s += std::string(text.substr(run.begin, run.end - run.begin));
+        for (const PlacedRun& run : line.runs) s += std::string(drawn_text(text, run));  // as drawn, left to right
         out.push_back(s);
     }
     return out;
@@ -147,4 +147,83 @@ TEST(TextLayout, EmptyTextHasNoLines) {
     const ParagraphLayout layout = layout_paragraph("", {}, 100, measure, line_height);
     EXPECT_TRUE(layout.lines.empty());
     EXPECT_FLOAT_EQ(layout.height, 0);
+}
+
+// [SECTION] Right-to-left text
+// Hebrew needs no letter forms, so the fixed pitch above measures it as drawn: 10 px a letter.
+
+
+TEST(TextLayout, AHebrewParagraphReadsRightToLeftFromTheRightMargin) {
+    const std::string text = "אבג דהו";
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 200, measure, line_height);
+    EXPECT_TRUE(layout.right_to_left);
+    ASSERT_EQ(layout.lines.size(), 1u);
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"והד גבא"}));
+    ASSERT_EQ(layout.lines[0].runs.size(), 1u);
+    EXPECT_EQ(layout.lines[0].runs[0].level, 1);
+    EXPECT_FLOAT_EQ(layout.lines[0].runs[0].x, 130);  // 200 - 70: its end at the right margin
+    EXPECT_FLOAT_EQ(layout.lines[0].width, 70);
+}
+
+TEST(TextLayout, HebrewWordsInsideEnglishKeepTheLineLeftToRight) {
+    const std::string text = "one אבג דהו two";
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 500, measure, line_height);
+    EXPECT_FALSE(layout.right_to_left);
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"one והד גבא two"}));
+    ASSERT_EQ(layout.lines[0].runs.size(), 3u);
+    EXPECT_FLOAT_EQ(layout.lines[0].runs[0].x, 0);
+    EXPECT_FLOAT_EQ(layout.lines[0].runs[1].x, 40);
+    EXPECT_EQ(layout.lines[0].runs[1].level, 1);
+    EXPECT_FLOAT_EQ(layout.lines[0].runs[2].x, 110);
+}
+
+TEST(TextLayout, ARightToLeftParagraphWrapsInReadingOrderEachLineAtTheRightMargin) {
+    const std::string text = "אבג דהו זחט";
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 75, measure, line_height);
+    // The first line holds the first words, read from the right.
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"והד גבא", "טחז"}));
+    EXPECT_FLOAT_EQ(layout.lines[0].runs[0].x, 5);
+    EXPECT_FLOAT_EQ(layout.lines[1].runs[0].x, 45);
+    EXPECT_EQ(layout.lines[1].begin, text.find("זחט"));
+}
+
+TEST(TextLayout, NumbersAndLatinInsideHebrewReadLeftToRight) {
+    const std::string text = "אבג 2026 דהו";
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 500, measure, line_height);
+    EXPECT_EQ(line_texts(text, layout), (std::vector<std::string>{"והד 2026 גבא"}));
+}
+
+TEST(TextLayout, AMentionInsideHebrewIsWhereItsWordIsDrawn) {
+    // Tag 7 on the second word, דהו: drawn leftmost, at 130.
+    const std::string text = "אבג דהו";
+    const std::size_t word = text.find("דהו");
+    const std::vector<StyledRun> runs = {{0, word, 0, -1}, {word, text.size(), 0, 7}};
+    const ParagraphLayout layout = layout_paragraph(text, runs, 200, measure, line_height);
+    const std::vector<LayoutRect> rects = tag_rects(layout, 7);
+    ASSERT_EQ(rects.size(), 1u);
+    EXPECT_FLOAT_EQ(rects[0].x, 130);
+    EXPECT_FLOAT_EQ(rects[0].w, 30);
+    EXPECT_EQ(tag_at(layout, 135, 5), 7);
+    EXPECT_EQ(tag_at(layout, 195, 5), std::nullopt);  // the first word, at the right
+}
+
+TEST(TextLayout, ArabicIsMeasuredInTheFormsItIsDrawnIn) {
+    // A measure that tells the nominal letters (U+0600-06FF, 10 px) from their contextual
+    // forms (U+FE70-FEFF, 7 px): the line is as wide as what it draws.
+    const MeasureText forms = [](int, std::string_view s) {
+        float w = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(s[i]);
+            if ((c & 0xC0) == 0x80) continue;
+            w += c == 0xEF ? 7.0f : 10.0f;
+        }
+        return w;
+    };
+    // Four letters drawn as three forms: seen initial, lam-alef final (one ligature), meem isolated.
+    const std::string text = "سلام";
+    const ParagraphLayout layout = layout_paragraph(text, plain(text), 200, forms, line_height);
+    ASSERT_EQ(layout.lines.size(), 1u);
+    EXPECT_FLOAT_EQ(layout.lines[0].width, 21);
+    EXPECT_EQ(std::string(drawn_text(text, layout.lines[0].runs[0])).find("\xD8"), std::string::npos)
+        << "no nominal letter is drawn";
 }

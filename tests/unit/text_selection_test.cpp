@@ -184,3 +184,49 @@ TEST(TextSelection, AQuoteIsCopiedWithItsSpeaker) {
     quote.speaker = "nobody";
     EXPECT_EQ(quote_for_clipboard(pack, quote), "“Their recruiting appeal is based on the appearance of strength”");
 }
+
+// [SECTION] Right-to-left text (Hebrew: 10 px a letter, as drawn)
+
+TEST(TextSelection, ARightToLeftParagraphsCaretRunsFromTheRightMargin) {
+    const Document doc({"אבג דהו"}, 200);  // drawn from x 130 to 200: "והד גבא"
+    const TextBlock& block = doc.blocks[0];
+    EXPECT_FLOAT_EQ(caret_x(block, 0, measure), 200);                // before the first letter: the right end
+    EXPECT_FLOAT_EQ(caret_x(block, 2, measure), 190);                // after א
+    EXPECT_FLOAT_EQ(caret_x(block, block.text.size(), measure), 130);  // the end: the left end
+    EXPECT_EQ(point_at(doc.blocks, 199, 5, measure), (TextPoint{0, 0}));
+    EXPECT_EQ(point_at(doc.blocks, 188, 5, measure), (TextPoint{0, 2}));  // nearer 190, after א, than 180
+    EXPECT_EQ(point_at(doc.blocks, 183, 5, measure), (TextPoint{0, 4}));  // after ב
+    EXPECT_EQ(point_at(doc.blocks, 131, 5, measure), (TextPoint{0, block.text.size()}));
+    // The first word, selected, is highlighted at the right.
+    const std::vector<LayoutRect> rects = range_rects(block, 0, 6, measure);
+    ASSERT_EQ(rects.size(), 1u);
+    EXPECT_FLOAT_EQ(rects[0].x, 170);
+    EXPECT_FLOAT_EQ(rects[0].w, 30);
+}
+
+TEST(TextSelection, ASelectionAcrossDirectionsHighlightsWhatItHolds) {
+    // "one " then אבג, drawn "גבא" at 40..70: selecting "one א" covers 0..40 and 60..70, not
+    // the letters between.
+    const Document doc({"one אבג two"}, 500);
+    const std::vector<LayoutRect> rects = range_rects(doc.blocks[0], 0, 6, measure);
+    ASSERT_EQ(rects.size(), 2u);
+    EXPECT_FLOAT_EQ(rects[0].x, 0);
+    EXPECT_FLOAT_EQ(rects[0].w, 40);
+    EXPECT_FLOAT_EQ(rects[1].x, 60);
+    EXPECT_FLOAT_EQ(rects[1].w, 10);
+}
+
+TEST(TextSelection, ArrowKeysGoTheWayARightToLeftParagraphReads) {
+    const Document doc({"אבג דהו"}, 200);
+    EXPECT_EQ(move_point(doc.blocks, {0, 0}, CaretStep::Left, measure), (TextPoint{0, 2}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 4}, CaretStep::Right, measure), (TextPoint{0, 2}));
+    EXPECT_EQ(move_point(doc.blocks, {0, 0}, CaretStep::WordLeft, measure), (TextPoint{0, 6}));
+}
+
+TEST(TextSelection, HebrewPointsAndArabicVowelSignsStayWithTheirLetters) {
+    const std::string qamats = "\xD6\xB8";  // U+05B8
+    const Document doc({"א" + qamats + "ב"}, 200);
+    EXPECT_EQ(move_point(doc.blocks, {0, 0}, CaretStep::Left, measure), (TextPoint{0, 4}));
+    EXPECT_EQ(word("שָׁלוֹם, עולם", 0), "שָׁלוֹם");
+    EXPECT_EQ(word("سَلام، عالم", 0), "سَلام");
+}
