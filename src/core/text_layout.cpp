@@ -82,27 +82,36 @@ struct Piece {
     float width = 0;
 };
 
-// Measures stretches of a paragraph as they are drawn: a stretch with right-to-left
-// characters in its letters' drawn forms (Arabic's contextual forms are not as wide as
-// the letters' nominal ones), any other as it is.
+// Measures stretches of a paragraph as they are drawn, so that the lines broken with
+// these widths are as wide once put in visual order: each part of a stretch at a right-to-
+// left level as visual_text draws it (Arabic's contextual forms are not as wide as the
+// letters' nominal ones; marks with no glyph are left out), any other part as it is.
 class StretchMeasure {
 public:
-    StretchMeasure(std::string_view text, const MeasureText& measure)
-        : text_(text), measure_(measure), right_to_left_(has_right_to_left(text)) {}
+    // `levels`: the paragraph's, when it holds right-to-left text; null otherwise.
+    StretchMeasure(std::string_view text, const MeasureText& measure, const BidiLevels* levels)
+        : text_(text), measure_(measure), levels_(levels) {}
 
     float operator()(int style, std::size_t begin, std::size_t end) const {
-        const std::string_view stretch = text_.substr(begin, end - begin);
-        if (right_to_left_ && has_right_to_left(stretch)) return measure_(style, visual_text(text_, begin, end, 1));
-        return measure_(style, stretch);
+        if (!levels_) return measure_(style, text_.substr(begin, end - begin));
+        float width = 0;
+        for (std::size_t part = begin; part < end;) {
+            const std::uint8_t level = levels_->levels[part];
+            std::size_t part_end = part + 1;
+            while (part_end < end && levels_->levels[part_end] == level) ++part_end;
+            width += level % 2 ? measure_(style, visual_text(text_, part, part_end, level))
+                               : measure_(style, text_.substr(part, part_end - part));
+            part = part_end;
+        }
+        return width;
     }
 
-    bool right_to_left() const { return right_to_left_; }
     const MeasureText& as_drawn() const { return measure_; }
 
 private:
     std::string_view text_;
     const MeasureText& measure_;
-    bool right_to_left_;
+    const BidiLevels* levels_;
 };
 
 class LineBuilder {
@@ -223,7 +232,7 @@ void order_line(std::string_view text, const BidiLevels& levels, const StretchMe
             run.shown = visual_text(text, run.begin, run.end, run.level);
             run.width = measure.as_drawn()(run.style, run.shown);
         } else {
-            run.width = measure(run.style, run.begin, run.end);
+            run.width = measure.as_drawn()(run.style, text.substr(run.begin, run.end - run.begin));
         }
         run.x = x;
         x += run.width;
@@ -245,7 +254,9 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
     assert(runs_cover_in_order(text, runs) && "layout_paragraph: the runs cover the text in order, without gaps or overlaps");
     ParagraphLayout out;
     out.max_width = max_width;
-    const StretchMeasure stretch_measure(text, measure);
+    // The levels come first: line breaking measures each stretch as it will be drawn.
+    const std::optional<BidiLevels> levels = has_right_to_left(text) ? std::optional(bidi_levels(text)) : std::nullopt;
+    const StretchMeasure stretch_measure(text, measure, levels ? &*levels : nullptr);
     LineBuilder builder(text, runs, stretch_measure, line_height, out);
 
     float x = 0;  // pen position on the current line, trailing spaces included
@@ -305,11 +316,10 @@ ParagraphLayout layout_paragraph(std::string_view text, const std::vector<Styled
         if (!line.runs.empty()) line.begin = line.runs.front().begin, line.end = line.runs.back().end;
     }
     out.height = y;
-    if (stretch_measure.right_to_left()) {
-        const BidiLevels levels = bidi_levels(text);
-        out.right_to_left = levels.paragraph_level % 2 != 0;
+    if (levels) {
+        out.right_to_left = levels->paragraph_level % 2 != 0;
         for (LayoutLine& line : out.lines)
-            if (!line.runs.empty()) order_line(text, levels, stretch_measure, max_width, line);
+            if (!line.runs.empty()) order_line(text, *levels, stretch_measure, max_width, line);
     }
     return out;
 }

@@ -1,14 +1,19 @@
 // libFuzzer target for layout_paragraph(): random UTF-8 text, styled runs and widths.
 // Invariants (a violation aborts, in any build):
 // - no line or run starts or ends inside a UTF-8 sequence;
-// - placed runs cover the text once, in order: the only bytes between one run and the
-//   next are the spaces trimmed from a line's end;
-// - no run reaches beyond the line's ink (trailing spaces are never hit or highlighted);
+// - placed runs cover the text once, in reading order (a line's runs sorted by their
+//   bytes: a line with right-to-left text lists them in visual order): the only bytes
+//   between one run and the next are the spaces trimmed from a line's end;
+// - a line's runs go left to right and stay within its ink (trailing spaces are never
+//   hit or highlighted), which starts at the right margin's side in a right-to-left
+//   paragraph;
 // - no line is wider than the measure unless it holds a single code point;
 // - hit-testing agrees with the layout: the middle of every drawn run answers its tag,
 //   and tag_rects() covers exactly the runs of that tag.
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -95,19 +100,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         require(line.y == y && line.height > 0, "lines are stacked without gaps");
         y += line.height;
         std::size_t line_begin = std::string::npos, line_end = 0;
-        float x = 0;
+        const float ink_left = layout.right_to_left && std::isfinite(max_width) && max_width > line.width ? max_width - line.width : 0;
+        float x = ink_left;
         for (const PlacedRun& run : line.runs) {
             require(run.begin <= run.end && run.end <= text.size(), "run outside the text");
             require(at_code_point(text, run.begin) && at_code_point(text, run.end), "run splits a UTF-8 sequence");
-            require(run.begin >= covered, "runs overlap or go backwards");
-            for (std::size_t k = covered; k < run.begin; ++k) require(text[k] == ' ', "bytes skipped that are not spaces");
-            covered = run.end;
+            require(run.level >= 0 && run.level <= 2, "a level beyond what the text's direction can give");
             require(run.x >= x - 1e-3f && run.width >= 0, "runs on a line go left to right");
-            require(run.width == 0 || run.x + run.width <= line.width + 1e-3f, "a run reaches beyond the line's ink");
+            require(run.width == 0 || run.x + run.width <= ink_left + line.width + 1e-3f, "a run reaches beyond the line's ink");
             x = run.x + run.width;
-            if (run.begin < run.end) {
-                line_begin = std::min(line_begin, run.begin);
-                line_end = run.end;
+        }
+        std::vector<const PlacedRun*> reading(line.runs.size());
+        for (std::size_t i = 0; i < reading.size(); ++i) reading[i] = &line.runs[i];
+        std::sort(reading.begin(), reading.end(), [](const PlacedRun* a, const PlacedRun* b) { return a->begin < b->begin; });
+        for (const PlacedRun* run : reading) {
+            require(run->begin >= covered, "runs overlap");
+            for (std::size_t k = covered; k < run->begin; ++k) require(text[k] == ' ', "bytes skipped that are not spaces");
+            covered = run->end;
+            if (run->begin < run->end) {
+                line_begin = std::min(line_begin, run->begin);
+                line_end = run->end;
             }
         }
         if (line_begin != std::string::npos && line.width > max_width) {
