@@ -1722,7 +1722,9 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     pack.characters = used.ascending();
     // Arabic letters are drawn in their contextual forms: the atlas and the font files
     // bring those glyphs, which the pack's text does not hold.
-    if (const std::size_t letters = pack.characters.size(); (add_presentation_forms(pack.characters), pack.characters.size() > letters)) {
+    const std::size_t letters = pack.characters.size();
+    add_presentation_forms(pack.characters);
+    if (pack.characters.size() > letters) {
         std::sort(pack.characters.begin(), pack.characters.end());
         pack.characters.erase(std::unique(pack.characters.begin(), pack.characters.end()), pack.characters.end());
     }
