@@ -74,6 +74,8 @@ set(EXPLAINER_LINK_FLAGS
   -Wl,--wrap=sscanf
   # strtod's long double arithmetic stays out too: src/platform/main_web.cpp reads numbers.
   -Wl,--wrap=strtod
+  # So does printf's: src/platform/main_web.cpp formats, and the browser writes a double's digits.
+  -Wl,--wrap=vsnprintf
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=${EXPLAINER_WEB_ONE_CALLER_INLINE},--always-inline-max-function-size=${EXPLAINER_WEB_ALWAYS_INLINE})
 foreach(target explainer explainer-editor)
   target_link_options(${target} PRIVATE ${EXPLAINER_LINK_FLAGS})

@@ -19,6 +19,7 @@
 #include "ui/drawing.h"
 
 #include <GLES3/gl3.h>
+#include <emscripten/console.h>
 
 #include <algorithm>
 #include <array>
@@ -26,7 +27,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
+#include <string>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -141,7 +142,7 @@ void log_compile_error(GLuint shader, const char* kind) {
     if (compiled) return;
     char log[512] = "";
     glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    if (log[0]) std::fprintf(stderr, "renderer: the %s shader did not compile: %s\n", kind, log);
+    if (log[0]) emscripten_console_error((std::string("renderer: the ") + kind + " shader did not compile: " + log).c_str());
 }
 
 // Starts the program's compile and link, without waiting for them: the GPU process

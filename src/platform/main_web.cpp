@@ -25,6 +25,7 @@
 #include "imgui.h"
 #include "core/api_json.h"
 #include "core/number_text.h"
+#include "core/print_format.h"
 #include <nlohmann/json.hpp>
 #include "gl_renderer.h"
 #include "platform.h"
@@ -773,6 +774,42 @@ extern "C" double __wrap_strtod(const char* text, char** end) {
     if (const std::optional<double> exact = explainer::exact_double(decimal)) return *exact;
     return EM_ASM_DOUBLE({ return Number(UTF8ToString($0, $1)); },
                          text + decimal.start, int(decimal.length - decimal.start));
+}
+
+// [SECTION] printf without long double ------------------------------------------------------------
+// musl's vsnprintf formats doubles in software long double, 3.3 KB of the engine after gzip
+// for the app's few numbers ("%.2f" degrees, "%g km") and Dear ImGui's. The link sends
+// vsnprintf (and snprintf, which calls it) here instead (-Wl,--wrap=vsnprintf in
+// cmake/web.cmake): format_printf (src/core/print_format.h) formats the text, and the
+// browser the digits of each double. toFixed and toExponential round the double's exact
+// value to the nearest, as printf does (they differ only on an exact tie, such as 0.125 to
+// two places, which JS rounds up and printf to even); "%g" is printf's rule on top of them.
+EM_JS(int, format_double_digits, (double magnitude, int conversion, int precision, int alternate, char* out, int room), {
+    var fixed = function(p) {
+        p = Math.min(p, 100);
+        return magnitude < 1e21 ? magnitude.toFixed(p) : BigInt(magnitude) + (p ? "." + "0".repeat(p) : "");
+    };
+    var exponential = function(p) { return magnitude.toExponential(Math.min(p, 100)).replace(/e([+-])([0-9])$/, "e$10$2"); };
+    var text;
+    if (conversion == 102) text = fixed(precision);             // 'f'
+    else if (conversion == 101) text = exponential(precision);  // 'e'
+    else {                                                       // 'g'
+        var x = magnitude ? +magnitude.toExponential(precision - 1).split("e")[1] : 0;
+        text = precision > x && x >= -4 ? fixed(precision - 1 - x) : exponential(precision - 1);
+    }
+    var parts = text.split("e");  // the digits, and the exponent if any
+    if (alternate && parts[0].indexOf(".") < 0) parts[0] += ".";
+    else if (conversion == 103 && !alternate && parts[0].indexOf(".") >= 0) parts[0] = parts[0].replace(/[.]?0+$/, "");
+    text = parts.join("e");
+    for (var i = 0; i < text.length && i < room; i++) HEAPU8[out + i] = text.charCodeAt(i);
+    return text.length;
+});
+
+extern "C" int __wrap_vsnprintf(char* out, std::size_t room, const char* format, va_list args) {
+    return explainer::format_printf(out, room, format, args, [](double magnitude, char conversion, int precision,
+                                                                bool alternate, char* digits, int digits_room) {
+        return format_double_digits(magnitude, conversion, precision, alternate, digits, digits_room);
+    });
 }
 
 // [SECTION] main -----------------------------------------------------------------------------------------

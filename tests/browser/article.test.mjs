@@ -155,6 +155,13 @@ test('a broken pack shows the validator\'s error with line and column', async ()
   await semantic.waitForSelector('#error:not([hidden])');
   assert.match(await semantic.locator('#error').innerText(), /selector-twice\.json: error: at \/entities\/\d+\/mentions\/\d+/);
   await semantic.context().close();
+
+  // A number in a message is written as the author wrote it ("%.10g", which the web build's
+  // vsnprintf hands to the browser's toExponential and toFixed: src/platform/main_web.cpp).
+  const number = await openPage(browser, server.url + '?pack=/test-packs/broken/lat-out-of-range.json', { expectProblems: true });
+  await number.waitForSelector('#error:not([hidden])');
+  assert.match(await number.locator('#error').innerText(), /latitude 139\.8296 is outside \[-90, 90\]/);
+  await number.context().close();
 });
 
 test('Tab walks the mentions in reading order and hands the keyboard to the next panel', async () => {
