@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: error: %s\n", article_path.c_str(), result.error.c_str());
         return 1;
     }
+    for (const std::string& warning : result.warnings) std::fprintf(stderr, "%s: warning: %s\n", article_path.c_str(), warning.c_str());
     std::fwrite(result.pack_json.data(), 1, result.pack_json.size(), stdout);
     return 0;
 }

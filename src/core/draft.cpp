@@ -66,6 +66,36 @@ std::string lower(std::string_view word) {
     return out;
 }
 
+// A name's letters in lower case, with their accents and tone marks kept ("Huế" is "huế",
+// not "hue"): what tells two names apart that a folded key (name_key) makes one, the city
+// of Huế and the person Nguyễn Huệ.
+std::string fold_case(std::string_view text) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        char32_t cp = next_code_point(text, at);
+        if (cp >= 'A' && cp <= 'Z') cp += 0x20;
+        else if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;
+        else if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+            const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+            if ((cp % 2 == 1) == odd_upper) cp += 1;
+        } else if (cp == 0x1A0 || cp == 0x1AF) cp += 1;  // Vietnamese Ơ, Ư
+        else if (cp >= 0x1E00 && cp <= 0x1EFF && cp % 2 == 0) cp += 1;
+        else if ((cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F)) cp += 0x20;
+        else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+// Whether two spellings of a name that fold to the same key (name_key) are the same name:
+// one written without any accent may stand for the other ("Lopez", "López"), but two written
+// with different ones are different names ("Huế", "Huệ").
+bool same_spelling(std::string_view a, std::string_view b) {
+    const auto ascii = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); };
+    return ascii(a) || ascii(b) || fold_case(a) == fold_case(b);
+}
+
 struct Word {
     std::size_t begin = 0, end = 0;  // bytes; `end` includes an abbreviation's period
     bool capitalised = false;
@@ -405,6 +435,8 @@ struct Suggestion {
     // the word before a Portuguese "da", "do", "dos" or "das" ("Lula" of "Luiz Inácio Lula
     // da Silva").
     std::vector<std::string> surnames;
+    std::vector<std::string> surname_forms;  // each surname as the text writes it ("Huệ")
+    std::string name_form;                   // the name as written, without its title
     std::size_t speaker = SIZE_MAX;  // quotes
 };
 
@@ -423,6 +455,7 @@ struct Drafter {
     std::unordered_set<std::string> lowercase_words;  // words the text also writes in lower case
     std::vector<Span> claimed;                          // spans of people and organisations
     std::vector<std::size_t> datelines;                 // by paragraph: where its dateline ends (dateline_end)
+    std::vector<std::string> warnings;                  // DraftResult::warnings
 
     std::string_view text(const Span& s) const { return paragraphs[s.paragraph].text.substr(s.begin, s.end - s.begin); }
 
@@ -465,6 +498,8 @@ struct Drafter {
     void find_described_people();
     void find_quotes();
     std::size_t only_person_named_before(std::size_t pi, std::size_t before) const;
+    std::vector<std::size_t> people_named_by(const NameRun& r) const;
+    Span unnamed_speaker_before(std::size_t pi, std::size_t before) const;
     std::vector<NameRun> names_before_their_acronyms(std::set<std::string>& others) const;
     void find_people_and_organisations();
     void find_places();
@@ -806,34 +841,52 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
 }
 
 // The name without its title ("Maj. Gen. Thamir Ismail" -> "thamir ismail", "Chinese
-// President Xi Jinping" -> "xi jinping"), and its surnames (Suggestion::surnames).
-std::pair<std::string, std::vector<std::string>> person_key_and_surnames(const TextParagraph& p, const Span& s) {
-    std::string key, previous, before_previous;
-    std::vector<std::string> surnames;
+// President Xi Jinping" -> "xi jinping"), its surnames (Suggestion::surnames) and how the
+// text writes each, and how it writes the name.
+struct PersonName {
+    std::string key;
+    std::vector<std::string> surnames, surname_forms;
+    std::string form;  // the name as written, without its title ("Nguyễn Huệ")
+};
+PersonName person_name(const TextParagraph& p, const Span& s) {
+    PersonName out;
+    std::string previous, before_previous, previous_form, before_previous_form;
     std::size_t name_begin = s.begin;  // after the title's last word, unless it ends the name ("Julie Bishop")
     for (const Word& w : p.words)
         if (w.begin >= s.begin && w.end < s.end && (is_rank(w.low) || is_title_word(w.low))) name_begin = w.end;
+    const auto add = [&](std::string key, std::string form) {
+        out.surnames.push_back(std::move(key));
+        out.surname_forms.push_back(std::move(form));
+    };
     int words = 0;
     for (const Word& w : p.words) {
         if (w.begin < name_begin || w.end > s.end) continue;
         const std::string word = name_key(w.text);
-        key += (key.empty() ? "" : " ") + word;
-        if (in_list(w.low, {"da", "do", "dos", "das"}) && !previous.empty()) surnames.push_back(previous);
+        out.key += (out.key.empty() ? "" : " ") + word;
+        out.form += (out.form.empty() ? "" : " ") + w.text;
+        if (in_list(w.low, {"da", "do", "dos", "das"}) && !previous.empty()) add(previous, previous_form);
         before_previous = std::move(previous);
+        before_previous_form = std::move(previous_form);
         previous = word;
+        previous_form = w.text;
         ++words;
     }
-    if (!previous.empty()) surnames.push_back(previous);
+    if (!previous.empty()) add(previous, previous_form);
     // An Arabic surname without its article: "Burhan" is Abdel Fattah al-Burhan.
-    if (previous.size() > 3 && (previous.starts_with("al ") || previous.starts_with("el "))) surnames.push_back(previous.substr(3));
+    if (previous.size() > 3 && (previous.starts_with("al ") || previous.starts_with("el ")))
+        add(previous.substr(3), previous_form.size() > 3 ? previous_form.substr(3) : previous_form);
     // A Spanish name's two surnames, which a later reference keeps together: "López Obrador"
     // is Andrés Manuel López Obrador.
-    if (words >= 3) surnames.push_back(before_previous + " " + previous);
-    return {key, surnames};
+    if (words >= 3) add(before_previous + " " + previous, before_previous_form + " " + previous_form);
+    return out;
 }
 
-bool has_surname(const Suggestion& person, std::string_view key) {
-    return std::find(person.surnames.begin(), person.surnames.end(), key) != person.surnames.end();
+// Whether `person` has the surname `key`, written as `form` ("" when any spelling will do).
+bool has_surname(const Suggestion& person, std::string_view key, std::string_view form) {
+    for (std::size_t i = 0; i < person.surnames.size(); ++i)
+        if (person.surnames[i] == key && (form.empty() || i >= person.surname_forms.size() || same_spelling(person.surname_forms[i], form)))
+            return true;
+    return false;
 }
 
 // People a place needs for its name alone to stand for it: capitalised words that name a
@@ -847,18 +900,21 @@ std::string reference_key(const TextParagraph& p, const NameRun& r) {
     return key;
 }
 
-// The people a later reference of one or two words names (`key`, a name_key): those of
-// that surname; else the one person whose name opens with it, since Chinese and Korean
-// names put the family name first ("Xi" is Xi Jinping, "Yoon" Yoon Suk Yeol, "Kim" Kim
-// Jong Un), unless the word is also a country's, a state's or a city's name ("Jordan").
-std::vector<std::size_t> people_called(const Drafter& d, std::string_view key) {
+// The people a later reference of one or two words names (`key`, a name_key, written as
+// `form`): those of that surname; else the one person whose name opens with it, since
+// Chinese and Korean names put the family name first ("Xi" is Xi Jinping, "Yoon" Yoon Suk
+// Yeol, "Kim" Kim Jong Un), unless the word is also a country's, a state's or a city's name
+// ("Jordan"). A reference written with other accents or tone marks than the name is none
+// of it: "Huế", a city, is not Nguyễn Huệ.
+std::vector<std::size_t> people_called(const Drafter& d, std::string_view key, std::string_view form) {
     std::vector<std::size_t> out, opening;
     for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
         const Suggestion& s = d.suggestions[i];
         if (s.kind != Kind::Person || s.anonymous) continue;
-        if (has_surname(s, key)) out.push_back(i);
+        if (has_surname(s, key, form)) out.push_back(i);
         else if (key.find(' ') == std::string_view::npos && s.key.starts_with("person:") &&
-                 std::string_view(s.key).substr(7).starts_with(std::string(key) + " "))
+                 std::string_view(s.key).substr(7).starts_with(std::string(key) + " ") &&
+                 (form.empty() || same_spelling(std::string_view(s.name_form).substr(0, s.name_form.find(' ')), form)))
             opening.push_back(i);
     }
     if (!out.empty() || opening.size() != 1) return out;
@@ -871,21 +927,28 @@ std::vector<std::size_t> people_called(const Drafter& d, std::string_view key) {
 }
 
 // The person drafted so far whom `name` names: by a later reference of one or two words
-// (people_called), else by the whole name without its title; SIZE_MAX for none.
+// (people_called), else by the whole name without its title, written with the same accents
+// and tone marks; SIZE_MAX for none.
 std::size_t known_person(const Drafter& d, const Span& name) {
-    const std::string key = person_key_and_surnames(d.paragraphs[name.paragraph], name).first;
-    if (std::count(key.begin(), key.end(), ' ') <= 1)
-        if (const std::vector<std::size_t> people = people_called(d, key); !people.empty()) return people.front();
-    const auto it = d.by_key.find("person:" + key);
-    return it == d.by_key.end() ? SIZE_MAX : it->second;
+    const PersonName named = person_name(d.paragraphs[name.paragraph], name);
+    if (std::count(named.key.begin(), named.key.end(), ' ') <= 1)
+        if (const std::vector<std::size_t> people = people_called(d, named.key, named.form); !people.empty()) return people.front();
+    const auto it = d.by_key.find("person:" + named.key);
+    if (it == d.by_key.end() || !same_spelling(d.suggestions[it->second].name_form, named.form)) return SIZE_MAX;
+    return it->second;
 }
 
 // The person a speaker's words name: one drafted so far, else a new one.
 std::size_t person_for(Drafter& d, const Span& name, std::string_view rule, const Span& evidence) {
     if (const std::size_t known = known_person(d, name); known != SIZE_MAX) return known;
-    auto [key, surnames] = person_key_and_surnames(d.paragraphs[name.paragraph], name);
-    const std::size_t index = d.suggestion(Kind::Person, "person:" + key, d.text(name), rule, evidence);
-    d.suggestions[index].surnames = std::move(surnames);
+    PersonName named = person_name(d.paragraphs[name.paragraph], name);
+    const std::size_t index = d.suggestion(Kind::Person, "person:" + named.key, d.text(name), rule, evidence);
+    Suggestion& person = d.suggestions[index];
+    if (person.name_form.empty()) {
+        person.surnames = std::move(named.surnames);
+        person.surname_forms = std::move(named.surname_forms);
+        person.name_form = std::move(named.form);
+    }
     return index;
 }
 
@@ -900,11 +963,74 @@ std::size_t Drafter::only_person_named_before(std::size_t pi, std::size_t before
                 if (m.paragraph == pi && m.end <= before) named.insert(i);
     const TextParagraph& p = paragraphs[pi];
     for (const NameRun& r : name_runs(p, pi, lowercase_words)) {
-        if (r.last - r.first > 2 || p.words[r.last - 1].end > before) continue;
-        const std::vector<std::size_t> people = people_called(*this, reference_key(p, r));
+        if (p.words[r.last - 1].end > before) continue;
+        const std::vector<std::size_t> people = people_named_by(r);
         if (people.size() == 1) named.insert(people.front());
     }
     return named.size() == 1 ? *named.begin() : SIZE_MAX;
+}
+
+// The people run `r` names: by a later reference of one or two words, a surname ("Sjöberg")
+// or a family name written first ("Xi"), or by a person's whole name ("Almaz Tesfaye has
+// seen", "In 1786 Nguyễn Huệ marched"), written with the same accents and tone marks.
+std::vector<std::size_t> Drafter::people_named_by(const NameRun& r) const {
+    const TextParagraph& p = paragraphs[r.paragraph];
+    std::vector<std::size_t> people;
+    if (r.last - r.first <= 2) people = people_called(*this, reference_key(p, r), words_text(p, r.first, r.last));
+    if (people.empty() && r.last - r.first >= 2 && r.last - r.first <= 4) {
+        const std::string written = words_text(p, r.first, r.last);
+        if (const auto it = by_key.find("person:" + name_key(written));
+            it != by_key.end() && !suggestions[it->second].anonymous && same_spelling(suggestions[it->second].name_form, written))
+            people.push_back(it->second);
+    }
+    return people;
+}
+
+bool is_person_noun(std::string_view low);
+
+// "Finland’s president, speaking the next morning, said the country …": the unnamed person
+// that the last sentence of paragraph pi before byte `before` with a speech verb has speak,
+// a title or a person's noun with whose it is ("Finland’s president", "the cooperative’s
+// chairman"); an empty span for none.
+Span Drafter::unnamed_speaker_before(std::size_t pi, std::size_t before) const {
+    const TextParagraph& p = paragraphs[pi];
+    std::size_t verb = SIZE_MAX;
+    for (std::size_t k = 0; k < p.words.size() && p.words[k].end <= before; ++k)
+        if (is_speech_verb(p.words[k].low)) verb = k;
+    if (verb == SIZE_MAX) return {};
+    const std::size_t s_begin = sentence_around(p, p.words[verb].begin).first;
+    const std::size_t first = word_at_or_after(p, s_begin);
+    std::size_t last = first;  // the subject: up to the first comma or the verb
+    const auto joined = [&](std::size_t k) {  // "Finland’s president": over a possessive too
+        const std::size_t from = p.words[k - 1].end + p.words[k - 1].possessive;
+        return p.words[k].begin > from && trim_spaces(p.text.substr(from, p.words[k].begin - from)).empty();
+    };
+    while (last < verb && (last == first || joined(last))) ++last;
+    if (last - first < 2 || last - first > 5) return {};
+    const Word& head = p.words[last - 1];
+    if (head.capitalised || !(is_rank(head.low) || is_person_noun(head.low))) return {};
+    const Word& opener = p.words[first];
+    if (!opener.possessive && !in_list(opener.low, {"the", "a", "an"})) return {};
+    for (std::size_t k = first + 1; k + 1 < last; ++k)
+        if (p.words[k].capitalised && !p.words[k].possessive) return {};
+    return span_of(p, pi, first, last);
+}
+
+// Whether a quotation without attribution is quoted by a sentence of its own, "a Swedish
+// newspaper’s first report said the cable had failed “shortly after one o’clock”": it stands
+// inside its sentence after a verb that quotes (a speaker nobody names), so it is none of the
+// last speaker's words.
+// A verb before `after` (the last quotation and its attribution, “…,” said X, “…”) quotes
+// that one.
+bool quoted_by_its_sentence(const TextParagraph& p, const QuoteSegment& q, const Span& after) {
+    if (q.continues) return false;
+    const std::size_t next = word_at_or_after(p, q.begin);
+    if (next == 0 || (next < p.words.size() && p.words[next].sentence_start)) return false;
+    std::size_t s_begin = sentence_around(p, q.begin).first;
+    if (after.paragraph == q.paragraph) s_begin = std::max(s_begin, after.end);
+    for (std::size_t k = next; k-- > 0 && p.words[k].begin >= s_begin;)
+        if (introduces_fragment(p.words[k].low)) return true;
+    return false;
 }
 
 void Drafter::find_quotes() {
@@ -966,6 +1092,14 @@ void Drafter::find_quotes() {
             if (const std::size_t here = only_person_named_before(first.paragraph, first.begin); here != SIZE_MAX) {
                 speaker = here;
                 rule = "“…,” he/she said: the one person named before it in its paragraph";
+            } else if (const Span subject = unnamed_speaker_before(first.paragraph, first.begin); subject.end > subject.begin) {
+                // "Finland’s president, speaking the next morning, said … “We will find out,” he
+                // said": the person its paragraph says spoke, unnamed, not a speaker named earlier.
+                speaker = suggestion(Kind::Person, "anonymous:" + std::string(text(subject)), text(subject),
+                                     "unnamed speaker: “…,” he/she said after SPEAKER said in its paragraph", subject);
+                suggestions[speaker].anonymous = true;
+                mention(speaker, subject);
+                rule = "“…,” he/she said: the unnamed person its paragraph says spoke before it";
             } else {
                 speaker = last_named != SIZE_MAX ? last_named : last_any;
                 rule = "“…,” he/she said: the last named speaker";
@@ -976,7 +1110,8 @@ void Drafter::find_quotes() {
             // No attribution: the speaker of the quotation just before, in this paragraph or
             // the last, unless someone else is named in between.
             if (previous_speaker != SIZE_MAX && previous_paragraph != SIZE_MAX && first.paragraph <= previous_paragraph + 1 &&
-                !person_named_between(previous_end, {first.paragraph, first.begin, first.begin}, previous_speaker)) {
+                !person_named_between(previous_end, {first.paragraph, first.begin, first.begin}, previous_speaker) &&
+                !quoted_by_its_sentence(p, first, previous_end)) {
                 speaker = previous_speaker;
                 rule = "unattributed quotation right after the same speaker's";
             }
@@ -1084,7 +1219,9 @@ bool is_person_noun(std::string_view low) {
                                          "chairman", "chairwoman", "director", "executive", "professor", "lawyer", "analyst",
                                          "researcher", "author", "activist", "resident", "survivor", "witness", "member", "coordinator",
                                          "adviser", "advisor", "envoy", "negotiator", "son", "daughter",
-                                         "wife", "husband", "mother", "father", "brother", "sister"});
+                                         "wife", "husband", "mother", "father", "brother", "sister", "engineer", "master",
+                                         "fisherman", "fisherwoman", "farmer", "teacher", "historian", "journalist", "claimant",
+                                         "eldest", "youngest", "widow", "veteran", "consultant", "owner", "pilot", "doctor", "nurse"});
 }
 
 // People named without a title but described by the apposition after the name, "Kim Jong
@@ -1106,10 +1243,21 @@ void Drafter::find_described_people() {
         const bool in_commas = r.first > 0 && joined_by_comma(p, r.first - 1, r.first) && s.end < p.text.size() && p.text[s.end] == ',';
         const bool role_before = r.first > 0 && (joined_by_space(p, r.first - 1, r.first) || in_commas) &&
                                  !p.words[r.first - 1].capitalised && is_person_noun(p.words[r.first - 1].low);
-        const Span role = role_after(p, r.paragraph, s.end);
+        Span role = role_after(p, r.paragraph, s.end);
         const std::vector<Word> role_words = split_words(text(role));
-        if (!role_before && std::none_of(role_words.begin(), role_words.end(), [](const Word& w) { return is_person_noun(w.low); }))
+        // "Mart Kask, who was on duty", "Lena Gustafsson, a fisherman who has worked", "Lena
+        // Gustafsson, whose boat is moored": "who" and "whose" follow a person; and so does a
+        // speech verb after the apposition ("Aino Virtanen, the duty engineer …, said").
+        const bool who = std::any_of(role_words.begin(), role_words.end(), [](const Word& w) { return w.low == "who" || w.low == "whose"; });
+        std::size_t after_role = role.end;
+        while (after_role < p.text.size() && (p.text[after_role] == ',' || p.text[after_role] == ' ')) ++after_role;
+        const std::size_t verb = word_at_or_after(p, after_role);
+        const bool speaks = role.end > role.begin && p.text.substr(role.end, 1) == "," && verb < p.words.size() &&
+                            p.words[verb].begin == after_role && is_speech_verb(p.words[verb].low) && !p.words[verb].sentence_start;
+        if (!role_before && !who && !speaks && std::none_of(role_words.begin(), role_words.end(), [](const Word& w) { return is_person_noun(w.low); }))
             continue;
+        // A clause is no role: "who runs a small consultancy".
+        if (!role_words.empty() && (role_words.front().low == "who" || role_words.front().low == "whose")) role = {};
         const std::size_t person = person_for(*this, s, role_before ? "a name after the role it holds" : "a name its apposition describes", s);
         mention(person, s);
         claimed.push_back(s);
@@ -1208,12 +1356,12 @@ std::vector<NameRun> Drafter::names_before_their_acronyms(std::set<std::string>&
 void Drafter::find_people_and_organisations() {
     const std::vector<NameRun> runs = all_name_runs(paragraphs, lowercase_words);
     // Later references to a person by surname ("Berger said", "López Obrador told reporters").
+    // And by the whole name again ("Kebede Alemu said the cooperative sold"), which is then no
+    // organisation's.
     for (const NameRun& r : runs) {
         const TextParagraph& p = paragraphs[r.paragraph];
-        if (r.last - r.first > 2) continue;
-        const std::string key = reference_key(p, r);
-        for (const std::size_t i : people_called(*this, key))
-            if (suggestions[i].key != "person:" + key) mention(i, span_of(p, r.paragraph, r.first, r.last));
+        if (r.last - r.first > 4) continue;
+        for (const std::size_t i : people_named_by(r)) mention(i, span_of(p, r.paragraph, r.first, r.last));
     }
     for (const Suggestion& s : suggestions)
         if (s.kind == Kind::Person)
@@ -1265,6 +1413,8 @@ void Drafter::find_people_and_organisations() {
         if (gazetteer && (gazetteer->country_named(text(s)) || gazetteer->region_named(text(s)))) continue;
         if (acronym && gazetteer && (gazetteer->country_by_alpha2(only.text) || only.text == "UK")) continue;
         if (acronym && acronyms_of_others.contains(only.text)) continue;
+        // "500 BC", "AD 79", "the first centuries AD": an era, no organisation.
+        if (acronym && in_list(only.text, {"BC", "AD", "BCE", "CE"})) continue;
         // "Kurdish security forces", "SWAT forces": a name before a group noun.
         std::size_t group_end = r.last;
         if (group_end < p.words.size() && joined_by_space(p, group_end - 1, group_end) && !p.words[group_end].capitalised) {
@@ -1462,7 +1612,11 @@ bool points_at_place_named_like_division(const GazetteerPlace& place, const std:
 // Kerry", "Lin Jian"): a run of two or three capitalised words, none an organisation's, a
 // direction, a date or "City" ("East Jerusalem", "Gaza City", "Kyiv Monday" stay places),
 // none other a country's, and the whole run no place's.
-bool in_persons_name(const Gazetteer& gazetteer, const TextParagraph& p, const NameRun& r, std::size_t k) {
+bool in_persons_name(const Gazetteer& gazetteer, const TextParagraph& p, NameRun r, std::size_t k) {
+    // "Ten years later Nguyễn Ánh took Phú Xuân and Thăng Long": each name between the
+    // run's "and"s on its own.
+    for (std::size_t j = r.first; j < r.last; ++j)
+        if (p.words[j].low == "and") (j < k ? r.first : r.last) = j < k ? j + 1 : std::min(r.last, j);
     if (r.last - r.first < 2 || r.last - r.first > 3) return false;
     for (std::size_t j = r.first; j < r.last; ++j) {
         const Word& w = p.words[j];
@@ -1789,7 +1943,8 @@ void Drafter::find_figures() {
 
 struct DatePhrase {
     Span span;
-    json date;  // {"relative": ...} or {"iso": ...}
+    json date;            // {"relative": ...} or {"iso": ...}
+    std::string warning;  // what is wrong with the date as written ("31 June 2019": June has 30 days)
 };
 
 // A year the drafted dates read from the text without an era: four digits, AD 1 to 9999.
@@ -1934,6 +2089,100 @@ bool day_of(const EraYear& year, int month, int day, json& date) {
     return true;
 }
 
+// One end of a range of dates, from word `k` on: a year ("1983"), a day of a month with or
+// without its year ("28 January 1789", "January 28, 1789", "28 January"), or a day alone
+// ("28", of "between 28 and 30 January 1789"); `next` is the word after it.
+struct RangeEnd {
+    int year = 0, month = 0, day = 0;  // 0: not written
+    std::size_t next = 0;
+};
+std::optional<RangeEnd> range_end_at(const TextParagraph& p, std::size_t k) {
+    const auto& w = p.words;
+    if (k >= w.size()) return std::nullopt;
+    const auto day_number = [&](std::size_t j) {
+        return j < w.size() && w[j].low.size() <= 2 && all_digits(w[j].low) && std::stoi(w[j].low) >= 1 && std::stoi(w[j].low) <= 31 ? std::stoi(w[j].low) : 0;
+    };
+    const auto plain_year = [&](std::size_t j) {
+        return j < w.size() && w[j].low.size() == 4 && all_digits(w[j].low) && is_written_year(std::stoi(w[j].low)) ? std::stoi(w[j].low) : 0;
+    };
+    RangeEnd e;
+    if (const int year = plain_year(k)) {
+        e.year = year;
+        e.next = k + 1;
+    } else if (const int day = day_number(k); day && k + 1 < w.size() && joined_by_space(p, k, k + 1) && month_of(w[k + 1])) {
+        e.day = day;
+        e.month = month_of(w[k + 1]);
+        e.next = k + 2;
+        if (joined_by_space(p, k + 1, k + 2)) e.year = plain_year(k + 2);
+        if (e.year) e.next = k + 3;
+    } else if (month_of(w[k]) && joined_by_space(p, k, k + 1) && day_number(k + 1)) {
+        e.month = month_of(w[k]);
+        e.day = day_number(k + 1);
+        e.next = k + 2;
+        if (joined_by_comma(p, k + 1, k + 2)) e.year = plain_year(k + 2);
+        if (e.year) e.next = k + 3;
+    } else if (const int day_alone = day_number(k)) {
+        e.day = day_alone;
+        e.next = k + 1;
+    } else {
+        return std::nullopt;
+    }
+    if (e.year && e.next < w.size() && joined_by_space(p, e.next - 1, e.next) && (is_bc_word(w[e.next].low) || is_ad_word(w[e.next].low)))
+        return std::nullopt;  // "between 1200 and 1150 BC": era_range's
+    return e;
+}
+
+// A range of dates written with its two ends, from word `k` (after "between" or "from") on:
+// "between 1983 and 1985" (1983/1985), "between 28 January and 30 January 1789" and "from 28
+// to 30 January 1789" (1789-01-28/1789-01-30: the first end takes the year and month the
+// second writes). Only a range that runs forward. The date and the word after it.
+std::optional<std::pair<std::string, std::size_t>> written_range(const TextParagraph& p, std::size_t k, bool between) {
+    const auto& w = p.words;
+    const auto from = range_end_at(p, k);
+    if (!from || from->next + 1 >= w.size() || !joined_by_space(p, from->next - 1, from->next) ||
+        !joined_by_space(p, from->next, from->next + 1))
+        return std::nullopt;
+    const std::string& joiner = w[from->next].low;
+    if (between ? joiner != "and" : (joiner != "to" && joiner != "until" && joiner != "till")) return std::nullopt;
+    const auto to = range_end_at(p, from->next + 1);
+    if (!to || !to->year) return std::nullopt;
+    // "between 2000 and 3000 troops": a number of something, not years.
+    if (to->next < w.size() && joined_by_space(p, to->next - 1, to->next) && !w[to->next].capitalised && !is_function_word(w[to->next].low))
+        return std::nullopt;
+    if (!from->month && !from->day && !to->month && !to->day) {
+        if (from->year >= to->year) return std::nullopt;
+        return std::pair{format_iso_year(from->year) + "/" + format_iso_year(to->year), to->next};
+    }
+    if (!to->month || !to->day || (!from->day)) return std::nullopt;
+    const int year = from->year ? from->year : to->year;
+    const int month = from->month ? from->month : to->month;
+    if (from->day > days_in_month(year, month) || to->day > days_in_month(to->year, to->month)) return std::nullopt;
+    const int start = days_from_civil({year, month, from->day}), end = days_from_civil({to->year, to->month, to->day});
+    if (start >= end) return std::nullopt;
+    return std::pair{format_iso_day(start) + "/" + format_iso_day(end), to->next};
+}
+
+// The year a sentence writes, for a day of a month it gives without one ("at the lunar new
+// year of 1789 … on 28 January"): the nearest four-digit year after word `k` in its
+// sentence, else the nearest before it; 0 for none.
+int year_of_sentence(const TextParagraph& p, std::size_t k) {
+    const auto [sb, se] = sentence_around(p, p.words[k].begin);
+    const auto year = [&](std::size_t j) {
+        const std::string& low = p.words[j].low;
+        if (low.size() != 4 || !all_digits(low) || !is_written_year(std::stoi(low))) return 0;
+        // Not a number of something ("1,200 tonnes" is one word; "1200 tonnes" is no year).
+        if (j + 1 < p.words.size() && joined_by_space(p, j, j + 1) && !p.words[j + 1].capitalised && !is_function_word(p.words[j + 1].low) &&
+            !is_bc_word(p.words[j + 1].low) && !is_ad_word(p.words[j + 1].low))
+            return 0;
+        return std::stoi(low);
+    };
+    for (std::size_t j = k + 1; j < p.words.size() && p.words[j].begin < se; ++j)
+        if (const int y = year(j)) return y;
+    for (std::size_t j = k; j-- > 0 && p.words[j].begin >= sb;)
+        if (const int y = year(j)) return y;
+    return 0;
+}
+
 // The date phrases of a paragraph: the loader's relative forms, then written dates.
 std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, const DateSpan& published) {
     std::vector<DatePhrase> out;
@@ -1993,7 +2242,15 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
     for (std::size_t i = 0; i < w.size(); ++i) {
         std::size_t last = 0;
         json date;
+        std::string warning;
         const std::string& a = w[i].low;
+        // "between 1983 and 1985", "between 28 January and 30 January 1789": one range.
+        if ((a == "between" || a == "from") && joined(i, i + 1))
+            if (const auto range = written_range(p, i + 1, a == "between")) {
+                out.push_back({span_of(p, pi, i + 1, range->second), {{"iso", range->first}}, ""});
+                i = range->second - 1;
+                continue;
+            }
         const std::string b = joined(i, i + 1) ? w[i + 1].low : "";
         const std::string c = joined(i + 1, i + 2) && !b.empty() ? w[i + 2].low : "";
         const std::size_t holiday_from = a == "on" ? i + 1 : i;
@@ -2031,10 +2288,21 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             if (in_list(b, {"day", "days", "week", "weeks", "month", "months", "year", "years"}) && c == "ago") last = i + 3;
             // "13 November 2015", "15 March 44 BC"
             if (!last && !b.empty() && month_of(w[i + 1]) && all_digits(a) && c.size()) {
-                if (const auto year = year_at(p, i + 2); year && day_of(*year, month_of(w[i + 1]), std::stoi(a), date))
+                if (const auto year = year_at(p, i + 2); year && day_of(*year, month_of(w[i + 1]), std::stoi(a), date)) {
                     last = i + 2 + year->words;
+                } else if (year) {
+                    // "31 June 2019": a day its month does not have; the month, and a warning.
+                    last = i + 2 + year->words;
+                    date["iso"] = format_iso_month(year->year, month_of(w[i + 1]));
+                    warning = std::string(p.text.substr(w[i].begin, w[last - 1].end - w[i].begin));
+                }
             }
-            if (!last && month_day_at(i)) last = i + 2;  // "13 November": the loader finds its year
+            if (!last && month_day_at(i)) {
+                // "13 November": the year its sentence writes ("28 January … 1789"), else the
+                // loader finds it from the publication date.
+                last = i + 2;
+                if (const int year = year_of_sentence(p, i)) day_of({year, 1}, month_of(w[i + 1]), std::stoi(a), date);
+            }
         } else if (month_of(w[i]) && !b.empty() && all_digits(b)) {
             // "November 13, 2015", "March 15, 44 B.C.", "June 2014" and "June 44 BC"; "Nov. 13",
             // whose year the loader finds (relative_dates.h)
@@ -2042,11 +2310,17 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             const auto year_after_comma = b.size() <= 2 && joined_by_comma(p, i + 1, i + 2) ? year_at(p, i + 2) : std::nullopt;
             if (year_after_comma && day_of(*year_after_comma, month, std::stoi(b), date)) {
                 last = i + 2 + year_after_comma->words;
+            } else if (year_after_comma) {
+                // "June 31, 2019": a day its month does not have; the month, and a warning.
+                last = i + 2 + year_after_comma->words;
+                date["iso"] = format_iso_month(year_after_comma->year, month);
+                warning = std::string(p.text.substr(w[i].begin, w[last - 1].end - w[i].begin));
             } else if (const auto year = year_at(p, i + 1); year && !year_after_comma && (year->words == 2 || b.size() == 4)) {
                 last = i + 1 + year->words;
                 date["iso"] = format_iso_month(year->year, month);
             } else if (month_day_at(i)) {
                 last = i + 2;
+                if (const int year = year_of_sentence(p, i)) day_of({year, 1}, month, std::stoi(b), date);
             }
         } else if (const auto era = a == "in" && !b.empty() ? era_year(p, i + 1) : std::nullopt) {
             // "in 44 BC", "in AD 79": the year only, from the phrase's second word.
@@ -2074,7 +2348,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         } else if (a == "in" || a == "from" || a == "during") {
             s.begin = w[i + 1].begin;  // "in 2014" / "in June 2014" / "from 27 BC to AD 14" / "in the 12th century": the date itself
         }
-        out.push_back({s, date});
+        out.push_back({s, date, warning});
         i = last - 1;
     }
     return out;
@@ -2094,7 +2368,7 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
     // The words that introduce the date: a preposition, with "the" after it ("in the 1880s";
     // not the "the" of "the Nov. 13 attacks"), and a weekday before the date ("on Monday,
     // January 1").
-    const auto is_introduction = [](std::string_view low) { return in_list(low, {"on", "in", "during", "from", "since"}); };
+    const auto is_introduction = [](std::string_view low) { return in_list(low, {"on", "in", "during", "from", "since", "between"}); };
     const auto joined_to = [&](const Word& w, std::size_t next) { return p.text.substr(w.end, next - w.end).find_first_not_of(' ') == std::string_view::npos; };
     std::size_t date_from = date.begin;
     for (std::size_t k = words.size(); k-- > 0;) {
@@ -2188,7 +2462,9 @@ void Drafter::find_events() {
                 name_end = clause_cut(p.text, d.span.end, dates[di + 1].span.begin, false, se);
             std::string name = event_name(p, name_begin, name_end, d.span);
             if (name.empty()) name = std::string(text(d.span));
-            const std::size_t index = suggestion(Kind::Event, "event:" + std::to_string(++counter), name, "a date the text gives", sentence);
+            const std::size_t index = suggestion(Kind::Event, "event:" + std::to_string(++counter), name,
+                                                 d.warning.empty() ? "a date the text gives" : "a date the text gives, with a day its month does not have",
+                                                 sentence);
             Suggestion& e = suggestions[index];
             e.fields["date"] = d.date;
             std::string sentence_text(text(sentence));
@@ -2198,6 +2474,13 @@ void Drafter::find_events() {
                 sentence_text = sentence_text.substr(0, cut) + "…";
             }
             e.description = "Suggested from the sentence: " + sentence_text;
+            // "On 31 June 2019": the month only, and the editor is told to check the day.
+            if (!d.warning.empty()) {
+                const std::string warning = "Check the date: the text gives “" + d.warning + "”, a day its month does not have; drafted as " +
+                                            d.date.value("iso", "") + ".";
+                e.description = warning + " " + e.description;
+                warnings.push_back("paragraph " + std::to_string(pi + 1) + ": " + warning);
+            }
             mention(index, d.span);
             // Places, people and organisations in the same sentence.
             for (std::size_t k = 0; k < suggestions.size(); ++k) {
@@ -2476,11 +2759,12 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
                     ": give the publication date as YYYY-MM-DD (or a range START/END) with \"Published:\" or --published");
     }
 
-    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}};
+    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}, {}};
     d.paragraphs.reserve(input.paragraphs.size());
     for (const std::string& p : input.paragraphs) d.paragraphs.push_back({p, split_words(p)});
     d.run();
     result.pack_json = build_json(d);
+    result.warnings = std::move(d.warnings);
     return result;
 }
 
@@ -2539,7 +2823,7 @@ std::string draft_input_from_json(std::string_view input_json, DraftInput& input
 
 DraftResult draft_pack_from_json(std::string_view input_json, const Gazetteer* gazetteer) {
     DraftInput input;
-    if (std::string error = draft_input_from_json(input_json, input); !error.empty()) return {"", std::move(error)};
+    if (std::string error = draft_input_from_json(input_json, input); !error.empty()) return {"", std::move(error), {}};
     return draft_pack(input, gazetteer);
 }
 

@@ -43,6 +43,10 @@ struct DraftInput {
 struct DraftResult {
     std::string pack_json;   // set on success
     std::string error;       // set on failure: what is wrong and how to fix it
+    // Set on success: what the editor must check that the pack cannot say by itself ("paragraph
+    // 3: Check the date: the text gives “31 June 2019”, a day its month does not have; drafted
+    // as 2019-06."); each is also in the description of the entity it is about.
+    std::vector<std::string> warnings;
 };
 
 // The loader's limits, so a draft it makes is one the loader takes.

@@ -1031,6 +1031,108 @@ TEST(DraftTest, AKindOfPlaceAfterAnOrganisationWordNamesAPlace) {
     EXPECT_THAT(d.names_of(EntityKind::Place), ::testing::ElementsAre("Lima")) << d.pack.dump(1);
 }
 
+// "he said", "she said", "he wrote": the one person the quotation's paragraph names before
+// it, by the whole name again ("Almaz Tesfaye has seen"), after a date ("In 1786 Nguyễn Huệ
+// marched"), by a name "who" follows ("Ilze Bērziņa, who runs") or by a surname; an unnamed
+// person the paragraph has speak ("Finland’s president … said"); never a speaker named in
+// an earlier paragraph when its own names another.
+TEST(DraftTest, HeOrSheSaidIsThePersonItsParagraphNames) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"“The rains have changed,” said Almaz Tesfaye, who has picked coffee since 1979.",
+                                    "“The rain has changed,” said Kebede Alemu, the cooperative’s chairman.",
+                                    "Almaz Tesfaye has seen four governments. “We will still be here,” she said.",
+                                    "“We take from the rich,” Nguyễn Nhạc told the villagers. The middle brother, Nguyễn Huệ, proved the "
+                                    "better general.",
+                                    "In 1786 Nguyễn Huệ marched north to Thăng Long. “The north is not ours to keep,” he wrote to his brother.",
+                                    "In Riga, Ilze Bērziņa, who runs a small consultancy, woke up to messages. “I explained it twenty times,” she said.",
+                                    "Finland’s president, speaking the next morning, said the country would not accept it. “We will act on it,” he said.",
+                                    "Anchors do drop by accident, said Henrik Sjöberg, a former ship’s master who teaches in Kalmar.",
+                                    "Sjöberg, who has sailed tankers since 1998, agreed. “It is shallow and crowded,” he said."},
+                                   "2025-11-20"));
+    const auto speaker = [&](std::string_view quote) { return d.speaker_of(quote) ? d.speaker_of(quote)->name : "(none)"; };
+    EXPECT_EQ(speaker("We will still be here"), "Almaz Tesfaye") << d.pack.dump(1);
+    EXPECT_EQ(speaker("The north is not ours"), "Nguyễn Huệ");
+    EXPECT_EQ(speaker("I explained it"), "Ilze Bērziņa");
+    EXPECT_EQ(speaker("We will act on it"), "Finland’s president");
+    EXPECT_TRUE(d.speaker_of("We will act on it") && d.speaker_of("We will act on it")->anonymous);
+    EXPECT_EQ(speaker("It is shallow"), "Henrik Sjöberg");
+}
+
+// A name drafted as a person's ("Aino Virtanen, the duty engineer …", "Mart Kask, who was on
+// duty", "Kebede Alemu, the cooperative’s chairman") is no organisation when the text
+// repeats it, and a later surname alone ("said Virtanen") is a mention of that person.
+TEST(DraftTest, APersonsRepeatedNameIsNoOrganisation) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Aino Virtanen, the duty engineer at the grid operator that night, said she thought it was a fault.",
+                                    "Mart Kask, who was on duty in Tallinn, had seen the same drop. Kebede Alemu, the cooperative’s chairman, "
+                                    "was asleep.",
+                                    "In Helsinki, Aino Virtanen has gone back to the night shift. Mart Kask said he thought both answers "
+                                    "were right. Kebede Alemu said the cooperative sold more.",
+                                    "“Six minutes is good,” said Virtanen. “It is not a small thing,” said Kask."},
+                                   "2025-11-20"));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation), ::testing::IsEmpty()) << d.pack.dump(1);
+    EXPECT_THAT(d.names_of(EntityKind::Person), ::testing::UnorderedElementsAre("Aino Virtanen", "Mart Kask", "Kebede Alemu"));
+    for (const Entity* person : d.of_kind(EntityKind::Person)) EXPECT_GE(person->mentions.size(), 2u) << person->name;
+    ASSERT_TRUE(d.speaker_of("Six minutes is good"));
+    EXPECT_EQ(d.speaker_of("Six minutes is good")->name, "Aino Virtanen");
+    EXPECT_EQ(d.speaker_of("It is not a small thing")->name, "Mart Kask");
+}
+
+// Vietnamese names differ by their tone marks: the city of Huế is no mention of Nguyễn Huệ.
+// The parts of a name written as one ("Thăng Long", "Phú Xuân") are no places, even in a run
+// of names joined by "and"; an era ("500 BC") is no organisation.
+TEST(DraftTest, TonesTellNamesApartAndPartsOfANameAreNoPlaces) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The middle brother, Nguyễn Huệ, proved the better general. Nguyễn Huệ marched north to Thăng Long.",
+                                    "The court historians of Huế copied the line. Bronze drums were made around 500 BC.",
+                                    "Ten years later Nguyễn Ánh took Phú Xuân and Thăng Long and ruled a united Vietnam from Huế."},
+                                   "2026-11-30"));
+    const Entity* hue = d.place_named("Huế");
+    ASSERT_TRUE(hue) << d.pack.dump(1);
+    EXPECT_EQ(hue->mentions.size(), 2u);
+    std::vector<std::string> person_mentions;
+    for (const Entity* person : d.of_kind(EntityKind::Person))
+        for (const Mention& m : person->mentions) person_mentions.push_back(m.exact);
+    EXPECT_THAT(person_mentions, ::testing::Not(::testing::Contains("Huế")));
+    EXPECT_FALSE(d.place_named("Thăng"));
+    EXPECT_FALSE(d.place_named("Phú"));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation), ::testing::Not(::testing::Contains("BC")));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation), ::testing::Not(::testing::Contains("Nguyễn Huệ")));
+}
+
+// Ranges the text writes with both ends, "between 1983 and 1985" and "between 28 January and
+// 30 January 1789", are one event each with their range; a day of a month without its year
+// takes the year its sentence writes, not the publication date's; and a day its month does
+// not have, "31 June 2019", drafts the month with a warning, not an event named "On 31".
+TEST(DraftTest, RangesYearsOfTheirSentenceAndImpossibleDays) {
+    REQUIRE_GAZETTEER();
+    const DraftInput input = simple({"Between 1983 and 1985, drought left thousands dead. A line was built between 1897 and 1917.",
+                                     "The army routed a Qing army outside Thăng Long between 28 January and 30 January 1789.",
+                                     "At the lunar new year of 1789, on 28 January, the army marched.",
+                                     "On 31 June 2019 nothing happened in Paris."},
+                                    "2026-11-30");
+    const Drafted d = draft(input);
+    std::map<std::string, std::string> dates;  // the mention's text -> the date it resolves to
+    std::map<std::string, std::string> names;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) {
+        dates[e->mentions.at(0).exact] = e->date->iso;
+        names[e->mentions.at(0).exact] = e->name;
+    }
+    const std::map<std::string, std::string> expected = {{"1983 and 1985", "1983/1985"},
+                                                         {"1897 and 1917", "1897/1917"},
+                                                         {"28 January and 30 January 1789", "1789-01-28/1789-01-30"},
+                                                         {"28 January", "1789-01-28"},
+                                                         {"31 June 2019", "2019-06"}};
+    EXPECT_EQ(dates, expected) << d.pack.dump(1);
+    EXPECT_EQ(names["1983 and 1985"], "Drought left thousands dead");
+    EXPECT_EQ(names["31 June 2019"], "Nothing happened in Paris");
+    const DraftResult result = draft_pack(input, gazetteer());
+    ASSERT_EQ(result.warnings.size(), 1u);
+    EXPECT_THAT(result.warnings[0], HasSubstr("31 June 2019"));
+    for (const Entity* e : d.of_kind(EntityKind::Event))
+        if (e->mentions.at(0).exact == "31 June 2019") EXPECT_THAT(e->description, HasSubstr("Check the date"));
+}
+
 TEST(DraftTest, NoSpeakerIsGuessedForAnUnattributedQuotation) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"“We will rebuild the whole harbour before winter,” the sign outside the office reads.",
