@@ -66,6 +66,7 @@ bool write_canonical(const char* path, const std::string& text) {
 } // namespace
 
 int main(int argc, char** argv) {
+    explainer::enable_author_checks();
     const bool format = argc > 1 && std::string(argv[1]) == "--format";
     if (argc < (format ? 3 : 2)) {
         std::fprintf(stderr, "usage: %s [--format] PACK.json [...]\n", argv[0]);

@@ -30,6 +30,7 @@
 #include <bit>
 #include <cassert>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <set>
@@ -42,7 +43,10 @@
 #include <nlohmann/json.hpp>
 
 #include "bidi.h"
+#include "date_text.h"
 #include "dates.h"
+#include "find.h"
+#include "geo.h"
 #include "relative_dates.h"
 #include "scripts.h"
 
@@ -280,8 +284,35 @@ std::size_t token_start(std::string_view text, std::size_t end, std::string_view
         back_over([](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E'; });
     } else if (token_kind == "true literal" || token_kind == "false literal" || token_kind == "null literal") {
         back_over([](char c) { return c >= 'a' && c <= 'z'; });
+    } else if (token_kind == "word") {
+        back_over([](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
     }
     return i;
+}
+
+// What stands at `at` where JSON wants a value (a key in `context` "object key"), in an
+// author's terms: a curly or single quote, a comment, a word ("True"), or the character.
+std::string found_instead(std::string_view text, std::size_t at, std::string_view context) {
+    if (at >= text.size()) return "unexpected end of the file";
+    const std::string_view rest = text.substr(at);
+    std::size_t end = at;
+    const char32_t cp = next_code_point(text, end);
+    std::string found(text.substr(at, end - at));
+    const auto word = std::find_if_not(rest.begin(), rest.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+    if (word != rest.begin()) found = rest.substr(0, std::min<std::size_t>(20, static_cast<std::size_t>(word - rest.begin())));
+    if (rest.substr(0, 2) == "//" || rest.substr(0, 2) == "/*") return "found '" + std::string(rest.substr(0, 2)) + "': JSON has no comments; remove it";
+    const std::string quotes = ": JSON strings and keys need straight double quotes \"\xE2\x80\xA6\"";
+    if (cp >= 0x2018 && cp <= 0x201F) return "found '" + found + "' (a curly quotation mark)" + quotes;
+    if (cp == '\'') return "found ''' (a single quote)" + quotes;
+    found = cp < 0x20 ? code_point_name(cp) : "'" + found + "'" + (cp >= 0x80 ? " (" + code_point_name(cp) + ")" : "");
+    const bool after_value = context == "object" || context == "array";
+    const std::size_t before = at > 0 ? text.find_last_not_of(" \t\r\n", at - 1) : std::string_view::npos;
+    return "expected " +
+           std::string(context == "object key" ? "a quoted key"
+                       : context == "object"   ? "',' or '}' after object member"
+                       : context == "array"    ? "',' or ']' after array element"
+                                               : "a value (object, array, string, number, true, false or null)") +
+           ", found " + found + (after_value && before != std::string_view::npos && text[before] == '"' ? " (a quote inside a string is written \\\")" : "");
 }
 
 std::string describe_token(std::string_view kind) {
@@ -330,8 +361,9 @@ SyntaxError explain_parse_error(std::string_view text, std::size_t position, std
             }
             message = "unterminated string: missing closing quote";
         } else if (message == "invalid literal") {
-            message = "invalid literal: expected a string, a number, an object, an array, true, false or null";
-            out.offset = token_start(text, position > 0 ? position - 1 : 0, "true literal");
+            // The lexer stopped on the byte before `position`, inside a word it was reading ("tru}").
+            out.offset = token_start(text, std::min(position, text.size()), "word");
+            message = found_instead(text, out.offset, context);
         }
         out.message = message;
         return out;
@@ -643,6 +675,24 @@ std::optional<std::pair<int, int>> parse_iso_part(std::string_view s) {
     return std::nullopt;
 }
 
+// What is wrong with a "YYYY-MM-DD" whose month or day does not exist ("June 1786 has 30
+// days"); "" when `s` has another form or is a real day.
+std::string impossible_day(std::string_view s) {
+    const std::size_t n = iso_year_length(s);
+    const auto year = parse_iso_year(s.substr(0, n));
+    const auto two_digits = [&](std::size_t at) {
+        return std::isdigit(static_cast<unsigned char>(s[at])) && std::isdigit(static_cast<unsigned char>(s[at + 1])) ? (s[at] - '0') * 10 + (s[at + 1] - '0') : -1;
+    };
+    if (!year || s.size() != n + 6 || s[n] != '-' || s[n + 3] != '-') return "";
+    const int month = two_digits(n + 1), day = two_digits(n + 4);
+    if (month < 0 || day < 0) return "";
+    if (month < 1 || month > 12) return "months run from 01 to 12";
+    const int days = days_in_month(*year, month);
+    if (day >= 1 && day <= days) return "";
+    return (month == 2 && days == 28 && day == 29 ? year_text(*year) + " is not a leap year: " : "") + month_name(month) + " " +
+           year_text(*year) + " has " + std::to_string(days) + " days";
+}
+
 // One end of an "iso" value: the days it covers and, when written with a time, the instant.
 struct IsoPart {
     int first_day = 0;
@@ -655,7 +705,8 @@ std::optional<IsoPart> parse_iso_end(std::string_view s, std::string& error) {
     if (has_time_part(s) || (year_out_of_range(s) && s.find('T') != std::string_view::npos)) {
         const DateTimeParse parsed = parse_iso_date_time(s);
         if (parsed.error != DateTimeError::None) {
-            error = "time " + in_quotes(std::string(s)) + ": " + std::string(date_time_rule(parsed.error));
+            const std::string day = parsed.error == DateTimeError::BadDate ? impossible_day(s.substr(0, s.find('T'))) : "";
+            error = "time " + in_quotes(std::string(s)) + ": " + (day.empty() ? std::string(date_time_rule(parsed.error)) : day);
             return std::nullopt;
         }
         return IsoPart{parsed.local_day, parsed.local_day, parsed.instant};
@@ -665,7 +716,10 @@ std::optional<IsoPart> parse_iso_end(std::string_view s, std::string& error) {
         return std::nullopt;
     }
     const auto days = parse_iso_part(s);
-    if (!days) return std::nullopt;  // the caller's "not an ISO 8601 date" message
+    if (!days) {
+        if (const std::string why = impossible_day(s); !why.empty()) error = "date " + in_quotes(std::string(s)) + ": " + why;
+        return std::nullopt;  // else the caller's "not an ISO 8601 date" message
+    }
     return IsoPart{days->first, days->second, std::nullopt};
 }
 
@@ -750,6 +804,9 @@ struct EntityInput {
 struct PackInput {
     Pack pack;
     bool paragraphs_read = false;  // false: mentions cannot be resolved, and saying so would only repeat the error
+    // Cut at a limit (already reported): what refers past the cut is not checked.
+    bool paragraphs_cut = false, entities_cut = false;
+    std::vector<char> text_cut;  // by paragraph (not vector<bool>: its bit copies cost the reader's bytes)
     std::optional<DateInput> published;
     std::optional<int> updated_day;
     std::vector<std::pair<int, std::string>> correction_days;  // day, JSON path of its "date"
@@ -761,7 +818,8 @@ std::optional<int> read_iso_day(Sink& sink, const Fields& f, std::string_view ke
     const std::string text = f.text(key, required);
     if (text.empty() || is_blank(text)) return std::nullopt;
     const auto day = parse_iso_day(text);
-    if (!day) sink.at(f.path_of(key), "not an ISO 8601 day: " + in_quotes(text) + " (use \"YYYY-MM-DD\")");
+    const std::string why = day ? "" : impossible_day(text);
+    if (!day) sink.at(f.path_of(key), why.empty() ? "not an ISO 8601 day: " + in_quotes(text) + " (use \"YYYY-MM-DD\")" : "date " + in_quotes(text) + ": " + why);
     return day;
 }
 
@@ -807,9 +865,10 @@ void read_article(Sink& sink, const json& v, PackInput& in) {
     if (!paragraphs) return;
     in.paragraphs_read = true;
     if (paragraphs->empty()) sink.at(f.path_of("paragraphs"), "the article needs at least one paragraph");
-    if (paragraphs->size() > kMaxParagraphs)
+    in.paragraphs_cut = paragraphs->size() > kMaxParagraphs;
+    if (in.paragraphs_cut)
         sink.at(f.path_of("paragraphs"), "the article has " + std::to_string(paragraphs->size()) + " paragraphs; at most " +
-                                             std::to_string(kMaxParagraphs) + " are read");
+                                             std::to_string(kMaxParagraphs) + " are read, and mentions of the others are not checked");
     // id -> index of its first paragraph. (The hash maps of the core share one key type,
     // std::string, and so one copy of their code in the web engine.)
     std::unordered_map<std::string, std::size_t> seen;
@@ -825,6 +884,8 @@ void read_article(Sink& sink, const json& v, PackInput& in) {
             sink.at(pf.path_of("text"), "the paragraph is " + std::to_string(p.text.size()) + " bytes; at most " +
                                             std::to_string(kMaxParagraphBytes) + " (split it)");
             p.text.resize(kMaxParagraphBytes);
+            in.text_cut.resize(i + 1);
+            in.text_cut[i] = true;
         }
         if (const json* link = pf.member("link", false); link && expect_object(sink, *link, pf.path_of("link"))) {
             Fields lf(sink, *link, pf.path_of("link"), {"text", "url"}, "a link");
@@ -891,8 +952,11 @@ std::vector<Citation> read_citations(Sink& sink, const Fields& f) {
         c.date = cf.text("date", false);
         c.title = cf.text("title", false);
         c.url = cf.url("url", false);
-        if (!c.date.empty() && !parse_iso_part(c.date))
-            sink.at(cf.path_of("date"), "not an ISO 8601 date: " + in_quotes(c.date) + " (use \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\")");
+        if (!c.date.empty() && !parse_iso_part(c.date)) {
+            const std::string why = impossible_day(c.date);
+            sink.at(cf.path_of("date"), why.empty() ? "not an ISO 8601 date: " + in_quotes(c.date) + " (use \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\")"
+                                                    : "date " + in_quotes(c.date) + ": " + why);
+        }
         if (c.date.empty() && c.url.empty())
             sink.at(path, "a citation needs a \"date\" or a \"url\" so a reader can find the source");
         if (is_low_grade_source(c.url))
@@ -928,15 +992,26 @@ Mention read_selector(Sink& sink, const json& v, const std::string& path) {
     return m;
 }
 
-std::vector<Mention> read_mentions(Sink& sink, const Fields& f, std::vector<bool>& usable, std::size_t& budget) {
+// Mentions left to read in the pack; once it is spent, no more are read (or reported).
+struct MentionBudget {
+    std::size_t left = kMaxMentions;
+    bool spent = false;
+};
+
+std::vector<Mention> read_mentions(Sink& sink, const Fields& f, std::vector<bool>& usable, MentionBudget& budget) {
     std::vector<Mention> out;
     const json* v = f.typed("mentions", false, &json::is_array, "an array of mentions");
     if (!v) return out;
-    if (v->size() > budget) {
-        sink.at(f.path_of("mentions"), "too many mentions: a pack may have at most " + std::to_string(kMaxMentions));
+    if (budget.spent || v->size() > budget.left) {
+        if (!budget.spent)
+            sink.at(f.path_of("mentions"), "too many mentions: a pack may have at most " + std::to_string(kMaxMentions) +
+                                               "; these and those of later entities are not checked");
+        budget.spent = true;
+        out.resize(v->size());  // unread, not missing: no "has no mentions" to follow
+        usable.assign(v->size(), false);
         return out;
     }
-    budget -= v->size();
+    budget.left -= v->size();
     for (std::size_t i = 0; i < v->size(); ++i) {
         const std::string path = child(f.path_of("mentions"), i);
         const std::size_t errors_before = sink.count();
@@ -983,7 +1058,7 @@ void read_suggestion(Sink& sink, const Fields& f, EntityInput& in) {
     in.entity.suggestion = std::move(s);
 }
 
-void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in, std::size_t& mention_budget) {
+void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in, MentionBudget& mention_budget) {
     in.path = path;
     // The allowed keys depend on the kind, so read it first.
     const KindInfo* kind = nullptr;
@@ -1138,11 +1213,12 @@ void read_pack(Sink& sink, const json& root, PackInput& in) {
     if (const json* article = f.member("article", true)) read_article(sink, *article, in);
     const json* entities = f.typed("entities", true, &json::is_array, "an array of entities");
     if (!entities) return;
-    if (entities->size() > kMaxEntities)
+    in.entities_cut = entities->size() > kMaxEntities;
+    if (in.entities_cut)
         sink.at(f.path_of("entities"), "the pack has " + std::to_string(entities->size()) + " entities; at most " +
-                                           std::to_string(kMaxEntities) + " are read");
+                                           std::to_string(kMaxEntities) + " are read, and references to the others are not checked");
     in.entities.resize(std::min(entities->size(), kMaxEntities));
-    std::size_t mention_budget = kMaxMentions;
+    MentionBudget mention_budget;
     for (std::size_t i = 0; i < in.entities.size(); ++i) {
         const std::string path = child(f.path_of("entities"), i);
         in.entities[i].path = path;
@@ -1175,6 +1251,7 @@ public:
                std::initializer_list<EntityKind> allowed) const {
         if (id.empty()) return;
         const EntityInput* target = find(id);
+        if (!target && in_.entities_cut) return;
         if (!target) {
             sink_.at(path, std::string(role) + " refers to unknown entity id " + in_quotes(id) + did_you_mean(id, ids_));
             return;
@@ -1250,6 +1327,42 @@ void check_references(Sink& sink, const PackInput& in, const References& refs) {
 
 // [SECTION] Meaning: mentions -------------------------------------------------------
 
+// The checks and hints only an author needs, once enable_author_checks has run: referred
+// to only there, so an engine that never calls it (the reader's) links none of them.
+struct AuthorChecks {
+    void (*swapped_points)(Sink&, const PackInput&);
+    std::string (*mismatch_hint)(std::string_view text, std::string_view exact);
+    void (*name_entities)(std::vector<Diagnostic>&, const json& root);
+    void (*after_publication)(Sink&, const std::string& path, const std::string& relative, const DateSpan& resolved, const DateSpan& published);
+};
+const AuthorChecks* g_author_checks = nullptr;
+
+// For a mention that does not occur: the paragraph's words it matches but for case and
+// accents (find's fold), as a "did you mean"; when one of the two writes an accent as a
+// combining mark and the other does not (decomposed vs composed, NFD vs NFC), it says so.
+std::string mismatch_hint(std::string_view text, std::string_view exact) {
+    const FoldedText folded = fold_for_find(text);
+    const std::string needle = fold_query(exact);
+    std::vector<std::string_view> found;  // distinct, at most 3
+    for (const std::size_t at : exact_occurrences(folded.text, needle)) {  // linear, as for mentions
+        const std::size_t begin = folded.source_begin[at];
+        const std::string_view words = text.substr(begin, folded.source_end[at + needle.size() - 1] - begin);
+        if (found.size() < 3 && std::find(found.begin(), found.end(), words) == found.end()) found.push_back(words);
+    }
+    if (found.empty()) return "";
+    const auto marks = [](std::string_view s) {
+        for (std::size_t i = 0; i < s.size();)
+            if (const char32_t cp = next_code_point(s, i); cp >= 0x300 && cp <= 0x36F) return true;
+        return false;
+    };
+    if (marks(found[0]) != marks(exact))
+        return "; the paragraph has " + in_quotes(found[0]) +
+               ", the same letters written with different Unicode forms (accents composed vs decomposed): retype the mention or copy it from the paragraph";
+    std::string out = " (did you mean ";
+    for (std::size_t i = 0; i < found.size(); ++i) out += (i == 0 ? "" : i + 1 == found.size() ? " or " : ", ") + in_quotes(found[i]);
+    return out + "?)";
+}
+
 // Resolves one selector to byte offsets; returns false (after reporting) when it does
 // not pick exactly one place in the paragraph.
 bool resolve_mention(Sink& sink, const std::string& path, const Paragraph& paragraph, Mention& m) {
@@ -1259,7 +1372,7 @@ bool resolve_mention(Sink& sink, const std::string& path, const Paragraph& parag
     const std::string where = " in paragraph " + in_quotes(paragraph.id);
     const bool narrowed = !m.prefix.empty() || !m.suffix.empty();
     if (fitting.empty()) {
-        if (plain.empty()) sink.at(path + "/exact", in_quotes(m.exact) + " does not occur" + where);
+        if (plain.empty()) sink.at(path + "/exact", in_quotes(m.exact) + " does not occur" + where + (sink.full() || !g_author_checks ? "" : g_author_checks->mismatch_hint(paragraph.text, m.exact)));
         else
             sink.at(path, in_quotes(m.exact) + " occurs " + std::to_string(plain.size()) + (plain.size() == 1 ? " time" : " times") + where +
                               " but never with the given " + (m.prefix.empty() ? "suffix" : m.suffix.empty() ? "prefix" : "prefix and suffix"));
@@ -1308,6 +1421,8 @@ void check_mentions(Sink& sink, PackInput& in) {
             const std::string path = child(input.path + "/mentions", i);
             if (!input.mention_usable[i]) continue;
             const auto p = paragraph_index(m.paragraph);
+            if (in.paragraphs_cut && !p) continue;
+            if (p && *p < in.text_cut.size() && in.text_cut[*p]) continue;
             if (!p) {
                 if (sink.full()) continue;
                 std::vector<std::string> ids;
@@ -1324,8 +1439,8 @@ void check_mentions(Sink& sink, PackInput& in) {
             const std::string path = input.path + "/suggestion/evidence";
             if (const auto p = paragraph_index(m.paragraph)) {
                 m.paragraph_index = *p;
-                resolve_mention(sink, path, in.pack.article.paragraphs[*p], m);
-            } else {
+                if (*p >= in.text_cut.size() || !in.text_cut[*p]) resolve_mention(sink, path, in.pack.article.paragraphs[*p], m);
+            } else if (!in.paragraphs_cut) {
                 sink.at(path + "/paragraph", "unknown paragraph id " + in_quotes(m.paragraph));
             }
         }
@@ -1389,8 +1504,8 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
                 anchor.start_day = anchor.end_day = days_from_civil({2000, 6, 15});
                 const auto resolved = resolve_relative_date(d.relative, published ? *published : anchor);
                 if (!resolved) {
-                    sink.at(d.path + "/relative", "unknown relative date " + in_quotes(d.relative) + "; supported forms: " +
-                                                      std::string(relative_date_forms()));
+                    sink.at(d.path + "/relative", "unknown relative date " + in_quotes(d.relative) + "; write one of " +
+                                                      std::string(relative_date_forms()) + "; or give the date in \"iso\" (\"2015-11\", \"1785\")");
                 } else if (published && d.has_iso) {
                     // An exact date from elsewhere must agree with the article's words.
                     if (d.span.start_day < resolved->start_day || d.span.end_day > resolved->end_day)
@@ -1402,6 +1517,8 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
                     d.span = *resolved;
                     d.span.approximate = d.approximate.value_or(approximate);
                 }
+                if (published && resolved && resolved->start_day > published->end_day && g_author_checks)
+                    g_author_checks->after_publication(sink, d.path, d.relative, *resolved, *published);
             }
             e.date = d.span;
         }
@@ -1434,6 +1551,42 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
         if (no_mentions || beyond_article) e.context = true;
     }
 }
+
+// "8 February" in an article of November is read as the coming one: rarely what is meant.
+void warn_after_publication(Sink& sink, const std::string& path, const std::string& relative, const DateSpan& resolved,
+                            const DateSpan& published) {
+    sink.warn(path + "/relative", in_quotes(relative) + " resolves to " + resolved.iso.substr(0, resolved.iso.find('/')) +
+                                      ", after the article's publication date (" + published.iso + "): if the article means an earlier one, write "
+                                      "the date with its year in \"iso\" (\"" + format_iso_day(add_months(resolved.start_day, -12)) +
+                                      "\"); if the event is still to come, mark it \"expected\": true");
+}
+
+// A place's point outside its country (the place's own `country`, else every country the
+// pack names) that lies inside it with latitude and longitude swapped: a warning, since
+// the point alone is a valid one.
+void check_swapped_points(Sink& sink, const PackInput& in) {
+    std::vector<std::pair<const Entity*, GeoBox>> countries;
+    for (const EntityInput& ei : in.entities)
+        if (ei.kind_known && ei.entity.kind == EntityKind::Place)
+            if (const auto box = country_mainland_box(ei.entity.country)) countries.emplace_back(&ei.entity, *box);
+    for (const EntityInput& ei : in.entities) {
+        const Entity& e = ei.entity;
+        if (!ei.kind_known || e.kind != EntityKind::Place || !e.location || !e.countries.empty()) continue;
+        const GeoPoint point = *e.location, swapped{.lon = point.lat, .lat = point.lon};
+        const Entity* inside = nullptr;
+        bool outside = true;
+        for (const auto& [country, box] : countries) {
+            if (!e.country.empty() && country != &e) continue;
+            outside = outside && !holds(box, point);
+            if (!inside && holds(box, swapped)) inside = country;
+        }
+        if (outside && inside)
+            sink.warn(ei.path + "/location", "lat " + format_number(point.lat) + ", lon " + format_number(point.lon) + " lies outside " + inside->name +
+                                                 ", but lat " + format_number(swapped.lat) + ", lon " + format_number(swapped.lon) +
+                                                 " lies inside it: are latitude and longitude swapped?");
+    }
+}
+
 
 // [SECTION] Meaning: characters ------------------------------------------------------
 
@@ -1527,9 +1680,31 @@ void check_characters(CharacterCheck& check, const json& v, const WalkPath& path
     }
 }
 
+// Each message about an entity names its id beside the pointer: "/entities/14" alone
+// sends an author counting.
+void name_entities(std::vector<Diagnostic>& list, const json& root) {
+    const auto entities = root.is_object() ? root.find("entities") : root.end();
+    if (entities == root.end() || !entities->is_array()) return;
+    for (Diagnostic& d : list) {
+        unsigned index = 0;  // from_chars<unsigned>, as country_mainland_box reads codes: one copy in the wasm
+        if (!d.path.starts_with("/entities/")) continue;
+        const char* digits = d.path.c_str() + 10;
+        if (std::from_chars(digits, d.path.c_str() + d.path.size(), index).ptr == digits) continue;
+        if (index >= entities->size() || !(*entities)[index].is_object()) continue;
+        const auto id = (*entities)[index].find("id");
+        if (id == (*entities)[index].end() || !id->is_string() || id->get_ref<const std::string&>().empty()) continue;
+        d.entity = id->get<std::string>();
+    }
+}
+
 } // namespace
 
 // [SECTION] load_pack and Pack lookups ---------------------------------------------
+
+void enable_author_checks() {
+    static constexpr AuthorChecks checks{check_swapped_points, mismatch_hint, name_entities, warn_after_publication};
+    g_author_checks = &checks;
+}
 
 std::string in_quotes(std::string_view s) {
     // Long values would drown the message; 60 bytes is plenty to recognise one. Cut on a
@@ -1657,7 +1832,8 @@ std::optional<std::size_t> Pack::paragraph_index(std::string_view id) const {
 std::string format_diagnostic(const Diagnostic& d) {
     const std::string level = d.severity == Diagnostic::Severity::Warning ? ": warning: " : ": error: ";
     if (d.line > 0) return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + level + d.message;
-    if (!d.path.empty()) return d.file + level + "at " + d.path + ": " + d.message;
+    // The entity's id after the message, so "at /pointer: " reads as it always has (tools match it).
+    if (!d.path.empty()) return d.file + level + "at " + d.path + ": " + d.message + (d.entity.empty() ? "" : " (entity " + in_quotes(d.entity) + ")");
     return d.file + level + d.message;
 }
 
@@ -1713,10 +1889,13 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     check_mentions(sink, in);
     check_dates_and_context(sink, in, refs);
     check_corrections(sink, in);
+    if (g_author_checks) g_author_checks->swapped_points(sink, in);
     CodePointSet used;
     CharacterCheck characters{sink, used};
     check_characters(characters, root, WalkPath{});
 
+    if (g_author_checks)
+        for (auto* list : {&result.errors, &result.warnings}) g_author_checks->name_entities(*list, root);
     if (!result.errors.empty()) return result;
     Pack& pack = in.pack;
     pack.characters = used.ascending();

@@ -212,9 +212,11 @@ struct Diagnostic {
     int line = 0;
     int column = 0;
     std::string path;
+    std::string entity;  // the id of the entity `path` is in ("porvoo"), for people: the path stays a JSON Pointer
     std::string message;
 };
-std::string format_diagnostic(const Diagnostic& d);  // "file:line:col: error: message" / "file: warning: at /path: message"
+// "file:line:col: error: message" / "file: warning: at /path: message (entity \"id\")"
+std::string format_diagnostic(const Diagnostic& d);
 
 // Errors make a pack unusable; warnings do not (the pack loads) but name something an
 // author should look at, such as a character no bundled font can draw.
@@ -225,6 +227,16 @@ struct LoadResult {
 };
 
 LoadResult load_pack(std::string_view json_text, std::string_view file_name);
+
+// What only an author acts on, which the validator and the editor show and the reader does
+// not: a warning for a place whose latitude and longitude look swapped (its point outside
+// its country, the swapped one inside) or a relative date that resolves after the article's
+// publication; the "did you mean" of a mention that does not occur (case, accents, or the
+// same letters in another Unicode form); the entity's id beside a message's JSON path
+// (Diagnostic::entity). Off until this is
+// called (once, at start), so that the reader's engine, which never calls it, leaves their
+// code out of its download (issue 10).
+void enable_author_checks();
 
 // A value quoted for a message: long values are cut (on a character boundary) to 60 bytes.
 std::string in_quotes(std::string_view s);

@@ -189,12 +189,9 @@ std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words) {
 // [SECTION] Resolution -------------------------------------------------------------
 
 std::string_view relative_date_forms() {
-    return "today, yesterday, now, currently, on <Weekday> (also <Weekday>, early or late <Weekday>, <Weekday> morning, "
-           "afternoon, evening or night), this week, earlier this week, last week, this month, last month, "
-           "earlier this month, this year, last year, earlier this year, in recent months, in <Month>, "
-           "in <Month> <YYYY>, on <Month> <D>, on <D> <Month>, <N> days ago, <N> weeks ago, <N> months ago, "
-           "<N> years ago, on New Year's Day, on New Year's Eve, on Christmas Eve, on Christmas Day "
-           "(a month also as Jan., Sept. ...; N as digits or a word: a, one ... twelve)";
+    return "\"today\", \"yesterday\", \"now\"; a weekday (\"on Friday\", \"Friday night\"); this, last or earlier this week, "
+           "month or year (\"last week\", \"earlier this month\", \"this year\"); \"in recent months\"; a month (\"in October\", "
+           "\"in October 2015\"); a day (\"Nov. 13\", \"13 November\"); a time ago (\"3 days ago\"); a holiday (\"Christmas Eve\")";
 }
 
 std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const DateSpan& published) {

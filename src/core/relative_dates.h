@@ -43,8 +43,8 @@ std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words);
 // `iso` the resolved span ("2015-11-09/2015-11-15").
 std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const DateSpan& published);
 
-// The supported forms, for error messages and documentation:
-// "today, yesterday, this week, last week, ...".
+// The kinds of phrase, one or two examples each, for error messages:
+// "\"today\", \"yesterday\", \"now\"; a weekday (\"on Friday\", ...); ...".
 std::string_view relative_date_forms();
 
 // Monday = 0 ... Sunday = 6, for days since 1970-01-01 (a Thursday).

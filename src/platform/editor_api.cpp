@@ -97,6 +97,7 @@ extern "C" {
 // "fontFiles"}. A pack with errors opens (ok true, diagnostics.ok false).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_open(const char* text, const char* file_name) {
     install_gestures();
+    enable_author_checks();
     const std::string error = g_editor.session.open(text, file_name, platform::app().store);
     if (!error.empty()) return platform::js_json({{"ok", false}, {"error", error}});
     ChangeRecord record;

@@ -15,7 +15,10 @@
 
 #include <gtest/gtest.h>
 
+#include <span>
+
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -28,6 +31,7 @@
 #include "core/citations.h"
 #include "core/dates.h"
 #include "core/geo.h"
+#include "core/relative_dates.h"
 
 namespace explainer {
 namespace {
@@ -269,6 +273,9 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"malformed.json", "", "expected ',' or '}' after object member, found \"allowedOrigins\"", 5, 3},
         BrokenCase{"unknown-id.json", "/entities/2/participants/0",
                    "refers to unknown entity id \"abraham-lincon\" (did you mean \"abraham-lincoln\"?)"},
+        BrokenCase{"day-31-november.json", "/entities/2/date/iso", "date \"1863-11-31\": November 1863 has 30 days"},
+        BrokenCase{"curly-quotes.json", "", "found '\xE2\x80\x9C' (a curly quotation mark): JSON strings and keys need straight double quotes", 25, 22},
+        BrokenCase{"mention-decomposed.json", "/entities/2/mentions/1/exact", "written with different Unicode forms"},
         BrokenCase{"wrong-kind.json", "/entities/2/participants/0",
                    "a participant must be a person or an organisation, but \"gettysburg\" is a place"},
         BrokenCase{"selector-zero.json", "/entities/1/mentions/0/exact", "\"President Lincoln\" does not occur in paragraph \"p1\""},
@@ -288,7 +295,7 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"script-kana.json", "/article/paragraphs/0/text", "uses the Japanese kana script (U+30B2)"},
         BrokenCase{"wrong-type.json", "/entities/1/anonymous", "expected true or false, found a string"},
         BrokenCase{"duplicate-id.json", "/entities/3/id", "duplicate id \"gettysburg\" (first used at /entities/0)"},
-        BrokenCase{"bad-relative.json", "/entities/2/date/relative", "unknown relative date \"the other day\"; supported forms: today,"}),
+        BrokenCase{"bad-relative.json", "/entities/2/date/relative", "unknown relative date \"the other day\"; write one of \"today\","}),
     [](const ::testing::TestParamInfo<BrokenCase>& info) {
         std::string name = info.param.file;
         name = name.substr(0, name.find('.'));
@@ -326,12 +333,23 @@ TEST(Pack, TimesOfDayLoadAsInstantsWithTheirOffset) {
     EXPECT_EQ(z.pack->find("address")->date->times->start.offset_minutes, 0);
 }
 
+// An event's "iso" that is refused, and the words its one error must hold.
+struct DateCase {
+    const char* iso;
+    const char* message;
+};
+
+void expect_date_errors(std::span<const DateCase> cases) {
+    for (const DateCase& c : cases) {
+        json pack = minimal_pack();
+        pack["entities"][2]["date"] = {{"iso", c.iso}};
+        SCOPED_TRACE(c.iso);
+        expect_single_error(load_json(pack), "/entities/2/date/iso", c.message);
+    }
+}
+
 TEST(Pack, BadTimesNameTheRule) {
-    struct Case {
-        const char* iso;
-        const char* message;
-    };
-    const Case cases[] = {
+    const DateCase cases[] = {
         {"1863-11-19T14:00", "a time needs its UTC offset"},
         {"1863-11-19T14:00:30", "a time needs its UTC offset"},
         {"1863-11-19T24:00Z", "hours are 00-23"},
@@ -340,25 +358,20 @@ TEST(Pack, BadTimesNameTheRule) {
         {"1863-11-19T14:00+14:30", "UTC offsets run from -12:00 to +14:00"},
         {"1863-11-19T14:00-12:01", "UTC offsets run from -12:00 to +14:00"},
         {"1863-11-19T14:00+01:60", "UTC offsets run from -12:00 to +14:00"},
-        {"1863-02-30T14:00Z", "no such day"},
+        {"1863-02-30T14:00Z", "February 1863 has 28 days"},
         {"12000-01-01T10:00Z", "years run from -9999 to 9999"},
         {"-10000-01-01", "years run from -9999 to 9999"},
         {"-44-03-15", "-0043 is 44 BC"},
         {"+2015-11-19", "years run from -9999 to 9999"},
         {"-0000-11-19", "0000 is 1 BC"},
-        {"-0043-02-29", "not an ISO 8601 date"},
-        {"-0044-02-30T10:00Z", "no such day"},
+        {"-0043-02-29", "44 BC is not a leap year: February 44 BC has 28 days"},
+        {"-0044-02-30T10:00Z", "February 45 BC has 29 days"},
         {"1863-11-19T14Z", "a time is written"},
         {"1863-11-19T14:00+0100", "a time is written"},
         {"1863-11-19/1863-11-20T10:00Z", "mixes a date and a time"},
         {"1863-11-19T16:00Z/1863-11-19T15:00Z", "ends before it starts"},
     };
-    for (const Case& c : cases) {
-        json pack = minimal_pack();
-        pack["entities"][2]["date"] = {{"iso", c.iso}};
-        SCOPED_TRACE(c.iso);
-        expect_single_error(load_json(pack), "/entities/2/date/iso", c.message);
-    }
+    expect_date_errors(cases);
     // Offsets only order instants: 10:00+02:00 is before 09:30Z.
     json pack = minimal_pack();
     pack["entities"][2]["date"] = {{"iso", "1863-11-19T10:00+02:00/1863-11-19T09:30Z"}};
@@ -373,6 +386,17 @@ struct SyntaxCase {
     const char* message;
 };
 
+// Each text gives one error, at its line and column, whose message holds the case's words.
+void expect_syntax_errors(std::span<const SyntaxCase> cases) {
+    for (const SyntaxCase& c : cases) {
+        const LoadResult r = load_pack(c.text, "s.json");
+        ASSERT_EQ(r.errors.size(), 1u) << c.text << "\n" << all_messages(r);
+        EXPECT_EQ(r.errors[0].line, c.line) << c.text;
+        EXPECT_EQ(r.errors[0].column, c.column) << c.text;
+        EXPECT_NE(r.errors[0].message.find(c.message), std::string::npos) << c.text << " -> " << r.errors[0].message;
+    }
+}
+
 TEST(Pack, SyntaxErrorsAreExplainedAndPlaced) {
     const SyntaxCase cases[] = {
         {"{\"a\": 1,\n \"b\": 2,\n}", 3, 1, "expected a quoted key, found '}' (JSON does not allow a comma before '}')"},
@@ -382,7 +406,7 @@ TEST(Pack, SyntaxErrorsAreExplainedAndPlaced) {
         {"{\"a\": \"open", 1, 7, "unterminated string: missing closing quote"},
         {"{\"a\": \"", 1, 7, "unterminated string: missing closing quote"},
         {"{\"a\": \"x\\\"", 1, 7, "unterminated string: missing closing quote"},
-        {"{\"a\": tru}", 1, 7, "invalid literal"},
+        {"{\"a\": tru}", 1, 7, "found 'tru'"},
         {"  \n ", 2, 2, "the file is empty"},
         {"{} {}", 1, 4, "after the end of the JSON value"},
         {"{\"a\": [1, 2", 1, 12, "expected ',' or ']' after array element, found the end of the file"},
@@ -392,13 +416,7 @@ TEST(Pack, SyntaxErrorsAreExplainedAndPlaced) {
         {"{\"a\": 1 \"say \\\"hi\\\"\": 2}", 1, 9, "found \"say \\\"hi\\\"\""},
         {"{\"a\": \"line\nbreak\"}", 1, 12, "control character U+000A (LF) must be escaped"},
     };
-    for (const SyntaxCase& c : cases) {
-        const LoadResult r = load_pack(c.text, "s.json");
-        ASSERT_EQ(r.errors.size(), 1u) << c.text << "\n" << all_messages(r);
-        EXPECT_EQ(r.errors[0].line, c.line) << c.text;
-        EXPECT_EQ(r.errors[0].column, c.column) << c.text;
-        EXPECT_NE(r.errors[0].message.find(c.message), std::string::npos) << c.text << " -> " << r.errors[0].message;
-    }
+    expect_syntax_errors(cases);
 }
 
 TEST(Pack, RepeatedKeysAreErrors) {
@@ -456,7 +474,7 @@ TEST(Pack, HostileSelectorsAreBoundedAndReported) {
 
     // Only the identical selectors left: each repeat is reported against the first.
     pack["entities"][1]["mentions"] = json::array({{{"paragraph", "p1"}, {"exact", "a"}}, {{"paragraph", "p1"}, {"exact", "b"}}});
-    pack["article"]["paragraphs"][0]["text"] = std::string(16 * 1024, 'a') + "b";
+    pack["article"]["paragraphs"][0]["text"] = std::string(16 * 1024 - 1, 'a') + "b";  // at the limit, not cut
     pack["entities"][1]["mentions"].erase(0);
     const LoadResult repeats = load_json(pack);
     ASSERT_EQ(repeats.errors.size(), 201u);
@@ -596,7 +614,7 @@ TEST(Pack, DatesAreCheckedAndResolved) {
     expect_single_error(load_json(pack), "/entities/2/date/iso", "ends before it starts");
 
     pack["entities"][2]["date"] = {{"iso", "1863-02-30"}};
-    expect_single_error(load_json(pack), "/entities/2/date/iso", "not an ISO 8601 date");
+    expect_single_error(load_json(pack), "/entities/2/date/iso", "date \"1863-02-30\": February 1863 has 28 days");
 
     pack["entities"][2]["date"] = json::object();
     expect_single_error(load_json(pack), "/entities/2/date", "a date needs \"iso\"");
@@ -1002,6 +1020,204 @@ TEST(Pack, SourcesAreListedOnceWithWhatTheySupport) {
     dw.date = "2015-11-20";
     dw.title = "France PM Valls announces latest Paris attacks casualty";
     EXPECT_EQ(describe_citation(dw), "DW, 20 November 2015: “France PM Valls announces latest Paris attacks casualty”");
+}
+
+// [SECTION] Messages a reporter can act on -------------------------------------------
+
+TEST(Pack, ImpossibleDaysSayWhatIsWrong) {
+    const DateCase cases[] = {
+        {"1786-06-31", "date \"1786-06-31\": June 1786 has 30 days"},
+        {"1700-02-29", "date \"1700-02-29\": 1700 is not a leap year: February 1700 has 28 days"},
+        {"2000-02-30", "date \"2000-02-30\": February 2000 has 29 days"},
+        {"-0043-02-29", "44 BC is not a leap year: February 44 BC has 28 days"},
+        {"1863-11-01/1863-11-31", "date \"1863-11-31\": November 1863 has 30 days"},
+        {"1863-11-00", "November 1863 has 30 days"},
+        {"1863-13-01", "date \"1863-13-01\": months run from 01 to 12"},
+        {"1863-02-30T14:00Z", "time \"1863-02-30T14:00Z\": February 1863 has 28 days"},
+    };
+    expect_date_errors(cases);
+    // Corrections and citations name the rule too.
+    json pack = minimal_pack();
+    pack["article"]["updated"] = "2015-11-31";
+    expect_single_error(load_json(pack), "/article/updated", "November 2015 has 30 days");
+    pack = minimal_pack();
+    pack["entities"][0]["citations"][0]["date"] = "2022-06-31";
+    expect_single_error(load_json(pack), "/entities/0/citations/0/date", "June 2022 has 30 days");
+}
+
+TEST(Pack, StrayCharactersAreNamedAndPlaced) {
+    const SyntaxCase cases[] = {
+        {"{\"id\": @}", 1, 8, "expected a value (object, array, string, number, true, false or null), found '@'"},
+        {"{\"id\": \xE2\x80\x9Cx\xE2\x80\x9D}", 1, 8,
+         "found '\xE2\x80\x9C' (a curly quotation mark): JSON strings and keys need straight double quotes \"\xE2\x80\xA6\""},
+        {"{\n  \xE2\x80\x9Cid\xE2\x80\x9D: 1}", 2, 3, "found '\xE2\x80\x9C' (a curly quotation mark)"},
+        {"{\"t\": \"\xC3\xA9\", \"id\": \xE2\x80\x98x\xE2\x80\x99}", 1, 18, "found '\xE2\x80\x98' (a curly quotation mark)"},
+        {"{'id': 'x'}", 1, 2, "found ''' (a single quote): JSON strings and keys need straight double quotes"},
+        {"{\"a\": 1, // a note\n\"b\": 2}", 1, 10, "found '//': JSON has no comments"},
+        {"{\"a\": 1 /* a note */}", 1, 9, "found '/*': JSON has no comments"},
+        {"{\"a\": tru}", 1, 7, "expected a value (object, array, string, number, true, false or null), found 'tru'"},
+        {"{\"a\": True}", 1, 7, "found 'True'"},
+        {"{\"a\": \"he \"fled\" home\"}", 1, 12, "expected ',' or '}' after object member, found 'fled' (a quote inside a string is written \\\")"},
+        {"[1, @]", 1, 5, "found '@'"},
+        {"{@: 1}", 1, 2, "expected a quoted key, found '@'"},
+        {"{\"a\": \xC2\xA0 1}", 1, 7, "(U+00A0)"},
+    };
+    expect_syntax_errors(cases);
+}
+
+TEST(Pack, MessagesAboutAnEntityNameItsId) {
+    enable_author_checks();
+    json pack = minimal_pack();
+    pack["entities"][2]["date"] = {{"iso", "1863-11-19/1863-11-01"}};
+    const LoadResult r = load_json(pack);
+    ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+    EXPECT_EQ(r.errors[0].path, "/entities/2/date/iso");  // the pointer stays machine-readable
+    EXPECT_EQ(format_diagnostic(r.errors[0]),
+              "unit.json: error: at /entities/2/date/iso: date range \"1863-11-19/1863-11-01\" ends before it starts (entity \"address\")");
+    EXPECT_EQ(r.errors[0].entity, "address");
+    // Warnings too; not outside the entities.
+    pack = minimal_pack();
+    pack["entities"][0]["citations"][0]["url"] = "https://en.wikipedia.org/wiki/Gettysburg";
+    const LoadResult warned = load_json(pack);
+    ASSERT_EQ(warned.warnings.size(), 1u);
+    EXPECT_EQ(warned.warnings[0].entity, "gettysburg");
+    pack = minimal_pack();
+    pack["article"]["published"] = {{"iso", "2015-11-31"}};
+    const LoadResult article = load_json(pack);
+    ASSERT_FALSE(article.errors.empty());
+    EXPECT_EQ(format_diagnostic(article.errors[0]).find("(entity"), std::string::npos);
+}
+
+TEST(Pack, UnknownRelativeDateNamesEveryDocumentedKindBriefly) {
+    json pack = minimal_pack();
+    pack["entities"][2]["date"] = {{"relative", "in early 1785"}};
+    const LoadResult r = load_json(pack);
+    ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+    const std::string& message = r.errors[0].message;
+    EXPECT_LT(message.size(), 480u) << message;
+    // One example of each kind of phrase content/README.md documents, each one the loader reads.
+    DateSpan published;
+    published.start_day = published.end_day = day("2015-11-18");
+    for (const char* example : {"today", "yesterday", "now", "on Friday", "last week", "earlier this month", "this year",
+                                "in recent months", "in October", "in October 2015", "Nov. 13", "3 days ago", "Christmas Eve"}) {
+        EXPECT_NE(message.find(std::string("\"") + example + "\""), std::string::npos) << example << " missing from: " << message;
+        EXPECT_TRUE(resolve_relative_date(example, published)) << example;
+    }
+    EXPECT_NE(message.find("\"iso\""), std::string::npos) << "says what to write instead: " << message;
+}
+
+TEST(Pack, MentionInAnotherUnicodeFormGetsAHint) {
+    enable_author_checks();
+    const std::string composed = "M\xE1\xBB\xB9 Tho";  // ỹ as one character, U+1EF9
+    const std::string decomposed = "My\xCC\x83 Tho";   // y and U+0303 COMBINING TILDE
+    for (const auto& [in_text, in_mention] : {std::pair{composed, decomposed}, std::pair{decomposed, composed}}) {
+        json pack = minimal_pack();
+        pack["article"]["paragraphs"][0]["text"] = "President Abraham Lincoln spoke at Gettysburg, far from " + in_text + ".";
+        pack["entities"][1]["mentions"].push_back({{"paragraph", "p1"}, {"exact", in_mention}});
+        const LoadResult r = load_json(pack);
+        SCOPED_TRACE(in_mention);
+        ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+        const std::string& message = r.errors[0].message;
+        EXPECT_NE(message.find("does not occur in paragraph \"p1\""), std::string::npos) << message;
+        EXPECT_NE(message.find("different Unicode forms"), std::string::npos) << message;
+        EXPECT_NE(message.find("retype"), std::string::npos) << message;
+    }
+    // A plain mismatch gets no such hint.
+    json pack = minimal_pack();
+    pack["entities"][1]["mentions"][0]["exact"] = "President Lincoln";
+    const LoadResult r = load_json(pack);
+    ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+    EXPECT_EQ(r.errors[0].message.find("Unicode"), std::string::npos) << r.errors[0].message;
+    // Another case or other accents: the paragraph's words, as a "did you mean".
+    pack["article"]["paragraphs"][0]["text"] = "President Abraham Lincoln spoke at Gettysburg of Nguy\xE1\xBB\x85n Hu\xE1\xBB\x87 and Hu\xE1\xBA\xBF.";
+    pack["entities"][1]["mentions"][0]["exact"] = "hue";
+    const LoadResult accents = load_json(pack);
+    ASSERT_EQ(accents.errors.size(), 1u) << all_messages(accents);
+    EXPECT_NE(accents.errors[0].message.find("\"hue\" does not occur in paragraph \"p1\" (did you mean \"Hu\xE1\xBB\x87\" or \"Hu\xE1\xBA\xBF\"?)"),
+              std::string::npos) << accents.errors[0].message;
+}
+
+// A place with a country at hand: one the pack names, or the place's own (a country's label point).
+TEST(Pack, SwappedLatitudeAndLongitudeGetAWarning) {
+    enable_author_checks();
+    ASSERT_TRUE(country_mainland_box("231").has_value()) << "the build has the atlas's boxes";
+    json pack = minimal_pack();
+    pack["entities"].push_back({{"id", "ethiopia"}, {"kind", "place"}, {"name", "Ethiopia"}, {"description", "Country."},
+                                {"country", "231"}, {"citations", json::array({{{"publication", "GeoNames"}, {"url", "https://www.geonames.org/337996"}}})}});
+    pack["entities"].push_back({{"id", "jimma"}, {"kind", "place"}, {"name", "Jimma"}, {"description", "Town."},
+                                {"location", {{"lat", 36.83441}, {"lon", 7.67344}}},
+                                {"citations", json::array({{{"publication", "GeoNames"}, {"url", "https://www.geonames.org/333772"}}})}});
+    const LoadResult swapped = load_json(pack);
+    ASSERT_TRUE(swapped.pack.has_value()) << all_messages(swapped);
+    ASSERT_EQ(swapped.warnings.size(), 1u);
+    EXPECT_EQ(swapped.warnings[0].path, "/entities/4/location");
+    EXPECT_NE(swapped.warnings[0].message.find("Ethiopia"), std::string::npos) << swapped.warnings[0].message;
+    EXPECT_NE(swapped.warnings[0].message.find("are latitude and longitude swapped?"), std::string::npos) << swapped.warnings[0].message;
+
+    // Right, or outside the country either way (Gettysburg in a story naming Ethiopia): nothing to say.
+    pack["entities"][4]["location"] = {{"lat", 7.67344}, {"lon", 36.83441}};
+    const LoadResult right = load_json(pack);
+    ASSERT_TRUE(right.pack.has_value()) << all_messages(right);
+    EXPECT_TRUE(right.warnings.empty()) << format_diagnostic(right.warnings.front());
+
+    // A country's own label point.
+    pack["entities"][3]["location"] = {{"lat", 39.5}, {"lon", 8.5}};
+    const LoadResult label = load_json(pack);
+    ASSERT_EQ(label.warnings.size(), 1u);
+    EXPECT_EQ(label.warnings[0].path, "/entities/3/location");
+}
+
+TEST(Pack, RelativeDateAfterPublicationGetsAWarning) {
+    enable_author_checks();
+    json pack = minimal_pack();  // published 2015-11-18
+    pack["entities"][2]["date"] = {{"relative", "Dec. 25"}};
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_EQ(r.warnings[0].path, "/entities/2/date/relative");
+    const std::string& message = r.warnings[0].message;
+    EXPECT_NE(message.find("\"Dec. 25\" resolves to 2015-12-25, after the article's publication date (2015-11-18)"), std::string::npos) << message;
+    EXPECT_NE(message.find("\"2014-12-25\""), std::string::npos) << message;
+    EXPECT_NE(message.find("\"expected\""), std::string::npos) << message;
+    // Before publication, or an exact date the author wrote: no warning.
+    pack["entities"][2]["date"] = {{"relative", "Nov. 13"}};
+    EXPECT_TRUE(load_json(pack).warnings.empty());
+    pack["entities"][2]["date"] = {{"iso", "2016"}};
+    EXPECT_TRUE(load_json(pack).warnings.empty());
+}
+
+// The new checks stay quiet on every pack the project ships or tests with.
+TEST(Pack, ShippedAndTestPacksGetNoWarnings) {
+    enable_author_checks();
+    std::vector<std::string> packs;
+    for (const char* folder : {"content", "tests/packs"})
+        for (const auto& entry : std::filesystem::directory_iterator(std::string(EXPLAINER_SOURCE_DIR) + "/" + folder))
+            if (entry.path().extension() == ".json" && entry.path().filename() != "pack.schema.json")
+                packs.push_back(std::string(folder) + "/" + entry.path().filename().string());
+    ASSERT_GT(packs.size(), 10u);
+    for (const std::string& file : packs) {
+        const LoadResult r = load_source_file(file);
+        EXPECT_TRUE(r.pack.has_value()) << all_messages(r);
+        for (const Diagnostic& d : r.warnings) ADD_FAILURE() << format_diagnostic(d);
+    }
+}
+
+TEST(Pack, LimitsDoNotReportTheirConsequences) {
+    json pack = minimal_pack();
+    json& paragraphs = pack["article"]["paragraphs"];
+    const json first = paragraphs[0];
+    paragraphs = json::array();
+    for (int i = 0; i < 1000; ++i) paragraphs.push_back({{"id", "x" + std::to_string(i)}, {"text", "Filler."}});
+    paragraphs.push_back(first);  // p1, the mentions' paragraph, is the 1001st
+    const LoadResult r = load_json(pack);
+    ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
+    EXPECT_EQ(r.errors[0].path, "/article/paragraphs");
+    EXPECT_NE(r.errors[0].message.find("not checked"), std::string::npos) << r.errors[0].message;
+
+    // A paragraph cut at its limit: mentions past the cut are not reported either.
+    pack = minimal_pack();
+    pack["article"]["paragraphs"][0]["text"] = std::string(16 * 1024, 'a') + " President Abraham Lincoln spoke at Gettysburg.";
+    expect_single_error(load_json(pack), "/article/paragraphs/0/text", "at most 16384 (split it)");
 }
 
 } // namespace
