@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
+#include <optional>
 
 #include "index_sort.h"
+#include "time_scale.h"
 
 namespace explainer {
 
@@ -85,6 +88,152 @@ double timeline_label_x(const TimelineMarkSpan& mark, double width) {
         return std::max(mark.left + kLabelFromEdge, std::min(in_view_x0 + kLabelInsideBar, mark.right - kLabelFromEdge - width));
     const double after = mark.x1 + kLabelBesideMark;
     return after + width <= mark.right - kLabelFromEdge ? after : mark.x0 - kLabelBesideMark - width;
+}
+
+} // namespace explainer
+
+// [SECTION] Timeline lanes
+
+namespace explainer {
+namespace {
+
+// A view's marks on their way into lanes: which may try for a label, which are stacked.
+struct LaneWork {
+    std::span<const TimelineLaneMark> marks;
+    const TimelineLaneSizes& sizes;
+    std::vector<std::size_t> order;     // placement order: priority, then input order
+    std::vector<char> may_label, stacked;
+    std::vector<double> label_x0, label_x1;  // the input's, a stack's holder with room for its badge
+    std::vector<TimelineLanePlace> out;
+
+    double start(std::size_t i, bool with_label) const { return with_label ? std::min(marks[i].x0, label_x0[i]) : marks[i].x0; }
+    double end(std::size_t i, bool with_label) const { return with_label ? std::max(marks[i].x1, label_x1[i]) : marks[i].x1; }
+};
+
+// One attempt at `lanes` lanes. Labels are placed first; a mark whose label fits nowhere
+// then goes in bare, after every labelled one (so they keep their lanes). Returns the
+// first mark in placement order left without a lane, if any (stacked ones aside).
+std::optional<std::size_t> try_lanes(LaneWork& w, int lanes) {
+    const double nowhere = std::numeric_limits<double>::quiet_NaN();  // assign_lanes leaves it out
+    std::vector<LaneItem> items(w.marks.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+        items[i] = w.stacked[i] ? LaneItem{nowhere, nowhere, 0}
+                                : LaneItem{w.start(i, w.may_label[i]), w.end(i, w.may_label[i]), w.marks[i].priority};
+    const std::vector<LaneSlot> with_labels = assign_lanes(items, lanes, w.sizes.gap);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        w.out[i].labelled = w.may_label[i] && !w.stacked[i] && !with_labels[i].hidden;
+        if (w.out[i].labelled) items[i].priority += 1000;
+        else if (!w.stacked[i]) items[i] = {w.marks[i].x0, w.marks[i].x1, items[i].priority};
+    }
+    const std::vector<LaneSlot> slots = assign_lanes(items, lanes, 2.0);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        w.out[i].placed = !slots[i].hidden;
+        w.out[i].lane = slots[i].hidden ? 0 : slots[i].lane;
+    }
+    for (const std::size_t i : w.order)
+        if (!w.stacked[i] && !w.out[i].placed) return i;
+    return std::nullopt;
+}
+
+// Every mark in `lanes` lanes, giving up labels where they keep a mark out: of the labels
+// over the mark left out, the last placed (a stack's holder last of all), until it fits.
+// Labels elsewhere in the view stay (dropping the last placed label of the whole view, as
+// this once did, took the labels of a quiet morning for a crowded night's sake). False when
+// the marks do not fit even bare.
+bool fit_with_labels(LaneWork& w, int lanes) {
+    for (;;) {
+        const std::optional<std::size_t> left_out = try_lanes(w, lanes);
+        if (!left_out) return true;
+        const double x0 = w.marks[*left_out].x0 - w.sizes.gap, x1 = w.marks[*left_out].x1 + w.sizes.gap;
+        std::optional<std::size_t> give_up, anywhere;
+        for (auto it = w.order.rbegin(); it != w.order.rend(); ++it) {
+            const std::size_t i = *it;
+            if (!w.out[i].labelled) continue;
+            if (!anywhere) anywhere = i;
+            if (w.end(i, true) <= x0 || w.start(i, true) >= x1) continue;
+            if (!give_up || (w.out[*give_up].stacked > 0 && w.out[i].stacked == 0)) give_up = i;
+            if (w.out[i].stacked == 0) break;
+        }
+        // A mark kept out by marks that labels elsewhere moved (the lanes are filled in
+        // order): the last placed label anywhere gives way.
+        if (!give_up) give_up = anywhere;
+        if (!give_up) return false;
+        w.may_label[*give_up] = 0;
+    }
+}
+
+// The marks the bare lanes leave out, each stacked under the first placed mark (in
+// placement order, so the likeliest to keep its label) that it overlaps, or else the
+// nearest; that mark's label then reads "+N" too.
+void stack_left_over(LaneWork& w, int lanes) {
+    std::fill(w.may_label.begin(), w.may_label.end(), 0);
+    try_lanes(w, lanes);
+    std::vector<std::size_t> left_over;
+    for (std::size_t i = 0; i < w.marks.size(); ++i)
+        if (!w.out[i].placed) left_over.push_back(i), w.stacked[i] = 1;
+    for (const std::size_t i : left_over) {
+        const TimelineLaneMark& m = w.marks[i];
+        std::optional<std::size_t> holder;
+        double nearest = std::numeric_limits<double>::infinity();
+        for (const std::size_t j : w.order) {
+            if (w.stacked[j]) continue;
+            const double apart = std::max(m.x0, w.marks[j].x0) - std::min(m.x1, w.marks[j].x1);  // < 0: they overlap
+            if (apart < 0) {
+                holder = j;
+                break;
+            }
+            if (apart < nearest) nearest = apart, holder = j;
+        }
+        if (!holder) continue;
+        w.out[i].stacked_under = static_cast<int>(*holder);
+        ++w.out[*holder].stacked;
+    }
+    for (std::size_t i = 0; i < w.marks.size(); ++i) {
+        if (w.out[i].stacked == 0) continue;
+        if (w.label_x1[i] <= w.marks[i].x0) w.label_x0[i] -= w.sizes.badge;  // the label reads before the mark
+        else w.label_x1[i] += w.sizes.badge;
+    }
+    std::fill(w.may_label.begin(), w.may_label.end(), 1);
+}
+
+} // namespace
+
+TimelineLanes place_timeline_lanes(std::span<const TimelineLaneMark> marks, const TimelineLaneSizes& sizes) {
+    LaneWork w{marks, sizes, {}, {}, {}, {}, {}, {}};
+    w.order.resize(marks.size());
+    std::iota(w.order.begin(), w.order.end(), std::size_t{0});
+    stable_sort_indices(w.order, [&](std::size_t a, std::size_t b) { return marks[a].priority > marks[b].priority; });
+    w.stacked.assign(marks.size(), 0);
+    for (const TimelineLaneMark& m : marks) w.label_x0.push_back(m.label_x0), w.label_x1.push_back(m.label_x1);
+    w.out.resize(marks.size());
+
+    const double available = std::max(sizes.available, sizes.lowest);
+    const int fewest = std::max(1, static_cast<int>(available / sizes.preferred));
+    const int most = std::max(fewest, static_cast<int>(available / sizes.lowest));
+    TimelineLanes layout;
+    for (int lanes = fewest; lanes <= most; ++lanes) {
+        layout.lanes = lanes;
+        layout.lane_height = std::min(sizes.preferred, std::floor(available / lanes));
+        const bool labels = layout.lane_height >= sizes.label_height;
+        w.may_label.assign(marks.size(), labels);
+        if (fit_with_labels(w, lanes)) break;
+        // The last lanes tall enough for labels: a crowded spot is stacked rather than
+        // taking every label of the view with it into lower lanes.
+        const bool last_with_labels = labels && (lanes == most || std::floor(available / (lanes + 1)) < sizes.label_height);
+        if (!last_with_labels) continue;
+        stack_left_over(w, lanes);
+        fit_with_labels(w, lanes);
+        if (std::any_of(w.out.begin(), w.out.end(), [](const TimelineLanePlace& p) { return p.labelled; })) break;
+        std::fill(w.stacked.begin(), w.stacked.end(), 0);  // no label anywhere: lower lanes, every mark in one
+        for (TimelineLanePlace& p : w.out) p.stacked_under = -1, p.stacked = 0;
+        for (std::size_t i = 0; i < marks.size(); ++i) w.label_x0[i] = marks[i].label_x0, w.label_x1[i] = marks[i].label_x1;
+    }
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        w.out[i].label_x0 = w.label_x0[i];
+        if (const int holder = w.out[i].stacked_under; holder >= 0) w.out[i].lane = w.out[static_cast<std::size_t>(holder)].lane;
+    }
+    layout.marks = std::move(w.out);
+    return layout;
 }
 
 } // namespace explainer

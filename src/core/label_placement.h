@@ -67,4 +67,47 @@ struct TimelineMarkSpan {
 // the panel: a label never runs across its own mark.
 double timeline_label_x(const TimelineMarkSpan& mark, double width);
 
+// [SECTION] Timeline lanes
+// The marks of a timeline's view in lanes: each mark gets the lowest lane where it keeps
+// clear of the others, labels first (by priority, then in input order, which is time
+// order); a mark whose label fits nowhere goes in bare. Lanes are as tall as `preferred`
+// while every mark fits, and get lower (more of them) down to `lowest`; below
+// `label_height` they carry no labels. Where more marks share one spot than the lanes
+// that still carry labels hold (twelve events in one night at a scale of decades), the
+// ones left over are stacked under a mark that holds their place (`stacked_under`): it
+// reads "+N" after its label (`badge` px wide), and a click there zooms in on them. So
+// a crowded spot does not shrink the lanes below their labels for the whole view.
+struct TimelineLaneMark {
+    double x0 = 0, x1 = 0;              // the mark
+    double label_x0 = 0, label_x1 = 0;  // its label, beside or inside it
+    int priority = 0;                   // higher is placed first; ties in input order
+};
+
+struct TimelineLanePlace {
+    int lane = 0;
+    bool placed = false;    // has a lane of its own
+    bool labelled = false;  // its label is drawn
+    int stacked_under = -1; // the mark it is stacked under (then not placed), into the input
+    int stacked = 0;        // how many marks are stacked under it
+    double label_x0 = 0;    // where its label (and badge) starts: the input's, moved left by
+                            // the badge's width when the label reads before the mark
+};
+
+struct TimelineLanes {
+    double lane_height = 0;
+    int lanes = 1;
+    std::vector<TimelineLanePlace> marks;  // in input order
+};
+
+struct TimelineLaneSizes {
+    double available = 0;     // px of height for the lanes
+    double preferred = 24;    // a lane's height when there is room
+    double lowest = 12;       // lanes shrink to this before marks overlap
+    double label_height = 15; // lanes lower than this carry no labels
+    double gap = 6;           // px between a label and the next extent in its lane
+    double badge = 0;         // the width of a stack's "+N"
+};
+
+TimelineLanes place_timeline_lanes(std::span<const TimelineLaneMark> marks, const TimelineLaneSizes& sizes);
+
 } // namespace explainer

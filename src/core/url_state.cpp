@@ -396,7 +396,9 @@ void decode_value(Key key, std::string_view text, AppState& state, const Pack& p
         break;
     case KeyTimeline: decode_timeline(text, state, notes); break;
     case KeyParagraph:
-        if (text.empty() || has_paragraph(pack, text))
+        if (text.empty())  // the top of the article: its first paragraph, as the opening view has it
+            state.article_paragraph = pack.article.paragraphs.empty() ? std::string() : pack.article.paragraphs.front().id;
+        else if (has_paragraph(pack, text))
             state.article_paragraph = text;
         else
             notes.add("paragraph " + quote_for_note(text) + " is not in this article");

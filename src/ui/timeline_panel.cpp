@@ -54,6 +54,7 @@ constexpr float kLabelLaneHeight = 15;   // lanes lower than this draw marks wit
 constexpr float kPointRadius = 5;
 constexpr float kMinBarWidth = 8;        // narrower ranges are drawn as (fuzzy) points
 constexpr float kLabelGap = 6;
+constexpr float kStackBadgeGap = 5;      // between a label and its stack's "+N"
 constexpr float kTickLabelSpacing = 64;  // px between major tick labels, at least
 constexpr float kMarginFraction = 0.25f; // how far the view may go beyond the data
 constexpr double kBringIntoViewSeconds = 0.45;
@@ -71,73 +72,25 @@ struct EventMark {
     int lane = 0;
     bool placed = false;         // has a lane of its own
     bool labelled = false;       // its label is drawn
+    int stacked_under = -1;      // the mark holding its place on a crowded spot (into the view's marks)
+    int stacked = 0;             // marks stacked under this one: its label reads "+N" after it
+    float badge_w = 0;           // the "+N", when it has one
     // A later mark in the same lane draws exactly the same shape over it (the same dates,
     // the same kind): drawing this one too would change nothing a reader sees, so a
     // frame skips it unless emphasis sets it apart. Keeps the frame's cost with what is
     // visible, not with how many events share a day.
     bool covered = false;
     float extent_start(bool with_label) const { return with_label ? std::min(x0, label_x) : x0; }
-    float extent_end(bool with_label) const { return with_label ? std::max(x1, label_x + label_w) : x1; }
+    float extent_end(bool with_label) const { return with_label ? std::max(x1, label_x + label_w + badge_w) : x1; }
     float extent_start() const { return extent_start(labelled); }
     float extent_end() const { return extent_end(labelled); }
 };
 
-// Marks get the lowest lane where they keep clear of the others. Labels are placed
-// first (by priority, then in time order); a mark whose label fits nowhere is placed
-// bare. While marks still do not fit, lanes get lower (more of them) down to a minimum,
-// below which they carry no labels.
+// The lanes' height and count (core/label_placement.h places the marks in them).
 struct LaneLayout {
     float lane_height = kLaneHeight;
     int lanes = 1;
 };
-
-// One attempt at `lanes` lanes; `may_label[i]` says whether mark i may try for a
-// label. True when every mark got a lane.
-bool try_lanes(std::vector<EventMark>& marks, int lanes, const std::vector<bool>& may_label) {
-    std::vector<LaneItem> items(marks.size());
-    for (std::size_t i = 0; i < marks.size(); ++i)
-        items[i] = {marks[i].extent_start(may_label[i]), marks[i].extent_end(may_label[i]), marks[i].priority};
-    const std::vector<LaneSlot> with_labels = assign_lanes(items, lanes, kLabelGap);
-    // Second pass: the labelled marks keep their lanes (placed first, in the same
-    // order, so assign_lanes gives them the same slots); the rest go in bare.
-    for (std::size_t i = 0; i < marks.size(); ++i) {
-        marks[i].labelled = may_label[i] && !with_labels[i].hidden;
-        if (marks[i].labelled) items[i].priority += 1000;
-        else items[i] = {marks[i].x0, marks[i].x1, items[i].priority};
-    }
-    const std::vector<LaneSlot> slots = assign_lanes(items, lanes, 2.0);
-    bool all_placed = true;
-    for (std::size_t i = 0; i < marks.size(); ++i) {
-        marks[i].placed = !slots[i].hidden;
-        marks[i].lane = slots[i].hidden ? 0 : slots[i].lane;
-        all_placed = all_placed && marks[i].placed;
-    }
-    return all_placed;
-}
-
-// The tallest lanes that hold every mark, and as many labels as fit with them: while
-// marks are left over, the label of the last-placed labelled mark gives way.
-LaneLayout place_lanes(std::vector<EventMark>& marks, float available, float preferred_height) {
-    const int fewest = std::max(1, static_cast<int>(available / preferred_height));
-    const int most = std::max(fewest, static_cast<int>(available / kMinLaneHeight));
-    // Placement order: priority, then time order (as assign_lanes places them).
-    std::vector<std::size_t> order(marks.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    stable_sort_indices(order, [&](std::size_t a, std::size_t b) { return marks[a].priority > marks[b].priority; });
-    LaneLayout layout;
-    for (int lanes = fewest; lanes <= most; ++lanes) {
-        layout.lanes = lanes;
-        layout.lane_height = std::min(preferred_height, std::floor(available / lanes));
-        std::vector<bool> may_label(marks.size(), layout.lane_height >= kLabelLaneHeight);
-        for (;;) {
-            if (try_lanes(marks, lanes, may_label)) return layout;
-            auto last = std::find_if(order.rbegin(), order.rend(), [&](std::size_t i) { return marks[i].labelled; });
-            if (last == order.rend()) break;
-            may_label[*last] = false;
-        }
-    }
-    return layout;
-}
 
 // [SECTION] Calendar steps --------------------------------------------------------------------
 
@@ -337,13 +290,13 @@ MarkLook look_of(const EventMark& m, const Pack& pack) {
             quarter(m.x0), quarter(m.x1), quarter(m.full_x0), quarter(m.full_x1), 0, {}};
 }
 
-// Lanes for the marks (place_lanes), where events that look the same (one name, one
+// Lanes for the marks (place_timeline_lanes), where events that look the same (one name, one
 // kind, one span: a long pack telling an event in several entities) are twins that
 // share one lane and one label, as places of one name on one spot share one map label.
 // Stacked in lanes of their own they would fill the timeline with copies no reader can
 // tell apart, push the other events' labels out, and cost every frame what they do not
 // show. Of a set of twins, the one placing goes first (the selection's) holds the label.
-LaneLayout place_lanes_with_twins(std::vector<EventMark>& marks, const Pack& pack, float available, float preferred_height) {
+LaneLayout place_lanes_with_twins(std::vector<EventMark>& marks, const Pack& pack, const TimelineLaneSizes& sizes) {
     std::unordered_map<MarkLook, std::size_t, MarkLookHash> first;  // look -> into `distinct`
     std::vector<EventMark> distinct;
     std::vector<std::size_t> holder;   // per distinct mark: the twin it stands for, into `marks`
@@ -361,14 +314,27 @@ LaneLayout place_lanes_with_twins(std::vector<EventMark>& marks, const Pack& pac
             holder[at->second] = i;
         }
     }
-    const LaneLayout layout = place_lanes(distinct, available, preferred_height);
-    for (std::size_t i = 0; i < marks.size(); ++i) {
-        const EventMark& placed = distinct[twin_of[i]];
-        marks[i].lane = placed.lane;
-        marks[i].placed = placed.placed;
-        marks[i].labelled = placed.labelled && holder[twin_of[i]] == i;
+    std::vector<TimelineLaneMark> input(distinct.size());
+    for (std::size_t k = 0; k < distinct.size(); ++k) {
+        const EventMark& m = distinct[k];
+        input[k] = {m.x0, m.x1, m.label_x, m.label_x + m.label_w, m.priority};
     }
-    return layout;
+    const TimelineLanes lanes = place_timeline_lanes(input, sizes);
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        const std::size_t k = twin_of[i];
+        const TimelineLanePlace& place = lanes.marks[k];
+        const bool holds = holder[k] == i;
+        marks[i].lane = place.lane;
+        marks[i].placed = place.placed;
+        marks[i].labelled = place.labelled && holds;
+        if (place.stacked_under >= 0) marks[i].stacked_under = static_cast<int>(holder[static_cast<std::size_t>(place.stacked_under)]);
+        if (holds && place.stacked > 0) {
+            marks[i].stacked = place.stacked;
+            marks[i].badge_w = static_cast<float>(sizes.badge);
+            marks[i].label_x = static_cast<float>(place.label_x0);
+        }
+    }
+    return {static_cast<float>(lanes.lane_height), lanes.lanes};
 }
 
 // Sets EventMark::covered: what another mark in the same lane hides completely, a
@@ -386,6 +352,8 @@ void mark_covered(std::vector<EventMark>& marks, const Pack& pack) {
         if (m.labelled) drawn.try_emplace(look_in_lane(m), 0), m.covered = false;
     for (std::size_t i = marks.size(); i-- > 0;)
         if (!marks[i].labelled) marks[i].covered = !drawn.try_emplace(look_in_lane(marks[i]), 0).second;
+    for (EventMark& m : marks)  // under the "+N" of the mark that holds their spot
+        if (m.stacked_under >= 0) m.covered = true;
 }
 
 ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const ViewKey& key, float right) {
@@ -426,7 +394,13 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
         mark.priority = (is_selected ? 4 : ctx.selected.contains(entity.id) ? 2 : 0) + (entity.date->approximate ? 0 : 1);
         out.marks.push_back(mark);
     }
-    out.lanes = place_lanes_with_twins(out.marks, pack, key.lanes_available, key.narrow ? kLaneHeightTouch : kLaneHeight);
+    const TimelineLaneSizes sizes{.available = key.lanes_available,
+                                  .preferred = key.narrow ? kLaneHeightTouch : kLaneHeight,
+                                  .lowest = kMinLaneHeight,
+                                  .label_height = kLabelLaneHeight,
+                                  .gap = kLabelGap,
+                                  .badge = kStackBadgeGap + text_width(ctx.fonts.sans_small, "+99")};
+    out.lanes = place_lanes_with_twins(out.marks, pack, sizes);
     mark_covered(out.marks, pack);
     out.ticks = make_ticks(range, key.width, kTickLabelSpacing, cache.clock);
     return out;
@@ -473,11 +447,37 @@ int mark_at(const PanelContext& ctx, const TimelineFrame& f, ImVec2 at) {
     const float pad = mark_hit_pad(ctx);
     for (int i = static_cast<int>(marks.size()) - 1; i >= 0; --i) {
         const EventMark& m = marks[i];
+        if (m.stacked_under >= 0) continue;  // under its stack's "+N"
         const float top = f.lane_top(m);
         if (at.y >= top && at.y < top + f.layout->lanes.lane_height && at.x >= m.extent_start() - pad && at.x <= m.extent_end() + pad)
             return i;
     }
     return -1;
+}
+
+// Where a mark's "+N" reads, after its label: the marks stacked under it on a crowded spot.
+Rect stack_badge(const TimelineFrame& f, const EventMark& m) {
+    const float x = m.label_x + m.label_w, top = f.lane_top(m);
+    return {x + kStackBadgeGap, top, x + m.badge_w, top + f.layout->lanes.lane_height};
+}
+
+// A click on a stack's "+N" zooms in on its events (and the mark holding them), where
+// the lanes have room to show each.
+bool zoom_into_stack(PanelContext& ctx, const TimelineFrame& f, const TimelineCache& cache, ImVec2 at) {
+    const std::vector<EventMark>& marks = f.marks();
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        if (!marks[i].labelled || marks[i].stacked == 0) continue;
+        const Rect badge = stack_badge(f, marks[i]);
+        if (at.x < badge.x0 - 3 || at.x > badge.x1 + 3 || at.y < badge.y0 || at.y >= badge.y1) continue;
+        double start = span_start_days(*marks[i].date), end = span_end_days(*marks[i].date);
+        for (const EventMark& m : marks)
+            if (m.stacked_under == static_cast<int>(i))
+                start = std::min(start, span_start_days(*m.date)), end = std::max(end, span_end_days(*m.date));
+        const double margin = std::max((end - start) * 0.25, cache.limits.min_span_days * 0.5);
+        ctx.actions.push(SetTimelineAction{clamp_range({start - margin, end + margin}, cache.limits)});
+        return true;
+    }
+    return false;
 }
 
 // Press, drag, release: a press on the axis scrubs the cursor; elsewhere a drag pans
@@ -751,8 +751,17 @@ void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark&
     }
     if (m.labelled) {
         const float small = font_size(ctx.fonts.sans_small);
-        add_text(draw, ctx.fonts.sans_small, small, ImVec2(snap(m.label_x, f.dpr), snap(mid - small * 0.5f - 1, f.dpr)),
-                 with_alpha(theme.text, dimmed ? 0.45f : 1.0f), entity.name);
+        const float y = snap(mid - small * 0.5f - 1, f.dpr);
+        add_text(draw, ctx.fonts.sans_small, small, ImVec2(snap(m.label_x, f.dpr), y), with_alpha(theme.text, dimmed ? 0.45f : 1.0f),
+                 entity.name);
+        if (m.stacked > 0) {
+            const std::string more = "+" + std::to_string(m.stacked);
+            const Rect badge = stack_badge(f, m);
+            const float x = static_cast<float>(badge.x0);
+            draw->AddText(ctx.fonts.sans_small, small, ImVec2(snap(x, f.dpr), y), with_alpha(theme.text_muted, alpha), more.c_str());
+            ctx.located->push_back({ctx.located->keep("timeline:stack:" + entity.id), "timeline", x, static_cast<float>(badge.y0),
+                                    static_cast<float>(badge.x1 - badge.x0), static_cast<float>(badge.y1 - badge.y0)});
+        }
     }
 }
 
@@ -766,7 +775,7 @@ MarksInView marks_in_view(const PanelContext& ctx, const TimelineFrame& f) {
     const float lane_h = f.layout->lanes.lane_height;
     for (int i = 0; i < static_cast<int>(marks.size()); ++i) {
         const EventMark& m = marks[i];
-        if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2) continue;
+        if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2 || m.stacked_under >= 0) continue;
         if (!m.covered) out.uncovered.push_back(i);
         out.mark_of[m.entity] = i;  // an event has one mark
         const float lx0 = std::max(snap(m.x0, f.dpr), f.origin.x), lx1 = std::min(snap(m.x1, f.dpr), f.right);
@@ -804,6 +813,7 @@ MarksDrawn sort_out_marks(const PanelContext& ctx, const TimelineFrame& f, const
         const Emphasis emphasis = emphasis_of(ctx.state, ctx.selected, ctx.hovered, ctx.pack.entities[m.entity].id, m.entity);
         if (m.covered && emphasis == Emphasis::None && i != focus) return;
         out.drawn.emplace_back(i, emphasis);
+        if (m.stacked_under >= 0) return;  // drawn for its emphasis; the pointer finds its stack
         const float top = f.lane_top(m);
         out.hit_areas.push_back({m.extent_start() - pad, top, m.extent_end() + pad + 1, top + lane_h});
     };
@@ -900,17 +910,17 @@ std::pair<float, float> draw_cursor(const PanelContext& ctx, const TimelineFrame
     return {clear_x0, clear_x1};
 }
 
-// A released scrub commits the cursor (or the cross clears it); a click selects the
-// mark where it was released (on touch the pointer has already left).
-void commit_release(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, bool clicked, bool cursor_set,
-                    std::pair<float, float> clear) {
+// A released scrub commits the cursor (or the cross clears it); a click zooms in on a
+// stack or selects the mark where it was released (on touch the pointer has already left).
+void commit_release(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimelineCache& cache, bool clicked,
+                    bool cursor_set, std::pair<float, float> clear) {
     const ImVec2 at = view.press.last;
     if (ImGui::IsItemDeactivated() && view.scrubbing) {
         if (clicked && cursor_set && at.x >= clear.first && at.x <= clear.second) ctx.actions.push(SetTimeCursorAction{std::nullopt});
         else if ((clicked || view.press.moved) && view.scrub_cursor) ctx.actions.push(SetTimeCursorAction{*view.scrub_cursor});
         view.scrubbing = false;
         view.scrub_cursor.reset();
-    } else if (clicked) {
+    } else if (clicked && !zoom_into_stack(ctx, f, cache, at)) {
         if (const int i = mark_at(ctx, f, at); i >= 0) ctx.actions.push(SelectAction{ctx.pack.entities[f.marks()[i].entity].id});
     }
 }
@@ -996,7 +1006,7 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     const std::pair<float, float> clear = shown ? draw_cursor(ctx, f, *shown, cache.clock.offset_minutes) : std::pair{0.0f, 0.0f};
     draw->PopClipRect();
 
-    commit_release(ctx, view, f, clicked, cursor.has_value(), clear);
+    commit_release(ctx, view, f, cache, clicked, cursor.has_value(), clear);
     update_hover(ctx, view, f, hit, focus);
 }
 

@@ -173,3 +173,42 @@ test('a bar shorter than its label is labelled beside it, not across it', async 
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// Twelve events in one night and four others a century and more apart: at the opening
+// scale (1871 to 2025) the night is one spot. Its events used to need twelve lanes of
+// 12 px, too low for any label, so the whole timeline showed dots and not one name. Now
+// the lanes keep their labels, the night's events beyond what they hold are stacked under
+// one of them, which reads "+N", and a click on it zooms in on them.
+test('a crowded spot is stacked under a "+N" that zooms in; the rest of the view keeps its labels', async () => {
+  const page = await openPage(browser, server.url + '?pack=/test-packs/crowded-night.json');
+  await settle(page);
+  const events = (await page.evaluate(() => Explainer.entities())).filter((e) => e.type === 'event');
+  const night = events.filter((e) => e.id.startsWith('night-'));
+  const stacks = [];
+  for (const e of night) stacks.push(...(await locate(page, 'timeline:stack:' + e.id)));
+  assert.equal(stacks.length, 1, `one stack for the night (${JSON.stringify(stacks)})`);
+  const shown = [];
+  for (const e of night) if ((await locate(page, e.id)).some((r) => r.panel === 'timeline')) shown.push(e.id);
+  assert.ok(shown.length >= 2 && shown.length < night.length, `some of the night's marks are drawn, the rest stacked (${shown.length} of ${night.length})`);
+
+  const image = decodePng(page, (await screenshot(page, 'time-crowded-night')).png);
+  for (const id of ['then-1', 'then-2', 'then-3']) {
+    const mark = (await locate(page, id)).find((r) => r.panel === 'timeline');
+    assert.ok(mark, `${id} is on the timeline`);
+    const after = { x: mark.x + mark.width + 4, y: mark.y, width: 100, height: mark.height };
+    assert.ok(inkIn(image, after) > 60, `${id} is labelled (ink after its mark ${JSON.stringify(after)})`);
+  }
+
+  const badge = stacks[0];
+  await page.mouse.click(badge.x + badge.width / 2, badge.y + badge.height / 2);
+  await settle(page);
+  const state = await page.evaluate(() => Explainer.getState());
+  assert.equal(state.selection, null, 'the click zooms; it selects nothing');
+  const days = (t) => Date.parse(t.length > 10 ? t.replace(/Z$/, ':00Z') : t + 'T00:00:00Z') / 86400000;
+  assert.ok(days(state.timeline.end) - days(state.timeline.start) < 3,
+    `the timeline shows the night (${state.timeline.start} .. ${state.timeline.end})`);
+  for (const e of night)
+    assert.ok((await locate(page, e.id)).some((r) => r.panel === 'timeline'), `${e.id} has a mark of its own after the zoom`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});

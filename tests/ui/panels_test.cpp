@@ -126,7 +126,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
-                         ::testing::Values("seed", "long", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack",
+                         ::testing::Values("seed", "long", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack", "crowded-night",
                                            "evening-by-minute", "greek-cyrillic-nested", "hebrew-arabic", "indian-ocean-tsunami", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
                                            "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
                          [](const auto& info) {

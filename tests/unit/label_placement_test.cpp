@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -237,6 +239,85 @@ TEST(TimelineLabel, ABarShorterThanItsLabelReadsItBesideNeverAcrossIt) {
     // A bar mostly out of view at the right: its few pixels in view are too few to hold the label.
     const double leaving = timeline_label_x({.x0 = 680, .x1 = 2000, .bar = true, .left = kLeft, .right = kRight}, width);
     EXPECT_LE(leaving + width, 680);
+}
+
+
+// [SECTION] Timeline lanes
+
+TimelineLaneMark point_at(double x, double label_width, int priority = 0) {
+    return {x - 5, x + 5, x + 10, x + 10 + label_width, priority};
+}
+
+// Two lanes of 24 px, three of 16 (the last that carry labels), four of 12.
+constexpr TimelineLaneSizes kFourLanesAtMost{.available = 48, .preferred = 24, .lowest = 12, .label_height = 15, .gap = 6, .badge = 30};
+
+// A crowded morning gives up its own labels; the evening, far from it, keeps its label.
+// Giving up the last-placed label of the whole view first took the evening's.
+TEST(TimelineLanes, ACrowdedSpotGivesUpItsOwnLabelsNotThoseOfTheRestOfTheView) {
+    const std::vector<TimelineLaneMark> marks = {point_at(100, 150), point_at(155, 135), point_at(205, 115), point_at(605, 85)};
+    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    ASSERT_EQ(layout.marks.size(), 4u);
+    for (const TimelineLanePlace& place : layout.marks) EXPECT_TRUE(place.placed);
+    EXPECT_EQ(layout.lanes, 2);
+    EXPECT_TRUE(layout.marks[3].labelled) << "the evening, with nothing near it";
+    EXPECT_TRUE(layout.marks[0].labelled);
+    EXPECT_FALSE(layout.marks[1].labelled && layout.marks[2].labelled) << "three labels in two lanes over one stretch";
+}
+
+// Six events on one spot at a scale of decades: stacked after the three lanes that carry
+// labels, rather than four lanes of 12 px with no label anywhere (as before).
+TEST(TimelineLanes, MoreMarksOnOneSpotThanLabelledLanesHoldAreStackedUnderOne) {
+    std::vector<TimelineLaneMark> marks;
+    for (int i = 0; i < 6; ++i) marks.push_back(point_at(100 + 0.001 * i, 90));  // a night at a scale of decades
+    marks.push_back(point_at(600, 85));
+    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    EXPECT_EQ(layout.lanes, 3);
+    EXPECT_DOUBLE_EQ(layout.lane_height, 16);
+    int labelled = 0, stacked = 0;
+    std::optional<int> holder;
+    for (std::size_t i = 0; i < layout.marks.size(); ++i) {
+        const TimelineLanePlace& place = layout.marks[i];
+        labelled += place.labelled;
+        if (place.stacked_under < 0) continue;
+        ++stacked;
+        EXPECT_FALSE(place.placed);
+        if (!holder) holder = place.stacked_under;
+        EXPECT_EQ(place.stacked_under, *holder) << "one spot, one stack";
+        EXPECT_EQ(place.lane, layout.marks[static_cast<std::size_t>(*holder)].lane) << "drawn under the mark holding the spot";
+    }
+    EXPECT_EQ(stacked, 3);
+    ASSERT_TRUE(holder);
+    const TimelineLanePlace& holding = layout.marks[static_cast<std::size_t>(*holder)];
+    EXPECT_EQ(holding.stacked, 3);
+    EXPECT_TRUE(holding.labelled) << "its label carries the \"+3\"";
+    EXPECT_TRUE(layout.marks[6].labelled);
+    EXPECT_EQ(labelled, 4);
+}
+
+// A stack's holder whose label reads before its mark (at the panel's right edge) starts it
+// the badge's width further left, so that "+N" follows the name and stops short of the mark.
+TEST(TimelineLanes, AHolderWhoseLabelReadsBeforeItMakesRoomForItsBadgeOnTheLeft) {
+    std::vector<TimelineLaneMark> marks;
+    for (int i = 0; i < 5; ++i) marks.push_back({595, 605, 490, 590, 0});
+    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    for (const TimelineLanePlace& place : layout.marks) {
+        if (place.stacked == 0) continue;
+        EXPECT_TRUE(place.labelled);
+        EXPECT_DOUBLE_EQ(place.label_x0, 490 - kFourLanesAtMost.badge);
+    }
+    EXPECT_EQ(std::count_if(layout.marks.begin(), layout.marks.end(), [](const TimelineLanePlace& p) { return p.stacked > 0; }), 1);
+}
+
+// Marks that fit are never stacked, however low their lanes.
+TEST(TimelineLanes, NothingIsStackedWhileEveryMarkFitsBare) {
+    std::vector<TimelineLaneMark> marks;
+    for (int i = 0; i < 3; ++i) marks.push_back(point_at(100, 400));
+    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    for (const TimelineLanePlace& place : layout.marks) {
+        EXPECT_TRUE(place.placed);
+        EXPECT_EQ(place.stacked_under, -1);
+        EXPECT_EQ(place.stacked, 0);
+    }
 }
 
 } // namespace

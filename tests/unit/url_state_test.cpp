@@ -161,8 +161,18 @@ TEST_F(UrlState, ClearedValuesAreWrittenEmpty) {
     const AppState back = decode_clean("v=1&sel=&t=&p=&who=");
     EXPECT_TRUE(back.selection.empty());
     EXPECT_FALSE(back.time_cursor.has_value());
-    EXPECT_TRUE(back.article_paragraph.empty());
+    EXPECT_EQ(back.article_paragraph, "p1") << "an empty p is the top of the article: its first paragraph";
     EXPECT_TRUE(back.quote_speaker_filter.empty());
+}
+
+// "p=" names the top of the article, the opening view's paragraph, so the link read back
+// is written without it: one view, one link (it was written back as "p=", and changed to
+// no p at all once the article had drawn).
+TEST_F(UrlState, AnEmptyParagraphIsTheTopOfTheArticleAndLeftOut) {
+    AppState opening = defaults;
+    opening.article_paragraph = "p1";
+    EXPECT_EQ(encode_state(decode_clean("v=1&sel=&p="), opening), "v=1");
+    EXPECT_EQ(encode_state(decode_clean("v=1&sel=sinjar&p="), opening), "v=1&sel=sinjar");
 }
 
 TEST_F(UrlState, DifferencesBelowThePrecisionAreNotWritten) {
@@ -560,7 +570,8 @@ private:
 };
 
 AppState random_state(Generator& g, const Pack& pack) {
-    std::vector<std::string> ids = {""}, people = {""}, paragraphs = {""};
+    // No empty paragraph: "p=" reads as the first (the top of the article), its one link.
+    std::vector<std::string> ids = {""}, people = {""}, paragraphs;
     for (const Entity& e : pack.entities) {
         ids.push_back(e.id);
         if (e.kind == EntityKind::Person) people.push_back(e.id);
