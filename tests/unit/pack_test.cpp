@@ -255,6 +255,7 @@ struct BrokenCase {
 class BrokenFixture : public ::testing::TestWithParam<BrokenCase> {};
 
 TEST_P(BrokenFixture, GivesItsErrorAtItsPlace) {
+    enable_author_checks();  // each fixture's error as the validator gives it
     const BrokenCase& c = GetParam();
     const LoadResult r = load_source_file(std::string("tests/packs/broken/") + c.file);
     ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
