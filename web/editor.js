@@ -349,12 +349,13 @@
     list.textContent = '';
     for (const e of diagnostics.errors) {
       const item = document.createElement('li');
-      item.textContent = `${e.path || (e.line ? `line ${e.line}, column ${e.column}` : '')}: ${e.message}`;
-      const match = /^\/entities\/(\d+)/.exec(e.path || '');
-      if (match && entities()[Number(match[1])]) {
-        const id = entities()[Number(match[1])].id;
+      // An error about an entity leads with its id, which the author knows it by (the path
+      // alone sends them counting entities), and a click on it selects the entity.
+      const where = e.path || (e.line ? `line ${e.line}, column ${e.column}` : '');
+      item.textContent = `${e.entity ? `${e.entity} at ${where}` : where}: ${e.message}`;
+      if (e.entity) {
         item.tabIndex = 0;
-        item.addEventListener('click', () => selectEntity(id));
+        item.addEventListener('click', () => selectEntity(e.entity));
       }
       list.appendChild(item);
     }

@@ -111,8 +111,12 @@ json EditorSession::check(const json& op) const {
 json EditorSession::diagnostics_json() const {
     const auto list = [](const std::vector<Diagnostic>& diagnostics) {
         json out = json::array();
-        for (const Diagnostic& d : diagnostics)
-            out.push_back({{"path", d.path}, {"line", d.line}, {"column", d.column}, {"message", d.message}, {"text", format_diagnostic(d)}});
+        for (const Diagnostic& d : diagnostics) {
+            json item = {{"path", d.path}, {"line", d.line}, {"column", d.column}, {"message", d.message}, {"text", format_diagnostic(d)}};
+            // The id of the entity the path is in: the error list names it, not its index.
+            if (!d.entity.empty()) item["entity"] = d.entity;
+            out.push_back(std::move(item));
+        }
         return out;
     };
     return {{"ok", errors_.empty()}, {"errors", list(errors_)}, {"warnings", list(warnings_)}};

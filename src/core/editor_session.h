@@ -47,7 +47,9 @@ public:
     std::string export_text() const { return format_pack(document_); }
     const std::vector<Diagnostic>& errors() const { return errors_; }
     const std::vector<Diagnostic>& warnings() const { return warnings_; }
-    // {"ok": no errors, "errors": [...], "warnings": [...]}, each {path, message, text}.
+    // {"ok": no errors, "errors": [...], "warnings": [...]}, each {path, line, column, message,
+    // text}, and `entity` (the id of the entity the path is in) when the path is in one and
+    // author checks are on (enable_author_checks, as the editor's engine has them).
     nlohmann::json diagnostics_json() const;
     // Messages about one entity's field ("/entities/3/location/lat" is about field
     // "location" of entity 3), from the validator and from the last refused op. An empty

@@ -179,15 +179,15 @@ std::vector<DateSpan> timeline_spans(const Pack& pack) {
     std::vector<DateSpan> spans;
     for (const Entity& entity : pack.entities)
         if (entity.date) spans.push_back(*entity.date);
-    spans.push_back(pack.article.published);
+    // A publication date without its text is none (the editor's stand-in for a pack that
+    // does not validate): its days count from 0, which would put 1 January 1970 on the axis.
+    if (!pack.article.published.iso.empty()) spans.push_back(pack.article.published);
     return spans;
 }
 
 std::vector<DateSpan> default_view_spans(const Pack& pack) {
-    std::vector<DateSpan> spans;
-    for (const Entity& entity : pack.entities)
-        if (entity.date) spans.push_back(*entity.date);
-    if (spans.empty()) spans.push_back(pack.article.published);
+    std::vector<DateSpan> spans = timeline_spans(pack);
+    if (spans.size() > 1 && !pack.article.published.iso.empty()) spans.pop_back();  // the publication date, after dated entities
     return spans;
 }
 

@@ -76,6 +76,8 @@ std::optional<TimeRange> data_extent(std::span<const DateSpan> spans);
 TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days = kMinSpanDays);
 
 // What the timeline shows of a pack: every dated entity's span, then the publication date.
+// A pack with neither (the editor's stand-in for one that does not validate) has none: no
+// extent, and nothing for an axis to show.
 std::vector<DateSpan> timeline_spans(const Pack& pack);
 
 // What the timeline opens on: every dated entity (the publication date only when none

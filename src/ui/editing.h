@@ -74,6 +74,10 @@ public:
     // While an event is dragged: its new span drawn with the date it will get; on release
     // (after a move) the edit. True while the editor holds the press.
     virtual bool timeline_frame(PanelContext& ctx, float pointer_x, bool moved, bool released, const TimelineProjection& projection) = 0;
+    // A timeline with no date at all, not even the publication's (the panels show a pack
+    // that does not validate by its article's text alone): what it says in place of an axis,
+    // in the panel's area from `origin`.
+    virtual void timeline_without_dates(PanelContext& ctx, const ImVec2& origin) = 0;
 };
 
 } // namespace explainer::ui

@@ -29,6 +29,7 @@ public:
     bool timeline_press(PanelContext& ctx, std::size_t entity, float x0, float x1, bool point, float x, float lane_top,
                         float lane_height, const TimelineProjection& projection) override;
     bool timeline_frame(PanelContext& ctx, float pointer_x, bool moved, bool released, const TimelineProjection& projection) override;
+    void timeline_without_dates(PanelContext& ctx, const ImVec2& origin) override;
 
 private:
     struct MarkerDrag {

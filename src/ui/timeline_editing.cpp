@@ -1,9 +1,11 @@
 // The editor's gestures on the timeline (editor_gestures.h): an event's start or end, or
 // the whole event, dragged in the units the ticks show. One pack edit when the press ends
-// (one undo step, however many frames the drag took).
+// (one undo step, however many frames the drag took). And what a timeline without a date
+// says while the pack does not validate.
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 #include "editor_gestures.h"
 #include "interaction.h"
@@ -15,6 +17,7 @@ namespace {
 
 constexpr float kEndGrabPx = 6.0f;       // how near a bar's end a press takes that end
 constexpr float kEndGrabPxTouch = 14.0f;
+constexpr float kNotePadding = 12.0f;    // from the panel's corner, as the quotes panel's "no quotations" note
 
 } // namespace
 
@@ -63,6 +66,16 @@ bool EditorGestures::timeline_frame(PanelContext& ctx, float pointer_x, bool mov
     // A press that did not move was a click (it selects); one that moved back writes nothing.
     if (moved && changed && e && e->date && date_to) date_to(id, to.iso);
     return false;
+}
+
+// The panels show a pack that does not validate by its article's text alone (the column
+// lists its errors); its dates come back with the first edit that makes it valid.
+void EditorGestures::timeline_without_dates(PanelContext& ctx, const ImVec2& origin) {
+    constexpr std::string_view kNote = "Dates show once the pack validates.";
+    const float size = font_size(ctx.fonts.sans);
+    const ImVec2 at(origin.x + kNotePadding, origin.y + kNotePadding);
+    add_text(ImGui::GetWindowDrawList(), ctx.fonts.sans, size, at, ctx.theme.text_muted, kNote);
+    ctx.located->push_back({"timeline:no-dates", "timeline", at.x, at.y, text_width(ctx.fonts.sans, kNote), size});
 }
 
 } // namespace explainer::ui

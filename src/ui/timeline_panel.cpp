@@ -556,11 +556,9 @@ void move_cursor_by_keys(PanelContext& ctx, const TimelineFrame& f, const Timeli
             const bool in_view = !published_span.iso.empty() && published >= f.range.start_day && published < f.range.end_day;
             moved = cursor_at_day(in_view ? published : (f.range.start_day + f.range.end_day) * 0.5, cache.clock.times);
         }
-        if (cache.extent) {
-            const TimeRange& bounds = *cache.limits.bounds;
-            const double at = std::clamp(cursor_position_days(moved), bounds.start_day, bounds.end_day - 1e-6);
-            if (at != cursor_position_days(moved)) moved = cursor_at_day(at, cache.clock.times);
-        }
+        const TimeRange& bounds = *cache.limits.bounds;  // limits_around's: a timeline without an extent takes no keys
+        const double inside = std::clamp(cursor_position_days(moved), bounds.start_day, bounds.end_day - 1e-6);
+        if (inside != cursor_position_days(moved)) moved = cursor_at_day(inside, cache.clock.times);
         ctx.actions.push(SetTimeCursorAction{moved});
         cursor = moved;
         // Keep it in view: slide the range so the cursor sits a little inside the edge.
@@ -960,6 +958,13 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
         cache.label_widths.clear();
         cache.view.reset();
         cache.fonts_revision = ctx.fonts_revision;
+    }
+    // No date at all, not even the publication's (only the editor's stand-in for a pack that
+    // does not validate yet has none): an axis would be a scale made of no dates, from day 0
+    // (1 January 1970). The editor says why there is none.
+    if (!cache.extent) {
+        if (ctx.editing) ctx.editing->timeline_without_dates(ctx, origin);
+        return;
     }
     TimelineFrame f = frame_geometry(ctx, cache, origin, size);
     f.range = shown_range(ctx, view, f.range);

@@ -115,6 +115,28 @@ test('a mouse selection in the article becomes a new entity; Ctrl+Z, Ctrl+Shift+
   await page.context().close();
 });
 
+test('the "Add as a mention of" drop-down stays inside the column and the window, however long a name and narrow the window', async () => {
+  for (const viewport of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+    const page = await openEditor(`?pack=${SEED}`, { viewport });
+    await waitForSide(page);
+    // A select is as wide as its longest option: give an event a name as long as a sentence.
+    const renamed = await page.evaluate(() => Explainer.editor.apply({ op: 'updateEntity', id: 'attacks-on-fronts',
+      fields: { name: 'Attacks on the Islamic State on multiple fronts, from the air and on the ground, in Iraq and in Syria' } }));
+    assert.equal(renamed.ok, true, JSON.stringify(renamed));
+    await page.selectOption('#mention-target', 'attacks-on-fronts');
+    await page.focus('#mention-target');
+    const boxes = await page.evaluate(() => {
+      const box = (id) => document.getElementById(id).getBoundingClientRect().toJSON();
+      return { select: box('mention-target'), side: box('side'), width: innerWidth };
+    });
+    const { select, side, width } = boxes;
+    assert.ok(select.left >= Math.max(0, side.left) && select.right <= Math.min(width, side.right),
+      `at ${viewport.width}x${viewport.height} the drop-down lies within the column and the window: ${JSON.stringify(boxes)}`);
+    assertNoProblems(assert, page);
+    await page.context().close();
+  }
+});
+
 test('drafting our own article: suggestions accepted and rejected, places searched, the API and the validator agree', async () => {
   const page = await openEditor('');
   await page.fill('#draft-headline', KRAKATOA.headline);
@@ -463,10 +485,22 @@ test('bad input: no paragraphs, an unsupported script, a pack with errors, stora
   await page.evaluate((text) => Explainer.editor.open(text, 'broken.json'), JSON.stringify(broken));
   await waitForSide(page);
   assert.match(await page.textContent('#error-list'), /\/entities\/0\/location\/lat/);
-  // Fixing it through the inspector's field clears the error.
+  // The error leads with the id of the entity it is in (the diagnostics' `entity`).
+  const [latError] = (await page.evaluate(() => Explainer.editor.validate())).errors;
+  assert.equal(latError.entity, broken.entities[0].id, JSON.stringify(latError));
+  assert.match(await page.textContent('#error-list li'), new RegExp(`^${broken.entities[0].id} at /entities/0/location/lat: `));
+  // The panels show the article's text alone: the timeline has no date to show, so it
+  // draws no axis (a scale made of no dates would start on 1 January 1970) and says why.
+  await settle(page, SLOW);
+  assert.deepEqual(await page.evaluate(() => Explainer.locate('timeline:axis')), [], 'no axis without a date');
+  const [note] = await page.evaluate(() => Explainer.locate('timeline:no-dates'));
+  assert.ok(note?.width > 0, 'the timeline says why it shows no date');
+  // Fixing it through the inspector's field clears the error, and the dates come back.
   const fixed = await page.evaluate((id) => Explainer.editor.apply({ op: 'updateEntity', id, fields: { location: { lat: 36.3209, lon: 41.87656 } } }), broken.entities[0].id);
   assert.equal(fixed.ok, true, JSON.stringify(fixed));
   assert.equal((await page.evaluate(() => Explainer.editor.validate())).ok, true);
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.locate('timeline:axis'))).length, 1, 'the valid pack has its axis back');
   // The gazetteer failed: search says so.
   await page.fill('#place-query', 'Paris');
   await page.waitForFunction(() => /could not be loaded/.test(document.getElementById('place-status').textContent));

@@ -140,6 +140,29 @@ TEST(EditorSession, APackWithErrorsOpensListsThemAndCanBeFixed) {
     EXPECT_FALSE(session.errors().empty()) << "undoing the fix brings the error back";
 }
 
+// The diagnostics the editor's page gets (explainer_editor_validate and _open): an error in
+// an entity names the entity's id, with author checks on as the editor's engine has them;
+// one outside every entity has no `entity` at all.
+TEST(EditorSession, DiagnosticsNameTheEntityAnErrorIsIn) {
+    enable_author_checks();
+    json pack = json::parse(read_source_file(kSeed));
+    const std::string id = pack["entities"][0]["id"];
+    pack["entities"][0]["location"]["lat"] = 123;
+    pack["article"]["headline"] = 7;
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(pack.dump(), "broken.json", store), "");
+    const json diagnostics = session.diagnostics_json();
+    const auto at = [&](std::string_view path) {
+        for (const json& e : diagnostics["errors"])
+            if (e["path"] == path) return e;
+        ADD_FAILURE() << "no error at " << path << " in " << diagnostics.dump();
+        return json();
+    };
+    EXPECT_EQ(at("/entities/0/location/lat").value("entity", ""), id);
+    EXPECT_FALSE(at("/article/headline").contains("entity"));
+}
+
 TEST(EditorSession, SuggestionsAreAcceptedAndRejectedInBulk) {
     DraftInput input;
     input.headline = "Storm reaches the coast";

@@ -209,6 +209,7 @@ TEST(TimeScale, FitOfOneDayIsTheMinimumSpanAroundIt) {
 TEST(TimeScale, TimelineSpansIncludeThePublicationDate) {
     Pack pack;
     pack.article.published = span("2015-11-21", "2015-11-21");
+    pack.article.published.iso = "2015-11-21";
     Entity event;
     event.id = "paris-attacks";
     event.kind = EntityKind::Event;
@@ -222,6 +223,23 @@ TEST(TimeScale, TimelineSpansIncludeThePublicationDate) {
     const std::optional<TimeRange> extent = data_extent(spans);
     EXPECT_DOUBLE_EQ(extent->start_day, day("2015-11-13"));
     EXPECT_DOUBLE_EQ(extent->end_day, day("2015-11-22"));
+}
+
+// The editor shows a pack that does not validate by its article's text alone: no dated
+// entity and no publication date (its DateSpan empty, its days 0). That is no date at all,
+// not 1 January 1970: no extent, so the timeline draws no axis.
+TEST(TimeScale, APackWithoutAnyDateHasNoExtent) {
+    Pack pack;
+    pack.entities.resize(1);
+    EXPECT_TRUE(timeline_spans(pack).empty());
+    EXPECT_TRUE(default_view_spans(pack).empty());
+    EXPECT_FALSE(data_extent(timeline_spans(pack)));
+    // A dated entity is still shown without one.
+    pack.entities[0].date = span("1863-07-01", "1863-07-03");
+    const std::optional<TimeRange> extent = data_extent(timeline_spans(pack));
+    ASSERT_TRUE(extent);
+    EXPECT_DOUBLE_EQ(extent->start_day, day("1863-07-01"));
+    EXPECT_EQ(default_view_spans(pack).size(), 1u);
 }
 
 // [SECTION] Ticks ------------------------------------------------------------------------
