@@ -76,6 +76,10 @@ set(EXPLAINER_LINK_FLAGS
   -Wl,--wrap=strtod
   # So does printf's: src/platform/main_web.cpp formats, and the browser writes a double's digits.
   -Wl,--wrap=vsnprintf
+  # musl's elementary functions go too: src/platform/main_web.cpp asks the browser's Math.
+  -Wl,--wrap=sin,--wrap=cos,--wrap=tan,--wrap=asin,--wrap=acos,--wrap=atan,--wrap=atan2
+  -Wl,--wrap=exp,--wrap=pow,--wrap=sinh,--wrap=cosh,--wrap=tanh,--wrap=asinh,--wrap=log2,--wrap=log10,--wrap=exp2
+  -Wl,--wrap=sinf,--wrap=cosf,--wrap=acosf,--wrap=powf,--wrap=log2f,--wrap=hypot
   -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=${EXPLAINER_WEB_ONE_CALLER_INLINE},--always-inline-max-function-size=${EXPLAINER_WEB_ALWAYS_INLINE})
 foreach(target explainer explainer-editor)
   target_link_options(${target} PRIVATE ${EXPLAINER_LINK_FLAGS})

@@ -79,6 +79,33 @@ std::vector<LabelPlacement> place_labels(std::span<const LabelCandidate> labels,
     return result;
 }
 
+// [SECTION] A name for a shape partly in view
+
+Vec2d grid_sample(const Rect& area, int columns, int rows, int column, int row) {
+    return {area.x0 + (area.x1 - area.x0) * (column + 0.5) / columns, area.y0 + (area.y1 - area.y0) * (row + 0.5) / rows};
+}
+
+std::optional<Vec2d> name_spot(const Rect& area, int columns, int rows, std::span<const char> inside, Vec2d home) {
+    const auto in = [&](int c, int r) { return c >= 0 && c < columns && r >= 0 && r < rows && inside[static_cast<std::size_t>(r * columns + c)]; };
+    std::optional<Vec2d> best;
+    int best_depth = -1;
+    double best_distance = 0;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < columns; ++c) {
+            if (!in(c, r)) continue;
+            int depth = 0;
+            for (int dr = -1; dr <= 1; ++dr)
+                for (int dc = -1; dc <= 1; ++dc) depth += (dr || dc) && in(c + dc, r + dr);
+            const Vec2d at = grid_sample(area, columns, rows, c, r);
+            const double distance = std::hypot(at.x - home.x, at.y - home.y);
+            if (depth < best_depth || (depth == best_depth && distance >= best_distance)) continue;
+            best = at;
+            best_depth = depth;
+            best_distance = distance;
+        }
+    return best;
+}
+
 // Gaps, in px: a label beside its mark, a label inside its bar, a label and the panel's edge.
 constexpr double kLabelBesideMark = 5.0, kLabelInsideBar = 6.0, kLabelFromEdge = 4.0;
 

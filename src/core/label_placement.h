@@ -5,6 +5,7 @@
 // position are not shown.
 #pragma once
 #include <array>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -41,6 +42,22 @@ struct LabelCandidate {
 // anchor for right/left, horizontally for above/below.
 void set_offsets_around(LabelCandidate& label, double gap);
 
+// Keeps the first offset, and of the others those for which keep(box) holds, `box` being
+// the label's box there, in order. A country's name nudged off its spot must still be read
+// as the country's: the map keeps a nudge that leaves the name's middle over the country's
+// box, or sets it beside the country over no other country's land, and not one that sets
+// it over a neighbour.
+template <class Keep>
+void keep_offsets_if(LabelCandidate& label, Keep keep) {
+    int kept = label.offset_count > 0 ? 1 : 0;
+    for (int k = 1; k < label.offset_count; ++k) {
+        const Vec2d o = label.offsets[static_cast<std::size_t>(k)];
+        const Vec2d at{label.anchor.x + o.x, label.anchor.y + o.y};
+        if (keep(Rect{at.x, at.y, at.x + label.size.x, at.y + label.size.y})) label.offsets[static_cast<std::size_t>(kept++)] = o;
+    }
+    label.offset_count = kept;
+}
+
 struct LabelPlacement {
     bool shown = false;
     int offset = -1;  // index into the candidate's offsets
@@ -52,6 +69,19 @@ struct LabelPlacement {
 // size, or no offsets are not shown.
 std::vector<LabelPlacement> place_labels(std::span<const LabelCandidate> labels, std::span<const Rect> obstacles,
                                          const Rect& viewport, double spacing_px = 0.0);
+
+// [SECTION] A name for a shape partly in view
+// A country's name stands at its label point, well inside its largest polygon. When
+// that point lies outside the view but some of the country is in it (Moscow in view,
+// Siberia not), the name goes where the country is seen: at one of a grid's sample
+// points over the view (`area`, `columns` x `rows`, each at the centre of its cell)
+// that lie inside the shape (`inside`, row-major, nonzero where a sample does). Of those,
+// the one with the most of its eight neighbours inside too, so clear of the shape's
+// edges and the view's, and of those the nearest `home` (the label point), so that the
+// name stays on the part of the country nearest its heart. None when no sample is
+// inside.
+Vec2d grid_sample(const Rect& area, int columns, int rows, int column, int row);
+std::optional<Vec2d> name_spot(const Rect& area, int columns, int rows, std::span<const char> inside, Vec2d home);
 
 // A timeline event's mark, [x0, x1] in screen px (a point's dot, or the part of a bar
 // drawn), and the panel's lanes, [left, right].

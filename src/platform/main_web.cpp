@@ -12,6 +12,7 @@
 // - [SECTION] Numbers read without long double
 // - [SECTION] main
 #include <emscripten.h>
+#include <emscripten/em_math.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
@@ -774,6 +775,40 @@ extern "C" double __wrap_strtod(const char* text, char** end) {
     if (const std::optional<double> exact = explainer::exact_double(decimal)) return *exact;
     return EM_ASM_DOUBLE({ return Number(UTF8ToString($0, $1)); },
                          text + decimal.start, int(decimal.length - decimal.start));
+}
+
+// [SECTION] Elementary functions from the browser ---------------------------------------------------
+// musl's sin, cos, tan and their kin reduce their argument with a table and a routine for
+// huge angles, and pow and exp carry tables of their own: about 9 KB of wasm the browser
+// already has, correctly rounded or within an ulp, in Math. The link sends each here
+// (-Wl,--wrap=sin... in cmake/web.cmake); the app's angles are a map's, its powers a
+// zoom's.
+extern "C" {
+double __wrap_sin(double x) { return emscripten_math_sin(x); }
+double __wrap_cos(double x) { return emscripten_math_cos(x); }
+double __wrap_tan(double x) { return emscripten_math_tan(x); }
+double __wrap_asin(double x) { return emscripten_math_asin(x); }
+double __wrap_acos(double x) { return emscripten_math_acos(x); }
+double __wrap_atan(double x) { return emscripten_math_atan(x); }
+double __wrap_atan2(double y, double x) { return emscripten_math_atan2(y, x); }
+double __wrap_exp(double x) { return emscripten_math_exp(x); }
+double __wrap_log(double x) { return emscripten_math_log(x); }
+double __wrap_pow(double x, double y) { return emscripten_math_pow(x, y); }
+double __wrap_sinh(double x) { return emscripten_math_sinh(x); }
+double __wrap_cosh(double x) { return emscripten_math_cosh(x); }
+double __wrap_tanh(double x) { return emscripten_math_tanh(x); }
+double __wrap_asinh(double x) { return emscripten_math_asinh(x); }
+double __wrap_log2(double x) { return emscripten_math_log2(x); }
+double __wrap_log10(double x) { return emscripten_math_log10(x); }
+double __wrap_exp2(double x) { return emscripten_math_pow(2, x); }
+// Distances between screen points and the like, called often: wasm's own square root, not a
+// call out to Math.hypot (whose care for overflow no magnitude of the app's needs).
+double __wrap_hypot(double x, double y) { return std::sqrt(x * x + y * y); }
+float __wrap_sinf(float x) { return static_cast<float>(emscripten_math_sin(x)); }
+float __wrap_cosf(float x) { return static_cast<float>(emscripten_math_cos(x)); }
+float __wrap_acosf(float x) { return static_cast<float>(emscripten_math_acos(x)); }
+float __wrap_powf(float x, float y) { return static_cast<float>(emscripten_math_pow(x, y)); }
+float __wrap_log2f(float x) { return static_cast<float>(emscripten_math_log2(x)); }
 }
 
 // [SECTION] printf without long double ------------------------------------------------------------

@@ -1271,6 +1271,9 @@ struct DrawnPlace {
     // location): this one is hidden under it and not drawn, so a frame's cost follows
     // what can be seen, not how many places share a spot. It stays locatable.
     bool covered = false;
+    // A country or region named where it is seen (land_in_view), its label point being
+    // out of view: the layout holds while that spot stays in view (current_scene).
+    bool named_where_seen = false;
     int label = -1;                // index into the label candidates
 };
 
@@ -1327,7 +1330,103 @@ struct LabelLookHash {
     }
 };
 
-void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
+// The box of countries on screen, in the copy of the world nearest `near`.
+Rect screen_box(const BasemapCache& cache, std::span<const int> countries, const Projector& proj, ImVec2 near) {
+    const double near_x = (near.x - proj.offset.x) / proj.scale;
+    Rect box{INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (const int country : countries) {
+        const WorldBox& b = cache.boxes[static_cast<std::size_t>(country)];
+        const double shift = wrap_near((b.x0 + b.x1) / 2, near_x) - (b.x0 + b.x1) / 2;
+        const ImVec2 a = proj({b.x0 + shift, b.y0}), z = proj({b.x1 + shift, b.y1});
+        box = {std::min<double>(box.x0, a.x), std::min<double>(box.y0, a.y), std::max<double>(box.x1, z.x), std::max<double>(box.y1, z.y)};
+    }
+    return box;
+}
+
+bool in_triangle(Vec2d p, Vec2f a, Vec2f b, Vec2f c) {
+    const auto side = [&](Vec2f u, Vec2f v) { return (v.x - u.x) * (p.y - u.y) - (v.y - u.y) * (p.x - u.x); };
+    const double d0 = side(a, b), d1 = side(b, c), d2 = side(c, a);
+    return !((d0 < 0 || d1 < 0 || d2 < 0) && (d0 > 0 || d1 > 0 || d2 > 0));
+}
+
+// A name needs a country's shape to a few px, not its coast: the levels of detail up to this.
+constexpr int kNameShapeMaxLod = 5;
+
+// Whether a name nudged into `box` is still read as the country's (`own`: the countries' box
+// on screen): its middle over that box, or the name beside it (within kNameBesideCountry
+// px) with no part over another country's land (its corners, its edges' middles, its
+// middle, tested against the countries whose boxes it meets).
+bool reads_as_own(BasemapCache& cache, std::span<const int> countries, const Projector& proj, const Rect& own, const Rect& box) {
+    constexpr double kNameBesideCountry = 10;
+    const double mid_x = (box.x0 + box.x1) / 2, mid_y = (box.y0 + box.y1) / 2;
+    if (mid_x >= own.x0 && mid_x <= own.x1 && mid_y >= own.y0 && mid_y <= own.y1) return true;
+    if (box.x0 > own.x1 + kNameBesideCountry || box.x1 < own.x0 - kNameBesideCountry || box.y0 > own.y1 + kNameBesideCountry ||
+        box.y1 < own.y0 - kNameBesideCountry)
+        return false;
+    const auto world = [&](double x, double y) { return Vec2d{(x - proj.offset.x) / proj.scale, (y - proj.offset.y) / proj.scale}; };
+    const Vec2d w0 = world(box.x0, box.y0), w1 = world(box.x1, box.y1);
+    const int lod = std::min(lod_for_zoom(std::log2(proj.scale)), kNameShapeMaxLod);
+    for (std::size_t i = 0; i < cache.boxes.size(); ++i) {
+        const WorldBox& b = cache.boxes[i];
+        const double shift = wrap_near((w0.x + w1.x) / 2, (b.x0 + b.x1) / 2) - (w0.x + w1.x) / 2;  // the name in the country's copy
+        if (w0.x + shift > b.x1 || w1.x + shift < b.x0 || w0.y > b.y1 || w1.y < b.y0 ||
+            std::find(countries.begin(), countries.end(), static_cast<int>(i)) != countries.end())
+            continue;
+        const LodCountry& shape = lod_country(cache, lod, i);
+        for (const double x : {box.x0, mid_x, box.x1})
+            for (const double y : {box.y0, mid_y, box.y1}) {
+                const Vec2d p = world(x, y);
+                for (std::size_t t = 0; t + 2 < shape.indices.size(); t += 3)
+                    if (in_triangle({p.x + shift, p.y}, shape.vertices[shape.indices[t]], shape.vertices[shape.indices[t + 1]],
+                                    shape.vertices[shape.indices[t + 2]]))
+                        return false;
+            }
+    }
+    return true;
+}
+
+// Where a country or region whose label point lies out of view is seen, if anywhere:
+// name_spot over the view, inset by about half a name so that one fits there, its samples
+// tested against the countries' triangles (the base basemap's).
+std::optional<ImVec2> land_in_view(BasemapCache& cache, std::span<const int> countries, const Projector& proj,
+                                   ImVec2 origin, ImVec2 size, ImVec2 home) {
+    constexpr int kColumns = 12, kRows = 8;
+    const Rect area{origin.x + 40.0, origin.y + 12.0, origin.x + size.x - 40.0, origin.y + size.y - 12.0};
+    if (area.x1 <= area.x0 || area.y1 <= area.y0) return std::nullopt;
+    const double cell_w = (area.x1 - area.x0) / kColumns, cell_h = (area.y1 - area.y0) / kRows;
+    const auto first = [](double lo, double area_lo, double cell) { return std::max(0, static_cast<int>(std::ceil((lo - area_lo) / cell - 0.5))); };
+    const auto last = [](double hi, double area_lo, double cell, int n) { return std::min(n - 1, static_cast<int>(std::floor((hi - area_lo) / cell - 0.5))); };
+    std::array<char, kColumns * kRows> inside_land{};
+    const int lod = std::min(lod_for_zoom(std::log2(proj.scale)), kNameShapeMaxLod);
+    for (const int country : countries) {
+        const LodCountry& shape = lod_country(cache, lod, static_cast<std::size_t>(country));
+        for (std::size_t t = 0; t + 2 < shape.indices.size(); t += 3) {
+            // The triangle in the copy of the world nearest the view's centre (the bake
+            // cuts shapes at the antimeridian, so no triangle crosses it).
+            const Vec2f& w0 = shape.vertices[shape.indices[t]];
+            const double shift = wrap_near(w0.x, proj.centre.x) - w0.x;
+            std::array<Vec2f, 3> v;
+            for (int k = 0; k < 3; ++k) {
+                const Vec2f& w = shape.vertices[shape.indices[t + static_cast<std::size_t>(k)]];
+                const ImVec2 at = proj({w.x + shift, w.y});
+                v[static_cast<std::size_t>(k)] = {at.x, at.y};
+            }
+            const int c0 = first(std::min({v[0].x, v[1].x, v[2].x}), area.x0, cell_w);
+            const int c1 = last(std::max({v[0].x, v[1].x, v[2].x}), area.x0, cell_w, kColumns);
+            const int r0 = first(std::min({v[0].y, v[1].y, v[2].y}), area.y0, cell_h);
+            const int r1 = last(std::max({v[0].y, v[1].y, v[2].y}), area.y0, cell_h, kRows);
+            for (int r = r0; r <= r1; ++r)
+                for (int c = c0; c <= c1; ++c) {
+                    if (in_triangle(grid_sample(area, kColumns, kRows, c, r), v[0], v[1], v[2])) inside_land[static_cast<std::size_t>(r * kColumns + c)] = 1;
+                }
+        }
+    }
+    const std::optional<Vec2d> spot = name_spot(area, kColumns, kRows, inside_land, {home.x, home.y});
+    if (!spot) return std::nullopt;
+    return ImVec2(static_cast<float>(spot->x), static_cast<float>(spot->y));
+}
+
+void add_place_labels(const PanelContext& ctx, MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
                       Scene& scene, std::vector<Rect>& obstacles) {
     ImFont* regular = ctx.fonts.sans_small;
     ImFont* bold = ctx.fonts.sans_bold;
@@ -1340,6 +1439,11 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
         DrawnPlace& d = scene.places[i];
         d.at = proj.nearest(p.world);
         d.visible = inside(d.at, origin, size) && (p.has_point || !p.countries.empty());
+        if (!d.visible && !p.has_point && !p.countries.empty())
+            if (const std::optional<ImVec2> seen = land_in_view(m.basemap, p.countries, proj, origin, size, d.at)) {
+                d.at = *seen;
+                d.visible = d.named_where_seen = true;
+            }
         if (!d.visible) continue;
         const Entity& e = ctx.pack.entities[p.entity];
         scene.shown.push_back(i);
@@ -1376,6 +1480,10 @@ void add_place_labels(const PanelContext& ctx, const MapPanel& m, const Projecto
             c.offsets = {{{-w / 2, -h / 2}, {-w / 2, -h - 6}, {-w / 2, 6}, {8, -h / 2}, {-w - 8, -h / 2},
                           {-w / 2, -2 * h - 8}, {-w / 2, h + 8}}};
             c.offset_count = 7;
+            if (!p.countries.empty()) {
+                const Rect own = screen_box(m.basemap, p.countries, proj, d.at);
+                keep_offsets_if(c, [&](const Rect& box) { return reads_as_own(m.basemap, p.countries, proj, own, box); });
+            }
         } else {
             const float r = d.radius + 1.5f;
             obstacles.push_back({d.at.x - r, d.at.y - r, d.at.x + r, d.at.y + r});
@@ -1519,7 +1627,7 @@ void sort_out_quiet(const PanelContext& ctx, const MapPanel& m, const Projector&
     scene.quiet = std::move(quiet);
 }
 
-Scene layout_scene(const PanelContext& ctx, const MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
+Scene layout_scene(const PanelContext& ctx, MapPanel& m, const Projector& proj, ImVec2 origin, ImVec2 size,
                    std::span<const Rect> overlay) {
     Scene scene;
     scene.places.resize(m.pack.places.size());
@@ -1783,6 +1891,9 @@ const Scene& current_scene(const PanelContext& ctx, MapPanel& m, SceneCache& cac
     }
     cache = {true, std::move(key), proj.offset, pan_range_of(ctx, m, proj, origin, size),
              layout_scene(ctx, m, proj, origin, size, overlay)};
+    for (const std::size_t i : cache.scene.shown)
+        if (const DrawnPlace& d = cache.scene.places[i]; d.named_where_seen)
+            keep_as_it_is(cache.pan, proj, {(d.at.x - proj.offset.x) / proj.scale, (d.at.y - proj.offset.y) / proj.scale}, origin, size);
     if (ctx.layouts) ++*ctx.layouts;
     return cache.scene;
 }

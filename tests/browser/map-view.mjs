@@ -28,5 +28,11 @@ export async function mapFrame(page) {
       const x = w.x + 256 * Math.round((centre.x - w.x) / 256);
       return { x: cx + (x - centre.x) * scale, y: cy + (w.y - centre.y) * scale };
     },
+    // The ground under a screen point: { lat, lon }, the longitude in [-180, 180).
+    toGround: (p) => {
+      const x = centre.x + (p.x - cx) / scale, y = centre.y + (p.y - cy) / scale;
+      const lon = ((x / 256 * 360) % 360 + 360) % 360 - 180;
+      return { lat: Math.atan(Math.sinh(Math.PI * (1 - 2 * y / 256))) * 180 / Math.PI, lon };
+    },
   };
 }

@@ -237,6 +237,60 @@ test('Indian Ocean: the first view shows every town and Somalia, a country no to
   await page.context().close();
 });
 
+// A country's name stands at its label point, deep in India's north; in a view of the
+// south, where the point is out of view, the name goes on the part of India that is in
+// it, and stays put (moved with the map) while a pan keeps that spot in view.
+test('a country whose label point is out of view is named on its part in view: India seen from Sri Lanka', async () => {
+  const page = await open('indian-ocean-tsunami', '#v=1&map=9.0000,80.5000,6.00');
+  const frame = await mapFrame(page);
+  const [label] = await mapRects(page, 'india');
+  assert.ok(label && frame.contains(centreOf(label)), `India is named in the view (${JSON.stringify(label)})`);
+  assert.ok(label.width > 30, `the name, not a bare spot (${JSON.stringify(label)})`);
+  const ground = frame.toGround(centreOf(label));
+  // Southern India, north of the Palk Strait: not Sri Lanka, not the sea off either coast.
+  assert.ok(ground.lat > 10 && ground.lat < 16 && ground.lon > 76.5 && ground.lon < 80,
+    `the name stands on India (${JSON.stringify(ground)})`);
+  const [sriLanka] = await mapRects(page, 'sri-lanka');
+  assert.ok(sriLanka && frame.contains(centreOf(sriLanka)), 'Sri Lanka is named too');
+  // A pan of 40 px east keeps the spot in view: the name moves with the land under it.
+  const layouts = await page.evaluate(() => Explainer.stats().layouts);
+  const from = { x: frame.cx, y: frame.cy + 60 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y, { steps: 2 });
+  await page.mouse.move(from.x + 40, from.y, { steps: 2 });
+  await page.mouse.up();
+  await settle(page);
+  const [moved] = await mapRects(page, 'india');
+  assert.ok(moved && Math.abs(moved.x - label.x - 40) < 1 && Math.abs(moved.y - label.y) < 1,
+    `the name moved with the pan (${JSON.stringify(label)} -> ${JSON.stringify(moved)})`);
+  assert.equal(await page.evaluate(() => Explainer.stats().layouts), layouts, 'the pan laid nothing out again');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// A name that does not fit on its country's spot may be nudged beside it, but never so far
+// that it stands over a neighbour: Armenia's and Georgia's names, crowded out of their
+// spots by Tbilisi, Yerevan and each other, were drawn over Iran and Russia. Each is
+// drawn with its middle over its own country (Natural Earth's bounds), or not at all.
+test('a small country\'s name is not nudged over its neighbour: Armenia and Georgia', async () => {
+  const page = await open('capitals-own-scripts');
+  const frame = await mapFrame(page);
+  const bounds = { armenia: [38.89, 43.43, 41.30, 46.49], georgia: [41.08, 39.98, 43.58, 46.66] };
+  for (const [id, [south, west, north, east]] of Object.entries(bounds)) {
+    const label = (await mapRects(page, id)).find((r) => r.width > 8);  // a name; a bare spot is 8 px
+    if (!label) continue;
+    const ground = frame.toGround(centreOf(label));
+    assert.ok(ground.lat >= south && ground.lat <= north && ground.lon >= west && ground.lon <= east,
+      `${id}'s name stands over ${id} (${JSON.stringify(ground)})`);
+  }
+  // The rule leaves names that fit alone: Ethiopia, a large country, keeps its own.
+  const [ethiopia] = await mapRects(page, 'ethiopia');
+  assert.ok(ethiopia && ethiopia.width > 30, 'Ethiopia is named');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // A phone's map panel is taller than wide: places half a world apart east-west (Athens
 // to Kauai) must open in view there too, each marker inside the panel, not only on a
 // desktop's wide panel. The phone's first frame (the article's tab) goes without the

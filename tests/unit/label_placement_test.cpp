@@ -8,6 +8,7 @@
 #include <cmath>
 #include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace explainer {
@@ -318,6 +319,76 @@ TEST(TimelineLanes, NothingIsStackedWhileEveryMarkFitsBare) {
         EXPECT_EQ(place.stacked_under, -1);
         EXPECT_EQ(place.stacked, 0);
     }
+}
+
+// A grid of 6 x 4 samples over a 60 x 40 px view; `rows` spell which lie in the shape.
+std::vector<char> samples_inside(const std::vector<std::string>& rows) {
+    std::vector<char> inside;
+    for (const std::string& row : rows)
+        for (const char c : row) inside.push_back(c == '#');
+    return inside;
+}
+
+TEST(NameSpot, TheNameStandsDeepInTheShapeNotOnItsEdgeEvenNearerItsLabelPoint) {
+    const Rect view{0, 0, 60, 40};
+    // The shape comes in from the right; its label point lies far off to the right.
+    const std::vector<char> inside = samples_inside({"...###",
+                                                     "..####",
+                                                     "..####",
+                                                     "...###"});
+    const std::optional<Vec2d> spot = name_spot(view, 6, 4, inside, {500, 20});
+    ASSERT_TRUE(spot);
+    // Column 4 of rows 1 and 2 has all eight neighbours inside (the first row of two
+    // as near wins); column 5, nearer the label point, lies on the view's edge with five.
+    EXPECT_DOUBLE_EQ(spot->x, 45);
+    EXPECT_DOUBLE_EQ(spot->y, 15);
+}
+
+TEST(NameSpot, OfEquallyDeepSamplesTheNearestTheLabelPointWins) {
+    const Rect view{0, 0, 60, 40};
+    const std::vector<char> inside = samples_inside({"######",
+                                                     "######",
+                                                     "######",
+                                                     "######"});
+    const std::optional<Vec2d> below = name_spot(view, 6, 4, inside, {30, 400});
+    ASSERT_TRUE(below);
+    EXPECT_DOUBLE_EQ(below->y, 25);  // row 2: the deepest row nearest a point below the view
+    const std::optional<Vec2d> left = name_spot(view, 6, 4, inside, {-300, 20});
+    ASSERT_TRUE(left);
+    EXPECT_DOUBLE_EQ(left->x, 15);
+}
+
+TEST(NameSpot, NoSampleInsideTheShapeNamesNothing) {
+    EXPECT_FALSE(name_spot({0, 0, 60, 40}, 6, 4, samples_inside({"......", "......", "......", "......"}), {0, 0}));
+    const std::optional<Vec2d> one = name_spot({0, 0, 60, 40}, 6, 4, samples_inside({"......", "....#.", "......", "......"}), {0, 0});
+    ASSERT_TRUE(one);  // a sliver of the shape in view is still named, where it is
+    EXPECT_DOUBLE_EQ(one->x, 45);
+    EXPECT_DOUBLE_EQ(one->y, 15);
+}
+
+TEST(KeepOffsets, ANudgeIsKeptWhereItsMiddleIsKeptAndTheSpotAlways) {
+    // A 60 x 14 name on (100, 100), nudged above, below, right and left, and by 3 px.
+    LabelCandidate c;
+    c.anchor = {100, 100};
+    c.size = {60, 14};
+    c.offsets = {{{-30, -7}, {-30, -20}, {-30, 6}, {8, -7}, {-68, -7}, {-30, -4}}};
+    c.offset_count = 6;
+    std::vector<Rect> asked;
+    // Kept: a middle within 5 px of the spot (the country is small on screen).
+    keep_offsets_if(c, [&](const Rect& box) {
+        asked.push_back(box);
+        return std::abs((box.x0 + box.x1) / 2 - 100) <= 5 && std::abs((box.y0 + box.y1) / 2 - 100) <= 5;
+    });
+    ASSERT_EQ(asked.size(), 5u);  // every offset but the spot, each asked about its box
+    EXPECT_DOUBLE_EQ(asked[0].y0, 80);   // above: 100 - 20
+    EXPECT_DOUBLE_EQ(asked[0].y1, 94);
+    EXPECT_DOUBLE_EQ(asked[2].x0, 108);  // right: 100 + 8
+    EXPECT_DOUBLE_EQ(asked[2].x1, 168);
+    ASSERT_EQ(c.offset_count, 2);
+    EXPECT_DOUBLE_EQ(c.offsets[0].y, -7);  // its spot, kept first
+    EXPECT_DOUBLE_EQ(c.offsets[1].y, -4);  // the 3 px nudge
+    keep_offsets_if(c, [](const Rect&) { return false; });
+    EXPECT_EQ(c.offset_count, 1);  // the spot stays: it is where the name belongs
 }
 
 } // namespace
