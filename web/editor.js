@@ -356,6 +356,12 @@
       if (e.entity) {
         item.tabIndex = 0;
         item.addEventListener('click', () => selectEntity(e.entity));
+        // Focusable, so the keyboard opens it too, as a button's Enter and Space do.
+        item.addEventListener('keydown', (event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          selectEntity(e.entity);
+        });
       }
       list.appendChild(item);
     }

@@ -489,6 +489,12 @@ test('bad input: no paragraphs, an unsupported script, a pack with errors, stora
   const [latError] = (await page.evaluate(() => Explainer.editor.validate())).errors;
   assert.equal(latError.entity, broken.entities[0].id, JSON.stringify(latError));
   assert.match(await page.textContent('#error-list li'), new RegExp(`^${broken.entities[0].id} at /entities/0/location/lat: `));
+  // From the keyboard: Enter on the focused error opens its entity in the inspector.
+  await page.evaluate(() => Explainer.select(''));
+  await page.focus('#error-list li');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.querySelector('#inspector-form:not([hidden]) p')?.textContent.includes(`(${id})`),
+    broken.entities[0].id);
   // The panels show the article's text alone: the timeline has no date to show, so it
   // draws no axis (a scale made of no dates would start on 1 January 1970) and says why.
   await settle(page, SLOW);
