@@ -1354,10 +1354,12 @@ constexpr int kNameShapeMaxLod = 5;
 
 // Whether a name nudged into `box` is still read as the country's (`own`: the countries' box
 // on screen): its middle over that box, or the name beside it (within kNameBesideCountry
-// px) with no part over another country's land (its corners, its edges' middles, its
-// middle, tested against the countries whose boxes it meets).
+// px) with no part over another country's land. Its parts are points along its top,
+// middle and bottom lines, at most kNameSampleStep px apart: a wide name at a small
+// scale can lie across a neighbour that its corners and middle all miss (Denmark's name
+// across Scotland). Only the triangles whose boxes meet the name's are tested.
 bool reads_as_own(BasemapCache& cache, std::span<const int> countries, const Projector& proj, const Rect& own, const Rect& box) {
-    constexpr double kNameBesideCountry = 10;
+    constexpr double kNameBesideCountry = 10, kNameSampleStep = 8;
     const double mid_x = (box.x0 + box.x1) / 2, mid_y = (box.y0 + box.y1) / 2;
     if (mid_x >= own.x0 && mid_x <= own.x1 && mid_y >= own.y0 && mid_y <= own.y1) return true;
     if (box.x0 > own.x1 + kNameBesideCountry || box.x1 < own.x0 - kNameBesideCountry || box.y0 > own.y1 + kNameBesideCountry ||
@@ -1365,6 +1367,7 @@ bool reads_as_own(BasemapCache& cache, std::span<const int> countries, const Pro
         return false;
     const auto world = [&](double x, double y) { return Vec2d{(x - proj.offset.x) / proj.scale, (y - proj.offset.y) / proj.scale}; };
     const Vec2d w0 = world(box.x0, box.y0), w1 = world(box.x1, box.y1);
+    const int steps = std::max(2, static_cast<int>(std::ceil((box.x1 - box.x0) / kNameSampleStep)));
     const int lod = std::min(lod_for_zoom(std::log2(proj.scale)), kNameShapeMaxLod);
     for (std::size_t i = 0; i < cache.boxes.size(); ++i) {
         const WorldBox& b = cache.boxes[i];
@@ -1373,14 +1376,15 @@ bool reads_as_own(BasemapCache& cache, std::span<const int> countries, const Pro
             std::find(countries.begin(), countries.end(), static_cast<int>(i)) != countries.end())
             continue;
         const LodCountry& shape = lod_country(cache, lod, i);
-        for (const double x : {box.x0, mid_x, box.x1})
-            for (const double y : {box.y0, mid_y, box.y1}) {
-                const Vec2d p = world(x, y);
-                for (std::size_t t = 0; t + 2 < shape.indices.size(); t += 3)
-                    if (in_triangle({p.x + shift, p.y}, shape.vertices[shape.indices[t]], shape.vertices[shape.indices[t + 1]],
-                                    shape.vertices[shape.indices[t + 2]]))
-                        return false;
-            }
+        for (std::size_t t = 0; t + 2 < shape.indices.size(); t += 3) {
+            const Vec2f v0 = shape.vertices[shape.indices[t]], v1 = shape.vertices[shape.indices[t + 1]], v2 = shape.vertices[shape.indices[t + 2]];
+            if (std::max({v0.x, v1.x, v2.x}) < w0.x + shift || std::min({v0.x, v1.x, v2.x}) > w1.x + shift ||
+                std::max({v0.y, v1.y, v2.y}) < w0.y || std::min({v0.y, v1.y, v2.y}) > w1.y)
+                continue;
+            for (int k = 0; k <= steps; ++k)
+                for (const double y : {w0.y, (w0.y + w1.y) / 2, w1.y})
+                    if (in_triangle({w0.x + (w1.x - w0.x) * k / steps + shift, y}, v0, v1, v2)) return false;
+        }
     }
     return true;
 }
