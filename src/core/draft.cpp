@@ -2359,24 +2359,19 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
 // tore apart…" is "A series of explosions tore apart…", and "the world in the 1880s still
 // draws" is "the world still draws". The punctuation between the words kept stays ("a new
 // island, Anak Krakatau, rose"); where the date was cut out, what followed it stands in.
-std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, Span date) {
+// Other dates in the same words (`others`: "In 2015 and again in 2022 the short rains
+// failed") go too, and so does the "and" (", again") that joined them: both events are
+// "The short rains failed", each on its own date, not one named by the other's year.
+std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, Span date, const std::vector<Span>& others) {
     std::vector<const Word*> words;
     sb = std::max(sb, dateline_end(p));
     for (const Word& w : p.words)
         if (w.begin >= sb && w.end <= se) words.push_back(&w);
-    const auto in_date = [&](const Word& w) { return w.begin >= date.begin && w.end <= date.end; };
     // The words that introduce the date: a preposition, with "the" after it ("in the 1880s";
     // not the "the" of "the Nov. 13 attacks"), and a weekday before the date ("on Monday,
     // January 1").
     const auto is_introduction = [](std::string_view low) { return in_list(low, {"on", "in", "during", "from", "since", "between"}); };
     const auto joined_to = [&](const Word& w, std::size_t next) { return p.text.substr(w.end, next - w.end).find_first_not_of(' ') == std::string_view::npos; };
-    std::size_t date_from = date.begin;
-    for (std::size_t k = words.size(); k-- > 0;) {
-        const Word& w = *words[k];
-        if (w.end > date.begin) continue;
-        if (weekday_number(w.low) && p.text.substr(w.end, date.begin - w.end) == ", ") date_from = w.begin;
-        break;
-    }
     // The index of the first word at or after byte `at`, and whether the words before it run
     // up to it with nothing but spaces between.
     const auto first_from = [&](std::size_t at) {
@@ -2384,44 +2379,74 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
         while (k < words.size() && words[k]->begin < at) ++k;
         return k;
     };
-    // "on the morning of Dec. 26": the part of the day goes with its date.
-    if (const std::size_t k = first_from(date_from); k >= 3 && words[k - 1]->low == "of" &&
-        in_list(words[k - 2]->low, {"morning", "afternoon", "evening", "night"}) && words[k - 3]->low == "the" &&
-        joined_to(*words[k - 1], date_from) && joined_to(*words[k - 2], words[k - 1]->begin) && joined_to(*words[k - 3], words[k - 2]->begin))
-        date_from = words[k - 3]->begin;
-    std::size_t cut_from = date_from;
-    for (std::size_t k = words.size(); k-- > 0;) {
-        const Word& w = *words[k];
-        if (w.end > date_from) continue;
-        if (!joined_to(w, date_from)) break;
-        if (is_introduction(w.low)) cut_from = w.begin;
-        else if (w.low == "the" && k > 0 && is_introduction(words[k - 1]->low) && joined_to(*words[k - 1], w.begin)) cut_from = words[k - 1]->begin;
-        break;
-    }
-    // "At 7:58 on the morning of Dec. 26, 2004": and the time of day before it.
-    if (cut_from < date_from) {
-        const std::size_t k = first_from(cut_from);
-        for (std::size_t at = k; at-- > 0 && k - at <= 4;) {
-            if (words[at]->low != "at") continue;
-            const std::string_view clock = p.text.substr(words[at]->end, cut_from - words[at]->end);
-            if (clock.find_first_of("0123456789") != std::string_view::npos && clock.find_first_not_of("0123456789: apm.") == std::string_view::npos)
-                cut_from = words[at]->begin;
+    // Where the cut for a date begins: before what only introduced it.
+    const auto cut_start = [&](Span cut) {
+        std::size_t date_from = cut.begin;
+        for (std::size_t k = words.size(); k-- > 0;) {
+            const Word& w = *words[k];
+            if (w.end > cut.begin) continue;
+            if (weekday_number(w.low) && p.text.substr(w.end, cut.begin - w.end) == ", ") date_from = w.begin;
             break;
         }
-    }
+        // "on the morning of Dec. 26": the part of the day goes with its date.
+        if (const std::size_t k = first_from(date_from); k >= 3 && words[k - 1]->low == "of" &&
+            in_list(words[k - 2]->low, {"morning", "afternoon", "evening", "night"}) && words[k - 3]->low == "the" &&
+            joined_to(*words[k - 1], date_from) && joined_to(*words[k - 2], words[k - 1]->begin) && joined_to(*words[k - 3], words[k - 2]->begin))
+            date_from = words[k - 3]->begin;
+        std::size_t cut_from = date_from;
+        for (std::size_t k = words.size(); k-- > 0;) {
+            const Word& w = *words[k];
+            if (w.end > date_from) continue;
+            if (!joined_to(w, date_from)) break;
+            if (is_introduction(w.low)) cut_from = w.begin;
+            else if (w.low == "the" && k > 0 && is_introduction(words[k - 1]->low) && joined_to(*words[k - 1], w.begin)) cut_from = words[k - 1]->begin;
+            break;
+        }
+        // "At 7:58 on the morning of Dec. 26, 2004": and the time of day before it.
+        if (cut_from < date_from) {
+            const std::size_t k = first_from(cut_from);
+            for (std::size_t at = k; at-- > 0 && k - at <= 4;) {
+                if (words[at]->low != "at") continue;
+                const std::string_view clock = p.text.substr(words[at]->end, cut_from - words[at]->end);
+                if (clock.find_first_of("0123456789") != std::string_view::npos && clock.find_first_not_of("0123456789: apm.") == std::string_view::npos)
+                    cut_from = words[at]->begin;
+                break;
+            }
+        }
+        return Span{cut.paragraph, cut_from, cut.end};
+    };
+    std::vector<Span> cuts{cut_start(date)};
+    for (const Span& other : others)
+        if (other.begin >= sb && other.end <= se) cuts.push_back(cut_start(other));
+    const auto in_cut = [&](const Word& w) {
+        return std::any_of(cuts.begin(), cuts.end(), [&](const Span& c) { return w.begin >= c.begin && w.end <= c.end; });
+    };
+    // A cut between two words kept: the text after it stands in for theirs.
+    const auto gap_from = [&](const Word& previous, const Word& next) {
+        std::size_t from = previous.end;
+        for (const Span& c : cuts)
+            if (c.begin >= previous.end && c.end <= next.begin) from = std::max(from, c.end);
+        return from;
+    };
+    std::vector<const Word*> kept;
+    for (const Word* w : words)
+        if (!in_cut(*w)) kept.push_back(w);
+    // What joined two dates cut from the name's start: "[In 2015] and again [in 2022] the rains".
+    std::size_t first = 0;
+    if (cuts.size() > 1 && !words.empty() && in_cut(*words[0]))
+        while (first < kept.size() && in_list(kept[first]->low, {"and", "or", "again", "then"})) ++first;
     std::string name;
     const Word* previous = nullptr;
     int count = 0;
-    for (const Word* w : words) {
-        if (in_date(*w) || (w->begin >= cut_from && w->end <= date.begin)) continue;
+    for (std::size_t k = first; k < kept.size(); ++k) {
+        const Word* w = kept[k];
         if (++count > 8) {
             name += "…";
             break;
         }
         if (previous) {
-            // The text between two words kept; over a cut, what came after the date.
-            const std::size_t gap_from = previous->end < date.begin && w->begin >= date.end ? date.end : previous->end;
-            name += std::string(p.text.substr(gap_from, w->begin - gap_from));
+            const std::size_t from = gap_from(*previous, *w);
+            name += std::string(p.text.substr(from, w->begin - from));
         }
         name += w->text;
         previous = w;
@@ -2460,7 +2485,10 @@ void Drafter::find_events() {
             if (di > 0 && dates[di - 1].span.end > sb) name_begin = clause_cut(p.text, dates[di - 1].span.end, d.span.begin, true, sb);
             if (di + 1 < dates.size() && dates[di + 1].span.begin < se)
                 name_end = clause_cut(p.text, d.span.end, dates[di + 1].span.begin, false, se);
-            std::string name = event_name(p, name_begin, name_end, d.span);
+            std::vector<Span> others;
+            for (std::size_t dj = 0; dj < dates.size(); ++dj)
+                if (dj != di) others.push_back(dates[dj].span);
+            std::string name = event_name(p, name_begin, name_end, d.span, others);
             if (name.empty()) name = std::string(text(d.span));
             const std::size_t index = suggestion(Kind::Event, "event:" + std::to_string(++counter), name,
                                                  d.warning.empty() ? "a date the text gives" : "a date the text gives, with a day its month does not have",

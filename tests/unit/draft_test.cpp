@@ -513,19 +513,23 @@ TEST(DraftTest, StatesAndStormsAreNotSmallTownsOfTheirNames) {
 }
 
 // Two dates in one sentence are two events, each named by its own clause; a weekday before
-// a date goes with it ("on Monday, Jan. 1").
+// a date goes with it ("on Monday, Jan. 1"). Two dates of one clause are cut from both
+// names, with the "and again" between them: neither is named by the other's year.
 TEST(DraftTest, EventsOfOneSentenceAreNamedByTheirClauses) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"In 2007, a magnitude 6.9 quake struck the same area, and in 2011 the Tohoku earthquake "
                                     "and tsunami killed more than 18,000 people. "
-                                    "The quake hit on Monday, Jan. 1, and a tsunami followed."},
+                                    "The quake hit on Monday, Jan. 1, and a tsunami followed. "
+                                    "In 2015 and again in 2022 the short rains failed altogether."},
                                    "2023-08-27"));
     std::map<std::string, std::string> names;  // the date -> the event's name
     for (const Entity* e : d.of_kind(EntityKind::Event)) names[e->date->iso] = e->name;
     const std::map<std::string, std::string> expected = {
         {"2007", "A magnitude 6.9 quake struck the same area"},
         {"2011", "The Tohoku earthquake and tsunami killed more than…"},
-        {"2024-01-01", "The quake hit, and a tsunami followed"}};
+        {"2024-01-01", "The quake hit, and a tsunami followed"},
+        {"2015", "The short rains failed altogether"},
+        {"2022", "The short rains failed altogether"}};
     EXPECT_EQ(names, expected) << d.pack.dump(1);
 }
 
