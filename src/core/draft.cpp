@@ -292,6 +292,23 @@ bool is_kind_of_place(std::string_view low) {
                          "stadium", "terminal"});
 }
 
+// A name that is a time zone ("Eastern European Time", "UTC") or a feature of the land or
+// sea ("Gulf of Finland", "Baltic Sea", "Suez Canal"), which a text repeats or abbreviates
+// as it does an organisation's but which names none. Such a feature has no point in the
+// gazetteer to draft a place from: it is left to the author.
+bool names_zone_or_feature(const TextParagraph& p, std::size_t first, std::size_t last) {
+    const std::string_view head = p.words[first].low, tail = p.words[last - 1].low;
+    if (last - first == 1)
+        return in_list(p.words[first].text, {"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "CET", "CEST",
+                                              "EET", "EEST", "BST", "IST", "JST", "AEST", "AEDT"});
+    if (tail == "time") return true;
+    if (in_list(head, {"gulf", "bay", "sea", "strait", "straits", "lake", "mount", "cape", "isle", "isles"}) &&
+        p.words[first + 1].low == "of")
+        return true;
+    return in_list(tail, {"sea", "ocean", "river", "strait", "straits", "gulf", "bay", "lake", "mountains", "peninsula", "island",
+                          "islands", "desert", "valley", "channel", "canal"});
+}
+
 // Nouns for a body of people that a demonym or acronym turns into an organisation
 // ("Kurdish security forces", "SWAT forces", "Iraqi commanders").
 bool is_group_noun(std::string_view low) {
@@ -1424,6 +1441,7 @@ void Drafter::find_people_and_organisations() {
         }
         const bool group = group_end > r.last && r.last - first == 1;
         if (!keyword && !acronym && !repeated_name && !group) continue;
+        if (!keyword && !group && names_zone_or_feature(p, first, r.last)) continue;
         // Places written as a run ("Buenos Aires") are left to find_places, as are states and
         // provinces ("New York").
         if (!keyword && !acronym && !group && gazetteer &&

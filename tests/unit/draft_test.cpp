@@ -543,6 +543,21 @@ TEST(DraftTest, ANameFollowedByPrefectureOrStateIsNoTown) {
     EXPECT_THAT(places, ::testing::UnorderedElementsAre("Japan", "Tokyo")) << d.pack.dump(1);
 }
 
+// Time zones and features of the land and sea are repeated and abbreviated as
+// organisations are, but are none: "Eastern European Time", "UTC", the "Gulf of Finland",
+// the "Baltic Sea". An organisation among them still is one.
+TEST(DraftTest, TimeZonesAndSeasAreNoOrganisations) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Finland keeps Eastern European Time, two hours ahead of UTC. The cable under the Gulf of "
+                                    "Finland failed at 02:13 Eastern European Time, 00:13 UTC.",
+                                    "Ships crowd the Gulf of Finland and the Baltic Sea. The Baltic Sea is shallow, the "
+                                    "European Union said, and the International Maritime Organization agreed."},
+                                   "2025-11-20"));
+    std::vector<std::string> organisations;
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) organisations.push_back(e->name);
+    EXPECT_THAT(organisations, ::testing::UnorderedElementsAre("European Union", "International Maritime Organization")) << d.pack.dump(1);
+}
+
 // A state or province of several words is none of its words' places: "New York" is not
 // York, Pennsylvania, "New Mexico" not Mexico, "North Carolina" not Carolina, Puerto Rico;
 // nor is it an organisation. One that a city shares the name of is that city.
