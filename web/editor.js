@@ -775,10 +775,20 @@
   const mirror = window.ExplainerMirror;
   const previewing = () => document.body.classList.contains('preview');
 
+  // A pack that does not validate is shown by its article's text alone (the canvas's
+  // timeline and quotes panel say so): its mirror does not say it has no places, dates or
+  // quotes either.
+  const untilValid = { 'mirror-map': 'Places', 'mirror-timeline': 'Dates', 'mirror-quotes': 'Quotes' };
+
   function buildMirror() {
     mirror.build(callJson('explainer_article'), callJson('explainer_entities'), selectEntity);
     mirror.setPlaceCountries(callJson('explainer_place_countries'));
     mirror.setCurrent(selection);
+    if (callJson('explainer_editor_validate').ok) return;
+    for (const [section, what] of Object.entries(untilValid)) {
+      const empty = document.querySelector(`#${section} .mirror-empty`);
+      if (empty) empty.textContent = `${what} show once the pack validates.`;
+    }
   }
 
   function followInMirror(record) {

@@ -15,6 +15,12 @@ bool nearly(double a, double b, double tolerance) { return std::fabs(a - b) <= t
 
 ChangeKind replace_if(bool changed) { return changed ? ChangeKind::Replace : ChangeKind::None; }
 
+// A millionth of a day (0.09 s): timelines of a few minutes still pan smoothly.
+bool nearly_same_range(const std::optional<TimeRange>& a, const std::optional<TimeRange>& b) {
+    if (!a || !b) return a.has_value() == b.has_value();
+    return nearly(a->start_day, b->start_day, 1e-6) && nearly(a->end_day, b->end_day, 1e-6);
+}
+
 } // namespace
 
 ChangeKind apply_action(AppState& state, const Action& action) {
@@ -37,9 +43,7 @@ ChangeKind apply_action(AppState& state, const Action& action) {
         }
         ChangeKind operator()(const SetMapSizeAction&) { return ChangeKind::None; }
         ChangeKind operator()(const SetTimelineAction& a) {
-            // A millionth of a day (0.09 s): timelines of a few minutes still pan smoothly.
-            const bool changed = !nearly(s.timeline.start_day, a.range.start_day, 1e-6) ||
-                                 !nearly(s.timeline.end_day, a.range.end_day, 1e-6);
+            const bool changed = !nearly_same_range(s.timeline, a.range);
             s.timeline = a.range;
             return replace_if(changed);
         }

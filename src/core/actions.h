@@ -24,7 +24,7 @@ struct SetMapAction { MapView view; };
 // store fits the opening view to it, and a map still on its opening view follows, so an
 // untouched map stays "#v=1" at any window size. Never history, never undone.
 struct SetMapSizeAction { double width = 0; double height = 0; };
-struct SetTimelineAction { TimeRange range; };
+struct SetTimelineAction { std::optional<TimeRange> range; };  // none: the pack has no date (AppState::timeline)
 struct SetTimeCursorAction { std::optional<TimeCursor> cursor; };
 struct SetParagraphAction { std::string id; };
 struct SetPanelAction { std::string panel; };  // a panel id of the app's table

@@ -107,10 +107,13 @@ std::string state_to_json(const AppState& state) {
     out["selection"] = id_or_null(state.selection);
     out["hover"] = id_or_null(state.hover);
     out["map"] = {{"lat", state.map.lat}, {"lon", state.map.lon}, {"zoom", state.map.zoom}};
-    // The link's texts: whole days for long views, UTC date-times for short ones.
-    const std::string range = timeline_text(state.timeline).value_or("..");
-    const std::size_t dots = range.find("..");
-    out["timeline"] = {{"start", range.substr(0, dots)}, {"end", range.substr(dots + 2)}};
+    // The link's texts: whole days for long views, UTC date-times for short ones; null
+    // while the pack has no date (the editor's stand-in for a pack that does not validate).
+    json& timeline = out["timeline"];
+    if (const std::optional<std::string> range = timeline_text(state.timeline)) {
+        const std::size_t dots = range->find("..");
+        timeline = {{"start", range->substr(0, dots)}, {"end", range->substr(dots + 2)}};
+    }
     out["timeCursor"] = state.time_cursor ? json(time_cursor_text(*state.time_cursor)) : json(nullptr);
     out["paragraph"] = id_or_null(state.article_paragraph);
     out["panel"] = state.panel;

@@ -25,6 +25,7 @@ bool same_map_view(const MapView& a, const MapView& b);
 struct TimeRange {
     double start_day = 0.0;
     double end_day = 0.0;
+    bool operator==(const TimeRange&) const = default;
 };
 
 // The moment the reader set on the timeline: a whole day, or, in packs told by the hour
@@ -53,7 +54,9 @@ struct AppState {
     std::string selection;               // entity id, empty when nothing is selected
     std::string hover;                   // entity id under the pointer/focus; not linked
     MapView map;
-    TimeRange timeline;
+    // None while the pack has no date at all (the editor's stand-in for a pack that does
+    // not validate): no span to show or to link, rather than one from day 0 (1970).
+    std::optional<TimeRange> timeline;
     std::optional<TimeCursor> time_cursor;  // the moment the reader set
     std::string article_paragraph;       // id of the paragraph at the top of the article
     std::string panel = kOpeningPanel;   // id of the panel open on narrow screens

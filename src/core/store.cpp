@@ -22,7 +22,7 @@ std::uint32_t changed_fields(const AppState& a, const AppState& b) {
     if (a.selection != b.selection) fields |= FieldSelection;
     if (a.hover != b.hover) fields |= FieldHover;
     if (a.map.lat != b.map.lat || a.map.lon != b.map.lon || a.map.zoom != b.map.zoom) fields |= FieldMap;
-    if (a.timeline.start_day != b.timeline.start_day || a.timeline.end_day != b.timeline.end_day) fields |= FieldTimeline;
+    if (a.timeline != b.timeline) fields |= FieldTimeline;
     if (a.time_cursor != b.time_cursor) fields |= FieldTimeCursor;
     if (a.article_paragraph != b.article_paragraph) fields |= FieldParagraph;
     if (a.panel != b.panel) fields |= FieldPanel;
@@ -88,8 +88,9 @@ void Store::apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry)
         ++pack_revision_;
         record.fields |= FieldPack;
         // The places may have moved: links and the map's reset take the new fit, while the
-        // map stays where it is, never moving under the author's hands.
-        refit_opening_map(record, MapFollows::Never);
+        // map stays where it is, never moving under the author's hands. The pack's dates may
+        // have come or gone (it validates now, or no longer).
+        refit_opening_view(record, MapFollows::Never);
         if (entry) {
             entry->forward.push_back(*edit);
             entry->backward.push_back(std::move(inverse));
@@ -124,20 +125,31 @@ void Store::resize_map(const SetMapSizeAction& size, ChangeRecord& record) {
     if (viewport.width <= 0 || viewport.height <= 0) return;
     if (viewport.width == map_size_.width && viewport.height == map_size_.height) return;
     map_size_ = viewport;
-    if (has_pack_) refit_opening_map(record, MapFollows::IfUntouched);
+    if (has_pack_) refit_opening_view(record, MapFollows::IfUntouched);
 }
 
 // The opening view fits the pack's places to the map's size, so a change of either refits
 // it (an edit that adds, moves or removes a place, as the map panel's reset does), and a
 // map still showing it may follow.
-void Store::refit_opening_map(ChangeRecord& record, MapFollows follows) {
-    const MapView opening = opening_map_view(opening_view_points(pack_), map_size_);
-    if (same_map_view(opening, defaults_.map)) return;
+//
+// A pack without any date (the editor's stand-in for one that does not validate) has no
+// timeline range, in the view or the opening view: a range fitted to no date would start
+// on day 0 (1 January 1970) and go into getState() and links. The edit that gives it dates
+// (the first that makes it validate) gives the view the range it opens on, and the edit or
+// undo that takes them all away takes the range too; while it keeps dates, an edit leaves
+// the ranges as they are.
+void Store::refit_opening_view(ChangeRecord& record, MapFollows follows) {
+    const AppState opening = opening_view(pack_, map_size_);
+    if (opening.timeline.has_value() != defaults_.timeline.has_value()) {
+        view_.timeline = defaults_.timeline = opening.timeline;
+        record.fields |= FieldTimeline | FieldDefaults;
+    }
+    if (same_map_view(opening.map, defaults_.map)) return;
     if (follows == MapFollows::IfUntouched && same_map_view(view_.map, defaults_.map)) {
-        view_.map = opening;
+        view_.map = opening.map;
         record.fields |= FieldMap;
     }
-    defaults_.map = opening;
+    defaults_.map = opening.map;
     record.fields |= FieldDefaults;
 }
 

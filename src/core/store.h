@@ -131,7 +131,7 @@ private:
     void apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry);
     void resize_map(const SetMapSizeAction& size, ChangeRecord& record);
     enum class MapFollows { IfUntouched, Never };
-    void refit_opening_map(ChangeRecord& record, MapFollows follows);
+    void refit_opening_view(ChangeRecord& record, MapFollows follows);
     ChangeRecord finish(ChangeRecord record, UndoEntry entry, double now_seconds);
     ChangeRecord walk(std::deque<UndoEntry>& from, std::deque<UndoEntry>& to, ChangeSource source);
 

@@ -157,10 +157,10 @@ std::optional<TimeRange> data_extent(std::span<const DateSpan> spans) {
     return TimeRange{first, last};
 }
 
-TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days) {
+std::optional<TimeRange> fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days) {
     const double min_span = finite(min_span_days) && min_span_days > kMinMappedSpan ? min_span_days : kMinSpanDays;
     const std::optional<TimeRange> extent = data_extent(spans);
-    if (!extent) return {0.0, min_span};
+    if (!extent) return std::nullopt;
     const double span = extent->end_day - extent->start_day;
     const double padding = finite(padding_fraction) && padding_fraction > 0 ? padding_fraction * span : 0.0;
     TimeRange r{extent->start_day - padding, extent->end_day + padding};
@@ -199,7 +199,7 @@ bool pack_has_times(const Pack& pack) {
 
 double min_span_for(const Pack& pack) { return pack_has_times(pack) ? kMinTimedSpanDays : kMinSpanDays; }
 
-TimeRange default_timeline(const Pack& pack) {
+std::optional<TimeRange> default_timeline(const Pack& pack) {
     constexpr double kDefaultPadding = 0.08;
     return fit_range(default_view_spans(pack), kDefaultPadding, min_span_for(pack));
 }

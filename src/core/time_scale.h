@@ -72,8 +72,9 @@ TimeRange pan_by_pixels(const TimeRange& range, double width, double dx, const T
 std::optional<TimeRange> data_extent(std::span<const DateSpan> spans);
 
 // The extent with `padding_fraction` of its span added on both sides, widened about
-// its centre to at least `min_span_days`. No spans give the minimum span from day 0.
-TimeRange fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days = kMinSpanDays);
+// its centre to at least `min_span_days`. No spans give none: no date is no range, not
+// one from day 0 (1 January 1970).
+std::optional<TimeRange> fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days = kMinSpanDays);
 
 // What the timeline shows of a pack: every dated entity's span, then the publication date.
 // A pack with neither (the editor's stand-in for one that does not validate) has none: no
@@ -88,8 +89,9 @@ std::vector<DateSpan> default_view_spans(const Pack& pack);
 bool pack_has_times(const Pack& pack);
 // How far in a pack's timeline may zoom: minutes with times, else a few days.
 double min_span_for(const Pack& pack);
-// The timeline's opening range for a pack: default_view_spans() with a little margin.
-TimeRange default_timeline(const Pack& pack);
+// The timeline's opening range for a pack: default_view_spans() with a little margin;
+// none for a pack without a date (the editor's stand-in for one that does not validate).
+std::optional<TimeRange> default_timeline(const Pack& pack);
 // The clock the pack's times are told in: the UTC offset most of its timed dates were
 // written with (0 without times), for tick labels in the story's local time.
 int pack_utc_offset_minutes(const Pack& pack);

@@ -230,8 +230,9 @@ std::optional<std::string> map_text(const MapView& view) {
            format_fixed(std::clamp(view.zoom, kLinkMinZoom, kLinkMaxZoom), 2);
 }
 
-std::optional<std::string> timeline_text(const TimeRange& range) {
-    if (!std::isfinite(range.start_day) || !std::isfinite(range.end_day)) return std::nullopt;
+std::optional<std::string> timeline_text(const std::optional<TimeRange>& shown) {
+    if (!shown || !std::isfinite(shown->start_day) || !std::isfinite(shown->end_day)) return std::nullopt;
+    const TimeRange& range = *shown;
     // To the minute, within years -9999...9999.
     const auto minute_of = [](double day) {
         return std::llround(std::clamp(day * kMinutesPerDay, double(kFirstLinkDay) * kMinutesPerDay,
@@ -368,8 +369,7 @@ void decode_timeline(std::string_view text, AppState& state, Notes& notes) {
         notes.add("timeline " + quote_for_note(text) + " does not start before it ends");
         return;
     }
-    state.timeline.start_day = instant_days(start->utc_second);
-    state.timeline.end_day = instant_days(end->utc_second);
+    state.timeline = TimeRange{instant_days(start->utc_second), instant_days(end->utc_second)};
 }
 
 void decode_value(Key key, std::string_view text, AppState& state, const Pack& pack, std::span<const std::string_view> panels,

@@ -60,10 +60,11 @@ inline constexpr double kLinkWholeDaySpan = 7.0;
 std::string encode_state(const AppState& state, const AppState& defaults);
 
 // The texts a link writes for a cursor, a timeline ("start..end") and a map view
-// ("lat,lon,zoom"), nullopt when not finite; the JS API and host messages give the same
-// texts, and the store compares views at this precision when it restores a link.
+// ("lat,lon,zoom"), nullopt when not finite (or, for a timeline, when there is no range);
+// the JS API and host messages give the same texts, and the store compares views at this
+// precision when it restores a link.
 std::string time_cursor_text(const TimeCursor& cursor);
-std::optional<std::string> timeline_text(const TimeRange& range);
+std::optional<std::string> timeline_text(const std::optional<TimeRange>& range);
 std::optional<std::string> map_text(const MapView& view);
 
 struct DecodeResult {

@@ -317,6 +317,7 @@ void install_gestures() {
         schedule_after_frame();
         g_editor.gesture_refusals.push_back(reason);
     };
+    g_editor.gestures.pack_validates = [] { return g_editor.session.errors().empty(); };
     platform::app().editing = &g_editor.gestures;
 }
 

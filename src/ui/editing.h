@@ -1,12 +1,13 @@
 // The editor's hooks in the panels (edit.html only): dragging a place's marker or clicking
 // the map to put a place there, and dragging an event's ends on the timeline. Each gesture
 // becomes one pack edit, made after the frame through the editor's session, so it is one
-// undo step however many frames it lasted.
+// undo step however many frames it lasted. And what the timeline and the quotes panel say
+// while the pack does not validate.
 //
 // The reader never sets PanelContext::editing: its panels never call these, and its wasm
 // does not carry them. The panels call the interface; the editor's implementation
-// (editor_gestures.h: map_editing.cpp and timeline_editing.cpp) is linked into
-// explainer-editor only (cmake/web.cmake).
+// (editor_gestures.h: map_editing.cpp, timeline_editing.cpp and quotes_editing.cpp) is
+// linked into explainer-editor only (cmake/web.cmake).
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -78,6 +79,11 @@ public:
     // that does not validate by its article's text alone): what it says in place of an axis,
     // in the panel's area from `origin`.
     virtual void timeline_without_dates(PanelContext& ctx, const ImVec2& origin) = 0;
+    // The quotes panel, in its area from `origin`: true when the panels show a pack that
+    // does not validate (by its article's text alone) and the editor said there that its
+    // quotes show once it does, where the panel would say "The article has no direct
+    // quotations."; the panel draws nothing else then. False: the panel shows the pack.
+    virtual bool quotes_withheld(PanelContext& ctx, const ImVec2& origin) = 0;
 };
 
 } // namespace explainer::ui

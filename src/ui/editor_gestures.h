@@ -1,10 +1,12 @@
 // The editor's implementation of the panels' editing hooks (editing.h): what a gesture on
 // the map or the timeline keeps between its frames, and the edits it asks for when it
-// ends. Only explainer-editor links it (map_editing.cpp, timeline_editing.cpp).
+// ends. Only explainer-editor links it (map_editing.cpp, timeline_editing.cpp,
+// quotes_editing.cpp).
 #pragma once
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/editor_session.h"
 #include "editing.h"
@@ -20,6 +22,9 @@ public:
     // A gesture that ended without an edit the author may have expected: why (the column
     // says it, as it says an op's refusal).
     std::function<void(const std::string& reason)> refused;
+    // Whether the document validates (the panels show the pack) or not (they show its
+    // article's text alone, and say so where a panel would otherwise say it has nothing).
+    std::function<bool()> pack_validates;
     // Armed from the editor's column ("Place on map"): the next click on the map puts this
     // place there. Empty: clicks select, as in the reader.
     std::string place_on_click;
@@ -30,6 +35,7 @@ public:
                         float lane_height, const TimelineProjection& projection) override;
     bool timeline_frame(PanelContext& ctx, float pointer_x, bool moved, bool released, const TimelineProjection& projection) override;
     void timeline_without_dates(PanelContext& ctx, const ImVec2& origin) override;
+    bool quotes_withheld(PanelContext& ctx, const ImVec2& origin) override;
 
 private:
     struct MarkerDrag {
@@ -46,5 +52,11 @@ private:
     std::optional<MarkerDrag> marker_;
     std::optional<EventDrag> event_;
 };
+
+// What a panel says in place of what it cannot show of a pack that does not validate
+// (`note`: what shows once it does), from the corner of its area at `origin`, located as
+// `id` (Explainer.locate) in `panel`. The panel has no Tab stop then: Tab passes the
+// keyboard on. Defined in timeline_editing.cpp.
+void draw_until_valid_note(PanelContext& ctx, const ImVec2& origin, std::string_view note, const char* id, const char* panel);
 
 } // namespace explainer::ui

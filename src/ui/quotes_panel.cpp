@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "article_text.h"
+#include "editing.h"
 #include "interaction.h"
 #include "panel.h"
 
@@ -642,6 +643,9 @@ void draw_quotes_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVe
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##quotes", size);
 
+    // The editor's pack that does not validate is shown by its article's text alone: the
+    // editor says its quotes show once it does, in place of chips and a list that count none.
+    if (ctx.editing && ctx.editing->quotes_withheld(ctx, origin)) return;
     update_cache(ctx, p.cache, origin, size);
     p.chip_scroll = std::clamp(p.chip_scroll, 0.0f, p.cache.chips_overflow);
     QuotesFrame f = frame_geometry(p.cache, origin, size);

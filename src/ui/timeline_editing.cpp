@@ -1,7 +1,7 @@
 // The editor's gestures on the timeline (editor_gestures.h): an event's start or end, or
 // the whole event, dragged in the units the ticks show. One pack edit when the press ends
 // (one undo step, however many frames the drag took). And what a timeline without a date
-// says while the pack does not validate.
+// says while the pack does not validate (draw_until_valid_note: the quotes panel's too).
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -68,14 +68,19 @@ bool EditorGestures::timeline_frame(PanelContext& ctx, float pointer_x, bool mov
     return false;
 }
 
+void draw_until_valid_note(PanelContext& ctx, const ImVec2& origin, std::string_view note, const char* id, const char* panel) {
+    bool stepped = false;
+    tab_focus(ctx, -1, 0, &stepped);  // no stop here: a Tab that arrives or is pressed goes on to the next panel
+    const float size = font_size(ctx.fonts.sans);
+    const ImVec2 at(origin.x + kNotePadding, origin.y + kNotePadding);
+    add_text(ImGui::GetWindowDrawList(), ctx.fonts.sans, size, at, ctx.theme.text_muted, note);
+    ctx.located->push_back({id, panel, at.x, at.y, text_width(ctx.fonts.sans, note), size});
+}
+
 // The panels show a pack that does not validate by its article's text alone (the column
 // lists its errors); its dates come back with the first edit that makes it valid.
 void EditorGestures::timeline_without_dates(PanelContext& ctx, const ImVec2& origin) {
-    constexpr std::string_view kNote = "Dates show once the pack validates.";
-    const float size = font_size(ctx.fonts.sans);
-    const ImVec2 at(origin.x + kNotePadding, origin.y + kNotePadding);
-    add_text(ImGui::GetWindowDrawList(), ctx.fonts.sans, size, at, ctx.theme.text_muted, kNote);
-    ctx.located->push_back({"timeline:no-dates", "timeline", at.x, at.y, text_width(ctx.fonts.sans, kNote), size});
+    draw_until_valid_note(ctx, origin, "Dates show once the pack validates.", "timeline:no-dates", "timeline");
 }
 
 } // namespace explainer::ui

@@ -434,7 +434,8 @@ TimelineFrame frame_geometry(const PanelContext& ctx, const TimelineCache& cache
     f.axis_top = snap(origin.y + size.y - f.axis_h, ctx.dpr);
     f.lanes_top = origin.y + kFlagsRow;
     f.lanes_available = std::max(kMinLaneHeight, f.axis_top - 4 - f.lanes_top);
-    f.range = clamp_range(ctx.state.timeline, cache.limits);
+    // The store gives a pack with dates a range (Store::refit_opening_view); the extent stands in all the same.
+    f.range = clamp_range(ctx.state.timeline.value_or(*cache.extent), cache.limits);
     return f;
 }
 

@@ -4,7 +4,9 @@
 // passes the native validator; the first frame comes within 2x the reader's; and bad
 // input (no paragraphs, an unsupported script, a pack with errors, storage denied, no
 // gazetteer) gets a clear message, never a crash. The preview carries the reader's HTML
-// mirror of the pack being edited, kept in step with edits, undo and the selection.
+// mirror of the pack being edited, kept in step with edits, undo and the selection. On a
+// phone the canvas sits above the column; a pack that does not validate is nowhere said to
+// have no quotes, places or dates, and its state has no timeline range from 1970.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -135,6 +137,55 @@ test('the "Add as a mention of" drop-down stays inside the column and the window
     assertNoProblems(assert, page);
     await page.context().close();
   }
+});
+
+test('at phone width (390x844, touch) the canvas shows the pack above the column; an entity is tapped there and the column scrolls to its inspector', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+  const page = await openEditor(`?pack=${SEED}`, phone);
+  await waitForSide(page);
+  const layout = () => page.evaluate(() => {
+    const box = (id) => document.getElementById(id).getBoundingClientRect().toJSON();
+    return { canvas: box('canvas'), side: box('side'), width: innerWidth, height: innerHeight };
+  });
+  const { canvas, side, width, height } = await layout();
+  const boxes = JSON.stringify({ canvas, side });
+  assert.ok(canvas.left === 0 && canvas.top === 0 && canvas.width === width && canvas.height >= height / 3,
+    `the canvas spans the window's width and a good part of its height: ${boxes}`);
+  assert.ok(side.top >= canvas.bottom - 1 && side.bottom <= height + 1 && side.height >= height / 3, `the column lies below the canvas: ${boxes}`);
+  // The panels are drawn where they can be seen and touched: an entity's mention lies inside
+  // the window, and the canvas is what the finger meets there.
+  const rects = await page.evaluate(() => Explainer.locate('sinjar'));
+  assert.ok(rects.length > 0, 'Sinjar is drawn');
+  for (const r of rects) {
+    assert.ok(r.x >= 0 && r.y >= 0 && r.x + r.width <= width && r.y + r.height <= canvas.bottom && r.width > 4 && r.height > 4,
+      `inside the window and the canvas: ${JSON.stringify(r)}`);
+    assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [r.x + r.width / 2, r.y + r.height / 2]), 'canvas');
+  }
+  const sinjar = await locateCentre(page, 'sinjar', 'article');
+  await page.touchscreen.tap(sinjar.x, sinjar.y);
+  await page.waitForFunction(() => Explainer.getState().selection === 'sinjar', null, { timeout: 10000 });
+  // The inspector, at the column's end, is scrolled to within the column and is on top there.
+  await page.waitForSelector('#inspector-form:not([hidden])');
+  const field = page.locator('#inspector-form input, #inspector-form textarea').first();
+  await field.scrollIntoViewIfNeeded();
+  const reached = await field.evaluate((element) => {
+    const r = element.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, onTop: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === element };
+  });
+  assert.ok(reached.onTop && reached.top >= side.top && reached.bottom <= height, `the inspector's first field is reached: ${JSON.stringify(reached)}`);
+  await field.tap();
+  assert.equal(await field.evaluate((element) => element === document.activeElement), true, 'and takes the focus');
+  // The preview gives the canvas the whole window; back to editing brings the column back.
+  await page.evaluate(() => document.getElementById('side').scrollTo(0, 0));
+  await page.tap('#preview');
+  await settle(page, SLOW);
+  const preview = await layout();
+  assert.ok(preview.canvas.width === width && preview.canvas.height === height, `the preview is the whole window: ${JSON.stringify(preview.canvas)}`);
+  await page.tap('#end-preview');
+  await settle(page, SLOW);
+  assert.deepEqual((await layout()).canvas, canvas, 'back to editing, the canvas is where it was');
+  assertNoProblems(assert, page);
+  await page.context().close();
 });
 
 test('drafting our own article: suggestions accepted and rejected, places searched, the API and the validator agree', async () => {
@@ -524,6 +575,68 @@ test('bad input: no paragraphs, an unsupported script, a pack with errors, stora
   const result = await page2.evaluate(() => Explainer.editor.apply({ op: 'updateEntity', id: 'sinjar', fields: { description: 'Still editing in memory.' } }));
   assert.equal(result.ok, true);
   await denied.close();
+});
+
+// The seed with one error: its place's latitude out of range. It has quotes and dated events.
+const brokenSeed = () => {
+  const broken = JSON.parse(seedText);
+  broken.entities[0].location.lat = 123;
+  return { broken, fix: { op: 'updateEntity', id: broken.entities[0].id, fields: { location: { lat: 36.3209, lon: 41.87656 } } } };
+};
+
+test('a pack that does not validate: its quotes panel and its preview\'s mirror say its quotes show once it validates, never that it has none', async () => {
+  const { broken, fix } = brokenSeed();
+  const quote = broken.entities.find((e) => e.kind === 'quote').id;
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  await page.evaluate((text) => Explainer.editor.open(text, 'broken.json'), JSON.stringify(broken));
+  await waitForSide(page);
+  await settle(page, SLOW);
+  const [note, ...more] = await page.evaluate(() => Explainer.locate('quotes:no-quotes'));
+  assert.ok(note?.panel === 'quotes' && note.width > 0 && more.length === 0, 'the quotes panel says why it shows no quote');
+  // The preview's mirror: no section says the article has none of what it has.
+  await page.click('#preview');
+  await settle(page, SLOW);
+  const empty = await page.$$eval('#mirror .mirror-empty', (notes) => notes.map((n) => [n.closest('section').id, n.textContent]));
+  assert.deepEqual(empty, [['mirror-map', 'Places show once the pack validates.'], ['mirror-timeline', 'Dates show once the pack validates.'],
+    ['mirror-quotes', 'Quotes show once the pack validates.']]);
+  await page.click('#end-preview');
+  // Fixed, the quotes are back and the note is gone.
+  assert.equal((await page.evaluate((op) => Explainer.editor.apply(op), fix)).ok, true);
+  await settle(page, SLOW);
+  assert.deepEqual(await page.evaluate(() => Explainer.locate('quotes:no-quotes')), []);
+  assert.ok((await page.evaluate((id) => Explainer.locate(id), quote)).some((r) => r.panel === 'quotes'), 'the quote has its card again');
+  await page.click('#preview');
+  await settle(page, SLOW);
+  assert.deepEqual(await page.$$eval('#mirror .mirror-empty', (notes) => notes.length), 0, 'and the mirror lists every panel\'s items');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+test('a pack that does not validate has no timeline range in its state and links (not one from 1 January 1970); fixed, it has its own', async () => {
+  const { broken, fix } = brokenSeed();
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  const valid = await page.evaluate(() => ({ state: Explainer.getState() }));
+  await page.evaluate((text) => Explainer.editor.open(text, 'broken.json'), JSON.stringify(broken));
+  await waitForSide(page);
+  await settle(page, SLOW);
+  const state = await page.evaluate(() => Explainer.getState());
+  assert.equal(state.timeline, null, `no range while there is no date: ${JSON.stringify(state.timeline)}`);
+  assert.doesNotMatch(await page.evaluate(() => Explainer.getLink()), /tl=/);
+  // The first edit that makes it validate gives it the range it opens on, as a valid pack.
+  assert.equal((await page.evaluate((op) => Explainer.editor.apply(op), fix)).ok, true);
+  await settle(page, SLOW);
+  const fixed = await page.evaluate(() => ({ state: Explainer.getState(), link: Explainer.getLink() }));
+  assert.deepEqual(fixed.state.timeline, valid.state.timeline, 'the fixed pack opens its timeline where the valid pack does');
+  assert.doesNotMatch(fixed.link, /tl=/, 'and a link leaves it out, as the opening range');
+  // A link made while it does not validate (the fix undone) has no range either.
+  await page.evaluate(() => Explainer.editor.undo());
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.getState())).timeline, null, 'undoing the fix takes the range away again');
+  assert.doesNotMatch(await page.evaluate(() => Explainer.getLink()), /tl=/);
+  assertNoProblems(assert, page);
+  await page.context().close();
 });
 
 test("the editor's first frame comes within 2x the reader's (same pack, same run)", async () => {

@@ -50,7 +50,7 @@ Pack make_pack() {
 AppState make_defaults(bool full) {
     AppState state;
     state.map = {34.5, 40.0, 4.0};
-    state.timeline = {16071.0, 16800.0};
+    state.timeline = TimeRange{16071.0, 16800.0};
     if (full) {
         state.selection = "sinjar";
         state.time_cursor = cursor_on_day(16752);

@@ -44,12 +44,12 @@ TEST(Actions, MapReplacesAndToleratesRounding) {
 
 TEST(Actions, TimelineReplaces) {
     AppState state;
-    EXPECT_EQ(apply_action(state, SetTimelineAction{{16700.0, 16800.0}}), ChangeKind::Replace);
-    EXPECT_DOUBLE_EQ(state.timeline.start_day, 16700.0);
-    EXPECT_DOUBLE_EQ(state.timeline.end_day, 16800.0);
-    EXPECT_EQ(apply_action(state, SetTimelineAction{{16700.0, 16800.0}}), ChangeKind::None);
-    EXPECT_EQ(apply_action(state, SetTimelineAction{{16700.0, 16800.5}}), ChangeKind::Replace);
-    EXPECT_EQ(apply_action(state, SetTimelineAction{{16699.0, 16800.5}}), ChangeKind::Replace);
+    EXPECT_EQ(apply_action(state, SetTimelineAction{TimeRange{16700.0, 16800.0}}), ChangeKind::Replace);
+    EXPECT_DOUBLE_EQ(state.timeline->start_day, 16700.0);
+    EXPECT_DOUBLE_EQ(state.timeline->end_day, 16800.0);
+    EXPECT_EQ(apply_action(state, SetTimelineAction{TimeRange{16700.0, 16800.0}}), ChangeKind::None);
+    EXPECT_EQ(apply_action(state, SetTimelineAction{TimeRange{16700.0, 16800.5}}), ChangeKind::Replace);
+    EXPECT_EQ(apply_action(state, SetTimelineAction{TimeRange{16699.0, 16800.5}}), ChangeKind::Replace);
 }
 
 TEST(Actions, TimeCursorPushes) {
@@ -97,7 +97,7 @@ TEST(Actions, EachActionTouchesOnlyItsField) {
     AppState state;
     state.selection = "paris";
     state.map = {1.0, 2.0, 3.0};
-    state.timeline = {10.0, 20.0};
+    state.timeline = TimeRange{10.0, 20.0};
     state.time_cursor = cursor_on_day(15);
     state.article_paragraph = "p2";
     state.quote_speaker_filter = "berger";
@@ -105,7 +105,7 @@ TEST(Actions, EachActionTouchesOnlyItsField) {
     apply_action(state, HoverAction{"sinjar"});
     EXPECT_EQ(state.selection, "paris");
     EXPECT_DOUBLE_EQ(state.map.zoom, 3.0);
-    EXPECT_DOUBLE_EQ(state.timeline.end_day, 20.0);
+    EXPECT_DOUBLE_EQ(state.timeline->end_day, 20.0);
     EXPECT_EQ(state.time_cursor, cursor_on_day(15));
     EXPECT_EQ(state.article_paragraph, "p2");
     EXPECT_EQ(state.quote_speaker_filter, "berger");

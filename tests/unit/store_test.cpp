@@ -16,6 +16,7 @@
 #include "core/geo.h"
 #include "core/selection.h"
 #include "core/store.h"
+#include "core/time_scale.h"
 #include "core/host_message.h"
 #include "core/url_state.h"
 #include "support/reader_panels.h"
@@ -232,12 +233,12 @@ TEST(Store, RestoringTheLinkOnScreenChangesNothing) {
     Store store = store_with("content/isis-losing-ground.json");
     // A map view more precise than a link writes (4 decimals, zoom 2).
     store.dispatch(SetMapAction{{36.123456789, 41.987654321, 5.4321}}, ChangeSource::Reader, 0);
-    store.dispatch(SetTimelineAction{{16500.123456, 16600.654321}}, ChangeSource::Reader, 0);
+    store.dispatch(SetTimelineAction{TimeRange{16500.123456, 16600.654321}}, ChangeSource::Reader, 0);
     const AppState precise = store.view();
     const ChangeRecord record = open_link(store, link_of(store), ChangeSource::History);
     EXPECT_EQ(record.fields, 0u) << "the view's own link is no change";
     EXPECT_EQ(store.view().map.lat, precise.map.lat) << "the precise view is kept";
-    EXPECT_EQ(store.view().timeline.start_day, precise.timeline.start_day);
+    EXPECT_EQ(store.view().timeline->start_day, precise.timeline->start_day);
 }
 
 TEST(Store, HoverSurvivesARestoredLink) {
@@ -328,7 +329,7 @@ TEST(Store, EveryViewActionHasAnInverse) {
     store.dispatch(HoverAction{"raqqa"}, ChangeSource::Reader, 0);
     const AppState start = store.view();
     const std::vector<Action> actions = {
-        SelectAction{"sinjar"}, SetMapAction{{12.0, 13.0, 4.0}}, SetTimelineAction{{16000, 16100}},
+        SelectAction{"sinjar"}, SetMapAction{{12.0, 13.0, 4.0}}, SetTimelineAction{TimeRange{16000, 16100}},
         SetTimeCursorAction{cursor_on_day(16050)}, SetParagraphAction{"p5"}, SetPanelAction{"timeline"},
         SetQuoteFilterAction{"jm-berger"}};
     for (const Action& action : actions) {
@@ -364,7 +365,7 @@ TEST(Store, UndoingEverythingGivesTheStartBackAndRedoingGivesTheEnd) {
             const double x = static_cast<double>(pick(1000));
             const std::vector<Action> choices = {
                 SelectAction{entity()}, HoverAction{entity()}, SetMapAction{{x / 20 - 25, x / 10 - 50, x / 200}},
-                SetTimelineAction{{x, x + 30 + pick(400)}}, SetTimeCursorAction{cursor_on_day(static_cast<int>(x))},
+                SetTimelineAction{TimeRange{x, x + 30 + pick(400)}}, SetTimeCursorAction{cursor_on_day(static_cast<int>(x))},
                 SetParagraphAction{pack.article.paragraphs[pick(pack.article.paragraphs.size())].id},
                 SetPanelAction{std::string(test_support::kReaderPanels[pick(4)])}, SetQuoteFilterAction{entity()}};
             store.dispatch(choices[pick(choices.size())], static_cast<ChangeSource>(pick(6)), now);
@@ -447,6 +448,59 @@ TEST(Store, AnEditThatMovesAPlaceRefitsTheOpeningViewButNotTheMap) {
     store.undo(ChangeSource::Editor);
     EXPECT_TRUE(same_map_view(store.defaults().map, before));
     EXPECT_EQ(link_of(store), "v=1");
+}
+
+// Swaps the pack for `next` (as the editor's session does when an edit makes its document
+// validate, or undoes that) and gives back the edit that swaps it back.
+PackEdit replace_pack(Pack next) {
+    return PackEdit{"replace pack", [next](Pack& pack, PackEdit& inverse) -> std::string {
+                        inverse = replace_pack(pack);
+                        pack = next;
+                        return "";
+                    }};
+}
+
+// A pack without any date (the editor's stand-in for one that does not validate: its
+// article's text alone) has no timeline range, in the view or the opening view, so none
+// goes into getState() or a link. The store used to fit a range to no dates: from day 0,
+// 1 January 1970, which getState() gave and which stayed after the pack validated.
+TEST(Store, APackWithoutADateHasNoTimelineRangeUntilAnEditGivesItDates) {
+    Pack undated;
+    undated.article.headline = "Text alone";
+    undated.article.paragraphs.push_back({"p1", "Words.", "", ""});
+    Store store;
+    store.set_pack(undated);
+    EXPECT_FALSE(store.view().timeline);
+    EXPECT_FALSE(store.defaults().timeline);
+    EXPECT_EQ(link_of(store), "v=1");
+    EXPECT_NE(state_to_json(store.view()).find(R"("timeline":null)"), std::string::npos) << state_to_json(store.view());
+
+    // The edit that makes it a pack with dates gives it the range such a pack opens on.
+    const Pack dated = load("content/isis-losing-ground.json");
+    ChangeRecord record = store.dispatch(replace_pack(dated), ChangeSource::Editor, 1);
+    EXPECT_TRUE(record.has(FieldPack | FieldTimeline | FieldDefaults));
+    ASSERT_TRUE(store.view().timeline);
+    EXPECT_EQ(store.view().timeline, default_timeline(dated));
+    EXPECT_EQ(store.defaults().timeline, default_timeline(dated));
+    EXPECT_EQ(link_of(store).find("tl="), std::string::npos) << "the range is the opening one: " << link_of(store);
+
+    // While the pack keeps dates, an edit leaves a range where the author put it.
+    const TimeRange panned{16000, 16100};
+    store.dispatch(SetTimelineAction{panned}, ChangeSource::Reader, 10);
+    record = store.dispatch(set_headline("Still dated"), ChangeSource::Editor, 20);
+    EXPECT_FALSE(record.has(FieldTimeline) || record.has(FieldDefaults));
+    EXPECT_EQ(store.view().timeline, panned);
+
+    // Undone back to no date, the range goes again; redone, it comes back.
+    store.undo(ChangeSource::Editor);
+    store.undo(ChangeSource::Editor);
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(store.pack().article.headline, "Text alone");
+    EXPECT_FALSE(store.view().timeline);
+    EXPECT_FALSE(store.defaults().timeline);
+    EXPECT_EQ(link_of(store).find("tl="), std::string::npos) << link_of(store);
+    store.redo(ChangeSource::Editor);
+    EXPECT_EQ(store.view().timeline, default_timeline(dated));
 }
 
 // [SECTION] The record as the page reads it -------------------------------------------

@@ -51,7 +51,7 @@ Pack make_pack() {
 AppState make_defaults() {
     AppState state;
     state.map = {34.5, 40.0, 4.0};
-    state.timeline = {double(day("2014-01-01")), double(day("2015-12-31"))};
+    state.timeline = TimeRange{double(day("2014-01-01")), double(day("2015-12-31"))};
     return state;
 }
 
@@ -83,7 +83,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 bool same_view(const AppState& a, const AppState& b) {
     return a.selection == b.selection && a.map.lat == b.map.lat && a.map.lon == b.map.lon && a.map.zoom == b.map.zoom &&
-           a.timeline.start_day == b.timeline.start_day && a.timeline.end_day == b.timeline.end_day &&
+           a.timeline == b.timeline &&
            a.time_cursor == b.time_cursor && a.article_paragraph == b.article_paragraph && a.panel == b.panel &&
            a.quote_speaker_filter == b.quote_speaker_filter;
 }
@@ -116,7 +116,7 @@ TEST_F(UrlState, EachKeyAlone) {
     EXPECT_EQ(encode(s), "v=1&t=2015-11-13");
 
     s = defaults;
-    s.timeline = {double(day("2014-06-01")), double(day("2015-12-31"))};
+    s.timeline = TimeRange{double(day("2014-06-01")), double(day("2015-12-31"))};
     EXPECT_EQ(encode(s), "v=1&tl=2014-06-01..2015-12-31");
 
     s = defaults;
@@ -138,7 +138,7 @@ TEST_F(UrlState, AllKeysInFixedOrder) {
     s.quote_speaker_filter = "thamir-ismail";
     s.panel = "map";
     s.article_paragraph = "p4";
-    s.timeline = {double(day("2014-06-01")), double(day("2015-12-31"))};
+    s.timeline = TimeRange{double(day("2014-06-01")), double(day("2015-12-31"))};
     s.time_cursor = cursor_on_day(day("2015-11-13"));
     s.map = {36.32, 41.87, 5.25};
     s.selection = "sinjar";
@@ -180,7 +180,7 @@ TEST_F(UrlState, DifferencesBelowThePrecisionAreNotWritten) {
     s.map.lat += 0.00004;
     s.map.lon -= 0.00004;
     s.map.zoom += 0.004;
-    s.timeline.start_day += 0.4;
+    s.timeline->start_day += 0.4;
     EXPECT_EQ(encode(s), "v=1");
     s.map.zoom = defaults.map.zoom + 0.006;
     EXPECT_EQ(encode(s), "v=1&map=34.5000,40.0000,4.01");
@@ -208,25 +208,25 @@ TEST_F(UrlState, EncodingClampsToWhatALinkCanCarry) {
 TEST_F(UrlState, NonFiniteViewsAreLeftOut) {
     AppState s = defaults;
     s.map.lat = std::nan("");
-    s.timeline.end_day = INFINITY;
+    s.timeline->end_day = INFINITY;
     EXPECT_EQ(encode(s), "v=1");
 }
 
 TEST_F(UrlState, ShortTimelinesAreWrittenToTheMinuteAndEmptyOnesWidened) {
     AppState s = defaults;
     // Under a week, with ends off midnight: UTC date-times to the minute.
-    s.timeline = {day("2015-11-13") + 0.1, day("2015-11-13") + 0.3};
+    s.timeline = TimeRange{day("2015-11-13") + 0.1, day("2015-11-13") + 0.3};
     EXPECT_EQ(encode(s), "v=1&tl=2015-11-13T02:24Z..2015-11-13T07:12Z");
     // Whole days stay dates, however short; a week or more is always dates.
-    s.timeline = {double(day("2015-11-13")), double(day("2015-11-15"))};
+    s.timeline = TimeRange{double(day("2015-11-13")), double(day("2015-11-15"))};
     EXPECT_EQ(encode(s), "v=1&tl=2015-11-13..2015-11-15");
-    s.timeline = {day("2015-11-13") + 0.4, day("2015-11-23") + 0.2};
+    s.timeline = TimeRange{day("2015-11-13") + 0.4, day("2015-11-23") + 0.2};
     EXPECT_EQ(encode(s), "v=1&tl=2015-11-13..2015-11-23");
-    s.timeline = {double(day("2015-12-31")), double(day("2015-01-01"))};  // inverted
+    s.timeline = TimeRange{double(day("2015-12-31")), double(day("2015-01-01"))};  // inverted
     EXPECT_EQ(encode(s), "v=1&tl=2015-12-31..2016-01-01");
-    s.timeline = {day("2015-11-13") + 0.5, day("2015-11-13") + 0.5};  // empty: a minute
+    s.timeline = TimeRange{day("2015-11-13") + 0.5, day("2015-11-13") + 0.5};  // empty: a minute
     EXPECT_EQ(encode(s), "v=1&tl=2015-11-13T12:00Z..2015-11-13T12:01Z");
-    s.timeline = {1e12, 2e12};  // both past 9999-12-31
+    s.timeline = TimeRange{1e12, 2e12};  // both past 9999-12-31
     EXPECT_EQ(encode(s), "v=1&tl=9999-12-30..9999-12-31");
 }
 
@@ -295,8 +295,8 @@ TEST_F(UrlState, DecodesEveryKey) {
     EXPECT_NEAR(s.map.lon, 41.87, 1e-12);
     EXPECT_NEAR(s.map.zoom, 5.25, 1e-12);
     EXPECT_EQ(s.time_cursor, cursor_on_day(day("2015-11-13")));
-    EXPECT_EQ(s.timeline.start_day, day("2014-06-01"));
-    EXPECT_EQ(s.timeline.end_day, day("2015-12-31"));
+    EXPECT_EQ(s.timeline->start_day, day("2014-06-01"));
+    EXPECT_EQ(s.timeline->end_day, day("2015-12-31"));
     EXPECT_EQ(s.article_paragraph, "p4");
     EXPECT_EQ(s.panel, "map");
     EXPECT_EQ(s.quote_speaker_filter, "thamir-ismail");
@@ -321,8 +321,8 @@ TEST_F(UrlState, PercentEncodedSeparatorsInValues) {
     EXPECT_EQ(s.map.lat, 1.0);
     EXPECT_EQ(s.map.lon, 2.0);
     EXPECT_EQ(s.map.zoom, 3.0);
-    EXPECT_EQ(s.timeline.start_day, day("2015-01-01"));
-    EXPECT_EQ(s.timeline.end_day, day("2015-02-01"));
+    EXPECT_EQ(s.timeline->start_day, day("2015-01-01"));
+    EXPECT_EQ(s.timeline->end_day, day("2015-02-01"));
 }
 
 TEST_F(UrlState, PlusIsALiteralPlus) {
@@ -432,8 +432,8 @@ TEST_F(UrlState, BadTimeline) {
         AppState s;
         const std::string note = single_note(std::string("v=1&tl=") + value, &s);
         EXPECT_TRUE(contains(note, "timeline")) << value;
-        EXPECT_EQ(s.timeline.start_day, defaults.timeline.start_day) << value;
-        EXPECT_EQ(s.timeline.end_day, defaults.timeline.end_day) << value;
+        EXPECT_EQ(s.timeline->start_day, defaults.timeline->start_day) << value;
+        EXPECT_EQ(s.timeline->end_day, defaults.timeline->end_day) << value;
     }
     EXPECT_TRUE(contains(single_note("v=1&tl=2015-02-01..2015-01-01"), "does not start before it ends"));
 }
@@ -587,8 +587,8 @@ AppState random_state(Generator& g, const Pack& pack) {
     else if (g.chance(0.5)) s.time_cursor = cursor_at_second(std::int64_t(g.between(kFirstLinkDay, kLastLinkDay + 1.0)) * 86400 + std::int64_t(g.between(0, 86399)));
     const double start = g.chance(0.5) ? g.between(kFirstLinkDay, kLastLinkDay - 1) : g.between(15000, 17000);
     const double span = g.chance(0.5) ? g.between(1, 3000) : double(1 + g.below(40));
-    s.timeline = {start, std::min(start + span, double(kLastLinkDay))};
-    if (g.chance(0.5)) s.timeline = {std::round(s.timeline.start_day), std::round(s.timeline.end_day)};
+    s.timeline = TimeRange{start, std::min(start + span, double(kLastLinkDay))};
+    if (g.chance(0.5)) s.timeline = TimeRange{std::round(s.timeline->start_day), std::round(s.timeline->end_day)};
     s.article_paragraph = paragraphs[g.below(paragraphs.size())];
     s.panel = test_support::kReaderPanels[g.below(4)];
     s.quote_speaker_filter = people[g.below(people.size())];
@@ -614,9 +614,9 @@ TEST_F(UrlState, GeneratedStatesSurviveTheRoundTrip) {
         EXPECT_NEAR(back.map.lon, s.map.lon, 0.5e-4 + 1e-9) << link;
         EXPECT_NEAR(back.map.zoom, s.map.zoom, 0.5e-2 + 1e-9) << link;
         EXPECT_EQ(back.time_cursor, s.time_cursor) << link;
-        EXPECT_NEAR(back.timeline.start_day, s.timeline.start_day, 0.5 + 1e-9) << link;
+        EXPECT_NEAR(back.timeline->start_day, s.timeline->start_day, 0.5 + 1e-9) << link;
         // The end may move by up to a day more when a sub-day span is widened.
-        EXPECT_NEAR(back.timeline.end_day, s.timeline.end_day, s.timeline.end_day - s.timeline.start_day < 1 ? 1.5 : 0.5 + 1e-9)
+        EXPECT_NEAR(back.timeline->end_day, s.timeline->end_day, s.timeline->end_day - s.timeline->start_day < 1 ? 1.5 : 0.5 + 1e-9)
             << link;
         EXPECT_EQ(back.article_paragraph, s.article_paragraph) << link;
         EXPECT_EQ(back.panel, s.panel) << link;
