@@ -1355,9 +1355,9 @@ constexpr int kNameShapeMaxLod = 5;
 // Whether a name nudged into `box` is still read as the country's (`own`: the countries' box
 // on screen): its middle over that box, or the name beside it (within kNameBesideCountry
 // px) with no part over another country's land. Its parts are points along its top,
-// middle and bottom lines, at most kNameSampleStep px apart: a wide name at a small
-// scale can lie across a neighbour that its corners and middle all miss (Denmark's name
-// across Scotland). Only the triangles whose boxes meet the name's are tested.
+// middle and bottom lines, at most kNameSampleStep px apart, so that a narrow neighbour
+// under a wide name cannot fall between them. Only the triangles whose boxes meet the
+// name's are tested.
 bool reads_as_own(BasemapCache& cache, std::span<const int> countries, const Projector& proj, const Rect& own, const Rect& box) {
     constexpr double kNameBesideCountry = 10, kNameSampleStep = 8;
     const double mid_x = (box.x0 + box.x1) / 2, mid_y = (box.y0 + box.y1) / 2;
