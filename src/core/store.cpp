@@ -88,8 +88,9 @@ void Store::apply_step(const Step& step, ChangeRecord& record, UndoEntry* entry)
         ++pack_revision_;
         record.fields |= FieldPack;
         // The places may have moved: links and the map's reset take the new fit, while the
-        // map stays where it is, never moving under the author's hands. The pack's dates may
-        // have come or gone (it validates now, or no longer).
+        // map stays where it is, never moving under the author's hands (unless it showed the
+        // world of a pack without places). The pack's dates may have come, moved or gone (it
+        // validates now, or no longer).
         refit_opening_view(record, MapFollows::Never);
         if (entry) {
             entry->forward.push_back(*edit);
@@ -136,16 +137,26 @@ void Store::resize_map(const SetMapSizeAction& size, ChangeRecord& record) {
 // timeline range, in the view or the opening view: a range fitted to no date would start
 // on day 0 (1 January 1970) and go into getState() and links. The edit that gives it dates
 // (the first that makes it validate) gives the view the range it opens on, and the edit or
-// undo that takes them all away takes the range too; while it keeps dates, an edit leaves
-// the ranges as they are.
+// undo that takes them all away takes the range too. While it keeps dates, an edit refits
+// only the opening range (what links are written against), never the range the author is
+// looking at.
+//
+// The map likewise: the stand-in has no place, and opens on the whole world. The edit that
+// gives the pack places moves a map still showing that world to them; otherwise the map
+// stays where it is.
 void Store::refit_opening_view(ChangeRecord& record, MapFollows follows) {
     const AppState opening = opening_view(pack_, map_size_);
-    if (opening.timeline.has_value() != defaults_.timeline.has_value()) {
-        view_.timeline = defaults_.timeline = opening.timeline;
-        record.fields |= FieldTimeline | FieldDefaults;
+    if (opening.timeline != defaults_.timeline) {
+        if (opening.timeline.has_value() != defaults_.timeline.has_value()) {
+            view_.timeline = opening.timeline;
+            record.fields |= FieldTimeline;
+        }
+        defaults_.timeline = opening.timeline;
+        record.fields |= FieldDefaults;
     }
     if (same_map_view(opening.map, defaults_.map)) return;
-    if (follows == MapFollows::IfUntouched && same_map_view(view_.map, defaults_.map)) {
+    const bool had_no_place = same_map_view(defaults_.map, opening_map_view({}, map_size_));
+    if ((follows == MapFollows::IfUntouched || had_no_place) && same_map_view(view_.map, defaults_.map)) {
         view_.map = opening.map;
         record.fields |= FieldMap;
     }

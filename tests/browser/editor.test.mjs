@@ -613,7 +613,7 @@ test('a pack that does not validate: its quotes panel and its preview\'s mirror 
   await page.context().close();
 });
 
-test('a pack that does not validate has no timeline range in its state and links (not one from 1 January 1970); fixed, it has its own', async () => {
+test('a pack that does not validate has no timeline range in its state and links (not one from 1 January 1970); fixed, it has its own, and its map moves from the world to its places', async () => {
   const { broken, fix } = brokenSeed();
   const page = await openEditor(`?pack=${SEED}`);
   await waitForSide(page);
@@ -630,6 +630,9 @@ test('a pack that does not validate has no timeline range in its state and links
   const fixed = await page.evaluate(() => ({ state: Explainer.getState(), link: Explainer.getLink() }));
   assert.deepEqual(fixed.state.timeline, valid.state.timeline, 'the fixed pack opens its timeline where the valid pack does');
   assert.doesNotMatch(fixed.link, /tl=/, 'and a link leaves it out, as the opening range');
+  assert.notDeepEqual(state.map, valid.state.map, 'the broken pack has no place: its map shows the world');
+  assert.deepEqual(fixed.state.map, valid.state.map, 'the fixed pack\'s map moves to where the valid pack opens');
+  assert.doesNotMatch(fixed.link, /map=/, 'and a link leaves it out, as the opening view');
   // A link made while it does not validate (the fix undone) has no range either.
   await page.evaluate(() => Explainer.editor.undo());
   await settle(page, SLOW);

@@ -503,6 +503,85 @@ TEST(Store, APackWithoutADateHasNoTimelineRangeUntilAnEditGivesItDates) {
     EXPECT_EQ(store.view().timeline, default_timeline(dated));
 }
 
+// The stand-in for a pack that does not validate has no place either, and opens on the
+// whole world. The editor's map used to stay on that world after an edit made the pack
+// validate, and a link said "map=0,0,0.16": now the edit that gives the pack places moves a
+// map still showing the world to them, and only such a map.
+TEST(Store, TheEditThatGivesAPlacelessPackPlacesMovesAMapStillShowingTheWorld) {
+    Pack placeless;
+    placeless.article.headline = "Text alone";
+    placeless.article.paragraphs.push_back({"p1", "Words.", "", ""});
+    const Pack placed = load("content/isis-losing-ground.json");
+    const Viewport size{900, 500};
+    const MapView world = opening_map_view({}, size);
+    const MapView fitted = opening_map_view(opening_view_points(placed), size);
+    ASSERT_FALSE(same_map_view(world, fitted));
+
+    Store store;
+    store.set_pack(placeless);
+    store.dispatch(SetMapSizeAction{size.width, size.height}, ChangeSource::Reader, 0);
+    EXPECT_TRUE(same_map_view(store.view().map, world));
+    ChangeRecord record = store.dispatch(replace_pack(placed), ChangeSource::Editor, 1);
+    EXPECT_TRUE(record.has(FieldMap | FieldDefaults));
+    EXPECT_TRUE(same_map_view(store.view().map, fitted));
+    EXPECT_TRUE(same_map_view(store.defaults().map, fitted));
+    EXPECT_EQ(link_of(store), "v=1") << "the map is where the pack opens";
+
+    // From there on, edits leave the map where it is, as with any pack.
+    record = store.dispatch(move_place("raqqa", GeoPoint{2.35, 48.86}), ChangeSource::Editor, 2);  // to Paris
+    EXPECT_FALSE(record.has(FieldMap));
+    EXPECT_TRUE(same_map_view(store.view().map, fitted));
+
+    // Undone to no place, the map stays too (the author is looking at it); redone, it stays
+    // where it is, which is no longer the world.
+    store.undo(ChangeSource::Editor);
+    store.undo(ChangeSource::Editor);
+    EXPECT_TRUE(same_map_view(store.defaults().map, world));
+    EXPECT_TRUE(same_map_view(store.view().map, fitted));
+    store.redo(ChangeSource::Editor);
+    EXPECT_TRUE(same_map_view(store.view().map, fitted));
+
+    // A world the author moved stays where the author moved it.
+    Store moved;
+    moved.set_pack(placeless);
+    moved.dispatch(SetMapSizeAction{size.width, size.height}, ChangeSource::Reader, 0);
+    const MapView panned{10.0, 30.0, world.zoom};
+    moved.dispatch(SetMapAction{panned}, ChangeSource::Reader, 1);
+    record = moved.dispatch(replace_pack(placed), ChangeSource::Editor, 2);
+    EXPECT_FALSE(record.has(FieldMap));
+    EXPECT_TRUE(same_map_view(moved.view().map, panned));
+    EXPECT_TRUE(same_map_view(moved.defaults().map, fitted));
+}
+
+// While a pack keeps its dates, an edit that moves them refits the opening range (what
+// links leave out and the timeline's reset shows) but not the range the author is looking
+// at. The opening range used to stay as the pack had it when the editor opened it: a link
+// written after such an edit left out a range that was no longer the one a reader opens on.
+TEST(Store, AnEditThatMovesADateRefitsTheOpeningRangeButNotTheTimeline) {
+    const Pack dated = load("content/isis-losing-ground.json");
+    Store store;
+    store.set_pack(dated);
+    const std::optional<TimeRange> before = store.view().timeline;
+    ASSERT_TRUE(before);
+    Pack earlier = dated;
+    Entity* event = nullptr;
+    for (Entity& entity : earlier.entities)
+        if (entity.date && !event) event = &entity;
+    ASSERT_NE(event, nullptr);
+    event->date->start_day -= 3650;  // ten years back
+    event->date->end_day = event->date->start_day + 1;
+    ChangeRecord record = store.dispatch(replace_pack(earlier), ChangeSource::Editor, 1);
+    EXPECT_TRUE(record.has(FieldDefaults));
+    EXPECT_FALSE(record.has(FieldTimeline));
+    EXPECT_EQ(store.defaults().timeline, default_timeline(earlier));
+    EXPECT_NE(store.defaults().timeline, before);
+    EXPECT_EQ(store.view().timeline, before) << "the timeline stays where the author sees it";
+    EXPECT_NE(link_of(store).find("tl="), std::string::npos) << "a link says where it is: " << link_of(store);
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(store.defaults().timeline, before);
+    EXPECT_EQ(link_of(store), "v=1");
+}
+
 // [SECTION] The record as the page reads it -------------------------------------------
 
 TEST(Store, RecordJsonCarriesWhatThePageActsOn) {
