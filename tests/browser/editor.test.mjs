@@ -139,7 +139,7 @@ test('the "Add as a mention of" drop-down stays inside the column and the window
   }
 });
 
-test('at phone width (390x844, touch) the canvas shows the pack above the column; an entity is tapped there and the column scrolls to its inspector', async () => {
+test('at phone width (390x844, touch) the canvas shows the pack above the column; an entity is tapped there and the column scrolls to its inspector, under a toolbar that stays in sight', async () => {
   const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
   const page = await openEditor(`?pack=${SEED}`, phone);
   await waitForSide(page);
@@ -175,9 +175,19 @@ test('at phone width (390x844, touch) the canvas shows the pack above the column
   assert.ok(reached.onTop && reached.top >= side.top && reached.bottom <= height, `the inspector's first field is reached: ${JSON.stringify(reached)}`);
   await field.tap();
   assert.equal(await field.evaluate((element) => element === document.activeElement), true, 'and takes the focus');
+  // The toolbar stays at the column's top however far the column is scrolled: Undo, Save and
+  // Preview are in sight there and take a tap (at their place: no scrolling to them first).
+  assert.ok(await page.evaluate(() => document.getElementById('side').scrollTop) > 0, 'the column was scrolled to the inspector');
+  const tools = await page.evaluate(() => ['undo', 'save', 'preview'].map((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    const column = document.getElementById('side').getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    return { id, x, y, inColumn: r.top >= column.top - 1 && r.bottom <= column.bottom + 1, onTop: document.elementFromPoint(x, y)?.id === id };
+  }));
+  for (const t of tools) assert.ok(t.inColumn && t.onTop, `the ${t.id} button is in sight while the column is scrolled: ${JSON.stringify(t)}`);
   // The preview gives the canvas the whole window; back to editing brings the column back.
-  await page.evaluate(() => document.getElementById('side').scrollTo(0, 0));
-  await page.tap('#preview');
+  const previewButton = tools.find((t) => t.id === 'preview');
+  await page.touchscreen.tap(previewButton.x, previewButton.y);
   await settle(page, SLOW);
   const preview = await layout();
   assert.ok(preview.canvas.width === width && preview.canvas.height === height, `the preview is the whole window: ${JSON.stringify(preview.canvas)}`);
