@@ -1012,6 +1012,8 @@ std::vector<Mention> read_mentions(Sink& sink, const Fields& f, std::vector<bool
         return out;
     }
     budget.left -= v->size();
+    out.reserve(v->size());
+    usable.reserve(usable.size() + v->size());
     for (std::size_t i = 0; i < v->size(); ++i) {
         const std::string path = child(f.path_of("mentions"), i);
         const std::size_t errors_before = sink.count();
