@@ -2473,17 +2473,36 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
     return name;
 }
 
+// Whether the text at `at` opens a participle clause: a word of six letters or more in "-ing",
+// lower case ("replacing a line built…", "killing 18,000"), not a preposition or a noun that
+// only looks like one ("including", "during", "morning").
+bool opens_participle_clause(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    while (end < text.size() && text[end] >= 'a' && text[end] <= 'z') ++end;
+    const std::string_view word = text.substr(at, end - at);
+    if (word.size() < 6 || !word.ends_with("ing")) return false;
+    return !in_list(word, {"during", "including", "according", "regarding", "concerning", "pending", "spring", "string",
+                           "evening", "morning", "nothing", "something", "anything", "everything"});
+}
+
 // Where the text between `from` and `to` is cut into clauses (", and ", ", but ", ", while ",
-// "; "): the first cut's start, or the last cut's end, `fallback` when there is none.
+// "; ", and a comma before a participle: "opened in January 2018, replacing a line built
+// between 1897 and 1917"): the first cut's start, or the last cut's end, `fallback` when there
+// is none.
 std::size_t clause_cut(std::string_view text, std::size_t from, std::size_t to, bool last, std::size_t fallback) {
     std::size_t found = fallback;
+    const auto take = [&](std::size_t at, std::size_t size) {
+        if (last && (found == fallback || at + size > found)) found = at + size;
+        if (!last && (found == fallback || at < found)) found = at;
+    };
     for (const std::string_view cut : {", and ", ", but ", ", while ", "; "}) {
         for (std::size_t at = text.find(cut, from); at != std::string_view::npos && at + cut.size() <= to; at = text.find(cut, at + 1)) {
-            if (last && (found == fallback || at + cut.size() > found)) found = at + cut.size();
-            if (!last && (found == fallback || at < found)) found = at;
+            take(at, cut.size());
             if (!last) break;
         }
     }
+    for (std::size_t at = text.find(", ", from); at != std::string_view::npos && at + 2 <= to; at = text.find(", ", at + 1))
+        if (opens_participle_clause(text, at + 2)) take(at, 2);
     return found;
 }
 

@@ -512,15 +512,17 @@ TEST(DraftTest, StatesAndStormsAreNotSmallTownsOfTheirNames) {
     EXPECT_NEAR(uruguay.place_named("Florida")->location->lon, -56.2, 0.1);
 }
 
-// Two dates in one sentence are two events, each named by its own clause; a weekday before
-// a date goes with it ("on Monday, Jan. 1"). Two dates of one clause are cut from both
-// names, with the "and again" between them: neither is named by the other's year.
+// Two dates in one sentence are two events, each named by its own clause (a participle's
+// too: "…, replacing a line built … between 1897 and 1917"); a weekday before a date goes
+// with it ("on Monday, Jan. 1"). Two dates of one clause are cut from both names, with the
+// "and again" between them: neither is named by the other's year.
 TEST(DraftTest, EventsOfOneSentenceAreNamedByTheirClauses) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"In 2007, a magnitude 6.9 quake struck the same area, and in 2011 the Tohoku earthquake "
                                     "and tsunami killed more than 18,000 people. "
                                     "The quake hit on Monday, Jan. 1, and a tsunami followed. "
-                                    "In 2015 and again in 2022 the short rains failed altogether."},
+                                    "In 2015 and again in 2022 the short rains failed altogether. "
+                                    "The railway opened in January 2018, replacing a line built by the French between 1897 and 1917."},
                                    "2023-08-27"));
     std::map<std::string, std::string> names;  // the date -> the event's name
     for (const Entity* e : d.of_kind(EntityKind::Event)) names[e->date->iso] = e->name;
@@ -529,7 +531,9 @@ TEST(DraftTest, EventsOfOneSentenceAreNamedByTheirClauses) {
         {"2011", "The Tohoku earthquake and tsunami killed more than…"},
         {"2024-01-01", "The quake hit, and a tsunami followed"},
         {"2015", "The short rains failed altogether"},
-        {"2022", "The short rains failed altogether"}};
+        {"2022", "The short rains failed altogether"},
+        {"2018-01-01/2018-01-31", "The railway opened"},
+        {"1897/1917", "Replacing a line built by the French"}};
     EXPECT_EQ(names, expected) << d.pack.dump(1);
 }
 
