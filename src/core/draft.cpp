@@ -256,7 +256,9 @@ bool is_rank(std::string_view low) {
                          "chancellor", "mayor", "judge", "justice", "senator", "general", "colonel", "captain",
                          "lieutenant", "sergeant", "commander", "sheikh", "imam", "ayatollah", "cardinal", "bishop",
                          "rabbi", "governor", "ambassador", "premier", "emir", "sultan", "secretary", "secretary-general",
-                         "leader", "speaker", "director", "director-general"});
+                         "leader", "speaker", "director", "director-general", "emperor", "empress", "tsar", "tsarina",
+                         "czar", "kaiser", "shah", "pharaoh", "caliph", "shogun", "regent", "viceroy", "duke", "duchess",
+                         "baron", "baroness", "earl", "consul"});
 }
 
 // Words that begin a title only with a rank after them: "Vice President", "Foreign Minister",

@@ -547,6 +547,23 @@ TEST(DraftTest, ANameFollowedByPrefectureOrStateIsNoTown) {
     EXPECT_THAT(places, ::testing::UnorderedElementsAre("Japan", "Tokyo")) << d.pack.dump(1);
 }
 
+// The ranks of other times and places stand before a name as a president's does: "Emperor
+// Quang Trung" (a Vietnamese emperor's reign name, which the text then repeats alone) was an
+// organisation, "a capitalised name the text repeats"; "Tsar Nicholas II" and "Kaiser
+// Wilhelm II" were nothing at all.
+TEST(DraftTest, RanksOfOtherTimesNameTheirPeople) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"In 1788 Nguyễn Huệ proclaimed himself Emperor Quang Trung. Quang Trung routed the Qing army, "
+                                    "and Quang Trung died in 1792.",
+                                    "Tsar Nicholas II abdicated in 1917, and Kaiser Wilhelm II fled to the Netherlands a year later."},
+                                   "2025-11-20"));
+    std::map<std::string, std::size_t> people;  // name -> mentions
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people[e->name] = e->mentions.size();
+    EXPECT_EQ(people, (std::map<std::string, std::size_t>{{"Emperor Quang Trung", 3}, {"Tsar Nicholas II", 1}, {"Kaiser Wilhelm II", 1}}))
+        << d.pack.dump(1);
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) EXPECT_EQ(e->name.find("Quang Trung"), std::string::npos) << e->name;
+}
+
 // Time zones and features of the land and sea are repeated and abbreviated as
 // organisations are, but are none: "Eastern European Time", "UTC", the "Gulf of Finland",
 // the "Baltic Sea". An organisation among them still is one.
