@@ -257,8 +257,9 @@ bool is_rank(std::string_view low) {
                          "lieutenant", "sergeant", "commander", "sheikh", "imam", "ayatollah", "cardinal", "bishop",
                          "rabbi", "governor", "ambassador", "premier", "emir", "sultan", "secretary", "secretary-general",
                          "leader", "speaker", "director", "director-general", "emperor", "empress", "tsar", "tsarina",
-                         "czar", "kaiser", "shah", "pharaoh", "caliph", "shogun", "regent", "viceroy", "duke", "duchess",
-                         "baron", "baroness", "earl", "consul"});
+                         "czar", "shah", "pharaoh", "caliph", "shogun", "viceroy"});
+    // Not "duke", "earl", "regent" or "kaiser": they open the names of things more often
+    // than a rank does a person's ("Duke Energy", "Regent Street", "Kaiser Permanente").
 }
 
 // Words that begin a title only with a rank after them: "Vice President", "Foreign Minister",
@@ -1223,7 +1224,9 @@ void Drafter::find_ranked_people() {
         }
         bool organisation = false;
         for (std::size_t k = title; k < r.last; ++k) organisation = organisation || is_organisation_word(p.words[k].low);
-        if (!ranked || organisation || title + ranks >= r.last) continue;
+        // "Prince Edward Island", "King Street": a place named after someone is no person.
+        const bool place = is_kind_of_place(p.words[r.last - 1].low) || names_zone_or_feature(p, r.first, r.last);
+        if (!ranked || organisation || place || title + ranks >= r.last) continue;
         const Span s = span_of(p, r.paragraph, r.first, r.last);
         const std::size_t person = person_for(*this, s, "a name after a rank or honorific", s);
         mention(person, s);

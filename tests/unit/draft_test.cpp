@@ -549,17 +549,19 @@ TEST(DraftTest, ANameFollowedByPrefectureOrStateIsNoTown) {
 
 // The ranks of other times and places stand before a name as a president's does: "Emperor
 // Quang Trung" (a Vietnamese emperor's reign name, which the text then repeats alone) was an
-// organisation, "a capitalised name the text repeats"; "Tsar Nicholas II" and "Kaiser
-// Wilhelm II" were nothing at all.
+// organisation, "a capitalised name the text repeats"; "Tsar Nicholas II" and "Shah Reza
+// Pahlavi" were nothing at all. A place named after someone is still no person: "Prince
+// Edward Island" and "King Street" were.
 TEST(DraftTest, RanksOfOtherTimesNameTheirPeople) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"In 1788 Nguyễn Huệ proclaimed himself Emperor Quang Trung. Quang Trung routed the Qing army, "
                                     "and Quang Trung died in 1792.",
-                                    "Tsar Nicholas II abdicated in 1917, and Kaiser Wilhelm II fled to the Netherlands a year later."},
+                                    "Tsar Nicholas II abdicated in 1917, and Shah Reza Pahlavi was crowned in 1926.",
+                                    "Prince Edward Island voted, and shops on King Street closed."},
                                    "2025-11-20"));
     std::map<std::string, std::size_t> people;  // name -> mentions
     for (const Entity* e : d.of_kind(EntityKind::Person)) people[e->name] = e->mentions.size();
-    EXPECT_EQ(people, (std::map<std::string, std::size_t>{{"Emperor Quang Trung", 3}, {"Tsar Nicholas II", 1}, {"Kaiser Wilhelm II", 1}}))
+    EXPECT_EQ(people, (std::map<std::string, std::size_t>{{"Emperor Quang Trung", 3}, {"Tsar Nicholas II", 1}, {"Shah Reza Pahlavi", 1}}))
         << d.pack.dump(1);
     for (const Entity* e : d.of_kind(EntityKind::Organisation)) EXPECT_EQ(e->name.find("Quang Trung"), std::string::npos) << e->name;
 }
