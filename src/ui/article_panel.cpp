@@ -509,14 +509,28 @@ void lay_out_scrolled_view(const PanelContext& ctx, ArticlePanel& p, float view_
     p.scroll.scroll = std::min(p.scroll.scroll, max);
 }
 
+// Whether the scroll target shows the state's paragraph as its link asks: at the view's top,
+// or, for a paragraph too near the end to scroll there (in a short article, any but the
+// first), with the view scrolled as far as it goes. A link to such a paragraph then stays
+// the link, rather than turning into one to whichever paragraph ends up at the top.
+bool target_shows_state_paragraph(const PanelContext& ctx, const ArticlePanel& p, float view_height) {
+    const ArticleCache& cache = p.cache;
+    if (cache.paragraphs.empty()) return false;
+    const std::size_t top = top_paragraph(cache, p.scroll.target);
+    if (ctx.pack.article.paragraphs[top].id == ctx.state.article_paragraph) return true;
+    const std::optional<std::size_t> index = ctx.pack.paragraph_index(ctx.state.article_paragraph);
+    if (!index || *index < top || *index >= cache.laid_out) return false;
+    const float max = max_scroll(cache, view_height);
+    return paragraph_scroll(cache, *index) > max && p.scroll.target >= max - 0.5f;
+}
+
 // The scroll follows the state's paragraph when it is not the one the panel's own
 // target shows (a link, the history or another panel moved the article), and a new
 // selection by the reader brings its first mention into view.
 void follow_state(const PanelContext& ctx, ArticlePanel& p, float view_height) {
     ArticleCache& cache = p.cache;
     lay_out_scrolled_view(ctx, p, view_height);  // which paragraph the view shows, from where it really is
-    const bool shown = !cache.paragraphs.empty() &&
-                       ctx.pack.article.paragraphs[top_paragraph(cache, p.scroll.target)].id == ctx.state.article_paragraph;
+    const bool shown = target_shows_state_paragraph(ctx, p, view_height);
     if (!shown || !p.placed)
         if (auto index = ctx.pack.paragraph_index(ctx.state.article_paragraph)) {
             lay_out_through(ctx, cache, *index, 0);
@@ -559,8 +573,8 @@ bool needs_whole_article(const PanelContext& ctx) {
 // The paragraph at the top of the scroll target goes into the state, after everything
 // that moves the target this frame (wheel, keys, Tab, a find match, a selection handle),
 // so that follow_state never mistakes the panel's own move for a link's.
-void report_top_paragraph(PanelContext& ctx, const ArticlePanel& p) {
-    if (p.cache.paragraphs.empty()) return;
+void report_top_paragraph(PanelContext& ctx, const ArticlePanel& p, float view_height) {
+    if (p.cache.paragraphs.empty() || target_shows_state_paragraph(ctx, p, view_height)) return;
     const std::string& top = ctx.pack.article.paragraphs[top_paragraph(p.cache, p.scroll.target)].id;
     if (top != ctx.state.article_paragraph) ctx.actions.push(SetParagraphAction{top});
 }
@@ -861,7 +875,7 @@ void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImV
     draw_article_selection_overlay(ctx, text);
     draw->PopClipRect();
     pointer_result(ctx, p, f, hit);
-    report_top_paragraph(ctx, p);
+    report_top_paragraph(ctx, p, size.y);
 }
 
 } // namespace explainer::ui

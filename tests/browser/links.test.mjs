@@ -194,6 +194,34 @@ test('setState(canonical link) then getLink() gives the same link back', async (
   await page.context().close();
 });
 
+// A paragraph too near the end to reach the top: the article of a short pack fits the view,
+// so every paragraph but its first is one. The link a host set stays the link once the
+// page has settled, without a statechange of its own, and a reload reopens it.
+test('a link to a paragraph that cannot reach the top stays the link, in a short pack and at the seed\'s end', async () => {
+  for (const [query, link] of [['?pack=/test-packs/southern-americas.json', '#v=1&p=voice'],
+    ['?pack=/test-packs/hebrew-arabic.json', '#v=1&p=arabic'], ['', '#v=1&p=p11']]) {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const what = `${query || 'the seed'} ${link} at ${viewport.width}`;
+      const page = await openPage(browser, B.url + query, { viewport });
+      await quiet(page);
+      await page.evaluate(() => { window.changes = []; Explainer.on('statechange', (state) => window.changes.push(state.paragraph)); });
+      const result = await page.evaluate((l) => Explainer.setState(l), link);
+      assert.equal(result.link, link, `${what}: setState reports the link`);
+      await quiet(page);
+      assert.equal(await page.evaluate(() => Explainer.getLink()), link, `${what}: still the link once settled`);
+      assert.equal(page.url().slice(page.url().indexOf('#')), link, `${what}: the address bar shows it`);
+      assert.deepEqual(await page.evaluate(() => window.changes), [link.slice(link.indexOf('p=') + 2)],
+        `${what}: one statechange, the host's own`);
+      await page.reload();
+      await whenStarted(page);
+      await quiet(page);
+      assert.equal(await page.evaluate(() => Explainer.getLink()), link, `${what}: a reload reopens it`);
+      assertNoProblems(assert, page);
+      await page.context().close();
+    }
+  }
+});
+
 test('Back and Forward step through selections, and hashchange applies links, without reloading', async () => {
   const page = await openPage(browser, B.url);
   await quiet(page);

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "headless.h"
+#include "core/url_state.h"
 #include "ui/article_text.h"
 
 namespace explainer::ui::testing {
@@ -35,13 +36,13 @@ std::size_t paragraph_count(const Headless& h) { return h.app.store.pack().artic
 // An article whose paragraphs are long words, two or three to a phone's line: its lines
 // leave much of their width empty, so a paragraph is far taller than its characters at
 // the average width suggest (the estimate the scroll range starts from).
-Pack long_words_pack(int paragraphs) {
+Pack long_words_pack(int paragraphs, int words = 24) {
     std::string json = R"({"format": "explainer-pack/1", "id": "long-words", "title": "Test fixture: long words",
         "article": {"headline": "Test fixture: paragraphs of long words", "source": "Explainer test fixture",
                     "published": {"iso": "2024-02-01"}, "paragraphs": [)";
     for (int p = 0; p < paragraphs; ++p) {
         json += std::string(p ? "," : "") + R"({"id": "p)" + std::to_string(p) + R"(", "text": ")";
-        for (int w = 0; w < 24; ++w) json += std::string(w ? " " : "") + "Internationalisation" + std::to_string(p);
+        for (int w = 0; w < words; ++w) json += std::string(w ? " " : "") + "Internationalisation" + std::to_string(p);
         json += R"("})";
     }
     json += R"(]}, "entities": []})";
@@ -160,6 +161,42 @@ TEST(ArticleLayout, FindJumpsToTheLastMatchInTheArticle) {
     EXPECT_LT(current->y, h.info.height);
     EXPECT_GE(h.app.store.pack().paragraph_index(h.view().article_paragraph).value_or(0), paragraph_count(h) - 12)
         << "the view is in the last copy of the seed";
+}
+
+// A link to a paragraph that cannot reach the view's top (the article ends first) opens
+// with the view scrolled as far as it goes, and stays that link: before, the paragraph
+// at the top replaced it in the state, and the link a host had just set changed by itself.
+TEST(ArticleLayout, ALinkToAParagraphTooNearTheEndForTheTopStaysTheLink) {
+    struct Case { const char* name; int paragraphs, words; };
+    for (const Case c : {Case{"an article that fits the view", 3, 3}, Case{"a long one", 60, 24}}) {
+        SCOPED_TRACE(c.name);
+        Headless h(390, 844, 3);
+        app_set_pack(h.app, long_words_pack(c.paragraphs, c.words));
+        h.settle();
+        const std::string first = h.app.store.pack().article.paragraphs.front().id;
+        const std::string last = h.app.store.pack().article.paragraphs.back().id;
+        h.app.store.dispatch(SetParagraphAction{last}, ChangeSource::Link, 0);
+        h.settle();
+        EXPECT_EQ(h.view().article_paragraph, last);
+        EXPECT_EQ(encode_state(h.view(), h.app.store.defaults()), "v=1&p=" + last);
+        // The view is at the article's end: a wheel notch down moves nothing, and keeps the link.
+        const std::uint64_t picture = picture_hash();
+        h.wheel(ImVec2(195, 500), -3);
+        h.settle();
+        EXPECT_EQ(picture_hash(), picture);
+        EXPECT_EQ(h.view().article_paragraph, last);
+        // A notch up, where there is room, names the paragraph then at the top.
+        h.wheel(ImVec2(195, 500), 3);
+        h.settle();
+        if (c.paragraphs > 3) {
+            EXPECT_NE(picture_hash(), picture);
+            EXPECT_NE(h.view().article_paragraph, last);
+            EXPECT_NE(h.view().article_paragraph, first);
+        } else {
+            EXPECT_EQ(picture_hash(), picture) << "the short article scrolled";
+            EXPECT_EQ(h.view().article_paragraph, last);
+        }
+    }
 }
 
 } // namespace
