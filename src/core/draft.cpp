@@ -285,7 +285,9 @@ bool is_organisation_word(std::string_view low) {
                          "society", "network", "times", "post", "news", "press", "airlines", "airways", "hospital",
                          "museum", "coalition", "alliance", "cartel", "office", "administration", "government", "tribunal",
                          "bureau", "center", "centre", "battalion", "regiment", "corps", "militia", "club", "observatory",
-                         "council", "service", "services", "programme", "program", "agency", "school", "academy", "house"});
+                         "council", "service", "services", "programme", "program", "agency", "school", "academy", "house",
+                         // companies' ("General Motors", "General Electric"), which a rank may open
+                         "motors", "electric", "dynamics", "mills", "industries", "holdings", "technologies", "pharmaceuticals"});
 }
 
 // Kinds of place a name may end with, which make a place of a name an organisation word opens
@@ -1422,6 +1424,12 @@ void Drafter::find_people_and_organisations() {
         std::size_t first = r.first;
         while (first < r.last && is_rank(p.words[first].low)) ++first;
         if (first >= r.last) continue;
+        // "General Motors", "General Assembly": a rank before organisation words alone is the
+        // organisation's first word.
+        bool after_rank_only_organisation_words = first > r.first;
+        for (std::size_t k = first; k < r.last; ++k)
+            after_rank_only_organisation_words = after_rank_only_organisation_words && is_organisation_word(p.words[k].low);
+        if (after_rank_only_organisation_words) first = r.first;
         const Span s = span_of(p, r.paragraph, first, r.last);
         if (is_claimed(s) || s.end <= datelines[r.paragraph]) continue;  // "MIAMI (AP) —" names no organisation
         const std::string key = key_of(text(s));

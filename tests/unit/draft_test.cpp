@@ -566,6 +566,27 @@ TEST(DraftTest, RanksOfOtherTimesNameTheirPeople) {
     for (const Entity* e : d.of_kind(EntityKind::Organisation)) EXPECT_EQ(e->name.find("Quang Trung"), std::string::npos) << e->name;
 }
 
+// A company whose name a rank opens is no person: "General Motors", "General Electric".
+// A rank before a person's name still makes a person, and a company or a body keeps its
+// rank word ("General Assembly" was "Assembly").
+TEST(DraftTest, CompaniesARankOpensAreNoPeople) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"General Motors said on Monday that it would close two plants. General Motors employs 160,000 "
+                                    "people. General Electric and General Dynamics said they would hire, and General Mills said "
+                                    "nothing.",
+                                    "General Charles de Gaulle led Free France from London in 1940. Gen. Mark Milley spoke in "
+                                    "2021, and Milley said the army was ready. General Electric shares rose.",
+                                    "The General Assembly voted, and the General Assembly met again."},
+                                   "2025-03-02"));
+    std::map<std::string, std::size_t> people, organisations;  // name -> mentions
+    for (const Entity* e : d.of_kind(EntityKind::Person)) people[e->name] = e->mentions.size();
+    for (const Entity* e : d.of_kind(EntityKind::Organisation)) organisations[e->name] = e->mentions.size();
+    EXPECT_EQ(people, (std::map<std::string, std::size_t>{{"General Charles de Gaulle", 1}, {"Gen. Mark Milley", 2}})) << d.pack.dump(1);
+    EXPECT_EQ(organisations, (std::map<std::string, std::size_t>{
+                                 {"General Motors", 2}, {"General Electric", 2}, {"General Dynamics", 1}, {"General Mills", 1}, {"General Assembly", 2}}))
+        << d.pack.dump(1);
+}
+
 // Time zones and features of the land and sea are repeated and abbreviated as
 // organisations are, but are none: "Eastern European Time", "UTC", the "Gulf of Finland",
 // the "Baltic Sea". An organisation among them still is one.
