@@ -2459,18 +2459,28 @@ std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, S
             if (c.begin >= previous.end && c.end <= next.begin) from = std::max(from, c.end);
         return from;
     };
+    // What only joined two dates goes with them: "[In 2015] and again [in 2022] the rains",
+    // "flooded the town [in 2015] and again [in 2022], and".
     std::vector<const Word*> kept;
-    for (const Word* w : words)
-        if (!in_cut(*w)) kept.push_back(w);
-    // What joined two dates cut from the name's start: "[In 2015] and again [in 2022] the rains".
-    std::size_t first = 0;
-    if (cuts.size() > 1 && !words.empty() && in_cut(*words[0]))
-        while (first < kept.size() && in_list(kept[first]->low, {"and", "or", "again", "then"})) ++first;
+    for (std::size_t k = 0; k < words.size();) {
+        if (in_cut(*words[k])) {
+            ++k;
+            continue;
+        }
+        std::size_t joiners_end = k;
+        while (joiners_end < words.size() && !in_cut(*words[joiners_end]) && in_list(words[joiners_end]->low, {"and", "or", "again", "then"}))
+            ++joiners_end;
+        const bool joins_dates = joiners_end > k && k > 0 && joiners_end < words.size() && in_cut(*words[k - 1]) && in_cut(*words[joiners_end]);
+        if (joins_dates) {
+            k = joiners_end;
+            continue;
+        }
+        kept.push_back(words[k++]);
+    }
     std::string name;
     const Word* previous = nullptr;
     int count = 0;
-    for (std::size_t k = first; k < kept.size(); ++k) {
-        const Word* w = kept[k];
+    for (const Word* w : kept) {
         if (++count > 8) {
             name += "…";
             break;
@@ -2782,9 +2792,16 @@ std::string check_text(std::string_view text, std::string_view where) {
 } // namespace
 
 std::string slug_of(std::string_view text, std::string_view fallback) {
+    constexpr std::size_t kMaxSlug = 40;
     std::string out;
     for (const char c : name_key(text)) {
-        if (out.size() >= 40) break;
+        if (out.size() >= kMaxSlug) {
+            // Cut after the last whole word ("parliament-approves-the-long-delayed", not
+            // "…-delayed-rec"), unless one word fills the slug.
+            const std::size_t dash = out.rfind('-');
+            if (c != ' ' && out.back() != '-' && dash != std::string::npos) out.resize(dash);
+            break;
+        }
         if (c == ' ') {
             if (!out.empty() && out.back() != '-') out += '-';
         } else {

@@ -77,8 +77,8 @@ std::vector<std::string> draft_place_names(const DraftInput& input);
 // Returns "" on success, else the error.
 std::string parse_article_text(std::string_view text, DraftInput& input);
 
-// An entity id from a name: the folded name's words joined by '-', at most 40 bytes
-// ("Ar Raqqah" -> "ar-raqqah"); `fallback` when nothing is left.
+// An entity id from a name: the folded name's words joined by '-', at most 40 bytes and
+// cut after a whole word ("Ar Raqqah" -> "ar-raqqah"); `fallback` when nothing is left.
 std::string slug_of(std::string_view text, std::string_view fallback);
 
 } // namespace explainer

@@ -515,13 +515,14 @@ TEST(DraftTest, StatesAndStormsAreNotSmallTownsOfTheirNames) {
 // Two dates in one sentence are two events, each named by its own clause (a participle's
 // too: "…, replacing a line built … between 1897 and 1917"); a weekday before a date goes
 // with it ("on Monday, Jan. 1"). Two dates of one clause are cut from both names, with the
-// "and again" between them: neither is named by the other's year.
+// "and again" between them, wherever they stand: neither is named by the other's year.
 TEST(DraftTest, EventsOfOneSentenceAreNamedByTheirClauses) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"In 2007, a magnitude 6.9 quake struck the same area, and in 2011 the Tohoku earthquake "
                                     "and tsunami killed more than 18,000 people. "
                                     "The quake hit on Monday, Jan. 1, and a tsunami followed. "
                                     "In 2015 and again in 2022 the short rains failed altogether. "
+                                    "The river flooded the town in 1998 and again in 2004. "
                                     "The railway opened in January 2018, replacing a line built by the French between 1897 and 1917."},
                                    "2023-08-27"));
     std::map<std::string, std::string> names;  // the date -> the event's name
@@ -532,6 +533,8 @@ TEST(DraftTest, EventsOfOneSentenceAreNamedByTheirClauses) {
         {"2024-01-01", "The quake hit, and a tsunami followed"},
         {"2015", "The short rains failed altogether"},
         {"2022", "The short rains failed altogether"},
+        {"1998", "The river flooded the town"},
+        {"2004", "The river flooded the town"},
         {"2018-01-01/2018-01-31", "The railway opened"},
         {"1897/1917", "Replacing a line built by the French"}};
     EXPECT_EQ(names, expected) << d.pack.dump(1);
@@ -1305,6 +1308,16 @@ TEST(DraftTest, TakesTheBrowsersJsonInput) {
     EXPECT_THAT(draft_pack_from_json(R"({"headline":1})", nullptr).error, HasSubstr("headline: expected a string"));
     EXPECT_THAT(draft_pack_from_json(R"({"headline":"H","paragraphs":["a",2]})", nullptr).error, HasSubstr("paragraphs/1"));
     EXPECT_THAT(draft_pack_from_json(R"({"headline":"H","paragrahs":[]})", nullptr).error, HasSubstr("unknown key \"paragrahs\""));
+}
+
+// Ids are cut after a whole word: a headline's pack id was "parliament-approves-the-long-delayed-rec".
+TEST(DraftTest, IdsAreCutAfterAWholeWord) {
+    EXPECT_EQ(slug_of("Parliament approves the long-delayed reconstruction programme", "draft"), "parliament-approves-the-long-delayed");
+    EXPECT_EQ(slug_of("Aaaaaaaaa bbbbbbbbb ccccccccc dddddddddd eeee", "draft"), "aaaaaaaaa-bbbbbbbbb-ccccccccc-dddddddddd");
+    EXPECT_EQ(slug_of("Aaaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeee", "draft"), "aaaaaaaaa-bbbbbbbbb-ccccccccc-ddddddddd");
+    EXPECT_EQ(slug_of(std::string(50, 'x'), "draft"), std::string(40, 'x'));  // one word fills it
+    EXPECT_EQ(slug_of("Ar Raqqah", "place"), "ar-raqqah");
+    EXPECT_EQ(slug_of("Πρωθυπουργός", "place"), "place");
 }
 
 // [SECTION] The suggestion key in packs ------------------------------------------------------------
