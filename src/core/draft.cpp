@@ -478,6 +478,7 @@ struct Drafter {
     std::vector<Span> claimed;                          // spans of people and organisations
     std::vector<std::size_t> datelines;                 // by paragraph: where its dateline ends (dateline_end)
     std::vector<std::string> warnings;                  // DraftResult::warnings
+    std::set<std::string> countries_in_text;            // alpha-2 of the countries the text names (run)
 
     std::string_view text(const Span& s) const { return paragraphs[s.paragraph].text.substr(s.begin, s.end - s.begin); }
 
@@ -513,6 +514,14 @@ struct Drafter {
     }
     bool is_claimed(const Span& s) const {
         return std::any_of(claimed.begin(), claimed.end(), [&](const Span& c) { return c.overlaps(s); });
+    }
+    // A place spelt another way, in a country the text names ("Quy Nhơn", with "Vietnam" in
+    // the text, is the gazetteer's "Qui Nhon"), which find_places drafts as it does a place
+    // spelt the gazetteer's way.
+    bool names_place_spelt_another_way(std::string_view name) const {
+        if (!gazetteer || name.size() < 4) return false;
+        const std::vector<const GazetteerPlace*> places = gazetteer->places_named(name, true);
+        return std::any_of(places.begin(), places.end(), [&](const GazetteerPlace* place) { return countries_in_text.contains(place->country); });
     }
 
     void run();
@@ -1458,7 +1467,8 @@ void Drafter::find_people_and_organisations() {
         // Places written as a run ("Buenos Aires") are left to find_places, as are states and
         // provinces ("New York").
         if (!keyword && !acronym && !group && gazetteer &&
-            (!gazetteer->places_named(text(s), false).empty() || !gazetteer->divisions_named(text(s)).empty()))
+            (!gazetteer->places_named(text(s), false).empty() || !gazetteer->divisions_named(text(s)).empty() ||
+             names_place_spelt_another_way(text(s))))
             continue;
         // "the White House Middle East coordinator": the name ends at its organisation word
         // when only capitalised words follow it (not "Bank of England", "Commission on Human
@@ -1655,9 +1665,10 @@ bool in_persons_name(const Gazetteer& gazetteer, const TextParagraph& p, NameRun
             in_list(w.low, {"city", "town", "greater", "upper", "lower", "old"}) || (j != k && gazetteer.country_named(w.text)))
             return false;
     }
+    // The whole run may be a place spelt another way: "Quy Nhơn" is the gazetteer's "Qui Nhon".
     const std::size_t end = p.words[r.last - 1].end + p.words[r.last - 1].possessive;  // "St. John's"
-    return gazetteer.places_named(p.text.substr(p.words[r.first].begin, end - p.words[r.first].begin), false).empty() &&
-           gazetteer.places_named(words_text(p, r.first, r.last), false).empty();
+    return gazetteer.places_named(p.text.substr(p.words[r.first].begin, end - p.words[r.first].begin), true).empty() &&
+           gazetteer.places_named(words_text(p, r.first, r.last), true).empty();
 }
 
 void Drafter::find_places() {
@@ -2591,6 +2602,12 @@ void Drafter::run() {
             if (!w.capitalised) lowercase_words.insert(w.low);
         datelines.push_back(dateline_end(p));
     }
+    if (gazetteer)
+        for (const NameRun& r : all_name_runs(paragraphs, lowercase_words))
+            for (std::size_t first = r.first; first < r.last; ++first)
+                for (std::size_t last = first + 1; last <= std::min(r.last, first + 4); ++last)
+                    if (const GazetteerCountry* c = gazetteer->country_named(words_text(paragraphs[r.paragraph], first, last)))
+                        countries_in_text.insert(c->alpha2);
     find_ranked_people();
     find_described_people();
     find_quotes();
@@ -2854,7 +2871,7 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
                     ": give the publication date as YYYY-MM-DD (or a range START/END) with \"Published:\" or --published");
     }
 
-    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}, {}};
+    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}, {}, {}};
     d.paragraphs.reserve(input.paragraphs.size());
     for (const std::string& p : input.paragraphs) d.paragraphs.push_back({p, split_words(p)});
     d.run();

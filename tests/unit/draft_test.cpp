@@ -550,6 +550,25 @@ TEST(DraftTest, ANameFollowedByPrefectureOrStateIsNoTown) {
     EXPECT_THAT(places, ::testing::UnorderedElementsAre("Japan", "Tokyo")) << d.pack.dump(1);
 }
 
+// A place the text spells otherwise than the gazetteer ("Quy Nhơn", GeoNames' "Qui Nhon"), in
+// a country the text names, is that place, however often the text repeats it: it was an
+// organisation, and "Nhơn" alone another place, 15 km away.
+TEST(DraftTest, APlaceSpeltAnotherWayIsThatPlaceWhenRepeated) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"QUY NHƠN, Vietnam — Farmers in the hills above Quy Nhơn protested on Monday. Within two "
+                                    "years the rebels held Quy Nhơn."},
+                                   "2024-05-02"));
+    const Entity* place = d.place_named("Quy Nhơn");
+    ASSERT_TRUE(place) << d.pack.dump(1);
+    EXPECT_EQ(place->mentions.size(), 3u);
+    EXPECT_NEAR(place->location->lat, 13.78, 0.01);
+    EXPECT_NEAR(place->location->lon, 109.22, 0.01);
+    std::vector<std::string> places;
+    for (const Entity* e : d.of_kind(EntityKind::Place)) places.push_back(e->name);
+    EXPECT_THAT(places, ::testing::UnorderedElementsAre("Quy Nhơn", "Vietnam")) << d.pack.dump(1);
+    EXPECT_TRUE(d.of_kind(EntityKind::Organisation).empty()) << d.pack.dump(1);
+}
+
 // The ranks of other times and places stand before a name as a president's does: "Emperor
 // Quang Trung" (a Vietnamese emperor's reign name, which the text then repeats alone) was an
 // organisation, "a capitalised name the text repeats"; "Tsar Nicholas II" and "Shah Reza
