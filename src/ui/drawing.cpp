@@ -225,6 +225,17 @@ ImVec2 text_size(const ImFont* font, std::string_view text, float wrap) {
     return layout_size(reading_layout(font, font_size(font), text, wrap));
 }
 
+TextSpan text_span(const ImFont* font, std::string_view text, float wrap) {
+    if (!has_right_to_left(text)) return {0, text_size(font, text, wrap).x};
+    float left = FLT_MAX, right = 0;
+    for (const LayoutLine& line : reading_layout(font, font_size(font), text, wrap).lines)
+        for (const PlacedRun& run : line.runs) {
+            left = std::min(left, run.x);
+            right = std::max(right, run.x + run.width);
+        }
+    return left < right ? TextSpan{left, right - left} : TextSpan{};
+}
+
 void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text, float wrap,
               const ImVec4* clip) {
     if (!has_right_to_left(text)) {

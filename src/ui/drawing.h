@@ -36,6 +36,12 @@ inline float font_size(const ImFont* font) { return font->FontSize * ImGui::GetI
 // The size of `text` in `font` at its logical size, wrapped at `wrap` CSS px (0: no wrap).
 ImVec2 text_size(const ImFont* font, std::string_view text, float wrap = 0);
 inline float text_width(const ImFont* font, std::string_view text) { return text_size(font, text).x; }
+// Where add_text draws `text` across, from its position's x: right-to-left text wrapped at
+// `wrap` is right-aligned, so it starts `left` CSS px in (a located rectangle covers only ink).
+struct TextSpan {
+    float left = 0, width = 0;
+};
+TextSpan text_span(const ImFont* font, std::string_view text, float wrap);
 
 // ImDrawList::AddText for text in either direction.
 void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,

@@ -576,9 +576,9 @@ void draw_card(const PanelContext& ctx, const QuotesPanel& p, const QuotesFrame&
     if (!card.speaker.empty()) {
         add_text(draw, fonts.sans_bold, font_size(fonts.sans_bold), ImVec2(f.text_x, y), with_alpha(theme.text, ink), card.speaker,
                  f.text_w);
-        const float w = std::min(f.text_w, text_size(fonts.sans_bold, card.speaker, f.text_w).x);
+        const TextSpan name = text_span(fonts.sans_bold, card.speaker, f.text_w);
         if (y + card.speaker_h > f.list_top && y < f.bottom)
-            ctx.located->push_back({card.speaker_id, "quotes", f.text_x, std::max(y, f.list_top), w,
+            ctx.located->push_back({card.speaker_id, "quotes", f.text_x + name.left, std::max(y, f.list_top), std::min(f.text_w, name.width),
                                     std::min(y + card.speaker_h, f.bottom) - std::max(y, f.list_top)});
         y += card.speaker_h;
     }

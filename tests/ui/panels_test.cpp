@@ -205,6 +205,21 @@ std::optional<LocatedRect> a_drawn_place(const Headless& h) {
     return std::nullopt;
 }
 
+// A speaker's name in a quote card is located where it is drawn: a right-to-left name sits
+// at the card's right, and its rectangle was the card's whole width (locate() then pointed
+// a host at empty card).
+TEST(Panels, ARightToLeftSpeakerIsLocatedWhereItsNameIsDrawn) {
+    Headless h(kDesktop.width, kDesktop.height);
+    h.set_pack(test_pack("hebrew-arabic"));
+    h.settle();
+    const auto name = h.located("layla", "quotes");
+    const auto card = h.located("layla-quote", "quotes");
+    ASSERT_TRUE(name && card) << "the first view shows Layla's quote";
+    EXPECT_LT(name->w, card->w / 4) << "the name's rectangle is the name's";
+    EXPECT_GT(name->x, card->x + card->w / 2) << "at the card's right, where a right-to-left name is drawn";
+    EXPECT_LE(name->x + name->w, card->x + card->w);
+}
+
 TEST(Panels, AClickOnAPlaceSelectsItAndEscapeClearsIt) {
     Headless h(kDesktop.width, kDesktop.height);
     h.set_pack(kSeed);
