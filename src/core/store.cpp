@@ -165,9 +165,12 @@ void Store::refit_opening_view(ChangeRecord& record, MapFollows follows) {
 }
 
 ChangeRecord Store::finish(ChangeRecord record, UndoEntry entry, double now_seconds) {
-    // A continuous change (pan, zoom, scroll, a flight to the selection) that follows
-    // closely joins the step before it: one undo puts back a whole gesture.
-    const bool continuous = record.history != ChangeKind::Push && !(entry.fields & FieldPack);
+    // A continuous change by the reader (pan, zoom, scroll, a flight to the selection) that
+    // follows closely joins the step before it: one undo puts back a whole gesture. A link,
+    // a host's or a script's request is a step of its own, and only one that selects
+    // something takes the reader's changes after it (the flight, a pan) into its step.
+    const bool from_reader = record.source == ChangeSource::Reader;
+    const bool continuous = from_reader && record.history != ChangeKind::Push && !(entry.fields & FieldPack);
     if (record.source == ChangeSource::History || record.source == ChangeSource::Link)
         record.history = ChangeKind::None;  // the address bar already holds it
     if (record.notifies()) ++view_revision_;
@@ -184,7 +187,7 @@ ChangeRecord Store::finish(ChangeRecord record, UndoEntry entry, double now_seco
         previous->last_seconds = now_seconds;
         return record;
     }
-    entry.mergeable = true;
+    entry.mergeable = from_reader || (entry.fields & FieldSelection);
     entry.last_seconds = now_seconds;
     undo_.push_back(std::move(entry));
     if (undo_.size() > undo_limit_) undo_.pop_front();

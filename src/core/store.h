@@ -79,9 +79,9 @@ struct PackEdit {
     std::function<std::string(Pack& pack, PackEdit& inverse)> apply;
 };
 
-// Changes closer together than this, of the same fields from the same source and not
-// written as new history entries (a pan, a zoom, a scroll, a flight to a selection),
-// are one undo step.
+// The reader's changes closer together than this and not written as new history entries
+// (a pan, a zoom, a scroll, a flight to a selection) are one undo step with the change
+// before them, unless that was a link or a request that selected nothing (Store::finish).
 inline constexpr double kUndoMergeSeconds = 1.0;
 // The reader's history is bounded (a view change is cheap to lose); the editor lifts the
 // bound (set_undo_limit) so that every change of a session can be undone.

@@ -337,6 +337,22 @@ double read_map_number(std::string_view text, const char* what, double low, doub
     return *value;
 }
 
+// The longitude is not clamped but wrapped, as the map is: 190 is 170 W, the view a link
+// written by hand past the antimeridian means.
+double read_map_longitude(std::string_view text, double fallback, Notes& notes) {
+    const std::optional<double> value = parse_decimal(text);
+    if (!value) {
+        notes.add("map longitude " + quote_for_note(text) + " is not a number");
+        return fallback;
+    }
+    if (*value >= -kLinkMaxLongitude && *value <= kLinkMaxLongitude) return *value;
+    double wrapped = std::fmod(*value + 180.0, 360.0);
+    if (wrapped < 0) wrapped += 360.0;
+    wrapped -= 180.0;
+    notes.add("map longitude " + quote_for_note(text) + " is outside -180..180; wrapped to " + format_fixed(wrapped, 4));
+    return wrapped;
+}
+
 void decode_map(std::string_view text, AppState& state, Notes& notes) {
     const std::size_t first_comma = text.find(',');
     const std::size_t second_comma = first_comma == std::string_view::npos ? first_comma : text.find(',', first_comma + 1);
@@ -348,7 +364,7 @@ void decode_map(std::string_view text, AppState& state, Notes& notes) {
     const std::string_view lon = text.substr(first_comma + 1, second_comma - first_comma - 1);
     const std::string_view zoom = text.substr(second_comma + 1);
     state.map.lat = read_map_number(lat, "latitude", -kLinkMaxLatitude, kLinkMaxLatitude, "-85..85", state.map.lat, notes);
-    state.map.lon = read_map_number(lon, "longitude", -kLinkMaxLongitude, kLinkMaxLongitude, "-180..180", state.map.lon, notes);
+    state.map.lon = read_map_longitude(lon, state.map.lon, notes);
     state.map.zoom = read_map_number(zoom, "zoom", kLinkMinZoom, kLinkMaxZoom, "0..20", state.map.zoom, notes);
 }
 

@@ -317,6 +317,40 @@ TEST(Store, AGestureIsOneUndoStepAndANewChangeDropsRedo) {
     EXPECT_EQ(store.redo_depth(), 0u) << "a new change ends the redo history";
 }
 
+// A link opened (setState, a host's request, Back) is a step of its own: the reader's pan
+// a moment later was merged into it, and undo went past the link's view to the one before.
+// A link or a request that selects something still takes its flight into its step.
+TEST(Store, AGestureAfterALinkIsAStepOfItsOwn) {
+    for (const ChangeSource source : {ChangeSource::Api, ChangeSource::Host, ChangeSource::History}) {
+        SCOPED_TRACE(change_source_name(source));
+        Store store = store_with("content/isis-losing-ground.json");
+        AppState linked = store.view();
+        linked.map = {-10.0, -170.0, 4.0};
+        linked.panel = "quotes";
+        store.dispatch(SetViewAction{linked}, source, 10.0);
+        store.dispatch(SetMapAction{{-11.0, -171.0, 4.5}}, ChangeSource::Reader, 10.3);
+        EXPECT_EQ(store.undo_depth(), 2u);
+        store.undo(ChangeSource::Api);
+        EXPECT_DOUBLE_EQ(store.view().map.lat, -10.0) << "undo gives the link's view back";
+        EXPECT_EQ(store.view().panel, "quotes");
+        // Nor does a link join the reader's pan before it.
+        store.dispatch(SetMapAction{{-12.0, -172.0, 4.0}}, ChangeSource::Reader, 20.0);
+        AppState second = store.view();
+        second.panel = "timeline";
+        store.dispatch(SetViewAction{second}, source, 20.2);
+        store.undo(ChangeSource::Api);
+        EXPECT_EQ(store.view().panel, "quotes");
+        EXPECT_DOUBLE_EQ(store.view().map.lat, -12.0) << "the pan before the link is a step apart";
+        // A link that selects takes the flight after it.
+        const std::size_t depth = store.undo_depth();
+        AppState selecting = store.view();
+        selecting.selection = "sinjar";
+        store.dispatch(SetViewAction{selecting}, source, 30.0);
+        store.dispatch(SetMapAction{{36.3, 41.9, 5.0}}, ChangeSource::Reader, 30.5);
+        EXPECT_EQ(store.undo_depth(), depth + 1);
+    }
+}
+
 TEST(Store, UndoHistoryIsBounded) {
     Store store = store_with("content/isis-losing-ground.json");
     for (std::size_t i = 0; i < kMaxUndoSteps + 20; ++i)

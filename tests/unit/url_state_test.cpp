@@ -393,8 +393,6 @@ TEST_F(UrlState, OutOfRangeMapNumbersAreClamped) {
     AppState s;
     EXPECT_EQ(single_note("v=1&map=90,0,1", &s), "map latitude '90' is outside -85..85; clamped");
     EXPECT_EQ(s.map.lat, 85.0);
-    EXPECT_TRUE(contains(single_note("v=1&map=0,-180.5,1", &s), "longitude"));
-    EXPECT_EQ(s.map.lon, -180.0);
     EXPECT_TRUE(contains(single_note("v=1&map=0,0,20.01", &s), "zoom"));
     EXPECT_EQ(s.map.zoom, 20.0);
     EXPECT_TRUE(contains(single_note("v=1&map=0,0,-1", &s), "zoom"));
@@ -404,6 +402,24 @@ TEST_F(UrlState, OutOfRangeMapNumbersAreClamped) {
     // The edges themselves are inside.
     s = decode_clean("v=1&map=-85,180,20");
     EXPECT_EQ(s.map.lat, -85.0);
+}
+
+// A longitude past the antimeridian is wrapped, as the map is (190 is 170 W); it was
+// clamped to 180, another view.
+TEST_F(UrlState, LongitudesPastTheAntimeridianAreWrapped) {
+    AppState s;
+    EXPECT_EQ(single_note("v=1&map=-18,190,4", &s), "map longitude '190' is outside -180..180; wrapped to -170.0000");
+    EXPECT_DOUBLE_EQ(s.map.lon, -170.0);
+    EXPECT_EQ(encode_state(s, defaults), "v=1&map=-18.0000,-170.0000,4.00");
+    EXPECT_EQ(single_note("v=1&map=0,-180.5,1", &s), "map longitude '-180.5' is outside -180..180; wrapped to 179.5000");
+    EXPECT_DOUBLE_EQ(s.map.lon, 179.5);
+    single_note("v=1&map=0,540,1", &s);
+    EXPECT_DOUBLE_EQ(std::fabs(s.map.lon), 180.0);
+    single_note("v=1&map=0,-730.25,1", &s);
+    EXPECT_DOUBLE_EQ(s.map.lon, -10.25);
+    single_note("v=1&map=0,1234567890123456789012345678901,1", &s);
+    EXPECT_GE(s.map.lon, -180.0);
+    EXPECT_LE(s.map.lon, 180.0);
 }
 
 TEST_F(UrlState, LongDecimalsAreRead) {
