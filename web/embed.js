@@ -25,7 +25,8 @@
 // - Mirror: each `state` message is written into the host URL's fragment with
 //   history.replaceState, as `explainer=<encodeURIComponent(link)>` for the first embed
 //   in document order, `explainer-2=`, `explainer-3=`… for the next ones. Other parts of
-//   the host's fragment are kept (parts are separated by `&`). Opening the host URL
+//   the host's fragment are kept (parts are separated by `&`), and each key keeps its
+//   place among them. Opening the host URL
 //   reopens each embed in the view it had; changing the key later (a link on the host
 //   page to `#explainer=…`) moves the embed to that view.
 // - Messages are read only when they come from the embed's iframe window and from the
@@ -92,9 +93,12 @@
     return found.startsWith('#') ? found : '#' + found;
   }
 
+  // In the place the key already has, so that the host URL's parts keep their order.
   function writeHostLink(key, link) {
-    const parts = hostParts().filter((part) => part !== key && !part.startsWith(key + '='));
-    parts.push(key + '=' + encodeURIComponent(link));
+    const ours = (part) => part === key || part.startsWith(key + '=');
+    const at = hostParts().findIndex(ours);
+    const parts = hostParts().filter((part) => !ours(part));
+    parts.splice(at < 0 ? parts.length : at, 0, key + '=' + encodeURIComponent(link));
     const url = location.pathname + location.search + '#' + parts.join('&');
     try { history.replaceState(history.state, '', url); } catch (e) { /* sandboxed or opaque host: no mirror */ }
   }

@@ -336,7 +336,8 @@
   // origin= parameters or the pack's allowedOrigins); replies go to the asking origin,
   // everything else to each allowed origin by name, never to "*".
 
-  const MAX_MESSAGE_BYTES = 8192;
+  const MAX_MESSAGE_BYTES = 8192;  // kMaxHostMessageBytes
+  const MAX_REQUEST_ID_BYTES = 256;  // kMaxRequestIdBytes
   let allowedOrigins = [];
 
   function postToHost(message, origin) {
@@ -344,6 +345,17 @@
     for (const target of origin ? [origin] : allowedOrigins) {
       try { window.parent.postMessage(message, target); } catch (e) { /* a target that is not a valid origin */ }
     }
+  }
+
+  // A message for the explainer that JSON cannot carry (a BigInt, a cycle) is answered, with
+  // its requestId when that is one the protocol reads.
+  function refuseUnreadable(event) {
+    const data = event.data;
+    if (!data || typeof data !== 'object' || !('explainer' in data)) return;  // not for the explainer
+    const reply = { explainer: 1, type: 'error', reason: 'message is not valid JSON' };
+    const id = data.requestId;
+    if ((typeof id === 'string' && new TextEncoder().encode(id).length <= MAX_REQUEST_ID_BYTES) || Number.isFinite(id)) reply.requestId = id;
+    postToHost(reply, event.origin);
   }
 
   function startHostMessages() {
@@ -354,7 +366,12 @@
     window.addEventListener('message', (event) => {
       if (event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
       let text;
-      try { text = JSON.stringify(event.data); } catch (e) { return; }
+      try {
+        text = JSON.stringify(event.data);
+      } catch (e) {
+        refuseUnreadable(event);
+        return;
+      }
       if (typeof text !== 'string') return;
       // The protocol's size limit (kMaxHostMessageBytes), checked before any copy into
       // the heap. UTF-8 is never shorter than the UTF-16 length, so a longer string is
@@ -685,8 +702,19 @@
     };
   }
   // The state is read only for a listener (the first frame's idle report has none yet, and
-  // runs before the browser can paint that frame).
-  const stateChange = coalesced(() => { if (listeners.statechange.size) emit('statechange', Explainer.getState()); });
+  // runs before the browser can paint that frame), and goes out only when the view differs
+  // from the last one sent (hover aside, which fires nothing): a selection's flight ends
+  // after the first event, which already carries where it ends.
+  let lastViewSent = null;
+  const stateChange = coalesced(() => {
+    if (!listeners.statechange.size) { lastViewSent = null; return; }
+    const state = Explainer.getState();
+    const { hover, ...view } = state;
+    const text = JSON.stringify(view);
+    if (text === lastViewSent) return;
+    lastViewSent = text;
+    emit('statechange', state);
+  });
 
   function onChange(record) {
     writeHistory(record);
@@ -758,6 +786,7 @@
     redo: () => call('explainer_undo', 1) === 1,
     on: (event, fn) => {
       if (!listeners[event]) throw new Error(`Explainer.on: unknown event "${event}" (statechange, select)`);
+      if (typeof fn !== 'function') throw new TypeError(`Explainer.on("${event}", fn): fn must be a function`);
       listeners[event].add(fn);
     },
     off: (event, fn) => { if (listeners[event]) listeners[event].delete(fn); },
@@ -765,7 +794,10 @@
     // accents ignored): {query, count, current (1-based; 0 before the first jump),
     // entities: [{id, name, type, field, snippet}]}. findNext/findPrevious jump between
     // the article's matches and scroll to them; closeFind clears the highlights.
-    find: (query) => JSON.parse(call('explainer_find', String(query))),
+    find: (query) => {
+      if (typeof query !== 'string') throw new TypeError('Explainer.find(query): query must be a string');
+      return JSON.parse(call('explainer_find', query));
+    },
     findNext: () => JSON.parse(call('explainer_find_step', 1)),
     findPrevious: () => JSON.parse(call('explainer_find_step', -1)),
     closeFind: () => { call('explainer_close_find'); },

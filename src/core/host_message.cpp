@@ -73,27 +73,28 @@ HostParseResult parse_host_message(std::string_view json_text, const Pack& pack)
     if (!version) return rejected(result, "message has no \"explainer\" member");
     result.addressed = true;
 
+    // The request id is read before anything else can fail, so that every rejection, the
+    // protocol version's too, reaches the host tagged with it when it is readable.
+    std::string request_id_problem;
+    if (const json* id = member(root, "requestId")) {
+        if (id->is_string()) {
+            const std::string& text = id->get_ref<const std::string&>();
+            if (text.size() > kMaxRequestIdBytes) request_id_problem = "\"requestId\" is longer than " + std::to_string(kMaxRequestIdBytes) + " bytes";
+            else result.request_id = text;
+        } else if (id->is_number() && std::isfinite(id->get<double>())) {
+            result.request_id = id->get<double>();
+        } else {
+            request_id_problem = "\"requestId\" must be a string or a finite number";
+        }
+    }
+
     if (!version->is_number())
         return rejected(result, "\"explainer\" must be the protocol version number " + std::to_string(kHostProtocolVersion));
     if (version->get<double>() != kHostProtocolVersion)
         return rejected(result, "protocol version " + quote_for_note(version->dump()) +
                                     " is not supported; this explainer speaks version " +
                                     std::to_string(kHostProtocolVersion));
-
-    // The request id is read before anything else can fail, so that every later
-    // rejection reaches the host tagged with it.
-    if (const json* id = member(root, "requestId")) {
-        if (id->is_string()) {
-            const std::string& text = id->get_ref<const std::string&>();
-            if (text.size() > kMaxRequestIdBytes)
-                return rejected(result, "\"requestId\" is longer than " + std::to_string(kMaxRequestIdBytes) + " bytes");
-            result.request_id = text;
-        } else if (id->is_number() && std::isfinite(id->get<double>())) {
-            result.request_id = id->get<double>();
-        } else {
-            return rejected(result, "\"requestId\" must be a string or a finite number");
-        }
-    }
+    if (!request_id_problem.empty()) return rejected(result, std::move(request_id_problem));
 
     const json* type = member(root, "type");
     if (!type) return rejected(result, "message has no \"type\"");

@@ -59,6 +59,11 @@ async function assertCoalesced(target, heard, what) {
     const gap = heard.changes[i].at - heard.changes[i - 1].at;
     assert.ok(gap >= WINDOW_MS - 5, `${what}: statechange ${i} came ${gap.toFixed(0)} ms after the one before`);
   }
+  // Never the same view twice in a row (hover aside): a flight's events all carried where it
+  // ends, and each after the first repeated it.
+  const viewOf = ({ hover, ...view }) => view;
+  for (let i = 1; i < heard.changes.length; ++i)
+    assert.notDeepEqual(viewOf(heard.changes[i].state), viewOf(heard.changes[i - 1].state), `${what}: statechange ${i} repeats the view before it`);
   const final = await target.evaluate(() => ({ state: Explainer.getState(), link: Explainer.getLink() }));
   const last = heard.changes[heard.changes.length - 1];
   assert.equal(last.link, final.link, `${what}: the last statechange carries the final view`);
@@ -146,6 +151,10 @@ test('every source fires select once and statechange once; Back and Forward noti
 
   heard = await during(page, () => page.evaluate(() => Explainer.select('nowhere')));
   assert.deepEqual(heard, { selects: [], changes: [] }, 'an unknown id changes nothing and says nothing');
+  // A host page's mistakes are told at once, not at the next selection.
+  const mistakes = await page.evaluate(() => [() => Explainer.on('select', 'not a function'), () => Explainer.find(null)]
+    .map((call) => { try { call(); return 'accepted'; } catch (e) { return e.name; } }));
+  assert.deepEqual(mistakes, ['TypeError', 'TypeError']);
   assertNoProblems(assert, page);
   await page.context().close();
 });

@@ -436,10 +436,20 @@ test('postMessage: an allowed host drives the explainer; wrong-shape messages ch
     assert.equal(arrived.length, 1, `one reply to ${JSON.stringify(message).slice(0, 100)}: ${JSON.stringify(arrived).slice(0, 300)}`);
     assert.equal(arrived[0].data.type, 'error');
     assert.ok(arrived[0].data.reason.includes(reason), `reason '${arrived[0].data.reason}' mentions ${reason}`);
-    // The version is checked first: only later rejections know the requestId.
-    if (message.explainer === 1 && typeof message.requestId === 'string' && message.requestId.length <= 256 && !message.padding)
-      assert.equal(arrived[0].data.requestId, message.requestId, 'the error carries the requestId back');
+    // A readable requestId comes back, with the protocol version's errors too; a message
+    // too large to look into carries none.
+    if (typeof message.requestId === 'string' && message.requestId.length <= 256 && !message.padding)
+      assert.equal(arrived[0].data.requestId, message.requestId, `the error to ${message.requestId} carries its requestId back`);
+    else assert.equal(arrived[0].data.requestId, undefined, 'an unreadable requestId does not come back');
   }
+  // A message JSON cannot carry (a BigInt) is answered too, with its requestId.
+  const unreadable = await page.evaluate(async () => {
+    const from = window.received.length;
+    window.send({ explainer: 1, type: 'getState', requestId: 'big', big: 10n });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    return window.received.slice(from).map((m) => m.data);
+  });
+  assert.deepEqual(unreadable, [{ explainer: 1, type: 'error', reason: 'message is not valid JSON', requestId: 'big' }]);
   // A frame of the host's own origin that is not the parent: ignored.
   await page.evaluate(() => new Promise((resolve) => {
     const sibling = document.createElement('iframe');
@@ -527,6 +537,15 @@ test('script embed: sizes the iframe, drives it, mirrors each view into the host
   await page.locator('#second iframe').click({ position: { x, y } });
   await Promise.all([quiet(first), quiet(second)]);
   await page.waitForTimeout(400);  // the explainer's state messages are throttled
+  // A later change of the first embed keeps the host URL's parts in their places (its key
+  // moved to the end).
+  await page.evaluate(() => ExplainerEmbed.get(0).select('raqqa'));
+  await page.waitForFunction(() => location.hash.includes('explainer=' + encodeURIComponent('#v=1&sel=raqqa')));
+  assert.deepEqual((await page.evaluate(() => location.hash)).slice(1).split('&').map((p) => p.split('=')[0]),
+    ['intro', 'explainer', 'explainer-2'], 'the host URL keeps its parts in order');
+  await page.evaluate(() => ExplainerEmbed.get(0).select('sinjar'));
+  await quiet(first);
+  await page.waitForTimeout(400);
 
   const links = [await first.evaluate(() => Explainer.getLink()), await second.evaluate(() => Explainer.getLink())];
   assert.ok(links[1].startsWith('#v=1&sel=raqqa'), links[1]);

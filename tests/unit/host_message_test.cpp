@@ -183,6 +183,20 @@ TEST_F(HostMessages, RejectionsKeepTheRequestIdForTheReply) {
     EXPECT_FALSE(r.message.has_value());
     ASSERT_TRUE(r.request_id.has_value());
     EXPECT_EQ(std::get<double>(*r.request_id), 9.0);
+    // The protocol version's rejections too: they came before the id was read, and went
+    // out without it.
+    for (const char* version : {"2", R"("1")", "true"}) {
+        const HostParseResult v = parse_host_message(std::string(R"({"explainer":)") + version + R"(,"type":"getState","requestId":"r-9"})", pack);
+        EXPECT_TRUE(v.addressed) << version;
+        EXPECT_FALSE(v.rejection.empty()) << version;
+        ASSERT_TRUE(v.request_id.has_value()) << version;
+        EXPECT_EQ(std::get<std::string>(*v.request_id), "r-9") << version;
+    }
+    // An unreadable id is still the rejection, after the version's.
+    EXPECT_EQ(parse_host_message(R"({"explainer":2,"requestId":[1]})", pack).rejection,
+              "protocol version '2' is not supported; this explainer speaks version 1");
+    EXPECT_EQ(parse_host_message(R"({"explainer":1,"type":"getState","requestId":[1]})", pack).rejection,
+              "\"requestId\" must be a string or a finite number");
 }
 
 TEST_F(HostMessages, ReasonsQuoteUntrustedTextSafely) {
