@@ -520,6 +520,9 @@
   // The article's fields are edited the same way (renderArticle).
 
   const LONG_FIELDS = new Set(['description', 'note', 'text', 'role']);
+  // What a field added by name starts as: a list for those that are lists (edited as JSON),
+  // no date yet, text for the rest (content/pack.schema.json).
+  const EMPTY_FIELDS = { aliases: [], citations: [], countries: [], affiliations: [], places: [], participants: [], date: '' };
   function renderInspector() {
     const form = $('inspector-form');
     const entity = entityById(selection);
@@ -548,9 +551,18 @@
     const keyInput = Object.assign(document.createElement('input'), { placeholder: 'new field (e.g. role, date, citations)' });
     keyInput.setAttribute('aria-label', 'Name of a field to add');
     const addButton = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Add field' });
+    // The new field's editor, empty: the pack changes when the author gives it a value (an
+    // empty one is no value: "role" and "date" were refused as they were added).
     addButton.addEventListener('click', () => {
       const key = keyInput.value.trim();
-      if (key) applyOp({ op: 'updateEntity', id: entity.id, fields: { [key]: '' } }, `Added ${key}`);
+      if (!key) return;
+      if (key in entity) { form.elements[key]?.focus(); return; }
+      const editor = fieldEditor(key, key in EMPTY_FIELDS ? EMPTY_FIELDS[key] : '', [], {
+        opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }),
+        date: key === 'date' ? { relative: entity.kind === 'event' } : null });
+      form.insertBefore(editor, add);
+      editor.querySelector('input, textarea, select')?.focus();
+      status(`Give ${key} a value to add it`);
     });
     if (entity.kind === 'place' && !entity.country && !entity.countries) {
       const place = Object.assign(document.createElement('button'), { type: 'button', id: 'place-on-map',

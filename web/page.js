@@ -30,6 +30,9 @@
   const inFrame = window.parent !== window;
   if (embedded) document.documentElement.classList.add('embed');
   const $ = (id) => document.getElementById(id);
+  // The page is built with its default pack's headline and title: another pack's loading
+  // screen names no story until the pack is read (start sets its title then).
+  if (query.get('pack')) $('loading-headline').textContent = '';
 
   let failed = false;
   // `withArticle`: the mirror below holds the article (built by the engine from a pack
@@ -881,6 +884,8 @@
       return;
     }
     for (const warning of result.warnings) console.warn(warning.text);
+    // The page was built with the default pack's title; another pack (?pack=) names its tab.
+    document.title = result.title;
     await loadFontChunks(result.fontFiles);
     if (location.hash && location.hash !== '#') applyLink(location.hash, 'link');
     window.addEventListener('hashchange', onLocationChange);

@@ -33,8 +33,10 @@ void dispatch(const Action& action, ChangeSource source) { platform::dispatch(st
 
 extern "C" {
 
-// Loads and validates a pack: {"ok": true|false, "errors": [...], "warnings": [...]}, each
-// diagnostic {file, line, column, path, message, text}, `text` the validator's own wording.
+// Loads and validates a pack: {"ok": true|false, "errors": [...], "warnings": [...],
+// "fontFiles": [...], "title"}, each diagnostic {file, line, column, path, message, text},
+// `text` the validator's own wording; `title` the page's title for it (its title, else its
+// headline; "" for a pack that does not load).
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, const char* file_name) {
     LoadResult loaded = load_pack(json_text, file_name);
     nlohmann::json out;
@@ -50,6 +52,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
     out["warnings"] = diagnostics(loaded.warnings);
     // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
     out["fontFiles"] = loaded.pack ? font_files_for(loaded.pack->characters) : std::vector<std::string>{};
+    out["title"] = !loaded.pack ? "" : loaded.pack->title.empty() ? loaded.pack->article.headline : loaded.pack->title;
     if (loaded.pack) {
         platform::publish(ui::app_set_pack(platform::app(), std::move(*loaded.pack)));
         platform::request_frames();

@@ -489,11 +489,31 @@ void lay_out_view(const PanelContext& ctx, ArticleCache& cache, float top, float
     lay_out_through(ctx, cache, 0, top + 2 * view_height);
 }
 
+// Whether a mention's first line at `top` (article coordinates) is well inside the view the
+// scroll target shows.
+bool in_view(const ArticlePanel& p, float top, float view_height) {
+    return top >= p.scroll.target + 20 && top <= p.scroll.target + view_height - 60;
+}
+
 void bring_mention_into_view(const PanelContext& ctx, ArticlePanel& p, const MentionRef& ref, float view_height) {
     const float top = mention_top(ctx, p.cache, ref);
     lay_out_view(ctx, p.cache, top, view_height);
-    if (top < p.scroll.target + 20 || top > p.scroll.target + view_height - 60)
-        p.scroll.target = std::clamp(top - view_height * 0.3f, 0.0f, max_scroll(p.cache, view_height));
+    if (!in_view(p, top, view_height)) p.scroll.target = std::clamp(top - view_height * 0.3f, 0.0f, max_scroll(p.cache, view_height));
+}
+
+// A new selection by the reader: its first mention comes into view, unless one is in view
+// already (the one the reader clicked, say), which stays where it is.
+void bring_selection_into_view(const PanelContext& ctx, ArticlePanel& p, float view_height) {
+    const MentionRef* first = nullptr;
+    for (const MentionRef& ref : p.cache.mentions) {
+        const Entity& entity = ctx.pack.entities[ref.entity];
+        if (entity.id != ctx.state.selection) continue;
+        if (!first) first = &ref;
+        // Only a laid-out paragraph can be in view: the others are not laid out for this.
+        if (entity.mentions[ref.mention].paragraph_index < p.cache.laid_out && in_view(p, mention_top(ctx, p.cache, ref), view_height))
+            return;
+    }
+    if (first) bring_mention_into_view(ctx, p, *first, view_height);
 }
 
 // What the scroll shows and is on its way to, laid out. When the scroll range grew or shrank
@@ -539,12 +559,7 @@ void follow_state(const PanelContext& ctx, ArticlePanel& p, float view_height) {
             if (ctx.reduced_motion || !p.placed) p.scroll.jump(p.scroll.target);
         }
     p.placed = true;
-    if (ctx.selection_changed_by_user && !ctx.state.selection.empty())
-        for (const MentionRef& ref : cache.mentions)
-            if (ctx.pack.entities[ref.entity].id == ctx.state.selection) {
-                bring_mention_into_view(ctx, p, ref, view_height);
-                break;
-            }
+    if (ctx.selection_changed_by_user && !ctx.state.selection.empty()) bring_selection_into_view(ctx, p, view_height);
 }
 
 // Wheel, finger and keys move the scroll.

@@ -271,7 +271,11 @@ test('the inspector shows the validator at the field and a relative date resolve
   assert.match(await page.textContent('#status'), /Refused/);
   assert.ok((await page.$$('#inspector-form .field-message')).length > 0, 'the refusal stands at its field');
   // Correcting a paragraph: the mention whose words went is reported, Undo brings it back.
-  await page.evaluate(() => Explainer.select('sinjar'));  // scrolls the article to its first mention (p1)
+  // Sinjar's first mention, in p1: a selection brings its first mention into view unless
+  // one is in view already (from p9, its mention in p10 is), so Ali Ahmed (p1 alone) first.
+  await page.evaluate(() => Explainer.select('ali-ahmed'));
+  await settle(page, SLOW);
+  await page.evaluate(() => Explainer.select('sinjar'));
   await settle(page, SLOW);
   const { x, y } = await locateCentre(page, 'sinjar', 'article');
   await page.mouse.dblclick(x, y);
@@ -287,6 +291,29 @@ test('the inspector shows the validator at the field and a relative date resolve
   assert.match(await page.textContent('#status'), /Mentions whose text is gone: sinjar/);
   assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
   assert.equal(await exportText(page), seedText, 'undo restores the paragraph and the mention');
+  // "Add field" with the names its placeholder gives: an empty editor, and the pack changes
+  // when the author gives it a value ("role" and "date" were refused as they were added).
+  const entityOf = (id) => page.evaluate((i) => Explainer.editor.exportPack().entities.find((e) => e.id === i), id);
+  const addField = async (key) => {
+    await page.fill('#inspector-form input[aria-label="Name of a field to add"]', key);
+    await page.click('#inspector-form button:text-is("Add field")');
+    assert.doesNotMatch(await page.textContent('#status'), /Refused/, `adding ${key}`);
+  };
+  for (const [id, key, control, typed, stored] of [
+    ['thamir-ismail', 'role', '#field-role', 'a test role', 'a test role'],
+    ['ramadi-encirclement', 'date', '#field-date-iso', '2015-11', { iso: '2015-11' }],
+    ['sinjar', 'aliases', '#field-aliases', '["Shingal"]', ['Shingal']]]) {
+    await page.evaluate(([i, k]) => Explainer.editor.apply({ op: 'updateEntity', id: i, fields: { [k]: null } }), [id, key]);
+    await page.evaluate((i) => Explainer.select(i), id);
+    await settle(page, SLOW);
+    assert.equal((await entityOf(id))[key], undefined, `${id} has no ${key} to begin with`);
+    await addField(key);
+    assert.equal((await entityOf(id))[key], undefined, `adding ${key} changed nothing yet`);
+    await page.fill(control, typed);
+    await page.press(control, 'Tab');
+    await settle(page, SLOW);
+    assert.deepEqual((await entityOf(id))[key], stored, `${key} typed into its new editor`);
+  }
   assertNoProblems(assert, page);
   await page.context().close();
 });

@@ -204,6 +204,9 @@ test('a link to a paragraph that cannot reach the top stays the link, in a short
       const what = `${query || 'the seed'} ${link} at ${viewport.width}`;
       const page = await openPage(browser, B.url + query, { viewport });
       await quiet(page);
+      // The tab is the pack's, not the default pack's the page was built with.
+      const opened = query ? JSON.parse(fs.readFileSync(path.join(root, 'tests/packs', query.split('/').pop()), 'utf8')) : pack;
+      assert.equal(await page.title(), opened.title || opened.article.headline, `${what}: the page's title`);
       await page.evaluate(() => { window.changes = []; Explainer.on('statechange', (state) => window.changes.push(state.paragraph)); });
       const result = await page.evaluate((l) => Explainer.setState(l), link);
       assert.equal(result.link, link, `${what}: setState reports the link`);

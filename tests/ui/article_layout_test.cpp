@@ -163,6 +163,48 @@ TEST(ArticleLayout, FindJumpsToTheLastMatchInTheArticle) {
         << "the view is in the last copy of the seed";
 }
 
+// A click on a mention selects it where it is: the article scrolled to the entity's first
+// mention, far above, and the reader lost their place. Selected elsewhere (the map), an
+// entity with no mention in view still brings its first one in.
+TEST(ArticleLayout, AClickedMentionStaysWhereItIs) {
+    Headless h(1280, 800);
+    h.set_pack(kSeed);
+    h.settle();
+    const Pack& pack = h.app.store.pack();
+    h.app.store.dispatch(SetParagraphAction{"p9"}, ChangeSource::Link, 0);
+    h.settle();
+    // A mention in view of an entity first mentioned above it.
+    std::optional<LocatedRect> clicked;
+    for (const LocatedRect& r : article_rects(h)) {
+        const Entity* e = pack.find(r.id.text);
+        if (e && !e->mentions.empty() && e->mentions.front().paragraph_index < pack.paragraph_index("p9").value() && r.y > 40)
+            if (!clicked) clicked = r;
+    }
+    ASSERT_TRUE(clicked) << "p9 in view mentions an entity met earlier";
+    h.click(Headless::centre(*clicked));
+    h.settle();
+    EXPECT_EQ(h.view().selection, std::string(clicked->id.text));
+    EXPECT_EQ(h.view().article_paragraph, "p9") << "the article stayed where the reader clicked";
+    // Selected on the map, a place mentioned only far above the view brings its first
+    // mention in.
+    h.key(ImGuiKey_Escape);
+    h.app.store.dispatch(SetParagraphAction{"p11"}, ChangeSource::Link, 0);
+    h.settle();
+    const std::size_t end = pack.paragraph_index("p11").value();
+    std::optional<LocatedRect> marker;
+    for (const LocatedRect& r : h.app.located) {
+        const Entity* e = pack.find(r.id.text);
+        if (marker || std::string(r.panel) != "map" || !e || e->kind != EntityKind::Place || e->mentions.empty()) continue;
+        if (std::all_of(e->mentions.begin(), e->mentions.end(), [&](const Mention& m) { return m.paragraph_index + 3 < end; })) marker = r;
+    }
+    ASSERT_TRUE(marker) << "the map shows a place mentioned only early";
+    h.click(Headless::centre(*marker));
+    h.settle();
+    EXPECT_EQ(h.view().selection, std::string(marker->id.text));
+    EXPECT_LT(pack.paragraph_index(h.view().article_paragraph).value() + 2, end)
+        << "the article brought " << marker->id.text << "'s first mention into view";
+}
+
 // A link to a paragraph that cannot reach the view's top (the article ends first) opens
 // with the view scrolled as far as it goes, and stays that link: before, the paragraph
 // at the top replaced it in the state, and the link a host had just set changed by itself.
