@@ -117,6 +117,14 @@ double timeline_label_x(const TimelineMarkSpan& mark, double width) {
     return after + width <= mark.right - kLabelFromEdge ? after : mark.x0 - kLabelBesideMark - width;
 }
 
+double timeline_label_width(const TimelineMarkSpan& mark, double width) {
+    const double x = timeline_label_x(mark, width);
+    if (x >= mark.left + kLabelFromEdge || width <= 0) return width;
+    const double after = mark.right - kLabelFromEdge - (mark.x1 + kLabelBesideMark);
+    const double before = mark.x0 - kLabelBesideMark - (mark.left + kLabelFromEdge);
+    return std::max(0.0, std::max(after, before));
+}
+
 } // namespace explainer
 
 // [SECTION] Timeline lanes
@@ -189,6 +197,22 @@ bool fit_with_labels(LaneWork& w, int lanes) {
     }
 }
 
+void unstack_all(LaneWork& w) {
+    std::fill(w.stacked.begin(), w.stacked.end(), 0);
+    for (TimelineLanePlace& p : w.out) p.stacked_under = -1, p.stacked = 0;
+    for (std::size_t i = 0; i < w.marks.size(); ++i) w.label_x0[i] = w.marks[i].label_x0, w.label_x1[i] = w.marks[i].label_x1;
+}
+
+// A stack's holder reads "+N" after its label: the label's extent grows by the badge, to
+// the left where the label reads before its mark.
+void make_room_for_badges(LaneWork& w) {
+    for (std::size_t i = 0; i < w.marks.size(); ++i) {
+        if (w.out[i].stacked == 0) continue;
+        if (w.label_x1[i] <= w.marks[i].x0) w.label_x0[i] = w.marks[i].label_x0 - w.sizes.badge;  // the label reads before the mark
+        else w.label_x1[i] = w.marks[i].label_x1 + w.sizes.badge;
+    }
+}
+
 // The marks the bare lanes leave out, each stacked under the first placed mark (in
 // placement order, so the likeliest to keep its label) that it overlaps, or else the
 // nearest; that mark's label then reads "+N" too.
@@ -215,12 +239,35 @@ void stack_left_over(LaneWork& w, int lanes) {
         w.out[i].stacked_under = static_cast<int>(*holder);
         ++w.out[*holder].stacked;
     }
-    for (std::size_t i = 0; i < w.marks.size(); ++i) {
-        if (w.out[i].stacked == 0) continue;
-        if (w.label_x1[i] <= w.marks[i].x0) w.label_x0[i] -= w.sizes.badge;  // the label reads before the mark
-        else w.label_x1[i] += w.sizes.badge;
-    }
+    make_room_for_badges(w);
     std::fill(w.may_label.begin(), w.may_label.end(), 1);
+}
+
+std::size_t labelled_count(const LaneWork& w) {
+    return static_cast<std::size_t>(std::count_if(w.out.begin(), w.out.end(), [](const TimelineLanePlace& p) { return p.labelled; }));
+}
+
+// Every mark has a lane, some bare: those that share a spot with a labelled mark are
+// stacked under it (the first in placement order), whose label then reads "+N" and zooms
+// in on them, rather than leaving unnamed dots that say nothing of what is there. Undone
+// where a holder's label, longer by its badge, no longer fits.
+void stack_bare_on_labelled_spots(LaneWork& w, int lanes) {
+    bool any = false;
+    for (std::size_t i = 0; i < w.marks.size(); ++i) {
+        if (w.out[i].labelled || w.stacked[i]) continue;
+        for (const std::size_t j : w.order) {
+            if (!w.out[j].labelled || std::max(w.marks[i].x0, w.marks[j].x0) >= std::min(w.marks[i].x1, w.marks[j].x1)) continue;
+            w.stacked[i] = 1, w.out[i].stacked_under = static_cast<int>(j), ++w.out[j].stacked, any = true;
+            break;
+        }
+    }
+    if (!any) return;
+    make_room_for_badges(w);
+    std::fill(w.may_label.begin(), w.may_label.end(), 1);
+    fit_with_labels(w, lanes);
+    if (std::all_of(w.out.begin(), w.out.end(), [](const TimelineLanePlace& p) { return p.stacked == 0 || p.labelled; })) return;
+    unstack_all(w);
+    fit_with_labels(w, lanes);
 }
 
 } // namespace
@@ -237,24 +284,51 @@ TimelineLanes place_timeline_lanes(std::span<const TimelineLaneMark> marks, cons
     const double available = std::max(sizes.available, sizes.lowest);
     const int fewest = std::max(1, static_cast<int>(available / sizes.preferred));
     const int most = std::max(fewest, static_cast<int>(available / sizes.lowest));
-    TimelineLanes layout;
-    for (int lanes = fewest; lanes <= most; ++lanes) {
-        layout.lanes = lanes;
-        layout.lane_height = std::min(sizes.preferred, std::floor(available / lanes));
-        const bool labels = layout.lane_height >= sizes.label_height;
+    const auto lane_height = [&](int lanes) { return std::min(sizes.preferred, std::floor(available / lanes)); };
+    const auto carries_labels = [&](int lanes) { return lane_height(lanes) >= sizes.label_height; };
+    // Every mark fits but some labels did not: the fewest lanes that label the most marks, up
+    // to the lowest lanes that carry labels (a quieter year's names were left unread in tall
+    // lanes that lower ones would have held).
+    std::optional<int> best;
+    std::size_t best_labelled = 0;
+    int lanes = fewest;
+    for (;; ++lanes) {
+        const bool labels = carries_labels(lanes);
+        if (best && (!labels || lanes > most)) break;
+        if (lanes > most) {
+            lanes = most;  // no lane count fits every mark: the last attempt stands
+            break;
+        }
         w.may_label.assign(marks.size(), labels);
-        if (fit_with_labels(w, lanes)) break;
+        if (fit_with_labels(w, lanes)) {
+            const std::size_t labelled = labelled_count(w);
+            if (!labels || labelled == marks.size()) {
+                best.reset();  // these lanes stand
+                break;
+            }
+            if (best && labelled <= best_labelled) break;
+            best = lanes, best_labelled = labelled;
+            continue;
+        }
+        if (best) break;  // fewer lanes held every mark: they stand
         // The last lanes tall enough for labels: a crowded spot is stacked rather than
         // taking every label of the view with it into lower lanes.
-        const bool last_with_labels = labels && (lanes == most || std::floor(available / (lanes + 1)) < sizes.label_height);
+        const bool last_with_labels = labels && (lanes == most || !carries_labels(lanes + 1));
         if (!last_with_labels) continue;
         stack_left_over(w, lanes);
         fit_with_labels(w, lanes);
         if (std::any_of(w.out.begin(), w.out.end(), [](const TimelineLanePlace& p) { return p.labelled; })) break;
-        std::fill(w.stacked.begin(), w.stacked.end(), 0);  // no label anywhere: lower lanes, every mark in one
-        for (TimelineLanePlace& p : w.out) p.stacked_under = -1, p.stacked = 0;
-        for (std::size_t i = 0; i < marks.size(); ++i) w.label_x0[i] = marks[i].label_x0, w.label_x1[i] = marks[i].label_x1;
+        unstack_all(w);  // no label anywhere: lower lanes, every mark in one
     }
+    if (best && lanes != *best) {
+        lanes = *best;
+        w.may_label.assign(marks.size(), 1);
+        fit_with_labels(w, lanes);
+    }
+    if (best) stack_bare_on_labelled_spots(w, lanes);
+    TimelineLanes layout;
+    layout.lanes = lanes;
+    layout.lane_height = lane_height(lanes);
     for (std::size_t i = 0; i < marks.size(); ++i) {
         w.out[i].label_x0 = w.label_x0[i];
         if (const int holder = w.out[i].stacked_under; holder >= 0) w.out[i].lane = w.out[static_cast<std::size_t>(holder)].lane;

@@ -97,6 +97,12 @@ struct TimelineMarkSpan {
 // the panel: a label never runs across its own mark.
 double timeline_label_x(const TimelineMarkSpan& mark, double width);
 
+// The width a label of `width` px may take: all of it where it reads whole beside (or in)
+// its mark, else the room on the side of the mark with more of it, to which the name is cut
+// (drawing.h, cut_to_width): a label read before a mark in the middle of a phone's panel
+// ran out of it at the left, and the name left read as another ("…ovince's first school").
+double timeline_label_width(const TimelineMarkSpan& mark, double width);
+
 // [SECTION] Timeline lanes
 // The marks of a timeline's view in lanes: each mark gets the lowest lane where it keeps
 // clear of the others, labels first (by priority, then in input order, which is time

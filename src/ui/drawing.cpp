@@ -4,9 +4,12 @@
 #include <cassert>
 #include <cfloat>
 #include <limits>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "core/bidi.h"
+#include "core/scripts.h"
 #include "core/text_layout.h"
 #include "deferred_glyphs.h"
 
@@ -234,6 +237,30 @@ TextSpan text_span(const ImFont* font, std::string_view text, float wrap) {
             right = std::max(right, run.x + run.width);
         }
     return left < right ? TextSpan{left, right - left} : TextSpan{};
+}
+
+std::string cut_to_width(const ImFont* font, std::string_view text, float width) {
+    if (text_width(font, text) <= width) return std::string(text);
+    constexpr std::string_view kEllipsis = "\u2026";
+    const auto with_ellipsis = [&](std::size_t bytes) {
+        std::string_view kept = text.substr(0, bytes);
+        while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
+        return std::string(kept).append(kEllipsis);
+    };
+    // The longest whole code points that fit with the ellipsis: a binary search over the
+    // code point boundaries (a wider prefix is never narrower).
+    std::vector<std::size_t> boundaries;
+    for (std::size_t i = 1; i < text.size(); ++i)
+        if (!is_utf8_continuation(static_cast<unsigned char>(text[i]))) boundaries.push_back(i);
+    std::size_t fits = 0, lo = 0, hi = boundaries.size();
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (text_width(font, with_ellipsis(boundaries[mid])) <= width) fits = boundaries[mid], lo = mid + 1;
+        else hi = mid;
+    }
+    if (fits == 0) return {};
+    const std::size_t space = text.substr(0, fits + 1).rfind(' ');
+    return with_ellipsis(space != std::string_view::npos && space > 0 ? space : fits);
 }
 
 void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text, float wrap,

@@ -43,6 +43,10 @@ struct TextSpan {
 };
 TextSpan text_span(const ImFont* font, std::string_view text, float wrap);
 
+// `text` cut to at most `width` CSS px in `font`, "…" where it was cut: after the last whole
+// word that fits, or within the first word when not even that fits; "" when nothing of it does.
+std::string cut_to_width(const ImFont* font, std::string_view text, float width);
+
 // ImDrawList::AddText for text in either direction.
 void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
               float wrap = 0, const ImVec4* clip = nullptr);

@@ -68,6 +68,7 @@ struct EventMark {
     float full_x0 = 0, full_x1 = 0;  // a bar's whole extent, for its fade
     bool point = false;          // a single day, or a range too narrow for a bar
     float label_x = 0, label_w = 0;
+    std::optional<std::string> cut_label;  // the name cut to the room beside its mark, when it does not fit whole
     int priority = 0;
     int lane = 0;
     bool placed = false;         // has a lane of its own
@@ -385,6 +386,10 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
         } else {
             mark.full_x0 = xa, mark.full_x1 = xb;
             mark.x0 = std::max(xa, key.origin_x - 8), mark.x1 = std::min(xb, right + 8);
+        }
+        if (const double room = timeline_label_width(span, mark.label_w); room < mark.label_w) {
+            mark.cut_label = cut_to_width(ctx.fonts.sans_small, entity.name, static_cast<float>(room));
+            mark.label_w = text_width(ctx.fonts.sans_small, *mark.cut_label);
         }
         mark.label_x = static_cast<float>(timeline_label_x(span, mark.label_w));
         if (mark.x1 < key.origin_x || mark.x0 > right) continue;  // out of view: no lane, no mark
@@ -752,7 +757,7 @@ void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark&
         const float small = font_size(ctx.fonts.sans_small);
         const float y = snap(mid - small * 0.5f - 1, f.dpr);
         add_text(draw, ctx.fonts.sans_small, small, ImVec2(snap(m.label_x, f.dpr), y), with_alpha(theme.text, dimmed ? 0.45f : 1.0f),
-                 entity.name);
+                 m.cut_label ? std::string_view(*m.cut_label) : std::string_view(entity.name));
         if (m.stacked > 0) {
             const std::string more = "+" + std::to_string(m.stacked);
             const Rect badge = stack_badge(f, m);

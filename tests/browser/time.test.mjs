@@ -212,3 +212,51 @@ test('a crowded spot is stacked under a "+N" that zooms in; the rest of the view
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// Twelve events whose names are long sentences, seven of them in one year, 1754 to 2024.
+// On a desktop, lanes as tall as they can be held every mark but left four of that year's
+// marks as dots with no name and no "+N": now lower lanes that still carry labels are taken
+// where they name more, and a mark left bare on a named mark's spot is stacked under it.
+// On a phone, a name that fits on neither side of its mark ran out of the panel at the left
+// ("…ovince's first school"); it is cut to the side with more room now, "…" at its end.
+test('long event names: each mark on the timeline is named or stacked under a "+N", and no name runs out of the panel', async () => {
+  const url = server.url + '?pack=/test-packs/long-event-names.json';
+  const page = await openPage(browser, url);
+  await settle(page);
+  const events = (await page.evaluate(() => Explainer.entities())).filter((e) => e.type === 'event');
+  assert.equal(events.length, 12);
+  const image = decodePng(page, (await screenshot(page, 'time-long-event-names')).png);
+  let stacked = 0, badges = 0;
+  for (const e of events) {
+    badges += (await locate(page, 'timeline:stack:' + e.id)).length;
+    const mark = (await locate(page, e.id)).find((r) => r.panel === 'timeline');
+    if (!mark) {
+      ++stacked;
+      continue;
+    }
+    // Small text at DPR 1: a name's letters over 100 px are a few dozen dark pixels; a lane
+    // beside a bare mark has none.
+    const after = { x: mark.x + mark.width + 4, y: mark.y, width: 100, height: mark.height };
+    const before = { x: mark.x - 104, y: mark.y, width: 100, height: mark.height };
+    const ink = inkIn(image, after) + inkIn(image, before);
+    assert.ok(ink > 20, `${e.id} (${e.name}) is named beside its mark ${JSON.stringify(mark)}: ${ink} dark px`);
+  }
+  assert.ok(stacked === 0 || badges > 0, `the ${stacked} events without a mark are under a "+N" (${badges})`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+
+  const phone = await openPage(browser, url + '#v=1&tab=timeline', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  await settle(phone);
+  const shot = decodePng(phone, (await screenshot(phone, 'time-long-event-names-phone')).png);
+  const marks = [];
+  for (const e of events) marks.push(...(await locate(phone, e.id)).filter((r) => r.panel === 'timeline'));
+  assert.ok(marks.length >= 10, `the phone's timeline shows the events (${marks.length})`);
+  const top = Math.min(...marks.map((r) => r.y)), bottom = Math.max(...marks.map((r) => r.y + r.height));
+  // Text at the panel's left edge is a name cut by it: labels keep 4 px from the edge.
+  const edge = { x: 0, y: top, width: 3, height: bottom - top };
+  assert.equal(inkIn(shot, { x: edge.x * 3, y: edge.y * 3, width: edge.width * 3, height: edge.height * 3 }), 0,
+    `no name runs out of the panel's left edge (${JSON.stringify(edge)})`);
+  assertNoProblems(assert, phone);
+  await phone.context().close();
+});
+

@@ -15,6 +15,7 @@
 
 #include "core/scripts.h"
 #include "headless.h"
+#include "ui/drawing.h"
 #include "ui/layout.h"
 #include "ui/panel.h"
 
@@ -127,7 +128,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
                          ::testing::Values("seed", "long", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack", "crowded-night",
-                                           "evening-by-minute", "greek-cyrillic-nested", "hebrew-arabic", "indian-ocean-tsunami", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
+                                           "evening-by-minute", "greek-cyrillic-nested", "hebrew-arabic", "indian-ocean-tsunami", "long-event-names", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
                                            "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
                          [](const auto& info) {
                              std::string n = info.param;
@@ -218,6 +219,29 @@ TEST(Panels, ARightToLeftSpeakerIsLocatedWhereItsNameIsDrawn) {
     EXPECT_LT(name->w, card->w / 4) << "the name's rectangle is the name's";
     EXPECT_GT(name->x, card->x + card->w / 2) << "at the card's right, where a right-to-left name is drawn";
     EXPECT_LE(name->x + name->w, card->x + card->w);
+}
+
+// A name cut to the room beside its timeline mark ends after a whole word, with "…"; a name
+// that fits is whole; where not even the first letter and "…" fit, nothing is drawn.
+TEST(Panels, ANameCutToAWidthEndsAfterAWholeWordWithAnEllipsis) {
+    Headless h(kDesktop.width, kDesktop.height);
+    h.set_pack(kSeed);
+    h.settle();
+    const ImFont* font = h.app.fonts.sans_small;
+    const std::string name = "The province's first school opened in the market town";
+    EXPECT_EQ(cut_to_width(font, name, text_width(font, name)), name);
+    const float room = text_width(font, "The province's first school opened in the mar");
+    const std::string cut = cut_to_width(font, name, room);
+    EXPECT_EQ(cut, "The province's first school opened in the\u2026");
+    EXPECT_LE(text_width(font, cut), room);
+    const std::string one_word = "Kaleidoscopically";
+    const std::string within = cut_to_width(font, one_word, text_width(font, "Kaleido"));
+    EXPECT_EQ(within.substr(0, 4), "Kale") << within;
+    EXPECT_EQ(within.substr(within.size() - 3), "\u2026");
+    EXPECT_EQ(cut_to_width(font, name, 2), "");
+    // Cut between letters, never inside one: Greek letters are two bytes each.
+    const std::string greek = cut_to_width(font, "Θεσσαλονίκη", text_width(font, "Θεσσα"));
+    EXPECT_TRUE(greek == "Θεσσ\u2026" || greek == "Θεσ\u2026" || greek == "Θε\u2026") << greek;
 }
 
 TEST(Panels, AClickOnAPlaceSelectsItAndEscapeClearsIt) {

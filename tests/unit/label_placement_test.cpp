@@ -252,17 +252,57 @@ TimelineLaneMark point_at(double x, double label_width, int priority = 0) {
 // Two lanes of 24 px, three of 16 (the last that carry labels), four of 12.
 constexpr TimelineLaneSizes kFourLanesAtMost{.available = 48, .preferred = 24, .lowest = 12, .label_height = 15, .gap = 6, .badge = 30};
 
+// Two lanes of 24 px, the only ones that carry labels (three of 16 are too low for them).
+constexpr TimelineLaneSizes kTwoLabelledLanes{.available = 48, .preferred = 24, .lowest = 12, .label_height = 17, .gap = 6, .badge = 30};
+
 // A crowded morning gives up its own labels; the evening, far from it, keeps its label.
 // Giving up the last-placed label of the whole view first took the evening's.
 TEST(TimelineLanes, ACrowdedSpotGivesUpItsOwnLabelsNotThoseOfTheRestOfTheView) {
     const std::vector<TimelineLaneMark> marks = {point_at(100, 150), point_at(155, 135), point_at(205, 115), point_at(605, 85)};
-    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    const TimelineLanes layout = place_timeline_lanes(marks, kTwoLabelledLanes);
     ASSERT_EQ(layout.marks.size(), 4u);
     for (const TimelineLanePlace& place : layout.marks) EXPECT_TRUE(place.placed);
     EXPECT_EQ(layout.lanes, 2);
     EXPECT_TRUE(layout.marks[3].labelled) << "the evening, with nothing near it";
     EXPECT_TRUE(layout.marks[0].labelled);
     EXPECT_FALSE(layout.marks[1].labelled && layout.marks[2].labelled) << "three labels in two lanes over one stretch";
+}
+
+// Where every mark fits in tall lanes but some labels do not, lower lanes that still carry
+// labels are taken if they label more: the same morning in three lanes of 16 px names all
+// four (two lanes of 24 px left one unnamed).
+TEST(TimelineLanes, LowerLanesAreTakenWhereTheyLabelMore) {
+    const std::vector<TimelineLaneMark> marks = {point_at(100, 150), point_at(155, 135), point_at(205, 115), point_at(605, 85)};
+    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    EXPECT_EQ(layout.lanes, 3);
+    EXPECT_DOUBLE_EQ(layout.lane_height, 16);
+    for (const TimelineLanePlace& place : layout.marks) EXPECT_TRUE(place.placed && place.labelled);
+}
+
+// Three events of one year at the right edge of a view of centuries, and a long name of the
+// first century that takes the first lane's room for theirs. The one left bare is stacked
+// under a labelled one of its spot, which reads "+1": a dot with no name and no "+N" (as
+// before) told the reader nothing of what was there.
+TEST(TimelineLanes, ABareMarkOnALabelledSpotIsStackedUnderIt) {
+    std::vector<TimelineLaneMark> marks = {point_at(50, 500)};
+    for (int i = 0; i < 3; ++i) marks.push_back({590.0 + i, 600.0 + i, 490.0 + i, 585.0 + i, 0});
+    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    EXPECT_EQ(layout.lanes, 3);
+    EXPECT_TRUE(layout.marks[0].labelled);
+    int stacked = 0;
+    for (std::size_t i = 1; i < layout.marks.size(); ++i) {
+        const TimelineLanePlace& place = layout.marks[i];
+        if (place.stacked_under < 0) {
+            EXPECT_TRUE(place.labelled) << "mark " << i << " has a name or a place in a stack";
+            continue;
+        }
+        ++stacked;
+        const TimelineLanePlace& holder = layout.marks[static_cast<std::size_t>(place.stacked_under)];
+        EXPECT_TRUE(holder.labelled);
+        EXPECT_EQ(holder.stacked, 1);
+        EXPECT_GE(place.stacked_under, 1) << "stacked under a mark of its own spot";
+    }
+    EXPECT_EQ(stacked, 1);
 }
 
 // Six events on one spot at a scale of decades: stacked after the three lanes that carry
