@@ -47,6 +47,7 @@
 #include "dates.h"
 #include "find.h"
 #include "geo.h"
+#include "host_message.h"
 #include "relative_dates.h"
 #include "scripts.h"
 
@@ -140,15 +141,6 @@ bool is_http_url(std::string_view s) {
     if (rest.empty() || rest.front() == '/' || rest.front() == ':') return false;
     return std::none_of(rest.begin(), rest.end(),
                         [](char c) { return c == ' ' || c == '"' || c == '<' || c == '>' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
-}
-
-// "https://news.example.com" or "http://localhost:8080": scheme and host (and port), nothing else.
-bool is_origin(std::string_view s) {
-    if (!is_http_url(s)) return false;
-    const std::string_view host = s.substr(s.find("//") + 2);
-    return std::all_of(host.begin(), host.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == ':' || c == '[' || c == ']';
-    });
 }
 
 // The host of an http(s) URL, lower-cased, without port or user info: "en.wikipedia.org".
@@ -1208,7 +1200,9 @@ void read_pack(Sink& sink, const json& root, PackInput& in) {
     in.pack.title = f.text("title", true);
     in.pack.allowed_origins = f.strings("allowedOrigins");
     for (std::size_t i = 0; i < in.pack.allowed_origins.size(); ++i) {
-        if (!is_origin(in.pack.allowed_origins[i]))
+        // Read as the host-page policy reads it (host_message.h): "HTTP://Example.com:08722/" is
+        // an origin there, and a pack's check must not refuse what the policy takes.
+        if (!normalize_origin(in.pack.allowed_origins[i]))
             sink.at(child(f.path_of("allowedOrigins"), i), "not an origin: " + in_quotes(in.pack.allowed_origins[i]) +
                                                                " (use scheme and host only, like \"https://news.example.com\")");
     }

@@ -675,6 +675,13 @@ TEST(Pack, CountryCodesOriginsAndChecks) {
     pack = minimal_pack();
     pack["allowedOrigins"] = json::array({"https://news.example.com", "https://news.example.com/embed"});
     expect_single_error(load_json(pack), "/allowedOrigins/1", "not an origin");
+    // What the host-page policy takes as an origin (normalize_origin), the check takes too:
+    // the scheme and host in capitals, a port with a leading zero, a trailing '/'.
+    pack = minimal_pack();
+    pack["allowedOrigins"] = json::array({"HTTP://127.0.0.1:08722/", "https://News.Example.com", "http://[::1]:8080"});
+    EXPECT_TRUE(load_json(pack).pack.has_value()) << all_messages(load_json(pack));
+    pack["allowedOrigins"] = json::array({"https://news.example.com?x=1"});
+    expect_single_error(load_json(pack), "/allowedOrigins/0", "not an origin");
 
     pack = minimal_pack();
     pack["entities"].push_back({{"id", "far"}, {"kind", "figure"}, {"name", "F"}, {"description", "F."},
