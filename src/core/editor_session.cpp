@@ -184,12 +184,51 @@ json accept_suggestions_op(const std::vector<std::string>& ids) {
     return {{"op", "batch"}, {"ops", ops}};
 }
 
+namespace {
+
+// The fields by which one entity refers to another that a rejected entity leaves quietly:
+// lists (an event's places) and the optional "place" (where a person is from, where a quote
+// was said). A quote's speaker and a figure's distance check cannot do without theirs.
+constexpr const char* kReferenceLists[] = {"places", "participants", "affiliations", "creators", "related"};
+
+const json& entities_in(const json& document) {
+    static const json kNone = json::array();
+    const auto it = document.is_object() ? document.find("entities") : document.end();
+    return it != document.end() && it->is_array() ? *it : kNone;
+}
+
+std::string text_of(const json& object, const char* key) {
+    const auto it = object.is_object() ? object.find(key) : object.end();
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+} // namespace
+
 json reject_suggestions_op(const json& document, const std::vector<std::string>& ids) {
+    const auto rejected = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+    json ops = json::array();
+    // An entity that stays loses the rejected ones from its lists (a drafted event's place
+    // that was the wrong town): refusing the rejection for them, in terms of ops, left the
+    // author to find and mend each list by hand first.
+    for (const json& e : entities_in(document)) {
+        const std::string id = text_of(e, "id");
+        if (id.empty() || rejected(id)) continue;
+        json fields = json::object();
+        for (const char* key : kReferenceLists) {
+            const auto list = e.find(key);
+            if (list == e.end() || !list->is_array()) continue;
+            json kept = json::array();
+            for (const json& item : *list)
+                if (!item.is_string() || !rejected(item.get<std::string>())) kept.push_back(item);
+            if (kept.size() != list->size()) fields[key] = kept.empty() ? json(nullptr) : kept;
+        }
+        if (const std::string place = text_of(e, "place"); !place.empty() && rejected(place)) fields["place"] = nullptr;
+        if (!fields.empty()) ops.push_back({{"op", "updateEntity"}, {"id", id}, {"fields", fields}});
+    }
     // Entities that refer to others (quotes, events, works) go first.
     const auto kind_of = [&](const std::string& id) {
-        if (document.contains("entities") && document["entities"].is_array())
-            for (const json& e : document["entities"])
-                if (e.is_object() && e.value("id", "") == id) return e.value("kind", "");
+        for (const json& e : entities_in(document))
+            if (e.is_object() && e.value("id", "") == id) return e.value("kind", "");
         return std::string();
     };
     const auto rank = [&](const std::string& id) {
@@ -198,9 +237,34 @@ json reject_suggestions_op(const json& document, const std::vector<std::string>&
     };
     std::vector<std::string> ordered = ids;
     std::stable_sort(ordered.begin(), ordered.end(), [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
-    json ops = json::array();
     for (const std::string& id : ordered) ops.push_back({{"op", "removeEntity"}, {"id", id}});
     return {{"op", "batch"}, {"ops", ops}};
+}
+
+std::vector<std::string> rejection_refusals(const json& document, const std::vector<std::string>& ids) {
+    const auto rejected = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+    const auto name_of = [&](const std::string& id) {
+        for (const json& e : entities_in(document))
+            if (text_of(e, "id") == id) return text_of(e, "name").empty() ? id : text_of(e, "name");
+        return id;
+    };
+    std::vector<std::string> refusals;
+    for (const json& e : entities_in(document)) {
+        const std::string id = text_of(e, "id");
+        if (id.empty() || rejected(id)) continue;
+        const std::string kind = text_of(e, "kind");
+        const std::string what = kind + " " + in_quotes(kind == "quote" && !text_of(e, "text").empty() ? text_of(e, "text") : name_of(id));
+        const auto refuse = [&](const std::string& target, const std::string& role) {
+            refusals.push_back(in_quotes(name_of(target)) + " cannot be rejected while the " + what + " names it as its " + role +
+                               ": reject that " + kind + " too, or change its " + role + " first");
+        };
+        if (const std::string speaker = text_of(e, "speaker"); !speaker.empty() && rejected(speaker)) refuse(speaker, "speaker");
+        if (const auto check = e.find("check"); check != e.end() && check->is_object())
+            for (const char* key : {"from", "to"})
+                if (const std::string target = text_of(*check, key); !target.empty() && rejected(target))
+                    refuse(target, std::string("distance check's \"") + key + "\" place");
+    }
+    return refusals;
 }
 
 const std::vector<std::string>& editor_entity_kinds() {

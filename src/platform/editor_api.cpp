@@ -173,6 +173,12 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_review(const char* ids_text, i
     if (ids.is_array())
         for (const json& id : ids)
             if (id.is_string()) list.push_back(id.get<std::string>());
+    if (!accept) {
+        json errors = json::array();
+        for (const std::string& refusal : rejection_refusals(g_editor.session.document(), list))
+            errors.push_back({{"path", ""}, {"packPath", ""}, {"message", refusal}});
+        if (!errors.empty()) return platform::js_json({{"ok", false}, {"errors", errors}});
+    }
     const json op = accept ? accept_suggestions_op(list) : reject_suggestions_op(g_editor.session.document(), list);
     return platform::js_json(apply_op(op, ChangeSource::Editor));
 }

@@ -198,6 +198,43 @@ test('at phone width (390x844, touch) the canvas shows the pack above the column
   await page.context().close();
 });
 
+// A drafted place that an event names is rejected, and the event stays without it (this was
+// refused in terms of "ops" and "batch"); a speaker whose quote stays cannot be rejected, and
+// the status line says which quote holds it.
+test('rejecting a drafted place keeps the events that named it; rejecting a speaker alone is refused in words', async () => {
+  const page = await openEditor('');
+  await page.fill('#draft-headline', 'Storm floods Manila');
+  await page.fill('#draft-source', 'Explainer test article');
+  await page.fill('#draft-published', '2024-05-02');
+  await page.fill('#draft-paragraphs', ['MANILA — The storm flooded Manila on Tuesday, officials said.',
+    '“We closed the port at noon,” said Captain Ana Rojas, the harbour master.'].join('\n\n'));
+  await page.click('#draft-button');
+  await waitForSide(page);
+  const drafted = await page.evaluate(() => Explainer.editor.exportPack());
+  const event = drafted.entities.find((e) => e.kind === 'event' && (e.places || []).length);
+  assert.ok(event, `the draft has an event in a place (${drafted.entities.map((e) => e.id).join(', ')})`);
+  const place = event.places[0];
+  await page.click(`#suggestions li[data-id="${place}"] button:has-text("Reject")`);
+  await settle(page, SLOW);
+  let pack = await page.evaluate(() => Explainer.editor.exportPack());
+  assert.equal(pack.entities.some((e) => e.id === place), false, 'the place is rejected');
+  const kept = pack.entities.find((e) => e.id === event.id);
+  assert.ok(kept, 'the event stays');
+  assert.ok(!(kept.places || []).includes(place), `the event no longer names the place (${JSON.stringify(kept.places)})`);
+
+  const quote = pack.entities.find((e) => e.kind === 'quote');
+  assert.ok(quote, 'the draft has a quote');
+  await page.click(`#suggestions li[data-id="${quote.speaker}"] button:has-text("Reject")`);
+  await settle(page, SLOW);
+  const status = await page.textContent('#status');
+  assert.match(status, /cannot be rejected while the quote .* names it as its speaker: reject that quote too, or change its speaker first/, status);
+  assert.doesNotMatch(status, /ops|batch/, status);
+  pack = await page.evaluate(() => Explainer.editor.exportPack());
+  assert.ok(pack.entities.some((e) => e.id === quote.speaker), 'the speaker stays');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('drafting our own article: suggestions accepted and rejected, places searched, the API and the validator agree', async () => {
   const page = await openEditor('');
   await page.fill('#draft-headline', KRAKATOA.headline);

@@ -189,6 +189,36 @@ TEST(EditorSession, SuggestionsAreAcceptedAndRejectedInBulk) {
     EXPECT_TRUE(session.errors().empty());
 }
 
+// Rejecting a place that entities which stay refer to: they lose it from their lists and their
+// "place" in the same step (it was refused, in terms of ops and batches, until the author had
+// mended each of them by hand). A quote's speaker and a distance check's places cannot be lost
+// so: rejecting those alone is refused in the author's words, naming what holds them.
+TEST(EditorSession, ARejectedPlaceLeavesTheEntitiesThatStay) {
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(read_source_file(kSeed), "seed.json", store), "");
+    EXPECT_TRUE(rejection_refusals(session.document(), {"turkey", "ramadi"}).empty());
+    const json result = session.apply(reject_suggestions_op(session.document(), {"turkey", "ramadi"}), store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    EXPECT_FALSE(store.pack().find("turkey"));
+    EXPECT_EQ(store.pack().find("quote-sympathizer-paris")->place, "");
+    EXPECT_EQ(store.pack().find("attacks-on-fronts")->places, std::vector<std::string>{"raqqa"});
+    EXPECT_TRUE(store.pack().find("ramadi-encirclement")->places.empty());
+    EXPECT_TRUE(session.errors().empty());
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(store.pack().find("quote-sympathizer-paris")->place, "turkey") << "one step, one undo";
+
+    const std::vector<std::string> refusals = rejection_refusals(session.document(), {"thamir-ismail", "sinjar"});
+    ASSERT_EQ(refusals.size(), 5u) << "four quotes and a distance check";
+    EXPECT_NE(refusals[0].find("\"Maj. Gen. Thamir Ismail\" cannot be rejected while the quote"), std::string::npos) << refusals[0];
+    EXPECT_NE(refusals[0].find("reject that quote too, or change its speaker first"), std::string::npos) << refusals[0];
+    EXPECT_NE(refusals[4].find("distance check's \"from\" place"), std::string::npos) << refusals[4];
+    std::vector<std::string> with_quotes = {"thamir-ismail"};
+    for (const Entity& e : store.pack().entities)
+        if (e.speaker == "thamir-ismail") with_quotes.push_back(e.id);
+    EXPECT_TRUE(rejection_refusals(session.document(), with_quotes).empty());
+}
+
 TEST(EditorSession, APlaceFromTheGazetteerIsCitedToGeoNames) {
     EditorSession session;
     Store store;
