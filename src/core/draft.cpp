@@ -840,6 +840,28 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
             a.rule = "“…,” SPEAKER said";
             return a;
         }
+        // ”, Jose Panganiban, the provincial agriculturist, said: the name, an aside between
+        // commas (a role, an age), then the verb (the quotation was drafted with no speaker).
+        if (const auto phrase = speaker_phrase(p, i); phrase && phrase->second == Attribution::Form::Named) {
+            const std::size_t name_end = p.words[phrase->first - 1].end;
+            const std::size_t comma = name_end < p.text.size() && p.text[name_end] == ',' ? p.text.find(',', name_end + 1) : std::string_view::npos;
+            const std::size_t verb = comma == std::string_view::npos ? p.words.size() : word_at_or_after(p, comma);
+            const std::string_view aside = comma == std::string_view::npos ? std::string_view() : p.text.substr(name_end, comma - name_end);
+            if (verb < p.words.size() && verb - phrase->first <= 12 && is_speech_verb(p.words[verb].low) &&
+                p.text.find_first_not_of(' ', comma + 1) == p.words[verb].begin && sentence_around(p, name_end).second > comma &&
+                aside.find_first_of("\".;:") == std::string_view::npos && aside.find("\xE2\x80\x9C") == std::string_view::npos) {
+                a.form = phrase->second;
+                a.speaker = span_of(p, paragraph, i, phrase->first);
+                a.evidence = span_of(p, paragraph, i, verb + 1);
+                // An age ("Smith, 54, said") or a clause ("who heads the cooperative") is no role.
+                const std::size_t aside_at = p.text.find_first_not_of(", ", name_end);
+                const std::string_view opening = std::string_view(p.text).substr(aside_at, p.text.find(' ', aside_at) - aside_at);
+                if (!std::isdigit(static_cast<unsigned char>(p.text[aside_at])) && !in_list(opening, {"who", "whose", "whom", "which", "that"}))
+                    a.role = role_after(p, paragraph, name_end);
+                a.rule = "“…,” SPEAKER, ASIDE, said";
+                return a;
+            }
+        }
     }
     // Before: X said: “…” / X said, “…”
     if (q.continues) return a;
@@ -2267,14 +2289,14 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         return false;
     };
     // Where the weekday phrase from word k ends (relative_dates.h), 0 for none: "on Friday",
-    // and as wire copy writes it, "Friday", "early Wednesday", "Tuesday night". Not a bare
+    // "last Friday", and as wire copy writes it, "Friday", "early Wednesday", "Tuesday night". Not a bare
     // weekday that ends a name ("Ash Wednesday", "Super Tuesday") or dates a statement
     // ("officials said Tuesday"), which is no event of the story.
     const auto weekday_phrase_end = [&](std::size_t k) -> std::size_t {
         const std::size_t start = k;
-        const bool on = w[k].low == "on";
+        const bool on = w[k].low == "on" || w[k].low == "last";  // "last Tuesday" is one phrase
         if (on && joined(k, k + 1)) ++k;
-        if ((w[k].low == "early" || w[k].low == "late") && joined(k, k + 1)) ++k;
+        if (w[start].low != "last" && (w[k].low == "early" || w[k].low == "late") && joined(k, k + 1)) ++k;
         if (k >= w.size() || !is_weekday(w[k].low) || !w[k].capitalised || (k > start && !joined(k - 1, k))) return 0;
         if (!on && start > 0 && joined(start - 1, start) &&
             (is_speech_verb(w[start - 1].low) || (k == start && w[start - 1].capitalised && !w[start].sentence_start)))

@@ -189,7 +189,7 @@ std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words) {
 // [SECTION] Resolution -------------------------------------------------------------
 
 std::string_view relative_date_forms() {
-    return "\"today\", \"yesterday\", \"now\"; a weekday (\"on Friday\", \"Friday night\"); this, last or earlier this week, "
+    return "\"today\", \"yesterday\", \"now\"; a weekday (\"on Friday\", \"Friday night\", \"last Friday\"); this, last or earlier this week, "
            "month or year (\"last week\", \"earlier this month\", \"this year\"); \"in recent months\"; a month (\"in October\", "
            "\"in October 2015\"); a day (\"Nov. 13\", \"13 November\"); a time ago (\"3 days ago\"); a holiday (\"Christmas Eve\")";
 }
@@ -213,9 +213,10 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
         return w.size() == expected.size() && std::equal(w.begin(), w.end(), expected.begin());
     };
     // The weekday of "on Friday", and of wire copy's "Friday", "early Wednesday", "late
-    // Tuesday", "Monday morning", "on Sunday night".
+    // Tuesday", "Monday morning", "on Sunday night", "last Tuesday".
+    const bool last_weekday = !w.empty() && w[0] == "last";
     auto weekday_phrase = [&]() -> std::optional<int> {
-        std::size_t k = !w.empty() && w[0] == "on" ? 1 : 0;
+        std::size_t k = !w.empty() && (w[0] == "on" || w[0] == "last") ? 1 : 0;
         if (k < w.size() && (w[k] == "early" || w[k] == "late")) ++k;
         if (k >= w.size() || !weekday_number(w[k])) return std::nullopt;
         const std::size_t rest = w.size() - k - 1;
@@ -238,10 +239,12 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
         end = p1;
     } else if (const auto weekday = weekday_phrase(); weekday) {
         // The most recent such weekday on or before publication ("on Friday", "early
-        // Wednesday", "Tuesday night").
+        // Wednesday", "Tuesday night"); "last Tuesday", the latest before publication (in an
+        // article of a Tuesday, the Tuesday a week before).
         const int wanted = *weekday;
         const auto back = [&](int day) { return day - ((weekday_of(day) - wanted + 7) % 7); };
-        day_span(back(p0), back(p1));
+        const int before = last_weekday ? 1 : 0;
+        day_span(back(p0 - before), back(p1 - before));
     } else if (words_are({"this", "week"})) {
         start = monday_of(p0);
         end = monday_of(p1) + 6;

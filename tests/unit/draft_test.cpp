@@ -591,6 +591,33 @@ TEST(DraftTest, RanksOfOtherTimesNameTheirPeople) {
 // A company whose name a rank opens is no person: "General Motors", "General Electric".
 // A rank before a person's name still makes a person, and a company or a body keeps its
 // rank word ("General Assembly" was "Assembly").
+// “…,” NAME, ASIDE, said: the name, a role or an age between commas, then the verb. The
+// quotation used to be drafted with no speaker (and so not at all). An age or a clause
+// ("who heads …") is no role.
+TEST(DraftTest, ASpeakerWithAnAsideBeforeTheVerbSpeaksTheQuotation) {
+    const Drafted d = draft(simple({"“We have not seen a dry season like this,” Jose Ramirez, the provincial agriculturist, said in an interview.",
+                                    "“It is over,” Smith, 54, said. “The canal is dry,” Ana Cruz, who heads the cooperative, told reporters."}));
+    ASSERT_TRUE(d.speaker_of("We have not seen"));
+    EXPECT_EQ(d.speaker_of("We have not seen")->name, "Jose Ramirez");
+    EXPECT_EQ(d.speaker_of("We have not seen")->role, "the provincial agriculturist");
+    ASSERT_TRUE(d.speaker_of("It is over"));
+    EXPECT_EQ(d.speaker_of("It is over")->name, "Smith");
+    EXPECT_EQ(d.speaker_of("It is over")->role, "");
+    ASSERT_TRUE(d.speaker_of("The canal is dry"));
+    EXPECT_EQ(d.speaker_of("The canal is dry")->name, "Ana Cruz");
+    EXPECT_EQ(d.speaker_of("The canal is dry")->role, "");
+}
+
+// "last Tuesday" is one date phrase: the event is dated by it and its name keeps no "last".
+TEST(DraftTest, LastWeekdayDatesTheEvent) {
+    const Drafted d = draft(simple({"The canal ran dry last Tuesday, farmers said."}, "2024-05-02"));
+    const std::vector<const Entity*> events = d.of_kind(EntityKind::Event);
+    ASSERT_EQ(events.size(), 1u) << d.pack.dump(1);
+    EXPECT_EQ(events[0]->name, "The canal ran dry, farmers said");
+    ASSERT_TRUE(events[0]->date);
+    EXPECT_EQ(events[0]->date->iso, "2024-04-30");
+}
+
 TEST(DraftTest, CompaniesARankOpensAreNoPeople) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"General Motors said on Monday that it would close two plants. General Motors employs 160,000 "

@@ -72,6 +72,18 @@ TEST(RelativeDates, WeekdaysAsWireCopyWritesThem) {
         EXPECT_FALSE(resolve_relative_date(phrase, wed).has_value()) << '"' << phrase << '"';
 }
 
+// "last Tuesday": the latest Tuesday before publication, a week before in an article of a
+// Tuesday (the editor refused it as an unknown relative date).
+TEST(RelativeDates, LastWeekdayIsTheLatestBeforePublication) {
+    const DateSpan wed = published_on("2015-11-18");
+    expect_span("last Tuesday", wed, "2015-11-17", "2015-11-17");
+    expect_span("last Friday", wed, "2015-11-13", "2015-11-13");
+    expect_span("last Wednesday", wed, "2015-11-11", "2015-11-11");
+    expect_span("last Monday night", wed, "2015-11-16", "2015-11-16");
+    for (const char* phrase : {"last on Friday", "on last Friday", "last Friday week", "last Fridays"})
+        EXPECT_FALSE(resolve_relative_date(phrase, wed).has_value()) << '"' << phrase << '"';
+}
+
 TEST(RelativeDates, WeeksMonthsYearsAgainstAnExactDate) {
     const DateSpan wed = published_on("2015-11-18");
     DateSpan last_week = expect_span("last week", wed, "2015-11-09", "2015-11-15");
