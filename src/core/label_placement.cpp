@@ -286,31 +286,15 @@ TimelineLanes place_timeline_lanes(std::span<const TimelineLaneMark> marks, cons
     const int most = std::max(fewest, static_cast<int>(available / sizes.lowest));
     const auto lane_height = [&](int lanes) { return std::min(sizes.preferred, std::floor(available / lanes)); };
     const auto carries_labels = [&](int lanes) { return lane_height(lanes) >= sizes.label_height; };
-    // Every mark fits but some labels did not: the fewest lanes that label the most marks, up
-    // to the lowest lanes that carry labels (a quieter year's names were left unread in tall
-    // lanes that lower ones would have held).
-    std::optional<int> best;
-    std::size_t best_labelled = 0;
+    bool names_left_out = false;  // every mark fits, in lanes that carry labels, but not every name
     int lanes = fewest;
-    for (;; ++lanes) {
+    for (; lanes <= most; ++lanes) {
         const bool labels = carries_labels(lanes);
-        if (best && (!labels || lanes > most)) break;
-        if (lanes > most) {
-            lanes = most;  // no lane count fits every mark: the last attempt stands
-            break;
-        }
         w.may_label.assign(marks.size(), labels);
         if (fit_with_labels(w, lanes)) {
-            const std::size_t labelled = labelled_count(w);
-            if (!labels || labelled == marks.size()) {
-                best.reset();  // these lanes stand
-                break;
-            }
-            if (best && labelled <= best_labelled) break;
-            best = lanes, best_labelled = labelled;
-            continue;
+            names_left_out = labels && labelled_count(w) < marks.size();
+            break;
         }
-        if (best) break;  // fewer lanes held every mark: they stand
         // The last lanes tall enough for labels: a crowded spot is stacked rather than
         // taking every label of the view with it into lower lanes.
         const bool last_with_labels = labels && (lanes == most || !carries_labels(lanes + 1));
@@ -320,20 +304,32 @@ TimelineLanes place_timeline_lanes(std::span<const TimelineLaneMark> marks, cons
         if (std::any_of(w.out.begin(), w.out.end(), [](const TimelineLanePlace& p) { return p.labelled; })) break;
         unstack_all(w);  // no label anywhere: lower lanes, every mark in one
     }
-    if (best && lanes != *best) {
-        lanes = *best;
-        w.may_label.assign(marks.size(), 1);
-        fit_with_labels(w, lanes);
+    lanes = std::min(lanes, most);  // no lane count fits every mark: the last attempt stands
+    // Names left out: the lowest lanes that still carry labels are tried too, and taken if they
+    // name more (seven events of one year at a scale of centuries left four unnamed in tall
+    // lanes that lower ones would have named). One more attempt, not one per lane count: a
+    // pan of the timeline lays out its view each frame.
+    LaneWork* chosen = &w;
+    std::optional<LaneWork> lower;
+    if (names_left_out) {
+        int lowest = lanes;
+        while (lowest < most && carries_labels(lowest + 1)) ++lowest;
+        if (lowest > lanes) {
+            lower.emplace(w);
+            lower->may_label.assign(marks.size(), 1);
+            if (fit_with_labels(*lower, lowest) && labelled_count(*lower) > labelled_count(w)) chosen = &*lower, lanes = lowest;
+        }
+        stack_bare_on_labelled_spots(*chosen, lanes);
     }
-    if (best) stack_bare_on_labelled_spots(w, lanes);
     TimelineLanes layout;
     layout.lanes = lanes;
     layout.lane_height = lane_height(lanes);
+    LaneWork& c = *chosen;
     for (std::size_t i = 0; i < marks.size(); ++i) {
-        w.out[i].label_x0 = w.label_x0[i];
-        if (const int holder = w.out[i].stacked_under; holder >= 0) w.out[i].lane = w.out[static_cast<std::size_t>(holder)].lane;
+        c.out[i].label_x0 = c.label_x0[i];
+        if (const int holder = c.out[i].stacked_under; holder >= 0) c.out[i].lane = c.out[static_cast<std::size_t>(holder)].lane;
     }
-    layout.marks = std::move(w.out);
+    layout.marks = std::move(c.out);
     return layout;
 }
 

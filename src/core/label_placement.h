@@ -113,6 +113,9 @@ double timeline_label_width(const TimelineMarkSpan& mark, double width);
 // ones left over are stacked under a mark that holds their place (`stacked_under`): it
 // reads "+N" after its label (`badge` px wide), and a click there zooms in on them. So
 // a crowded spot does not shrink the lanes below their labels for the whole view.
+// Where every mark fits but not every name, the lowest lanes that still carry labels are
+// tried too and taken if they name more; then a mark left unnamed on a named mark's spot
+// is stacked under it ("+N"), rather than standing there as a dot that says nothing.
 struct TimelineLaneMark {
     double x0 = 0, x1 = 0;              // the mark
     double label_x0 = 0, label_x1 = 0;  // its label, beside or inside it
