@@ -1168,6 +1168,21 @@ TEST(Pack, SwappedLatitudeAndLongitudeGetAWarning) {
     ASSERT_TRUE(right.pack.has_value()) << all_messages(right);
     EXPECT_TRUE(right.warnings.empty()) << format_diagnostic(right.warnings.front());
 
+    // A country the article names only by an adjective ("Ethiopian") is no country the story
+    // is in: a point outside it is no swap of one inside it. Named by its name, it is.
+    pack["entities"][4]["location"] = {{"lat", 36.83441}, {"lon", 7.67344}};
+    pack["article"]["paragraphs"].push_back({{"id", "p2"}, {"text", "Ethiopian coffee was served. Ethiopia grows it."}});
+    pack["entities"][3]["mentions"] = json::array({{{"paragraph", "p2"}, {"exact", "Ethiopian"}}});
+    const LoadResult adjective = load_json(pack);
+    ASSERT_TRUE(adjective.pack.has_value()) << all_messages(adjective);
+    EXPECT_TRUE(adjective.warnings.empty()) << format_diagnostic(adjective.warnings.front());
+    pack["entities"][3]["mentions"].push_back({{"paragraph", "p2"}, {"exact", "Ethiopia"}, {"occurrence", 1}});
+    const LoadResult named = load_json(pack);
+    ASSERT_TRUE(named.pack.has_value()) << all_messages(named);
+    EXPECT_EQ(named.warnings.size(), 1u) << all_messages(named);
+    pack["entities"][3].erase("mentions");
+    pack["entities"][4]["location"] = {{"lat", 7.67344}, {"lon", 36.83441}};
+
     // A country's own label point.
     pack["entities"][3]["location"] = {{"lat", 39.5}, {"lon", 8.5}};
     const LoadResult label = load_json(pack);
