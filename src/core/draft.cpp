@@ -2418,6 +2418,39 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
     return out;
 }
 
+// The words [sb, se) of an event's sentence without who says it: what a speaker said
+// ("Victoria Ramos, who heads the cooperative, said the canal had run dry in March": "the
+// canal had run dry"), and not an attribution after it ("The canal ran dry last Tuesday,
+// farmers said": "The canal ran dry"). The event is what happened, not who told of it.
+std::pair<std::size_t, std::size_t> without_attribution(const TextParagraph& p, std::size_t sb, std::size_t se, Span date) {
+    std::vector<std::size_t> in;  // the sentence's words, into p.words
+    for (std::size_t k = 0; k < p.words.size(); ++k)
+        if (p.words[k].begin >= sb && p.words[k].end <= se) in.push_back(k);
+    if (in.size() < 4) return {sb, se};
+    const auto word = [&](std::size_t i) -> const Word& { return p.words[in[i]]; };
+    // After: ", farmers said." / ", said the governor." at the sentence's end.
+    const std::size_t comma = p.text.rfind(',', se);
+    if (comma != std::string_view::npos && comma > sb && comma >= date.end) {
+        std::size_t first = 0;
+        while (first < in.size() && word(first).begin < comma) ++first;
+        const std::size_t tail = in.size() - first;
+        if (first >= 3 && tail >= 1 && tail <= 5 && (is_speech_verb(word(in.size() - 1).low) || is_speech_verb(word(first).low)))
+            se = comma;
+    }
+    // Before: "SPEAKER said (that) WHAT HAPPENED", the date in what was said, no comma between.
+    for (std::size_t i = 1; i + 3 < in.size() && word(i).end <= date.begin; ++i) {
+        // Verbs whose object is what was said ("declared a state of calamity" names the event).
+        if (!in_list(word(i).low, {"said", "says", "added", "adds"}) || p.text.substr(word(i).end, date.begin - word(i).end).find(',') != std::string_view::npos)
+            continue;
+        std::size_t from = i + 1;
+        if (word(from).low == "that") ++from;
+        if (word(from).begin >= date.begin) break;  // the date dates the saying ("said on Tuesday that")
+        sb = word(from).begin;
+        break;
+    }
+    return {sb, se};
+}
+
 // An event's name: the words of its sentence [sb, se) without its date, eight at most.
 // The date goes with what only introduced it: "On 27 August 1883, a series of explosions
 // tore apart…" is "A series of explosions tore apart…", and "the world in the 1880s still
@@ -2429,6 +2462,7 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
 std::string event_name(const TextParagraph& p, std::size_t sb, std::size_t se, Span date, const std::vector<Span>& others) {
     std::vector<const Word*> words;
     sb = std::max(sb, dateline_end(p));
+    std::tie(sb, se) = without_attribution(p, sb, se, date);
     for (const Word& w : p.words)
         if (w.begin >= sb && w.end <= se) words.push_back(&w);
     // The words that introduce the date: a preposition, with "the" after it ("in the 1880s";
