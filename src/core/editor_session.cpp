@@ -186,11 +186,6 @@ json accept_suggestions_op(const std::vector<std::string>& ids) {
 
 namespace {
 
-// The fields by which one entity refers to another that a rejected entity leaves quietly:
-// lists (an event's places) and the optional "place" (where a person is from, where a quote
-// was said). A quote's speaker and a figure's distance check cannot do without theirs.
-constexpr const char* kReferenceLists[] = {"places", "participants", "affiliations", "creators", "related"};
-
 const json& entities_in(const json& document) {
     static const json kNone = json::array();
     const auto it = document.is_object() ? document.find("entities") : document.end();
@@ -207,9 +202,11 @@ std::string text_of(const json& object, const char* key) {
 json reject_suggestions_op(const json& document, const std::vector<std::string>& ids) {
     const auto rejected = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
     json ops = json::array();
-    // An entity that stays loses the rejected ones from its lists (a drafted event's place
-    // that was the wrong town): refusing the rejection for them, in terms of ops, left the
-    // author to find and mend each list by hand first.
+    // An entity that stays loses the rejected ones from its lists (kReferenceLists: a drafted
+    // event's place that was the wrong town) and its optional "place" (where a person is from,
+    // where a quote was said): refusing the rejection for them, in terms of ops, left the
+    // author to find and mend each by hand first. A quote's speaker and a figure's distance
+    // check cannot do without theirs (rejection_refusals).
     for (const json& e : entities_in(document)) {
         const std::string id = text_of(e, "id");
         if (id.empty() || rejected(id)) continue;

@@ -398,7 +398,7 @@ std::vector<std::string> references_to(const json& entities, std::string_view id
         const auto note = [&](const std::string& where) { found.push_back(where + (self.empty() ? "" : " (" + in_quotes(self) + ")")); };
         for (const char* key : {"speaker", "place"})
             if (const std::string* v = string_member(e, key); v && *v == id) note(base + "/" + key);
-        for (const char* key : {"places", "participants", "affiliations", "creators", "related"}) {
+        for (const char* key : kReferenceLists) {
             const auto list = e.find(key);
             if (list == e.end() || !list->is_array()) continue;
             for (std::size_t k = 0; k < list->size(); ++k)

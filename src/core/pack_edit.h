@@ -75,6 +75,10 @@ nlohmann::json mention_to_json(const Mention& mention);
 
 // [SECTION] Operations ----------------------------------------------------------------
 
+// The fields of an entity that list other entities by id (an event's places, a person's
+// affiliations): a removed entity must leave them (removeEntity refuses while it is in one).
+inline constexpr const char* kReferenceLists[] = {"places", "participants", "affiliations", "creators", "related"};
+
 // What is wrong with an op. `path` points into the op ("/entity/location/lat",
 // "/ops/2/exact"); it is "" when the problem lies elsewhere in the pack, and `pack_path`
 // then says where (it is set whenever the validator found the problem).
