@@ -2418,7 +2418,8 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
     return out;
 }
 
-// The words [sb, se) of an event's sentence without who says it: what a speaker said
+// The words [sb, se) of an event's sentence without who says it, and without the main clause
+// where the date is in a clause of its own (below): what a speaker said
 // ("Victoria Ramos, who heads the cooperative, said the canal had run dry in March": "the
 // canal had run dry"), and not an attribution after it ("The canal ran dry last Tuesday,
 // farmers said": "The canal ran dry"). The event is what happened, not who told of it.
@@ -2446,6 +2447,17 @@ std::pair<std::size_t, std::size_t> without_attribution(const TextParagraph& p, 
         if (word(from).low == "that") ++from;
         if (word(from).begin >= date.begin) break;  // the date dates the saying ("said on Tuesday that")
         sb = word(from).begin;
+        break;
+    }
+    // A date in what "until", "before" or "after" brings in is that clause's, not the main
+    // one's: "the captives were sold for a century, until the Russian army took the city in
+    // 1873" names the taking of the city, "rebuilt after the earthquake in 1906" the earthquake.
+    for (std::size_t i = in.size(); i-- > 1;) {
+        if (word(i).end > date.begin || !in_list(word(i).low, {"until", "before", "after"})) continue;
+        if (p.text.substr(word(i).end, date.begin - word(i).end).find(',') != std::string_view::npos) break;
+        std::size_t between = 0;
+        for (std::size_t k = i + 1; k < in.size() && word(k).end <= date.begin; ++k) ++between;
+        if (between >= 2) sb = word(i + 1).begin;
         break;
     }
     return {sb, se};

@@ -633,6 +633,19 @@ TEST(DraftTest, EventsAreNamedWithoutWhoToldOfThem) {
     EXPECT_EQ(events[2].rfind("The governor, who said", 0), 0u) << events[2];
 }
 
+// A date in what "until", "before" or "after" brings in belongs to that clause: the event is
+// named by it, not by the main clause ("Russian captives were sold…" was an event of 1873).
+TEST(DraftTest, ADateInAClauseOfItsOwnNamesThatClause) {
+    const Drafted d = draft(simple({"Captives were sold in the markets for a century, until the Russian army took the city in 1873.",
+                                    "The city was rebuilt after the earthquake in 1906. She left before dawn in May."},
+                                   "2024-05-02"));
+    const std::vector<std::string> events = d.names_of(EntityKind::Event);
+    ASSERT_EQ(events.size(), 3u) << d.pack.dump(1);
+    EXPECT_EQ(events[0], "The Russian army took the city");
+    EXPECT_EQ(events[1], "The earthquake");
+    EXPECT_EQ(events[2], "She left before dawn") << "one word after \"before\" is no clause";
+}
+
 TEST(DraftTest, CompaniesARankOpensAreNoPeople) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"General Motors said on Monday that it would close two plants. General Motors employs 160,000 "
