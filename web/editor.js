@@ -537,7 +537,7 @@
     form.appendChild(heading);
     for (const [key, value] of Object.entries(entity)) {
       if (key === 'id' || key === 'kind') continue;
-      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }),
+      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields: withSpeakersName(entity, fields) }),
         date: key === 'date' && entity.kind === 'event' ? { relative: true } : null }));
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
@@ -576,6 +576,16 @@
     add.append(keyInput, addButton, remove);
     form.appendChild(add);
     if (focused && form.elements[focused]) form.elements[focused].focus();
+  }
+
+  // A quote named after its speaker, as the drafter names them ("Ana Rojas: “We closed the
+  // port”"), is renamed with a new speaker in the same step: the lists and the preview's
+  // mirror went on naming the old one.
+  function withSpeakersName(entity, fields) {
+    if (entity.kind !== 'quote' || typeof fields.speaker !== 'string' || 'name' in fields) return fields;
+    const before = entityById(entity.speaker)?.name, after = entityById(fields.speaker)?.name;
+    if (!before || !after || !entity.name.startsWith(`${before}: `)) return fields;
+    return { ...fields, name: after + entity.name.slice(before.length) };
   }
 
   // "Place on map": the next click on the map puts the place there (or drag its marker).

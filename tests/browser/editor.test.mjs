@@ -200,14 +200,15 @@ test('at phone width (390x844, touch) the canvas shows the pack above the column
 
 // A drafted place that an event names is rejected, and the event stays without it (this was
 // refused in terms of "ops" and "batch"); a speaker whose quote stays cannot be rejected, and
-// the status line says which quote holds it.
-test('rejecting a drafted place keeps the events that named it; rejecting a speaker alone is refused in words', async () => {
+// the status line says which quote holds it; the quote given another speaker is renamed.
+test('rejecting a drafted place keeps the events that named it; rejecting a speaker alone is refused in words; a new speaker renames the quote', async () => {
   const page = await openEditor('');
   await page.fill('#draft-headline', 'Storm floods Manila');
   await page.fill('#draft-source', 'Explainer test article');
   await page.fill('#draft-published', '2024-05-02');
   await page.fill('#draft-paragraphs', ['MANILA — The storm flooded Manila on Tuesday, officials said.',
-    '“We closed the port at noon,” said Captain Ana Rojas, the harbour master.'].join('\n\n'));
+    '“We closed the port at noon,” said Captain Ana Rojas, the harbour master.',
+    '“The boats are safe,” said Mayor Luis Cruz.'].join('\n\n'));
   await page.click('#draft-button');
   await waitForSide(page);
   const drafted = await page.evaluate(() => Explainer.editor.exportPack());
@@ -231,6 +232,23 @@ test('rejecting a drafted place keeps the events that named it; rejecting a spea
   assert.doesNotMatch(status, /ops|batch/, status);
   pack = await page.evaluate(() => Explainer.editor.exportPack());
   assert.ok(pack.entities.some((e) => e.id === quote.speaker), 'the speaker stays');
+
+  // The quote, drafted as "Captain Ana Rojas: “…”", given another speaker in the inspector,
+  // is renamed after the new one in the same step.
+  const speaker = pack.entities.find((e) => e.id === quote.speaker);
+  const mayor = pack.entities.find((e) => e.kind === 'person' && /Cruz/.test(e.name));
+  assert.ok(mayor && quote.name.startsWith(`${speaker.name}: `), `a second speaker, and a quote named after its own (${quote.name})`);
+  await page.evaluate((id) => Explainer.select(id), quote.id);
+  await settle(page, SLOW);
+  await page.fill('#field-speaker', mayor.id);
+  await page.press('#field-speaker', 'Tab');
+  await settle(page, SLOW);
+  const renamed = (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === quote.id);
+  assert.equal(renamed.speaker, mayor.id);
+  assert.equal(renamed.name, `${mayor.name}${quote.name.slice(speaker.name.length)}`);
+  assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
+  const undone = (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === quote.id);
+  assert.deepEqual([undone.speaker, undone.name], [quote.speaker, quote.name], 'one step: one undo takes back both');
   assertNoProblems(assert, page);
   await page.context().close();
 });
