@@ -32,7 +32,11 @@ std::string EditorSession::open(std::string_view text, std::string_view file_nam
     file_name_ = std::string(file_name);
     last_errors_.clear();
     last_lost_.clear();
-    revalidate(nullptr);
+    // The author's own text, so that the first diagnostics' lines are those of the file
+    // opened; after an edit they are those of the text export() writes.
+    LoadResult loaded = load_pack(text, file_name);
+    errors_ = std::move(loaded.errors);
+    warnings_ = std::move(loaded.warnings);
     store.set_pack(shown_pack(nullptr), ChangeSource::Editor);
     store.set_undo_limit(std::numeric_limits<std::size_t>::max());  // a session's every change can be undone
     open_ = true;

@@ -48,6 +48,7 @@
 #include "find.h"
 #include "geo.h"
 #include "host_message.h"
+#include "json_places.h"
 #include "relative_dates.h"
 #include "scripts.h"
 
@@ -229,26 +230,6 @@ std::string did_you_mean(std::string_view wrong, const Names& candidates) {
 
 // [SECTION] Syntax pass -------------------------------------------------------------
 
-struct TextPosition {
-    int line = 1;
-    int column = 1;
-};
-
-// 1-based line and column of a byte offset; columns count UTF-8 characters, as editors do.
-TextPosition position_of(std::string_view text, std::size_t offset) {
-    TextPosition p;
-    offset = std::min(offset, text.size());
-    for (std::size_t i = 0; i < offset; ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '\n') {
-            ++p.line;
-            p.column = 1;
-        } else if ((c & 0xC0u) != 0x80u) {
-            ++p.column;
-        }
-    }
-    return p;
-}
 
 struct SyntaxError {
     std::size_t offset = 0;
@@ -513,7 +494,7 @@ public:
         out_.push_back(std::move(d));
     }
     void at_position(std::string_view text, std::size_t offset, std::string message) {
-        const TextPosition p = position_of(text, offset);
+        const TextPlace p = places_of_offsets(text, std::span<const std::size_t>(&offset, 1)).front();
         Diagnostic d;
         d.file = file_;
         d.line = p.line;
@@ -1843,11 +1824,31 @@ std::optional<std::size_t> Pack::paragraph_index(std::string_view id) const {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    const std::string level = d.severity == Diagnostic::Severity::Warning ? ": warning: " : ": error: ";
-    if (d.line > 0) return d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + level + d.message;
+    std::string out = d.file;
+    if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += d.severity == Diagnostic::Severity::Warning ? ": warning: " : ": error: ";
+    if (d.path.empty()) return out + d.message;
     // The entity's id after the message, so "at /pointer: " reads as it always has (tools match it).
-    if (!d.path.empty()) return d.file + level + "at " + d.path + ": " + d.message + (d.entity.empty() ? "" : " (entity " + in_quotes(d.entity) + ")");
-    return d.file + level + d.message;
+    return out + "at " + d.path + ": " + d.message + (d.entity.empty() ? "" : " (entity " + in_quotes(d.entity) + ")");
+}
+
+// Gives each diagnostic that names a pointer the line and column of that value in the
+// author's text. Only a pack with something to report pays for the pass.
+void place_at_their_values(std::string_view json_text, LoadResult& result) {
+    std::vector<std::string> pointers;
+    std::vector<Diagnostic*> placed;
+    for (auto* list : {&result.errors, &result.warnings})
+        for (Diagnostic& d : *list)
+            if (d.line == 0 && !d.path.empty()) {
+                pointers.push_back(d.path);
+                placed.push_back(&d);
+            }
+    if (pointers.empty()) return;
+    const std::vector<TextPlace> places = places_of_pointers(json_text, pointers);
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        placed[i]->line = places[i].line;
+        placed[i]->column = places[i].column;
+    }
 }
 
 // nlohmann's SAX parser is iterative, but a DOM nested thousands deep is still no
@@ -1909,6 +1910,7 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
 
     if (g_author_checks)
         for (auto* list : {&result.errors, &result.warnings}) g_author_checks->name_entities(*list, root);
+    place_at_their_values(json_text, result);
     if (!result.errors.empty()) return result;
     Pack& pack = in.pack;
     pack.characters = used.ascending();

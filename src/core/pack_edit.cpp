@@ -285,6 +285,10 @@ struct Context {
 
     void error(std::string path, std::string message) { errors.push_back({std::move(path), {}, std::move(message)}); }
     void pack_error(std::string pack_path, std::string message) { errors.push_back({{}, std::move(pack_path), std::move(message)}); }
+    // An op field in conflict with a part of the pack: both paths, so the editor can show either.
+    void conflict(std::string path, std::string pack_path, std::string message) {
+        errors.push_back({std::move(path), std::move(pack_path), std::move(message)});
+    }
 };
 
 // Checks an op object's keys and reads its members, each error at the member's path.
@@ -374,7 +378,8 @@ json add_entity(Context& ctx, json& document, const json& op, const std::string&
         return nullptr;
     }
     if (const auto existing = index_with_id(entities, *id)) {
-        ctx.error(f.at("entity") + "/id", "the id " + in_quotes(*id) + " is already used by /entities/" + std::to_string(*existing));
+        const std::string other = "/entities/" + std::to_string(*existing);
+        ctx.conflict(f.at("entity") + "/id", other + "/id", "the id " + in_quotes(*id) + " is already used by " + other);
         return nullptr;
     }
     const auto index = f.index("index", entities->size(), false, true);

@@ -252,7 +252,7 @@ test('a pack in a script the explainer cannot draw shows the validator\'s error'
   const page = await openPage(browser, server.url + '?pack=/test-packs/broken/script-syriac.json', { expectProblems: true });
   await page.waitForSelector('#error:not([hidden])');
   const text = await page.locator('#error').innerText();
-  assert.match(text, /script-syriac\.json: error: at \/entities\/0\/aliases\/0: uses the Syriac script \(U\+0713\), which the explainer cannot draw yet/);
+  assert.match(text, /script-syriac\.json:46:9: error: at \/entities\/0\/aliases\/0: uses the Syriac script \(U\+0713\), which the explainer cannot draw yet/);
   assert.equal(await page.locator('#canvas').isVisible(), false);
   await page.context().close();
 });

@@ -121,7 +121,7 @@ test('a pack that fails validation shows its errors, never its text as an articl
   const broken = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/broken/selector-twice.json'), 'utf8'));
   const page = await openPage(browser, `${A.url}?pack=/test-packs/broken/selector-twice.json`, { expectProblems: true });
   await page.waitForSelector('#error:not([hidden])');
-  assert.match(await page.locator('#error').innerText(), /selector-twice\.json: error: at \/entities/);
+  assert.match(await page.locator('#error').innerText(), /selector-twice\.json:39:9: error: at \/entities/);
   const text = await visibleText(page);
   const paragraph = broken.article.paragraphs[0].text.slice(0, 40);
   assert.ok(!text.includes(paragraph), `the invalid pack's paragraph is not shown: ${paragraph}`);

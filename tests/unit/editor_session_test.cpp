@@ -151,7 +151,8 @@ TEST(EditorSession, DiagnosticsNameTheEntityAnErrorIsIn) {
     pack["article"]["headline"] = 7;
     EditorSession session;
     Store store;
-    ASSERT_EQ(session.open(pack.dump(), "broken.json", store), "");
+    const std::string text = pack.dump(4);  // laid out otherwise than export() writes it
+    ASSERT_EQ(session.open(text, "broken.json", store), "");
     const json diagnostics = session.diagnostics_json();
     const auto at = [&](std::string_view path) {
         for (const json& e : diagnostics["errors"])
@@ -161,6 +162,10 @@ TEST(EditorSession, DiagnosticsNameTheEntityAnErrorIsIn) {
     };
     EXPECT_EQ(at("/entities/0/location/lat").value("entity", ""), id);
     EXPECT_FALSE(at("/article/headline").contains("entity"));
+    // Placed in the text opened, where the author's file has them.
+    const std::size_t lat = text.find("\"lat\": 123");
+    EXPECT_EQ(at("/entities/0/location/lat")["line"], std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(lat), '\n') + 1);
+    EXPECT_EQ(at("/entities/0/location/lat")["column"], lat - text.rfind('\n', lat) + 7);  // after `"lat": `
 }
 
 TEST(EditorSession, SuggestionsAreAcceptedAndRejectedInBulk) {

@@ -251,6 +251,7 @@ TEST(PackEdit, ErrorsNameTheOpField) {
 
     r = refused(document, json::parse(R"({"op": "addEntity", "entity": {"id": "sinjar", "kind": "place"}})"));
     EXPECT_EQ(r.errors[0].path, "/entity/id");
+    EXPECT_EQ(r.errors[0].pack_path, "/entities/0/id");  // the entity that has it, for the editor to show
     EXPECT_NE(r.errors[0].message.find("already used by /entities/0"), std::string::npos);
 
     r = refused(document, json::parse(R"({"op": "addEntity", "entity": {"id": "new-thing", "kind": "plaec", "name": "N", "description": "D."}})"));

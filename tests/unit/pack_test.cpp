@@ -249,7 +249,7 @@ struct BrokenCase {
     const char* file;
     const char* path;     // JSON Pointer ("" for syntax errors)
     const char* message;  // a part of the message
-    int line = 0, column = 0;
+    int line = 0, column = 0;  // of the broken text, or of the value the pointer names
 };
 
 class BrokenFixture : public ::testing::TestWithParam<BrokenCase> {};
@@ -273,30 +273,30 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BrokenCase{"malformed.json", "", "expected ',' or '}' after object member, found \"allowedOrigins\"", 5, 3},
         BrokenCase{"unknown-id.json", "/entities/2/participants/0",
-                   "refers to unknown entity id \"abraham-lincon\" (did you mean \"abraham-lincoln\"?)"},
-        BrokenCase{"day-31-november.json", "/entities/2/date/iso", "date \"1863-11-31\": November 1863 has 30 days"},
+                   "refers to unknown entity id \"abraham-lincon\" (did you mean \"abraham-lincoln\"?)", 71, 9},
+        BrokenCase{"day-31-november.json", "/entities/2/date/iso", "date \"1863-11-31\": November 1863 has 30 days", 65, 16},
         BrokenCase{"curly-quotes.json", "", "found '\xE2\x80\x9C' (a curly quotation mark): JSON strings and keys need straight double quotes", 25, 22},
-        BrokenCase{"mention-decomposed.json", "/entities/2/mentions/1/exact", "written with different Unicode forms"},
+        BrokenCase{"mention-decomposed.json", "/entities/2/mentions/1/exact", "written with different Unicode forms", 80, 20},
         BrokenCase{"wrong-kind.json", "/entities/2/participants/0",
-                   "a participant must be a person or an organisation, but \"gettysburg\" is a place"},
-        BrokenCase{"selector-zero.json", "/entities/1/mentions/0/exact", "\"President Lincoln\" does not occur in paragraph \"p1\""},
+                   "a participant must be a person or an organisation, but \"gettysburg\" is a place", 71, 9},
+        BrokenCase{"selector-zero.json", "/entities/1/mentions/0/exact", "\"President Lincoln\" does not occur in paragraph \"p1\"", 55, 20},
         BrokenCase{"selector-twice.json", "/entities/0/mentions/0",
-                   "\"Gettysburg\" matches 2 times in paragraph \"p1\"; add a prefix, suffix or occurrence"},
-        BrokenCase{"bad-date.json", "/entities/2/date/iso", "not an ISO 8601 date: \"19 November 1863\""},
-        BrokenCase{"time-no-offset.json", "/entities/2/date/iso", "time \"1863-11-19T14:00\": a time needs its UTC offset"},
-        BrokenCase{"time-impossible.json", "/entities/2/date/iso", "time \"1863-11-19T25:61-05:00\": hours are 00-23, minutes and seconds 00-59"},
-        BrokenCase{"time-offset-out-of-range.json", "/entities/2/date/iso", "time \"1863-11-19T14:00-15:00\": UTC offsets run from -12:00 to +14:00"},
-        BrokenCase{"date-year-out-of-range.json", "/entities/2/date/iso", "date \"10000-11-19\": years run from -9999 to 9999"},
-        BrokenCase{"lat-out-of-range.json", "/entities/0/location/lat", "latitude 139.8296 is outside [-90, 90]"},
-        BrokenCase{"context-no-citation.json", "/entities/1/context", "a context entity needs at least one citation"},
-        BrokenCase{"unknown-key.json", "/entities/1/rol", "unknown key \"rol\" in a person (did you mean \"role\"?)"},
+                   "\"Gettysburg\" matches 2 times in paragraph \"p1\"; add a prefix, suffix or occurrence", 39, 9},
+        BrokenCase{"bad-date.json", "/entities/2/date/iso", "not an ISO 8601 date: \"19 November 1863\"", 65, 16},
+        BrokenCase{"time-no-offset.json", "/entities/2/date/iso", "time \"1863-11-19T14:00\": a time needs its UTC offset", 65, 16},
+        BrokenCase{"time-impossible.json", "/entities/2/date/iso", "time \"1863-11-19T25:61-05:00\": hours are 00-23, minutes and seconds 00-59", 65, 16},
+        BrokenCase{"time-offset-out-of-range.json", "/entities/2/date/iso", "time \"1863-11-19T14:00-15:00\": UTC offsets run from -12:00 to +14:00", 65, 16},
+        BrokenCase{"date-year-out-of-range.json", "/entities/2/date/iso", "date \"10000-11-19\": years run from -9999 to 9999", 65, 16},
+        BrokenCase{"lat-out-of-range.json", "/entities/0/location/lat", "latitude 139.8296 is outside [-90, 90]", 27, 16},
+        BrokenCase{"context-no-citation.json", "/entities/1/context", "a context entity needs at least one citation", 58, 18},
+        BrokenCase{"unknown-key.json", "/entities/1/rol", "unknown key \"rol\" in a person (did you mean \"role\"?)", 57, 14},
         BrokenCase{"script-syriac.json", "/entities/0/aliases/0",
                    "uses the Syriac script (U+0713), which the explainer cannot draw yet; packs may use Latin, Greek, Cyrillic, "
-                   "Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew and Arabic"},
-        BrokenCase{"script-kana.json", "/article/paragraphs/0/text", "uses the Japanese kana script (U+30B2)"},
-        BrokenCase{"wrong-type.json", "/entities/1/anonymous", "expected true or false, found a string"},
-        BrokenCase{"duplicate-id.json", "/entities/3/id", "duplicate id \"gettysburg\" (first used at /entities/0)"},
-        BrokenCase{"bad-relative.json", "/entities/2/date/relative", "unknown relative date \"the other day\"; write one of \"today\","}),
+                   "Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew and Arabic", 46, 9},
+        BrokenCase{"script-kana.json", "/article/paragraphs/0/text", "uses the Japanese kana script (U+30B2)", 16, 17},
+        BrokenCase{"wrong-type.json", "/entities/1/anonymous", "expected true or false, found a string", 58, 20},
+        BrokenCase{"duplicate-id.json", "/entities/3/id", "duplicate id \"gettysburg\" (first used at /entities/0)", 81, 13},
+        BrokenCase{"bad-relative.json", "/entities/2/date/relative", "unknown relative date \"the other day\"; write one of \"today\",", 65, 21}),
     [](const ::testing::TestParamInfo<BrokenCase>& info) {
         std::string name = info.param.file;
         name = name.substr(0, name.find('.'));
@@ -809,6 +809,9 @@ TEST(Pack, FormatDiagnostic) {
     schema.path = "/entities/3/location/lat";
     schema.message = "latitude 91 is outside [-90, 90]";
     EXPECT_EQ(format_diagnostic(schema), "a.json: error: at /entities/3/location/lat: latitude 91 is outside [-90, 90]");
+    schema.line = 57;  // placed in the author's text (load_pack does): both, the place first, as compilers write it
+    schema.column = 18;
+    EXPECT_EQ(format_diagnostic(schema), "a.json:57:18: error: at /entities/3/location/lat: latitude 91 is outside [-90, 90]");
 
     Diagnostic whole;
     whole.file = "a.json";
@@ -1073,6 +1076,33 @@ TEST(Pack, StrayCharactersAreNamedAndPlaced) {
     expect_syntax_errors(cases);
 }
 
+// An author with the file open in a text editor goes to a line and column, not a pointer.
+TEST(Pack, DiagnosticsArePlacedAtTheirValuesInTheAuthorsText) {
+    json pack = minimal_pack();
+    pack["entities"][0]["location"]["lat"] = 139.8;
+    pack["entities"][1].erase("description");
+    pack["entities"][2]["description"] = "Lincoln speaks \u2603.";  // a character no font draws: a warning
+    const std::string text = pack.dump(2);
+    const LoadResult r = load_pack(text, "unit.json");
+    ASSERT_EQ(r.errors.size(), 2u) << all_messages(r);
+    const auto place_at = [&](std::size_t at) {
+        const std::size_t line_start = text.rfind('\n', at) + 1;
+        return std::to_string(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1) + ":" +
+               std::to_string(at - line_start + 1);
+    };
+    const auto place_of = [&](std::string_view needle) { return place_at(text.find(needle)); };
+    const auto placed = [](const Diagnostic& d) { return std::to_string(d.line) + ":" + std::to_string(d.column); };
+    EXPECT_EQ(r.errors[0].path, "/entities/0/location/lat");
+    EXPECT_EQ(placed(r.errors[0]), place_of("139.8"));
+    // A missing key: at the object it is missing from.
+    EXPECT_EQ(r.errors[1].path, "/entities/1/description");
+    EXPECT_EQ(placed(r.errors[1]), place_at(text.rfind('{', text.find("\"abraham-lincoln\""))));
+    EXPECT_EQ(format_diagnostic(r.errors[0]).rfind("unit.json:" + place_of("139.8") + ": error: at /entities/0/location/lat: ", 0), 0u)
+        << format_diagnostic(r.errors[0]);
+    ASSERT_EQ(r.warnings.size(), 1u) << all_messages(r);
+    EXPECT_EQ(placed(r.warnings[0]), place_of("\"Lincoln speaks"));
+}
+
 TEST(Pack, MessagesAboutAnEntityNameItsId) {
     enable_author_checks();
     json pack = minimal_pack();
@@ -1081,7 +1111,7 @@ TEST(Pack, MessagesAboutAnEntityNameItsId) {
     ASSERT_EQ(r.errors.size(), 1u) << all_messages(r);
     EXPECT_EQ(r.errors[0].path, "/entities/2/date/iso");  // the pointer stays machine-readable
     EXPECT_EQ(format_diagnostic(r.errors[0]),
-              "unit.json: error: at /entities/2/date/iso: date range \"1863-11-19/1863-11-01\" ends before it starts (entity \"address\")");
+              "unit.json:54:16: error: at /entities/2/date/iso: date range \"1863-11-19/1863-11-01\" ends before it starts (entity \"address\")");
     EXPECT_EQ(r.errors[0].entity, "address");
     // Warnings too; not outside the entities.
     pack = minimal_pack();
