@@ -48,6 +48,11 @@ void EditorSession::revalidate(const EditResult* result) {
     if (result && result->pack) {
         errors_.clear();
         warnings_ = result->warnings;
+        // The edit checked the document as one line: placed again in the text export() writes.
+        std::vector<Diagnostic*> placed;
+        for (Diagnostic& d : warnings_)
+            if (!d.path.empty()) placed.push_back(&d);
+        if (!placed.empty()) place_at_their_values(export_text(), placed);
         return;
     }
     LoadResult loaded = load_pack(export_text(), file_name_);

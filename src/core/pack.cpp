@@ -1832,22 +1832,13 @@ std::string format_diagnostic(const Diagnostic& d) {
     return out + "at " + d.path + ": " + d.message + (d.entity.empty() ? "" : " (entity " + in_quotes(d.entity) + ")");
 }
 
-// Gives each diagnostic that names a pointer the line and column of that value in the
-// author's text. Only a pack with something to report pays for the pass.
-void place_at_their_values(std::string_view json_text, LoadResult& result) {
+void place_at_their_values(std::string_view json_text, std::span<Diagnostic* const> diagnostics) {
     std::vector<std::string> pointers;
-    std::vector<Diagnostic*> placed;
-    for (auto* list : {&result.errors, &result.warnings})
-        for (Diagnostic& d : *list)
-            if (d.line == 0 && !d.path.empty()) {
-                pointers.push_back(d.path);
-                placed.push_back(&d);
-            }
-    if (pointers.empty()) return;
+    for (const Diagnostic* d : diagnostics) pointers.push_back(d->path);
     const std::vector<TextPlace> places = places_of_pointers(json_text, pointers);
-    for (std::size_t i = 0; i < placed.size(); ++i) {
-        placed[i]->line = places[i].line;
-        placed[i]->column = places[i].column;
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        diagnostics[i]->line = places[i].line;
+        diagnostics[i]->column = places[i].column;
     }
 }
 
@@ -1910,7 +1901,12 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
 
     if (g_author_checks)
         for (auto* list : {&result.errors, &result.warnings}) g_author_checks->name_entities(*list, root);
-    place_at_their_values(json_text, result);
+    // Only a pack with something to report pays for the pass that places it.
+    std::vector<Diagnostic*> unplaced;
+    for (auto* list : {&result.errors, &result.warnings})
+        for (Diagnostic& d : *list)
+            if (d.line == 0 && !d.path.empty()) unplaced.push_back(&d);
+    if (!unplaced.empty()) place_at_their_values(json_text, unplaced);
     if (!result.errors.empty()) return result;
     Pack& pack = in.pack;
     pack.characters = used.ascending();

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -215,8 +216,12 @@ struct Diagnostic {
     std::string entity;  // the id of the entity `path` is in ("porvoo"), for people: the path stays a JSON Pointer
     std::string message;
 };
-// "file:line:col: error: message" / "file: warning: at /path: message (entity \"id\")"
+// "file:line:col: error: message" / "file:line:col: warning: at /path: message (entity \"id\")"
 std::string format_diagnostic(const Diagnostic& d);
+
+// Sets each diagnostic's line and column to those of the value its path names in
+// `json_text` (of the object, for a missing key). load_pack() does, for the text it read.
+void place_at_their_values(std::string_view json_text, std::span<Diagnostic* const> diagnostics);
 
 // Errors make a pack unusable; warnings do not (the pack loads) but name something an
 // author should look at, such as a character no bundled font can draw.

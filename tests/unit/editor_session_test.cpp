@@ -168,6 +168,23 @@ TEST(EditorSession, DiagnosticsNameTheEntityAnErrorIsIn) {
     EXPECT_EQ(at("/entities/0/location/lat")["column"], lat - text.rfind('\n', lat) + 7);  // after `"lat": `
 }
 
+// After an edit, a warning is placed in the text export() writes, the file the author saves.
+TEST(EditorSession, AWarningAfterAnEditIsPlacedInTheExportedText) {
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(read_source_file(kSeed), "seed.json", store), "");
+    const json result = session.apply({{"op", "updateEntity"}, {"id", "sinjar"}, {"fields", {{"description", "A town \u2603."}}}},
+                                      store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    const json warnings = session.diagnostics_json()["warnings"];
+    ASSERT_EQ(warnings.size(), 1u) << warnings.dump();
+    const std::string text = session.export_text();
+    const std::size_t at = text.find("\"A town");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_EQ(warnings[0]["line"], std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1) << warnings.dump();
+    EXPECT_EQ(warnings[0]["column"], at - text.rfind('\n', at));
+}
+
 TEST(EditorSession, SuggestionsAreAcceptedAndRejectedInBulk) {
     DraftInput input;
     input.headline = "Storm reaches the coast";
