@@ -237,7 +237,7 @@ std::string place_countries_to_json(const Pack& pack, const Basemap& basemap) {
     json out = json::object();
     for (const Entity& e : pack.entities) {
         if (e.kind != EntityKind::Place || !e.location || !e.country.empty() || !e.countries.empty()) continue;
-        if (const std::optional<std::size_t> country = country_at(basemap, *e.location))
+        if (const std::optional<std::size_t> country = country_at_or_off_coast(basemap, *e.location))
             out[e.id] = basemap.countries[*country].name;
     }
     return out.dump(-1, ' ', false, json::error_handler_t::replace);

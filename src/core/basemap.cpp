@@ -10,6 +10,8 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <numbers>
 
 #include "triangulate.h"
 
@@ -497,6 +499,43 @@ std::optional<size_t> country_at(const Basemap& map, GeoPoint point) {
         }
     }
     return std::nullopt;
+}
+
+namespace {
+
+// Distance from `p` to the nearest point of the ring's edges, on a plane where a degree of
+// longitude is cos(latitude) degrees of latitude (true enough within a fraction of a degree).
+double ring_distance(const GeoLine& ring, GeoPoint p) {
+    const double scale = std::cos(p.lat * std::numbers::pi / 180.0);
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+        const double ax = (ring[j].lon - p.lon) * scale, ay = ring[j].lat - p.lat;
+        const double bx = (ring[i].lon - p.lon) * scale, by = ring[i].lat - p.lat;
+        const double dx = bx - ax, dy = by - ay, length2 = dx * dx + dy * dy;
+        const double t = length2 > 0 ? std::clamp(-(ax * dx + ay * dy) / length2, 0.0, 1.0) : 0.0;
+        best = std::min(best, std::hypot(ax + t * dx, ay + t * dy));
+    }
+    return best;
+}
+
+} // namespace
+
+std::optional<size_t> country_at_or_off_coast(const Basemap& map, GeoPoint point, double reach) {
+    if (const std::optional<size_t> inside = country_at(map, point)) return inside;
+    const double lon_reach = reach / std::max(0.01, std::cos(point.lat * std::numbers::pi / 180.0));
+    std::optional<size_t> near;
+    for (size_t i = 0; i < map.countries.size(); ++i) {
+        const GeoBox& b = map.countries[i].bounds;
+        if (point.lon < b.west - lon_reach || point.lon > b.east + lon_reach || point.lat < b.south - reach || point.lat > b.north + reach)
+            continue;
+        const bool within = std::any_of(map.countries[i].polygons.begin(), map.countries[i].polygons.end(), [&](const CountryPolygon& polygon) {
+            return std::any_of(polygon.rings.begin(), polygon.rings.end(), [&](const GeoLine& ring) { return !ring.empty() && ring_distance(ring, point) <= reach; });
+        });
+        if (!within) continue;
+        if (near) return std::nullopt;  // two countries within reach: either could be right
+        near = i;
+    }
+    return near;
 }
 
 // [SECTION] Detail tiles -----------------------------------------------------------

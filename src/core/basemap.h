@@ -131,6 +131,18 @@ struct DetailTiles {
 // Index into map.countries of the country containing the point, if any.
 std::optional<size_t> country_at(const Basemap& map, GeoPoint point);
 
+// How far off a country's outline, in degrees, a point may be and still be taken for that
+// country's: the world layer's coastlines are simplified by up to 0.15 degrees
+// (WORLD_TOLERANCE_DEG in tools/bake-map.mjs) and rounded to its grid (under 0.06), so a
+// city on the coast (Busan, Montevideo) can fall in the sea.
+inline constexpr double kCoastReachDegrees = 0.2;
+
+// The country containing the point; else, for a point in the sea, the one country whose
+// outline passes within `reach` degrees of it (distances on the ground, a degree of
+// latitude as the unit). None where two countries are that near: a strait's island may
+// belong to either, and no country is better than the wrong one.
+std::optional<size_t> country_at_or_off_coast(const Basemap& map, GeoPoint point, double reach = kCoastReachDegrees);
+
 // [SECTION] Meshes in zoom-0 world units (see geo.h): screen = world * 2^zoom + offset.
 
 struct Vec2f {

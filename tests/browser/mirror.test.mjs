@@ -83,6 +83,23 @@ test('the mirror carries the timeline, quotes and map as lists, under headings, 
   await page.context().close();
 });
 
+// Cities on the coast that the basemap's simplified coastline leaves in the sea (Galle,
+// Phuket, Chennai) have their country in the list and in the announcement, as inland ones do.
+test('a city on the coast is listed and announced with its country', async () => {
+  const page = await openSettled(`${server.url}?pack=/test-packs/indian-ocean-tsunami.json`);
+  // The list has countries once the basemap is in: Banda Aceh's, inside Indonesia's outline.
+  await page.waitForFunction(() => /, Indonesia/.test(document.querySelector('#mirror-map .detail[data-place="banda-aceh"]')?.textContent || ''));
+  const countries = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#mirror-map .detail[data-place]')]
+    .map((d) => [d.dataset.place, d.textContent])));
+  for (const [id, country] of [['galle', 'Sri Lanka'], ['phuket', 'Thailand'], ['chennai', 'India']])
+    assert.match(countries[id] || '', new RegExp(`^, ${country}`), `${id}: ${JSON.stringify(countries)}`);
+  await activate(page.locator('#mirror-map button[data-entity="galle"]'));
+  await settle(page);
+  assert.match(await liveText(page), /^Selected place: Galle, Sri Lanka\. /);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('selecting from the mirror selects in the canvas and is announced; the canvas moves aria-current', async () => {
   const page = await openSettled();
   // The keyboard, as a screen-reader user: Ramadi from the timeline list.

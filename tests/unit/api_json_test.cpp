@@ -136,6 +136,14 @@ TEST(MirrorJson, PlaceCountriesFromTheBasemap) {
     EXPECT_EQ(out["paris"], "France");
     EXPECT_FALSE(out.contains("france")) << "a country is not given a country";
     EXPECT_FALSE(out.contains("europe"));
+    // Cities on the coast that the world layer's simplified coastline leaves in the sea
+    // (none of the seed's are): the country whose coast is near, and only that one.
+    const Pack coasts = load_source_pack("tests/packs/indian-ocean-tsunami.json");
+    const json coastal = json::parse(place_countries_to_json(coasts, *map));
+    for (const auto& [id, country] : {std::pair{"phuket", "Thailand"}, {"galle", "Sri Lanka"}, {"chennai", "India"}}) {
+        EXPECT_FALSE(country_at(*map, *coasts.find(id)->location)) << id << " is inside a country: the test no longer tests the coast";
+        EXPECT_EQ(coastal.value(id, ""), country) << id;
+    }
 }
 #endif
 

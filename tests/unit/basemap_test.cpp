@@ -170,6 +170,12 @@ TEST(Basemap, ParsesAHandMadeFile) {
     EXPECT_EQ(country_at(*map, {2.5, 2.5}), std::nullopt) << "in the hole";
     EXPECT_EQ(country_at(*map, {7.0, 3.0}), 1u);
     EXPECT_EQ(country_at(*map, {9.5, 3.0}), std::nullopt);
+    // At sea within reach of one coast: that country; of two, or of none: no country.
+    EXPECT_EQ(country_at_or_off_coast(*map, {0.9, 3.0}), 0u);
+    EXPECT_EQ(country_at_or_off_coast(*map, {9.1, 3.0}), 1u);
+    EXPECT_EQ(country_at_or_off_coast(*map, {9.5, 3.0}), std::nullopt) << "0.5 degrees out";
+    EXPECT_EQ(country_at_or_off_coast(*map, {5.0, 5.1}), std::nullopt) << "off where the border meets the coast";
+    EXPECT_EQ(country_at_or_off_coast(*map, {7.0, 3.0}), 1u) << "inside is inside";
     EXPECT_EQ(find_country(*map, "002"), &map->countries[1]);
     EXPECT_EQ(find_country(*map, "999"), nullptr);
     EXPECT_EQ(find_country(*map, ""), nullptr);
