@@ -141,8 +141,13 @@ struct LaneWork {
     std::vector<double> label_x0, label_x1;  // the input's, a stack's holder with room for its badge
     std::vector<TimelineLanePlace> out;
 
-    double start(std::size_t i, bool with_label) const { return with_label ? std::min(marks[i].x0, label_x0[i]) : marks[i].x0; }
-    double end(std::size_t i, bool with_label) const { return with_label ? std::max(marks[i].x1, label_x1[i]) : marks[i].x1; }
+    // A mark's extent in its lane: with its label, that label's far end and its clearance.
+    double start(std::size_t i, bool with_label) const {
+        return with_label && label_x0[i] < marks[i].x0 ? label_x0[i] - sizes.label_clearance : marks[i].x0;
+    }
+    double end(std::size_t i, bool with_label) const {
+        return with_label && label_x1[i] > marks[i].x1 ? label_x1[i] + sizes.label_clearance : marks[i].x1;
+    }
 };
 
 // One attempt at `lanes` lanes. Labels are placed first; a mark whose label fits nowhere

@@ -144,6 +144,9 @@ struct TimelineLaneSizes {
     double lowest = 12;       // lanes shrink to this before marks overlap
     double label_height = 15; // lanes lower than this carry no labels
     double gap = 6;           // px between a label and the next extent in its lane
+    double label_clearance = 0; // px more beyond a label's far end: two names facing each
+                                // other in a lane (one after its mark, the next before its
+                                // own) then stand gap + 2 x this apart, not read as one
     double badge = 0;         // the width of a stack's "+N"
 };
 

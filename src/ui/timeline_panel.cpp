@@ -54,6 +54,7 @@ constexpr float kLabelLaneHeight = 15;   // lanes lower than this draw marks wit
 constexpr float kPointRadius = 5;
 constexpr float kMinBarWidth = 8;        // narrower ranges are drawn as (fuzzy) points
 constexpr float kLabelGap = 6;
+constexpr float kLabelClearance = 6;     // beyond a name's far end: names facing each other stand 18 px apart
 constexpr float kStackBadgeGap = 5;      // between a label and its stack's "+N"
 constexpr float kTickLabelSpacing = 64;  // px between major tick labels, at least
 constexpr float kMarginFraction = 0.25f; // how far the view may go beyond the data
@@ -404,6 +405,7 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
                                   .lowest = kMinLaneHeight,
                                   .label_height = kLabelLaneHeight,
                                   .gap = kLabelGap,
+                                  .label_clearance = kLabelClearance,
                                   .badge = kStackBadgeGap + text_width(ctx.fonts.sans_small, "+99")};
     out.lanes = place_lanes_with_twins(out.marks, pack, sizes);
     mark_covered(out.marks, pack);

@@ -279,6 +279,26 @@ TEST(TimelineLanes, LowerLanesAreTakenWhereTheyLabelMore) {
     for (const TimelineLanePlace& place : layout.marks) EXPECT_TRUE(place.placed && place.labelled);
 }
 
+// "Independence of Peru proclaimed" after its mark, "War of the Pacific" before its own:
+// 6 px apart in one lane, a phone read them as one name. With clearance beyond each name's
+// far end they are not put in one lane that close; a name and a mark may still share one.
+TEST(TimelineLanes, NamesFacingEachOtherKeepTheirClearance) {
+    const TimelineLaneMark after{95, 105, 110, 300, 0};   // its name after it, to 300
+    const TimelineLaneMark before{400, 410, 310, 395, 0};  // its name before it, from 310
+    TimelineLaneSizes sizes = kFourLanesAtMost;
+    const std::vector<TimelineLaneMark> marks = {after, before};
+    const TimelineLanes close = place_timeline_lanes(marks, sizes);
+    EXPECT_EQ(close.marks[0].lane, close.marks[1].lane) << "10 px apart share a lane without clearance";
+    sizes.label_clearance = 6;
+    const TimelineLanes apart = place_timeline_lanes(marks, sizes);
+    for (const TimelineLanePlace& place : apart.marks) EXPECT_TRUE(place.placed && place.labelled);
+    EXPECT_NE(apart.marks[0].lane, apart.marks[1].lane);
+    // A name after its mark and a bare mark 12 px beyond it: gap and one clearance, one lane.
+    const std::vector<TimelineLaneMark> name_and_mark = {after, {312, 322, 312, 322, 0}};
+    const TimelineLanes shared = place_timeline_lanes(name_and_mark, sizes);
+    EXPECT_EQ(shared.marks[0].lane, shared.marks[1].lane);
+}
+
 // Three events of one year at the right edge of a view of centuries, and a long name of the
 // first century that takes the first lane's room for theirs. The one left bare is stacked
 // under a labelled one of its spot, which reads "+1": a dot with no name and no "+N" (as
