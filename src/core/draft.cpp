@@ -2226,6 +2226,24 @@ std::optional<std::pair<std::string, std::size_t>> written_range(const TextParag
     return std::pair{format_iso_day(start) + "/" + format_iso_day(end), to->next};
 }
 
+// Where a range of days with no year written ends, from word `k` (after "between" or
+// "from") on: "Sept. 1 to Nov. 30", "1 and 30 September"; 0 for none. The word after it.
+std::size_t yearless_range_end(const TextParagraph& p, std::size_t k, bool between) {
+    const auto& w = p.words;
+    const auto from = range_end_at(p, k);
+    if (!from || from->year || from->next + 1 >= w.size() || !joined_by_space(p, from->next - 1, from->next) ||
+        !joined_by_space(p, from->next, from->next + 1))
+        return 0;
+    const std::string& joiner = w[from->next].low;
+    if (between ? joiner != "and" : !in_list(joiner, {"to", "until", "till", "through"})) return 0;
+    const auto to = range_end_at(p, from->next + 1);
+    if (!to || to->year || !to->month || !to->day) return 0;
+    // "from 2 to 5 May people": a number of something is no range of days.
+    if (to->next < w.size() && joined_by_space(p, to->next - 1, to->next) && !w[to->next].capitalised && !is_function_word(w[to->next].low))
+        return 0;
+    return to->next;
+}
+
 // The year a sentence writes, for a day of a month it gives without one ("at the lunar new
 // year of 1789 … on 28 January"): the nearest four-digit year after word `k` in its
 // sentence, else the nearest before it; 0 for none.
@@ -2309,12 +2327,23 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
         std::string warning;
         const std::string& a = w[i].low;
         // "between 1983 and 1985", "between 28 January and 30 January 1789": one range.
-        if ((a == "between" || a == "from") && joined(i, i + 1))
+        if ((a == "between" || a == "from") && joined(i, i + 1)) {
             if (const auto range = written_range(p, i + 1, a == "between")) {
                 out.push_back({span_of(p, pi, i + 1, range->second), {{"iso", range->first}}, ""});
                 i = range->second - 1;
                 continue;
             }
+            // "from Sept. 1 to Nov. 30": days of no written year, the loader's phrase.
+            if (const std::size_t end = yearless_range_end(p, i + 1, a == "between")) {
+                const Span s = span_of(p, pi, i, end);
+                const std::string phrase(p.text.substr(s.begin, s.end - s.begin));
+                if (resolve_relative_date(phrase, published)) {
+                    out.push_back({s, {{"relative", phrase}}, ""});
+                    i = end - 1;
+                    continue;
+                }
+            }
+        }
         const std::string b = joined(i, i + 1) ? w[i + 1].low : "";
         const std::string c = joined(i + 1, i + 2) && !b.empty() ? w[i + 2].low : "";
         const std::size_t holiday_from = a == "on" ? i + 1 : i;

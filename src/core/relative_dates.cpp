@@ -191,7 +191,37 @@ std::optional<MonthDay> fixed_holiday(std::span<const std::string_view> words) {
 std::string_view relative_date_forms() {
     return "\"today\", \"yesterday\", \"now\"; a weekday (\"on Friday\", \"Friday night\", \"last Friday\"); this, last or earlier this week, "
            "month or year (\"last week\", \"earlier this month\", \"this year\"); \"in recent months\"; a month (\"in October\", "
-           "\"in October 2015\"); a day (\"Nov. 13\", \"13 November\"); a time ago (\"3 days ago\"); a holiday (\"Christmas Eve\")";
+           "\"in October 2015\"); a day (\"Nov. 13\", \"13 November\") or days (\"from Sept. 1 to Nov. 30\"); a time ago (\"3 days ago\"); a holiday (\"Christmas Eve\")";
+}
+
+// The two ends of "from Sept. 1 to Nov. 30", "from 1 to 30 September", "between Sept. 1 and
+// Nov. 30" (month and day in either order; a first end of a day alone takes the second's
+// month), or nothing.
+struct MonthDayRange {
+    MonthDay first, last;
+};
+std::optional<MonthDayRange> month_day_range(const std::vector<std::string>& w) {
+    if (w.size() < 5 || (w[0] != "from" && w[0] != "between")) return std::nullopt;
+    const auto month_day = [&](std::size_t k) -> std::optional<MonthDay> {
+        if (k + 1 >= w.size()) return std::nullopt;
+        if (const int month = month_in_phrase(w[k]); month && day_in_phrase(w[k + 1])) return MonthDay{month, *day_in_phrase(w[k + 1]), 2};
+        if (const int month = month_in_phrase(w[k + 1]); month && day_in_phrase(w[k])) return MonthDay{month, *day_in_phrase(w[k]), 2};
+        return std::nullopt;
+    };
+    const auto joins = [&](std::size_t k) {
+        return w[0] == "between" ? w[k] == "and" : (w[k] == "to" || w[k] == "until" || w[k] == "till" || w[k] == "through");
+    };
+    std::optional<MonthDay> first = month_day(1);
+    const std::size_t joiner = first ? 3 : 2;
+    if (!first && day_in_phrase(w[1])) first = MonthDay{0, *day_in_phrase(w[1]), 1};
+    if (!first || !joins(joiner)) return std::nullopt;
+    const auto last = month_day(joiner + 1);
+    if (!last || joiner + 3 != w.size()) return std::nullopt;
+    if (!first->month) {
+        if (first->day >= last->day) return std::nullopt;  // "from 30 to 1 September" runs backwards
+        first->month = last->month;
+    }
+    return MonthDayRange{*first, *last};
 }
 
 std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const DateSpan& published) {
@@ -302,6 +332,22 @@ std::optional<DateSpan> resolve_relative_date(std::string_view phrase, const Dat
         const int day = *day_in_phrase(w[month_first ? from + 1 : from]);
         const auto first = nearest_month_day(month, day, p0), last = nearest_month_day(month, day, p1);
         if (!first || !last) return std::nullopt;
+        day_span(*first, *last);
+    } else if (const auto range = month_day_range(w)) {
+        // "from Sept. 1 to Nov. 30", "between 1 and 30 September": the first day nearest
+        // publication, the last the first such day on or after it.
+        const auto first = nearest_month_day(range->first.month, range->first.day, p0);
+        const auto last_start = nearest_month_day(range->first.month, range->first.day, p1);
+        if (!first || !last_start) return std::nullopt;
+        const auto after = [&](int from) -> std::optional<int> {
+            const int year = civil_from_days(from).year;
+            for (const int y : {year, year + 1})
+                if (range->last.day <= days_in_month(y, range->last.month))
+                    if (const int day = days_from_civil({y, range->last.month, range->last.day}); day > from) return day;
+            return std::nullopt;
+        };
+        const auto last = after(*last_start);
+        if (!last || *last - *first > 366) return std::nullopt;
         day_span(*first, *last);
     } else if (const auto holiday = holiday_phrase(); holiday) {
         // "on New Year's Day", "Christmas Eve": that day nearest publication.

@@ -618,6 +618,18 @@ TEST(DraftTest, LastWeekdayDatesTheEvent) {
     EXPECT_EQ(events[0]->date->iso, "2024-04-30");
 }
 
+// "from September 1 to November 30", with no year: one event over the range (the loader's
+// phrase), not two events of the same name, one on each day.
+TEST(DraftTest, ARangeOfDaysWithoutAYearIsOneEvent) {
+    const Drafted d = draft(simple({"The agency has declared a flood alert from September 1 to November 30 for the valley."}, "2025-09-18"));
+    const std::vector<const Entity*> events = d.of_kind(EntityKind::Event);
+    ASSERT_EQ(events.size(), 1u) << d.pack.dump(1);
+    ASSERT_TRUE(events[0]->date);
+    EXPECT_EQ(events[0]->date->iso, "2025-09-01/2025-11-30");
+    EXPECT_EQ(events[0]->date->phrase, "from September 1 to November 30");
+    EXPECT_EQ(events[0]->name.rfind("The agency has declared a flood alert", 0), 0u) << events[0]->name;
+}
+
 // An event is named by what happened, not by who told of it: what a speaker said, without
 // "SPEAKER, WHO…, said", and without an attribution after it (", farmers said"). A speech verb
 // in a clause of its own before the date ("who said …, declared") names nothing.

@@ -1137,7 +1137,7 @@ TEST(Pack, UnknownRelativeDateNamesEveryDocumentedKindBriefly) {
     DateSpan published;
     published.start_day = published.end_day = day("2015-11-18");
     for (const char* example : {"today", "yesterday", "now", "on Friday", "last week", "earlier this month", "this year",
-                                "in recent months", "in October", "in October 2015", "Nov. 13", "3 days ago", "Christmas Eve"}) {
+                                "in recent months", "in October", "in October 2015", "Nov. 13", "from Sept. 1 to Nov. 30", "3 days ago", "Christmas Eve"}) {
         EXPECT_NE(message.find(std::string("\"") + example + "\""), std::string::npos) << example << " missing from: " << message;
         EXPECT_TRUE(resolve_relative_date(example, published)) << example;
     }

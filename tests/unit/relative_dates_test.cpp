@@ -84,6 +84,20 @@ TEST(RelativeDates, LastWeekdayIsTheLatestBeforePublication) {
         EXPECT_FALSE(resolve_relative_date(phrase, wed).has_value()) << '"' << phrase << '"';
 }
 
+// A range of days with no year: its first day nearest publication, its last the first
+// such day after it (across the new year too). One event, where the drafter made two.
+TEST(RelativeDates, DaysFromOneToAnotherAreOneSpan) {
+    const DateSpan thu = published_on("2025-09-18");
+    expect_span("from September 1 to November 30", thu, "2025-09-01", "2025-11-30");
+    expect_span("from Sept. 1 to Nov. 30", thu, "2025-09-01", "2025-11-30");
+    expect_span("between 1 and 30 September", thu, "2025-09-01", "2025-09-30");
+    expect_span("from 1 September until 4 October", thu, "2025-09-01", "2025-10-04");
+    expect_span("from Dec. 20 to Jan. 5", published_on("2025-12-28"), "2025-12-20", "2026-01-05");
+    for (const char* phrase : {"from 30 to 1 September", "from September 1 to", "from September 1 and November 30",
+                               "between September 1 to November 30", "from September 1 to November 30 2025", "to November 30"})
+        EXPECT_FALSE(resolve_relative_date(phrase, thu).has_value()) << '"' << phrase << '"';
+}
+
 TEST(RelativeDates, WeeksMonthsYearsAgainstAnExactDate) {
     const DateSpan wed = published_on("2015-11-18");
     DateSpan last_week = expect_span("last week", wed, "2015-11-09", "2015-11-15");
