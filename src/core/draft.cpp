@@ -693,6 +693,15 @@ Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_b
     if (at >= p.text.size() || p.text[at] != ',') return {};
     ++at;
     while (at < p.text.size() && p.text[at] == ' ') ++at;
+    // An age is no role: "Tanvir Alam, 24, a student volunteer" is a student volunteer.
+    std::size_t digits = at;
+    while (digits < p.text.size() && digits - at < 3 && p.text[digits] >= '0' && p.text[digits] <= '9') ++digits;
+    if (digits > at && digits < p.text.size() && p.text[digits] == ',') {
+        at = digits + 1;
+        while (at < p.text.size() && p.text[at] == ' ') ++at;
+        const std::size_t word_end = std::min(p.text.find_first_of(" ,.;", at), p.text.size());
+        if (is_speech_verb(lower(p.text.substr(at, word_end - at)))) return {};  // "Smith, 54, said"
+    }
     const auto [s_begin, s_end] = sentence_around(p, end_byte);
     (void)s_begin;
     std::size_t end = s_end;
@@ -1739,6 +1748,15 @@ void Drafter::find_places() {
                     // "East Germany", "South Vietnam": a direction before a country's name,
                     // which the atlas does not know with it, makes another state.
                     const bool other_state = first > r.first && is_direction(p.words[first - 1].low);
+                    // "where the Benue meets the Niger": a river that shares its name with a
+                    // country that is never "the Niger" (nor "the Jordan").
+                    const bool river = last - first == 1 && in_list(p.words[first].low, {"niger", "jordan"}) && first > 0 &&
+                                       p.words[first - 1].low == "the" && joined_by_space(p, first - 1, first);
+                    if (river) {
+                        matched = true;
+                        first = last;
+                        break;
+                    }
                     if (const GazetteerCountry* c = other_state ? nullptr : gazetteer->country_named(name)) {
                         country_words.push_back({s, c});
                         countries_named.insert(c->alpha2);
