@@ -69,7 +69,8 @@ int main(int argc, char** argv) {
     }
     const explainer::DraftResult result = explainer::draft_pack(input, gazetteer ? &*gazetteer : nullptr);
     if (!result.error.empty()) {
-        std::fprintf(stderr, "%s: error: %s\n", article_path.c_str(), result.error.c_str());
+        const char* where = result.error.starts_with("published:") ? " (a \"Published:\" line of the text, or --published)" : "";
+        std::fprintf(stderr, "%s: error: %s%s\n", article_path.c_str(), result.error.c_str(), where);
         return 1;
     }
     for (const std::string& warning : result.warnings) std::fprintf(stderr, "%s: warning: %s\n", article_path.c_str(), warning.c_str());

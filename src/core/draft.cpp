@@ -2982,8 +2982,9 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
             if (e.path == "/article/url") return fail("url: " + e.message);
             if (e.path == "/article/language") return fail("language: " + e.message);
         }
+        // In the editor's words and the command line's alike: each says where it is given.
         return fail("published: " + (input.published.empty() ? std::string("missing") : "\"" + input.published + "\" is not a date") +
-                    ": give the publication date as YYYY-MM-DD (or a range START/END) with \"Published:\" or --published");
+                    ": give the publication date as YYYY-MM-DD, such as 2025-09-18 (or a range START/END)");
     }
 
     Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}, {}, {}};

@@ -1370,6 +1370,10 @@ TEST(DraftTest, RefusesBadInputWithTheReason) {
     EXPECT_THAT(draft_pack(simple(std::vector<std::string>(1001, "Text.")), nullptr).error, HasSubstr("at most 1000"));
     EXPECT_THAT(draft_pack(simple(std::vector<std::string>(300, std::string(10000, 'a'))), nullptr).error, HasSubstr("2 MiB"));
     EXPECT_THAT(draft_pack(simple({"Text."}, ""), nullptr).error, HasSubstr("published: missing"));
+    // In words for the editor's form as well as the command line: no "--published" there.
+    const std::string day_first = draft_pack(simple({"Text."}, "18/09/2025"), nullptr).error;
+    EXPECT_THAT(day_first, HasSubstr("published: \"18/09/2025\" is not a date: give the publication date as YYYY-MM-DD, such as 2025-09-18"));
+    EXPECT_THAT(day_first, ::testing::Not(HasSubstr("--published")));
     EXPECT_THAT(draft_pack(simple({"Text."}, "15 March 2024"), nullptr).error, HasSubstr("YYYY-MM-DD"));
     DraftInput no_source = simple({"Text."});
     no_source.source.clear();
