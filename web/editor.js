@@ -537,7 +537,7 @@
     form.appendChild(heading);
     for (const [key, value] of Object.entries(entity)) {
       if (key === 'id' || key === 'kind') continue;
-      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields: withSpeakersName(entity, fields) }),
+      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => withQuotesRenamed(entity, withSpeakersName(entity, fields)),
         date: key === 'date' && entity.kind === 'event' ? { relative: true } : null }));
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
@@ -588,6 +588,18 @@
     return { ...fields, name: after + entity.name.slice(before.length) };
   }
 
+  // The op that sets `fields` of `entity`. A person renamed renames in the same step the
+  // quotes named after them, as drafts name them ("Governor Samuel Akaayar: “…”"), whose
+  // old name the lists and the preview's mirror went on showing.
+  function withQuotesRenamed(entity, fields) {
+    const op = { op: 'updateEntity', id: entity.id, fields };
+    if (entity.kind !== 'person' || typeof fields.name !== 'string' || fields.name === entity.name) return op;
+    const prefix = `${entity.name}: `;
+    const renamed = entities().filter((q) => q && q.kind === 'quote' && q.speaker === entity.id && typeof q.name === 'string' && q.name.startsWith(prefix))
+      .map((q) => ({ op: 'updateEntity', id: q.id, fields: { name: fields.name + q.name.slice(entity.name.length) } }));
+    return renamed.length ? { op: 'batch', ops: [op, ...renamed] } : op;
+  }
+
   // "Place on map": the next click on the map puts the place there (or drag its marker).
   // Coordinates placed by hand are cited as such, not to the gazetteer (README, "The editor").
   let placing = null;
@@ -631,7 +643,8 @@
         clearTimeout(liveTimer);
         const { op, error } = opOf();
         if (error) { status(`${key}: ${error}`, true); return; }
-        applyOp(op, `Changed ${key}`);
+        // A field left empty goes (a date with no part left is no date): say so, and how to undo it.
+        applyOp(op, parts.value().value === null ? `Removed ${key} (Undo brings it back)` : `Changed ${key}`);
       });
       control.addEventListener('input', () => {
         clearTimeout(liveTimer);

@@ -249,6 +249,27 @@ test('rejecting a drafted place keeps the events that named it; rejecting a spea
   assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
   const undone = (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === quote.id);
   assert.deepEqual([undone.speaker, undone.name], [quote.speaker, quote.name], 'one step: one undo takes back both');
+
+  // The speaker renamed (a title taken out of the name): the quote named after them follows,
+  // in the same step; emptied, the role field goes, and the status line says so.
+  await page.evaluate((id) => Explainer.select(id), speaker.id);
+  await settle(page, SLOW);
+  await page.fill('#field-name', 'Ana Rojas');
+  await page.press('#field-name', 'Tab');
+  await settle(page, SLOW);
+  pack = await page.evaluate(() => Explainer.editor.exportPack());
+  assert.equal(pack.entities.find((e) => e.id === speaker.id).name, 'Ana Rojas');
+  assert.equal(pack.entities.find((e) => e.id === quote.id).name, `Ana Rojas${quote.name.slice(speaker.name.length)}`);
+  assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
+  pack = await page.evaluate(() => Explainer.editor.exportPack());
+  assert.deepEqual([pack.entities.find((e) => e.id === speaker.id).name, pack.entities.find((e) => e.id === quote.id).name],
+    [speaker.name, quote.name], 'one undo takes back the person\'s and the quote\'s names');
+  await settle(page, SLOW);
+  await page.fill('#field-role', '');
+  await page.press('#field-role', 'Tab');
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === speaker.id).role, undefined);
+  assert.match(await page.textContent('#status'), /Removed role \(Undo brings it back\)/);
   assertNoProblems(assert, page);
   await page.context().close();
 });
