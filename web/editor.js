@@ -110,7 +110,9 @@
         changed: onChange,
         // A marker or an event dragged to where the validator refuses it (the pack stays).
         refused: (result) => report(result, ''),
-        idle: () => {},
+        // The column names the article's selected words once the frames that made the
+        // selection are drawn (a double click is four of them; a drag may end off the canvas).
+        idle: () => showSelection(),
         fetchBasemapTile: loadBasemapTile,
         fatal: (message) => startError(`This browser cannot run the editor: ${message}`),
       },
@@ -929,8 +931,6 @@
     $('place-query').addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(searchPlacesFromBox, 250); });
     $('share-button').addEventListener('click', () => { $('share-link').value = window.Explainer.getLink(); $('share-dialog').showModal(); });
     $('share-close').addEventListener('click', () => $('share-dialog').close());
-    // The article's selection is read when a press or a key ends in the canvas.
-    for (const type of ['mouseup', 'keyup', 'touchend']) canvas.addEventListener(type, () => setTimeout(showSelection, 50));
     window.addEventListener('keydown', onKey);
   }
 
