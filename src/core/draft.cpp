@@ -2449,6 +2449,11 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             last = i + 2;
             date["iso"] = b;
             // "in 2014" names the year only; its start is the phrase's second word.
+        } else if (a.size() == 4 && all_digits(a) && is_written_year(std::stoi(a)) && p.text.compare(w[i].end, 7, ", when ") == 0) {
+            // "back to 1947, when British India was partitioned": a year that a clause of
+            // what happened then follows (without_attribution names the event by it).
+            last = i + 1;
+            date["iso"] = a;
         }
         if (!last) continue;
         Span s = span_of(p, pi, i, last);
@@ -2506,6 +2511,16 @@ std::pair<std::size_t, std::size_t> without_attribution(const TextParagraph& p, 
         for (std::size_t k = i + 1; k < in.size() && word(k).end <= date.begin; ++k) ++between;
         if (between >= 2) sb = word(i + 1).begin;
         break;
+    }
+    // ", when …" right after the date says what happened then: "go back to 1947, when
+    // British India was partitioned", "lasted until December 16, 1971, when Pakistani forces
+    // surrendered" name the partition and the surrender (to the clause's next comma).
+    if (p.text.compare(date.end, 7, ", when ") == 0) {
+        const std::size_t from = date.end + 7;
+        std::size_t to = std::min(se, p.text.find_first_of(",;", from));
+        std::size_t words_in = 0;
+        for (std::size_t i = 0; i < in.size(); ++i) words_in += word(i).begin >= from && word(i).end <= to;
+        if (words_in >= 2) return {from, to};
     }
     return {sb, se};
 }

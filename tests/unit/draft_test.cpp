@@ -623,6 +623,21 @@ TEST(DraftTest, LastWeekdayDatesTheEvent) {
     EXPECT_EQ(events[0]->date->iso, "2024-04-30");
 }
 
+// A date followed by ", when …" is the date of what that clause says happened: a bare year
+// too ("go back to 1947, when"), which was no date at all; and "lasted until December 16,
+// 1971, when Pakistani forces surrendered" named "The war lasted until, when Pakistani…".
+TEST(DraftTest, ADateFollowedByWhenNamesWhatHappenedThen) {
+    const Drafted d = draft(simple({"The archive's oldest tapes go back to 1947, when British India was partitioned, and to the "
+                                    "movement of 1952, when students were shot in Dhaka.",
+                                    "The war lasted until December 16, 1971, when Pakistani forces surrendered in Dhaka."},
+                                   "2024-12-16"));
+    std::vector<std::string> events;
+    for (const Entity* e : d.of_kind(EntityKind::Event)) events.push_back(e->name + " | " + (e->date ? e->date->iso : ""));
+    EXPECT_THAT(events, ::testing::ElementsAre("British India was partitioned | 1947", "Students were shot in Dhaka | 1952",
+                                               "Pakistani forces surrendered in Dhaka | 1971-12-16"))
+        << d.pack.dump(1);
+}
+
 // "from September 1 to November 30", with no year: one event over the range (the loader's
 // phrase), not two events of the same name, one on each day.
 TEST(DraftTest, ARangeOfDaysWithoutAYearIsOneEvent) {
