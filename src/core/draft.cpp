@@ -748,6 +748,27 @@ std::size_t word_at_or_after(const TextParagraph& p, std::size_t at) {
 // None when there is none.
 Attribution speaker_before_verb(const TextParagraph& p, std::size_t paragraph, std::size_t verb, std::size_t s_begin, std::string_view rule) {
     Attribution a;
+    // "Anisur Haque, a historian at the University of Dhaka, said": the name before an aside
+    // between commas, not the aside's last words ("University of Dhaka").
+    if (verb > 0 && p.text.substr(p.words[verb - 1].end, p.words[verb].begin - p.words[verb - 1].end) == ", ") {
+        const std::size_t close = p.words[verb - 1].end;
+        const std::size_t open = p.text.rfind(',', close - 1);
+        const std::string_view aside = open == std::string_view::npos ? std::string_view() : std::string_view(p.text).substr(open, close - open);
+        std::size_t name_end = verb - 1;  // the index of the word just before the opening comma, + 1
+        while (name_end > 0 && p.words[name_end - 1].end > open) --name_end;
+        if (open != std::string_view::npos && open >= s_begin && name_end > 0 && p.words[name_end - 1].end == open && aside.size() <= 160 &&
+            aside.find_first_of("\".;:") == std::string_view::npos && aside.find("\xE2\x80\x9C") == std::string_view::npos)
+            for (std::size_t start = name_end; start-- > 0 && name_end - start <= 6 && p.words[start].begin >= s_begin;) {
+                const auto phrase = speaker_phrase(p, start);
+                if (!phrase || phrase->first != name_end || phrase->second != Attribution::Form::Named) continue;
+                a.form = phrase->second;
+                a.speaker = span_of(p, paragraph, start, name_end);
+                a.evidence = span_of(p, paragraph, start, verb + 1);
+                a.role = role_after(p, paragraph, open);
+                a.rule = std::string(rule);
+                return a;
+            }
+    }
     for (std::size_t start = verb; start-- > 0 && verb - start <= 6;) {
         if (p.words[start].begin < s_begin) break;
         const auto phrase = speaker_phrase(p, start);

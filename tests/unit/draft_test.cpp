@@ -606,6 +606,13 @@ TEST(DraftTest, ASpeakerWithAnAsideBeforeTheVerbSpeaksTheQuotation) {
     ASSERT_TRUE(d.speaker_of("The canal is dry"));
     EXPECT_EQ(d.speaker_of("The canal is dry")->name, "Ana Cruz");
     EXPECT_EQ(d.speaker_of("The canal is dry")->role, "");
+    // A fragment quoted after "NAME, ASIDE, said": the name's, not the aside's last words
+    // ("University of Dhaka"), which left the quotation without a speaker.
+    const Drafted fragment = draft(simple({"Professor Anisur Haque, a historian at the University of Dhaka, said the tapes were "
+                                           "\u201Ca national treasure that no government has protected.\u201D"}));
+    ASSERT_TRUE(fragment.speaker_of("a national treasure")) << fragment.pack.dump(1);
+    EXPECT_EQ(fragment.speaker_of("a national treasure")->name, "Professor Anisur Haque");
+    EXPECT_EQ(fragment.speaker_of("a national treasure")->role, "a historian at the University of Dhaka");
     // An age, then the role: the role (it was "24").
     const Drafted aged = draft(simple({"“We carried the tapes by boat,” said Tanvir Alam, 24, a student volunteer."}));
     ASSERT_TRUE(aged.speaker_of("We carried"));
