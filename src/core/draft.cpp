@@ -2023,6 +2023,11 @@ void Drafter::find_figures() {
                     --first;
                 else if (in_list(p.words[first].low, {"than", "least", "most", "to"})) ++first;
             }
+            // "between 300,000 and 3 million people": the range, not its upper end alone.
+            if (first == i && first >= 3 && p.words[first - 1].low == "and" && p.words[first - 3].low == "between" &&
+                (all_digits(p.words[first - 2].low.substr(0, 1)) || is_number_word(p.words[first - 2].low)) &&
+                joined_by_space(p, first - 3, first - 2) && joined_by_space(p, first - 2, first - 1) && joined_by_space(p, first - 1, first))
+                first -= 3;
             Span s = span_of(p, pi, first, last);
             if (currency) {
                 std::size_t back = p.words[i].begin - 1;

@@ -630,6 +630,16 @@ TEST(DraftTest, LastWeekdayDatesTheEvent) {
     EXPECT_EQ(events[0]->date->iso, "2024-04-30");
 }
 
+// "between 300,000 and 3 million people" is one figure, the range, not "3 million people";
+// in words too.
+TEST(DraftTest, AFigureGivenAsARangeIsTheWholeRange) {
+    const Drafted d = draft(simple({"Estimates of the dead range between 300,000 and 3 million people. Between two and three "
+                                    "villages flooded, and 40 people left."}));
+    EXPECT_THAT(d.names_of(EntityKind::Figure),
+                ::testing::UnorderedElementsAre("between 300,000 and 3 million people", "Between two and three villages", "40 people"))
+        << d.pack.dump(1);
+}
+
 // A date followed by ", when …" is the date of what that clause says happened: a bare year
 // too ("go back to 1947, when"), which was no date at all; and "lasted until December 16,
 // 1971, when Pakistani forces surrendered" named "The war lasted until, when Pakistani…".
