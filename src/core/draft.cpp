@@ -2240,23 +2240,33 @@ std::optional<RangeEnd> range_end_at(const TextParagraph& p, std::size_t k) {
     return e;
 }
 
-// A range of dates written with its two ends, from word `k` (after "between" or "from") on:
-// "between 1983 and 1985" (1983/1985), "between 28 January and 30 January 1789" and "from 28
-// to 30 January 1789" (1789-01-28/1789-01-30: the first end takes the year and month the
-// second writes). Only a range that runs forward. The date and the word after it.
-std::optional<std::pair<std::string, std::size_t>> written_range(const TextParagraph& p, std::size_t k, bool between) {
+// The two ends of a range written out, from word `k` (after "between" or "from") on: joined
+// by "and" after "between", by "to", "until" or "till" after "from" (and "through" with
+// `through`); not a number of something ("between 2000 and 3000 troops", "from 2 to 5 May
+// people").
+std::optional<std::pair<RangeEnd, RangeEnd>> range_ends(const TextParagraph& p, std::size_t k, bool between, bool through) {
     const auto& w = p.words;
     const auto from = range_end_at(p, k);
     if (!from || from->next + 1 >= w.size() || !joined_by_space(p, from->next - 1, from->next) ||
         !joined_by_space(p, from->next, from->next + 1))
         return std::nullopt;
     const std::string& joiner = w[from->next].low;
-    if (between ? joiner != "and" : (joiner != "to" && joiner != "until" && joiner != "till")) return std::nullopt;
+    if (between ? joiner != "and" : !(in_list(joiner, {"to", "until", "till"}) || (through && joiner == "through"))) return std::nullopt;
     const auto to = range_end_at(p, from->next + 1);
-    if (!to || !to->year) return std::nullopt;
-    // "between 2000 and 3000 troops": a number of something, not years.
+    if (!to) return std::nullopt;
     if (to->next < w.size() && joined_by_space(p, to->next - 1, to->next) && !w[to->next].capitalised && !is_function_word(w[to->next].low))
         return std::nullopt;
+    return std::pair{*from, *to};
+}
+
+// A range of dates written with its two ends, from word `k` (after "between" or "from") on:
+// "between 1983 and 1985" (1983/1985), "between 28 January and 30 January 1789" and "from 28
+// to 30 January 1789" (1789-01-28/1789-01-30: the first end takes the year and month the
+// second writes). Only a range that runs forward. The date and the word after it.
+std::optional<std::pair<std::string, std::size_t>> written_range(const TextParagraph& p, std::size_t k, bool between) {
+    const auto ends = range_ends(p, k, between, false);
+    if (!ends || !ends->second.year) return std::nullopt;
+    const RangeEnd *from = &ends->first, *to = &ends->second;
     if (!from->month && !from->day && !to->month && !to->day) {
         if (from->year >= to->year) return std::nullopt;
         return std::pair{format_iso_year(from->year) + "/" + format_iso_year(to->year), to->next};
@@ -2273,19 +2283,9 @@ std::optional<std::pair<std::string, std::size_t>> written_range(const TextParag
 // Where a range of days with no year written ends, from word `k` (after "between" or
 // "from") on: "Sept. 1 to Nov. 30", "1 and 30 September"; 0 for none. The word after it.
 std::size_t yearless_range_end(const TextParagraph& p, std::size_t k, bool between) {
-    const auto& w = p.words;
-    const auto from = range_end_at(p, k);
-    if (!from || from->year || from->next + 1 >= w.size() || !joined_by_space(p, from->next - 1, from->next) ||
-        !joined_by_space(p, from->next, from->next + 1))
-        return 0;
-    const std::string& joiner = w[from->next].low;
-    if (between ? joiner != "and" : !in_list(joiner, {"to", "until", "till", "through"})) return 0;
-    const auto to = range_end_at(p, from->next + 1);
-    if (!to || to->year || !to->month || !to->day) return 0;
-    // "from 2 to 5 May people": a number of something is no range of days.
-    if (to->next < w.size() && joined_by_space(p, to->next - 1, to->next) && !w[to->next].capitalised && !is_function_word(w[to->next].low))
-        return 0;
-    return to->next;
+    const auto ends = range_ends(p, k, between, true);
+    if (!ends || ends->first.year || ends->second.year || !ends->second.month || !ends->second.day) return 0;
+    return ends->second.next;
 }
 
 // The year a sentence writes, for a day of a month it gives without one ("at the lunar new
