@@ -818,8 +818,8 @@
   const untilValid = { 'mirror-map': 'Places', 'mirror-timeline': 'Dates', 'mirror-quotes': 'Quotes' };
 
   function buildMirror() {
-    mirror.build(callJson('explainer_article'), callJson('explainer_entities'), selectEntity);
-    mirror.setPlaceCountries(callJson('explainer_place_countries'));
+    mirror.build(callJson('explainer_article'), callJson('explainer_entities'), selectEntity,
+      callJson('explainer_place_countries'));
     mirror.setCurrent(selection);
     if (callJson('explainer_editor_validate').ok) return;
     for (const [section, what] of Object.entries(untilValid)) {

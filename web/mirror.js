@@ -367,11 +367,14 @@ window.ExplainerMirror = (function () {
     section.focus();
   }
 
-  // The whole mirror from the engine's JSON (explainer_article) and Explainer.entities().
+  // The whole mirror from the engine's JSON (explainer_article) and Explainer.entities(),
+  // with the places' countries when the basemap is in (as setPlaceCountries takes them), so
+  // that a link's selection, announced here, is announced with its country.
   // Called again for a new version of the pack (the editor's preview), it keeps the focus.
-  function build(data, entityList, selectEntity) {
+  function build(data, entityList, selectEntity, placeCountries) {
     const focused = focusedPlace();
     select = selectEntity;
+    if (placeCountries) countries = placeCountries;
     entities = new Map(entityList.map((e) => [e.id, e]));
     for (const event of data.timeline) if (entities.has(event.id)) entities.get(event.id).when = event.when;
     controlsOf = new Map();

@@ -185,8 +185,8 @@
 
   // Built after the first paint, once the basemap is in: places name their country.
   function buildMirror() {
-    mirror.build(JSON.parse(call('explainer_article')), Explainer.entities(), (id) => Explainer.select(id));
-    mirror.setPlaceCountries(JSON.parse(call('explainer_place_countries')));
+    mirror.build(JSON.parse(call('explainer_article')), Explainer.entities(), (id) => Explainer.select(id),
+      JSON.parse(call('explainer_place_countries')));
   }
 
   // Without the engine, the mirror is plain paragraphs from the pack's JSON.
