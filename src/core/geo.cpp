@@ -158,10 +158,14 @@ ViewLimits world_view_limits(Viewport viewport) {
 
 MapView opening_map_view(std::span<const GeoPoint> places, Viewport viewport) {
     constexpr double kMaxZoom = 8;
-    return clamp_view(fit_view(places, viewport, kMapPlacePaddingPx, kMaxZoom), viewport, world_view_limits(viewport));
+    return clamp_view(fit_view(places, viewport, kOpeningViewInsets, kMaxZoom), viewport, world_view_limits(viewport));
 }
 
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom) {
+    return fit_view(points, viewport, EdgeInsets{padding_px, padding_px, padding_px, padding_px}, max_zoom);
+}
+
+MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, EdgeInsets insets, double max_zoom) {
     if (points.empty()) return MapView{};
     Vec2d lo = project(points[0]), hi = lo;
     std::vector<double> xs;
@@ -185,14 +189,21 @@ MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double pad
             hi.x = xs[i - 1] + kWorldSizePx;
         }
     }
-    // A viewport smaller than its padding still gets one pixel to fit into.
-    const double room_x = std::max(1.0, viewport.width - 2.0 * padding_px);
-    const double room_y = std::max(1.0, viewport.height - 2.0 * padding_px);
+    // A viewport smaller than its insets still gets one pixel to fit into.
+    const double room_x = std::max(1.0, viewport.width - insets.left - insets.right);
+    const double room_y = std::max(1.0, viewport.height - insets.top - insets.bottom);
     double zoom = max_zoom;
     const double span_x = hi.x - lo.x, span_y = hi.y - lo.y;
     if (span_x > 0.0) zoom = std::min(zoom, std::log2(room_x / span_x));
     if (span_y > 0.0) zoom = std::min(zoom, std::log2(room_y / span_y));
-    return view_at_world({wrap_near((lo.x + hi.x) / 2.0, kWorldSizePx / 2.0), (lo.y + hi.y) / 2.0}, zoom);
+    // The box's centre goes to the centre of the room, which is off the viewport's centre
+    // by half the difference of opposite insets (none when they are equal or the room is
+    // the one pixel of a viewport too small).
+    const double scale = zoom_scale(zoom);
+    const double off_x = viewport.width - insets.left - insets.right >= 1.0 ? (insets.left - insets.right) / 2.0 : 0.0;
+    const double off_y = viewport.height - insets.top - insets.bottom >= 1.0 ? (insets.top - insets.bottom) / 2.0 : 0.0;
+    const Vec2d centre = {(lo.x + hi.x) / 2.0 - off_x / scale, (lo.y + hi.y) / 2.0 - off_y / scale};
+    return view_at_world({wrap_near(centre.x, kWorldSizePx / 2.0), centre.y}, zoom);
 }
 
 MapView zoom_about(const MapView& view, Viewport viewport, Vec2d screen_anchor, double new_zoom) {

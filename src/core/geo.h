@@ -74,10 +74,17 @@ GeoPoint screen_to_geo(const MapView& view, Viewport viewport, Vec2d screen);
 MapView view_at_world(Vec2d world_centre, double zoom);
 
 // [SECTION] View fitting, zooming, clamping
-// Largest zoom (capped at max_zoom) that shows every point with padding_px to spare on
-// each side, centred on their bounding box. Longitudes wrap: the box takes the shorter
-// way round (points on both sides of 180 fit a Pacific view), and the centre's
-// longitude is in -180..180. No points: the world at zoom 0.
+// Screen pixels kept free at each edge of a viewport.
+struct EdgeInsets {
+    double left = 0.0, top = 0.0, right = 0.0, bottom = 0.0;
+};
+
+// Largest zoom (capped at max_zoom) that shows every point inside the viewport less its
+// insets, with their bounding box centred in what the insets leave. Longitudes wrap: the
+// box takes the shorter way round (points on both sides of 180 fit a Pacific view), and
+// the centre's longitude is in -180..180. No points: the world at zoom 0.
+MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, EdgeInsets insets, double max_zoom);
+// The same with padding_px on every side.
 MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, double padding_px, double max_zoom);
 
 // Zoom 10 shows ~40 m a pixel, far finer than the 1:50m coastlines: enough for places
@@ -97,8 +104,14 @@ inline constexpr double kMapPlacePaddingPx = 40;
 // a tall one), with the Arctic's sea above it and Antarctica's land below.
 ViewLimits world_view_limits(Viewport viewport);
 
-// The map's opening view, defined once: every place fitted into the viewport with
-// kMapPlacePaddingPx to spare, at most zoom 8, within world_view_limits. The store keeps
+// The margins of the map's opening view: kMapPlacePaddingPx on the left and top, and on
+// the right and at the bottom enough to clear what the map panel draws over its corners
+// (the zoom buttons at the top right, up to 54 px from the edge on a phone; the scale in
+// the bottom left, 48 px high), so that no place opens under them.
+inline constexpr EdgeInsets kOpeningViewInsets{kMapPlacePaddingPx, kMapPlacePaddingPx, 60, 60};
+
+// The map's opening view, defined once: every place fitted into the viewport less
+// kOpeningViewInsets, at most zoom 8, within world_view_limits. The store keeps
 // it as the default that links leave out, fitted to the map panel's real size once the
 // panel reports it (SetMapSizeAction); until then, to the nominal size.
 inline constexpr Viewport kNominalMapViewport{640, 420};

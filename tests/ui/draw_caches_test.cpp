@@ -119,8 +119,8 @@ TEST(DrawCaches, APanLocatesThePlacesHiddenUnderOthersWhereAFreshLayoutDoes) {
         h.move(ImVec2(from.x - 2, from.y - 1));  // the drag begins (the hover ends: a new layout)
         const PlaceMarkers before = place_markers(h);
         const std::uint64_t layouts = h.app.layouts;
-        // Two small moves: a third crosses a label point over the view's edge, a new layout.
-        for (int step = 1; step <= 2; ++step) h.move(ImVec2(from.x - 2 - 2.5f * step, from.y - 1 - 1.5f * step));
+        // Two small moves left and down: a third crosses a label point over the view's edge, a new layout.
+        for (int step = 1; step <= 2; ++step) h.move(ImVec2(from.x - 2 - 2.5f * step, from.y - 1 + 1.5f * step));
         ASSERT_EQ(h.app.layouts, layouts) << "the pan kept the layout, moved";
         panned = place_markers(h);
         view = h.view();
