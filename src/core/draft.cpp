@@ -230,6 +230,11 @@ std::pair<std::size_t, std::size_t> sentence_around(const TextParagraph& p, std:
     return {begin, end};
 }
 
+std::string figure_note(const TextParagraph& p, std::size_t at) {
+    const auto [begin, end] = sentence_around(p, at);
+    return "As the article gives it: " + std::string(p.text.substr(begin, std::min<std::size_t>(end - begin, 300)));
+}
+
 // [SECTION] Word lists ---------------------------------------------------------------
 
 // Words `left` and `right` with a comma and a space between them ("13, 2015").
@@ -2038,9 +2043,8 @@ void Drafter::find_figures() {
                                                  "a number with a unit", s);
             Suggestion& f = suggestions[index];
             f.fields["value"] = std::string(text(s));
-            const auto [sb, se] = sentence_around(p, s.begin);
             f.description = "Figure the article gives.";
-            f.fields["note"] = "As the article gives it: " + std::string(p.text.substr(sb, std::min<std::size_t>(se - sb, 300)));
+            f.fields["note"] = figure_note(p, s.begin);
             mention(index, s);
             i = last - 1;
         }
@@ -2963,6 +2967,10 @@ std::string check_text(std::string_view text, std::string_view where) {
 }
 
 } // namespace
+
+std::string figure_note(std::string_view paragraph, std::size_t at) {
+    return figure_note(TextParagraph{paragraph, split_words(paragraph)}, at);
+}
 
 std::string slug_of(std::string_view text, std::string_view fallback) {
     constexpr std::size_t kMaxSlug = 40;

@@ -77,6 +77,10 @@ std::vector<std::string> draft_place_names(const DraftInput& input);
 // Returns "" on success, else the error.
 std::string parse_article_text(std::string_view text, DraftInput& input);
 
+// A figure's note as the drafter and the editor's "New figure" write it: the sentence of
+// `paragraph` around byte `at`, where the figure is given (at most 300 bytes of it).
+std::string figure_note(std::string_view paragraph, std::size_t at);
+
 // An entity id from a name: the folded name's words joined by '-', at most 40 bytes and
 // cut after a whole word ("Ar Raqqah" -> "ar-raqqah"); `fallback` when nothing is left.
 std::string slug_of(std::string_view text, std::string_view fallback);

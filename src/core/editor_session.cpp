@@ -335,6 +335,18 @@ std::string quoted_words(std::string_view exact) {
     return std::string(exact);
 }
 
+// The text of the document's paragraph `id`, or "" when there is none.
+std::string paragraph_text(const json& document, std::string_view id) {
+    if (!document.is_object() || !document.contains("article") || !document["article"].is_object()) return {};
+    const json& article = document["article"];
+    if (!article.contains("paragraphs") || !article["paragraphs"].is_array()) return {};
+    for (const json& p : article["paragraphs"])
+        if (p.is_object() && p.contains("id") && p["id"].is_string() && p["id"].get<std::string>() == id && p.contains("text") &&
+            p["text"].is_string())
+            return p["text"].get<std::string>();
+    return {};
+}
+
 } // namespace
 
 json new_entity_op(const json& document, const NewEntity& request) {
@@ -361,6 +373,7 @@ json new_entity_op(const json& document, const NewEntity& request) {
         entity["text"] = quoted_words(exact);
     } else if (kind == "figure") {
         entity["value"] = exact;
+        entity["note"] = figure_note(paragraph_text(document, request.selector.paragraph), request.selector.begin);
     }
     return {{"op", "addEntity"}, {"entity", entity}};
 }
