@@ -692,6 +692,13 @@ std::optional<std::pair<std::size_t, Attribution::Form>> speaker_phrase(const Te
     return std::nullopt;
 }
 
+// The index of the first word at or after byte `at`.
+std::size_t word_at_or_after(const TextParagraph& p, std::size_t at) {
+    std::size_t i = 0;
+    while (i < p.words.size() && p.words[i].begin < at) ++i;
+    return i;
+}
+
 // The apposition after a speaker: ", ROLE," or ", ROLE." up to the sentence end.
 Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_byte) {
     std::size_t at = end_byte;
@@ -738,14 +745,12 @@ Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_b
         const auto owner = std::find_if(words.begin(), words.end(), [](const Word& w) { return !w.capitalised || w.possessive; });
         if (owner == words.end() || !owner->possessive || owner + 1 == words.end()) return {};
     }
+    // A name and its speech verb make the words after the comma the sentence's own clause,
+    // which describes nobody: "on the shores of Lake Tana, 34-year-old teacher Almaz Tesfaye
+    // said she had given …" (the lake was drafted as a person with that role).
+    for (std::size_t k = word_at_or_after(p, at); k + 1 < p.words.size() && p.words[k + 1].end <= end; ++k)
+        if (p.words[k].capitalised && is_speech_verb(p.words[k + 1].low) && joined_by_space(p, k, k + 1)) return {};
     return {paragraph, at, end};
-}
-
-// The index of the first word at or after byte `at`.
-std::size_t word_at_or_after(const TextParagraph& p, std::size_t at) {
-    std::size_t i = 0;
-    while (i < p.words.size() && p.words[i].begin < at) ++i;
-    return i;
 }
 
 // The speaker whose phrase, a name or a pronoun, ends right before speech verb `verb` in the
@@ -1314,6 +1319,31 @@ bool is_person_noun(std::string_view low) {
                                          "eldest", "youngest", "widow", "veteran", "consultant", "owner", "pilot", "doctor", "nurse"});
 }
 
+// An age written before a name, "34-year-old", which is no role.
+bool is_age(std::string_view low) {
+    constexpr std::string_view kYearOld = "-year-old";
+    return low.ends_with(kYearOld) && all_digits(low.substr(0, low.size() - kYearOld.size()));
+}
+
+// The role in lower case written right before the name that word `first` opens: "teacher" of
+// "34-year-old teacher Almaz Tesfaye", "retired engineer" of ", retired engineer Dawit Bekele",
+// "ministry's spokesperson" of "the ministry's spokesperson Lin Jian". Up to three words, after
+// an article or an age, which is no role (nor is "24" in "Tanvir Alam, 24, a student volunteer").
+Span role_before_name(const TextParagraph& p, std::size_t paragraph, std::size_t first) {
+    std::size_t start = first;
+    while (start > 0 && first - start < 3 && joined_by_space(p, start - 1, start)) {
+        const Word& w = p.words[start - 1];
+        if (w.capitalised || is_function_word(w.low) || is_determiner(w.low) || is_speech_verb(w.low) || is_age(w.low)) break;
+        --start;
+    }
+    if (start == first) return {};
+    // A verb may stand before them ("Reporters met local farmer Tigist Haile"): the words are
+    // all the role's only where punctuation, an article or an age opens them, else its last is.
+    const bool opened = start == 0 || !joined_by_space(p, start - 1, start) || is_determiner(p.words[start - 1].low) ||
+                        is_age(p.words[start - 1].low);
+    return span_of(p, paragraph, opened ? start : first - 1, first);
+}
+
 // People named without a title but described by the apposition after the name, "Kim Jong
 // Un, North Korea's leader, did not attend", or by a role before it in lower case, "the
 // ministry's spokesperson Lin Jian", "the opposition candidate, Edmundo González," (two to
@@ -1348,6 +1378,9 @@ void Drafter::find_described_people() {
             continue;
         // A clause is no role: "who runs a small consultancy".
         if (!role_words.empty() && (role_words.front().low == "who" || role_words.front().low == "whose")) role = {};
+        // Without an apposition, the role is the one written before the name, whose person's
+        // noun made it a person's ("34-year-old teacher Almaz Tesfaye said": "teacher").
+        if (role.end == role.begin && role_before) role = role_before_name(p, r.paragraph, r.first);
         const std::size_t person = person_for(*this, s, role_before ? "a name after the role it holds" : "a name its apposition describes", s);
         mention(person, s);
         claimed.push_back(s);

@@ -1260,6 +1260,34 @@ TEST(DraftTest, HeOrSheSaidIsThePersonItsParagraphNames) {
     EXPECT_EQ(speaker("It is shallow"), "Henrik Sjöberg");
 }
 
+// "34-year-old teacher Almaz Tesfaye said", "retired engineer Dawit Bekele said": words in lower
+// case before a name introduce a speaker, whose role they are without the age; what follows
+// "on the shores of Lake Tana," or "Outside Meskel Square," is that speaker's own clause, no
+// apposition that makes the lake or the square a person (the lake was one, with the role
+// "34-year-old teacher Almaz Tesfaye said she had given …", and "she said" went to the
+// speaker of the first paragraph).
+TEST(DraftTest, ARoleInLowerCaseBeforeANameIntroducesTheSpeakerNotAPersonOfThePlaceBefore) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"“This is a day for all Ethiopians,” Prime Minister Abiy Ahmed said in Guba.",
+                                    "In Bahir Dar, on the shores of Lake Tana, 34-year-old teacher Almaz Tesfaye said she had given a "
+                                    "month's salary to the dam. “We paid for it with our own money,” she said. “Nobody can tell us it "
+                                    "is not ours.”",
+                                    "Outside Meskel Square, retired engineer Dawit Bekele said the turbines were late. “It took us "
+                                    "fourteen years,” he said."},
+                                   "2025-09-10"));
+    EXPECT_THAT(d.names_of(EntityKind::Person),
+                ::testing::UnorderedElementsAre("Prime Minister Abiy Ahmed", "Almaz Tesfaye", "Dawit Bekele"))
+        << d.pack.dump(1);
+    const auto speaker = [&](std::string_view quote) { return d.speaker_of(quote) ? d.speaker_of(quote)->name : "(none)"; };
+    EXPECT_EQ(speaker("We paid for it"), "Almaz Tesfaye");
+    EXPECT_EQ(speaker("Nobody can tell us"), "Almaz Tesfaye");
+    EXPECT_EQ(speaker("It took us"), "Dawit Bekele");
+    ASSERT_TRUE(d.speaker_of("We paid for it"));
+    EXPECT_EQ(d.speaker_of("We paid for it")->role, "teacher");
+    ASSERT_TRUE(d.speaker_of("It took us"));
+    EXPECT_EQ(d.speaker_of("It took us")->role, "retired engineer");
+}
+
 // A name drafted as a person's ("Aino Virtanen, the duty engineer …", "Mart Kask, who was on
 // duty", "Kebede Alemu, the cooperative’s chairman") is no organisation when the text
 // repeats it, and a later surname alone ("said Virtanen") is a mention of that person.
