@@ -1801,7 +1801,11 @@ void Drafter::find_places() {
                             if (o.kind == Kind::Organisation || (o.kind == Kind::Person && o.anonymous))
                                 for (const Span& m : o.mentions)
                                     if (m.paragraph == s.paragraph && m.begin <= s.begin && s.end <= m.end && m != s) nested_in_organisation = true;
-                        if (!nested_in_organisation) continue;
+                        // A place inside an organisation's name says where it is ("University of
+                        // Dhaka"); a piece that ends in an organisation word is the name's own:
+                        // "Union" of "African Union" is not Union, New Jersey, nor "Council" of
+                        // "U.N. Security Council" Council, Idaho.
+                        if (!nested_in_organisation || is_organisation_word(p.words[last - 1].low)) continue;
                     }
                     const std::string_view name = text(s);
                     // "East Germany", "South Vietnam": a direction before a country's name,

@@ -1233,6 +1233,25 @@ TEST(DraftTest, AKindOfPlaceAfterAnOrganisationWordNamesAPlace) {
     EXPECT_THAT(d.names_of(EntityKind::Place), ::testing::ElementsAre("Lima")) << d.pack.dump(1);
 }
 
+// "African Union", "U.N. Security Council", "European Union", "Soviet Union": an organisation's
+// own word is no place inside its name (not Union, New Jersey, nor Council, Idaho, which the
+// United States named in the text made likely, and which were the event's places), nor alone
+// ("The Court said": Court, Switzerland), while a place named inside one still is ("the
+// University of Dhaka").
+TEST(DraftTest, AnOrganisationsOwnWordIsNoPlaceInsideItsName) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The African Union met in Addis Ababa on Monday, and the United States sent an envoy. The U.N. "
+                                    "Security Council will meet on Friday. Officials from the European Union came, and a historian at "
+                                    "the University of Dhaka recalled the dam the Soviet Union built at Aswan. The Court said it would rule."},
+                                   "2025-09-10"));
+    EXPECT_THAT(d.names_of(EntityKind::Place), ::testing::IsSupersetOf({"Addis Ababa", "United States", "Dhaka"})) << d.pack.dump(1);
+    EXPECT_FALSE(d.place_named("Union"));
+    EXPECT_FALSE(d.place_named("Council"));
+    EXPECT_FALSE(d.place_named("Court"));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation),
+                ::testing::IsSupersetOf({"African Union", "U.N. Security Council", "European Union", "University of Dhaka"}));
+}
+
 // "he said", "she said", "he wrote": the one person the quotation's paragraph names before
 // it, by the whole name again ("Almaz Tesfaye has seen"), after a date ("In 1786 Nguyễn Huệ
 // marched"), by a name "who" follows ("Ilze Bērziņa, who runs") or by a surname; an unnamed
