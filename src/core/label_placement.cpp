@@ -218,9 +218,18 @@ void make_room_for_badges(LaneWork& w) {
     }
 }
 
+// Whether mark `holder` is on mark `i`'s spot: they overlap, and the holder is no more than
+// twice as wide (with a gap's slack). Events of months along a bar of years are not on its
+// spot: stacked under it, they stayed stacked however far the reader zoomed in on them.
+bool on_spot_of(const LaneWork& w, std::size_t holder, std::size_t i) {
+    const TimelineLaneMark &h = w.marks[holder], &m = w.marks[i];
+    return std::max(m.x0, h.x0) < std::min(m.x1, h.x1) && h.x1 - h.x0 <= 2 * (m.x1 - m.x0) + w.sizes.gap;
+}
+
 // The marks the bare lanes leave out, each stacked under the first placed mark (in
 // placement order, so the likeliest to keep its label) that it overlaps, or else the
-// nearest; that mark's label then reads "+N" too.
+// nearest; that mark's label then reads "+N" too. Any mark may hold them here: unstacked
+// they would have no lane at all.
 void stack_left_over(LaneWork& w, int lanes) {
     std::fill(w.may_label.begin(), w.may_label.end(), 0);
     try_lanes(w, lanes);
@@ -252,7 +261,7 @@ std::size_t labelled_count(const LaneWork& w) {
     return static_cast<std::size_t>(std::count_if(w.out.begin(), w.out.end(), [](const TimelineLanePlace& p) { return p.labelled; }));
 }
 
-// Every mark has a lane, some bare: those that share a spot with a labelled mark are
+// Every mark has a lane, some bare: those on a labelled mark's spot (on_spot_of) are
 // stacked under it (the first in placement order), whose label then reads "+N" and zooms
 // in on them, rather than leaving unnamed dots that say nothing of what is there. Undone
 // where a holder's label, longer by its badge, no longer fits.
@@ -261,7 +270,7 @@ void stack_bare_on_labelled_spots(LaneWork& w, int lanes) {
     for (std::size_t i = 0; i < w.marks.size(); ++i) {
         if (w.out[i].labelled || w.stacked[i]) continue;
         for (const std::size_t j : w.order) {
-            if (!w.out[j].labelled || std::max(w.marks[i].x0, w.marks[j].x0) >= std::min(w.marks[i].x1, w.marks[j].x1)) continue;
+            if (!w.out[j].labelled || !on_spot_of(w, j, i)) continue;
             w.stacked[i] = 1, w.out[i].stacked_under = static_cast<int>(j), ++w.out[j].stacked, any = true;
             break;
         }

@@ -18,9 +18,11 @@
 // - [SECTION] Drawing
 // - [SECTION] Panel
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -469,20 +471,34 @@ Rect stack_badge(const TimelineFrame& f, const EventMark& m) {
     return {x + kStackBadgeGap, top, x + m.badge_w, top + f.layout->lanes.lane_height};
 }
 
-// A click on a stack's "+N" zooms in on its events (and the mark holding them), where
-// the lanes have room to show each.
+// A click on a stack's "+N" zooms in on its events (and the mark holding them, unless it
+// lasts longer than they do together: events of months stacked under a bar of years would
+// stay stacked in a view of those years), where the lanes have room to show each. Where
+// that is no closer view (bars of years stacked in a view of those years), it selects the
+// first of them instead, which takes a lane of its own as the selection.
 bool zoom_into_stack(PanelContext& ctx, const TimelineFrame& f, const TimelineCache& cache, ImVec2 at) {
     const std::vector<EventMark>& marks = f.marks();
     for (std::size_t i = 0; i < marks.size(); ++i) {
         if (!marks[i].labelled || marks[i].stacked == 0) continue;
         const Rect badge = stack_badge(f, marks[i]);
         if (at.x < badge.x0 - 3 || at.x > badge.x1 + 3 || at.y < badge.y0 || at.y >= badge.y1) continue;
-        double start = span_start_days(*marks[i].date), end = span_end_days(*marks[i].date);
+        double start = std::numeric_limits<double>::infinity(), end = -start;
         for (const EventMark& m : marks)
             if (m.stacked_under == static_cast<int>(i))
                 start = std::min(start, span_start_days(*m.date)), end = std::max(end, span_end_days(*m.date));
+        const double holder_start = span_start_days(*marks[i].date), holder_end = span_end_days(*marks[i].date);
+        if (holder_end - holder_start <= end - start) start = std::min(start, holder_start), end = std::max(end, holder_end);
         const double margin = std::max((end - start) * 0.25, cache.limits.min_span_days * 0.5);
-        ctx.actions.push(SetTimelineAction{clamp_range({start - margin, end + margin}, cache.limits)});
+        const TimeRange closer = clamp_range({start - margin, end + margin}, cache.limits);
+        if (closer.end_day - closer.start_day < 0.8 * (f.range.end_day - f.range.start_day)) {
+            ctx.actions.push(SetTimelineAction{closer});
+            return true;
+        }
+        const EventMark* first = nullptr;
+        for (const EventMark& m : marks)
+            if (m.stacked_under == static_cast<int>(i) && (!first || span_start_days(*m.date) < span_start_days(*first->date))) first = &m;
+        assert(first && "a mark reading \"+N\" holds N marks");
+        ctx.actions.push(SelectAction{ctx.pack.entities[first->entity].id});
         return true;
     }
     return false;

@@ -369,6 +369,21 @@ TEST(TimelineLanes, AHolderWhoseLabelReadsBeforeItMakesRoomForItsBadgeOnTheLeft)
     EXPECT_EQ(std::count_if(layout.marks.begin(), layout.marks.end(), [](const TimelineLanePlace& p) { return p.stacked > 0; }), 1);
 }
 
+// Events of a few months inside a four-year inquiry, at a scale of decades: some left
+// bare were stacked under the inquiry's bar ("Inquiry… +16"), the one mark on their spot
+// with a name. Zooming in on the stack kept the bar's four years in view, so they stayed
+// stacked: sixteen events, among them the story's main one, no click could reach. A mark
+// holds only marks on its own spot, not those that lie somewhere along a bar far wider.
+TEST(TimelineLanes, ALongBarHoldsNoStackOfTheMarksAlongIt) {
+    std::vector<TimelineLaneMark> marks = {{0, 400, 10, 200, 1}};  // the bar, named inside
+    for (int i = 0; i < 8; ++i) marks.push_back(point_at(230 + 20.0 * i, 150));
+    const TimelineLanes layout = place_timeline_lanes(marks, kFourLanesAtMost);
+    EXPECT_TRUE(layout.marks[0].labelled);
+    EXPECT_EQ(layout.marks[0].stacked, 0) << "nothing is stacked under the bar";
+    for (std::size_t i = 1; i < layout.marks.size(); ++i)
+        EXPECT_NE(layout.marks[i].stacked_under, 0) << "mark " << i << " is not stacked under the bar";
+}
+
 // Marks that fit are never stacked, however low their lanes.
 TEST(TimelineLanes, NothingIsStackedWhileEveryMarkFitsBare) {
     std::vector<TimelineLaneMark> marks;
