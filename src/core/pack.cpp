@@ -414,7 +414,16 @@ public:
         frames_.pop_back();
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
+        if (ex.id == kNumberOverflow) {
+            // nlohmann's words named its exception ("[json.exception.out_of_range.406] number
+            // overflow parsing '1e400'"); say where the number stands and what holds numbers.
+            const std::string at = value_path();
+            error = SyntaxError{token_start(text_, position, "number literal"),
+                                (at.empty() ? "" : "at " + at + ": ") + "the number " + last_token +
+                                    " is too large: a number must lie within about ±1.8e308"};
+            return false;
+        }
         error = explain_parse_error(text_, position, ex.what());
         return false;
     }
@@ -458,6 +467,19 @@ private:
         frames_.push_back(std::move(frame));
         return true;
     }
+    // nlohmann's out_of_range.406: a number beyond a double's range.
+    static constexpr int kNumberOverflow = 406;
+
+    // The JSON Pointer of the value being read: the member after the last key, or the
+    // next element of an array.
+    std::string value_path() const {
+        std::string p = path();
+        if (frames_.empty()) return p;
+        p += '/';
+        p += frames_.back().array ? std::to_string(frames_.back().elements) : pointer_escape(frames_.back().key);
+        return p;
+    }
+
     // The JSON Pointer of the innermost open container, from the root.
     std::string path() const {
         std::string p;
@@ -1535,7 +1557,7 @@ void warn_after_publication(Sink& sink, const std::string& path, const std::stri
     sink.warn(path + "/relative", in_quotes(relative) + " resolves to " + resolved.iso.substr(0, resolved.iso.find('/')) +
                                       ", after the article's publication date (" + published.iso + "): if the article means an earlier one, write "
                                       "the date with its year in \"iso\" (\"" + format_iso_day(add_months(resolved.start_day, -12)) +
-                                      "\"); if the event is still to come, mark it \"expected\": true");
+                                      "\"); if the event is still to come, replace its \"date\" with \"expected\": true (an expected event has no date yet)");
 }
 
 // Whether the article names a country by its name (or an alias), not only by an adjective
