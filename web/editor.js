@@ -165,20 +165,48 @@
       return result;
     }
     openedFrom = from;
+    fileRevision = call('explainer_editor_revision');
+    forgetTheLastDocument();
     await loadFontChunks(result.fontFiles);
+    showDocument();
+    autosave();
+    return result;
+  }
+
+  // What the column kept of the document before: the paragraph being corrected, the place
+  // search, the status. Another pack's paragraph of the same id must not be overwritten.
+  function forgetTheLastDocument() {
+    paragraphId = null;
+    $('paragraph-text').value = '';
+    $('paragraph-text').hidden = $('save-paragraph').hidden = true;
+    $('place-query').value = '';
+    status('');
+  }
+
+  function showDocument() {
     $('start').hidden = true;
     $('side').hidden = false;
     document.body.classList.remove('starting');
     reportSurface();
-    autosave();
     refresh();
-    return result;
   }
 
+  // "Open…" shows the start again; with a document open, "Back to editing" returns to it.
   function showStart() {
     $('start').hidden = false;
     $('side').hidden = true;
+    $('back-to-document').hidden = fileRevision === null;
     document.body.classList.add('starting');
+  }
+
+  // Opening or drafting another pack replaces the document and its autosave (the browser
+  // keeps one): changes not saved to a file since it was opened are asked about first.
+  let fileRevision = null;  // the document's revision when opened or last saved; null: none open
+  function mayReplaceDocument() {
+    if (fileRevision === null || call('explainer_editor_revision') === fileRevision) return true;
+    const headline = documentCache && documentCache.article && documentCache.article.headline;
+    return window.confirm(`Your changes to “${headline || openedFrom}” are not saved to a file. ` +
+      'Opening another pack replaces them, and their autosave too.\n\nOpen it anyway? (Cancel, then “Back to editing” and Save, keeps them.)');
   }
 
   // ?pack=URL -> {text, name, href} or {error}. start() calls it before the engine starts,
@@ -203,7 +231,7 @@
   }
 
   async function openFile(file) {
-    if (!file) return;
+    if (!file || !mayReplaceDocument()) return;
     if (file.size > MAX_PACK_BYTES) {
       startError(`${file.name} is ${file.size} bytes; a pack may be at most ${MAX_PACK_BYTES} bytes`);
       return;
@@ -243,6 +271,7 @@
       startError('The article has no paragraphs: paste its text, paragraphs separated by a blank line.');
       return;
     }
+    if (!mayReplaceDocument()) return;
     $('draft-status').textContent = 'Drafting…';
     try {
       const text = await draftText(input);
@@ -773,6 +802,7 @@
         const writable = await handle.createWritable();
         await writable.write(text);
         await writable.close();
+        fileRevision = call('explainer_editor_revision');
         status(`Saved ${handle.name}`);
         return;
       } catch (error) {
@@ -785,6 +815,7 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    fileRevision = call('explainer_editor_revision');
     const diagnostics = callJson('explainer_editor_validate');
     status(diagnostics.ok ? `Saved ${name}` : `Saved ${name}, with ${diagnostics.errors.length} errors the validator will refuse`);
   }
@@ -921,6 +952,7 @@
     $('preview').addEventListener('click', () => setPreview(true));
     $('end-preview').addEventListener('click', () => setPreview(false));
     $('close').addEventListener('click', showStart);
+    $('back-to-document').addEventListener('click', showDocument);
     $('accept-selected').addEventListener('click', () => review(checkedIds(), true));
     $('reject-selected').addEventListener('click', () => review(checkedIds(), false));
     $('check-all').addEventListener('click', () => $('suggestions').querySelectorAll('input').forEach((box) => { box.checked = true; }));
@@ -953,6 +985,7 @@
     if (restore) {
       const opened = await openText(saved.text, 'autosave.json', saved.from);
       if (opened.ok) {
+        fileRevision = -1;  // restored work is saved in no file
         $('storage-note').hidden = false;
         $('storage-note').textContent = `Restored your unsaved work from ${new Date(saved.savedAt).toLocaleString()} (autosaved in this browser).`;
         return;

@@ -394,6 +394,62 @@ test('the inspector shows the validator at the field and a relative date resolve
   await page.context().close();
 });
 
+// Opening another pack replaced the work and its autosave (the browser keeps one) without
+// a word, and the column kept the last pack's paragraph in its "Correct a paragraph" box,
+// which then wrote it into the new pack's paragraph of the same id (an outside author
+// trial). Changes not saved to a file are asked about first; "Back to editing" returns.
+test('opening another pack asks first when the work is not saved to a file, and the column starts afresh', async () => {
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  const other = path.join(temp, 'tordesillas.json');
+  fs.copyFileSync(path.join(root, 'tests/packs/treaty-of-tordesillas.json'), other);
+  const headline = () => page.evaluate(() => Explainer.editor.exportPack().article.headline);
+  const seedHeadline = await headline();
+  const asked = [];
+  let answer = false;
+  page.on('dialog', (dialog) => { asked.push(dialog.message()); answer ? dialog.accept() : dialog.dismiss(); });
+
+  await page.evaluate(() => Explainer.editor.apply({ op: 'updateEntity', id: 'sinjar', fields: { description: 'Edited, not saved.' } }));
+  await page.evaluate(() => Explainer.select('ali-ahmed'));
+  await settle(page, SLOW);
+  const { x, y } = await locateCentre(page, 'ali-ahmed', 'article');
+  await page.mouse.dblclick(x, y);
+  await settle(page, SLOW);
+  await page.click('#load-paragraph');
+  assert.notEqual(await page.inputValue('#paragraph-text'), '', 'a paragraph is being corrected');
+
+  await page.click('#close');
+  assert.equal(await page.isVisible('#back-to-document'), true, 'the start offers the way back');
+  await page.setInputFiles('#open-file', other);
+  await settle(page, SLOW);
+  assert.equal(asked.length, 1, 'the author is asked before the work is replaced');
+  assert.match(asked[0], /not saved to a file/);
+  assert.equal(await headline(), seedHeadline, 'declined: the work stays');
+  await page.click('#back-to-document');
+  await waitForSide(page);
+  assert.equal((await page.evaluate(() => Explainer.editor.exportPack().entities.find((e) => e.id === 'sinjar'))).description, 'Edited, not saved.');
+
+  answer = true;
+  await page.click('#close');
+  await page.setInputFiles('#open-file', []);
+  await page.setInputFiles('#open-file', other);
+  await waitForSide(page);
+  assert.equal(asked.length, 2);
+  assert.match(await headline(), /Tordesillas/, 'accepted: the other pack is open');
+  assert.equal(await page.isVisible('#paragraph-text'), false, "the last pack's paragraph is not kept for this one");
+  assert.equal(await page.inputValue('#paragraph-text'), '');
+
+  // Unchanged since it was opened: another pack opens without a question.
+  await page.click('#close');
+  await page.setInputFiles('#open-file', []);
+  await page.setInputFiles('#open-file', path.join(root, SEED));
+  await waitForSide(page);
+  assert.equal(asked.length, 2, 'nothing to lose, nothing asked');
+  assert.equal(await headline(), seedHeadline);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('a pack whose characters need font chunks is laid out with the glyphs it is drawn with', async () => {
   // Greek and Cyrillic come in font chunks that arrive after the editor has laid the
   // article out once; the layout must follow the new atlas, or words overlap.
