@@ -225,7 +225,7 @@
     const rect = canvas.getBoundingClientRect();
     const narrow = rect.width <= NARROW_WIDTH;
     document.body.classList.toggle('narrow', narrow);
-    if (embedded) $('open-full').textContent = narrow ? '↗' : 'Open full explainer ↗';
+    if (embedded) $('open-full').textContent = narrow ? 'Open ↗' : 'Open full explainer ↗';
     const chrome = $('chrome').getBoundingClientRect().width;
     module._explainer_set_surface(rect.width, rect.height, window.devicePixelRatio || 1,
       media.dark.matches ? 1 : 0, media.reducedMotion.matches ? 1 : 0, embedded ? 1 : 0, chrome);

@@ -220,3 +220,21 @@ test('the Share button shows the link to this view and ready-to-paste embed code
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// An embed's "Open full explainer" link sits in its bar at every width. On a phone (or a
+// column of 700 px or less) it was an empty box 58 px high, hanging below the 44 px bar
+// with a lone "↗" in its corner: a link's box grew by its padding, a button's did not.
+test("an embed's link to the full explainer reads in its bar, wide and narrow", async () => {
+  for (const [viewport, text] of [[{ width: 1280, height: 800 }, 'Open full explainer ↗'], [{ width: 390, height: 844 }, 'Open ↗']]) {
+    const page = await openPage(browser, server.url + '?embed=1', { viewport });
+    await settle(page);
+    const link = page.locator('#open-full');
+    assert.equal(await link.textContent(), text);
+    const [box, bar, share] = await Promise.all([link.boundingBox(), page.locator('#chrome').boundingBox(), page.locator('#share-button').boundingBox()]);
+    assert.ok(box.y >= bar.y - 0.5 && box.y + box.height <= bar.y + bar.height + 0.5,
+      `${viewport.width} px: the link ${JSON.stringify(box)} lies in the bar ${JSON.stringify(bar)}`);
+    assert.ok(Math.abs(box.height - share.height) < 0.5, `${viewport.width} px: as tall as the Share button (${box.height} and ${share.height})`);
+    assertNoProblems(assert, page);
+    await page.context().close();
+  }
+});
