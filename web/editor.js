@@ -568,7 +568,7 @@
     form.appendChild(heading);
     for (const [key, value] of Object.entries(entity)) {
       if (key === 'id' || key === 'kind') continue;
-      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => withQuotesRenamed(entity, withSpeakersName(entity, fields)),
+      form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => placedByHand(entity, fields) || withQuotesRenamed(entity, withSpeakersName(entity, fields)),
         date: key === 'date' && entity.kind === 'event' ? { relative: true } : null }));
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
@@ -617,6 +617,17 @@
     const before = entityById(entity.speaker)?.name, after = entityById(fields.speaker)?.name;
     if (!before || !after || !entity.name.startsWith(`${before}: `)) return fields;
     return { ...fields, name: after + entity.name.slice(before.length) };
+  }
+
+  // A place's location typed in the inspector is cited as placed by hand, in the same step:
+  // the place search's GeoNames citation stayed, vouching for coordinates it never gave (an
+  // author trial). The op, or null for any other change.
+  function placedByHand(entity, fields) {
+    const at = fields.location;
+    if (entity.kind !== 'place' || Object.keys(fields).length !== 1 || !at || typeof at !== 'object' ||
+        !Number.isFinite(at.lat) || !Number.isFinite(at.lon) || Object.keys(at).length !== 2) return null;
+    if (entity.location && entity.location.lat === at.lat && entity.location.lon === at.lon) return null;
+    return callJson('explainer_editor_hand_placed_op', entity.id, at.lat, at.lon);
   }
 
   // The op that sets `fields` of `entity`. A person renamed renames in the same step the

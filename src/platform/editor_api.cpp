@@ -273,6 +273,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_set_location(const 
     return platform::js_json(apply_op(op, ChangeSource::Editor));
 }
 
+// The op that sets place `id`'s location to `lat`, `lon` typed in the inspector, not applied
+// (the inspector checks it as it is typed): cited as placed by hand, as a click would place
+// it, so a gazetteer's citation does not go on vouching for coordinates it never gave.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_hand_placed_op(const char* id, double lat, double lon) {
+    return platform::js_json(hand_placed_location_op(g_editor.session.document(), id, lat, lon));
+}
+
 // [SECTION] Gestures on the map and the timeline ----------------------------------------------
 // A marker dragged or a click on the map (ui/map_editing.cpp), an event's dates dragged
 // (ui/timeline_editing.cpp): each asks for one op when its press ends, applied here after

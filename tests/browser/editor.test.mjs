@@ -450,6 +450,30 @@ test('opening another pack asks first when the work is not saved to a file, and 
   await page.context().close();
 });
 
+// A place's coordinates typed in the inspector are cited as placed by hand: the place
+// search's GeoNames citation stayed on coordinates it never gave, and Sources and notes
+// said GeoNames supported a place the author had put elsewhere (an author trial).
+test("coordinates typed in the inspector replace the gazetteer's citation with the hand-placed one", async () => {
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  const sinjar = () => page.evaluate(() => Explainer.editor.exportPack().entities.find((e) => e.id === 'sinjar'));
+  const before = await sinjar();
+  assert.ok(before.citations.some((c) => c.publication === 'GeoNames'), 'Sinjar is cited to GeoNames to begin with');
+  await page.evaluate(() => Explainer.select('sinjar'));
+  await settle(page, SLOW);
+  await page.fill('#field-location', JSON.stringify({ lat: 36.5, lon: 41.5 }));
+  await page.press('#field-location', 'Tab');
+  await settle(page, SLOW);
+  const after = await sinjar();
+  assert.deepEqual(after.location, { lat: 36.5, lon: 41.5 });
+  assert.ok(!after.citations.some((c) => c.publication === 'GeoNames'), JSON.stringify(after.citations));
+  assert.ok(after.citations.some((c) => /Placed by hand/.test(c.title)), JSON.stringify(after.citations));
+  assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
+  assert.deepEqual(await sinjar(), before, 'one undo takes back both');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('a pack whose characters need font chunks is laid out with the glyphs it is drawn with', async () => {
   // Greek and Cyrillic come in font chunks that arrive after the editor has laid the
   // article out once; the layout must follow the new atlas, or words overlap.
