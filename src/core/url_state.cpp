@@ -365,7 +365,7 @@ void decode_map(std::string_view text, AppState& state, Notes& notes) {
     const std::string_view zoom = text.substr(second_comma + 1);
     state.map.lat = read_map_number(lat, "latitude", -kLinkMaxLatitude, kLinkMaxLatitude, "-85..85", state.map.lat, notes);
     state.map.lon = read_map_longitude(lon, state.map.lon, notes);
-    state.map.zoom = read_map_number(zoom, "zoom", kLinkMinZoom, kLinkMaxZoom, "0..20", state.map.zoom, notes);
+    state.map.zoom = read_map_number(zoom, "zoom", kLinkMinZoom, kLinkMaxZoom, "0..10", state.map.zoom, notes);
 }
 
 void decode_timeline(std::string_view text, AppState& state, Notes& notes) {

@@ -31,6 +31,7 @@
 
 #include "app_state.h"
 #include "dates.h"
+#include "geo.h"
 #include "pack.h"
 
 namespace explainer {
@@ -44,7 +45,8 @@ inline constexpr std::size_t kMaxLinkNotes = 16;     // the last slot says "more
 inline constexpr double kLinkMaxLatitude = 85.0;     // Web-Mercator's usable band
 inline constexpr double kLinkMaxLongitude = 180.0;
 inline constexpr double kLinkMinZoom = 0.0;
-inline constexpr double kLinkMaxZoom = 20.0;
+// The map's closest view: a link at 20 drew zoom 10 while getState() and Share said 20.
+inline constexpr double kLinkMaxZoom = kMaxMapZoom;
 inline constexpr int kFirstLinkDay = kFirstDay;      // -9999-01-01 in days since 1970-01-01
 inline constexpr int kLastLinkDay = kLastDay;        // 9999-12-31
 

@@ -168,7 +168,7 @@ test('setState(canonical link) then getLink() gives the same link back', async (
     '#v=1&tab=quotes&who=thamir-ismail',
     '#v=1&map=33.5000,38.0000,6.00&p=p9',
     '#v=1&sel=sinjar&map=36.3200,41.8700,5.25&t=2015-11-13&tl=2014-06-01..2015-12-31&p=p4&tab=map&who=thamir-ismail',
-    '#v=1&sel=quote-ismail-paris&map=-33.8688,151.2093,12.75&t=0001-01-01',
+    '#v=1&sel=quote-ismail-paris&map=-33.8688,151.2093,9.75&t=0001-01-01',
     '#v=1&t=9999-12-31&tl=2015-11-13..2015-11-14',
   ];
   // Written by hand, not by the explainer: the documented canonical form of each.
@@ -178,6 +178,12 @@ test('setState(canonical link) then getLink() gives the same link back', async (
     ['#v=1&p=p1', '#v=1'],
     ['#v=1&sel=&who=', '#v=1'],
   ];
+  // Beyond the map's closest view (zoom 10): clamped with a note, and the state says 10,
+  // as the map shows it (a link at 20 drew 10 while getState() and Share said 20).
+  const closer = await page.evaluate(() => ({ result: Explainer.setState('#v=1&map=43.7683,59.0214,20.00'), state: Explainer.getState() }));
+  assert.deepEqual(closer.result.ignored, ["map zoom '20.00' is outside 0..10; clamped"]);
+  assert.equal(closer.state.map.zoom, 10);
+  assert.equal(closer.result.link, '#v=1&map=43.7683,59.0214,10.00');
   // setState and getLink in one turn, before a frame can move the map.
   const results = await page.evaluate((links) => links.map((link) => {
     const result = Explainer.setState(link);

@@ -188,8 +188,8 @@ TEST_F(UrlState, DifferencesBelowThePrecisionAreNotWritten) {
 
 TEST_F(UrlState, NumbersAreRoundedAndSigned) {
     AppState s = defaults;
-    s.map = {-33.86785, -151.20732, 12.345};
-    EXPECT_EQ(encode(s), "v=1&map=-33.8679,-151.2073,12.35");
+    s.map = {-33.86785, -151.20732, 7.345};
+    EXPECT_EQ(encode(s), "v=1&map=-33.8679,-151.2073,7.35");
     s.map = {-0.00001, 0.0, 0.0};  // rounds to zero: no "-0.0000"
     EXPECT_EQ(encode(s), "v=1&map=0.0000,0.0000,0.00");
 }
@@ -197,7 +197,7 @@ TEST_F(UrlState, NumbersAreRoundedAndSigned) {
 TEST_F(UrlState, EncodingClampsToWhatALinkCanCarry) {
     AppState s = defaults;
     s.map = {89.0, -500.0, 42.0};
-    EXPECT_EQ(encode(s), "v=1&map=85.0000,-180.0000,20.00");
+    EXPECT_EQ(encode(s), "v=1&map=85.0000,-180.0000,10.00");
     s = defaults;
     s.time_cursor = cursor_at_second(std::int64_t(2147483647) * 86400);
     EXPECT_EQ(encode(s), "v=1&t=9999-12-31T23:59:59Z");
@@ -393,14 +393,15 @@ TEST_F(UrlState, OutOfRangeMapNumbersAreClamped) {
     AppState s;
     EXPECT_EQ(single_note("v=1&map=90,0,1", &s), "map latitude '90' is outside -85..85; clamped");
     EXPECT_EQ(s.map.lat, 85.0);
-    EXPECT_TRUE(contains(single_note("v=1&map=0,0,20.01", &s), "zoom"));
-    EXPECT_EQ(s.map.zoom, 20.0);
+    // Beyond the map's closest view, which the state says, not the link's number.
+    EXPECT_EQ(single_note("v=1&map=0,0,20", &s), "map zoom '20' is outside 0..10; clamped");
+    EXPECT_EQ(s.map.zoom, kMaxMapZoom);
     EXPECT_TRUE(contains(single_note("v=1&map=0,0,-1", &s), "zoom"));
     EXPECT_EQ(s.map.zoom, 0.0);
     EXPECT_TRUE(contains(single_note("v=1&map=1234567890123456789012345678901,0,1", &s), "clamped"));
     EXPECT_EQ(s.map.lat, 85.0);
     // The edges themselves are inside.
-    s = decode_clean("v=1&map=-85,180,20");
+    s = decode_clean("v=1&map=-85,180,10");
     EXPECT_EQ(s.map.lat, -85.0);
 }
 
@@ -547,7 +548,7 @@ TEST_F(UrlState, CanonicalLinksAreReproduced) {
         "v=1&sel=",
         "v=1&t=",
         "v=1&map=0.0000,0.0000,0.00",
-        "v=1&map=-85.0000,180.0000,20.00",
+        "v=1&map=-85.0000,180.0000,10.00",
         "v=1&map=36.3200,41.8700,5.25&t=2015-11-14",
         "v=1&t=0001-01-01&tl=0001-01-01..9999-12-31",
         "v=1&t=-0043-03-15&tl=-9999-01-01..9999-12-31",
@@ -596,9 +597,9 @@ AppState random_state(Generator& g, const Pack& pack) {
 
     AppState s;
     s.selection = ids[g.below(ids.size())];
-    s.map = {g.between(-85, 85), g.between(-180, 180), g.between(0, 20)};
+    s.map = {g.between(-85, 85), g.between(-180, 180), g.between(0, kLinkMaxZoom)};
     if (g.chance(0.1)) s.map.lat = g.chance(0.5) ? -85.0 : 85.0;
-    if (g.chance(0.1)) s.map.zoom = g.chance(0.5) ? 0.0 : 20.0;
+    if (g.chance(0.1)) s.map.zoom = g.chance(0.5) ? 0.0 : kLinkMaxZoom;
     if (g.chance(0.3)) s.time_cursor = cursor_on_day(int(g.between(kFirstLinkDay, kLastLinkDay + 1.0)));
     else if (g.chance(0.5)) s.time_cursor = cursor_at_second(std::int64_t(g.between(kFirstLinkDay, kLastLinkDay + 1.0)) * 86400 + std::int64_t(g.between(0, 86399)));
     const double start = g.chance(0.5) ? g.between(kFirstLinkDay, kLastLinkDay - 1) : g.between(15000, 17000);
