@@ -3003,6 +3003,12 @@ std::string check_text(std::string_view text, std::string_view where) {
     return "";
 }
 
+// "2024-06-31": a publication date in the form asked for, whether or not the day exists.
+bool written_as_a_day(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+}
+
 } // namespace
 
 std::string figure_note(std::string_view paragraph, std::size_t at) {
@@ -3067,6 +3073,9 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
         for (const Diagnostic& e : loaded.errors) {
             if (e.path == "/article/url") return fail("url: " + e.message);
             if (e.path == "/article/language") return fail("language: " + e.message);
+            // Written as asked but no day of the calendar ("2024-06-31"): the loader says why,
+            // where the hint to write YYYY-MM-DD would repeat what the author did.
+            if (e.path == "/article/published/iso" && written_as_a_day(input.published)) return fail("published: " + e.message);
         }
         // In the editor's words and the command line's alike: each says where it is given.
         return fail("published: " + (input.published.empty() ? std::string("missing") : "\"" + input.published + "\" is not a date") +

@@ -1454,6 +1454,8 @@ TEST(DraftTest, RefusesBadInputWithTheReason) {
     EXPECT_THAT(day_first, HasSubstr("published: \"18/09/2025\" is not a date: give the publication date as YYYY-MM-DD, such as 2025-09-18"));
     EXPECT_THAT(day_first, ::testing::Not(HasSubstr("--published")));
     EXPECT_THAT(draft_pack(simple({"Text."}, "15 March 2024"), nullptr).error, HasSubstr("YYYY-MM-DD"));
+    // Written as asked, but no day of the calendar: why, not the form again (an author trial).
+    EXPECT_EQ(draft_pack(simple({"Text."}, "2024-06-31"), nullptr).error, "published: date \"2024-06-31\": June 2024 has 30 days");
     DraftInput no_source = simple({"Text."});
     no_source.source.clear();
     EXPECT_THAT(draft_pack(no_source, nullptr).error, HasSubstr("source: missing"));
