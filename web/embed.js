@@ -34,7 +34,9 @@
 // - Host scripts: ExplainerEmbed.get(element | index) -> { select(id), setState(link),
 //   getState(), on(type, fn), off(type, fn), element, iframe }. select/setState/getState
 //   return Promises of the explainer's `state` reply (rejected with the `error` reason);
-//   on('ready' | 'state' | 'resize' | 'error', fn) calls fn(message). `index` counts the
+//   on('ready' | 'state' | 'resize' | 'error' | 'failed', fn) calls fn(message); requests
+//   made before `ready` wait for it, and are rejected with the reason of `failed` (the
+//   explainer could not start). `index` counts the
 //   embeds set up so far in document order from 0. A host script that runs before
 //   this (async) script has loaded can wait for its `load` event.
 //
@@ -158,7 +160,7 @@
       ready: null,           // the `ready` message, once it came
       sized: false,          // the explainer has reported a height
       link: start || null,   // the last link we know the explainer shows
-      queue: [],             // requests made before `ready`
+      queue: [],             // requests made before `ready`: {send, reject}
       pending: new Map(),    // requestId -> {resolve, reject, timer}
       listeners: new Map(),  // type -> Set of functions
     };
@@ -189,7 +191,9 @@
         embed.pending.set(requestId, { resolve, reject, timer });
         post(embed, Object.assign({}, message, { explainer: 1, requestId }));
       };
-      if (embed.ready) send(); else embed.queue.push(send);
+      if (embed.failed) reject(new Error(String(embed.failed.reason)));
+      else if (embed.ready) send();
+      else embed.queue.push({ send, reject });
     });
   }
 
@@ -204,8 +208,9 @@
         if (typeof fn !== 'function') throw new TypeError('ExplainerEmbed on(type, fn): fn must be a function');
         if (!embed.listeners.has(type)) embed.listeners.set(type, new Set());
         embed.listeners.get(type).add(fn);
-        // `ready` comes once: a listener added after it still hears it.
+        // `ready` and `failed` come once: a listener added after one still hears it.
         if (type === 'ready' && embed.ready) setTimeout(() => call(fn, embed.ready), 0);
+        if (type === 'failed' && embed.failed) setTimeout(() => call(fn, embed.failed), 0);
       },
       off(type, fn) {
         if (embed.listeners.has(type)) embed.listeners.get(type).delete(fn);
@@ -236,7 +241,12 @@
       case 'ready':
         embed.ready = message;
         embed.link = typeof message.link === 'string' ? message.link : embed.link;
-        for (const send of embed.queue.splice(0)) send();
+        for (const waiting of embed.queue.splice(0)) waiting.send();
+        break;
+      case 'failed':
+        // No `ready` will come: what waits for it is told why.
+        embed.failed = message;
+        for (const waiting of embed.queue.splice(0)) waiting.reject(new Error(String(message.reason)));
         break;
       case 'state':
         mirror(embed, message.link);

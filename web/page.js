@@ -57,6 +57,7 @@
       list.appendChild(item);
     }
     console.error(`Explainer: ${title}: ${summary}`);
+    postToHost({ explainer: 1, type: 'failed', reason: `${title}: ${summary}` }, null, failureOrigins());
     readyReject(new Error(title + ': ' + summary));
   }
 
@@ -343,11 +344,27 @@
   const MAX_REQUEST_ID_BYTES = 256;  // kMaxRequestIdBytes
   let allowedOrigins = [];
 
-  function postToHost(message, origin) {
+  function postToHost(message, origin, origins = allowedOrigins) {
     if (!inFrame) return;
-    for (const target of origin ? [origin] : allowedOrigins) {
+    for (const target of origin ? [origin] : origins) {
       try { window.parent.postMessage(message, target); } catch (e) { /* a target that is not a valid origin */ }
     }
+  }
+
+  // Where a failure is told: the allowed origins once the engine has read them, else those
+  // of origin= that are origins as a URL parser writes them (the engine's rule, README's
+  // "Allowed origins"; the engine may be what failed, and a pack that failed names none).
+  // The browser delivers each only to a host of that origin, as it does `ready`.
+  function failureOrigins() {
+    if (allowedOrigins.length) return allowedOrigins;
+    return query.getAll('origin').flatMap((text) => {
+      try {
+        const url = new URL(text);
+        return /^https?:$/.test(url.protocol) && url.href === url.origin + '/' ? [url.origin] : [];
+      } catch (e) {
+        return [];
+      }
+    });
   }
 
   // A message for the explainer that JSON cannot carry (a BigInt, a cycle) is answered, with

@@ -448,6 +448,44 @@ test('a host message over 8 KiB is refused in JavaScript, before a copy into the
   await page.context().close();
 });
 
+// A host waited for a `ready` that never came when the pack had errors or was not there
+// (an outside reader trial): it hears `failed`, with the page's reason, once.
+test('a host is told when the explainer cannot start, instead of waiting for a ready that never comes', async () => {
+  for (const [pack, reason] of [
+    ['/test-packs/broken/lat-out-of-range.json', /^The content pack has errors: lat-out-of-range\.json: 1 error found/],
+    ['/test-packs/nowhere.json', /^The explainer could not load: /]]) {
+    const src = `${A.url}index.html?embed=1&origin=${encodeURIComponent(originOf(C))}&pack=${encodeURIComponent(pack)}`;
+    const page = await openPage(browser, `${C.url}hosts/message-host.html?src=${encodeURIComponent(src)}`, { expectProblems: true });
+    await page.waitForFunction(() => window.received.some((m) => m.data.type === 'failed'), null, { timeout: 20000 });
+    await page.waitForTimeout(300);
+    const received = await page.evaluate(() => window.received);
+    const failed = received.filter((m) => m.data.type === 'failed');
+    assert.equal(failed.length, 1, `${pack}: told once`);
+    assert.equal(failed[0].origin, originOf(A));
+    assert.equal(failed[0].data.explainer, 1);
+    assert.match(failed[0].data.reason, reason);
+    assert.ok(!received.some((m) => m.data.type === 'ready'), `${pack}: no ready`);
+    await page.context().close();
+  }
+  // The script embed: a request is rejected with the reason (it waited for a reply until a
+  // 10 s timeout), and a `failed` listener hears it, even one added after it came.
+  const page = await openPage(browser, `${C.url}hosts/script-host.html?explainer=${encodeURIComponent(A.url)}&pack=${encodeURIComponent('/test-packs/broken/lat-out-of-range.json')}`,
+    { expectProblems: true });
+  await page.waitForFunction(() => window.ExplainerEmbed);
+  const outcome = await page.evaluate(() => new Promise((resolve) => {
+    const embed = ExplainerEmbed.get(0);
+    const heard = [];
+    embed.on('failed', (message) => heard.push(message.reason));
+    const started = performance.now();
+    const settled = (result) => setTimeout(() => resolve({ ...result, heard, ms: performance.now() - started }), 50);
+    embed.getState().then(() => settled({ resolved: true }), (error) => settled({ error: error.message }));
+  }));
+  assert.match(outcome.error || '', /^The content pack has errors: lat-out-of-range\.json/, JSON.stringify(outcome));
+  assert.deepEqual(outcome.heard, [outcome.error]);
+  assert.ok(outcome.ms < 9000, `rejected when the explainer failed, not at the timeout (${outcome.ms} ms)`);
+  await page.context().close();
+});
+
 // [SECTION] Static server ----------------------------------------------------------------------------------
 
 test('the static server serves only files inside its folder and never lists one', async () => {
