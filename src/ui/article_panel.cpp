@@ -133,6 +133,8 @@ struct ArticlePanel : PanelState {
     RetainedBand band;
     SmoothScroll scroll;
     bool placed = false;           // the first frame jumped to the state's paragraph
+    int last_frame = -1;           // the last frame that drew the panel (a phone's tab may be closed)
+    std::string seen_selection, seen_paragraph;  // the state's as that frame drew them
     int focus = -1;                // keyboard focus: index into ArticleCache::mentions
     HoverClaim hover;
     bool dragging_scrollbar = false;
@@ -546,8 +548,15 @@ bool target_shows_state_paragraph(const PanelContext& ctx, const ArticlePanel& p
 
 // The scroll follows the state's paragraph when it is not the one the panel's own
 // target shows (a link, the history or another panel moved the article), and a new
-// selection by the reader brings its first mention into view.
+// selection by the reader brings its first mention into view. On a phone the article is
+// a tab of its own: when it appears again, a selection made while it was hidden (in the
+// timeline's tab) is brought into view too, as the map does, unless a link moved the
+// article meanwhile.
 void follow_state(const PanelContext& ctx, ArticlePanel& p, float view_height) {
+    const int frame = ImGui::GetFrameCount();
+    const bool appearing_again = ctx.narrow && p.last_frame >= 0 && frame > p.last_frame + 1;
+    const bool missed = appearing_again && ctx.state.selection != p.seen_selection && ctx.state.article_paragraph == p.seen_paragraph;
+    p.last_frame = frame;
     ArticleCache& cache = p.cache;
     lay_out_scrolled_view(ctx, p, view_height);  // which paragraph the view shows, from where it really is
     const bool shown = target_shows_state_paragraph(ctx, p, view_height);
@@ -559,7 +568,9 @@ void follow_state(const PanelContext& ctx, ArticlePanel& p, float view_height) {
             if (ctx.reduced_motion || !p.placed) p.scroll.jump(p.scroll.target);
         }
     p.placed = true;
-    if (ctx.selection_changed_by_user && !ctx.state.selection.empty()) bring_selection_into_view(ctx, p, view_height);
+    if ((ctx.selection_changed_by_user || missed) && !ctx.state.selection.empty()) bring_selection_into_view(ctx, p, view_height);
+    p.seen_selection = ctx.state.selection;
+    p.seen_paragraph = ctx.state.article_paragraph;
 }
 
 // Wheel, finger and keys move the scroll.

@@ -271,3 +271,34 @@ test('on a phone: the Quotes tab, a tap on a card selects it, a pinch zooms the 
   assertNoProblems(assert, page);
   await page.context().close();
 });
+
+// On a phone each panel is a tab. An event tapped in the Timeline tab is brought into view
+// in the Article tab when the reader opens it, as the Map tab opens on it; the article
+// stayed at its top with the mention far below (an outside reader trial).
+test('on a phone: an event tapped in the Timeline tab is in view when the Article tab opens', async () => {
+  const page = await open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  const inView = (rects) => rects.some((r) => r.y >= 0 && r.y + r.height <= 844);
+  // Events none of whose mentions the Article tab shows as it opens.
+  const events = (await page.evaluate(() => Explainer.entities())).filter((e) => e.type === 'event');
+  const below = [];
+  for (const e of events) if (!inView(await rectsIn(page, e.id, 'article'))) below.push(e.id);
+  const timelineTab = await locateCentre(page, 'tab:timeline');
+  await page.touchscreen.tap(timelineTab.x, timelineTab.y);
+  await settle(page);
+  let chosen = null;
+  for (const id of below) {
+    const mark = (await rectsIn(page, id, 'timeline'))[0];
+    if (mark && inView([mark])) { chosen = { id, mark }; break; }
+  }
+  assert.ok(chosen, `an event out of the article's first view is on the phone's timeline (${below})`);
+  await page.touchscreen.tap(chosen.mark.x + Math.min(chosen.mark.width / 2, 6), chosen.mark.y + chosen.mark.height / 2);
+  await settle(page);
+  assert.equal((await state(page)).selection, chosen.id);
+  const articleTab = await locateCentre(page, 'tab:article');
+  await page.touchscreen.tap(articleTab.x, articleTab.y);
+  await settle(page);
+  assert.ok(inView(await rectsIn(page, chosen.id, 'article')),
+    `${chosen.id}'s mention is in view in the Article tab (${JSON.stringify(await state(page))})`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
