@@ -147,8 +147,14 @@
   function loadPack() {
     const bytes = inlined('pack');
     if (bytes) return Promise.resolve(bytes);
-    // A redirect could lead to an origin the check above never saw.
-    return fetchWithProgress(packUrl, 60000, 'a pack', MAX_PACK_BYTES, { redirect: 'error' });
+    // A redirect could lead to an origin the check above never saw. The browser tells a
+    // refused redirect from a server that did not answer by neither (a TypeError, "Failed
+    // to fetch"): the error names both, the rule and the URL.
+    return fetchWithProgress(packUrl, 60000, 'a pack', MAX_PACK_BYTES, { redirect: 'error' }).catch((error) => {
+      if (!(error instanceof TypeError)) throw error;
+      throw new Error(`${packUrl} could not be fetched (${error.message}): the server did not answer, or answered with a redirect, ` +
+        'which the explainer does not follow for a pack; give the pack\'s own URL');
+    });
   }
 
   // Glyphs beyond the embedded base (Latin extensions, Greek, Cyrillic...) come in font

@@ -36,6 +36,11 @@ const secondPack = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/secon
 // A 100 MB pack, announced by Content-Length, and one streamed without a length (it
 // would go on to 100 MB, but the page should hang up after 4 MiB).
 const routes = {
+  // A pack that moved: packs are not followed through redirects (README).
+  '/moved/pack.json': (req, res) => {
+    res.writeHead(302, { Location: '/test-packs/second-pack.json' });
+    res.end();
+  },
   '/huge/declared.json': (req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': HUGE_BYTES });
     let sent = 0;
@@ -115,6 +120,18 @@ test('?pack= refuses data:, blob:, javascript:, protocol-relative and other orig
     assert.ok(page.problems.some((p) => /This pack is not allowed here/.test(p)), 'the console says so too');
     await page.context().close();
   }
+});
+
+// A pack's URL that answers with a redirect is refused, and the error says so and names
+// the URL; it said only "Failed to fetch" (an outside reader trial).
+test('a pack behind a redirect is refused with an error that names the rule and the URL, and none of the pack', async () => {
+  const page = await openPage(browser, `${A.url}?pack=${encodeURIComponent('/moved/pack.json')}`, { expectProblems: true });
+  await page.waitForSelector('#error:not([hidden])');
+  const error = await page.locator('#error').innerText();
+  assert.match(error, /The explainer could not load/);
+  assert.match(error, /\/moved\/pack\.json could not be fetched \(.+\): the server did not answer, or answered with a redirect, which the explainer does not follow for a pack/);
+  assert.ok(!(await visibleText(page)).includes(secondPack.article.headline), 'the pack it leads to is not shown');
+  await page.context().close();
 });
 
 test('a pack that fails validation shows its errors, never its text as an article', async () => {
