@@ -548,8 +548,43 @@ std::optional<std::size_t> moved(std::string_view old_text, std::string_view new
     return best;
 }
 
+// A drafted suggestion's evidence in the paragraph, moved as a mention is; where the change
+// took some of its words, it stretches over what replaced them, as it now reads. Evidence is
+// the drafter's note of why, not the author's claim: losing it made every correction of a
+// paragraph with an unreviewed suggestion in it refused ("does not occur in paragraph").
+void reanchor_evidence(json& document, const std::string& paragraph_id, std::string_view old_text, std::string_view new_text,
+                       std::size_t same_front, std::size_t same_back, std::vector<json>& restore) {
+    json* entities = entities_of(document);
+    if (!entities) return;
+    const std::size_t old_changed_end = old_text.size() - same_back, new_changed_end = new_text.size() - same_back;
+    for (json& entity : *entities) {
+        const std::string* id = string_member(entity, "id");
+        if (!id || !entity.contains("suggestion") || !entity["suggestion"].is_object()) continue;
+        json& suggestion = entity["suggestion"];
+        if (!suggestion.contains("evidence") || !suggestion["evidence"].is_object()) continue;
+        const std::optional<Mention> selector = selector_of(suggestion["evidence"]);
+        const SelectorMatches before = selector && selector->paragraph == paragraph_id ? match_selector(old_text, *selector) : SelectorMatches{};
+        if (!before.chosen) continue;
+        const std::size_t begin = *before.chosen, end = begin + selector->exact.size();
+        std::size_t new_begin = begin <= same_front ? begin : begin >= old_changed_end ? begin - old_text.size() + new_text.size() : same_front;
+        std::size_t new_end = end <= same_front ? end : end >= old_changed_end ? end - old_text.size() + new_text.size() : new_changed_end;
+        // The unchanged ends may meet inside a character ("é" for "è"): whole characters.
+        while (new_begin > 0 && is_utf8_continuation(static_cast<unsigned char>(new_text[new_begin]))) --new_begin;
+        while (new_end < new_text.size() && is_utf8_continuation(static_cast<unsigned char>(new_text[new_end]))) ++new_end;
+        if (new_begin >= new_end) continue;  // nothing of it is left: the validator says so
+        json moved_evidence = mention_to_json(selector_at(paragraph_id, new_text, new_begin, new_end));
+        if (moved_evidence == suggestion["evidence"]) continue;
+        json inverse = op_object("updateEntity");
+        inverse["id"] = *id;
+        inverse["fields"] = json{{"suggestion", suggestion}};
+        restore.push_back(std::move(inverse));
+        suggestion["evidence"] = std::move(moved_evidence);
+    }
+}
+
 // Re-anchors every mention of `paragraph_id` from `old_text` to `new_text` (see
-// pack_edit.h); returns the ops that put the changed mention lists back.
+// pack_edit.h), and the evidence of suggestions there; returns the ops that put the
+// changed mention lists and suggestions back.
 std::vector<json> reanchor(Context& ctx, json& document, const std::string& paragraph_id, std::string_view old_text,
                            std::string_view new_text) {
     std::vector<json> restore;
@@ -589,6 +624,7 @@ std::vector<json> reanchor(Context& ctx, json& document, const std::string& para
         restore.push_back(restore_mentions(*id, entity));
         *list = std::move(kept);
     }
+    reanchor_evidence(document, paragraph_id, old_text, new_text, same_front, same_back, restore);
     return restore;
 }
 

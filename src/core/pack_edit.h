@@ -25,7 +25,8 @@
 // editParagraph re-anchors the paragraph's mentions: a mention outside the changed text
 // keeps its place, one inside it moves to the nearest copy of its text, and its selector is
 // recomputed only when the old one no longer picks that place. A mention whose text is gone
-// is removed and reported in `lost`; the inverse restores it.
+// is removed and reported in `lost`; the inverse restores it. A suggestion's evidence moves
+// as a mention does, and stretches over the new words where the change took some of its own.
 //
 // Index
 // - [SECTION] Canonical form

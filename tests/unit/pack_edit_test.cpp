@@ -418,6 +418,31 @@ TEST(PackEdit, EditParagraphReanchorsARepeatedMention) {
     EXPECT_EQ(r.inverse["op"], "batch");
 }
 
+// A drafted suggestion not yet reviewed quotes its sentence as evidence. Correcting words of
+// that sentence was refused ("does not occur in paragraph") until the author had accepted
+// or rejected it (an author trial): the evidence now moves and stretches over the new words.
+TEST(PackEdit, EditParagraphCarriesASuggestionsEvidenceOverTheChange) {
+    json document = seed();
+    const std::string p1 = document["article"]["paragraphs"][0]["text"];
+    for (json& e : document["entities"])
+        if (e["id"] == "sinjar")
+            e["suggestion"] = {{"rule", "a gazetteer name"},
+                               {"evidence", {{"paragraph", "p1"}, {"exact", "the northern Iraqi town of Sinjar from Islamic State militants"}}}};
+    std::string edited = p1;
+    edited.replace(edited.find("Islamic State militants"), 23, "the Islamic State");
+    const EditResult r = apply_and_check_inverse(document, {{"op", "editParagraph"}, {"paragraph", "p1"}, {"text", edited}});
+    ASSERT_TRUE(r.ok) << messages(r);
+    EXPECT_EQ(entity(document, "sinjar")["suggestion"]["evidence"]["exact"], "the northern Iraqi town of Sinjar from the Islamic State");
+    EXPECT_EQ(entity(document, "sinjar")["suggestion"]["rule"], "a gazetteer name");
+    // Words before it changed: it moves with its text, unchanged.
+    const json moved = document;
+    std::string earlier = edited;
+    earlier.replace(0, 4, "Only");
+    json again = moved;
+    ASSERT_TRUE(apply_and_check_inverse(again, {{"op", "editParagraph"}, {"paragraph", "p1"}, {"text", earlier}}).ok);
+    EXPECT_EQ(entity(again, "sinjar")["suggestion"]["evidence"], entity(moved, "sinjar")["suggestion"]["evidence"]);
+}
+
 TEST(PackEdit, EditParagraphReportsMentionsWhoseTextIsGone) {
     json document = seed();
     std::string p9 = document["article"]["paragraphs"][8]["text"];
