@@ -363,9 +363,14 @@
 
   function onChange(record) {
     if (record.selectionChanged || record.selection !== selection) selection = record.selection;
-    if (placing && record.fields.includes('pack')) placeOnMap(null);
+    // A click that placed the place ends the placing, and the status says so (it went on
+    // asking for the click: an author trial).
+    const placed = placing && record.fields.includes('pack') ? { id: placing, was: JSON.stringify(entityById(placing)?.location) } : null;
+    if (placed) placeOnMap(null);
     autosave();
     refresh();
+    const moved = placed && entityById(placed.id);
+    if (moved && JSON.stringify(moved.location) !== placed.was) status(`Placed ${moved.name} on the map by hand (Undo takes it back)`);
     followInMirror(record);
   }
 

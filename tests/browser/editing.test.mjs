@@ -137,6 +137,7 @@ test('"Place on map" then a click puts the place under the pointer; Esc disarms 
   const landed = (await mapFrame(page)).toScreen(ramadi.location.lat, ramadi.location.lon);
   assert.ok(Math.abs(landed.x - spot.x) < 1 && Math.abs(landed.y - spot.y) < 1, `placed under the click: ${JSON.stringify(landed)} vs ${JSON.stringify(spot)}`);
   assert.deepEqual(ramadi.citations.map((c) => c.publication), ['Natural Earth']);
+  assert.equal(await page.textContent('#status'), 'Placed Ramadi on the map by hand (Undo takes it back)', 'the column no longer asks for the click');
   // Disarmed after one click: the next click selects (or clears), it moves nothing.
   const text = await exportText(page);
   await page.mouse.click(frame.cx - 50, frame.cy - 30);
