@@ -237,4 +237,8 @@ test("an embed's link to the full explainer reads in its bar, wide and narrow", 
     assertNoProblems(assert, page);
     await page.context().close();
   }
+  // Outside an embed there is none (a display given to the link outdid its hidden attribute).
+  const page = await openPage(browser, server.url);
+  assert.equal(await page.locator('#open-full').isVisible(), false);
+  await page.context().close();
 });
