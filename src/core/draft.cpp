@@ -3005,8 +3005,8 @@ std::string check_text(std::string_view text, std::string_view where) {
 
 // "2024-06-31": a publication date in the form asked for, whether or not the day exists.
 bool written_as_a_day(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    return text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4)) && all_digits(text.substr(5, 2)) &&
+           all_digits(text.substr(8, 2));
 }
 
 } // namespace

@@ -190,8 +190,8 @@ MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, EdgeInsets
         }
     }
     // A viewport smaller than its insets still gets one pixel to fit into.
-    const double room_x = std::max(1.0, viewport.width - insets.left - insets.right);
-    const double room_y = std::max(1.0, viewport.height - insets.top - insets.bottom);
+    const double free_x = viewport.width - insets.left - insets.right, free_y = viewport.height - insets.top - insets.bottom;
+    const double room_x = std::max(1.0, free_x), room_y = std::max(1.0, free_y);
     double zoom = max_zoom;
     const double span_x = hi.x - lo.x, span_y = hi.y - lo.y;
     if (span_x > 0.0) zoom = std::min(zoom, std::log2(room_x / span_x));
@@ -200,8 +200,8 @@ MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, EdgeInsets
     // by half the difference of opposite insets (none when they are equal or the room is
     // the one pixel of a viewport too small).
     const double scale = zoom_scale(zoom);
-    const double off_x = viewport.width - insets.left - insets.right >= 1.0 ? (insets.left - insets.right) / 2.0 : 0.0;
-    const double off_y = viewport.height - insets.top - insets.bottom >= 1.0 ? (insets.top - insets.bottom) / 2.0 : 0.0;
+    const double off_x = free_x >= 1.0 ? (insets.left - insets.right) / 2.0 : 0.0;
+    const double off_y = free_y >= 1.0 ? (insets.top - insets.bottom) / 2.0 : 0.0;
     const Vec2d centre = {(lo.x + hi.x) / 2.0 - off_x / scale, (lo.y + hi.y) / 2.0 - off_y / scale};
     return view_at_world({wrap_near(centre.x, kWorldSizePx / 2.0), centre.y}, zoom);
 }

@@ -483,9 +483,12 @@ bool zoom_into_stack(PanelContext& ctx, const TimelineFrame& f, const TimelineCa
         const Rect badge = stack_badge(f, marks[i]);
         if (at.x < badge.x0 - 3 || at.x > badge.x1 + 3 || at.y < badge.y0 || at.y >= badge.y1) continue;
         double start = std::numeric_limits<double>::infinity(), end = -start;
-        for (const EventMark& m : marks)
-            if (m.stacked_under == static_cast<int>(i))
-                start = std::min(start, span_start_days(*m.date)), end = std::max(end, span_end_days(*m.date));
+        const EventMark* first = nullptr;  // the earliest stacked mark
+        for (const EventMark& m : marks) {
+            if (m.stacked_under != static_cast<int>(i)) continue;
+            if (span_start_days(*m.date) < start) first = &m;
+            start = std::min(start, span_start_days(*m.date)), end = std::max(end, span_end_days(*m.date));
+        }
         const double holder_start = span_start_days(*marks[i].date), holder_end = span_end_days(*marks[i].date);
         if (holder_end - holder_start <= end - start) start = std::min(start, holder_start), end = std::max(end, holder_end);
         const double margin = std::max((end - start) * 0.25, cache.limits.min_span_days * 0.5);
@@ -494,9 +497,6 @@ bool zoom_into_stack(PanelContext& ctx, const TimelineFrame& f, const TimelineCa
             ctx.actions.push(SetTimelineAction{closer});
             return true;
         }
-        const EventMark* first = nullptr;
-        for (const EventMark& m : marks)
-            if (m.stacked_under == static_cast<int>(i) && (!first || span_start_days(*m.date) < span_start_days(*first->date))) first = &m;
         assert(first && "a mark reading \"+N\" holds N marks");
         ctx.actions.push(SelectAction{ctx.pack.entities[first->entity].id});
         return true;
