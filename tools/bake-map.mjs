@@ -28,6 +28,7 @@
 // [SECTION] Levels of detail
 // [SECTION] Rings as copies of the lines
 // [SECTION] Binary writer
+// [SECTION] Country names
 // [SECTION] Main
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -705,6 +706,52 @@ class Writer {
     }
 }
 
+// [SECTION] Country names ------------------------------------------------------------
+
+// The atlas's short names abbreviate ("Dem. Rep. Congo", "Solomon Is."), as a map's small
+// labels must; the explainer also reads its names out (the mirror, "Kinshasa, …"), so
+// it bakes them written out. "St." and "U.S." stay, as newsrooms write them.
+const WRITTEN_OUT = new Map([
+    ['Antigua and Barb.', 'Antigua and Barbuda'],
+    ['Ashmore and Cartier Is.', 'Ashmore and Cartier Islands'],
+    ['Bosnia and Herz.', 'Bosnia and Herzegovina'],
+    ['Br. Indian Ocean Ter.', 'British Indian Ocean Territory'],
+    ['British Virgin Is.', 'British Virgin Islands'],
+    ['Cayman Is.', 'Cayman Islands'],
+    ['Central African Rep.', 'Central African Republic'],
+    ['Cook Is.', 'Cook Islands'],
+    ['Dem. Rep. Congo', 'Democratic Republic of the Congo'],
+    ['Dominican Rep.', 'Dominican Republic'],
+    ['Eq. Guinea', 'Equatorial Guinea'],
+    ['Faeroe Is.', 'Faeroe Islands'],
+    ['Falkland Is.', 'Falkland Islands'],
+    ['Fr. Polynesia', 'French Polynesia'],
+    ['Fr. S. Antarctic Lands', 'French Southern and Antarctic Lands'],
+    ['Heard I. and McDonald Is.', 'Heard Island and McDonald Islands'],
+    ['Indian Ocean Ter.', 'Indian Ocean Territories'],
+    ['Marshall Is.', 'Marshall Islands'],
+    ['N. Cyprus', 'Northern Cyprus'],
+    ['N. Mariana Is.', 'Northern Mariana Islands'],
+    ['Pitcairn Is.', 'Pitcairn Islands'],
+    ['S. Geo. and the Is.', 'South Georgia and the South Sandwich Islands'],
+    ['S. Sudan', 'South Sudan'],
+    ['Solomon Is.', 'Solomon Islands'],
+    ['St. Vin. and Gren.', 'St. Vincent and the Grenadines'],
+    ['Turks and Caicos Is.', 'Turks and Caicos Islands'],
+    ['U.S. Virgin Is.', 'U.S. Virgin Islands'],
+    ['W. Sahara', 'Western Sahara'],
+    ['Wallis and Futuna Is.', 'Wallis and Futuna Islands'],
+]);
+
+// A country's name as the explainer shows and reads it. A short name this table does not
+// know (another version of the atlas) stops the bake rather than reach readers.
+function writtenOutName(name) {
+    const written = WRITTEN_OUT.get(name) ?? name;
+    const abbreviation = written.replace(/\b(St|U\.S)\./g, '').match(/\b[A-Z][a-z]*\./);
+    if (abbreviation) throw new Error(`bake-map: the atlas's name "${name}" abbreviates "${abbreviation[0]}": add it to WRITTEN_OUT`);
+    return written;
+}
+
 // [SECTION] Main ---------------------------------------------------------------------
 
 // One basemap file: every country's polygons within `region` (in each copy of the
@@ -751,7 +798,7 @@ function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
         if (polygons.length === 0) continue;
         countries.push({
             id: geometry.id ?? '',
-            name: geometry.properties?.name ?? '',
+            name: writtenOutName(geometry.properties?.name ?? ''),
             label: labelAnchor(polygons, grid),
             polygons,
         });

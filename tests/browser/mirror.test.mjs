@@ -100,6 +100,16 @@ test('a city on the coast is listed and announced with its country', async () =>
   await page.context().close();
 });
 
+// The atlas abbreviates its short names ("Cook Is.", "Dem. Rep. Congo"); the list, which
+// a screen reader reads out, has them written out.
+test('a place is listed with its country written out, not abbreviated', async () => {
+  const page = await openSettled(`${server.url}?pack=/test-packs/pacific-crossing.json`);
+  await page.waitForFunction(() => /, Samoa/.test(document.querySelector('#mirror-map .detail[data-place="apia"]')?.textContent || ''));
+  assert.equal(await page.textContent('#mirror-map .detail[data-place="rarotonga"]'), ', Cook Islands');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('selecting from the mirror selects in the canvas and is announced; the canvas moves aria-current', async () => {
   const page = await openSettled();
   // The keyboard, as a screen-reader user: Ramadi from the timeline list.

@@ -412,7 +412,7 @@ TEST_F(RealBasemap, HasEveryCountryOfTheWorld) {
     EXPECT_GT(map_->borders.size(), 150u);
     const std::pair<const char*, const char*> expected[] = {
         {"368", "Iraq"}, {"760", "Syria"}, {"792", "Turkey"}, {"250", "France"}, {"056", "Belgium"}, {"364", "Iran"},
-        {"242", "Fiji"}, {"184", "Cook Is."}, {"882", "Samoa"}, {"840", "United States of America"}, {"152", "Chile"},
+        {"242", "Fiji"}, {"184", "Cook Islands"}, {"180", "Democratic Republic of the Congo"}, {"882", "Samoa"}, {"840", "United States of America"}, {"152", "Chile"},
         {"032", "Argentina"}, {"010", "Antarctica"}, {"492", "Monaco"}, {"036", "Australia"}};
     for (const auto& [id, name] : expected) {
         const Country* c = find_country(*map_, id);
@@ -425,6 +425,18 @@ TEST_F(RealBasemap, HasEveryCountryOfTheWorld) {
     ASSERT_TRUE(names);
     ASSERT_EQ(names->size(), map_->countries.size());
     for (size_t i = 0; i < names->size(); ++i) EXPECT_EQ((*names)[i], map_->countries[i].name) << i;
+}
+
+// The mirror reads a place's country out ("Honiara, Solomon Islands"): no name is the
+// atlas's abbreviation ("Solomon Is.", "Dem. Rep. Congo") but "St." and "U.S.", as
+// newsrooms write them.
+TEST_F(RealBasemap, CountryNamesAreWrittenOut) {
+    for (const Country& country : map_->countries) {
+        std::string name = country.name;
+        for (const std::string kept : {"St.", "U.S."})
+            for (std::size_t at; (at = name.find(kept)) != std::string::npos;) name.erase(at, kept.size());
+        EXPECT_EQ(name.find('.'), std::string::npos) << country.name;
+    }
 }
 
 TEST_F(RealBasemap, CountryAtPlacesOfTheStory) {
