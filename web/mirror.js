@@ -106,10 +106,23 @@ window.ExplainerMirror = (function () {
     return `${words}: ${span.name}, ${span.type}. ${span.description}`;
   }
 
-  function mentionControl(span, words, className) {
-    const button = control(span.id, className === 'mention-nested' ? span.name : words,
-      `mention mention-${span.type}${className ? ' ' + className : ''}`);
-    button.setAttribute('aria-label', mentionLabel(span, words));
+  // A mention's control, named "words: name, type. description". Words in another language
+  // than the pack's (a quotation's, `wordsLanguage`) are the control's own text in an
+  // element of that language, and the rest follows unseen in the pack's: one aria-label
+  // would have read all of it in one language.
+  function mentionControl(span, words, className, wordsLanguage) {
+    const nested = className === 'mention-nested';
+    const classes = `mention mention-${span.type}${className ? ' ' + className : ''}`;
+    if (!wordsLanguage || wordsLanguage === packLanguage) {
+      const button = control(span.id, nested ? span.name : words, classes);
+      button.setAttribute('aria-label', mentionLabel(span, words));
+      return button;
+    }
+    const button = control(span.id, '', classes);
+    const said = button.appendChild(element('span', nested ? 'visually-hidden' : '', words));
+    setLanguage(said, wordsLanguage);
+    button.appendChild(element('span', 'visually-hidden', `: ${span.name}, ${span.type}. ${span.description}`));
+    if (nested) button.appendChild(element('span', '', span.name)).setAttribute('aria-hidden', 'true');
     return button;
   }
 
@@ -124,10 +137,11 @@ window.ExplainerMirror = (function () {
       if (span.begin > at) parent.appendChild(document.createTextNode(text(at, span.begin)));
       const inside = [];
       while (spans.length && spans[0].end <= span.end) inside.push(spans.shift());
-      parent.appendChild(mentionControl(span, text(span.begin, span.end)));
+      parent.appendChild(mentionControl(span, text(span.begin, span.end), '', span.language));
       if (inside.length) {
         const group = element('span', 'mention-group');
-        for (const inner of inside) group.appendChild(mentionControl(inner, text(inner.begin, inner.end), 'mention-nested'));
+        for (const inner of inside)
+          group.appendChild(mentionControl(inner, text(inner.begin, inner.end), 'mention-nested', inner.language || span.language));
         parent.appendChild(group);
       }
       at = span.end;

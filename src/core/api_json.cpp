@@ -196,10 +196,14 @@ std::string article_to_json(const Pack& pack) {
             return x.mention->end > y.mention->end;
         });
         json spans = json::array();
-        for (const Span& span : here)
-            spans.push_back({{"begin", span.mention->begin}, {"end", span.mention->end}, {"id", span.entity->id},
-                             {"type", entity_kind_name(span.entity->kind)}, {"name", span.entity->name},
-                             {"description", span.entity->description}});
+        for (const Span& span : here) {
+            json o = {{"begin", span.mention->begin}, {"end", span.mention->end}, {"id", span.entity->id},
+                      {"type", entity_kind_name(span.entity->kind)}, {"name", span.entity->name},
+                      {"description", span.entity->description}};
+            // A quotation's words, in the article, are in the quote's language.
+            if (!span.entity->language.empty()) o["language"] = span.entity->language;
+            spans.push_back(std::move(o));
+        }
         const Paragraph& para = a.paragraphs[p];
         paragraphs.push_back({{"id", para.id},
                               {"text", para.text},

@@ -218,6 +218,15 @@ test('the mirror reads the pack\'s words in its language and each quotation in i
     [['en-CA', 'Explainer test fixtur'], ['en-CA', 'Original text written']]);
   assert.match(await page.locator('#mirror-source').textContent(), /^Explainer test fixture · [^.]+\. Original text written/);
   assert.deepEqual(await page.evaluate(() => Explainer.entities().filter((e) => e.type === 'quote').map((e) => e.language)), ['chr', 'iu-Cans', 'zgh']);
+  // In the article, a quotation's control reads its words in the quote's language and the
+  // rest (name, kind, description) in the pack's: one aria-label read all in English.
+  const osiyo = page.locator('#mirror-body button[data-entity="quote-osiyo"]');
+  assert.deepEqual(await osiyo.evaluate((b) => [...b.children].map((c) => [c.closest('[lang]')?.lang, c.textContent])), [
+    ['chr', '“ᎣᏏᏲ,”'], ['en-CA', ': “ᎣᏏᏲ”, quote. The invented guide’s greeting, in Cherokee.']]);
+  assert.equal(await osiyo.getAttribute('aria-label'), null);
+  // (Chromium puts a space after the words: the rest is positioned out of sight.)
+  assert.equal(await page.getByRole('button', { name: /^“ᎣᏏᏲ,” ?: “ᎣᏏᏲ”, quote\. The invented guide’s greeting, in Cherokee\.$/ }).count(), 1,
+    'its name is as every mention\'s: words: name, kind. description');
   const violations = await audit(page);
   assert.deepEqual(describe(blocking(violations)), []);
   assert.deepEqual(describe(violations.filter((v) => /lang/.test(v.id))), [], 'every lang attribute is a valid tag');
