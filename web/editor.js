@@ -556,6 +556,9 @@
   // The article's fields are edited the same way (renderArticle).
 
   const LONG_FIELDS = new Set(['description', 'note', 'text', 'role']);
+  // The fields that name one entity, by the kind of entity they are in, and the kind they
+  // name (content/pack.schema.json): a quote's speaker and place, a person's place.
+  const REFERENCE_FIELDS = { quote: { speaker: 'person', place: 'place' }, person: { place: 'place' } };
   // What a field added by name starts as: a list for those that are lists (edited as JSON),
   // no date yet, text for the rest (content/pack.schema.json).
   const EMPTY_FIELDS = { aliases: [], citations: [], countries: [], affiliations: [], places: [], participants: [], date: '' };
@@ -574,7 +577,8 @@
     for (const [key, value] of Object.entries(entity)) {
       if (key === 'id' || key === 'kind') continue;
       form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => placedByHand(entity, fields) || withQuotesRenamed(entity, withSpeakersName(entity, fields)),
-        date: key === 'date' && entity.kind === 'event' ? { relative: true } : null }));
+        date: key === 'date' && entity.kind === 'event' ? { relative: true } : null,
+        reference: REFERENCE_FIELDS[entity.kind]?.[key] }));
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
     }
@@ -595,7 +599,7 @@
       if (key in entity) { form.elements[key]?.focus(); return; }
       const editor = fieldEditor(key, key in EMPTY_FIELDS ? EMPTY_FIELDS[key] : '', [], {
         opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }),
-        date: key === 'date' ? { relative: entity.kind === 'event' } : null });
+        date: key === 'date' ? { relative: entity.kind === 'event' } : null, reference: REFERENCE_FIELDS[entity.kind]?.[key] });
       form.insertBefore(editor, add);
       editor.querySelector('input, textarea, select')?.focus();
       status(`Give ${key} a value to add it`);
@@ -608,7 +612,8 @@
       add.append(place);
     }
     const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete entity' });
-    remove.addEventListener('click', () => applyOp({ op: 'removeEntity', id: entity.id }, `Deleted ${entity.id}`));
+    // As "Reject" does: the entities that stay lose it from their lists in the same step.
+    remove.addEventListener('click', () => report(callJson('explainer_editor_delete', entity.id), `Deleted ${entity.name || entity.id} (Undo brings it back)`));
     add.append(keyInput, addButton, remove);
     form.appendChild(add);
     if (focused && form.elements[focused]) form.elements[focused].focus();
@@ -662,10 +667,11 @@
   // A date (`date`: { relative }, whether the article's own words may date it) is edited
   // part by part (dateControls) while it has no other parts; a yes-or-no field (`expected`,
   // `anonymous`) with a checkbox; anything else that is not text, as JSON.
-  function fieldEditor(key, value, messages, { opFor, idPrefix = 'field', date = null }) {
+  function fieldEditor(key, value, messages, { opFor, idPrefix = 'field', date = null, reference = null }) {
     const wrap = document.createElement('div');
     const id = `${idPrefix}-${key}`;
     const parts = date && isPlainDate(value) ? dateControls(id, key, value, date)
+      : reference && typeof value === 'string' ? referenceControl(id, key, value, reference)
       : typeof value === 'boolean' ? checkboxControl(id, key, value) : textControl(id, key, value);
     wrap.append(...parts.nodes);
     // The op the field's controls stand for, or why they stand for none.
@@ -729,6 +735,21 @@
       }
     };
     return { nodes: [label, control], controls: [control], value: read };
+  }
+
+  // A field that names one entity of a kind (a quote's speaker, a person; its place): a
+  // list of them by name, so that an author picks "Ana Rojas", not types "ana-rojas". An id
+  // the pack does not hold stays chosen, as it is, until the author picks another.
+  function referenceControl(id, key, value, kind) {
+    const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: key });
+    const control = Object.assign(document.createElement('select'), { id, name: key });
+    const choices = entities().filter((e) => e && e.kind === kind && typeof e.id === 'string');
+    if (!choices.some((e) => e.id === value))
+      control.appendChild(Object.assign(document.createElement('option'), { value, textContent: value ? `${value} (no such ${kind})` : `(no ${kind})` }));
+    for (const e of choices)
+      control.appendChild(Object.assign(document.createElement('option'), { value: e.id, textContent: `${e.name} (${e.id})` }));
+    control.value = value;
+    return { nodes: [label, control], controls: [control], value: () => ({ value: control.value === '' ? null : control.value }) };
   }
 
   // A yes-or-no field: a checkbox, its label the field's name.

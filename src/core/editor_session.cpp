@@ -208,7 +208,7 @@ std::string text_of(const json& object, const char* key) {
 
 } // namespace
 
-json reject_suggestions_op(const json& document, const std::vector<std::string>& ids) {
+json remove_entities_op(const json& document, const std::vector<std::string>& ids) {
     const auto rejected = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
     json ops = json::array();
     // An entity that stays loses the rejected ones from its lists (kReferenceLists: a drafted
@@ -247,7 +247,9 @@ json reject_suggestions_op(const json& document, const std::vector<std::string>&
     return {{"op", "batch"}, {"ops", ops}};
 }
 
-std::vector<std::string> rejection_refusals(const json& document, const std::vector<std::string>& ids) {
+std::vector<std::string> removal_refusals(const json& document, const std::vector<std::string>& ids, Removal removal) {
+    const std::string verb = removal == Removal::Reject ? "reject" : "delete";
+    const std::string done = removal == Removal::Reject ? "rejected" : "deleted";
     const auto rejected = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
     const auto name_of = [&](const std::string& id) {
         for (const json& e : entities_in(document))
@@ -261,8 +263,8 @@ std::vector<std::string> rejection_refusals(const json& document, const std::vec
         const std::string kind = text_of(e, "kind");
         const std::string what = kind + " " + in_quotes(kind == "quote" && !text_of(e, "text").empty() ? text_of(e, "text") : name_of(id));
         const auto refuse = [&](const std::string& target, const std::string& role) {
-            refusals.push_back(in_quotes(name_of(target)) + " cannot be rejected while the " + what + " names it as its " + role +
-                               ": reject that " + kind + " too, or change its " + role + " first");
+            refusals.push_back(in_quotes(name_of(target)) + " cannot be " + done + " while the " + what + " names it as its " + role +
+                               ": " + verb + " that " + kind + " too, or change its " + role + " first");
         };
         if (const std::string speaker = text_of(e, "speaker"); !speaker.empty() && rejected(speaker)) refuse(speaker, "speaker");
         if (const auto check = e.find("check"); check != e.end() && check->is_object())

@@ -86,14 +86,17 @@ Pack placeholder_pack(const nlohmann::json& document);
 
 // Accepting removes `suggestion` (one batch, one undo step).
 nlohmann::json accept_suggestions_op(const std::vector<std::string>& ids);
-// Rejecting removes the entities; quotes go before the people who speak them, so a
-// speaker rejected with its quotes is not refused. Entities that stay lose the rejected ones
-// from their lists (an event's places, a person's affiliations), in the same step.
-nlohmann::json reject_suggestions_op(const nlohmann::json& document, const std::vector<std::string>& ids);
-// Why rejecting `ids` cannot be done, in an author's words: an entity that stays names one of
+// Rejecting suggestions and deleting an entity remove the entities in one step; quotes go
+// before the people who speak them, so a speaker removed with its quotes is not refused.
+// Entities that stay lose the removed ones from their lists (an event's places, a person's
+// affiliations) and their optional "place", in the same step.
+nlohmann::json remove_entities_op(const nlohmann::json& document, const std::vector<std::string>& ids);
+// How the author removes entities, for the words of a refusal.
+enum class Removal { Reject, Delete };
+// Why removing `ids` cannot be done, in an author's words: an entity that stays names one of
 // them in a field it cannot do without (a quote's speaker, a figure's distance check).
 // Empty when it can.
-std::vector<std::string> rejection_refusals(const nlohmann::json& document, const std::vector<std::string>& ids);
+std::vector<std::string> removal_refusals(const nlohmann::json& document, const std::vector<std::string>& ids, Removal removal);
 // The kinds a selection can become, as the pack names them.
 const std::vector<std::string>& editor_entity_kinds();
 // A new entity of `kind` for a selection (its selector from selector_for_range): named by

@@ -72,6 +72,15 @@ json apply_op(const json& op, ChangeSource source) {
     return out;
 }
 
+// Removes the entities `ids` in one step, or says in the author's words why it cannot.
+json remove_entities(const std::vector<std::string>& ids, Removal removal) {
+    json errors = json::array();
+    for (const std::string& refusal : removal_refusals(g_editor.session.document(), ids, removal))
+        errors.push_back({{"path", ""}, {"packPath", ""}, {"message", refusal}});
+    if (!errors.empty()) return {{"ok", false}, {"errors", errors}};
+    return apply_op(remove_entities_op(g_editor.session.document(), ids), ChangeSource::Editor);
+}
+
 // The article text selected in the canvas as a selector that matches once (selector_for_range).
 SelectorResult selection_selector() {
     const Pack& pack = platform::app().store.pack();
@@ -173,14 +182,13 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_review(const char* ids_text, i
     if (ids.is_array())
         for (const json& id : ids)
             if (id.is_string()) list.push_back(id.get<std::string>());
-    if (!accept) {
-        json errors = json::array();
-        for (const std::string& refusal : rejection_refusals(g_editor.session.document(), list))
-            errors.push_back({{"path", ""}, {"packPath", ""}, {"message", refusal}});
-        if (!errors.empty()) return platform::js_json({{"ok", false}, {"errors", errors}});
-    }
-    const json op = accept ? accept_suggestions_op(list) : reject_suggestions_op(g_editor.session.document(), list);
-    return platform::js_json(apply_op(op, ChangeSource::Editor));
+    return platform::js_json(accept ? apply_op(accept_suggestions_op(list), ChangeSource::Editor) : remove_entities(list, Removal::Reject));
+}
+
+// Deletes the entity `id`, and what the entities that stay can lose of it, in one step
+// (as rejecting a suggestion does).
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_delete(const char* id) {
+    return platform::js_json(remove_entities({id}, Removal::Delete));
 }
 
 // Undo (0) or redo (1) in the one history: 1 when something changed.

@@ -198,10 +198,44 @@ test('at phone width (390x844, touch) the canvas shows the pack above the column
   await page.context().close();
 });
 
+// "Delete entity" removes a place that entities which stay name (an event's places, a
+// quote's place) in one step, as "Reject" does: it was refused, naming every referring
+// field, and left the author to mend each first. A speaker whose quotes stay is refused in
+// the author's words.
+test('"Delete entity" removes a place the entities that stay name, in one undo step; a speaker is refused in words', async () => {
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  const before = await page.evaluate(() => Explainer.editor.exportPack());
+  const naming = before.entities.filter((e) => e.place === 'turkey' || (e.places || []).includes('turkey')).map((e) => e.id);
+  assert.ok(naming.length >= 2, `entities name Turkey: ${naming}`);
+  const deleteSelected = async (id) => {
+    await page.evaluate((entity) => Explainer.select(entity), id);
+    await settle(page, SLOW);
+    await page.click('#inspector-form button:has-text("Delete entity")');
+    await settle(page, SLOW);
+    return page.textContent('#status');
+  };
+  assert.equal(await deleteSelected('turkey'), 'Deleted Turkey (Undo brings it back)');
+  const after = await page.evaluate(() => Explainer.editor.exportPack());
+  assert.equal(after.entities.some((e) => e.id === 'turkey'), false);
+  for (const id of naming) {
+    const e = after.entities.find((x) => x.id === id);
+    assert.ok(e && e.place !== 'turkey' && !(e.places || []).includes('turkey'), `${id} stays, without Turkey`);
+  }
+  assert.equal(await page.evaluate(() => Explainer.editor.undo()), true);
+  assert.deepEqual(await page.evaluate(() => Explainer.editor.exportPack()), before, 'one undo brings all of it back');
+
+  assert.match(await deleteSelected('thamir-ismail'),
+    /^Refused: "Maj\. Gen\. Thamir Ismail" cannot be deleted while the quote .* names it as its speaker: delete that quote too, or change its speaker first/);
+  assert.deepEqual(await page.evaluate(() => Explainer.editor.exportPack()), before, 'nothing deleted');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // A drafted place that an event names is rejected, and the event stays without it (this was
 // refused in terms of "ops" and "batch"); a speaker whose quote stays cannot be rejected, and
 // the status line says which quote holds it; the quote given another speaker is renamed.
-test('rejecting a drafted place keeps the events that named it; rejecting a speaker alone is refused in words; a new speaker renames the quote', async () => {
+test('rejecting a drafted place keeps the events that named it; rejecting a speaker alone is refused in words; a new speaker, picked by name, renames the quote', async () => {
   const page = await openEditor('');
   await page.fill('#draft-headline', 'Storm floods Manila');
   await page.fill('#draft-source', 'Explainer test article');
@@ -240,8 +274,10 @@ test('rejecting a drafted place keeps the events that named it; rejecting a spea
   assert.ok(mayor && quote.name.startsWith(`${speaker.name}: `), `a second speaker, and a quote named after its own (${quote.name})`);
   await page.evaluate((id) => Explainer.select(id), quote.id);
   await settle(page, SLOW);
-  await page.fill('#field-speaker', mayor.id);
-  await page.press('#field-speaker', 'Tab');
+  // The speaker is picked by name from the pack's people, not typed as an id.
+  const people = await page.$$eval('#field-speaker option', (os) => os.map((o) => o.textContent));
+  assert.deepEqual(people, pack.entities.filter((e) => e.kind === 'person').map((e) => `${e.name} (${e.id})`));
+  await page.selectOption('#field-speaker', { label: `${mayor.name} (${mayor.id})` });
   await settle(page, SLOW);
   const renamed = (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.id === quote.id);
   assert.equal(renamed.speaker, mayor.id);

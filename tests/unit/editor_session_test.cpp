@@ -227,7 +227,7 @@ TEST(EditorSession, SuggestionsAreAcceptedAndRejectedInBulk) {
     const std::vector<std::string> ids = session.suggestion_ids();
     ASSERT_GE(ids.size(), 3u);
     // Rejecting everything removes the speaker after her quotes, in one step.
-    const json rejected = session.apply(reject_suggestions_op(session.document(), ids), store, ChangeSource::Editor, 1.0);
+    const json rejected = session.apply(remove_entities_op(session.document(), ids), store, ChangeSource::Editor, 1.0);
     ASSERT_TRUE(rejected["ok"].get<bool>()) << rejected.dump();
     EXPECT_TRUE(session.document()["entities"].empty());
     store.undo(ChangeSource::Editor);
@@ -246,8 +246,8 @@ TEST(EditorSession, ARejectedPlaceLeavesTheEntitiesThatStay) {
     EditorSession session;
     Store store;
     ASSERT_EQ(session.open(read_source_file(kSeed), "seed.json", store), "");
-    EXPECT_TRUE(rejection_refusals(session.document(), {"turkey", "ramadi"}).empty());
-    const json result = session.apply(reject_suggestions_op(session.document(), {"turkey", "ramadi"}), store, ChangeSource::Editor, 1.0);
+    EXPECT_TRUE(removal_refusals(session.document(), {"turkey", "ramadi"}, Removal::Reject).empty());
+    const json result = session.apply(remove_entities_op(session.document(), {"turkey", "ramadi"}), store, ChangeSource::Editor, 1.0);
     ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
     EXPECT_FALSE(store.pack().find("turkey"));
     EXPECT_EQ(store.pack().find("quote-sympathizer-paris")->place, "");
@@ -257,7 +257,7 @@ TEST(EditorSession, ARejectedPlaceLeavesTheEntitiesThatStay) {
     store.undo(ChangeSource::Editor);
     EXPECT_EQ(store.pack().find("quote-sympathizer-paris")->place, "turkey") << "one step, one undo";
 
-    const std::vector<std::string> refusals = rejection_refusals(session.document(), {"thamir-ismail", "sinjar"});
+    const std::vector<std::string> refusals = removal_refusals(session.document(), {"thamir-ismail", "sinjar"}, Removal::Reject);
     ASSERT_EQ(refusals.size(), 5u) << "four quotes and a distance check";
     EXPECT_NE(refusals[0].find("\"Maj. Gen. Thamir Ismail\" cannot be rejected while the quote"), std::string::npos) << refusals[0];
     EXPECT_NE(refusals[0].find("reject that quote too, or change its speaker first"), std::string::npos) << refusals[0];
@@ -265,7 +265,12 @@ TEST(EditorSession, ARejectedPlaceLeavesTheEntitiesThatStay) {
     std::vector<std::string> with_quotes = {"thamir-ismail"};
     for (const Entity& e : store.pack().entities)
         if (e.speaker == "thamir-ismail") with_quotes.push_back(e.id);
-    EXPECT_TRUE(rejection_refusals(session.document(), with_quotes).empty());
+    EXPECT_TRUE(removal_refusals(session.document(), with_quotes, Removal::Reject).empty());
+    // "Delete entity" says it in its own words.
+    const std::vector<std::string> deleting = removal_refusals(session.document(), {"thamir-ismail"}, Removal::Delete);
+    ASSERT_EQ(deleting.size(), 4u);
+    EXPECT_NE(deleting[0].find("cannot be deleted while the quote"), std::string::npos) << deleting[0];
+    EXPECT_NE(deleting[0].find("delete that quote too, or change its speaker first"), std::string::npos) << deleting[0];
 }
 
 TEST(EditorSession, APlaceFromTheGazetteerIsCitedToGeoNames) {
