@@ -479,7 +479,8 @@ struct ArticleFrame {
 // What the pointer is over after drawing the paragraphs.
 struct ArticleHit {
     int mention = -1;              // index into ArticleCache::mentions
-    ImVec2 card_anchor;
+    ImVec2 card_anchor;            // the mention's bottom left
+    float card_height = 0;         // its line's height
     const std::string* url = nullptr;  // a paragraph's link
 };
 
@@ -708,7 +709,7 @@ void draw_line(const PanelContext& ctx, const ArticlePanel& p, const ArticleFram
         if (run.tag >= 0 && run.tag < kLinkTag) {
             const Segment& segment = para.segments[run.tag];
             draw_mention_run(ctx, p, segment, rx, ly, run.width, line.height, f.x0, draw, *f.under);
-            if (under_mouse) hit.mention = segment.mentions.front(), hit.card_anchor = ImVec2(rx, screen_y + line.height);
+            if (under_mouse) hit.mention = segment.mentions.front(), hit.card_anchor = ImVec2(rx, screen_y + line.height), hit.card_height = line.height;
         } else if (run.tag == kLinkTag) {
             colour = theme.accent;
             const ImVec2 a(rx, ly + line.height - 6), b(rx + run.width, ly + line.height - 6);
@@ -831,14 +832,14 @@ void pointer_result(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f, c
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         p.hover.claim(ctx, entity.id);
         if (ImGui::IsMouseReleased(0) && !dragged && f.hovered) ctx.actions.push(SelectAction{entity.id});
-        draw_entity_card(ctx, entity, hit.card_anchor);
+        draw_entity_card(ctx, entity, hit.card_anchor, hit.card_height);
     } else if (p.focus < 0) {
         p.hover.release(ctx);
     }
     if (p.focus >= 0 && hit.mention < 0) {
         const MentionRef& ref = p.cache.mentions[p.focus];
         const float top = f.y0 + f.moved + mention_top(ctx, p.cache, ref);
-        draw_entity_card(ctx, pack.entities[ref.entity], ImVec2(f.x0, top + line_height(ctx.fonts, kBody)));
+        draw_entity_card(ctx, pack.entities[ref.entity], ImVec2(f.x0, top + line_height(ctx.fonts, kBody)), line_height(ctx.fonts, kBody));
     }
     if (hit.url) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

@@ -64,15 +64,28 @@ std::string detail_line(const Pack& pack, const Entity& e) {
     return {};
 }
 
+constexpr float kCardGap = 6;     // between the card and the thing it is about
+constexpr float kCardMargin = 8;  // between the card and the window's edges
+
+// Where the card goes: under the hovered thing, or over it when it does not fit under and
+// there is more room over it (a mention on the window's last lines showed only the card's
+// first line). `size` is the card's size as last measured.
+ImVec2 card_position(ImVec2 anchor, float item_height, ImVec2 size) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImVec2 pos(anchor.x, anchor.y + kCardGap);
+    if (pos.x + size.x > display.x - kCardMargin) pos.x = std::max(kCardMargin, display.x - size.x - kCardMargin);
+    const float above = anchor.y - item_height - kCardGap;  // the card's bottom, over the thing
+    const float room_below = display.y - kCardMargin - pos.y, room_above = above - kCardMargin;
+    if (size.y > room_below && room_above > room_below) pos.y = std::max(kCardMargin, above - size.y);
+    return pos;
+}
+
 } // namespace
 
-void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor) {
+void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor, float item_height) {
     const Theme& theme = ctx.theme;
     const float width = 300;
-    ImVec2 pos(anchor.x, anchor.y + 6);
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    if (pos.x + width > display.x - 8) pos.x = std::max(8.0f, display.x - width - 8);
-    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowPos(card_position(anchor, item_height, ImVec2(width, 0)));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, 400));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.panel));
@@ -83,6 +96,16 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_Tooltip);
+    // Placed again with the height measured for this entity: ImGui sizes the card from the
+    // last frame's contents, so another entity's card takes one more frame to settle.
+    ImGui::SetWindowPos(card_position(anchor, item_height, ImGui::GetWindowSize()));
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID shown_key = ImGui::GetID("shown entity");
+    const ImGuiID shown = ImGui::GetID(entity.id.c_str());
+    if (storage->GetInt(shown_key) != static_cast<int>(shown)) {
+        storage->SetInt(shown_key, static_cast<int>(shown));
+        if (ctx.animating) *ctx.animating = true;
+    }
     ImGui::PushTextWrapPos(width - 14);
     ImGui::PushFont(ctx.fonts.sans_small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.kind[static_cast<int>(entity.kind)]));

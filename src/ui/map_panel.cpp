@@ -1942,7 +1942,7 @@ void handle_pointer(PanelContext& ctx, MapPanel& m, const PointerInput& in, bool
     ImGuiIO& io = ImGui::GetIO();
     if (hit) {
         m.hover.claim(ctx, std::string(hit->id));
-        if (const Entity* e = ctx.pack.find(hit->id)) draw_entity_card(ctx, *e, hit->card_anchor);
+        if (const Entity* e = ctx.pack.find(hit->id)) draw_entity_card(ctx, *e, hit->card_anchor, hit->card_anchor.y - static_cast<float>(hit->area.y0));
     } else if (!ctx.state.hover.empty()) {
         // Nothing under the pointer on the map. This panel's own hover goes unless a drag
         // over the map holds it: over the ground, over another panel (a pointer that jumps

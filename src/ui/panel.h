@@ -273,7 +273,9 @@ float sources_section_height(const PanelContext& ctx, const ArticleNotes& notes,
 void draw_sources_section(const PanelContext& ctx, const ArticleNotes& notes, ImVec2 at, float width, float moved,
                           ImDrawList* draw);
 
-// The hover card every panel shows for an entity (src/ui/entity_card.cpp).
-void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor);
+// The hover card every panel shows for an entity (src/ui/entity_card.cpp): under `anchor`,
+// the bottom left of the hovered thing, or over the thing (`item_height` high) when there is
+// no room under it.
+void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor, float item_height);
 
 } // namespace explainer::ui

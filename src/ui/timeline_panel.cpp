@@ -959,7 +959,7 @@ void update_hover(PanelContext& ctx, TimelineView& view, const TimelineFrame& f,
     if (shown >= 0 && !(view.press.pressing && view.press.moved)) {
         const EventMark& m = f.marks()[shown];
         const float anchor_x = std::clamp(m.x0, f.origin.x, f.right - 40);
-        draw_entity_card(ctx, ctx.pack.entities[m.entity], ImVec2(anchor_x, f.lane_top(m) + f.layout->lanes.lane_height));
+        draw_entity_card(ctx, ctx.pack.entities[m.entity], ImVec2(anchor_x, f.lane_top(m) + f.layout->lanes.lane_height), f.layout->lanes.lane_height);
     }
 }
 

@@ -40,6 +40,30 @@ test('hovering a located span shows its card; a real click selects it', async ()
   await page.context().close();
 });
 
+// A mention on the window's last lines: its card opens over it, whole (it opened under it,
+// past the window's edge, and showed only its first line).
+test('the card of a mention near the window\'s bottom opens over it, inside the window', async () => {
+  const page = await openPage(browser, server.url);
+  await settle(page);
+  const height = page.viewportSize().height;
+  const low = await page.evaluate((bottom) => {
+    for (const e of Explainer.entities()) {
+      const r = Explainer.locate(e.id).find((rect) => rect.panel === 'article' && rect.y + rect.height < bottom - 4 && rect.y > bottom - 120);
+      if (r) return { id: e.id, ...r };
+    }
+    return null;
+  }, height);
+  assert.ok(low, 'a mention is on the article\'s last lines at 1280x800');
+  await page.mouse.move(low.x + Math.min(low.width, 20) / 2, low.y + low.height / 2);
+  await settle(page);
+  const card = (await page.evaluate((id) => Explainer.locate(`card:${id}`), low.id))[0];
+  assert.ok(card, `the card of ${low.id} is drawn`);
+  assert.ok(card.y >= 0 && card.y + card.height <= height, `the card is inside the window (${JSON.stringify(card)}, ${height} high)`);
+  assert.ok(card.y + card.height <= low.y, `the card is over the mention (${JSON.stringify(card)}, mention y ${low.y})`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('selecting an entity highlights every one of its mentions', async () => {
   const page = await openPage(browser, server.url, { viewport: { width: 1280, height: 1400 } });
   assert.equal(await page.evaluate(() => Explainer.select('islamic-state')), true);
