@@ -409,7 +409,10 @@
         return;
       }
       const result = JSON.parse(call('explainer_host_message', text, event.origin));
-      if (result.reply) postToHost(result.reply, event.origin);
+      if (!result.reply) return;
+      // The reply tells the host the view: a `state` message with the same link would tell it twice.
+      if (result.reply.link) lastPostedLink = result.reply.link;
+      postToHost(result.reply, event.origin);
     });
     const readyMessage = JSON.parse(call('explainer_ready_message'));
     lastPostedLink = readyMessage.link;

@@ -117,6 +117,7 @@ EMSCRIPTEN_KEEPALIVE int explainer_select(const char* id) {
     const std::string wanted = id;
     if (!wanted.empty() && !store().pack().find(wanted)) return 0;
     dispatch(SelectAction{wanted}, ChangeSource::Api);
+    platform::draw_frame_now();  // getState() and getLink() then give where the map flies
     return 1;
 }
 
@@ -217,7 +218,10 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_host_message(const char* json_text, c
     if (parsed.message) {
         const HostMessage& m = *parsed.message;
         std::vector<std::string> ignored;
-        if (m.type == HostRequest::Select) dispatch(SelectAction{m.id}, ChangeSource::Host);
+        if (m.type == HostRequest::Select) {
+            dispatch(SelectAction{m.id}, ChangeSource::Host);
+            platform::draw_frame_now();  // the reply's link has where the map flies
+        }
         if (m.type == HostRequest::SetState) ignored = apply_link(m.link, ChangeSource::Host);
         reply = make_state_message(current_link(), summarize_state(store().view(), store().pack()), m.request_id, ignored);
     } else if (parsed.addressed) {

@@ -633,6 +633,13 @@ void request_frames(int count) {
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
 
+void draw_frame_now() {
+    FrameLoop& loop = g_browser.loop;
+    if (!loop.first_frame_reported || loop.context_lost) return;
+    draw_frame(now_seconds());
+    continue_or_idle();
+}
+
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 
 bool frame_pending() { return g_browser.loop.scheduled; }

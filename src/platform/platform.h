@@ -21,6 +21,12 @@ ui::App& app();
 // (tests/ui/frame_requests_test.cpp). Issue 10: every input used to draw three.
 void request_frames(int count = 1);
 
+// Draws a frame now, not at the next animation frame, once the first has been drawn: what
+// a call changed then reaches every panel before the call returns (a selection sets where
+// the map's flight and the article's scroll end, which getState(), getLink() and a host's
+// reply give, as README says).
+void draw_frame_now();
+
 // (Re)builds the font atlas and uploads it (a lost GL context recreates it here too).
 void rebuild_font_atlas();
 

@@ -233,6 +233,13 @@ test('a host page: its requests notify the page once; other changes reach it as 
   const finalLink = await frame.evaluate(() => Explainer.getLink());
   assert.equal(messages[messages.length - 1].link, finalLink, 'the host ends with the final view');
   assert.equal(new Set(messages.map((m) => m.link)).size, messages.length, 'never the same view twice');
+  // The reply has where the map flies and the article scrolls (it had the view before them,
+  // and a state message followed): it is the only message.
+  assert.equal(messages[0].link, finalLink, 'the reply has the view the selection leads to');
+  assert.equal(messages.length, 1, JSON.stringify(messages));
+  // The same select again changes nothing: its reply, and no state message after it.
+  ({ messages } = await messagesDuring(() => page.evaluate(() => window.send({ explainer: 1, type: 'select', id: 'paris', requestId: 'r2b' }))));
+  assert.deepEqual(messages.map((m) => [m.type, m.requestId, m.link]), [['state', 'r2b', finalLink]]);
 
   // A reader's click inside the frame: one state message, one statechange.
   ({ heard, messages } = await messagesDuring(async () => {

@@ -280,8 +280,9 @@ test('a link copied while the map flies reopens where the flight ends', async ()
   await quiet(page);
   // Every frame of the flight, as drawn: where Ramadi's marker is, with the state and link then.
   const frames = await page.evaluate(async () => {
-    const out = [];
+    // Right after select() (README's example): the state and link are where it leads.
     Explainer.select('ramadi');
+    const out = [{ marker: null, state: Explainer.getState(), link: Explainer.getLink(), right: true }];
     const start = performance.now();
     while (performance.now() - start < 4000) {
       await new Promise(requestAnimationFrame);
@@ -292,6 +293,8 @@ test('a link copied while the map flies reopens where the flight ends', async ()
   });
   await quiet(page);
   const settled = await snapshot(page);
+  assertSameView(frames[0].state, settled.state, 'right after select(), the state is where the selection leads');
+  assert.equal(frames[0].link, settled.link, 'right after select(), the link is the final one');
   const end = frames[frames.length - 1].marker;
   assert.ok(end, 'Ramadi is drawn on the map after the flight');
   const midFlight = frames.filter((f) => f.marker && Math.abs(f.marker.x - end.x) + Math.abs(f.marker.y - end.y) > 2 &&
