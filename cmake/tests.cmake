@@ -20,6 +20,21 @@ add_test(NAME validate.multiply-pack.x3
                  $<TARGET_FILE:explainer-validate> ${CMAKE_BINARY_DIR}/multiply-pack-x3.json
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
+# [SECTION] Usage ----------------------------------------------------------------------------
+# --help and -h print a tool's usage on stdout and succeed (explainer-validate read them as
+# packs: "--help: unreadable"); an unknown option is named, then the usage on stderr, status
+# 2 (the validator read it as a pack too, and the drafter gave the usage alone).
+foreach(tool explainer-validate explainer-draft)
+  foreach(flag --help -h)
+    add_test(NAME usage.${tool}.${flag}
+             COMMAND sh -c "\"$0\" \"$1\" > \"$2\" 2> \"$2.err\" && grep -q \"^usage: $3 \" \"$2\" && ! test -s \"$2.err\""
+                     $<TARGET_FILE:${tool}> ${flag} ${CMAKE_BINARY_DIR}/usage-${tool}${flag}.txt ${tool})
+  endforeach()
+  add_test(NAME usage.${tool}.unknown-option
+           COMMAND sh -c "\"$0\" --fromat x.json > \"$1\" 2>&1; test $? -eq 2 && grep -q '^unknown option \"--fromat\"' \"$1\" && grep -q \"^usage: $2 \" \"$1\""
+                   $<TARGET_FILE:${tool}> ${CMAKE_BINARY_DIR}/usage-${tool}-unknown.txt ${tool})
+endforeach()
+
 # [SECTION] Drafting -------------------------------------------------------------------------
 # explainer-draft turns each test article into a pack the validator accepts; the refused
 # ones (refused-*.txt: an unsupported script) exit 1 with the reason.

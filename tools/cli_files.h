@@ -1,15 +1,35 @@
 // What the command-line tools (explainer-validate, explainer-draft, explainer-draft-bench)
-// share: reading a file or standard input with a cap, and loading the build's gazetteer.
+// share: their usage message, reading a file or standard input with a cap, and loading
+// the build's gazetteer.
 #pragma once
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/gazetteer.h"
 
 namespace explainer::cli {
+
+// "--help" or "-h": a request for the usage, not a file.
+inline bool asks_for_help(std::string_view arg) { return arg == "--help" || arg == "-h"; }
+
+// Prints `usage` and returns the exit status: asked for (--help), on stdout with 0, as
+// a script reading the help expects; after a mistaken command line, on stderr with 2.
+inline int print_usage(const char* usage, bool asked) {
+    std::fputs(usage, asked ? stdout : stderr);
+    return asked ? 0 : 2;
+}
+
+// An argument that looks like an option and is none: named, then the usage, status 2.
+// A file whose name starts with '-' is still read as "./-name".
+inline int refuse_option(std::string_view arg, const char* usage) {
+    std::fprintf(stderr, "unknown option \"%.*s\" (a file whose name starts with '-' is given as \"./%.*s\")\n",
+                 static_cast<int>(arg.size()), arg.data(), static_cast<int>(arg.size()), arg.data());
+    return print_usage(usage, false);
+}
 
 // All of `in`, or as soon as it passes `limit` bytes what was read so far: the caller's
 // parser then refuses the oversized text with its own message. nullopt on a read error.

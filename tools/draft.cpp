@@ -4,8 +4,9 @@
 // headline, then optional "Source:", "Published:", "URL:" and "Language:" lines, then the paragraphs,
 // separated by blank lines. Flags win over those lines. The gazetteer is the build's
 // gazetteer.txt (found beside this program unless --gazetteer says where).
-// Exit status: 0 with the pack on stdout; 1 when the text is refused (the reason on
-// stderr); 2 for a usage error or a file that cannot be read.
+// --help (-h) prints the usage on stdout. Exit status: 0 with the pack on stdout (or
+// the usage asked for); 1 when the text is refused (the reason on stderr); 2 for a usage
+// error or a file that cannot be read.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -21,11 +22,10 @@ namespace {
 
 constexpr std::size_t kReadLimit = 8u * 1024u * 1024u;  // draft_pack refuses more than 2 MiB with its own message
 
-int usage() {
-    std::fputs("usage: explainer-draft [--source S] [--published YYYY-MM-DD] [--url URL] [--language TAG] [--gazetteer FILE] [--no-places] ARTICLE.txt|-\n",
-               stderr);
-    return 2;
-}
+constexpr const char* kUsage =
+    "usage: explainer-draft [--source S] [--published YYYY-MM-DD] [--url URL] [--language TAG] [--gazetteer FILE] [--no-places] ARTICLE.txt|-\n";
+
+int usage() { return explainer::cli::print_usage(kUsage, false); }
 
 } // namespace
 
@@ -41,13 +41,14 @@ int main(int argc, char** argv) {
             target = argv[++i];
             return true;
         };
-        if (arg == "--source") { if (!value(input.source)) return usage(); }
+        if (explainer::cli::asks_for_help(arg)) return explainer::cli::print_usage(kUsage, true);
+        else if (arg == "--source") { if (!value(input.source)) return usage(); }
         else if (arg == "--published") { if (!value(input.published)) return usage(); }
         else if (arg == "--url") { if (!value(input.url)) return usage(); }
         else if (arg == "--language") { if (!value(input.language)) return usage(); }
         else if (arg == "--gazetteer") { if (!value(gazetteer_path)) return usage(); }
         else if (arg == "--no-places") places = false;
-        else if (arg.size() > 1 && arg[0] == '-' && arg != "-") return usage();
+        else if (arg.size() > 1 && arg[0] == '-') return explainer::cli::refuse_option(arg, kUsage);
         else if (article_path.empty()) article_path = arg;
         else return usage();
     }

@@ -14,8 +14,9 @@
 // --web-gazetteer drafts as the browser does: with the index of the split gazetteer in DIR
 // (tools/gazetteer_shards.cpp) and only the shards the text's names need, and says how
 // many shards and bytes that is.
-// --require applies to the items after it; the exit status is 1 when a draft does not
-// load or misses a requirement, 2 for a usage or file error.
+// --require applies to the items after it; --help (-h) prints the usage on stdout. The
+// exit status is 1 when a draft does not load or misses a requirement, 2 for a usage or
+// file error.
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -38,6 +39,8 @@ using namespace explainer;
 
 // Packs and articles are read whole; the loader and the drafter refuse oversized ones.
 constexpr std::size_t kReadLimit = 64u * 1024u * 1024u;
+constexpr const char* kUsage =
+    "usage: explainer-draft-bench [--gazetteer FILE | --web-gazetteer DIR] [--require place-recall=X,quotes-right=N,speakers-wrong=N] PACK.json[=ARTICLE.txt]...\n";
 
 struct Requirements {
     double place_recall = -1;
@@ -275,9 +278,10 @@ int main(int argc, char** argv) {
                     return 2;
                 }
             }
+        } else if (cli::asks_for_help(arg)) {
+            return cli::print_usage(kUsage, true);
         } else if (!arg.empty() && arg[0] == '-') {
-            std::fputs("usage: explainer-draft-bench [--gazetteer FILE | --web-gazetteer DIR] [--require place-recall=X,quotes-right=N,speakers-wrong=N] PACK.json[=ARTICLE.txt]...\n", stderr);
-            return 2;
+            return cli::refuse_option(arg, kUsage);
         } else {
             items.push_back({arg, req});
         }
