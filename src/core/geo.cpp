@@ -89,6 +89,8 @@ std::optional<GeoBox> country_mainland_box(std::string_view iso_numeric) {
     return std::nullopt;
 }
 
+bool has_country_boxes() { return kCountryBoxes.size() != 0; }
+
 bool holds(const GeoBox& box, GeoPoint point) {
     return point.lon >= box.west && point.lon <= box.east && point.lat >= box.south && point.lat <= box.north;
 }

@@ -52,6 +52,9 @@ GeoBox bounds_of(std::span<const GeoPoint> points, GeoBox box = kEmptyGeoBox);
 // ("706"), from a table baked with the basemap: what a pack's opening view fits for a
 // country, before the basemap arrives. None for a code the atlas lacks.
 std::optional<GeoBox> country_mainland_box(std::string_view iso_numeric);
+// Whether the build holds that table: one without the atlas (cmake/map.cmake) has no row,
+// and country_mainland_box then knows no country at all.
+bool has_country_boxes();
 bool holds(const GeoBox& box, GeoPoint point);
 
 inline constexpr double kWorldSizePx = 256.0;                    // world width at zoom 0

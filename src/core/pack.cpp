@@ -1055,6 +1055,11 @@ void read_suggestion(Sink& sink, const Fields& f, EntityInput& in) {
     in.entity.suggestion = std::move(s);
 }
 
+// Whether the map draws a country for a code of three digits: "999" or "336" (the
+// Vatican, too small for the basemap) it does not. A build without the basemap's table
+// (has_country_boxes) knows no country, and takes every code as drawn rather than warn of each.
+bool on_the_map(const std::string& code) { return !has_country_boxes() || country_mainland_box(code).has_value(); }
+
 void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in, MentionBudget& mention_budget) {
     in.path = path;
     // The allowed keys depend on the kind, so read it first.
@@ -1122,6 +1127,10 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
             e.country = c->get<std::string>();
             if (!is_country_code(e.country))
                 sink.at(f.path_of("country"), "expected an ISO 3166-1 numeric code of three digits (\"368\" for Iraq), found " + in_quotes(e.country));
+            else if (!on_the_map(e.country))  // the place loads, since it may have its point too
+                sink.warn(f.path_of("country"), "no country on the map has the code " + in_quotes(e.country) +
+                                                    ": expected the 3-digit ISO 3166-1 numeric code of a country on the map (\"368\" for Iraq); the "
+                                                    "map draws nothing for this one");
         }
         // A region drawn as its countries (Europe as the UN M49 list).
         if (f.member("countries", false)) {
@@ -1135,6 +1144,13 @@ void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput
                 else if (std::find(e.countries.begin(), e.countries.begin() + static_cast<std::ptrdiff_t>(i), e.countries[i]) != e.countries.begin() + static_cast<std::ptrdiff_t>(i))
                     sink.at(child(f.path_of("countries"), i), "country " + in_quotes(e.countries[i]) + " is listed twice");
             }
+            // A region draws the countries of its list the map has: Europe as the UN lists
+            // it, Gibraltar and the Vatican included, draws the rest. Only none is a slip.
+            if (!e.countries.empty() && std::all_of(e.countries.begin(), e.countries.end(), is_country_code) &&
+                std::none_of(e.countries.begin(), e.countries.end(), on_the_map))
+                sink.warn(f.path_of("countries"), "no country on the map has any of the region's " + std::to_string(e.countries.size()) +
+                                                      " codes (the first is " + in_quotes(e.countries[0]) + "): expected 3-digit ISO 3166-1 numeric "
+                                                      "codes of countries on the map (\"040\" for Austria); the map draws nothing for this region");
         }
         break;
     }

@@ -924,6 +924,37 @@ TEST(Pack, CountriesAndRegionsNeedNoPointButValidCodes) {
     expect_single_error(load_json(pack), "/entities/0/countries", "at least one country");
 }
 
+// A code of three digits that no country of the map has ("999") loads, since a place may
+// still have its point, but the map draws no shape for it: a warning (it passed without a
+// word: an outside tester's trial). A region warns only when the map has none of its
+// countries, since it draws those it has.
+TEST(Pack, CountryCodesTheMapLacksGetAWarning) {
+    if (!country_mainland_box("368")) GTEST_SKIP() << "a build without the basemap knows no country (cmake/map.cmake)";
+    json pack = minimal_pack();
+    pack["entities"][0]["country"] = "999";
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_EQ(r.warnings[0].path, "/entities/0/country");
+    EXPECT_EQ(r.warnings[0].message, "no country on the map has the code \"999\": expected the 3-digit ISO 3166-1 numeric code "
+                                     "of a country on the map (\"368\" for Iraq); the map draws nothing for this one");
+    pack["entities"][0]["country"] = "840";
+    EXPECT_TRUE(load_json(pack).warnings.empty());
+
+    pack = minimal_pack();
+    pack["entities"][0]["countries"] = {"998", "999"};
+    const LoadResult region = load_json(pack);
+    ASSERT_TRUE(region.pack.has_value()) << all_messages(region);
+    ASSERT_EQ(region.warnings.size(), 1u);
+    EXPECT_EQ(region.warnings[0].path, "/entities/0/countries");
+    EXPECT_EQ(region.warnings[0].message, "no country on the map has any of the region's 2 codes (the first is \"998\"): expected 3-digit "
+                                          "ISO 3166-1 numeric codes of countries on the map (\"040\" for Austria); the map draws nothing "
+                                          "for this region");
+    // Some on the map (Gibraltar, "292", is too small for it), with their leading zeros: no warning.
+    pack["entities"][0]["countries"] = {"040", "008", "292"};
+    EXPECT_TRUE(load_json(pack).warnings.empty());
+}
+
 TEST(Pack, LowGradeSourcesGetAWarningButStillLoad) {
     EXPECT_TRUE(is_low_grade_source("https://en.wikipedia.org/wiki/Sinjar"));
     EXPECT_TRUE(is_low_grade_source("http://piglix.com/piglix/Raqqa"));
