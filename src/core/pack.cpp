@@ -1349,6 +1349,7 @@ struct AuthorChecks {
     std::string (*mismatch_hint)(std::string_view text, std::string_view exact);
     void (*name_entities)(std::vector<Diagnostic>&, const json& root);
     void (*after_publication)(Sink&, const std::string& path, const std::string& relative, const DateSpan& resolved, const DateSpan& published);
+    void (*plain_date_after_publication)(Sink&, const std::string& path, const DateSpan& date, const DateSpan& published, const std::string& updated);
 };
 const AuthorChecks* g_author_checks = nullptr;
 
@@ -1534,6 +1535,11 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
                 }
                 if (published && resolved && resolved->start_day > published->end_day && g_author_checks)
                     g_author_checks->after_publication(sink, d.path, d.relative, *resolved, *published);
+            } else if (published && g_author_checks) {
+                // An update may report what happened after publication, up to its own day.
+                const int last_reported = std::max(published->end_day, in.updated_day.value_or(published->end_day));
+                if (d.span.start_day > last_reported)
+                    g_author_checks->plain_date_after_publication(sink, d.path, d.span, *published, in.updated_day ? in.pack.article.updated : "");
             }
             e.date = d.span;
         }
@@ -1567,13 +1573,26 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
     }
 }
 
+// What both warnings of a date after publication advise for an event still to come.
+constexpr std::string_view kStillToCome =
+    "if the event is still to come, replace its \"date\" with \"expected\": true (an expected event has no date yet)";
+
 // "8 February" in an article of November is read as the coming one: rarely what is meant.
 void warn_after_publication(Sink& sink, const std::string& path, const std::string& relative, const DateSpan& resolved,
                             const DateSpan& published) {
     sink.warn(path + "/relative", in_quotes(relative) + " resolves to " + resolved.iso.substr(0, resolved.iso.find('/')) +
                                       ", after the article's publication date (" + published.iso + "): if the article means an earlier one, write "
                                       "the date with its year in \"iso\" (\"" + format_iso_day(add_months(resolved.start_day, -12)) +
-                                      "\"); if the event is still to come, replace its \"date\" with \"expected\": true (an expected event has no date yet)");
+                                      "\"); " + std::string(kStillToCome));
+}
+
+// "2026-10" in an article of January 2025 (or, with `updated`, after its last update): a
+// slip of the year, or an event the article expects, which has no date yet.
+void warn_plain_date_after_publication(Sink& sink, const std::string& path, const DateSpan& date, const DateSpan& published,
+                                       const std::string& updated) {
+    const std::string bound = updated.empty() ? "publication date (" + published.iso + ")" : "last update (" + updated + ")";
+    sink.warn(path + "/iso", "date " + in_quotes(date.iso) + " starts after the article's " + bound + ": " + std::string(kStillToCome) +
+                                 "; if not, correct the date");
 }
 
 // Whether the article names a country by its name (or an alias), not only by an adjective
@@ -1734,7 +1753,8 @@ void name_entities(std::vector<Diagnostic>& list, const json& root) {
 // [SECTION] load_pack and Pack lookups ---------------------------------------------
 
 void enable_author_checks() {
-    static constexpr AuthorChecks checks{check_swapped_points, mismatch_hint, name_entities, warn_after_publication};
+    static constexpr AuthorChecks checks{check_swapped_points, mismatch_hint, name_entities, warn_after_publication,
+                                         warn_plain_date_after_publication};
     g_author_checks = &checks;
 }
 
