@@ -107,6 +107,13 @@ bool is_language_tag(std::string_view s) {
     return true;
 }
 
+// Whether `a` and `b` are the same text but for the case of ASCII letters ("Iraq", "IRAQ").
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
 bool is_blank(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
@@ -718,11 +725,44 @@ std::optional<IsoPart> parse_iso_end(std::string_view s, std::string& error) {
     return IsoPart{days->first, days->second, std::nullopt};
 }
 
+// How to write a year given as an author says "around 1600" ("c. 1600", "~1600", "circa
+// 1600", "1600?"), a decade ("1990s") or a century ("1600s"): the year in ISO with
+// "approximate": true, or the span as a range. "" for any other text, which gets the
+// list of ISO forms instead.
+std::string approximate_year_advice(std::string_view s) {
+    std::string_view rest = s;
+    bool hedged = false;  // a word before the year says it is approximate
+    // Longer words first: "c" is also how "circa" and "ca." start.
+    for (std::string_view word : {"approximately", "approx.", "around", "about", "circa", "ca.", "ca", "c.", "c", "~"}) {
+        if (rest.size() > word.size() && same_ignoring_case(rest.substr(0, word.size()), word)) {
+            rest.remove_prefix(word.size());
+            hedged = true;
+            break;
+        }
+    }
+    rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
+    const std::size_t digits = std::min(rest.find_first_not_of("0123456789"), rest.size());
+    if (digits == 0 || digits > 4) return "";
+    const std::string year = std::string(4 - digits, '0') + std::string(rest.substr(0, digits));
+    const std::string_view suffix = rest.substr(digits);
+    if (suffix == "?" || (suffix.empty() && hedged))
+        return "write the year as \"" + year + "\" and add \"approximate\": true beside \"iso\"";
+    const bool plural = suffix == "s" || suffix == "'s";
+    const auto range = [&](int years) { return "\"" + year + "/" + year.substr(0, 2) + (years == 100 ? "99" : year.substr(2, 1) + "9") + "\""; };
+    const std::string as_year = ", or the year \"" + year + "\" with \"approximate\": true beside \"iso\"";
+    if (plural && year.ends_with("00"))
+        return "write the century as the range " + range(100) + " (its first decade: " + range(10) + ")" + as_year;
+    if (plural && year.ends_with('0')) return "write the decade as the range " + range(10) + as_year;
+    return "";
+}
+
 // Reads "DATE", "DATE/DATE", "DATETIME" or "DATETIME/DATETIME" into `out`; returns the
 // error message, "" when it parsed.
 std::string parse_iso_span(std::string_view s, DateSpan& out) {
+    const std::string advice = approximate_year_advice(s);
     const std::string not_iso = "not an ISO 8601 date: " + in_quotes(std::string(s)) +
-                                " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\" (\"-0043\" for 44 BC), a time \"YYYY-MM-DDTHH:MM+01:00\" or a range \"START/END\")";
+                                (advice.empty() ? " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\" (\"-0043\" for 44 BC), a time \"YYYY-MM-DDTHH:MM+01:00\" or a range \"START/END\")"
+                                                : ": " + advice);
     const std::size_t slash = s.find('/');
     std::string error;
     const auto first = parse_iso_end(s.substr(0, slash), error);
@@ -1601,14 +1641,9 @@ void warn_plain_date_after_publication(Sink& sink, const std::string& path, cons
 // warned of, as if their latitude and longitude were swapped.
 bool names_country(const Entity& country) {
     if (country.mentions.empty()) return true;
-    const auto same = [](std::string_view a, std::string_view b) {
-        return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-               });
-    };
     return std::any_of(country.mentions.begin(), country.mentions.end(), [&](const Mention& m) {
-        return same(m.exact, country.name) ||
-               std::any_of(country.aliases.begin(), country.aliases.end(), [&](const std::string& alias) { return same(m.exact, alias); });
+        return same_ignoring_case(m.exact, country.name) ||
+               std::any_of(country.aliases.begin(), country.aliases.end(), [&](const std::string& alias) { return same_ignoring_case(m.exact, alias); });
     });
 }
 

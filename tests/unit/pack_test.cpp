@@ -380,6 +380,36 @@ TEST(Pack, BadTimesNameTheRule) {
     EXPECT_TRUE(load_json(pack).errors.empty());
 }
 
+// "c. 1600", "~1600", "1600s": an approximate year written as an author would say it is
+// refused with how to write it, the year in ISO and "approximate": true (the message
+// listed only the ISO forms, none of which says "around": an outside tester's trial).
+TEST(Pack, ApproximateYearsInWordsSayHowToWriteThem) {
+    const std::string approximate = ": write the year as \"1600\" and add \"approximate\": true beside \"iso\"";
+    const std::string c1600 = "not an ISO 8601 date: \"c. 1600\"" + approximate;
+    const std::string tilde = "\"~1600\"" + approximate, circa = "\"circa 1600\"" + approximate;
+    const std::string about = "\"About 1600\"" + approximate, ca = "\"ca. 1600\"" + approximate, question = "\"1600?\"" + approximate;
+    const DateCase cases[] = {
+        {"c. 1600", c1600.c_str()},
+        {"~1600", tilde.c_str()},
+        {"circa 1600", circa.c_str()},
+        {"About 1600", about.c_str()},
+        {"ca. 1600", ca.c_str()},
+        {"1600?", question.c_str()},
+        {"c. 800", ": write the year as \"0800\" and add \"approximate\": true"},
+        {"1990s", "\"1990s\": write the decade as the range \"1990/1999\", or the year \"1990\" with \"approximate\": true beside \"iso\""},
+        {"1600s", "\"1600s\": write the century as the range \"1600/1699\" (its first decade: \"1600/1609\"), or the year \"1600\" with \"approximate\": true beside \"iso\""},
+        {"c. 1600/1700", "(use \"YYYY-MM-DD\""},  // not a year: the list of forms
+        {"around the 1600s", "(use \"YYYY-MM-DD\""},
+    };
+    expect_date_errors(cases);
+    // The advice, followed, loads.
+    json pack = minimal_pack();
+    pack["entities"][2]["date"] = {{"iso", "1600"}, {"approximate", true}};
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    EXPECT_TRUE(r.pack->find("address")->date->approximate);
+}
+
 // [SECTION] Syntax errors and limits ----------------------------------------------
 
 struct SyntaxCase {
