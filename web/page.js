@@ -49,6 +49,9 @@
     $('mirror').hidden = !withArticle;
     $('error-title').textContent = title;
     $('error-summary').textContent = summary;
+    // The tab and the history name the error, not the site's own story (index.html's
+    // title), unless that story's text is what the page shows.
+    if (!withArticle) document.title = `${title} · Explainer`;
     const list = $('error-list');
     list.textContent = '';
     for (const line of details || []) {

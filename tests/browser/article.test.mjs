@@ -171,6 +171,8 @@ test('a broken pack shows the validator\'s error with line and column', async ()
   const text = await page.locator('#error').innerText();
   assert.match(text, /content pack has errors/i);
   assert.match(text, /malformed\.json:5:3: error: expected ',' or '}' after object member/);
+  // The tab names the error, not the site's own story.
+  assert.equal(await page.title(), 'The content pack has errors · Explainer');
   // The readable fallback: the canvas is hidden, the error is visible.
   assert.equal(await page.locator('#canvas').isVisible(), false);
   await page.context().close();
