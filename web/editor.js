@@ -366,11 +366,17 @@
     // A click that placed the place ends the placing, and the status says so (it went on
     // asking for the click: an author trial).
     const placed = placing && record.fields.includes('pack') ? { id: placing, was: JSON.stringify(entityById(placing)?.location) } : null;
-    if (placed) placeOnMap(null);
+    const made = placingNew && record.fields.includes('pack') ? placingNew : null;
+    if (placed || made) placeOnMap(null);
     autosave();
     refresh();
     const moved = placed && entityById(placed.id);
     if (moved && JSON.stringify(moved.location) !== placed.was) status(`Placed ${moved.name} on the map by hand (Undo takes it back)`);
+    const added = made && entities().find((e) => e && e.kind === 'place' && !made.ids.has(e.id));
+    if (added) {
+      selectEntity(added.id);
+      status(`New place ${added.name}, placed on the map by hand`);
+    }
     followInMirror(record);
   }
 
@@ -482,10 +488,7 @@
     const request = { kind };
     if (kind === 'place') {
       if (chosenPlace < 0) await searchPlacesFromBox();
-      if (chosenPlace < 0) {
-        status('Choose the place in the place search results first (or type its name there)', true);
-        return;
-      }
+      if (chosenPlace < 0) { newPlaceOnMap(); return; }
       request.placeIndex = chosenPlace;
     }
     if (kind === 'quote') request.speaker = $('quote-speaker').value;
@@ -655,9 +658,21 @@
   // "Place on map": the next click on the map puts the place there (or drag its marker).
   // Coordinates placed by hand are cited as such, not to the gazetteer (README, "The editor").
   let placing = null;
+  // A place the gazetteer does not know (a battlefield, a kingdom of the past): the next
+  // click on the map makes the selected words a place there, cited as placed by hand.
+  let placingNew = null;  // {name, ids}: its name, and the entities' ids before it
+  function newPlaceOnMap() {
+    const result = callJson('explainer_editor_new_place_on_click');
+    if (!result.ok) { report(result); return; }
+    placing = null;
+    placingNew = { name: result.name, ids: new Set(entities().map((e) => e && e.id)) };
+    const query = $('place-query').value.trim();
+    status(`${query ? `No place named “${query}” in the gazetteer. ` : ''}Click on the map where ${result.name} is (Esc cancels).`);
+  }
   let liveTimer = 0;  // the inspector's live check, after typing pauses
   function placeOnMap(id) {
     placing = id && call('explainer_editor_place_on_click', id) === 1 ? id : null;
+    placingNew = null;
     if (!id) call('explainer_editor_place_on_click', '');
     if (placing) status(`Click on the map where ${entityById(id)?.name ?? id} is (Esc cancels). Or drag its marker.`);
     renderInspector();
@@ -909,7 +924,7 @@
   }
 
   function onKey(event) {
-    if (event.key === 'Escape' && placing) {
+    if (event.key === 'Escape' && (placing || placingNew)) {
       placeOnMap(null);
       status('Placing cancelled');
       return;

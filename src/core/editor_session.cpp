@@ -370,6 +370,7 @@ json new_entity_op(const json& document, const NewEntity& request) {
         else
             entity["location"] = {{"lat", request.place ? request.place->lat : request.lat}, {"lon", request.place ? request.place->lon : request.lon}};
         if (request.place) entity["citations"] = json::array({place_hit_citation(*request.place)});
+        else if (request.placed_by_hand) entity["citations"] = json::array({hand_placed_citation()});
     } else if (kind == "quote") {
         entity["speaker"] = request.speaker;
         entity["text"] = quoted_words(exact);

@@ -101,13 +101,15 @@ std::vector<std::string> removal_refusals(const nlohmann::json& document, const 
 const std::vector<std::string>& editor_entity_kinds();
 // A new entity of `kind` for a selection (its selector from selector_for_range): named by
 // the selected text, id a fresh slug of it. A place takes `place`'s coordinates and
-// GeoNames citation (nullptr: `lat`/`lon` typed by hand; the validator then asks for a
-// citation, which the inspector adds); a quote needs `speaker` (a person's id).
+// GeoNames citation (nullptr: `lat`/`lon`, clicked on the map when `placed_by_hand`, and
+// then cited as such; else typed, and the validator asks for a citation, which the
+// inspector adds); a quote needs `speaker` (a person's id).
 struct NewEntity {
     std::string kind;
     Mention selector;
     const PlaceHit* place = nullptr;
     double lat = 0, lon = 0;
+    bool placed_by_hand = false;
     std::string speaker;
 };
 nlohmann::json new_entity_op(const nlohmann::json& document, const NewEntity& request);

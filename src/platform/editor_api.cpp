@@ -15,7 +15,9 @@
 // - [SECTION] Gestures on the map and the timeline
 #include <emscripten.h>
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +43,7 @@ struct EditorEdge {
     ui::EditorGestures gestures;        // the panels' hooks (App::editing points here)
     std::vector<json> gesture_ops;      // asked for during a frame, applied after it
     std::vector<std::string> gesture_refusals;  // gestures that ended without an edit, and why
+    std::optional<NewEntity> new_place;  // made where the map is clicked next (a place the gazetteer lacks)
 };
 
 void install_gestures();  // [SECTION] Gestures on the map and the timeline
@@ -332,7 +335,14 @@ void after_frame(json op) {
 // The panels' gestures are the editor's from the first pack it opens.
 void install_gestures() {
     if (platform::app().editing) return;
-    g_editor.gestures.place_at = [](const std::string& id, GeoPoint at) { after_frame(hand_placed_location_op(g_editor.session.document(), id, at.lat, at.lon)); };
+    g_editor.gestures.place_at = [](const std::string& id, GeoPoint at) {
+        if (id != ui::EditorGestures::kNewPlaceOnClick) {
+            after_frame(hand_placed_location_op(g_editor.session.document(), id, at.lat, at.lon));
+        } else if (std::optional<NewEntity> place = std::exchange(g_editor.new_place, std::nullopt)) {
+            place->lat = at.lat, place->lon = at.lon;
+            after_frame(new_entity_op(g_editor.session.document(), *place));
+        }
+    };
     g_editor.gestures.date_to = [](const std::string& id, const std::string& iso) { after_frame(dragged_date_op(g_editor.session.document(), id, iso)); };
     g_editor.gestures.refused = [](const std::string& reason) {
         schedule_after_frame();
@@ -348,5 +358,23 @@ void install_gestures() {
 extern "C" EMSCRIPTEN_KEEPALIVE int explainer_editor_place_on_click(const char* id) {
     const Entity* entity = platform::app().store.pack().find(id);
     g_editor.gestures.place_on_click = entity && entity->kind == EntityKind::Place ? std::string(id) : std::string();
+    g_editor.new_place.reset();
     return g_editor.gestures.place_on_click.empty() ? 0 : 1;
+}
+
+// "New place" for a place the gazetteer does not know (a battlefield, a historic kingdom):
+// the next click on the map makes a place of the article's selected words there, cited as
+// placed by hand ("" as `id` to explainer_editor_place_on_click cancels). {"ok", "name"}, or
+// {"ok": false, "errors"} when no words are selected.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* explainer_editor_new_place_on_click() {
+    const SelectorResult selector = selection_selector();
+    if (!selector.mention)
+        return platform::js_json({{"ok", false}, {"errors", json::array({{{"path", ""}, {"packPath", ""}, {"message", selector.error}}})}});
+    NewEntity place;
+    place.kind = "place";
+    place.selector = *selector.mention;
+    place.placed_by_hand = true;
+    g_editor.new_place = place;
+    g_editor.gestures.place_on_click = std::string(ui::EditorGestures::kNewPlaceOnClick);
+    return platform::js_json({{"ok", true}, {"name", selector.mention->exact}});
 }

@@ -106,6 +106,7 @@ struct FrameLoop {
     // Between webglcontextlost and a successful restore: nothing is drawn (every GL object
     // is gone), but input, links and the API keep changing the app state.
     bool context_lost = false;
+    bool drawing = false;             // inside draw_frame (the page hears of its changes there)
     std::optional<double> last_time;  // seconds, of the last frame drawn (ImGui's DeltaTime)
     unsigned long long frames = 0;
     double frame_ms[64] = {};         // CPU time of recent frames (ImGui build + GL submission), for Explainer.stats()
@@ -518,6 +519,8 @@ void draw_frame(double time_seconds) {
     InputQueue& input = g_browser.input;
     if (!app.store.has_pack() || surface.css_width <= 0 || loop.context_lost) return;
     const double started_ms = emscripten_get_now();
+    loop.drawing = true;
+    struct DrawingEnds { bool& drawing; ~DrawingEnds() { drawing = false; } } ends{loop.drawing};
     ImGuiIO& io = ImGui::GetIO();
     if (app.fonts_dpr != surface.dpr || app.fonts_stale) rebuild_font_atlas();
     const double last = loop.last_time.value_or(time_seconds);
@@ -635,6 +638,8 @@ void request_frames(int count) {
 
 void draw_frame_now() {
     FrameLoop& loop = g_browser.loop;
+    // A call made while a frame tells the page of its changes waits for the next frame.
+    if (loop.drawing) return request_frames(1);
     if (!loop.first_frame_reported || loop.context_lost) return;
     draw_frame(now_seconds());
     continue_or_idle();

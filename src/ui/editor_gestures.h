@@ -26,8 +26,10 @@ public:
     // article's text alone, and say so where a panel would otherwise say it has nothing).
     std::function<bool()> pack_validates;
     // Armed from the editor's column ("Place on map"): the next click on the map puts this
-    // place there. Empty: clicks select, as in the reader.
+    // place there, or makes the column's new place there (kNewPlaceOnClick: a place the
+    // gazetteer does not know). Empty: clicks select, as in the reader.
     std::string place_on_click;
+    static constexpr std::string_view kNewPlaceOnClick = "\n";  // no entity's id (ids are slugs)
 
     bool map_press_moves_marker(const PanelContext& ctx, std::string_view press_target) const override;
     bool map_frame(PanelContext& ctx, const MapPointer& pointer, const MapProjection& projection) override;

@@ -53,7 +53,8 @@ bool EditorGestures::map_press_moves_marker(const PanelContext& ctx, std::string
 }
 
 bool EditorGestures::map_frame(PanelContext& ctx, const MapPointer& pointer, const MapProjection& projection) {
-    if (!place_on_click.empty() && !ctx.pack.find(place_on_click)) place_on_click.clear();  // undone or removed meanwhile
+    if (!place_on_click.empty() && place_on_click != kNewPlaceOnClick && !ctx.pack.find(place_on_click))
+        place_on_click.clear();  // undone or removed meanwhile
     if (pointer.dragging && !marker_ && map_press_moves_marker(ctx, pointer.press_target)) {
         const Entity* entity = ctx.pack.find(pointer.press_target);
         marker_ = MarkerDrag{entity->id, projection.to_screen(*entity->location)};

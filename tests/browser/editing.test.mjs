@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, serve, launch, openPage, assertNoProblems, settle } from './harness.mjs';
+import { root, serve, launch, openPage, assertNoProblems, settle, locateCentre } from './harness.mjs';
 import { audit, blocking, describe } from './axe.mjs';
 import { mapFrame, mapRects } from './map-view.mjs';
 
@@ -151,6 +151,42 @@ test('"Place on map" then a click puts the place under the pointer; Esc disarms 
   await page.mouse.click(frame.cx + 60, frame.cy + 40);
   await settle(page, SLOW);
   assert.equal(await exportText(page), text, 'Esc disarmed the placing');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// A place the gazetteer does not know (a battlefield, a kingdom of the past): "New place"
+// was refused until a search hit was chosen, so such a place could not be made at all (an
+// outside author trial). Now the next click on the map makes it there, cited as placed by
+// hand, and the inspector shows it.
+test('"New place" with no gazetteer hit makes the selected words a place where the map is clicked next', async () => {
+  const page = await openEditor(SEED);
+  const { rect } = await locateCentre(page, 'sinjar', 'article');
+  await page.mouse.dblclick(rect.x + rect.width + 14, rect.y + rect.height / 2);  // the word after "Sinjar"
+  await settle(page, SLOW);
+  const word = (await page.evaluate(() => Explainer.editor.selection())).selector?.exact;
+  assert.ok(word, 'a word is selected');
+  await page.fill('#place-query', 'Qqzzxq');
+  await page.click('#new-kinds button[data-kind="place"]');
+  await page.waitForFunction(() => /Click on the map/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
+  assert.equal(await page.textContent('#status'), `No place named “Qqzzxq” in the gazetteer. Click on the map where ${word} is (Esc cancels).`);
+  const before = await exportText(page);
+  const frame = await mapFrame(page);
+  const spot = { x: frame.cx - 41, y: frame.cy + 17 };
+  await page.mouse.click(spot.x, spot.y);
+  await settle(page, SLOW);
+  const made = (await page.evaluate(() => Explainer.editor.exportPack())).entities.find((e) => e.kind === 'place' && e.name === word);
+  assert.ok(made, `a place named "${word}" was made`);
+  // Where the click was, in the view it was made in (the map then flies to the new place).
+  const landed = frame.toScreen(made.location.lat, made.location.lon);
+  assert.ok(Math.abs(landed.x - spot.x) < 1 && Math.abs(landed.y - spot.y) < 1, `made under the click: ${JSON.stringify(landed)} vs ${JSON.stringify(spot)}`);
+  assert.deepEqual(made.citations.map((c) => c.publication), ['Natural Earth']);
+  assert.equal(await page.textContent('#status'), `New place ${word}, placed on the map by hand`);
+  assert.equal(await page.inputValue('#field-name'), word, 'the inspector shows the new place');
+  assert.equal((await page.evaluate(() => Explainer.editor.validate())).ok, true, 'the pack validates');
+  // Undo takes it back (after the selection of it, a view step of the one history).
+  for (let i = 0; i < 3 && await exportText(page) !== before; ++i) await page.evaluate(() => Explainer.editor.undo());
+  assert.equal(await exportText(page), before, 'undo takes it back');
   assertNoProblems(assert, page);
   await page.context().close();
 });
