@@ -699,21 +699,36 @@ std::size_t word_at_or_after(const TextParagraph& p, std::size_t at) {
     return i;
 }
 
+// Whether an age in commas follows a name that ends at byte `name_end`: "Tanvir Alam, 24,".
+bool age_in_commas_after(const TextParagraph& p, std::size_t name_end) {
+    if (name_end >= p.text.size() || p.text[name_end] != ',') return false;
+    std::size_t at = name_end + 1;
+    while (at < p.text.size() && p.text[at] == ' ') ++at;
+    std::size_t digits = at;
+    while (digits < p.text.size() && digits - at < 3 && p.text[digits] >= '0' && p.text[digits] <= '9') ++digits;
+    return digits > at && digits < p.text.size() && p.text[digits] == ',';
+}
+
 // The apposition after a speaker: ", ROLE," or ", ROLE." up to the sentence end.
 Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_byte) {
     std::size_t at = end_byte;
     if (at >= p.text.size() || p.text[at] != ',') return {};
     ++at;
     while (at < p.text.size() && p.text[at] == ' ') ++at;
-    // An age is no role: "Tanvir Alam, 24, a student volunteer" is a student volunteer.
-    std::size_t digits = at;
-    while (digits < p.text.size() && digits - at < 3 && p.text[digits] >= '0' && p.text[digits] <= '9') ++digits;
-    if (digits > at && digits < p.text.size() && p.text[digits] == ',') {
-        at = digits + 1;
+    // An age is no role: "Tanvir Alam, 24, a student volunteer" is a student volunteer, and
+    // "Lê Văn Tâm, 58, has farmed" has none.
+    const bool aged = age_in_commas_after(p, end_byte);
+    if (aged) {
+        while (at < p.text.size() && p.text[at] != ',') ++at;
+        ++at;
         while (at < p.text.size() && p.text[at] == ' ') ++at;
-        const std::size_t word_end = std::min(p.text.find_first_of(" ,.;", at), p.text.size());
-        if (is_speech_verb(lower(p.text.substr(at, word_end - at)))) return {};  // "Smith, 54, said"
     }
+    // Nor is the sentence's verb: "Smith, 54, said", "the commission's chief, Anoulak
+    // Kittikhoun, said the season".
+    const std::size_t word_end = std::min(p.text.find_first_of(" ,.;", at), p.text.size());
+    const std::string opening = lower(p.text.substr(at, word_end - at));
+    if (is_speech_verb(opening)) return {};
+    if (aged && !is_determiner(opening) && !in_list(opening, {"who", "whose"})) return {};
     const auto [s_begin, s_end] = sentence_around(p, end_byte);
     (void)s_begin;
     std::size_t end = s_end;
@@ -1278,6 +1293,16 @@ bool names_whose_title(const Gazetteer& gazetteer, const TextParagraph& p, std::
            (word.size() >= 2 && word.size() <= 5 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
 
+// Whether words [first, rank) before a rank name what its office is in charge of, "Culture"
+// of "Culture Minister Nino Abashidze", "Education Secretary": one capitalised word that is
+// no date ("Tuesday President Joe Biden" is no title) nor an organisation's. Such a word,
+// as "Defense" of "Defense Secretary", is part of the title.
+bool names_portfolio(const TextParagraph& p, std::size_t first, std::size_t rank) {
+    if (rank - first != 1) return false;
+    const Word& w = p.words[first];
+    return w.capitalised && !month_of(w) && !is_weekday(w.low) && !is_organisation_word(w.low) && !is_function_word(w.low);
+}
+
 // People named after a rank or honorific ("Maj. Gen. Ali Ahmed"), before quotations are
 // attributed, so a quotation is never carried over to a speaker past a newly named person.
 // The title may open with whose it is: "Texas Gov. Greg Abbott", "Israeli Prime Minister
@@ -1287,7 +1312,8 @@ void Drafter::find_ranked_people() {
         const TextParagraph& p = paragraphs[r.paragraph];
         std::size_t title = r.first;  // where the rank and title words start
         while (title < r.last && title - r.first < 3 && !is_rank(p.words[title].low) && !is_title_word(p.words[title].low)) ++title;
-        if (title > r.first && (title == r.last || !gazetteer || !names_whose_title(*gazetteer, p, r.first, title))) title = r.first;
+        if (title > r.first && (title == r.last || !(names_portfolio(p, r.first, title) || (gazetteer && names_whose_title(*gazetteer, p, r.first, title)))))
+            title = r.first;
         std::size_t ranks = 0;  // the title's words, at least one a rank
         bool ranked = false;
         for (; title + ranks < r.last; ++ranks) {
@@ -1311,7 +1337,7 @@ void Drafter::find_ranked_people() {
 // Words that make an apposition describe a person: "Kim Jong Un, North Korea's leader,".
 bool is_person_noun(std::string_view low) {
     return is_rank(low) || in_list(low, {"spokesman", "spokeswoman", "spokesperson", "head", "chief", "founder", "official", "candidate",
-                                         "chairman", "chairwoman", "director", "executive", "professor", "lawyer", "analyst",
+                                         "chairman", "chairwoman", "director", "executive", "officer", "professor", "lawyer", "analyst",
                                          "researcher", "author", "activist", "resident", "survivor", "witness", "member", "coordinator",
                                          "adviser", "advisor", "envoy", "negotiator", "son", "daughter",
                                          "wife", "husband", "mother", "father", "brother", "sister", "engineer", "master",
@@ -1327,11 +1353,14 @@ bool is_age(std::string_view low) {
 
 // The role in lower case written right before the name that word `first` opens: "teacher" of
 // "34-year-old teacher Almaz Tesfaye", "retired engineer" of ", retired engineer Dawit Bekele",
-// "ministry's spokesperson" of "the ministry's spokesperson Lin Jian". Up to three words, after
-// an article or an age, which is no role (nor is "24" in "Tanvir Alam, 24, a student volunteer").
+// "ministry's spokesperson" of "the ministry's spokesperson Lin Jian", and before a name in
+// commas, "commission's chief executive officer" of "The commission's chief executive officer,
+// Anoulak Kittikhoun,". Up to four words, after an article or an age, which is no role (nor is
+// "24" in "Tanvir Alam, 24, a student volunteer").
 Span role_before_name(const TextParagraph& p, std::size_t paragraph, std::size_t first) {
     std::size_t start = first;
-    while (start > 0 && first - start < 3 && joined_by_space(p, start - 1, start)) {
+    const bool in_commas = first > 0 && joined_by_comma(p, first - 1, first);
+    while (start > 0 && first - start < 4 && (joined_by_space(p, start - 1, start) || (start == first && in_commas))) {
         const Word& w = p.words[start - 1];
         if (w.capitalised || is_function_word(w.low) || is_determiner(w.low) || is_speech_verb(w.low) || is_age(w.low)) break;
         --start;
@@ -1369,19 +1398,25 @@ void Drafter::find_described_people() {
         // Gustafsson, whose boat is moored": "who" and "whose" follow a person; and so does a
         // speech verb after the apposition ("Aino Virtanen, the duty engineer …, said").
         const bool who = std::any_of(role_words.begin(), role_words.end(), [](const Word& w) { return w.low == "who" || w.low == "whose"; });
+        // "Lê Văn Tâm, 58, has farmed": an age in commas is a person's.
+        const bool aged = age_in_commas_after(p, s.end);
         std::size_t after_role = role.end;
         while (after_role < p.text.size() && (p.text[after_role] == ',' || p.text[after_role] == ' ')) ++after_role;
         const std::size_t verb = word_at_or_after(p, after_role);
         const bool speaks = role.end > role.begin && p.text.substr(role.end, 1) == "," && verb < p.words.size() &&
                             p.words[verb].begin == after_role && is_speech_verb(p.words[verb].low) && !p.words[verb].sentence_start;
-        if (!role_before && !who && !speaks && std::none_of(role_words.begin(), role_words.end(), [](const Word& w) { return is_person_noun(w.low); }))
+        if (!role_before && !who && !speaks && !aged && std::none_of(role_words.begin(), role_words.end(), [](const Word& w) { return is_person_noun(w.low); }))
             continue;
         // A clause is no role: "who runs a small consultancy".
         if (!role_words.empty() && (role_words.front().low == "who" || role_words.front().low == "whose")) role = {};
         // Without an apposition, the role is the one written before the name, whose person's
         // noun made it a person's ("34-year-old teacher Almaz Tesfaye said": "teacher").
         if (role.end == role.begin && role_before) role = role_before_name(p, r.paragraph, r.first);
-        const std::size_t person = person_for(*this, s, role_before ? "a name after the role it holds" : "a name its apposition describes", s);
+        const std::size_t person = person_for(*this, s,
+                                              role_before ? "a name after the role it holds"
+                                              : aged      ? "a name with an age in commas after it"
+                                                          : "a name its apposition describes",
+                                              s);
         mention(person, s);
         claimed.push_back(s);
         if (role.end > role.begin && !suggestions[person].fields.contains("role")) suggestions[person].fields["role"] = std::string(text(role));

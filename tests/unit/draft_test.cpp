@@ -1279,6 +1279,31 @@ TEST(DraftTest, HeOrSheSaidIsThePersonItsParagraphNames) {
     EXPECT_EQ(speaker("It is shallow"), "Henrik Sjöberg");
 }
 
+// “…,” he said is the person its paragraph names before it, not the last named speaker of an
+// earlier paragraph, when the paragraph names them as the trial articles did: with an age in
+// commas and no role ("Lê Văn Tâm, 58, has farmed"), in commas after their role, which is
+// none of the verb after them ("The commission’s chief executive officer, Anoulak Kittikhoun,
+// said"), and after a rank that a word for its office opens ("Culture Minister Nino
+// Abashidze"). None of the three was a person, and each quotation went to the deputy minister.
+TEST(DraftTest, HeOrSheSaidIsThePersonItsParagraphNamesWithAnAgeARoleInCommasOrAnOffice) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"“The water is falling,” Deputy Minister Hoàng Văn Minh said in Hanoi.",
+                                    "Trần Văn Khải, 61, has fished the river for forty years. “There are no fish left,” he said.",
+                                    "The agency’s chief executive officer, Somchai Rattanakorn, said the season was dry. “The basin "
+                                    "is tired,” he said.",
+                                    "Education Minister Lela Beridze opened the school. “Every child will learn here,” she said."},
+                                   "2026-04-17"));
+    const auto speaker = [&](std::string_view quote) { return d.speaker_of(quote) ? d.speaker_of(quote)->name : "(none)"; };
+    EXPECT_EQ(speaker("The water is falling"), "Deputy Minister Hoàng Văn Minh") << d.pack.dump(1);
+    EXPECT_EQ(speaker("There are no fish left"), "Trần Văn Khải");
+    EXPECT_EQ(speaker("The basin is tired"), "Somchai Rattanakorn");
+    EXPECT_EQ(speaker("Every child will learn here"), "Education Minister Lela Beridze");
+    ASSERT_TRUE(d.speaker_of("There are no fish left"));
+    EXPECT_EQ(d.speaker_of("There are no fish left")->role, "");
+    ASSERT_TRUE(d.speaker_of("The basin is tired"));
+    EXPECT_EQ(d.speaker_of("The basin is tired")->role, "agency’s chief executive officer");
+}
+
 // "34-year-old teacher Almaz Tesfaye said", "retired engineer Dawit Bekele said": words in lower
 // case before a name introduce a speaker, whose role they are without the age; what follows
 // "on the shores of Lake Tana," or "Outside Meskel Square," is that speaker's own clause, no
