@@ -2364,10 +2364,13 @@ std::size_t yearless_range_end(const TextParagraph& p, std::size_t k, bool betwe
     return ends->second.next;
 }
 
-// The year a sentence writes, for a day of a month it gives without one ("at the lunar new
-// year of 1789 … on 28 January"): the nearest four-digit year after word `k` in its
-// sentence, else the nearest before it; 0 for none.
-int year_of_sentence(const TextParagraph& p, std::size_t k) {
+// The year a sentence writes for the day of a month it gives without one, words [k, k + 2),
+// and where the date's words end: the four-digit year right after it, which joins them ("on
+// March 3 in 1998", "3 March of 1998"), else the nearest one before it in its sentence, which
+// sets the time of what follows ("at the lunar new year of 1789, on 28 January"); year 0 for
+// none. A year later in the sentence belongs to another clause ("on March 3, the lowest since
+// records began in 1998"), and the day then takes the publication's year, as the loader reads it.
+std::pair<int, std::size_t> year_of_day(const TextParagraph& p, std::size_t k) {
     const auto [sb, se] = sentence_around(p, p.words[k].begin);
     const auto year = [&](std::size_t j) {
         const std::string& low = p.words[j].low;
@@ -2378,11 +2381,12 @@ int year_of_sentence(const TextParagraph& p, std::size_t k) {
             return 0;
         return std::stoi(low);
     };
-    for (std::size_t j = k + 1; j < p.words.size() && p.words[j].begin < se; ++j)
-        if (const int y = year(j)) return y;
+    if (k + 3 < p.words.size() && p.words[k + 3].begin < se && in_list(p.words[k + 2].low, {"in", "of"}) &&
+        joined_by_space(p, k + 1, k + 2) && joined_by_space(p, k + 2, k + 3))
+        if (const int y = year(k + 3)) return {y, k + 4};
     for (std::size_t j = k; j-- > 0 && p.words[j].begin >= sb;)
-        if (const int y = year(j)) return y;
-    return 0;
+        if (const int y = year(j)) return {y, k + 2};
+    return {0, k + 2};
 }
 
 // The date phrases of a paragraph: the loader's relative forms, then written dates.
@@ -2511,10 +2515,11 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
                 }
             }
             if (!last && month_day_at(i)) {
-                // "13 November": the year its sentence writes ("28 January … 1789"), else the
-                // loader finds it from the publication date.
-                last = i + 2;
-                if (const int year = year_of_sentence(p, i)) day_of({year, 1}, month_of(w[i + 1]), std::stoi(a), date);
+                // "13 November": the year its sentence writes for it ("1789, on 28 January"),
+                // else the loader finds it from the publication date.
+                const auto [year, end] = year_of_day(p, i);
+                last = end;
+                if (year) day_of({year, 1}, month_of(w[i + 1]), std::stoi(a), date);
             }
         } else if (month_of(w[i]) && !b.empty() && all_digits(b)) {
             // "November 13, 2015", "March 15, 44 B.C.", "June 2014" and "June 44 BC"; "Nov. 13",
@@ -2532,8 +2537,9 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
                 last = i + 1 + year->words;
                 date["iso"] = format_iso_month(year->year, month);
             } else if (month_day_at(i)) {
-                last = i + 2;
-                if (const int year = year_of_sentence(p, i)) day_of({year, 1}, month, std::stoi(b), date);
+                const auto [year, end] = year_of_day(p, i);
+                last = end;
+                if (year) day_of({year, 1}, month, std::stoi(b), date);
             }
         } else if (const auto era = a == "in" && !b.empty() ? era_year(p, i + 1) : std::nullopt) {
             // "in 44 BC", "in AD 79": the year only, from the phrase's second word.

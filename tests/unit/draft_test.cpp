@@ -1407,6 +1407,21 @@ TEST(DraftTest, RangesYearsOfTheirSentenceAndImpossibleDays) {
         if (e->mentions.at(0).exact == "31 June 2019") EXPECT_THAT(e->description, HasSubstr("Check the date"));
 }
 
+// A day of a month without its year takes a year only where it belongs to that day: right
+// after it ("on March 3 in 1998", one event) or before it in its sentence; a year later in
+// another clause ("since records began in 1998") leaves it the publication's year, as the
+// loader reads it (the water level's day was drafted as 1998-03-03).
+TEST(DraftTest, ADayWithoutItsYearTakesNoYearOfAnotherClause) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The lake fell to 2 meters on March 3, the lowest level since records began in 1998.",
+                                    "The old dam burst on 9 May in 1962."},
+                                   "2026-04-17"));
+    std::map<std::string, std::string> dates;  // the mention's text -> the date it resolves to
+    for (const Entity* e : d.of_kind(EntityKind::Event)) dates[e->mentions.at(0).exact] = e->date->iso;
+    const std::map<std::string, std::string> expected = {{"March 3", "2026-03-03"}, {"1998", "1998"}, {"9 May in 1962", "1962-05-09"}};
+    EXPECT_EQ(dates, expected) << d.pack.dump(1);
+}
+
 TEST(DraftTest, NoSpeakerIsGuessedForAnUnattributedQuotation) {
     REQUIRE_GAZETTEER();
     const Drafted d = draft(simple({"“We will rebuild the whole harbour before winter,” the sign outside the office reads.",
