@@ -2041,7 +2041,7 @@ void Drafter::find_places() {
 bool is_number_word(std::string_view low) {
     return in_list(low, {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
                          "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million",
-                         "millions", "billion"});
+                         "millions", "billion", "trillion"});
 }
 
 bool is_unit(std::string_view low) {
@@ -2051,6 +2051,14 @@ bool is_unit(std::string_view low) {
                          "acres", "hectares", "votes", "seats", "years", "year", "months", "weeks", "days", "hours", "minutes",
                          "residents", "inhabitants", "homes", "houses", "buildings", "vehicles", "ships", "aircraft", "workers",
                          "students", "patients", "cases", "lives", "families", "villages", "countries", "members"});
+}
+
+constexpr std::array<std::string_view, 4> kCurrencySigns = {"$", "€", "£", "¥"};
+
+// A word that may be a unit the lists do not have ("lari", "grams"), when what follows it
+// shows it to be one: in lower case, and no function word ("5 million in aid").
+bool is_measure_word(const Word& w) {
+    return !w.capitalised && !is_function_word(w.low) && !is_number_word(w.low) && !all_digits(w.low.substr(0, 1));
 }
 
 void Drafter::find_figures() {
@@ -2065,6 +2073,7 @@ void Drafter::find_figures() {
             if (!digits && !is_number_word(w.low) && !fraction && !(w.low == "a" && i + 1 < p.words.size() && in_list(p.words[i + 1].low, {"year", "month", "decade", "week"}))) continue;
             std::size_t last = i + 1;
             bool unit = false;
+            std::size_t conversion_end = std::string_view::npos;  // the ")" closing an amount's conversion
             const bool currency = digits && w.begin > 0 && std::string_view("$€£¥").find(p.text[w.begin - 1]) != std::string_view::npos;
             const bool percent = digits && w.end < p.text.size() && p.text[w.end] == '%';
             if (fraction) {
@@ -2087,10 +2096,26 @@ void Drafter::find_figures() {
                     ++last;
                     unit = true;
                     if (last < p.words.size() && joined_by_space(p, last - 1, last) && in_list(p.words[last].low, {"dead", "killed", "wounded", "injured", "missing", "displaced", "long", "old"})) ++last;
+                } else if (!currency && !percent && last < p.words.size() && joined_by_space(p, last - 1, last) && is_measure_word(p.words[last])) {
+                    // A unit that the text shows to be one: a currency by its conversion after
+                    // it ("15 lari ($5.50)", "1.2 trillion dong ($47 million)"), a measure by
+                    // "per" ("4 grams per liter").
+                    const std::string_view after = std::string_view(p.text).substr(p.words[last].end);
+                    if (std::any_of(kCurrencySigns.begin(), kCurrencySigns.end(), [&](std::string_view sign) { return after.starts_with(" (" + std::string(sign)); }))
+                        conversion_end = p.text.find(')', p.words[last].end);
+                    const bool per = last + 2 < p.words.size() && p.words[last + 1].low == "per" && joined_by_space(p, last, last + 1) &&
+                                     is_measure_word(p.words[last + 2]);
+                    if (conversion_end != std::string_view::npos || per) ++last, unit = true;
                 }
+                // A rate is one figure: "4 grams per liter", "30 kilometers per hour".
+                if (unit && last + 1 < p.words.size() && p.words[last].low == "per" && joined_by_space(p, last - 1, last) &&
+                    joined_by_space(p, last, last + 1) && is_measure_word(p.words[last + 1]))
+                    last += 2;
             }
             if (!unit && !currency && !percent) continue;
             if (digits && w.low.size() == 4 && !unit && !currency) continue;  // a year
+            // "her two children": someone's own, counted, is no figure of the story.
+            if (i > 0 && joined_by_space(p, i - 1, i) && in_list(p.words[i - 1].low, {"her", "his", "their", "my", "our", "your"})) continue;
             std::size_t first = i;
             // A qualifier before: "some 2,500 miles", "more than a year", "about a third".
             if (first > 0 && joined_by_space(p, first - 1, first) && in_list(p.words[first - 1].low, {"some", "about", "around", "nearly", "almost", "over", "roughly", "approximately", "than", "least", "most", "to"})) {
@@ -2111,6 +2136,7 @@ void Drafter::find_figures() {
                 if (first == i) s.begin = back;
             }
             if (percent && last == i + 1) s.end = w.end + 1;
+            if (conversion_end != std::string_view::npos) s.end = conversion_end + 1;
             const std::size_t index = suggestion(Kind::Figure, "figure:" + std::to_string(pi) + ":" + std::to_string(s.begin), text(s),
                                                  "a number with a unit", s);
             Suggestion& f = suggestions[index];
@@ -2118,7 +2144,8 @@ void Drafter::find_figures() {
             f.description = "Figure the article gives.";
             f.fields["note"] = figure_note(p, s.begin);
             mention(index, s);
-            i = last - 1;
+            // The conversion is part of the figure, no figure of its own.
+            i = conversion_end != std::string_view::npos ? word_at_or_after(p, conversion_end) - 1 : last - 1;
         }
     }
 }

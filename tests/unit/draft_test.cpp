@@ -377,6 +377,21 @@ TEST(DraftTest, AWordMayDescribeAFiguresUnit) {
         << d.pack.dump(1);
 }
 
+// A unit no list has is one when the text shows it: a local currency by its conversion in
+// parentheses, which is part of the figure ("15 lari ($5.50)", "1.2 trillion dong ($47
+// million)"), a measure by "per" ("4 grams per liter"); all three were missed (an outside
+// author trial). Someone's own, counted ("her two children"), is no figure of the story.
+TEST(DraftTest, AUnitTheTextShowsToBeOneMakesAFigure) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Tickets cost 20 lari ($7.40). The ministry will spend 3.5 trillion dong ($137 million) on canals.",
+                                    "Nitrate reached 6 milligrams per liter. She brought her three children, and rescuers found 12 "
+                                    "children."},
+                                   "2026-04-17"));
+    EXPECT_THAT(d.names_of(EntityKind::Figure), ::testing::UnorderedElementsAre("20 lari ($7.40)", "3.5 trillion dong ($137 million)",
+                                                                                "6 milligrams per liter", "12 children"))
+        << d.pack.dump(1);
+}
+
 TEST(DraftTest, DatesWithTheirEraAreWrittenAsPacksWriteThem) {
     REQUIRE_GAZETTEER();
     // 44 BC is the astronomical year -43; "15 March 44" is never a day of some year 0 or AD 44.
