@@ -197,6 +197,8 @@
     });
   }
 
+  // The messages a host may listen to (README, "Explainer → host").
+  const EVENTS = ['ready', 'state', 'resize', 'error', 'failed'];
   function makeApi(embed) {
     return Object.freeze({
       element: embed.element,
@@ -205,6 +207,8 @@
       setState: (link) => request(embed, { type: 'setState', link }),
       getState: () => request(embed, { type: 'getState' }),
       on(type, fn) {
+        // As Explainer.on: a misspelt event would otherwise never be heard, without a word.
+        if (!EVENTS.includes(type)) throw new Error(`ExplainerEmbed on: unknown event "${type}" (${EVENTS.join(', ')})`);
         if (typeof fn !== 'function') throw new TypeError('ExplainerEmbed on(type, fn): fn must be a function');
         if (!embed.listeners.has(type)) embed.listeners.set(type, new Set());
         embed.listeners.get(type).add(fn);

@@ -480,7 +480,8 @@
     const link = linkOf();
     return {
       iframe: `<iframe src="${base}index.html?embed=1${pack}${link}" title="${title}" width="100%" height="720" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write" sandbox="${EMBED_SANDBOX}" referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
-      script: `<div data-explainer="${base}index.html${pack ? '?' + pack.slice(1) : ''}" data-explainer-link="${link}"></div>\n<script async src="${base}embed.js"></script>`,
+      // Named as the iframe is: two embeds on one page must not sound the same to a screen reader.
+      script: `<div data-explainer="${base}index.html${pack ? '?' + pack.slice(1) : ''}" data-explainer-link="${link}" data-explainer-title="${title}"></div>\n<script async src="${base}embed.js"></script>`,
     };
   }
 

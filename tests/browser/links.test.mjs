@@ -542,6 +542,9 @@ test('script embed: sizes the iframe, drives it, mirrors each view into the host
   const reply = await page.evaluate(() => ExplainerEmbed.get(0).select('sinjar'));
   assert.equal(reply.selection, 'sinjar');
   assert.equal(await first.evaluate(() => Explainer.getState().selection), 'sinjar');
+  // An event no message has throws, as Explainer.on does (it was never heard, without a word).
+  assert.equal(await page.evaluate(() => { try { ExplainerEmbed.get(0).on('selected', () => {}); return 'accepted'; } catch (e) { return e.message; } }),
+    'ExplainerEmbed on: unknown event "selected" (ready, state, resize, error, failed)');
   const rejection = await page.evaluate(() => ExplainerEmbed.get(document.querySelector('#first iframe')).select('nowhere')
     .then(() => 'resolved', (error) => error.message));
   assert.ok(rejection.includes("unknown id 'nowhere'"), rejection);

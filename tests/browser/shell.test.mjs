@@ -210,7 +210,10 @@ test('the Share button shows the link to this view and ready-to-paste embed code
   const shared = await page.locator('#share-link').inputValue();
   assert.ok(shared.endsWith(link) && link.includes('sel=ramadi'), `the link reopens this view: ${shared}`);
   assert.match(await page.locator('#embed-iframe').inputValue(), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/index\.html\?embed=1#v=1&sel=ramadi/);
-  assert.match(await page.locator('#embed-script').inputValue(), /data-explainer-link="#v=1&sel=ramadi[^"]*"><\/div>\n<script async src="[^"]+embed\.js"><\/script>/);
+  // The script embed's iframe is named as the iframe code's is (its title).
+  const iframeTitle = (await page.locator('#embed-iframe').inputValue()).match(/ title="([^"]+)"/)[1];
+  assert.match(await page.locator('#embed-script').inputValue(), /data-explainer-link="#v=1&sel=ramadi[^"]*" data-explainer-title="([^"]+)"><\/div>\n<script async src="[^"]+embed\.js"><\/script>/);
+  assert.equal((await page.locator('#embed-script').inputValue()).match(/data-explainer-title="([^"]+)"/)[1], iframeTitle);
   // Copy: the Clipboard API where allowed, otherwise the text is selected for Ctrl+C.
   await page.locator('[data-copy="share-link"]').click();
   await page.waitForFunction(() => document.getElementById('copy-status').textContent !== '');
