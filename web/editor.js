@@ -565,6 +565,15 @@
   // What a field added by name starts as: a list for those that are lists (edited as JSON),
   // no date yet, text for the rest (content/pack.schema.json).
   const EMPTY_FIELDS = { aliases: [], citations: [], countries: [], affiliations: [], places: [], participants: [], date: '' };
+  // The fields as an author reads an entity: its name and description first, its mentions and
+  // sources last, the rest as the pack has them (drafts have every key in alphabetical order,
+  // which put the name after the description and the mentions).
+  const FIRST_FIELDS = ['name', 'description'], LAST_FIELDS = ['mentions', 'citations', 'suggestion'];
+  function inspectorOrder(entity) {
+    const rank = (key) => (FIRST_FIELDS.includes(key) ? FIRST_FIELDS.indexOf(key) - FIRST_FIELDS.length
+      : LAST_FIELDS.includes(key) ? 1 + LAST_FIELDS.indexOf(key) : 0);
+    return Object.entries(entity).sort(([a], [b]) => rank(a) - rank(b));  // stable: the pack's order within a rank
+  }
   function renderInspector() {
     const form = $('inspector-form');
     const entity = entityById(selection);
@@ -577,7 +586,7 @@
     const heading = document.createElement('p');
     heading.textContent = `${entity.kind} “${entity.name}” (${entity.id})`;
     form.appendChild(heading);
-    for (const [key, value] of Object.entries(entity)) {
+    for (const [key, value] of inspectorOrder(entity)) {
       if (key === 'id' || key === 'kind') continue;
       form.appendChild(fieldEditor(key, value, messages[key] || [], { opFor: (fields) => placedByHand(entity, fields) || withQuotesRenamed(entity, withSpeakersName(entity, fields)),
         date: key === 'date' && entity.kind === 'event' ? { relative: true } : null,

@@ -183,6 +183,9 @@ test('"New place" with no gazetteer hit makes the selected words a place where t
   assert.deepEqual(made.citations.map((c) => c.publication), ['Natural Earth']);
   assert.equal(await page.textContent('#status'), `New place ${word}, placed on the map by hand`);
   assert.equal(await page.inputValue('#field-name'), word, 'the inspector shows the new place');
+  // Its fields as an author reads them: name and description first, mentions and sources last.
+  assert.deepEqual(await page.$$eval('#inspector-form > div > label', (ls) => ls.map((l) => l.textContent)),
+    ['name', 'description', 'location', 'mentions', 'citations']);
   assert.equal((await page.evaluate(() => Explainer.editor.validate())).ok, true, 'the pack validates');
   // Undo takes it back (after the selection of it, a view step of the one history).
   for (let i = 0; i < 3 && await exportText(page) !== before; ++i) await page.evaluate(() => Explainer.editor.undo());
