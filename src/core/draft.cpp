@@ -383,6 +383,23 @@ int month_of(const Word& w) {
 }
 bool is_weekday(std::string_view low) { return weekday_number(low).has_value(); }
 
+constexpr std::ptrdiff_t kMaxBylineWords = 16;  // "By" and two or three names with an agency
+
+// A wire story's byline as its first paragraph: "By Giorgi Lomsadze", "By Nguyễn Thị Hồng
+// and Sopheak Chan, Associated Press": "By", a capital and a few words, no sentence. It says
+// who reported the article (its attribution, under the headline), and is none of its text:
+// drafted as a paragraph, it named no one and could not be taken out (an author trial).
+bool is_byline(std::string_view paragraph) {
+    const std::string_view text = trim_spaces(paragraph);
+    if (text.size() < 4 || text.substr(0, 3) != "By ") return false;
+    const unsigned char first = static_cast<unsigned char>(text[3]);
+    if (!((first >= 'A' && first <= 'Z') || first >= 0x80)) return false;  // "By 2030", "By then"
+    const char last = text.back();
+    if (last == '.' || last == '!' || last == '?' || last == ':') return false;  // "By Tuesday, the river had fallen."
+    if (text.find('"') != std::string_view::npos || text.find("\xE2\x80\x9C") != std::string_view::npos) return false;
+    return std::count(text.begin(), text.end(), ' ') < kMaxBylineWords;
+}
+
 // Where a wire story's dateline ends, 0 for none: "MIAMI (AP) — ", "NEW YORK — ", "KYIV,
 // Ukraine (AP) — " open a paragraph with the place it was filed from in capitals and, maybe,
 // the agency, before a dash. It is no part of the story's sentences: no organisation
@@ -484,6 +501,7 @@ struct Drafter {
     std::vector<std::size_t> datelines;                 // by paragraph: where its dateline ends (dateline_end)
     std::vector<std::string> warnings;                  // DraftResult::warnings
     std::set<std::string> countries_in_text;            // alpha-2 of the countries the text names (run)
+    std::string byline;                                 // the article's attribution (is_byline), or ""
 
     std::string_view text(const Span& s) const { return paragraphs[s.paragraph].text.substr(s.begin, s.end - s.begin); }
 
@@ -2980,6 +2998,7 @@ std::string build_json(Drafter& d) {
     json article;
     article["headline"] = d.input.headline;
     article["source"] = d.input.source;
+    if (!d.byline.empty()) article["attribution"] = d.byline;
     if (!d.input.url.empty()) article["url"] = d.input.url;
     if (!d.input.language.empty()) article["language"] = d.input.language;
     article["published"] = {{"iso", d.input.published}};
@@ -3150,9 +3169,17 @@ DraftResult draft_pack(const DraftInput& input, const Gazetteer* gazetteer) {
                     ": give the publication date as YYYY-MM-DD, such as 2025-09-18 (or a range START/END)");
     }
 
-    Drafter d{input, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}, {}, {}};
-    d.paragraphs.reserve(input.paragraphs.size());
-    for (const std::string& p : input.paragraphs) d.paragraphs.push_back({p, split_words(p)});
+    // A byline opening the text is the article's attribution, not its first paragraph.
+    DraftInput body = input;
+    std::string byline;
+    if (body.paragraphs.size() > 1 && is_byline(body.paragraphs.front())) {
+        byline = trim_spaces(body.paragraphs.front());
+        body.paragraphs.erase(body.paragraphs.begin());
+    }
+    Drafter d{body, gazetteer, loaded.pack->article.published, {}, {}, {}, {}, {}, {}, {}, {}};
+    d.byline = byline;
+    d.paragraphs.reserve(body.paragraphs.size());
+    for (const std::string& p : body.paragraphs) d.paragraphs.push_back({p, split_words(p)});
     d.run();
     result.pack_json = build_json(d);
     result.warnings = std::move(d.warnings);

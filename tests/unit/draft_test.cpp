@@ -1592,5 +1592,21 @@ TEST(DraftTest, PacksCheckASuggestionsEvidence) {
     EXPECT_EQ(bad_candidate.errors[0].path, "/entities/0/suggestion/candidates/0");
 }
 
+// A wire story's byline opening the text ("By Giorgi Lomsadze") is the article's attribution,
+// not a paragraph: drafted as p1, it named no one and could not be taken out (an author trial).
+// A first sentence that starts with "By" stays the text.
+TEST(DraftTest, ABylineIsTheAttributionNotAParagraph) {
+    const Drafted d = draft(simple({"By Nguyễn Thị Hồng and Sopheak Chan", "TBILISI, Georgia (Reuters) — The river fell on Tuesday."}));
+    EXPECT_EQ(d.pack["article"]["attribution"], "By Nguyễn Thị Hồng and Sopheak Chan");
+    ASSERT_EQ(d.pack["article"]["paragraphs"].size(), 1u);
+    EXPECT_EQ(d.pack["article"]["paragraphs"][0]["id"], "p1");
+    const Drafted sentence = draft(simple({"By Tuesday, the river had fallen.", "Farmers waited."}));
+    EXPECT_FALSE(sentence.pack["article"].contains("attribution"));
+    EXPECT_EQ(sentence.pack["article"]["paragraphs"].size(), 2u);
+    const Drafted alone = draft(simple({"By Giorgi Lomsadze"}));
+    EXPECT_EQ(alone.pack["article"]["paragraphs"].size(), 1u) << "a text that is only a byline keeps it";
+}
+
 } // namespace
 } // namespace explainer
+
