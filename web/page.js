@@ -917,7 +917,15 @@
     // The page was built with the default pack's title; another pack (?pack=) names its tab.
     document.title = result.title;
     await loadFontChunks(result.fontFiles);
-    if (location.hash && location.hash !== '#') applyLink(location.hash, 'link');
+    const linkNotes = location.hash && location.hash !== '#' ? applyLink(location.hash, 'link').ignored : [];
+    // A page opens one pack: another `pack=` in its address is said to be left out (the
+    // first was opened without a word).
+    const otherPacks = query.getAll('pack').slice(1);
+    if (otherPacks.length) {
+      const note = `pack=${otherPacks.join(', pack=')}: a page opens one pack, the first (pack=${query.get('pack')})`;
+      console.warn('Explainer: ' + note);
+      showNotice([...linkNotes, note]);
+    }
     window.addEventListener('hashchange', onLocationChange);
     window.addEventListener('popstate', onLocationChange);
     startChrome();

@@ -343,13 +343,15 @@ test('a bad link opens the explainer with a notice, warnings instead of errors, 
   const problems = [], warnings = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); if (m.type() === 'warning') warnings.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(B.url + '#v=1&sel=nowhere&map=abc&zzz=1');
+  // Two packs in the address: the first opens, and the notice says the second was left out.
+  await page.goto(B.url + '?pack=content/isis-losing-ground.json&pack=test-packs/second-pack.json#v=1&sel=nowhere&map=abc&zzz=1');
   await page.evaluate(() => Explainer.ready);
   await quiet(page);
   const shown = await page.evaluate(() => window.noticesShown);
   assert.ok(shown.length > 0 && shown.every((s) => s.visible), `the notice is shown: ${JSON.stringify(shown)}`);
   const text = shown.at(-1).text;
-  for (const part of ["'nowhere'", "'abc'", "'zzz'"]) assert.ok(text.includes(part), `the notice names ${part}: ${text}`);
+  for (const part of ["'nowhere'", "'abc'", "'zzz'", 'pack=test-packs/second-pack.json: a page opens one pack, the first (pack=content/isis-losing-ground.json)'])
+    assert.ok(text.includes(part), `the notice names ${part}: ${text}`);
   assert.ok(warnings.some((w) => w.includes("'nowhere'") && w.includes("'zzz'")), `a console warning lists them: ${warnings.join(' | ')}`);
   assert.deepEqual(problems, [], 'no console errors');
   const state = (await snapshot(page)).state;
