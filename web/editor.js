@@ -858,6 +858,9 @@
     const text = call('explainer_editor_export');
     const name = (documentCache && documentCache.id ? documentCache.id : 'pack') + '.json';
     if (window.showSaveFilePicker) {
+      // Said while the browser's dialog is open, and after it: an author who closes it
+      // learns that nothing was saved (the status kept the last edit's words).
+      status('Saving: choose where in the browser\'s dialog…');
       try {
         const handle = await window.showSaveFilePicker({ suggestedName: name, types: [{ description: 'Explainer pack', accept: { 'application/json': ['.json'] } }] });
         const writable = await handle.createWritable();
@@ -867,7 +870,7 @@
         status(`Saved ${handle.name}`);
         return;
       } catch (error) {
-        if (error.name === 'AbortError') return;
+        if (error.name === 'AbortError') { status('Not saved: the dialog was closed'); return; }
         console.warn('Explainer editor: the file picker failed, downloading instead:', error);
       }
     }

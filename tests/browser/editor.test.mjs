@@ -61,6 +61,17 @@ test('a pack opened by ?pack= saves back byte for byte, and the export passes th
   assert.equal(await exportText(page), seedText, 'open then save with no edits gives the same bytes');
   assert.deepEqual((await page.evaluate(() => Explainer.editor.validate())).errors, []);
   validateWithCli(await exportText(page));
+  // Save with the browser's file dialog: the status says so while it is open, and that
+  // nothing was saved when it is closed (it kept the last words, an author trial).
+  await page.evaluate(() => {
+    window.closeDialog = null;
+    window.showSaveFilePicker = () => new Promise((resolve, reject) => { window.closeDialog = () => reject(new DOMException('closed', 'AbortError')); });
+  });
+  await page.click('#save');
+  assert.equal(await page.textContent('#status'), 'Saving: choose where in the browser\'s dialog…');
+  await page.evaluate(() => window.closeDialog());
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Not saved'));
+  assert.equal(await page.textContent('#status'), 'Not saved: the dialog was closed');
   assertNoProblems(assert, page);
   await page.context().close();
 });
