@@ -180,6 +180,7 @@
     $('paragraph-text').value = '';
     $('paragraph-text').hidden = $('save-paragraph').hidden = true;
     $('place-query').value = '';
+    placeQueryFollows = true;
     status('');
   }
 
@@ -479,8 +480,18 @@
     if (!module || $('side').hidden) return;
     const result = callJson('explainer_editor_selection');
     $('selection-text').textContent = result.selector ? `Selected: “${result.selector.exact}” (${result.selector.paragraph})` : 'Select words in the article.';
-    if (result.selector && !$('place-query').value) $('place-query').value = result.selector.exact;
+    // The place search follows the selected words until the author types in it (it kept
+    // the first selection's words: an author trial).
+    const box = $('place-query');
+    if (result.selector && (placeQueryFollows || !box.value) && box.value !== result.selector.exact) {
+      box.value = result.selector.exact;
+      placeQueryFollows = true;
+      $('place-results').textContent = '';
+      $('place-status').textContent = '';
+      chosenPlace = -1;
+    }
   }
+  let placeQueryFollows = true;  // the place search holds the selected words, not the author's
 
   let placeResults = [];
   let chosenPlace = -1;
@@ -1024,7 +1035,11 @@
     $('load-paragraph').addEventListener('click', loadParagraph);
     $('save-paragraph').addEventListener('click', saveParagraph);
     let searchTimer = 0;
-    $('place-query').addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(searchPlacesFromBox, 250); });
+    $('place-query').addEventListener('input', () => {
+      placeQueryFollows = false;
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(searchPlacesFromBox, 250);
+    });
     $('share-button').addEventListener('click', () => { $('share-link').value = window.Explainer.getLink(); $('share-dialog').showModal(); });
     $('share-close').addEventListener('click', () => $('share-dialog').close());
     window.addEventListener('keydown', onKey);

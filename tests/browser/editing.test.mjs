@@ -166,6 +166,16 @@ test('"New place" with no gazetteer hit makes the selected words a place where t
   await settle(page, SLOW);
   const word = (await page.evaluate(() => Explainer.editor.selection())).selector?.exact;
   assert.ok(word, 'a word is selected');
+  // The place search follows the selected words (it kept the first selection's), until typed in.
+  assert.equal(await page.inputValue('#place-query'), word);
+  const other = await locateCentre(page, 'ramadi', 'article');
+  await page.mouse.dblclick(other.rect.x + other.rect.width / 2, other.rect.y + other.rect.height / 2);
+  await settle(page, SLOW);
+  const otherWord = (await page.evaluate(() => Explainer.editor.selection())).selector?.exact;
+  assert.ok(otherWord && otherWord !== word, `another word is selected: ${otherWord}`);
+  assert.equal(await page.inputValue('#place-query'), otherWord, 'the search follows the selection');
+  await page.mouse.dblclick(rect.x + rect.width + 14, rect.y + rect.height / 2);
+  await settle(page, SLOW);
   await page.fill('#place-query', 'Qqzzxq');
   await page.click('#new-kinds button[data-kind="place"]');
   await page.waitForFunction(() => /Click on the map/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
