@@ -383,6 +383,15 @@ int month_of(const Word& w) {
 }
 bool is_weekday(std::string_view low) { return weekday_number(low).has_value(); }
 
+// `text` cut to at most `max_bytes` at a character's start, with "…" when it is cut (a cut
+// inside a character left a byte that readers saw as "?": a Vietnamese quote's name).
+std::string shortened(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "…";
+}
+
 constexpr std::ptrdiff_t kMaxBylineWords = 16;  // "By" and two or three names with an agency
 
 // A wire story's byline as its first paragraph: "By Giorgi Lomsadze", "By Nguyễn Thị Hồng
@@ -2849,13 +2858,7 @@ void Drafter::find_events() {
                                                  sentence);
             Suggestion& e = suggestions[index];
             e.fields["date"] = d.date;
-            std::string sentence_text(text(sentence));
-            if (sentence_text.size() > 300) {
-                std::size_t cut = 300;
-                while (cut > 0 && (static_cast<unsigned char>(sentence_text[cut]) & 0xC0) == 0x80) --cut;
-                sentence_text = sentence_text.substr(0, cut) + "…";
-            }
-            e.description = "Suggested from the sentence: " + sentence_text;
+            e.description = "Suggested from the sentence: " + shortened(text(sentence), 300);
             // "On 31 June 2019": the month only, and the editor is told to check the day.
             if (!d.warning.empty()) {
                 const std::string warning = "Check the date: the text gives “" + d.warning + "”, a day its month does not have; drafted as " +
@@ -2981,7 +2984,7 @@ std::string build_json(Drafter& d) {
     for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
         if (!keep[i]) continue;
         Suggestion& s = d.suggestions[i];
-        if (s.kind == Kind::Quote) s.name = d.suggestions[s.speaker].name + ": “" + s.fields["text"].get<std::string>().substr(0, 60) + (s.fields["text"].get<std::string>().size() > 60 ? "…”" : "”");
+        if (s.kind == Kind::Quote) s.name = d.suggestions[s.speaker].name + ": “" + shortened(s.fields["text"].get<std::string>(), 60) + "”";
         std::string base = s.kind == Kind::Quote ? "quote-" + slug_of(d.suggestions[s.speaker].name, "speaker")
                          : s.kind == Kind::Event ? "event-" + slug_of(s.name, "event")
                          : s.kind == Kind::Figure ? "figure-" + slug_of(s.name, "figure")

@@ -1592,6 +1592,18 @@ TEST(DraftTest, PacksCheckASuggestionsEvidence) {
     EXPECT_EQ(bad_candidate.errors[0].path, "/entities/0/suggestion/candidates/0");
 }
 
+// A quote's name holds its first 60 bytes: cut at a character's start, never inside one
+// (a Vietnamese "ư" cut in two was drawn as "?").
+TEST(DraftTest, AQuotesNameIsCutBetweenCharacters) {
+    const std::string words = "Ta " + std::string(56, 'a') + "ưng ý với kết quả này";
+    const Drafted d = draft(simple({"“" + words + ",” said Lê Văn Tâm, a farmer."}));
+    const json* quote = nullptr;
+    for (const json& e : d.pack["entities"])
+        if (e["kind"] == "quote") quote = &e;
+    ASSERT_NE(quote, nullptr) << d.pack.dump(1);
+    EXPECT_EQ((*quote)["name"], "Lê Văn Tâm: “Ta " + std::string(56, 'a') + "…”");
+}
+
 // A wire story's byline opening the text ("By Giorgi Lomsadze") is the article's attribution,
 // not a paragraph: drafted as p1, it named no one and could not be taken out (an author trial).
 // A first sentence that starts with "By" stays the text.
