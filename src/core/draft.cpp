@@ -2984,7 +2984,7 @@ std::string build_json(Drafter& d) {
     for (std::size_t i = 0; i < d.suggestions.size(); ++i) {
         if (!keep[i]) continue;
         Suggestion& s = d.suggestions[i];
-        if (s.kind == Kind::Quote) s.name = d.suggestions[s.speaker].name + ": “" + shortened(s.fields["text"].get<std::string>(), 60) + "”";
+        if (s.kind == Kind::Quote) s.name = quote_name(d.suggestions[s.speaker].name, s.fields["text"].get<std::string>());
         std::string base = s.kind == Kind::Quote ? "quote-" + slug_of(d.suggestions[s.speaker].name, "speaker")
                          : s.kind == Kind::Event ? "event-" + slug_of(s.name, "event")
                          : s.kind == Kind::Figure ? "figure-" + slug_of(s.name, "figure")
@@ -3103,6 +3103,10 @@ bool written_as_a_day(std::string_view text) {
 
 std::string figure_note(std::string_view paragraph, std::size_t at) {
     return figure_note(TextParagraph{paragraph, split_words(paragraph)}, at);
+}
+
+std::string quote_name(std::string_view speaker, std::string_view words) {
+    return std::string(speaker) + ": “" + shortened(words, 60) + "”";
 }
 
 std::string slug_of(std::string_view text, std::string_view fallback) {

@@ -81,6 +81,10 @@ std::string parse_article_text(std::string_view text, DraftInput& input);
 // `paragraph` around byte `at`, where the figure is given (at most 300 bytes of it).
 std::string figure_note(std::string_view paragraph, std::size_t at);
 
+// A quote's name as the drafter and the editor's "New quote" write it: its speaker's name and
+// its first words, "Ana Rojas: “We closed the port…”" (at most 60 bytes of the words).
+std::string quote_name(std::string_view speaker, std::string_view words);
+
 // An entity id from a name: the folded name's words joined by '-', at most 40 bytes and
 // cut after a whole word ("Ar Raqqah" -> "ar-raqqah"); `fallback` when nothing is left.
 std::string slug_of(std::string_view text, std::string_view fallback);

@@ -355,10 +355,16 @@ json new_entity_op(const json& document, const NewEntity& request) {
     const std::string& exact = request.selector.exact;
     const std::string& kind = request.kind;
     json entity;
+    // A quote is named after its speaker, as the drafter names quotes ("Ana Rojas: “We…”",
+    // id quote-ana-rojas): named by its words alone, one in Georgian or Vietnamese got the
+    // id "quote" and a name that said nothing of who spoke (an author trial).
+    std::string speaker;
+    for (const json& e : entities_in(document))
+        if (kind == "quote" && !request.speaker.empty() && text_of(e, "id") == request.speaker) speaker = text_of(e, "name");
     const std::string prefix = kind == "quote" ? "quote-" : kind == "event" ? "event-" : kind == "figure" ? "figure-" : "";
-    entity["id"] = fresh_entity_id(document, prefix + exact, kind);
+    entity["id"] = fresh_entity_id(document, prefix + (speaker.empty() ? exact : speaker), kind);
     entity["kind"] = kind;
-    entity["name"] = exact;
+    entity["name"] = speaker.empty() ? exact : quote_name(speaker, quoted_words(exact));
     entity["description"] = kind == "quote" ? "Direct quotation in the article." : "Named in the article as “" + exact + "”.";
     entity["mentions"] = json::array({mention_to_json(request.selector)});
     if (kind == "place") {

@@ -75,6 +75,11 @@ TEST(EditorSession, EveryKindOfNewEntityIsAccepted) {
         EXPECT_TRUE(result["ok"].get<bool>()) << kind << ": " << result.dump();
         if (kind == "figure")
             EXPECT_EQ(op["entity"]["note"], "As the article gives it: " + store.pack().article.paragraphs.front().text);
+        // A quote is named after its speaker, as drafts name quotes (it was named "this one").
+        if (kind == "quote") {
+            EXPECT_EQ(op["entity"]["name"], store.pack().find("ali-ahmed")->name + ": “this one”");
+            EXPECT_EQ(op["entity"]["id"], "quote-" + slug_of(store.pack().find("ali-ahmed")->name, "quote"));
+        }
     }
 }
 
