@@ -69,8 +69,9 @@ constexpr float kCardMargin = 8;  // between the card and the window's edges
 
 // Where the card goes: under the hovered thing, or over it when it does not fit under and
 // there is more room over it (a mention on the window's last lines showed only the card's
-// first line). `size` is the card's size as last measured.
-ImVec2 card_position(ImVec2 anchor, float item_height, ImVec2 size) {
+// first line). `height` is the card's height as last measured, 0 before it is.
+ImVec2 card_position(ImVec2 anchor, float item_height, float width, float height) {
+    const ImVec2 size(width, height);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImVec2 pos(anchor.x, anchor.y + kCardGap);
     if (pos.x + size.x > display.x - kCardMargin) pos.x = std::max(kCardMargin, display.x - size.x - kCardMargin);
@@ -85,7 +86,16 @@ ImVec2 card_position(ImVec2 anchor, float item_height, ImVec2 size) {
 void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anchor, float item_height) {
     const Theme& theme = ctx.theme;
     const float width = 300;
-    ImGui::SetNextWindowPos(card_position(anchor, item_height, ImVec2(width, 0)));
+    // The card is placed before it is drawn (a window moved after its Begin keeps its
+    // background where it was and clips its text away), with its height as the panel
+    // measured it for this entity: ImGui sizes a card from its last frame's contents, so
+    // another entity's card takes two more frames to settle (measured, then placed).
+    ImGuiStorage* measured = ImGui::GetStateStorage();  // the panel's
+    const ImGuiID entity_key = ImGui::GetID("card entity"), height_key = ImGui::GetID("card height");
+    const int shown = static_cast<int>(ImGui::GetID(entity.id.c_str()));
+    const bool same_entity = measured->GetInt(entity_key) == shown;
+    const float known_height = same_entity ? measured->GetFloat(height_key) : 0.0f;
+    ImGui::SetNextWindowPos(card_position(anchor, item_height, width, known_height));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, 400));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme.panel));
@@ -96,16 +106,8 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_Tooltip);
-    // Placed again with the height measured for this entity: ImGui sizes the card from the
-    // last frame's contents, so another entity's card takes one more frame to settle.
-    ImGui::SetWindowPos(card_position(anchor, item_height, ImGui::GetWindowSize()));
-    ImGuiStorage* storage = ImGui::GetStateStorage();
-    const ImGuiID shown_key = ImGui::GetID("shown entity");
-    const ImGuiID shown = ImGui::GetID(entity.id.c_str());
-    if (storage->GetInt(shown_key) != static_cast<int>(shown)) {
-        storage->SetInt(shown_key, static_cast<int>(shown));
-        if (ctx.animating) *ctx.animating = true;
-    }
+    // This entity's height once a frame has laid it out (the first frame's is the last card's).
+    const float height = same_entity ? ImGui::GetWindowSize().y : 0.0f;
     ImGui::PushTextWrapPos(width - 14);
     ImGui::PushFont(ctx.fonts.sans_small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme.kind[static_cast<int>(entity.kind)]));
@@ -141,6 +143,11 @@ void draw_entity_card(const PanelContext& ctx, const Entity& entity, ImVec2 anch
     ImGui::End();
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(2);
+    if (!same_entity || height != known_height) {
+        measured->SetInt(entity_key, shown);
+        measured->SetFloat(height_key, height);
+        if (ctx.animating) *ctx.animating = true;
+    }
 }
 
 } // namespace explainer::ui

@@ -60,6 +60,16 @@ test('the card of a mention near the window\'s bottom opens over it, inside the 
   assert.ok(card, `the card of ${low.id} is drawn`);
   assert.ok(card.y >= 0 && card.y + card.height <= height, `the card is inside the window (${JSON.stringify(card)}, ${height} high)`);
   assert.ok(card.y + card.height <= low.y, `the card is over the mention (${JSON.stringify(card)}, mention y ${low.y})`);
+  // As drawn, not only as located: the card's left edge runs down the whole of its located
+  // box (a card moved after ImGui drew its background left the box where it was, empty).
+  const image = decodePng(page, (await screenshot(page, 'card-near-bottom')).png);
+  const differs = (a, b) => a.some((v, i) => Math.abs(v - b[i]) > 8);
+  let edge = 0, rows = 0;
+  for (let y = Math.ceil(card.y + 8); y < card.y + card.height - 8; ++y, ++rows) {
+    const outside = pixel(image, card.x - 4, y);
+    if ([0, 1].some((dx) => differs(pixel(image, card.x + dx, y), outside))) ++edge;
+  }
+  assert.ok(edge >= rows * 0.9, `the card is drawn where it is located: its edge on ${edge} of ${rows} rows`);
   assertNoProblems(assert, page);
   await page.context().close();
 });
