@@ -83,11 +83,22 @@ foreach(script ${EXPLAINER_FONT_SCRIPTS})
   list(APPEND script_args --script ${script}:${script_font_list})
   list(APPEND EXPLAINER_FONT_SCRIPT_FONTS ${script_font_list})
 endforeach()
+# Chinese, Japanese and Korean (Debian's fonts-noto-cjk): CJK punctuation, kana, Bopomofo,
+# Hangul's letters and syllables, the ideographs of the unified block and its extension A,
+# and the full-width forms of Chinese punctuation. One font, Noto Sans CJK SC in its
+# regular weight, draws them in every face: its ideographs have the shapes of the
+# mainland's standard (a Japanese or Taiwanese reader sees a few drawn otherwise than at
+# home), and bold text keeps them regular, as Tifinagh's. Chunks of 16 code points
+# (fonts/uXXXX-cjk.bin): a pack's few dozen ideographs are scattered over 27,000.
+set(EXPLAINER_FONT_CJK_UNICODES "U+3000-303F,U+3040-30FF,U+3100-312F,U+3130-318F,U+31F0-31FF,U+3400-4DBF,U+4E00-9FFF,U+AC00-D7A3,U+FF00-FFEF")
+set(EXPLAINER_FONT_CJK_FILE /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
+list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_CJK_FILE})
 list(REMOVE_DUPLICATES EXPLAINER_FONT_SOURCES)
 list(JOIN EXPLAINER_FONT_SCRIPT_FONTS "|" EXPLAINER_FONT_SCRIPT_FONTS)
 list(JOIN EXPLAINER_FONT_FACES "," EXPLAINER_FONT_FACE_LIST)
 set(EXPLAINER_FONT_ARGS --fonts ${EXPLAINER_FONT_DIR} --faces ${EXPLAINER_FONT_FACE_LIST}
-    --base ${EXPLAINER_FONT_BASE_UNICODES} --extra ${EXPLAINER_FONT_EXTRA_UNICODES} ${script_args})
+    --base ${EXPLAINER_FONT_BASE_UNICODES} --extra ${EXPLAINER_FONT_EXTRA_UNICODES} ${script_args}
+    --cjk "${EXPLAINER_FONT_CJK_UNICODES}:${EXPLAINER_FONT_CJK_FILE}:Noto Sans CJK SC")
 
 # The coverage table the core includes (every build; reading cmaps takes a second).
 set(EXPLAINER_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated)
@@ -122,3 +133,16 @@ function(explainer_use_glyph_table target)
   target_include_directories(${target} PRIVATE ${EXPLAINER_GENERATED_DIR})
 endfunction()
 explainer_use_glyph_table(explainer_core)
+
+# The font files (fonts/base.bin and the chunks) in font-chunks/: the web build serves them
+# (web.cmake), and the headless UI test loads the CJK chunks a pack needs from there, as a
+# page does, since the system's CJK font is no TrueType font the engine takes.
+set(EXPLAINER_FONT_CHUNK_DIR ${CMAKE_BINARY_DIR}/font-chunks)
+set(EXPLAINER_FONT_STAMP ${EXPLAINER_FONT_CHUNK_DIR}/stamp)
+add_custom_command(OUTPUT ${EXPLAINER_FONT_STAMP}
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${EXPLAINER_FONT_CHUNK_DIR}
+  COMMAND /usr/bin/python3 ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_ARGS} --web-dir ${EXPLAINER_FONT_CHUNK_DIR}
+  COMMAND ${CMAKE_COMMAND} -E touch ${EXPLAINER_FONT_STAMP}
+  DEPENDS ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_SOURCES} ${PROJECT_SOURCE_DIR}/cmake/fonts.cmake
+  COMMENT "Subsetting the fonts")
+add_custom_target(fonts DEPENDS ${EXPLAINER_FONT_STAMP})

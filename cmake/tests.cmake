@@ -177,7 +177,8 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   target_link_options(ui_tests_checked PRIVATE ${EXPLAINER_SANITIZERS})
   target_compile_definitions(ui_tests_checked PRIVATE EXPLAINER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     EXPLAINER_FONT_DIR="${EXPLAINER_FONT_DIR}" EXPLAINER_LONG_PACK="${EXPLAINER_LONG_PACK}"
-    EXPLAINER_FONT_SCRIPT_FONTS="${EXPLAINER_FONT_SCRIPT_FONTS}")
+    EXPLAINER_FONT_SCRIPT_FONTS="${EXPLAINER_FONT_SCRIPT_FONTS}" EXPLAINER_FONT_CHUNK_DIR="${EXPLAINER_FONT_CHUNK_DIR}")
+  add_dependencies(ui_tests_checked fonts)
   if(TARGET basemap)
     add_dependencies(ui_tests_checked basemap)
     target_compile_definitions(ui_tests_checked PRIVATE EXPLAINER_BASEMAP_FILE="${EXPLAINER_BASEMAP_FILE}"

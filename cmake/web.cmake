@@ -4,19 +4,10 @@
 
 explainer_add_imgui(imgui)  # cmake/imgui.cmake
 
-# [SECTION] Fonts: the base and the chunks, files beside the wasm --------------------
-# The ranges are in cmake/fonts.cmake. fonts/base.bin (fetched with the wasm, cached on
-# its own) and the chunks (fonts/uXXXX.bin, fetched when a pack needs them) are copied
-# into build/web/ by assemble-web.mjs.
-set(EXPLAINER_FONT_CHUNK_DIR ${CMAKE_BINARY_DIR}/font-chunks)
-set(EXPLAINER_FONT_STAMP ${EXPLAINER_FONT_CHUNK_DIR}/stamp)
-add_custom_command(OUTPUT ${EXPLAINER_FONT_STAMP}
-  COMMAND ${CMAKE_COMMAND} -E rm -rf ${EXPLAINER_FONT_CHUNK_DIR}
-  COMMAND /usr/bin/python3 ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_ARGS} --web-dir ${EXPLAINER_FONT_CHUNK_DIR}
-  COMMAND ${CMAKE_COMMAND} -E touch ${EXPLAINER_FONT_STAMP}
-  DEPENDS ${EXPLAINER_FONT_TOOL} ${EXPLAINER_FONT_SOURCES} ${PROJECT_SOURCE_DIR}/cmake/fonts.cmake
-  COMMENT "Subsetting the fonts")
-add_custom_target(fonts DEPENDS ${EXPLAINER_FONT_STAMP})
+# [SECTION] Fonts ---------------------------------------------------------------------
+# The `fonts` target (cmake/fonts.cmake) writes fonts/base.bin (fetched with the wasm,
+# cached on its own) and the chunks (fonts/uXXXX.bin, fetched when a pack needs them);
+# assemble-web.mjs copies them into build/web/.
 
 # [SECTION] The app ------------------------------------------------------------------
 # The reader (explainer.wasm) and the editor (explainer-editor.wasm, edit.html) share every

@@ -537,13 +537,18 @@ const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => 
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);
 const sizeColumns = precompress ? [1, 2, 3] : [1];
 console.log(line(['file', ...['raw', 'gzip', 'brotli'].slice(0, sizeColumns.length)]));
-// The gazetteer's shards, hundreds of small files, as one line.
-const shardRow = (row) => /^gazetteer[\\/]s-/.test(row[0]);
-const shards = rows.filter(shardRow);
-for (const row of rows.filter((r) => !shardRow(r))) console.log(line(row));
-if (shards.length > 0) {
-  console.log(line([`gazetteer/s-*.txt (${shards.length} shards)`, ...sizeColumns.map((i) => shards.reduce((sum, r) => sum + r[i], 0))]));
-  const gzipSizes = shards.map((r) => r[2]).sort((a, b) => a - b);
-  if (precompress) console.log(`  shards, gzip: median ${gzipSizes[gzipSizes.length >> 1]} bytes, largest ${gzipSizes[gzipSizes.length - 1]}`);
+// The gazetteer's shards and the CJK font chunks, hundreds and thousands of small files,
+// a line each.
+const groups = [
+  { pattern: /^gazetteer[\\/]s-/, name: 'gazetteer/s-*.txt', unit: 'shards' },
+  { pattern: /^fonts[\\/]u[0-9a-f]+-cjk\.bin$/, name: 'fonts/u*-cjk.bin', unit: 'chunks' },
+];
+for (const row of rows.filter((r) => !groups.some((g) => g.pattern.test(r[0])))) console.log(line(row));
+for (const { pattern, name, unit } of groups) {
+  const members = rows.filter((r) => pattern.test(r[0]));
+  if (members.length === 0) continue;
+  console.log(line([`${name} (${members.length} ${unit})`, ...sizeColumns.map((i) => members.reduce((sum, r) => sum + r[i], 0))]));
+  const gzipSizes = members.map((r) => r[2]).sort((a, b) => a - b);
+  if (precompress) console.log(`  ${unit}, gzip: median ${gzipSizes[gzipSizes.length >> 1]} bytes, largest ${gzipSizes[gzipSizes.length - 1]}`);
 }
 console.log(line(['total', ...[totalRaw, totalGzip, totalBrotli].slice(0, sizeColumns.length)]));

@@ -5,7 +5,8 @@ characters the explainer can draw (the ranges in cmake/fonts.cmake and the fonts
 cmaps).
 
   font-subsets.py --fonts DIR --faces A,B,... --base RANGES --extra RANGES
-                  [--script NAME=RANGES:FONTS ...] [--header OUT.inc] [--web-dir DIR]
+                  [--script NAME=RANGES:FONTS ...] [--cjk RANGES:FILE:FAMILY]
+                  [--header OUT.inc] [--web-dir DIR]
 
 RANGES is pyftsubset's syntax ("U+0020-007E,U+00A0-017F,U+2212"). A character counts as
 covered when every face has a glyph for it (a name must not change font mid-word).
@@ -13,9 +14,17 @@ covered when every face has a glyph for it (a name must not change font mid-word
               NAME=RANGES:FONTS, FONTS one per face in the faces' order (cmake/fonts.cmake
               picks them): "Georgian=U+10A0-10FF:NotoSerifGeorgian-Regular,...". Its
               chunks are fonts/uXXXX-name.bin.
+--cjk         Chinese, Japanese and Korean characters (Han, kana, Hangul, their
+              punctuation): RANGES from the OpenType collection FILE's font FAMILY
+              ("Noto Sans CJK SC"), its CFF outlines turned into TrueType ones. One font
+              serves every face (a bold and a serif CJK font would triple what a reader
+              fetches for each character), in chunks of kCjkChunk code points:
+              fonts/uXXXX-cjk.bin.
 --header      the C++ table (src/core/scripts.cpp includes it).
 --web-dir     the font files, every face in one file (u32 count, count x u32 byte
-              length, then the TTFs, little-endian): the base ranges in fonts/base.bin
+              length, then the TTFs, little-endian; a length with its top bit set,
+              0x80000000 | k, is no TTF of its own but face k's again, as the CJK
+              chunks' faces are): the base ranges in fonts/base.bin
               (fetched with the wasm, outside it so that it is cached on its own and
               the code stays small), the extra ranges in chunks of kChunk code points,
               one file per chunk that holds any covered character: fonts/uXXXX.bin.
@@ -27,11 +36,23 @@ import struct
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTFont
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont
 
 # Extra glyphs travel in chunks of this many code points: a Hawaiian pack fetches the
 # chunk with the ʻokina, not every Latin extension.
 kChunk = 128
+# Chinese, Japanese and Korean characters travel in much smaller chunks: a pack holds a
+# few dozen of them scattered over 40,000 code points, and a glyph is about 270 bytes of
+# gzip, so that 16 of them (4 KB with the font's tables and licence) are what a character
+# costs a reader.
+kCjkChunk = 16
+# A CJK chunk's file (printf's format, which the core's table takes too), and its length
+# word for a face that takes face 0's font again.
+kCjkChunkFile = 'fonts/u%04x-cjk.bin'
+kSameAsFace = 0x80000000
 
 
 def parse_ranges(text):
@@ -80,6 +101,57 @@ def subset_face(path, points, metrics_of=None):
     return buffer.getvalue()
 
 
+class CjkSource:
+    """The CJK font of an OpenType collection, read once: a chunk takes its glyphs'
+    outlines, which fontTools' subsetter would read again from the 20 MB file for each of
+    the thousands of chunks (0.2 s each, against 8 ms)."""
+
+    def __init__(self, path, family, metrics_of):
+        fonts = TTCollection(path).fonts
+        matches = [i for i, font in enumerate(fonts) if font['name'].getDebugName(1) == family]
+        assert matches, f'--cjk: {path} holds no font named {family!r} (Debian: fonts-noto-cjk)'
+        self.font = TTFont(path, fontNumber=matches[0])
+        self.cmap = self.font.getBestCmap()
+        self.glyphs = self.font.getGlyphSet()
+        # Sized as the faces are (see subset_face): every face has the same vertical metrics.
+        face = TTFont(metrics_of)
+        ratio = self.font['head'].unitsPerEm / face['head'].unitsPerEm
+        self.ascent = round(face['hhea'].ascent * ratio)
+        self.descent = round(face['hhea'].descent * ratio)
+        # The names that carry its copyright, licence and version.
+        kept = {0: 'copyright', 1: 'familyName', 2: 'styleName', 3: 'uniqueFontIdentifier', 4: 'fullName',
+                5: 'version', 6: 'psName', 7: 'trademark', 13: 'licenseDescription', 14: 'licenseInfoURL'}
+        self.names = {kept[r.nameID]: r.toUnicode() for r in self.font['name'].names
+                      if r.nameID in kept and r.platformID == 3 and r.langID == 0x409}
+
+    def chunk_font(self, points):
+        """A TrueType font of `points`' glyphs, their cubic outlines made quadratic (stb_truetype
+        reads both, but the engine takes TrueType chunks only)."""
+        upm = self.font['head'].unitsPerEm
+        order, glyphs, metrics, cmap = ['.notdef'], {'.notdef': TTGlyphPen(None).glyph()}, {'.notdef': (upm // 2, 0)}, {}
+        for cp in sorted(points):
+            name = self.cmap[cp]
+            if name not in glyphs:
+                pen = TTGlyphPen(None)
+                self.glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+                glyphs[name] = pen.glyph()
+                metrics[name] = self.font['hmtx'][name]
+                order.append(name)
+            cmap[cp] = name
+        builder = FontBuilder(upm, isTTF=True)
+        builder.setupGlyphOrder(order)
+        builder.setupCharacterMap(cmap)
+        builder.setupGlyf(glyphs)
+        builder.setupHorizontalMetrics(metrics)
+        builder.setupHorizontalHeader(ascent=self.ascent, descent=self.descent)
+        builder.setupNameTable(self.names)
+        builder.setupOS2()
+        builder.setupPost(keepGlyphNames=False)
+        buffer = io.BytesIO()
+        builder.font.save(buffer)
+        return buffer.getvalue()
+
+
 def write_if_changed(path, data):
     if os.path.exists(path):
         with open(path, 'rb') as f:
@@ -97,6 +169,7 @@ def main():
     parser.add_argument('--base', required=True)
     parser.add_argument('--extra', required=True)
     parser.add_argument('--script', action='append', default=[])
+    parser.add_argument('--cjk')
     parser.add_argument('--header')
     parser.add_argument('--web-dir')
     args = parser.parse_args()
@@ -127,6 +200,12 @@ def main():
         covered |= points
         for cp in points:
             chunks.setdefault((cp - cp % kChunk, name), set()).add(cp)
+    cjk = None
+    if args.cjk:
+        ranges, path, family = args.cjk.split(':', 2)
+        cjk = CjkSource(path, family, paths[0])
+        cjk_points = parse_ranges(ranges) & set(cjk.cmap)
+        assert not cjk_points & covered, '--cjk: its ranges overlap characters the faces already cover'
     base_name = 'fonts/base.bin'
     chunk_names = {key: f'fonts/u{key[0]:04x}{"-" + key[1].lower() if key[1] else ""}.bin' for key in chunks}
     chunk_index = {key: i for i, key in enumerate(sorted(chunks))}
@@ -135,6 +214,10 @@ def main():
     rows = [(first, last, -1) for first, last in runs(base)]
     for key in sorted(chunks):
         rows += [(first, last, chunk_index[key]) for first, last in runs(chunks[key])]
+    # CJK runs are not cut at their chunks' edges: the core works out a character's chunk
+    # (kCjkChunkPoints, kCjkChunkFile), so the table stays a few rows long.
+    if cjk:
+        rows += [(first, last, -2) for first, last in runs(cjk_points)]
     rows.sort()
 
     lines = ['// Generated by tools/font-subsets.py from cmake/fonts.cmake and the fonts\' cmaps: do not edit.',
@@ -142,6 +225,9 @@ def main():
              f'inline constexpr const char* kBaseFontFile = "{base_name}";',
              'inline constexpr const char* kFontChunkFiles[] = {' +
              ', '.join(f'"{chunk_names[s]}"' for s in sorted(chunks)) + '};',
+             f'inline constexpr char32_t kCjkChunkPoints = {kCjkChunk};',
+             f'inline constexpr const char* kCjkChunkFile = "{kCjkChunkFile}";',
+             '// chunk: an index into kFontChunkFiles; -1: in the base file; -2: a CJK chunk.',
              'inline constexpr GlyphRun kGlyphRuns[] = {']
     lines += [f'    {{0x{first:04X}, 0x{last:04X}, {chunk}}},' for first, last, chunk in rows]
     lines += ['};', '']
@@ -156,6 +242,14 @@ def main():
         write_font_file(base_name, base)
         for key, points in chunks.items():
             write_font_file(chunk_names[key], points, key[1])
+        cjk_chunks = {}
+        for cp in cjk_points if cjk else ():
+            cjk_chunks.setdefault(cp - cp % kCjkChunk, set()).add(cp)
+        for first, points in cjk_chunks.items():
+            font = cjk.chunk_font(points)
+            lengths = [len(font)] + [kSameAsFace] * (len(faces) - 1)
+            blob = struct.pack('<I', len(faces)) + b''.join(struct.pack('<I', n) for n in lengths) + font
+            write_if_changed(os.path.join(args.web_dir, kCjkChunkFile % first), blob)
     return 0
 
 

@@ -79,8 +79,10 @@ std::string direction_control_refusal(char32_t cp) {
 
 // [SECTION] Scripts the explainer refuses --------------------------------------------------
 // Scripts that need shaping beyond Arabic's letter forms, or fonts the explainer does not
-// ship. Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew and
-// Arabic are drawn (cmake/fonts.cmake; right to left and Arabic's forms: bidi.h); the
+// ship. Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew,
+// Arabic, and Chinese, Japanese and Korean (Han, kana, Hangul's syllables) are drawn
+// (cmake/fonts.cmake; right to left and Arabic's forms: bidi.h). Hangul's conjoining
+// letters (jamo) are not: they are composed into syllables, which needs shaping; the
 // Arabic blocks beyond the basic one (letters of African and Asian languages, ligatures)
 // are not, since the letter forms come from the basic block's presentation forms.
 // Blocks from the Unicode standard; a block of mixed use takes its main script's name.
@@ -100,25 +102,25 @@ constexpr ScriptBlock kRefusedScripts[] = {
     {0x0B00, 0x0B7F, "Odia"},       {0x0B80, 0x0BFF, "Tamil"},      {0x0C00, 0x0C7F, "Telugu"},
     {0x0C80, 0x0CFF, "Kannada"},    {0x0D00, 0x0D7F, "Malayalam"},  {0x0D80, 0x0DFF, "Sinhala"},
     {0x0E00, 0x0E7F, "Thai"},       {0x0E80, 0x0EFF, "Lao"},        {0x0F00, 0x0FFF, "Tibetan"},
-    {0x1000, 0x109F, "Myanmar"},    {0x1100, 0x11FF, "Hangul"},
+    {0x1000, 0x109F, "Myanmar"},    {0x1100, 0x11FF, "Hangul jamo"},
     {0x1680, 0x169F, "Ogham"},      {0x16A0, 0x16FF, "Runic"},      {0x1700, 0x177F, "Philippine (Baybayin)"},
     {0x1780, 0x17FF, "Khmer"},      {0x1800, 0x18AF, "Mongolian"},
     {0x1900, 0x194F, "Limbu"},      {0x1950, 0x19DF, "Tai"},        {0x19E0, 0x19FF, "Khmer"},
     {0x1A00, 0x1AAF, "Tai Tham"},   {0x1B00, 0x1B7F, "Balinese"},   {0x1B80, 0x1BBF, "Sundanese"},
     {0x1BC0, 0x1BFF, "Batak"},      {0x1C00, 0x1C4F, "Lepcha"},     {0x1C50, 0x1C7F, "Ol Chiki"},
-    {0x2E80, 0x303F, "Han (CJK)"},  {0x3040, 0x30FF, "Japanese kana"},
-    {0x3100, 0x312F, "Bopomofo"},   {0x3130, 0x318F, "Hangul"},     {0x3190, 0x31EF, "Han (CJK)"},
-    {0x31F0, 0x31FF, "Japanese kana"}, {0x3200, 0x9FFF, "Han (CJK)"}, {0xA000, 0xA4CF, "Yi"},
+    {0x2E80, 0x2FFF, "CJK radicals"},  {0x3190, 0x31EF, "CJK strokes and kanbun"},
+    {0x3200, 0x33FF, "CJK enclosed and compatibility"}, {0x4DC0, 0x4DFF, "Yijing hexagram"},
+    {0xA000, 0xA4CF, "Yi"},
     {0xA4D0, 0xA4FF, "Lisu"},       {0xA500, 0xA63F, "Vai"},        {0xA6A0, 0xA6FF, "Bamum"},
     {0xA800, 0xA82F, "Syloti Nagri"}, {0xA840, 0xA87F, "Phags-pa"}, {0xA880, 0xA8DF, "Saurashtra"},
     {0xA8E0, 0xA8FF, "Devanagari"}, {0xA900, 0xA92F, "Kayah Li"},   {0xA930, 0xA95F, "Rejang"},
-    {0xA960, 0xA97F, "Hangul"},     {0xA980, 0xA9DF, "Javanese"},   {0xA9E0, 0xA9FF, "Myanmar"},
+    {0xA960, 0xA97F, "Hangul jamo"},     {0xA980, 0xA9DF, "Javanese"},   {0xA9E0, 0xA9FF, "Myanmar"},
     {0xAA00, 0xAA5F, "Cham"},       {0xAA60, 0xAA7F, "Myanmar"},    {0xAA80, 0xAADF, "Tai"},
     {0xAAE0, 0xAAFF, "Meetei Mayek"},
-    {0xABC0, 0xABFF, "Meetei Mayek"}, {0xAC00, 0xD7FF, "Hangul"},   {0xF900, 0xFAFF, "Han (CJK)"},
-    {0xFC00, 0xFDFF, "Arabic ligatures"}, {0xFE30, 0xFE4F, "Han (CJK)"},
-    {0xFF00, 0xFFEF, "Han (CJK)"},  {0x1B000, 0x1B2FF, "Japanese kana"},
-    {0x1E900, 0x1E95F, "Adlam"},    {0x1EE00, 0x1EEFF, "Arabic Mathematical"},   {0x20000, 0x3FFFF, "Han (CJK)"},
+    {0xABC0, 0xABFF, "Meetei Mayek"}, {0xD7B0, 0xD7FF, "Hangul jamo"},   {0xF900, 0xFAFF, "CJK compatibility ideographs"},
+    {0xFC00, 0xFDFF, "Arabic ligatures"}, {0xFE30, 0xFE4F, "CJK vertical forms"},
+    {0x1B000, 0x1B2FF, "Japanese kana"},
+    {0x1E900, 0x1E95F, "Adlam"},    {0x1EE00, 0x1EEFF, "Arabic Mathematical"},   {0x20000, 0x3FFFF, "Han (CJK) extensions B and later"},
 };
 
 template <typename Row>
@@ -143,13 +145,22 @@ namespace {
 
 struct GlyphRun {
     char32_t first, last;
-    int chunk;  // index into kFontChunkFiles; -1: embedded in the wasm
+    int chunk;  // index into kFontChunkFiles; kInBase or kInCjkChunk
 };
+constexpr int kInBase = -1;      // in the base font file
+constexpr int kInCjkChunk = -2;  // in the CJK chunk its code point falls in (cjk_chunk_file)
 
 #include "glyph_runs.inc"
 #include "ui_characters.inc"  // kUiCharacters: tools/ui-characters.py
 
 const GlyphRun* run_of(char32_t cp) { return row_containing(std::begin(kGlyphRuns), std::end(kGlyphRuns), cp); }
+
+// The CJK chunk holding `cp`: "fonts/u4e00-cjk.bin" (the tool names them so).
+std::string cjk_chunk_file(char32_t cp) {
+    char name[32];
+    std::snprintf(name, sizeof name, kCjkChunkFile, static_cast<unsigned>(cp - cp % kCjkChunkPoints));
+    return name;
+}
 
 } // namespace
 
@@ -157,21 +168,28 @@ bool has_glyph(char32_t cp) { return run_of(cp) != nullptr; }
 
 bool glyph_is_embedded(char32_t cp) {
     const GlyphRun* run = run_of(cp);
-    return run && run->chunk < 0;
+    return run && run->chunk == kInBase;
 }
 
-std::string_view font_file_of(char32_t cp) {
+std::string font_file_of(char32_t cp) {
     const GlyphRun* run = run_of(cp);
-    return run && run->chunk >= 0 ? kFontChunkFiles[run->chunk] : std::string_view();
+    if (!run || run->chunk == kInBase) return "";
+    return run->chunk == kInCjkChunk ? cjk_chunk_file(cp) : kFontChunkFiles[run->chunk];
 }
 
 std::vector<std::string> font_files_for(const std::vector<char32_t>& characters) {
     std::vector<bool> needed(std::size(kFontChunkFiles), false);
-    for (char32_t cp : characters)
-        if (const GlyphRun* run = run_of(cp); run && run->chunk >= 0) needed[run->chunk] = true;
+    std::vector<std::string> cjk_files;
+    for (char32_t cp : characters) {
+        const GlyphRun* run = run_of(cp);
+        if (run && run->chunk >= 0) needed[run->chunk] = true;
+        if (run && run->chunk == kInCjkChunk) cjk_files.push_back(cjk_chunk_file(cp));
+    }
     std::vector<std::string> files;
     for (std::size_t i = 0; i < needed.size(); ++i)
         if (needed[i]) files.emplace_back(kFontChunkFiles[i]);
+    std::sort(cjk_files.begin(), cjk_files.end());
+    std::unique_copy(cjk_files.begin(), cjk_files.end(), std::back_inserter(files));
     return files;
 }
 
@@ -183,7 +201,7 @@ const std::vector<std::string_view>& font_faces() {
 std::vector<char32_t> embedded_characters() {
     std::vector<char32_t> out;
     for (const GlyphRun& run : kGlyphRuns)
-        if (run.chunk < 0)
+        if (run.chunk == kInBase)
             for (char32_t cp = run.first; cp <= run.last; ++cp) out.push_back(cp);
     return out;
 }

@@ -63,7 +63,8 @@ std::optional<std::string_view> unsupported_script(char32_t cp);
 
 // The scripts it can set, for messages that refuse the others.
 inline constexpr std::string_view kDrawnScripts =
-    "Latin, Greek, Cyrillic, Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew and Arabic";
+    "Latin, Greek, Cyrillic, Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew, Arabic, "
+    "and Chinese, Japanese and Korean (Han, kana and Hangul)";
 
 // True when every bundled font face has a glyph for `cp`.
 bool has_glyph(char32_t cp);
@@ -75,9 +76,9 @@ bool glyph_is_embedded(char32_t cp);
 // The base font file's relative URL ("fonts/base.bin"): the same format as the chunks.
 std::string_view base_font_file();
 
-// The font file (relative URL, "fonts/u0280.bin") holding `cp`'s glyphs when it is not
-// embedded; "" for embedded or uncovered characters.
-std::string_view font_file_of(char32_t cp);
+// The font file (relative URL, "fonts/u0280.bin", "fonts/u4e00-cjk.bin") holding `cp`'s
+// glyphs when it is not embedded; "" for embedded or uncovered characters.
+std::string font_file_of(char32_t cp);
 
 // Every font file the characters need, in a stable order, without repeats.
 std::vector<std::string> font_files_for(const std::vector<char32_t>& characters);

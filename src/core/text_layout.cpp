@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdint>
 
 #include "bidi.h"
 #include "scripts.h"
@@ -35,11 +36,74 @@ struct Word {
     std::size_t ink_end = 0;         // end without trailing spaces
 };
 
+// How a character takes a line break beside it, for Chinese and Japanese, whose words have
+// no spaces between them (a simplification of Unicode's line breaking, UAX #14, with
+// Japanese's kinsoku rules): a line may break before or after an ideograph or a kana, but
+// never before closing punctuation, a small kana or a length mark (they would open a
+// line), nor after opening punctuation.
+enum class BreakClass : std::uint8_t {
+    Other,        // breaks only as the rest of the text does
+    Ideographic,  // a break on either side
+    Opening,      // no break after it
+    Closing,      // no break before it
+    CjkClosing,   // no break before it; a break after it
+};
+
+BreakClass break_class(char32_t cp) {
+    switch (cp) {
+    case '(': case '[': case '{': case 0x201C: case 0x2018: case 0xAB:
+        return BreakClass::Opening;
+    case ')': case ']': case '}': case ',': case '.': case ':': case ';': case '!': case '?': case '%': case 0x201D:
+    case 0x2019: case 0xBB:
+        return BreakClass::Closing;
+    default: break;
+    }
+    if (cp < 0x3000) return BreakClass::Other;
+    switch (cp) {
+    // 〈《「『【〔〖〘〚〝 and the full-width （［｛｟｢
+    case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0x3016: case 0x3018:
+    case 0x301A: case 0x301D: case 0xFF08: case 0xFF3B: case 0xFF5B: case 0xFF5F: case 0xFF62:
+        return BreakClass::Opening;
+    // 、。〉》」』】〕〗〙〛〞〟, the iteration marks 々〻ゝゞヽヾ, the sound marks ゛゜, the
+    // middle dot ・ and the length mark ー, small kana, and the full-width ！），．：；？］｝｠｡｣､･
+    case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D: case 0x300F: case 0x3011: case 0x3015:
+    case 0x3017: case 0x3019: case 0x301B: case 0x301E: case 0x301F: case 0x3005: case 0x303B: case 0x309B:
+    case 0x309C: case 0x309D: case 0x309E: case 0x30FB: case 0x30FC: case 0x30FD: case 0x30FE:
+    case 0x3041: case 0x3043: case 0x3045: case 0x3047: case 0x3049: case 0x3063: case 0x3083: case 0x3085:
+    case 0x3087: case 0x308E: case 0x3095: case 0x3096: case 0x30A1: case 0x30A3: case 0x30A5: case 0x30A7:
+    case 0x30A9: case 0x30C3: case 0x30E3: case 0x30E5: case 0x30E7: case 0x30EE: case 0x30F5: case 0x30F6:
+    case 0xFF01: case 0xFF09: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B: case 0xFF1F: case 0xFF3D:
+    case 0xFF5D: case 0xFF60: case 0xFF61: case 0xFF63: case 0xFF64: case 0xFF65:
+        return BreakClass::CjkClosing;
+    default: break;
+    }
+    if (cp >= 0x31F0 && cp <= 0x31FF) return BreakClass::CjkClosing;  // small katakana for Ainu
+    // Korean is left to its spaces, as Korean typesetting does ("keep-all"): a word of
+    // Hangul breaks only when it alone is wider than the line.
+    const bool ideographic = cp <= 0x312F /* CJK symbols, kana, Bopomofo */ || (cp >= 0x3400 && cp <= 0x9FFF) ||
+                             (cp >= 0xFF10 && cp <= 0xFF5A) /* full-width letters and digits */;
+    return ideographic ? BreakClass::Ideographic : BreakClass::Other;
+}
+
+// Whether a line may break between characters of classes `before` and `after` where
+// neither is a space (spaces, dashes and hyphens are split_words' own).
+bool breaks_between(BreakClass before, BreakClass after) {
+    if (after == BreakClass::Closing || after == BreakClass::CjkClosing || before == BreakClass::Opening) return false;
+    return before == BreakClass::Ideographic || after == BreakClass::Ideographic || before == BreakClass::CjkClosing;
+}
+
 std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> words;
     std::size_t begin = 0, at = 0;
+    BreakClass previous = BreakClass::Other;
     while (at < text.size()) {
         const std::size_t next = next_char_boundary(text, at);
+        const BreakClass current = break_class(next - at == 1 ? static_cast<unsigned char>(text[at]) : code_point_at(text, at));
+        if (at > begin && breaks_between(previous, current)) {
+            words.push_back({begin, at, at});
+            begin = at;
+        }
+        previous = current;
         // The character's bytes compared directly: string compares, four a character,
         // were most of a long article's layout in wasm (each one a call to memcmp).
         const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };

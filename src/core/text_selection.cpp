@@ -53,7 +53,12 @@ bool is_script_punctuation(char32_t cp) {
     return (cp >= 0x055A && cp <= 0x055F) || cp == 0x0589 || cp == 0x058A || cp == 0x05BE || cp == 0x05C0 || cp == 0x05C3 ||
            cp == 0x05C6 || (cp >= 0x0609 && cp <= 0x060D) || cp == 0x061B || (cp >= 0x061D && cp <= 0x061F) ||
            (cp >= 0x066A && cp <= 0x066D) || cp == 0x06D4 || cp == 0x10FB || (cp >= 0x1360 && cp <= 0x1368) || cp == 0x1400 ||
-           cp == 0x166D || cp == 0x166E || cp == 0x2D70;
+           cp == 0x166D || cp == 0x166E || cp == 0x2D70 ||
+           // CJK punctuation (、。「」《》〜, not the iteration marks 々〆〇), the katakana middle
+           // dot ・, and the full-width forms of ASCII's punctuation (，！？（）：)
+           (cp >= 0x3001 && cp <= 0x303F && (cp < 0x3005 || cp > 0x3007) && cp != 0x303B) || cp == 0x30FB ||
+           (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65);
 }
 
 enum class CharClass { Space, Word, Punctuation };

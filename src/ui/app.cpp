@@ -154,7 +154,9 @@ bool app_load_fonts(App& app, float dpr) {
 }
 
 std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned char> bytes) {
-    // u32 count, count x u32 size, then the TTFs (tools/font-subsets.py writes it).
+    // u32 count, count x u32 size, then the TTFs (tools/font-subsets.py writes it). A size
+    // with its top bit set, 0x80000000 | k, is face k's font again (a CJK chunk's one font
+    // serves every face).
     const auto u32_at = [&](std::size_t at) {
         return static_cast<std::size_t>(bytes[at]) | static_cast<std::size_t>(bytes[at + 1]) << 8 |
                static_cast<std::size_t>(bytes[at + 2]) << 16 | static_cast<std::size_t>(bytes[at + 3]) << 24;
@@ -164,8 +166,17 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
         return file + ": not a font chunk for " + std::to_string(count) + " faces";
     FontChunk chunk;
     std::size_t offset = 4 * (count + 1);
+    constexpr std::size_t kSameAsFace = 0x80000000u;
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t size = u32_at(4 * (i + 1));
+        if (size & kSameAsFace) {
+            const std::size_t face = size & ~kSameAsFace;
+            if (face >= i)
+                return file + ": face " + std::to_string(i + 1) + " takes the font of face " + std::to_string(face + 1) +
+                       ", which is not before it";
+            chunk.faces.push_back(chunk.faces[face]);
+            continue;
+        }
         const bool truetype = size >= 4 && offset + size <= bytes.size() && bytes[offset] == 0 && bytes[offset + 1] == 1 &&
                               bytes[offset + 2] == 0 && bytes[offset + 3] == 0;
         if (!truetype) return file + ": face " + std::to_string(i + 1) + " is not a TrueType font";

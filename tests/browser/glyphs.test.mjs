@@ -214,6 +214,69 @@ test('Hebrew and Arabic read right to left, Arabic letters joined in their conte
   await page.context().close();
 });
 
+// Chinese, Japanese and Korean come from Noto Sans CJK, in chunks of 16 code points
+// (fonts/u4e00-cjk.bin): the page fetches the chunks of the pack's characters and no
+// others. The pack tests/packs/tokyo-seoul-beijing.json has a paragraph in each language,
+// names in Han and Hangul, events named in them, and a Japanese quotation.
+test('Chinese, Japanese and Korean are drawn from the CJK chunks the pack needs, and only those', async () => {
+  const cjkPack = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/tokyo-seoul-beijing.json'), 'utf8'));
+  const page = await open(server.url + '?pack=/test-packs/tokyo-seoul-beijing.json');
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas');
+  // The chunks of the pack's CJK characters, worked out here from its text.
+  const expected = new Set();
+  for (const ch of JSON.stringify(cjkPack)) {
+    const cp = ch.codePointAt(0);
+    if ((cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF00 && cp <= 0xFFEF))
+      expected.add(`u${(cp - cp % 16).toString(16).padStart(4, '0')}-cjk.bin`);
+  }
+  const fetched = await fetchedChunks(page);
+  assert.deepEqual([...fetched].sort(), [...expected].sort(), 'the CJK chunks fetched are the pack\'s, each once');
+  for (const chunk of ['u6770-cjk.bin', 'uc110-cjk.bin', 'u30a0-cjk.bin', 'u3000-cjk.bin'])
+    assert.ok(fetched.includes(chunk), `${chunk} (東, 서, オ, 「) was fetched`);
+  // Every name in the article, on the timeline and in the quotes is drawn with ink.
+  const image = decodePng(page, (await screenshot(page, 'glyphs-cjk')).png);
+  const drawn = async (id, panel) => (await page.evaluate((entity) => Explainer.locate(entity), id)).filter((r) => r.panel === panel);
+  for (const [id, panel] of [['tokyo', 'article'], ['seoul', 'article'], ['beijing', 'article'], ['taipei', 'article'],
+    ['tokyo-1964', 'article'], ['seoul-1988', 'article'], ['beijing-2008', 'article'], ['yuki-quote', 'article']]) {
+    const rects = await drawn(id, panel);
+    assert.ok(rects.length > 0, `${id} is drawn in the ${panel} panel`);
+    for (const r of rects) {
+      const ink = inkIn(image, { ...r, height: r.height * 0.75 });
+      assert.ok(ink > 0.02, `${id} in the ${panel} panel has ink (${ink.toFixed(3)} of its pixels, ${JSON.stringify(r)})`);
+    }
+  }
+  // The columns of a rectangle with any ink, grey text's included.
+  const inkedColumns = (rect) => {
+    let count = 0;
+    for (let x = Math.ceil(rect.x); x < rect.x + rect.width; ++x) {
+      let inked = false;
+      for (let y = Math.ceil(rect.y); y < rect.y + rect.height; ++y) {
+        const i = (y * image.width + x) * 4;
+        if (image.data[i] + image.data[i + 1] + image.data[i + 2] < 3 * 200) inked = true;
+      }
+      count += inked;
+    }
+    return count;
+  };
+  // An event's name on the timeline, beside its mark (on the side where it fits): 5 to 8
+  // characters, 50 px and more, of which Hangul's open syllables ink about 40 columns.
+  for (const id of ['tokyo-1964', 'seoul-1988', 'beijing-2008']) {
+    const [mark] = await drawn(id, 'timeline');
+    assert.ok(mark, `${id} has a mark on the timeline`);
+    const beside = Math.max(inkedColumns({ x: mark.x + mark.width + 2, y: mark.y, width: 90, height: mark.height }),
+      inkedColumns({ x: mark.x - 92, y: mark.y, width: 90, height: mark.height }));
+    assert.ok(beside > 30, `${id}'s name beside its mark has ink across ${beside} columns (${JSON.stringify(mark)})`);
+  }
+  // The quote card's first line, “東京は眠らない街です。”: 13 characters, about 150 px of
+  // ink across (a line of "?" or of nothing has none of it).
+  const [card] = await drawn('yuki-quote', 'quotes');
+  const words = inkedColumns({ x: card.x + 12, y: card.y + 12, width: card.width - 12, height: 20 });
+  assert.ok(words > 110 && words < 200, `the quote's words have ink across ${words} columns`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('an anonymous speaker is labelled with exactly the pack\'s name', async () => {
   const page = await open(server.url + '?pack=/test-packs/' + PACK);
   const speaker = pack.entities.find((e) => e.id === 'fisherman-in-waimea');

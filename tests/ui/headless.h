@@ -145,7 +145,15 @@ public:
     }
 #endif
 
-    void set_pack(const std::string& path) { app_set_pack(app, load_test_pack(path)); }
+    // The pack, with the CJK chunks its characters need, read from the build's font files
+    // as a page fetches them (the other scripts' glyphs come from whole system fonts).
+    void set_pack(const std::string& path) {
+        Pack pack = load_test_pack(path);
+        for (const std::string& file : font_files_for(pack.characters))
+            if (file.ends_with("-cjk.bin"))
+                EXPECT_EQ(app_add_font_chunk(app, file, read_bytes(std::string(EXPLAINER_FONT_CHUNK_DIR) + "/" + file)), "");
+        app_set_pack(app, std::move(pack));
+    }
     void resize(float width, float height, float dpr = 1) { info.width = width, info.height = height, info.dpr = dpr; }
 
     // One frame as the browser edge draws it: the atlas when the pack or DPR changed, the

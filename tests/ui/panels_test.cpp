@@ -129,7 +129,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
                          ::testing::Values("seed", "long", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack", "crowded-night",
                                            "evening-by-minute", "greek-cyrillic-nested", "hebrew-arabic", "indian-ocean-tsunami", "long-event-names", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
-                                           "second-pack", "southern-americas", "text-only", "treaty-of-tordesillas"),
+                                           "second-pack", "southern-americas", "text-only", "tokyo-seoul-beijing", "treaty-of-tordesillas"),
                          [](const auto& info) {
                              std::string n = info.param;
                              for (char& c : n) if (c == '-') c = '_';
@@ -177,11 +177,15 @@ INSTANTIATE_TEST_SUITE_P(Packs, ScriptsWithFontsOfTheirOwn,
                              // ᐃ (Canadian syllabics), Ꮳ (Cherokee), ⵜ (Tifinagh, regular only)
                              OwnScripts{"nunavut-cherokee-tamazight", {U'\u1403', U'\u13E3', U'\u2D5C'}, U'\u2D5C'},
                              // ל (Hebrew lamed), ﻟ (Arabic lam, initial: a form the pack's text does not hold)
-                             OwnScripts{"hebrew-arabic", {U'\u05DC', U'\uFEDF'}, U'\uFEDF'}),
+                             OwnScripts{"hebrew-arabic", {U'\u05DC', U'\uFEDF'}, U'\uFEDF'},
+                             // 東 (an ideograph), オ (katakana), 서 (a Hangul syllable): one
+                             // CJK font in every face, from the build's chunks
+                             OwnScripts{"tokyo-seoul-beijing", {U'\u6771', U'\u30AA', U'\uC11C'}, U'\u6771'}),
                          [](const auto& info) {
                              return std::string(info.index == 0   ? "ArmenianGeorgianEthiopic"
                                                 : info.index == 1 ? "SyllabicsCherokeeTifinagh"
-                                                                  : "HebrewArabic");
+                                                : info.index == 2 ? "HebrewArabic"
+                                                                  : "ChineseJapaneseKorean");
                          });
 
 // A new pack in the same app (the editor's and the demo's switch): caches keyed on the

@@ -293,8 +293,9 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"unknown-key.json", "/entities/1/rol", "unknown key \"rol\" in a person (did you mean \"role\"?)", 57, 14},
         BrokenCase{"script-syriac.json", "/entities/0/aliases/0",
                    "uses the Syriac script (U+0713), which the explainer cannot draw yet; packs may use Latin, Greek, Cyrillic, "
-                   "Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew and Arabic", 46, 9},
-        BrokenCase{"script-kana.json", "/article/paragraphs/0/text", "uses the Japanese kana script (U+30B2)", 16, 17},
+                   "Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew, Arabic, and Chinese, Japanese "
+                   "and Korean (Han, kana and Hangul)", 46, 9},
+        BrokenCase{"script-thai.json", "/article/paragraphs/0/text", "uses the Thai script (U+0E20)", 16, 17},
         BrokenCase{"wrong-type.json", "/entities/1/anonymous", "expected true or false, found a string", 58, 20},
         BrokenCase{"duplicate-id.json", "/entities/3/id", "duplicate id \"gettysburg\" (first used at /entities/0)", 81, 13},
         BrokenCase{"bad-relative.json", "/entities/2/date/relative", "unknown relative date \"the other day\"; write one of \"today\",", 65, 21}),
@@ -807,11 +808,11 @@ TEST(Pack, NamesInEveryLatinGreekAndCyrillicFormLoadWithoutWarnings) {
 TEST(Pack, UnsupportedScriptIsOneErrorPerStringNamingScriptAndCharacter) {
     json pack = minimal_pack();
     pack["entities"][1]["description"] = "Президент. שלום, مرحبا, ܫܠܡܐ, ދިވެހި";  // Cyrillic, Hebrew and Arabic are fine; Syriac comes first
-    pack["entities"][0]["aliases"] = {"Gettysburg", "ゲティスバーグ"};
+    pack["entities"][0]["aliases"] = {"Gettysburg", "ภาษาไทย"};
     const LoadResult r = load_json(pack);
     ASSERT_EQ(r.errors.size(), 2u) << all_messages(r);
     EXPECT_TRUE(has_error(r, "/entities/1/description", "uses the Syriac script (U+072B)")) << all_messages(r);
-    EXPECT_TRUE(has_error(r, "/entities/0/aliases/1", "uses the Japanese kana script (U+30B2)")) << all_messages(r);
+    EXPECT_TRUE(has_error(r, "/entities/0/aliases/1", "uses the Thai script (U+0E20)")) << all_messages(r);
 }
 
 TEST(Pack, CharacterWithoutGlyphIsAWarningWithItsPath) {

@@ -32,8 +32,8 @@ TEST(Scripts, RefusesScriptsItCannotSet) {
     const std::pair<char32_t, const char*> refused[] = {
         {0x0750, "Arabic Supplement"}, {0xFC00, "Arabic ligatures"}, {0x0710, "Syriac"}, {0x0780, "Thaana"}, {0x0915, "Devanagari"},
         {0x0B95, "Tamil"}, {0x0E01, "Thai"}, {0x0E81, "Lao"}, {0x0F40, "Tibetan"}, {0x1C50, "Ol Chiki"},
-        {0xA500, "Vai"}, {0x4E2D, "Han (CJK)"}, {0x3042, "Japanese kana"}, {0x30AB, "Japanese kana"},
-        {0xAC00, "Hangul"}, {0x20000, "Han (CJK)"}};
+        {0xA500, "Vai"}, {0x1100, "Hangul jamo"}, {0x2E80, "CJK radicals"}, {0xF900, "CJK compatibility ideographs"},
+        {0x20000, "Han (CJK) extensions B and later"}};
     for (const auto& [cp, script] : refused) {
         ASSERT_TRUE(unsupported_script(cp).has_value()) << code_point_name(cp);
         EXPECT_EQ(*unsupported_script(cp), script) << code_point_name(cp);
@@ -46,6 +46,11 @@ TEST(Scripts, RefusesScriptsItCannotSet) {
     for (char32_t cp : {0x0531u, 0x0587u, 0xFB13u, 0x10A0u, 0x10D0u, 0x1C90u, 0x2D00u, 0x1200u, 0x12A0u, 0x1361u, 0x2D80u,
                         0xAB01u, 0x13A0u, 0x13F8u, 0xAB70u, 0x1400u, 0x1403u, 0x166Eu, 0x18B0u, 0x2D30u, 0x2D70u, 0x05D0u,
                         0x05B8u, 0xFB1Du, 0x0627u, 0x064Eu, 0x06A9u, 0xFB8Au, 0xFEFCu, 0x200Fu})
+        EXPECT_FALSE(unsupported_script(cp).has_value()) << code_point_name(cp);
+    // Chinese, Japanese and Korean need no shaping either: ideographs, kana, Hangul's
+    // syllables and their punctuation are drawn.
+    for (char32_t cp : {0x3001u, 0x300Cu, 0x3042u, 0x30ABu, 0x30FCu, 0x3105u, 0x3131u, 0x3400u, 0x4E2Du, 0x9F8Du, 0xAC00u,
+                        0xD7A3u, 0xFF0Cu, 0xFF01u})
         EXPECT_FALSE(unsupported_script(cp).has_value()) << code_point_name(cp);
 }
 
@@ -109,12 +114,40 @@ TEST(Scripts, ArmenianGeorgianAndEthiopicComeInChunksOfTheirOwn) {
     EXPECT_EQ(font_files_for({0x2D00, 0x2D5C}), (std::vector<std::string>{"fonts/u2d00-georgian.bin", "fonts/u2d00-tifinagh.bin"}));
 }
 
+// Chinese, Japanese and Korean come from Noto Sans CJK in chunks of 16 code points, named
+// after the first: a pack's few dozen ideographs fetch a few dozen small files, not the
+// 20 MB font.
+TEST(Scripts, ChineseJapaneseAndKoreanComeInSmallChunks) {
+    const std::pair<char32_t, const char*> characters[] = {
+        {0x4E2D, "fonts/u4e20-cjk.bin"},  // 中
+        {0x6771, "fonts/u6770-cjk.bin"},  // 東
+        {0x4EAC, "fonts/u4ea0-cjk.bin"},  // 京
+        {0x3400, "fonts/u3400-cjk.bin"},  // 㐀, extension A
+        {0x3042, "fonts/u3040-cjk.bin"},  // あ
+        {0x30AB, "fonts/u30a0-cjk.bin"},  // カ
+        {0xC11C, "fonts/uc110-cjk.bin"},  // 서
+        {0xC6B8, "fonts/uc6b0-cjk.bin"},  // 울
+        {0x3002, "fonts/u3000-cjk.bin"},  // 。
+        {0xFF0C, "fonts/uff00-cjk.bin"},  // ，
+    };
+    for (const auto& [cp, file] : characters) {
+        EXPECT_TRUE(has_glyph(cp)) << code_point_name(cp);
+        EXPECT_FALSE(glyph_is_embedded(cp)) << code_point_name(cp);
+        EXPECT_EQ(font_file_of(cp), file) << code_point_name(cp);
+    }
+    // One file for the characters of one chunk, in order, after the other scripts' files.
+    EXPECT_EQ(font_files_for({0x6771, 0x4EAC, 0x0416, 0x4EAD, 0x6771}),
+              (std::vector<std::string>{"fonts/u0400.bin", "fonts/u4ea0-cjk.bin", "fonts/u6770-cjk.bin"}));
+    // Unassigned code points at the blocks' ends have no glyph.
+    for (char32_t cp : {0x3040u, 0x9FFFu, 0xD7A4u}) EXPECT_FALSE(has_glyph(cp)) << code_point_name(cp);
+}
+
 TEST(Scripts, GlyphTableComesFromTheBundledFonts) {
     // Latin with its extensions, Greek (polytonic too) and Cyrillic have glyphs in every face.
     for (char32_t cp : {0x41u, 0xFCu, 0x0101u, 0x01B0u, 0x02BBu, 0x0301u, 0x1EBFu, 0x1EC5u, 0x03A9u, 0x1F08u, 0x1FC6u,
                         0x0416u, 0x0451u, 0x0512u, 0x2014u, 0x20ACu})
         EXPECT_TRUE(has_glyph(cp)) << code_point_name(cp);
-    for (char32_t cp : {0x1F3DBu, 0x2603u, 0x0710u, 0x4E2Du, 0xFFFDu}) EXPECT_FALSE(has_glyph(cp)) << code_point_name(cp);
+    for (char32_t cp : {0x1F3DBu, 0x2603u, 0x0710u, 0x2E80u, 0xF900u, 0xFFFDu}) EXPECT_FALSE(has_glyph(cp)) << code_point_name(cp);
     // The seed's characters are embedded; the rest come in fetched chunks.
     // The vowels with a macron too: gazetteer names the seed cites ("Sinjār", "Bayjī").
     for (char32_t cp : {0x41u, 0xE9u, 0x0101u, 0x012Bu, 0x016Bu, 0x2014u, 0x2019u, 0x201Cu, 0x2026u, 0xD7u})

@@ -96,6 +96,32 @@ TEST(TextLayout, BreaksAfterTheSyllabicsHyphenAndTheTifinaghSeparator) {
               (std::vector<std::string>{"\u2D30\u2D63\u2D53\u2D4D\u2D70", "\u2D5C\u2D30\u2D4E"}));
 }
 
+// Chinese and Japanese have no spaces between words: a line breaks between ideographs and
+// kana, but never before a closing mark, a small kana or the length mark, nor after an
+// opening bracket (Japanese's kinsoku); Latin text beside them breaks as before.
+TEST(TextLayout, ChineseAndJapaneseBreakBetweenCharactersButNotBeforeClosingMarks) {
+    const std::string chinese = "我们会继续战斗。";  // 8 code points, 10 px each
+    EXPECT_EQ(line_texts(chinese, layout_paragraph(chinese, plain(chinese), 50, measure, line_height)),
+              (std::vector<std::string>{"我们会继续", "战斗。"}));
+    // "。" would open the second line at 70 px: the ideograph before it goes down with it.
+    EXPECT_EQ(line_texts(chinese, layout_paragraph(chinese, plain(chinese), 70, measure, line_height)),
+              (std::vector<std::string>{"我们会继续战", "斗。"}));
+    // 「 stays with what it opens, and the small ょ and っ and the length mark ー with what
+    // they follow.
+    const std::string japanese = "東京「ちょっとコーヒー」";  // 12 code points
+    EXPECT_EQ(line_texts(japanese, layout_paragraph(japanese, plain(japanese), 40, measure, line_height)),
+              (std::vector<std::string>{"東京", "「ちょっ", "とコー", "ヒー」"}));
+    // Korean breaks at its spaces as before, and between syllables only where a word is wider
+    // than the line.
+    const std::string korean = "서울 시장";
+    EXPECT_EQ(line_texts(korean, layout_paragraph(korean, plain(korean), 40, measure, line_height)),
+              (std::vector<std::string>{"서울", "시장"}));
+    // Latin beside them: "Xi 习近平" breaks before the name; "(习近平)" keeps its brackets.
+    const std::string mixed = "Xi (习近平) said";
+    EXPECT_EQ(line_texts(mixed, layout_paragraph(mixed, plain(mixed), 40, measure, line_height)),
+              (std::vector<std::string>{"Xi", "(习近", "平)", "said"}));
+}
+
 TEST(TextLayout, BreaksAWordWiderThanTheMeasureBetweenCodePoints) {
     const std::string text = "abcdefghij \xC3\xA9t\xC3\xA9";  // "abcdefghij été"
     const ParagraphLayout layout = layout_paragraph(text, plain(text), 40, measure, line_height);

@@ -73,6 +73,19 @@ TEST(TextSelection, CaretNeverStopsInsideACharacterOrBeforeItsMark) {
     EXPECT_EQ(move_point(doc.blocks, {0, accent_end}, CaretStep::Left, measure).offset, accent_end - 3);
 }
 
+// Chinese and Japanese have no spaces: a double-click takes the characters between two
+// punctuation marks, never the marks (a name in 「」 is selected without its brackets).
+TEST(TextSelection, ChineseAndJapaneseWordsEndAtTheirPunctuation) {
+    const std::string japanese = "東京は、「日本の首都」です。";
+    EXPECT_EQ(word(japanese, japanese.find("日本")), "日本の首都");
+    EXPECT_EQ(word(japanese, 0), "東京は");
+    const std::string chinese = "北京是首都，上海（Shanghai）不是！";
+    EXPECT_EQ(word(chinese, chinese.find("上海")), "上海");
+    EXPECT_EQ(word(chinese, chinese.find("是首")), "北京是首都");
+    // The iteration mark 々 is a letter: 人々 is one word.
+    EXPECT_EQ(word("人々、", 0), "人々");
+}
+
 TEST(TextSelection, WordsInEveryScript) {
     const std::string text = "On 27 May 1703 Пётр I founded Санкт-Петербург; “didn’t” Kauaʻi, Huế.";
     EXPECT_EQ(word(text, text.find("ётр")), "Пётр");
