@@ -201,7 +201,19 @@ double min_span_for(const Pack& pack) { return pack_has_times(pack) ? kMinTimedS
 
 std::optional<TimeRange> default_timeline(const Pack& pack) {
     constexpr double kDefaultPadding = 0.08;
-    return fit_range(default_view_spans(pack), kDefaultPadding, min_span_for(pack));
+    const std::vector<DateSpan> spans = default_view_spans(pack);
+    std::optional<TimeRange> range = fit_range(spans, kDefaultPadding, min_span_for(pack));
+    if (!range) return range;
+    // After the story's end (its last event, or its publication when that is later) the
+    // view goes a year at most, or 2% of the span for a story of over fifty years: 8% of
+    // 4,500 years put 360 years of empty future after an article of 2025. 2% keeps a mark
+    // at the end clear of the edge (7 px of a phone's 360; a point's radius is 5).
+    constexpr double kYear = 365.2425, kEndPadding = 0.02;
+    const TimeRange extent = *data_extent(spans);
+    const DateSpan& published = pack.article.published;
+    const double story_end = published.iso.empty() ? extent.end_day : std::max(extent.end_day, span_end_days(published));
+    range->end_day = std::min(range->end_day, story_end + std::max(kYear, kEndPadding * (extent.end_day - extent.start_day)));
+    return range;
 }
 
 int pack_utc_offset_minutes(const Pack& pack) {

@@ -89,8 +89,10 @@ std::vector<DateSpan> default_view_spans(const Pack& pack);
 bool pack_has_times(const Pack& pack);
 // How far in a pack's timeline may zoom: minutes with times, else a few days.
 double min_span_for(const Pack& pack);
-// The timeline's opening range for a pack: default_view_spans() with a little margin;
-// none for a pack without a date (the editor's stand-in for one that does not validate).
+// The timeline's opening range for a pack: default_view_spans() with 8% of their span
+// either side, but after the story's end (its last event or its publication, whichever is
+// later) no more than a year, or 2% of the span for a story of over fifty years; none for a
+// pack without a date (the editor's stand-in for one that does not validate).
 std::optional<TimeRange> default_timeline(const Pack& pack);
 // The clock the pack's times are told in: the UTC offset most of its timed dates were
 // written with (0 without times), for tick labels in the story's local time.

@@ -521,6 +521,44 @@ TEST(TimeScale, DefaultViewFitsTheEventsNotThePublication) {
     EXPECT_EQ(min_span_for(pack), kMinSpanDays);
 }
 
+// A pack whose events span millennia opened with 8% of its span after the last event as
+// well: the Arctic trial pack (2500 BC to 2024, published 2025) opened running to about
+// 2386, centuries of empty future. After the story's end (its last event or its publication,
+// whichever is later) the view goes a year at most, or 2% of the span for a story of more
+// than fifty years; before its first event, and in a short story, it keeps its 8%.
+TEST(TimeScale, DefaultViewEndsSoonAfterTheStorysEnd) {
+    constexpr double kYear = 365.2425;
+    auto pack_of = [](std::vector<DateSpan> events, const char* published) {
+        Pack pack;
+        for (const DateSpan& date : events) {
+            Entity event;
+            event.kind = EntityKind::Event;
+            event.date = date;
+            pack.entities.push_back(event);
+        }
+        pack.article.published = span(published, published);
+        pack.article.published.iso = published;
+        return pack;
+    };
+    // Millennia: the first event keeps its 8%, the end stops 2% of the span past publication.
+    const Pack arctic = pack_of({span("-2499-01-01", "-2499-12-31"), span("2024-09-02", "2024-09-02")}, "2025-01-10");
+    const double arctic_span = day("2024-09-03") - day("-2499-01-01");
+    const TimeRange millennia = default_timeline(arctic).value();
+    EXPECT_NEAR(millennia.start_day, day("-2499-01-01") - 0.08 * arctic_span, 1e-6);
+    EXPECT_NEAR(millennia.end_day, day("2025-01-11") + 0.02 * arctic_span, 1e-6) << "not 2386";
+    // Decades: a year past publication.
+    const Pack decades = pack_of({span("2001-09-11", "2001-09-11"), span("2021-08-30", "2021-08-30")}, "2021-09-01");
+    EXPECT_NEAR(default_timeline(decades).value().end_day, day("2021-09-02") + kYear, 1e-6);
+    // An event still to come (after publication) is the story's end.
+    const Pack ahead = pack_of({span("1990-01-01", "1990-01-01"), span("2026-05-01", "2026-05-01")}, "2025-01-10");
+    EXPECT_NEAR(default_timeline(ahead).value().end_day, day("2026-05-02") + kYear, 1e-6);
+    // A short story (the seed's two years) and one told long after it (1863 in 2024) open as before.
+    const Pack seed = pack_of({span("2014-01-01", "2014-01-01"), span("2015-11-17", "2015-11-17")}, "2015-11-17");
+    EXPECT_EQ(default_timeline(seed), fit_range(default_view_spans(seed), 0.08));
+    const Pack gettysburg = pack_of({span("1863-07-01", "1863-07-03"), span("1863-11-19", "1863-11-19")}, "2024-01-15");
+    EXPECT_EQ(default_timeline(gettysburg), fit_range(default_view_spans(gettysburg), 0.08));
+}
+
 TEST(TimeScale, HugeOrBadRangesStayBoundedAndSpaced) {
     const TimeRange huge{-1e12, 1e12};
     const TimeTicks ticks = make_ticks(huge, 1000, 50);
