@@ -23,10 +23,10 @@ window.ExplainerMirror = (function () {
   const $ = (id) => document.getElementById(id);
   let select = () => {};          // selects an entity in the explainer (set by build)
   let entities = new Map();       // id -> entity (Explainer.entities()), for announcements
-  let countries = {};             // place id -> country name (once the basemap is in)
+  let countries = null;           // place id -> country name; null until the basemap is in
   let current = null;             // the selected entity's id
   let built = false;              // build() has run
-  let unannounced;                // a selection made before the first build (a link's), announced by it
+  let unannounced;                // a link's selection, made before the mirror could say it (see announce)
   let controlsOf = new Map();     // entity id -> its controls in the mirror (build fills it)
   let marked = [];                // the controls marked as current
   let packLanguage = '';          // the article's BCP 47 tag ("uk"), '' when the pack states none
@@ -291,7 +291,7 @@ window.ExplainerMirror = (function () {
   function placeDetail(place) {
     if (place.region) return `region of ${place.region} countries`;
     if (place.country) return 'country';
-    return countries[place.id] || '';
+    return countries?.[place.id] || '';
   }
 
   // The places the map shows, with their country, then the distances the pack checks.
@@ -336,15 +336,19 @@ window.ExplainerMirror = (function () {
   }
 
   // What the live region says for a selection: kind, name, where or when, description.
+  // A selection made before the first build (a link's) is said by build, or, when it is a
+  // place and the basemap comes after the build (a phone's), by setPlaceCountries: once,
+  // with its country. A selection after it is said at once.
   function announce(id) {
     setCurrent(id);
     if (!built) { unannounced = id; return; }
+    unannounced = undefined;
     const live = $('mirror-live');
     if (!id) { live.textContent = 'Selection cleared.'; return; }
     const entity = entities.get(id);
     if (!entity) { live.textContent = ''; return; }
     const speaker = entity.speaker && entities.get(entity.speaker);
-    const context = entity.type === 'place' ? countries[id]
+    const context = entity.type === 'place' ? countries?.[id]
       : entity.type === 'event' ? entity.when
       : entity.type === 'quote' && speaker ? 'said by ' + speaker.name : '';
     live.textContent = `Selected ${entity.type}: ${entity.name}${context ? ', ' + context : ''}. ${entity.description}`;
@@ -358,6 +362,7 @@ window.ExplainerMirror = (function () {
       const name = countries[detail.dataset.place];
       if (name && !detail.textContent) detail.textContent = ', ' + name;
     }
+    if (unannounced !== undefined) announce(unannounced);
   }
 
   // Where the focus is in the mirror, as what a rebuild can find again: the section and
@@ -382,8 +387,9 @@ window.ExplainerMirror = (function () {
   }
 
   // The whole mirror from the engine's JSON (explainer_article) and Explainer.entities(),
-  // with the places' countries when the basemap is in (as setPlaceCountries takes them), so
-  // that a link's selection, announced here, is announced with its country.
+  // with the places' countries when the basemap is in (as setPlaceCountries takes them;
+  // null when it is not yet), so that a link's selection, announced here, is announced
+  // with its country (a place's waits for setPlaceCountries when they are null).
   // Called again for a new version of the pack (the editor's preview), it keeps the focus.
   function build(data, entityList, selectEntity, placeCountries) {
     const focused = focusedPlace();
@@ -401,8 +407,7 @@ window.ExplainerMirror = (function () {
     listen();
     setCurrent(current);
     built = true;
-    if (unannounced !== undefined) announce(unannounced);
-    unannounced = undefined;
+    if (unannounced !== undefined && (countries || entities.get(unannounced)?.type !== 'place')) announce(unannounced);
     restoreFocus(focused);
   }
 

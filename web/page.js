@@ -193,10 +193,12 @@
 
   const mirror = window.ExplainerMirror;
 
-  // Built after the first paint, once the basemap is in: places name their country.
-  function buildMirror() {
+  // Built after the first paint. With the basemap in (`basemapIn`: a desktop's, or a link
+  // to a phone's map tab) places name their country; a phone's comes later
+  // (setPlaceCountries), and a link's place is announced then.
+  function buildMirror(basemapIn) {
     mirror.build(JSON.parse(call('explainer_article')), Explainer.entities(), (id) => Explainer.select(id),
-      JSON.parse(call('explainer_place_countries')));
+      basemapIn ? JSON.parse(call('explainer_place_countries')) : null);
   }
 
   // Without the engine, the mirror is plain paragraphs from the pack's JSON.
@@ -941,10 +943,11 @@
     // The mirror (for screen readers and the keyboard) comes right after the first
     // paint: building it and laying its text out took as long as the first frame itself.
     await afterNextPaint();
-    buildMirror();
+    buildMirror(Boolean(basemap));
     document.body.classList.add('mirrored');
     if (!basemap) {
-      // A phone's, once the page is idle; its map lists places with their countries then.
+      // A phone's, once the page is idle; its map lists places with their countries then,
+      // and a link's place is announced with its own.
       await whenIdleAfterReady();
       giveBasemap(await loadBasemap());
       mirror.setPlaceCountries(JSON.parse(call('explainer_place_countries')));

@@ -155,19 +155,37 @@ test("a phone asks for the basemap after its first frame, unless a link opens th
 });
 
 // A link's selection is made before the mirror exists (the mirror follows the first
-// paint): it is announced once the mirror is built, as it was when the mirror came first.
+// paint): it is announced once the mirror is built, as it was when the mirror came first,
+// and once only, with its country. A phone's basemap comes after the mirror: a link's place
+// is announced when it is in (it was announced at once, "Selected place: Ramadi.").
 // The engine's WebGL2 context is the one the page made, with the attributes main() asks
 // for (src/platform/main_web.cpp): no alpha, depth, stencil or multisampling.
-test("a link's selection is announced with its country once the mirror is built; the canvas's context is the page's", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.url + '#v=1&sel=raqqa');
-  await page.waitForFunction(() => document.body.classList.contains('mirrored'));
-  // With its country: the basemap is in before the mirror is built on a desktop.
-  assert.match(await page.locator('#mirror-live').textContent(), /^Selected place: Raqqa, Syria\. /);
-  assert.equal(await page.locator('#mirror button[aria-current]').first().getAttribute('data-entity'), 'raqqa');
-  const attributes = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
-  assert.deepEqual({ alpha: attributes.alpha, depth: attributes.depth, stencil: attributes.stencil, antialias: attributes.antialias,
-    premultipliedAlpha: attributes.premultipliedAlpha }, { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true });
-  await context.close();
+test("a link's selection is announced once, with its country, on a desktop and on a phone; the canvas's context is the page's", async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+  for (const [hash, options, place, country] of [['#v=1&sel=raqqa', { viewport: { width: 1280, height: 800 } }, 'Raqqa', 'Syria'],
+    ['#v=1&sel=ramadi', phone, 'Ramadi', 'Iraq']]) {
+    const context = await browser.newContext(options);
+    // Every text the live region says, from the document's start.
+    await context.addInitScript(() => {
+      window.announced = [];
+      new MutationObserver(() => {
+        const text = document.getElementById('mirror-live')?.textContent;
+        if (text && text !== window.announced.at(-1)) window.announced.push(text);
+      }).observe(document, { childList: true, characterData: true, subtree: true });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url + hash);
+    await page.waitForFunction(() => document.body.classList.contains('mirrored'));
+    const id = place.toLowerCase();
+    await page.waitForFunction((id) => document.querySelector(`#mirror-map .detail[data-place="${id}"]`)?.textContent, id);
+    await page.waitForFunction(() => window.announced.length > 0);
+    const announced = await page.evaluate(() => window.announced);
+    assert.equal(announced.length, 1, `${hash}: said once: ${JSON.stringify(announced)}`);
+    assert.ok(announced[0].startsWith(`Selected place: ${place}, ${country}. `), `${hash}: ${announced[0]}`);
+    assert.equal(await page.locator('#mirror button[aria-current]').first().getAttribute('data-entity'), id);
+    const attributes = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').getContextAttributes());
+    assert.deepEqual({ alpha: attributes.alpha, depth: attributes.depth, stencil: attributes.stencil, antialias: attributes.antialias,
+      premultipliedAlpha: attributes.premultipliedAlpha }, { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true });
+    await context.close();
+  }
 });
