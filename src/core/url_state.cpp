@@ -487,6 +487,9 @@ DecodeResult decode_state(std::string_view fragment, const AppState& defaults, c
 
         const std::size_t equals = pair.find('=');
         const std::optional<std::string> name = percent_decode(pair.substr(0, equals));
+        // Any key but the version, known or not, with a value or not, makes the fragment a
+        // link, which says when it has no version (`#foo=1` said only that 'foo' was unknown).
+        if (name != kKeyNames[KeyVersion]) any_other_key = true;
         if (!name) {
             notes.add("key " + quote_for_note(pair.substr(0, equals)) + " has malformed percent-encoding; ignored");
             continue;
@@ -505,7 +508,6 @@ DecodeResult decode_state(std::string_view fragment, const AppState& defaults, c
             duplicate_noted[*key] = true;
         }
         values[*key] = pair.substr(equals + 1);
-        if (*key != KeyVersion) any_other_key = true;
     }
 
     // Pass 2: the version, then every key in link order.

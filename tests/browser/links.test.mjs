@@ -361,6 +361,12 @@ test('a bad link opens the explainer with a notice, warnings instead of errors, 
   await page.evaluate(() => { location.hash = '#v=1&sel=sinjar&pad=' + 'x'.repeat(1_500_000); });
   await page.waitForFunction(() => window.noticesShown.some((s) => s.visible && s.text.includes('longer than 4096 bytes')), null, { timeout: 30000 });
   assert.equal(await page.evaluate(() => Explainer.getState().selection), 'sinjar', 'the link\'s first keys were read');
+
+  // A link of unknown keys alone says that it has no version too, as one with a known key does.
+  await page.evaluate(() => { location.hash = '#foo=1'; });
+  await page.waitForFunction(() => window.noticesShown.some((s) => s.visible && s.text.includes("'foo'")), null, { timeout: 30000 });
+  assert.equal((await page.evaluate(() => window.noticesShown)).at(-1).text,
+    "Parts of this link were ignored: unknown key 'foo' ignored; link has no version (v=1); read as version 1.");
   assert.deepEqual(problems, [], 'no errors');
   await context.close();
 });

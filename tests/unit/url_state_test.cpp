@@ -499,6 +499,22 @@ TEST_F(UrlState, Versions) {
     EXPECT_EQ(decode_clean("v=%31&sel=sinjar").selection, "sinjar");
 }
 
+// A link whose keys are all unknown (or have no value, or a broken name) has no version
+// either, and says so as one with a known key does: `#foo=1` said only that 'foo' was unknown.
+// Nothing, or the version alone, needs no note about it.
+TEST_F(UrlState, AnyKeyButTheVersionMakesALinkThatSaysItHasNoVersion) {
+    const std::string no_version = "link has no version (v=1); read as version 1";
+    using Notes = std::vector<std::string>;
+    EXPECT_EQ(decode("foo=1").ignored, (Notes{"unknown key 'foo' ignored", no_version}));
+    EXPECT_EQ(decode("#x=2&y=3").ignored, (Notes{"unknown key 'x' ignored", "unknown key 'y' ignored", no_version}));
+    EXPECT_EQ(decode("sel").ignored, (Notes{"key 'sel' has no value (sel=...); ignored", no_version}));
+    EXPECT_EQ(decode("%ZZ=1").ignored, (Notes{"key '%ZZ' has malformed percent-encoding; ignored", no_version}));
+    EXPECT_EQ(decode("v").ignored, (Notes{"key 'v' has no value (v=...); ignored"}));
+    EXPECT_EQ(decode("v=1&foo=1").ignored, (Notes{"unknown key 'foo' ignored"}));
+    EXPECT_TRUE(decode("").ignored.empty());
+    EXPECT_TRUE(decode("#&&").ignored.empty());
+}
+
 TEST_F(UrlState, OverlongInputIsCutAt4096Bytes) {
     std::string link = "v=1&sel=sinjar&x=";
     link.append(kMaxLinkBytes, 'a');
