@@ -84,13 +84,15 @@ foreach(script ${EXPLAINER_FONT_SCRIPTS})
   list(APPEND EXPLAINER_FONT_SCRIPT_FONTS ${script_font_list})
 endforeach()
 # Chinese, Japanese and Korean (Debian's fonts-noto-cjk): CJK punctuation, kana, Bopomofo,
-# Hangul's letters and syllables, the ideographs of the unified block and its extension A,
-# and the full-width forms of Chinese punctuation. One font, Noto Sans CJK SC in its
+# Hangul's letters and syllables, the ideographs of the unified block, its extension A and
+# the compatibility block (﨑, in Japanese surnames, is one of its twelve unified
+# ideographs), the full-width forms of Chinese punctuation, and the enclosed and squared
+# signs of East Asian text (①, ㈱, ㎡). One font, Noto Sans CJK SC in its
 # regular weight, draws them in every face: its ideographs have the shapes of the
 # mainland's standard (a Japanese or Taiwanese reader sees a few drawn otherwise than at
 # home), and bold text keeps them regular, as Tifinagh's. Chunks of 16 code points
 # (fonts/uXXXX-cjk.bin): a pack's few dozen ideographs are scattered over 27,000.
-set(EXPLAINER_FONT_CJK_UNICODES "U+3000-303F,U+3040-30FF,U+3100-312F,U+3130-318F,U+31F0-31FF,U+3400-4DBF,U+4E00-9FFF,U+AC00-D7A3,U+FF00-FFEF")
+set(EXPLAINER_FONT_CJK_UNICODES "U+2460-24FF,U+3000-303F,U+3040-30FF,U+3100-312F,U+3130-318F,U+31F0-31FF,U+3200-33FF,U+3400-4DBF,U+4E00-9FFF,U+AC00-D7A3,U+F900-FAFF,U+FF00-FFEF")
 set(EXPLAINER_FONT_CJK_FILE /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
 list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_CJK_FILE})
 list(REMOVE_DUPLICATES EXPLAINER_FONT_SOURCES)

@@ -10,8 +10,11 @@ import argparse
 import unicodedata
 
 # Code points packs may hold (cmake/fonts.cmake's ranges) and the punctuation around them:
-# everything below U+2100, and Cherokee's small letters, which fold to its capitals.
-REGIONS = [(0, 0x2100), (0xAB70, 0xABC0)]
+# everything below U+2100, Cherokee's small letters, which fold to its capitals, and the
+# full-width forms of ASCII in Chinese and Japanese text, which fold as ASCII does (so
+# 2025 finds "２０２５年").
+REGIONS = [(0, 0x2100), (0xAB70, 0xABC0), (0xFF01, 0xFF5F)]
+FULL_WIDTH = (0xFF01, 0xFF5E)
 LIMIT = REGIONS[-1][1]
 PUNCTUATION = {
     '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'",
@@ -27,6 +30,8 @@ def strip_marks(text):
 def fold(char):
     if char in PUNCTUATION:
         return PUNCTUATION[char]
+    if FULL_WIDTH[0] <= ord(char) <= FULL_WIDTH[1]:
+        char = chr(ord(char) - FULL_WIDTH[0] + ord('!'))
     return strip_marks(strip_marks(char).casefold())
 
 

@@ -82,7 +82,8 @@ std::string direction_control_refusal(char32_t cp) {
 // ship. Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew,
 // Arabic, and Chinese, Japanese and Korean (Han, kana, Hangul's syllables) are drawn
 // (cmake/fonts.cmake; right to left and Arabic's forms: bidi.h). Hangul's conjoining
-// letters (jamo) are not: they are composed into syllables, which needs shaping; the
+// letters (jamo) are not: they are composed into syllables, which needs shaping; nor are
+// the rare ideographs beyond the Basic Multilingual Plane (ImGui keeps 16-bit characters); the
 // Arabic blocks beyond the basic one (letters of African and Asian languages, ligatures)
 // are not, since the letter forms come from the basic block's presentation forms.
 // Blocks from the Unicode standard; a block of mixed use takes its main script's name.
@@ -109,7 +110,7 @@ constexpr ScriptBlock kRefusedScripts[] = {
     {0x1A00, 0x1AAF, "Tai Tham"},   {0x1B00, 0x1B7F, "Balinese"},   {0x1B80, 0x1BBF, "Sundanese"},
     {0x1BC0, 0x1BFF, "Batak"},      {0x1C00, 0x1C4F, "Lepcha"},     {0x1C50, 0x1C7F, "Ol Chiki"},
     {0x2E80, 0x2FFF, "CJK radicals"},  {0x3190, 0x31EF, "CJK strokes and kanbun"},
-    {0x3200, 0x33FF, "CJK enclosed and compatibility"}, {0x4DC0, 0x4DFF, "Yijing hexagram"},
+    {0x4DC0, 0x4DFF, "Yijing hexagram"},
     {0xA000, 0xA4CF, "Yi"},
     {0xA4D0, 0xA4FF, "Lisu"},       {0xA500, 0xA63F, "Vai"},        {0xA6A0, 0xA6FF, "Bamum"},
     {0xA800, 0xA82F, "Syloti Nagri"}, {0xA840, 0xA87F, "Phags-pa"}, {0xA880, 0xA8DF, "Saurashtra"},
@@ -117,7 +118,7 @@ constexpr ScriptBlock kRefusedScripts[] = {
     {0xA960, 0xA97F, "Hangul jamo"},     {0xA980, 0xA9DF, "Javanese"},   {0xA9E0, 0xA9FF, "Myanmar"},
     {0xAA00, 0xAA5F, "Cham"},       {0xAA60, 0xAA7F, "Myanmar"},    {0xAA80, 0xAADF, "Tai"},
     {0xAAE0, 0xAAFF, "Meetei Mayek"},
-    {0xABC0, 0xABFF, "Meetei Mayek"}, {0xD7B0, 0xD7FF, "Hangul jamo"},   {0xF900, 0xFAFF, "CJK compatibility ideographs"},
+    {0xABC0, 0xABFF, "Meetei Mayek"}, {0xD7B0, 0xD7FF, "Hangul jamo"},
     {0xFC00, 0xFDFF, "Arabic ligatures"}, {0xFE30, 0xFE4F, "CJK vertical forms"},
     {0x1B000, 0x1B2FF, "Japanese kana"},
     {0x1E900, 0x1E95F, "Adlam"},    {0x1EE00, 0x1EEFF, "Arabic Mathematical"},   {0x20000, 0x3FFFF, "Han (CJK) extensions B and later"},

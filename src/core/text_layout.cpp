@@ -53,8 +53,10 @@ BreakClass break_class(char32_t cp) {
     switch (cp) {
     case '(': case '[': case '{': case 0x201C: case 0x2018: case 0xAB:
         return BreakClass::Opening;
+    // Closing marks, the ellipses … and ‥ (which never open a line), and the signs after a
+    // number (% ‰ ° ℃)
     case ')': case ']': case '}': case ',': case '.': case ':': case ';': case '!': case '?': case '%': case 0x201D:
-    case 0x2019: case 0xBB:
+    case 0x2019: case 0xBB: case 0x2026: case 0x2025: case 0x2030: case 0xB0: case 0x2103:
         return BreakClass::Closing;
     default: break;
     }
@@ -64,10 +66,12 @@ BreakClass break_class(char32_t cp) {
     case 0x3008: case 0x300A: case 0x300C: case 0x300E: case 0x3010: case 0x3014: case 0x3016: case 0x3018:
     case 0x301A: case 0x301D: case 0xFF08: case 0xFF3B: case 0xFF5B: case 0xFF5F: case 0xFF62:
         return BreakClass::Opening;
-    // 、。〉》」』】〕〗〙〛〞〟, the iteration marks 々〻ゝゞヽヾ, the sound marks ゛゜, the
-    // middle dot ・ and the length mark ー, small kana, and the full-width ！），．：；？］｝｠｡｣､･
+    // 、。〉》」』】〕〗〙〛〞〟, the wave dash 〜, the iteration marks 々〻ゝゞヽヾ, the sound
+    // marks ゛゜, the hyphen ゠, the middle dot ・ and the length mark ー, small kana, and the
+    // full-width ！），．：；？］｝｠｡｣､･ and ％
     case 0x3001: case 0x3002: case 0x3009: case 0x300B: case 0x300D: case 0x300F: case 0x3011: case 0x3015:
-    case 0x3017: case 0x3019: case 0x301B: case 0x301E: case 0x301F: case 0x3005: case 0x303B: case 0x309B:
+    case 0x3017: case 0x3019: case 0x301B: case 0x301E: case 0x301F: case 0x301C: case 0x30A0: case 0xFF05:
+    case 0x3005: case 0x303B: case 0x309B:
     case 0x309C: case 0x309D: case 0x309E: case 0x30FB: case 0x30FC: case 0x30FD: case 0x30FE:
     case 0x3041: case 0x3043: case 0x3045: case 0x3047: case 0x3049: case 0x3063: case 0x3083: case 0x3085:
     case 0x3087: case 0x308E: case 0x3095: case 0x3096: case 0x30A1: case 0x30A3: case 0x30A5: case 0x30A7:
@@ -91,6 +95,22 @@ bool breaks_between(BreakClass before, BreakClass after) {
     if (after == BreakClass::Closing || after == BreakClass::CjkClosing || before == BreakClass::Opening) return false;
     return before == BreakClass::Ideographic || after == BreakClass::Ideographic || before == BreakClass::CjkClosing;
 }
+
+} // namespace
+
+bool breaks_between_characters(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+        // Every character that breaks so is U+3000 or above: three bytes from 0xE3 on.
+        if (static_cast<unsigned char>(text[at]) < 0xE3) {
+            ++at;
+            continue;
+        }
+        if (break_class(next_code_point(text, at)) == BreakClass::Ideographic) return true;
+    }
+    return false;
+}
+
+namespace {
 
 std::vector<Word> split_words(std::string_view text) {
     std::vector<Word> words;

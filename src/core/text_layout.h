@@ -67,6 +67,10 @@ struct LayoutRect {
 ParagraphLayout layout_paragraph(std::string_view text, const std::vector<StyledRun>& runs, float max_width,
                                  const MeasureText& measure, const std::function<float(int style)>& line_height);
 
+// True when `text` holds characters a line may break between without a space (Chinese
+// and Japanese: layout_paragraph breaks there, by kinsoku's rules).
+bool breaks_between_characters(std::string_view text);
+
 // The tag under a point (paragraph coordinates), or nullopt over untagged text or
 // empty space.
 std::optional<int> tag_at(const ParagraphLayout& layout, float x, float y);

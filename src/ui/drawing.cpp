@@ -221,15 +221,23 @@ void draw_layout(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, I
         }
 }
 
+// Whether ImGui's own text functions draw `text` as a reader expects: not when it holds
+// right-to-left text (drawn reordered), nor, wrapped, Chinese or Japanese, whose lines
+// break between characters but not before 、。」 (ImGui breaks after spaces and
+// punctuation, or anywhere).
+bool imgui_sets(std::string_view text, float wrap) {
+    return !has_right_to_left(text) && !(wrap > 0 && breaks_between_characters(text));
+}
+
 } // namespace
 
 ImVec2 text_size(const ImFont* font, std::string_view text, float wrap) {
-    if (!has_right_to_left(text)) return font->CalcTextSizeA(font_size(font), FLT_MAX, wrap, text.data(), text.data() + text.size());
+    if (imgui_sets(text, wrap)) return font->CalcTextSizeA(font_size(font), FLT_MAX, wrap, text.data(), text.data() + text.size());
     return layout_size(reading_layout(font, font_size(font), text, wrap));
 }
 
 TextSpan text_span(const ImFont* font, std::string_view text, float wrap) {
-    if (!has_right_to_left(text)) return {0, text_size(font, text, wrap).x};
+    if (imgui_sets(text, wrap)) return {0, text_size(font, text, wrap).x};
     float left = FLT_MAX, right = 0;
     for (const LayoutLine& line : reading_layout(font, font_size(font), text, wrap).lines)
         for (const PlacedRun& run : line.runs) {
@@ -265,7 +273,7 @@ std::string cut_to_width(const ImFont* font, std::string_view text, float width)
 
 void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text, float wrap,
               const ImVec4* clip) {
-    if (!has_right_to_left(text)) {
+    if (imgui_sets(text, wrap)) {
         draw->AddText(font, size, pos, colour, text.data(), text.data() + text.size(), wrap, clip);
         return;
     }
@@ -273,7 +281,7 @@ void add_text(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, ImU3
 }
 
 void text_item(std::string_view text, float wrap) {
-    if (!has_right_to_left(text)) {
+    if (imgui_sets(text, wrap)) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
         ImGui::TextUnformatted(text.data(), text.data() + text.size());
         ImGui::PopTextWrapPos();

@@ -248,6 +248,25 @@ TEST(Panels, ANameCutToAWidthEndsAfterAWholeWordWithAnEllipsis) {
     EXPECT_TRUE(greek == "Θεσσ\u2026" || greek == "Θεσ\u2026" || greek == "Θε\u2026") << greek;
 }
 
+// Wrapped text outside the article (a quote card, a hover card) breaks Chinese and
+// Japanese as the article does: ImGui's own wrapping cut "一二三四」" after the fourth
+// ideograph and opened the next line with "」" (seen in a trial's quote cards).
+TEST(Panels, WrappedChineseAndJapaneseNeverOpenALineWithClosingPunctuation) {
+    Headless h(kDesktop.width, kDesktop.height);
+    h.set_pack(test_pack("tokyo-seoul-beijing"));  // its characters are in the atlas
+    h.settle();
+    const ImFont* font = h.app.fonts.serif_italic;
+    const float ideograph = text_width(font, "東");
+    const std::string text = "東京東京」";
+    // Four ideographs fit, not the closing bracket: the fourth goes down with it.
+    const float wrap = 4.5f * ideograph;
+    EXPECT_NEAR(text_span(font, text, wrap).width, 3 * ideograph, 1) << "the widest line holds three ideographs";
+    EXPECT_NEAR(text_size(font, text, wrap).y, 2 * font_size(font), 1) << "two lines";
+    // Unwrapped, or with room for all of it, it is one line as before.
+    EXPECT_NEAR(text_size(font, text, 0).y, font_size(font), 1);
+    EXPECT_NEAR(text_size(font, text, 10 * ideograph).x, text_width(font, text), 1);
+}
+
 TEST(Panels, AClickOnAPlaceSelectsItAndEscapeClearsIt) {
     Headless h(kDesktop.width, kDesktop.height);
     h.set_pack(kSeed);

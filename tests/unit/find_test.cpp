@@ -72,6 +72,16 @@ TEST(Find, CherokeeInCapitalsAndSmallLetters) {
     EXPECT_EQ(found_texts(text, "\uABB3\uAB83\uAB79"), (std::vector<std::string>{"\u13E3\u13B3\u13A9", "\uABB3\uAB83\uAB79"}));
 }
 
+// Chinese and Japanese text writes digits and Latin letters full width: typed as ASCII,
+// they find them, and the other way round.
+TEST(Find, FullWidthFormsMatchTheirAsciiOnes) {
+    const std::string text = "２０２５年のＡＢＣ、東京（Tokyo）";
+    EXPECT_EQ(found_texts(text, "2025"), (std::vector<std::string>{"２０２５"}));
+    EXPECT_EQ(found_texts(text, "abc"), (std::vector<std::string>{"ＡＢＣ"}));
+    EXPECT_EQ(found_texts(text, "東京("), (std::vector<std::string>{"東京（"}));
+    EXPECT_EQ(found_texts("2025", "２０２５"), (std::vector<std::string>{"2025"}));
+}
+
 TEST(Find, TypographicQuotesMatchTypedOnes) {
     EXPECT_EQ(found_texts("“We still write Kauaʻi,” he said, and didn’t", "didn't"), (std::vector<std::string>{"didn’t"}));
     EXPECT_EQ(found_texts("“We still write Kauaʻi,”", "\"we"), (std::vector<std::string>{"“We"}));

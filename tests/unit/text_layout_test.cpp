@@ -111,6 +111,12 @@ TEST(TextLayout, ChineseAndJapaneseBreakBetweenCharactersButNotBeforeClosingMark
     const std::string japanese = "東京「ちょっとコーヒー」";  // 12 code points
     EXPECT_EQ(line_texts(japanese, layout_paragraph(japanese, plain(japanese), 40, measure, line_height)),
               (std::vector<std::string>{"東京", "「ちょっ", "とコー", "ヒー」"}));
+    // Nor does a line open with an ellipsis, the wave dash or a percent sign.
+    for (const std::string text : {"一二三…四", "一二三〜四", "一二三％四"}) {
+        const std::vector<std::string> lines = line_texts(text, layout_paragraph(text, plain(text), 30, measure, line_height));
+        ASSERT_EQ(lines.size(), 2u) << text;
+        EXPECT_EQ(lines[0], "一二") << text;
+    }
     // Korean breaks at its spaces as before, and between syllables only where a word is wider
     // than the line.
     const std::string korean = "서울 시장";
