@@ -47,11 +47,22 @@ window.ExplainerMirror = (function () {
     else node.removeAttribute('lang');
   }
 
+  // The language a text's own script tells, where the pack says none: Korean for Hangul,
+  // Japanese for kana, so that "서울" in an English article is not read with an English
+  // voice. Ideographs alone are Chinese's and Japanese's both: they say nothing.
+  function scriptLanguage(text) {
+    if (/[\u1100-\u11FF\u3130-\u318F\uAC00-\uD7A3]/.test(text)) return 'ko';
+    if (/[\u3040-\u30FF\u31F0-\u31FF]/.test(text)) return 'ja';
+    return '';
+  }
+
   // A control that selects entity `id`: one button, never inside another control. Its
-  // text is the pack's (a name, a mention), in the article's language.
+  // text is the pack's (a name, a mention), in the article's language unless its script
+  // tells another.
   function control(id, text, className) {
     const button = element('button', className, text);
-    if (packLanguage) button.lang = packLanguage;
+    const language = scriptLanguage(text) || packLanguage;
+    if (language) button.lang = language;
     button.type = 'button';
     button.dataset.entity = id;
     const controls = controlsOf.get(id);
@@ -137,7 +148,8 @@ window.ExplainerMirror = (function () {
       if (span.begin > at) parent.appendChild(document.createTextNode(text(at, span.begin)));
       const inside = [];
       while (spans.length && spans[0].end <= span.end) inside.push(spans.shift());
-      parent.appendChild(mentionControl(span, text(span.begin, span.end), '', span.language));
+      const words = text(span.begin, span.end);
+      parent.appendChild(mentionControl(span, words, '', span.language || scriptLanguage(words)));
       if (inside.length) {
         const group = element('span', 'mention-group');
         for (const inner of inside)
@@ -172,6 +184,10 @@ window.ExplainerMirror = (function () {
     for (const paragraph of article.paragraphs) {
       const p = element('p');
       p.id = 'mirror-' + paragraph.id;
+      // A paragraph whose first letter is Hangul or kana is in that language (as its
+      // direction comes from its first strong letter).
+      const language = scriptLanguage(paragraph.text.match(/\p{L}/u)?.[0] || '');
+      if (language && language !== packLanguage) p.lang = language;
       const bytes = encoder.encode(paragraph.text);
       const text = (from, to) => decoder.decode(bytes.subarray(from, to));
       appendMentions(p, 0, bytes.length, paragraph.spans.slice(), text);

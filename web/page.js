@@ -31,8 +31,13 @@
   if (embedded) document.documentElement.classList.add('embed');
   const $ = (id) => document.getElementById(id);
   // The page is built with its default pack's headline and title: another pack's loading
-  // screen names no story until the pack is read (start sets its title then).
-  if (query.get('pack')) $('loading-headline').textContent = '';
+  // screen, its tab and the text a screen reader reads name no story until the pack is
+  // read (start sets its title then, and the mirror its headline).
+  if (query.get('pack')) {
+    $('loading-headline').textContent = '';
+    $('mirror-headline').textContent = 'Loading…';
+    document.title = 'Loading… · Explainer';
+  }
 
   let failed = false;
   // `withArticle`: the mirror below holds the article (built by the engine from a pack

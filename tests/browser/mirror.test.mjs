@@ -237,6 +237,24 @@ test('the mirror reads the pack\'s words in its language and each quotation in i
   await seed.context().close();
 });
 
+// Hangul and kana tell their language where the pack says none: a Korean or Japanese
+// name, mention or paragraph in an English pack is read as Korean or Japanese; ideographs
+// alone (Chinese's and Japanese's both) keep the pack's.
+test('Korean and Japanese in an English pack are read in their own language', async () => {
+  const page = await openSettled(`${server.url}?pack=/test-packs/tokyo-seoul-beijing.json`);
+  // Each selector's first element's language, in the selectors' order.
+  const lang = (...selectors) => page.evaluate((list) => list.map((s) => document.querySelector(s)?.closest('[lang]')?.getAttribute('lang')), selectors);
+  assert.deepEqual(await lang('#mirror-korean', '#mirror-japanese', '#mirror-chinese', '#mirror-names'), ['ko', 'ja', 'en', 'en']);
+  assert.deepEqual(await lang('#mirror-map button[data-entity="seoul"]', '#mirror-map button[data-entity="tokyo"]'), ['ko', 'en']);
+  assert.deepEqual(await lang('#mirror-timeline button[data-entity="seoul-1988"]', '#mirror-timeline button[data-entity="tokyo-1964"]'), ['ko', 'ja']);
+  // In the English paragraph, 서울's words are Korean and the rest of its name English.
+  const seoul = page.locator('#mirror-names button[data-entity="seoul"]');
+  assert.deepEqual(await seoul.evaluate((b) => [...b.children].map((c) => [c.closest('[lang]')?.lang, c.textContent.slice(0, 6)])),
+    [['ko', '서울'], ['en', ': 서울, ']]);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('a pack with no events, quotes or places: each section says so, with no empty list', async () => {
   const page = await openSettled(server.url + '?pack=/test-packs/text-only.json');
   const sections = await page.evaluate(() => ['mirror-map', 'mirror-timeline', 'mirror-quotes'].map((id) => {

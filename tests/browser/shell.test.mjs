@@ -153,6 +153,30 @@ test('while the engine loads, the page shows the headline and progress in HTML',
   await context.close();
 });
 
+// Another pack's page is the default pack's index.html: until that pack is read, neither
+// its loading screen, nor its tab, nor what a screen reader reads may name the default's
+// story (a slow pack, one of many font files, kept the seed's headline there for seconds).
+test('while another pack loads, no part of the page names the default pack\'s story', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/explainer.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + '?pack=content/isis-losing-ground.json');
+  await page.locator('#loading').waitFor({ state: 'visible' });
+  const seed = await (await fetch(new URL('content/isis-losing-ground.json', server.url))).json();
+  assert.equal((await page.locator('#loading-headline').textContent()).trim(), '');
+  assert.equal(await page.title(), 'Loading… · Explainer');
+  assert.equal(await page.locator('#mirror-headline').textContent(), 'Loading…');
+  assert.ok(!(await page.locator('#mirror').textContent()).includes(seed.article.headline), 'the mirror names no story yet');
+  release();
+  await page.evaluate(() => Explainer.ready);
+  // Once read, the pack names itself (here it is the same story, asked for by name).
+  await page.waitForFunction((headline) => document.getElementById('mirror-headline').textContent === headline, seed.article.headline);
+  assert.equal(await page.title(), seed.title);
+  await context.close();
+});
+
 // A host that serves .wasm as another type: the engine compiles from the whole download.
 test('an engine served without the application/wasm type still starts', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
