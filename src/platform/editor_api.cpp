@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -246,7 +247,16 @@ const char* explainer_editor_search_places(const char* query, int limit) {
         const std::string& error = platform::editor_gazetteer_error();
         return platform::js_json({{"error", error.empty() ? "the gazetteer is still loading" : error}});
     }
-    if (name_key(query).size() < 2) return platform::js_json({{"error", "type at least 2 letters to search the gazetteer"}});
+    if (name_key(query).size() < 2) {
+        // A name in another script (東京, Москва) folds to nothing: GeoNames' names here are
+        // in Latin letters, which the author must be told, not to type more.
+        const std::string_view text = query;
+        bool other_script = false;
+        for (std::size_t at = 0; at < text.size();) other_script |= next_code_point(text, at) >= 0x0370;
+        return platform::js_json({{"error", other_script ? "the gazetteer names places in Latin letters: search \"Tokyo\" or "
+                                                           "\"Moscow\", not a name in another script"
+                                                         : "type at least 2 letters to search the gazetteer"}});
+    }
     g_editor.last_places = search_places(*gazetteer, query, static_cast<std::size_t>(std::max(1, limit)));
     json out = json::array();
     for (const PlaceHit& hit : g_editor.last_places) out.push_back(platform::place_hit_to_json(hit));

@@ -367,6 +367,9 @@ test('drafting our own article: suggestions accepted and rejected, places search
   assert.equal(hits[0].country, 'ID');
   assert.equal(hits[0].source, 'GeoNames');
   assert.ok(hits[0].population > 1e6);
+  // A name in another script is not a name the gazetteer holds: the author is told so.
+  for (const query of ['東京', 'Москва'])
+    await assert.rejects(page.evaluate((q) => Explainer.editor.searchPlaces(q), query), /names places in Latin letters/, query);
   // An op through the API: refused with a path, then accepted; undo walks it back.
   const bad = await page.evaluate(() => Explainer.editor.apply({ op: 'updateEntity', id: 'nobody', fields: { name: 'x' } }));
   assert.equal(bad.ok, false);
