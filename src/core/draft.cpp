@@ -633,12 +633,11 @@ std::vector<QuoteSegment> quote_segments(const TextParagraph& p, std::size_t ind
     std::vector<QuoteSegment> out;
     std::size_t at = 0;
     bool inside = false;
-    bool straight = false;
-    bool guillemet = false;  // « … »
+    char32_t closing = 0;  // the mark that closes the open quotation: ” " » 」
     QuoteSegment current;
-    const auto open = [&](std::size_t begin, std::size_t inner, bool is_straight) {
+    const auto open = [&](std::size_t begin, std::size_t inner, char32_t closed_by) {
         inside = true;
-        straight = is_straight;
+        closing = closed_by;
         current = QuoteSegment{};
         current.paragraph = index;
         current.begin = begin;
@@ -647,9 +646,9 @@ std::vector<QuoteSegment> quote_segments(const TextParagraph& p, std::size_t ind
     while (at < p.text.size()) {
         const std::size_t start = at;
         const char32_t cp = next_code_point(p.text, at);
-        if (!inside && (cp == U'\u201C' || cp == '"' || cp == U'\u00AB')) {
-            open(start, at, cp == '"');
-            guillemet = cp == U'\u00AB';
+        // “…”, "…", «…», and 「…」 of Chinese and Japanese
+        if (!inside && (cp == U'\u201C' || cp == '"' || cp == U'\u00AB' || cp == U'\u300C')) {
+            open(start, at, cp == U'\u201C' ? U'\u201D' : cp == U'\u00AB' ? U'\u00BB' : cp == U'\u300C' ? U'\u300D' : cp);
             if (out.empty() && continuing) {
                 std::size_t before = 0;
                 bool only_space = true;
@@ -657,7 +656,7 @@ std::vector<QuoteSegment> quote_segments(const TextParagraph& p, std::size_t ind
                 while (only_space && before < start) only_space = is_space(next_code_point(p.text, before));
                 current.continues = only_space;
             }
-        } else if (inside && ((guillemet && cp == U'\u00BB') || (!guillemet && !straight && cp == U'\u201D') || (straight && cp == '"'))) {
+        } else if (inside && cp == closing) {
             current.end = at;
             current.inner_end = start;
             out.push_back(current);
@@ -1273,6 +1272,8 @@ void Drafter::find_quotes() {
         quote.speaker = speaker;
         quote.description = "Direct quotation in the article.";
         quote.fields["text"] = words;
+        // Words in Hangul or kana are Korean or Japanese, whatever the article's language.
+        if (const std::string_view language = script_language(words); !language.empty()) quote.fields["language"] = language;
         for (const QuoteSegment& s : group) mention(q, {s.paragraph, s.begin, s.end});
     }
 }
@@ -3059,6 +3060,7 @@ std::string build_json(Drafter& d) {
         case Kind::Quote:
             e["speaker"] = d.suggestions[s.speaker].id;
             e["text"] = s.fields["text"];
+            if (s.fields.contains("language") && s.fields["language"] != d.input.language) e["language"] = s.fields["language"];
             break;
         case Kind::Figure:
             e["value"] = s.fields["value"];

@@ -77,6 +77,20 @@ std::string direction_control_refusal(char32_t cp) {
            "remove it; the marks U+200E (left to right) and U+200F (right to left) are accepted";
 }
 
+std::string_view script_language(std::string_view text) {
+    bool kana = false;
+    for (std::size_t at = 0; at < text.size();) {
+        if (static_cast<unsigned char>(text[at]) < 0xE1) {  // below U+1000: neither
+            ++at;
+            continue;
+        }
+        const char32_t cp = next_code_point(text, at);
+        if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xAC00 && cp <= 0xD7A3)) return "ko";
+        kana = kana || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF);
+    }
+    return kana ? "ja" : "";
+}
+
 // [SECTION] Scripts the explainer refuses --------------------------------------------------
 // Scripts that need shaping beyond Arabic's letter forms, or fonts the explainer does not
 // ship. Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew,

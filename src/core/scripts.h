@@ -66,6 +66,11 @@ inline constexpr std::string_view kDrawnScripts =
     "Latin, Greek, Cyrillic, Armenian, Georgian, Ethiopic, Cherokee, Canadian syllabics, Tifinagh, Hebrew, Arabic, "
     "and Chinese, Japanese and Korean (Han, kana and Hangul)";
 
+// The language `text`'s own script tells: "ko" when it holds Hangul, "ja" when it holds
+// kana, else "" (ideographs alone are Chinese's and Japanese's both). The drafter's guess
+// for a quotation (web/mirror.js guesses the same for the pack's names).
+std::string_view script_language(std::string_view text);
+
 // True when every bundled font face has a glyph for `cp`.
 bool has_glyph(char32_t cp);
 

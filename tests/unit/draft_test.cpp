@@ -1605,6 +1605,20 @@ TEST(DraftTest, AQuotesNameIsCutBetweenCharacters) {
     EXPECT_EQ((*quote)["name"], "Lê Văn Tâm: “Ta " + std::string(56, 'a') + "…”");
 }
 
+// Quotations in 「…」 (Chinese and Japanese) are drafted as those in “…” are, and words in
+// Hangul or kana take their language, Korean or Japanese, in an English article.
+TEST(DraftTest, QuotationsInCornerBracketsAndTheirLanguage) {
+    const Drafted d = draft(simple({"Tanaka Hiroshi, a diplomat in Tokyo, said: 「未来志向の関係を築きたい」",
+                                    "“우리는 포기하지 않을 것입니다,” said Kim Min-jun, a teacher in Busan.",
+                                    "“We will not give up,” said Kim Min-jun."}));
+    std::map<std::string, std::string> language_of;
+    for (const json& e : d.pack["entities"])
+        if (e["kind"] == "quote") language_of[e["text"]] = e.value("language", "");
+    EXPECT_EQ(language_of, (std::map<std::string, std::string>{{"未来志向の関係を築きたい", "ja"},
+                                                               {"우리는 포기하지 않을 것입니다", "ko"},
+                                                               {"We will not give up", ""}})) << d.pack.dump(1);
+}
+
 // A wire story's byline opening the text ("By Giorgi Lomsadze") is the article's attribution,
 // not a paragraph: drafted as p1, it named no one and could not be taken out (an author trial).
 // A first sentence that starts with "By" stays the text.
