@@ -91,16 +91,22 @@ endforeach()
 # regular weight, draws them in every face: its ideographs have the shapes of the
 # mainland's standard (a Japanese or Taiwanese reader sees a few drawn otherwise than at
 # home), and bold text keeps them regular, as Tifinagh's. Chunks of 16 code points
-# (fonts/uXXXX-cjk.bin): a pack's few dozen ideographs are scattered over 27,000.
+# (fonts/uXXXX-cjk.bin): a pack's few dozen ideographs are scattered over 27,000. The
+# ideographs and Hangul syllables that text uses most come a second time in groups of the
+# commonest together (fonts/gNNN-cjk.bin, listed in fonts/index-cjk.bin; their order from
+# Unicode's Unihan database, Debian's unicode-data): a pack written in Chinese takes them
+# from there (src/core/scripts.h, font_files_for).
 set(EXPLAINER_FONT_CJK_UNICODES "U+2460-24FF,U+3000-303F,U+3040-30FF,U+3100-312F,U+3130-318F,U+31F0-31FF,U+3200-33FF,U+3400-4DBF,U+4E00-9FFF,U+AC00-D7A3,U+F900-FAFF,U+FF00-FFEF")
 set(EXPLAINER_FONT_CJK_FILE /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc)
-list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_CJK_FILE})
+set(EXPLAINER_UNIHAN_DIR /usr/share/unicode)
+list(APPEND EXPLAINER_FONT_SOURCES ${EXPLAINER_FONT_CJK_FILE} ${EXPLAINER_UNIHAN_DIR}/Unihan_Readings.txt.bz2
+     ${EXPLAINER_UNIHAN_DIR}/Unihan_OtherMappings.txt.bz2 ${EXPLAINER_UNIHAN_DIR}/Unihan_DictionaryLikeData.txt.bz2)
 list(REMOVE_DUPLICATES EXPLAINER_FONT_SOURCES)
 list(JOIN EXPLAINER_FONT_SCRIPT_FONTS "|" EXPLAINER_FONT_SCRIPT_FONTS)
 list(JOIN EXPLAINER_FONT_FACES "," EXPLAINER_FONT_FACE_LIST)
 set(EXPLAINER_FONT_ARGS --fonts ${EXPLAINER_FONT_DIR} --faces ${EXPLAINER_FONT_FACE_LIST}
     --base ${EXPLAINER_FONT_BASE_UNICODES} --extra ${EXPLAINER_FONT_EXTRA_UNICODES} ${script_args}
-    --cjk "${EXPLAINER_FONT_CJK_UNICODES}:${EXPLAINER_FONT_CJK_FILE}:Noto Sans CJK SC")
+    --cjk "${EXPLAINER_FONT_CJK_UNICODES}:${EXPLAINER_FONT_CJK_FILE}:Noto Sans CJK SC" --unihan ${EXPLAINER_UNIHAN_DIR})
 
 # The coverage table the core includes (every build; reading cmaps takes a second).
 set(EXPLAINER_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated)

@@ -537,11 +537,12 @@ const line = (cells) => `  ${cells[0].padEnd(width)}${cells.slice(1).map((c) => 
 console.log(`build/web/ (${path.relative(process.cwd(), out) || out})`);
 const sizeColumns = precompress ? [1, 2, 3] : [1];
 console.log(line(['file', ...['raw', 'gzip', 'brotli'].slice(0, sizeColumns.length)]));
-// The gazetteer's shards and the CJK font chunks, hundreds and thousands of small files,
-// a line each.
+// The gazetteer's shards and the CJK font chunks and groups, hundreds and thousands of
+// small files, a line each.
 const groups = [
   { pattern: /^gazetteer[\\/]s-/, name: 'gazetteer/s-*.txt', unit: 'shards' },
   { pattern: /^fonts[\\/]u[0-9a-f]+-cjk\.bin$/, name: 'fonts/u*-cjk.bin', unit: 'chunks' },
+  { pattern: /^fonts[\\/]g[0-9]+-cjk\.bin$/, name: 'fonts/g*-cjk.bin', unit: 'groups' },
 ];
 for (const row of rows.filter((r) => !groups.some((g) => g.pattern.test(r[0])))) console.log(line(row));
 for (const { pattern, name, unit } of groups) {

@@ -6,7 +6,7 @@ cmaps).
 
   font-subsets.py --fonts DIR --faces A,B,... --base RANGES --extra RANGES
                   [--script NAME=RANGES:FONTS ...] [--cjk RANGES:FILE:FAMILY]
-                  [--header OUT.inc] [--web-dir DIR]
+                  [--unihan DIR] [--header OUT.inc] [--web-dir DIR]
 
 RANGES is pyftsubset's syntax ("U+0020-007E,U+00A0-017F,U+2212"). A character counts as
 covered when every face has a glyph for it (a name must not change font mid-word).
@@ -20,6 +20,12 @@ covered when every face has a glyph for it (a name must not change font mid-word
               serves every face (a bold and a serif CJK font would triple what a reader
               fetches for each character), in chunks of kCjkChunk code points:
               fonts/uXXXX-cjk.bin.
+--unihan      Unicode's Unihan database and its other tables (Debian: unicode-data),
+              with --cjk: the ideographs and Hangul syllables that text uses most travel
+              a second time, in groups of kCjkGroup by frequency (fonts/gNNN-cjk.bin),
+              listed in fonts/index-cjk.bin. A pack written in Chinese takes its
+              hundreds of characters from a few dozen groups rather than from hundreds
+              of chunks; the core chooses, per pack, whichever costs less.
 --header      the C++ table (src/core/scripts.cpp includes it).
 --web-dir     the font files, every face in one file (u32 count, count x u32 byte
               length, then the TTFs, little-endian; a length with its top bit set,
@@ -53,6 +59,14 @@ kCjkChunk = 16
 # word for a face that takes face 0's font again.
 kCjkChunkFile = 'fonts/u%04x-cjk.bin'
 kSameAsFace = 0x80000000
+# The frequent characters' groups (--unihan): 32 characters each, the commonest together.
+# In a trial's pack written in Chinese (1,004 different characters) chunks of 16 code
+# points came to 507 files and 8,112 glyphs, groups of 32 to 133 files and 4,176 glyphs
+# (of 64: 78 and 4,752). The index lists the grouped characters in their groups' order:
+# "CJKG", u16 characters per group, u16 count, then count x u16 code points, little-endian.
+kCjkGroup = 32
+kCjkGroupFile = 'fonts/g%03d-cjk.bin'
+kCjkIndexFile = 'fonts/index-cjk.bin'
 
 
 def parse_ranges(text):
@@ -152,6 +166,46 @@ class CjkSource:
         return buffer.getvalue()
 
 
+def frequent_cjk(unihan_dir, points):
+    """The ideographs and Hangul syllables of `points` that text uses most, commonest first.
+    Ideographs: those with a frequency in Modern Chinese (Unihan's kHanyuPinlu, the sum of
+    its readings' counts; 3,800 characters) in that order, then the rest of the first
+    levels of GB 2312 (3,755, mainland Chinese), JIS X 0208 (2,965, Japanese), the jōyō
+    kanji and those kFrequency ranks 1-3 (traditional Chinese text), by that rank. Hangul:
+    the 2,350 syllables of KS X 1001, which hold nearly all of Korean text (Unicode has no
+    frequencies for Hangul), in code point order."""
+    import bz2
+    import re
+
+    def field_values(file, wanted):
+        values = {}
+        with bz2.open(os.path.join(unihan_dir, file), 'rt', encoding='utf-8') as lines:
+            for line in lines:
+                if line.startswith('U+'):
+                    cp, field, value = line.rstrip('\n').split('\t', 2)
+                    if field in wanted:
+                        values.setdefault(field, {})[int(cp[2:], 16)] = value
+        return values
+    readings = field_values('Unihan_Readings.txt.bz2', {'kHanyuPinlu'})
+    mappings = field_values('Unihan_OtherMappings.txt.bz2', {'kGB0', 'kJis0', 'kJoyoKanji'})
+    ranks = field_values('Unihan_DictionaryLikeData.txt.bz2', {'kFrequency'})
+    # "kHanyuPinlu: de5(75596) di4(3283)": the counts of each reading.
+    pinlu = {cp: sum(int(n) for n in re.findall(r'\((\d+)\)', v)) for cp, v in readings['kHanyuPinlu'].items()}
+    frequency = {cp: int(v) for cp, v in ranks['kFrequency'].items()}
+    first_level = {cp for cp, v in mappings['kGB0'].items() if 16 <= int(v[:2]) <= 55}
+    first_level |= {cp for cp, v in mappings['kJis0'].items() if 16 <= int(v[:2]) <= 47}
+    first_level |= set(mappings['kJoyoKanji']) | {cp for cp, rank in frequency.items() if rank <= 3}
+    han = sorted((set(pinlu) | first_level) & points, key=lambda cp: (-pinlu.get(cp, 0), frequency.get(cp, 6), cp))
+    hangul = []
+    for lead in range(0xB0, 0xC9):  # KS X 1001's Hangul rows, in EUC-KR
+        for trail in range(0xA1, 0xFF):
+            cp = ord(bytes([lead, trail]).decode('euc_kr'))
+            if cp in points:
+                hangul.append(cp)
+    assert len(han) > 5000 and len(hangul) == 2350, f'--unihan {unihan_dir}: {len(han)} ideographs, {len(hangul)} syllables'
+    return han + hangul
+
+
 def write_if_changed(path, data):
     if os.path.exists(path):
         with open(path, 'rb') as f:
@@ -170,6 +224,7 @@ def main():
     parser.add_argument('--extra', required=True)
     parser.add_argument('--script', action='append', default=[])
     parser.add_argument('--cjk')
+    parser.add_argument('--unihan')
     parser.add_argument('--header')
     parser.add_argument('--web-dir')
     args = parser.parse_args()
@@ -227,6 +282,9 @@ def main():
              ', '.join(f'"{chunk_names[s]}"' for s in sorted(chunks)) + '};',
              f'inline constexpr char32_t kCjkChunkPoints = {kCjkChunk};',
              f'inline constexpr const char* kCjkChunkFile = "{kCjkChunkFile}";',
+             f'inline constexpr std::size_t kCjkGroupPoints = {kCjkGroup};',
+             f'inline constexpr const char* kCjkGroupFile = "{kCjkGroupFile}";',
+             f'inline constexpr const char* kCjkIndexFile = "{kCjkIndexFile}";',
              '// chunk: an index into kFontChunkFiles; -1: in the base file; -2: a CJK chunk.',
              'inline constexpr GlyphRun kGlyphRuns[] = {']
     lines += [f'    {{0x{first:04X}, 0x{last:04X}, {chunk}}},' for first, last, chunk in rows]
@@ -245,11 +303,19 @@ def main():
         cjk_chunks = {}
         for cp in cjk_points if cjk else ():
             cjk_chunks.setdefault(cp - cp % kCjkChunk, set()).add(cp)
-        for first, points in cjk_chunks.items():
+        def write_cjk_font(name, points):
             font = cjk.chunk_font(points)
             lengths = [len(font)] + [kSameAsFace] * (len(faces) - 1)
             blob = struct.pack('<I', len(faces)) + b''.join(struct.pack('<I', n) for n in lengths) + font
-            write_if_changed(os.path.join(args.web_dir, kCjkChunkFile % first), blob)
+            write_if_changed(os.path.join(args.web_dir, name), blob)
+        for first, points in cjk_chunks.items():
+            write_cjk_font(kCjkChunkFile % first, points)
+        if cjk and args.unihan:
+            frequent = frequent_cjk(args.unihan, cjk_points)
+            index = b'CJKG' + struct.pack('<HH', kCjkGroup, len(frequent)) + struct.pack(f'<{len(frequent)}H', *frequent)
+            write_if_changed(os.path.join(args.web_dir, kCjkIndexFile), index)
+            for group, first in enumerate(range(0, len(frequent), kCjkGroup)):
+                write_cjk_font(kCjkGroupFile % group, frequent[first:first + kCjkGroup])
     return 0
 
 

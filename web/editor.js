@@ -60,10 +60,13 @@
   }
 
   // The font chunks the pack needs, each fetched once: on opening, and after an edit that
-  // brought a letter outside the base font (refresh()).
+  // brought a letter outside the base font (refresh()); then those the engine names once
+  // these came (the CJK groups' index names the groups: page.js's loadFontChunks).
   const fontFilesAsked = new Set();
   async function loadFontChunks(files) {
-    await Promise.all((files || []).filter((file) => !fontFilesAsked.has(file)).map(async (file) => {
+    const toFetch = (files || []).filter((file) => !fontFilesAsked.has(file));
+    if (!toFetch.length) return;
+    await Promise.all(toFetch.map(async (file) => {
       fontFilesAsked.add(file);
       try {
         const error = addFontFile(file, await fetchBytes(file));
@@ -72,6 +75,7 @@
         console.warn(`Explainer editor: the font file ${file} could not be loaded:`, error.message || error);
       }
     }));
+    await loadFontChunks(callJson('explainer_editor_font_files'));
   }
 
   async function loadBasemapTile(tile, name) {

@@ -168,19 +168,25 @@
   // Glyphs beyond the embedded base (Latin extensions, Greek, Cyrillic...) come in font
   // files the wasm names after reading the pack; they arrive before the first frame, so
   // the atlas is built once. A file that fails leaves its characters as "?" (and listed
-  // in Explainer.stats().missingGlyphs), never the explainer.
+  // in Explainer.stats().missingGlyphs), never the explainer. The engine may name more
+  // once these came (a pack written in Chinese: the CJK groups' index, then the groups),
+  // so it is asked again until it names none it was not given; each file is fetched once.
   async function loadFontChunks(files) {
-    if (!files.length) return;
-    setProgress('Loading fonts…');
-    const chunks = await Promise.all(files.map((file) => load('font', file, 40000, 'fonts').catch((error) => {
-      console.warn('Explainer: a font file could not be loaded:', error.message || error);
-      return null;
-    })));
-    chunks.forEach((bytes, i) => {
-      if (!bytes) return;
-      const error = addFontFile(files[i], bytes);
-      if (error) console.warn(`Explainer: the font file ${files[i]}: ${error}`);
-    });
+    const asked = new Set();
+    while (files.length) {
+      setProgress('Loading fonts…');
+      files.forEach((file) => asked.add(file));
+      const chunks = await Promise.all(files.map((file) => load('font', file, 40000, 'fonts').catch((error) => {
+        console.warn('Explainer: a font file could not be loaded:', error.message || error);
+        return null;
+      })));
+      chunks.forEach((bytes, i) => {
+        if (!bytes) return;
+        const error = addFontFile(files[i], bytes);
+        if (error) console.warn(`Explainer: the font file ${files[i]}: ${error}`);
+      });
+      files = JSON.parse(call('explainer_font_files_needed')).filter((file) => !asked.has(file));
+    }
   }
 
   // Hands a font file to the engine: "" or why it was refused.

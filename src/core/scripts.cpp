@@ -192,19 +192,134 @@ std::string font_file_of(char32_t cp) {
     return run->chunk == kInCjkChunk ? cjk_chunk_file(cp) : kFontChunkFiles[run->chunk];
 }
 
-std::vector<std::string> font_files_for(const std::vector<char32_t>& characters) {
+namespace {
+
+bool is_grouped_script(char32_t cp) {  // the ideographs and Hangul syllables the index may list
+    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+// The CJK chunk files or group files for `cjk` (sorted), and what fetching them costs in
+// glyphs: the glyphs each file holds, and kCjkFileCost for the file itself.
+struct CjkPlan {
+    std::vector<std::string> files;
+    std::size_t cost = 0;
+};
+constexpr std::size_t kCjkFileCost = 16;
+
+// Without groups, every character's chunk. With them, a grouped character comes from its
+// group, unless the group would bring no more than one chunk's worth: a group that only
+// one of the text's characters needs (a rare one; 32 glyphs against its chunk's 16) or
+// whose characters' chunks come anyway gives its characters to their chunks. Groups with
+// the fewest characters are weighed first, against the chunks known by then.
+CjkPlan cjk_plan(const std::vector<char32_t>& cjk, const CjkGroups* groups) {
+    std::vector<std::string> chunks;
+    std::vector<std::pair<std::string, std::vector<char32_t>>> grouped;  // a group file and its characters
+    for (char32_t cp : cjk) {
+        std::string group = groups ? groups->file_of(cp) : "";
+        if (group.empty()) {
+            chunks.push_back(cjk_chunk_file(cp));
+            continue;
+        }
+        const auto held = std::find_if(grouped.begin(), grouped.end(), [&group](const auto& g) { return g.first == group; });
+        if (held != grouped.end()) held->second.push_back(cp);
+        else grouped.push_back({std::move(group), {cp}});
+    }
+    const auto sort_unique = [](std::vector<std::string>& files) {
+        std::sort(files.begin(), files.end());
+        files.erase(std::unique(files.begin(), files.end()), files.end());
+    };
+    sort_unique(chunks);
+    std::stable_sort(grouped.begin(), grouped.end(), [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+    CjkPlan plan;
+    for (auto& [group, members] : grouped) {
+        std::vector<std::string> more;  // the chunks its characters would add
+        for (char32_t cp : members) {
+            std::string chunk = cjk_chunk_file(cp);
+            if (!std::binary_search(chunks.begin(), chunks.end(), chunk)) more.push_back(std::move(chunk));
+        }
+        sort_unique(more);
+        if (more.size() > 1) {
+            plan.files.push_back(std::move(group));
+            continue;
+        }
+        chunks.insert(chunks.end(), more.begin(), more.end());
+        sort_unique(chunks);
+    }
+    sort_unique(plan.files);
+    plan.cost = plan.files.size() * (kCjkFileCost + kCjkGroupPoints) + chunks.size() * (kCjkFileCost + kCjkChunkPoints);
+    plan.files.insert(plan.files.end(), chunks.begin(), chunks.end());
+    return plan;
+}
+
+} // namespace
+
+std::string CjkGroups::file_of(char32_t cp) const {
+    const auto at = std::lower_bound(group_of_.begin(), group_of_.end(), cp,
+                                     [](const auto& entry, char32_t c) { return entry.first < c; });
+    if (at == group_of_.end() || at->first != cp) return "";
+    char name[32];
+    std::snprintf(name, sizeof name, kCjkGroupFile, static_cast<unsigned>(at->second));
+    return name;
+}
+
+std::string_view cjk_groups_index_file() { return kCjkIndexFile; }
+
+std::optional<CjkGroups> parse_cjk_groups(const std::uint8_t* data, std::size_t size, std::string* error) {
+    const auto fail = [error](std::string why) -> std::optional<CjkGroups> {
+        if (error) *error = std::string(kCjkIndexFile) + ": " + std::move(why);
+        return std::nullopt;
+    };
+    const auto u16_at = [data](std::size_t at) { return static_cast<unsigned>(data[at] | data[at + 1] << 8); };
+    // "CJKG", u16 characters per group, u16 count, then count x u16 code points (little-endian).
+    if (size < 8 || std::string_view(reinterpret_cast<const char*>(data), 4) != "CJKG")
+        return fail("not an index of CJK groups (it must start with \"CJKG\")");
+    const unsigned per_group = u16_at(4), count = u16_at(6);
+    if (per_group != kCjkGroupPoints)
+        return fail("groups of " + std::to_string(per_group) + " characters, where this build's have " +
+                    std::to_string(kCjkGroupPoints));
+    if (size != 8 + 2 * std::size_t{count})
+        return fail(std::to_string(size) + " bytes, where " + std::to_string(count) + " characters take " +
+                    std::to_string(8 + 2 * std::size_t{count}));
+    CjkGroups groups;
+    for (unsigned i = 0; i < count; ++i) {
+        const char32_t cp = u16_at(8 + 2 * i);
+        const GlyphRun* run = run_of(cp);
+        if (!is_grouped_script(cp) || !run || run->chunk != kInCjkChunk)
+            return fail("lists " + code_point_name(cp) + ", which is no ideograph or Hangul syllable of the CJK font");
+        groups.group_of_.emplace_back(cp, static_cast<std::uint16_t>(i / per_group));
+    }
+    std::sort(groups.group_of_.begin(), groups.group_of_.end());
+    const auto repeat = std::adjacent_find(groups.group_of_.begin(), groups.group_of_.end(),
+                                           [](const auto& a, const auto& b) { return a.first == b.first; });
+    if (repeat != groups.group_of_.end()) return fail("lists " + code_point_name(repeat->first) + " twice");
+    return groups;
+}
+
+bool wants_cjk_groups(const std::vector<char32_t>& characters) {
+    constexpr std::size_t kWorthTheIndex = 64;
+    return static_cast<std::size_t>(std::count_if(characters.begin(), characters.end(), [](char32_t cp) {
+               const GlyphRun* run = run_of(cp);
+               return is_grouped_script(cp) && run && run->chunk == kInCjkChunk;
+           })) >= kWorthTheIndex;
+}
+
+std::vector<std::string> font_files_for(const std::vector<char32_t>& characters, const CjkGroups* groups) {
     std::vector<bool> needed(std::size(kFontChunkFiles), false);
-    std::vector<std::string> cjk_files;
+    std::vector<char32_t> cjk;
     for (char32_t cp : characters) {
         const GlyphRun* run = run_of(cp);
         if (run && run->chunk >= 0) needed[run->chunk] = true;
-        if (run && run->chunk == kInCjkChunk) cjk_files.push_back(cjk_chunk_file(cp));
+        if (run && run->chunk == kInCjkChunk) cjk.push_back(cp);
     }
     std::vector<std::string> files;
     for (std::size_t i = 0; i < needed.size(); ++i)
         if (needed[i]) files.emplace_back(kFontChunkFiles[i]);
-    std::sort(cjk_files.begin(), cjk_files.end());
-    std::unique_copy(cjk_files.begin(), cjk_files.end(), std::back_inserter(files));
+    CjkPlan plan = cjk_plan(cjk, nullptr);
+    if (groups) {
+        CjkPlan grouped = cjk_plan(cjk, groups);
+        if (grouped.cost < plan.cost) plan = std::move(grouped);
+    }
+    files.insert(files.end(), std::make_move_iterator(plan.files.begin()), std::make_move_iterator(plan.files.end()));
     return files;
 }
 

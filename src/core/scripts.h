@@ -5,6 +5,7 @@
 // characters.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,8 +86,39 @@ std::string_view base_font_file();
 // glyphs when it is not embedded; "" for embedded or uncovered characters.
 std::string font_file_of(char32_t cp);
 
-// Every font file the characters need, in a stable order, without repeats.
-std::vector<std::string> font_files_for(const std::vector<char32_t>& characters);
+// The ideographs and Hangul syllables that text uses most travel twice: in the chunks of
+// their code points (16 each, fonts/u4e00-cjk.bin) and in groups of 32 of the commonest
+// together (fonts/g000-cjk.bin; tools/font-subsets.py orders them by Unihan's
+// frequencies). A pack written in Chinese needs a few dozen groups where it would need
+// hundreds of chunks, at half the bytes; a pack with a few names in CJK needs fewer bytes
+// from the chunks. The groups' index (fonts/index-cjk.bin, 13 KB) is fetched only for a
+// pack with enough such characters to gain from it (wants_cjk_groups).
+class CjkGroups {
+  public:
+    // The group file holding `cp` ("fonts/g012-cjk.bin"), or "" when it is in none.
+    std::string file_of(char32_t cp) const;
+    std::size_t characters() const { return group_of_.size(); }
+
+  private:
+    friend std::optional<CjkGroups> parse_cjk_groups(const std::uint8_t* data, std::size_t size, std::string* error);
+    std::vector<std::pair<char32_t, std::uint16_t>> group_of_;  // by code point
+};
+
+// The groups' index file ("fonts/index-cjk.bin").
+std::string_view cjk_groups_index_file();
+
+// Reads the index (tools/font-subsets.py writes it); nullopt and `error` (what is wrong
+// with it) for bytes that are not one.
+std::optional<CjkGroups> parse_cjk_groups(const std::uint8_t* data, std::size_t size, std::string* error = nullptr);
+
+// Whether `characters` hold enough ideographs and Hangul syllables (64) that the groups
+// may save more than the index's own fetch costs.
+bool wants_cjk_groups(const std::vector<char32_t>& characters);
+
+// Every font file the characters need, in a stable order, without repeats. With `groups`,
+// the CJK characters come from groups where a group costs less than the chunks it spares
+// (each file counted as 16 glyphs' bytes more: its tables, its licence, its request).
+std::vector<std::string> font_files_for(const std::vector<char32_t>& characters, const CjkGroups* groups = nullptr);
 
 // The font faces, in the order a font file holds them ("NotoSerif-Regular", ...).
 const std::vector<std::string_view>& font_faces();

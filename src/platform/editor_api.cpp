@@ -118,13 +118,14 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_open(const char* text, const c
     record.source = ChangeSource::Editor;
     changed(record);
     return platform::js_json({{"ok", true}, {"diagnostics", g_editor.session.diagnostics_json()},
-                   {"fontFiles", font_files_for(platform::app().store.pack().characters)}});
+                   {"fontFiles", ui::app_font_files_needed(platform::app())}});
 }
 
-// The font files the pack being edited needs (["fonts/u0100.bin", ...]): a name typed
-// with a letter outside the base font needs its chunk, which the page fetches once.
+// The font files the pack being edited needs and the engine lacks (["fonts/u0100.bin",
+// ...]): a name typed with a letter outside the base font needs its chunk, which the page
+// fetches once (ui::app_font_files_needed).
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_font_files() {
-    return platform::js_json(font_files_for(platform::app().store.pack().characters));
+    return platform::js_json(ui::app_font_files_needed(platform::app()));
 }
 
 // The document as JSON text (the inspector's and the suggestion list's source).

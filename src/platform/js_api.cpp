@@ -50,14 +50,22 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
     };
     out["errors"] = diagnostics(loaded.errors);
     out["warnings"] = diagnostics(loaded.warnings);
-    // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
-    out["fontFiles"] = loaded.pack ? font_files_for(loaded.pack->characters) : std::vector<std::string>{};
     out["title"] = !loaded.pack ? "" : loaded.pack->title.empty() ? loaded.pack->article.headline : loaded.pack->title;
+    out["fontFiles"] = nlohmann::json::array();
     if (loaded.pack) {
         platform::publish(ui::app_set_pack(platform::app(), std::move(*loaded.pack)));
         platform::request_frames();
+        // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
+        out["fontFiles"] = ui::app_font_files_needed(platform::app());
     }
     return platform::js_json(out);
+}
+
+// The font files the pack needs that the engine has not been given (["fonts/g003-cjk.bin",
+// ...]): asked again after those of load_pack's "fontFiles" came, until it is empty (the
+// CJK groups' index, once there, names other files).
+EMSCRIPTEN_KEEPALIVE const char* explainer_font_files_needed() {
+    return platform::js_json(ui::app_font_files_needed(platform::app()));
 }
 
 // Takes the baked Natural Earth basemap (data/basemap.bin): its country names now, the

@@ -154,6 +154,11 @@ bool app_load_fonts(App& app, float dpr) {
 }
 
 std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned char> bytes) {
+    if (file == cjk_groups_index_file()) {
+        std::string error;
+        if (!app.cjk_groups) app.cjk_groups = parse_cjk_groups(bytes.data(), bytes.size(), &error);
+        return error;
+    }
     // u32 count, count x u32 size, then the TTFs (tools/font-subsets.py writes it). A size
     // with its top bit set, 0x80000000 | k, is face k's font again (a CJK chunk's one font
     // serves every face).
@@ -192,6 +197,25 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
     app.font_chunks.insert(base ? app.font_chunks.begin() : app.font_chunks.end(), std::move(chunk));
     app.fonts_stale = true;
     return "";
+}
+
+std::vector<std::string> app_font_files_needed(App& app) {
+    const std::vector<char32_t>& characters = app.store.pack().characters;
+    std::vector<std::string> files;
+    if (!app.cjk_groups && !app.cjk_groups_asked && wants_cjk_groups(characters)) {
+        app.cjk_groups_asked = true;
+        files.emplace_back(cjk_groups_index_file());
+        // The other scripts' chunks meanwhile; the CJK ones once the index has come, or failed.
+        for (std::string& file : font_files_for(characters))
+            if (!file.ends_with("-cjk.bin")) files.push_back(std::move(file));
+    } else {
+        files = font_files_for(characters, app.cjk_groups ? &*app.cjk_groups : nullptr);
+    }
+    std::erase_if(files, [&app](const std::string& file) {
+        return std::any_of(app.font_chunks.begin(), app.font_chunks.end(),
+                           [&file](const FontChunk& held) { return held.file == file; });
+    });
+    return files;
 }
 
 // [SECTION] Themes ------------------------------------------------------------------------

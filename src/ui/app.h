@@ -14,6 +14,7 @@
 #include "core/actions.h"
 #include "core/app_state.h"
 #include "core/basemap.h"
+#include "core/scripts.h"
 #include "core/pack.h"
 #include "core/selection.h"
 #include "core/store.h"
@@ -65,6 +66,8 @@ struct App {
     std::uint64_t fonts_revision = 0; // counts atlas builds: text measured with an older atlas is stale
     bool fonts_stale = true;          // the pack or its font chunks changed since the atlas was baked
     std::vector<FontChunk> font_chunks;  // the base first
+    std::optional<CjkGroups> cjk_groups; // the frequent CJK characters' groups, once their index came
+    bool cjk_groups_asked = false;    // app_font_files_needed asked for that index (once: it may fail)
     ImVector<ImWchar> glyph_ranges;   // what the atlas holds: atlas_characters() of the pack and the country names
     ImVector<ImWchar> headline_glyph_ranges;  // the headline face's: the headline's characters
     std::vector<char32_t> missing_glyphs;  // characters to draw that some font of the atlas lacks
@@ -120,9 +123,16 @@ bool app_draws_map(const App& app, float width);
 // app.missing_glyphs; returns false if a font is missing.
 bool app_load_fonts(App& app, float dpr);
 
-// Takes a fetched font chunk (fonts/uXXXX.bin) for the next atlas build; "" or the reason
-// it was refused (the characters it holds then stay "?").
+// Takes a fetched font chunk (fonts/uXXXX.bin) for the next atlas build, or the CJK
+// groups' index (fonts/index-cjk.bin); "" or the reason it was refused (the characters it
+// holds then stay "?").
 std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned char> bytes);
+
+// The font files the pack needs that the app does not hold: what the platform fetches
+// and hands to app_add_font_chunk, then asks again, until this is empty. For a pack with
+// many ideographs or Hangul syllables the first answer is the CJK groups' index (once),
+// which decides the next (scripts.h, CjkGroups).
+std::vector<std::string> app_font_files_needed(App& app);
 
 // Dispatches actions to the store as one change (a frame's actions, an API call, a link,
 // a host message) and notes what the panels must follow; returns the store's record.

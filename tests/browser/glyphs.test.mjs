@@ -36,8 +36,34 @@ async function open(url) {
 }
 
 // The font chunks (fonts/uXXXX.bin, fonts/uXXXX-georgian.bin) the page has fetched.
+// The font files a page fetched, in the order it asked: the chunks (u0280.bin,
+// u4e00-cjk.bin), the CJK groups (g012-cjk.bin) and their index (index-cjk.bin).
 const fetchedChunks = async (page) => (await resourceEntries(page)).map((e) => e.path)
-  .filter((file) => /^\/fonts\/u[0-9a-f]{4}(-[a-z]+)?\.bin$/.test(file)).map((file) => file.replace(/^\/fonts\//, ''));
+  .filter((file) => /^\/fonts\/(u[0-9a-f]{4}(-[a-z]+)?|g[0-9]{3}-cjk|index-cjk)\.bin$/.test(file))
+  .map((file) => file.replace(/^\/fonts\//, ''));
+
+// The CJK chunks holding a pack's characters (all of them: its JSON's text).
+const cjkChunksOf = (pack) => {
+  const chunks = new Set();
+  for (const ch of JSON.stringify(pack)) {
+    const cp = ch.codePointAt(0);
+    if ((cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF00 && cp <= 0xFFEF))
+      chunks.add(`u${(cp - cp % 16).toString(16).padStart(4, '0')}-cjk.bin`);
+  }
+  return chunks;
+};
+
+// What a CJK pack's page fetched: the groups' index first, each file once, and no chunk
+// that holds none of the pack's characters. The CJK files, without the index.
+const assertCjkFiles = (fetched, pack) => {
+  assert.equal(new Set(fetched).size, fetched.length, `each file fetched once: ${fetched.join(' ')}`);
+  const cjk = fetched.filter((file) => file.endsWith('-cjk.bin'));
+  assert.equal(cjk[0], 'index-cjk.bin', 'the groups\' index comes first');
+  const chunks = cjkChunksOf(pack);
+  for (const file of cjk.filter((f) => f.startsWith('u'))) assert.ok(chunks.has(file), `${file} holds a character of the pack`);
+  assert.ok(cjk.some((file) => file.startsWith('g')), 'groups of the commonest characters were fetched');
+  return cjk.slice(1);
+};
 
 test('the seed pack needs no font file beyond the embedded ones', async () => {
   const page = await open(server.url);
@@ -215,25 +241,18 @@ test('Hebrew and Arabic read right to left, Arabic letters joined in their conte
 });
 
 // Chinese, Japanese and Korean come from Noto Sans CJK, in chunks of 16 code points
-// (fonts/u4e00-cjk.bin): the page fetches the chunks of the pack's characters and no
-// others. The pack tests/packs/tokyo-seoul-beijing.json has a paragraph in each language,
-// names in Han and Hangul, events named in them, and a Japanese quotation.
-test('Chinese, Japanese and Korean are drawn from the CJK chunks the pack needs, and only those', async () => {
+// (fonts/u4e00-cjk.bin) and, the commonest ideographs and Hangul syllables, in groups of
+// 32 (fonts/g000-cjk.bin): a pack with enough of them fetches the groups' index, then
+// the files of its characters, fewer than their chunks. The pack
+// tests/packs/tokyo-seoul-beijing.json has a paragraph in each language, names in Han and
+// Hangul, events named in them, and a Japanese quotation.
+test('Chinese, Japanese and Korean are drawn from the CJK files the pack needs, and only those', async () => {
   const cjkPack = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/tokyo-seoul-beijing.json'), 'utf8'));
   const page = await open(server.url + '?pack=/test-packs/tokyo-seoul-beijing.json');
   const stats = await page.evaluate(() => Explainer.stats());
   assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas');
-  // The chunks of the pack's CJK characters, worked out here from its text.
-  const expected = new Set();
-  for (const ch of JSON.stringify(cjkPack)) {
-    const cp = ch.codePointAt(0);
-    if ((cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF00 && cp <= 0xFFEF))
-      expected.add(`u${(cp - cp % 16).toString(16).padStart(4, '0')}-cjk.bin`);
-  }
-  const fetched = await fetchedChunks(page);
-  assert.deepEqual([...fetched].sort(), [...expected].sort(), 'the CJK chunks fetched are the pack\'s, each once');
-  for (const chunk of ['u6770-cjk.bin', 'uc110-cjk.bin', 'u30a0-cjk.bin', 'u3000-cjk.bin'])
-    assert.ok(fetched.includes(chunk), `${chunk} (東, 서, オ, 「) was fetched`);
+  const files = assertCjkFiles(await fetchedChunks(page), cjkPack);
+  assert.ok(files.length < cjkChunksOf(cjkPack).size, `${files.length} CJK files, fewer than the ${cjkChunksOf(cjkPack).size} chunks`);
   // Every name in the article, on the timeline and in the quotes is drawn with ink.
   const image = decodePng(page, (await screenshot(page, 'glyphs-cjk')).png);
   const drawn = async (id, panel) => (await page.evaluate((entity) => Explainer.locate(entity), id)).filter((r) => r.panel === panel);
@@ -273,6 +292,30 @@ test('Chinese, Japanese and Korean are drawn from the CJK chunks the pack needs,
   const [card] = await drawn('yuki-quote', 'quotes');
   const words = inkedColumns({ x: card.x + 12, y: card.y + 12, width: card.width - 12, height: 20 });
   assert.ok(words > 110 && words < 200, `the quote's words have ink across ${words} columns`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// A pack written in Chinese (tests/packs/beijing-shanghai-zh.json, 206 different
+// ideographs) takes them from the groups of the commonest: fewer than half the files
+// their chunks would be, every character drawn.
+test('a pack written in Chinese fetches the groups of the commonest ideographs, not a chunk for each', async () => {
+  const zhPack = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/beijing-shanghai-zh.json'), 'utf8'));
+  const page = await open(server.url + '?pack=/test-packs/beijing-shanghai-zh.json');
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.deepEqual(stats.missingGlyphs, [], 'characters without a glyph in the atlas');
+  const files = assertCjkFiles(await fetchedChunks(page), zhPack);
+  const chunks = cjkChunksOf(zhPack).size;
+  assert.ok(2 * files.length < chunks, `${files.length} CJK files, fewer than half the ${chunks} chunks`);
+  const image = decodePng(page, (await screenshot(page, 'glyphs-zh')).png);
+  for (const id of ['beijing', 'shanghai', 'wang-quote']) {
+    const rects = (await page.evaluate((entity) => Explainer.locate(entity), id)).filter((r) => r.panel === 'article');
+    assert.ok(rects.length > 0, `${id} is drawn in the article`);
+    // Over all its pieces: a quotation's opening 「 alone, beside a nested name, has little ink.
+    const area = rects.reduce((sum, r) => sum + r.width * r.height * 0.75, 0);
+    const ink = rects.reduce((sum, r) => sum + inkIn(image, { ...r, height: r.height * 0.75 }) * r.width * r.height * 0.75, 0) / area;
+    assert.ok(ink > 0.02, `${id} in the article has ink (${ink.toFixed(3)} of its pixels)`);
+  }
   assertNoProblems(assert, page);
   await page.context().close();
 });

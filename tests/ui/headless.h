@@ -77,6 +77,9 @@ inline const std::vector<std::pair<std::string, std::vector<unsigned char>>>& sy
     return chunks;
 }
 
+// The path of tests/packs/NAME.json.
+inline std::string test_pack(const std::string& name) { return std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/" + name + ".json"; }
+
 inline Pack load_test_pack(const std::string& path) {
     const std::vector<unsigned char> bytes = read_bytes(path);
     LoadResult loaded = load_pack(std::string(bytes.begin(), bytes.end()), path);
@@ -145,14 +148,19 @@ public:
     }
 #endif
 
-    // The pack, with the CJK chunks its characters need, read from the build's font files
-    // as a page fetches them (the other scripts' glyphs come from whole system fonts).
-    void set_pack(const std::string& path) {
-        Pack pack = load_test_pack(path);
-        for (const std::string& file : font_files_for(pack.characters))
-            if (file.ends_with("-cjk.bin"))
-                EXPECT_EQ(app_add_font_chunk(app, file, read_bytes(std::string(EXPLAINER_FONT_CHUNK_DIR) + "/" + file)), "");
-        app_set_pack(app, std::move(pack));
+    // The pack, with the CJK files its characters need (the groups' index, then the groups
+    // or chunks it leads to), read from the build's font files as a page fetches them (the
+    // other scripts' glyphs come from whole system fonts). The files it was given.
+    std::vector<std::string> set_pack(const std::string& path) {
+        app_set_pack(app, load_test_pack(path));
+        std::vector<std::string> given;
+        for (int round = 0; round < 2; ++round)
+            for (const std::string& file : app_font_files_needed(app))
+                if (file.ends_with("-cjk.bin")) {
+                    EXPECT_EQ(app_add_font_chunk(app, file, read_bytes(std::string(EXPLAINER_FONT_CHUNK_DIR) + "/" + file)), "");
+                    given.push_back(file);
+                }
+        return given;
     }
     void resize(float width, float height, float dpr = 1) { info.width = width, info.height = height, info.dpr = dpr; }
 

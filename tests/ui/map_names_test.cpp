@@ -18,8 +18,6 @@ namespace {
 
 #ifdef EXPLAINER_BASEMAP_FILE
 
-std::string test_pack(const std::string& name) { return std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/" + name + ".json"; }
-
 // The basemap countries a country-level place stands for.
 std::vector<std::size_t> place_countries(const Basemap& map, const Entity& place) {
     std::vector<std::string> ids = place.countries;

@@ -24,8 +24,6 @@ namespace {
 
 const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
 
-std::string test_pack(const std::string& name) { return std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/" + name + ".json"; }
-
 struct Size {
     float width, height, dpr;
 };
@@ -127,7 +125,7 @@ TEST_P(EveryPack, ReadAtEverySizeWithoutAFailedAssertion) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Packs, EveryPack,
-                         ::testing::Values("seed", "long", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack", "crowded-night",
+                         ::testing::Values("seed", "long", "beijing-shanghai-zh", "both-poles", "bridge-five-centuries", "capitals-own-scripts", "centuries-of-names", "corrected-pack", "crowded-night",
                                            "evening-by-minute", "greek-cyrillic-nested", "hebrew-arabic", "indian-ocean-tsunami", "long-event-names", "nested-mentions", "nunavut-cherokee-tamazight", "pacific-crossing",
                                            "second-pack", "southern-americas", "text-only", "tokyo-seoul-beijing", "treaty-of-tordesillas"),
                          [](const auto& info) {

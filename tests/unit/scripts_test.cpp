@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -208,6 +210,87 @@ TEST(Scripts, AtlasHoldsTheUiCharactersAndOnlyTheAccentedLettersNamesUse) {
     EXPECT_TRUE(std::is_sorted(named.begin(), named.end()));
     EXPECT_EQ(std::adjacent_find(named.begin(), named.end()), named.end()) << "no repeats";
     EXPECT_EQ(named.size(), plain.size() + 3);
+}
+
+// An index of CJK groups as tools/font-subsets.py writes it: "CJKG", the characters per
+// group, their count, then the code points, group by group.
+std::vector<std::uint8_t> cjk_index(const std::vector<char32_t>& grouped, unsigned per_group = 32) {
+    std::vector<std::uint8_t> bytes{'C', 'J', 'K', 'G'};
+    const auto u16 = [&bytes](unsigned value) {
+        bytes.push_back(static_cast<std::uint8_t>(value & 0xFF));
+        bytes.push_back(static_cast<std::uint8_t>(value >> 8));
+    };
+    u16(per_group);
+    u16(static_cast<unsigned>(grouped.size()));
+    for (char32_t cp : grouped) u16(cp);
+    return bytes;
+}
+
+CjkGroups parsed_groups(const std::vector<char32_t>& grouped) {
+    const std::vector<std::uint8_t> bytes = cjk_index(grouped);
+    std::string error;
+    std::optional<CjkGroups> groups = parse_cjk_groups(bytes.data(), bytes.size(), &error);
+    EXPECT_TRUE(groups) << error;
+    return groups ? std::move(*groups) : CjkGroups{};
+}
+
+// A text written in Chinese uses hundreds of ideographs, scattered over 27,000 code points,
+// in chunks of 16: each chunk holds one or two of them. The commonest travel a second
+// time in groups of 32; a pack fetches from whichever costs less, counting each file as 16
+// glyphs more.
+TEST(Scripts, ManyIdeographsComeInGroupsOfTheCommonestAndAFewNamesInChunks) {
+    // 320 ideographs, every 17th code point from 一: 320 chunks of their own, or 10 groups.
+    std::vector<char32_t> text;
+    for (char32_t cp = 0x4E00; text.size() < 320; cp += 17) text.push_back(cp);
+    const CjkGroups groups = parsed_groups(text);
+    EXPECT_EQ(groups.characters(), 320u);
+    EXPECT_EQ(groups.file_of(text[0]), "fonts/g000-cjk.bin");
+    EXPECT_EQ(groups.file_of(text[32]), "fonts/g001-cjk.bin");
+    EXPECT_EQ(groups.file_of(0x4E01), "") << "not grouped";
+    EXPECT_TRUE(wants_cjk_groups(text));
+    const std::vector<std::string> chunked = font_files_for(text);
+    EXPECT_EQ(chunked.size(), 320u);
+    std::vector<char32_t> with_others = text;
+    with_others.insert(with_others.end(), {0x0416, 0x3002, 0x4E01});  // Ж, 。 and 丁, in no group
+    const std::vector<std::string> grouped = font_files_for(with_others, &groups);
+    std::vector<std::string> expected{"fonts/u0400.bin"};
+    for (int group = 0; group < 10; ++group) expected.push_back("fonts/g00" + std::to_string(group) + "-cjk.bin");
+    expected.insert(expected.end(), {"fonts/u3000-cjk.bin", "fonts/u4e00-cjk.bin"});
+    EXPECT_EQ(grouped, expected);
+    // A few names' ideographs, one in each of ten groups: a group for one character holds
+    // 32 glyphs where its chunk holds 16. The chunks, though the index came.
+    const std::vector<char32_t> names{text[0], text[32], text[64], text[96], text[128], text[160], text[192], text[224],
+                                      text[256], text[288]};
+    EXPECT_FALSE(wants_cjk_groups(names)) << "too few to fetch the index for";
+    EXPECT_EQ(font_files_for(names, &groups), font_files_for(names));
+    // Two groups' characters and one of a third: the third's goes to its chunk.
+    std::vector<char32_t> mixed(text.begin(), text.begin() + 64);
+    mixed.push_back(text[100]);
+    EXPECT_EQ(font_files_for(mixed, &groups), (std::vector<std::string>{"fonts/g000-cjk.bin", "fonts/g001-cjk.bin",
+                                                                         font_file_of(text[100])}));
+    // Kana, punctuation and Latin letters count for no index.
+    std::vector<char32_t> kana;
+    for (char32_t cp = 0x3041; cp <= 0x3096; ++cp) kana.push_back(cp);
+    for (char32_t cp = 0x30A1; cp <= 0x30FA; ++cp) kana.push_back(cp);
+    EXPECT_FALSE(wants_cjk_groups(kana));
+}
+
+TEST(Scripts, AMalformedIndexOfCjkGroupsIsRefusedWithWhatIsWrong) {
+    const auto refusal = [](std::vector<std::uint8_t> bytes) {
+        std::string error;
+        EXPECT_FALSE(parse_cjk_groups(bytes.data(), bytes.size(), &error));
+        return error;
+    };
+    EXPECT_EQ(refusal({'C', 'J', 'K'}), "fonts/index-cjk.bin: not an index of CJK groups (it must start with \"CJKG\")");
+    EXPECT_EQ(refusal(cjk_index({0x4E00}, 16)), "fonts/index-cjk.bin: groups of 16 characters, where this build's have 32");
+    std::vector<std::uint8_t> cut = cjk_index({0x4E00, 0x4E01});
+    cut.pop_back();
+    EXPECT_EQ(refusal(cut), "fonts/index-cjk.bin: 11 bytes, where 2 characters take 12");
+    EXPECT_EQ(refusal(cjk_index({0x4E00, 'A'})), "fonts/index-cjk.bin: lists U+0041, which is no ideograph or Hangul syllable of the CJK font");
+    EXPECT_EQ(refusal(cjk_index({0x3042})), "fonts/index-cjk.bin: lists U+3042, which is no ideograph or Hangul syllable of the CJK font");
+    EXPECT_EQ(refusal(cjk_index({0x4E00, 0xAC00, 0x4E00})), "fonts/index-cjk.bin: lists U+4E00 twice");
+    std::string error;
+    EXPECT_FALSE(parse_cjk_groups(nullptr, 0, &error));
 }
 
 TEST(Scripts, FontFilesForAPackAreEachChunkOnce) {
