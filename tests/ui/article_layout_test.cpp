@@ -14,8 +14,6 @@
 namespace explainer::ui::testing {
 namespace {
 
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
-
 // The entity ids and rects the article panel drew in the last frame.
 std::vector<LocatedRect> article_rects(const Headless& h) {
     std::vector<LocatedRect> out;

@@ -15,7 +15,6 @@ namespace explainer::ui::testing {
 namespace {
 
 const std::string kPacks = std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/";
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
 
 // The parameters other than the seed name packs in tests/packs/.
 std::string pack_path(const char* name) { return name[0] == '/' ? std::string(name) : kPacks + name; }

@@ -22,8 +22,6 @@
 namespace explainer::ui::testing {
 namespace {
 
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
-
 // The next frame drawn with the caches and without them draws the same.
 void expect_same_without_caches(Headless& h, const std::string& after) {
     h.settle();

@@ -19,8 +19,6 @@
 namespace explainer::ui::testing {
 namespace {
 
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
-
 // Frames as the platform draws them after an input's frame: while the last one animates.
 // What the last frame drew under the pointer, for failure messages.
 std::string under_pointer(const Headless& h) {

@@ -77,7 +77,8 @@ inline const std::vector<std::pair<std::string, std::vector<unsigned char>>>& sy
     return chunks;
 }
 
-// The path of tests/packs/NAME.json.
+// The seed pack, and the path of tests/packs/NAME.json.
+inline const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
 inline std::string test_pack(const std::string& name) { return std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/" + name + ".json"; }
 
 inline Pack load_test_pack(const std::string& path) {

@@ -22,8 +22,6 @@
 namespace explainer::ui::testing {
 namespace {
 
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
-
 struct Size {
     float width, height, dpr;
 };

@@ -14,8 +14,6 @@
 namespace explainer::ui::testing {
 namespace {
 
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
-
 struct Rest {
     std::uint64_t picture;
     std::uint64_t view_revision;

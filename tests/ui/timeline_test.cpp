@@ -14,9 +14,6 @@
 namespace explainer::ui::testing {
 namespace {
 
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
-
-std::string test_pack(const std::string& name) { return std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/" + name + ".json"; }
 
 struct Box {
     float x0, y0, x1, y1;
