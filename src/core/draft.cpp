@@ -213,6 +213,45 @@ bool joined_by_space(const TextParagraph& p, std::size_t left, std::size_t right
     return true;
 }
 
+// A letter of the Latin script, with its accents and Vietnamese's tone marks.
+bool is_latin_letter(char32_t cp) {
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x1E00 && cp <= 0x1EFF);
+}
+
+// Where a name in Latin letters ending at byte `name_end` ends with the name as its own
+// script writes it, in parentheses after it: past the ")" of "Lee Ji-eun (이지은)", "Tokyo
+// (東京)", "Kyiv (Київ)"; `name_end` when no such name follows. The name in parentheses is
+// a few words of letters, none Latin (not "(AP)", "(R)", "(Hà Nội)") and no digit (not "(2019)"):
+// another name of what the text names, not words of the sentence, and no entity of its own.
+std::size_t past_native_name(std::string_view text, std::size_t name_end) {
+    constexpr std::size_t kLongest = 64;  // bytes inside the parentheses: a few words of CJK
+    if (name_end == 0 || name_end > text.size() || text.substr(name_end, 2) != " (") return name_end;
+    std::size_t last_letter = name_end - 1;  // the name's last character ends in Latin letters
+    while (last_letter > 0 && is_utf8_continuation(static_cast<unsigned char>(text[last_letter]))) --last_letter;
+    if (!is_latin_letter(code_point_at(text, last_letter))) return name_end;
+    const std::size_t inner = name_end + 2;
+    const std::size_t close = text.find(')', inner);
+    if (close == std::string_view::npos || close == inner || close - inner > kLongest) return name_end;
+    bool letter = false;
+    for (std::size_t at = inner; at < close;) {
+        const char32_t cp = next_code_point(text, at);
+        if (is_space(cp) || cp == '-' || is_apostrophe(cp)) continue;
+        if (!is_letter_or_digit(cp) || is_latin_letter(cp) || (cp >= '0' && cp <= '9')) return name_end;
+        letter = true;
+    }
+    return letter ? close + 1 : name_end;
+}
+
+// Where the name whose own script's name in parentheses (past_native_name) ends at byte `at`
+// ends itself: the space before "(" of "Lee Ji-eun (이지은)" for `at` after its ")"; `at` when
+// no such name ends there.
+std::size_t before_native_name(std::string_view text, std::size_t at) {
+    if (at < 4 || at > text.size() || text[at - 1] != ')') return at;
+    const std::size_t open = text.rfind(" (", at - 1);
+    return open != std::string_view::npos && past_native_name(text, open) == at ? open : at;
+}
+
 // The sentence around byte `at`: from the start of its first word to its end mark.
 std::pair<std::size_t, std::size_t> sentence_around(const TextParagraph& p, std::size_t at) {
     std::size_t first = 0, next = p.words.size();
@@ -371,6 +410,10 @@ bool introduces_fragment(std::string_view low) {
 }
 
 bool is_pronoun_subject(std::string_view low) { return low == "he" || low == "she"; }
+
+// The first word of a clause after a name ("who heads the cooperative", "whose boat is
+// moored"), which says something of the person but is no role.
+bool opens_relative_clause(std::string_view low) { return in_list(low, {"who", "whose", "whom", "which", "that"}); }
 
 bool is_determiner(std::string_view low) {
     return in_list(low, {"a", "an", "one", "another", "the", "two", "three", "some", "several", "many"});
@@ -566,6 +609,7 @@ struct Drafter {
     std::vector<NameRun> names_before_their_acronyms(std::set<std::string>& others) const;
     void find_people_and_organisations();
     void find_places();
+    void add_own_script_aliases();
     void find_figures();
     void find_events();
 };
@@ -725,8 +769,10 @@ std::size_t word_at_or_after(const TextParagraph& p, std::size_t at) {
     return i;
 }
 
-// Whether an age in commas follows a name that ends at byte `name_end`: "Tanvir Alam, 24,".
+// Whether an age in commas follows a name that ends at byte `name_end`: "Tanvir Alam, 24,",
+// "Park Min-jun (박민준), 45,".
 bool age_in_commas_after(const TextParagraph& p, std::size_t name_end) {
+    name_end = past_native_name(p.text, name_end);
     if (name_end >= p.text.size() || p.text[name_end] != ',') return false;
     std::size_t at = name_end + 1;
     while (at < p.text.size() && p.text[at] == ' ') ++at;
@@ -735,9 +781,10 @@ bool age_in_commas_after(const TextParagraph& p, std::size_t name_end) {
     return digits > at && digits < p.text.size() && p.text[digits] == ',';
 }
 
-// The apposition after a speaker: ", ROLE," or ", ROLE." up to the sentence end.
+// The apposition after a speaker: ", ROLE," or ", ROLE." up to the sentence end, also after
+// the speaker's name in its own script ("Lee Ji-eun (이지은), a historian").
 Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_byte) {
-    std::size_t at = end_byte;
+    std::size_t at = past_native_name(p.text, end_byte);
     if (at >= p.text.size() || p.text[at] != ',') return {};
     ++at;
     while (at < p.text.size() && p.text[at] == ' ') ++at;
@@ -800,14 +847,16 @@ Span role_after(const TextParagraph& p, std::size_t paragraph, std::size_t end_b
 Attribution speaker_before_verb(const TextParagraph& p, std::size_t paragraph, std::size_t verb, std::size_t s_begin, std::string_view rule) {
     Attribution a;
     // "Anisur Haque, a historian at the University of Dhaka, said": the name before an aside
-    // between commas, not the aside's last words ("University of Dhaka").
+    // between commas, not the aside's last words ("University of Dhaka"); and so "Lee Ji-eun
+    // (이지은), a historian, said", with the name in its own script.
     if (verb > 0 && p.text.substr(p.words[verb - 1].end, p.words[verb].begin - p.words[verb - 1].end) == ", ") {
         const std::size_t close = p.words[verb - 1].end;
         const std::size_t open = p.text.rfind(',', close - 1);
         const std::string_view aside = open == std::string_view::npos ? std::string_view() : std::string_view(p.text).substr(open, close - open);
-        std::size_t name_end = verb - 1;  // the index of the word just before the opening comma, + 1
-        while (name_end > 0 && p.words[name_end - 1].end > open) --name_end;
-        if (open != std::string_view::npos && open >= s_begin && name_end > 0 && p.words[name_end - 1].end == open && aside.size() <= 160 &&
+        const std::size_t name_close = open == std::string_view::npos ? open : before_native_name(p.text, open);
+        std::size_t name_end = verb - 1;  // the index of the name's last word, + 1
+        while (name_end > 0 && p.words[name_end - 1].end > name_close) --name_end;
+        if (open != std::string_view::npos && open >= s_begin && name_end > 0 && p.words[name_end - 1].end == name_close && aside.size() <= 160 &&
             aside.find_first_of("\".;:") == std::string_view::npos && aside.find("\xE2\x80\x9C") == std::string_view::npos)
             for (std::size_t start = name_end; start-- > 0 && name_end - start <= 6 && p.words[start].begin >= s_begin;) {
                 const auto phrase = speaker_phrase(p, start);
@@ -924,7 +973,7 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
         // ”, Jose Panganiban, the provincial agriculturist, said: the name, an aside between
         // commas (a role, an age), then the verb (the quotation was drafted with no speaker).
         if (const auto phrase = speaker_phrase(p, i); phrase && phrase->second == Attribution::Form::Named) {
-            const std::size_t name_end = p.words[phrase->first - 1].end;
+            const std::size_t name_end = past_native_name(p.text, p.words[phrase->first - 1].end);
             const std::size_t comma = name_end < p.text.size() && p.text[name_end] == ',' ? p.text.find(',', name_end + 1) : std::string_view::npos;
             const std::size_t verb = comma == std::string_view::npos ? p.words.size() : word_at_or_after(p, comma);
             const std::string_view aside = comma == std::string_view::npos ? std::string_view() : p.text.substr(name_end, comma - name_end);
@@ -937,7 +986,7 @@ Attribution attribution_of(const TextParagraph& p, std::size_t paragraph, const 
                 // An age ("Smith, 54, said") or a clause ("who heads the cooperative") is no role.
                 const std::size_t aside_at = p.text.find_first_not_of(", ", name_end);
                 const std::string_view opening = std::string_view(p.text).substr(aside_at, p.text.find(' ', aside_at) - aside_at);
-                if (!std::isdigit(static_cast<unsigned char>(p.text[aside_at])) && !in_list(opening, {"who", "whose", "whom", "which", "that"}))
+                if (!std::isdigit(static_cast<unsigned char>(p.text[aside_at])) && !opens_relative_clause(opening))
                     a.role = role_after(p, paragraph, name_end);
                 a.rule = "“…,” SPEAKER, ASIDE, said";
                 return a;
@@ -1357,8 +1406,11 @@ void Drafter::find_ranked_people() {
         const Span s = span_of(p, r.paragraph, r.first, r.last);
         const std::size_t person = person_for(*this, s, "a name after a rank or honorific", s);
         mention(person, s);
+        // A clause is no role: "Foreign Minister Wang Lei (王磊), who was also in Busan, said".
         const Span role = role_after(p, r.paragraph, s.end);
-        if (role.end > role.begin && !suggestions[person].fields.contains("role")) suggestions[person].fields["role"] = std::string(text(role));
+        const std::vector<Word> role_words = split_words(text(role));
+        if (!role_words.empty() && !opens_relative_clause(role_words.front().low) && !suggestions[person].fields.contains("role"))
+            suggestions[person].fields["role"] = std::string(text(role));
     }
 }
 
@@ -1417,7 +1469,8 @@ void Drafter::find_described_people() {
         if (!plain || (gazetteer && names_country_or_place(*gazetteer, text(s)))) continue;
         // "Foreign Ministry spokesperson Lin Jian", "the attorney general, Tarek William Saab,":
         // the role written before the name, or before it in commas.
-        const bool in_commas = r.first > 0 && joined_by_comma(p, r.first - 1, r.first) && s.end < p.text.size() && p.text[s.end] == ',';
+        const std::size_t name_end = past_native_name(p.text, s.end);  // "Lee Ji-eun (이지은),"
+        const bool in_commas = r.first > 0 && joined_by_comma(p, r.first - 1, r.first) && name_end < p.text.size() && p.text[name_end] == ',';
         const bool role_before = r.first > 0 && (joined_by_space(p, r.first - 1, r.first) || in_commas) &&
                                  !p.words[r.first - 1].capitalised && is_person_noun(p.words[r.first - 1].low);
         Span role = role_after(p, r.paragraph, s.end);
@@ -1436,7 +1489,7 @@ void Drafter::find_described_people() {
         if (!role_before && !who && !speaks && !aged && std::none_of(role_words.begin(), role_words.end(), [](const Word& w) { return is_person_noun(w.low); }))
             continue;
         // A clause is no role: "who runs a small consultancy".
-        if (!role_words.empty() && (role_words.front().low == "who" || role_words.front().low == "whose")) role = {};
+        if (!role_words.empty() && opens_relative_clause(role_words.front().low)) role = {};
         // Without an apposition, the role is the one written before the name, whose person's
         // noun made it a person's ("34-year-old teacher Almaz Tesfaye said": "teacher").
         if (role.end == role.begin && role_before) role = role_before_name(p, r.paragraph, r.first);
@@ -2885,8 +2938,12 @@ void Drafter::find_events() {
 void Drafter::run() {
     for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
         const TextParagraph& p = paragraphs[pi];
-        for (const Word& w : p.words)
+        for (const Word& w : p.words) {
             if (!w.capitalised) lowercase_words.insert(w.low);
+            // "Kyiv (Київ)": the name in its own script is an alias (add_own_script_aliases), no
+            // name of its own.
+            if (const std::size_t end = past_native_name(p.text, w.end); end != w.end) claimed.push_back({pi, w.end + 2, end - 1});
+        }
         datelines.push_back(dateline_end(p));
     }
     if (gazetteer)
@@ -2900,8 +2957,25 @@ void Drafter::run() {
     find_quotes();
     find_people_and_organisations();
     find_places();
+    add_own_script_aliases();
     find_figures();
     find_events();
+}
+
+// "Lee Ji-eun (이지은)", "Tokyo (東京)": the name in parentheses after a mention of a person, a
+// place or an organisation, in its own script, is an alias of it.
+void Drafter::add_own_script_aliases() {
+    for (Suggestion& s : suggestions) {
+        if (s.kind != Kind::Person && s.kind != Kind::Place && s.kind != Kind::Organisation) continue;
+        for (const Span& m : s.mentions) {
+            const std::string_view paragraph = paragraphs[m.paragraph].text;
+            const std::size_t end = past_native_name(paragraph, m.end);
+            if (end == m.end) continue;
+            const std::string alias(paragraph.substr(m.end + 2, end - 1 - (m.end + 2)));
+            json& aliases = s.fields["aliases"];
+            if (alias != s.name && std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) aliases.push_back(alias);
+        }
+    }
 }
 
 // [SECTION] Mentions that cross, selectors, JSON ------------------------------------------

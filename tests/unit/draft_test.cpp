@@ -1634,6 +1634,39 @@ TEST(DraftTest, ABylineIsTheAttributionNotAParagraph) {
     EXPECT_EQ(alone.pack["article"]["paragraphs"].size(), 1u) << "a text that is only a byline keeps it";
 }
 
+// A name followed by the same name in its own script in parentheses, "Lee Ji-eun (이지은)",
+// "Tokyo (東京)", "Kyiv (Київ)", keeps it as an alias, and the words after the parentheses are
+// read as they are after the name: its role, its age, the verb it is the subject of. The
+// person of "said Lee Ji-eun (이지은), a historian" was not drafted (an outside trial), nor
+// were the others here, and no name in parentheses is an entity of its own.
+TEST(DraftTest, ANameInItsOwnScriptInParenthesesIsAnAlias) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The archive was sealed in 1950, said Lee Ji-eun (이지은), a historian.",
+                                    "Park Min-jun (박민준), 45, has farmed the valley since 1998.",
+                                    "Kim Soo-ah (김수아), a spokeswoman for the ministry, said: “We will rebuild the archive.”",
+                                    "Delegates met in Tokyo (東京) and then in Kyiv (Київ)."},
+                                   "2025-05-01"));
+    std::map<std::string, std::vector<std::string>> aliases;
+    for (const Entity& e : d.loaded.entities)
+        if (e.kind == EntityKind::Person || e.kind == EntityKind::Place || e.kind == EntityKind::Organisation) aliases[e.name] = e.aliases;
+    EXPECT_THAT(aliases, ::testing::UnorderedElementsAre(::testing::Pair("Lee Ji-eun", ::testing::ElementsAre("이지은")),
+                                                         ::testing::Pair("Park Min-jun", ::testing::ElementsAre("박민준")),
+                                                         ::testing::Pair("Kim Soo-ah", ::testing::ElementsAre("김수아")),
+                                                         ::testing::Pair("Tokyo", ::testing::ElementsAre("東京")),
+                                                         ::testing::Pair("Kyiv", ::testing::ElementsAre("Київ"))))
+        << d.pack.dump(1);
+    const auto role_of = [&](std::string_view name) {
+        for (const Entity* e : d.of_kind(EntityKind::Person))
+            if (e->name == name) return e->role;
+        return std::string("(no such person)");
+    };
+    EXPECT_EQ(role_of("Lee Ji-eun"), "a historian");
+    EXPECT_EQ(role_of("Park Min-jun"), "");
+    EXPECT_EQ(role_of("Kim Soo-ah"), "a spokeswoman for the ministry");
+    ASSERT_TRUE(d.speaker_of("We will rebuild"));
+    EXPECT_EQ(d.speaker_of("We will rebuild")->name, "Kim Soo-ah");
+}
+
 } // namespace
 } // namespace explainer
 
