@@ -111,6 +111,10 @@ struct TextParagraph {
     std::vector<Word> words;
 };
 
+bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
 bool is_title_abbreviation(std::string_view low);
 
 // Splits a paragraph into words: letters and digits, with inner apostrophes, hyphens and
@@ -152,10 +156,14 @@ std::vector<Word> split_words(std::string_view text) {
         w.begin = start;
         w.capitalised = is_upper(code_point_at(text, start));
         // "Iraq's army", "North Korea’s leader", "Xi's remarks": a name's possessive is no
-        // part of the name, and ends its run ("Iraq" then "army").
+        // part of the name, and ends its run ("Iraq" then "army"). A plural's before a name's
+        // next word is, as in "Workers’ Union": "People's Committee", "Women's Union" (whose
+        // last word alone was drafted, "Committee").
         if (w.capitalised && end - start > 3 && text[end - 1] == 's') {
             const std::size_t mark = text.compare(end - 4, 3, "\xE2\x80\x99") == 0 ? end - 4 : text[end - 2] == '\'' ? end - 2 : end;
-            if (mark < end && mark > start) {
+            const bool plural_in_name = in_list(lower(text.substr(start, mark - start)), {"people", "women", "men", "children"}) &&
+                                        end + 1 < text.size() && text[end] == ' ' && is_upper(code_point_at(text, end + 1));
+            if (mark < end && mark > start && !plural_in_name) {
                 w.possessive = end - mark;
                 end = mark;
             }
@@ -287,10 +295,6 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool in_list(std::string_view word, std::initializer_list<std::string_view> list) {
-    return std::find(list.begin(), list.end(), word) != list.end();
-}
-
 // Ranks, offices and honorifics that stand before a name ("Maj. Gen. Thamir Ismail").
 bool is_rank(std::string_view low) {
     // Abbreviations as Word::low has them, without their period ("Sen." is "sen").
@@ -377,9 +381,11 @@ bool is_name_connector(std::string_view low) {
                          "al", "el", "bin", "ibn", "van", "von", "der", "den", "y"});
 }
 
-// "East", "Northern", "Central": before a name, they make another place of it.
+// "East", "Northern", "Central", "Southeast": before a name, they make another place of it.
 bool is_direction(std::string_view low) {
-    return in_list(low, {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"});
+    return in_list(low, {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+                         "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west",
+                         "northeastern", "northwestern", "southeastern", "southwestern"});
 }
 
 // Capitalised only because they open a sentence.
@@ -1349,6 +1355,24 @@ std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs,
 
 const GazetteerCountry* country_of_adjective(const Gazetteer& gazetteer, std::string_view word);
 
+// The UN M49 region `name` names: by the gazetteer's name ("South-eastern Asia"), or by the one
+// stories write ("Southeast Asia", "West Africa"), which was read as its last word alone: the
+// "Southeast Asia program" drafted Asia. Not "North America", which stories mean with Mexico
+// and Central America, and M49's Northern America is without them.
+const GazetteerRegion* region_named(const Gazetteer& gazetteer, std::string_view name) {
+    if (const GazetteerRegion* region = gazetteer.region_named(name)) return region;
+    static constexpr std::pair<std::string_view, std::string_view> kCommonNames[] = {
+        {"east asia", "030"},      {"south asia", "034"},     {"southeast asia", "035"}, {"south east asia", "035"},
+        {"west asia", "145"},      {"east africa", "014"},    {"west africa", "011"},    {"north africa", "015"},
+        {"central africa", "017"}};
+    const std::string key = name_key(name);
+    for (const auto& [common, code] : kCommonNames)
+        if (key == common)
+            for (const GazetteerRegion& region : gazetteer.regions())
+                if (region.code == code) return &region;
+    return nullptr;
+}
+
 // Whether the gazetteer has `name` as a country, a state or province, or a place.
 bool names_country_or_place(const Gazetteer& gazetteer, std::string_view name) {
     return gazetteer.country_named(name) || !gazetteer.divisions_named(name).empty() || !gazetteer.places_named(name, false).empty();
@@ -1582,7 +1606,7 @@ std::vector<NameRun> Drafter::names_before_their_acronyms(std::set<std::string>&
             const Span s = span_of(p, pi, first, at);
             if (s.end <= datelines[pi]) continue;
             if (known_person(*this, s) != SIZE_MAX || is_formal_name_of_state(p, first, at) ||
-                (gazetteer && (gazetteer->region_named(text(s)) || names_country_or_place(*gazetteer, text(s))))) {
+                (gazetteer && (region_named(*gazetteer, text(s)) || names_country_or_place(*gazetteer, text(s))))) {
                 others.insert(p.words[at].text);
                 continue;
             }
@@ -1655,7 +1679,7 @@ void Drafter::find_people_and_organisations() {
         const bool repeated_name = r.last - first >= 2 && run_count[key] >= 2;
         // "the West Bank": a compass point and a bank make a territory, not a bank.
         if (keyword && r.last - first == 2 && in_list(p.words[first].low, {"north", "south", "east", "west"})) keyword = false;
-        if (gazetteer && (gazetteer->country_named(text(s)) || gazetteer->region_named(text(s)))) continue;
+        if (gazetteer && (gazetteer->country_named(text(s)) || region_named(*gazetteer, text(s)))) continue;
         if (acronym && gazetteer && (gazetteer->country_by_alpha2(only.text) || only.text == "UK")) continue;
         if (acronym && acronyms_of_others.contains(only.text)) continue;
         // "500 BC", "AD 79", "the first centuries AD": an era, no organisation.
@@ -1925,7 +1949,8 @@ void Drafter::find_places() {
                     }
                     const std::string_view name = text(s);
                     // "East Germany", "South Vietnam": a direction before a country's name,
-                    // which the atlas does not know with it, makes another state.
+                    // which the atlas does not know with it, makes another state; "Northeast
+                    // Asia" another region.
                     const bool other_state = first > r.first && is_direction(p.words[first - 1].low);
                     // "where the Benue meets the Niger": a river that shares its name with a
                     // country that is never "the Niger" (nor "the Jordan").
@@ -1940,7 +1965,7 @@ void Drafter::find_places() {
                         country_words.push_back({s, c});
                         countries_named.insert(c->alpha2);
                         matched = true;
-                    } else if (const GazetteerRegion* region = gazetteer->region_named(name)) {
+                    } else if (const GazetteerRegion* region = other_state ? nullptr : region_named(*gazetteer, name)) {
                         const std::size_t index = suggestion(Kind::Place, "region:" + region->code, name, "a UN M49 region", s);
                         Suggestion& sug = suggestions[index];
                         sug.fields["countries"] = region->members;

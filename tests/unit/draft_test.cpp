@@ -1667,6 +1667,23 @@ TEST(DraftTest, ANameInItsOwnScriptInParenthesesIsAnAlias) {
     EXPECT_EQ(d.speaker_of("We will rebuild")->name, "Kim Soo-ah");
 }
 
+// A part of a longer name is not drafted as the entity: the "Southeast Asia program" drafted
+// Asia, the "People's Committee" Committee and the "Women's Union" Union (an outside trial).
+// Southeast Asia is the M49 region South-eastern Asia, as stories call it; a direction before
+// a region that none is ("Northeast Asia") makes no region of its last word; and the
+// possessive of a plural without an s, as "Workers’", is part of the name.
+TEST(DraftTest, APartOfALongerNameIsNotDraftedAsTheEntity) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"She directs the Southeast Asia program at an institute in Washington. Trade with Northeast Asia grew.",
+                                    "The People's Committee of Hanoi approved the plan, and the Women’s Union sent delegates."},
+                                   "2025-05-01"));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation), ::testing::UnorderedElementsAre("People's Committee of Hanoi", "Women’s Union"))
+        << d.pack.dump(1);
+    EXPECT_THAT(d.names_of(EntityKind::Place), ::testing::UnorderedElementsAre("Southeast Asia", "Washington", "Hanoi"));
+    ASSERT_TRUE(d.place_named("Southeast Asia"));
+    EXPECT_THAT(d.place_named("Southeast Asia")->description, HasSubstr("South-eastern Asia"));
+}
+
 } // namespace
 } // namespace explainer
 
