@@ -1335,24 +1335,6 @@ void Drafter::find_quotes() {
 
 // [SECTION] People and organisations ----------------------------------------------------
 
-// Every name run of the text, with runs split at "and" ("ISIS and ISIL" are two names).
-std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs, const std::unordered_set<std::string>& lowercase_words) {
-    std::vector<NameRun> runs;
-    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
-        for (const NameRun& r : name_runs(paragraphs[pi], pi, lowercase_words)) {
-            std::size_t first = r.first;
-            for (std::size_t k = r.first; k <= r.last; ++k) {
-                if (k < r.last && paragraphs[pi].words[k].low != "and") continue;
-                if (k > first) runs.push_back({pi, first, k});
-                first = k + 1;
-                // "the RSF and the WFP": the second name without its article.
-                if (first < r.last && paragraphs[pi].words[first].low == "the") ++first;
-            }
-        }
-    }
-    return runs;
-}
-
 const GazetteerCountry* country_of_adjective(const Gazetteer& gazetteer, std::string_view word);
 
 // The UN M49 region `name` names: by the gazetteer's name ("South-eastern Asia"), or by the one
@@ -1376,6 +1358,49 @@ const GazetteerRegion* region_named(const Gazetteer& gazetteer, std::string_view
 // Whether the gazetteer has `name` as a country, a state or province, or a place.
 bool names_country_or_place(const Gazetteer& gazetteer, std::string_view name) {
     return gazetteer.country_named(name) || !gazetteer.divisions_named(name).empty() || !gazetteer.places_named(name, false).empty();
+}
+
+bool is_acronym(const Word& w);
+
+// Whether the "and" of word `and_at` joins two parts of one organisation's name, words [first,
+// last) of a run: "Ministry of Agriculture and Environment", "Department of Health and Human
+// Services" (drafted as the "Ministry of Agriculture" alone). The name before it opens with an
+// organisation word and the small word after it ("Ministry of", "Institute for", "Commission
+// on"), and the words after it, up to the run's next "and", are capitalised and name no
+// country, region or place ("the Bank of England and Germany"), hold no rank ("and President
+// Ruto") and are no acronym ("and NATO"): another name.
+bool joins_parts_of_one_name(const TextParagraph& p, std::size_t first, std::size_t and_at, std::size_t last, const Gazetteer* gazetteer) {
+    bool opens_organisation = false;
+    for (std::size_t k = first; k + 1 < and_at; ++k)
+        opens_organisation = opens_organisation || (is_organisation_word(p.words[k].low) && in_list(p.words[k + 1].low, {"of", "for", "on"}));
+    std::size_t end = and_at + 1;
+    while (end < last && p.words[end].low != "and") ++end;
+    if (!opens_organisation || end == and_at + 1 || !p.words[and_at + 1].capitalised) return false;
+    for (std::size_t k = and_at + 1; k < end; ++k)
+        if (is_rank(p.words[k].low) || is_acronym(p.words[k])) return false;
+    const std::string_view after = p.text.substr(p.words[and_at + 1].begin, p.words[end - 1].end - p.words[and_at + 1].begin);
+    return !gazetteer || !(names_country_or_place(*gazetteer, after) || region_named(*gazetteer, after));
+}
+
+// Every name run of the text, with runs split at "and" ("ISIS and ISIL" are two names) but
+// where it joins the parts of one name (joins_parts_of_one_name).
+std::vector<NameRun> all_name_runs(const std::vector<TextParagraph>& paragraphs, const std::unordered_set<std::string>& lowercase_words,
+                                   const Gazetteer* gazetteer) {
+    std::vector<NameRun> runs;
+    for (std::size_t pi = 0; pi < paragraphs.size(); ++pi) {
+        const TextParagraph& p = paragraphs[pi];
+        for (const NameRun& r : name_runs(p, pi, lowercase_words)) {
+            std::size_t first = r.first;
+            for (std::size_t k = r.first; k <= r.last; ++k) {
+                if (k < r.last && (p.words[k].low != "and" || joins_parts_of_one_name(p, first, k, r.last, gazetteer))) continue;
+                if (k > first) runs.push_back({pi, first, k});
+                first = k + 1;
+                // "the RSF and the WFP": the second name without its article.
+                if (first < r.last && p.words[first].low == "the") ++first;
+            }
+        }
+    }
+    return runs;
 }
 
 // Whether words [first, last) name where a title holds or whose it is: a country ("Israel"),
@@ -1409,7 +1434,7 @@ bool names_portfolio(const TextParagraph& p, std::size_t first, std::size_t rank
 // The title may open with whose it is: "Texas Gov. Greg Abbott", "Israeli Prime Minister
 // Benjamin Netanyahu", "Victoria Premier Daniel Andrews".
 void Drafter::find_ranked_people() {
-    for (const NameRun& r : all_name_runs(paragraphs, lowercase_words)) {
+    for (const NameRun& r : all_name_runs(paragraphs, lowercase_words, gazetteer)) {
         const TextParagraph& p = paragraphs[r.paragraph];
         std::size_t title = r.first;  // where the rank and title words start
         while (title < r.last && title - r.first < 3 && !is_rank(p.words[title].low) && !is_title_word(p.words[title].low)) ++title;
@@ -1482,7 +1507,7 @@ Span role_before_name(const TextParagraph& p, std::size_t paragraph, std::size_t
 // ministry's spokesperson Lin Jian", "the opposition candidate, Edmundo González," (two to
 // four capitalised words, no place's).
 void Drafter::find_described_people() {
-    for (const NameRun& r : all_name_runs(paragraphs, lowercase_words)) {
+    for (const NameRun& r : all_name_runs(paragraphs, lowercase_words, gazetteer)) {
         const TextParagraph& p = paragraphs[r.paragraph];
         if (r.last - r.first < 2 || r.last - r.first > 4) continue;
         const Span s = span_of(p, r.paragraph, r.first, r.last);
@@ -1617,7 +1642,7 @@ std::vector<NameRun> Drafter::names_before_their_acronyms(std::set<std::string>&
 }
 
 void Drafter::find_people_and_organisations() {
-    const std::vector<NameRun> runs = all_name_runs(paragraphs, lowercase_words);
+    const std::vector<NameRun> runs = all_name_runs(paragraphs, lowercase_words, gazetteer);
     // Later references to a person by surname ("Berger said", "López Obrador told reporters").
     // And by the whole name again ("Kebede Alemu said the cooperative sold"), which is then no
     // organisation's.
@@ -2972,7 +2997,7 @@ void Drafter::run() {
         datelines.push_back(dateline_end(p));
     }
     if (gazetteer)
-        for (const NameRun& r : all_name_runs(paragraphs, lowercase_words))
+        for (const NameRun& r : all_name_runs(paragraphs, lowercase_words, gazetteer))
             for (std::size_t first = r.first; first < r.last; ++first)
                 for (std::size_t last = first + 1; last <= std::min(r.last, first + 4); ++last)
                     if (const GazetteerCountry* c = gazetteer->country_named(words_text(paragraphs[r.paragraph], first, last)))

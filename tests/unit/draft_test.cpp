@@ -1684,6 +1684,23 @@ TEST(DraftTest, APartOfALongerNameIsNotDraftedAsTheEntity) {
     EXPECT_THAT(d.place_named("Southeast Asia")->description, HasSubstr("South-eastern Asia"));
 }
 
+// An organisation's name with "and" in it is drafted whole: "Ministry of Agriculture and
+// Environment" was cut to the "Ministry of Agriculture" (an outside trial), "Department of
+// Health and Human Services" made two. "And" still parts two names: a country after it ("the
+// Bank of England and Germany"), or "the".
+TEST(DraftTest, AnOrganisationsNameWithAndIsOneName) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The Ministry of Agriculture and Environment said the drought would last.",
+                                    "The Department of Health and Human Services, the Bank of England and Germany, and the Bank of "
+                                    "Japan and the World Bank issued statements."},
+                                   "2025-05-01"));
+    EXPECT_THAT(d.names_of(EntityKind::Organisation),
+                ::testing::UnorderedElementsAre("Ministry of Agriculture and Environment", "Department of Health and Human Services",
+                                                "Bank of England", "Bank of Japan", "World Bank"))
+        << d.pack.dump(1);
+    EXPECT_TRUE(d.place_named("Germany"));
+}
+
 } // namespace
 } // namespace explainer
 
