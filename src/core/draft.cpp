@@ -2547,6 +2547,24 @@ std::pair<int, std::size_t> year_of_day(const TextParagraph& p, std::size_t k) {
     return {0, k + 2};
 }
 
+// Whether the four digits of word `k` are a year that says which one of a name or an event
+// is meant, in the subject its sentence opens with: "The 1783 Treaty of Paris ended", "The
+// 2004 tsunami killed", after "The" and before a capitalised word or a word for an event.
+// Elsewhere in a sentence, the sentence tells of something else ("survivors of the 1971 war",
+// "has never recognised the 1959 treaty"), which that year does not date. Not a number of
+// something: "The 1500 Syrian refugees".
+bool names_by_its_year(const TextParagraph& p, std::size_t k) {
+    if (k == 0 || p.words[k - 1].low != "the" || !p.words[k - 1].sentence_start || !joined_by_space(p, k - 1, k) ||
+        !joined_by_space(p, k, k + 1))
+        return false;
+    const Word& next = p.words[k + 1];
+    const bool event = in_list(next.low, {"election", "elections", "earthquake", "tsunami", "war", "revolution", "coup", "uprising",
+                                          "treaty", "agreement", "accord", "accords", "census", "genocide", "massacre", "flood",
+                                          "floods", "referendum", "invasion", "famine", "eruption", "protests", "riots"});
+    if (!(next.capitalised && !next.sentence_start) && !event) return false;
+    return !(k + 2 < p.words.size() && joined_by_space(p, k + 1, k + 2) && is_unit(p.words[k + 2].low));
+}
+
 // The date phrases of a paragraph: the loader's relative forms, then written dates.
 std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, const DateSpan& published) {
     std::vector<DatePhrase> out;
@@ -2715,9 +2733,11 @@ std::vector<DatePhrase> date_phrases(const TextParagraph& p, std::size_t pi, con
             last = i + 2;
             date["iso"] = b;
             // "in 2014" names the year only; its start is the phrase's second word.
-        } else if (a.size() == 4 && all_digits(a) && is_written_year(std::stoi(a)) && p.text.compare(w[i].end, 7, ", when ") == 0) {
+        } else if (a.size() == 4 && all_digits(a) && is_written_year(std::stoi(a)) &&
+                   (p.text.compare(w[i].end, 7, ", when ") == 0 || names_by_its_year(p, i))) {
             // "back to 1947, when British India was partitioned": a year that a clause of
-            // what happened then follows (without_attribution names the event by it).
+            // what happened then follows (without_attribution names the event by it); "The
+            // 1783 Treaty of Paris", a year that says which one is meant.
             last = i + 1;
             date["iso"] = a;
         }

@@ -1701,6 +1701,22 @@ TEST(DraftTest, AnOrganisationsNameWithAndIsOneName) {
     EXPECT_TRUE(d.place_named("Germany"));
 }
 
+// A year before a name or an event in the subject a sentence opens with, "The 1783 Treaty of
+// Paris ended", "The 2004 tsunami killed", dates the sentence: it drafted no event (an outside
+// trial). Elsewhere in a sentence, which tells of something else, it dates nothing ("survivors
+// of the 1971 war"), and a number of something is none: "The 1500 Syrian refugees".
+TEST(DraftTest, AYearBeforeANameDatesIt) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"The 1783 Treaty of Paris ended the war. Survivors of the 1971 war recorded their stories.",
+                                    "The 2004 tsunami killed thousands. The 1500 Syrian refugees arrived by bus."},
+                                   "2025-05-01"));
+    std::map<std::string, std::string> dates;  // the event's name -> its date
+    for (const Entity* e : d.of_kind(EntityKind::Event)) dates[e->name] = e->date->iso;
+    const std::map<std::string, std::string> expected = {{"The Treaty of Paris ended the war", "1783"},
+                                                         {"The tsunami killed thousands", "2004"}};
+    EXPECT_EQ(dates, expected) << d.pack.dump(1);
+}
+
 } // namespace
 } // namespace explainer
 
