@@ -305,7 +305,8 @@ bool is_rank(std::string_view low) {
                          "lieutenant", "sergeant", "commander", "sheikh", "imam", "ayatollah", "cardinal", "bishop",
                          "rabbi", "governor", "ambassador", "premier", "emir", "sultan", "secretary", "secretary-general",
                          "leader", "speaker", "director", "director-general", "emperor", "empress", "tsar", "tsarina",
-                         "czar", "shah", "pharaoh", "caliph", "shogun", "viceroy"});
+                         "czar", "shah", "pharaoh", "caliph", "shogun", "viceroy", "archpriest", "archbishop", "archimandrite",
+                         "patriarch", "catholicos", "mufti", "agha", "mirza"});
     // Not "duke", "earl", "regent" or "kaiser": they open the names of things more often
     // than a rank does a person's ("Duke Energy", "Regent Street", "Kaiser Permanente").
 }

@@ -1717,6 +1717,18 @@ TEST(DraftTest, AYearBeforeANameDatesIt) {
     EXPECT_EQ(dates, expected) << d.pack.dump(1);
 }
 
+// Titles of the clergy and of Persian and Turkic nobility before a name make a person of it:
+// "Archpriest Davit Tsiklauri" and "Agha Mohammad Khan Qajar" were not drafted (an outside
+// trial).
+TEST(DraftTest, ClergyAndNobleTitlesIntroducePeople) {
+    REQUIRE_GAZETTEER();
+    const Drafted d = draft(simple({"Archpriest Davit Tsiklauri led the service at the cathedral in Tbilisi.",
+                                    "In 1795, Agha Mohammad Khan Qajar sacked Tbilisi and burned much of the city."},
+                                   "2025-05-01"));
+    EXPECT_THAT(d.names_of(EntityKind::Person), ::testing::UnorderedElementsAre("Archpriest Davit Tsiklauri", "Agha Mohammad Khan Qajar"))
+        << d.pack.dump(1);
+}
+
 } // namespace
 } // namespace explainer
 
