@@ -194,8 +194,10 @@ std::string font_file_of(char32_t cp) {
 
 namespace {
 
+constexpr char32_t kFirstGrouped = 0x3400, kLastGrouped = 0xFAFF;
+
 bool is_grouped_script(char32_t cp) {  // the ideographs and Hangul syllables the index may list
-    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF);
+    return (cp >= kFirstGrouped && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= kLastGrouped);
 }
 
 // The CJK chunk files or group files for `cjk` (sorted), and what fetching them costs in
@@ -206,59 +208,57 @@ struct CjkPlan {
 };
 constexpr std::size_t kCjkFileCost = 16;
 
+template <typename T>
+void sort_unique(std::vector<T>& values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
 // Without groups, every character's chunk. With them, a grouped character comes from its
 // group, unless the group would bring no more than one chunk's worth: a group that only
 // one of the text's characters needs (a rare one; 32 glyphs against its chunk's 16) or
 // whose characters' chunks come anyway gives its characters to their chunks. Groups with
 // the fewest characters are weighed first, against the chunks known by then.
 CjkPlan cjk_plan(const std::vector<char32_t>& cjk, const CjkGroups* groups) {
-    std::vector<std::string> chunks;
-    std::vector<std::pair<std::string, std::vector<char32_t>>> grouped;  // a group file and its characters
+    std::vector<char32_t> chunks;  // each chunk's first code point
+    std::vector<std::vector<char32_t>> members(groups ? groups->groups() : 0);  // each group's characters
     for (char32_t cp : cjk) {
-        std::string group = groups ? groups->file_of(cp) : "";
-        if (group.empty()) {
-            chunks.push_back(cjk_chunk_file(cp));
-            continue;
-        }
-        const auto held = std::find_if(grouped.begin(), grouped.end(), [&group](const auto& g) { return g.first == group; });
-        if (held != grouped.end()) held->second.push_back(cp);
-        else grouped.push_back({std::move(group), {cp}});
+        const int group = groups ? groups->group_of(cp) : -1;
+        if (group < 0) chunks.push_back(cp - cp % kCjkChunkPoints);
+        else members[group].push_back(cp - cp % kCjkChunkPoints);
     }
-    const auto sort_unique = [](std::vector<std::string>& files) {
-        std::sort(files.begin(), files.end());
-        files.erase(std::unique(files.begin(), files.end()), files.end());
-    };
     sort_unique(chunks);
-    std::stable_sort(grouped.begin(), grouped.end(), [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+    std::vector<int> taken;  // the groups fetched
+    for (std::size_t count = 1; count <= kCjkGroupPoints; ++count)
+        for (int group = 0; group < static_cast<int>(members.size()); ++group) {
+            if (members[group].size() != count) continue;
+            std::vector<char32_t>& more = members[group];  // the chunks its characters would add
+            std::erase_if(more, [&chunks](char32_t chunk) { return std::binary_search(chunks.begin(), chunks.end(), chunk); });
+            sort_unique(more);
+            if (more.size() > 1) {
+                taken.push_back(group);
+                continue;
+            }
+            chunks.insert(chunks.end(), more.begin(), more.end());
+            sort_unique(chunks);
+        }
     CjkPlan plan;
-    for (auto& [group, members] : grouped) {
-        std::vector<std::string> more;  // the chunks its characters would add
-        for (char32_t cp : members) {
-            std::string chunk = cjk_chunk_file(cp);
-            if (!std::binary_search(chunks.begin(), chunks.end(), chunk)) more.push_back(std::move(chunk));
-        }
-        sort_unique(more);
-        if (more.size() > 1) {
-            plan.files.push_back(std::move(group));
-            continue;
-        }
-        chunks.insert(chunks.end(), more.begin(), more.end());
-        sort_unique(chunks);
-    }
-    sort_unique(plan.files);
-    plan.cost = plan.files.size() * (kCjkFileCost + kCjkGroupPoints) + chunks.size() * (kCjkFileCost + kCjkChunkPoints);
-    plan.files.insert(plan.files.end(), chunks.begin(), chunks.end());
+    sort_unique(taken);
+    plan.cost = taken.size() * (kCjkFileCost + kCjkGroupPoints) + chunks.size() * (kCjkFileCost + kCjkChunkPoints);
+    for (int group : taken) plan.files.push_back(CjkGroups::file(group));
+    for (char32_t chunk : chunks) plan.files.push_back(cjk_chunk_file(chunk));
     return plan;
 }
 
 } // namespace
 
-std::string CjkGroups::file_of(char32_t cp) const {
-    const auto at = std::lower_bound(group_of_.begin(), group_of_.end(), cp,
-                                     [](const auto& entry, char32_t c) { return entry.first < c; });
-    if (at == group_of_.end() || at->first != cp) return "";
+int CjkGroups::group_of(char32_t cp) const {
+    return cp >= kFirstGrouped && cp - kFirstGrouped < group_of_.size() ? group_of_[cp - kFirstGrouped] - 1 : -1;
+}
+
+std::string CjkGroups::file(int group) {
     char name[32];
-    std::snprintf(name, sizeof name, kCjkGroupFile, static_cast<unsigned>(at->second));
+    std::snprintf(name, sizeof name, kCjkGroupFile, static_cast<unsigned>(group));
     return name;
 }
 
@@ -271,27 +271,24 @@ std::optional<CjkGroups> parse_cjk_groups(const std::uint8_t* data, std::size_t 
     };
     const auto u16_at = [data](std::size_t at) { return static_cast<unsigned>(data[at] | data[at + 1] << 8); };
     // "CJKG", u16 characters per group, u16 count, then count x u16 code points (little-endian).
-    if (size < 8 || std::string_view(reinterpret_cast<const char*>(data), 4) != "CJKG")
-        return fail("not an index of CJK groups (it must start with \"CJKG\")");
-    const unsigned per_group = u16_at(4), count = u16_at(6);
-    if (per_group != kCjkGroupPoints)
-        return fail("groups of " + std::to_string(per_group) + " characters, where this build's have " +
-                    std::to_string(kCjkGroupPoints));
-    if (size != 8 + 2 * std::size_t{count})
-        return fail(std::to_string(size) + " bytes, where " + std::to_string(count) + " characters take " +
-                    std::to_string(8 + 2 * std::size_t{count}));
+    const unsigned per_group = size < 8 ? 0 : u16_at(4), count = size < 8 ? 0 : u16_at(6);
+    if (size < 8 || std::string_view(reinterpret_cast<const char*>(data), 4) != "CJKG" || per_group != kCjkGroupPoints ||
+        size != 8 + 2 * std::size_t{count})
+        return fail("not this build's index of CJK groups (\"CJKG\", groups of " + std::to_string(kCjkGroupPoints) +
+                    ", a count, then that many code points: " + std::to_string(size) + " bytes)");
     CjkGroups groups;
+    groups.group_of_.assign(kLastGrouped - kFirstGrouped + 1, 0);
     for (unsigned i = 0; i < count; ++i) {
         const char32_t cp = u16_at(8 + 2 * i);
         const GlyphRun* run = run_of(cp);
         if (!is_grouped_script(cp) || !run || run->chunk != kInCjkChunk)
             return fail("lists " + code_point_name(cp) + ", which is no ideograph or Hangul syllable of the CJK font");
-        groups.group_of_.emplace_back(cp, static_cast<std::uint16_t>(i / per_group));
+        std::uint16_t& group = groups.group_of_[cp - kFirstGrouped];
+        if (group) return fail("lists " + code_point_name(cp) + " twice");
+        group = static_cast<std::uint16_t>(1 + i / per_group);
     }
-    std::sort(groups.group_of_.begin(), groups.group_of_.end());
-    const auto repeat = std::adjacent_find(groups.group_of_.begin(), groups.group_of_.end(),
-                                           [](const auto& a, const auto& b) { return a.first == b.first; });
-    if (repeat != groups.group_of_.end()) return fail("lists " + code_point_name(repeat->first) + " twice");
+    groups.groups_ = static_cast<int>((count + per_group - 1) / per_group);
+    groups.characters_ = count;
     return groups;
 }
 

@@ -95,13 +95,18 @@ std::string font_file_of(char32_t cp);
 // pack with enough such characters to gain from it (wants_cjk_groups).
 class CjkGroups {
   public:
-    // The group file holding `cp` ("fonts/g012-cjk.bin"), or "" when it is in none.
-    std::string file_of(char32_t cp) const;
-    std::size_t characters() const { return group_of_.size(); }
+    // The group holding `cp` (0, 1, ...), or -1 when it is in none.
+    int group_of(char32_t cp) const;
+    // A group's file ("fonts/g012-cjk.bin").
+    static std::string file(int group);
+    int groups() const { return groups_; }
+    std::size_t characters() const { return characters_; }
 
   private:
     friend std::optional<CjkGroups> parse_cjk_groups(const std::uint8_t* data, std::size_t size, std::string* error);
-    std::vector<std::pair<char32_t, std::uint16_t>> group_of_;  // by code point
+    std::vector<std::uint16_t> group_of_;  // 1 + the group of each code point from U+3400, 0 for none
+    int groups_ = 0;
+    std::size_t characters_ = 0;
 };
 
 // The groups' index file ("fonts/index-cjk.bin").

@@ -51,13 +51,12 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
     out["errors"] = diagnostics(loaded.errors);
     out["warnings"] = diagnostics(loaded.warnings);
     out["title"] = !loaded.pack ? "" : loaded.pack->title.empty() ? loaded.pack->article.headline : loaded.pack->title;
-    out["fontFiles"] = nlohmann::json::array();
     if (loaded.pack) {
         platform::publish(ui::app_set_pack(platform::app(), std::move(*loaded.pack)));
         platform::request_frames();
-        // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
-        out["fontFiles"] = ui::app_font_files_needed(platform::app());
     }
+    // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
+    out["fontFiles"] = out["ok"] ? ui::app_font_files_needed(platform::app()) : std::vector<std::string>{};
     return platform::js_json(out);
 }
 

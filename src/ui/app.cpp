@@ -211,10 +211,7 @@ std::vector<std::string> app_font_files_needed(App& app) {
     } else {
         files = font_files_for(characters, app.cjk_groups ? &*app.cjk_groups : nullptr);
     }
-    std::erase_if(files, [&app](const std::string& file) {
-        return std::any_of(app.font_chunks.begin(), app.font_chunks.end(),
-                           [&file](const FontChunk& held) { return held.file == file; });
-    });
+    for (const FontChunk& held : app.font_chunks) std::erase(files, held.file);
     return files;
 }
 

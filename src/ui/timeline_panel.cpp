@@ -849,9 +849,12 @@ MarksInView marks_in_view(const PanelContext& ctx, const TimelineFrame& f) {
         Rect text = label_box(ctx, f, m);
         text = {text.x0 - kLineClearance, text.y0 - kLineClearance, text.x1 + kLineClearance, text.y1 + kLineClearance};
         const auto crossed = [&](float x) { return x >= text.x0 && x <= text.x1; };
-        if (crossed(published->x0) || crossed(published->x1)) out.around_published.push_back(text);
+        if (!crossed(published->x0) && !crossed(published->x1)) continue;
+        // In place, top first: there are a few at most.
+        const auto below = std::find_if(out.around_published.begin(), out.around_published.end(),
+                                        [&text](const Rect& r) { return r.y0 > text.y0; });
+        out.around_published.insert(below, text);
     }
-    std::sort(out.around_published.begin(), out.around_published.end(), [](const Rect& a, const Rect& b) { return a.y0 < b.y0; });
     out.located = std::move(located);
     return out;
 }

@@ -244,9 +244,12 @@ TEST(Scripts, ManyIdeographsComeInGroupsOfTheCommonestAndAFewNamesInChunks) {
     for (char32_t cp = 0x4E00; text.size() < 320; cp += 17) text.push_back(cp);
     const CjkGroups groups = parsed_groups(text);
     EXPECT_EQ(groups.characters(), 320u);
-    EXPECT_EQ(groups.file_of(text[0]), "fonts/g000-cjk.bin");
-    EXPECT_EQ(groups.file_of(text[32]), "fonts/g001-cjk.bin");
-    EXPECT_EQ(groups.file_of(0x4E01), "") << "not grouped";
+    EXPECT_EQ(groups.groups(), 10);
+    EXPECT_EQ(groups.group_of(text[0]), 0);
+    EXPECT_EQ(groups.group_of(text[32]), 1);
+    EXPECT_EQ(CjkGroups::file(groups.group_of(text[319])), "fonts/g009-cjk.bin");
+    EXPECT_EQ(groups.group_of(0x4E01), -1) << "not grouped";
+    EXPECT_EQ(groups.group_of('A'), -1);
     EXPECT_TRUE(wants_cjk_groups(text));
     const std::vector<std::string> chunked = font_files_for(text);
     EXPECT_EQ(chunked.size(), 320u);
@@ -281,11 +284,16 @@ TEST(Scripts, AMalformedIndexOfCjkGroupsIsRefusedWithWhatIsWrong) {
         EXPECT_FALSE(parse_cjk_groups(bytes.data(), bytes.size(), &error));
         return error;
     };
-    EXPECT_EQ(refusal({'C', 'J', 'K'}), "fonts/index-cjk.bin: not an index of CJK groups (it must start with \"CJKG\")");
-    EXPECT_EQ(refusal(cjk_index({0x4E00}, 16)), "fonts/index-cjk.bin: groups of 16 characters, where this build's have 32");
+    const auto wrong = [](std::size_t bytes) {
+        return "fonts/index-cjk.bin: not this build's index of CJK groups (\"CJKG\", groups of 32, a count, then that many "
+               "code points: " + std::to_string(bytes) + " bytes)";
+    };
+    EXPECT_EQ(refusal({'C', 'J', 'K'}), wrong(3));
+    EXPECT_EQ(refusal({'C', 'J', 'K', 'H', 32, 0, 0, 0}), wrong(8));
+    EXPECT_EQ(refusal(cjk_index({0x4E00}, 16)), wrong(10)) << "groups of 16";
     std::vector<std::uint8_t> cut = cjk_index({0x4E00, 0x4E01});
     cut.pop_back();
-    EXPECT_EQ(refusal(cut), "fonts/index-cjk.bin: 11 bytes, where 2 characters take 12");
+    EXPECT_EQ(refusal(cut), wrong(11));
     EXPECT_EQ(refusal(cjk_index({0x4E00, 'A'})), "fonts/index-cjk.bin: lists U+0041, which is no ideograph or Hangul syllable of the CJK font");
     EXPECT_EQ(refusal(cjk_index({0x3042})), "fonts/index-cjk.bin: lists U+3042, which is no ideograph or Hangul syllable of the CJK font");
     EXPECT_EQ(refusal(cjk_index({0x4E00, 0xAC00, 0x4E00})), "fonts/index-cjk.bin: lists U+4E00 twice");
