@@ -215,35 +215,23 @@ void sort_unique(std::vector<T>& values) {
 }
 
 // Without groups, every character's chunk. With them, a grouped character comes from its
-// group, unless the group would bring no more than one chunk's worth: a group that only
-// one of the text's characters needs (a rare one; 32 glyphs against its chunk's 16) or
-// whose characters' chunks come anyway gives its characters to their chunks. Groups with
-// the fewest characters are weighed first, against the chunks known by then.
+// group, unless the text needs no other character of that group (a rare one): then from
+// its chunk, 16 glyphs against the group's 32.
 CjkPlan cjk_plan(const std::vector<char32_t>& cjk, const CjkGroups* groups) {
+    const auto group_of = [groups](char32_t cp) { return groups ? groups->group_of(cp) : -1; };
+    std::vector<std::uint8_t> needed(groups ? groups->groups() : 0);  // characters needing each group, up to 2
+    for (char32_t cp : cjk)
+        if (const int group = group_of(cp); group >= 0 && needed[group] < 2) ++needed[group];
+    std::vector<int> taken;        // the groups fetched
     std::vector<char32_t> chunks;  // each chunk's first code point
-    std::vector<std::vector<char32_t>> members(groups ? groups->groups() : 0);  // each group's characters
     for (char32_t cp : cjk) {
-        const int group = groups ? groups->group_of(cp) : -1;
-        if (group < 0) chunks.push_back(cp - cp % kCjkChunkPoints);
-        else members[group].push_back(cp - cp % kCjkChunkPoints);
+        const int group = group_of(cp);
+        if (group >= 0 && needed[group] > 1) taken.push_back(group);
+        else chunks.push_back(cp - cp % kCjkChunkPoints);
     }
-    sort_unique(chunks);
-    std::vector<int> taken;  // the groups fetched
-    for (std::size_t count = 1; count <= kCjkGroupPoints; ++count)
-        for (int group = 0; group < static_cast<int>(members.size()); ++group) {
-            if (members[group].size() != count) continue;
-            std::vector<char32_t>& more = members[group];  // the chunks its characters would add
-            std::erase_if(more, [&chunks](char32_t chunk) { return std::binary_search(chunks.begin(), chunks.end(), chunk); });
-            sort_unique(more);
-            if (more.size() > 1) {
-                taken.push_back(group);
-                continue;
-            }
-            chunks.insert(chunks.end(), more.begin(), more.end());
-            sort_unique(chunks);
-        }
-    CjkPlan plan;
     sort_unique(taken);
+    sort_unique(chunks);
+    CjkPlan plan;
     plan.cost = taken.size() * (kCjkFileCost + kCjkGroupPoints) + chunks.size() * (kCjkFileCost + kCjkChunkPoints);
     for (int group : taken) plan.files.push_back(CjkGroups::file(group));
     for (char32_t chunk : chunks) plan.files.push_back(cjk_chunk_file(chunk));
@@ -276,17 +264,13 @@ std::optional<CjkGroups> parse_cjk_groups(const std::uint8_t* data, std::size_t 
         size != 8 + 2 * std::size_t{count})
         return fail("not this build's index of CJK groups (\"CJKG\", groups of " + std::to_string(kCjkGroupPoints) +
                     ", a count, then that many code points: " + std::to_string(size) + " bytes)");
+    // The build writes it: a code point outside the ideographs and syllables is passed over
+    // (its group's file would name other characters, never memory out of the table).
     CjkGroups groups;
     groups.group_of_.assign(kLastGrouped - kFirstGrouped + 1, 0);
-    for (unsigned i = 0; i < count; ++i) {
-        const char32_t cp = u16_at(8 + 2 * i);
-        const GlyphRun* run = run_of(cp);
-        if (!is_grouped_script(cp) || !run || run->chunk != kInCjkChunk)
-            return fail("lists " + code_point_name(cp) + ", which is no ideograph or Hangul syllable of the CJK font");
-        std::uint16_t& group = groups.group_of_[cp - kFirstGrouped];
-        if (group) return fail("lists " + code_point_name(cp) + " twice");
-        group = static_cast<std::uint16_t>(1 + i / per_group);
-    }
+    for (unsigned i = 0; i < count; ++i)
+        if (const char32_t cp = u16_at(8 + 2 * i); is_grouped_script(cp))
+            groups.group_of_[cp - kFirstGrouped] = static_cast<std::uint16_t>(1 + i / per_group);
     groups.groups_ = static_cast<int>((count + per_group - 1) / per_group);
     groups.characters_ = count;
     return groups;

@@ -121,8 +121,9 @@ std::optional<CjkGroups> parse_cjk_groups(const std::uint8_t* data, std::size_t 
 bool wants_cjk_groups(const std::vector<char32_t>& characters);
 
 // Every font file the characters need, in a stable order, without repeats. With `groups`,
-// the CJK characters come from groups where a group costs less than the chunks it spares
-// (each file counted as 16 glyphs' bytes more: its tables, its licence, its request).
+// a CJK character comes from its group when another of the characters needs that group
+// too, if that costs less than the chunks alone (each file counted as 16 glyphs' bytes
+// more: its tables, its licence, its request).
 std::vector<std::string> font_files_for(const std::vector<char32_t>& characters, const CjkGroups* groups = nullptr);
 
 // The font faces, in the order a font file holds them ("NotoSerif-Regular", ...).

@@ -294,9 +294,14 @@ TEST(Scripts, AMalformedIndexOfCjkGroupsIsRefusedWithWhatIsWrong) {
     std::vector<std::uint8_t> cut = cjk_index({0x4E00, 0x4E01});
     cut.pop_back();
     EXPECT_EQ(refusal(cut), wrong(11));
-    EXPECT_EQ(refusal(cjk_index({0x4E00, 'A'})), "fonts/index-cjk.bin: lists U+0041, which is no ideograph or Hangul syllable of the CJK font");
-    EXPECT_EQ(refusal(cjk_index({0x3042})), "fonts/index-cjk.bin: lists U+3042, which is no ideograph or Hangul syllable of the CJK font");
-    EXPECT_EQ(refusal(cjk_index({0x4E00, 0xAC00, 0x4E00})), "fonts/index-cjk.bin: lists U+4E00 twice");
+    // Code points outside the ideographs and syllables are passed over.
+    const std::vector<std::uint8_t> odd = cjk_index({'A', 0x3042, 0x4E00, 0xFFFF});
+    const std::optional<CjkGroups> passed = parse_cjk_groups(odd.data(), odd.size());
+    ASSERT_TRUE(passed);
+    EXPECT_EQ(passed->group_of(0x4E00), 0);
+    EXPECT_EQ(passed->group_of('A'), -1);
+    EXPECT_EQ(passed->group_of(0x3042), -1);
+    EXPECT_EQ(passed->group_of(0xFFFF), -1);
     std::string error;
     EXPECT_FALSE(parse_cjk_groups(nullptr, 0, &error));
 }
