@@ -473,8 +473,8 @@ const compress = promisify(zlib.gzip), compressBrotli = promisify(zlib.brotliCom
 // get their gzip copy from zopfli (Debian's zopfli, which scripts/setup installs), which
 // writes gzip any browser reads, 3-6% smaller than zlib at level 9 (explainer.wasm: 17 KB
 // less), at a few seconds of CPU for this handful of files: every other file keeps
-// zlib's copy. Its default 15 iterations: 0.1% smaller than one (about 280 bytes of
-// explainer.wasm, which the app code's 300 KB goal needed), at four times the time.
+// zlib's copy. One iteration: the default 15 saved about 0.1% more here (about 280 bytes
+// of explainer.wasm), at four times the time (about 25 s of every build).
 const ZOPFLI_FILES = new Set(FIRST_LOAD_FILES);
 if (!ZOPFLI_FILES.has(defaultPack)) throw new Error(`assemble-web: tools/first-load.mjs does not list the site's pack ${defaultPack}`);
 const zopfli = fs.existsSync('/usr/bin/zopfli') ? '/usr/bin/zopfli' : null;
@@ -483,7 +483,7 @@ const zopfliGzip = promisify(execFile);
 async function gzip(bytes, file) {
   const zlibCopy = await compress(bytes, { level: 9 });
   if (!zopfli || !ZOPFLI_FILES.has(relativeName(file))) return zlibCopy;
-  const { stdout } = await zopfliGzip(zopfli, ['--i15', '-c', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await zopfliGzip(zopfli, ['--i1', '-c', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
   return stdout.length > 0 && stdout.length < zlibCopy.length ? stdout : zlibCopy;
 }
 const brotli = (bytes, file) => compressBrotli(bytes, { params: {

@@ -8,6 +8,7 @@
 #include "date_text.h"
 #include "dates.h"
 #include "geo.h"
+#include "index_sort.h"
 #include "number_text.h"
 #include "selection.h"
 #include "url_state.h"
@@ -34,7 +35,7 @@ json timeline_json(const Pack& pack) {
     std::vector<const Entity*> events;
     for (const Entity& e : pack.entities)
         if (e.kind == EntityKind::Event) events.push_back(&e);
-    std::stable_sort(events.begin(), events.end(), [](const Entity* a, const Entity* b) {
+    sort_items(events, [](const Entity* a, const Entity* b) {
         if (a->date.has_value() != b->date.has_value()) return a->date.has_value();
         return a->date && span_start_days(*a->date) < span_start_days(*b->date);
     });
@@ -191,7 +192,7 @@ std::string article_to_json(const Pack& pack) {
     json paragraphs = json::array();
     for (std::size_t p = 0; p < a.paragraphs.size(); ++p) {
         std::vector<Span>& here = spans_of[p];
-        std::stable_sort(here.begin(), here.end(), [](const Span& x, const Span& y) {
+        sort_items(here, [](const Span& x, const Span& y) {
             if (x.mention->begin != y.mention->begin) return x.mention->begin < y.mention->begin;
             return x.mention->end > y.mention->end;
         });

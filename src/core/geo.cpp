@@ -6,6 +6,7 @@
 // [SECTION] Fly-to
 #include "geo.h"
 #include "easing.h"
+#include "index_sort.h"
 
 #include <algorithm>
 #include <array>
@@ -180,7 +181,7 @@ MapView fit_view(std::span<const GeoPoint> points, Viewport viewport, EdgeInsets
     }
     // East-west the box is the world less its widest empty gap between two points
     // (the gap across the antimeridian included): it starts just east of that gap.
-    std::sort(xs.begin(), xs.end());
+    sort_items(xs);
     double widest_gap = xs.front() + kWorldSizePx - xs.back();
     lo.x = xs.front();
     hi.x = xs.back();

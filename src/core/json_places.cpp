@@ -2,19 +2,18 @@
 #include "json_places.h"
 
 #include <algorithm>
-#include <numeric>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
+#include "index_sort.h"
 #include "pack.h"  // pointer_escape
 
 namespace explainer {
 
 std::vector<TextPlace> places_of_offsets(std::string_view text, std::span<const std::size_t> offsets) {
-    std::vector<std::size_t> order(offsets.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+    std::vector<std::size_t> order = identity_order(offsets.size());
+    stable_sort_indices(order, [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
     std::vector<TextPlace> places(offsets.size());
     TextPlace at{1, 1};
     std::size_t i = 0;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <optional>
 
 #include "index_sort.h"
@@ -46,8 +45,7 @@ Rect grown(const Rect& r, double by) { return {r.x0 - by, r.y0 - by, r.x1 + by, 
 std::vector<LabelPlacement> place_labels(std::span<const LabelCandidate> labels, std::span<const Rect> obstacles,
                                          const Rect& viewport, double spacing_px) {
     std::vector<LabelPlacement> result(labels.size());
-    std::vector<size_t> order(labels.size());
-    std::iota(order.begin(), order.end(), size_t{0});
+    std::vector<size_t> order = identity_order(labels.size());
     stable_sort_indices(order, [&](size_t a, size_t b) { return labels[a].priority > labels[b].priority; });
 
     // A quadratic scan: the map shows tens of labels and the timeline a few hundred,
@@ -288,8 +286,7 @@ void stack_bare_on_labelled_spots(LaneWork& w, int lanes) {
 
 TimelineLanes place_timeline_lanes(std::span<const TimelineLaneMark> marks, const TimelineLaneSizes& sizes) {
     LaneWork w{marks, sizes, {}, {}, {}, {}, {}, {}};
-    w.order.resize(marks.size());
-    std::iota(w.order.begin(), w.order.end(), std::size_t{0});
+    w.order = identity_order(marks.size());
     stable_sort_indices(w.order, [&](std::size_t a, std::size_t b) { return marks[a].priority > marks[b].priority; });
     w.stacked.assign(marks.size(), 0);
     for (const TimelineLaneMark& m : marks) w.label_x0.push_back(m.label_x0), w.label_x1.push_back(m.label_x1);

@@ -48,6 +48,7 @@
 #include "find.h"
 #include "geo.h"
 #include "host_message.h"
+#include "index_sort.h"
 #include "json_places.h"
 #include "relative_dates.h"
 #include "scripts.h"
@@ -1503,7 +1504,7 @@ void check_mentions(Sink& sink, PackInput& in) {
     }
     // Mentions may nest ("the French capital" around "French") but not cross, and one
     // stretch of text stands for one entity.
-    std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+    sort_items(spans, [](const Span& a, const Span& b) {
         return std::tie(a.paragraph, a.begin, b.end) < std::tie(b.paragraph, b.begin, a.end);
     });
     // In this order every span's enclosing spans come before it: a stack of the open
@@ -1874,7 +1875,7 @@ bool is_low_grade_source(std::string_view url) {
     // than every listed host compared with it (each citation of a long pack did).
     static const std::vector<std::string> listed = [] {
         std::vector<std::string> sorted = low_grade_source_hosts();
-        std::sort(sorted.begin(), sorted.end());
+        sort_items(sorted);
         return sorted;
     }();
     for (std::string_view domain = host;;) {
@@ -2008,7 +2009,7 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     const std::size_t letters = pack.characters.size();
     add_presentation_forms(pack.characters);
     if (pack.characters.size() > letters) {
-        std::sort(pack.characters.begin(), pack.characters.end());
+        sort_items(pack.characters);
         pack.characters.erase(std::unique(pack.characters.begin(), pack.characters.end()), pack.characters.end());
     }
     if (in.published) pack.article.published = in.published->span;

@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <iterator>
 
+#include "index_sort.h"
+
 namespace explainer {
 
 // [SECTION] UTF-8 ------------------------------------------------------------------------
@@ -210,7 +212,7 @@ constexpr std::size_t kCjkFileCost = 16;
 
 template <typename T>
 void sort_unique(std::vector<T>& values) {
-    std::sort(values.begin(), values.end());
+    sort_items(values);
     values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
@@ -323,7 +325,7 @@ std::vector<char32_t> atlas_characters(std::vector<char32_t> used) {
     for (char32_t cp = 0x20; cp <= 0x7E; ++cp) used.push_back(cp);
     for (char32_t cp : kUiCharacters)
         if (glyph_is_embedded(cp)) used.push_back(cp);
-    std::sort(used.begin(), used.end());
+    sort_items(used);
     used.erase(std::unique(used.begin(), used.end()), used.end());
     return used;
 }

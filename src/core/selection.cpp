@@ -13,6 +13,7 @@
 #include <span>
 
 #include "geo.h"
+#include "index_sort.h"
 
 namespace explainer {
 
@@ -83,13 +84,12 @@ Linked make_linked(const Pack& pack, std::size_t focus_index, std::span<const st
 
     for (const Mention& mention : focus.mentions)
         if (mention.paragraph_index < pack.article.paragraphs.size()) out.paragraphs.push_back(mention.paragraph_index);
-    std::sort(out.paragraphs.begin(), out.paragraphs.end());
+    sort_items(out.paragraphs);
     out.paragraphs.erase(std::unique(out.paragraphs.begin(), out.paragraphs.end()), out.paragraphs.end());
 
     out.id_order.resize(out.entities.size());
     for (std::uint32_t i = 0; i < out.id_order.size(); ++i) out.id_order[i] = i;
-    std::sort(out.id_order.begin(), out.id_order.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return out.entities[a] < out.entities[b]; });
+    sort_items(out.id_order, [&](std::uint32_t a, std::uint32_t b) { return out.entities[a] < out.entities[b]; });
     return out;
 }
 
@@ -117,7 +117,7 @@ LinkIndex::LinkIndex(const Pack& pack) {
         for_each_reference(pack.entities[i], link);
         link(speaker_place(pack, pack.entities[i]));
     }
-    std::sort(pairs.begin(), pairs.end());
+    sort_items(pairs);
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     starts_.assign(pack.entities.size() + 1, 0);
     linked_.reserve(pairs.size());

@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <limits>
-#include <numeric>
 #include <set>
 #include <utility>
 
@@ -527,8 +526,7 @@ std::vector<LaneSlot> assign_lanes(std::span<const LaneItem> items, int max_lane
     std::vector<LaneSlot> slots(items.size());
     const double gap = finite(min_gap_px) && min_gap_px > 0 ? min_gap_px : 0.0;
 
-    std::vector<std::size_t> order(items.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::vector<std::size_t> order = identity_order(items.size());
     stable_sort_indices(order, [&](std::size_t a, std::size_t b) { return items[a].priority > items[b].priority; });
 
     // Each lane holds extents that keep the gap between them, sorted by start then end;

@@ -15,6 +15,8 @@
 // self-intersections, then split the ring along a valid diagonal and recurse.
 #include "triangulate.h"
 
+#include "index_sort.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -478,7 +480,7 @@ private:
             leftmost.push_back(left);
         }
         // Left to right, so no ray from a later hole can pass through an unmerged one.
-        std::sort(leftmost.begin(), leftmost.end(), [&](int32_t a, int32_t b) {
+        sort_items(leftmost, [&](int32_t a, int32_t b) {
             if (at(a).x != at(b).x) return at(a).x < at(b).x;
             if (at(a).y != at(b).y) return at(a).y < at(b).y;
             return a < b;

@@ -16,6 +16,7 @@
 #include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
 
 #include "core/bidi.h"
+#include "core/index_sort.h"
 #include "core/selection.h"
 #include "core/scripts.h"
 #include "core/theme_colors.h"
@@ -59,7 +60,7 @@ std::vector<char32_t> headline_characters(const Pack& pack) {
     std::vector<char32_t> used{U'?'};
     for (std::size_t at = 0; at < headline.size();) used.push_back(next_code_point(headline, at));
     add_presentation_forms(used);
-    std::sort(used.begin(), used.end());
+    sort_items(used);
     used.erase(std::unique(used.begin(), used.end()), used.end());
     return used;
 }

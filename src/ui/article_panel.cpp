@@ -19,6 +19,7 @@
 
 #include "core/date_text.h"
 #include "core/geo.h"
+#include "core/index_sort.h"
 #include "core/number_text.h"
 #include "core/text_layout.h"
 #include "article_text.h"
@@ -192,7 +193,7 @@ void build_paragraph(ArticleCache& cache, const Pack& pack, std::size_t index, s
         cuts.push_back(mention.begin);
         cuts.push_back(mention.end);
     }
-    std::sort(cuts.begin(), cuts.end());
+    sort_items(cuts);
     cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
 
     runs.clear();
@@ -204,8 +205,7 @@ void build_paragraph(ArticleCache& cache, const Pack& pack, std::size_t index, s
             const Mention& mention = pack.entities[cache.mentions[m].entity].mentions[cache.mentions[m].mention];
             if (mention.begin <= a && mention.end >= b) segment.mentions.push_back(m);
         }
-        std::sort(segment.mentions.begin(), segment.mentions.end(),
-                  [&](int x, int y) { return cache.mentions[x].length < cache.mentions[y].length; });
+        sort_items(segment.mentions, [&](int x, int y) { return cache.mentions[x].length < cache.mentions[y].length; });
         const int tag = segment.mentions.empty() ? -1 : static_cast<int>(out.segments.size());
         if (!segment.mentions.empty()) out.segments.push_back(segment);
         const std::size_t begin = out.text.size();
@@ -270,7 +270,7 @@ void rebuild_cache(const PanelContext& ctx, ArticleCache& cache, float panel_wid
             const Mention& mention = pack.entities[e].mentions[m];
             cache.mentions.push_back({e, m, mention.end - mention.begin});
         }
-    std::sort(cache.mentions.begin(), cache.mentions.end(), [&](const MentionRef& a, const MentionRef& b) {
+    sort_items(cache.mentions, [&](const MentionRef& a, const MentionRef& b) {
         const Mention& x = pack.entities[a.entity].mentions[a.mention];
         const Mention& y = pack.entities[b.entity].mentions[b.mention];
         if (x.paragraph_index != y.paragraph_index) return x.paragraph_index < y.paragraph_index;

@@ -57,6 +57,7 @@
 
 #include "core/easing.h"
 #include "core/geo.h"
+#include "core/index_sort.h"
 #include "core/number_text.h"
 #include "core/label_placement.h"
 #include "core/triangulate.h"
@@ -1653,8 +1654,8 @@ Scene layout_scene(const PanelContext& ctx, MapPanel& m, const Projector& proj, 
         for (const std::string& id : p.country_ids) scene.highlight.emplace_back(id, level);
     }
     // Sorted by code, one entry a code at its highest level.
-    std::sort(scene.highlight.begin(), scene.highlight.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second > b.second); });
+    sort_items(scene.highlight,
+               [](const auto& a, const auto& b) { return a.first < b.first || (a.first == b.first && a.second > b.second); });
     scene.highlight.erase(std::unique(scene.highlight.begin(), scene.highlight.end(),
                                       [](const auto& a, const auto& b) { return a.first == b.first; }),
                           scene.highlight.end());
