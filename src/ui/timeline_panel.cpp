@@ -58,6 +58,7 @@ constexpr float kMinBarWidth = 8;        // narrower ranges are drawn as (fuzzy)
 constexpr float kLabelGap = 6;
 constexpr float kLabelClearance = 6;     // beyond a name's far end: names facing each other stand 18 px apart
 constexpr float kStackBadgeGap = 5;      // between a label and its stack's "+N"
+constexpr float kLineClearance = 3;      // the publication date's lines stop this far from a label's text
 constexpr float kTickLabelSpacing = 64;  // px between major tick labels, at least
 constexpr float kMarginFraction = 0.25f; // how far the view may go beyond the data
 constexpr double kBringIntoViewSeconds = 0.45;
@@ -216,14 +217,16 @@ struct MarksDrawn {
 };
 
 // What no hover or focus changes: the marks in view, where each is located, the ones no
-// other draws over, and each entity's mark in view, so that a new hover looks up the few
-// marks its links name instead of walking every mark in view.
+// other draws over, each entity's mark in view, so that a new hover looks up the few
+// marks its links name instead of walking every mark in view, and the labels the
+// publication date's lines stop short of, so that a frame does not look for them.
 struct MarksInView {
     float lanes_top = 0, dpr = 0;
     bool touch = false;
     SharedRects located;
     std::vector<int> uncovered;     // in time order
     std::vector<int> mark_of;       // by the pack's entity index: its mark in view, or -1
+    std::vector<Rect> around_published;  // labels (with their clearance) a publication line would cross, top first
     bool same(const PanelContext& ctx, float top) const { return lanes_top == top && dpr == ctx.dpr && touch == ctx.touch; }
 };
 
@@ -431,6 +434,7 @@ struct TimelineFrame {
     float to_x(double day) const { return origin.x + static_cast<float>(day_to_x(range, width, day)); }
     double to_day(float x) const { return x_to_day(range, width, x - origin.x); }
     float lane_top(const EventMark& m) const { return snap(lanes_top + m.lane * layout->lanes.lane_height, dpr); }
+    float lane_middle(const EventMark& m) const { return snap(lane_top(m) + layout->lanes.lane_height * 0.5f, dpr); }
     const std::vector<EventMark>& marks() const { return layout->marks; }
     TimelineProjection projection() const { return {origin.x, width, range, layout->ticks.major_unit}; }
 };
@@ -469,6 +473,13 @@ int mark_at(const PanelContext& ctx, const TimelineFrame& f, ImVec2 at) {
 Rect stack_badge(const TimelineFrame& f, const EventMark& m) {
     const float x = m.label_x + m.label_w, top = f.lane_top(m);
     return {x + kStackBadgeGap, top, x + m.badge_w, top + f.layout->lanes.lane_height};
+}
+
+// The text of a labelled mark: its name and any "+N", one line of the small font.
+Rect label_box(const PanelContext& ctx, const TimelineFrame& f, const EventMark& m) {
+    const float small = font_size(ctx.fonts.sans_small);
+    const float top = snap(f.lane_middle(m) - small * 0.5f - 1, f.dpr);
+    return {m.label_x, top, m.label_x + m.label_w + m.badge_w, top + small};
 }
 
 // A click on a stack's "+N" zooms in on its events (and the mark holding them, unless it
@@ -676,28 +687,59 @@ void draw_grid(const PanelContext& ctx, const TimelineFrame& f) {
     }
 }
 
-// The article's date: a band (dashed edges when approximate), labelled "Published".
-void draw_published(const PanelContext& ctx, const TimelineFrame& f) {
+// Where the article's date stands in a frame: a band between two edges, or one line where
+// the date is narrower than 3 px (x0 == x1). None when the pack has no date or it is out of view.
+struct PublishedLines {
+    float x0 = 0, x1 = 0;
+    bool band() const { return x1 > x0; }
+};
+
+std::optional<PublishedLines> published_lines(const PanelContext& ctx, const TimelineFrame& f) {
     const DateSpan& published = ctx.pack.article.published;
-    if (published.iso.empty()) return;
+    if (published.iso.empty()) return std::nullopt;
     const float px0 = f.to_x(span_start_days(published)), px1 = f.to_x(span_end_days(published));
-    if (px1 < f.origin.x - 1 || px0 > f.right + 1) return;
+    if (px1 < f.origin.x - 1 || px0 > f.right + 1) return std::nullopt;
+    const float x0 = snap(px0, f.dpr), x1 = snap(px1, f.dpr);
+    if (x1 - x0 >= 3) return PublishedLines{x0, x1};
+    const float x = snap((x0 + x1) * 0.5f, f.dpr);
+    return PublishedLines{x, x};
+}
+
+// A line down at `x` from `top` to `bottom`, stroked by `stroke(y0, y1)` in pieces that
+// leave out the labels (top first) it would run through: struck through, a name reads
+// as crossed out.
+template <typename Stroke>
+void line_around_labels(float x, float top, float bottom, const std::vector<Rect>& labels, Stroke stroke) {
+    float y = top;
+    for (const Rect& label : labels) {
+        if (x < label.x0 || x > label.x1) continue;
+        if (label.y0 > y) stroke(y, std::min(static_cast<float>(label.y0), bottom));
+        y = std::max(y, static_cast<float>(label.y1));
+    }
+    if (y < bottom) stroke(y, bottom);
+}
+
+// The article's date: a band (dashed edges when approximate), labelled "Published" in the
+// row above the lanes. Its lines stop short of the event labels they pass (see
+// MarksInView::around_published); the band's faint fill stays behind them.
+void draw_published(const PanelContext& ctx, const TimelineFrame& f, const std::vector<Rect>& labels) {
+    const std::optional<PublishedLines> lines = published_lines(ctx, f);
+    if (!lines) return;
+    const bool approximate = ctx.pack.article.published.approximate;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float top = f.lanes_top - 2, bottom = f.axis_top;
-    float x0 = snap(px0, f.dpr), x1 = snap(px1, f.dpr);
+    const float x0 = lines->x0, x1 = lines->x1;
     const ImU32 ink = ctx.theme.text_muted;
-    if (x1 - x0 >= 3) {
-        draw->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), with_alpha(ink, 0.12f));
-        for (const float x : {x0, x1}) {
-            if (published.approximate) dashed_vline(draw, x, top, bottom, ink, 1);
-            else draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ink);
-        }
-    } else {
-        const float x = snap((x0 + x1) * 0.5f, f.dpr);
-        if (published.approximate) dashed_vline(draw, x, top, bottom, ink, 1.5f);
-        else draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), ink, 1.5f);
-        x0 = x1 = x;
-    }
+    const float thickness = lines->band() ? 1 : 1.5f;
+    if (lines->band()) draw->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), with_alpha(ink, 0.12f));
+    const auto edge = [&](float x) {
+        line_around_labels(x, top, bottom, labels, [&](float y0, float y1) {
+            if (approximate) dashed_vline(draw, x, y0, y1, ink, thickness);
+            else draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), ink, thickness);
+        });
+    };
+    edge(x0);
+    if (lines->band()) edge(x1);
     const char* label = "Published";
     const float w = text_width(ctx.fonts.sans_small, label);
     const float lx = std::max(f.origin.x + 4, x1 + 4 + w <= f.right - 4 ? x1 + 4 : x0 - 4 - w);
@@ -755,7 +797,7 @@ void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark&
     const float alpha = dimmed ? 0.35f : 1.0f;
     const ImU32 kind = theme.kind[static_cast<int>(entity.kind)];
     const float top = f.lane_top(m), h = f.layout->lanes.lane_height;
-    const float mid = snap(top + h * 0.5f, f.dpr);
+    const float mid = f.lane_middle(m);
     const float x0 = snap(m.x0, f.dpr), x1 = snap(m.x1, f.dpr);
     const float start = snap(m.extent_start(), f.dpr), end = snap(m.extent_end(), f.dpr);
     if (emphasis == Emphasis::Selected || emphasis == Emphasis::Hovered || focused) {
@@ -773,7 +815,7 @@ void draw_mark(const PanelContext& ctx, const TimelineFrame& f, const EventMark&
     }
     if (m.labelled) {
         const float small = font_size(ctx.fonts.sans_small);
-        const float y = snap(mid - small * 0.5f - 1, f.dpr);
+        const float y = static_cast<float>(label_box(ctx, f, m).y0);
         add_text(draw, ctx.fonts.sans_small, small, ImVec2(snap(m.label_x, f.dpr), y), with_alpha(theme.text, dimmed ? 0.45f : 1.0f),
                  m.cut_label ? std::string_view(*m.cut_label) : std::string_view(entity.name));
         if (m.stacked > 0) {
@@ -795,6 +837,7 @@ MarksInView marks_in_view(const PanelContext& ctx, const TimelineFrame& f) {
     out.mark_of.assign(ctx.pack.entities.size(), -1);
     const std::vector<EventMark>& marks = f.marks();
     const float lane_h = f.layout->lanes.lane_height;
+    const std::optional<PublishedLines> published = published_lines(ctx, f);
     for (int i = 0; i < static_cast<int>(marks.size()); ++i) {
         const EventMark& m = marks[i];
         if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2 || m.stacked_under >= 0) continue;
@@ -802,7 +845,13 @@ MarksInView marks_in_view(const PanelContext& ctx, const TimelineFrame& f) {
         out.mark_of[m.entity] = i;  // an event has one mark
         const float lx0 = std::max(snap(m.x0, f.dpr), f.origin.x), lx1 = std::min(snap(m.x1, f.dpr), f.right);
         if (lx1 > lx0) located->push_back({ctx.pack.entities[m.entity].id, "timeline", lx0, f.lane_top(m), lx1 - lx0, lane_h});
+        if (!m.labelled || !published) continue;
+        Rect text = label_box(ctx, f, m);
+        text = {text.x0 - kLineClearance, text.y0 - kLineClearance, text.x1 + kLineClearance, text.y1 + kLineClearance};
+        const auto crossed = [&](float x) { return x >= text.x0 && x <= text.x1; };
+        if (crossed(published->x0) || crossed(published->x1)) out.around_published.push_back(text);
     }
+    sort_items(out.around_published, [](const Rect& a, const Rect& b) { return a.y0 < b.y0; });
     out.located = std::move(located);
     return out;
 }
@@ -848,13 +897,20 @@ MarksDrawn sort_out_marks(const PanelContext& ctx, const TimelineFrame& f, const
     return out;
 }
 
-// The marks in lanes, emphasis from the linked selection and hover. A mark another
-// draws over exactly (see EventMark::covered) is only located.
-void draw_marks(const PanelContext& ctx, ViewLayout& layout, const TimelineFrame& f, int focus) {
+// The view's marks in view, made again when the panel moved down or the DPR or the
+// pointer's kind changed.
+const MarksInView& refresh_marks_in_view(const PanelContext& ctx, ViewLayout& layout, const TimelineFrame& f) {
     if (!layout.in_view || !layout.in_view->same(ctx, f.lanes_top)) {
         layout.in_view = marks_in_view(ctx, f);
         layout.drawn.reset();
     }
+    return *layout.in_view;
+}
+
+// The marks in lanes, emphasis from the linked selection and hover (after
+// refresh_marks_in_view). A mark another draws over exactly (see EventMark::covered) is only
+// located.
+void draw_marks(const PanelContext& ctx, ViewLayout& layout, const TimelineFrame& f, int focus) {
     if (!layout.drawn || !layout.drawn->same(ctx, focus)) layout.drawn = sort_out_marks(ctx, f, *layout.in_view, focus);
     const MarksDrawn& marks = *layout.drawn;
     for (const auto& [i, emphasis] : marks.drawn) draw_mark(ctx, f, layout.marks[i], emphasis, i == focus);
@@ -1026,7 +1082,7 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(origin, ImVec2(f.right, origin.y + size.y), true);
     draw_grid(ctx, f);
-    draw_published(ctx, f);
+    draw_published(ctx, f, refresh_marks_in_view(ctx, *cache.view, f).around_published);
     draw_marks(ctx, *cache.view, f, focus);
     if (view.editing)
         view.editing = ctx.editing->timeline_frame(ctx, view.press.last.x, view.press.moved, ImGui::IsItemDeactivated(), f.projection());
