@@ -58,7 +58,7 @@ constexpr float kMinBarWidth = 8;        // narrower ranges are drawn as (fuzzy)
 constexpr float kLabelGap = 6;
 constexpr float kLabelClearance = 6;     // beyond a name's far end: names facing each other stand 18 px apart
 constexpr float kStackBadgeGap = 5;      // between a label and its stack's "+N"
-constexpr float kLineClearance = 3;      // the publication date's lines stop this far from a label's text
+constexpr float kLineClearance = 3;      // vertical lines (grid, publication, cursor) stop this far from a label's text
 constexpr float kTickLabelSpacing = 64;  // px between major tick labels, at least
 constexpr float kMarginFraction = 0.25f; // how far the view may go beyond the data
 constexpr double kBringIntoViewSeconds = 0.45;
@@ -219,14 +219,14 @@ struct MarksDrawn {
 // What no hover or focus changes: the marks in view, where each is located, the ones no
 // other draws over, each entity's mark in view, so that a new hover looks up the few
 // marks its links name instead of walking every mark in view, and the labels the
-// publication date's lines stop short of, so that a frame does not look for them.
+// vertical lines stop short of, so that a frame does not look for them.
 struct MarksInView {
     float lanes_top = 0, dpr = 0;
     bool touch = false;
     SharedRects located;
     std::vector<int> uncovered;     // in time order
     std::vector<int> mark_of;       // by the pack's entity index: its mark in view, or -1
-    std::vector<Rect> around_published;  // labels (with their clearance) a publication line would cross, top first
+    std::vector<Rect> labels;       // the labels' text with kLineClearance around it, top first
     bool same(const PanelContext& ctx, float top) const { return lanes_top == top && dpr == ctx.dpr && touch == ctx.touch; }
 };
 
@@ -678,12 +678,28 @@ TimeRange shown_range(PanelContext& ctx, TimelineView& view, const TimeRange& st
 
 // [SECTION] Drawing -----------------------------------------------------------------------------
 
-// Faint lines at the major ticks behind everything.
-void draw_grid(const PanelContext& ctx, const TimelineFrame& f) {
+// A line down at `x` from `top` to `bottom`, stroked by `stroke(y0, y1)` in pieces that
+// leave out the labels (top first) it would run through: struck through, a name reads
+// as crossed out.
+template <typename Stroke>
+void line_around_labels(float x, float top, float bottom, const std::vector<Rect>& labels, Stroke stroke) {
+    float y = top;
+    for (const Rect& label : labels) {
+        if (x < label.x0 || x > label.x1) continue;
+        if (label.y0 > y) stroke(y, std::min(static_cast<float>(label.y0), bottom));
+        y = std::max(y, static_cast<float>(label.y1));
+    }
+    if (y < bottom) stroke(y, bottom);
+}
+
+// Faint lines at the major ticks behind everything but the labels.
+void draw_grid(const PanelContext& ctx, const TimelineFrame& f, const std::vector<Rect>& labels) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (const Tick& tick : f.layout->ticks.major) {
         const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
-        draw->AddLine(ImVec2(x, f.lanes_top - 2), ImVec2(x, f.axis_top), with_alpha(ctx.theme.rule, tick.starts_larger_unit ? 0.9f : 0.45f));
+        const ImU32 ink = with_alpha(ctx.theme.rule, tick.starts_larger_unit ? 0.9f : 0.45f);
+        line_around_labels(x, f.lanes_top - 2, f.axis_top, labels,
+                           [&](float y0, float y1) { draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), ink); });
     }
 }
 
@@ -705,23 +721,9 @@ std::optional<PublishedLines> published_lines(const PanelContext& ctx, const Tim
     return PublishedLines{x, x};
 }
 
-// A line down at `x` from `top` to `bottom`, stroked by `stroke(y0, y1)` in pieces that
-// leave out the labels (top first) it would run through: struck through, a name reads
-// as crossed out.
-template <typename Stroke>
-void line_around_labels(float x, float top, float bottom, const std::vector<Rect>& labels, Stroke stroke) {
-    float y = top;
-    for (const Rect& label : labels) {
-        if (x < label.x0 || x > label.x1) continue;
-        if (label.y0 > y) stroke(y, std::min(static_cast<float>(label.y0), bottom));
-        y = std::max(y, static_cast<float>(label.y1));
-    }
-    if (y < bottom) stroke(y, bottom);
-}
-
 // The article's date: a band (dashed edges when approximate), labelled "Published" in the
 // row above the lanes. Its lines stop short of the event labels they pass (see
-// MarksInView::around_published); the band's faint fill stays behind them.
+// MarksInView::labels); the band's faint fill stays behind them.
 void draw_published(const PanelContext& ctx, const TimelineFrame& f, const std::vector<Rect>& labels) {
     const std::optional<PublishedLines> lines = published_lines(ctx, f);
     if (!lines) return;
@@ -837,7 +839,6 @@ MarksInView marks_in_view(const PanelContext& ctx, const TimelineFrame& f) {
     out.mark_of.assign(ctx.pack.entities.size(), -1);
     const std::vector<EventMark>& marks = f.marks();
     const float lane_h = f.layout->lanes.lane_height;
-    const std::optional<PublishedLines> published = published_lines(ctx, f);
     for (int i = 0; i < static_cast<int>(marks.size()); ++i) {
         const EventMark& m = marks[i];
         if (m.extent_end() < f.origin.x - 2 || m.extent_start() > f.right + 2 || m.stacked_under >= 0) continue;
@@ -845,13 +846,11 @@ MarksInView marks_in_view(const PanelContext& ctx, const TimelineFrame& f) {
         out.mark_of[m.entity] = i;  // an event has one mark
         const float lx0 = std::max(snap(m.x0, f.dpr), f.origin.x), lx1 = std::min(snap(m.x1, f.dpr), f.right);
         if (lx1 > lx0) located->push_back({ctx.pack.entities[m.entity].id, "timeline", lx0, f.lane_top(m), lx1 - lx0, lane_h});
-        if (!m.labelled || !published) continue;
-        Rect text = label_box(ctx, f, m);
-        text = {text.x0 - kLineClearance, text.y0 - kLineClearance, text.x1 + kLineClearance, text.y1 + kLineClearance};
-        const auto crossed = [&](float x) { return x >= text.x0 && x <= text.x1; };
-        if (crossed(published->x0) || crossed(published->x1)) out.around_published.push_back(text);
+        if (!m.labelled) continue;
+        const Rect text = label_box(ctx, f, m);
+        out.labels.push_back({text.x0 - kLineClearance, text.y0 - kLineClearance, text.x1 + kLineClearance, text.y1 + kLineClearance});
     }
-    sort_items(out.around_published, [](const Rect& a, const Rect& b) { return a.y0 < b.y0; });
+    sort_items(out.labels, [](const Rect& a, const Rect& b) { return a.y0 < b.y0; });
     out.located = std::move(located);
     return out;
 }
@@ -962,14 +961,16 @@ void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
                             f.width, f.axis_h});
 }
 
-// The cursor: a solid accent line with its date on a handle in the axis strip, whose
-// cross clears it. Returns the cross's span (x0 == x1 when not drawn).
-std::pair<float, float> draw_cursor(const PanelContext& ctx, const TimelineFrame& f, const TimeCursor& cursor, int offset_minutes) {
+// The cursor: a solid accent line, around the event labels, with its date on a handle in
+// the axis strip, whose cross clears it. Returns the cross's span (x0 == x1 when not drawn).
+std::pair<float, float> draw_cursor(const PanelContext& ctx, const TimelineFrame& f, const TimeCursor& cursor, int offset_minutes,
+                                    const std::vector<Rect>& labels) {
     const float x = snap(f.to_x(cursor_position_days(cursor)), f.dpr);
     if (x < f.origin.x - 1 || x > f.right + 1) return {0, 0};
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Theme& theme = ctx.theme;
-    draw->AddLine(ImVec2(x, f.origin.y), ImVec2(x, f.axis_top), theme.accent, 2);
+    line_around_labels(x, f.origin.y, f.axis_top, labels,
+                       [&](float y0, float y1) { draw->AddLine(ImVec2(x, y0), ImVec2(x, y1), theme.accent, 2); });
     const std::string label = cursor_label(cursor, offset_minutes);
     const float cross = 14;
     const float pill_w = text_width(ctx.fonts.sans_bold, label) + 12 + cross;
@@ -1081,14 +1082,15 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     // [Draw] grid, publication date, marks, axis, cursor.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(origin, ImVec2(f.right, origin.y + size.y), true);
-    draw_grid(ctx, f);
-    draw_published(ctx, f, refresh_marks_in_view(ctx, *cache.view, f).around_published);
+    const std::vector<Rect>& labels = refresh_marks_in_view(ctx, *cache.view, f).labels;
+    draw_grid(ctx, f, labels);
+    draw_published(ctx, f, labels);
     draw_marks(ctx, *cache.view, f, focus);
     if (view.editing)
         view.editing = ctx.editing->timeline_frame(ctx, view.press.last.x, view.press.moved, ImGui::IsItemDeactivated(), f.projection());
     draw_axis(ctx, f);
     const std::optional<TimeCursor> shown = view.press.pressing && view.scrubbing && view.scrub_cursor ? view.scrub_cursor : cursor;
-    const std::pair<float, float> clear = shown ? draw_cursor(ctx, f, *shown, cache.clock.offset_minutes) : std::pair{0.0f, 0.0f};
+    const std::pair<float, float> clear = shown ? draw_cursor(ctx, f, *shown, cache.clock.offset_minutes, labels) : std::pair{0.0f, 0.0f};
     draw->PopClipRect();
 
     commit_release(ctx, view, f, cache, clicked, cursor.has_value(), clear);

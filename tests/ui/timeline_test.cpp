@@ -1,6 +1,7 @@
 // What a reader sees of the timeline panel, read off the frame's draw lists: where text
 // is drawn (the glyphs' quads) and where the publication date's lines run.
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,10 +14,6 @@
 
 namespace explainer::ui::testing {
 namespace {
-
-const std::string kSeed = std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json";
-
-std::string test_pack(const std::string& name) { return std::string(EXPLAINER_SOURCE_DIR) + "/tests/packs/" + name + ".json"; }
 
 struct Box {
     float x0, y0, x1, y1;
@@ -37,10 +34,12 @@ bool is_glyph(const ImDrawVert& v) {
 }
 
 // What the last frame drew: each text drawn at once (a run of glyphs with nothing else
-// between them: a label, with its "+N"), and each triangle of `ink` at full strength
-// that is no glyph's (a line, a shape).
+// between them: a label, with its "+N"), each triangle of `ink` at full strength that is
+// no glyph's (a line, a shape), and each triangle of a vertical line of any colour (no
+// wider than 5 px with its anti-aliased fringe, 8 px tall or more: a grid line, the
+// publication date's, the cursor's).
 struct Drawn {
-    std::vector<Box> texts, inked;
+    std::vector<Box> texts, inked, vertical;
 };
 
 Drawn drawn(ImU32 ink) {
@@ -58,10 +57,11 @@ Drawn drawn(ImU32 ink) {
             for (unsigned k = 0; k + 2 < cmd.ElemCount; k += 3) {
                 const ImDrawVert* v[3];
                 for (unsigned j = 0; j < 3; ++j) v[j] = &list.VtxBuffer[static_cast<int>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + k + j)])];
-                if (is_glyph(*v[0]) || (v[0]->col != ink && v[1]->col != ink && v[2]->col != ink)) continue;
+                if (is_glyph(*v[0])) continue;
                 Box box = Box::at(v[0]->pos);
                 box.add(v[1]->pos), box.add(v[2]->pos);
-                out.inked.push_back(box);
+                if (box.x1 - box.x0 <= 5 && box.y1 - box.y0 >= 8) out.vertical.push_back(box);
+                if (v[0]->col == ink || v[1]->col == ink || v[2]->col == ink) out.inked.push_back(box);
             }
     }
     return out;
@@ -128,6 +128,48 @@ TEST(TimelinePanel, ThePublishedLineCrossesNoEventLabel) {
                                                << label.x1 << ", y " << label.y0 << "-" << label.y1;
         }
         EXPECT_GT(crossing, 0) << "an event label stands where the line runs: the pack shows what the test is about";
+    }
+}
+
+// The grid's faint lines and the time cursor's line stop short of the event labels too: on
+// the old code every major tick's line ran from the top of the lanes to the axis, through
+// the names in its way (the Apollo fixture's "Apollo 11 is launched from Florida" at the
+// 17 and 18 July ticks), and so did the cursor's, drawn over them. Checked in three packs,
+// each with the cursor on a day one of its labels spans.
+TEST(TimelinePanel, NoVerticalLineCrossesAnEventLabel) {
+    Headless h(1280, 800);
+    for (const std::string& path : {test_pack("apollo-11-return"), test_pack("long-event-names"), kSeed}) {
+        SCOPED_TRACE(path);
+        h.set_pack(path);
+        h.settle();
+        const std::optional<LocatedRect> axis = h.located("timeline:axis", "timeline");
+        ASSERT_TRUE(axis);
+        // The labels in the lanes: texts above the axis, inside the panel's width.
+        std::vector<Box> labels;
+        for (const Box& text : drawn(0).texts)
+            if (text.y1 <= axis->y && text.x0 >= axis->x && text.x1 <= axis->x + axis->w && text.y0 > axis->y - 200) labels.push_back(text);
+        ASSERT_FALSE(labels.empty()) << "the timeline names events";
+        // The cursor on the day under the middle of the widest label.
+        const Box widest = *std::max_element(labels.begin(), labels.end(), [](const Box& a, const Box& b) { return a.x1 - a.x0 < b.x1 - b.x0; });
+        const std::optional<TimeRange> range = h.app.store.view().timeline;
+        ASSERT_TRUE(range);
+        const double day = range->start_day + (range->end_day - range->start_day) * ((widest.x0 + widest.x1) / 2 - axis->x) / axis->w;
+        app_dispatch(h.app, SetTimeCursorAction{cursor_on_day(static_cast<int>(std::floor(day)))}, ChangeSource::Api, h.info.time);
+        h.settle();
+        h.frame();
+        ASSERT_TRUE(h.located("timeline:cursor", "timeline")) << "the cursor is drawn";
+        const Drawn frame = drawn(0);
+        int crossing = 0;  // lines whose x a label spans
+        for (const Box& line : frame.vertical) {
+            if (line.y1 <= axis->y - 150 || line.y0 >= axis->y) continue;  // outside the lanes
+            for (const Box& label : labels) {
+                if (label.x0 >= line.x1 || line.x0 >= label.x1) continue;
+                ++crossing;
+                EXPECT_FALSE(line.overlaps(label)) << "a line at x " << line.x0 << ", y " << line.y0 << "-" << line.y1
+                                                   << " runs through the label at x " << label.x0 << "-" << label.x1 << ", y " << label.y0;
+            }
+        }
+        EXPECT_GT(crossing, 0) << "a line runs where a label stands: the view shows what the test is about";
     }
 }
 
