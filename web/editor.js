@@ -1,10 +1,10 @@
 // edit.html: the editor around the engine (explainer-editor.wasm). The canvas shows the
 // pack being edited with the reader's four panels; this script runs the start screen
 // (open a pack, or draft one from an article's text), the editor's column (suggestions,
-// inspector, annotating the article's selection, place search), autosave, Save and the
-// Explainer.editor API. Every change of the pack is an op applied by the engine
-// (src/platform/editor_api.cpp) through its one store, so the column, the API and the
-// keyboard share one undo history.
+// inspector, annotating the article's selection, place search), autosave, Save, the
+// reader's find bar and the Explainer.editor API. Every change of the pack is an op
+// applied by the engine (src/platform/editor_api.cpp) through its one store, so the
+// column, the API and the keyboard share one undo history.
 //
 // Index
 // - [SECTION] Engine
@@ -14,6 +14,7 @@
 // - [SECTION] Inspector
 // - [SECTION] Save, preview, keys
 // - [SECTION] The preview's mirror
+// - [SECTION] Find
 // - [SECTION] API
 // - [SECTION] Start
 (function () {
@@ -383,6 +384,7 @@
       status(`New place ${added.name}, placed on the map by hand`);
     }
     followInMirror(record);
+    if (record.fields.includes('pack') && !findBar.hidden) showFindResult(callJson('explainer_editor_find_again'));
   }
 
   let lastDiagnostics = { errors: [], warnings: [] };  // the validator's, as of the last refresh
@@ -905,6 +907,9 @@
     $('preview-bar').hidden = !on;
     $('preview-status').textContent = '';
     $('preview').setAttribute('aria-pressed', String(on));
+    // One Find button, the find bar's: in the column's toolbar, and in the preview's bar
+    // while the column is hidden.
+    (on ? $('share-button') : $('preview')).before($('find-button'));
     reportSurface();
     if (on) buildMirror();
     else refresh();
@@ -967,6 +972,13 @@
     event.preventDefault();
   }
 
+  // [SECTION] Find -------------------------------------------------------------------------
+  // The reader's find bar (web/partials/find.js) on the pack being edited, in the canvas's
+  // article; onChange finds again after every change of the pack (an edit, undo, redo), so
+  // the count and highlights are the text's as it is now.
+
+  // @include find.js
+
   // [SECTION] API --------------------------------------------------------------------------
 
   const editor = {
@@ -1009,6 +1021,7 @@
     // missingGlyphs: the pack's characters drawn as "?" (the reader's, "U+011F").
     stats: () => ({ frames: module ? module._explainer_frames() : 0, idle: module ? !module._explainer_frame_pending() : false,
       missingGlyphs: module ? callJson('explainer_font_stats').missing : [] }),
+    ...findApi,
   };
 
   // [SECTION] Start --------------------------------------------------------------------------
@@ -1047,6 +1060,7 @@
     $('share-button').addEventListener('click', () => { $('share-link').value = window.Explainer.getLink(); $('share-dialog').showModal(); });
     $('share-close').addEventListener('click', () => $('share-dialog').close());
     window.addEventListener('keydown', onKey);
+    startFind();
   }
 
   async function start() {

@@ -543,11 +543,9 @@
   // Over the explainer (its canvas has focus), Ctrl+C / Cmd+C copies what the reader
   // selected there: the article's text, or a quote card with its speaker. The canvas's
   // Copy button sends 'explainer:copy'. A copy the browser refuses selects the same words
-  // in the HTML mirror instead and says so. Ctrl+F / Cmd+F over the explainer (or the
-  // Find button) opens the find bar; elsewhere the browser's own find is left alone.
+  // in the HTML mirror instead and says so. Find is the editor's too: web/partials/find.js.
 
-  const canvasHasFocus = () => document.activeElement === canvas;
-  const findBar = $('find-bar');
+  // @include find.js
 
   function tellReader(text) {
     const status = $('reader-status');
@@ -637,80 +635,6 @@
       setTimeout(() => { if (!copyHandled) writeClipboard(JSON.parse(call('explainer_selected_text'))); }, 0);
     });
     window.addEventListener('explainer:copy', (event) => writeClipboard(event.detail));
-  }
-
-  function showFindResult(result) {
-    const count = $('find-count');
-    const list = $('find-entities');
-    list.textContent = '';
-    list.hidden = !result.entities.length;
-    if (!result.query) count.textContent = '';
-    else if (!result.count && !result.entities.length) count.textContent = 'No match';
-    else if (!result.count) count.textContent = 'Not in the article text';
-    else count.textContent = `${result.current} of ${result.count}`;
-    for (const match of result.entities) {
-      const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.dataset.entity = match.id;
-      const name = document.createElement('strong');
-      name.textContent = match.name;
-      const kind = document.createElement('span');
-      kind.className = 'kind';
-      kind.textContent = ` (${match.type})`;
-      button.append(name, kind);
-      if (match.field !== 'name') button.append(document.createElement('br'), document.createTextNode(match.snippet));
-      item.appendChild(button);
-      list.appendChild(item);
-    }
-    $('find-input').setAttribute('aria-invalid', result.query && !result.count && !result.entities.length ? 'true' : 'false');
-  }
-
-  function runFind() {
-    const result = Explainer.find($('find-input').value);
-    showFindResult(result.count ? Explainer.findNext() : result);
-  }
-
-  function openFind() {
-    findBar.hidden = false;
-    $('find-button').setAttribute('aria-expanded', 'true');
-    $('find-input').focus();
-    $('find-input').select();
-    if ($('find-input').value) runFind();
-  }
-
-  function closeFind() {
-    findBar.hidden = true;
-    $('find-button').setAttribute('aria-expanded', 'false');
-    Explainer.closeFind();
-    canvas.focus({ preventScroll: true });
-  }
-
-  function startFind() {
-    const input = $('find-input');
-    window.addEventListener('keydown', (event) => {
-      const inBar = findBar.contains(document.activeElement);
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && (canvasHasFocus() || inBar)) {
-        event.preventDefault();
-        openFind();
-      } else if (event.key === 'Escape' && !findBar.hidden && (canvasHasFocus() || inBar)) {
-        closeFind();
-      }
-    }, true);
-    $('find-button').addEventListener('click', () => (findBar.hidden ? openFind() : closeFind()));
-    input.addEventListener('input', runFind);
-    input.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter') return;
-      event.preventDefault();
-      showFindResult(event.shiftKey ? Explainer.findPrevious() : Explainer.findNext());
-    });
-    $('find-next').addEventListener('click', () => showFindResult(Explainer.findNext()));
-    $('find-previous').addEventListener('click', () => showFindResult(Explainer.findPrevious()));
-    $('find-close').addEventListener('click', closeFind);
-    $('find-entities').addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-entity]');
-      if (button) Explainer.select(button.dataset.entity);
-    });
   }
 
   // [SECTION] Public API ------------------------------------------------------------------------
@@ -836,17 +760,7 @@
       listeners[event].add(fn);
     },
     off: (event, fn) => { if (listeners[event]) listeners[event].delete(fn); },
-    // Find in the article's text and in entity names, quotes and events (case and
-    // accents ignored): {query, count, current (1-based; 0 before the first jump),
-    // entities: [{id, name, type, field, snippet}]}. findNext/findPrevious jump between
-    // the article's matches and scroll to them; closeFind clears the highlights.
-    find: (query) => {
-      if (typeof query !== 'string') throw new TypeError('Explainer.find(query): query must be a string');
-      return JSON.parse(call('explainer_find', query));
-    },
-    findNext: () => JSON.parse(call('explainer_find_step', 1)),
-    findPrevious: () => JSON.parse(call('explainer_find_step', -1)),
-    closeFind: () => { call('explainer_close_find'); },
+    ...findApi,
     // What Ctrl+C / Cmd+C would copy now ("" when nothing is selected).
     selectedText: () => JSON.parse(call('explainer_selected_text')).text,
   };

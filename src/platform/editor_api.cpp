@@ -219,6 +219,15 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_editor_selection() {
 // search), "lat"?, "lon"?, "speaker"?} -> the op's result, plus "id" when it was added.
 EMSCRIPTEN_KEEPALIVE const char* explainer_editor_new_entity(const char* request_text);
 
+// The find bar's search again, in the pack as it is now (web/editor.js, after every change
+// of the pack while the bar is open): the count and highlights follow the author's edits.
+EMSCRIPTEN_KEEPALIVE const char* explainer_editor_find_again() {
+    ui::App& app = platform::app();
+    const ui::FindResults& found = ui::find_again(app.reading, app.store.pack(), app.store.pack_revision());
+    platform::request_frames();
+    return platform::find_json(found);
+}
+
 // [SECTION] Drafting and places -------------------------------------------------------------------
 
 // {headline, source, published, url?, language?, paragraphs} -> {"pack": text} or {"error"}; the same

@@ -68,4 +68,8 @@ const char* js_json(const nlohmann::json& value);
 // Hands a copy the reader asked for in the canvas to the page (reader_api.cpp).
 void deliver_copy(const ui::CopyRequest& copy);
 
+// The find bar's results as Explainer.find gives them (reader_api.cpp; the editor's
+// find after an edit answers the same way).
+const char* find_json(const ui::FindResults& found);
+
 } // namespace explainer::platform

@@ -23,6 +23,17 @@ nlohmann::json copy_json(const ui::CopyRequest& copy) {
     return out;
 }
 
+} // namespace
+
+namespace explainer::platform {
+
+// The Copy button was pressed in the canvas: the page writes the text to the clipboard
+// (still within the press's user activation) or falls back to the mirror.
+void deliver_copy(const ui::CopyRequest& copy) {
+    const std::string json = copy_json(copy).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    EM_ASM({ window.dispatchEvent(new CustomEvent('explainer:copy', {detail: JSON.parse(UTF8ToString($0))})); }, json.c_str());
+}
+
 // {query, count, current (1-based, 0 before the first jump), entities: [{id, name, type, field, snippet}]}
 const char* find_json(const ui::FindResults& found) {
     const Pack& pack = platform::app().store.pack();
@@ -34,17 +45,6 @@ const char* find_json(const ui::FindResults& found) {
     }
     return platform::js_json({{"query", found.query}, {"count", found.match_begins.size()}, {"current", found.current + 1},
                    {"entities", entities}});
-}
-
-} // namespace
-
-namespace explainer::platform {
-
-// The Copy button was pressed in the canvas: the page writes the text to the clipboard
-// (still within the press's user activation) or falls back to the mirror.
-void deliver_copy(const ui::CopyRequest& copy) {
-    const std::string json = copy_json(copy).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    EM_ASM({ window.dispatchEvent(new CustomEvent('explainer:copy', {detail: JSON.parse(UTF8ToString($0))})); }, json.c_str());
 }
 
 } // namespace explainer::platform
@@ -61,14 +61,14 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_find(const char* query) {
     ui::App& app = platform::app();
     const ui::FindResults& found = ui::find_in_article(app.reading, app.store.pack(), app.store.pack_revision(), query);
     platform::request_frames();
-    return find_json(found);
+    return platform::find_json(found);
 }
 
 // Jumps to the next (direction > 0) or previous article match and scrolls to it.
 EMSCRIPTEN_KEEPALIVE const char* explainer_find_step(int direction) {
     const ui::FindResults& found = ui::find_step(platform::app().reading, direction);
     platform::request_frames();
-    return find_json(found);
+    return platform::find_json(found);
 }
 
 // 1 while a frame is asked for and not drawn yet (input to apply, an animation running).

@@ -94,6 +94,10 @@ struct FindResults {
 
 // Runs a new search over the article's words and the pack (an empty query clears it).
 const FindResults& find_in_article(Reading& reading, const Pack& pack, std::uint64_t pack_revision, const std::string& query);
+// The same search again in a pack that changed since (the editor's edits), keeping the
+// match jumped to by its number (the last when there are fewer now, the first when there
+// were none) without scrolling to it: the count and highlights are the new text's.
+const FindResults& find_again(Reading& reading, const Pack& pack, std::uint64_t pack_revision);
 // Jumps to the next (+1) or previous (-1) article match, wrapping around.
 const FindResults& find_step(Reading& reading, int direction);
 void close_find(Reading& reading);

@@ -26,6 +26,18 @@ const FindResults& find_in_article(Reading& reading, const Pack& pack, std::uint
     return f.results;
 }
 
+const FindResults& find_again(Reading& reading, const Pack& pack, std::uint64_t pack_revision) {
+    FindState& f = reading.find;
+    if (f.results.query.empty() || f.pack_revision == pack_revision) return f.results;
+    const int current = f.results.current;
+    const std::string query = f.results.query;  // find_in_article starts afresh
+    find_in_article(reading, pack, pack_revision, query);
+    FindResults& r = f.results;
+    const int count = static_cast<int>(r.match_begins.size());
+    r.current = count == 0 ? -1 : std::clamp(current, 0, count - 1);
+    return r;
+}
+
 const FindResults& find_step(Reading& reading, int direction) {
     FindResults& r = reading.find.results;
     const int count = static_cast<int>(r.match_begins.size());

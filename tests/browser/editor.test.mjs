@@ -906,3 +906,82 @@ test("the editor's first frame comes within 2x the reader's (same pack, same run
   console.log(`first frame: reader ${reader.map(Math.round)} ms, editor ${editor.map(Math.round)} ms`);
   assert.ok(best(editor) <= 2 * best(reader), `editor ${best(editor)} ms vs reader ${best(reader)} ms`);
 });
+
+// [SECTION] Find ------------------------------------------------------------------------------
+
+// Find in the editor, as on the reader's page (an outside trial: an author with a long
+// article could not find a word): Ctrl+F over the canvas, accents folded ("αθηνα" finds
+// "Αθήνα" and "Ἀθῆναι"), "1 of N", the jump scrolling the article, Enter and Shift+Enter,
+// an edit and its undo changing the count while the bar is open, the list selecting, Escape
+// closing, and the same bar in the preview.
+test('the find bar finds in the pack being edited: accents folded, the jump scrolls, an edit changes the count, in the preview too', async () => {
+  const page = await openEditor(`?pack=${CENTURIES}`);
+  await waitForSide(page);
+  // The author's own long opening paragraph: the Greek words are far below it.
+  const lepanto = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs', path.basename(CENTURIES)), 'utf8')).article.paragraphs[0].text;
+  const longer = `${'The galleys met in the gulf at dawn, and the battle lasted until the evening. '.repeat(40)}${lepanto}`;
+  assert.equal((await page.evaluate((text) => Explainer.editor.apply({ op: 'editParagraph', paragraph: 'lepanto', text }), longer)).ok, true);
+  await settle(page, SLOW);
+  const drawnInArticle = async (id) => (await page.evaluate((i) => Explainer.locate(i), id)).filter((r) => r.panel === 'article');
+  assert.deepEqual(await drawnInArticle('athens'), [], 'the Greek words are out of view, below the long paragraph');
+  const headline = await locateCentre(page, 'article:headline', 'article');
+  await page.mouse.click(headline.x, headline.y);
+  await page.keyboard.press('Control+f');
+  assert.equal(await page.locator('#find-bar').isVisible(), true, 'Ctrl+F over the canvas opens the find bar');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'find-input');
+  await page.keyboard.type('αθηνα');
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-count').textContent(), '1 of 2', '"Αθήνα" and "Ἀθῆναι"');
+  const canvas = await page.locator('#canvas').boundingBox();
+  const inView = async () => {
+    const [current] = (await page.evaluate(() => Explainer.locate('find:current'))).filter((r) => r.panel === 'article');
+    return current && current.y >= canvas.y && current.y + current.height <= canvas.y + canvas.height ? current : null;
+  };
+  const first = await inView();
+  assert.ok(first, 'the article scrolled down to the first match');
+  await page.locator('#find-input').press('Enter');
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-count').textContent(), '2 of 2');
+  const second = await inView();
+  assert.ok(second && (second.x !== first.x || second.y !== first.y), 'Enter moved to the other match');
+  // An edit while the bar is open: one more "Αθήνα" is counted and drawn; undo takes it back.
+  const athens = (await page.evaluate(() => Explainer.editor.exportPack())).article.paragraphs.find((p) => p.id === 'athens').text;
+  await page.evaluate((text) => Explainer.editor.apply({ op: 'editParagraph', paragraph: 'athens', text }), `${athens} Αθήνα welcomed them.`);
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-count').textContent(), '2 of 3', 'the edited text is counted, the match kept by its number');
+  assert.ok(await inView(), 'and drawn where it was');
+  await page.evaluate(() => Explainer.editor.undo());
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-count').textContent(), '2 of 2', 'undo is counted too');
+  await page.locator('#find-input').press('Shift+Enter');
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-count').textContent(), '1 of 2');
+  // The names that match are listed; choosing one selects it, and the inspector shows it.
+  const item = page.locator('#find-entities button[data-entity="athens"]');
+  assert.equal(await item.count(), 1);
+  await item.click();
+  await settle(page, SLOW);
+  assert.equal((await page.evaluate(() => Explainer.getState())).selection, 'athens');
+  assert.match(await page.textContent('#inspector-form'), /Athens/);
+  await page.locator('#find-input').focus();
+  await page.keyboard.press('Escape');
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-bar').isVisible(), false, 'Escape closes the bar');
+  assert.equal((await page.evaluate(() => Explainer.locate('find:current'))).length, 0, 'and clears the highlights');
+  // The preview has the same bar, opened from its own Find button, beside the window's edge.
+  await page.click('#preview');
+  await settle(page, SLOW);
+  await page.locator('#preview-bar #find-button').click();
+  assert.equal(await page.locator('#find-bar').isVisible(), true);
+  await page.locator('#find-input').fill('zqxjv');
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-count').textContent(), 'No match');
+  await page.locator('#find-input').fill('Пётр');
+  await settle(page, SLOW);
+  assert.equal(await page.locator('#find-count').textContent(), '1 of 1');
+  const bar = await page.locator('#find-bar').boundingBox();
+  assert.ok(bar.x + bar.width <= page.viewportSize().width - 8 + 0.5 && bar.x >= 0, 'the bar is inside the window');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+

@@ -161,6 +161,40 @@ TEST(ArticleLayout, FindJumpsToTheLastMatchInTheArticle) {
         << "the view is in the last copy of the seed";
 }
 
+// The editor changes the pack under an open find bar: the same search again counts the new
+// text and draws its matches, keeping the match jumped to by its number, without scrolling.
+TEST(ArticleLayout, FindAgainCountsTheEditedTextWithoutScrolling) {
+    Headless h(1280, 800);
+    h.set_pack(kSeed);
+    h.settle();
+    const std::size_t before = find_in_article(h.app.reading, h.app.store.pack(), h.app.store.pack_revision(), "Islamic State").match_begins.size();
+    ASSERT_GE(before, 2u);
+    find_step(h.app.reading, 1);
+    find_step(h.app.reading, 1);
+    h.settle();
+    ASSERT_TRUE(h.located("find:current", "article"));
+    const std::string top = h.view().article_paragraph;
+    PackEdit edit;
+    edit.apply = [](Pack& pack, PackEdit& inverse) {  // one more "Islamic State", at the article's end
+        std::string& text = pack.article.paragraphs.back().text;
+        inverse.apply = [old = text](Pack& back, PackEdit&) {
+            back.article.paragraphs.back().text = old;
+            return std::string();
+        };
+        text += " The Islamic State again.";
+        return std::string();
+    };
+    h.app.store.dispatch(edit, ChangeSource::Editor, 0);
+    h.settle();
+    EXPECT_FALSE(h.located("find:current", "article")) << "matches found in the text before the edit are not drawn on the new one";
+    const FindResults& again = find_again(h.app.reading, h.app.store.pack(), h.app.store.pack_revision());
+    EXPECT_EQ(again.match_begins.size(), before + 1);
+    EXPECT_EQ(again.current, 1) << "still the second match";
+    h.settle();
+    EXPECT_TRUE(h.located("find:current", "article")) << "drawn again, where it was";
+    EXPECT_EQ(h.view().article_paragraph, top) << "and the article did not scroll";
+}
+
 // A click on a mention selects it where it is: the article scrolled to the entity's first
 // mention, far above, and the reader lost their place. Selected elsewhere (the map), an
 // entity with no mention in view still brings its first one in.
