@@ -181,9 +181,7 @@
   // What the column kept of the document before: the paragraph being corrected, the place
   // search, the status. Another pack's paragraph of the same id must not be overwritten.
   function forgetTheLastDocument() {
-    paragraphId = null;
-    $('paragraph-text').value = '';
-    $('paragraph-text').hidden = $('save-paragraph').hidden = true;
+    forgetParagraph();
     $('place-query').value = '';
     placeQueryFollows = true;
     status('');
@@ -554,20 +552,28 @@
   }
 
   // A paragraph's text is corrected with editParagraph: its mentions re-anchor, and
-  // those whose words are gone are listed (report()).
+  // those whose words are gone are listed (report()). Deleted with removeParagraph, its
+  // mentions are listed the same way; the op refuses a paragraph something stands on.
   let paragraphId = null;
+  function showParagraph(paragraph) {
+    paragraphId = paragraph ? paragraph.id : null;
+    $('paragraph-text').value = paragraph ? paragraph.text : '';
+    for (const id of ['paragraph-text', 'save-paragraph', 'remove-paragraph']) $(id).hidden = !paragraph;
+    if (paragraph) $('paragraph-text').setAttribute('aria-label', `Text of paragraph ${paragraph.id}`);
+  }
+  const forgetParagraph = () => showParagraph(null);
   function loadParagraph() {
     const selected = callJson('explainer_editor_selection');
     if (!selected.selector) { status(selected.error, true); return; }
     const paragraph = (documentCache.article.paragraphs || []).find((p) => p.id === selected.selector.paragraph);
-    if (!paragraph) return;
-    paragraphId = paragraph.id;
-    $('paragraph-text').value = paragraph.text;
-    $('paragraph-text').hidden = $('save-paragraph').hidden = false;
-    $('paragraph-text').setAttribute('aria-label', `Text of paragraph ${paragraph.id}`);
+    if (paragraph) showParagraph(paragraph);
   }
   function saveParagraph() {
     if (paragraphId) applyOp({ op: 'editParagraph', paragraph: paragraphId, text: $('paragraph-text').value }, `Corrected ${paragraphId}`);
+  }
+  function removeParagraph() {
+    if (!paragraphId) return;
+    if (applyOp({ op: 'removeParagraph', paragraph: paragraphId }, `Deleted paragraph ${paragraphId} (Undo brings it back)`).ok) forgetParagraph();
   }
 
   // [SECTION] Inspector --------------------------------------------------------------------
@@ -1051,6 +1057,7 @@
     $('add-mention').addEventListener('click', addMention);
     $('load-paragraph').addEventListener('click', loadParagraph);
     $('save-paragraph').addEventListener('click', saveParagraph);
+    $('remove-paragraph').addEventListener('click', removeParagraph);
     let searchTimer = 0;
     $('place-query').addEventListener('input', () => {
       placeQueryFollows = false;

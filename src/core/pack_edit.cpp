@@ -366,25 +366,35 @@ json op_object(std::string_view name) { return json{{"op", name}}; }
 
 // [SECTION] Entity operations -------------------------------------------------------------
 
+// Inserts the op's `key` member, an object whose id no element of `list` (at `list_path`)
+// has, at the op's "index" (default: the end): its id, or nullopt when refused (reported).
+// `whose` and `example` name the id in a message: "the entity's", "sinjar-recapture".
+std::optional<std::string> insert_with_new_id(Context& ctx, const OpFields& f, json& list, const json& item, std::string_view key,
+                                              const std::string& list_path, std::string_view whose, std::string_view example) {
+    const std::string* id = string_member(item, "id");
+    if (!id) {
+        ctx.error(f.at(key) + "/id", "expected " + std::string(whose) + " id, a string such as " + in_quotes(example));
+        return std::nullopt;
+    }
+    if (const auto existing = index_with_id(&list, *id)) {
+        const std::string other = list_path + "/" + std::to_string(*existing);
+        ctx.conflict(f.at(key) + "/id", other + "/id", "the id " + in_quotes(*id) + " is already used by " + other);
+        return std::nullopt;
+    }
+    const auto index = f.index("index", list.size(), false, true);
+    if (!index) return std::nullopt;
+    list.insert(list.begin() + static_cast<std::ptrdiff_t>(*index), item);
+    return *id;
+}
+
 json add_entity(Context& ctx, json& document, const json& op, const std::string& path) {
     const OpFields f(ctx, op, path, "an addEntity", {"entity", "index"});
     const json* entity = f.object("entity", "an entity object (content/README.md, \"Entities\")");
     json* entities = entities_of(document);
     if (!entities) ctx.pack_error("/entities", "the pack has no \"entities\" array to add to");
     if (!entity || !entities) return nullptr;
-    const std::string* id = string_member(*entity, "id");
-    if (!id) {
-        ctx.error(f.at("entity") + "/id", "expected the entity's id, a string such as \"sinjar-recapture\"");
-        return nullptr;
-    }
-    if (const auto existing = index_with_id(entities, *id)) {
-        const std::string other = "/entities/" + std::to_string(*existing);
-        ctx.conflict(f.at("entity") + "/id", other + "/id", "the id " + in_quotes(*id) + " is already used by " + other);
-        return nullptr;
-    }
-    const auto index = f.index("index", entities->size(), false, true);
-    if (!index) return nullptr;
-    entities->insert(entities->begin() + static_cast<std::ptrdiff_t>(*index), *entity);
+    const auto id = insert_with_new_id(ctx, f, *entities, *entity, "entity", "/entities", "the entity's", "sinjar-recapture");
+    if (!id) return nullptr;
     ctx.touched.push_back({Touched::Part::Entity, *id, "", f.at("entity"), false});
     json inverse = op_object("removeEntity");
     inverse["id"] = *id;
@@ -667,6 +677,127 @@ json edit_paragraph(Context& ctx, json& document, const json& op, const std::str
     return batch;
 }
 
+// The paragraph an op adds back: {id, text, link?}, at `index` (default: the end). It is
+// removeParagraph's inverse, and the way an author adds a paragraph.
+json add_paragraph(Context& ctx, json& document, const json& op, const std::string& path) {
+    const OpFields f(ctx, op, path, "an addParagraph", {"paragraph", "index"});
+    const json* paragraph = f.object("paragraph", "a paragraph object: {\"id\", \"text\", \"link\"?}");
+    json* paragraphs = paragraphs_of(document);
+    if (!paragraphs) ctx.pack_error("/article/paragraphs", "the article has no \"paragraphs\" array to add to (fix the pack's file)");
+    if (!paragraph || !paragraphs) return nullptr;
+    const auto id = insert_with_new_id(ctx, f, *paragraphs, *paragraph, "paragraph", "/article/paragraphs", "the paragraph's", "p12");
+    if (!id) return nullptr;
+    ctx.touched.push_back({Touched::Part::Paragraph, *id, "", f.at("paragraph"), false});
+    json inverse = op_object("removeParagraph");
+    inverse["paragraph"] = *id;
+    return inverse;
+}
+
+// Whether a selector (a mention, a suggestion's evidence) points into paragraph `id`.
+bool in_paragraph(const json& selector, std::string_view id) {
+    const std::string* paragraph = string_member(selector, "paragraph");
+    return paragraph && *paragraph == id;
+}
+
+// The entity's suggestion when its evidence points into paragraph `id`, else nullptr.
+json* suggestion_in_paragraph(json& entity, std::string_view id) {
+    const auto suggestion = entity.find("suggestion");
+    if (suggestion == entity.end() || !suggestion->is_object()) return nullptr;
+    const auto evidence = suggestion->find("evidence");
+    return evidence != suggestion->end() && in_paragraph(*evidence, id) ? &*suggestion : nullptr;
+}
+
+// What stands on paragraph `id`'s words and could not without them, each with what to do
+// first: a quote mentioned only there (its words must be the article's), a suggestion whose
+// evidence is there and that has no mention elsewhere to move it to (the author has not
+// reviewed it yet), an entity mentioned only there that cites nothing (without mentions an
+// entity is context from beyond the article, which the validator wants cited).
+std::vector<std::string> held_by_paragraph(json& entities, std::string_view id) {
+    std::vector<std::string> held;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        json& e = entities[i];
+        const std::string* self = string_member(e, "id");
+        if (!self) continue;
+        std::size_t here = 0, elsewhere = 0;
+        if (const auto list = e.find("mentions"); list != e.end() && list->is_array())
+            for (const json& mention : *list) ++(in_paragraph(mention, id) ? here : elsewhere);
+        const bool evidence_here = suggestion_in_paragraph(e, id) != nullptr;
+        if (elsewhere > 0 || (here == 0 && !evidence_here)) continue;
+        const std::string* kind = string_member(e, "kind");
+        const auto citations = e.find("citations");
+        const bool cited = citations != e.end() && citations->is_array() && !citations->empty();
+        const std::string name = in_quotes(*self) + " (/entities/" + std::to_string(i) + ")";
+        if (kind && *kind == "quote" && here > 0)
+            held.push_back("every mention of quote " + name + ", whose words must be the article's: remove the quote first");
+        else if (evidence_here)
+            held.push_back("the evidence of suggestion " + name + ", not reviewed yet: accept or reject it first");
+        else if (!cited)
+            held.push_back("every mention of " + name + ", which has no citations to stand on without them: remove it or cite a source first");
+    }
+    return held;
+}
+
+// Removes a paragraph and the mentions in it (reported in `lost`); a suggestion's evidence
+// there moves to the entity's first mention left. Refused for the article's only paragraph
+// and for one that entities stand on (held_by_paragraph), rather than removing more than
+// the author asked for.
+json remove_paragraph(Context& ctx, json& document, const json& op, const std::string& path) {
+    const OpFields f(ctx, op, path, "a removeParagraph", {"paragraph"});
+    const std::string* id = f.text("paragraph", true, "a paragraph id (a string)");
+    if (!id) return nullptr;
+    json* paragraphs = paragraphs_of(document);
+    const auto index = index_with_id(paragraphs, *id);
+    if (!index) {
+        ctx.error(f.at("paragraph"), "no paragraph has the id " + in_quotes(*id));
+        return nullptr;
+    }
+    if (paragraphs->size() == 1) {
+        ctx.error(f.at("paragraph"), "paragraph " + in_quotes(*id) + " is the article's only one, and an article needs at least one: correct its text instead");
+        return nullptr;
+    }
+    json* entities = entities_of(document);
+    const std::vector<std::string> held = entities ? held_by_paragraph(*entities, *id) : std::vector<std::string>{};
+    if (!held.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < held.size() && i < 8; ++i) list += (i ? "; " : "") + held[i];
+        if (held.size() > 8) list += "; and " + std::to_string(held.size() - 8) + " more";
+        ctx.error(f.at("paragraph"), "paragraph " + in_quotes(*id) + " holds " + list + " (a batch can do that and remove the paragraph in one step)");
+        return nullptr;
+    }
+    json inverse_ops = json::array();
+    json restore_paragraph = op_object("addParagraph");
+    restore_paragraph["paragraph"] = (*paragraphs)[*index];
+    restore_paragraph["index"] = *index;
+    inverse_ops.push_back(std::move(restore_paragraph));
+    if (entities) {
+        for (json& entity : *entities) {
+            const std::string* entity_id = string_member(entity, "id");
+            const auto list = entity.is_object() ? entity.find("mentions") : entity.end();
+            if (!entity_id || list == entity.end() || !list->is_array()) continue;
+            json kept = json::array();
+            for (const json& mention : *list) {
+                if (in_paragraph(mention, *id)) ctx.lost.push_back({*entity_id, mention});
+                else kept.push_back(mention);
+            }
+            if (json* suggestion = suggestion_in_paragraph(entity, *id)) {
+                json restore_suggestion = op_object("updateEntity");
+                restore_suggestion["id"] = *entity_id;
+                restore_suggestion["fields"] = json{{"suggestion", *suggestion}};
+                inverse_ops.push_back(std::move(restore_suggestion));
+                (*suggestion)["evidence"] = kept.front();  // there is one: held_by_paragraph refused the paragraph otherwise
+            }
+            if (kept.size() == list->size()) continue;
+            inverse_ops.push_back(restore_mentions(*entity_id, entity));
+            *list = std::move(kept);
+        }
+    }
+    paragraphs->erase(*index);
+    if (inverse_ops.size() == 1) return std::move(inverse_ops[0]);
+    json batch = op_object("batch");
+    batch["ops"] = std::move(inverse_ops);
+    return batch;
+}
+
 // [SECTION] Article operations ----------------------------------------------------------
 
 // The article's own fields: its headline, source, dates, corrections... Not its paragraphs,
@@ -731,7 +862,7 @@ json apply_op(Context& ctx, json& document, const json& op, const std::string& p
     }
     const std::string* name = string_member(op, "op");
     if (!name) {
-        ctx.error(path + "/op", "expected the op's name: addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph, updateArticle or batch");
+        ctx.error(path + "/op", "expected the op's name: addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph, addParagraph, removeParagraph, updateArticle or batch");
         return nullptr;
     }
     if (*name == "addEntity") return add_entity(ctx, document, op, path);
@@ -740,10 +871,12 @@ json apply_op(Context& ctx, json& document, const json& op, const std::string& p
     if (*name == "addMention") return add_mention(ctx, document, op, path);
     if (*name == "removeMention") return remove_mention(ctx, document, op, path);
     if (*name == "editParagraph") return edit_paragraph(ctx, document, op, path);
+    if (*name == "addParagraph") return add_paragraph(ctx, document, op, path);
+    if (*name == "removeParagraph") return remove_paragraph(ctx, document, op, path);
     if (*name == "updateArticle") return update_article(ctx, document, op, path);
     if (*name == "batch") return apply_batch(ctx, document, op, path, depth);
     ctx.error(path + "/op", "unknown op " + in_quotes(*name) +
-                                ": expected addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph, updateArticle or batch");
+                                ": expected addEntity, updateEntity, removeEntity, addMention, removeMention, editParagraph, addParagraph, removeParagraph, updateArticle or batch");
     return nullptr;
 }
 

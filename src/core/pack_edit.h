@@ -16,6 +16,8 @@
 //    "occurrence"?: n, "index"?: n}                           append (or insert) a selector
 //   {"op": "removeMention", "id": ID, "index": n}
 //   {"op": "editParagraph", "paragraph": P, "text": TEXT, "reanchor"?: true}
+//   {"op": "addParagraph", "paragraph": {id, text, link?}, "index"?: n}  insert (default: at the end)
+//   {"op": "removeParagraph", "paragraph": P}                 with its mentions; refused while it is needed
 //   {"op": "updateArticle", "fields": {key: value|null}}   the article's keys but its paragraphs
 //   {"op": "batch", "ops": [op, ...]}                        all or nothing, one undo step
 // An entity's id never changes (links and references name it): remove it and add it again.
@@ -27,6 +29,12 @@
 // recomputed only when the old one no longer picks that place. A mention whose text is gone
 // is removed and reported in `lost`; the inverse restores it. A suggestion's evidence moves
 // as a mention does, and stretches over the new words where the change took some of its own.
+// removeParagraph removes the paragraph's mentions too (reported in `lost`, as editParagraph
+// reports them) and moves a suggestion's evidence there to the entity's first mention left.
+// It refuses the article's only paragraph, and one that holds every mention of a quote (its
+// words must be the article's), of an entity without citations (one with no mentions is
+// context, which needs them), or a suggestion's evidence with no mention elsewhere (not
+// reviewed yet): the message names each, rather than removing more than the author asked for.
 //
 // Index
 // - [SECTION] Canonical form

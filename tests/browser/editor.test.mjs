@@ -907,7 +907,7 @@ test("the editor's first frame comes within 2x the reader's (same pack, same run
   assert.ok(best(editor) <= 2 * best(reader), `editor ${best(editor)} ms vs reader ${best(reader)} ms`);
 });
 
-// [SECTION] Find ------------------------------------------------------------------------------
+// [SECTION] Find, and deleting a paragraph ---------------------------------------------------
 
 // Find in the editor, as on the reader's page (an outside trial: an author with a long
 // article could not find a word): Ctrl+F over the canvas, accents folded ("αθηνα" finds
@@ -985,3 +985,46 @@ test('the find bar finds in the pack being edited: accents folded, the jump scro
   await page.context().close();
 });
 
+// "Delete paragraph", beside "Correct paragraph", removes the loaded paragraph with the
+// mentions in it, says what went and that Undo brings it back; a paragraph something stands
+// on is refused in words that name it (greek-cyrillic-nested: Peter the Great, uncited, is
+// mentioned only in "neva").
+test('"Delete paragraph" removes the selection\'s paragraph, lists its mentions, and Undo brings it back; one that holds an uncited person is refused', async () => {
+  const page = await openEditor('?pack=/test-packs/greek-cyrillic-nested.json');
+  await waitForSide(page);
+  const text = await exportText(page);
+  const loadParagraphOf = async (id, pick) => {
+    const rects = (await page.evaluate((i) => Explainer.locate(i), id)).filter((r) => r.panel === 'article');
+    const rect = pick(rects);
+    await page.mouse.dblclick(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    await settle(page, SLOW);
+    await page.click('#load-paragraph');
+    return (await page.evaluate(() => Explainer.editor.selection())).selector.paragraph;
+  };
+  // "Athens" in the last paragraph, "english" (its other mention is in "olympia", above).
+  assert.equal(await loadParagraphOf('athens', (rects) => rects.reduce((a, b) => (b.y > a.y ? b : a))), 'english');
+  assert.equal(await page.isVisible('#remove-paragraph'), true, 'beside "Correct paragraph"');
+  const athensDrawn = async () => (await page.evaluate(() => Explainer.locate('athens'))).filter((r) => r.panel === 'article').length;
+  const drawnBefore = await athensDrawn();
+  await page.click('#remove-paragraph');
+  await settle(page, SLOW);
+  assert.equal(await page.textContent('#status'),
+    'Deleted paragraph english (Undo brings it back). Mentions whose text is gone: athens (“Athens”), saint-petersburg (“Saint Petersburg”) (Undo brings them back)');
+  const after = await page.evaluate(() => Explainer.editor.exportPack());
+  assert.deepEqual(after.article.paragraphs.map((p) => p.id), ['olympia', 'neva']);
+  assert.equal(after.entities.flatMap((e) => e.mentions || []).filter((m) => m.paragraph === 'english').length, 0);
+  assert.equal(await page.isVisible('#paragraph-text'), false, 'the deleted paragraph is no longer offered for correcting');
+  assert.equal(await athensDrawn(), drawnBefore - 1, 'the canvas draws the article without its "Athens"');
+  await page.click('#undo');
+  await settle(page, SLOW);
+  assert.equal(await exportText(page), text, 'Undo brings the paragraph back with its mentions, byte for byte');
+  // "Пётр I" in "neva": Peter the Great is mentioned nowhere else and cites nothing.
+  assert.equal(await loadParagraphOf('peter-the-great', (rects) => rects[0]), 'neva');
+  await page.click('#remove-paragraph');
+  await settle(page, SLOW);
+  assert.match(await page.textContent('#status'), /^Refused: \/paragraph: paragraph "neva" holds every mention of "peter-the-great" \(\/entities\/\d+\), which has no citations/);
+  assert.equal(await exportText(page), text, 'the refused deletion changed nothing');
+  assert.equal(await page.isVisible('#paragraph-text'), true, 'the paragraph stays loaded');
+  assertNoProblems(assert, page);
+  await page.context().close();
+});

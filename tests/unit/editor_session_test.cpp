@@ -101,6 +101,29 @@ TEST(EditorSession, EditsJoinTheStoresHistoryAndUndoIsExact) {
     EXPECT_EQ(store.pack().entities.size(), before + 1);
 }
 
+// A paragraph removed through the session is one step of the store's history: the store's
+// pack loses it and the mentions in it (reported as lost), and one undo gives the bytes back.
+TEST(EditorSession, ARemovedParagraphIsOneStepAndUndoGivesItBack) {
+    const std::string text = read_source_file(kSeed);
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(text, "seed.json", store), "");
+    const json result = session.apply({{"op", "removeParagraph"}, {"paragraph", "p6"}}, store, ChangeSource::Editor, 1.0);
+    ASSERT_TRUE(result["ok"].get<bool>()) << result.dump();
+    EXPECT_EQ(result["lost"], json::parse(R"([{"id": "islamic-state", "mention": {"paragraph": "p6", "exact": "the Islamic State"}}])"));
+    EXPECT_FALSE(store.pack().paragraph_index("p6"));
+    EXPECT_EQ(store.undo_depth(), 1u);
+    store.undo(ChangeSource::Editor);
+    EXPECT_EQ(session.export_text(), text) << "undo gives back the paragraph and its mention, byte for byte";
+    EXPECT_TRUE(store.pack().paragraph_index("p6"));
+    store.redo(ChangeSource::Editor);
+    EXPECT_FALSE(store.pack().paragraph_index("p6"));
+    const json last = session.apply({{"op", "removeParagraph"}, {"paragraph", "p5"}}, store, ChangeSource::Editor, 2.0);
+    EXPECT_FALSE(last["ok"].get<bool>());
+    EXPECT_EQ(last["errors"][0]["path"], "/paragraph");
+    EXPECT_EQ(store.undo_depth(), 1u) << "a refusal is no step";
+}
+
 TEST(EditorSession, UndoIsUnlimitedWithinASession) {
     const std::string text = read_source_file(kSeed);
     EditorSession session;

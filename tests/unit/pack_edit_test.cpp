@@ -469,6 +469,89 @@ TEST(PackEdit, EditParagraphRefusedWhenAQuoteLosesItsWords) {
     EXPECT_EQ(refused(document, {{"op", "editParagraph"}, {"paragraph", "p10"}, {"text", ""}}).errors[0].path, "/text");
 }
 
+// Removing a paragraph takes its mentions with it, reported as editParagraph reports the
+// ones whose words went; undo puts the paragraph back where it was, with its mentions.
+TEST(PackEdit, RemoveParagraphTakesItsMentionsAndUndoPutsThemBack) {
+    json document = seed();
+    const std::size_t paragraphs = document["article"]["paragraphs"].size();
+    const EditResult r = apply_and_check_inverse(document, {{"op", "removeParagraph"}, {"paragraph", "p6"}});
+    ASSERT_TRUE(r.ok) << messages(r);
+    EXPECT_EQ(document["article"]["paragraphs"].size(), paragraphs - 1);
+    EXPECT_FALSE(r.pack->paragraph_index("p6"));
+    ASSERT_EQ(r.lost.size(), 1u) << "p6 mentions only the Islamic State, which the article names elsewhere too";
+    EXPECT_EQ(r.lost[0].entity, "islamic-state");
+    EXPECT_EQ(r.lost[0].mention, json({{"paragraph", "p6"}, {"exact", "the Islamic State"}}));
+    for (const json& m : entity(document, "islamic-state")["mentions"]) EXPECT_NE(m["paragraph"], "p6");
+    EXPECT_EQ(r.inverse["op"], "batch");
+    EXPECT_EQ(r.inverse["ops"][0], json({{"op", "addParagraph"}, {"paragraph", seed()["article"]["paragraphs"][5]}, {"index", 5}}));
+}
+
+// A suggestion's evidence in the removed paragraph moves to the entity's first mention left;
+// with none left the author has not reviewed it yet, and the paragraph is refused.
+TEST(PackEdit, RemoveParagraphMovesASuggestionsEvidenceOrIsRefused) {
+    json document = seed();
+    for (json& e : document["entities"])
+        if (e["id"] == "islamic-state")
+            e["suggestion"] = {{"rule", "a capitalised name"}, {"evidence", {{"paragraph", "p6"}, {"exact", "the Islamic State has been"}}}};
+    json moved = document;
+    ASSERT_TRUE(apply_and_check_inverse(moved, {{"op", "removeParagraph"}, {"paragraph", "p6"}}).ok);
+    EXPECT_EQ(entity(moved, "islamic-state")["suggestion"]["evidence"], entity(moved, "islamic-state")["mentions"][0]);
+    EXPECT_EQ(entity(moved, "islamic-state")["suggestion"]["rule"], "a capitalised name");
+    // Cited, so it could stand without mentions, but its evidence has nowhere to go.
+    json cited_only_here = json::parse(R"({"id": "isis-videos", "kind": "work", "name": "The group's videos", "description": "Videos of beheadings and massacres.",
+        "mentions": [{"paragraph": "p6", "exact": "slickly produced videos"}],
+        "citations": [{"publication": "The Washington Post", "title": "Test citation", "url": "https://www.washingtonpost.com/"}],
+        "suggestion": {"rule": "a work", "evidence": {"paragraph": "p6", "exact": "slickly produced videos of beheadings"}}})");
+    const EditResult added = apply_edit(document, {{"op", "addEntity"}, {"entity", cited_only_here}});
+    ASSERT_TRUE(added.ok) << messages(added);
+    const EditResult r = refused(document, {{"op", "removeParagraph"}, {"paragraph", "p6"}});
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].path, "/paragraph");
+    EXPECT_NE(r.errors[0].message.find("the evidence of suggestion \"isis-videos\""), std::string::npos) << r.errors[0].message;
+    EXPECT_NE(r.errors[0].message.find("accept or reject it first"), std::string::npos) << r.errors[0].message;
+}
+
+// Refused, saying what holds the paragraph: the article's only paragraph; the words of a
+// quote (a quote's words must be the article's, cited or not); an entity mentioned only
+// there with no citations to stand on; an id no paragraph has.
+TEST(PackEdit, RemoveParagraphIsRefusedWhileSomethingNeedsIt) {
+    json document = seed();
+    EditResult r = refused(document, {{"op", "removeParagraph"}, {"paragraph", "p5"}});
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].path, "/paragraph");
+    const std::string& held = r.errors[0].message;
+    EXPECT_NE(held.find("paragraph \"p5\" holds"), std::string::npos) << held;
+    EXPECT_NE(held.find("every mention of quote \"quote-berger-strategy\""), std::string::npos) << held;
+    EXPECT_NE(held.find("words must be the article's"), std::string::npos) << held;
+    EXPECT_NE(held.find("every mention of \"jm-berger\""), std::string::npos) << held;
+    EXPECT_NE(held.find("no citations"), std::string::npos) << held;
+    EXPECT_EQ(held.find("isis-state-of-terror"), std::string::npos) << "a work with citations stands without its mention: " << held;
+    EXPECT_EQ(refused(document, {{"op", "removeParagraph"}, {"paragraph", "p99"}}).errors[0].message, "no paragraph has the id \"p99\"");
+    EXPECT_EQ(refused(document, {{"op", "removeParagraph"}, {"paragraph", 6}}).errors[0].path, "/paragraph");
+    EXPECT_EQ(refused(document, {{"op", "removeParagraph"}, {"paragraph", "p6"}, {"text", ""}}).errors[0].path, "/text");
+
+    auto one = parse_pack_document(read_source_file("tests/packs/text-only.json"));
+    ASSERT_TRUE(one.has_value());
+    const std::string only = (*one)["article"]["paragraphs"][0]["id"];
+    r = refused(*one, {{"op", "removeParagraph"}, {"paragraph", only}});
+    EXPECT_EQ(r.errors[0].message, "paragraph \"" + only + "\" is the article's only one, and an article needs at least one: correct its text instead");
+}
+
+// addParagraph, removeParagraph's inverse, is an op of its own: a new paragraph at a place,
+// refused under an id the article uses already.
+TEST(PackEdit, AddParagraphInsertsAParagraphUnderANewId) {
+    json document = seed();
+    const json paragraph = {{"id", "p6b"}, {"text", "A paragraph the author wrote."}};
+    const EditResult r = apply_and_check_inverse(document, {{"op", "addParagraph"}, {"paragraph", paragraph}, {"index", 6}});
+    ASSERT_TRUE(r.ok) << messages(r);
+    EXPECT_EQ(document["article"]["paragraphs"][6], paragraph);
+    EXPECT_EQ(r.inverse, json({{"op", "removeParagraph"}, {"paragraph", "p6b"}}));
+    const EditResult repeated = refused(document, {{"op", "addParagraph"}, {"paragraph", {{"id", "p2"}, {"text", "Again."}}}});
+    EXPECT_EQ(repeated.errors[0].path, "/paragraph/id");
+    EXPECT_EQ(repeated.errors[0].pack_path, "/article/paragraphs/1/id");
+    EXPECT_EQ(refused(document, {{"op", "addParagraph"}, {"paragraph", {{"id", "p12"}, {"text", ""}}}}).errors[0].path, "/paragraph/text");
+}
+
 // [SECTION] Batches and packs with errors ---------------------------------------------------
 
 TEST(PackEdit, BatchIsAllOrNothingWithOneInverse) {
