@@ -35,7 +35,7 @@ const inputs = {};   // build -> scenario -> inputs given (frames per input)
 const loads = [];
 for (let round = 0; round < rounds; ++round) {
   for (const name of round % 2 ? ['new', 'old'] : ['old', 'new']) {
-    const page = await openPage(browser, `${servers[name].url}?pack=${GENERATED_PREFIX}/pack.json`, { ...FRAME_SETUP, mirror: false });
+    const page = await openPage(browser, `${servers[name].url}?pack=${GENERATED_PREFIX}/pack.json`, { ...FRAME_SETUP, mirror: false, fresh: true });
     const times = await interact(page, { steps });
     for (const [scenario, xs] of Object.entries(times)) {
       ((samples[name] ??= {})[scenario] ??= []).push(...xs);

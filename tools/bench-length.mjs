@@ -29,7 +29,7 @@ const samples = {};   // pack -> scenario -> frame times
 const loads = {};     // pack -> ms from navigation to Explainer.ready
 for (let round = 0; round < rounds; ++round) {
   for (const { name } of specs) {
-    const page = await openPage(browser, `${server.url}?pack=${GENERATED_PREFIX}/${name}.json`, FRAME_SETUP);
+    const page = await openPage(browser, `${server.url}?pack=${GENERATED_PREFIX}/${name}.json`, { ...FRAME_SETUP, fresh: true });
     (loads[name] ??= []).push(await page.evaluate(() => performance.now()));
     const times = await interact(page);
     for (const [scenario, xs] of Object.entries(times)) ((samples[name] ??= {})[scenario] ??= []).push(...xs);

@@ -887,7 +887,8 @@ test('a pack that does not validate has no timeline range in its state and links
 
 test("the editor's first frame comes within 2x the reader's (same pack, same run)", async () => {
   const firstFrame = async (url) => {
-    const page = await openPage(browser, url, { expectProblems: true });
+    // A context of its own (fresh), as a visitor's: no process of the pool with either app compiled.
+    const page = await openPage(browser, url, { expectProblems: true, fresh: true });
     await page.waitForFunction(() => performance.getEntriesByName('explainer:first-frame').length > 0, null, { timeout: 60000 });
     const ms = await page.evaluate(() => performance.getEntriesByName('explainer:first-frame')[0].startTime);
     await page.context().close();

@@ -32,13 +32,22 @@ export async function launch(extraArgs = []) {
 // A page that records console errors and uncaught exceptions; `problems` must stay empty.
 // `mirror`: whether to wait for the reader's HTML mirror too (tools/bench-frames.mjs
 // opens builds from before the mirror followed the first paint, which never mark it).
+// The page is a new tab in a browser context of its own while the test holds it: one
+// from the pool below unless `fresh` (or an `initScript`, which would stay with the
+// context) asks for a new one. page.context().close() ends it either way.
 export async function openPage(browser, url, { viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, hasTouch = false,
   isMobile = false, colorScheme = 'light', reducedMotion = 'no-preference', expectProblems = false,
-  mirror = !new URL(url).pathname.endsWith('/edit.html'), initScript = null, beforeGoto = null } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, reducedMotion });
-  if (initScript) await context.addInitScript(initScript);  // runs in the page before its own scripts
-  const violations = [];
-  await watchPolicyViolations(context, violations);
+  mirror = !new URL(url).pathname.endsWith('/edit.html'), initScript = null, beforeGoto = null, fresh = false } = {}) {
+  const options = { viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, reducedMotion };
+  let context, violations;
+  if (fresh || initScript) {
+    context = await browser.newContext(options);
+    if (initScript) await context.addInitScript(initScript);  // runs in the page before its own scripts
+    violations = [];
+    await watchPolicyViolations(context, violations);
+  } else {
+    ({ context, violations } = await pooledContext(browser, options));
+  }
   const page = await context.newPage();
   page.problems = [];
   page.cspViolations = violations;
@@ -51,6 +60,71 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   await page.goto(url);
   if (!expectProblems) await whenStarted(page, { mirror });
   return page;
+}
+
+// [SECTION] Pooled browser contexts -----------------------------------------------------------
+// A new context's first page costs Chromium a renderer process of its own: about 2 s of
+// CPU each on a 2-core test machine, where the browser tests open some 300 pages, while
+// a tab opened next to a live page of the same site (127.0.0.1, whatever the port) joins
+// that page's process (and finds explainer.wasm compiled there). So openPage() takes its
+// context from a pool, one per browser and set of options, each with a blank page of the
+// site that keeps the process: the "keeper", served by a route, never by a server.
+// A context is handed to one test at a time. Its close() (the test's
+// page.context().close()) closes the test's pages, clears what they could have left
+// (cookies, storage of every origin they asked, the HTTP cache, permissions), fails on any
+// Content-Security-Policy violation as a fresh context's close() does, and gives the
+// context back: the next test's page starts in a new tab with nothing of the last one's.
+const pools = new WeakMap();  // browser -> Map(options as JSON -> [entry])
+const KEEPER_URL = 'http://127.0.0.1/explainer-test-keeper';
+const CLEARED_STORAGE = 'cookies,local_storage,indexeddb,cache_storage,service_workers,file_systems';
+
+async function pooledContext(browser, options) {
+  if (!pools.has(browser)) pools.set(browser, new Map());
+  const byOptions = pools.get(browser), key = JSON.stringify(options);
+  if (!byOptions.has(key)) byOptions.set(key, []);
+  let entry = byOptions.get(key).find((e) => !e.inUse);
+  if (!entry) {
+    entry = await newPooledContext(browser, options);
+    byOptions.get(key).push(entry);
+  }
+  entry.inUse = true;
+  entry.violations = [];
+  return entry;
+}
+
+async function newPooledContext(browser, options) {
+  const context = await browser.newContext(options);
+  const entry = { context, inUse: false, violations: [], origins: new Set(), keeper: null };
+  await watchViolations(context, (text) => entry.violations.push(text));
+  entry.keeper = await context.newPage();
+  await entry.keeper.route('**/*', (route) => route.fulfill({ contentType: 'text/plain', body: '' }));
+  await entry.keeper.goto(KEEPER_URL);
+  context.on('request', (request) => {
+    const origin = new URL(request.url()).origin;
+    if (origin.startsWith('http')) entry.origins.add(origin);
+  });
+  const close = context.close.bind(context);
+  context.close = async () => {
+    if (!entry.inUse) return;
+    const violations = entry.violations;
+    try {
+      for (const page of context.pages()) if (page !== entry.keeper) await page.close();
+      await context.clearCookies();
+      await context.clearPermissions();
+      const session = await context.newCDPSession(entry.keeper);
+      for (const origin of entry.origins) await session.send('Storage.clearDataForOrigin', { origin, storageTypes: CLEARED_STORAGE });
+      await session.send('Network.clearBrowserCache');
+      await session.detach();
+      entry.origins.clear();
+      entry.inUse = false;
+    } catch (error) {
+      // Not given out again: a context that could not be cleared ends here.
+      await close().catch(() => {});
+      throw error;
+    }
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+  };
+  return entry;
 }
 
 // Explainer.ready, then (on the reader's page) the HTML mirror, which the reader builds
@@ -69,18 +143,23 @@ export function assertNoProblems(assert, page) {
 // `violations`, and makes context.close() fail when there was one: so every test that
 // opens a page through openPage() requires zero, whatever else it expects.
 export async function watchPolicyViolations(context, violations) {
-  await context.exposeBinding('__explainerTestViolation', (source, text) => violations.push(`${source.frame.url()}: ${text}`));
+  await watchViolations(context, (text) => violations.push(text));
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+  };
+}
+
+// Hands `record` every `securitypolicyviolation` in every frame of the context's pages.
+async function watchViolations(context, record) {
+  await context.exposeBinding('__explainerTestViolation', (source, text) => record(`${source.frame.url()}: ${text}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       window.__explainerTestViolation(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} ` +
         `at ${event.sourceFile || '?'}:${event.lineNumber}`);
     });
   });
-  const close = context.close.bind(context);
-  context.close = async (...args) => {
-    await close(...args);
-    if (violations.length) throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
-  };
 }
 
 // Waits until the explainer is idle, as it says itself (Explainer.stats().idle: no frame
