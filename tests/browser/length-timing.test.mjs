@@ -24,7 +24,7 @@ test(`frame CPU during scroll, pan and hover on 10 and ${LONG_COPIES} copies sta
   // 10% at a time.
   const cost = {};
   for (const name of ['seed', 'x10', 'long', 'seed', 'x10', 'long', 'seed']) {
-    const page = await openPage(long.browser, packUrl(name));
+    const page = await openPage(long.browser, packUrl(name), { fresh: true });  // a process of its own, as always timed
     const times = await interact(page, { steps: 32 });
     for (const [scenario, xs] of Object.entries(times)) ((cost[name] ??= {})[scenario] ??= []).push(...xs);
     assertNoProblems(assert, page);
@@ -52,7 +52,7 @@ test(`frame CPU during scroll, pan and hover on 10 and ${LONG_COPIES} copies sta
 test(`a selection costs the page as much in ${LONG_COPIES} copies as in the seed`, async (t) => {
   const perSelection = { seed: [], long: [] };
   for (const name of ['seed', 'long', 'seed', 'long']) {
-    const page = await openPage(long.browser, packUrl(name));
+    const page = await openPage(long.browser, packUrl(name), { fresh: true });
     perSelection[name].push(await page.evaluate(() => {
       const ids = Explainer.entities().slice(0, 20).map((e) => e.id);
       const start = performance.now();
