@@ -338,13 +338,15 @@
   // The last refused op's errors: the article's form shows them at their fields (the
   // inspector's come from the session, explainer_editor_messages) until the next op.
   let refusal = [];
+  // What a removal's status ends with; with mentions lost too, one promise covers them all.
+  const UNDO_BRINGS_IT_BACK = ' (Undo brings it back)';
   function report(result, done) {
     refusal = result.ok ? [] : result.errors;
     if (result.ok && result.unchanged) {
       status(done ? 'Nothing changed' : '');
     } else if (result.ok) {
       const lost = (result.lost || []).map((m) => `${m.id} (“${m.mention.exact}”)`);
-      status(done + (lost.length ? `. Mentions whose text is gone: ${lost.join(', ')} (Undo brings them back)` : ''));
+      status(lost.length ? `${done.replace(UNDO_BRINGS_IT_BACK, '')}. Mentions whose text is gone: ${lost.join(', ')} (Undo brings them back)` : done);
     } else {
       status(`Refused: ${describeErrors(result)}`, true);
       // The refusal's messages stand at their fields, which keep what was typed, to be mended.
@@ -573,7 +575,7 @@
   }
   function removeParagraph() {
     if (!paragraphId) return;
-    if (applyOp({ op: 'removeParagraph', paragraph: paragraphId }, `Deleted paragraph ${paragraphId} (Undo brings it back)`).ok) forgetParagraph();
+    if (applyOp({ op: 'removeParagraph', paragraph: paragraphId }, `Deleted paragraph ${paragraphId}${UNDO_BRINGS_IT_BACK}`).ok) forgetParagraph();
   }
 
   // [SECTION] Inspector --------------------------------------------------------------------
@@ -648,7 +650,7 @@
     }
     const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete entity' });
     // As "Reject" does: the entities that stay lose it from their lists in the same step.
-    remove.addEventListener('click', () => report(callJson('explainer_editor_delete', entity.id), `Deleted ${entity.name || entity.id} (Undo brings it back)`));
+    remove.addEventListener('click', () => report(callJson('explainer_editor_delete', entity.id), `Deleted ${entity.name || entity.id}${UNDO_BRINGS_IT_BACK}`));
     add.append(keyInput, addButton, remove);
     form.appendChild(add);
     if (focused && form.elements[focused]) form.elements[focused].focus();
@@ -744,7 +746,7 @@
         const { op, error } = opOf();
         if (error) { status(`${key}: ${error}`, true); return; }
         // A field left empty goes (a date with no part left is no date): say so, and how to undo it.
-        applyOp(op, parts.value().value === null ? `Removed ${key} (Undo brings it back)` : `Changed ${key}`);
+        applyOp(op, parts.value().value === null ? `Removed ${key}${UNDO_BRINGS_IT_BACK}` : `Changed ${key}`);
       });
       control.addEventListener('input', () => {
         clearTimeout(liveTimer);

@@ -1010,7 +1010,7 @@ test('"Delete paragraph" removes the selection\'s paragraph, lists its mentions,
   await page.click('#remove-paragraph');
   await settle(page, SLOW);
   assert.equal(await page.textContent('#status'),
-    'Deleted paragraph english (Undo brings it back). Mentions whose text is gone: athens (“Athens”), saint-petersburg (“Saint Petersburg”) (Undo brings them back)');
+    'Deleted paragraph english. Mentions whose text is gone: athens (“Athens”), saint-petersburg (“Saint Petersburg”) (Undo brings them back)');
   const after = await page.evaluate(() => Explainer.editor.exportPack());
   assert.deepEqual(after.article.paragraphs.map((p) => p.id), ['olympia', 'neva']);
   assert.equal(after.entities.flatMap((e) => e.mentions || []).filter((m) => m.paragraph === 'english').length, 0);
