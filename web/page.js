@@ -166,16 +166,20 @@
   }
 
   // Glyphs beyond the embedded base (Latin extensions, Greek, Cyrillic...) come in font
-  // files the wasm names after reading the pack; they arrive before the first frame, so
-  // the atlas is built once. A file that fails leaves its characters as "?" (and listed
-  // in Explainer.stats().missingGlyphs), never the explainer. The engine may name more
-  // once these came (a pack written in Chinese: the CJK groups' index, then the groups),
-  // so it is asked again until it names none it was not given; each file is fetched once.
-  async function loadFontChunks(files) {
-    const asked = new Set();
-    while (files.length) {
-      setProgress('Loading fonts…');
-      files.forEach((file) => asked.add(file));
+  // files the wasm names after reading the pack. Those a first frame may show come before
+  // it (firstScreen); the others after it, all together, so the atlas is built once more
+  // (a pack written in Chinese: the article's text beyond the first screen). Until they
+  // have come, their characters are drawn blank, and a frame that shows one is not the
+  // first complete frame: ready waits. A file that fails leaves its characters as "?" (and
+  // listed in Explainer.stats().missingGlyphs), never the explainer. The engine may name
+  // more once these came (the CJK groups' index, then the groups), so it is asked again
+  // until it names none it was not given; each file is fetched once.
+  const fontFilesAsked = new Set();
+  async function loadFontChunks(firstScreen) {
+    let files;
+    while ((files = JSON.parse(call('explainer_font_files_needed', firstScreen ? 1 : 0)).filter((file) => !fontFilesAsked.has(file))).length) {
+      if (firstScreen) setProgress('Loading fonts…');
+      files.forEach((file) => fontFilesAsked.add(file));
       const chunks = await Promise.all(files.map((file) => load('font', file, 40000, 'fonts').catch((error) => {
         console.warn('Explainer: a font file could not be loaded:', error.message || error);
         return null;
@@ -185,7 +189,6 @@
         const error = addFontFile(files[i], bytes);
         if (error) console.warn(`Explainer: the font file ${files[i]}: ${error}`);
       });
-      files = JSON.parse(call('explainer_font_files_needed')).filter((file) => !asked.has(file));
     }
   }
 
@@ -711,8 +714,8 @@
     // frames: drawn since load; frameMs: mean CPU time of the last 60 frames;
     // recentFrameMs: the CPU time of each of the last 64 frames at most, oldest first.
     // heapBytes: the size of the wasm memory (it only grows).
-    // atlas: the font atlas ({width, height, glyphs, pending, ms}); missingGlyphs: the pack's
-    // characters the atlas has no glyph for ("U+02BB"), drawn as "?". idle: no frame is
+    // atlas: the font atlas ({width, height, glyphs, pending, awaited, ms}); missingGlyphs:
+    // the pack's characters the atlas has no glyph for ("U+02BB"), drawn as "?". idle: no frame is
     // asked for (everything the reader did is drawn, nothing moves). layouts: full
     // relayouts of the map's labels since load (a pan that changes nothing in view only
     // moves the last one). paragraphLayouts: the article's paragraphs laid out since load
@@ -843,8 +846,10 @@
     for (const warning of result.warnings) console.warn(warning.text);
     // The page was built with the default pack's title; another pack (?pack=) names its tab.
     document.title = result.title;
-    await loadFontChunks(result.fontFiles);
+    // The link before the fonts: the first frame shows the paragraph it opens at.
     const linkNotes = location.hash && location.hash !== '#' ? applyLink(location.hash, 'link').ignored : [];
+    module._explainer_await_font_files(1);
+    await loadFontChunks(true);
     // A page opens one pack: another `pack=` in its address is said to be left out (the
     // first was opened without a word).
     const otherPacks = query.getAll('pack').slice(1);
@@ -864,7 +869,8 @@
     // (fetched since the start, so usually here already) rather than drawing the map twice.
     if (!basemap && module._explainer_draws_map(canvas.getBoundingClientRect().width)) basemap = loadBasemap();
     if (basemap) giveBasemap(await basemap);
-    startSurface();  // draws the first frame: ready resolves
+    startSurface();  // draws the first frame: ready resolves, unless it shows a character still to come
+    loadFontChunks(false).then(() => module._explainer_await_font_files(0));
     // The mirror (for screen readers and the keyboard) comes right after the first
     // paint: building it and laying its text out took as long as the first frame itself.
     await afterNextPaint();

@@ -34,7 +34,7 @@ void dispatch(const Action& action, ChangeSource source) { platform::dispatch(st
 extern "C" {
 
 // Loads and validates a pack: {"ok": true|false, "errors": [...], "warnings": [...],
-// "fontFiles": [...], "title"}, each diagnostic {file, line, column, path, message, text},
+// "title"}, each diagnostic {file, line, column, path, message, text},
 // `text` the validator's own wording; `title` the page's title for it (its title, else its
 // headline; "" for a pack that does not load).
 EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, const char* file_name) {
@@ -55,16 +55,23 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load_pack(const char* json_text, cons
         platform::publish(ui::app_set_pack(platform::app(), std::move(*loaded.pack)));
         platform::request_frames();
     }
-    // Font files (relative URLs) with glyphs the pack needs beyond the embedded ones.
-    out["fontFiles"] = out["ok"] ? ui::app_font_files_needed(platform::app()) : std::vector<std::string>{};
     return platform::js_json(out);
 }
 
-// The font files the pack needs that the engine has not been given (["fonts/g003-cjk.bin",
-// ...]): asked again after those of load_pack's "fontFiles" came, until it is empty (the
-// CJK groups' index, once there, names other files).
-EMSCRIPTEN_KEEPALIVE const char* explainer_font_files_needed() {
-    return platform::js_json(ui::app_font_files_needed(platform::app()));
+// The font files (relative URLs) with glyphs the pack needs beyond the embedded ones that
+// the engine has not been given (["fonts/g003-cjk.bin", ...]), with `first_screen` those a
+// first frame may need: asked again after those came, until it is empty (the CJK groups'
+// index, once there, names other files).
+EMSCRIPTEN_KEEPALIVE const char* explainer_font_files_needed(int first_screen) {
+    ui::App& app = platform::app();
+    return platform::js_json(first_screen ? ui::app_first_screen_font_files(app) : ui::app_font_files_needed(app));
+}
+
+// While the page is fetching font files after the first frame (awaiting = 1), the
+// characters they bring are drawn blank, and the first frame that shows one is not the
+// first complete frame (ready waits); with 0, what never came is drawn as "?".
+EMSCRIPTEN_KEEPALIVE void explainer_await_font_files(int awaiting) {
+    if (ui::app_await_font_files(platform::app(), awaiting != 0)) platform::request_frames();
 }
 
 // Takes the baked Natural Earth basemap (data/basemap.bin): its country names now, the
@@ -83,7 +90,7 @@ EMSCRIPTEN_KEEPALIVE int explainer_draws_map(double width) {
 }
 
 // Takes a font file: the base (fonts/base.bin, before the first pack) or one the pack
-// needs (one of load_pack's "fontFiles"); the atlas is rebuilt at the next frame. "" or
+// needs (explainer_font_files_needed); the atlas is rebuilt at the next frame. "" or
 // the reason it was refused.
 EMSCRIPTEN_KEEPALIVE const char* explainer_add_font_chunk(const char* file, const uint8_t* bytes, size_t size) {
     std::string error = ui::app_add_font_chunk(platform::app(), file, std::vector<unsigned char>(bytes, bytes + size));
@@ -91,9 +98,10 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_add_font_chunk(const char* file, cons
     return platform::js_string(std::move(error));
 }
 
-// The font atlas: {"width", "height", "glyphs", "pending", "ms", "missing": ["U+02BB", ...]};
-// `pending`: glyphs not rasterised yet (src/ui/deferred_glyphs.h); `missing` lists the
-// pack's characters some font of the atlas lacks (drawn as "?").
+// The font atlas: {"width", "height", "glyphs", "pending", "awaited", "ms", "missing":
+// ["U+02BB", ...]}; `pending`: glyphs not rasterised yet (src/ui/deferred_glyphs.h);
+// `awaited`: characters drawn blank while their font files come (ui::App::awaited_glyphs);
+// `missing` lists the pack's characters some font of the atlas lacks (drawn as "?").
 EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
     const ui::App& app = platform::app();
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
@@ -102,7 +110,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_font_stats() {
     nlohmann::json missing = nlohmann::json::array();
     for (char32_t cp : app.missing_glyphs) missing.push_back(code_point_name(cp));
     const nlohmann::json out = {{"width", atlas.TexWidth}, {"height", atlas.TexHeight}, {"glyphs", glyphs},
-                                {"pending", ui::pending_glyph_count()}, {"ms", app.atlas_ms}, {"missing", missing}};
+                                {"pending", ui::pending_glyph_count()}, {"awaited", app.awaited_glyphs.size()}, {"ms", app.atlas_ms}, {"missing", missing}};
     return platform::js_string(out.dump());
 }
 

@@ -101,7 +101,8 @@ struct FrameLoop {
     int frames_owed = 0;
     bool scheduled = false;           // a requestAnimationFrame is pending
     bool animating = false;           // the last frame asked for another
-    bool first_frame_reported = false;
+    bool first_frame_drawn = false;
+    bool complete_frame_reported = false;  // ready: a frame drew no character whose font file is on its way
     bool glyphs_scheduled = false;    // an idle callback will rasterise the atlas's pending glyphs
     // Between webglcontextlost and a successful restore: nothing is drawn (every GL object
     // is gone), but input, links and the API keep changing the app state.
@@ -159,7 +160,7 @@ void push_event(InputEvent event, double time_ms) {
 bool quiet_move(ImVec2 to) {
     const ImGuiIO& io = ImGui::GetIO();
     const ui::App& app = g_browser.app;
-    if (!g_browser.loop.first_frame_reported || g_browser.loop.animating || !ImGui::IsMousePosValid(&io.MousePos)) return false;
+    if (!g_browser.loop.first_frame_drawn || g_browser.loop.animating || !ImGui::IsMousePosValid(&io.MousePos)) return false;
     if (ImGui::IsAnyMouseDown() || ImGui::IsAnyItemActive() || g_browser.input.touch.count > 0) return false;
     if (!app.store.has_pack() || !app.store.view().hover.empty()) return false;
     for (const InputEvent& e : g_browser.input.events)
@@ -562,8 +563,9 @@ void draw_frame(double time_seconds) {
     if (const auto copy = ui::take_copy_request(app.reading)) deliver_copy(*copy);
     fetch_basemap_tiles();
     publish_frame_change(result.change);
-    if (!loop.first_frame_reported) {
-        loop.first_frame_reported = true;
+    loop.first_frame_drawn = true;
+    if (!loop.complete_frame_reported && !ui::app_draws_awaited_glyphs(app, *ImGui::GetDrawData())) {
+        loop.complete_frame_reported = true;
         report_first_frame();
     }
 }
@@ -619,9 +621,9 @@ EM_BOOL on_animation_frame(double time_ms, void*) {
 // Later frames wait for animation frames, as before.
 void draw_first_frame_now() {
     FrameLoop& loop = g_browser.loop;
-    if (loop.first_frame_reported || loop.context_lost) return;
+    if (loop.first_frame_drawn || loop.context_lost) return;
     draw_frame(now_seconds());
-    if (!loop.first_frame_reported) return;  // nothing to draw yet (no pack, no size)
+    if (!loop.first_frame_drawn) return;  // nothing to draw yet (no pack, no size)
     loop.frames_owed = std::max(0, loop.frames_owed - 1);
     continue_or_idle();
 }
@@ -640,7 +642,7 @@ void draw_frame_now() {
     FrameLoop& loop = g_browser.loop;
     // A call made while a frame tells the page of its changes waits for the next frame.
     if (loop.drawing) return request_frames(1);
-    if (!loop.first_frame_reported || loop.context_lost) return;
+    if (!loop.first_frame_drawn || loop.context_lost) return;
     draw_frame(now_seconds());
     continue_or_idle();
 }
@@ -696,7 +698,7 @@ EMSCRIPTEN_KEEPALIVE void explainer_set_surface(float css_width, float css_heigh
                           (embed != 0) != surface.embed || chrome_width != surface.chrome_width;
     // A report of the same surface (the page's ResizeObserver reports once when it starts
     // watching) changes no pixel, so it costs no frame.
-    if (!resized && !restyled && platform::g_browser.loop.first_frame_reported) return;
+    if (!resized && !restyled && platform::g_browser.loop.first_frame_drawn) return;
     surface.css_width = css_width;
     surface.css_height = css_height;
     surface.dpr = dpr;

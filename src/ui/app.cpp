@@ -22,6 +22,7 @@
 #include "core/theme_colors.h"
 #include "article_text.h"
 #include "deferred_glyphs.h"
+#include "drawing.h"
 #include "layout.h"
 
 namespace explainer::ui {
@@ -65,44 +66,124 @@ std::vector<char32_t> headline_characters(const Pack& pack) {
     return used;
 }
 
-void build_glyph_ranges(App& app) {
+// Each fetched chunk's share of the atlas's characters, face by face: those it has a glyph
+// for, beyond the base's. ImGui's builder looks every character of a font's ranges up in
+// that font, and with all of them for every chunk, a pack written in Chinese (67 files,
+// 6 faces, 700 characters) cost it 280,000 lookups. A CJK chunk's faces share one font,
+// looked up once.
+void build_chunk_ranges(App& app, const std::vector<char32_t>& characters) {
+    std::vector<char32_t> beyond_base;
+    for (const char32_t cp : characters)
+        if (!glyph_is_embedded(cp)) beyond_base.push_back(cp);
+    for (std::size_t i = 1; i < app.font_chunks.size(); ++i) {
+        FontChunk& chunk = app.font_chunks[i];
+        chunk.ranges.resize(chunk.faces.size());
+        for (std::size_t face = 0; face < chunk.faces.size(); ++face) {
+            const auto [offset, size] = chunk.faces[face];
+            const auto same = std::find(chunk.faces.begin(), chunk.faces.begin() + face, chunk.faces[face]);
+            if (same != chunk.faces.begin() + face) {
+                chunk.ranges[face] = chunk.ranges[same - chunk.faces.begin()];
+                continue;
+            }
+            build_ranges(characters_in_font({chunk.bytes.data() + offset, size}, beyond_base), chunk.ranges[face]);
+        }
+    }
+}
+
+// The atlas's characters, ascending.
+std::vector<char32_t> build_glyph_ranges(App& app) {
     std::vector<char32_t> used = app.store.pack().characters;
     for (const std::string& name : app.basemap_names)
         for (std::size_t at = 0; at < name.size();) used.push_back(next_code_point(name, at));
-    build_ranges(atlas_characters(std::move(used)), app.glyph_ranges);
+    std::vector<char32_t> characters = atlas_characters(std::move(used));
+    build_ranges(characters, app.glyph_ranges);
+    build_chunk_ranges(app, characters);
     build_ranges(headline_characters(app.store.pack()), app.headline_glyph_ranges);
+    return characters;
 }
 
-ImFontConfig font_config(const char* face, float css_size) {
+// One face at one size: the base font file's TTF (app.font_chunks holds it first), with
+// every other fetched chunk merged into it. The base is given `ranges`; a chunk its own
+// share of them, or with `headline_only`, the headline's characters. Null without the base.
+ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size, float dpr,
+                 const ImVector<ImWchar>& ranges, bool headline_only = false) {
+    if (app.font_chunks.empty() || app.font_chunks.front().file != base_font_file()) return nullptr;
+    const auto& faces = font_faces();
+    const std::size_t index = std::find(faces.begin(), faces.end(), face) - faces.begin();
+    assert(index < faces.size() && "every face the UI uses is a bundled face");
     ImFontConfig config;
     // The atlas is baked at device pixels and drawn at 1/dpr scale, so glyphs map
     // 1:1 to screen pixels: no oversampling needed, and text stays crisp at any DPR.
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = false;
-    config.FontDataOwnedByAtlas = false;  // the bytes stay in app.font_chunks
-    std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", face, css_size);
-    return config;
-}
-
-// One face at one size: the base font file's TTF (app.font_chunks holds it first), with
-// every other fetched chunk merged into it. Null without the base.
-ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size, float dpr,
-                 const ImVector<ImWchar>& ranges) {
-    if (app.font_chunks.empty() || app.font_chunks.front().file != base_font_file()) return nullptr;
-    const auto& faces = font_faces();
-    const std::size_t index = std::find(faces.begin(), faces.end(), face) - faces.begin();
-    assert(index < faces.size() && "every face the UI uses is a bundled face");
+    std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", face, css_size);  // the merged chunks keep it
     ImFont* font = nullptr;
     for (FontChunk& chunk : app.font_chunks) {
-        ImFontConfig config = font_config(face, css_size);
+        const ImVector<ImWchar>& chunk_ranges = font == nullptr || headline_only ? ranges : chunk.ranges[index];
+        if (chunk_ranges.Size <= 1) continue;  // none of the atlas's characters (the list ends with 0)
         config.MergeMode = font != nullptr;
         const auto [offset, size] = chunk.faces[index];
+        // Added as the atlas's own bytes, for ImGui copies any others (every face of every
+        // chunk at every build: 2.4 MB in 400 allocations for a pack written in Chinese),
+        // then marked as not its own, so that clearing the atlas leaves them to
+        // app.font_chunks, which keeps them for the app's life.
+        config.FontDataOwnedByAtlas = true;
         ImFont* added = atlas.AddFontFromMemoryTTF(chunk.bytes.data() + offset, static_cast<int>(size), css_size * dpr,
-                                                   &config, ranges.Data);
+                                                   &config, chunk_ranges.Data);
+        atlas.ConfigData.back().FontDataOwnedByAtlas = false;
         if (!font) font = added;
     }
     return font;
+}
+
+// Characters on their way: while the page fetches font files after the first frame, what
+// they bring is drawn blank (app.awaited_glyphs).
+
+// A code point the atlas holds no character for, to name the blank box by: the one after
+// its last character, or else a free one below.
+ImWchar free_code_point(const std::vector<char32_t>& characters) {
+    if (characters.empty()) return 1;
+    if (characters.back() < IM_UNICODE_CODEPOINT_MAX) return static_cast<ImWchar>(characters.back() + 1);
+    char32_t cp = IM_UNICODE_CODEPOINT_MAX;
+    while (std::binary_search(characters.begin(), characters.end(), cp)) --cp;
+    return static_cast<ImWchar>(cp);
+}
+
+// How wide `font` sets an ideograph: as one it holds, else as its size (a blank stands in
+// for what is still coming: the text is laid out again once it has come).
+float ideograph_advance(const ImFont& font, const std::vector<char32_t>& characters) {
+    const auto first = std::lower_bound(characters.begin(), characters.end(), U'\u4E00');
+    for (auto it = first; it != characters.end() && *it <= U'\u9FFF'; ++it)
+        if (const ImFontGlyph* glyph = font.FindGlyphNoFallback(static_cast<ImWchar>(*it))) return glyph->AdvanceX;
+    return font.FontSize;
+}
+
+// After the build: every character that a font lacks is drawn as the blank box (the
+// placeholder glyph each font was given), as wide as an ideograph; all the boxes take the
+// first font's texels, so that one rectangle of texture coordinates tells them.
+void use_blanks_for_awaited(App& app, const std::vector<char32_t>& characters, ImWchar placeholder, const int* boxes) {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    ImVec2 uv0, uv1;
+    atlas.CalcCustomRectUV(atlas.GetCustomRectByIndex(boxes[0]), &uv0, &uv1);
+    app.awaited_uv = ImVec4(uv0.x, uv0.y, uv1.x, uv1.y);
+    app.awaited_glyphs.clear();
+    const Fonts& f = app.fonts;
+    const std::vector<char32_t> headline = headline_characters(app.store.pack());
+    for (ImFont* font : {f.sans, f.serif, f.serif_italic, f.serif_bold, f.sans_bold, f.sans_small}) {
+        auto* blank = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(placeholder));
+        assert(blank && "every font was given the blank box");
+        blank->AdvanceX = font->IndexAdvanceX[placeholder] = ideograph_advance(*font, characters);
+        blank->U0 = uv0.x, blank->V0 = uv0.y, blank->U1 = uv1.x, blank->V1 = uv1.y;
+        // The headline's face holds the headline's characters only.
+        for (const char32_t cp : font == f.serif_bold ? headline : characters) {
+            if (cp > IM_UNICODE_CODEPOINT_MAX || font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) continue;
+            font->AddRemapChar(static_cast<ImWchar>(cp), placeholder);
+            app.awaited_glyphs.push_back(cp);
+        }
+    }
+    sort_items(app.awaited_glyphs);
+    app.awaited_glyphs.erase(std::unique(app.awaited_glyphs.begin(), app.awaited_glyphs.end()), app.awaited_glyphs.end());
 }
 
 // Characters of the atlas's ranges that some font lacks (what readers would see as "?").
@@ -132,13 +213,13 @@ bool app_load_fonts(App& app, float dpr) {
     // As tall as its glyphs need, not the next power of two (WebGL2 samples any size):
     // up to half the pixels to clear, and to upload, fewer.
     atlas.Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
-    build_glyph_ranges(app);
+    const std::vector<char32_t> characters = build_glyph_ranges(app);
     Fonts& f = app.fonts;
     const ImVector<ImWchar>& all = app.glyph_ranges;
     f.sans = add_font(app, atlas, "NotoSans-Regular", 14.5f, dpr, all);  // first font = ImGui's default
     f.serif = add_font(app, atlas, "NotoSerif-Regular", 18.0f, dpr, all);
     f.serif_italic = add_font(app, atlas, "NotoSerif-Italic", 17.0f, dpr, all);
-    f.serif_bold = add_font(app, atlas, "NotoSerif-Bold", 30.0f, dpr, app.headline_glyph_ranges);  // the headline only
+    f.serif_bold = add_font(app, atlas, "NotoSerif-Bold", 30.0f, dpr, app.headline_glyph_ranges, true);  // the headline only
     f.sans_bold = add_font(app, atlas, "NotoSans-Bold", 14.5f, dpr, all);
     f.sans_small = add_font(app, atlas, "NotoSans-Regular", 12.5f, dpr, all);
     io.FontGlobalScale = 1.0f / dpr;
@@ -148,8 +229,17 @@ bool app_load_fonts(App& app, float dpr) {
     // The builder itself, not atlas.Build(): Build() adds ImGui's default font when the
     // atlas has none, which would link that font's 12 KB of data into the wasm; here the
     // atlas always holds ours.
-    const bool built = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small &&
-                       ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+    const bool fonts = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small;
+    const ImWchar placeholder = free_code_point(characters);
+    int boxes[6] = {};
+    if (fonts && app.awaiting_font_files) {
+        int i = 0;
+        for (ImFont* font : {f.sans, f.serif, f.serif_italic, f.serif_bold, f.sans_bold, f.sans_small})
+            boxes[i++] = atlas.AddCustomRectFontGlyph(font, placeholder, 1, 1, 0);
+    }
+    const bool built = fonts && ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+    app.awaited_glyphs.clear();
+    if (built && app.awaiting_font_files) use_blanks_for_awaited(app, characters, placeholder, boxes);
     app.missing_glyphs = built ? find_missing_glyphs(app) : app.store.pack().characters;
     return built;
 }
@@ -198,6 +288,78 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
     app.font_chunks.insert(base ? app.font_chunks.begin() : app.font_chunks.end(), std::move(chunk));
     app.fonts_stale = true;
     return "";
+}
+
+namespace {
+
+// How much of the article's text a first frame may show, in ideographs: about 500 in the
+// article's column at 1280x800 (22 lines of 23) or in a phone's article tab, twice that
+// for taller screens.
+constexpr std::size_t kFirstScreenCharacters = 1000;
+// A quote card shows its words' opening lines.
+constexpr std::size_t kQuoteOpeningCharacters = 120;
+
+// Appends the code points of `text`'s first `limit` characters.
+void add_characters(std::vector<char32_t>& to, std::string_view text, std::size_t limit = std::string_view::npos) {
+    for (std::size_t at = 0; at < text.size() && limit > 0; --limit) to.push_back(next_code_point(text, at));
+}
+
+// What a first frame may show, as app_first_screen_font_files says.
+std::vector<char32_t> first_screen_characters(const App& app) {
+    const Pack& pack = app.store.pack();
+    std::vector<char32_t> shown;
+    add_characters(shown, pack.article.headline);
+    add_characters(shown, pack.article.source);
+    add_characters(shown, pack.article.attribution);
+    for (const Correction& correction : pack.article.corrections) add_characters(shown, correction.text);
+    for (const Entity& entity : pack.entities) {
+        add_characters(shown, entity.name);
+        add_characters(shown, entity.text, kQuoteOpeningCharacters);
+    }
+    const std::size_t top = pack.paragraph_index(app.store.view().article_paragraph).value_or(0);
+    std::size_t budget = kFirstScreenCharacters;
+    for (std::size_t i = top; i < pack.article.paragraphs.size() && budget > 0; ++i) {
+        const std::size_t before = shown.size();
+        add_characters(shown, pack.article.paragraphs[i].text, budget);
+        budget -= shown.size() - before;
+    }
+    sort_items(shown);
+    shown.erase(std::unique(shown.begin(), shown.end()), shown.end());
+    return shown;
+}
+
+} // namespace
+
+std::vector<std::string> app_first_screen_font_files(App& app) {
+    std::vector<std::string> files = app_font_files_needed(app);
+    if (!app.cjk_groups) return files;  // the groups' index first (or none is needed)
+    // The CJK files among them that hold a character of the first screen: its group when
+    // that is among them, else its chunk. The other scripts' files are few.
+    std::vector<std::string> first;
+    const auto needed = [&](const std::string& file) { return std::find(files.begin(), files.end(), file) != files.end(); };
+    for (const char32_t cp : first_screen_characters(app)) {
+        const int group = app.cjk_groups->group_of(cp);
+        std::string file = group >= 0 ? CjkGroups::file(group) : std::string();
+        if (!needed(file)) file = font_file_of(cp);
+        if (needed(file) && std::find(first.begin(), first.end(), file) == first.end()) first.push_back(std::move(file));
+    }
+    std::erase_if(files, [&](const std::string& file) {
+        return file.ends_with("-cjk.bin") && std::find(first.begin(), first.end(), file) == first.end();
+    });
+    return files;
+}
+
+bool app_await_font_files(App& app, bool awaiting) {
+    if (app.awaiting_font_files == awaiting) return false;
+    app.awaiting_font_files = awaiting;
+    // What is missing is drawn blank from now on, or what was drawn blank as "?".
+    const bool rebuild = !(awaiting ? app.missing_glyphs : app.awaited_glyphs).empty();
+    app.fonts_stale = app.fonts_stale || rebuild;
+    return rebuild;
+}
+
+bool app_draws_awaited_glyphs(const App& app, const ImDrawData& data) {
+    return !app.awaited_glyphs.empty() && draws_texels_in(data, app.awaited_uv);
 }
 
 std::vector<std::string> app_font_files_needed(App& app) {

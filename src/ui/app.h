@@ -51,6 +51,7 @@ struct FontChunk {
     std::string file;
     std::vector<unsigned char> bytes;
     std::vector<std::pair<std::size_t, std::size_t>> faces;  // offset and size of each face's TTF in `bytes`
+    std::vector<ImVector<ImWchar>> ranges;  // per face: the atlas's characters it has, set at each atlas build
 };
 
 struct App {
@@ -71,6 +72,12 @@ struct App {
     ImVector<ImWchar> glyph_ranges;   // what the atlas holds: atlas_characters() of the pack and the country names
     ImVector<ImWchar> headline_glyph_ranges;  // the headline face's: the headline's characters
     std::vector<char32_t> missing_glyphs;  // characters to draw that some font of the atlas lacks
+    // While the page is still fetching font files (app_await_font_files), the characters
+    // they will bring are drawn blank, as wide as an ideograph, from one transparent box of
+    // the atlas: a frame that draws that box is not complete (app_draws_awaited_glyphs).
+    bool awaiting_font_files = false;
+    std::vector<char32_t> awaited_glyphs;  // the atlas's characters drawn blank meanwhile
+    ImVec4 awaited_uv;                     // the blank box's texture coordinates (x0, y0, x1, y1)
     double atlas_ms = 0;              // CPU time of the last atlas build and upload (the platform times it)
     LocatedList located;              // where each entity was drawn in the last frame
     PointerZones pointer_zones;       // where the last frame depends on the pointer (the platform skips quiet moves)
@@ -133,6 +140,19 @@ std::string app_add_font_chunk(App& app, std::string file, std::vector<unsigned 
 // many ideographs or Hangul syllables the first answer is the CJK groups' index (once),
 // which decides the next (scripts.h, CjkGroups).
 std::vector<std::string> app_font_files_needed(App& app);
+
+// The part of those that holds what a first frame may show (the headline and the lines
+// under it, the entities' names, the quotes' opening words, the article's text from the
+// paragraph at the top of the view on): fetched first, the rest after that frame.
+std::vector<std::string> app_first_screen_font_files(App& app);
+
+// Whether font files are still on their way: while they are, the characters no font of
+// the atlas has are drawn blank rather than as "?" (app.awaited_glyphs). True when the
+// atlas must be built again for it.
+bool app_await_font_files(App& app, bool awaiting);
+
+// Whether `data` (a frame's drawing) draws a character whose font file is on its way.
+bool app_draws_awaited_glyphs(const App& app, const ImDrawData& data);
 
 // Dispatches actions to the store as one change (a frame's actions, an API call, a link,
 // a host message) and notes what the panels must follow; returns the store's record.

@@ -96,6 +96,16 @@ void index_cells() {
 
 } // namespace
 
+std::vector<char32_t> characters_in_font(std::span<const unsigned char> ttf, std::span<const char32_t> characters) {
+    std::vector<char32_t> found;
+    stbtt_fontinfo font;
+    const int offset = stbtt_GetFontOffsetForIndex(ttf.data(), 0);
+    if (offset < 0 || !stbtt_InitFont(&font, ttf.data(), offset)) return found;
+    for (const char32_t cp : characters)
+        if (stbtt_FindGlyphIndex(&font, static_cast<int>(cp))) found.push_back(cp);
+    return found;
+}
+
 void set_glyphs_deferred(bool deferred) { g_atlas.deferred = deferred; }
 
 void forget_pending_glyphs() {

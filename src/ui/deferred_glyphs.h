@@ -14,6 +14,7 @@
 #pragma once
 #include <cstddef>
 #include <span>
+#include <vector>
 
 #include "imgui.h"
 
@@ -36,6 +37,10 @@ void rasterize_glyphs_used_by(std::span<const ImDrawVert> vertices);
 
 // Rasterises every pending glyph.
 void rasterize_pending_glyphs();
+
+// Which of `characters` the TrueType font `ttf` has a glyph for, in their order (none when
+// it is not a font stb_truetype reads). Here beside stb_truetype's implementation.
+std::vector<char32_t> characters_in_font(std::span<const unsigned char> ttf, std::span<const char32_t> characters);
 
 // The rows [first, last) of the atlas's pixels that rasterising has written since the
 // last call (first == last: none); the renderer uploads them.

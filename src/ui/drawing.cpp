@@ -130,6 +130,27 @@ void rasterize_drawn_glyphs(const ImDrawData& data) {
     }
 }
 
+bool draws_texels_in(const ImDrawData& data, ImVec4 uv_box) {
+    const auto inside = [&](const ImDrawVert& v) {
+        return v.uv.x >= uv_box.x && v.uv.x <= uv_box.z && v.uv.y >= uv_box.y && v.uv.y <= uv_box.w;
+    };
+    for (int n = 0; n < data.CmdListsCount; ++n) {
+        const ImDrawList& list = *data.CmdLists[n];
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback == draw_retained_callback) {
+                const RetainedRun& run = *static_cast<const RetainedRun*>(cmd.UserCallbackData);
+                const KeptDrawing& kept = run.drawing->kept;
+                for (std::size_t i = run.first; i < run.first + run.count; ++i)
+                    if (inside(kept.vertices[kept.indices[i]])) return true;
+            } else if (!cmd.UserCallback) {
+                for (unsigned i = 0; i < cmd.ElemCount; ++i)
+                    if (inside(list.VtxBuffer.Data[cmd.VtxOffset + list.IdxBuffer.Data[cmd.IdxOffset + i]])) return true;
+            }
+        }
+    }
+    return false;
+}
+
 void append_drawing(ImDrawList* draw, const ImDrawList* from) {
     constexpr unsigned kChunk = 3 * 8192;  // whole triangles, well under 65,536 vertices a reserve
     for (const ImDrawCmd& cmd : from->CmdBuffer)

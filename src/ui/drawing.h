@@ -122,6 +122,9 @@ void draw_retained_callback(const ImDrawList* list, const ImDrawCmd* command);
 // Rasterises the font atlas's pending glyphs that `data` draws, in its lists and in the
 // retained drawings it draws (deferred_glyphs.h): before the frame is drawn.
 void rasterize_drawn_glyphs(const ImDrawData& data);
+// Whether `data` draws a triangle with texture coordinates in `uv_box` (x0, y0, x1, y1),
+// in its lists or in the runs of retained drawings it draws.
+bool draws_texels_in(const ImDrawData& data, ImVec4 uv_box);
 
 // Writes every triangle of `from` into `draw`'s current command, each with vertices of its
 // own: no index is shared, so a drawing of any size fits 16-bit indices (ImGui starts a new

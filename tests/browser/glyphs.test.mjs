@@ -320,6 +320,110 @@ test('a pack written in Chinese fetches the groups of the commonest ideographs, 
   await page.context().close();
 });
 
+// A long article written in Chinese: tests/packs/beijing-shanghai-zh.json and 30
+// paragraphs more, each of 20 rare ideographs (every 34th from U+4E00, each in a chunk of
+// its own) three times, as tests/ui/font_chunks_test.cpp makes it. The chunks of the last
+// 10 paragraphs' ideographs are held back by the test.
+const GENERATED_PARAGRAPHS = 30, HELD_FROM = 20;
+const generatedIdeograph = (paragraph, k) => 0x4E00 + 34 * (20 * paragraph + k);
+function writeLongChinesePack() {
+  const zh = JSON.parse(fs.readFileSync(path.join(root, 'tests/packs/beijing-shanghai-zh.json'), 'utf8'));
+  for (let i = 0; i < GENERATED_PARAGRAPHS; ++i) {
+    const twenty = Array.from({ length: 20 }, (_, k) => String.fromCodePoint(generatedIdeograph(i, k))).join('');
+    zh.article.paragraphs.push({ id: `generated-${i}`, text: twenty.repeat(3) + '。' });
+  }
+  fs.writeFileSync(path.join(fixtures, 'zh-long.json'), JSON.stringify(zh));
+}
+// The chunks that hold characters of those paragraphs only (not of the fixture's own text).
+const heldChunks = () => {
+  const chunkOf = (cp) => `/fonts/u${(cp - cp % 16).toString(16)}-cjk.bin`;
+  const chunks = new Set();
+  for (let i = HELD_FROM; i < GENERATED_PARAGRAPHS; ++i)
+    for (let k = 0; k < 20; ++k) chunks.add(chunkOf(generatedIdeograph(i, k)));
+  for (const ch of fs.readFileSync(path.join(root, 'tests/packs/beijing-shanghai-zh.json'), 'utf8')) chunks.delete(chunkOf(ch.codePointAt(0)));
+  return chunks;
+};
+// Opens zh-long.json (after `link`) with the held chunks' responses kept until release().
+async function openHoldingTheEnd(link = '') {
+  writeLongChinesePack();
+  const held = heldChunks(), waiting = [], asked = [];
+  let released = false;
+  // expectProblems: openPage does not wait for ready (the second test's is held back)
+  const page = await openPage(browser, `${server.url}?pack=/glyph-fixtures/zh-long.json${link}`, { expectProblems: true, beforeGoto: (p) =>
+    p.route((url) => held.has(url.pathname), (route) => {
+      asked.push(new URL(route.request().url()).pathname);
+      return released ? route.continue() : waiting.push(route);
+    }) });
+  const ready = page.evaluate(async () => {
+    while (!window.Explainer) await new Promise((resolve) => setTimeout(resolve, 5));
+    await Explainer.ready;
+    return true;
+  });
+  const release = async () => {
+    released = true;
+    await Promise.all(waiting.splice(0).map((route) => route.continue()));
+  };
+  return { page, ready, release, held, asked };
+}
+// The largest difference of a colour channel between two images inside `rect`.
+function largestDifference(a, b, rect) {
+  let largest = 0;
+  for (let y = rect.y; y < rect.y + rect.height; ++y)
+    for (let x = rect.x; x < rect.x + rect.width; ++x)
+      for (let c = 0, i = (y * a.width + x) * 4; c < 3; ++c) largest = Math.max(largest, Math.abs(a.data[i + c] - b.data[i + c]));
+  return largest;
+}
+const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+
+// Its first frame comes once the font files of what that frame shows have come: the chunks
+// of its end, held back, are not waited for. Their characters are drawn blank meanwhile
+// (the first screen has none of them: its picture is the picture drawn once they have
+// come), and drawn once they come.
+test('a long article written in Chinese is drawn before the font files of its end have come', async () => {
+  const { page, ready, release, held, asked } = await openHoldingTheEnd();
+  assert.equal(await within(ready, 60000), true, 'ready resolved while the end\'s font files were held back');
+  const atReady = await page.evaluate(() => Explainer.stats());
+  assert.ok(atReady.atlas.awaited >= 200, `${atReady.atlas.awaited} characters drawn blank while their files come`);
+  assert.deepEqual(atReady.missingGlyphs, []);
+  await settle(page);
+  const first = decodePng(page, (await screenshot(page, 'glyphs-zh-long-first')).png);
+  await release();
+  await page.waitForFunction(() => Explainer.stats().atlas.awaited === 0, null, { timeout: 60000 });
+  await settle(page);
+  // (Some of the generated ideographs are common ones: they came in their groups instead.)
+  assert.ok(asked.length > held.size / 2, `${asked.length} of the ${held.size} held chunks were asked for`);
+  assert.equal(new Set(asked).size, asked.length, 'each chunk was fetched once');
+  // The article's column (the map gains its detail tiles meanwhile). The atlas was built
+  // again, so the same glyphs are sampled at other places of it: a level or two apart.
+  const all = decodePng(page, (await screenshot(page, 'glyphs-zh-long-all')).png);
+  const column = { x: 0, y: 0, width: Math.floor(0.45 * all.width), height: all.height };
+  const difference = largestDifference(first, all, column);
+  assert.ok(difference <= 8, `the first frame showed the article as it is once every file has come (pixels ${difference} levels apart)`);
+  await page.evaluate(() => Explainer.setState('#v=1&p=generated-29'));
+  await settle(page);
+  const image = decodePng(page, (await screenshot(page, 'glyphs-zh-long-end')).png);
+  const { x, y } = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().toJSON());
+  const ink = inkIn(image, { x: x + 80, y: y + 40, width: 420, height: 300 });
+  assert.ok(ink > 0.02, `the article's end is drawn with ink (${ink.toFixed(3)} of its pixels)`);
+  assert.deepEqual((await page.evaluate(() => Explainer.stats())).missingGlyphs, []);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
+// A link that opens at the article's end: the first frame shows characters of the held
+// chunks, so ready waits for them, and then shows them.
+test('a first frame that would show characters still coming waits for them', async () => {
+  const { page, ready, release } = await openHoldingTheEnd('#v=1&p=generated-25');
+  assert.equal(await within(ready, 3000), 'still waiting', 'ready waited for the files of what the first frame shows');
+  await release();
+  assert.equal(await within(ready, 60000), true);
+  const stats = await page.evaluate(() => Explainer.stats());
+  assert.equal(stats.atlas.awaited, 0);
+  assert.deepEqual(stats.missingGlyphs, []);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 test('an anonymous speaker is labelled with exactly the pack\'s name', async () => {
   const page = await open(server.url + '?pack=/test-packs/' + PACK);
   const speaker = pack.entities.find((e) => e.id === 'fisherman-in-waimea');

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/index_sort.h"
 #include "headless.h"
 
 namespace explainer::ui::testing {
@@ -98,6 +99,87 @@ TEST(FontChunks, APackWrittenInChineseTakesItsIdeographsFromTheCommonestGroups) 
     needed = app_font_files_needed(failed.app);
     EXPECT_EQ(needed, font_files_for(failed.app.store.pack().characters)) << "the chunks; the index is not asked for again";
     EXPECT_FALSE(std::any_of(needed.begin(), needed.end(), is_group));
+}
+
+} // namespace explainer::ui::testing
+
+namespace explainer::ui::testing {
+namespace {
+
+// tests/packs/beijing-shanghai-zh.json with 30 paragraphs more after its own, each of 20
+// ideographs from all over the unified block (every 34th from U+4E00: rare ones, in
+// chunks of their own) three times: a long article whose end no first screen shows.
+Pack long_chinese_pack() {
+    Pack pack = load_test_pack(test_pack("beijing-shanghai-zh"));
+    for (int i = 0; i < 30; ++i) {
+        std::string text;
+        for (int repeat = 0; repeat < 3; ++repeat)
+            for (int k = 0; k < 20; ++k) {
+                const char32_t cp = 0x4E00 + 34 * (20 * i + k);
+                text += static_cast<char>(0xE0 | (cp >> 12));
+                text += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                text += static_cast<char>(0x80 | (cp & 0x3F));
+                if (repeat == 0) pack.characters.push_back(cp);
+            }
+        pack.article.paragraphs.push_back({"generated-" + std::to_string(i), text + "\xE3\x80\x82", "", ""});  // 。
+    }
+    pack.characters.push_back(U'\u3002');
+    sort_items(pack.characters);
+    pack.characters.erase(std::unique(pack.characters.begin(), pack.characters.end()), pack.characters.end());
+    return pack;
+}
+
+std::vector<unsigned char> font_file_bytes(const std::string& file) {
+    return read_bytes(std::string(EXPLAINER_FONT_CHUNK_DIR) + "/" + file);
+}
+
+} // namespace
+
+// A long article written in Chinese fetches first the font files of what a first frame may
+// show (the reader's page: the rest after that frame). Meanwhile the characters still to
+// come are drawn blank, as wide as an ideograph, and a frame that shows one says so
+// (the page's ready waits for such a frame); once the rest have come, none is blank, and
+// a file that never came leaves its characters as "?".
+TEST(FontChunks, ALongChineseArticleFetchesItsFirstScreenFirst) {
+    Headless h(800, 600);
+    app_set_pack(h.app, long_chinese_pack());
+    app_await_font_files(h.app, true);
+    std::vector<std::string> first = app_first_screen_font_files(h.app);
+    ASSERT_EQ(first.size(), 1u) << "the groups' index comes first";
+    ASSERT_EQ(app_add_font_chunk(h.app, first.front(), font_file_bytes(first.front())), "");
+    first = app_first_screen_font_files(h.app);
+    const std::vector<std::string> all = app_font_files_needed(h.app);
+    for (const std::string& file : first) EXPECT_NE(std::find(all.begin(), all.end(), file), all.end()) << file;
+    EXPECT_LT(2 * first.size(), all.size()) << first.size() << " files of " << all.size() << " before the first frame";
+    const std::string last_paragraphs_chunk = font_file_of(0x4E00 + 34 * 599);
+    EXPECT_NE(std::find(all.begin(), all.end(), last_paragraphs_chunk), all.end());
+    EXPECT_EQ(std::find(first.begin(), first.end(), last_paragraphs_chunk), first.end()) << "the article's end is not on the first screen";
+    for (const std::string& file : first) ASSERT_EQ(app_add_font_chunk(h.app, file, font_file_bytes(file)), "");
+
+    h.settle();
+    EXPECT_FALSE(h.app.awaited_glyphs.empty());
+    EXPECT_TRUE(h.app.missing_glyphs.empty()) << "characters on their way are not missing";
+    EXPECT_FALSE(app_draws_awaited_glyphs(h.app, *ImGui::GetDrawData())) << "the first screen draws none of them";
+    const float ideograph = h.app.fonts.serif->FindGlyph(U'\u5317')->AdvanceX;  // 北, in the headline's groups
+    EXPECT_EQ(h.app.fonts.serif->FindGlyph(static_cast<ImWchar>(0x4E00 + 34 * 599))->AdvanceX, ideograph) << "a blank is as wide as an ideograph";
+
+    // The article scrolled to its end draws blanks until the rest have come.
+    app_dispatch(h.app, SetParagraphAction{"generated-29"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    EXPECT_TRUE(app_draws_awaited_glyphs(h.app, *ImGui::GetDrawData()));
+    std::vector<std::string> rest = app_font_files_needed(h.app);
+    ASSERT_FALSE(rest.empty());
+    const std::string never_comes = rest.back();
+    rest.pop_back();
+    for (const std::string& file : rest) ASSERT_EQ(app_add_font_chunk(h.app, file, font_file_bytes(file)), "");
+    h.settle();
+    EXPECT_EQ(app_font_files_needed(h.app), std::vector<std::string>{never_comes});
+    EXPECT_TRUE(app_draws_awaited_glyphs(h.app, *ImGui::GetDrawData())) << never_comes << " is still on its way";
+    EXPECT_TRUE(app_await_font_files(h.app, false)) << "its characters are drawn as \"?\" now: the atlas is built again";
+    h.settle();
+    EXPECT_TRUE(h.app.awaited_glyphs.empty());
+    EXPECT_FALSE(app_draws_awaited_glyphs(h.app, *ImGui::GetDrawData()));
+    EXPECT_FALSE(h.app.missing_glyphs.empty()) << never_comes << "'s characters are missing";
 }
 
 } // namespace explainer::ui::testing
