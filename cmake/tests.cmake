@@ -144,11 +144,11 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
 
   # The unit tests once more, against this checked core: every assert in the core runs
   # (a failed one aborts its test with its message), under ASan and UBSan. ctest names
-  # them "checked.Suite.Test".
+  # their suites "checked.Suite".
   add_executable(core_tests_checked $<TARGET_OBJECTS:core_test_objects>)
   target_link_libraries(core_tests_checked PRIVATE explainer_core_fuzz GTest::gtest GTest::gtest_main GTest::gmock)
   target_link_options(core_tests_checked PRIVATE ${EXPLAINER_SANITIZERS})
-  gtest_discover_tests(core_tests_checked TEST_PREFIX checked. DISCOVERY_TIMEOUT 60)
+  explainer_add_gtest_suites(core_tests_checked PREFIX checked.)
 
   # [SECTION] Headless UI test: src/ui with its assertions on ------------------------------
   # The web app is built for size with NDEBUG, so no assert in src/ui and no IM_ASSERT in
@@ -184,7 +184,7 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     target_compile_definitions(ui_tests_checked PRIVATE EXPLAINER_BASEMAP_FILE="${EXPLAINER_BASEMAP_FILE}"
       EXPLAINER_BASEMAP_DETAIL_DIR="${EXPLAINER_BASEMAP_DETAIL_DIR}")
   endif()
-  gtest_discover_tests(ui_tests_checked TEST_PREFIX ui. DISCOVERY_TIMEOUT 60)
+  explainer_add_gtest_suites(ui_tests_checked PREFIX ui.)
 else()
   message(STATUS "Fuzzers need clang (configure with -DCMAKE_CXX_COMPILER=clang++); skipped")
 endif()
