@@ -48,6 +48,7 @@
 #include <unordered_set>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -523,6 +524,13 @@ struct LayerDraw {
     ImVec2 offset;      // the projection's offset, by which the renderer moves it all (move_following)
 };
 
+// The scale, "500 km" over "500 mi", in the bottom-left corner.
+struct ScaleLegend {
+    ScaleBar km, mi;
+    char km_text[32] = {}, mi_text[32] = {};
+    Rect box;
+};
+
 struct MapPanel {
     PackCache pack;
     BasemapCache basemap;                                  // the world layer
@@ -551,6 +559,8 @@ struct MapPanel {
     std::string selected_here;   // a selection this panel made (no flight needed to show it)
     std::string seen_selection;
     int last_frame = -1;
+
+    ScaleLegend scale;           // the last frame's
 
     std::vector<ImVec2> scratch;
     std::unique_ptr<ImDrawList> layer_list;  // where retain_layer draws, outside any window
@@ -1031,14 +1041,14 @@ void draw_control(ImDrawList* draw, const Theme& theme, const ControlButton& b, 
     }
 }
 
-// The scale, "500 km" over "500 mi", in the bottom-left corner.
-struct ScaleLegend {
-    ScaleBar km, mi;
-    char km_text[32] = {}, mi_text[32] = {};
-    Rect box;
-};
+// Writes "500 km" for `value` into `text`, unless the legend of the last frame had that
+// value: printf's %g took 0.08 ms of every frame in the web build (4% of a hover's).
+void scale_text(char (&text)[32], const char (&last_text)[32], double value, double last_value, const char* unit) {
+    if (value == last_value && last_text[0]) std::memcpy(text, last_text, sizeof text);
+    else std::snprintf(text, sizeof text, "%g %s", value, unit);
+}
 
-ScaleLegend layout_scale(const PanelContext& ctx, const MapView& view, ImVec2 origin, ImVec2 size) {
+ScaleLegend layout_scale(const PanelContext& ctx, const ScaleLegend& last, const MapView& view, ImVec2 origin, ImVec2 size) {
     ScaleLegend s;
     ImFont* font = ctx.fonts.sans_small;
     const float px = font_size(font);
@@ -1046,8 +1056,8 @@ ScaleLegend layout_scale(const PanelContext& ctx, const MapView& view, ImVec2 or
     const double max_px = std::clamp(size.x * 0.22, 60.0, 120.0);
     s.km = nice_scale_bar(metres_per_px, max_px, DistanceUnit::Kilometres);
     s.mi = nice_scale_bar(metres_per_px, max_px, DistanceUnit::Miles);
-    std::snprintf(s.km_text, sizeof s.km_text, "%g km", s.km.value);
-    std::snprintf(s.mi_text, sizeof s.mi_text, "%g mi", s.mi.value);
+    scale_text(s.km_text, last.km_text, s.km.value, last.km.value, "km");
+    scale_text(s.mi_text, last.mi_text, s.mi.value, last.mi.value, "mi");
     const double bar = std::max(s.km.length_px, s.mi.length_px);
     const double width = std::max({bar, double(text_size(font, s.km_text).x), double(text_size(font, s.mi_text).x)}) + 12;
     const double height = 2 * px + 14;
@@ -2064,7 +2074,7 @@ void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 
     // [Draw] Sea, land and lines; country names; arcs; places; the overlay on top.
     const Projector proj(view, u.viewport, origin);
     const WorldBox visible = proj.visible(origin, size, 2.0);
-    const ScaleLegend scale = layout_scale(ctx, view, origin, size);
+    const ScaleLegend& scale = m.scale = layout_scale(ctx, m.scale, view, origin, size);
     const Rect attribution = attribution_box(ctx, origin, size);
     const Rect overlay[] = {{controls.zoom_in.x - 4.0, controls.zoom_in.y - 4.0, controls.reset.x + controls.size + 4.0,
                              controls.reset.y + controls.size + 4.0},
