@@ -309,6 +309,19 @@ TEST(Bidi, BracketsPairAndMirror) {
     EXPECT_EQ(visual_line("a א (ב c"), "a ב) א c");
 }
 
+// CJK punctuation is neutral, not left to right: after Chinese in a Hebrew sentence the
+// full stop 。 ends the sentence on its left (N1, N2), and corner brackets around a Chinese
+// quotation take the sentence's level (N0).
+TEST(Bidi, CjkPunctuationIsNeutral) {
+    EXPECT_EQ(visual_line("שלום 東京。"), "。東京 םולש");
+    const std::string quoted = "אמר 「東京」";
+    const BidiLevels levels = bidi_levels(quoted);
+    EXPECT_EQ(levels.paragraph_level, 1);
+    EXPECT_EQ(levels.levels[quoted.find("「")], 1);
+    EXPECT_EQ(levels.levels[quoted.find("東")], 2);
+    EXPECT_EQ(levels.levels[quoted.find("」")], 1);
+}
+
 TEST(Bidi, LineEndsAndSeparatorsTakeTheParagraphLevel) {
     // "abc אב גד": the space between the Hebrew words is at level 1 in the paragraph, but on
     // a line that ends there it is trailing whitespace, at the paragraph's level (L1).
