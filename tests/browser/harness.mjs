@@ -5,6 +5,7 @@
 // any of their frames (every test, even one that expects other problems).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startServer } from '../../tools/static-server.mjs';
@@ -18,6 +19,27 @@ export async function serve(options = {}) {
   return startServer({ dir: webDir, mounts: { '/test-packs': path.join(root, 'tests/packs') }, ...options });
 }
 
+// Chromium features switched off in the browsers the tests and benchmarks launch, beside
+// Playwright's own. The address bar's popups are web pages (chrome://omnibox-popup.top-chrome/,
+// and its "AI mode" page), which Chromium 156 loads for every new window, that is for every
+// browser context, in a renderer process of their own: 1.0-1.7 s of CPU each time
+// (/proc's counts), taken from the page under test on a 2-core machine. No page sees them.
+const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+// Chromium reads only the last --disable-features of its command line, and Playwright
+// passes its own list (features that make requests at start, PaintHolding, ...): the
+// list it will pass, from the installed playwright-core, so that ours adds to it.
+function playwrightDisabledFeatures() {
+  const file = createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle');
+  const list = fs.readFileSync(file, 'utf8').match(/\bdisabledFeatures = \[([^\]]*)\]/);
+  const names = list ? [...list[1].matchAll(/^\s*"(\w+)",?$/gm)].map((m) => m[1]) : [];
+  if (!names.length) {
+    throw new Error(`tests/browser/harness.mjs: Playwright's list of disabled Chromium features was not found in ${file} ` +
+      '(a newer playwright-core?): find where it builds --disable-features and read the list from there');
+  }
+  return names;
+}
+
 // Playwright gives every launch a fresh, empty profile of its own.
 export async function launch(extraArgs = []) {
   return chromium.launch({
@@ -25,7 +47,8 @@ export async function launch(extraArgs = []) {
     headless: true,
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
       '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-dev-shm-usage', ...extraArgs],
+      '--disable-sync', '--disable-dev-shm-usage',
+      `--disable-features=${[...playwrightDisabledFeatures(), ...DISABLED_FEATURES].join(',')}`, ...extraArgs],
   });
 }
 

@@ -1,6 +1,7 @@
 // The start (issue 10): Explainer.ready resolves at the first frame, and that frame is
 // complete: what it drew is what the reader keeps seeing (no second frame moves the map
-// or a panel into place). The start's performance marks are in order.
+// or a panel into place). The start's performance marks are in order. The browser the tests
+// and benches launch loads no page of its own beside the page under test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, watchPolicyViolations, settle, resourceEntries } from './harness.mjs';
@@ -94,6 +95,28 @@ for (const { name, urlTail = '', map = false, ...options } of SETUPS) {
 // the engine, the base fonts and the basemap from its head (preloads), not only once page.js
 // runs: so before page.js's own first request, the pack's. page.js's fetches take the
 // preloaded responses rather than downloading again.
+// The measure itself: a new context (a new window of the launched browser) must not load
+// the address bar's popups, pages of the browser's own that took 1.0-1.7 s of CPU a visit
+// on the cores the page under measure runs on (launch(), harness.mjs). A browser target is
+// listed once it exists; the popups were there at the page's load event, each time.
+test('a fresh context runs the page under test and no page of the browser\'s own', async () => {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    for (let visit = 0; visit < 2; ++visit) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url + 'oembed.json');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const others = targetInfos.filter((t) => t.type !== 'page' && t.type !== 'browser').map((t) => `${t.type} ${t.url}`);
+      await context.close();
+      assert.deepEqual(others, [], 'targets other than the page');
+    }
+  } finally {
+    await cdp.detach();
+  }
+});
+
 test('a first visit asks for its files from the head, each once, and for no script or style', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
