@@ -25,6 +25,7 @@
 #include "dates.h"
 #include "gazetteer.h"
 #include "pack.h"
+#include "pack_edit.h"
 #include "relative_dates.h"
 #include "scripts.h"
 
@@ -3217,7 +3218,9 @@ std::string build_json(Drafter& d) {
         e["suggestion"] = suggestion;
         pack["entities"].push_back(e);
     }
-    return pack.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    // In the canonical form (format_pack), as the editor saves and `explainer-validate
+    // --format` writes it: a draft kept as is does not change when it is saved.
+    return format_pack(nlohmann::json(pack));
 }
 
 // [SECTION] Input checks and entry points ------------------------------------------------------

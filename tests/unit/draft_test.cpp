@@ -14,6 +14,7 @@
 
 #include "core/gazetteer.h"
 #include "core/pack.h"
+#include "core/pack_edit.h"
 #include "core/relative_dates.h"
 
 namespace explainer {
@@ -80,6 +81,7 @@ Drafted draft(const DraftInput& input) {
     EXPECT_EQ(result.error, "");
     Drafted d;
     d.pack = json::parse(result.pack_json);
+    EXPECT_EQ(result.pack_json, format_pack(d.pack)) << "the draft is written in the canonical form";
     LoadResult loaded = load_pack(result.pack_json, "draft");
     std::string errors;
     for (const Diagnostic& e : loaded.errors) errors += format_diagnostic(e) + "\n";
