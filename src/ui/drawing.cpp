@@ -242,12 +242,25 @@ void draw_layout(ImDrawList* draw, const ImFont* font, float size, ImVec2 pos, I
         }
 }
 
+// Whether ImGui's wrapping would break `text` inside a word: it breaks after . , ; ! ?
+// and " wherever they stand (ImFont::CalcWordWrapPositionA), so "3.5", "U.S." and a comma
+// before a closing quotation mark ("we wait,” alone on a quote card's last line, seen in
+// a trial) could be cut. Only such a mark with a character after it other than a blank.
+bool imgui_breaks_inside_a_word(std::string_view text) {
+    constexpr std::string_view kBreaksAfter = ".,;!?\"";
+    for (std::size_t i = 0; i + 1 < text.size(); ++i)
+        if (kBreaksAfter.find(text[i]) != std::string_view::npos && text[i + 1] != ' ' && text[i + 1] != '\t' && text[i + 1] != '\n')
+            return true;
+    return false;
+}
+
 // Whether ImGui's own text functions draw `text` as a reader expects: not when it holds
 // right-to-left text (drawn reordered), nor, wrapped, Chinese or Japanese, whose lines
 // break between characters but not before 、。」 (ImGui breaks after spaces and
-// punctuation, or anywhere).
+// punctuation, or anywhere), nor text that ImGui's wrapping would break inside a word.
+// The article's layout (layout_paragraph) sets the others.
 bool imgui_sets(std::string_view text, float wrap) {
-    return !has_right_to_left(text) && !(wrap > 0 && breaks_between_characters(text));
+    return !has_right_to_left(text) && !(wrap > 0 && (breaks_between_characters(text) || imgui_breaks_inside_a_word(text)));
 }
 
 } // namespace

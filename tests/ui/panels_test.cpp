@@ -263,6 +263,26 @@ TEST(Panels, WrappedChineseAndJapaneseNeverOpenALineWithClosingPunctuation) {
     EXPECT_NEAR(text_size(font, text, 10 * ideograph).x, text_width(font, text), 1);
 }
 
+// Nor does wrapped Latin text break inside a word: ImGui's own wrapping breaks after a
+// comma or a full stop wherever it stands, and left a quote card's closing quotation mark
+// alone on its last line ("…and we wait,” seen in a trial's phone quote cards) and could
+// cut "3.5" or "U.S." in two.
+TEST(Panels, WrappedTextNeverBreaksAfterPunctuationInsideAWord) {
+    Headless h(kDesktop.width, kDesktop.height);
+    h.set_pack(kSeed);
+    h.settle();
+    const ImFont* font = h.app.fonts.serif_italic;
+    for (const std::string word : {"wait,\u201D", "3.5", "U.S.", "\"yes\"!"}) {
+        const std::string text = "and we " + word;
+        // Room for all but the word's last character: the whole word goes down.
+        const float wrap = text_width(font, text) - 0.5f * text_width(font, word.substr(word.size() - 1));
+        EXPECT_NEAR(text_size(font, text, wrap).y, 2 * font_size(font), 1) << text << ": two lines";
+        EXPECT_NEAR(text_span(font, text, wrap).width, text_width(font, "and we"), 1) << text << ": the first line ends before the word";
+    }
+    // A comma before a space is a break as before.
+    EXPECT_NEAR(text_size(font, "red, green", text_width(font, "red, gre")).y, 2 * font_size(font), 1);
+}
+
 TEST(Panels, AClickOnAPlaceSelectsItAndEscapeClearsIt) {
     Headless h(kDesktop.width, kDesktop.height);
     h.set_pack(kSeed);
