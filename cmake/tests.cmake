@@ -96,6 +96,14 @@ add_test(NAME tools.ui-characters-names
                  ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-sample.cpp
                  ${PROJECT_SOURCE_DIR}/tests/tools/ui-characters-names.expected)
 
+# The place lookup finds a place however its apostrophe is written: GeoNames writes
+# "Nuku‘alofa" (U+2018), an author the ʻokina (U+02BB) or a straight apostrophe.
+foreach(spelling "Nukuʻalofa" "Nuku'alofa" "NUKU‘ALOFA")
+  add_test(NAME "tools.geonames-lookup ${spelling}"
+           COMMAND sh -c "node \"$0\" \"$1\" TO | grep -q 'https://www.geonames.org/4032402'"
+                   ${PROJECT_SOURCE_DIR}/tools/geonames-lookup.mjs ${spelling})
+endforeach()
+
 # [SECTION] Fuzzers (clang's libFuzzer with ASan and UBSan) -----------------------------------
 # A build of its own: assertions stay on (-UNDEBUG undoes the Release -DNDEBUG, so the
 # asserts in the core and in the targets are checked) and exceptions are off as in the

