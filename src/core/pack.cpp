@@ -1650,7 +1650,10 @@ bool names_country(const Entity& country) {
 
 // A place's point outside its country (the place's own `country`, else every country the
 // pack names, by name: names_country) that lies inside it with latitude and longitude
-// swapped: a warning, since the point alone is a valid one.
+// swapped: a warning, since the point alone is a valid one. Not a point inside another
+// country of the pack, even one the article names only by an adjective: Rome in a story
+// of Ethiopia that speaks of the Italian army is where the pack means it (a trial's pack;
+// Rome swapped lies in Ethiopia).
 void check_swapped_points(Sink& sink, const PackInput& in) {
     std::vector<std::pair<const Entity*, GeoBox>> countries;
     for (const EntityInput& ei : in.entities)
@@ -1663,9 +1666,9 @@ void check_swapped_points(Sink& sink, const PackInput& in) {
         const Entity* inside = nullptr;
         bool outside = true;
         for (const auto& [country, box] : countries) {
-            if (!e.country.empty() ? country != &e : !names_country(*country)) continue;
+            if (!e.country.empty() && country != &e) continue;
             outside = outside && !holds(box, point);
-            if (!inside && holds(box, swapped)) inside = country;
+            if (!inside && (!e.country.empty() || names_country(*country)) && holds(box, swapped)) inside = country;
         }
         if (outside && inside)
             sink.warn(ei.path + "/location", "lat " + format_number(point.lat) + ", lon " + format_number(point.lon) + " lies outside " + inside->name +

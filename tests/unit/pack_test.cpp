@@ -1273,6 +1273,21 @@ TEST(Pack, SwappedLatitudeAndLongitudeGetAWarning) {
     const LoadResult named = load_json(pack);
     ASSERT_TRUE(named.pack.has_value()) << all_messages(named);
     EXPECT_EQ(named.warnings.size(), 1u) << all_messages(named);
+    // Nor is a point inside another country of the pack, named by an adjective only: Rome
+    // in a story of Ethiopia that speaks of the Italian army.
+    json rome = pack;
+    rome["article"]["paragraphs"].push_back({{"id", "p3"}, {"text", "The Italian army marched. Rome sent more troops."}});
+    rome["entities"].push_back({{"id", "italy"}, {"kind", "place"}, {"name", "Italy"}, {"description", "Country."}, {"country", "380"},
+                                {"mentions", json::array({{{"paragraph", "p3"}, {"exact", "Italian"}}})}});
+    rome["entities"].push_back({{"id", "rome"}, {"kind", "place"}, {"name", "Rome"}, {"description", "City."},
+                                {"location", {{"lat", 41.89193}, {"lon", 12.51133}}},
+                                {"mentions", json::array({{{"paragraph", "p3"}, {"exact", "Rome"}}})},
+                                {"citations", json::array({{{"publication", "GeoNames"}, {"url", "https://www.geonames.org/3169070"}}})}});
+    const LoadResult in_italy = load_json(rome);
+    ASSERT_TRUE(in_italy.pack.has_value()) << all_messages(in_italy);
+    EXPECT_EQ(in_italy.warnings.size(), 1u) << "the swapped Jimma alone: " << all_messages(in_italy);
+    rome["entities"].erase(rome["entities"].end() - 2);  // without Italy, Rome swapped lies in Ethiopia
+    EXPECT_EQ(load_json(rome).warnings.size(), 2u) << all_messages(load_json(rome));
     pack["entities"][3].erase("mentions");
     pack["entities"][4]["location"] = {{"lat", 7.67344}, {"lon", 36.83441}};
 
