@@ -12,8 +12,9 @@
 // it copies the quotation in curly quotes with its speaker (as Ctrl+C does on the
 // selected card). From the keyboard, Tab goes from the selected card to its Copy button.
 //
-// The chips wrap onto at most kMaxChipRows rows; more speakers than that scroll within
-// those rows (wheel or finger over the chips), so the list below always keeps its room.
+// The chips wrap onto at most kMaxChipRows rows, and onto no more than a third of the
+// panel's height holds (one row at least); more speakers than that scroll within those
+// rows (wheel or finger over the chips), so the list below always keeps its room.
 //
 // Index
 // - [SECTION] Helpers
@@ -51,6 +52,10 @@ constexpr float kChipHeight = 28;
 constexpr float kChipHeightTouch = 44;
 constexpr float kMinCardHeight = 44;  // touch target
 constexpr int kMaxChipRows = 2;       // more speakers scroll within these rows
+// The chips' share of the panel's height at most: at 1280x800 the panel under the map and
+// timeline is 170 px tall, and two rows of a dozen speakers' chips left the cards one line
+// (a trial's pack of twelve quotes).
+constexpr float kMaxChipShare = 1.0f / 3;
 constexpr float kChipGap = 6;
 
 bool contains_ignoring_case(const std::string& haystack, const std::string& needle) {
@@ -153,7 +158,7 @@ struct QuotesCache {
     std::vector<std::size_t> quotes;  // entity indices of every quote, in pack order
     // Chip positions: per panel place, width and layout.
     ImVec2 chips_origin{-1, -1};
-    float chips_width = -1, chips_dpr = 0;
+    float chips_width = -1, chips_height = -1, chips_dpr = 0;
     bool chips_narrow = false;
     float chips_top = 0, chips_bottom = 0;  // the rows shown (at most kMaxChipRows)
     float chips_overflow = 0;               // how far the rows beyond them scroll
@@ -210,10 +215,10 @@ void build_chips(QuotesCache& cache, const Pack& pack) {
     }
 }
 
-void place_chips(QuotesCache& cache, const Fonts& fonts, ImVec2 origin, float width, bool narrow, float dpr) {
+void place_chips(QuotesCache& cache, const Fonts& fonts, ImVec2 origin, ImVec2 size, bool narrow, float dpr) {
     const float chip_h = narrow ? kChipHeightTouch : kChipHeight;
     float chip_x = origin.x + kPadding, chip_y = origin.y + 10;
-    const float chip_room = width - 2 * kPadding;
+    const float chip_room = size.x - 2 * kPadding;
     int rows = 1;
     for (Chip& chip : cache.chips) {
         const float w = std::min(chip_room, text_width(fonts.sans, chip.label) + 8 + text_width(fonts.sans_small, chip.count) + 24);
@@ -227,7 +232,8 @@ void place_chips(QuotesCache& cache, const Fonts& fonts, ImVec2 origin, float wi
         chip_x += w + kChipGap;
     }
     cache.chips_top = origin.y + 10;
-    const int shown_rows = std::min(rows, kMaxChipRows);
+    const int fitting = std::max(1, static_cast<int>((size.y * kMaxChipShare + kChipGap) / (chip_h + kChipGap)));
+    const int shown_rows = std::min({rows, kMaxChipRows, fitting});
     cache.chips_bottom = snap(cache.chips_top + shown_rows * chip_h + (shown_rows - 1) * kChipGap, dpr);
     cache.chips_overflow = (rows - shown_rows) * (chip_h + kChipGap);
     cache.list_top = snap(cache.chips_bottom + 10, dpr);
@@ -276,9 +282,10 @@ void update_cache(const PanelContext& ctx, QuotesCache& cache, ImVec2 origin, Im
     const bool new_fonts = cache.fonts_revision != ctx.fonts_revision;
     cache.fonts_revision = ctx.fonts_revision;
     if (new_pack || new_fonts || cache.chips_origin.x != origin.x || cache.chips_origin.y != origin.y || cache.chips_width != size.x ||
-        cache.chips_narrow != ctx.narrow || cache.chips_dpr != ctx.dpr) {
-        place_chips(cache, ctx.fonts, origin, size.x, ctx.narrow, ctx.dpr);
-        cache.chips_origin = origin, cache.chips_width = size.x, cache.chips_narrow = ctx.narrow, cache.chips_dpr = ctx.dpr;
+        cache.chips_height != size.y || cache.chips_narrow != ctx.narrow || cache.chips_dpr != ctx.dpr) {
+        place_chips(cache, ctx.fonts, origin, size, ctx.narrow, ctx.dpr);
+        cache.chips_origin = origin, cache.chips_width = size.x, cache.chips_height = size.y, cache.chips_narrow = ctx.narrow,
+        cache.chips_dpr = ctx.dpr;
     }
     // A filter naming nobody who is quoted (a stale link) shows everything.
     if (new_pack || cache.requested_filter != ctx.state.quote_speaker_filter) {

@@ -344,6 +344,30 @@ TEST(Panels, APhoneTabOpensItsPanel) {
     }
 }
 
+// A dozen speakers' filter chips take one row of the quotes panel under the map and
+// timeline at 1280x800 (170 px: two rows left the cards one line, a trial's pack of
+// twelve quotes), and two rows of a phone's quotes tab; the others scroll within them.
+TEST(Panels, SpeakerChipsLeaveAShortQuotesPanelItsCards) {
+    const auto chip_rows = [](const Headless& h) {
+        std::set<float> rows;
+        for (const LocatedRect& r : h.app.located)
+            if (r.panel == "quotes" && r.id.text.starts_with("quote-filter:")) rows.insert(r.y);
+        return rows.size();
+    };
+    Headless desktop(kDesktop.width, kDesktop.height);
+    desktop.set_pack(EXPLAINER_LONG_PACK);  // four copies of the seed: a dozen speakers
+    desktop.settle();
+    EXPECT_EQ(chip_rows(desktop), 1u);
+    Headless phone(kPhone.width, kPhone.height, kPhone.dpr);
+    phone.set_pack(EXPLAINER_LONG_PACK);
+    phone.settle();
+    const auto tab = phone.located("tab:quotes", "tabs");
+    ASSERT_TRUE(tab);
+    phone.click(Headless::centre(*tab));
+    phone.settle();
+    EXPECT_EQ(chip_rows(phone), 2u);
+}
+
 TEST(Panels, ADragPansTheMapAndTheWheelZoomsIt) {
     Headless h(kDesktop.width, kDesktop.height);
     h.set_pack(kSeed);
