@@ -209,6 +209,7 @@ bool app_load_fonts(App& app, float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     ImFontAtlas& atlas = *io.Fonts;
     forget_pending_glyphs();  // they were the old atlas's, whose pixels Clear() frees
+    forget_kept_layouts();    // measured with the old atlas's glyphs
     atlas.Clear();
     // As tall as its glyphs need, not the next power of two (WebGL2 samples any size):
     // up to half the pixels to clear, and to upload, fewer.

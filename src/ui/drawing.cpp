@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cfloat>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <utility>
@@ -217,12 +218,42 @@ namespace {
 
 // A text with right-to-left characters as one paragraph of one style, wrapped at `wrap`
 // (0: one line, with no margin to align to).
-ParagraphLayout reading_layout(const ImFont* font, float size, std::string_view text, float wrap) {
+ParagraphLayout lay_out(const ImFont* font, float size, std::string_view text, float wrap) {
     const MeasureText measure = [font, size](int, std::string_view s) {
         return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
     };
     const float max_width = wrap > 0 ? wrap : std::numeric_limits<float>::infinity();
     return layout_paragraph(text, {{0, text.size(), 0, -1}}, max_width, measure, [size](int) { return size; });
+}
+
+// The layouts of the texts drawn lately, kept: a hover card's wrapped description laid out
+// afresh by each frame's measuring and drawing took a third of a hover frame's CPU
+// (tools/bench-frames.mjs). Keyed by font, size, wrap and text; forgotten when the fonts
+// are built again (forget_kept_layouts), the least recently used first when full.
+struct KeptLayout {
+    const ImFont* font = nullptr;
+    float size = 0, wrap = 0;
+    std::string text;
+    ParagraphLayout layout;
+    std::uint64_t used = 0;
+};
+constexpr std::size_t kKeptLayouts = 64;  // more than a frame's cards and labels
+std::vector<KeptLayout> g_kept_layouts;
+std::uint64_t g_layout_uses = 0;
+
+// `text` laid out as the article is: valid until the next call.
+const ParagraphLayout& reading_layout(const ImFont* font, float size, std::string_view text, float wrap) {
+    ++g_layout_uses;
+    for (KeptLayout& kept : g_kept_layouts)
+        if (kept.font == font && kept.size == size && kept.wrap == wrap && kept.text == text) {
+            kept.used = g_layout_uses;
+            return kept.layout;
+        }
+    if (g_kept_layouts.size() == kKeptLayouts)
+        g_kept_layouts.erase(std::min_element(g_kept_layouts.begin(), g_kept_layouts.end(),
+                                              [](const KeptLayout& a, const KeptLayout& b) { return a.used < b.used; }));
+    g_kept_layouts.push_back({font, size, wrap, std::string(text), lay_out(font, size, text, wrap), g_layout_uses});
+    return g_kept_layouts.back().layout;
 }
 
 ImVec2 layout_size(const ParagraphLayout& layout) {
@@ -264,6 +295,8 @@ bool imgui_sets(std::string_view text, float wrap) {
 }
 
 } // namespace
+
+void forget_kept_layouts() { g_kept_layouts.clear(); }
 
 ImVec2 text_size(const ImFont* font, std::string_view text, float wrap) {
     if (imgui_sets(text, wrap)) return font->CalcTextSizeA(font_size(font), FLT_MAX, wrap, text.data(), text.data() + text.size());
@@ -323,7 +356,7 @@ void text_item(std::string_view text, float wrap) {
     }
     const ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
-    const ParagraphLayout layout = reading_layout(font, size, text, wrap);
+    const ParagraphLayout& layout = reading_layout(font, size, text, wrap);
     draw_layout(ImGui::GetWindowDrawList(), font, size, ImGui::GetCursorScreenPos(), ImGui::GetColorU32(ImGuiCol_Text), text,
                 layout, nullptr);
     ImGui::Dummy(ImVec2(layout.right_to_left ? wrap : layout_size(layout).x, layout.height));

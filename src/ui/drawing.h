@@ -33,6 +33,10 @@ inline float font_size(const ImFont* font) { return font->FontSize * ImGui::GetI
 // it is. A panel measures and draws a name, a quotation or a label through these, never
 // through ImGui's own text calls, which would draw right-to-left text backwards.
 
+// The layouts of such text are kept from frame to frame; a new font atlas (whose glyphs
+// may measure otherwise) forgets them.
+void forget_kept_layouts();
+
 // The size of `text` in `font` at its logical size, wrapped at `wrap` CSS px (0: no wrap).
 ImVec2 text_size(const ImFont* font, std::string_view text, float wrap = 0);
 inline float text_width(const ImFont* font, std::string_view text) { return text_size(font, text).x; }

@@ -11,6 +11,7 @@
 
 #include "core/index_sort.h"
 #include "headless.h"
+#include "ui/drawing.h"
 
 namespace explainer::ui::testing {
 namespace {
@@ -38,6 +39,26 @@ TEST(FontChunks, ACjkChunksFacesShareItsOneFont) {
     // One TrueType font after the header: the file is no larger than it.
     EXPECT_EQ(chunk.faces.front().first, 4 * (font_faces().size() + 1));
     EXPECT_EQ(chunk.faces.front().first + chunk.faces.front().second, bytes.size());
+}
+
+// Wrapped text laid out as the article is (here Chinese) is kept from frame to frame
+// (drawing.cpp): a chunk that brings its glyphs builds the atlas again, and the text is
+// measured anew, not with the drawn-"?" widths of before.
+TEST(FontChunks, TextKeptLaidOutIsMeasuredAnewWhenItsGlyphsCome) {
+    Headless h(800, 600);
+    app_set_pack(h.app, load_test_pack(test_pack("tokyo-seoul-beijing")));  // uses 東; its files not given yet
+    h.settle();
+    const std::string text = "\u6771\u6771\u6771\u6771";  // 東東東東
+    const float wrap = 400;
+    const ImFont* font = h.app.fonts.serif;
+    const float before = text_size(font, text, wrap).x;
+    ASSERT_EQ(text_size(font, text, wrap).x, before) << "kept: the same";
+    ASSERT_EQ(app_add_font_chunk(h.app, kEastChunk, east_chunk()), "");
+    h.settle();
+    font = h.app.fonts.serif;
+    const float after = text_size(font, text, wrap).x;
+    EXPECT_NE(after, before) << "the ideograph's own width, not the fallback's";
+    EXPECT_EQ(after, text_size(font, text, wrap + 1).x) << "as a text laid out for the first time";
 }
 
 TEST(FontChunks, AMalformedChunkIsRefusedWithWhatIsWrong) {
