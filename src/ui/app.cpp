@@ -9,6 +9,7 @@
 #include "app.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstdio>
@@ -137,6 +138,9 @@ ImFont* add_font(App& app, ImFontAtlas& atlas, const char* face, float css_size,
     return font;
 }
 
+// Every font of the atlas, in the order app_load_fonts adds them.
+std::array<ImFont*, 6> atlas_fonts(const Fonts& f) { return {f.sans, f.serif, f.serif_italic, f.serif_bold, f.sans_bold, f.sans_small}; }
+
 // Characters on their way: while the page fetches font files after the first frame, what
 // they bring is drawn blank (app.awaited_glyphs).
 
@@ -161,16 +165,16 @@ float ideograph_advance(const ImFont& font, const std::vector<char32_t>& charact
 
 // After the build: every character that a font lacks is drawn as the blank box (the
 // placeholder glyph each font was given), as wide as an ideograph; all the boxes take the
-// first font's texels, so that one rectangle of texture coordinates tells them.
-void use_blanks_for_awaited(App& app, const std::vector<char32_t>& characters, ImWchar placeholder, const int* boxes) {
+// first font's texels (`first_box`), so that one rectangle of texture coordinates tells them.
+void use_blanks_for_awaited(App& app, const std::vector<char32_t>& characters, ImWchar placeholder, int first_box) {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     ImVec2 uv0, uv1;
-    atlas.CalcCustomRectUV(atlas.GetCustomRectByIndex(boxes[0]), &uv0, &uv1);
+    atlas.CalcCustomRectUV(atlas.GetCustomRectByIndex(first_box), &uv0, &uv1);
     app.awaited_uv = ImVec4(uv0.x, uv0.y, uv1.x, uv1.y);
     app.awaited_glyphs.clear();
     const Fonts& f = app.fonts;
     const std::vector<char32_t> headline = headline_characters(app.store.pack());
-    for (ImFont* font : {f.sans, f.serif, f.serif_italic, f.serif_bold, f.sans_bold, f.sans_small}) {
+    for (ImFont* font : atlas_fonts(f)) {
         auto* blank = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(placeholder));
         assert(blank && "every font was given the blank box");
         blank->AdvanceX = font->IndexAdvanceX[placeholder] = ideograph_advance(*font, characters);
@@ -230,17 +234,18 @@ bool app_load_fonts(App& app, float dpr) {
     // The builder itself, not atlas.Build(): Build() adds ImGui's default font when the
     // atlas has none, which would link that font's 12 KB of data into the wasm; here the
     // atlas always holds ours.
-    const bool fonts = f.sans && f.serif && f.serif_italic && f.serif_bold && f.sans_bold && f.sans_small;
+    const std::array<ImFont*, 6> fonts = atlas_fonts(f);
+    const bool all_added = std::all_of(fonts.begin(), fonts.end(), [](const ImFont* font) { return font != nullptr; });
     const ImWchar placeholder = free_code_point(characters);
-    int boxes[6] = {};
-    if (fonts && app.awaiting_font_files) {
-        int i = 0;
-        for (ImFont* font : {f.sans, f.serif, f.serif_italic, f.serif_bold, f.sans_bold, f.sans_small})
-            boxes[i++] = atlas.AddCustomRectFontGlyph(font, placeholder, 1, 1, 0);
-    }
-    const bool built = fonts && ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+    int first_box = -1;
+    if (all_added && app.awaiting_font_files)
+        for (ImFont* font : fonts) {
+            const int box = atlas.AddCustomRectFontGlyph(font, placeholder, 1, 1, 0);
+            if (first_box < 0) first_box = box;
+        }
+    const bool built = all_added && ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
     app.awaited_glyphs.clear();
-    if (built && app.awaiting_font_files) use_blanks_for_awaited(app, characters, placeholder, boxes);
+    if (built && app.awaiting_font_files) use_blanks_for_awaited(app, characters, placeholder, first_box);
     app.missing_glyphs = built ? find_missing_glyphs(app) : app.store.pack().characters;
     return built;
 }
