@@ -1665,10 +1665,11 @@ void check_swapped_points(Sink& sink, const PackInput& in) {
         const GeoPoint point = *e.location, swapped{.lon = point.lat, .lat = point.lon};
         const Entity* inside = nullptr;
         bool outside = true;
+        const bool own_country = !e.country.empty();  // a country's label point: measured against itself only
         for (const auto& [country, box] : countries) {
-            if (!e.country.empty() && country != &e) continue;
+            if (own_country && country != &e) continue;
             outside = outside && !holds(box, point);
-            if (!inside && (!e.country.empty() || names_country(*country)) && holds(box, swapped)) inside = country;
+            if (!inside && (own_country || names_country(*country)) && holds(box, swapped)) inside = country;
         }
         if (outside && inside)
             sink.warn(ei.path + "/location", "lat " + format_number(point.lat) + ", lon " + format_number(point.lon) + " lies outside " + inside->name +
