@@ -2,13 +2,13 @@
 # baked by tools/bake-map.mjs into ${CMAKE_BINARY_DIR}/basemap.bin (the simplified
 # world, fetched on first load) and ${CMAKE_BINARY_DIR}/basemap-detail/C-R.bin (the full
 # data in 45-degree tiles, fetched when zoomed in), the files src/core/basemap.h parses.
-# The bake also writes the core's table of countries' mainland boxes.
+# The bake also writes src/core's table of each country's core box.
 # Included from CMakeLists.txt in both the native and the web build, before fonts.cmake.
 # Defines the target `basemap` (part of ALL), EXPLAINER_BASEMAP_FILE, EXPLAINER_BASEMAP_NAMES
 # and EXPLAINER_BASEMAP_DETAIL_DIR;
 # without node or the npm package it warns and defines none of them.
 # Either way it defines explainer_use_country_boxes(target): the core's table of each
-# country's mainland box (generated/country_boxes.inc, src/core/geo.cpp), empty without
+# country's core box (generated/country_boxes.inc, src/core/geo.cpp), empty without
 # the atlas.
 
 set(EXPLAINER_COUNTRY_BOX_TABLE ${CMAKE_BINARY_DIR}/generated/country_boxes.inc)

@@ -7,9 +7,10 @@
 //   shows. The page fetches it on first load.
 // - basemap-detail/C-R.bin: the full 1:50m data cut into 45-degree tiles (column C from
 //   lon -180, row R from the south), fetched when the reader zooms in.
-// - generated/country_boxes.inc: each country's mainland box, a table the engine's core
-//   compiles in, so that a pack's opening view can fit a country before the basemap
-//   arrives (country_mainland_box in src/core/geo.h).
+// - generated/country_boxes.inc: each country's core box (its largest shape and the
+//   shapes near it: coreBox), a table the engine's core compiles in, so that a pack's
+//   opening view and a country's selection can fit it before the basemap arrives
+//   (country_core_box in src/core/geo.h).
 // Every point of both carries its level of detail: the least whole zoom at which the
 // lines simplified (Douglas–Peucker) to half a CSS px keep it, so the map draws each
 // zoom without simplifying anything when a file arrives.
@@ -468,14 +469,62 @@ function labelAnchor(polygons, grid) {
     return [Math.round((lon - grid.originLon) / grid.stepLon), Math.round((lat - grid.originLat) / grid.stepLat)];
 }
 
-// The mainland's bounding box in whole degrees, rounded outwards: [west, east, south,
-// north]. A degree is precise enough to fit a view to (the view keeps 40 px around it),
-// and a table of whole degrees is 700 bytes smaller after gzip than one of hundredths.
-function mainlandBox(polygons, grid) {
-    const outer = largestPolygon(polygons, grid)[0];
-    const lons = outer.map(([lon]) => lon);
-    const lats = outer.map(([, y]) => inverseMercatorY(y));
-    return [Math.floor(Math.min(...lons)), Math.ceil(Math.max(...lons)), Math.floor(Math.min(...lats)), Math.ceil(Math.max(...lats))];
+// How far a country's core reaches from its largest shape: every shape within this many km
+// of the core so far joins it. Tonga's Vava'u group is 263 km from Tongatapu, Norway's
+// Bjørnøya 355 km from the mainland, Alaska 580 km from the other states and French Guiana
+// an ocean from France: the core is what a reader means by the country's name.
+const CORE_REACH_KM = 300;
+const KM_PER_DEGREE = 111.2;
+
+// The gap between two boxes ({west, east, south, north}, degrees) in km, east-west at the
+// latitude of the box nearer the equator, and the whole turns (in degrees, 0 or +-360) that
+// bring `b` nearest `a`: a shape across 180 (Fiji, Russia) joins its other side.
+function boxGap(a, b) {
+    const latGap = Math.max(0, b.south - a.north, a.south - b.north) * KM_PER_DEGREE;
+    const nearLat = Math.min(Math.abs((a.south + a.north) / 2), Math.abs((b.south + b.north) / 2));
+    let best = { km: Infinity, shift: 0 };
+    for (const shift of [0, -360, 360]) {
+        const lonGap = Math.max(0, b.west + shift - a.east, a.west - (b.east + shift));
+        const km = Math.hypot(latGap, lonGap * KM_PER_DEGREE * Math.cos((nearLat * Math.PI) / 180));
+        if (km < best.km) best = { km, shift };
+    }
+    return best;
+}
+
+// A country's core box: its largest shape (by Mercator area), grown by each of its shapes
+// within CORE_REACH_KM of the box so far, until none is; [west, east, south, north] in
+// tenths of a degree, rounded outwards, east beyond 180 where the core crosses it.
+// `polygons` are the unsimplified ones (bake's rawPolygons): the world layer's simplification
+// drops islands as small as Vava'u.
+function coreBox(polygons, grid) {
+    const shapes = polygons.map((polygon) => {
+        const outer = polygon[0];
+        const lons = outer.map(([qx]) => grid.originLon + qx * grid.stepLon);
+        const lats = outer.map(([, qy]) => grid.originLat + qy * grid.stepLat);
+        const mercator = outer.map(([qx, qy]) => [qx, mercatorY(grid.originLat + qy * grid.stepLat)]);
+        return {
+            box: { west: Math.min(...lons), east: Math.max(...lons), south: Math.min(...lats), north: Math.max(...lats) },
+            area: Math.abs(ringArea(mercator)),
+        };
+    });
+    shapes.sort((a, b) => b.area - a.area);
+    const core = { ...shapes[0].box };
+    const left = new Set(shapes.slice(1));
+    for (let grown = true; grown; ) {
+        grown = false;
+        for (const shape of left) {
+            const { km, shift } = boxGap(core, shape.box);
+            if (km > CORE_REACH_KM) continue;
+            core.west = Math.min(core.west, shape.box.west + shift);
+            core.east = Math.max(core.east, shape.box.east + shift);
+            core.south = Math.min(core.south, shape.box.south);
+            core.north = Math.max(core.north, shape.box.north);
+            left.delete(shape);
+            grown = true;
+        }
+    }
+    const tenths = (value, round) => round(Math.round(value * 1e6) / 1e5);  // 1e-6 degree of float noise is not a tenth
+    return [tenths(core.west, Math.floor), tenths(core.east, Math.ceil), tenths(core.south, Math.floor), tenths(core.north, Math.ceil)];
 }
 
 // [SECTION] Coastlines and borders ---------------------------------------------------
@@ -756,8 +805,9 @@ function writtenOutName(name) {
 
 // One basemap file: every country's polygons within `region` (in each copy of the
 // world they reach), with arcs simplified to `toleranceDeg` on a grid coarsened by
-// `coarsening`.
-function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
+// `coarsening`; with `coreBoxes`, each country's core box too (coreBox, for
+// countryBoxTable).
+function bake(topology, region, { toleranceDeg = 0, coarsening = 1, coreBoxes = false } = {}) {
     const grid = makeGrid(topology.transform, region, coarsening);
     const rawArcs = decodeArcs(topology);
     const tolerance = toleranceDeg / topology.transform.scale[0];
@@ -791,16 +841,18 @@ function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
 
     const countries = [];
     for (const geometry of geometries) {
-        let polygons = polygonsFrom(geometry, simplifiedArcs);
+        const rawPolygons = tolerance > 0 ? polygonsFrom(geometry, rawArcs) : null;
+        let polygons = rawPolygons ? polygonsFrom(geometry, simplifiedArcs) : polygonsFrom(geometry, rawArcs);
         // A country smaller than the tolerance (Monaco, Nauru) keeps its full shape, so
         // that every country of the source is there to name and highlight.
-        if (polygons.length === 0 && tolerance > 0) polygons = polygonsFrom(geometry, rawArcs);
+        if (polygons.length === 0 && rawPolygons) polygons = rawPolygons;
         if (polygons.length === 0) continue;
         countries.push({
             id: geometry.id ?? '',
             name: writtenOutName(geometry.properties?.name ?? ''),
             label: labelAnchor(polygons, grid),
             polygons,
+            core: coreBoxes ? coreBox(rawPolygons ?? polygons, grid) : null,
         });
     }
 
@@ -859,13 +911,13 @@ function bake(topology, region, { toleranceDeg = 0, coarsening = 1 } = {}) {
     return { bytes: Uint8Array.from(w.bytes), grid, countries, coastlines, borders };
 }
 
-// Rows of {ISO 3166-1 numeric, west, east, south, north} in whole degrees, by code, for
-// the countries the atlas gives a numeric code.
-function countryBoxTable({ countries, grid }) {
+// Rows of {ISO 3166-1 numeric, west, east, south, north}, each country's core box in tenths
+// of a degree (coreBox), by code, for the countries the atlas gives a numeric code.
+function countryBoxTable({ countries }) {
     const rows = countries
         .filter((country) => /^[0-9]{3}$/.test(country.id))
         .sort((a, b) => Number(a.id) - Number(b.id))
-        .map((country) => `{${Number(country.id)}, ${mainlandBox(country.polygons, grid).join(', ')}},  // ${country.name}\n`);
+        .map((country) => `{${Number(country.id)}, ${country.core.join(', ')}},  // ${country.name}\n`);
     return '// Generated by tools/bake-map.mjs from Natural Earth 1:50m (world-atlas): do not edit.\n' + rows.join('');
 }
 
@@ -879,13 +931,13 @@ function main() {
     const inputPath = inputArg ?? resolve(root, 'node_modules/world-atlas/countries-50m.json');
     const topology = JSON.parse(readFileSync(inputPath, 'utf8'));
 
-    const world = bake(topology, WORLD, { toleranceDeg: WORLD_TOLERANCE_DEG, coarsening: WORLD_GRID_COARSENING });
+    const world = bake(topology, WORLD, { toleranceDeg: WORLD_TOLERANCE_DEG, coarsening: WORLD_GRID_COARSENING, coreBoxes: true });
     writeFileSync(resolve(outDir, 'basemap.bin'), world.bytes);
     // The names, one a line, for tools/ui-characters.py: the font atlas holds their
     // characters from the first frame on, so a basemap that comes later rebuilds nothing.
     writeFileSync(resolve(outDir, 'basemap-names.txt'), world.countries.map((c) => c.name + '\n').join(''));
-    // Each country's mainland box, for the engine's opening view (country_mainland_box in
-    // src/core/geo.h), which a pack's load needs before the basemap arrives.
+    // Each country's core box, for the engine's opening view and a country's selection
+    // (country_core_box in src/core/geo.h), which need it before the basemap arrives.
     mkdirSync(resolve(outDir, 'generated'), { recursive: true });
     writeFileSync(resolve(outDir, 'generated/country_boxes.inc'), countryBoxTable(world));
     console.log(

@@ -65,12 +65,11 @@ GeoPoint geo_from_unit(Vec3 v) {
 
 Vec2d world_centre(const MapView& view) { return project({view.lon, view.lat}); }
 
-// A country's mainland box in whole degrees, rounded outwards (tools/bake-map.mjs writes
+// A country's core box in tenths of a degree, rounded outwards (tools/bake-map.mjs writes
 // the rows).
 struct CountryBoxRow {
     std::uint16_t code;  // ISO 3166-1 numeric
-    std::int16_t west, east;
-    std::int8_t south, north;
+    std::int16_t west, east, south, north;
 };
 // A list rather than an array: a build without the atlas has no rows.
 constexpr std::initializer_list<CountryBoxRow> kCountryBoxes = {
@@ -79,21 +78,23 @@ constexpr std::initializer_list<CountryBoxRow> kCountryBoxes = {
 
 } // namespace
 
-std::optional<GeoBox> country_mainland_box(std::string_view iso_numeric) {
+std::optional<GeoBox> country_core_box(std::string_view iso_numeric) {
     unsigned code = 0;
     const auto [end, error] = std::from_chars(iso_numeric.data(), iso_numeric.data() + iso_numeric.size(), code);
     if (error != std::errc() || end != iso_numeric.data() + iso_numeric.size()) return std::nullopt;
     for (const CountryBoxRow& row : kCountryBoxes)
         if (row.code == code)
-            return GeoBox{.west = static_cast<double>(row.west), .south = static_cast<double>(row.south),
-                          .east = static_cast<double>(row.east), .north = static_cast<double>(row.north)};
+            return GeoBox{.west = row.west / 10.0, .south = row.south / 10.0, .east = row.east / 10.0, .north = row.north / 10.0};
     return std::nullopt;
 }
 
 bool has_country_boxes() { return kCountryBoxes.size() != 0; }
 
 bool holds(const GeoBox& box, GeoPoint point) {
-    return point.lon >= box.west && point.lon <= box.east && point.lat >= box.south && point.lat <= box.north;
+    if (point.lat < box.south || point.lat > box.north) return false;
+    for (const double turn : {0.0, -360.0, 360.0})
+        if (point.lon + turn >= box.west && point.lon + turn <= box.east) return true;
+    return false;
 }
 
 // [SECTION] Projection ---------------------------------------------------------------

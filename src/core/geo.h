@@ -47,14 +47,19 @@ inline constexpr GeoBox kEmptyGeoBox{std::numeric_limits<double>::infinity(), st
 // box, the points' own box.
 GeoBox bounds_of(std::span<const GeoPoint> points, GeoBox box = kEmptyGeoBox);
 
-// The box of a country's mainland (the largest of its shapes in the basemap, Natural
-// Earth 1:50m), in whole degrees rounded outwards, by its ISO 3166-1 numeric code
-// ("706"), from a table baked with the basemap: what a pack's opening view fits for a
-// country, before the basemap arrives. None for a code the atlas lacks.
-std::optional<GeoBox> country_mainland_box(std::string_view iso_numeric);
+// The box of a country's core: its largest shape in Natural Earth 1:50m and every shape
+// of it within 300 km of those (France with Corsica, not French Guiana; Tonga from
+// Tongatapu to Vava'u; Japan to Okinawa; the United States without Alaska or Hawaii), in
+// tenths of a degree rounded outwards, east beyond 180 where the core crosses it (Fiji,
+// Russia), by its ISO 3166-1 numeric code ("706"), from a table baked with the basemap
+// (tools/bake-map.mjs, coreBox): what a pack's opening view and a country's selection fit,
+// before the basemap arrives too. None for a code the atlas lacks.
+std::optional<GeoBox> country_core_box(std::string_view iso_numeric);
 // Whether the build holds that table: one without the atlas (cmake/map.cmake) has no row,
-// and country_mainland_box then knows no country at all.
+// and country_core_box then knows no country at all.
 bool has_country_boxes();
+// Whether the box holds the point, in any copy of the world: a box whose east passes 180
+// (Fiji's) holds a point at -179.9.
 bool holds(const GeoBox& box, GeoPoint point);
 
 inline constexpr double kWorldSizePx = 256.0;                    // world width at zoom 0

@@ -1099,7 +1099,7 @@ void read_suggestion(Sink& sink, const Fields& f, EntityInput& in) {
 // Whether the map draws a country for a code of three digits: "999" or "336" (the
 // Vatican, too small for the basemap) it does not. A build without the basemap's table
 // (has_country_boxes) knows no country, and takes every code as drawn rather than warn of each.
-bool on_the_map(const std::string& code) { return !has_country_boxes() || country_mainland_box(code).has_value(); }
+bool on_the_map(const std::string& code) { return !has_country_boxes() || country_core_box(code).has_value(); }
 
 void read_entity(Sink& sink, const json& v, const std::string& path, EntityInput& in, MentionBudget& mention_budget) {
     in.path = path;
@@ -1658,7 +1658,7 @@ void check_swapped_points(Sink& sink, const PackInput& in) {
     std::vector<std::pair<const Entity*, GeoBox>> countries;
     for (const EntityInput& ei : in.entities)
         if (ei.kind_known && ei.entity.kind == EntityKind::Place)
-            if (const auto box = country_mainland_box(ei.entity.country)) countries.emplace_back(&ei.entity, *box);
+            if (const auto box = country_core_box(ei.entity.country)) countries.emplace_back(&ei.entity, *box);
     for (const EntityInput& ei : in.entities) {
         const Entity& e = ei.entity;
         if (!ei.kind_known || e.kind != EntityKind::Place || !e.location || !e.countries.empty()) continue;
@@ -1777,7 +1777,7 @@ void name_entities(std::vector<Diagnostic>& list, const json& root) {
     const auto entities = root.is_object() ? root.find("entities") : root.end();
     if (entities == root.end() || !entities->is_array()) return;
     for (Diagnostic& d : list) {
-        unsigned index = 0;  // from_chars<unsigned>, as country_mainland_box reads codes: one copy in the wasm
+        unsigned index = 0;  // from_chars<unsigned>, as country_core_box reads codes: one copy in the wasm
         if (!d.path.starts_with("/entities/")) continue;
         const char* digits = d.path.c_str() + 10;
         if (std::from_chars(digits, d.path.c_str() + d.path.size(), index).ptr == digits) continue;

@@ -189,19 +189,31 @@ std::vector<GeoPoint> opening_view_points(const Pack& pack) {
     const std::vector<GeoPoint> locations = points;
     for (const Entity& e : pack.entities) {
         if (e.kind != EntityKind::Place || e.location) continue;
-        std::vector<GeoBox> mainlands;
-        for (const std::string& code : e.country.empty() ? e.countries : std::vector<std::string>{e.country})
-            if (const std::optional<GeoBox> box = country_mainland_box(code)) mainlands.push_back(*box);
-        const bool shown = std::any_of(mainlands.begin(), mainlands.end(), [&](const GeoBox& box) {
+        const std::vector<GeoBox> cores = country_core_boxes(e);
+        const bool shown = std::any_of(cores.begin(), cores.end(), [&](const GeoBox& box) {
             return std::any_of(locations.begin(), locations.end(), [&](GeoPoint p) { return holds(box, p); });
         });
         if (shown) continue;
-        for (const GeoBox& box : mainlands) {
-            points.push_back({.lon = box.west, .lat = box.south});
-            points.push_back({.lon = box.east, .lat = box.north});
-        }
+        add_corners(cores, points);
     }
     return points;
+}
+
+std::vector<GeoBox> country_core_boxes(const Entity& place) {
+    std::vector<GeoBox> boxes;
+    const auto add = [&](const std::string& code) {
+        if (const std::optional<GeoBox> box = country_core_box(code)) boxes.push_back(*box);
+    };
+    std::for_each(place.countries.begin(), place.countries.end(), add);
+    if (!place.country.empty()) add(place.country);
+    return boxes;
+}
+
+void add_corners(std::span<const GeoBox> boxes, std::vector<GeoPoint>& points) {
+    for (const GeoBox& box : boxes) {
+        points.push_back({.lon = box.west, .lat = box.south});
+        points.push_back({.lon = box.east, .lat = box.north});
+    }
 }
 
 std::vector<std::string> places_of(const Pack& pack, std::string_view id) {

@@ -16,11 +16,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app_state.h"
+#include "geo.h"
 #include "pack.h"
 
 namespace explainer {
@@ -105,10 +107,17 @@ std::vector<std::string> places_of(const Pack& pack, std::string_view id);
 
 // What the map's opening view fits (opening_map_view in geo.h), so that it shows every
 // place of the pack: each location, in pack order, then for each country or region none
-// of whose countries' mainlands holds one of those locations, the corners of its
-// countries' mainlands (country_mainland_box): a story about Banda Aceh that names
-// Somalia opens on both, one about Paris that names France on Paris.
+// of whose countries' cores holds one of those locations, the corners of its countries'
+// cores (country_core_box): a story about Banda Aceh that names Somalia opens on both,
+// one about Paris that names France on Paris.
 std::vector<GeoPoint> opening_view_points(const Pack& pack);
+
+// The core boxes (country_core_box) of a place's `countries` and `country`, those the
+// atlas knows; none for a town.
+std::vector<GeoBox> country_core_boxes(const Entity& place);
+// Two corners of each box, south-west and north-east: fitted (fit_view) the shorter way
+// round, a box across 180 (Fiji's) as itself.
+void add_corners(std::span<const GeoBox> boxes, std::vector<GeoPoint>& points);
 
 // A distance the pack checks: a figure whose check is "distance" between two places
 // with locations, recomputed on the sphere. The one computation behind the article's

@@ -612,33 +612,22 @@ MapView opening_view_at(const PackCache& cache, OpeningViewCache& memo, Viewport
     return memo.view;
 }
 
-// Two corners of each polygon of the country: fitting them takes the shorter way round
-// the world, so Fiji on both sides of 180 fits as Fiji.
-void add_country_extent(const Country& country, std::vector<GeoPoint>& points) {
-    for (const CountryPolygon& polygon : country.polygons) {
-        const GeoBox b = bounds_of(polygon.rings.front());
-        points.push_back({.lon = b.west, .lat = b.south});
-        points.push_back({.lon = b.east, .lat = b.north});
-    }
-}
-
 // The view that shows a selection: one town centred with its region around it, a
-// country whole, several places fitted together.
-std::optional<MapView> selection_view(const PanelContext& ctx, const PackCache& cache, std::span<const std::string> ids,
-                                      Viewport viewport, const MapView& current) {
+// country's core whole (country_core_box: France without French Guiana, Tonga with
+// Vava'u), several places fitted together. The boxes are the engine's own, so a country
+// is fitted before the basemap arrives.
+std::optional<MapView> selection_view(const PanelContext& ctx, std::span<const std::string> ids, Viewport viewport,
+                                      const MapView& current) {
     std::vector<GeoPoint> points;
     bool whole_country = false;
     for (const std::string& id : ids) {
-        const std::optional<std::size_t> index = ctx.pack.index_of(id);
-        if (!index) continue;
-        const Entity& e = ctx.pack.entities[*index];
-        const auto place = std::find_if(cache.places.begin(), cache.places.end(),
-                                        [&](const PlaceItem& p) { return p.entity == *index; });
-        if (ctx.basemap && place != cache.places.end() && !place->countries.empty()) {
-            for (const int c : place->countries) add_country_extent(ctx.basemap->countries[static_cast<std::size_t>(c)], points);
+        const Entity* e = ctx.pack.find(id);
+        if (!e || e->kind != EntityKind::Place) continue;
+        if (const std::vector<GeoBox> cores = country_core_boxes(*e); !cores.empty()) {
+            add_corners(cores, points);
             whole_country = true;
-        } else if (e.location) {
-            points.push_back(*e.location);
+        } else if (e->location) {
+            points.push_back(*e->location);
         }
     }
     if (points.empty()) return std::nullopt;
@@ -1251,7 +1240,7 @@ void follow_selection(ViewUpdate& u, bool appearing) {
         // A place the reader just clicked on the map is in view already: stay.
         const bool shown_here = m.selected_here == ctx.state.selection && all_visible(ctx, ids, u.view, u.viewport);
         if (!shown_here)
-            if (const std::optional<MapView> target = selection_view(ctx, m.pack, ids, u.viewport, u.view)) {
+            if (const std::optional<MapView> target = selection_view(ctx, ids, u.viewport, u.view)) {
                 u.fly_to(*target);
                 if (appearing) {  // the map was not on screen: it opens there
                     m.flight.active = false;

@@ -214,7 +214,7 @@ test('Gettysburg: the first view shows the pack\'s places on land, not an empty 
 // The tsunami of 2004, from Sumatra to Somalia: Somalia is a country the pack names
 // without any town of it. The first view used to fit the towns alone (Chennai to
 // Jakarta) and left Somalia, and the event there, off the map. It fits the country's
-// mainland too, as it fits a town.
+// core too, as it fits a town.
 test('Indian Ocean: the first view shows every town and Somalia, a country no town of the pack is in', async () => {
   const page = await open('indian-ocean-tsunami');
   const frame = await mapFrame(page);
@@ -459,6 +459,36 @@ test('a region drawn as its countries: South America lights up its countries whe
     assert.ok(!isColour(pixel(image, antarctica), LAND_HIGHLIGHT), 'Antarctica stays plain');
   assertNoProblems(assert, page);
   await page.context().close();
+});
+
+// A selected country fills the map with its core, its largest shape and the shapes near
+// it: the seed's France without French Guiana and Reunion (the map showed half the world,
+// France a speck under its name), Tonga with the Vava'u group (the world basemap drops its
+// islands, and Neiafu was off the map, Tonga a speck at Tongatapu).
+test('a selected country fills the map with its core: France without its overseas parts, Tonga with Vava\'u', async () => {
+  const cases = [
+    { page: await openPage(browser, server.url), country: 'france', inside: ['paris'], outside: ['raqqa'], minZoom: 4 },
+    { page: await open('fiji-tonga-samoa'), country: 'tonga', inside: ['nukualofa', 'neiafu'], outside: ['suva', 'apia'], minZoom: 5 },
+  ];
+  for (const { page, country, inside, outside, minZoom } of cases) {
+    await page.evaluate((id) => Explainer.select(id), country);
+    await settleWithTiles(page);
+    const frame = await mapFrame(page);
+    const zoom = Number(new URLSearchParams((await page.evaluate(() => Explainer.getLink())).split('#')[1]).get('map').split(',')[2]);
+    assert.ok(zoom >= minZoom, `${country} selected: zoom ${zoom}, at least ${minZoom}`);
+    for (const id of inside) {
+      const rect = (await mapRects(page, id))[0];
+      assert.ok(rect && frame.contains(centreOf(rect)), `${country} selected: ${id} is on the map`);
+    }
+    for (const id of outside) {
+      const rect = (await mapRects(page, id))[0];
+      assert.ok(!rect || !frame.contains(centreOf(rect)), `${country} selected: ${id}, beyond it, is not`);
+    }
+    const label = (await mapRects(page, country))[0];
+    assert.ok(label && frame.contains(centreOf(label)), `${country} is named on the map`);
+    assertNoProblems(assert, page);
+    await page.context().close();
+  }
 });
 
 // Zoomed in, the map is drawn from detail tiles (45 degrees a side, cut by the bake at

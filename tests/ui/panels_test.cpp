@@ -297,6 +297,33 @@ TEST(Panels, AClickOnAPlaceSelectsItAndEscapeClearsIt) {
     EXPECT_EQ(h.view().selection, "");
 }
 
+// Selecting a country fits its core (country_core_box): France without French Guiana and
+// Reunion, which drew the seed's map out to the whole world; Tonga from Tongatapu to the
+// Vava'u group, whose islands the world basemap's simplification drops, so that fitting its
+// shapes left Neiafu off the map. Before the basemap arrives too.
+TEST(Panels, SelectingACountryShowsItsCoreWithOrWithoutTheBasemap) {
+    for (const bool basemap : {true, false}) {
+        SCOPED_TRACE(basemap ? "with the basemap" : "before the basemap");
+        Headless h(kDesktop.width, kDesktop.height);
+        if (!basemap) app_set_basemap(h.app, std::nullopt);
+        h.set_pack(kSeed);
+        h.settle();
+        app_dispatch(h.app, SelectAction{"france"}, ChangeSource::Api, h.info.time);
+        h.settle();
+        const MapView france = h.view().map;
+        EXPECT_GE(france.zoom, 4.0) << "metropolitan France fills the map";
+        EXPECT_TRUE(france.lat > 41 && france.lat < 52 && france.lon > -5 && france.lon < 10) << france.lat << "," << france.lon;
+        EXPECT_TRUE(h.located("paris", "map"));
+
+        h.set_pack(test_pack("fiji-tonga-samoa"));
+        h.settle();
+        app_dispatch(h.app, SelectAction{"tonga"}, ChangeSource::Api, h.info.time);
+        h.settle();
+        for (const char* town : {"nukualofa", "neiafu"}) EXPECT_TRUE(h.located(town, "map")) << town << " is on the map";
+        EXPECT_FALSE(h.located("suva", "map")) << "Tonga fills the map: Fiji is beyond it";
+    }
+}
+
 // A finger on a mention: lifted after a moment it is a tap, and the entity is selected;
 // held past the long-press time it selects the word under it instead, with handles, and
 // no entity (the time held is the platform's, FrameInfo::press_held_seconds).

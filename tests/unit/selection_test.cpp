@@ -421,12 +421,12 @@ constexpr GeoPoint kBandaAceh{95.3222, 5.5577}, kChennai{80.2785, 13.0878}, kPar
 
 // The tsunami of 2004 reached Somalia, which the pack names as a country and no town of
 // it: the opening view used to fit Banda Aceh and Chennai, and left Somalia off the map.
-TEST(OpeningViewPoints, ACountryNoTownOfThePackIsInBringsItsMainland) {
+TEST(OpeningViewPoints, ACountryNoTownOfThePackIsInBringsItsCore) {
     const PlacesPack p = PlacesPack().town(kBandaAceh.lon, kBandaAceh.lat).country("356").town(kChennai.lon, kChennai.lat).country("706");
-    const std::optional<GeoBox> somalia = country_mainland_box("706");
+    const std::optional<GeoBox> somalia = country_core_box("706");
     ASSERT_TRUE(somalia);
-    EXPECT_NEAR(somalia->west, 41.0, 1.0);  // whole degrees, rounded outwards
-    EXPECT_NEAR(somalia->north, 12.0, 0.5);
+    EXPECT_NEAR(somalia->west, 41.0, 0.2);  // tenths of a degree, rounded outwards
+    EXPECT_NEAR(somalia->north, 12.0, 0.2);
     // India holds Chennai: its town stands for it.
     EXPECT_TRUE(same_points(opening_view_points(p.pack), {kBandaAceh, kChennai, {somalia->west, somalia->south}, {somalia->east, somalia->north}}));
     const MapView view = opening_map_view(opening_view_points(p.pack), Viewport{640, 420});
@@ -437,11 +437,48 @@ TEST(OpeningViewPoints, ACountryNoTownOfThePackIsInBringsItsMainland) {
     }
 }
 
+// A country's core is what a reader means by its name: its largest shape and the shapes
+// near it, not its overseas parts, and not its largest island alone.
+TEST(CountryCoreBox, HoldsTheIslandsNearTheLargestShapeAndNotTheFarOnes) {
+    if (!has_country_boxes()) GTEST_SKIP() << "a build without the basemap knows no country (cmake/map.cmake)";
+    struct Town {
+        const char* country;
+        GeoPoint at;
+        bool held;
+    };
+    const Town towns[] = {
+        {"250", {2.3488, 48.8534}, true},     // Paris
+        {"250", {8.7369, 41.9192}, true},     // Ajaccio, Corsica
+        {"250", {-52.3333, 4.9333}, false},   // Cayenne, French Guiana
+        {"250", {55.4481, -20.8823}, false},  // Saint-Denis, Reunion
+        {"776", {-175.2018, -21.1394}, true}, // Nuku'alofa, Tongatapu
+        {"776", {-173.9840, -18.6506}, true}, // Neiafu, Vava'u: 263 km of sea away
+        {"242", {178.4415, -18.1416}, true},  // Suva
+        {"242", {-178.80, -18.23}, true},     // Lakeba, east of 180: the box's east passes it
+        {"392", {127.6809, 26.2124}, true},   // Naha, Okinawa
+        {"840", {-77.0364, 38.8951}, true},   // Washington
+        {"840", {-149.9003, 61.2181}, false}, // Anchorage
+        {"840", {-157.8583, 21.3069}, false}, // Honolulu
+        {"578", {15.6456, 78.2232}, false},   // Longyearbyen, Svalbard
+    };
+    for (const Town& town : towns) {
+        const std::optional<GeoBox> box = country_core_box(town.country);
+        ASSERT_TRUE(box) << town.country;
+        EXPECT_EQ(holds(*box, town.at), town.held) << town.country << " at " << town.at.lon << "," << town.at.lat;
+    }
+    // Tenths of a degree: Luxembourg (5.73-6.53 E, 49.45-50.18 N) is fitted as itself.
+    const std::optional<GeoBox> luxembourg = country_core_box("442");
+    ASSERT_TRUE(luxembourg);
+    EXPECT_NEAR(luxembourg->west, 5.7, 0.15);
+    EXPECT_NEAR(luxembourg->east, 6.55, 0.15);
+    EXPECT_NEAR(luxembourg->north, 50.2, 0.15);
+}
+
 TEST(OpeningViewPoints, ARegionComesWholeUnlessATownOfThePackIsInOneOfItsCountries) {
     const std::vector<std::string> west_europe = {"250", "276", "056"};
     EXPECT_TRUE(same_points(opening_view_points(PlacesPack().town(kParis.lon, kParis.lat).region(west_europe).pack), {kParis}));
     EXPECT_EQ(opening_view_points(PlacesPack().town(kBandaAceh.lon, kBandaAceh.lat).region(west_europe).pack).size(), 1u + 2 * 3);
-    // Only countries: their mainlands, where the view used to open on the whole world.
+    // Only countries: their cores, where the view used to open on the whole world.
     EXPECT_EQ(opening_view_points(PlacesPack().country("356").country("586").pack).size(), 4u);
 }
 
@@ -450,9 +487,9 @@ TEST(OpeningViewPoints, ACountryWithALocationOrACodeTheAtlasLacksAddsNoBox) {
     p.country("706").pack.entities.back().location = GeoPoint{45.34, 2.04};  // named at Mogadishu
     p.country("999").country("").country("7a6");
     EXPECT_TRUE(same_points(opening_view_points(p.pack), {kParis, {45.34, 2.04}}));
-    EXPECT_FALSE(country_mainland_box("999"));
-    EXPECT_FALSE(country_mainland_box(""));
-    EXPECT_FALSE(country_mainland_box("7a6"));
+    EXPECT_FALSE(country_core_box("999"));
+    EXPECT_FALSE(country_core_box(""));
+    EXPECT_FALSE(country_core_box("7a6"));
 }
 
 } // namespace
