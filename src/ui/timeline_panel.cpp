@@ -363,6 +363,28 @@ void mark_covered(std::vector<EventMark>& marks, const Pack& pack) {
         if (m.stacked_under >= 0) m.covered = true;
 }
 
+// The lanes for a view's marks with the selection (priority 4) and its links (2) named:
+// placed first where that is what names them. A selection among marks already named keeps
+// the lanes it had without one, so that a click does not move every row (it did: the
+// selected mark went to the top lane and the others moved down, on each click).
+LaneLayout place_lanes_keeping_rows(std::vector<EventMark>& marks, const PanelContext& ctx, const TimelineLaneSizes& sizes) {
+    const auto emphasis = [&](const EventMark& m) {
+        const std::string& id = ctx.pack.entities[m.entity].id;
+        return id == ctx.state.selection ? 4 : ctx.selected.contains(id) ? 2 : 0;
+    };
+    if (std::none_of(marks.begin(), marks.end(), [&](const EventMark& m) { return emphasis(m) > 0; }))
+        return place_lanes_with_twins(marks, ctx.pack, sizes);
+    std::vector<EventMark> as_before = marks;
+    const LaneLayout before = place_lanes_with_twins(as_before, ctx.pack, sizes);
+    const bool all_named = std::all_of(as_before.begin(), as_before.end(), [&](const EventMark& m) { return m.labelled || emphasis(m) == 0; });
+    if (all_named) {
+        marks = std::move(as_before);
+        return before;
+    }
+    for (EventMark& m : marks) m.priority += emphasis(m);
+    return place_lanes_with_twins(marks, ctx.pack, sizes);
+}
+
 ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const ViewKey& key, float right) {
     const Pack& pack = ctx.pack;
     ViewLayout out;
@@ -399,10 +421,10 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
         }
         mark.label_x = static_cast<float>(timeline_label_x(span, mark.label_w));
         if (mark.x1 < key.origin_x || mark.x0 > right) continue;  // out of view: no lane, no mark
-        // The selection and its links get their labels first. Hover must not move marks
-        // (a mark moving away from the pointer would change the hover again).
-        const bool is_selected = entity.id == ctx.state.selection;
-        mark.priority = (is_selected ? 4 : ctx.selected.contains(entity.id) ? 2 : 0) + (entity.date->approximate ? 0 : 1);
+        // Exact dates before approximate ones; the selection and its links (below) before
+        // both. Hover must not move marks (a mark moving away from the pointer would change
+        // the hover again).
+        mark.priority = entity.date->approximate ? 0 : 1;
         out.marks.push_back(mark);
     }
     const TimelineLaneSizes sizes{.available = key.lanes_available,
@@ -412,7 +434,7 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
                                   .gap = kLabelGap,
                                   .label_clearance = kLabelClearance,
                                   .badge = kStackBadgeGap + text_width(ctx.fonts.sans_small, "+99")};
-    out.lanes = place_lanes_with_twins(out.marks, pack, sizes);
+    out.lanes = place_lanes_keeping_rows(out.marks, ctx, sizes);
     mark_covered(out.marks, pack);
     out.ticks = make_ticks(range, key.width, kTickLabelSpacing, cache.clock);
     return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -128,6 +129,36 @@ TEST(TimelinePanel, ThePublishedLineCrossesNoEventLabel) {
                                                << label.x1 << ", y " << label.y0 << "-" << label.y1;
         }
         EXPECT_GT(crossing, 0) << "an event label stands where the line runs: the pack shows what the test is about";
+    }
+}
+
+// A click on an event the timeline names leaves every row where it was: on the old code
+// the selection went to the top lane and the marks above it moved down, on each click (in
+// the Pacific fixture "Tonga largely cut off" went from the third row to the first). The
+// events' rows are read off where they are located, before and after.
+TEST(TimelinePanel, SelectingANamedEventMovesNoRow) {
+    Headless h(1280, 800);
+    h.set_pack(test_pack("fiji-tonga-samoa"));
+    h.settle();
+    const std::vector<std::string> events = {"samoa-independence", "tonga-protectorate-ends", "fiji-independence",
+                                             "samoa-dateline", "hunga-eruption", "tonga-cut-off"};
+    const auto rows = [&] {
+        std::vector<float> y;
+        for (const std::string& id : events) {
+            const std::optional<LocatedRect> at = h.located(id, "timeline");
+            y.push_back(at ? at->y : -1);
+        }
+        return y;
+    };
+    const std::vector<float> before = rows();
+    ASSERT_TRUE(std::none_of(before.begin(), before.end(), [](float y) { return y < 0; })) << "every event is in the first view";
+    ASSERT_GT(std::set<float>(before.begin(), before.end()).size(), 2u) << "the events take several rows";
+    for (const std::string& id : {std::string("tonga-cut-off"), std::string("samoa-dateline")}) {
+        SCOPED_TRACE(id);
+        app_dispatch(h.app, SelectAction{id}, ChangeSource::Api, h.info.time);
+        h.settle();
+        ASSERT_EQ(h.view().selection, id);
+        EXPECT_EQ(rows(), before);
     }
 }
 
