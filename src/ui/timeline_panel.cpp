@@ -961,15 +961,22 @@ void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
         const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
         draw->AddLine(ImVec2(x, f.axis_top), ImVec2(x, f.axis_top + 4), theme.rule);
     }
+    // A label reads after its tick; the last one, where that runs out of the panel, before it
+    // (it went unlabelled: "AD 1500" at the end of a story that ends in 1453), unless that
+    // comes near the label before.
+    constexpr float kTickLabelGap = 12;
+    float labels_end = show_context ? context_end : f.origin.x;
     for (const Tick& tick : ticks.major) {
         const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
         draw->AddLine(ImVec2(x, f.axis_top), ImVec2(x, f.axis_top + (tick.starts_larger_unit ? 12 : 8)), theme.text_muted);
         if (show_context && x + 3 < context_end) continue;
         const float w = text_width(ctx.fonts.sans_small, tick.label);
-        if (x + 3 + w > f.right - 2) continue;
-        draw->AddText(ctx.fonts.sans_small, small, ImVec2(x + 3, label_y), tick.starts_larger_unit ? theme.text : theme.text_muted,
+        const float label_x = x + 3 + w <= f.right - 2 ? x + 3 : x - 3 - w;
+        if (label_x < x && label_x < labels_end + kTickLabelGap) continue;
+        draw->AddText(ctx.fonts.sans_small, small, ImVec2(label_x, label_y), tick.starts_larger_unit ? theme.text : theme.text_muted,
                       tick.label.c_str());
-        ctx.located->push_back({ctx.located->keep("timeline:tick:" + tick.label), "timeline", x + 3, label_y, w, small});
+        ctx.located->push_back({ctx.located->keep("timeline:tick:" + tick.label), "timeline", label_x, label_y, w, small});
+        labels_end = label_x + w;
     }
     if (show_context) {
         const float bold = font_size(ctx.fonts.sans_bold);

@@ -162,6 +162,31 @@ TEST(TimelinePanel, SelectingANamedEventMovesNoRow) {
     }
 }
 
+// A major tick near the panel's right edge is labelled before the tick, where its label
+// would run out of the panel after it: it went unlabelled ("AD 1500" in a trial's story
+// that ends in 1453). The seed's timeline, moved until 1 January 2016 lies 12 px from the
+// edge: "2016" is written, inside the axis, clear of the label before it.
+TEST(TimelinePanel, TheLastTickIsLabelledBeforeItWhereItsLabelWouldRunOut) {
+    Headless h(1280, 800);
+    h.set_pack(kSeed);
+    h.settle();
+    const std::optional<LocatedRect> axis = h.located("timeline:axis", "timeline");
+    ASSERT_TRUE(axis);
+    const double start = days_from_civil({2014, 1, 1}), tick = days_from_civil({2016, 1, 1});
+    const double before_edge = 12.0 / axis->w;  // of the range's span
+    const double end = (tick - before_edge * start) / (1 - before_edge);
+    app_dispatch(h.app, SetTimelineAction{TimeRange{start, end}}, ChangeSource::Api, h.info.time);
+    h.settle();
+    h.frame();
+    const std::optional<LocatedRect> label = h.located("timeline:tick:2016", "timeline");
+    ASSERT_TRUE(label) << "the tick 12 px from the edge is labelled";
+    EXPECT_LE(label->x + label->w, axis->x + axis->w) << "inside the axis";
+    float before_end = axis->x;
+    for (const LocatedRect& r : h.app.located)
+        if (r.panel == "timeline" && r.id.text.starts_with("timeline:tick:") && r.x < label->x) before_end = std::max(before_end, r.x + r.w);
+    EXPECT_GT(label->x, before_end + 8) << "clear of the label before it";
+}
+
 // The grid's faint lines and the time cursor's line stop short of the event labels too: on
 // the old code every major tick's line ran from the top of the lanes to the axis, through
 // the names in its way (the Apollo fixture's "Apollo 11 is launched from Florida" at the
