@@ -680,7 +680,11 @@ void draw_narrow(App& app, const PanelContext& ctx, const FrameInfo& info) {
     }
     draw_tabs(app, ctx.actions, ctx.theme, ImVec2(0, 0), info.width, info.chrome_width);
     const std::size_t row = row_of(app.store.view().panel);
-    draw_panel(app, ctx, row, ImVec2(0, kTabHeight), ImVec2(info.width, info.height - kTabHeight), false);
+    const ImVec2 size(info.width, info.height - kTabHeight);
+    draw_panel(app, ctx, row, ImVec2(0, kTabHeight), size, false);
+    const std::span<const PanelEntry> table = panel_table();
+    for (std::size_t r = 0; r < table.size(); ++r)
+        if (r != row && table[r].follow_unseen) table[r].follow_unseen(ctx, *app.panels[r], size);
 }
 
 // The first panel on the left; the others stacked on the right, the last taking the

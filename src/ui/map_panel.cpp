@@ -1984,6 +1984,22 @@ void edit_on_map(PanelContext& ctx, MapPanel& m, const Projector& proj, ImVec2 o
 
 std::unique_ptr<PanelState> make_map_panel() { return std::make_unique<MapPanelState>(); }
 
+// A phone's map, while another tab is open, follows a new selection all the same: the view
+// it would fly to is the store's at once, so that getState() and a link made then say where
+// the map opens, as the map shows it. They went on naming the view the map had before: a
+// link shared after selecting Chile from the article opened the map on Argentina, selected
+// before it. The map, when it appears, shows the store's view (begin_view).
+void follow_selection_unseen(const PanelContext& ctx, PanelState& state, ImVec2 size) {
+    MapPanel& m = static_cast<MapPanelState&>(state).map;
+    if (!ctx.selection_changed_by_user || ctx.state.selection.empty() || size.x < 16 || size.y < 16) return;
+    m.seen_selection = ctx.state.selection;
+    const Viewport viewport{size.x, size.y};
+    const std::optional<MapView> target = selection_view(ctx, places_of(ctx.pack, ctx.state.selection), viewport, ctx.state.map);
+    if (!target) return;
+    const MapView view = clamp_view(*target, viewport, world_view_limits(viewport));
+    if (!same_map_view(view, ctx.state.map)) ctx.actions.push(SetMapAction{view});
+}
+
 void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size) {
     if (size.x < 16 || size.y < 16) return;
     MapPanelState& panel = static_cast<MapPanelState&>(state);

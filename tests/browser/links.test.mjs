@@ -156,6 +156,39 @@ test('views on a phone (390x844): the tab and the quote filter survive a real re
   await page.context().close();
 });
 
+// On a phone the map is a tab: a selection made from another tab moves the view the link
+// carries to it at once, so the link opens the map on it. The link kept the map's view of
+// the selection before (France's), and opened there: the map flew on only in the page the
+// selection was made in.
+test('on a phone, a link made after selecting from the article tab opens the map on that selection', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+  const page = await openPage(browser, B.url, phone);
+  await quiet(page);
+  const tap = async (target, id, panel) => {
+    const { x, y } = await locateCentre(target, id, panel);
+    await target.mouse.click(x, y);
+    await quiet(target);
+  };
+  await tap(page, 'tab:map', 'tabs');
+  await page.evaluate(() => Explainer.select('france'));
+  await quiet(page);
+  await tap(page, 'tab:article', 'tabs');
+  await page.evaluate(() => Explainer.select('ramadi'));
+  await quiet(page);
+  const { state, link } = await snapshot(page);
+  assert.ok(Math.abs(state.map.lat - 33.42) < 0.5 && Math.abs(state.map.lon - 43.31) < 0.5, `the view is on Ramadi: ${link}`);
+  const opened = await openPage(browser, B.url + link, phone);
+  await quiet(opened);
+  await tap(opened, 'tab:map', 'tabs');
+  assertSameView(await opened.evaluate(() => Explainer.getState()), { ...state, panel: 'map' }, 'the link, with its map opened');
+  const ramadi = await locateCentre(opened, 'ramadi', 'map');
+  assert.ok(ramadi.x > 0 && ramadi.x < 390 && ramadi.y > 0 && ramadi.y < 844, `Ramadi is on the map: ${JSON.stringify(ramadi)}`);
+  assertNoProblems(assert, page);
+  assertNoProblems(assert, opened);
+  await page.context().close();
+  await opened.context().close();
+});
+
 // [SECTION] Round trip, history, hashchange ------------------------------------------------------
 
 test('setState(canonical link) then getLink() gives the same link back', async () => {

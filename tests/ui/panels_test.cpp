@@ -371,6 +371,32 @@ TEST(Panels, APhoneTabOpensItsPanel) {
     }
 }
 
+// A phone's map follows a selection made while another tab is open: the store's view (what
+// getState() and a link say) is at once the one the map then opens on, with the place on
+// it. It stayed on the view of the selection before, which a link carried: opened, it
+// showed that place, and the map flew on only in the page where the selection was made.
+TEST(Panels, APhonesHiddenMapFollowsTheSelectionInTheStoresView) {
+    Headless h(kPhone.width, kPhone.height, kPhone.dpr);
+    h.set_pack(kSeed);
+    h.settle();
+    app_dispatch(h.app, SetPanelAction{"map"}, ChangeSource::Api, h.info.time);
+    app_dispatch(h.app, SelectAction{"france"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    const MapView on_france = h.view().map;
+    app_dispatch(h.app, SetPanelAction{"article"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    app_dispatch(h.app, SelectAction{"ramadi"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    const MapView unseen = h.view().map;
+    EXPECT_FALSE(same_map_view(unseen, on_france)) << "the store's view moved with the selection";
+    EXPECT_NEAR(unseen.lat, 33.42, 0.5);
+    EXPECT_NEAR(unseen.lon, 43.31, 0.5);
+    app_dispatch(h.app, SetPanelAction{"map"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    EXPECT_TRUE(same_map_view(h.view().map, unseen)) << "the map opens on that view, and stays";
+    EXPECT_TRUE(h.located("ramadi", "map"));
+}
+
 // A dozen speakers' filter chips take one row of the quotes panel under the map and
 // timeline at 1280x800 (170 px: two rows left the cards one line, a trial's pack of
 // twelve quotes), and two rows of a phone's quotes tab; the others scroll within them.
