@@ -686,6 +686,10 @@ std::string impossible_day(std::string_view s) {
     const auto two_digits = [&](std::size_t at) {
         return std::isdigit(static_cast<unsigned char>(s[at])) && std::isdigit(static_cast<unsigned char>(s[at + 1])) ? (s[at] - '0') * 10 + (s[at + 1] - '0') : -1;
     };
+    if (year && s.size() == n + 3 && s[n] == '-') {  // "YYYY-MM"
+        const int month = two_digits(n + 1);
+        return month == 0 || month > 12 ? "months run from 01 to 12" : "";
+    }
     if (!year || s.size() != n + 6 || s[n] != '-' || s[n + 3] != '-') return "";
     const int month = two_digits(n + 1), day = two_digits(n + 4);
     if (month < 0 || day < 0) return "";
@@ -726,11 +730,34 @@ std::optional<IsoPart> parse_iso_end(std::string_view s, std::string& error) {
     return IsoPart{days->first, days->second, std::nullopt};
 }
 
+// A year written with its era ("490 BC", "44 B.C.", "500 BCE", "AD 1453", "1453 CE") as
+// ISO writes it: "-0489" (1 BC is year "0000", 2 BC "-0001"), "1453". None for any other
+// text.
+std::optional<std::string> iso_year_of_era(std::string_view s) {
+    std::string t;  // without dots and spaces, in capitals: "490BC", "AD1453"
+    for (const char c : s)
+        if (c != '.' && c != ' ') t += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string_view rest = t;
+    const bool era_first = rest.starts_with("AD") || rest.starts_with("CE");
+    if (era_first) rest.remove_prefix(2);
+    const std::size_t digits = std::min(rest.find_first_not_of("0123456789"), rest.size());
+    if (digits == 0 || digits > 4) return std::nullopt;
+    const int year = std::stoi(std::string(rest.substr(0, digits)));
+    const std::string_view era = rest.substr(digits);
+    const bool bc = !era_first && (era == "BC" || era == "BCE");
+    if (year == 0 || !(bc || (era_first ? era.empty() : era == "AD" || era == "CE"))) return std::nullopt;
+    const int iso = bc ? 1 - year : year;
+    const std::string padded = std::to_string(iso < 0 ? -iso : iso);
+    return (iso < 0 ? "-" : "") + std::string(4 - std::min<std::size_t>(4, padded.size()), '0') + padded;
+}
+
 // How to write a year given as an author says "around 1600" ("c. 1600", "~1600", "circa
-// 1600", "1600?"), a decade ("1990s") or a century ("1600s"): the year in ISO with
-// "approximate": true, or the span as a range. "" for any other text, which gets the
-// list of ISO forms instead.
+// 1600", "1600?"), with its era ("490 BC", "c. 490 BC"), a decade ("1990s") or a century
+// ("1600s"): the year in ISO, with "approximate": true when hedged, or the span as a range.
+// "" for any other text, which gets the list of ISO forms instead.
 std::string approximate_year_advice(std::string_view s) {
+    const std::string_view approximate = " and add \"approximate\": true beside \"iso\"";
+    if (const std::optional<std::string> year = iso_year_of_era(s)) return "write the year as \"" + *year + "\"";
     std::string_view rest = s;
     bool hedged = false;  // a word before the year says it is approximate
     // Longer words first: "c" is also how "circa" and "ca." start.
@@ -742,12 +769,13 @@ std::string approximate_year_advice(std::string_view s) {
         }
     }
     rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
+    if (const std::optional<std::string> year = iso_year_of_era(rest); year && hedged)
+        return "write the year as \"" + *year + "\"" + std::string(approximate);
     const std::size_t digits = std::min(rest.find_first_not_of("0123456789"), rest.size());
     if (digits == 0 || digits > 4) return "";
     const std::string year = std::string(4 - digits, '0') + std::string(rest.substr(0, digits));
     const std::string_view suffix = rest.substr(digits);
-    if (suffix == "?" || (suffix.empty() && hedged))
-        return "write the year as \"" + year + "\" and add \"approximate\": true beside \"iso\"";
+    if (suffix == "?" || (suffix.empty() && hedged)) return "write the year as \"" + year + "\"" + std::string(approximate);
     const bool plural = suffix == "s" || suffix == "'s";
     const auto range = [&](int years) { return "\"" + year + "/" + year.substr(0, 2) + (years == 100 ? "99" : year.substr(2, 1) + "9") + "\""; };
     const std::string as_year = ", or the year \"" + year + "\" with \"approximate\": true beside \"iso\"";
@@ -760,18 +788,20 @@ std::string approximate_year_advice(std::string_view s) {
 // Reads "DATE", "DATE/DATE", "DATETIME" or "DATETIME/DATETIME" into `out`; returns the
 // error message, "" when it parsed.
 std::string parse_iso_span(std::string_view s, DateSpan& out) {
-    const std::string advice = approximate_year_advice(s);
-    const std::string not_iso = "not an ISO 8601 date: " + in_quotes(std::string(s)) +
-                                (advice.empty() ? " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\" (\"-0043\" for 44 BC), a time \"YYYY-MM-DDTHH:MM+01:00\" or a range \"START/END\")"
-                                                : ": " + advice);
+    const auto not_iso = [&] {  // the message, written only for a date that does not parse
+        const std::string advice = approximate_year_advice(s);
+        return "not an ISO 8601 date: " + in_quotes(std::string(s)) +
+               (advice.empty() ? " (use \"YYYY-MM-DD\", \"YYYY-MM\", \"YYYY\" (\"-0043\" for 44 BC), a time \"YYYY-MM-DDTHH:MM+01:00\" or a range \"START/END\")"
+                               : ": " + advice);
+    };
     const std::size_t slash = s.find('/');
     std::string error;
     const auto first = parse_iso_end(s.substr(0, slash), error);
-    if (!first) return error.empty() ? not_iso : error;
+    if (!first) return error.empty() ? not_iso() : error;
     auto last = first;
     if (slash != std::string_view::npos) {
         last = parse_iso_end(s.substr(slash + 1), error);
-        if (!last) return error.empty() ? not_iso : error;
+        if (!last) return error.empty() ? not_iso() : error;
         if (first->instant.has_value() != last->instant.has_value())
             return "date range " + in_quotes(std::string(s)) + " mixes a date and a time: give both ends a time, or neither";
         const bool reversed = first->instant ? last->instant->utc_second < first->instant->utc_second

@@ -399,6 +399,16 @@ TEST(Pack, ApproximateYearsInWordsSayHowToWriteThem) {
         {"c. 800", ": write the year as \"0800\" and add \"approximate\": true"},
         {"1990s", "\"1990s\": write the decade as the range \"1990/1999\", or the year \"1990\" with \"approximate\": true beside \"iso\""},
         {"1600s", "\"1600s\": write the century as the range \"1600/1699\" (its first decade: \"1600/1609\"), or the year \"1600\" with \"approximate\": true beside \"iso\""},
+        // With its era, as a reader of history writes it (a trial's "490 BC" got the list of
+        // forms): the ISO year, 1 BC being "0000".
+        {"490 BC", "\"490 BC\": write the year as \"-0489\""},
+        {"44 B.C.", "\"44 B.C.\": write the year as \"-0043\""},
+        {"1 BCE", "\"1 BCE\": write the year as \"0000\""},
+        {"AD 14", "\"AD 14\": write the year as \"0014\""},
+        {"1453 CE", "\"1453 CE\": write the year as \"1453\""},
+        {"c. 490 BC", "\"c. 490 BC\": write the year as \"-0489\" and add \"approximate\": true beside \"iso\""},
+        {"490 AD BC", "(use \"YYYY-MM-DD\""},
+        {"0 BC", "(use \"YYYY-MM-DD\""},
         {"c. 1600/1700", "(use \"YYYY-MM-DD\""},  // not a year: the list of forms
         {"around the 1600s", "(use \"YYYY-MM-DD\""},
     };
@@ -1107,6 +1117,8 @@ TEST(Pack, ImpossibleDaysSayWhatIsWrong) {
         {"1863-11-01/1863-11-31", "date \"1863-11-31\": November 1863 has 30 days"},
         {"1863-11-00", "November 1863 has 30 days"},
         {"1863-13-01", "date \"1863-13-01\": months run from 01 to 12"},
+        {"0000-13", "date \"0000-13\": months run from 01 to 12"},  // a month alone too (a trial's)
+        {"1863-00/1863-04", "date \"1863-00\": months run from 01 to 12"},
         {"1863-02-30T14:00Z", "time \"1863-02-30T14:00Z\": February 1863 has 28 days"},
     };
     expect_date_errors(cases);
