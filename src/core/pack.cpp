@@ -1450,6 +1450,30 @@ std::string mismatch_hint(std::string_view text, std::string_view exact) {
     return out + "?)";
 }
 
+// Where a quote's text parts from the mention it should lie in: the longest start of the
+// text the mention holds, and a few words of each around where they part, as "; the
+// mention reads "…obedient to their laws, we lie" where the text has "…obedient to their lows, we lie""
+// (a trial's quote had one letter changed, and the message said only that the text does
+// not occur). "" when they share less than a word or two at the start.
+std::string quote_divergence_hint(std::string_view mention, std::string_view text) {
+    std::size_t held = 0, lacking = text.size() + 1;  // a start of `held` bytes occurs; of `lacking`, not
+    while (lacking - held > 1) {
+        const std::size_t mid = held + (lacking - held) / 2;
+        (mention.find(text.substr(0, mid)) != std::string_view::npos ? held : lacking) = mid;
+    }
+    while (held > 0 && held < text.size() && (static_cast<unsigned char>(text[held]) & 0xC0) == 0x80) --held;  // whole code points
+    constexpr std::size_t kFewestShared = 8;  // bytes: fewer ("you ") is no place to point at
+    if (held < kFewestShared || held >= text.size()) return "";
+    const std::size_t at = mention.find(text.substr(0, held)) + held;
+    const auto around = [&](std::string_view s, std::size_t from) {  // a few words each side of the parting
+        std::size_t begin = from >= 16 ? s.rfind(' ', from - 16) : std::string_view::npos;
+        begin = begin == std::string_view::npos || from < 16 ? 0 : begin + 1;
+        const std::size_t end = std::min(s.size(), s.find(' ', from + 8));
+        return (begin > 0 ? "\xE2\x80\xA6" : "") + std::string(s.substr(begin, end - begin)) + (end < s.size() ? "\xE2\x80\xA6" : "");
+    };
+    return "; the mention reads " + in_quotes(around(mention, at)) + " where the text has " + in_quotes(around(text, held));
+}
+
 // Resolves one selector to byte offsets; returns false (after reporting) when it does
 // not pick exactly one place in the paragraph.
 bool resolve_mention(Sink& sink, const std::string& path, const Paragraph& paragraph, Mention& m) {
@@ -1621,7 +1645,8 @@ void check_dates_and_context(Sink& sink, PackInput& in, const References& refs) 
                 return resolved(m) && !exact_occurrences(m.exact, e.text).empty();
             };
             if (std::any_of(e.mentions.begin(), e.mentions.end(), resolved) && std::none_of(e.mentions.begin(), e.mentions.end(), inside))
-                sink.at(ei.path + "/text", "the quote's text does not occur verbatim in any of its mentions");
+                sink.at(ei.path + "/text", "the quote's text does not occur verbatim in any of its mentions" +
+                                               quote_divergence_hint(std::find_if(e.mentions.begin(), e.mentions.end(), resolved)->exact, e.text));
         }
         if (ei.kind_known && e.kind == EntityKind::Figure && e.check) {
             for (const std::string* id : {&e.check->from, &e.check->to}) {

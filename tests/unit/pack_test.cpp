@@ -644,7 +644,18 @@ TEST(Pack, ReferencesNeedTheRightKind) {
 
     pack["entities"][3]["speaker"] = "abraham-lincoln";
     pack["entities"][3]["text"] = "Gettysburg was a town";
-    expect_single_error(load_json(pack), "/entities/3/text", "does not occur verbatim");
+    expect_single_error(load_json(pack), "/entities/3/text",
+                        "does not occur verbatim in any of its mentions; the mention reads \"Gettysburg is a town\" where the text has \"Gettysburg was a town\"");
+    // A long quote with one letter changed: the words around it, not the whole of both.
+    pack["article"]["paragraphs"].push_back({{"id", "p2"}, {"text", "He said: go tell the Spartans, stranger passing by, that here, obedient to their laws, we lie."}});
+    pack["entities"][3]["mentions"][0] = {{"paragraph", "p2"}, {"exact", "go tell the Spartans, stranger passing by, that here, obedient to their laws, we lie"}};
+    pack["entities"][3]["text"] = "go tell the Spartans, stranger passing by, that here, obedient to their lows, we lie";
+    expect_single_error(load_json(pack), "/entities/3/text",
+                        "the mention reads \"\u2026obedient to their laws, we lie\" where the text has \"\u2026obedient to their lows, we lie\"");
+    pack["entities"][3]["text"] = "go to Sparta";  // no word or two in common at the start: nothing to point at
+    const LoadResult apart = load_json(pack);
+    ASSERT_EQ(apart.errors.size(), 1u) << all_messages(apart);
+    EXPECT_TRUE(apart.errors[0].message.ends_with("does not occur verbatim in any of its mentions")) << apart.errors[0].message;
 
     pack = minimal_pack();
     pack["entities"][1]["related"] = json::array({"abraham-lincoln"});
