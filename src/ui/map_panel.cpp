@@ -1491,6 +1491,11 @@ void add_place_labels(const PanelContext& ctx, MapPanel& m, const Projector& pro
             c.offset_count = 7;
             if (!p.countries.empty()) {
                 const Rect own = screen_box(m.basemap, p.countries, proj, d.at);
+                // A country smaller on screen than its name (an island state) is named beside
+                // it, clear of a marker on its spot as a town's name is (Nuku'alofa's, on
+                // Tongatapu, left Tonga's name no place: it went unnamed), never further off.
+                // (A selected marker's radius, kMarkerRadius + 2, and its obstacle's 1.5 more.)
+                if (own.x1 - own.x0 < w && own.y1 - own.y0 < h) set_offsets_around(c, kMarkerRadius + 3.5 + kLabelSpacing + 1.0);
                 keep_offsets_if(c, [&](const Rect& box) { return reads_as_own(m.basemap, p.countries, proj, own, box); });
             }
         } else {

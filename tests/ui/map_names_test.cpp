@@ -75,7 +75,8 @@ std::vector<std::string> names_over_neighbours(const Headless& h) {
 TEST(CountryNames, ANameNudgedOffItsCountryLiesOverNoNeighbour) {
     std::vector<std::string> faults;
     for (const std::string pack : {"seed", "both-poles", "capitals-own-scripts", "crowded-night", "greek-cyrillic-nested",
-                                   "indian-ocean-tsunami", "nested-mentions", "nunavut-cherokee-tamazight", "southern-americas"}) {
+                                   "indian-ocean-tsunami", "nested-mentions", "nunavut-cherokee-tamazight", "southern-americas",
+                                   "fiji-tonga-samoa"}) {
         Headless h(1280, 800);
         h.set_pack(pack == "seed" ? std::string(EXPLAINER_SOURCE_DIR) + "/content/isis-losing-ground.json" : test_pack(pack));
         h.settle();
@@ -97,6 +98,27 @@ TEST(CountryNames, ANameNudgedOffItsCountryLiesOverNoNeighbour) {
                 }
     }
     EXPECT_TRUE(faults.empty()) << faults.size() << " names over a neighbour, the first: " << (faults.empty() ? "" : faults.front());
+}
+
+// An island state smaller on screen than its name, with the pack's town on its spot, is
+// named beside them: Tonga, seen with Fiji and Samoa, had no name at all, its every place
+// (on its spot, above, below, beside it) taken by Nuku'alofa's marker and name.
+TEST(CountryNames, AnIslandStateIsNamedBesideTheTownOnItsSpot) {
+    Headless h(1280, 800);
+    h.set_pack(test_pack("fiji-tonga-samoa"));
+    h.settle();
+    const auto name = h.located("tonga", "map");
+    ASSERT_TRUE(name);
+    EXPECT_GT(name->w, 20) << "a name, not a bare spot";
+    std::vector<LocatedRect> town;
+    for (const LocatedRect& r : h.app.located)
+        if (r.id == "nukualofa" && r.panel == "map") town.push_back(r);
+    ASSERT_EQ(town.size(), 2u) << "Nuku'alofa's marker and name";
+    const auto apart = [](const LocatedRect& a, const LocatedRect& b) { return a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y; };
+    for (const LocatedRect& r : town) EXPECT_TRUE(apart(*name, r)) << "Tonga's name clear of Nuku'alofa's marker and name";
+    const LocatedRect& marker = town[0];
+    EXPECT_LT(std::hypot(name->x + name->w / 2 - (marker.x + marker.w / 2), name->y + name->h / 2 - (marker.y + marker.h / 2)), name->w)
+        << "beside the island";
 }
 
 #endif
