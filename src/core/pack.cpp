@@ -742,11 +742,12 @@ std::optional<std::string> iso_year_of_era(std::string_view s) {
     if (era_first) rest.remove_prefix(2);
     const std::size_t digits = std::min(rest.find_first_not_of("0123456789"), rest.size());
     if (digits == 0 || digits > 4) return std::nullopt;
-    const int year = std::stoi(std::string(rest.substr(0, digits)));
+    unsigned year = 0;  // from_chars<unsigned>, as country_core_box reads codes: one copy in the wasm
+    std::from_chars(rest.data(), rest.data() + digits, year);
     const std::string_view era = rest.substr(digits);
     const bool bc = !era_first && (era == "BC" || era == "BCE");
     if (year == 0 || !(bc || (era_first ? era.empty() : era == "AD" || era == "CE"))) return std::nullopt;
-    const int iso = bc ? 1 - year : year;
+    const int iso = bc ? 1 - static_cast<int>(year) : static_cast<int>(year);
     const std::string padded = std::to_string(iso < 0 ? -iso : iso);
     return (iso < 0 ? "-" : "") + std::string(4 - std::min<std::size_t>(4, padded.size()), '0') + padded;
 }
