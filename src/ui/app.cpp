@@ -683,8 +683,9 @@ void draw_narrow(App& app, const PanelContext& ctx, const FrameInfo& info) {
     const ImVec2 size(info.width, info.height - kTabHeight);
     draw_panel(app, ctx, row, ImVec2(0, kTabHeight), size, false);
     const std::span<const PanelEntry> table = panel_table();
+    PanelContext unseen = ctx;
     for (std::size_t r = 0; r < table.size(); ++r)
-        if (r != row && table[r].follow_unseen) table[r].follow_unseen(ctx, *app.panels[r], size);
+        if (r != row && table[r].follow_unseen) table[r].follow_unseen(unseen, *app.panels[r], size);
 }
 
 // The first panel on the left; the others stacked on the right, the last taking the

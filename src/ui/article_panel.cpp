@@ -847,18 +847,37 @@ void pointer_result(PanelContext& ctx, ArticlePanel& p, const ArticleFrame& f, c
     }
 }
 
+// The cache for this pack, fonts and width, laid out as far as the frame needs.
+void prepare_cache(const PanelContext& ctx, ArticlePanel& p, float width) {
+    if (p.cache.pack_revision != ctx.pack_revision || p.cache.fonts_revision != ctx.fonts_revision || p.cache.width != width ||
+        p.cache.dpr != ctx.dpr)
+        rebuild_cache(ctx, p.cache, width);
+    if (needs_whole_article(ctx)) lay_out_all(ctx, p.cache);
+}
+
 } // namespace
 
 // [SECTION] Panel ----------------------------------------------------------------------------------
 
 std::unique_ptr<PanelState> make_article_panel() { return std::make_unique<ArticlePanel>(); }
 
+// A phone's article, while another tab is open, follows a new selection as its map does
+// (follow_selection_unseen): the first mention comes into view at once, and the paragraph
+// then at the top goes to the store, so that a link made then opens the article where the
+// page shows it when its tab is opened. The link kept the paragraph before, and opened the
+// article there, without the selection.
+void follow_article_unseen(PanelContext& ctx, PanelState& state, ImVec2 size) {
+    ArticlePanel& p = static_cast<ArticlePanel&>(state);
+    if (!ctx.selection_changed_by_user || ctx.state.selection.empty() || size.x < 1 || size.y < 1) return;
+    prepare_cache(ctx, p, size.x);
+    follow_state(ctx, p, size.y);
+    p.scroll.jump(p.scroll.target);  // nobody sees it scroll
+    report_top_paragraph(ctx, p, size.y);
+}
+
 void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size) {
     ArticlePanel& p = static_cast<ArticlePanel&>(state);
-    if (p.cache.pack_revision != ctx.pack_revision || p.cache.fonts_revision != ctx.fonts_revision || p.cache.width != size.x ||
-        p.cache.dpr != ctx.dpr)
-        rebuild_cache(ctx, p.cache, size.x);
-    if (needs_whole_article(ctx)) lay_out_all(ctx, p.cache);
+    prepare_cache(ctx, p, size.x);
     // The whole panel is one interactive item, so ImGui tracks hover and drags for it.
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("##article", size);

@@ -1994,7 +1994,7 @@ std::unique_ptr<PanelState> make_map_panel() { return std::make_unique<MapPanelS
 // the map opens, as the map shows it. They went on naming the view the map had before: a
 // link shared after selecting Chile from the article opened the map on Argentina, selected
 // before it. The map, when it appears, shows the store's view (begin_view).
-void follow_selection_unseen(const PanelContext& ctx, PanelState& state, ImVec2 size) {
+void follow_selection_unseen(PanelContext& ctx, PanelState& state, ImVec2 size) {
     MapPanel& m = static_cast<MapPanelState&>(state).map;
     if (!ctx.selection_changed_by_user || ctx.state.selection.empty() || size.x < 16 || size.y < 16) return;
     m.seen_selection = ctx.state.selection;

@@ -229,7 +229,7 @@ struct PanelEntry {
     void (*draw)(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
     // On a phone, each frame another tab is open: the panel follows what it must though
     // unseen (a new selection), given the size it would be drawn at. None: nothing to follow.
-    void (*follow_unseen)(const PanelContext& ctx, PanelState& state, ImVec2 size) = nullptr;
+    void (*follow_unseen)(PanelContext& ctx, PanelState& state, ImVec2 size) = nullptr;
 };
 
 // Every panel, in layout and Tab order (src/ui/panel_table.cpp): the first fills the
@@ -248,9 +248,10 @@ inline constexpr const char* kQuotesPanelId = "quotes";
 // One per file in src/ui/.
 std::unique_ptr<PanelState> make_article_panel();
 void draw_article_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
+void follow_article_unseen(PanelContext& ctx, PanelState& state, ImVec2 size);
 std::unique_ptr<PanelState> make_map_panel();
 void draw_map_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
-void follow_selection_unseen(const PanelContext& ctx, PanelState& state, ImVec2 size);
+void follow_selection_unseen(PanelContext& ctx, PanelState& state, ImVec2 size);
 std::unique_ptr<PanelState> make_timeline_panel();
 void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, ImVec2 size);
 std::unique_ptr<PanelState> make_quotes_panel();

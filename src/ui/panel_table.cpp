@@ -9,7 +9,7 @@ namespace explainer::ui {
 namespace {
 
 constexpr PanelEntry kPanels[] = {
-    {"article", "Article", 0.46f, true, make_article_panel, draw_article_panel},
+    {"article", "Article", 0.46f, true, make_article_panel, draw_article_panel, follow_article_unseen},
     {"map", "Map", 0.5f, false, make_map_panel, draw_map_panel, follow_selection_unseen},
     {"timeline", "Timeline", 0.27f, true, make_timeline_panel, draw_timeline_panel},
     {"quotes", "Quotes", 0.23f, true, make_quotes_panel, draw_quotes_panel},

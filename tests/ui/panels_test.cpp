@@ -397,6 +397,29 @@ TEST(Panels, APhonesHiddenMapFollowsTheSelectionInTheStoresView) {
     EXPECT_TRUE(h.located("ramadi", "map"));
 }
 
+// A phone's article follows a selection made on another tab the same way: the store's
+// paragraph (the link's `p`) is at once the one the article then opens on, with the
+// selection's mention in view. It stayed on the paragraph before, so a link made then
+// opened the article at its top, far from the selection.
+TEST(Panels, APhonesHiddenArticleFollowsTheSelectionInTheStoresParagraph) {
+    Headless h(kPhone.width, kPhone.height, kPhone.dpr);
+    h.set_pack(kSeed);
+    h.settle();
+    const std::string top = h.view().article_paragraph;
+    app_dispatch(h.app, SetPanelAction{"map"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    app_dispatch(h.app, SelectAction{"baiji-refinery"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    const std::string unseen = h.view().article_paragraph;
+    EXPECT_NE(unseen, top) << "the store's paragraph moved with the selection";
+    app_dispatch(h.app, SetPanelAction{"article"}, ChangeSource::Api, h.info.time);
+    h.settle();
+    EXPECT_EQ(h.view().article_paragraph, unseen) << "the article opens on that paragraph, and stays";
+    const auto mention = h.located("baiji-refinery", "article");
+    ASSERT_TRUE(mention) << "the selection's mention is in view";
+    EXPECT_TRUE(mention->y >= 0 && mention->y + mention->h <= kPhone.height) << mention->y;
+}
+
 // A dozen speakers' filter chips take one row of the quotes panel under the map and
 // timeline at 1280x800 (170 px: two rows left the cards one line, a trial's pack of
 // twelve quotes), and two rows of a phone's quotes tab; the others scroll within them.
