@@ -59,9 +59,11 @@ std::string to_utf8(const std::string& bytes) {
     return out;
 }
 
-// The marks a font draws with no advance (ZWNJ, ZWJ, LRM, RLM, ALM), as Noto's do. Bidi
-// drops them from a right-to-left stretch and keeps them in a left-to-right one, where a
-// width of their own would make a line measured at one level wider at the other.
+// The marks drawn with no advance: ZWNJ, ZWJ, LRM and RLM, as Noto's fonts draw them, and
+// ALM, a right-to-left letter to bidi, which visual_text always drops (Noto Sans Arabic
+// gives it an advance). Bidi drops ZWNJ and the others from a right-to-left stretch and keeps
+// them in a left-to-right one, where a width of their own would make a line measured at one
+// level wider at the other.
 bool has_no_advance(std::string_view text, std::size_t at) {
     const std::string_view cp = text.substr(at, 3);
     return cp == "\xE2\x80\x8C" || cp == "\xE2\x80\x8D" || cp == "\xE2\x80\x8E" || cp == "\xE2\x80\x8F" || text.substr(at, 2) == "\xD8\x9C";
