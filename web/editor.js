@@ -174,7 +174,7 @@
     forgetTheLastDocument();
     await loadFontChunks(result.fontFiles);
     showDocument();
-    autosave();
+    autosave(true);  // the open's own change was autosaved before the document had its address and file revision
     return result;
   }
 
@@ -211,6 +211,15 @@
     const headline = documentCache && documentCache.article && documentCache.article.headline;
     return window.confirm(`Your changes to “${headline || openedFrom}” are not saved to a file. ` +
       'Opening another pack replaces them, and their autosave too.\n\nOpen it anyway? (Cancel, then “Back to editing” and Save, keeps them.)');
+  }
+
+  // Whether the author keeps autosaved changes to one pack rather than open `wanted`.
+  function keepAutosavedWork(saved, wanted) {
+    let headline = '';
+    try { headline = JSON.parse(saved.text).article.headline; } catch (error) { /* the pack's address names it */ }
+    const when = new Date(saved.savedAt).toLocaleString();
+    return !window.confirm(`Your changes to “${headline || saved.from || 'a pack'}” (autosaved ${when}) are not saved to a file. ` +
+      `Opening ${wanted} replaces them, and their autosave too.\n\nOpen it anyway? (Cancel reopens your changes, to Save them.)`);
   }
 
   // ?pack=URL -> {text, name, href} or {error}. start() calls it before the engine starts,
@@ -297,12 +306,15 @@
     $('storage-note').textContent = `Autosave is off (${error && error.name ? error.name : 'storage unavailable'}): ` +
       'your work is kept in this tab only. Save it to a file before closing the tab.';
   }
-  function autosave() {
+  // `unsaved`: changes not in a file since the pack was opened or saved, which opening
+  // another pack by its link asks about before it replaces them (start()).
+  function autosave(again = false) {
     const revision = call('explainer_editor_revision');
-    if (revision === savedRevision) return;
+    if (revision === savedRevision && !again) return;
     savedRevision = revision;
     try {
-      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: call('explainer_editor_export'), from: openedFrom, savedAt: new Date().toISOString() }));
+      localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ text: call('explainer_editor_export'), from: openedFrom, savedAt: new Date().toISOString(),
+        unsaved: revision !== fileRevision }));
       $('storage-note').hidden = true;
     } catch (error) {
       warnStorage(error);
@@ -892,6 +904,7 @@
         await writable.write(text);
         await writable.close();
         fileRevision = call('explainer_editor_revision');
+        autosave(true);
         status(`Saved ${handle.name}`);
         return;
       } catch (error) {
@@ -905,6 +918,7 @@
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     fileRevision = call('explainer_editor_revision');
+    autosave(true);
     const diagnostics = callJson('explainer_editor_validate');
     status(diagnostics.ok ? `Saved ${name}` : `Saved ${name}, with ${diagnostics.errors.length} errors the validator will refuse`);
   }
@@ -1076,9 +1090,11 @@
     document.body.classList.add('starting');
     wire();
     // Autosaved work for this pack (or for none asked) wins over fetching the pack again.
+    // Another pack's link replaced changes not saved to a file without a word (an author
+    // trial): it asks first, as "Open…" does, and Cancel reopens them.
     const saved = readAutosave();
     const wanted = query.get('pack');
-    const restore = saved && (!wanted || packUrl(wanted)?.href === saved.from);
+    const restore = saved && (!wanted || packUrl(wanted)?.href === saved.from || (saved.unsaved !== false && keepAutosavedWork(saved, wanted)));
     const fetched = wanted && !restore ? fetchPack(wanted) : null;
     try {
       await startEngine();
@@ -1092,6 +1108,7 @@
       const opened = await openText(saved.text, 'autosave.json', saved.from);
       if (opened.ok) {
         fileRevision = -1;  // restored work is saved in no file
+        autosave(true);
         $('storage-note').hidden = false;
         $('storage-note').textContent = `Restored your unsaved work from ${new Date(saved.savedAt).toLocaleString()} (autosaved in this browser).`;
         return;

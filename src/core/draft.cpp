@@ -2063,7 +2063,7 @@ void Drafter::find_places() {
             suggestions[index].name = std::string(text(span));
         Suggestion& s = suggestions[index];
         s.fields["country"] = country->numeric;
-        s.description = "Country named in the article. Drawn on the map as its shape.";
+        s.description = kCountryStandIn;
         mention(index, span);
     }
     // Rank the candidates: the countries the text names, the countries of the other places, population.
@@ -2126,7 +2126,7 @@ void Drafter::find_places() {
             s.fields["citations"] = json::array({{{"publication", "GeoNames"},
                                                   {"title", best->name + " (geonameid " + std::to_string(best->geonameid) + ")"},
                                                   {"url", "https://www.geonames.org/" + std::to_string(best->geonameid)}}});
-            s.description = "Place named in the article: " + best->name + ", " + country_name + " (GeoNames).";
+            s.description = std::string(kPlaceStandInStart) + best->name + ", " + country_name + " (GeoNames).";
             for (std::size_t k = 0; k < ranked.size() && k < 5; ++k) {
                 const GazetteerPlace* c = ranked[k].second;
                 const GazetteerCountry* cc = gazetteer->country_by_alpha2(c->country);
@@ -2984,7 +2984,7 @@ void Drafter::find_events() {
                                                  sentence);
             Suggestion& e = suggestions[index];
             e.fields["date"] = d.date;
-            e.description = "Suggested from the sentence: " + shortened(text(sentence), 300);
+            e.description = std::string(kSentenceStandInStart) + shortened(text(sentence), 300);
             // "On 31 June 2019": the month only, and the editor is told to check the day.
             if (!d.warning.empty()) {
                 const std::string warning = "Check the date: the text gives “" + d.warning + "”, a day its month does not have; drafted as " +
@@ -3167,8 +3167,8 @@ std::string build_json(Drafter& d) {
         if (s.fields.contains("aliases")) e["aliases"] = s.fields["aliases"];
         std::string description = s.description;
         if (description.empty()) {
-            description = s.kind == Kind::Person ? (s.anonymous ? "A person the article quotes without naming." : "Person named in the article.")
-                        : s.kind == Kind::Organisation ? "Organisation named in the article." : "Suggested by the drafter.";
+            description = s.kind == Kind::Person ? (s.anonymous ? "A person the article quotes without naming." : kPersonStandIn)
+                        : s.kind == Kind::Organisation ? kOrganisationStandIn : kSuggestionStandIn;
         }
         e["description"] = description;
         if (s.fields.contains("context")) e["context"] = true;
@@ -3466,6 +3466,14 @@ std::string parse_article_text(std::string_view text, DraftInput& input) {
     flush();
     if (input.paragraphs.empty()) return "no paragraphs: after the headline (and Source:/Published:/URL: lines) give the article's paragraphs, separated by blank lines";
     return "";
+}
+
+bool is_stand_in_description(std::string_view description) {
+    for (const std::string_view whole : {kPersonStandIn, kOrganisationStandIn, kSuggestionStandIn, kCountryStandIn})
+        if (description == whole) return true;
+    for (const std::string_view start : {kPlaceStandInStart, kSentenceStandInStart, kNewEntityStandInStart})
+        if (description.starts_with(start)) return true;
+    return false;
 }
 
 } // namespace explainer

@@ -89,4 +89,16 @@ std::string quote_name(std::string_view speaker, std::string_view words);
 // cut after a whole word ("Ar Raqqah" -> "ar-raqqah"); `fallback` when nothing is left.
 std::string slug_of(std::string_view text, std::string_view fallback);
 
+// Descriptions the drafter and the editor's "New …" buttons write where an author has one
+// still to write. A reader would read them in the entity's card ("Suggested from the
+// sentence: …", after an author accepted every suggestion), so the validator warns of them.
+inline constexpr std::string_view kPersonStandIn = "Person named in the article.";
+inline constexpr std::string_view kOrganisationStandIn = "Organisation named in the article.";
+inline constexpr std::string_view kSuggestionStandIn = "Suggested by the drafter.";
+inline constexpr std::string_view kCountryStandIn = "Country named in the article. Drawn on the map as its shape.";
+inline constexpr std::string_view kPlaceStandInStart = "Place named in the article: ";
+inline constexpr std::string_view kSentenceStandInStart = "Suggested from the sentence: ";
+inline constexpr std::string_view kNewEntityStandInStart = "Named in the article as “";
+bool is_stand_in_description(std::string_view description);
+
 } // namespace explainer

@@ -349,6 +349,10 @@ std::string paragraph_text(const json& document, std::string_view id) {
     return {};
 }
 
+// Degrees placed by hand, to a hundred-thousandth (about a metre: finer than a hand places
+// a marker, and what README promises for every place put by hand).
+double hand_placed_degrees(double degrees) { return std::round(degrees * 1e5) / 1e5; }
+
 } // namespace
 
 json new_entity_op(const json& document, const NewEntity& request) {
@@ -365,7 +369,7 @@ json new_entity_op(const json& document, const NewEntity& request) {
     entity["id"] = fresh_entity_id(document, prefix + (speaker.empty() ? exact : speaker), kind);
     entity["kind"] = kind;
     entity["name"] = speaker.empty() ? exact : quote_name(speaker, quoted_words(exact));
-    entity["description"] = kind == "quote" ? "Direct quotation in the article." : "Named in the article as “" + exact + "”.";
+    entity["description"] = kind == "quote" ? "Direct quotation in the article." : std::string(kNewEntityStandInStart) + exact + "”.";
     entity["mentions"] = json::array({mention_to_json(request.selector)});
     if (kind == "place") {
         // A country or region is drawn as its shapes, not as a point at its capital.
@@ -374,7 +378,8 @@ json new_entity_op(const json& document, const NewEntity& request) {
         else if (request.place && request.place->kind == PlaceHit::Kind::Region)
             entity["countries"] = request.place->members;
         else
-            entity["location"] = {{"lat", request.place ? request.place->lat : request.lat}, {"lon", request.place ? request.place->lon : request.lon}};
+            entity["location"] = request.place ? json{{"lat", request.place->lat}, {"lon", request.place->lon}}
+                                               : json{{"lat", hand_placed_degrees(request.lat)}, {"lon", hand_placed_degrees(request.lon)}};
         if (request.place) entity["citations"] = json::array({place_hit_citation(*request.place)});
         else if (request.placed_by_hand) entity["citations"] = json::array({hand_placed_citation()});
     } else if (kind == "quote") {
@@ -447,11 +452,9 @@ json hand_placed_location_op(const json& document, std::string_view id, double l
         for (const json& c : (*entity)["citations"])
             if (!gazetteer_citation(c) && c != hand_placed_citation()) citations.push_back(c);
     citations.push_back(hand_placed_citation());
-    // A hundred-thousandth of a degree is about a metre: finer than a hand places a marker.
-    const auto rounded = [](double degrees) { return std::round(degrees * 1e5) / 1e5; };
     return {{"op", "updateEntity"},
             {"id", std::string(id)},
-            {"fields", {{"location", {{"lat", rounded(lat)}, {"lon", rounded(lon)}}}, {"citations", citations}}}};
+            {"fields", {{"location", {{"lat", hand_placed_degrees(lat)}, {"lon", hand_placed_degrees(lon)}}}, {"citations", citations}}}};
 }
 
 DateUnit date_unit_for(TickUnit ticks) {

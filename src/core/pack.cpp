@@ -45,6 +45,7 @@
 #include "bidi.h"
 #include "date_text.h"
 #include "dates.h"
+#include "draft.h"
 #include "find.h"
 #include "geo.h"
 #include "host_message.h"
@@ -1422,6 +1423,7 @@ struct AuthorChecks {
     void (*name_entities)(std::vector<Diagnostic>&, const json& root);
     void (*after_publication)(Sink&, const std::string& path, const std::string& relative, const DateSpan& resolved, const DateSpan& published);
     void (*plain_date_after_publication)(Sink&, const std::string& path, const DateSpan& date, const DateSpan& published, const std::string& updated);
+    void (*stand_in_descriptions)(Sink&, const PackInput&);
 };
 const AuthorChecks* g_author_checks = nullptr;
 
@@ -1720,12 +1722,17 @@ void check_swapped_points(Sink& sink, const PackInput& in) {
         if (!ei.kind_known || e.kind != EntityKind::Place || !e.location || !e.countries.empty()) continue;
         const GeoPoint point = *e.location, swapped{.lon = point.lat, .lat = point.lon};
         const Entity* inside = nullptr;
+        double inside_area = 0;
         bool outside = true;
         const bool own_country = !e.country.empty();  // a country's label point: measured against itself only
         for (const auto& [country, box] : countries) {
             if (own_country && country != &e) continue;
             outside = outside && !holds(box, point);
-            if (!inside && (own_country || names_country(*country)) && holds(box, swapped)) inside = country;
+            // Of the boxes that hold the swapped point, the smallest names it best: Harbin's
+            // is in Russia's box as in China's, and the first in the pack was named.
+            const double area = (box.east - box.west) * (box.north - box.south);
+            if ((own_country || names_country(*country)) && holds(box, swapped) && (!inside || area < inside_area))
+                inside = country, inside_area = area;
         }
         if (outside && inside)
             sink.warn(ei.path + "/location", "lat " + format_number(point.lat) + ", lon " + format_number(point.lon) + " lies outside " + inside->name +
@@ -1734,6 +1741,16 @@ void check_swapped_points(Sink& sink, const PackInput& in) {
     }
 }
 
+
+// An accepted entity whose description is still the drafter's or the editor's stand-in
+// ("Person named in the article."): readers would read it in its card. A suggestion not yet
+// accepted may keep one.
+void warn_stand_in_descriptions(Sink& sink, const PackInput& in) {
+    for (const EntityInput& ei : in.entities)
+        if (!ei.entity.suggestion && is_stand_in_description(ei.entity.description))
+            sink.warn(ei.path + "/description", "the drafter's stand-in " + in_quotes(ei.entity.description) + ", which readers would read in " +
+                                                    in_quotes(ei.entity.name) + "'s card: say what a reader should know of it");
+}
 
 // [SECTION] Meaning: characters ------------------------------------------------------
 
@@ -1850,7 +1867,7 @@ void name_entities(std::vector<Diagnostic>& list, const json& root) {
 
 void enable_author_checks() {
     static constexpr AuthorChecks checks{check_swapped_points, mismatch_hint, name_entities, warn_after_publication,
-                                         warn_plain_date_after_publication};
+                                         warn_plain_date_after_publication, warn_stand_in_descriptions};
     g_author_checks = &checks;
 }
 
@@ -2048,7 +2065,7 @@ LoadResult load_pack(std::string_view json_text, std::string_view file_name) {
     check_mentions(sink, in);
     check_dates_and_context(sink, in, refs);
     check_corrections(sink, in);
-    if (g_author_checks) g_author_checks->swapped_points(sink, in);
+    if (g_author_checks) g_author_checks->swapped_points(sink, in), g_author_checks->stand_in_descriptions(sink, in);
     CodePointSet used;
     CharacterCheck characters{sink, used};
     check_characters(characters, root, WalkPath{});

@@ -500,6 +500,42 @@ test('opening another pack asks first when the work is not saved to a file, and 
   await page.context().close();
 });
 
+// A link to another pack (edit.html?pack=…) replaced changes not saved to a file, and their
+// autosave, without a word: the work was lost (an outside author trial). It asks as "Open…"
+// does, and Cancel reopens the changes; a pack unchanged since it was opened gives way.
+test('a link to another pack asks before it replaces changes not saved to a file, and Cancel keeps them', async () => {
+  const page = await openEditor(`?pack=${SEED}`);
+  await waitForSide(page);
+  const asked = [];
+  let answer = false;
+  page.on('dialog', (dialog) => { asked.push(dialog.message()); answer ? dialog.accept() : dialog.dismiss(); });
+  const headline = () => page.evaluate(() => Explainer.editor.exportPack().article.headline);
+  const seedHeadline = await headline();
+  const other = editorUrl('?pack=/test-packs/treaty-of-tordesillas.json');
+  await page.evaluate(() => Explainer.editor.apply({ op: 'updateEntity', id: 'sinjar', fields: { description: 'Edited, not saved.' } }));
+  await settle(page, SLOW);
+
+  await page.goto(other);
+  await waitForSide(page);
+  assert.equal(asked.length, 1, 'the author is asked before the work is replaced');
+  assert.match(asked[0], /not saved to a file/);
+  assert.equal(await headline(), seedHeadline, 'declined: the changes are open again');
+  assert.equal((await page.evaluate(() => Explainer.editor.exportPack().entities.find((e) => e.id === 'sinjar'))).description, 'Edited, not saved.');
+
+  answer = true;
+  await page.goto(other);
+  await waitForSide(page);
+  assert.equal(asked.length, 2);
+  assert.match(await headline(), /Tordesillas/, 'accepted: the other pack is open');
+
+  await page.goto(editorUrl(`?pack=${SEED}`));
+  await waitForSide(page);
+  assert.equal(asked.length, 2, 'unchanged since it was opened: nothing to lose, nothing asked');
+  assert.equal(await headline(), seedHeadline);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // A place's coordinates typed in the inspector are cited as placed by hand: the place
 // search's GeoNames citation stayed on coordinates it never gave, and Sources and notes
 // said GeoNames supported a place the author had put elsewhere (an author trial).

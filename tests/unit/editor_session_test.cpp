@@ -83,6 +83,27 @@ TEST(EditorSession, EveryKindOfNewEntityIsAccepted) {
     }
 }
 
+// A new place made by a click on the map is rounded to 5 decimals, as a dragged or typed one
+// is (README): it was saved as 52.153249037088536 (an outside author trial).
+TEST(EditorSession, ANewPlacePutOnTheMapByHandIsRoundedAsADraggedOneIs) {
+    EditorSession session;
+    Store store;
+    ASSERT_EQ(session.open(read_source_file(kSeed), "seed.json", store), "");
+    const Paragraph& p1 = store.pack().article.paragraphs.front();
+    const std::size_t at = p1.text.find("watched");
+    const SelectorResult selector = selector_for_range(p1.id, p1.text, at, at + 7);
+    ASSERT_TRUE(selector.mention);
+    NewEntity request;
+    request.kind = "place";
+    request.selector = *selector.mention;
+    request.lat = 52.153249037088536, request.lon = 124.34656102315864;
+    request.placed_by_hand = true;
+    const json op = new_entity_op(session.document(), request);
+    EXPECT_EQ(op["entity"]["location"], (json{{"lat", 52.15325}, {"lon", 124.34656}}));
+    EXPECT_EQ(hand_placed_location_op(session.document(), "sinjar", 52.153249037088536, 124.34656102315864)["fields"]["location"],
+              op["entity"]["location"]);
+}
+
 TEST(EditorSession, EditsJoinTheStoresHistoryAndUndoIsExact) {
     const std::string text = read_source_file(kSeed);
     EditorSession session;

@@ -11,6 +11,7 @@
 // - [SECTION] Characters and scripts
 // - [SECTION] Formatting and lookups
 // - [SECTION] Facts of record: corrections, expected events, regions, sources
+#include "core/draft.h"
 #include "core/pack.h"
 
 #include <gtest/gtest.h>
@@ -1320,6 +1321,52 @@ TEST(Pack, SwappedLatitudeAndLongitudeGetAWarning) {
     const LoadResult label = load_json(pack);
     ASSERT_EQ(label.warnings.size(), 1u);
     EXPECT_EQ(label.warnings[0].path, "/entities/3/location");
+
+    // Swapped, Urumqi lies in Russia's box as in China's: the smaller names it, whatever the
+    // order of the pack (the first in it was named: Harbin "in Russia", an author trial).
+    json asia = minimal_pack();
+    asia["article"]["paragraphs"].push_back({{"id", "p2"}, {"text", "Russia and China share a long border."}});
+    const json russia = {{"id", "russia"}, {"kind", "place"}, {"name", "Russia"}, {"description", "Country."}, {"country", "643"},
+                         {"mentions", json::array({{{"paragraph", "p2"}, {"exact", "Russia"}}})}};
+    const json china = {{"id", "china"}, {"kind", "place"}, {"name", "China"}, {"description", "Country."}, {"country", "156"},
+                        {"mentions", json::array({{{"paragraph", "p2"}, {"exact", "China"}}})}};
+    const json urumqi = {{"id", "urumqi"}, {"kind", "place"}, {"name", "Urumqi"}, {"description", "City."},
+                         {"location", {{"lat", 87.6168}, {"lon", 43.8256}}},
+                         {"citations", json::array({{{"publication", "GeoNames"}, {"url", "https://www.geonames.org/1529102"}}})}};
+    for (const bool russia_first : {true, false}) {
+        json order = asia;
+        for (const json& e : russia_first ? std::vector<json>{russia, china, urumqi} : std::vector<json>{china, russia, urumqi}) order["entities"].push_back(e);
+        const LoadResult r = load_json(order);
+        ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+        ASSERT_EQ(r.warnings.size(), 1u) << all_messages(r);
+        EXPECT_NE(r.warnings[0].message.find("lies outside China, but"), std::string::npos) << r.warnings[0].message;
+    }
+}
+
+// Accepted as drafted, an entity's card read "Suggested from the sentence: …" or "Person
+// named in the article." to readers (an author trial accepted every suggestion and
+// published them). The validator says so; a suggestion not yet accepted may keep one.
+TEST(Pack, TheDraftersStandInDescriptionsGetAWarningOnceAccepted) {
+    enable_author_checks();
+    json pack = minimal_pack();
+    pack["entities"][1]["description"] = std::string(kPersonStandIn);
+    pack["entities"][2]["description"] = std::string(kSentenceStandInStart) + "President Abraham Lincoln spoke at Gettysburg in November 1863.";
+    const LoadResult r = load_json(pack);
+    ASSERT_TRUE(r.pack.has_value()) << all_messages(r);
+    ASSERT_EQ(r.warnings.size(), 2u) << all_messages(r);
+    EXPECT_EQ(r.warnings[0].path, "/entities/1/description");
+    EXPECT_NE(r.warnings[0].message.find("the drafter's stand-in \"Person named in the article.\""), std::string::npos) << r.warnings[0].message;
+    EXPECT_NE(r.warnings[0].message.find("\"Abraham Lincoln\"'s card"), std::string::npos) << r.warnings[0].message;
+    EXPECT_EQ(r.warnings[1].path, "/entities/2/description");
+    // Still a suggestion (not reviewed yet): nothing to say.
+    pack["entities"][1]["suggestion"] = {{"rule", "a speaker"}, {"evidence", {{"paragraph", "p1"}, {"exact", "President Abraham Lincoln"}}}};
+    pack["entities"][2]["description"] = "Lincoln's address at the dedication of the Soldiers' National Cemetery.";
+    const LoadResult suggested = load_json(pack);
+    ASSERT_TRUE(suggested.pack.has_value()) << all_messages(suggested);
+    EXPECT_TRUE(suggested.warnings.empty()) << all_messages(suggested);
+    // Words that only begin alike are the author's.
+    EXPECT_FALSE(is_stand_in_description("Person named in the article, and its first speaker."));
+    EXPECT_TRUE(is_stand_in_description(std::string(kNewEntityStandInStart) + "Sinjar”."));
 }
 
 TEST(Pack, RelativeDateAfterPublicationGetsAWarning) {
