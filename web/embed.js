@@ -54,6 +54,7 @@
 
   const KEY = 'explainer';
   const MAX_LINK_CHARS = 8192;        // a link is at most 4096 bytes; longer text is not a link
+  const MAX_MESSAGE_BYTES = 8192;     // the explainer's limit (kMaxHostMessageBytes), as JSON in UTF-8
   const REPLY_TIMEOUT_MS = 10000;
   // The explainer asks for 720-760 px; a dozen phone screens is more than any honest
   // layout needs. A frame asking for more (a bug, or a hostile page in the frame) would
@@ -184,12 +185,19 @@
     return new Promise((resolve, reject) => {
       const requestId = 'explainer-embed-' + (++nextRequest);
       const send = () => {
+        const full = Object.assign({}, message, { explainer: 1, requestId });
+        // The explainer refuses a larger message unread, so its reply carries no requestId
+        // and the request would wait out the timeout: it is refused here, with its reason.
+        if (new TextEncoder().encode(JSON.stringify(full)).length > MAX_MESSAGE_BYTES) {
+          reject(new Error(`message is larger than ${MAX_MESSAGE_BYTES} bytes`));
+          return;
+        }
         const timer = setTimeout(() => {
           embed.pending.delete(requestId);
           reject(new Error('the explainer did not answer within ' + REPLY_TIMEOUT_MS / 1000 + ' s'));
         }, REPLY_TIMEOUT_MS);
         embed.pending.set(requestId, { resolve, reject, timer });
-        post(embed, Object.assign({}, message, { explainer: 1, requestId }));
+        post(embed, full);
       };
       if (embed.failed) reject(new Error(String(embed.failed.reason)));
       else if (embed.ready) send();

@@ -708,6 +708,14 @@
   }
 
   let entitiesCache = null;
+  // The listeners of `event`, for Explainer.on/off (`name`), which throw on a misspelt event
+  // or a listener that is not a function.
+  function listenersFor(name, event, fn) {
+    if (!listeners[event]) throw new Error(`Explainer.${name}: unknown event "${event}" (statechange, select)`);
+    if (typeof fn !== 'function') throw new TypeError(`Explainer.${name}("${event}", fn): fn must be a function`);
+    return listeners[event];
+  }
+
   const Explainer = {
     version: 1,
     ready,
@@ -757,12 +765,9 @@
     // timeline...); true when there was something to undo or redo.
     undo: () => call('explainer_undo', 0) === 1,
     redo: () => call('explainer_undo', 1) === 1,
-    on: (event, fn) => {
-      if (!listeners[event]) throw new Error(`Explainer.on: unknown event "${event}" (statechange, select)`);
-      if (typeof fn !== 'function') throw new TypeError(`Explainer.on("${event}", fn): fn must be a function`);
-      listeners[event].add(fn);
-    },
-    off: (event, fn) => { if (listeners[event]) listeners[event].delete(fn); },
+    on: (event, fn) => { listenersFor('on', event, fn).add(fn); },
+    // As `on` checks: a misspelt off() would leave the listener on without a word.
+    off: (event, fn) => { listenersFor('off', event, fn).delete(fn); },
     ...findApi,
     // What Ctrl+C / Cmd+C would copy now ("" when nothing is selected).
     selectedText: () => JSON.parse(call('explainer_selected_text')).text,

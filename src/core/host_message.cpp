@@ -254,9 +254,11 @@ std::optional<std::string> normalize_origin(std::string_view text) {
 
     std::string origin = scheme + "://" + lower(host);
     if (!port_text.empty()) {
-        if (port_text.size() > 5 ||
-            !std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return std::nullopt;
+        if (!std::all_of(port_text.begin(), port_text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+        // Leading zeros are no part of the number, however many (":018432" is 18432, as a
+        // browser's URL parser reads it); what is left has at most five digits.
+        port_text.remove_prefix(std::min(port_text.find_first_not_of('0'), port_text.size() - 1));
+        if (port_text.size() > 5) return std::nullopt;
         int port = 0;
         for (char c : port_text) port = port * 10 + (c - '0');
         if (port < 1 || port > 65535) return std::nullopt;

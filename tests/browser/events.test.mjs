@@ -152,9 +152,11 @@ test('every source fires select once and statechange once; Back and Forward noti
   heard = await during(page, () => page.evaluate(() => Explainer.select('nowhere')));
   assert.deepEqual(heard, { selects: [], changes: [] }, 'an unknown id changes nothing and says nothing');
   // A host page's mistakes are told at once, not at the next selection.
-  const mistakes = await page.evaluate(() => [() => Explainer.on('select', 'not a function'), () => Explainer.find(null)]
+  // off() checks as on() does (README): it returned quietly, leaving a listener on.
+  const mistakes = await page.evaluate(() => [() => Explainer.on('select', 'not a function'), () => Explainer.find(null),
+    () => Explainer.off('selected', () => {}), () => Explainer.off('select', 5), () => Explainer.off('select', () => {})]
     .map((call) => { try { call(); return 'accepted'; } catch (e) { return e.name; } }));
-  assert.deepEqual(mistakes, ['TypeError', 'TypeError']);
+  assert.deepEqual(mistakes, ['TypeError', 'TypeError', 'Error', 'TypeError', 'accepted']);
   assertNoProblems(assert, page);
   await page.context().close();
 });

@@ -589,6 +589,15 @@ test('script embed: sizes the iframe, drives it, mirrors each view into the host
   const rejection = await page.evaluate(() => ExplainerEmbed.get(document.querySelector('#first iframe')).select('nowhere')
     .then(() => 'resolved', (error) => error.message));
   assert.ok(rejection.includes("unknown id 'nowhere'"), rejection);
+  // Larger than the explainer reads: refused at once with its reason (the explainer's reply to
+  // such a message has no requestId, and the request waited out its 10 s).
+  const oversized = await page.evaluate(() => {
+    const asked = performance.now();
+    return ExplainerEmbed.get(0).setState('#v=1&sel=' + 'a'.repeat(20000))
+      .then(() => 'resolved', (error) => ({ message: error.message, ms: performance.now() - asked }));
+  });
+  assert.equal(oversized.message, 'message is larger than 8192 bytes');
+  assert.ok(oversized.ms < 1000, `rejected after ${Math.round(oversized.ms)} ms`);
   const { x, y } = await locateCentre(second, 'raqqa', 'map');
   await page.locator('#second iframe').click({ position: { x, y } });
   await Promise.all([quiet(first), quiet(second)]);

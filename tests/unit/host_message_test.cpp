@@ -309,6 +309,12 @@ TEST(Origins, Normalization) {
     EXPECT_EQ(normalize_origin("http://127.0.0.1:5173/"), "http://127.0.0.1:5173");
     EXPECT_EQ(normalize_origin("http://[::1]:8080"), "http://[::1]:8080");
     EXPECT_EQ(normalize_origin("https://xn--caf-dma.example"), "https://xn--caf-dma.example");
+    // Leading zeros, however many, as a browser's URL parser reads them (six characters
+    // were refused, an outside host trial found).
+    EXPECT_EQ(normalize_origin("HTTP://News.example:08080/"), "http://news.example:8080");
+    EXPECT_EQ(normalize_origin("HTTP://127.0.0.1:018432/"), "http://127.0.0.1:18432");
+    EXPECT_EQ(normalize_origin("http://localhost:0000000080"), "http://localhost");
+    EXPECT_EQ(normalize_origin("https://[::1]:000443"), "https://[::1]");
 }
 
 TEST(Origins, NotOrigins) {
@@ -316,7 +322,7 @@ TEST(Origins, NotOrigins) {
                              "file:///etc/passwd", "javascript://example.com", "https://example.com/path",
                              "https://example.com?x=1", "https://example.com#x", "https://user@example.com",
                              "https://example.com:", "https://example.com:0", "https://example.com:65536",
-                             "https://example.com:123456", "https://example.com:8a", "https://exa mple.com",
+                             "https://example.com:123456", "https://example.com:0123456", "https://example.com:000", "https://example.com:8a", "https://exa mple.com",
                              "https://caf\xC3\xA9.example", "https://*.example.com", "https://[::1", "https://[]",
                              "https://[::1]x", "https://.example.com", "https://example.com//"})
         EXPECT_FALSE(normalize_origin(text).has_value()) << text;
