@@ -473,8 +473,9 @@ const compress = promisify(zlib.gzip), compressBrotli = promisify(zlib.brotliCom
 // get their gzip copy from zopfli (Debian's zopfli, which scripts/setup installs), which
 // writes gzip any browser reads, 3-6% smaller than zlib at level 9 (explainer.wasm: 17 KB
 // less), at a few seconds of CPU for this handful of files: every other file keeps
-// zlib's copy. One iteration: the default 15 saved about 0.1% more here (about 280 bytes
-// of explainer.wasm), at four times the time (about 25 s of every build).
+// zlib's copy. Five iterations: 512 bytes of explainer.wasm less than one (278,833 ->
+// 278,321 bytes, 1.0 s against 0.8 s for that file); the default 15 saved 30 more at
+// twice that time.
 const ZOPFLI_FILES = new Set(FIRST_LOAD_FILES);
 if (!ZOPFLI_FILES.has(defaultPack)) throw new Error(`assemble-web: tools/first-load.mjs does not list the site's pack ${defaultPack}`);
 const zopfli = fs.existsSync('/usr/bin/zopfli') ? '/usr/bin/zopfli' : null;
@@ -483,7 +484,7 @@ const zopfliGzip = promisify(execFile);
 async function gzip(bytes, file) {
   const zlibCopy = await compress(bytes, { level: 9 });
   if (!zopfli || !ZOPFLI_FILES.has(relativeName(file))) return zlibCopy;
-  const { stdout } = await zopfliGzip(zopfli, ['--i1', '-c', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await zopfliGzip(zopfli, ['--i5', '-c', file], { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
   return stdout.length > 0 && stdout.length < zlibCopy.length ? stdout : zlibCopy;
 }
 const brotli = (bytes, file) => compressBrotli(bytes, { params: {

@@ -3,6 +3,7 @@
 // Index
 // - [SECTION] Mapping
 // - [SECTION] Limits, zoom and pan
+// - [SECTION] Breaks in the axis
 // - [SECTION] Fitting the data
 // - [SECTION] Ticks
 // - [SECTION] Label lanes
@@ -144,6 +145,90 @@ TimeRange pan_by_pixels(const TimeRange& range, double width, double dx, const T
     return clamp_range({r.start_day + shift, r.end_day + shift}, limits);
 }
 
+// [SECTION] Breaks in the axis ---------------------------------------------------------------
+
+double TimeWarp::to_axis(double day) const {
+    double hidden = 0;  // what the breaks before `day` leave out
+    for (const TimeBreak& b : breaks) {
+        if (!(day > b.start_day)) break;
+        const double length = b.end_day - b.start_day;
+        if (day < b.end_day) return b.start_day - hidden + (day - b.start_day) / length * b.axis_days;
+        hidden += length - b.axis_days;
+    }
+    return day - hidden;
+}
+
+double TimeWarp::to_day(double axis) const {
+    double hidden = 0;
+    for (const TimeBreak& b : breaks) {
+        const double at = b.start_day - hidden;  // where the break begins on the axis
+        if (!(axis > at)) break;
+        const double length = b.end_day - b.start_day;
+        if (axis < at + b.axis_days) return b.start_day + (axis - at) / b.axis_days * length;
+        hidden += length - b.axis_days;
+    }
+    return axis + hidden;
+}
+
+TimeWarp warp_for(std::span<const DateSpan> spans, double min_span_days) {
+    // The dates' days, merged where they meet (what the axis must show), each with how many
+    // different dates it holds.
+    std::vector<TimeRange> shown;
+    for (const DateSpan& span : spans) {
+        const TimeRange r = ordered({span_start_days(span), span_end_days(span)});
+        if (finite(r.start_day) && finite(r.end_day)) shown.push_back(r);
+    }
+    sort_items(shown, [](const TimeRange& a, const TimeRange& b) { return a.start_day < b.start_day; });
+    std::vector<TimeRange> clusters;
+    std::vector<int> dates;  // per cluster
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const TimeRange& r = shown[i];
+        if (clusters.empty() || r.start_day > clusters.back().end_day) clusters.push_back(r), dates.push_back(0);
+        clusters.back().end_day = std::max(clusters.back().end_day, r.end_day);
+        dates.back() += i == 0 || !(r == shown[i - 1]);
+    }
+    // The longest gaps first (gap k lies before cluster k + 1), each while it is over
+    // kBreakShare of what is left and some part between breaks still holds two dates (two
+    // lone dates decades apart read as well on a linear axis, and truly so).
+    const std::size_t gaps = clusters.empty() ? 0 : clusters.size() - 1;
+    const auto gap = [&](std::size_t k) { return clusters[k + 1].start_day - clusters[k].end_day; };
+    std::vector<char> cut(gaps, 0);
+    double left = gaps ? clusters.back().end_day - clusters.front().start_day : 0;
+    for (int chosen = 0; chosen < kMaxTimeBreaks; ++chosen) {
+        std::size_t longest = gaps;
+        for (std::size_t k = 0; k < gaps; ++k)
+            if (!cut[k] && (longest == gaps || gap(k) > gap(longest))) longest = k;
+        if (longest == gaps || gap(longest) < kMinBreakDays || gap(longest) <= kBreakShare * left) break;
+        cut[longest] = 1;
+        int part = 0, most = 0;
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            part += dates[c];
+            most = std::max(most, part);
+            if (c < gaps && cut[c]) part = 0;
+        }
+        if (most < 2) {
+            cut[longest] = 0;
+            break;
+        }
+        left -= gap(longest);
+    }
+    const double rest = std::max(left, finite(min_span_days) && min_span_days > 0 ? min_span_days : kMinSpanDays);
+    TimeWarp warp;
+    for (std::size_t k = 0; k < gaps; ++k) {
+        const TimeBreak b{clusters[k].end_day + kBreakMarginShare * rest, clusters[k + 1].start_day - kBreakMarginShare * rest,
+                          kBreakAxisShare * rest, gap(k)};
+        if (cut[k] && b.end_day - b.start_day > b.axis_days) warp.breaks.push_back(b);
+    }
+    return warp;
+}
+
+std::string gap_length_text(double days) {
+    // A break is a year or more (kMinBreakDays): years from two on, months below.
+    constexpr double kYear = 365.2425;
+    const bool years = days >= 2 * kYear;
+    return std::to_string(std::llround(years ? days / kYear : days * 12 / kYear)) + (years ? " years" : " months");
+}
+
 // [SECTION] Fitting the data ---------------------------------------------------------------
 
 std::optional<TimeRange> data_extent(std::span<const DateSpan> spans) {
@@ -156,15 +241,16 @@ std::optional<TimeRange> data_extent(std::span<const DateSpan> spans) {
     return TimeRange{first, last};
 }
 
-std::optional<TimeRange> fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days) {
+namespace {
+
+// fit_range's range about an extent (in days, or axis days).
+TimeRange fit_extent(const TimeRange& extent, double padding_fraction, double min_span_days) {
     const double min_span = finite(min_span_days) && min_span_days > kMinMappedSpan ? min_span_days : kMinSpanDays;
-    const std::optional<TimeRange> extent = data_extent(spans);
-    if (!extent) return std::nullopt;
-    const double span = extent->end_day - extent->start_day;
+    const double span = extent.end_day - extent.start_day;
     const double padding = finite(padding_fraction) && padding_fraction > 0 ? padding_fraction * span : 0.0;
-    TimeRange r{extent->start_day - padding, extent->end_day + padding};
+    TimeRange r{extent.start_day - padding, extent.end_day + padding};
     if (r.end_day - r.start_day < min_span) {
-        const double centre = (extent->start_day + extent->end_day) * 0.5;
+        const double centre = (extent.start_day + extent.end_day) * 0.5;
         r = {centre - min_span * 0.5, centre + min_span * 0.5};
     }
     // Within years -9999...9999 (a story of 10000 BC keeps its margin inside the range).
@@ -172,6 +258,14 @@ std::optional<TimeRange> fit_range(std::span<const DateSpan> spans, double paddi
     r.start_day = std::clamp(r.start_day, kEarliestViewDay, kLatestViewDay - width);
     r.end_day = r.start_day + width;
     return r;
+}
+
+} // namespace
+
+std::optional<TimeRange> fit_range(std::span<const DateSpan> spans, double padding_fraction, double min_span_days) {
+    const std::optional<TimeRange> extent = data_extent(spans);
+    if (!extent) return std::nullopt;
+    return fit_extent(*extent, padding_fraction, min_span_days);
 }
 
 std::vector<DateSpan> timeline_spans(const Pack& pack) {
@@ -198,21 +292,36 @@ bool pack_has_times(const Pack& pack) {
 
 double min_span_for(const Pack& pack) { return pack_has_times(pack) ? kMinTimedSpanDays : kMinSpanDays; }
 
+TimeWarp timeline_warp(const Pack& pack) { return warp_for(timeline_spans(pack), min_span_for(pack)); }
+
 std::optional<TimeRange> default_timeline(const Pack& pack) {
     constexpr double kDefaultPadding = 0.08;
     const std::vector<DateSpan> spans = default_view_spans(pack);
-    std::optional<TimeRange> range = fit_range(spans, kDefaultPadding, min_span_for(pack));
-    if (!range) return range;
+    const std::optional<TimeRange> days = data_extent(spans);
+    if (!days) return std::nullopt;
+    const TimeWarp warp = timeline_warp(pack);
+    const TimeRange extent = warp.to_axis(*days);
+    TimeRange range = fit_extent(extent, kDefaultPadding, min_span_for(pack));
     // After the story's end (its last event, or its publication when that is later) the
     // view goes a year at most, or 2% of the span for a story of over fifty years: 8% of
     // 4,500 years put 360 years of empty future after an article of 2025. 2% keeps a mark
     // at the end clear of the edge (7 px of a phone's 360; a point's radius is 5).
     constexpr double kYear = 365.2425, kEndPadding = 0.02;
-    const TimeRange extent = *data_extent(spans);
     const DateSpan& published = pack.article.published;
-    const double story_end = published.iso.empty() ? extent.end_day : std::max(extent.end_day, span_end_days(published));
-    range->end_day = std::min(range->end_day, story_end + std::max(kYear, kEndPadding * (extent.end_day - extent.start_day)));
-    return range;
+    const double story_end = published.iso.empty() ? extent.end_day : std::max(extent.end_day, warp.to_axis(span_end_days(published)));
+    range.end_day = std::min(range.end_day, story_end + std::max(kYear, kEndPadding * (extent.end_day - extent.start_day)));
+    return warp.to_days(range);
+}
+
+TimeLimits timeline_limits(const Pack& pack, const TimeWarp& warp) {
+    const std::optional<TimeRange> days = data_extent(timeline_spans(pack));
+    return days ? limits_around(warp.to_axis(*days), kTimelineMarginFraction, min_span_for(pack)) : TimeLimits{.min_span_days = min_span_for(pack)};
+}
+
+TimeRange timeline_within_limits(const Pack& pack, const TimeRange& days) {
+    if (timeline_spans(pack).empty()) return days;  // no timeline is drawn: nothing to show otherwise
+    const TimeWarp warp = timeline_warp(pack);
+    return warp.to_days(clamp_range(warp.to_axis(days), timeline_limits(pack, warp)));
 }
 
 int pack_utc_offset_minutes(const Pack& pack) {
@@ -459,7 +568,12 @@ const char* tick_unit_name(TickUnit unit) {
     return "day";
 }
 
-TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px, const TickClock& clock) {
+namespace {
+
+// make_ticks; `era_named` says whether AD years name their era (a view that begins BC
+// does), where the left edge of `range` is not what decides it (a part after a break).
+TimeTicks ticks_naming_era(const TimeRange& range, double width, double min_label_spacing_px, const TickClock& clock,
+                           std::optional<bool> era_named) {
     TimeTicks out;
     if (!finite(range.start_day) || !finite(range.end_day)) return out;
     const TimeRange r = ordered(range);
@@ -485,7 +599,7 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
     const double last_visible = std::floor((std::min(r.end_day, kLastTickDay) + offset_days) * kMinutesPerDay);
     const int left_day = static_cast<int>(std::floor(std::clamp(r.start_day + offset_days, kFirstTickDay, kLastTickDay - 1)));
     const CivilDate left = civil_from_days(left_day);
-    const bool name_era = left.year <= 0;  // a view that begins BC names the era of AD years too
+    const bool name_era = era_named.value_or(left.year <= 0);  // a view that begins BC names the era of AD years too
     switch (out.major_unit) {
     case TickUnit::Minute:
     case TickUnit::Hour:
@@ -517,6 +631,60 @@ TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spac
         if (next_major < out.major.size() && out.major[next_major].day == day) return;
         out.minor.push_back(make_tick(*minor, m, offset, r, width, name_era));
     });
+    return out;
+}
+
+} // namespace
+
+TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px, const TickClock& clock) {
+    return ticks_naming_era(range, width, min_label_spacing_px, clock, std::nullopt);
+}
+
+TimeTicks make_ticks(const TimeRange& axis_range, double width, double min_label_spacing_px, const TickClock& clock,
+                     const TimeWarp& warp) {
+    if (warp.breaks.empty()) return make_ticks(axis_range, width, min_label_spacing_px, clock);
+    TimeTicks out;
+    if (!finite(axis_range.start_day) || !finite(axis_range.end_day)) return out;
+    const TimeRange r = ordered(axis_range);
+    const double per_day = pixels_per_day(r, width);
+    bool first_part = true;
+    std::optional<bool> era_named;  // as the view's first part names it
+    // The ticks of the days d0..d1, a part between breaks, in view.
+    const auto add_part = [&](double d0, double d1) {
+        const double x0 = (warp.to_axis(d0) - r.start_day) * per_day, part_width = (d1 - d0) * per_day;
+        if (!(part_width >= 1)) return;  // narrower, make_ticks would take it as 1 px wide, at another step
+        if (!era_named) era_named = civil_from_days(static_cast<int>(std::floor(std::clamp(d0, kFirstTickDay, kLastTickDay - 1)))).year <= 0;
+        TimeTicks part = ticks_naming_era({d0, d1}, part_width, min_label_spacing_px, clock, era_named);
+        for (std::vector<Tick>* ticks : {&part.major, &part.minor})
+            for (Tick& tick : *ticks) tick.x += x0;
+        // A part without a major tick says the larger unit, or its year, all the same.
+        std::string name = part.context;
+        if (part.major.empty() && name.empty()) name = year_text(civil_from_days(static_cast<int>(std::floor(std::clamp((d0 + d1) / 2, kFirstTickDay, kLastTickDay - 1)))).year, *era_named);
+        if (first_part) {
+            out.major_unit = part.major_unit, out.major_step = part.major_step;
+            out.minor_unit = part.minor_unit, out.minor_step = part.minor_step;
+            out.context = name;
+        } else if (part.major.empty()) {
+            out.breaks.back().after = name;
+        } else if (std::string& label = part.major.front().label; name.starts_with(label)) {
+            label = name;  // "Jun" of day ticks, in a part of June 2006: "Jun 2006"
+        } else if (label.find(name) == std::string::npos) {
+            label += " " + name;  // "Jun 5" of week ticks: "Jun 5 2006"; a year says it already
+        }
+        first_part = false;
+        for (Tick& tick : part.major) out.major.push_back(std::move(tick));
+        for (Tick& tick : part.minor) out.minor.push_back(std::move(tick));
+    };
+    double from = warp.to_day(r.start_day);
+    for (const TimeBreak& b : warp.breaks) {
+        const double bx0 = (warp.to_axis(b.start_day) - r.start_day) * per_day, bx1 = bx0 + b.axis_days * per_day;
+        if (bx1 < 0) continue;  // before the view
+        if (bx0 > width) break;
+        add_part(from, b.start_day);
+        out.breaks.push_back({bx0, bx1, gap_length_text(b.gap_days)});
+        from = std::max(from, b.end_day);
+    }
+    add_part(from, warp.to_day(r.end_day));
     return out;
 }
 

@@ -6,6 +6,7 @@
 // Index
 // - [SECTION] Mapping
 // - [SECTION] Limits, zoom and pan
+// - [SECTION] Breaks in the axis
 // - [SECTION] Fitting the data
 // - [SECTION] Ticks
 // - [SECTION] Label lanes
@@ -64,6 +65,47 @@ TimeRange zoom_about(const TimeRange& range, double width, double x, double fact
 // Drags the content by `dx` pixels (positive dx shows earlier days), within the limits.
 TimeRange pan_by_pixels(const TimeRange& range, double width, double dx, const TimeLimits& limits);
 
+// [SECTION] Breaks in the axis ---------------------------------------------------------
+// A story of 2015 with one event of 1916 drew its eight events of 2014-2015 in one column
+// at the right of a century: a linear axis gives a far outlier the whole width. Where the
+// dates leave a long empty stretch, the axis leaves most of it out and shows a break
+// instead, labelled with the time it skips ("98 years"). Outside the breaks a day is as
+// wide everywhere, so the axis reads as a linear one in each part.
+//
+// Mapping, limits, zoom and pan work in axis days: days with the breaks' hidden time taken
+// out (the same as days before the first break). The view the store and links hold stays
+// in days; the timeline converts at its edges.
+
+struct TimeBreak {
+    double start_day = 0, end_day = 0;  // the days left out
+    double axis_days = 0;               // how long the break is on the axis
+    double gap_days = 0;                // the time between the dates either side, for its label
+};
+
+struct TimeWarp {
+    std::vector<TimeBreak> breaks;  // in time order, apart
+    double to_axis(double day) const;
+    double to_day(double axis) const;
+    TimeRange to_axis(const TimeRange& days) const { return {to_axis(days.start_day), to_axis(days.end_day)}; }
+    TimeRange to_days(const TimeRange& axis) const { return {to_day(axis.start_day), to_day(axis.end_day)}; }
+};
+
+// A stretch between dates becomes a break when it lasts a year or more and over three
+// quarters of the timeline left after the longer breaks (at most kMaxTimeBreaks), and some
+// part between breaks still holds two dates (two lone dates decades apart read as well on a
+// linear axis, and truly so): with the dates either side of it, the break keeps
+// kBreakMarginShare of the rest on each side and is kBreakAxisShare of it long. None for
+// dates that leave no such stretch (the seed's).
+inline constexpr int kMaxTimeBreaks = 3;
+inline constexpr double kMinBreakDays = 365.2425;
+inline constexpr double kBreakShare = 0.75;
+inline constexpr double kBreakMarginShare = 0.1;
+inline constexpr double kBreakAxisShare = 0.1;
+TimeWarp warp_for(std::span<const DateSpan> spans, double min_span_days = kMinSpanDays);
+
+// What a break's label says of the time it skips (a year or more): "98 years", "14 months".
+std::string gap_length_text(double days);
+
 // [SECTION] Fitting the data -----------------------------------------------------------
 
 // The days the spans cover: from the earliest start to the latest end
@@ -89,11 +131,25 @@ std::vector<DateSpan> default_view_spans(const Pack& pack);
 bool pack_has_times(const Pack& pack);
 // How far in a pack's timeline may zoom: minutes with times, else a few days.
 double min_span_for(const Pack& pack);
+// The breaks in a pack's axis: warp_for(timeline_spans(pack), min_span_for(pack)).
+TimeWarp timeline_warp(const Pack& pack);
 // The timeline's opening range for a pack: default_view_spans() with 8% of their span
 // either side, but after the story's end (its last event or its publication, whichever is
-// later) no more than a year, or 2% of the span for a story of over fifty years; none for a
-// pack without a date (the editor's stand-in for one that does not validate).
+// later) no more than a year, or 2% of the span for a story of over fifty years, the spans
+// measured on the pack's axis (timeline_warp: a break counts as drawn, not as the years it
+// skips); none for a pack without a date (the editor's stand-in for one that does not
+// validate). In days.
 std::optional<TimeRange> default_timeline(const Pack& pack);
+// How far the timeline may go beyond a pack's dates: this share of their span, on its axis.
+inline constexpr double kTimelineMarginFraction = 0.25;
+// Where a pack's timeline may go, in axis days of `warp` (timeline_warp(pack)): its dates
+// (timeline_spans) with kTimelineMarginFraction either side, zoomed in to min_span_for(pack).
+// No bounds for a pack without a date.
+TimeLimits timeline_limits(const Pack& pack, const TimeWarp& warp);
+// A view of the pack's timeline, in days, brought within timeline_limits as the timeline
+// draws it: a link's span beyond them is read as what it shows, not kept as what it asked.
+// Unchanged for a pack without a date, which has no timeline.
+TimeRange timeline_within_limits(const Pack& pack, const TimeRange& days);
 // The clock the pack's times are told in: the UTC offset most of its timed dates were
 // written with (0 without times), for tick labels in the story's local time.
 int pack_utc_offset_minutes(const Pack& pack);
@@ -136,6 +192,15 @@ struct TimeTicks {
     // under minute and hour ticks, "Nov 2015" under day ticks, "2015" under week, month
     // and quarter ticks, "" under years, decades and centuries.
     std::string context;
+    // The axis's breaks in view (px, as Tick::x) and what each skips ("98 years"). A part
+    // between breaks with no major tick in view is named after the break before it, or as
+    // the context for the first ("1916" for a year of 1916 shown between breaks).
+    struct Break {
+        double x0 = 0, x1 = 0;
+        std::string skipped;
+        std::string after;
+    };
+    std::vector<Break> breaks;
 };
 
 // Minor ticks closer than this are left out rather than drawn as a grey smear.
@@ -150,6 +215,12 @@ inline constexpr std::size_t kMaxTicks = 4096;
 // apart) is at least `min_label_spacing_px` wide is the major one, so any two major
 // labels are at least that far apart. Empty for a non-finite range.
 TimeTicks make_ticks(const TimeRange& range, double width, double min_label_spacing_px, const TickClock& clock = {});
+// The same for an axis with breaks (`axis_range` in its axis days): each part between
+// breaks has its ticks, at the one step a day's width gives them all, and the first major
+// tick after a break says the larger unit too ("Jun 2014" under month ticks), where the
+// context at the left edge does not.
+TimeTicks make_ticks(const TimeRange& axis_range, double width, double min_label_spacing_px, const TickClock& clock,
+                     const TimeWarp& warp);
 
 // [SECTION] Label lanes --------------------------------------------------------------------
 

@@ -20,6 +20,7 @@
 #include <optional>
 
 #include "dates.h"
+#include "time_scale.h"
 
 namespace explainer {
 
@@ -368,7 +369,7 @@ void decode_map(std::string_view text, AppState& state, Notes& notes) {
     state.map.zoom = read_map_number(zoom, "zoom", kLinkMinZoom, kLinkMaxZoom, "0..10", state.map.zoom, notes);
 }
 
-void decode_timeline(std::string_view text, AppState& state, Notes& notes) {
+void decode_timeline(std::string_view text, const Pack& pack, AppState& state, Notes& notes) {
     const std::size_t dots = text.find("..");
     if (dots == std::string_view::npos) {
         notes.add("timeline " + quote_for_note(text) + " is not a range of dates start..end");
@@ -385,7 +386,9 @@ void decode_timeline(std::string_view text, AppState& state, Notes& notes) {
         notes.add("timeline " + quote_for_note(text) + " does not start before it ends");
         return;
     }
-    state.timeline = TimeRange{instant_days(start->utc_second), instant_days(end->utc_second)};
+    // Within where the pack's timeline may go, as it is drawn: a span of 1900..2100 drew the
+    // opening view while the state, the link and the host were told 1900..2100 (a host trial).
+    state.timeline = timeline_within_limits(pack, TimeRange{instant_days(start->utc_second), instant_days(end->utc_second)});
 }
 
 void decode_value(Key key, std::string_view text, AppState& state, const Pack& pack, std::span<const std::string_view> panels,
@@ -410,7 +413,7 @@ void decode_value(Key key, std::string_view text, AppState& state, const Pack& p
                       " is not a date (YYYY-MM-DD, or YYYY-MM-DDTHH:MMZ with a time; years -9999...9999, -0043 for 44 BC)");
         }
         break;
-    case KeyTimeline: decode_timeline(text, state, notes); break;
+    case KeyTimeline: decode_timeline(text, pack, state, notes); break;
     case KeyParagraph:
         if (text.empty())  // the top of the article: its first paragraph, as the opening view has it
             state.article_paragraph = pack.article.paragraphs.empty() ? std::string() : pack.article.paragraphs.front().id;

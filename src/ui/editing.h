@@ -47,8 +47,9 @@ struct TimelineProjection {
     float origin_x = 0, width = 0;
     TimeRange range;
     TickUnit unit = TickUnit::Day;   // what the major ticks show
-    double day_at(float x) const { return x_to_day(range, width, x - origin_x); }
-    float x_of(double day) const { return origin_x + static_cast<float>(day_to_x(range, width, day)); }
+    const TimeWarp* warp = nullptr;  // the axis's breaks (range is in its axis days); never null
+    double day_at(float x) const { return warp->to_day(x_to_day(range, width, x - origin_x)); }
+    float x_of(double day) const { return origin_x + static_cast<float>(day_to_x(range, width, warp->to_axis(day))); }
 };
 
 // [SECTION] The hooks ----------------------------------------------------------------------

@@ -60,7 +60,6 @@ constexpr float kLabelClearance = 6;     // beyond a name's far end: names facin
 constexpr float kStackBadgeGap = 5;      // between a label and its stack's "+N"
 constexpr float kLineClearance = 3;      // vertical lines (grid, publication, cursor) stop this far from a label's text
 constexpr float kTickLabelSpacing = 64;  // px between major tick labels, at least
-constexpr float kMarginFraction = 0.25f; // how far the view may go beyond the data
 constexpr double kBringIntoViewSeconds = 0.45;
 
 // [SECTION] Events and lanes -----------------------------------------------------------------
@@ -245,6 +244,7 @@ struct TimelineCache {
     std::vector<std::size_t> events;  // every dated entity in time order (keyboard order)
     std::vector<float> label_widths;  // per entity of `events`
     std::uint64_t fonts_revision = 0; // the font atlas label_widths and view were measured with
+    TimeWarp warp;                    // the axis's breaks: ranges, extent and limits are in its axis days
     std::optional<TimeRange> extent;  // of the events and the publication date
     TimeLimits limits;
     TickClock clock;
@@ -266,9 +266,9 @@ void rebuild_pack_times(TimelineCache& cache, const Pack& pack, std::uint64_t re
         const double xs = span_start_days(x), ys = span_start_days(y);
         return xs != ys ? xs < ys : span_end_days(x) < span_end_days(y);
     });
-    const std::vector<DateSpan> spans = timeline_spans(pack);
-    cache.extent = data_extent(spans);
-    cache.limits = cache.extent ? limits_around(*cache.extent, kMarginFraction, min_span_for(pack)) : TimeLimits{};
+    cache.warp = timeline_warp(pack);
+    if (const std::optional<TimeRange> days = data_extent(timeline_spans(pack))) cache.extent = cache.warp.to_axis(*days);
+    cache.limits = timeline_limits(pack, cache.warp);
     cache.clock = {pack_has_times(pack), pack_utc_offset_minutes(pack)};
 }
 
@@ -390,7 +390,7 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
     ViewLayout out;
     out.key = key;
     const TimeRange& range = key.range;
-    auto to_x = [&](double day) { return key.origin_x + static_cast<float>(day_to_x(range, key.width, day)); };
+    auto to_x = [&](double day) { return key.origin_x + static_cast<float>(day_to_x(range, key.width, cache.warp.to_axis(day))); };
     if (cache.label_widths.empty() && !cache.events.empty()) {
         cache.label_widths.reserve(cache.events.size());
         for (std::size_t i : cache.events) cache.label_widths.push_back(text_width(ctx.fonts.sans_small, pack.entities[i].name));
@@ -436,7 +436,7 @@ ViewLayout layout_view(const PanelContext& ctx, TimelineCache& cache, const View
                                   .badge = kStackBadgeGap + text_width(ctx.fonts.sans_small, "+99")};
     out.lanes = place_lanes_keeping_rows(out.marks, ctx, sizes);
     mark_covered(out.marks, pack);
-    out.ticks = make_ticks(range, key.width, kTickLabelSpacing, cache.clock);
+    out.ticks = make_ticks(range, key.width, kTickLabelSpacing, cache.clock, cache.warp);
     return out;
 }
 
@@ -448,29 +448,30 @@ struct TimelineFrame {
     float width = 0, right = 0;
     float axis_h = 0, axis_top = 0, lanes_top = 0, lanes_available = 0;
     float dpr = 1;
-    TimeRange range;               // the state's range, within the limits
+    const TimeWarp* warp = nullptr;
+    TimeRange range;               // the state's range, within the limits, in the warp's axis days
     const ViewLayout* layout = nullptr;
     ImVec2 mouse;
     bool hovered = false, mouse_valid = false;
 
-    float to_x(double day) const { return origin.x + static_cast<float>(day_to_x(range, width, day)); }
-    double to_day(float x) const { return x_to_day(range, width, x - origin.x); }
+    float to_x(double day) const { return origin.x + static_cast<float>(day_to_x(range, width, warp->to_axis(day))); }
+    double to_day(float x) const { return warp->to_day(x_to_day(range, width, x - origin.x)); }
     float lane_top(const EventMark& m) const { return snap(lanes_top + m.lane * layout->lanes.lane_height, dpr); }
     float lane_middle(const EventMark& m) const { return snap(lane_top(m) + layout->lanes.lane_height * 0.5f, dpr); }
     const std::vector<EventMark>& marks() const { return layout->marks; }
-    TimelineProjection projection() const { return {origin.x, width, range, layout->ticks.major_unit}; }
+    TimelineProjection projection() const { return {origin.x, width, range, layout->ticks.major_unit, warp}; }
 };
 
 TimelineFrame frame_geometry(const PanelContext& ctx, const TimelineCache& cache, ImVec2 origin, ImVec2 size) {
     TimelineFrame f;
-    f.origin = origin, f.size = size, f.dpr = ctx.dpr;
+    f.origin = origin, f.size = size, f.dpr = ctx.dpr, f.warp = &cache.warp;
     f.width = size.x, f.right = origin.x + size.x;
     f.axis_h = ctx.narrow ? kAxisHeightTouch : kAxisHeight;
     f.axis_top = snap(origin.y + size.y - f.axis_h, ctx.dpr);
     f.lanes_top = origin.y + kFlagsRow;
     f.lanes_available = std::max(kMinLaneHeight, f.axis_top - 4 - f.lanes_top);
     // The store gives a pack with dates a range (Store::refit_opening_view); the extent stands in all the same.
-    f.range = clamp_range(ctx.state.timeline.value_or(*cache.extent), cache.limits);
+    f.range = clamp_range(ctx.state.timeline ? cache.warp.to_axis(*ctx.state.timeline) : *cache.extent, cache.limits);
     return f;
 }
 
@@ -524,10 +525,11 @@ bool zoom_into_stack(PanelContext& ctx, const TimelineFrame& f, const TimelineCa
         }
         const double holder_start = span_start_days(*marks[i].date), holder_end = span_end_days(*marks[i].date);
         if (holder_end - holder_start <= end - start) start = std::min(start, holder_start), end = std::max(end, holder_end);
+        start = cache.warp.to_axis(start), end = cache.warp.to_axis(end);
         const double margin = std::max((end - start) * 0.25, cache.limits.min_span_days * 0.5);
         const TimeRange closer = clamp_range({start - margin, end + margin}, cache.limits);
         if (closer.end_day - closer.start_day < 0.8 * (f.range.end_day - f.range.start_day)) {
-            ctx.actions.push(SetTimelineAction{closer});
+            ctx.actions.push(SetTimelineAction{cache.warp.to_days(closer)});
             return true;
         }
         assert(first && "a mark reading \"+N\" holds N marks");
@@ -609,17 +611,17 @@ void move_cursor_by_keys(PanelContext& ctx, const TimelineFrame& f, const Timeli
         } else {
             // The first press starts at the article's "now" when it is in view.
             const DateSpan& published_span = ctx.pack.article.published;
-            const double published = span_start_days(published_span);
+            const double published = cache.warp.to_axis(span_start_days(published_span));
             const bool in_view = !published_span.iso.empty() && published >= f.range.start_day && published < f.range.end_day;
-            moved = cursor_at_day(in_view ? published : (f.range.start_day + f.range.end_day) * 0.5, cache.clock.times);
+            moved = cursor_at_day(cache.warp.to_day(in_view ? published : (f.range.start_day + f.range.end_day) * 0.5), cache.clock.times);
         }
-        const TimeRange& bounds = *cache.limits.bounds;  // limits_around's: a timeline without an extent takes no keys
+        const TimeRange bounds = cache.warp.to_days(*cache.limits.bounds);  // limits_around's: a timeline without an extent takes no keys
         const double inside = std::clamp(cursor_position_days(moved), bounds.start_day, bounds.end_day - 1e-6);
         if (inside != cursor_position_days(moved)) moved = cursor_at_day(inside, cache.clock.times);
         ctx.actions.push(SetTimeCursorAction{moved});
         cursor = moved;
         // Keep it in view: slide the range so the cursor sits a little inside the edge.
-        const double at = cursor_position_days(moved);
+        const double at = cache.warp.to_axis(cursor_position_days(moved));
         const double margin = (f.range.end_day - f.range.start_day) * 0.08;
         const TimeRange base = next.value_or(f.range);
         if (at < base.start_day + margin || at > base.end_day - margin) {
@@ -648,7 +650,7 @@ void walk_events(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, 
         const Entity& entity = pack.entities[events[at]];
         view.focus = entity.id;
         view.hover.claim(ctx, entity.id);
-        const TimeRange wanted{span_start_days(*entity.date), span_end_days(*entity.date)};
+        const TimeRange wanted = cache.warp.to_axis(TimeRange{span_start_days(*entity.date), span_end_days(*entity.date)});
         if (auto target = range_to_show(next.value_or(f.range), wanted, cache.limits)) next = target;
     }
     if (!view.focus.empty() && key_pressed(ImGuiKey_Enter, false)) ctx.actions.push(SelectAction{view.focus});
@@ -656,7 +658,7 @@ void walk_events(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, 
 
 // A reader's new selection brings it and its linked events into view (animated), and
 // the animation steps on.
-void follow_selection(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimeLimits& limits,
+void follow_selection(PanelContext& ctx, TimelineView& view, const TimelineFrame& f, const TimelineCache& cache,
                       std::optional<TimeRange>& next) {
     if (ctx.selection_changed_by_user && !ctx.selected.empty()) {
         std::optional<TimeRange> wanted;
@@ -667,7 +669,7 @@ void follow_selection(PanelContext& ctx, TimelineView& view, const TimelineFrame
             wanted = wanted ? TimeRange{std::min(wanted->start_day, span.start_day), std::max(wanted->end_day, span.end_day)} : span;
         }
         if (wanted)
-            if (auto target = range_to_show(f.range, *wanted, limits)) {
+            if (auto target = range_to_show(f.range, f.warp->to_axis(*wanted), cache.limits)) {
                 // The store gets the end at once; the way there is the panel's own drawing
                 // (shown_range), never written back.
                 next = *target;
@@ -714,9 +716,12 @@ void line_around_labels(float x, float top, float bottom, const std::vector<Rect
     if (y < bottom) stroke(y, bottom);
 }
 
-// Faint lines at the major ticks behind everything but the labels.
+// Faint lines at the major ticks, and a faint band up each break, behind everything but the labels.
 void draw_grid(const PanelContext& ctx, const TimelineFrame& f, const std::vector<Rect>& labels) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (const TimeTicks::Break& b : f.layout->ticks.breaks)
+        draw->AddRectFilled(ImVec2(snap(f.origin.x + static_cast<float>(b.x0), f.dpr), f.lanes_top - 2),
+                            ImVec2(snap(f.origin.x + static_cast<float>(b.x1), f.dpr), f.axis_top), with_alpha(ctx.theme.rule, 0.18f));
     for (const Tick& tick : f.layout->ticks.major) {
         const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
         const ImU32 ink = with_alpha(ctx.theme.rule, tick.starts_larger_unit ? 0.9f : 0.45f);
@@ -939,6 +944,35 @@ void draw_marks(const PanelContext& ctx, ViewLayout& layout, const TimelineFrame
     for (const PointerZones::Box& r : marks.hit_areas) ctx.pointer->area(r.x0, r.y0, r.x1, r.y1);
 }
 
+// The larger unit no tick label says, in bold in the axis strip at `x` (the left edge, or
+// after a break): Explainer.locate("timeline:context:2015"). Returns where it ends.
+float draw_axis_context(const PanelContext& ctx, const TimelineFrame& f, float x, float label_y, const std::string& text) {
+    const float bold = font_size(ctx.fonts.sans_bold), w = text_width(ctx.fonts.sans_bold, text);
+    ImGui::GetWindowDrawList()->AddText(ctx.fonts.sans_bold, bold, ImVec2(x, snap(f.axis_top + (f.axis_h - bold) * 0.5f + 1, f.dpr)),
+                                        ctx.theme.text, text.c_str());
+    ctx.located->push_back({ctx.located->keep("timeline:context:" + text), "timeline", x, label_y, w, font_size(ctx.fonts.sans_small)});
+    return x + w;
+}
+
+// A break in the axis: the axis line cut between two slanted strokes, the time it skips
+// written across it, and after it the name of a part no tick names ("1916"). Adds where
+// those texts are, for the tick labels to keep clear of.
+void draw_axis_break(const PanelContext& ctx, const TimelineFrame& f, const TimeTicks::Break& b, float label_y, std::vector<Rect>& texts) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Theme& theme = ctx.theme;
+    const float x0 = snap(f.origin.x + static_cast<float>(b.x0), f.dpr), x1 = snap(f.origin.x + static_cast<float>(b.x1), f.dpr);
+    draw->AddLine(ImVec2(x0, f.axis_top), ImVec2(x1, f.axis_top), theme.panel_alt, 3);
+    for (const float x : {x0, x1}) draw->AddLine(ImVec2(x - 3, f.axis_top + 6), ImVec2(x + 3, f.axis_top - 6), theme.text_muted, 1.5f);
+    const float w = text_width(ctx.fonts.sans_small, b.skipped), small = font_size(ctx.fonts.sans_small);
+    const float x = snap((x0 + x1 - w) * 0.5f, f.dpr);
+    draw->AddText(ctx.fonts.sans_small, small, ImVec2(x, label_y), theme.text_muted, b.skipped.c_str());
+    ctx.located->push_back({ctx.located->keep("timeline:break:" + b.skipped), "timeline", x, label_y, w, small});
+    texts.push_back({x, label_y, x + w, label_y + small});
+    if (b.after.empty()) return;
+    const float after_x = std::max(x1 + 6, x + w + 8);
+    texts.push_back({after_x, label_y, draw_axis_context(ctx, f, after_x, label_y, b.after), label_y + small});
+}
+
 // Ticks and labels; the larger unit the labels leave out stays at the left.
 void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -965,6 +999,11 @@ void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
     // (it went unlabelled: "AD 1500" at the end of a story that ends in 1453), unless that
     // comes near the label before.
     constexpr float kTickLabelGap = 12;
+    std::vector<Rect> break_texts;
+    for (const TimeTicks::Break& b : ticks.breaks) draw_axis_break(ctx, f, b, label_y, break_texts);
+    const auto meets_a_break = [&](float x0, float x1) {
+        return std::any_of(break_texts.begin(), break_texts.end(), [&](const Rect& r) { return x1 + kTickLabelGap / 2 > r.x0 && x0 - kTickLabelGap / 2 < r.x1; });
+    };
     float labels_end = show_context ? context_end : f.origin.x;
     for (const Tick& tick : ticks.major) {
         const float x = snap(f.origin.x + static_cast<float>(tick.x), f.dpr);
@@ -973,19 +1012,16 @@ void draw_axis(const PanelContext& ctx, const TimelineFrame& f) {
         const float w = text_width(ctx.fonts.sans_small, tick.label);
         const float label_x = x + 3 + w <= f.right - 2 ? x + 3 : x - 3 - w;
         if (label_x < x && label_x < labels_end + kTickLabelGap) continue;
+        if (meets_a_break(label_x, label_x + w)) continue;
         draw->AddText(ctx.fonts.sans_small, small, ImVec2(label_x, label_y), tick.starts_larger_unit ? theme.text : theme.text_muted,
                       tick.label.c_str());
         ctx.located->push_back({ctx.located->keep("timeline:tick:" + tick.label), "timeline", label_x, label_y, w, small});
         labels_end = label_x + w;
     }
-    if (show_context) {
-        const float bold = font_size(ctx.fonts.sans_bold);
-        draw->AddText(ctx.fonts.sans_bold, bold, ImVec2(f.origin.x + 8, snap(f.axis_top + (f.axis_h - bold) * 0.5f + 1, f.dpr)),
-                      theme.text, ticks.context.c_str());
-    }
+    if (show_context) draw_axis_context(ctx, f, f.origin.x + 8, label_y, ticks.context);
     ctx.located->push_back({"timeline:axis", "timeline", f.origin.x, f.axis_top, f.width, f.axis_h});
     // What the axis says, for tests and tools: Explainer.locate("timeline:unit:hour"),
-    // Explainer.locate("timeline:tick:21:00").
+    // Explainer.locate("timeline:tick:21:00"), "timeline:context:2015", "timeline:break:98 years".
     ctx.located->push_back({ctx.located->keep(std::string("timeline:unit:") + tick_unit_name(ticks.major_unit)), "timeline", f.origin.x, f.axis_top,
                             f.width, f.axis_h});
 }
@@ -1105,8 +1141,8 @@ void draw_timeline_panel(PanelContext& ctx, PanelState& state, ImVec2 origin, Im
     int focus = -1;  // the focused event's mark, when it is in view
     for (int i = 0; i < static_cast<int>(f.marks().size()); ++i)
         if (ctx.pack.entities[f.marks()[i].entity].id == view.focus) focus = i;
-    follow_selection(ctx, view, f, cache.limits, next);
-    if (next) ctx.actions.push(SetTimelineAction{*next});
+    follow_selection(ctx, view, f, cache, next);
+    if (next) ctx.actions.push(SetTimelineAction{cache.warp.to_days(*next)});
 
     // [Draw] grid, publication date, marks, axis, cursor.
     ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -259,7 +259,7 @@ TEST(Store, EveryCanonicalLinkRoundTrips) {
           "v=1&sel=sinjar&map=36.3200,41.8700,5.25&t=2015-11-13&tl=2014-06-01..2015-12-31&p=p4&tab=map&who=thamir-ismail"}},
         {"tests/packs/pacific-crossing.json",
          {"v=1&sel=suva", "v=1&sel=fiji-independence&map=-18.1416,178.4419,7.00&tab=map", "v=1&p=history&tab=quotes"}},
-        {"tests/packs/evening-by-minute.json", {"v=1&t=2015-11-13T20:16Z", "v=1&tl=2015-11-13T19:30Z..2015-11-14T00:30Z"}},
+        {"tests/packs/evening-by-minute.json", {"v=1&t=1989-11-09T17:53Z", "v=1&tl=1989-11-09T16:30Z..1989-11-09T22:30Z"}},
     };
     for (const Case& c : cases) {
         Store store = store_with(c.pack);
@@ -272,6 +272,30 @@ TEST(Store, EveryCanonicalLinkRoundTrips) {
             EXPECT_EQ(link_of(store), link) << c.pack;
         }
     }
+}
+
+// A span beyond where the pack's timeline may go drew the opening view while the state, the
+// link and the host were told the span asked (1900..2100, a host trial): it is read as the
+// timeline draws it, and that link round-trips.
+TEST(Store, ALinksTimelineBeyondThePacksDatesIsReadAsDrawn) {
+    Store store = store_with("content/isis-losing-ground.json");
+    for (const char* asked : {"v=1&tl=1900-01-01..2100-01-01", "v=1&tl=-9999-01-01..9999-12-31", "v=1&tl=1990-01-01..1990-02-01"}) {
+        const DecodeResult decoded = decode_state(asked, store.defaults(), store.pack(), test_support::kReaderPanels);
+        EXPECT_TRUE(decoded.ignored.empty()) << asked;
+        const TimeRange shown = decoded.state.timeline.value();
+        const TimeLimits limits = timeline_limits(store.pack(), timeline_warp(store.pack()));
+        EXPECT_GE(shown.start_day, limits.bounds->start_day - 1e-6) << asked;
+        EXPECT_LE(shown.end_day, limits.bounds->end_day + 1e-6) << asked;
+        store.dispatch(SetViewAction{decoded.state}, ChangeSource::Link, 0);
+        const std::string link = link_of(store);
+        EXPECT_EQ(link, "v=1&tl=" + *timeline_text(shown));
+        EXPECT_NE(link, asked);
+        open_link(store, link, ChangeSource::History);
+        EXPECT_EQ(link_of(store), link);
+    }
+    // Within them, a span is read as asked.
+    const DecodeResult inside = decode_state("v=1&tl=2015-10-01..2015-12-01", store.defaults(), store.pack(), test_support::kReaderPanels);
+    EXPECT_EQ(timeline_text(inside.state.timeline), "2015-10-01..2015-12-01");
 }
 
 // [SECTION] Undo and redo -----------------------------------------------------------

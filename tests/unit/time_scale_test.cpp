@@ -3,6 +3,7 @@
 // not from the code under test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -521,6 +522,20 @@ TEST(TimeScale, DefaultViewFitsTheEventsNotThePublication) {
     EXPECT_EQ(min_span_for(pack), kMinSpanDays);
 }
 
+// A pack of events on these dates, published on `published`.
+Pack pack_of_dates(std::vector<DateSpan> events, const char* published) {
+    Pack pack;
+    for (const DateSpan& date : events) {
+        Entity event;
+        event.kind = EntityKind::Event;
+        event.date = date;
+        pack.entities.push_back(event);
+    }
+    pack.article.published = span(published, published);
+    pack.article.published.iso = published;
+    return pack;
+}
+
 // A pack whose events span millennia opened with 8% of its span after the last event as
 // well: the Arctic trial pack (2500 BC to 2024, published 2025) opened running to about
 // 2386, centuries of empty future. After the story's end (its last event or its publication,
@@ -528,35 +543,152 @@ TEST(TimeScale, DefaultViewFitsTheEventsNotThePublication) {
 // than fifty years; before its first event, and in a short story, it keeps its 8%.
 TEST(TimeScale, DefaultViewEndsSoonAfterTheStorysEnd) {
     constexpr double kYear = 365.2425;
-    auto pack_of = [](std::vector<DateSpan> events, const char* published) {
-        Pack pack;
-        for (const DateSpan& date : events) {
-            Entity event;
-            event.kind = EntityKind::Event;
-            event.date = date;
-            pack.entities.push_back(event);
-        }
-        pack.article.published = span(published, published);
-        pack.article.published.iso = published;
-        return pack;
-    };
-    // Millennia: the first event keeps its 8%, the end stops 2% of the span past publication.
-    const Pack arctic = pack_of({span("-2499-01-01", "-2499-12-31"), span("2024-09-02", "2024-09-02")}, "2025-01-10");
+    const auto pack_of = pack_of_dates;
+    // Millennia, with dates between (a lone date so far off would make a break, below): the
+    // first event keeps its 8%, the end stops 2% of the span past publication.
+    const Pack arctic = pack_of({span("-2499-01-01", "-2499-12-31"), span("-1200-06-01", "-1200-06-01"), span("0500-06-01", "0500-06-01"),
+                                 span("1600-06-01", "1600-06-01"), span("2024-09-02", "2024-09-02")},
+                                "2025-01-10");
+    ASSERT_TRUE(timeline_warp(arctic).breaks.empty());
     const double arctic_span = day("2024-09-03") - day("-2499-01-01");
     const TimeRange millennia = default_timeline(arctic).value();
     EXPECT_NEAR(millennia.start_day, day("-2499-01-01") - 0.08 * arctic_span, 1e-6);
     EXPECT_NEAR(millennia.end_day, day("2025-01-11") + 0.02 * arctic_span, 1e-6) << "not 2386";
     // Decades: a year past publication.
-    const Pack decades = pack_of({span("2001-09-11", "2001-09-11"), span("2021-08-30", "2021-08-30")}, "2021-09-01");
+    const Pack decades = pack_of({span("2001-09-11", "2001-09-11"), span("2011-05-02", "2011-05-02"), span("2021-08-30", "2021-08-30")},
+                                 "2021-09-01");
+    ASSERT_TRUE(timeline_warp(decades).breaks.empty());
     EXPECT_NEAR(default_timeline(decades).value().end_day, day("2021-09-02") + kYear, 1e-6);
     // An event still to come (after publication) is the story's end.
-    const Pack ahead = pack_of({span("1990-01-01", "1990-01-01"), span("2026-05-01", "2026-05-01")}, "2025-01-10");
+    const Pack ahead = pack_of({span("1990-01-01", "1990-01-01"), span("2008-01-01", "2008-01-01"), span("2026-05-01", "2026-05-01")},
+                               "2025-01-10");
+    ASSERT_TRUE(timeline_warp(ahead).breaks.empty());
     EXPECT_NEAR(default_timeline(ahead).value().end_day, day("2026-05-02") + kYear, 1e-6);
     // A short story (the seed's two years) and one told long after it (1863 in 2024) open as before.
     const Pack seed = pack_of({span("2014-01-01", "2014-01-01"), span("2015-11-17", "2015-11-17")}, "2015-11-17");
     EXPECT_EQ(default_timeline(seed), fit_range(default_view_spans(seed), 0.08));
     const Pack gettysburg = pack_of({span("1863-07-01", "1863-07-03"), span("1863-11-19", "1863-11-19")}, "2024-01-15");
     EXPECT_EQ(default_timeline(gettysburg), fit_range(default_view_spans(gettysburg), 0.08));
+}
+
+// [SECTION] Breaks ------------------------------------------------------------------
+
+// The seed with one event of 1916 added drew its events of 2014-2015 in one column at the
+// right of a century. The century becomes a break, and the dates of 2014-2015 take the
+// axis: a linear one on either side, with the days as wide on both.
+TEST(TimeScale, AFarLoneDateLeavesTheRestTheAxis) {
+    const Pack pack = pack_of_dates({span("1916-05-16", "1916-05-16"), span("2014-06-01", "2015-10-31"), span("2015-10-16", "2015-10-16"),
+                                     span("2015-11-13", "2015-11-13")},
+                                    "2015-11-19");
+    const TimeWarp warp = timeline_warp(pack);
+    ASSERT_EQ(warp.breaks.size(), 1u);
+    const TimeBreak& b = warp.breaks[0];
+    EXPECT_GT(b.start_day, day("1916-05-17"));
+    EXPECT_LT(b.end_day, day("2014-06-01"));
+    EXPECT_EQ(gap_length_text(b.gap_days), "98 years");
+    // Before the break days are axis days; after it, shifted by what the break leaves out.
+    EXPECT_EQ(warp.to_axis(day("1916-05-16")), day("1916-05-16"));
+    const double hidden = (b.end_day - b.start_day) - b.axis_days;
+    EXPECT_NEAR(warp.to_axis(day("2015-11-13")), day("2015-11-13") - hidden, 1e-9);
+    for (const double d : {day("1900-01-01"), b.start_day + 10, (b.start_day + b.end_day) / 2, day("2015-01-01"), day("2030-01-01")})
+        EXPECT_NEAR(warp.to_day(warp.to_axis(d)), d, 1e-6);
+    EXPECT_LT(warp.to_axis(b.start_day + 1), warp.to_axis(b.end_day - 1)) << "the break keeps time's order";
+    // The opening view holds every event, and the events of 2014-2015 take most of it.
+    const TimeRange open = warp.to_axis(default_timeline(pack).value());
+    const double width = 690;
+    const auto x = [&](const char* iso) { return day_to_x(open, width, warp.to_axis(day(iso))); };
+    EXPECT_GT(x("1916-05-16"), 0);
+    EXPECT_LT(x("2015-11-14"), width);
+    EXPECT_GT(x("2015-11-13") - x("2014-06-01"), 0.6 * width) << "on a linear axis: 10 px";
+    // Ticks on both sides of the break, none in it; after it, the first says its year.
+    const TimeTicks ticks = make_ticks(open, width, 64, {}, warp);
+    ASSERT_EQ(ticks.breaks.size(), 1u);
+    EXPECT_EQ(ticks.breaks[0].skipped, "98 years");
+    const double bx0 = ticks.breaks[0].x0, bx1 = ticks.breaks[0].x1;
+    EXPECT_GT(bx1 - bx0, 20);
+    bool before = false, after = false;
+    for (const Tick& tick : ticks.major) {
+        EXPECT_TRUE(tick.x <= bx0 || tick.x >= bx1) << tick.label << " at " << tick.x;
+        EXPECT_NEAR(tick.x, day_to_x(open, width, warp.to_axis(tick.day)), 1e-6) << tick.label;
+        before = before || tick.x < bx0;
+        if (tick.x > bx1 && !after) {
+            after = true;
+            EXPECT_NE(tick.label.find("2014"), std::string::npos) << tick.label;
+        }
+    }
+    EXPECT_TRUE(before && after);
+    EXPECT_EQ(ticks.major_unit, TickUnit::Quarter);
+    EXPECT_EQ(ticks.context, "1916") << "no tick names the months of 1916 shown: the context does";
+    EXPECT_EQ(ticks.breaks[0].after, "");
+
+    // The other way round: two dates of 1916, then the story of 2015, six days no tick
+    // names at this scale: the part after the break is named.
+    const Pack late = pack_of_dates({span("1916-05-16", "1916-05-16"), span("1916-09-01", "1916-09-01"), span("2015-11-13", "2015-11-13")},
+                                    "2015-11-19");
+    const TimeWarp late_warp = timeline_warp(late);
+    ASSERT_EQ(late_warp.breaks.size(), 1u);
+    const TimeTicks late_ticks = make_ticks(late_warp.to_axis(default_timeline(late).value()), width, 64, {}, late_warp);
+    ASSERT_EQ(late_ticks.breaks.size(), 1u);
+    EXPECT_EQ(late_ticks.breaks[0].after, "2015");
+}
+
+// Rome from 47 BC to AD 79, and Pompeii's excavation in 1748: after the break the ticks
+// still name the era, as the view begins BC ("AD 1750", not "1750").
+TEST(TimeScale, TicksAfterABreakNameTheEraOfAViewThatBeginsBC) {
+    const Pack rome = pack_of_dates({span("-0046-01-01", "-0046-12-31"), span("-0043-03-15", "-0043-03-15"), span("0079-01-01", "0079-12-31"),
+                                     span("1748-01-01", "1748-12-31")},
+                                    "2024-01-15");
+    const TimeWarp warp = timeline_warp(rome);
+    ASSERT_EQ(warp.breaks.size(), 1u);
+    EXPECT_EQ(gap_length_text(warp.breaks[0].gap_days), "1668 years");
+    const TimeTicks ticks = make_ticks(warp.to_axis(default_timeline(rome).value()), 690, 64, {}, warp);
+    std::vector<std::string> labels;
+    for (const Tick& tick : ticks.major) labels.push_back(tick.label);
+    EXPECT_NE(std::find(labels.begin(), labels.end(), "AD 1"), labels.end());
+    EXPECT_NE(std::find(labels.begin(), labels.end(), "AD 1750"), labels.end()) << ::testing::PrintToString(labels);
+    EXPECT_EQ(std::find(labels.begin(), labels.end(), "1750"), labels.end());
+}
+
+TEST(TimeScale, NoBreakWhereTheDatesAreSpreadOrAlone) {
+    // The seed's dates, two years with dates throughout.
+    EXPECT_TRUE(timeline_warp(pack_of_dates({span("2014-06-01", "2015-10-31"), span("2014-08-08", "2014-08-08"), span("2015-11-13", "2015-11-13")},
+                                            "2015-11-19"))
+                    .breaks.empty());
+    // Two lone dates decades apart: a linear axis shows them as well, and truly.
+    EXPECT_TRUE(timeline_warp(pack_of_dates({span("1916-05-16", "1916-05-16")}, "2015-11-19")).breaks.empty());
+    // A stretch of under a year is no break, however empty.
+    EXPECT_TRUE(timeline_warp(pack_of_dates({span("2015-01-01", "2015-01-02"), span("2015-12-01", "2015-12-01")}, "2015-12-02")).breaks.empty());
+    // Evenly spread over millennia.
+    EXPECT_TRUE(timeline_warp(pack_of_dates({span("-0489-09-01", "-0489-09-01"), span("0330-05-11", "0330-05-11"),
+                                             span("1453-05-29", "1453-05-29")},
+                                            "2024-05-29"))
+                    .breaks.empty());
+    // No dates, or one.
+    EXPECT_TRUE(warp_for({}).breaks.empty());
+    EXPECT_TRUE(warp_for(std::vector<DateSpan>{span("2015-01-01", "2015-01-01")}).breaks.empty());
+}
+
+// Marathon and Thermopylae, Constantinople's fall, and a story of 2015 told in 2015: each
+// stretch is over three quarters of what the longer ones leave (the ten years between the
+// battles, of the ten and a half left), so three breaks, each labelled, in time order, and
+// the axis keeps the order of every day.
+TEST(TimeScale, SeveralBreaksKeepTimesOrder) {
+    const Pack pack = pack_of_dates({span("-0489-09-01", "-0489-09-01"), span("-0479-08-01", "-0479-08-01"), span("1453-05-29", "1453-05-29"),
+                                     span("2015-06-01", "2015-06-01"), span("2015-11-13", "2015-11-13")},
+                                    "2015-11-19");
+    const TimeWarp warp = timeline_warp(pack);
+    ASSERT_EQ(warp.breaks.size(), 3u);
+    EXPECT_EQ(gap_length_text(warp.breaks[0].gap_days), "10 years");
+    EXPECT_EQ(gap_length_text(warp.breaks[1].gap_days), "1932 years");
+    EXPECT_EQ(gap_length_text(warp.breaks[2].gap_days), "562 years");
+    double last = -1e18;
+    for (double d = day("-0500-01-01"); d < day("2016-01-01"); d += 97.3) {
+        const double a = warp.to_axis(d);
+        EXPECT_GT(a, last);
+        last = a;
+    }
+    EXPECT_EQ(gap_length_text(400), "13 months");
+    EXPECT_EQ(gap_length_text(730.5), "2 years");
 }
 
 TEST(TimeScale, HugeOrBadRangesStayBoundedAndSpaced) {
