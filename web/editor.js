@@ -182,6 +182,7 @@
   // search, the status. Another pack's paragraph of the same id must not be overwritten.
   function forgetTheLastDocument() {
     forgetParagraph();
+    addedFields.clear();
     $('place-query').value = '';
     placeQueryFollows = true;
     status('');
@@ -521,7 +522,13 @@
       request.placeIndex = chosenPlace;
     }
     if (kind === 'quote') request.speaker = $('quote-speaker').value;
-    const result = report(callJson('explainer_editor_new_entity', JSON.stringify(request)), `New ${kind}`);
+    // A new place takes the hit chosen in the list, the first unless another was picked: the
+    // status names it, with how to undo it (a lake made at a town of a like name said only
+    // "New place": an author trial).
+    const hit = kind === 'place' ? placeResults[chosenPlace] : null;
+    const done = hit ? `New place at ${hit.name}${hit.country ? `, ${hit.country}` : ''} (${hit.source} ${hit.id}): not that place? Undo, then pick another hit or Place on map`
+      : `New ${kind}`;
+    const result = report(callJson('explainer_editor_new_entity', JSON.stringify(request)), done);
     if (result.ok) selectEntity(result.id);
   }
 
@@ -611,6 +618,15 @@
       : LAST_FIELDS.includes(key) ? 1 + LAST_FIELDS.indexOf(key) : 0);
     return Object.entries(entity).sort(([a], [b]) => rank(a) - rank(b));  // stable: the pack's order within a rank
   }
+  // Fields added by name that the pack does not have yet (no value given, or refused), by
+  // entity id: the inspector, drawn again after a refusal, keeps them and what was typed
+  // ("rol" went, with its text, when the pack refused it: an author trial).
+  const addedFields = new Map();
+  function addedFieldEditor(entity, key, messages) {
+    return fieldEditor(key, key in EMPTY_FIELDS ? EMPTY_FIELDS[key] : '', messages, {
+      opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }),
+      date: key === 'date' ? { relative: entity.kind === 'event' } : null, reference: REFERENCE_FIELDS[entity.kind]?.[key] });
+  }
   function renderInspector() {
     const form = $('inspector-form');
     const entity = entityById(selection);
@@ -631,9 +647,15 @@
       if (key === 'date' && messages['@resolvedDate'])
         form.appendChild(Object.assign(document.createElement('p'), { className: 'resolved', textContent: `Resolves to ${messages['@resolvedDate']}` }));
     }
+    const added = addedFields.get(entity.id) || new Set();
+    for (const key of added) {
+      if (key in entity) added.delete(key);
+      else form.appendChild(addedFieldEditor(entity, key, [...(messages[key] || []),
+        ...refusal.filter((e) => (e.packPath || e.path) === `/entities/${entities().indexOf(entity)}/${key}`).map((e) => e.message)]));
+    }
     for (const m of messages['@entity'] || []) form.insertBefore(Object.assign(document.createElement('p'), { className: 'field-message', textContent: m }), heading.nextSibling);
     for (const [key, list] of Object.entries(messages))
-      if (!(key in entity) && !key.startsWith('@'))
+      if (!(key in entity) && !key.startsWith('@') && !added.has(key))
         for (const m of list) form.appendChild(Object.assign(document.createElement('p'), { className: 'field-message', textContent: `${key}: ${m}` }));
     const add = document.createElement('div');
     add.className = 'row';
@@ -645,10 +667,9 @@
     addButton.addEventListener('click', () => {
       const key = keyInput.value.trim();
       if (!key) return;
-      if (key in entity) { form.elements[key]?.focus(); return; }
-      const editor = fieldEditor(key, key in EMPTY_FIELDS ? EMPTY_FIELDS[key] : '', [], {
-        opFor: (fields) => ({ op: 'updateEntity', id: entity.id, fields }),
-        date: key === 'date' ? { relative: entity.kind === 'event' } : null, reference: REFERENCE_FIELDS[entity.kind]?.[key] });
+      if (key in entity || added.has(key)) { form.elements[key]?.focus(); return; }
+      addedFields.set(entity.id, added.add(key));
+      const editor = addedFieldEditor(entity, key, []);
       form.insertBefore(editor, add);
       editor.querySelector('input, textarea, select')?.focus();
       status(`Give ${key} a value to add it`);

@@ -681,7 +681,7 @@ TimeTicks make_ticks(const TimeRange& axis_range, double width, double min_label
         if (bx1 < 0) continue;  // before the view
         if (bx0 > width) break;
         add_part(from, b.start_day);
-        out.breaks.push_back({bx0, bx1, gap_length_text(b.gap_days)});
+        out.breaks.push_back({bx0, bx1, gap_length_text(b.gap_days), {}});
         from = std::max(from, b.end_day);
     }
     add_part(from, warp.to_day(r.end_day));

@@ -155,6 +155,26 @@ test('"Place on map" then a click puts the place under the pointer; Esc disarms 
   await page.context().close();
 });
 
+// "New place" takes the first hit of the place search unless another is picked: "Lake
+// Baikal", searched as "Baykal", became the town of Baykal'sk with a status that said only
+// "New place" (an outside author trial). The status names the hit and how to undo it.
+test('"New place" from a search hit says which place it took, and how to undo it', async () => {
+  const page = await openEditor(SEED);
+  const { rect } = await locateCentre(page, 'sinjar', 'article');
+  await page.mouse.dblclick(rect.x + rect.width + 14, rect.y + rect.height / 2);
+  await settle(page, SLOW);
+  await page.fill('#place-query', 'Mosul');
+  await page.waitForSelector('#place-results li', { timeout: 30000 });
+  const first = await page.textContent('#place-results li');
+  await page.click('#new-kinds button[data-kind="place"]');
+  await settle(page, SLOW);
+  const said = await page.textContent('#status');
+  assert.match(said, /^New place at Mosul, IQ \(GeoNames \d+\): not that place\? Undo, then pick another hit or Place on map$/, said);
+  assert.ok(first.includes(said.match(/GeoNames \d+/)[0]), `the first hit (${first}) is the one named`);
+  assertNoProblems(assert, page);
+  await page.context().close();
+});
+
 // A place the gazetteer does not know (a battlefield, a kingdom of the past): "New place"
 // was refused until a search hit was chosen, so such a place could not be made at all (an
 // outside author trial). Now the next click on the map makes it there, cited as placed by

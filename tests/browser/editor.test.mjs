@@ -440,6 +440,18 @@ test('the inspector shows the validator at the field and a relative date resolve
     await settle(page, SLOW);
     assert.deepEqual((await entityOf(id))[key], stored, `${key} typed into its new editor`);
   }
+  // A field the pack refuses keeps what was typed, with the validator's message under it, as
+  // the others do: an added "rol" went, with its text (an outside author trial).
+  await page.evaluate(() => Explainer.select('thamir-ismail'));
+  await settle(page, SLOW);
+  await addField('rol');
+  await page.fill('#field-rol', 'minister of finance');
+  await page.press('#field-rol', 'Tab');
+  await settle(page, SLOW);
+  assert.match(await page.textContent('#status'), /Refused/);
+  assert.equal(await page.inputValue('#field-rol'), 'minister of finance', 'the refused field keeps what was typed');
+  assert.match(await page.evaluate(() => document.querySelector('#field-rol').closest('div').textContent), /did you mean "role"/);
+  assert.equal((await entityOf('thamir-ismail')).rol, undefined);
   assertNoProblems(assert, page);
   await page.context().close();
 });
