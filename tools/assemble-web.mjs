@@ -49,7 +49,7 @@ import { promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { minify } from 'terser';
 import { EMBED_SANDBOX, withEmbedSandbox } from './embed-policy.mjs';
-import { FIRST_LOAD_FILES } from './first-load.mjs';
+import { FIRST_LOAD_FILES, engineName, engineIn } from './first-load.mjs';
 import { isFreshCopy } from './static-server.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
@@ -213,8 +213,16 @@ async function writeEngine(engine) {
   writeOut(path.join(out, `${engine}.js`), await engineScript(`${engine}.js`));
   copy(path.join(build, `${engine}.wasm`), path.join(out, `${engine}.wasm`));
 }
-// The reader's glue is inlined into its pages (below): only its wasm is a file.
-copy(path.join(build, 'explainer.wasm'), path.join(out, 'explainer.wasm'));
+// The reader's glue is inlined into its pages (below): only its wasm is a file, named by its
+// content (tools/first-load.mjs, ENGINE_NAME). The engine the index.html being replaced
+// names stays for one more build, for a page loaded from it meanwhile (a page with the last
+// build's glue and the new engine failed to start: the EM_ASM addresses differ).
+const engineBytes = fs.readFileSync(path.join(build, 'explainer.wasm'));
+const engineFile = engineName(engineBytes);
+let previousEngine = null;
+try { previousEngine = engineIn(out); } catch { /* no index.html yet, or one from before engines were named */ }
+writeOut(path.join(out, engineFile), engineBytes);
+if (previousEngine && previousEngine !== engineFile && fs.existsSync(path.join(out, previousEngine))) written.add(previousEngine);
 // The scripts that write an embed's iframe get its sandbox from tools/embed-policy.mjs
 // first; then every page script gets the layout constants.
 const sandboxed = new Set(['page.js', 'embed.js']);
@@ -291,7 +299,7 @@ const description = pack?.article?.source ? `An annotated explainer of a report 
 // The progress bar (web/downloads.js) needs the decoded sizes: a compressed response's
 // Content-Length counts the compressed bytes.
 const decodedSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
-const downloadsScriptAttributes = ` data-engine="explainer.wasm" data-wasm-bytes="${decodedSize(path.join(out, 'explainer.wasm'))}" ` +
+const downloadsScriptAttributes = ` data-engine="${engineFile}" data-wasm-bytes="${engineBytes.length}" ` +
   `data-basemap-bytes="${decodedSize(path.join(out, 'data', 'basemap.bin'))}" ` +
   `data-fonts-bytes="${decodedSize(path.join(out, 'fonts', 'base.bin'))}"`;
 // The reader's styles and scripts (the engine's glue, mirror.js, page.js), minified once
@@ -344,7 +352,7 @@ const preloadMedia = { 'data/basemap.bin': `not all and (max-width: ${LAYOUT.__E
 const preloadLinks = (files) => files.filter((file) => fs.existsSync(path.join(out, file)))
   .map((file) => `<link rel="preload" href="${file}" as="fetch" crossorigin${preloadMedia[file] ? ` media="${preloadMedia[file]}"` : ''}>`)
   .join('\n');
-const preloads = preloadLinks(['explainer.wasm', 'fonts/base.bin', 'data/basemap.bin']);
+const preloads = preloadLinks([engineFile, 'fonts/base.bin', 'data/basemap.bin']);
 const indexInline = inliner();
 const indexScripts = readerScriptTags(indexInline);
 const page = fill(shell, {
@@ -476,7 +484,7 @@ const compress = promisify(zlib.gzip), compressBrotli = promisify(zlib.brotliCom
 // zlib's copy. Five iterations: 512 bytes of explainer.wasm less than one (278,833 ->
 // 278,321 bytes, 1.0 s against 0.8 s for that file); the default 15 saved 30 more at
 // twice that time.
-const ZOPFLI_FILES = new Set(FIRST_LOAD_FILES);
+const ZOPFLI_FILES = new Set([...FIRST_LOAD_FILES, engineFile]);
 if (!ZOPFLI_FILES.has(defaultPack)) throw new Error(`assemble-web: tools/first-load.mjs does not list the site's pack ${defaultPack}`);
 const zopfli = fs.existsSync('/usr/bin/zopfli') ? '/usr/bin/zopfli' : null;
 if (precompress && !zopfli) console.warn('assemble-web: zopfli is not installed (scripts/setup installs it): every .gz copy comes from zlib');

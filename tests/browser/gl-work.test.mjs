@@ -147,7 +147,7 @@ for (const setup of [{ viewport: { width: 1280, height: 800 } },
     // The engine's download is held until the loading screen has painted a few frames: with
     // the page's scripts inline, a quick start can be ready before its first paint, and
     // then no frame would show whether the canvas is hidden while the page loads.
-    const holdEngine = (page) => page.route('**/explainer.wasm', async (route) => {
+    const holdEngine = (page) => page.route('**/explainer.*.wasm', async (route) => {
       while (await page.evaluate(() => (window.framesBeforeReady?.all ?? 0) < 3)) await new Promise((resolve) => setTimeout(resolve, 20));
       await route.continue();
     });

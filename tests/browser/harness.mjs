@@ -89,7 +89,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 // A new context's first page costs Chromium a renderer process of its own: about 2 s of
 // CPU each on a 2-core test machine, where the browser tests open some 300 pages, while
 // a tab opened next to a live page of the same site (127.0.0.1, whatever the port) joins
-// that page's process (and finds explainer.wasm compiled there). So openPage() takes its
+// that page's process (and finds the engine compiled there). So openPage() takes its
 // context from a pool, one per browser and set of options, each with a blank page of the
 // site that keeps the process: the "keeper", served by a route, never by a server.
 // A context is handed to one test at a time. Its close() (the test's

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { root } from './harness.mjs';
+import { engineIn, engineName } from '../../tools/first-load.mjs';
 import { startServer } from '../../tools/static-server.mjs';
 
 // [SECTION] Set-up ----------------------------------------------------------------------------------
@@ -124,7 +125,7 @@ test('assemble-web writes the reader alone, then the whole site, rewriting only 
   try {
     assemble('--part', 'reader');
     const reader = files();
-    for (const file of ['index.html', 'explainer.wasm', 'mirror.js', 'fonts/base.bin',
+    for (const file of ['index.html', engineIn(out), 'mirror.js', 'fonts/base.bin',
       'data/basemap.bin', 'content/isis-losing-ground.json', 'explainer-standalone.html', 'embed.js'])
       assert.ok(reader.includes(file), `the reader's part writes ${file}`);
     for (const file of reader)
@@ -147,6 +148,22 @@ test('assemble-web writes the reader alone, then the whole site, rewriting only 
     assemble();
     assert.deepEqual(Object.fromEntries(files().map((f) => [f, fs.statSync(path.join(out, f)).mtimeMs])), times,
       'a second run with nothing changed rewrites nothing');
+
+    // The engine is named by its content, and the one the replaced index.html named stays one
+    // build more, for a page loaded from that index.html meanwhile: a page with the last
+    // build's glue and the new engine failed to start (an outside host trial, during a build).
+    const engine = engineIn(out);
+    assert.match(engine, /^explainer\.[0-9a-f]{12}\.wasm$/);
+    assert.equal(engine, engineName(fs.readFileSync(path.join(root, 'build/wasm/explainer.wasm'))));
+    const last = 'explainer.0123456789ab.wasm';
+    fs.writeFileSync(path.join(out, last), 'the last build\'s engine');
+    const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    fs.writeFileSync(path.join(out, 'index.html'), index.split(engine).join(last));
+    assemble();
+    assert.equal(engineIn(out), engine, 'the new index.html names the new engine');
+    assert.ok(files().includes(last) && files().includes(engine), 'the last engine stays one build more');
+    assemble();
+    assert.ok(!files().includes(last), 'and goes at the next');
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }

@@ -131,7 +131,7 @@ test('while the engine loads, the page shows the headline and progress in HTML',
   let release;
   const held = new Promise((resolve) => { release = resolve; });
   // Hold the engine's download so the loading screen can be read.
-  await page.route('**/explainer.wasm', async (route) => { await held; await route.continue(); });
+  await page.route('**/explainer.*.wasm', async (route) => { await held; await route.continue(); });
   await page.goto(server.url);
   const loading = page.locator('#loading');
   await loading.waitFor({ state: 'visible' });
@@ -161,7 +161,7 @@ test('while another pack loads, no part of the page names the default pack\'s st
   const page = await context.newPage();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/explainer.wasm', async (route) => { await held; await route.continue(); });
+  await page.route('**/explainer.*.wasm', async (route) => { await held; await route.continue(); });
   await page.goto(server.url + '?pack=content/isis-losing-ground.json');
   await page.locator('#loading').waitFor({ state: 'visible' });
   const seed = await (await fetch(new URL('content/isis-losing-ground.json', server.url))).json();
@@ -183,7 +183,7 @@ test('an engine served without the application/wasm type still starts', async ()
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  await page.route('**/explainer.wasm', async (route) => {
+  await page.route('**/explainer.*.wasm', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
   });

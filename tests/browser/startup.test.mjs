@@ -4,7 +4,8 @@
 // and benches launch loads no page of its own beside the page under test.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchPolicyViolations, settle, resourceEntries } from './harness.mjs';
+import { serve, launch, watchPolicyViolations, settle, resourceEntries, webDir } from './harness.mjs';
+import { engineIn } from '../../tools/first-load.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -130,11 +131,12 @@ test('a first visit asks for its files from the head, each once, and for no scri
   const timing = Object.fromEntries((await resourceEntries(page)).map((e) => [e.path, e]));
   assert.deepEqual(requested.filter((p) => /\.(js|css)$/.test(p)), [], 'no script or style is fetched');
   const pack = '/content/isis-losing-ground.json';
-  for (const file of ['/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin', pack]) {
+  const engine = `/${engineIn(webDir)}`;
+  for (const file of [engine, '/fonts/base.bin', '/data/basemap.bin', pack]) {
     assert.equal(requested.filter((p) => p === file).length, 1, `${file} is requested once (${requested})`);
     assert.ok(timing[file], `${file} was fetched`);
   }
-  for (const file of ['/explainer.wasm', '/fonts/base.bin', '/data/basemap.bin'])
+  for (const file of [engine, '/fonts/base.bin', '/data/basemap.bin'])
     assert.ok(timing[file].start < timing[pack].start, `${file} asked for at ${timing[file].start.toFixed(0)} ms, the pack at ${timing[pack].start.toFixed(0)} ms`);
   await context.close();
 });

@@ -20,6 +20,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, launch, openPage, assertNoProblems, settle, screenshot, decodePng, root, webDir } from './harness.mjs';
+import { engineIn } from '../../tools/first-load.mjs';
 import { startServer } from '../../tools/static-server.mjs';
 import { EMBED_SANDBOX, EMBED_SANDBOX_PLACEHOLDER } from '../../tools/embed-policy.mjs';
 
@@ -221,7 +222,7 @@ test('index.html, the embed demo and the single file ship a strict policy; the s
   const response = await fetch(A.url);
   assert.equal(response.headers.get('content-security-policy'), index, 'the header is the page\'s own policy');
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-  assert.equal((await fetch(A.url + 'explainer.wasm')).headers.get('x-content-type-options'), 'nosniff');
+  assert.equal((await fetch(A.url + engineIn(webDir))).headers.get('x-content-type-options'), 'nosniff');
 });
 
 test('the policy is enforced: an injected inline script is refused and reported, and the harness sees it', async () => {
