@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "core/dates.h"
 #include "core/time_scale.h"
@@ -49,6 +50,51 @@ void check_list(const std::vector<Tick>& ticks, const TimeRange& r, double width
     }
 }
 
+// The axis with breaks (warp_for): dates from the input about the range, some far off. The
+// breaks are in order and apart; the axis keeps time's order and gives every day back; the
+// ticks across the breaks are increasing, at their days' axis x, none inside a break.
+void check_breaks(const std::uint8_t*& data, std::size_t& size, const TimeRange& range, double width, double spacing, const TickClock& clock) {
+    std::vector<DateSpan> dates;
+    const double span = range.end_day - range.start_day;
+    for (int i = 0, n = 1 + int(6 * unit_from(data, size)); i < n; ++i) {
+        const double reach = unit_from(data, size) < 0.3 ? 400 * span : span;  // some far off
+        const double at = std::clamp(range.start_day + (unit_from(data, size) * 2 - 0.5) * reach, double(kFirstDay), double(kLastDay) - 400);
+        DateSpan d;
+        d.start_day = int(std::floor(at));
+        d.end_day = d.start_day + int(365 * unit_from(data, size) * unit_from(data, size));
+        dates.push_back(d);
+    }
+    const TimeWarp warp = warp_for(dates, clock.times ? kMinTimedSpanDays : kMinSpanDays);
+    require(warp.breaks.size() <= std::size_t(kMaxTimeBreaks), "too many breaks", double(warp.breaks.size()));
+    for (std::size_t i = 0; i < warp.breaks.size(); ++i) {
+        const TimeBreak& b = warp.breaks[i];
+        require(b.end_day - b.start_day > b.axis_days && b.axis_days > 0, "a break that hides nothing", b.start_day, b.end_day);
+        if (i > 0) require(b.start_day > warp.breaks[i - 1].end_day, "breaks out of order", warp.breaks[i - 1].end_day, b.start_day);
+    }
+    double last = -INFINITY;
+    for (int k = 0; k <= 64; ++k) {
+        const double day = range.start_day - 500 * span + k * (1000 * span / 64);
+        const double axis = warp.to_axis(day);
+        require(axis > last, "the axis does not keep time's order", day, axis);
+        require(std::fabs(warp.to_day(axis) - day) <= 1e-6 * std::max(1.0, std::fabs(day)), "a day not given back", day, warp.to_day(axis));
+        last = axis;
+    }
+    const TimeRange axis_range = warp.to_axis(range);
+    const TimeTicks ticks = make_ticks(axis_range, width, spacing, clock, warp);
+    for (const std::vector<Tick>* list : {&ticks.major, &ticks.minor}) {
+        require(list->size() <= kMaxTicks * (kMaxTimeBreaks + 1), "too many ticks", double(list->size()));
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const Tick& t = (*list)[i];
+            require(!t.label.empty(), "empty label", t.day);
+            require(std::fabs(t.x - day_to_x(axis_range, width, warp.to_axis(t.day))) < 1e-6 * std::max(1.0, width), "tick x is not its day's axis x", t.x);
+            if (i > 0) require(t.day > (*list)[i - 1].day && t.x >= (*list)[i - 1].x, "ticks not increasing", (*list)[i - 1].day, t.day);
+            // A part's first tick may stand on the break's edge (a thousandth of a px: the
+            // edge and the tick are reached by different sums of days millions long).
+            for (const TimeTicks::Break& b : ticks.breaks) require(t.x <= b.x0 + 1e-3 || t.x >= b.x1 - 1e-3, "a tick inside a break", t.x, b.x0);
+        }
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -76,5 +122,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         while (m < ticks.major.size() && ticks.major[m].day < minor.day) ++m;
         require(m == ticks.major.size() || ticks.major[m].day != minor.day, "minor tick on a major tick", minor.day);
     }
+    check_breaks(data, size, range, width, spacing, clock);
     return 0;
 }
